@@ -1,0 +1,192 @@
+#include "irccommand.h"
+
+namespace IrcCommand {
+
+namespace {
+
+// A command whose last parameter is free text, written as ":text" even when it is one word.
+IrcMessage withText(const QString& command, QStringList params, const QString& text)
+{
+    params.append(text);
+    IrcMessage message(command, params);
+    message.setLastParamTrailing(true);
+    return message;
+}
+
+// A command whose last parameter is free text only when given.
+IrcMessage withOptionalText(const QString& command, const QStringList& params,
+                            const QString& text)
+{
+    return text.isEmpty() ? IrcMessage(command, params) : withText(command, params, text);
+}
+
+} // namespace
+
+IrcMessage pass(const QString& password)
+{
+    return IrcMessage(QStringLiteral("PASS"), {password});
+}
+
+IrcMessage nick(const QString& nick)
+{
+    return IrcMessage(QStringLiteral("NICK"), {nick});
+}
+
+IrcMessage user(const QString& user, const QString& realName)
+{
+    return withText(QStringLiteral("USER"), {user, QStringLiteral("0"), QStringLiteral("*")},
+                    realName);
+}
+
+IrcMessage quit(const QString& reason)
+{
+    return withOptionalText(QStringLiteral("QUIT"), {}, reason);
+}
+
+IrcMessage ping(const QString& token)
+{
+    return withText(QStringLiteral("PING"), {}, token);
+}
+
+IrcMessage pong(const QString& token, const QString& server)
+{
+    return server.isEmpty() ? withText(QStringLiteral("PONG"), {}, token)
+                            : withText(QStringLiteral("PONG"), {server}, token);
+}
+
+IrcMessage error(const QString& reason)
+{
+    return withText(QStringLiteral("ERROR"), {}, reason);
+}
+
+IrcMessage capLs(const QString& version)
+{
+    return IrcMessage(QStringLiteral("CAP"), {QStringLiteral("LS"), version});
+}
+
+IrcMessage capReq(const QStringList& caps)
+{
+    return withText(QStringLiteral("CAP"), {QStringLiteral("REQ")}, caps.join(QLatin1Char(' ')));
+}
+
+IrcMessage capEnd()
+{
+    return IrcMessage(QStringLiteral("CAP"), {QStringLiteral("END")});
+}
+
+IrcMessage capReply(const QString& target, const QString& subcommand, const QString& caps,
+                    bool more)
+{
+    QStringList params{target.isEmpty() ? QStringLiteral("*") : target, subcommand};
+    if (more)
+        params.append(QStringLiteral("*"));
+    return withText(QStringLiteral("CAP"), params, caps);
+}
+
+IrcMessage privmsg(const QString& target, const QString& text)
+{
+    return withText(QStringLiteral("PRIVMSG"), {target}, text);
+}
+
+IrcMessage notice(const QString& target, const QString& text)
+{
+    return withText(QStringLiteral("NOTICE"), {target}, text);
+}
+
+IrcMessage action(const QString& target, const QString& text)
+{
+    return privmsg(target, QLatin1String("\x01" "ACTION ") + text + QLatin1Char('\x01'));
+}
+
+IrcMessage join(const QString& channel, const QString& key)
+{
+    return key.isEmpty() ? IrcMessage(QStringLiteral("JOIN"), {channel})
+                         : IrcMessage(QStringLiteral("JOIN"), {channel, key});
+}
+
+IrcMessage join(const QStringList& channels, const QStringList& keys)
+{
+    QStringList params{channels.join(QLatin1Char(','))};
+    if (!keys.isEmpty())
+        params.append(keys.join(QLatin1Char(',')));
+    return IrcMessage(QStringLiteral("JOIN"), params);
+}
+
+IrcMessage part(const QString& channel, const QString& reason)
+{
+    return withOptionalText(QStringLiteral("PART"), {channel}, reason);
+}
+
+IrcMessage topic(const QString& channel)
+{
+    return IrcMessage(QStringLiteral("TOPIC"), {channel});
+}
+
+IrcMessage topic(const QString& channel, const QString& topic)
+{
+    return withText(QStringLiteral("TOPIC"), {channel}, topic);
+}
+
+IrcMessage kick(const QString& channel, const QString& nick, const QString& reason)
+{
+    return withOptionalText(QStringLiteral("KICK"), {channel, nick}, reason);
+}
+
+IrcMessage invite(const QString& nick, const QString& channel)
+{
+    return IrcMessage(QStringLiteral("INVITE"), {nick, channel});
+}
+
+IrcMessage mode(const QString& target, const QString& modes, const QStringList& args)
+{
+    QStringList params{target};
+    if (!modes.isEmpty()) {
+        params.append(modes);
+        params.append(args);
+    }
+    return IrcMessage(QStringLiteral("MODE"), params);
+}
+
+IrcMessage names(const QString& channel)
+{
+    return channel.isEmpty() ? IrcMessage(QStringLiteral("NAMES"))
+                             : IrcMessage(QStringLiteral("NAMES"), {channel});
+}
+
+IrcMessage who(const QString& mask)
+{
+    return IrcMessage(QStringLiteral("WHO"), {mask});
+}
+
+IrcMessage whois(const QString& nick)
+{
+    return IrcMessage(QStringLiteral("WHOIS"), {nick});
+}
+
+IrcMessage ison(const QStringList& nicks)
+{
+    return IrcMessage(QStringLiteral("ISON"), nicks);
+}
+
+IrcMessage list(const QString& channels)
+{
+    return channels.isEmpty() ? IrcMessage(QStringLiteral("LIST"))
+                              : IrcMessage(QStringLiteral("LIST"), {channels});
+}
+
+IrcMessage lusers()
+{
+    return IrcMessage(QStringLiteral("LUSERS"));
+}
+
+IrcMessage motd()
+{
+    return IrcMessage(QStringLiteral("MOTD"));
+}
+
+IrcMessage away(const QString& message)
+{
+    return withOptionalText(QStringLiteral("AWAY"), {}, message);
+}
+
+} // namespace IrcCommand

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "ircmessage.h"
+
+#include <QString>
+#include <QStringList>
+
+// Named factories for every outgoing command line, so that nothing else formats protocol text.
+// The source is left empty (clients send none); the server sets it with IrcMessage::setSource.
+namespace IrcCommand {
+
+IrcMessage pass(const QString& password);
+IrcMessage nick(const QString& nick);
+IrcMessage user(const QString& user, const QString& realName);
+IrcMessage quit(const QString& reason = {});
+IrcMessage ping(const QString& token);
+IrcMessage pong(const QString& token, const QString& server = {});
+IrcMessage error(const QString& reason);
+
+IrcMessage capLs(const QString& version = QStringLiteral("302"));
+IrcMessage capReq(const QStringList& caps);
+IrcMessage capEnd();
+// Server side: ":server CAP <nick|*> <subcommand> [*] :<caps>".
+IrcMessage capReply(const QString& target, const QString& subcommand, const QString& caps,
+                    bool more = false);
+
+IrcMessage privmsg(const QString& target, const QString& text);
+IrcMessage notice(const QString& target, const QString& text);
+IrcMessage action(const QString& target, const QString& text); // CTCP ACTION (/me)
+
+IrcMessage join(const QString& channel, const QString& key = {});
+IrcMessage join(const QStringList& channels, const QStringList& keys = {});
+IrcMessage part(const QString& channel, const QString& reason = {});
+IrcMessage topic(const QString& channel);                       // query
+IrcMessage topic(const QString& channel, const QString& topic); // set (empty clears)
+IrcMessage kick(const QString& channel, const QString& nick, const QString& reason = {});
+IrcMessage invite(const QString& nick, const QString& channel);
+IrcMessage mode(const QString& target, const QString& modes = {},
+                const QStringList& args = {});
+IrcMessage names(const QString& channel = {});
+IrcMessage who(const QString& mask);
+IrcMessage whois(const QString& nick);
+IrcMessage ison(const QStringList& nicks);
+IrcMessage list(const QString& channels = {});
+IrcMessage lusers();
+IrcMessage motd();
+IrcMessage away(const QString& message = {}); // empty: no longer away
+
+} // namespace IrcCommand

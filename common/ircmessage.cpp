@@ -1,0 +1,457 @@
+#include "ircmessage.h"
+
+#include "irclimits.h"
+
+namespace {
+
+bool isForbiddenByte(char c)
+{
+    return c == '\0' || c == '\r' || c == '\n';
+}
+
+bool containsForbidden(QStringView text)
+{
+    for (QChar c : text) {
+        if (c.unicode() == 0 || c.unicode() == '\r' || c.unicode() == '\n')
+            return true;
+    }
+    return false;
+}
+
+// RFC 3629 well-formedness: no overlong forms, no surrogates, nothing above U+10FFFF.
+bool isValidUtf8(QByteArrayView bytes)
+{
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+    const auto* end = p + bytes.size();
+    while (p < end) {
+        const unsigned char c = *p;
+        if (c < 0x80) {
+            ++p;
+            continue;
+        }
+        int length = 0;
+        unsigned char low = 0x80;
+        unsigned char high = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) {
+            length = 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            length = 3;
+            if (c == 0xE0)
+                low = 0xA0;
+            else if (c == 0xED)
+                high = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            length = 4;
+            if (c == 0xF0)
+                low = 0x90;
+            else if (c == 0xF4)
+                high = 0x8F;
+        } else {
+            return false;
+        }
+        if (end - p < length)
+            return false;
+        if (p[1] < low || p[1] > high)
+            return false;
+        for (int i = 2; i < length; ++i) {
+            if ((p[i] & 0xC0) != 0x80)
+                return false;
+        }
+        p += length;
+    }
+    return true;
+}
+
+QString decode(QByteArrayView bytes)
+{
+    return QString::fromUtf8(bytes);
+}
+
+// IRCv3 message-tags value escaping.
+QString unescapeTagValue(QByteArrayView raw)
+{
+    QByteArray out;
+    out.reserve(raw.size());
+    for (qsizetype i = 0; i < raw.size(); ++i) {
+        const char c = raw[i];
+        if (c != '\\') {
+            out.append(c);
+            continue;
+        }
+        if (++i == raw.size())
+            break; // a lone trailing backslash is dropped
+        switch (raw[i]) {
+        case ':': out.append(';'); break;
+        case 's': out.append(' '); break;
+        case '\\': out.append('\\'); break;
+        case 'r': out.append('\r'); break;
+        case 'n': out.append('\n'); break;
+        default: out.append(raw[i]); break; // "\b" means "b"
+        }
+    }
+    return decode(out);
+}
+
+void appendEscapedTagValue(QByteArray& out, const QString& value)
+{
+    const QByteArray utf8 = value.toUtf8();
+    for (char c : utf8) {
+        switch (c) {
+        case ';': out.append("\\:"); break;
+        case ' ': out.append("\\s"); break;
+        case '\\': out.append("\\\\"); break;
+        case '\r': out.append("\\r"); break;
+        case '\n': out.append("\\n"); break;
+        case '\0': break; // cannot be escaped: dropped
+        default: out.append(c); break;
+        }
+    }
+}
+
+bool isValidTagKey(QStringView key)
+{
+    if (key.isEmpty())
+        return false;
+    for (QChar c : key) {
+        const char16_t u = c.unicode();
+        if (u <= ' ' || u == '=' || u == ';' || u == 0x7F)
+            return false;
+    }
+    return true;
+}
+
+bool isValidCommand(QStringView command)
+{
+    if (command.isEmpty())
+        return false;
+    bool allDigits = true;
+    bool allLetters = true;
+    for (QChar c : command) {
+        const char16_t u = c.unicode();
+        allDigits = allDigits && u >= '0' && u <= '9';
+        allLetters = allLetters && ((u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z'));
+    }
+    return allLetters || (allDigits && command.size() == 3);
+}
+
+bool needsTrailing(QStringView param)
+{
+    return param.isEmpty() || param.startsWith(QLatin1Char(':')) ||
+           param.contains(QLatin1Char(' '));
+}
+
+qsizetype skipSpaces(QByteArrayView line, qsizetype pos)
+{
+    while (pos < line.size() && line[pos] == ' ')
+        ++pos;
+    return pos;
+}
+
+qsizetype wordEnd(QByteArrayView line, qsizetype pos)
+{
+    const qsizetype space = line.indexOf(' ', pos);
+    return space < 0 ? line.size() : space;
+}
+
+std::optional<IrcMessage> fail(IrcMessage::ParseError* error, IrcMessage::ParseError reason)
+{
+    if (error)
+        *error = reason;
+    return std::nullopt;
+}
+
+} // namespace
+
+IrcMessage::IrcMessage(const QString& command, const QStringList& params, const QString& source)
+    : m_source(source), m_command(command), m_params(params)
+{
+}
+
+std::optional<IrcMessage> IrcMessage::parse(QByteArrayView line, ParseError* error)
+{
+    if (error)
+        *error = ParseError::None;
+    for (char c : line) {
+        if (isForbiddenByte(c))
+            return fail(error, ParseError::ForbiddenByte);
+    }
+
+    IrcMessage message;
+    message.m_invalidUtf8 = !isValidUtf8(line);
+
+    qsizetype pos = skipSpaces(line, 0);
+    if (pos == line.size())
+        return fail(error, ParseError::Empty);
+
+    if (line[pos] == '@') {
+        const qsizetype end = wordEnd(line, pos);
+        const QByteArrayView tags = line.sliced(pos + 1, end - pos - 1);
+        if (tags.isEmpty())
+            return fail(error, ParseError::BadTags);
+        qsizetype start = 0;
+        while (start <= tags.size()) {
+            qsizetype semi = tags.indexOf(';', start);
+            if (semi < 0)
+                semi = tags.size();
+            const QByteArrayView item = tags.sliced(start, semi - start);
+            if (item.isEmpty()) {
+                // "a;;b" has an empty item; a single trailing ';' is tolerated.
+                if (semi != tags.size())
+                    return fail(error, ParseError::BadTags);
+            } else {
+                const qsizetype equals = item.indexOf('=');
+                const QByteArrayView key = equals < 0 ? item : item.first(equals);
+                IrcTag tag;
+                tag.key = decode(key);
+                if (!isValidTagKey(tag.key))
+                    return fail(error, ParseError::BadTags);
+                if (equals >= 0)
+                    tag.value = unescapeTagValue(item.sliced(equals + 1));
+                message.m_tags.append(tag);
+            }
+            start = semi + 1;
+        }
+        pos = skipSpaces(line, end);
+        if (pos == line.size())
+            return fail(error, ParseError::NoCommand);
+    }
+
+    if (line[pos] == ':') {
+        const qsizetype end = wordEnd(line, pos);
+        if (end == pos + 1)
+            return fail(error, ParseError::BadSource);
+        message.m_source = decode(line.sliced(pos + 1, end - pos - 1));
+        pos = skipSpaces(line, end);
+        if (pos == line.size())
+            return fail(error, ParseError::NoCommand);
+    }
+
+    const qsizetype commandEnd = wordEnd(line, pos);
+    message.m_command = decode(line.sliced(pos, commandEnd - pos));
+    if (!isValidCommand(message.m_command))
+        return fail(error, ParseError::BadCommand);
+    message.m_command = message.m_command.toUpper();
+    pos = commandEnd;
+
+    while (true) {
+        pos = skipSpaces(line, pos);
+        if (pos == line.size())
+            break;
+        if (message.m_params.size() == Limits::MaxParams)
+            return fail(error, ParseError::TooManyParams);
+        if (line[pos] == ':') {
+            message.m_params.append(decode(line.sliced(pos + 1)));
+            message.m_lastParamTrailing = true;
+            break;
+        }
+        const qsizetype end = wordEnd(line, pos);
+        message.m_params.append(decode(line.sliced(pos, end - pos)));
+        pos = end;
+    }
+    return message;
+}
+
+const char* IrcMessage::parseErrorText(ParseError error)
+{
+    switch (error) {
+    case ParseError::None: return "no error";
+    case ParseError::Empty: return "empty line";
+    case ParseError::ForbiddenByte: return "NUL, CR or LF inside the line";
+    case ParseError::BadTags: return "malformed message tags";
+    case ParseError::BadSource: return "empty source";
+    case ParseError::NoCommand: return "no command";
+    case ParseError::BadCommand: return "malformed command";
+    case ParseError::TooManyParams: return "more than 15 parameters";
+    }
+    return "unknown error";
+}
+
+const char* IrcMessage::invalidReason() const
+{
+    if (!isValidCommand(m_command))
+        return "malformed command";
+    if (m_params.size() > Limits::MaxParams)
+        return "more than 15 parameters";
+    for (const IrcTag& tag : m_tags) {
+        if (!isValidTagKey(tag.key))
+            return "malformed tag key";
+    }
+    if (m_source.startsWith(QLatin1Char(':')) || m_source.contains(QLatin1Char(' ')) ||
+        containsForbidden(m_source))
+        return "malformed source";
+    for (qsizetype i = 0; i + 1 < m_params.size(); ++i) {
+        const QString& param = m_params.at(i);
+        if (needsTrailing(param) || containsForbidden(param))
+            return "a middle parameter is empty, has a space, starts with ':' or has CR/LF/NUL";
+    }
+    return nullptr;
+}
+
+QByteArray IrcMessage::serialize() const
+{
+    if (!isValid())
+        return {};
+    QByteArray out;
+    out.reserve(64);
+    if (!m_tags.isEmpty()) {
+        out.append('@');
+        for (qsizetype i = 0; i < m_tags.size(); ++i) {
+            if (i)
+                out.append(';');
+            out.append(m_tags.at(i).key.toUtf8());
+            if (!m_tags.at(i).value.isEmpty()) {
+                out.append('=');
+                appendEscapedTagValue(out, m_tags.at(i).value);
+            }
+        }
+        out.append(' ');
+    }
+    if (!m_source.isEmpty()) {
+        out.append(':');
+        out.append(m_source.toUtf8());
+        out.append(' ');
+    }
+    out.append(m_command.toUtf8());
+    for (qsizetype i = 0; i < m_params.size(); ++i) {
+        const QString& param = m_params.at(i);
+        out.append(' ');
+        if (i + 1 == m_params.size()) {
+            if (m_lastParamTrailing || needsTrailing(param))
+                out.append(':');
+            QByteArray text = param.toUtf8();
+            for (char& c : text) {
+                if (isForbiddenByte(c))
+                    c = ' ';
+            }
+            out.append(text);
+        } else {
+            out.append(param.toUtf8());
+        }
+    }
+    return out;
+}
+
+QByteArray IrcMessage::toWire(int maxLineBytes) const
+{
+    QByteArray line = serialize();
+    if (line.isEmpty())
+        return line;
+    const qsizetype tagBytes = line.startsWith('@') ? line.indexOf(' ') + 1 : 0;
+    const qsizetype excess = line.size() - tagBytes + 2 - maxLineBytes;
+    if (excess > 0) {
+        if (m_params.isEmpty())
+            return {};
+        const qsizetype lastBytes = m_params.constLast().toUtf8().size();
+        qsizetype cut = line.size() - excess;
+        // Never cut into the middle of a UTF-8 sequence.
+        while (cut > 0 && (static_cast<unsigned char>(line.at(cut)) & 0xC0) == 0x80)
+            --cut;
+        if (cut <= line.size() - lastBytes)
+            return {}; // the line does not fit even without its last parameter's text
+        line.truncate(cut);
+    }
+    line.append("\r\n");
+    return line;
+}
+
+bool IrcMessage::hasTag(const QString& key) const
+{
+    for (const IrcTag& tag : m_tags) {
+        if (tag.key == key)
+            return true;
+    }
+    return false;
+}
+
+QString IrcMessage::tag(const QString& key) const
+{
+    // IRCv3: when a key appears more than once, the last value counts.
+    for (auto it = m_tags.crbegin(); it != m_tags.crend(); ++it) {
+        if (it->key == key)
+            return it->value;
+    }
+    return {};
+}
+
+void IrcMessage::setTag(const QString& key, const QString& value)
+{
+    for (IrcTag& tag : m_tags) {
+        if (tag.key == key) {
+            tag.value = value;
+            return;
+        }
+    }
+    m_tags.append(IrcTag{key, value});
+}
+
+void IrcMessage::removeTag(const QString& key)
+{
+    m_tags.removeIf([&key](const IrcTag& tag) { return tag.key == key; });
+}
+
+QDateTime IrcMessage::serverTime() const
+{
+    const QString value = tag(QStringLiteral("time"));
+    if (value.isEmpty())
+        return {};
+    QDateTime time = QDateTime::fromString(value, Qt::ISODateWithMs);
+    if (!time.isValid())
+        return {};
+    return time.toUTC();
+}
+
+void IrcMessage::setServerTime(const QDateTime& time)
+{
+    setTag(QStringLiteral("time"), formatServerTime(time));
+}
+
+QString IrcMessage::formatServerTime(const QDateTime& time)
+{
+    // IRCv3 server-time: YYYY-MM-DDThh:mm:ss.sssZ
+    return time.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+}
+
+QString IrcMessage::nick() const
+{
+    qsizetype end = m_source.indexOf(QLatin1Char('!'));
+    if (end < 0)
+        end = m_source.indexOf(QLatin1Char('@'));
+    return end < 0 ? m_source : m_source.left(end);
+}
+
+QString IrcMessage::user() const
+{
+    const qsizetype bang = m_source.indexOf(QLatin1Char('!'));
+    if (bang < 0)
+        return {};
+    const qsizetype at = m_source.indexOf(QLatin1Char('@'), bang);
+    return at < 0 ? m_source.mid(bang + 1) : m_source.mid(bang + 1, at - bang - 1);
+}
+
+QString IrcMessage::host() const
+{
+    const qsizetype at = m_source.indexOf(QLatin1Char('@'));
+    return at < 0 ? QString() : m_source.mid(at + 1);
+}
+
+QString IrcMessage::makeSource(const QString& nick, const QString& user, const QString& host)
+{
+    return nick + QLatin1Char('!') + user + QLatin1Char('@') + host;
+}
+
+bool IrcMessage::isNumeric() const
+{
+    return m_command.size() == 3 && m_command.at(0).isDigit() && m_command.at(1).isDigit() &&
+           m_command.at(2).isDigit();
+}
+
+int IrcMessage::numeric() const
+{
+    return isNumeric() ? m_command.toInt() : -1;
+}
+
+bool operator==(const IrcMessage& a, const IrcMessage& b)
+{
+    return a.m_tags == b.m_tags && a.m_source == b.m_source && a.m_command == b.m_command &&
+           a.m_params == b.m_params && a.m_invalidUtf8 == b.m_invalidUtf8;
+}
