@@ -218,7 +218,7 @@ std::optional<IrcMessage> IrcMessage::parse(QByteArrayView line, ParseError* err
 
     if (line[pos] == ':') {
         const qsizetype end = wordEnd(line, pos);
-        if (end == pos + 1)
+        if (end == pos + 1 || line[pos + 1] == ':')
             return fail(error, ParseError::BadSource);
         message.m_source = decode(line.sliced(pos + 1, end - pos - 1));
         pos = skipSpaces(line, end);

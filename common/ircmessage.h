@@ -30,7 +30,7 @@ public:
         Empty,          // nothing but spaces
         ForbiddenByte,  // NUL, CR or LF inside the line
         BadTags,        // '@' without tags, or an empty tag key
-        BadSource,      // ':' without a source
+        BadSource,      // ':' without a source, or a source starting with ':'
         NoCommand,      // tags and/or source but no command
         BadCommand,     // not letters only, nor exactly three digits
         TooManyParams,  // more than Limits::MaxParams parameters

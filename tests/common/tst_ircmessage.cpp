@@ -156,6 +156,7 @@ void tst_IrcMessage::parseErrors_data()
     QTest::newRow("tags and spaces without command") << QByteArray("@a=b   ") << E::NoCommand;
     QTest::newRow("colon only") << QByteArray(":") << E::BadSource;
     QTest::newRow("empty source") << QByteArray(": PING") << E::BadSource;
+    QTest::newRow("source starting with colon") << QByteArray("::a PING") << E::BadSource;
     QTest::newRow("source without command") << QByteArray(":srv") << E::NoCommand;
     QTest::newRow("source and spaces without command") << QByteArray(":srv   ") << E::NoCommand;
     QTest::newRow("two-digit numeric") << QByteArray("43 x") << E::BadCommand;
