@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Confab needs, and only those that are missing.
+#   scripts/install-deps.sh run    what building and running the product needs
+#   scripts/install-deps.sh test   that, plus what the test suite needs
+set -euo pipefail
+
+run_packages=(
+    build-essential cmake ninja-build
+    qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+    libgl-dev
+    fonts-wqy-microhei   # CJK glyphs for the Chinese translations
+)
+test_packages=(
+    python3 python3-irc  # third-party IRC client library for the server interop test
+    ngircd               # third-party IRC server for the client interop test
+)
+
+packages=("${run_packages[@]}")
+if [[ "${1:-run}" == test ]]; then
+    packages+=("${test_packages[@]}")
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+        missing+=("$package")
+    fi
+done
+
+if ((${#missing[@]} == 0)); then
+    echo "install-deps: everything is installed"
+    exit 0
+fi
+
+sudo=""
+if [[ $(id -u) != 0 ]]; then
+    sudo="sudo"
+fi
+echo "install-deps: installing ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
