@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QString>
+
+// Every QSettings key the client reads or writes, in one place.
+namespace SettingsKeys {
+
+inline const QString Host = QStringLiteral("login/host");
+inline const QString Port = QStringLiteral("login/port");
+inline const QString Nick = QStringLiteral("login/nick");
+inline const QString WindowGeometry = QStringLiteral("window/geometry");
+inline const QString WindowState = QStringLiteral("window/state");
+
+} // namespace SettingsKeys
+
+namespace ClientDefaults {
+
+inline const QString Host = QStringLiteral("localhost");
+constexpr quint16 Port = 6667;
+inline const QString Room = QStringLiteral("#lobby");
+
+} // namespace ClientDefaults

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+// The command line of confab: --server host:port, --nick name, --connect, --lang code,
+// --log-level. Parsing and translator loading live here so main.cpp stays a few lines.
+class StartOptions
+{
+    Q_DECLARE_TR_FUNCTIONS(StartOptions)
+
+public:
+    QString host;
+    quint16 port = 0; // 0: not given
+    QString nick;
+    bool connectNow = false;
+    QString language; // empty: the system locale
+    QString logLevel;
+
+    // False with a message in *error for a bad command line. Exits for --help/--version.
+    bool parse(const QStringList& arguments, QString* error);
+    // Loads confab_<lang>.qm from :/i18n and Qt's own qtbase_<lang>.qm onto app.
+    static void installTranslators(QCoreApplication* app, const QString& language);
+    // "host:port", "host", "[::1]:6667" -> host and port (port 0 when absent).
+    static bool splitServer(const QString& text, QString* host, quint16* port);
+    static void applyLogLevel(const QString& level);
+};
