@@ -1,0 +1,26 @@
+#pragma once
+
+#include "ircmessage.h"
+
+#include <QByteArray>
+#include <QString>
+
+// How ServerCore sees one client: it can send lines to it and close it, nothing more. The real
+// implementation is ClientSession (a socket); tests of the core use a fake.
+class ClientConnection
+{
+public:
+    virtual ~ClientConnection() = default;
+
+    // Queues one line. sendWire() takes bytes already produced by IrcMessage::toWire(), so that
+    // a relayed line is serialized once and shared by all recipients.
+    virtual void send(const IrcMessage& message) = 0;
+    virtual void sendWire(const QByteArray& wire) = 0;
+
+    // Sends "ERROR :<reason>", flushes and closes. The core has already removed the user; the
+    // connection must not call back into the core for this close.
+    virtual void close(const QString& reason) = 0;
+
+    // Told once, when NICK/USER registration completes (stops the registration timer).
+    virtual void setRegistered() = 0;
+};

@@ -1,0 +1,64 @@
+#include "server.h"
+#include "serverlogging.h"
+#include "serveroptions.h"
+#include "signalwatcher.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QTimer>
+#include <QTranslator>
+
+#include <csignal>
+#include <cstdio>
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("confabd"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CONFAB_VERSION));
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("confabd"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
+    qSetMessagePattern(ServerOptions::messagePattern());
+
+    ServerOptions options;
+    switch (options.parse(QCoreApplication::arguments())) {
+    case ServerOptions::Result::HelpRequested:
+        std::fputs(qPrintable(options.helpText()), stdout);
+        return 0;
+    case ServerOptions::Result::VersionRequested:
+        std::printf("%s\n", qPrintable(options.versionText()));
+        return 0;
+    case ServerOptions::Result::Error:
+        std::fprintf(stderr, "confabd: %s\n", qPrintable(options.errorText()));
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(QCoreApplication::translate("main", "Try 'confabd --help'.")));
+        return 2;
+    case ServerOptions::Result::Ok:
+        break;
+    }
+    QLoggingCategory::setFilterRules(options.logFilterRules());
+
+    Server server(options.config());
+    qCInfo(lcServer).noquote() << "starting" << options.versionText() << "as"
+                               << options.config().serverName;
+    if (!server.listen()) {
+        std::fprintf(stderr, "confabd: %s\n", qPrintable(server.errorString()));
+        return 1;
+    }
+
+    SignalWatcher watcher({SIGINT, SIGTERM});
+    QObject::connect(&watcher, &SignalWatcher::signalReceived, &server, [&server](int number) {
+        qCInfo(lcServer) << "signal" << number << "received";
+        server.shutdown(QStringLiteral("Server shutting down"));
+    });
+    QObject::connect(&server, &Server::finished, &app, [] {
+        qCInfo(lcServer) << "stopped";
+        std::fflush(stdout);
+        std::fflush(stderr);
+        QCoreApplication::exit(0);
+    });
+    return QCoreApplication::exec();
+}

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "ircmessage.h"
+
+#include <QByteArray>
+#include <array>
+
+class ServerUser;
+
+// A message relayed from one user to others. It is serialized at most once per tag variant
+// (none, server-time only, all tags, all tags without time) and the bytes are shared by all
+// recipients, so a channel message costs one serialization, not one per member.
+class RelayLine
+{
+public:
+    explicit RelayLine(const IrcMessage& message);
+
+    // The bytes for this recipient, according to its message-tags and server-time caps.
+    const QByteArray& wireFor(const ServerUser* recipient);
+
+    const IrcMessage& message() const { return m_message; }
+
+private:
+    IrcMessage m_message; // with every tag, "time" included
+    std::array<QByteArray, 4> m_wire;
+};

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "irclimits.h"
+
+#include <QHostAddress>
+#include <QList>
+#include <QString>
+
+// Defaults of every server limit and timer. Documented in docs/PROTOCOL.md; each one can be
+// changed with a confabd option of the same name (see ServerOptions).
+namespace ServerDefaults {
+
+constexpr quint16 Port = 6667;
+constexpr int MaxClients = 1000;          // connections, registered or not
+constexpr int MaxConnectionsPerIp = 32;   // simultaneous connections from one address
+constexpr int MaxChannelsPerUser = 50;    // CHANLIMIT
+constexpr int NickLength = Limits::DefaultNickLength;
+constexpr int ChannelLength = Limits::DefaultChannelLength;
+constexpr int TopicLength = Limits::DefaultTopicLength;
+constexpr int AwayLength = Limits::DefaultAwayLength;
+constexpr int KickLength = Limits::DefaultKickLength;
+constexpr int MaxTargets = 4;             // comma-separated targets of PRIVMSG/NOTICE
+constexpr int PingIntervalMs = 120000;    // idle time before the server sends PING
+constexpr int PingTimeoutMs = 60000;      // time to answer before "Ping timeout"
+constexpr int RegistrationTimeoutMs = 60000;
+constexpr int FloodBurst = 20;            // token bucket size, in lines
+constexpr double FloodRate = 5.0;         // tokens (lines) refilled per second
+constexpr int FloodMaxQueuedLines = 50;   // lines waiting for tokens before "Excess Flood"
+constexpr qint64 SendQueueBytes = 1024 * 1024; // unsent bytes before "SendQ exceeded"
+
+} // namespace ServerDefaults
+
+// Everything the server needs to know to run; filled by ServerOptions from the command line and
+// an optional ini file, or built directly by tests.
+struct ServerConfig
+{
+    QList<QHostAddress> listenAddresses{QHostAddress::Any}; // Any is dual-stack IPv4 + IPv6
+    quint16 port = ServerDefaults::Port;                    // 0 = ephemeral (tests)
+    QString serverName = QStringLiteral("confab.local");
+    QString networkName = QStringLiteral("Confab");
+    QString password;       // empty = none
+    QString motdFile;       // empty = no MOTD (422)
+    QString defaultChannel = QStringLiteral("#lobby");
+    bool autoJoin = true;
+
+    int maxClients = ServerDefaults::MaxClients;
+    int maxConnectionsPerIp = ServerDefaults::MaxConnectionsPerIp;
+    int maxChannelsPerUser = ServerDefaults::MaxChannelsPerUser;
+    int nickLength = ServerDefaults::NickLength;
+    int channelLength = ServerDefaults::ChannelLength;
+    int topicLength = ServerDefaults::TopicLength;
+    int awayLength = ServerDefaults::AwayLength;
+    int kickLength = ServerDefaults::KickLength;
+    int maxTargets = ServerDefaults::MaxTargets;
+    int pingIntervalMs = ServerDefaults::PingIntervalMs;
+    int pingTimeoutMs = ServerDefaults::PingTimeoutMs;
+    int registrationTimeoutMs = ServerDefaults::RegistrationTimeoutMs;
+    int floodBurst = ServerDefaults::FloodBurst;
+    double floodRate = ServerDefaults::FloodRate; // <= 0 disables flood control
+    int floodMaxQueuedLines = ServerDefaults::FloodMaxQueuedLines;
+    qint64 sendQueueBytes = ServerDefaults::SendQueueBytes;
+};
