@@ -126,6 +126,7 @@ void ClientSession::onReadyRead()
     if (m_closing || m_dropScheduled)
         return;
     m_lastInput.restart();
+    m_awaitingPong = false; // any input proves the client is alive
     const QList<IrcLineFramer::Frame> frames = m_framer.feed(data);
     for (const IrcLineFramer::Frame& frame : frames) {
         if (m_pending.size() >= m_config.floodMaxQueuedLines) {
@@ -195,20 +196,15 @@ void ClientSession::onPingTimer()
     if (m_closing)
         return;
     if (m_awaitingPong) {
-        if (m_lastInput.elapsed() < m_pingSent.elapsed()) {
-            m_awaitingPong = false; // something arrived since the PING
-        } else {
-            const qint64 seconds = (m_config.pingIntervalMs + m_config.pingTimeoutMs + 999) / 1000;
-            drop(QStringLiteral("Ping timeout: %1 seconds").arg(seconds), true);
-            return;
-        }
+        const qint64 seconds = (m_lastInput.elapsed() + 999) / 1000;
+        drop(QStringLiteral("Ping timeout: %1 seconds").arg(seconds), true);
+        return;
     }
     const qint64 idle = m_lastInput.elapsed();
     if (idle >= m_config.pingIntervalMs) {
         IrcMessage ping = IrcCommand::ping(m_config.serverName);
         send(ping);
         m_awaitingPong = true;
-        m_pingSent.start();
         m_pingTimer->start(std::max(m_config.pingTimeoutMs, 1));
     } else {
         m_pingTimer->start(int(m_config.pingIntervalMs - idle));

@@ -64,7 +64,6 @@ private:
     double m_tokens = 0;
     QElapsedTimer m_tokenClock;
     QElapsedTimer m_lastInput;
-    QElapsedTimer m_pingSent;
     QTimer* m_pingTimer;
     QTimer* m_registrationTimer;
     QTimer* m_floodTimer;
