@@ -1,0 +1,31 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+// One loopback client of the generator. Plain data: the LoadWorker that owns the socket is the
+// only code that touches it while a phase runs.
+struct BenchConnection
+{
+    enum class State { Idle, Connecting, Registering, Registered, Joining, Joined, Closed };
+
+    int fd = -1;
+    int index = 0;          // global index, also the nick suffix
+    State state = State::Idle;
+    bool failed = false;    // never registered, or the server dropped it
+    std::string nick;
+    int renames = 0;
+    std::string partial;    // an incomplete line carried over to the next read
+    std::string out;        // bytes queued for send()
+    size_t outOffset = 0;
+    bool wantWrite = false; // EPOLLOUT registered
+    uint64_t deliveries = 0;
+
+    // Sending role in the measured phase (-1: not a sender).
+    int senderId = -1;
+    std::string target;     // room or partner nick
+    uint64_t nextSeq = 0;   // next message number
+    uint64_t baseSeq = 0;   // oldest message not yet delivered to every receiver
+
+    size_t pendingOut() const { return out.size() - outOffset; }
+};

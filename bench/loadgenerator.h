@@ -1,0 +1,51 @@
+#pragma once
+
+#include "benchconnection.h"
+#include "loadgenconfig.h"
+
+#include <cstdint>
+#include <vector>
+
+#include <sys/socket.h>
+
+class LoadWorker;
+class SharedRunState;
+
+// Runs one workload against one server: builds the workers, drives them through the phases
+// (register, join, send, drain) and prints the RESULT line.
+class LoadGenerator
+{
+public:
+    explicit LoadGenerator(const LoadGenConfig& config);
+    ~LoadGenerator();
+
+    int run(); // exit code: 0 ran (figures may still show failures), 2 could not run
+
+private:
+    struct Snapshot
+    {
+        uint64_t ns = 0;
+        double serverCpu = -1.0;
+        double selfCpu = 0.0;
+        long serverRssKb = -1;
+    };
+
+    bool resolve();
+    Snapshot snapshot() const;
+    void workerMain(LoadWorker& worker);
+    void assignSenders();
+    void report(const std::vector<LoadWorker*>& workers) const;
+
+    LoadGenConfig m_config;
+    sockaddr_storage m_address {};
+    socklen_t m_addressLength = 0;
+    std::vector<BenchConnection> m_connections;
+    SharedRunState* m_shared = nullptr;
+
+    Snapshot m_beforeRegister;
+    Snapshot m_afterRegister;
+    Snapshot m_beforeSend;
+    Snapshot m_afterSend;
+    int m_members = 0;
+    int m_senderCount = 0;
+};

@@ -1,0 +1,582 @@
+#include "loadworker.h"
+
+#include "monotonicclock.h"
+#include "sharedrunstate.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/epoll.h>
+#include <unistd.h>
+
+namespace {
+
+constexpr size_t ReadBufferBytes = 256 * 1024;
+constexpr size_t MaxPartialBytes = 16 * 1024;
+constexpr size_t MaxQueuedBytes = 256 * 1024; // fixed rate: a sender this far behind skips
+constexpr int MaxRenames = 5;
+constexpr int MaxEvents = 1024;
+constexpr int64_t PhasePollNs = 50'000'000;
+
+char* appendU64(char* out, uint64_t value)
+{
+    char digits[20];
+    int count = 0;
+    do {
+        digits[count++] = static_cast<char>('0' + value % 10);
+        value /= 10;
+    } while (value != 0);
+    while (count > 0)
+        *out++ = digits[--count];
+    return out;
+}
+
+bool parseU64(const char*& p, const char* end, uint64_t& value)
+{
+    const char* start = p;
+    value = 0;
+    while (p < end && *p >= '0' && *p <= '9')
+        value = value * 10 + static_cast<uint64_t>(*p++ - '0');
+    return p != start;
+}
+
+bool isJoinError(const char* code)
+{
+    static const char* const codes[] = {"403", "405", "471", "473", "474", "475", "476", "477",
+                                        "479", "489"};
+    for (const char* candidate : codes) {
+        if (std::memcmp(code, candidate, 3) == 0)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+LoadWorker::LoadWorker(int id, const LoadGenConfig& config, SharedRunState& shared,
+                       std::vector<BenchConnection>& connections, std::vector<int> owned,
+                       const sockaddr_storage& address, socklen_t addressLength)
+    : m_id(id)
+    , m_config(config)
+    , m_shared(shared)
+    , m_connections(connections)
+    , m_owned(std::move(owned))
+    , m_address(address)
+    , m_addressLength(addressLength)
+    , m_epoll(epoll_create1(EPOLL_CLOEXEC))
+    , m_readBuffer(new char[ReadBufferBytes])
+    , m_padding(static_cast<size_t>(config.messageBytes), 'x')
+{
+    if (m_epoll < 0)
+        m_shared.noteError(std::string("epoll_create1: ") + std::strerror(errno));
+}
+
+LoadWorker::~LoadWorker()
+{
+    closeAll();
+    if (m_epoll >= 0)
+        ::close(m_epoll);
+}
+
+void LoadWorker::pollOnce(int64_t timeoutNs)
+{
+    epoll_event events[MaxEvents];
+    timespec timeout {};
+    if (timeoutNs > 0) {
+        timeout.tv_sec = static_cast<time_t>(timeoutNs / 1'000'000'000);
+        timeout.tv_nsec = static_cast<long>(timeoutNs % 1'000'000'000);
+    }
+    const int count = epoll_pwait2(m_epoll, events, MaxEvents, &timeout, nullptr);
+    for (int i = 0; i < count; ++i)
+        onEvent(m_connections[events[i].data.u32], events[i].events);
+    publishDeliveries();
+}
+
+void LoadWorker::publishDeliveries()
+{
+    if (m_delivered != m_published) {
+        m_shared.delivered.fetch_add(m_delivered - m_published, std::memory_order_relaxed);
+        m_published = m_delivered;
+    }
+}
+
+void LoadWorker::onEvent(BenchConnection& connection, uint32_t events)
+{
+    if (connection.state == BenchConnection::State::Closed)
+        return;
+    if (connection.state == BenchConnection::State::Connecting) {
+        int error = 0;
+        socklen_t length = sizeof(error);
+        getsockopt(connection.fd, SOL_SOCKET, SO_ERROR, &error, &length);
+        if (error != 0) {
+            closeConnection(connection, std::string("connect: ") + std::strerror(error));
+            return;
+        }
+        if (!(events & (EPOLLOUT | EPOLLIN)))
+            return;
+        connection.state = BenchConnection::State::Registering;
+    }
+    if (events & EPOLLIN)
+        onReadable(connection);
+    if (connection.state == BenchConnection::State::Closed)
+        return;
+    if (events & EPOLLOUT)
+        flush(connection);
+    if (connection.state != BenchConnection::State::Closed && (events & (EPOLLERR | EPOLLHUP))
+        && !(events & EPOLLIN))
+        closeConnection(connection, "connection reset");
+}
+
+void LoadWorker::startConnect(BenchConnection& connection)
+{
+    if (m_firstConnectNs == 0)
+        m_firstConnectNs = MonotonicClock::nowNs();
+    ++m_inFlight;
+    connection.state = BenchConnection::State::Connecting;
+    connection.nick = m_config.nickPrefix + std::to_string(connection.index);
+    queue(connection, "NICK " + connection.nick + "\r\nUSER " + connection.nick
+                          + " 0 * :confab loadgen\r\n");
+    connection.fd = ::socket(m_address.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (connection.fd < 0) {
+        closeConnection(connection, std::string("socket: ") + std::strerror(errno));
+        return;
+    }
+    // The generator's own lines must not wait for Nagle: only the server's delay is measured.
+    const int one = 1;
+    setsockopt(connection.fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+    epoll_event event {};
+    event.events = EPOLLIN | EPOLLOUT;
+    event.data.u32 = static_cast<uint32_t>(connection.index);
+    connection.wantWrite = true;
+    if (epoll_ctl(m_epoll, EPOLL_CTL_ADD, connection.fd, &event) != 0) {
+        closeConnection(connection, std::string("epoll_ctl: ") + std::strerror(errno));
+        return;
+    }
+    if (::connect(connection.fd, reinterpret_cast<const sockaddr*>(&m_address), m_addressLength)
+            != 0
+        && errno != EINPROGRESS) {
+        closeConnection(connection, std::string("connect: ") + std::strerror(errno));
+    }
+}
+
+void LoadWorker::onReadable(BenchConnection& connection)
+{
+    char* buffer = m_readBuffer.get();
+    const size_t carried = connection.partial.size();
+    if (carried > 0)
+        std::memcpy(buffer, connection.partial.data(), carried);
+    const ssize_t count = ::recv(connection.fd, buffer + carried, ReadBufferBytes - carried, 0);
+    if (count <= 0) {
+        if (count < 0 && (errno == EAGAIN || errno == EINTR))
+            return;
+        closeConnection(connection,
+                        count == 0 ? std::string("closed by server")
+                                   : std::string("recv: ") + std::strerror(errno));
+        return;
+    }
+    m_bytesReceived += static_cast<uint64_t>(count);
+    if (m_config.quickAck) {
+        // Quick-ACK mode is not sticky: it is re-armed after every read.
+        const int one = 1;
+        setsockopt(connection.fd, IPPROTO_TCP, TCP_QUICKACK, &one, sizeof(one));
+    }
+    const uint64_t now = MonotonicClock::nowNs();
+    const char* p = buffer;
+    const char* end = buffer + carried + count;
+    while (p < end) {
+        const char* newline = static_cast<const char*>(std::memchr(p, '\n', end - p));
+        if (!newline)
+            break;
+        handleLine(connection, p, static_cast<size_t>(newline - p), now);
+        if (connection.state == BenchConnection::State::Closed)
+            return;
+        p = newline + 1;
+    }
+    const size_t rest = static_cast<size_t>(end - p);
+    if (rest > MaxPartialBytes) {
+        closeConnection(connection, "line too long from server");
+        return;
+    }
+    connection.partial.assign(p, rest);
+    if (connection.pendingOut() > 0)
+        flush(connection);
+}
+
+void LoadWorker::handleLine(BenchConnection& connection, const char* line, size_t length,
+                            uint64_t nowNs)
+{
+    if (length > 0 && line[length - 1] == '\r')
+        --length;
+    const char* p = line;
+    const char* end = line + length;
+    if (p < end && *p == '@') { // message tags, though none were asked for
+        p = static_cast<const char*>(std::memchr(p, ' ', end - p));
+        if (!p)
+            return;
+        while (p < end && *p == ' ')
+            ++p;
+    }
+    if (p < end && *p == ':') {
+        p = static_cast<const char*>(std::memchr(p, ' ', end - p));
+        if (!p)
+            return;
+        while (p < end && *p == ' ')
+            ++p;
+    }
+    if (p >= end)
+        return;
+    const char* space = static_cast<const char*>(std::memchr(p, ' ', end - p));
+    const size_t commandLength = static_cast<size_t>((space ? space : end) - p);
+    const char* rest = space ? space + 1 : end;
+
+    if (commandLength == 7 && std::memcmp(p, "PRIVMSG", 7) == 0) {
+        onPrivmsg(connection, rest, end, nowNs);
+        return;
+    }
+    if (commandLength == 4 && std::memcmp(p, "PING", 4) == 0) {
+        queue(connection, "PONG ", 5);
+        queue(connection, rest, static_cast<size_t>(end - rest));
+        queue(connection, "\r\n", 2);
+        return;
+    }
+    if (commandLength == 5 && std::memcmp(p, "ERROR", 5) == 0) {
+        closeConnection(connection, std::string(rest, end));
+        return;
+    }
+    if (commandLength != 3)
+        return;
+    using State = BenchConnection::State;
+    if (std::memcmp(p, "001", 3) == 0 && connection.state == State::Registering) {
+        connection.state = State::Registered;
+        --m_inFlight;
+        ++m_registered;
+        m_lastRegisteredNs = nowNs;
+    } else if ((std::memcmp(p, "433", 3) == 0 || std::memcmp(p, "432", 3) == 0
+                || std::memcmp(p, "436", 3) == 0 || std::memcmp(p, "437", 3) == 0)
+               && connection.state == State::Registering) {
+        if (++connection.renames > MaxRenames) {
+            closeConnection(connection, "no acceptable nick");
+            return;
+        }
+        connection.nick = m_config.nickPrefix + std::to_string(connection.index) + "_"
+                          + std::to_string(connection.renames);
+        queue(connection, "NICK " + connection.nick + "\r\n");
+    } else if (std::memcmp(p, "366", 3) == 0 && connection.state == State::Joining) {
+        connection.state = State::Joined;
+        ++m_joined;
+        m_lastJoinedNs = nowNs;
+    } else if (connection.state == State::Joining && isJoinError(p)) {
+        connection.state = State::Registered;
+        ++m_joinFailed;
+        m_shared.noteError("join refused: " + std::string(line, end));
+    }
+}
+
+void LoadWorker::onPrivmsg(BenchConnection& connection, const char* rest, const char* end,
+                           uint64_t nowNs)
+{
+    // rest is "<target> :<send ns> <sender> <seq> xxx..."
+    const char* p = static_cast<const char*>(std::memchr(rest, ' ', end - rest));
+    if (!p || p + 2 > end || p[1] != ':') {
+        ++m_strayLines;
+        return;
+    }
+    p += 2;
+    uint64_t sentNs = 0;
+    uint64_t senderId = 0;
+    uint64_t seq = 0;
+    if (!parseU64(p, end, sentNs) || p >= end || *p++ != ' ' || !parseU64(p, end, senderId)
+        || p >= end || *p++ != ' ' || !parseU64(p, end, seq)) {
+        ++m_strayLines;
+        return;
+    }
+    m_latency.record(nowNs > sentNs ? (nowNs - sentNs) / 1000 : 0);
+    ++connection.deliveries;
+    ++m_delivered;
+    m_lastDeliveryNs = nowNs;
+    if (m_shared.flatOut && m_shared.hasSlots())
+        m_shared.slot(static_cast<int>(senderId), seq).fetch_add(1, std::memory_order_release);
+}
+
+void LoadWorker::queue(BenchConnection& connection, const char* data, size_t length)
+{
+    if (connection.outOffset > 0 && connection.outOffset == connection.out.size()) {
+        connection.out.clear();
+        connection.outOffset = 0;
+    }
+    connection.out.append(data, length);
+}
+
+void LoadWorker::queue(BenchConnection& connection, const std::string& text)
+{
+    queue(connection, text.data(), text.size());
+}
+
+void LoadWorker::flush(BenchConnection& connection)
+{
+    if (connection.state == BenchConnection::State::Connecting
+        || connection.state == BenchConnection::State::Closed)
+        return;
+    while (connection.pendingOut() > 0) {
+        const ssize_t count = ::send(connection.fd, connection.out.data() + connection.outOffset,
+                                     connection.pendingOut(), MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (count > 0) {
+            connection.outOffset += static_cast<size_t>(count);
+            continue;
+        }
+        if (count < 0 && errno == EINTR)
+            continue;
+        if (count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            break;
+        closeConnection(connection, std::string("send: ") + std::strerror(errno));
+        return;
+    }
+    if (connection.pendingOut() == 0) {
+        connection.out.clear();
+        connection.outOffset = 0;
+    } else if (connection.outOffset > 64 * 1024) {
+        connection.out.erase(0, connection.outOffset);
+        connection.outOffset = 0;
+    }
+    setWantWrite(connection, connection.pendingOut() > 0);
+}
+
+void LoadWorker::setWantWrite(BenchConnection& connection, bool want)
+{
+    if (connection.wantWrite == want || connection.fd < 0)
+        return;
+    epoll_event event {};
+    event.events = EPOLLIN | (want ? EPOLLOUT : 0u);
+    event.data.u32 = static_cast<uint32_t>(connection.index);
+    epoll_ctl(m_epoll, EPOLL_CTL_MOD, connection.fd, &event);
+    connection.wantWrite = want;
+}
+
+void LoadWorker::closeConnection(BenchConnection& connection, const std::string& reason)
+{
+    using State = BenchConnection::State;
+    const State previous = connection.state;
+    if (connection.fd >= 0) {
+        epoll_ctl(m_epoll, EPOLL_CTL_DEL, connection.fd, nullptr);
+        ::close(connection.fd);
+        connection.fd = -1;
+    }
+    connection.state = State::Closed;
+    connection.out.clear();
+    connection.outOffset = 0;
+    if (previous == State::Connecting || previous == State::Registering) {
+        connection.failed = true;
+        --m_inFlight;
+        ++m_failed;
+        m_shared.noteError(connection.nick + ": " + reason);
+    } else if (previous == State::Joining) {
+        connection.failed = true;
+        ++m_joinFailed;
+        m_shared.noteError(connection.nick + ": " + reason);
+    } else if (previous != State::Idle && previous != State::Closed) {
+        connection.failed = true;
+        m_shared.disconnects.fetch_add(1, std::memory_order_relaxed);
+        m_shared.noteError(connection.nick + ": " + reason);
+    }
+}
+
+void LoadWorker::registerClients()
+{
+    const int window = std::max(1, m_config.connectWindow / m_config.threads);
+    const uint64_t deadline = MonotonicClock::nowNs()
+                              + static_cast<uint64_t>(m_config.registerTimeout * 1e9);
+    size_t next = 0;
+    const int total = static_cast<int>(m_owned.size());
+    while (m_registered + m_failed < total) {
+        while (m_inFlight < window && next < m_owned.size())
+            startConnect(m_connections[m_owned[next++]]);
+        const uint64_t now = MonotonicClock::nowNs();
+        if (now >= deadline || m_shared.abort.load()) {
+            for (int index : m_owned) {
+                BenchConnection& connection = m_connections[index];
+                if (connection.state == BenchConnection::State::Idle) {
+                    connection.state = BenchConnection::State::Registering;
+                    ++m_inFlight;
+                }
+                if (connection.state == BenchConnection::State::Connecting
+                    || connection.state == BenchConnection::State::Registering)
+                    closeConnection(connection, "registration timed out");
+            }
+            break;
+        }
+        pollOnce(std::min<int64_t>(PhasePollNs, static_cast<int64_t>(deadline - now)));
+    }
+}
+
+void LoadWorker::joinRoom()
+{
+    int asked = 0;
+    const std::string join = "JOIN " + m_config.channel + "\r\n";
+    for (int index : m_owned) {
+        BenchConnection& connection = m_connections[index];
+        if (connection.state != BenchConnection::State::Registered)
+            continue;
+        connection.state = BenchConnection::State::Joining;
+        queue(connection, join);
+        flush(connection);
+        ++asked;
+    }
+    const uint64_t deadline = MonotonicClock::nowNs()
+                              + static_cast<uint64_t>(m_config.registerTimeout * 1e9);
+    while (m_joined + m_joinFailed < asked && MonotonicClock::nowNs() < deadline)
+        pollOnce(PhasePollNs);
+}
+
+void LoadWorker::pump(double seconds)
+{
+    const uint64_t deadline = MonotonicClock::nowNs() + static_cast<uint64_t>(seconds * 1e9);
+    for (uint64_t now = MonotonicClock::nowNs(); now < deadline; now = MonotonicClock::nowNs())
+        pollOnce(std::min<int64_t>(PhasePollNs, static_cast<int64_t>(deadline - now)));
+}
+
+std::vector<BenchConnection*> LoadWorker::activeSenders()
+{
+    std::vector<BenchConnection*> senders;
+    for (int index : m_owned) {
+        BenchConnection& connection = m_connections[index];
+        if (connection.senderId >= 0 && connection.state != BenchConnection::State::Closed)
+            senders.push_back(&connection);
+    }
+    return senders;
+}
+
+void LoadWorker::appendMessage(BenchConnection& sender, uint64_t nowNs)
+{
+    char line[1024];
+    char* p = line;
+    std::memcpy(p, "PRIVMSG ", 8);
+    p += 8;
+    std::memcpy(p, sender.target.data(), sender.target.size());
+    p += sender.target.size();
+    *p++ = ' ';
+    *p++ = ':';
+    char* text = p;
+    p = appendU64(p, nowNs);
+    *p++ = ' ';
+    p = appendU64(p, static_cast<uint64_t>(sender.senderId));
+    *p++ = ' ';
+    p = appendU64(p, sender.nextSeq);
+    *p++ = ' ';
+    const size_t used = static_cast<size_t>(p - text);
+    const size_t pad = used < m_padding.size() ? m_padding.size() - used : 1;
+    std::memcpy(p, m_padding.data(), std::min(pad, m_padding.size()));
+    p += std::min(pad, m_padding.size());
+    *p++ = '\r';
+    *p++ = '\n';
+    queue(sender, line, static_cast<size_t>(p - line));
+    ++sender.nextSeq;
+    ++m_sent;
+}
+
+void LoadWorker::sendMessages()
+{
+    std::vector<BenchConnection*> senders = activeSenders();
+    const uint64_t start = m_shared.startNs;
+    const uint64_t stop = start + static_cast<uint64_t>(m_config.duration * 1e9);
+    const uint32_t receivers = static_cast<uint32_t>(m_shared.receiversPerMessage);
+    const uint64_t window = static_cast<uint64_t>(m_shared.window());
+
+    if (m_shared.flatOut) {
+        // As fast as the server delivers: each sender keeps at most `window` messages that some
+        // receiver has not seen yet, so the server's send queues stay short and its sendq limit
+        // is never what is measured.
+        const int64_t pollNs = m_config.threads > 1 ? 1'000'000 : 100'000'000;
+        for (uint64_t now = MonotonicClock::nowNs(); now < stop && !m_shared.abort.load();
+             now = MonotonicClock::nowNs()) {
+            for (BenchConnection* sender : senders) {
+                if (sender->state == BenchConnection::State::Closed)
+                    continue;
+                while (sender->baseSeq < sender->nextSeq) {
+                    std::atomic<uint32_t>& slot = m_shared.slot(sender->senderId, sender->baseSeq);
+                    if (slot.load(std::memory_order_acquire) < receivers)
+                        break;
+                    slot.store(0, std::memory_order_relaxed);
+                    ++sender->baseSeq;
+                }
+                if (sender->nextSeq >= sender->baseSeq + window)
+                    continue;
+                const uint64_t sendNs = MonotonicClock::nowNs();
+                while (sender->nextSeq < sender->baseSeq + window)
+                    appendMessage(*sender, sendNs);
+                flush(*sender);
+            }
+            pollOnce(std::min<int64_t>(pollNs, static_cast<int64_t>(stop - now)));
+        }
+    } else if (!senders.empty()) {
+        // Fixed total rate, split over the workers by their share of the senders.
+        double totalSenders = 0;
+        for (const BenchConnection& connection : m_connections)
+            totalSenders += connection.senderId >= 0 ? 1 : 0;
+        const double rate = m_config.rate * static_cast<double>(senders.size()) / totalSenders;
+        const double intervalNs = 1e9 / rate;
+        uint64_t k = 0;
+        for (uint64_t now = MonotonicClock::nowNs(); now < stop && !m_shared.abort.load();
+             now = MonotonicClock::nowNs()) {
+            uint64_t due = start + static_cast<uint64_t>(static_cast<double>(k) * intervalNs);
+            while (due <= now && due < stop) {
+                BenchConnection& sender = *senders[k % senders.size()];
+                if (sender.state != BenchConnection::State::Closed) {
+                    if (sender.pendingOut() < MaxQueuedBytes) {
+                        appendMessage(sender, MonotonicClock::nowNs());
+                        flush(sender);
+                    } else {
+                        m_shared.sendStalls.fetch_add(1, std::memory_order_relaxed);
+                    }
+                }
+                ++k;
+                due = start + static_cast<uint64_t>(static_cast<double>(k) * intervalNs);
+            }
+            const uint64_t wake = std::min(due, stop);
+            pollOnce(wake > now ? static_cast<int64_t>(wake - now) : 0);
+        }
+    }
+    m_sendStoppedNs = MonotonicClock::nowNs();
+    m_shared.sent.fetch_add(m_sent, std::memory_order_relaxed);
+    m_shared.sendersDone.fetch_add(1, std::memory_order_acq_rel);
+}
+
+void LoadWorker::drain()
+{
+    const uint64_t idleLimit = static_cast<uint64_t>(m_config.drainTimeout * 1e9);
+    uint64_t lastSeen = m_shared.delivered.load();
+    uint64_t lastProgress = MonotonicClock::nowNs();
+    for (;;) {
+        publishDeliveries();
+        const uint64_t delivered = m_shared.delivered.load();
+        if (m_shared.sendersDone.load() == m_config.threads) {
+            const uint64_t expected = m_shared.sent.load()
+                                      * static_cast<uint64_t>(m_shared.receiversPerMessage);
+            if (delivered >= expected)
+                break;
+        }
+        const uint64_t now = MonotonicClock::nowNs();
+        if (delivered != lastSeen) {
+            lastSeen = delivered;
+            lastProgress = now;
+        } else if (now - lastProgress > idleLimit) {
+            break;
+        }
+        pollOnce(20'000'000);
+    }
+}
+
+void LoadWorker::closeAll()
+{
+    for (int index : m_owned) {
+        BenchConnection& connection = m_connections[index];
+        if (connection.fd >= 0) {
+            epoll_ctl(m_epoll, EPOLL_CTL_DEL, connection.fd, nullptr);
+            ::close(connection.fd);
+            connection.fd = -1;
+        }
+        connection.state = BenchConnection::State::Closed;
+    }
+}

@@ -1,0 +1,90 @@
+#pragma once
+
+#include "benchconnection.h"
+#include "latencyhistogram.h"
+#include "loadgenconfig.h"
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include <sys/socket.h>
+
+class SharedRunState;
+
+// One event loop of the generator: an epoll set over the connections it owns. All phases run on
+// the thread that calls them; a phase returns when this worker's share of it is done.
+class LoadWorker
+{
+public:
+    LoadWorker(int id, const LoadGenConfig& config, SharedRunState& shared,
+               std::vector<BenchConnection>& connections, std::vector<int> owned,
+               const sockaddr_storage& address, socklen_t addressLength);
+    ~LoadWorker();
+    LoadWorker(const LoadWorker&) = delete;
+    LoadWorker& operator=(const LoadWorker&) = delete;
+
+    void registerClients();
+    void joinRoom();
+    void pump(double seconds);
+    void sendMessages();
+    void drain();
+    void closeAll();
+
+    const LatencyHistogram& latency() const { return m_latency; }
+    uint64_t firstConnectNs() const { return m_firstConnectNs; }
+    uint64_t lastRegisteredNs() const { return m_lastRegisteredNs; }
+    uint64_t lastJoinedNs() const { return m_lastJoinedNs; }
+    uint64_t lastDeliveryNs() const { return m_lastDeliveryNs; }
+    uint64_t sendStoppedNs() const { return m_sendStoppedNs; }
+    int registered() const { return m_registered; }
+    int failed() const { return m_failed; }
+    int joined() const { return m_joined; }
+    int joinFailed() const { return m_joinFailed; }
+    uint64_t strayLines() const { return m_strayLines; }
+    uint64_t bytesReceived() const { return m_bytesReceived; }
+
+private:
+    void pollOnce(int64_t timeoutNs);
+    void onEvent(BenchConnection& connection, uint32_t events);
+    void startConnect(BenchConnection& connection);
+    void onReadable(BenchConnection& connection);
+    void handleLine(BenchConnection& connection, const char* line, size_t length, uint64_t nowNs);
+    void onPrivmsg(BenchConnection& connection, const char* rest, const char* end, uint64_t nowNs);
+    void queue(BenchConnection& connection, const char* data, size_t length);
+    void queue(BenchConnection& connection, const std::string& text);
+    void flush(BenchConnection& connection);
+    void setWantWrite(BenchConnection& connection, bool want);
+    void closeConnection(BenchConnection& connection, const std::string& reason);
+    void appendMessage(BenchConnection& sender, uint64_t nowNs);
+    void publishDeliveries();
+    std::vector<BenchConnection*> activeSenders();
+
+    int m_id;
+    const LoadGenConfig& m_config;
+    SharedRunState& m_shared;
+    std::vector<BenchConnection>& m_connections;
+    std::vector<int> m_owned;
+    sockaddr_storage m_address;
+    socklen_t m_addressLength;
+    int m_epoll = -1;
+    std::unique_ptr<char[]> m_readBuffer;
+    std::string m_padding;
+    LatencyHistogram m_latency;
+
+    int m_inFlight = 0; // connecting or registering
+    int m_registered = 0;
+    int m_failed = 0;
+    int m_joined = 0;
+    int m_joinFailed = 0;
+    uint64_t m_sent = 0;
+    uint64_t m_delivered = 0;
+    uint64_t m_published = 0;
+    uint64_t m_strayLines = 0;
+    uint64_t m_bytesReceived = 0;
+    uint64_t m_firstConnectNs = 0;
+    uint64_t m_lastRegisteredNs = 0;
+    uint64_t m_lastJoinedNs = 0;
+    uint64_t m_lastDeliveryNs = 0;
+    uint64_t m_sendStoppedNs = 0;
+};

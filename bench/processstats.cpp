@@ -1,0 +1,75 @@
+#include "processstats.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+namespace ProcessStats {
+
+double cpuSeconds(int pid)
+{
+    if (pid <= 0)
+        return -1.0;
+    const std::string path = "/proc/" + std::to_string(pid) + "/stat";
+    FILE* file = std::fopen(path.c_str(), "r");
+    if (!file)
+        return -1.0;
+    char buffer[1024];
+    const size_t length = std::fread(buffer, 1, sizeof(buffer) - 1, file);
+    std::fclose(file);
+    buffer[length] = '\0';
+    // The command name may hold spaces and parentheses: fields restart after the last ')'.
+    const char* p = std::strrchr(buffer, ')');
+    if (!p)
+        return -1.0;
+    // After ") " come field 3 (state) onwards; utime is field 14 and stime field 15.
+    const char* field = p + 1;
+    unsigned long long values[2] = {0, 0};
+    for (int number = 3; number <= 15; ++number) {
+        while (*field == ' ')
+            ++field;
+        if (*field == '\0')
+            return -1.0;
+        if (number >= 14)
+            values[number - 14] = std::strtoull(field, nullptr, 10);
+        while (*field != ' ' && *field != '\0')
+            ++field;
+    }
+    const unsigned long long utime = values[0];
+    const unsigned long long stime = values[1];
+    return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+long rssKb(int pid)
+{
+    if (pid <= 0)
+        return -1;
+    const std::string path = "/proc/" + std::to_string(pid) + "/status";
+    FILE* file = std::fopen(path.c_str(), "r");
+    if (!file)
+        return -1;
+    char line[256];
+    long rss = -1;
+    while (std::fgets(line, sizeof(line), file)) {
+        if (std::strncmp(line, "VmRSS:", 6) == 0) {
+            rss = std::strtol(line + 6, nullptr, 10);
+            break;
+        }
+    }
+    std::fclose(file);
+    return rss;
+}
+
+double selfCpuSeconds()
+{
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+           + static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+} // namespace ProcessStats

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <cstdint>
+
+// CPU time and resident memory of a process, read from /proc (the server) or getrusage (the
+// generator itself, all threads).
+namespace ProcessStats {
+
+// utime + stime of pid in seconds (clock-tick resolution, usually 10 ms); -1 if unreadable.
+double cpuSeconds(int pid);
+// VmRSS of pid in kB; -1 if unreadable.
+long rssKb(int pid);
+// user + system CPU of this process, all threads, in seconds.
+double selfCpuSeconds();
+
+} // namespace ProcessStats
