@@ -14,6 +14,9 @@
 namespace {
 constexpr qint64 ReadChunkBytes = 64 * 1024; // Qt read buffer; the framer bounds each line
 constexpr int CloseGraceMs = 5000;           // time to flush ERROR before aborting
+// IRCv3 message-tags: a client's tag data (without the '@' and the space) is at most 4094 bytes;
+// the framer's larger tag limit leaves room for the tags the server adds when relaying.
+constexpr qsizetype MaxClientTagBytes = 4094;
 } // namespace
 
 ClientSession::ClientSession(QTcpSocket* socket, ServerCore* core, const ServerConfig& config,
@@ -153,7 +156,8 @@ void ClientSession::processPending()
             m_tokens -= 1.0;
         }
         const IrcLineFramer::Frame frame = m_pending.dequeue();
-        if (!frame.isLine()) {
+        if (!frame.isLine()
+            || (frame.line.startsWith('@') && frame.line.indexOf(' ') - 1 > MaxClientTagBytes)) {
             m_core->handleInputTooLong(this);
             continue;
         }

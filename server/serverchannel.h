@@ -48,6 +48,7 @@ public:
     bool m_moderated = false;
     bool m_noExternal = true;
     bool m_topicLocked = true;
+    bool m_secret = false;
     QString m_key;
     int m_limit = 0; // 0 = none
     QStringList m_bans;        // masks as given

@@ -92,6 +92,8 @@ ServerCore::ServerCore(const ServerConfig& config, QObject* parent)
     : QObject(parent), m_config(config)
 {
     m_createdText = QDateTime::currentDateTimeUtc().toString(Qt::RFC2822Date);
+    // Unique per server run: the start time, then a counter.
+    m_msgIdPrefix = QString::number(QDateTime::currentMSecsSinceEpoch(), 36) + u'-';
     if (!m_config.motdFile.isEmpty()) {
         QFile file(m_config.motdFile);
         if (file.open(QIODevice::ReadOnly)) {
@@ -245,11 +247,12 @@ void ServerCore::relay(RelayLine& line, ServerUser* recipient)
     recipient->connection()->sendWire(line.wireFor(recipient));
 }
 
-IrcMessage ServerCore::fromUser(ServerUser* user, const IrcMessage& message) const
+IrcMessage ServerCore::fromUser(ServerUser* user, const IrcMessage& message)
 {
     IrcMessage result = message;
     result.setSource(user->source());
     result.setServerTime(QDateTime::currentDateTimeUtc());
+    result.setTag(QStringLiteral("msgid"), m_msgIdPrefix + QString::number(++m_msgIdCounter, 36));
     return result;
 }
 
@@ -319,7 +322,7 @@ QStringList ServerCore::isupportTokens() const
         QStringLiteral("AWAYLEN=") + number(m_config.awayLength),
         QStringLiteral("CASEMAPPING=") + m_caseMapping.name(),
         QStringLiteral("CHANLIMIT=") + chanLimit,
-        QStringLiteral("CHANMODES=b,k,l,imnt"),
+        QStringLiteral("CHANMODES=b,k,l,imnst"),
         QStringLiteral("CHANNELLEN=") + number(m_config.channelLength),
         QStringLiteral("CHANTYPES=#&"),
         QStringLiteral("KICKLEN=") + number(m_config.kickLength),
@@ -329,7 +332,7 @@ QStringList ServerCore::isupportTokens() const
         QStringLiteral("NETWORK=") + m_config.networkName,
         QStringLiteral("NICKLEN=") + number(m_config.nickLength),
         QStringLiteral("PREFIX=(ov)@+"),
-        QStringLiteral("TARGMAX=PRIVMSG:%1,NOTICE:%1,TAGMSG:%1,JOIN:,PART:,KICK:1,NAMES:,"
+        QStringLiteral("TARGMAX=PRIVMSG:%1,NOTICE:%1,TAGMSG:%1,JOIN:,PART:,KICK:%1,NAMES:,"
                        "WHOIS:1,LIST:")
             .arg(m_config.maxTargets),
         QStringLiteral("TOPICLEN=") + number(m_config.topicLength),
@@ -391,20 +394,18 @@ void ServerCore::onUser(ServerUser* user, const IrcMessage& message)
         reply(user, ERR_ALREADYREGISTERED, {QStringLiteral("You may not reregister")});
         return;
     }
+    if (message.param(0).isEmpty() || message.param(3).isEmpty()) {
+        reply(user, ERR_NEEDMOREPARAMS, {message.command(), QStringLiteral("Not enough parameters")});
+        return;
+    }
     QString name;
     for (QChar c : message.param(0)) {
         if (c.isLetterOrNumber() || c == u'-' || c == u'_' || c == u'.')
             name += c;
     }
     name.truncate(Limits::UserLength);
-    if (name.isEmpty()) {
-        if (message.param(0).isEmpty()) {
-            reply(user, ERR_NEEDMOREPARAMS, {message.command(),
-                                             QStringLiteral("Not enough parameters")});
-            return;
-        }
+    if (name.isEmpty())
         name = QStringLiteral("user");
-    }
     user->m_user = QLatin1Char('~') + name;
     user->m_user.truncate(Limits::UserLength);
     user->m_realName = message.param(3);
@@ -449,7 +450,7 @@ void ServerCore::sendWelcome(ServerUser* user)
     reply(user, RPL_CREATED, {QStringLiteral("This server was created ") + m_createdText});
     reply(user, RPL_MYINFO,
           {m_config.serverName, versionString(), QStringLiteral("i"),
-           QStringLiteral("biklmnotv"), QStringLiteral("bklov")});
+           QStringLiteral("biklmnostv"), QStringLiteral("bklov")});
     const QStringList tokens = isupportTokens();
     constexpr int PerLine = 12;
     for (int i = 0; i < tokens.size(); i += PerLine) {
@@ -500,14 +501,20 @@ void ServerCore::sendMotd(ServerUser* user)
     reply(user, RPL_ENDOFMOTD, {QStringLiteral("End of /MOTD command.")});
 }
 
+void ServerCore::sendCap(ServerUser* user, const QString& subcommand, const QString& caps)
+{
+    IrcMessage reply = IrcCommand::capReply(user->replyTarget(), subcommand, caps);
+    reply.setSource(m_config.serverName);
+    user->connection()->send(reply);
+}
+
 void ServerCore::onCap(ServerUser* user, const IrcMessage& message)
 {
     const QString sub = message.param(0).toUpper();
-    const QString target = user->replyTarget();
     if (sub == QLatin1String("LS")) {
         if (!user->m_registered)
             user->m_capNegotiating = true;
-        user->connection()->send(IrcCommand::capReply(target, sub, capList()));
+        sendCap(user, sub, capList());
         return;
     }
     if (sub == QLatin1String("LIST")) {
@@ -516,7 +523,7 @@ void ServerCore::onCap(ServerUser* user, const IrcMessage& message)
             if (user->hasCap(cap.flag))
                 enabled.append(QLatin1String(cap.name));
         }
-        user->connection()->send(IrcCommand::capReply(target, sub, enabled.join(u' ')));
+        sendCap(user, sub, enabled.join(u' '));
         return;
     }
     if (sub == QLatin1String("REQ")) {
@@ -543,12 +550,11 @@ void ServerCore::onCap(ServerUser* user, const IrcMessage& message)
             (minus ? remove : add) |= flag;
         }
         if (!ok || names.isEmpty()) {
-            user->connection()->send(
-                IrcCommand::capReply(target, QStringLiteral("NAK"), requested));
+            sendCap(user, QStringLiteral("NAK"), requested);
             return;
         }
         user->m_caps = (user->m_caps | add) & ~remove;
-        user->connection()->send(IrcCommand::capReply(target, QStringLiteral("ACK"), requested));
+        sendCap(user, QStringLiteral("ACK"), requested);
         return;
     }
     if (sub == QLatin1String("END")) {
@@ -771,6 +777,7 @@ void ServerCore::joinChannel(ServerUser* user, const QString& name, const QStrin
     }
     sendTopic(user, channel, false);
     sendNames(user, channel);
+    sendEndOfNames(user, channel->m_name);
 }
 
 void ServerCore::leaveChannel(ServerUser* user, ServerChannel* channel)
@@ -823,11 +830,12 @@ void ServerCore::sendNames(ServerUser* user, ServerChannel* channel)
                              + channel->m_name.toUtf8().size())
                          + 16;
     const int budget = Limits::MaxLineBytes - overhead;
+    const QString symbol = channel->m_secret ? QStringLiteral("@") : QStringLiteral("=");
     QString names;
     int bytes = 0;
     auto flush = [&] {
         if (!names.isEmpty())
-            reply(user, RPL_NAMREPLY, {QStringLiteral("="), channel->m_name, names});
+            reply(user, RPL_NAMREPLY, {symbol, channel->m_name, names});
         names.clear();
         bytes = 0;
     };
@@ -842,7 +850,16 @@ void ServerCore::sendNames(ServerUser* user, ServerChannel* channel)
         bytes += size;
     }
     flush();
-    reply(user, RPL_ENDOFNAMES, {channel->m_name, QStringLiteral("End of /NAMES list")});
+}
+
+void ServerCore::sendEndOfNames(ServerUser* user, const QString& name)
+{
+    reply(user, RPL_ENDOFNAMES, {name, QStringLiteral("End of /NAMES list")});
+}
+
+bool ServerCore::isVisible(ServerChannel* channel, ServerUser* user) const
+{
+    return !channel->m_secret || channel->hasMember(user);
 }
 
 void ServerCore::onTopic(ServerUser* user, const IrcMessage& message)
@@ -878,9 +895,33 @@ void ServerCore::onTopic(ServerUser* user, const IrcMessage& message)
 
 void ServerCore::onKick(ServerUser* user, const IrcMessage& message)
 {
-    ServerChannel* channel = findChannel(message.param(0));
+    const QStringList channels = message.param(0).split(u',', Qt::SkipEmptyParts);
+    const QStringList nicks = message.param(1).split(u',', Qt::SkipEmptyParts);
+    QString reason = message.param(2);
+    if (reason.isEmpty())
+        reason = user->m_nick; // RFC 2812 3.2.8: the default comment is the kicker's nick
+    reason.truncate(m_config.kickLength);
+    if (channels.isEmpty() || nicks.isEmpty()) {
+        reply(user, ERR_NEEDMOREPARAMS, {message.command(), QStringLiteral("Not enough parameters")});
+        return;
+    }
+    if (channels.size() == 1) {
+        for (const QString& nick : nicks)
+            kick(user, channels.first(), nick, reason);
+    } else if (channels.size() == nicks.size()) {
+        for (int i = 0; i < channels.size(); ++i)
+            kick(user, channels.at(i), nicks.at(i), reason);
+    } else {
+        reply(user, ERR_NEEDMOREPARAMS, {message.command(), QStringLiteral("Not enough parameters")});
+    }
+}
+
+void ServerCore::kick(ServerUser* user, const QString& name, const QString& nick,
+                      const QString& reason)
+{
+    ServerChannel* channel = findChannel(name);
     if (!channel) {
-        reply(user, ERR_NOSUCHCHANNEL, {message.param(0), QStringLiteral("No such channel")});
+        reply(user, ERR_NOSUCHCHANNEL, {name, QStringLiteral("No such channel")});
         return;
     }
     if (!channel->hasMember(user)) {
@@ -893,26 +934,16 @@ void ServerCore::onKick(ServerUser* user, const IrcMessage& message)
               {channel->m_name, QStringLiteral("You're not channel operator")});
         return;
     }
-    QString reason = message.param(2);
-    if (reason.isEmpty())
-        reason = user->m_nick;
-    reason.truncate(m_config.kickLength);
-    const QStringList nicks = message.param(1).split(u',', Qt::SkipEmptyParts);
-    for (const QString& nick : nicks) {
-        ServerUser* target = findUser(nick);
-        if (!target || !channel->hasMember(target)) {
-            reply(user, ERR_USERNOTINCHANNEL,
-                  {nick, channel->m_name, QStringLiteral("They aren't on that channel")});
-            continue;
-        }
-        RelayLine line(fromUser(user, IrcCommand::kick(channel->m_name, target->m_nick, reason)));
-        for (ServerUser* member : channel->m_members)
-            relay(line, member);
-        const bool last = channel->m_members.size() == 1;
-        leaveChannel(target, channel);
-        if (last)
-            return; // the channel is gone
+    ServerUser* target = findUser(nick);
+    if (!target || !channel->hasMember(target)) {
+        reply(user, ERR_USERNOTINCHANNEL,
+              {nick, channel->m_name, QStringLiteral("They aren't on that channel")});
+        return;
     }
+    RelayLine line(fromUser(user, IrcCommand::kick(channel->m_name, target->m_nick, reason)));
+    for (ServerUser* member : channel->m_members)
+        relay(line, member);
+    leaveChannel(target, channel); // may delete the channel
 }
 
 void ServerCore::onMode(ServerUser* user, const IrcMessage& message)
@@ -994,6 +1025,8 @@ void ServerCore::modeChannel(ServerUser* user, ServerChannel* channel, const Irc
             modes += u'm';
         if (channel->m_noExternal)
             modes += u'n';
+        if (channel->m_secret)
+            modes += u's';
         if (channel->m_topicLocked)
             modes += u't';
         reply(user, RPL_CHANNELMODEIS, QStringList{channel->m_name, modes} + args);
@@ -1049,6 +1082,9 @@ void ServerCore::modeChannel(ServerUser* user, ServerChannel* channel, const Irc
             break;
         case 'n':
             flag(c, channel->m_noExternal);
+            break;
+        case 's':
+            flag(c, channel->m_secret);
             break;
         case 't':
             flag(c, channel->m_topicLocked);
@@ -1209,18 +1245,22 @@ void ServerCore::onInvite(ServerUser* user, const IrcMessage& message)
 
 void ServerCore::onNames(ServerUser* user, const IrcMessage& message)
 {
+    // One RPL_ENDOFNAMES at the end, naming what was asked (modern.ircdocs.horse).
     if (message.paramCount() < 1 || message.param(0).isEmpty()) {
-        for (const auto& entry : m_channels)
-            sendNames(user, entry.second.get());
+        for (const auto& entry : m_channels) {
+            if (isVisible(entry.second.get(), user))
+                sendNames(user, entry.second.get());
+        }
+        sendEndOfNames(user, Star);
         return;
     }
     const QStringList names = message.param(0).split(u',', Qt::SkipEmptyParts);
     for (const QString& name : names) {
-        if (ServerChannel* channel = findChannel(name))
+        ServerChannel* channel = findChannel(name);
+        if (channel && isVisible(channel, user))
             sendNames(user, channel);
-        else
-            reply(user, RPL_ENDOFNAMES, {name, QStringLiteral("End of /NAMES list")});
     }
+    sendEndOfNames(user, message.param(0));
 }
 
 void ServerCore::onWho(ServerUser* user, const IrcMessage& message)
@@ -1238,7 +1278,8 @@ void ServerCore::onWho(ServerUser* user, const IrcMessage& message)
                who->m_nick, flags, QStringLiteral("0 ") + who->m_realName});
     };
     if (IrcValidation::isChannelName(mask)) {
-        if (ServerChannel* channel = findChannel(mask)) {
+        ServerChannel* channel = findChannel(mask);
+        if (channel && isVisible(channel, user)) {
             const bool member = channel->hasMember(user);
             for (ServerUser* who : channel->m_members) {
                 if (member || !who->m_invisible)
@@ -1279,8 +1320,10 @@ void ServerCore::onWhois(ServerUser* user, const IrcMessage& message)
     }
     reply(user, RPL_WHOISUSER, {who->m_nick, who->m_user, who->m_host, Star, who->m_realName});
     QStringList channels;
-    for (ServerChannel* channel : who->m_channels)
-        channels.append(prefixes(channel, who, false) + channel->m_name);
+    for (ServerChannel* channel : who->m_channels) {
+        if (isVisible(channel, user))
+            channels.append(prefixes(channel, who, false) + channel->m_name);
+    }
     if (!channels.isEmpty())
         reply(user, RPL_WHOISCHANNELS, {who->m_nick, channels.join(u' ')});
     reply(user, RPL_WHOISSERVER,
@@ -1321,6 +1364,8 @@ void ServerCore::onList(ServerUser* user, const IrcMessage& message)
 {
     reply(user, RPL_LISTSTART, {QStringLiteral("Channel"), QStringLiteral("Users  Name")});
     auto listReply = [&](ServerChannel* channel) {
+        if (!isVisible(channel, user))
+            return;
         reply(user, RPL_LIST,
               {channel->m_name, number(channel->m_members.size()), channel->m_topic});
     };

@@ -92,17 +92,21 @@ private:
 
     // Helpers
     void reply(ServerUser* user, int code, const QStringList& params);
+    void sendCap(ServerUser* user, const QString& subcommand, const QString& caps);
+    bool isVisible(ServerChannel* channel, ServerUser* user) const; // not +s, or a member
     void relay(RelayLine& line, ServerUser* recipient);
-    IrcMessage fromUser(ServerUser* user, const IrcMessage& message) const;
+    IrcMessage fromUser(ServerUser* user, const IrcMessage& message); // source, time, msgid
     void tryCompleteRegistration(ServerUser* user);
     void sendWelcome(ServerUser* user);
     void sendLusers(ServerUser* user);
     void sendMotd(ServerUser* user);
-    void sendNames(ServerUser* user, ServerChannel* channel);
+    void sendNames(ServerUser* user, ServerChannel* channel); // 353 lines only
+    void sendEndOfNames(ServerUser* user, const QString& name);
     void sendTopic(ServerUser* user, ServerChannel* channel, bool always);
     void sendMessage(ServerUser* user, const IrcMessage& message, bool notice, bool tagOnly);
     void joinChannel(ServerUser* user, const QString& name, const QString& key);
     void leaveChannel(ServerUser* user, ServerChannel* channel);
+    void kick(ServerUser* user, const QString& channel, const QString& nick, const QString& reason);
     void modeChannel(ServerUser* user, ServerChannel* channel, const IrcMessage& message);
     void modeUser(ServerUser* user, const IrcMessage& message);
     void quitUser(ServerUser* user, const QString& reason);
@@ -125,6 +129,8 @@ private:
     std::unordered_map<ClientConnection*, std::unique_ptr<ServerUser>> m_users;
     QHash<QString, ServerUser*> m_nicks; // folded nick -> user, registered or not
     std::map<QString, std::unique_ptr<ServerChannel>> m_channels; // folded name -> channel
+    QString m_msgIdPrefix;
+    quint64 m_msgIdCounter = 0;
     int m_registeredCount = 0;
     int m_maxRegisteredCount = 0;
 };

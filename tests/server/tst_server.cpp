@@ -164,7 +164,7 @@ void tst_Server::welcomeBurst()
     for (const IrcMessage& m : client->messages(QStringLiteral("005")))
         tokens += m.params().mid(1, m.paramCount() - 2);
     for (const char* key : {"CASEMAPPING=rfc1459", "CHANTYPES=#&", "NICKLEN=30", "CHANNELLEN=50",
-                            "TOPICLEN=390", "PREFIX=(ov)@+", "CHANMODES=b,k,l,imnt",
+                            "TOPICLEN=390", "PREFIX=(ov)@+", "CHANMODES=b,k,l,imnst",
                             "NETWORK=Confab", "LINELEN=512", "CHANLIMIT=#&:50"}) {
         QVERIFY2(tokens.contains(QLatin1String(key)), key);
     }
@@ -624,6 +624,7 @@ void tst_Server::capNegotiation()
     client->registerUser(QStringLiteral("alice"));
     QTRY_VERIFY(client->has(QStringLiteral("CAP")));
     const IrcMessage ls = client->last(QStringLiteral("CAP"));
+    QCOMPARE(ls.source(), QStringLiteral("confab.local"));
     QCOMPARE(ls.param(0), QStringLiteral("*"));
     QCOMPARE(ls.param(1), QStringLiteral("LS"));
     const QStringList caps = ls.param(2).split(u' ');
@@ -703,6 +704,25 @@ void tst_Server::messageTags()
              QStringLiteral("active"));
     QCOMPARE(carol->count(QStringLiteral("TAGMSG")), 0);
     QVERIFY(carol->messages(QStringLiteral("PRIVMSG")).at(0).tags().isEmpty());
+    QVERIFY(carol->lines().last().startsWith(':'));
+    // Every relayed message has a unique msgid.
+    const QList<IrcMessage> privmsgs = bob->messages(QStringLiteral("PRIVMSG"));
+    QVERIFY(!privmsgs.at(0).tag(QStringLiteral("msgid")).isEmpty());
+    QVERIFY(privmsgs.at(0).tag(QStringLiteral("msgid")) != privmsgs.at(1).tag(QStringLiteral("msgid")));
+
+    // Client tag data: 4094 bytes pass, 4095 get 417 and are not relayed.
+    const QByteArray atLimit = "@foo=bar;+baz=" + QByteArray(4081, 'a') + " TAGMSG #lobby";
+    QCOMPARE(atLimit.indexOf(" TAGMSG"), 4095);
+    alice->sendLine(atLimit);
+    QTRY_COMPARE(bob->count(QStringLiteral("TAGMSG")), 2);
+    QCOMPARE(bob->last(QStringLiteral("TAGMSG")).tag(QStringLiteral("+baz")).size(), 4081);
+    const QByteArray overLimit = "@foo=bar;+baz=" + QByteArray(4082, 'a') + " TAGMSG #lobby";
+    alice->sendLine(overLimit);
+    QTRY_VERIFY(alice->has(QStringLiteral("417")));
+    alice->sendLine("PING :sync");
+    QTRY_VERIFY(alice->has(QStringLiteral("PONG")));
+    QTest::qWait(20);
+    QCOMPARE(bob->count(QStringLiteral("TAGMSG")), 2);
 }
 
 void tst_Server::awayNotify()

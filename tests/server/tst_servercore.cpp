@@ -79,6 +79,10 @@ private slots:
     void namesSplitIntoLines();
     void whoMask();
     void tooManyTargets();
+    void namesSeveralChannels();
+    void secretChannel();
+    void kickSeveral();
+    void capListEmpty();
     void relayedLineSerializedOnce();
     void removeConnectionTwice();
 
@@ -132,6 +136,9 @@ void tst_ServerCore::registrationNumerics_data()
     QTest::newRow("NICK without name") << QByteArrayList{"NICK"} << "431";
     QTest::newRow("NICK empty") << QByteArrayList{"NICK :"} << "431";
     QTest::newRow("USER short") << QByteArrayList{"USER a 0 *"} << "461";
+    QTest::newRow("USER empty real name") << QByteArrayList{"NICK a", "USER a 0 * :"} << "461";
+    QTest::newRow("USER empty user name") << QByteArrayList{"NICK a", "USER : 0 * :A"} << "461";
+    QTest::newRow("CAP LIST before registration") << QByteArrayList{"CAP LIST"} << "CAP";
     QTest::newRow("USER twice") << QByteArrayList{"USER a 0 * :A", "USER a 0 * :A"} << "462";
     QTest::newRow("PASS after registration")
         << QByteArrayList{"NICK a", "USER a 0 * :A", "PASS x"} << "462";
@@ -455,6 +462,69 @@ void tst_ServerCore::tooManyTargets()
     QCOMPARE(bob->count(QStringLiteral("PRIVMSG")), 2);
 }
 
+void tst_ServerCore::namesSeveralChannels()
+{
+    FakeConnection* alice = connect(QStringLiteral("alice"));
+    feed(m_core.get(), alice, "JOIN #a,#b");
+    alice->received.clear();
+    feed(m_core.get(), alice, "NAMES #a,#nowhere,#b");
+    QCOMPARE(alice->commands(), QStringList({"353", "353", "366"}));
+    QCOMPARE(alice->last(QStringLiteral("366")).param(1), QStringLiteral("#a,#nowhere,#b"));
+    alice->received.clear();
+    feed(m_core.get(), alice, "NAMES");
+    QCOMPARE(alice->commands(), QStringList({"353", "353", "353", "366"}));
+    QCOMPARE(alice->last(QStringLiteral("366")).param(1), QStringLiteral("*"));
+    alice->received.clear();
+    feed(m_core.get(), alice, "NAMES invalid");
+    QCOMPARE(alice->commands(), QStringList({"366"}));
+}
+
+void tst_ServerCore::secretChannel()
+{
+    FakeConnection* alice = connect(QStringLiteral("alice"));
+    FakeConnection* bob = connect(QStringLiteral("bob"));
+    feed(m_core.get(), alice, "JOIN #hidden");
+    feed(m_core.get(), alice, "MODE #hidden +s");
+    feed(m_core.get(), alice, "NAMES #hidden");
+    QCOMPARE(alice->last(QStringLiteral("353")).param(1), QStringLiteral("@"));
+    bob->received.clear();
+    feed(m_core.get(), bob, "LIST");
+    feed(m_core.get(), bob, "NAMES #hidden");
+    feed(m_core.get(), bob, "WHOIS alice");
+    feed(m_core.get(), bob, "WHO #hidden");
+    QCOMPARE(bob->count(QStringLiteral("322")), 1); // #lobby only
+    QCOMPARE(bob->count(QStringLiteral("353")), 0);
+    QCOMPARE(bob->last(QStringLiteral("319")).param(2), QStringLiteral("@#lobby"));
+    QCOMPARE(bob->count(QStringLiteral("352")), 0);
+    feed(m_core.get(), alice, "LIST");
+    QCOMPARE(alice->count(QStringLiteral("322")), 2);
+}
+
+void tst_ServerCore::kickSeveral()
+{
+    FakeConnection* alice = connect(QStringLiteral("alice"));
+    FakeConnection* bob = connect(QStringLiteral("bob"));
+    FakeConnection* carol = connect(QStringLiteral("carol"));
+    feed(m_core.get(), alice, "JOIN #a");
+    feed(m_core.get(), bob, "JOIN #a");
+    carol->received.clear();
+    feed(m_core.get(), alice, "KICK #lobby,#a bob,bob :out");
+    QCOMPARE(bob->count(QStringLiteral("KICK")), 2);
+    QCOMPARE(carol->count(QStringLiteral("KICK")), 1);
+    QCOMPARE(carol->last(QStringLiteral("KICK")).params(), QStringList({"#lobby", "bob", "out"}));
+    feed(m_core.get(), alice, "KICK #lobby,#a carol");
+    QCOMPARE(alice->last(QStringLiteral("461")).param(1), QStringLiteral("KICK"));
+}
+
+void tst_ServerCore::capListEmpty()
+{
+    FakeConnection* c = connect();
+    feed(m_core.get(), c, "CAP LIST");
+    QCOMPARE(c->last(QStringLiteral("CAP")).params(), QStringList({"*", "LIST", ""}));
+    QCOMPARE(c->last(QStringLiteral("CAP")).source(), QStringLiteral("confab.local"));
+    QVERIFY(c->wires.last().endsWith(" LIST :\r\n"));
+}
+
 void tst_ServerCore::relayedLineSerializedOnce()
 {
     FakeConnection* alice = connect(QStringLiteral("alice"));
@@ -467,6 +537,7 @@ void tst_ServerCore::relayedLineSerializedOnce()
     QCOMPARE(carol->wires.size(), 1);
     // Same capabilities: the very same bytes (one serialization, implicitly shared).
     QCOMPARE(bob->wires.first().constData(), carol->wires.first().constData());
+    // Without message-tags and server-time: no tags at all (no msgid, no time).
     QCOMPARE(bob->wires.first(), QByteArray(":alice!~u@10.0.0.1 PRIVMSG #lobby shared\r\n"));
 }
 
