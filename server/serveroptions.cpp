@@ -105,6 +105,11 @@ QString ServerOptions::versionText() const
     return QStringLiteral("confabd " CONFAB_VERSION);
 }
 
+QString ServerOptions::tryHelpText()
+{
+    return tr("Try 'confabd --help'.");
+}
+
 QString ServerOptions::messagePattern()
 {
     return QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} "

@@ -26,6 +26,8 @@ public:
     QString errorText() const { return m_errorText; }
     QString helpText() const { return m_parser.helpText(); }
     QString versionText() const;
+    // The hint printed after an error.
+    static QString tryHelpText();
     // QLoggingCategory::setFilterRules() text for the chosen --log-level.
     QString logFilterRules() const { return m_logRules; }
 

@@ -4,6 +4,7 @@
 #include "signalwatcher.h"
 
 #include <QCoreApplication>
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QTimer>
@@ -17,6 +18,10 @@ int main(int argc, char* argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("confabd"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CONFAB_VERSION));
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qtTranslator);
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("confabd"), QStringLiteral("_"),
                         QStringLiteral(":/i18n")))
@@ -33,8 +38,7 @@ int main(int argc, char* argv[])
         return 0;
     case ServerOptions::Result::Error:
         std::fprintf(stderr, "confabd: %s\n", qPrintable(options.errorText()));
-        std::fprintf(stderr, "%s\n",
-                     qPrintable(QCoreApplication::translate("main", "Try 'confabd --help'.")));
+        std::fprintf(stderr, "%s\n", qPrintable(ServerOptions::tryHelpText()));
         return 2;
     case ServerOptions::Result::Ok:
         break;

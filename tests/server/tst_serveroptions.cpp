@@ -2,6 +2,7 @@
 #include "serveroptions.h"
 
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QTest>
 
 class tst_ServerOptions : public QObject
@@ -18,6 +19,8 @@ private slots:
     void configFile();
     void logLevels_data();
     void logLevels();
+    void translations_data();
+    void translations();
 };
 
 static QStringList args(const QStringList& rest)
@@ -204,6 +207,30 @@ void tst_ServerOptions::logLevels()
     ServerOptions options;
     QCOMPARE(options.parse(args({"--log-level", level})), ServerOptions::Result::Ok);
     QCOMPARE(options.logFilterRules(), rules);
+}
+
+void tst_ServerOptions::translations_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("Simplified Chinese") << "zh_CN" << QStringLiteral("请尝试 “confabd --help”。");
+    QTest::newRow("Traditional Chinese") << "zh_TW" << QStringLiteral("請嘗試「confabd --help」。");
+}
+
+void tst_ServerOptions::translations()
+{
+    QFETCH(QString, locale);
+    QFETCH(QString, expected);
+    QTranslator translator;
+    QVERIFY(translator.load(QLocale(locale), QStringLiteral("confabd"), QStringLiteral("_"),
+                            QStringLiteral(":/i18n")));
+    QVERIFY(QCoreApplication::installTranslator(&translator));
+    QCOMPARE(ServerOptions::tryHelpText(), expected);
+    ServerOptions options;
+    QVERIFY(options.helpText().contains(QStringLiteral("--max-per-ip")));
+    QVERIFY(!options.helpText().contains(QStringLiteral("Maximum connections from one address")));
+    QCoreApplication::removeTranslator(&translator);
+    QCOMPARE(ServerOptions::tryHelpText(), QStringLiteral("Try 'confabd --help'."));
 }
 
 QTEST_GUILESS_MAIN(tst_ServerOptions)
