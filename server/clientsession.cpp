@@ -115,6 +115,9 @@ void ClientSession::close(const QString& reason)
                         .toWire(Limits::MaxLineBytes));
     QTimer::singleShot(CloseGraceMs, this, [this] { m_socket->abort(); });
     m_socket->disconnectFromHost();
+    // Already gone (no disconnected() will come): finish on the next event.
+    if (m_socket->state() == QAbstractSocket::UnconnectedState)
+        QMetaObject::invokeMethod(this, &ClientSession::finish, Qt::QueuedConnection);
 }
 
 void ClientSession::setRegistered()

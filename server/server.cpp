@@ -125,8 +125,9 @@ void Server::shutdown(const QString& reason)
     if (m_shuttingDown)
         return;
     m_shuttingDown = true;
-    qCInfo(lcServer).noquote() << "shutting down:" << reason << '(' << clientCount()
-                               << "connections)";
+    qCInfo(lcServer).noquote() << QStringLiteral("shutting down: %1 (%2 connections)")
+                                      .arg(reason)
+                                      .arg(clientCount());
     for (QTcpServer* listener : m_listeners)
         listener->close();
     m_core->closeAll(reason);

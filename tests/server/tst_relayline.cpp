@@ -1,0 +1,69 @@
+// RelayLine: one serialization per tag variant, shared by every recipient.
+#include "relayline.h"
+#include "serveruser.h"
+
+#include <QTest>
+
+class tst_RelayLine : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void variants_data();
+    void variants();
+    void sharedBytes();
+};
+
+static IrcMessage tagged()
+{
+    IrcMessage message(QStringLiteral("PRIVMSG"), {QStringLiteral("#c"), QStringLiteral("hi there")},
+                       QStringLiteral("a!~u@h"));
+    message.setTag(QStringLiteral("+typing"), QStringLiteral("done"));
+    message.setTag(QStringLiteral("time"), QStringLiteral("2026-01-02T03:04:05.678Z"));
+    message.setTag(QStringLiteral("msgid"), QStringLiteral("x1"));
+    return message;
+}
+
+void tst_RelayLine::variants_data()
+{
+    QTest::addColumn<int>("caps");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("no caps") << 0 << QByteArray(":a!~u@h PRIVMSG #c :hi there\r\n");
+    QTest::newRow("server-time") << ServerCap::ServerTime
+                                 << QByteArray("@time=2026-01-02T03:04:05.678Z :a!~u@h PRIVMSG #c "
+                                               ":hi there\r\n");
+    QTest::newRow("message-tags") << ServerCap::MessageTags
+                                   << QByteArray("@+typing=done;msgid=x1 :a!~u@h PRIVMSG #c "
+                                                 ":hi there\r\n");
+    QTest::newRow("both") << (ServerCap::MessageTags | ServerCap::ServerTime)
+                          << QByteArray("@+typing=done;time=2026-01-02T03:04:05.678Z;msgid=x1 "
+                                        ":a!~u@h PRIVMSG #c :hi there\r\n");
+    QTest::newRow("other caps only") << (ServerCap::EchoMessage | ServerCap::AwayNotify)
+                                     << QByteArray(":a!~u@h PRIVMSG #c :hi there\r\n");
+}
+
+void tst_RelayLine::variants()
+{
+    QFETCH(int, caps);
+    QFETCH(QByteArray, expected);
+    RelayLine line(tagged());
+    ServerUser user(nullptr);
+    user.m_caps = caps;
+    QCOMPARE(line.wireFor(&user), expected);
+}
+
+void tst_RelayLine::sharedBytes()
+{
+    RelayLine line(tagged());
+    ServerUser a(nullptr);
+    ServerUser b(nullptr);
+    ServerUser c(nullptr);
+    c.m_caps = ServerCap::ServerTime;
+    const QByteArray first = line.wireFor(&a);
+    QCOMPARE(line.wireFor(&b).constData(), first.constData()); // same buffer, not a copy
+    QVERIFY(line.wireFor(&c).constData() != first.constData());
+    QCOMPARE(line.wireFor(&c).constData(), line.wireFor(&c).constData());
+}
+
+QTEST_GUILESS_MAIN(tst_RelayLine)
+#include "tst_relayline.moc"
