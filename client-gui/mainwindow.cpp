@@ -248,21 +248,21 @@ void MainWindow::start(const StartOptions& options)
     m_loginDialog->prefill(options.host, options.port, options.nick);
     if (options.connectNow && !options.nick.isEmpty()) {
         m_connectedFromCommandLine = true;
-        const QSettings settings;
         m_connection->setHost(m_loginDialog->host());
         m_connection->setPort(m_loginDialog->port());
         m_connection->setDesiredNick(options.nick);
         m_connection->connectToServer();
         return;
     }
-    showLoginDialog();
+    m_loginDialog->open();
 }
 
 void MainWindow::showLoginDialog()
 {
     if (m_loginDialog->isVisible())
         return;
-    m_loginDialog->prefill(m_connection->host(), m_connection->port(), QString());
+    if (!m_connection->host().isEmpty())
+        m_loginDialog->prefill(m_connection->host(), m_connection->port(), m_connection->nick());
     m_loginDialog->open();
 }
 
