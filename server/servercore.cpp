@@ -23,6 +23,7 @@ using namespace IrcNumeric;
 namespace {
 
 const QString Star = QStringLiteral("*");
+constexpr int MaxKeyLength = 50; // channel keys (+k)
 
 struct CapName
 {
@@ -238,8 +239,17 @@ void ServerCore::closeAll(const QString& reason)
 
 void ServerCore::reply(ServerUser* user, int code, const QStringList& params)
 {
+    // Echoed client text (a nick, a channel, a key) may be empty or contain spaces when the
+    // client sent it as a trailing parameter; in a middle position it would make the reply
+    // unserializable, so it is shown as "*".
+    QStringList safe = params;
+    for (qsizetype i = 0; i + 1 < safe.size(); ++i) {
+        const QString& param = safe.at(i);
+        if (param.isEmpty() || param.startsWith(u':') || param.contains(u' '))
+            safe[i] = Star;
+    }
     user->connection()->send(
-        IrcReply::numeric(m_config.serverName, code, user->replyTarget(), params));
+        IrcReply::numeric(m_config.serverName, code, user->replyTarget(), safe));
 }
 
 void ServerCore::relay(RelayLine& line, ServerUser* recipient)
@@ -1121,9 +1131,10 @@ void ServerCore::modeChannel(ServerUser* user, ServerChannel* channel, const Irc
                 const QString key = message.param(argIndex++);
                 if (!allowed())
                     break;
-                if (key.isEmpty() || key.contains(u' ') || key.contains(u',')) {
+                if (key.isEmpty() || key.size() > MaxKeyLength || key.contains(u' ')
+                    || key.contains(u',') || key.startsWith(u':')) {
                     reply(user, ServerNumeric::ERR_INVALIDMODEPARAM,
-                          {channel->m_name, QStringLiteral("k"), key,
+                          {channel->m_name, QStringLiteral("k"), Star,
                            QStringLiteral("Invalid key")});
                     break;
                 }
@@ -1176,9 +1187,15 @@ void ServerCore::modeChannel(ServerUser* user, ServerChannel* channel, const Irc
                       {channel->m_name, QStringLiteral("End of channel ban list")});
                 break;
             }
-            const QString mask = normaliseMask(message.param(argIndex++));
+            const QString given = message.param(argIndex++);
             if (!allowed())
                 break;
+            if (given.isEmpty() || given.startsWith(u':') || given.contains(u' ')) {
+                reply(user, ServerNumeric::ERR_INVALIDMODEPARAM,
+                      {channel->m_name, QStringLiteral("b"), Star, QStringLiteral("Invalid mask")});
+                break;
+            }
+            const QString mask = normaliseMask(given);
             const QString folded = fold(mask);
             auto existing = std::find_if(channel->m_bans.begin(), channel->m_bans.end(),
                                          [&](const QString& b) { return fold(b) == folded; });

@@ -85,6 +85,8 @@ private slots:
     void capListEmpty();
     void relayedLineSerializedOnce();
     void removeConnectionTwice();
+    void unsafeEchoedParams_data();
+    void unsafeEchoedParams();
 
 private:
     FakeConnection* connect(const QString& nick = {});
@@ -550,6 +552,39 @@ void tst_ServerCore::removeConnectionTwice()
     QCOMPARE(alice->count(QStringLiteral("QUIT")), 1);
     QCOMPARE(m_core->userCount(), 1);
     QCOMPARE(m_core->connectionCount(), 1);
+}
+
+void tst_ServerCore::unsafeEchoedParams_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QString>("numeric");
+    QTest::newRow("nick with a space") << QByteArray("NICK :a b") << "432";
+    QTest::newRow("nick with a colon") << QByteArray("NICK ::ab") << "432";
+    QTest::newRow("target with a space") << QByteArray("PRIVMSG :x y") << "412";
+    QTest::newRow("channel with a space") << QByteArray("JOIN :#a b") << "403";
+    QTest::newRow("key with a space") << QByteArray("MODE #lobby +k :a b") << "696";
+    QTest::newRow("empty key") << QByteArray("MODE #lobby +k :") << "696";
+    QTest::newRow("long key") << (QByteArray("MODE #lobby +k ") + QByteArray(60, 'k')) << "696";
+    QTest::newRow("ban mask with a space") << QByteArray("MODE #lobby +b :a b") << "696";
+    QTest::newRow("whois with a space") << QByteArray("WHOIS :a b") << "401";
+}
+
+void tst_ServerCore::unsafeEchoedParams()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QString, numeric);
+    FakeConnection* alice = connect(QStringLiteral("alice"));
+    alice->wires.clear();
+    alice->received.clear();
+    feed(m_core.get(), alice, line);
+    QVERIFY2(alice->commands().contains(numeric), qPrintable(alice->commands().join(u',')));
+    for (const QByteArray& wire : alice->wires)
+        QVERIFY2(wire.size() > 2, "an unserializable reply was sent as an empty line");
+    QCOMPARE(alice->received.size(), alice->wires.size());
+    if (numeric == QLatin1String("696"))
+        QCOMPARE(alice->last(numeric).param(3), QStringLiteral("*"));
+    feed(m_core.get(), alice, "MODE #lobby");
+    QCOMPARE(alice->last(QStringLiteral("324")).param(2), QStringLiteral("+nt"));
 }
 
 QTEST_GUILESS_MAIN(tst_ServerCore)
