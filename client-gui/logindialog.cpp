@@ -85,7 +85,13 @@ void LoginDialog::prefill(const QString& host, quint16 port, const QString& nick
                             : host);
     m_portSpin->setValue(port != 0 ? port
                                    : settings.value(SettingsKeys::Port, ClientDefaults::Port).toInt());
-    m_nickEdit->setText(nick.isEmpty() ? settings.value(SettingsKeys::Nick).toString() : nick);
+    QString initialNick = nick.isEmpty() ? settings.value(SettingsKeys::Nick).toString() : nick;
+    if (initialNick.isEmpty()) { // first start: suggest the login name when it is a valid nick
+        const QString user = qEnvironmentVariable("USER");
+        if (nickProblem(user, m_connection->serverSupport().nickLength()).isEmpty())
+            initialNick = user;
+    }
+    m_nickEdit->setText(initialNick);
     m_passwordEdit->clear();
     m_choosingNewNick = false;
     setBusy(false);

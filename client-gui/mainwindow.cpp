@@ -73,6 +73,7 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
     m_contactProxy->sort(0);
     m_contactList->setModel(m_contactProxy);
     m_contactList->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_contactList->setIconSize(QSize(10, 10)); // the online/away colour dot
     m_contactFilter->setPlaceholderText(tr("Find a person…"));
     m_contactFilter->setClearButtonEnabled(true);
 
@@ -86,7 +87,7 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
     auto* side = new QWidget(this);
     side->setObjectName(QStringLiteral("sidePanel"));
     auto* sideLayout = new QVBoxLayout(side);
-    sideLayout->setContentsMargins(0, 0, 0, 0);
+    sideLayout->setContentsMargins(6, 6, 0, 0);
     sideLayout->addWidget(roomsLabel);
     sideLayout->addWidget(m_roomList, 1);
     sideLayout->addWidget(peopleLabel);
@@ -103,7 +104,7 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
 
     auto* chat = new QWidget(this);
     auto* chatLayout = new QVBoxLayout(chat);
-    chatLayout->setContentsMargins(0, 0, 0, 0);
+    chatLayout->setContentsMargins(0, 6, 6, 0);
     chatLayout->addWidget(m_topicLabel);
     chatLayout->addWidget(m_tabs, 1);
     auto* inputRow = new QHBoxLayout;
@@ -186,6 +187,7 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
             [this] { onStateChanged(m_connection->state()); });
     onStateChanged(m_connection->state());
     onLagChanged(m_connection->lag());
+    updateTopic();
 
     const QSettings settings;
     if (!restoreGeometry(settings.value(SettingsKeys::WindowGeometry).toByteArray()))

@@ -477,6 +477,8 @@ void ServerConnection::handleNumeric(const IrcMessage& message)
         return;
     case RPL_WHOREPLY: {
         const QString flags = message.param(6);
+        if (isOwnNick(message.param(5)))
+            return; // our own state comes from 305/306
         emit awayChanged(message.param(5), flags.startsWith(QLatin1Char('G')), {});
         return;
     }
