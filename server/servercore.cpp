@@ -1320,7 +1320,7 @@ void ServerCore::onWho(ServerUser* user, const IrcMessage& message)
                        && !wildcardMatch(folded, fold(who->m_host))) {
                 continue;
             }
-            whoReply(who, who->m_channels.value(0));
+            whoReply(who, nullptr); // no channel context: "*" and no prefix
         }
     }
     reply(user, RPL_ENDOFWHO, {mask, QStringLiteral("End of WHO list")});

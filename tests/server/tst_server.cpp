@@ -371,7 +371,10 @@ void tst_Server::away()
     QCOMPARE(alice->last(QStringLiteral("301")).param(2), QStringLiteral("at lunch"));
     alice->sendLine("WHO bob");
     QTRY_VERIFY(alice->has(QStringLiteral("315")));
-    QVERIFY(alice->last(QStringLiteral("352")).param(6).startsWith(u'G'));
+    // A nick query has no channel context: "*" and no prefix.
+    QCOMPARE(alice->last(QStringLiteral("352")).param(1), QStringLiteral("*"));
+    QCOMPARE(alice->last(QStringLiteral("352")).param(6), QStringLiteral("G"));
+    QCOMPARE(alice->last(QStringLiteral("315")).param(1), QStringLiteral("bob"));
     bob->sendLine("AWAY");
     QTRY_VERIFY(bob->has(QStringLiteral("305")));
 }
