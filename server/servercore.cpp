@@ -1338,7 +1338,10 @@ void ServerCore::onWhois(ServerUser* user, const IrcMessage& message)
     reply(user, RPL_WHOISUSER, {who->m_nick, who->m_user, who->m_host, Star, who->m_realName});
     QStringList channels;
     for (ServerChannel* channel : who->m_channels) {
-        if (isVisible(channel, user))
+        // +s channels, and every channel of a +i user, only to fellow members.
+        const bool shown = (who == user || !who->m_invisible) ? isVisible(channel, user)
+                                                              : channel->hasMember(user);
+        if (shown)
             channels.append(prefixes(channel, who, false) + channel->m_name);
     }
     if (!channels.isEmpty())

@@ -500,6 +500,15 @@ void tst_ServerCore::secretChannel()
     QCOMPARE(bob->count(QStringLiteral("352")), 0);
     feed(m_core.get(), alice, "LIST");
     QCOMPARE(alice->count(QStringLiteral("322")), 2);
+    // An invisible user's channels are shown only to fellow members.
+    FakeConnection* carol = connect(QStringLiteral("carol"));
+    feed(m_core.get(), carol, "PART #lobby");
+    feed(m_core.get(), alice, "MODE alice +i");
+    carol->received.clear();
+    feed(m_core.get(), carol, "WHOIS alice");
+    QCOMPARE(carol->count(QStringLiteral("319")), 0);
+    feed(m_core.get(), bob, "WHOIS alice");
+    QCOMPARE(bob->last(QStringLiteral("319")).param(2), QStringLiteral("@#lobby"));
 }
 
 void tst_ServerCore::kickSeveral()
