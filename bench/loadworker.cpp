@@ -297,7 +297,7 @@ void LoadWorker::onPrivmsg(BenchConnection& connection, const char* rest, const 
     ++connection.deliveries;
     ++m_delivered;
     m_lastDeliveryNs = nowNs;
-    if (m_shared.flatOut && m_shared.hasSlots())
+    if (m_shared.flatOut && m_shared.hasSlot(senderId))
         m_shared.slot(static_cast<int>(senderId), seq).fetch_add(1, std::memory_order_release);
 }
 

@@ -24,7 +24,7 @@ public:
         return m_slots[static_cast<size_t>(senderId) * static_cast<size_t>(m_window)
                        + static_cast<size_t>(seq % static_cast<uint64_t>(m_window))];
     }
-    bool hasSlots() const { return m_senderSlots > 0; }
+    bool hasSlot(uint64_t senderId) const { return senderId < static_cast<uint64_t>(m_senderSlots); }
     int window() const { return m_window; }
 
     void noteError(const std::string& text);
