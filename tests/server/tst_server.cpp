@@ -22,6 +22,7 @@ private slots:
 
     void listenPortZero();
     void listenPortInUse();
+    void listenIpv6AndIpv4();
     void welcomeBurst();
     void welcomeBurstWithMotd();
     void nickInUse_data();
@@ -145,6 +146,33 @@ void tst_Server::listenPortInUse()
     QVERIFY(!server.listen());
     QVERIFY(server.errorString().contains(QString::number(config.port)));
     QCOMPARE(server.serverPort(), quint16(0));
+}
+
+void tst_Server::listenIpv6AndIpv4()
+{
+    ServerConfig config = testConfig();
+    config.listenAddresses = {QHostAddress(QHostAddress::LocalHostIPv6),
+                              QHostAddress(QHostAddress::LocalHost)};
+    Server server(config);
+    if (!server.listen())
+        QSKIP("no IPv6 loopback here");
+    QCOMPARE(server.listenAddresses().size(), 2);
+    auto* v6 = new TestClient;
+    auto* v4 = new TestClient;
+    m_clients += {v6, v4};
+    v6->connectToServer(server.serverPort(), QHostAddress(QHostAddress::LocalHostIPv6));
+    v4->connectToServer(server.serverPort(), QHostAddress(QHostAddress::LocalHost));
+    v6->registerUser(QStringLiteral("six"));
+    v4->registerUser(QStringLiteral("four"));
+    QTRY_VERIFY(v6->has(QStringLiteral("366")));
+    QTRY_VERIFY(v4->has(QStringLiteral("366")));
+    // "::1" would start with ':' where a host is a middle parameter: shown as "0::1".
+    QCOMPARE(v6->last(QStringLiteral("001")).param(1).section(u'@', 1), QStringLiteral("0::1"));
+    QCOMPARE(v4->last(QStringLiteral("001")).param(1).section(u'@', 1), QStringLiteral("127.0.0.1"));
+    v4->sendLine("WHOIS six");
+    QTRY_VERIFY(v4->has(QStringLiteral("311")));
+    QCOMPARE(v4->last(QStringLiteral("311")).param(3), QStringLiteral("0::1"));
+    QCOMPARE(server.clientCount(), 2);
 }
 
 void tst_Server::welcomeBurst()
