@@ -87,7 +87,7 @@ void LoginDialog::prefill(const QString& host, quint16 port, const QString& nick
                                    : settings.value(SettingsKeys::Port, ClientDefaults::Port).toInt());
     QString initialNick = nick.isEmpty() ? settings.value(SettingsKeys::Nick).toString() : nick;
     if (initialNick.isEmpty()) { // first start: suggest the login name when it is a valid nick
-        const QString user = qEnvironmentVariable("USER");
+        const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
         if (nickProblem(user, m_connection->serverSupport().nickLength()).isEmpty())
             initialNick = user;
     }

@@ -451,6 +451,7 @@ void MainWindow::onPrivateMessageArrived(const QString& from, const QString& tex
         m_tray->showMessage(tr("Message from %1").arg(from), text, QSystemTrayIcon::Information,
                             8000);
     QApplication::alert(this);
+    emit attentionRequested(from, text);
 }
 
 void MainWindow::onMultiLinePaste(const QString& text)

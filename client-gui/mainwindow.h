@@ -46,6 +46,11 @@ public slots:
     void previousConversation();
     void showAbout();
 
+signals:
+    // A private message arrived while the window was not focused: tray message and taskbar
+    // alert were requested.
+    void attentionRequested(const QString& from, const QString& text);
+
 protected:
     void changeEvent(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;

@@ -35,6 +35,7 @@ private slots:
     void nameInUseThenAnotherNameOnSameConnection();
     void refusedIsShownAndRetryWorks();
     void timeoutIsShown();
+    void unknownHostIsShown();
     void badPasswordIsShown();
     void cancelStopsConnecting();
 
@@ -251,6 +252,18 @@ void tst_LoginDialog::timeoutIsShown()
                  qPrintable(status->text()));
     QVERIFY(child<QPushButton>("connectButton")->isEnabled());
     QCOMPARE(m_controller->connection()->state(), ServerConnection::State::Disconnected);
+}
+
+void tst_LoginDialog::unknownHostIsShown()
+{
+    // RFC 6761: .invalid never resolves.
+    fill(QStringLiteral("no-such-host.invalid"), 6667, QStringLiteral("gina"));
+    clickConnect();
+    auto* status = child<QLabel>("statusLabel");
+    QTRY_VERIFY2_WITH_TIMEOUT(status->text().contains(QStringLiteral("could not be found")),
+                              qPrintable(status->text()), 20000);
+    QVERIFY(status->text().contains(QStringLiteral("no-such-host.invalid")));
+    QVERIFY(child<QPushButton>("connectButton")->isEnabled());
 }
 
 void tst_LoginDialog::badPasswordIsShown()

@@ -49,6 +49,8 @@ private slots:
     void filterBoxFilters();
     void commands();
     void replyToLastWithCtrlR();
+    void notifiesOnlyWhenNotFocused();
+    void connectOptionSkipsDialog();
     void historyWithUpAndDown();
     void multiLinePasteAsksThenSendsSeveral();
     void nextAndPreviousConversation();
@@ -382,6 +384,50 @@ void tst_MainWindow::replyToLastWithCtrlR()
     QCOMPARE(m_window->currentConversation()->name(), QStringLiteral("#lobby"));
     QTest::keyClick(child<ChatInput>("messageInput"), Qt::Key_R, Qt::ControlModifier);
     QTRY_COMPARE(m_window->currentConversation()->name(), QStringLiteral("carol"));
+}
+
+void tst_MainWindow::notifiesOnlyWhenNotFocused()
+{
+    ServerConnection* bob = connectPeer(QStringLiteral("bob"));
+    QSignalSpy attention(m_window.get(), &MainWindow::attentionRequested);
+    QTRY_VERIFY(m_window->isActiveWindow());
+    bob->sendMessage(QStringLiteral("me"), QStringLiteral("while you look"));
+    QTRY_VERIFY(viewText(QStringLiteral("bob")).contains(QStringLiteral("while you look")));
+    QCOMPARE(attention.count(), 0);
+    m_window->showConversation(m_controller->conversations()->find(QStringLiteral("bob")));
+    QCOMPARE(m_controller->conversations()->find(QStringLiteral("bob"))->unreadCount(), 0);
+
+    QApplication::setActiveWindow(nullptr);
+    QTRY_VERIFY(!m_window->isActiveWindow());
+    bob->sendMessage(QStringLiteral("me"), QStringLiteral("are you there?"));
+    QTRY_COMPARE(attention.count(), 1);
+    QCOMPARE(attention.at(0).at(0).toString(), QStringLiteral("bob"));
+    QCOMPARE(attention.at(0).at(1).toString(), QStringLiteral("are you there?"));
+    // Even the conversation on screen counts as unread while the window is not focused.
+    QCOMPARE(m_controller->conversations()->find(QStringLiteral("bob"))->unreadCount(), 1);
+    QApplication::setActiveWindow(m_window.get());
+    QTRY_COMPARE(m_controller->conversations()->find(QStringLiteral("bob"))->unreadCount(), 0);
+}
+
+void tst_MainWindow::connectOptionSkipsDialog()
+{
+    ChatController controller;
+    MainWindow window(&controller);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QString error;
+    StartOptions options;
+    QVERIFY(options.parse({QStringLiteral("confab"), QStringLiteral("--server"),
+                           QStringLiteral("127.0.0.1:%1").arg(m_port), QStringLiteral("--nick"),
+                           QStringLiteral("scripted"), QStringLiteral("--connect")},
+                          &error));
+    window.start(options);
+    QVERIFY(!window.loginDialog()->isVisible());
+    QTRY_VERIFY(controller.connection()->isRegistered());
+    QCOMPARE(controller.connection()->nick(), QStringLiteral("scripted"));
+    QTRY_VERIFY(controller.rooms()->contains(QStringLiteral("#lobby")));
+    QVERIFY(!window.loginDialog()->isVisible());
+    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("scripted")}); // seen by the first
 }
 
 void tst_MainWindow::historyWithUpAndDown()
