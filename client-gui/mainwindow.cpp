@@ -100,7 +100,7 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
     m_tabs->setTabsClosable(true);
     m_tabs->setDocumentMode(true);
     m_tabs->setMovable(true);
-    m_input->setPlaceholderText(tr("Type a message and press Enter (/help lists commands)"));
+    m_input->setPlaceholderText(tr("Type a message (/help for commands)"));
 
     auto* chat = new QWidget(this);
     auto* chatLayout = new QVBoxLayout(chat);
@@ -183,8 +183,13 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
     connect(m_connection, &ServerConnection::lagChanged, this, &MainWindow::onLagChanged);
     connect(m_connection, &ServerConnection::errorOccurred, this,
             &MainWindow::onConnectionError);
-    connect(m_connection, &ServerConnection::registered, this,
-            [this] { onStateChanged(m_connection->state()); });
+    connect(m_connection, &ServerConnection::nickChanged, this, [this] {
+        onStateChanged(m_connection->state()); // our own name may be the one that changed
+    });
+    connect(m_connection, &ServerConnection::registered, this, [this] {
+        onStateChanged(m_connection->state());
+        m_input->setFocus();
+    });
     onStateChanged(m_connection->state());
     onLagChanged(m_connection->lag());
     updateTopic();

@@ -331,10 +331,6 @@
       <translation>在线的人</translation>
     </message>
     <message>
-      <source>Type a message and press Enter (/help lists commands)</source>
-      <translation>输入消息后按回车（/help 列出命令）</translation>
-    </message>
-    <message>
       <source>&amp;Chat</source>
       <translation>聊天(&amp;C)</translation>
     </message>
@@ -479,6 +475,10 @@ Built with Qt %2.</source>
 一个用于 IRC 聊天服务器的简单聊天程序：聊天室、私聊以及在线人员列表。
 
 基于 Qt %2 构建。</translation>
+    </message>
+    <message>
+      <source>Type a message (/help for commands)</source>
+      <translation>输入消息（/help 查看命令）</translation>
     </message>
   </context>
   <context>

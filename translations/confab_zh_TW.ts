@@ -331,10 +331,6 @@
       <translation>線上的人</translation>
     </message>
     <message>
-      <source>Type a message and press Enter (/help lists commands)</source>
-      <translation>輸入訊息後按 Enter（/help 列出指令）</translation>
-    </message>
-    <message>
       <source>&amp;Chat</source>
       <translation>聊天(&amp;C)</translation>
     </message>
@@ -479,6 +475,10 @@ Built with Qt %2.</source>
 一個用於 IRC 聊天伺服器的簡單聊天程式：聊天室、私人對話以及線上人員清單。
 
 以 Qt %2 建置。</translation>
+    </message>
+    <message>
+      <source>Type a message (/help for commands)</source>
+      <translation>輸入訊息（/help 查看指令）</translation>
     </message>
   </context>
   <context>

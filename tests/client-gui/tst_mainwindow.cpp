@@ -356,6 +356,8 @@ void tst_MainWindow::commands()
     type(QStringLiteral("/nick me2"));
     QTRY_COMPARE(bobSeesRename.count(), 1);
     QCOMPARE(m_controller->connection()->nick(), QStringLiteral("me2"));
+    QTRY_VERIFY2(child<QLabel>("stateLabel")->text().contains(QStringLiteral("me2")),
+                 qPrintable(child<QLabel>("stateLabel")->text()));
 
     QSignalSpy bobSeesAway(bob, &ServerConnection::awayChanged);
     type(QStringLiteral("/away lunch"));
