@@ -1,6 +1,7 @@
 #include "chatcontroller.h"
 
 #include "clientlogging.h"
+#include "clientsettings.h"
 #include "contactlistmodel.h"
 #include "conversationstore.h"
 #include "ircnumerics.h"
@@ -98,6 +99,10 @@ void ChatController::onRegistered(const QString& nick)
 {
     syncCaseMapping();
     m_contacts->setOwnNick(nick);
+    // Everyone meets in #lobby: confabd puts us there itself, other servers may not (a JOIN
+    // for a room we are already in is ignored).
+    if (m_connection->rooms().isEmpty())
+        m_connection->join(ClientDefaults::Room);
     if (m_lostConnection) {
         m_lostConnection = false;
         for (ConversationModel* conversation : m_conversations->conversations())

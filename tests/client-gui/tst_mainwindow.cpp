@@ -51,6 +51,7 @@ private slots:
     void replyToLastWithCtrlR();
     void notifiesOnlyWhenNotFocused();
     void connectOptionSkipsDialog();
+    void joinsLobbyWhenServerDoesNot();
     void historyWithUpAndDown();
     void multiLinePasteAsksThenSendsSeveral();
     void nextAndPreviousConversation();
@@ -430,6 +431,25 @@ void tst_MainWindow::connectOptionSkipsDialog()
     QTRY_VERIFY(controller.rooms()->contains(QStringLiteral("#lobby")));
     QVERIFY(!window.loginDialog()->isVisible());
     QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("scripted")}); // seen by the first
+}
+
+void tst_MainWindow::joinsLobbyWhenServerDoesNot()
+{
+    ServerConfig config;
+    config.listenAddresses = {QHostAddress(QHostAddress::LocalHost)};
+    config.port = 0;
+    config.autoJoin = false;
+    Server plain(config);
+    QVERIFY(plain.listen());
+    ChatController controller;
+    ServerConnection* connection = controller.connection();
+    connection->setHost(QStringLiteral("127.0.0.1"));
+    connection->setPort(plain.serverPort());
+    connection->setDesiredNick(QStringLiteral("newcomer"));
+    connection->connectToServer();
+    QTRY_VERIFY(connection->isRegistered());
+    QTRY_VERIFY(controller.rooms()->isJoined(QStringLiteral("#lobby")));
+    QCOMPARE(connection->rooms(), QStringList{QStringLiteral("#lobby")});
 }
 
 void tst_MainWindow::historyWithUpAndDown()

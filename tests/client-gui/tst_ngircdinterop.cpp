@@ -1,6 +1,10 @@
 // ServerConnection against a server we did not write: ngircd from its Debian package, started
 // on a free loopback port with a generated configuration and stopped at the end.
+#include "chatcontroller.h"
+#include "contactlistmodel.h"
+#include "conversationstore.h"
 #include "ircnumerics.h"
+#include "roomlistmodel.h"
 #include "serverconnection.h"
 
 #include <QFile>
@@ -31,6 +35,7 @@ private slots:
     void nameInUseThenAnotherName();
     void privateAndRoomMessages();
     void renameAndQuitAreSeen();
+    void controllerModelsOnNgircd();
     void serverGoingAwayIsReported();
 
 private:
@@ -64,7 +69,7 @@ bool tst_NgircdInterop::startServer()
 
 void tst_NgircdInterop::initTestCase()
 {
-    QLoggingCategory::setFilterRules(QStringLiteral("confab.*.debug=false"));
+    QLoggingCategory::setFilterRules(QStringLiteral("confab.*.debug=false\nconfab.*.info=false"));
     if (!QFile::exists(NgircdPath))
         QSKIP("ngircd is not installed (apt-get install ngircd)");
     QVERIFY(m_dir.isValid());
@@ -244,6 +249,42 @@ void tst_NgircdInterop::renameAndQuitAreSeen()
     QCOMPARE(quit.at(0).at(0).toString(), QStringLiteral("david"));
     QVERIFY(quit.at(0).at(1).toString().contains(QStringLiteral("bye now")));
     QVERIFY(!carol->members(QStringLiteral("#rename")).contains(QStringLiteral("david")));
+}
+
+void tst_NgircdInterop::controllerModelsOnNgircd()
+{
+    // The whole client session, not only the connection: ngircd does not put anyone in
+    // #lobby, so the client joins it itself; the models follow ngircd's replies.
+    ChatController controller;
+    ServerConnection* own = controller.connection();
+    own->setHost(QStringLiteral("127.0.0.1"));
+    own->setPort(m_port);
+    own->setDesiredNick(QStringLiteral("gui"));
+    own->setAutoReconnect(false);
+    own->connectToServer();
+    QTRY_VERIFY_WITH_TIMEOUT(own->isRegistered(), 10000);
+    QTRY_VERIFY(controller.rooms()->isJoined(QStringLiteral("#lobby")));
+
+    ServerConnection* peer = connectAs(QStringLiteral("peer"));
+    QTRY_VERIFY_WITH_TIMEOUT(peer->isRegistered(), 10000);
+    peer->join(QStringLiteral("#lobby"));
+    QTRY_COMPARE(controller.contacts()->nicks(), QStringList{QStringLiteral("peer")});
+    peer->sendMessage(QStringLiteral("gui"), QStringLiteral("private hello"));
+    QTRY_VERIFY(controller.conversations()->find(QStringLiteral("peer")));
+    ConversationModel* conversation = controller.conversations()->find(QStringLiteral("peer"));
+    QTRY_COMPARE(conversation->unreadCount(), 1);
+    QCOMPARE(controller.contacts()->unreadCount(QStringLiteral("peer")), 1);
+    QVERIFY(conversation->lastText().contains(QStringLiteral("private hello")));
+    peer->setAway(QStringLiteral("brb"));
+    peer->setNick(QStringLiteral("peer2"));
+    QTRY_COMPARE(controller.contacts()->nicks(), QStringList{QStringLiteral("peer2")});
+    QCOMPARE(conversation->name(), QStringLiteral("peer2"));
+    controller.submitInput(QStringLiteral("/msg peer2 answer"));
+    QSignalSpy received(peer, &ServerConnection::privateMessage);
+    QTRY_COMPARE(received.count(), 1);
+    QCOMPARE(received.at(0).at(0).value<ChatMessage>().text, QStringLiteral("answer"));
+    peer->disconnectFromServer(QStringLiteral("bye"));
+    QTRY_VERIFY(controller.contacts()->nicks().isEmpty());
 }
 
 void tst_NgircdInterop::serverGoingAwayIsReported()
