@@ -180,7 +180,7 @@ void tst_LoginDialog::validatesNickWhileTyping()
 
 void tst_LoginDialog::nameInUseThenAnotherNameOnSameConnection()
 {
-    auto* other = new ServerConnection;
+    auto* other = new ServerConnection(this);
     m_others.append(other);
     other->setHost(QStringLiteral("127.0.0.1"));
     other->setPort(m_server->serverPort());

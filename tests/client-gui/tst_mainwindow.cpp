@@ -137,7 +137,7 @@ void tst_MainWindow::cleanup()
 
 ServerConnection* tst_MainWindow::connectPeer(const QString& nick)
 {
-    auto* peer = new ServerConnection;
+    auto* peer = new ServerConnection(this);
     m_peers.append(peer);
     peer->setHost(QStringLiteral("127.0.0.1"));
     peer->setPort(m_port);

@@ -113,7 +113,7 @@ void tst_NgircdInterop::cleanup()
 
 ServerConnection* tst_NgircdInterop::connectAs(const QString& nick)
 {
-    auto* connection = new ServerConnection;
+    auto* connection = new ServerConnection(this);
     m_connections.append(connection);
     connection->setHost(QStringLiteral("127.0.0.1"));
     connection->setPort(m_port);

@@ -52,7 +52,7 @@ void tst_ServerConnection::cleanup()
 
 ServerConnection* tst_ServerConnection::makeConnection(quint16 port, const QString& nick)
 {
-    auto* connection = new ServerConnection;
+    auto* connection = new ServerConnection(this);
     m_connections.append(connection);
     connection->setHost(QStringLiteral("127.0.0.1"));
     connection->setPort(port);
