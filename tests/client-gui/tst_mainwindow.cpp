@@ -353,6 +353,13 @@ void tst_MainWindow::commands()
     type(QStringLiteral("/part done here"));
     QTRY_VERIFY(!m_controller->rooms()->contains(QStringLiteral("#dev")));
 
+    type(QStringLiteral("/nick BOB")); // taken (case-insensitively): said so, nothing changes
+    QTRY_VERIFY2(m_window->currentConversation()->lastText().contains(QStringLiteral("already taken")),
+                 qPrintable(m_window->currentConversation()->lastText()));
+    QCOMPARE(m_controller->connection()->nick(), QStringLiteral("me"));
+    type(QStringLiteral("/nick 9lives")); // invalid: refused before anything is sent
+    QVERIFY(m_window->currentConversation()->lastText().contains(QStringLiteral("9lives")));
+
     QSignalSpy bobSeesRename(bob, &ServerConnection::nickChanged);
     type(QStringLiteral("/nick me2"));
     QTRY_COMPARE(bobSeesRename.count(), 1);
