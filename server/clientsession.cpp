@@ -135,13 +135,16 @@ void ClientSession::onReadyRead()
     m_awaitingPong = false; // any input proves the client is alive
     const QList<IrcLineFramer::Frame> frames = m_framer.feed(data);
     for (const IrcLineFramer::Frame& frame : frames) {
-        if (m_pending.size() >= m_config.floodMaxQueuedLines) {
+        if (m_closing || m_dropScheduled)
+            return;
+        // Lines run at once while the bucket has tokens; only the rest waits in the queue.
+        m_pending.enqueue(frame);
+        processPending();
+        if (m_pending.size() > m_config.floodMaxQueuedLines) {
             drop(QStringLiteral("Excess Flood"), true);
             return;
         }
-        m_pending.enqueue(frame);
     }
-    processPending();
 }
 
 void ClientSession::processPending()

@@ -24,6 +24,8 @@ private slots:
     void registrationTimeout();
     void floodIsSlowedDown();
     void excessFlood();
+    void manyLinesInOneRead_data();
+    void manyLinesInOneRead();
     void sendQueueExceeded();
     void normalizedAddress_data();
     void normalizedAddress();
@@ -206,6 +208,37 @@ void tst_ClientSession::excessFlood()
     QVERIFY(flooder->has(QStringLiteral("ERROR")));
     QVERIFY(watcher->count(QStringLiteral("PRIVMSG")) < 16);
     QVERIFY(watcher->isConnected());
+}
+
+void tst_ClientSession::manyLinesInOneRead_data()
+{
+    QTest::addColumn<double>("rate");
+    QTest::addColumn<int>("lines");
+    // Flood control off: any number of lines in one read is fine.
+    QTest::newRow("flood control off, 500 lines") << 0.0 << 500;
+    // On: burst 20 + queue 50 absorb 60 lines arriving at once (slowed, not dropped).
+    QTest::newRow("flood control on, 60 lines") << 200.0 << 60;
+}
+
+void tst_ClientSession::manyLinesInOneRead()
+{
+    QFETCH(double, rate);
+    QFETCH(int, lines);
+    ServerConfig config = testConfig();
+    config.floodRate = rate;
+    config.floodBurst = 20;
+    config.floodMaxQueuedLines = 50;
+    QVERIFY(start(config));
+    TestClient* client = login(QStringLiteral("alice"));
+    QVERIFY(client);
+    QTest::qWait(50);
+    QByteArray burst;
+    for (int i = 0; i < lines; ++i)
+        burst += "PING :" + QByteArray::number(i) + "\r\n";
+    client->sendRaw(burst);
+    QTRY_COMPARE(client->count(QStringLiteral("PONG")), lines);
+    QVERIFY(!client->has(QStringLiteral("ERROR")));
+    QVERIFY(client->isConnected());
 }
 
 void tst_ClientSession::sendQueueExceeded()
