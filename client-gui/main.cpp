@@ -15,7 +15,7 @@ int main(int argc, char* argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Confab"));
     QApplication::setApplicationVersion(QStringLiteral(CONFAB_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("confab"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/confab.svg")));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/confab.png")));
     qSetMessagePattern(QStringLiteral("%{time yyyy-MM-dd hh:mm:ss.zzz} %{category} "
                                       "%{if-warning}warning %{endif}%{message}"));
 

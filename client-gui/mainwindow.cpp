@@ -49,7 +49,7 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Confab"));
-    setWindowIcon(QIcon(QStringLiteral(":/confab.svg")));
+    setWindowIcon(QIcon(QStringLiteral(":/confab.png")));
     m_roomList->setObjectName(QStringLiteral("roomList"));
     m_contactList->setObjectName(QStringLiteral("contactList"));
     m_contactFilter->setObjectName(QStringLiteral("contactFilter"));

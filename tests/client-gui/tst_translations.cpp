@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QDirIterator>
+#include <QIcon>
 #include <QLabel>
 #include <QMenuBar>
 #include <QPushButton>
@@ -47,6 +48,8 @@ void tst_Translations::catalogsAreEmbedded()
     QVERIFY2(files.contains(QStringLiteral("confab_zh_CN.qm")), qPrintable(files.join(u' ')));
     QVERIFY(files.contains(QStringLiteral("confab_zh_TW.qm")));
     QVERIFY(QFile::exists(QStringLiteral(":/confab.svg")));
+    // The window icon is a PNG: Qt needs no SVG plugin to show it.
+    QCOMPARE(QIcon(QStringLiteral(":/confab.png")).availableSizes().value(0), QSize(256, 256));
     QVERIFY(QFile::exists(QStringLiteral(":/confab.desktop")));
 }
 
