@@ -1138,8 +1138,10 @@ void ServerCore::modeChannel(ServerUser* user, ServerChannel* channel, const Irc
                            QStringLiteral("Invalid key")});
                     break;
                 }
-                channel->m_key = key;
-                record(c, key);
+                if (channel->m_key != key) {
+                    channel->m_key = key;
+                    record(c, key);
+                }
             } else {
                 if (argIndex < message.paramCount())
                     ++argIndex;
@@ -1167,8 +1169,10 @@ void ServerCore::modeChannel(ServerUser* user, ServerChannel* channel, const Irc
                            QStringLiteral("Invalid limit")});
                     break;
                 }
-                channel->m_limit = limit;
-                record(c, number(limit));
+                if (channel->m_limit != limit) {
+                    channel->m_limit = limit;
+                    record(c, number(limit));
+                }
             } else {
                 if (!allowed())
                     break;

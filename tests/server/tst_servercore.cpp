@@ -68,6 +68,7 @@ private slots:
     void channelModes_data();
     void channelModes();
     void modeErrors();
+    void sameKeyAndLimitNotRepeated();
     void userModes();
     void banBlocksJoinAndSpeech();
     void kickErrors();
@@ -239,6 +240,9 @@ void tst_ServerCore::channelModes_data()
     QTest::newRow("+kl one line") << QByteArray("MODE #c +kl pw 9")
                                   << QStringList{"#c", "+kl", "pw", "9"} << "+klnt";
     QTest::newRow("already set") << QByteArray("MODE #c +nt") << QStringList() << "+nt";
+    QTest::newRow("-k without key") << QByteArray("MODE #c -k") << QStringList() << "+nt";
+    QTest::newRow("-l without limit") << QByteArray("MODE #c -l") << QStringList() << "+nt";
+    QTest::newRow("-o on a non-op") << QByteArray("MODE #c -o bob") << QStringList() << "+nt";
     QTest::newRow("+l not a number") << QByteArray("MODE #c +l many") << QStringList() << "+nt";
     QTest::newRow("+o missing arg") << QByteArray("MODE #c +o") << QStringList() << "+nt";
     QTest::newRow("+b") << QByteArray("MODE #c +b evil") << QStringList{"#c", "+b", "evil!*@*"}
@@ -261,6 +265,17 @@ void tst_ServerCore::channelModes()
     feed(m_core.get(), alice, "MODE #c");
     QCOMPARE(alice->last(QStringLiteral("324")).param(2), query);
     QVERIFY(alice->commands().contains(QStringLiteral("329")));
+}
+
+void tst_ServerCore::sameKeyAndLimitNotRepeated()
+{
+    FakeConnection* alice = connect(QStringLiteral("alice"));
+    FakeConnection* bob = connect(QStringLiteral("bob"));
+    feed(m_core.get(), alice, "MODE #lobby +kl pw 5");
+    feed(m_core.get(), alice, "MODE #lobby +kl pw 5");
+    QCOMPARE(bob->count(QStringLiteral("MODE")), 1);
+    feed(m_core.get(), alice, "MODE #lobby +l 6");
+    QCOMPARE(bob->last(QStringLiteral("MODE")).params(), QStringList({"#lobby", "+l", "6"}));
 }
 
 void tst_ServerCore::modeErrors()
