@@ -410,8 +410,8 @@ void MainWindow::onStateChanged(ServerConnection::State state)
         text = tr("Connected as %1").arg(m_connection->nick());
         break;
     case State::Reconnecting:
-        text = tr("Disconnected — trying again in %n second(s)", nullptr,
-                  qMax(1, m_connection->nextReconnectDelay() / 2000));
+        text = tr("Disconnected — trying again in %1 s")
+                   .arg(qMax(1, m_connection->nextReconnectDelay() / 2000));
         break;
     }
     m_stateLabel->setText(text);
@@ -437,6 +437,8 @@ void MainWindow::onLagChanged(int ms)
 
 void MainWindow::onConnectionError(ServerConnection::Error error, const QString& detail)
 {
+    if (m_connection->willRetry())
+        return; // the state label says "trying again"; each failed attempt is no news
     const QString text =
         LoginDialog::errorText(error, m_connection->host(), m_connection->port(), detail);
     statusBar()->showMessage(text, 10000);
@@ -465,15 +467,19 @@ void MainWindow::onMultiLinePaste(const QString& text)
     lines.removeIf([](const QString& line) { return line.trimmed().isEmpty(); });
     if (lines.isEmpty())
         return;
+    if (lines.size() == 1) { // blank lines around one line of text: an ordinary paste
+        m_input->insert(lines.constFirst().trimmed());
+        return;
+    }
     auto* box = new QMessageBox(QMessageBox::Question, tr("Send several lines?"),
-                                tr("The pasted text has %n line(s). Send each line as a separate "
-                                   "message?",
-                                   nullptr, int(lines.size())),
+                                tr("The pasted text has %1 lines. Send each line as a separate "
+                                   "message?")
+                                    .arg(lines.size()),
                                 QMessageBox::Yes | QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("pasteConfirmation"));
     box->setDetailedText(lines.join(QLatin1Char('\n')));
     box->setAttribute(Qt::WA_DeleteOnClose);
-    box->button(QMessageBox::Yes)->setText(tr("Send %n message(s)", nullptr, int(lines.size())));
+    box->button(QMessageBox::Yes)->setText(tr("Send %1 messages").arg(lines.size()));
     connect(box, &QMessageBox::finished, this, [this, box, lines] {
         if (box->clickedButton() != box->button(QMessageBox::Yes))
             return;

@@ -222,7 +222,7 @@ void ServerConnection::connectionLost(Error error, const QString& detail)
     if (!m_fatalError) // the fatal error (bad password) was reported already
         emit errorOccurred(error, detail);
 
-    if (m_autoReconnect && m_everRegistered && !m_userQuit && !m_fatalError) {
+    if (willRetry()) {
         scheduleReconnect();
     } else {
         setState(State::Disconnected);

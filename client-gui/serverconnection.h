@@ -72,6 +72,11 @@ public:
     void setAutoReconnect(bool enabled) { m_autoReconnect = enabled; }
     bool autoReconnect() const { return m_autoReconnect; }
     int nextReconnectDelay() const { return m_reconnectDelayMs; }
+    // A loss now would be followed by automatic reconnection attempts.
+    bool willRetry() const
+    {
+        return m_autoReconnect && m_everRegistered && !m_userQuit && !m_fatalError;
+    }
 
     State state() const { return m_state; }
     bool isRegistered() const { return m_state == State::Connected; }

@@ -418,12 +418,6 @@
       <source>Connected as %1</source>
       <translation>已连接，名字为 %1</translation>
     </message>
-    <message numerus="yes">
-      <source>Disconnected — trying again in %n second(s)</source>
-      <translation>
-        <numerusform>连接已断开——%n 秒后重试</numerusform>
-      </translation>
-    </message>
     <message>
       <source>Server: %1:%2</source>
       <translation>服务器：%1:%2</translation>
@@ -448,18 +442,6 @@
       <source>Send several lines?</source>
       <translation>发送多行内容？</translation>
     </message>
-    <message numerus="yes">
-      <source>The pasted text has %n line(s). Send each line as a separate message?</source>
-      <translation>
-        <numerusform>粘贴的文本有 %n 行。要把每一行作为单独的消息发送吗？</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <source>Send %n message(s)</source>
-      <translation>
-        <numerusform>发送 %n 条消息</numerusform>
-      </translation>
-    </message>
     <message>
       <source>About Confab</source>
       <translation>关于 Confab</translation>
@@ -479,6 +461,18 @@ Built with Qt %2.</source>
     <message>
       <source>Type a message (/help for commands)</source>
       <translation>输入消息（/help 查看命令）</translation>
+    </message>
+    <message>
+      <source>Disconnected — trying again in %1 s</source>
+      <translation>连接已断开——%1 秒后重试</translation>
+    </message>
+    <message>
+      <source>The pasted text has %1 lines. Send each line as a separate message?</source>
+      <translation>粘贴的文本有 %1 行。要把每一行作为单独的消息发送吗？</translation>
+    </message>
+    <message>
+      <source>Send %1 messages</source>
+      <translation>发送 %1 条消息</translation>
     </message>
   </context>
   <context>

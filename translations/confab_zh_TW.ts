@@ -418,12 +418,6 @@
       <source>Connected as %1</source>
       <translation>已連線，名稱為 %1</translation>
     </message>
-    <message numerus="yes">
-      <source>Disconnected — trying again in %n second(s)</source>
-      <translation>
-        <numerusform>連線已中斷——%n 秒後重試</numerusform>
-      </translation>
-    </message>
     <message>
       <source>Server: %1:%2</source>
       <translation>伺服器：%1:%2</translation>
@@ -448,18 +442,6 @@
       <source>Send several lines?</source>
       <translation>傳送多行內容？</translation>
     </message>
-    <message numerus="yes">
-      <source>The pasted text has %n line(s). Send each line as a separate message?</source>
-      <translation>
-        <numerusform>貼上的文字有 %n 行。要把每一行當作單獨的訊息傳送嗎？</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <source>Send %n message(s)</source>
-      <translation>
-        <numerusform>傳送 %n 則訊息</numerusform>
-      </translation>
-    </message>
     <message>
       <source>About Confab</source>
       <translation>關於 Confab</translation>
@@ -479,6 +461,18 @@ Built with Qt %2.</source>
     <message>
       <source>Type a message (/help for commands)</source>
       <translation>輸入訊息（/help 查看指令）</translation>
+    </message>
+    <message>
+      <source>Disconnected — trying again in %1 s</source>
+      <translation>連線已中斷——%1 秒後重試</translation>
+    </message>
+    <message>
+      <source>The pasted text has %1 lines. Send each line as a separate message?</source>
+      <translation>貼上的文字有 %1 行。要把每一行當作單獨的訊息傳送嗎？</translation>
+    </message>
+    <message>
+      <source>Send %1 messages</source>
+      <translation>傳送 %1 則訊息</translation>
     </message>
   </context>
   <context>

@@ -536,6 +536,10 @@ void tst_MainWindow::serverGoingAwayShowsDisconnectedThenReconnects()
     delete bob;
     m_peers.removeOne(bob);
 
+    QTest::qWait(300); // a few failed attempts: the state stays visible
+    QVERIFY2(state->isVisible() && state->text().contains(QStringLiteral("trying again")),
+             qPrintable(state->text()));
+
     // Typed while offline: shown as waiting, not lost.
     type(QStringLiteral("typed offline"));
     QTRY_VERIFY(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("waiting to be sent")));
