@@ -157,7 +157,10 @@ void ChatController::onRoomJoined(const QString& room)
     const bool isNew = conversation == nullptr;
     conversation = m_conversations->ensure(room, true);
     conversation->appendSystem(tr("You joined %1").arg(room));
-    if (isNew && (!m_active || m_active->rowCount() == 0))
+    const bool requested = m_connection->caseMapping().equals(room, m_requestedRoom);
+    if (requested)
+        m_requestedRoom.clear();
+    if (requested || (isNew && (!m_active || m_active->rowCount() == 0)))
         emit conversationRequested(conversation);
 }
 
@@ -379,6 +382,7 @@ void ChatController::execute(const CommandParser::Command& command)
         if (ConversationModel* existing = m_conversations->find(command.target);
             existing && m_rooms->isJoined(command.target))
             emit conversationRequested(existing);
+        m_requestedRoom = command.target;
         m_connection->join(command.target);
         return;
     case Kind::Part: {

@@ -80,6 +80,7 @@ private:
     ConversationStore* m_conversations;
     QPointer<ConversationModel> m_active;
     QString m_lastPrivateSender;
+    QString m_requestedRoom; // joined through /join: shown once the server confirms
     bool m_windowActive = true;
     bool m_lostConnection = false;
 };

@@ -345,7 +345,7 @@ void tst_MainWindow::commands()
     type(QStringLiteral("/join dev"));
     QTRY_VERIFY(m_controller->rooms()->contains(QStringLiteral("#dev")));
     QTRY_VERIFY(m_window->viewFor(QStringLiteral("#dev")));
-    m_window->showConversation(m_controller->conversations()->find(QStringLiteral("#dev")));
+    QTRY_COMPARE(m_window->currentConversation()->name(), QStringLiteral("#dev"));
     type(QStringLiteral("/topic Friday builds"));
     QTRY_COMPARE(m_controller->rooms()->topic(QStringLiteral("#dev")),
                  QStringLiteral("Friday builds"));
