@@ -3,7 +3,12 @@
 #include "irclimits.h"
 #include "serveruser.h"
 
-RelayLine::RelayLine(const IrcMessage& message) : m_message(message) {}
+#include <QDateTime>
+
+RelayLine::RelayLine(const IrcMessage& message)
+    : m_message(message), m_timeMs(QDateTime::currentMSecsSinceEpoch())
+{
+}
 
 const QByteArray& RelayLine::wireFor(const ServerUser* recipient)
 {
@@ -12,14 +17,17 @@ const QByteArray& RelayLine::wireFor(const ServerUser* recipient)
     const int index = (time ? 1 : 0) | (tags ? 2 : 0);
     QByteArray& wire = m_wire[size_t(index)];
     if (wire.isEmpty()) {
+        const QString timeKey = QStringLiteral("time");
+        if (time && !m_message.hasTag(timeKey))
+            m_message.setServerTime(QDateTime::fromMSecsSinceEpoch(m_timeMs, Qt::UTC));
         IrcMessage copy = m_message;
         if (!tags) {
             QList<IrcTag> kept;
-            if (time && m_message.hasTag(QStringLiteral("time")))
-                kept.append({QStringLiteral("time"), m_message.tag(QStringLiteral("time"))});
+            if (time)
+                kept.append({timeKey, m_message.tag(timeKey)});
             copy.setTags(kept);
         } else if (!time) {
-            copy.removeTag(QStringLiteral("time"));
+            copy.removeTag(timeKey);
         }
         wire = copy.toWire(Limits::MaxLineBytes);
     }

@@ -13,6 +13,8 @@ class ServerUser;
 class RelayLine
 {
 public:
+    // The server time is taken now; it is formatted only if a recipient has server-time. A
+    // "time" tag already in the message is kept as it is.
     explicit RelayLine(const IrcMessage& message);
 
     // The bytes for this recipient, according to its message-tags and server-time caps.
@@ -21,6 +23,7 @@ public:
     const IrcMessage& message() const { return m_message; }
 
 private:
-    IrcMessage m_message; // with every tag, "time" included
+    IrcMessage m_message; // with every tag
+    qint64 m_timeMs;      // UTC, ms since the epoch
     std::array<QByteArray, 4> m_wire;
 };

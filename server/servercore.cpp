@@ -212,6 +212,8 @@ void ServerCore::quitUser(ServerUser* user, const QString& reason)
         for (ServerUser* other : sharingUsers(user))
             relay(line, other);
         --m_registeredCount;
+        if (user->m_invisible)
+            --m_invisibleCount;
     }
     const QList<ServerChannel*> channels = user->m_channels;
     for (ServerChannel* channel : channels)
@@ -230,6 +232,7 @@ void ServerCore::closeAll(const QString& reason)
     m_nicks.clear();
     m_channels.clear();
     m_registeredCount = 0;
+    m_invisibleCount = 0;
     for (ClientConnection* connection : connections)
         connection->close(reason);
 }
@@ -261,7 +264,7 @@ IrcMessage ServerCore::fromUser(ServerUser* user, const IrcMessage& message)
 {
     IrcMessage result = message;
     result.setSource(user->source());
-    result.setServerTime(QDateTime::currentDateTimeUtc());
+    // The "time" tag is added by RelayLine, only if a recipient has server-time.
     result.setTag(QStringLiteral("msgid"), m_msgIdPrefix + QString::number(++m_msgIdCounter, 36));
     return result;
 }
@@ -474,11 +477,7 @@ void ServerCore::sendWelcome(ServerUser* user)
 
 void ServerCore::sendLusers(ServerUser* user)
 {
-    int invisible = 0;
-    for (const auto& entry : m_users) {
-        if (entry.second->m_registered && entry.second->m_invisible)
-            ++invisible;
-    }
+    const int invisible = m_invisibleCount; // kept current: no walk over every user per login
     const int unknown = connectionCount() - m_registeredCount;
     reply(user, RPL_LUSERCLIENT,
           {QStringLiteral("There are %1 users and %2 invisible on 1 servers")
@@ -997,6 +996,7 @@ void ServerCore::modeUser(ServerUser* user, const IrcMessage& message)
         } else if (c == u'i') {
             if (user->m_invisible != adding) {
                 user->m_invisible = adding;
+                m_invisibleCount += adding ? 1 : -1;
                 const QChar sign = adding ? u'+' : u'-';
                 if (sign != appliedSign)
                     applied += sign;

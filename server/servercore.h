@@ -95,7 +95,7 @@ private:
     void sendCap(ServerUser* user, const QString& subcommand, const QString& caps);
     bool isVisible(ServerChannel* channel, ServerUser* user) const; // not +s, or a member
     void relay(RelayLine& line, ServerUser* recipient);
-    IrcMessage fromUser(ServerUser* user, const IrcMessage& message); // source, time, msgid
+    IrcMessage fromUser(ServerUser* user, const IrcMessage& message); // source, msgid
     void tryCompleteRegistration(ServerUser* user);
     void sendWelcome(ServerUser* user);
     void sendLusers(ServerUser* user);
@@ -132,5 +132,6 @@ private:
     QString m_msgIdPrefix;
     quint64 m_msgIdCounter = 0;
     int m_registeredCount = 0;
+    int m_invisibleCount = 0; // registered users with +i
     int m_maxRegisteredCount = 0;
 };

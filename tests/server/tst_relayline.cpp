@@ -12,6 +12,7 @@ private slots:
     void variants_data();
     void variants();
     void sharedBytes();
+    void timeAddedOnlyWhenAsked();
 };
 
 static IrcMessage tagged()
@@ -63,6 +64,30 @@ void tst_RelayLine::sharedBytes()
     QCOMPARE(line.wireFor(&b).constData(), first.constData()); // same buffer, not a copy
     QVERIFY(line.wireFor(&c).constData() != first.constData());
     QCOMPARE(line.wireFor(&c).constData(), line.wireFor(&c).constData());
+}
+
+void tst_RelayLine::timeAddedOnlyWhenAsked()
+{
+    IrcMessage message(QStringLiteral("PRIVMSG"), {QStringLiteral("bob"), QStringLiteral("hi")},
+                       QStringLiteral("a!~u@h"));
+    message.setTag(QStringLiteral("msgid"), QStringLiteral("m7"));
+    const QDateTime before = QDateTime::currentDateTimeUtc().addMSecs(-1);
+    RelayLine line(message);
+    ServerUser plain(nullptr);
+    ServerUser timed(nullptr);
+    timed.m_caps = ServerCap::ServerTime;
+    ServerUser tagged(nullptr);
+    tagged.m_caps = ServerCap::ServerTime | ServerCap::MessageTags;
+    QCOMPARE(line.wireFor(&plain), QByteArray(":a!~u@h PRIVMSG bob hi\r\n"));
+    const std::optional<IrcMessage> a = IrcMessage::parse(line.wireFor(&timed).chopped(2));
+    const std::optional<IrcMessage> b = IrcMessage::parse(line.wireFor(&tagged).chopped(2));
+    QVERIFY(a && b);
+    QCOMPARE(a->tags().size(), 1);
+    QVERIFY(a->serverTime() >= before);
+    QVERIFY(a->serverTime() <= QDateTime::currentDateTimeUtc());
+    QCOMPARE(b->tag(QStringLiteral("time")), a->tag(QStringLiteral("time")));
+    QCOMPARE(b->tag(QStringLiteral("msgid")), QStringLiteral("m7"));
+    QCOMPARE(line.wireFor(&plain), QByteArray(":a!~u@h PRIVMSG bob hi\r\n"));
 }
 
 QTEST_GUILESS_MAIN(tst_RelayLine)

@@ -70,6 +70,7 @@ private slots:
     void modeErrors();
     void sameKeyAndLimitNotRepeated();
     void userModes();
+    void lusersCountsInvisible();
     void banBlocksJoinAndSpeech();
     void kickErrors();
     void kickLastMemberRemovesChannel();
@@ -319,6 +320,25 @@ void tst_ServerCore::userModes()
     QVERIFY(alice->commands().contains(QStringLiteral("502")));
     feed(m_core.get(), alice, "MODE nobody");
     QVERIFY(alice->commands().contains(QStringLiteral("401")));
+}
+
+void tst_ServerCore::lusersCountsInvisible()
+{
+    FakeConnection* alice = connect(QStringLiteral("alice"));
+    FakeConnection* bob = connect(QStringLiteral("bob"));
+    connect(); // unregistered
+    feed(m_core.get(), alice, "MODE alice +i");
+    feed(m_core.get(), bob, "LUSERS");
+    QCOMPARE(bob->last(QStringLiteral("251")).param(1),
+             QStringLiteral("There are 1 users and 1 invisible on 1 servers"));
+    QCOMPARE(bob->last(QStringLiteral("253")).param(1), QStringLiteral("1"));
+    feed(m_core.get(), alice, "MODE alice -i");
+    feed(m_core.get(), alice, "MODE alice +i");
+    feed(m_core.get(), alice, "QUIT");
+    feed(m_core.get(), bob, "LUSERS");
+    QCOMPARE(bob->last(QStringLiteral("251")).param(1),
+             QStringLiteral("There are 1 users and 0 invisible on 1 servers"));
+    QCOMPARE(bob->last(QStringLiteral("265")).param(2), QStringLiteral("2")); // max
 }
 
 void tst_ServerCore::banBlocksJoinAndSpeech()
