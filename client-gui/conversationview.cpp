@@ -3,6 +3,7 @@
 #include "conversationmodel.h"
 #include "nickcolor.h"
 
+#include <QRegularExpression>
 #include <QScrollBar>
 
 ConversationView::ConversationView(QWidget* parent) : QTextBrowser(parent)
@@ -51,7 +52,10 @@ QString ConversationView::rowHtml(int row) const
     const QModelIndex index = m_model->index(row);
     const QDateTime time = index.data(ConversationModel::TimeRole).toDateTime().toLocalTime();
     const QString sender = index.data(ConversationModel::SenderRole).toString();
-    const QString text = index.data(ConversationModel::TextRole).toString().toHtmlEscaped();
+    QString text = index.data(ConversationModel::TextRole).toString().toHtmlEscaped();
+    // Web addresses become links (on the escaped text, so nothing else can become markup).
+    static const QRegularExpression url(QStringLiteral(R"((https?://[^\s<>"]+[^\s<>".,;:!?)\]]))"));
+    text.replace(url, QStringLiteral("<a href=\"\\1\">\\1</a>"));
     const auto kind = index.data(ConversationModel::KindRole).value<Kind>();
     const auto status = index.data(ConversationModel::StatusRole).value<Status>();
 

@@ -349,8 +349,22 @@ void MainWindow::showConversation(ConversationModel* conversation)
 void MainWindow::onCurrentTabChanged(int index)
 {
     auto* view = qobject_cast<ConversationView*>(m_tabs->widget(index));
-    m_controller->setActiveConversation(view ? view->model() : nullptr);
+    ConversationModel* conversation = view ? view->model() : nullptr;
+    m_controller->setActiveConversation(conversation);
     updateTopic();
+    // The lists on the left show where we are.
+    const QString name = conversation ? conversation->name() : QString();
+    const int roomRow = m_controller->rooms()->indexOf(name);
+    if (roomRow >= 0)
+        m_roomList->setCurrentIndex(m_controller->rooms()->index(roomRow));
+    else
+        m_roomList->clearSelection();
+    const int contactRow = m_controller->contacts()->indexOf(name);
+    if (contactRow >= 0 && !conversation->isRoom())
+        m_contactList->setCurrentIndex(
+            m_contactProxy->mapFromSource(m_controller->contacts()->index(contactRow)));
+    else
+        m_contactList->clearSelection();
 }
 
 void MainWindow::updateTopic()

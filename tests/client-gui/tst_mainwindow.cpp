@@ -265,6 +265,14 @@ void tst_MainWindow::roomMessageReachesEveryone()
     carol->sendMessage(QStringLiteral("#lobby"), QStringLiteral("hi from carol"));
     QTRY_VERIFY(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("carol: hi from carol")));
     QTRY_COMPARE(bobRoom.count(), 2);
+
+    // Addresses become links; markup typed by people stays text.
+    carol->sendMessage(QStringLiteral("#lobby"),
+                       QStringLiteral("see https://example.org/a?b=1&c=2. <b>not bold</b>"));
+    QTRY_VERIFY(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("<b>not bold</b>")));
+    const QString html = m_window->viewFor(QStringLiteral("#lobby"))->toHtml();
+    QVERIFY2(html.contains(QStringLiteral("href=\"https://example.org/a?b=1&amp;c=2\"")),
+             qPrintable(html));
 }
 
 void tst_MainWindow::renameUpdatesListAndConversation()
