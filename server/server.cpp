@@ -11,6 +11,7 @@
 
 namespace {
 constexpr int RejectGraceMs = 2000; // time to deliver ERROR to a refused connection
+constexpr int ListenBacklog = 1024;
 }
 
 Server::Server(const ServerConfig& config, QObject* parent)
@@ -35,7 +36,10 @@ bool Server::listen()
     quint16 port = m_config.port;
     for (const QHostAddress& address : m_config.listenAddresses) {
         auto* listener = new QTcpServer(this);
-        listener->setMaxPendingConnections(64);
+        // Many clients may connect at once (a LAN party, a benchmark): a deeper kernel backlog
+        // than Qt's default of 50, and the accepted ones are all taken in onNewConnection().
+        listener->setListenBacklogSize(ListenBacklog);
+        listener->setMaxPendingConnections(ListenBacklog);
         if (!listener->listen(address, port)) {
             m_errorString = QStringLiteral("cannot listen on %1 port %2: %3")
                                 .arg(address.toString())
