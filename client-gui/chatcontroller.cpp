@@ -9,11 +9,9 @@
 #include "roomlistmodel.h"
 
 ChatController::ChatController(QObject* parent)
-    : QObject(parent)
-    , m_connection(new ServerConnection(this))
-    , m_contacts(new ContactListModel(this))
-    , m_rooms(new RoomListModel(this))
-    , m_conversations(new ConversationStore(this))
+    : QObject(parent), m_connection(new ServerConnection(this)),
+      m_contacts(new ContactListModel(this)), m_rooms(new RoomListModel(this)),
+      m_conversations(new ConversationStore(this))
 {
     ServerConnection* c = m_connection;
     connect(c, &ServerConnection::registered, this, &ChatController::onRegistered);
@@ -112,7 +110,8 @@ void ChatController::onRegistered(const QString& nick)
 
 void ChatController::onStateChanged(ServerConnection::State state)
 {
-    if (state != ServerConnection::State::Reconnecting && state != ServerConnection::State::Disconnected)
+    if (state != ServerConnection::State::Reconnecting &&
+        state != ServerConnection::State::Disconnected)
         return;
     if (m_lostConnection)
         return;
@@ -203,8 +202,8 @@ void ChatController::onUserQuit(const QString& nick, const QString& reason,
                                 const QStringList& rooms)
 {
     m_contacts->removeUser(nick);
-    const QString text =
-        reason.isEmpty() ? tr("%1 left the chat").arg(nick) : tr("%1 left the chat: %2").arg(nick, reason);
+    const QString text = reason.isEmpty() ? tr("%1 left the chat").arg(nick)
+                                          : tr("%1 left the chat: %2").arg(nick, reason);
     for (const QString& room : rooms) {
         if (ConversationModel* conversation = m_conversations->find(room))
             conversation->appendSystem(text);
@@ -249,15 +248,14 @@ void ChatController::onAwayChanged(const QString& nick, bool away, const QString
     m_contacts->setAway(nick, away, message);
     ConversationModel* conversation = m_conversations->find(nick);
     if (changed && conversation) {
-        conversation->appendSystem(
-            away ? (message.isEmpty() ? tr("%1 is away").arg(nick)
-                                      : tr("%1 is away: %2").arg(nick, message))
-                 : tr("%1 is back").arg(nick));
+        conversation->appendSystem(away ? (message.isEmpty()
+                                               ? tr("%1 is away").arg(nick)
+                                               : tr("%1 is away: %2").arg(nick, message))
+                                        : tr("%1 is back").arg(nick));
     }
 }
 
-void ChatController::onTopicChanged(const QString& room, const QString& topic,
-                                    const QString& setBy)
+void ChatController::onTopicChanged(const QString& room, const QString& topic, const QString& setBy)
 {
     m_rooms->setTopic(room, topic);
     ConversationModel* conversation = m_conversations->find(room);
@@ -365,8 +363,8 @@ void ChatController::execute(const CommandParser::Command& command)
             m_connection->sendMessage(command.target, command.text);
         return;
     case Kind::Nick: {
-        const IrcValidation::Reason reason = IrcValidation::checkNick(
-            command.target, m_connection->serverSupport().nickLength());
+        const IrcValidation::Reason reason =
+            IrcValidation::checkNick(command.target, m_connection->serverSupport().nickLength());
         if (reason != IrcValidation::Reason::Valid) {
             showInfo(tr("%1 cannot be used as a name").arg(command.target), true);
             return;
@@ -422,12 +420,10 @@ void ChatController::execute(const CommandParser::Command& command)
                     "/quit [reason], to:name to talk to someone."));
         return;
     case Kind::MissingArgument:
-        showInfo(tr("/%1 needs more: type /help to see how to use it").arg(command.command),
-                 true);
+        showInfo(tr("/%1 needs more: type /help to see how to use it").arg(command.command), true);
         return;
     case Kind::Unknown:
-        showInfo(tr("Unknown command /%1 — type /help for the list").arg(command.command),
-                 true);
+        showInfo(tr("Unknown command /%1 — type /help for the list").arg(command.command), true);
         return;
     }
 }

@@ -14,8 +14,8 @@ struct ChatMessage
     QString text;
     bool isAction = false; // "/me waves"
     bool isNotice = false;
-    bool isOwn = false;    // written by this client's user
-    quint64 queueId = 0;   // non-zero: typed while offline, waiting in the outbox
+    bool isOwn = false;  // written by this client's user
+    quint64 queueId = 0; // non-zero: typed while offline, waiting in the outbox
 };
 
 Q_DECLARE_METATYPE(ChatMessage)

@@ -63,8 +63,8 @@ QString ConversationView::rowHtml(int row) const
     const QColor muted = palette().color(QPalette::PlaceholderText);
     const QString stamp = time.date() == QDate::currentDate()
                               ? time.toString(QStringLiteral("HH:mm"))
-                              : QLocale().toString(time.date(), QLocale::ShortFormat)
-                                    + QLatin1Char(' ') + time.toString(QStringLiteral("HH:mm"));
+                              : QLocale().toString(time.date(), QLocale::ShortFormat) +
+                                    QLatin1Char(' ') + time.toString(QStringLiteral("HH:mm"));
     QString html = QStringLiteral("<span style=\"color:%1\">%2</span>&nbsp; ")
                        .arg(muted.name(), stamp.toHtmlEscaped());
     const QString nick = QStringLiteral("<b style=\"color:%1\">%2</b>")

@@ -15,16 +15,11 @@
 #include <QVBoxLayout>
 
 LoginDialog::LoginDialog(ServerConnection* connection, QWidget* parent)
-    : QDialog(parent)
-    , m_connection(connection)
-    , m_hostEdit(new QLineEdit(this))
-    , m_portSpin(new QSpinBox(this))
-    , m_nickEdit(new QLineEdit(this))
-    , m_passwordEdit(new QLineEdit(this))
-    , m_nickHint(new QLabel(this))
-    , m_statusLabel(new QLabel(this))
-    , m_connectButton(new QPushButton(tr("&Connect"), this))
-    , m_cancelButton(new QPushButton(tr("Cancel"), this))
+    : QDialog(parent), m_connection(connection), m_hostEdit(new QLineEdit(this)),
+      m_portSpin(new QSpinBox(this)), m_nickEdit(new QLineEdit(this)),
+      m_passwordEdit(new QLineEdit(this)), m_nickHint(new QLabel(this)),
+      m_statusLabel(new QLabel(this)), m_connectButton(new QPushButton(tr("&Connect"), this)),
+      m_cancelButton(new QPushButton(tr("Cancel"), this))
 {
     setObjectName(QStringLiteral("loginDialog"));
     setWindowTitle(tr("Connect to a chat server"));
@@ -83,8 +78,8 @@ void LoginDialog::prefill(const QString& host, quint16 port, const QString& nick
     m_hostEdit->setText(host.isEmpty()
                             ? settings.value(SettingsKeys::Host, ClientDefaults::Host).toString()
                             : host);
-    m_portSpin->setValue(port != 0 ? port
-                                   : settings.value(SettingsKeys::Port, ClientDefaults::Port).toInt());
+    m_portSpin->setValue(
+        port != 0 ? port : settings.value(SettingsKeys::Port, ClientDefaults::Port).toInt());
     QString initialNick = nick.isEmpty() ? settings.value(SettingsKeys::Nick).toString() : nick;
     if (initialNick.isEmpty()) { // first start: suggest the login name when it is a valid nick
         const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
@@ -169,8 +164,8 @@ void LoginDialog::validate()
     const QString problem = nickProblem(nick(), m_connection->serverSupport().nickLength());
     m_nickHint->setText(problem);
     m_nickHint->setVisible(!problem.isEmpty());
-    m_connectButton->setEnabled(problem.isEmpty() && !host().isEmpty()
-                                && (!m_busy || m_choosingNewNick));
+    m_connectButton->setEnabled(problem.isEmpty() && !host().isEmpty() &&
+                                (!m_busy || m_choosingNewNick));
 }
 
 void LoginDialog::setBusy(bool busy)

@@ -31,21 +31,13 @@
 #include <QVBoxLayout>
 
 MainWindow::MainWindow(ChatController* controller, QWidget* parent)
-    : QMainWindow(parent)
-    , m_controller(controller)
-    , m_connection(controller->connection())
-    , m_loginDialog(new LoginDialog(controller->connection(), this))
-    , m_roomList(new QListView(this))
-    , m_contactList(new QListView(this))
-    , m_contactFilter(new QLineEdit(this))
-    , m_contactProxy(new QSortFilterProxyModel(this))
-    , m_tabs(new QTabWidget(this))
-    , m_topicLabel(new QLabel(this))
-    , m_input(new ChatInput(this))
-    , m_sendButton(new QPushButton(tr("Send"), this))
-    , m_stateLabel(new QLabel(this))
-    , m_serverLabel(new QLabel(this))
-    , m_lagLabel(new QLabel(this))
+    : QMainWindow(parent), m_controller(controller), m_connection(controller->connection()),
+      m_loginDialog(new LoginDialog(controller->connection(), this)),
+      m_roomList(new QListView(this)), m_contactList(new QListView(this)),
+      m_contactFilter(new QLineEdit(this)), m_contactProxy(new QSortFilterProxyModel(this)),
+      m_tabs(new QTabWidget(this)), m_topicLabel(new QLabel(this)), m_input(new ChatInput(this)),
+      m_sendButton(new QPushButton(tr("Send"), this)), m_stateLabel(new QLabel(this)),
+      m_serverLabel(new QLabel(this)), m_lagLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Confab"));
@@ -139,8 +131,7 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
     }
 
     ConversationStore* store = controller->conversations();
-    connect(store, &ConversationStore::conversationAdded, this,
-            &MainWindow::onConversationAdded);
+    connect(store, &ConversationStore::conversationAdded, this, &MainWindow::onConversationAdded);
     connect(store, &ConversationStore::conversationRemoved, this,
             &MainWindow::onConversationRemoved);
     for (ConversationModel* conversation : store->conversations())
@@ -181,8 +172,7 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
 
     connect(m_connection, &ServerConnection::stateChanged, this, &MainWindow::onStateChanged);
     connect(m_connection, &ServerConnection::lagChanged, this, &MainWindow::onLagChanged);
-    connect(m_connection, &ServerConnection::errorOccurred, this,
-            &MainWindow::onConnectionError);
+    connect(m_connection, &ServerConnection::errorOccurred, this, &MainWindow::onConnectionError);
     connect(m_connection, &ServerConnection::nickChanged, this, [this] {
         onStateChanged(m_connection->state()); // our own name may be the one that changed
     });
@@ -225,20 +215,22 @@ void MainWindow::createMenus()
     QAction* next =
         conversationMenu->addAction(tr("&Next conversation"), this, &MainWindow::nextConversation);
     next->setObjectName(QStringLiteral("nextConversationAction"));
-    next->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_PageDown), QKeySequence(Qt::CTRL | Qt::Key_Tab)});
+    next->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_PageDown), QKeySequence(Qt::CTRL | Qt::Key_Tab)});
     QAction* previous = conversationMenu->addAction(tr("&Previous conversation"), this,
                                                     &MainWindow::previousConversation);
     previous->setObjectName(QStringLiteral("previousConversationAction"));
     previous->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_PageUp),
                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backtab)});
-    QAction* reply = conversationMenu->addAction(tr("&Reply to last private message"), this, [this] {
-        m_controller->replyToLast();
-        m_input->setFocus();
-    });
+    QAction* reply =
+        conversationMenu->addAction(tr("&Reply to last private message"), this, [this] {
+            m_controller->replyToLast();
+            m_input->setFocus();
+        });
     reply->setObjectName(QStringLiteral("replyAction"));
     reply->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    QAction* close = conversationMenu->addAction(tr("&Close conversation"), this,
-                                                 [this] { onTabCloseRequested(m_tabs->currentIndex()); });
+    QAction* close = conversationMenu->addAction(
+        tr("&Close conversation"), this, [this] { onTabCloseRequested(m_tabs->currentIndex()); });
     close->setObjectName(QStringLiteral("closeConversationAction"));
     close->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
 
@@ -331,12 +323,12 @@ void MainWindow::updateTab(ConversationModel* conversation)
     if (index < 0)
         return;
     const int unread = conversation->unreadCount();
-    m_tabs->setTabText(index, unread > 0
-                                  ? tr("%1 (%2)").arg(conversation->name()).arg(unread)
-                                  : conversation->name());
-    m_tabs->setTabToolTip(index, conversation->isRoom()
-                                     ? tr("Room %1").arg(conversation->name())
-                                     : tr("Private conversation with %1").arg(conversation->name()));
+    m_tabs->setTabText(index, unread > 0 ? tr("%1 (%2)").arg(conversation->name()).arg(unread)
+                                         : conversation->name());
+    m_tabs->setTabToolTip(index,
+                          conversation->isRoom()
+                              ? tr("Room %1").arg(conversation->name())
+                              : tr("Private conversation with %1").arg(conversation->name()));
 }
 
 void MainWindow::showConversation(ConversationModel* conversation)
@@ -429,9 +421,10 @@ void MainWindow::onStateChanged(ServerConnection::State state)
         break;
     }
     m_stateLabel->setText(text);
-    m_serverLabel->setText(m_connection->host().isEmpty()
-                               ? QString()
-                               : tr("Server: %1:%2").arg(m_connection->host()).arg(m_connection->port()));
+    m_serverLabel->setText(
+        m_connection->host().isEmpty()
+            ? QString()
+            : tr("Server: %1:%2").arg(m_connection->host()).arg(m_connection->port()));
     setWindowTitle(state == State::Connected
                        ? tr("Confab — %1 on %2").arg(m_connection->nick(), m_connection->host())
                        : tr("Confab"));
@@ -456,8 +449,8 @@ void MainWindow::onConnectionError(ServerConnection::Error error, const QString&
     const QString text =
         LoginDialog::errorText(error, m_connection->host(), m_connection->port(), detail);
     statusBar()->showMessage(text, 10000);
-    if (m_connectedFromCommandLine && !m_connection->isRegistered()
-        && m_connection->state() == ServerConnection::State::Disconnected) {
+    if (m_connectedFromCommandLine && !m_connection->isRegistered() &&
+        m_connection->state() == ServerConnection::State::Disconnected) {
         m_connectedFromCommandLine = false; // --connect failed: let the user fix it
         showLoginDialog();
         m_loginDialog->showError(text);
@@ -505,10 +498,11 @@ void MainWindow::onMultiLinePaste(const QString& text)
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About Confab"),
-                       tr("Confab %1\n\nA simple chat program for IRC chat servers: rooms, "
-                          "private conversations and a list of who is online.\n\nBuilt with Qt %2.")
-                           .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+    QMessageBox::about(
+        this, tr("About Confab"),
+        tr("Confab %1\n\nA simple chat program for IRC chat servers: rooms, "
+           "private conversations and a list of who is online.\n\nBuilt with Qt %2.")
+            .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
 }
 
 void MainWindow::changeEvent(QEvent* event)

@@ -13,11 +13,8 @@
 using namespace IrcNumeric;
 
 ServerConnection::ServerConnection(QObject* parent)
-    : QObject(parent)
-    , m_connectTimer(new QTimer(this))
-    , m_pingTimer(new QTimer(this))
-    , m_reconnectTimer(new QTimer(this))
-    , m_framer(std::make_unique<IrcLineFramer>())
+    : QObject(parent), m_connectTimer(new QTimer(this)), m_pingTimer(new QTimer(this)),
+      m_reconnectTimer(new QTimer(this)), m_framer(std::make_unique<IrcLineFramer>())
 {
     qRegisterMetaType<ChatMessage>();
     m_connectTimer->setSingleShot(true);
@@ -149,8 +146,8 @@ void ServerConnection::onReadyRead()
         IrcMessage::ParseError error = IrcMessage::ParseError::None;
         const std::optional<IrcMessage> message = IrcMessage::parse(frame.line, &error);
         if (!message) {
-            qCWarning(lcConnection) << "unparsable line:" << IrcMessage::parseErrorText(error)
-                                    << frame.line;
+            qCWarning(lcConnection)
+                << "unparsable line:" << IrcMessage::parseErrorText(error) << frame.line;
             continue;
         }
         qCDebug(lcConnection) << "<<" << frame.line;

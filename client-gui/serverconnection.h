@@ -217,13 +217,13 @@ private:
     bool m_capNegotiating = false;
     bool m_everRegistered = false; // reconnect only after a successful login
     bool m_userQuit = false;
-    bool m_fatalError = false;     // e.g. a bad password: do not retry
+    bool m_fatalError = false; // e.g. a bad password: do not retry
     bool m_away = false;
     QString m_awayMessage;
 
-    QStringList m_rooms;                         // display names, in join order
-    QHash<QString, QStringList> m_members;       // folded room -> nicks
-    QHash<QString, QStringList> m_pendingNames;  // folded room -> nicks from 353 so far
+    QStringList m_rooms;                        // display names, in join order
+    QHash<QString, QStringList> m_members;      // folded room -> nicks
+    QHash<QString, QStringList> m_pendingNames; // folded room -> nicks from 353 so far
 
     QList<QueuedMessage> m_outbox;
     QList<PendingEcho> m_pendingEchoes; // flushed outbox lines whose echo is already shown

@@ -43,16 +43,14 @@ bool StartOptions::parse(const QStringList& arguments, QString* error)
     parser.setApplicationDescription(tr("Confab: chat with people on a chat (IRC) server."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption serverOption(QStringLiteral("server"),
-                                          tr("The chat server to use, as host:port."),
-                                          tr("host:port"));
+    const QCommandLineOption serverOption(
+        QStringLiteral("server"), tr("The chat server to use, as host:port."), tr("host:port"));
     const QCommandLineOption nickOption(QStringLiteral("nick"), tr("The name to log in with."),
                                         tr("name"));
     const QCommandLineOption connectOption(QStringLiteral("connect"),
                                            tr("Connect at once, without the login dialog."));
-    const QCommandLineOption langOption(QStringLiteral("lang"),
-                                        tr("The language, for example zh_CN, zh_TW or en."),
-                                        tr("code"));
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"), tr("The language, for example zh_CN, zh_TW or en."), tr("code"));
     const QCommandLineOption logOption(QStringLiteral("log-level"),
                                        tr("Log detail: debug, info, warning or critical."),
                                        tr("level"));
@@ -69,8 +67,7 @@ bool StartOptions::parse(const QStringList& arguments, QString* error)
         *error = tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst());
         return false;
     }
-    if (parser.isSet(serverOption)
-        && !splitServer(parser.value(serverOption), &host, &port)) {
+    if (parser.isSet(serverOption) && !splitServer(parser.value(serverOption), &host, &port)) {
         *error = tr("Not a server address: %1 (use host:port)").arg(parser.value(serverOption));
         return false;
     }
@@ -107,13 +104,11 @@ void StartOptions::applyLogLevel(const QString& level)
     if (level.isEmpty())
         return;
     const QString l = level.toLower();
-    QString rules = QStringLiteral("confab.*.debug=%1\nconfab.*.info=%2\nconfab.*.warning=%3")
-                        .arg(l == QLatin1String("debug") ? QLatin1String("true")
-                                                         : QLatin1String("false"))
-                        .arg(l == QLatin1String("debug") || l == QLatin1String("info")
-                                 ? QLatin1String("true")
-                                 : QLatin1String("false"))
-                        .arg(l == QLatin1String("critical") ? QLatin1String("false")
-                                                            : QLatin1String("true"));
+    QString rules =
+        QStringLiteral("confab.*.debug=%1\nconfab.*.info=%2\nconfab.*.warning=%3")
+            .arg(l == QLatin1String("debug") ? QLatin1String("true") : QLatin1String("false"))
+            .arg(l == QLatin1String("debug") || l == QLatin1String("info") ? QLatin1String("true")
+                                                                           : QLatin1String("false"))
+            .arg(l == QLatin1String("critical") ? QLatin1String("false") : QLatin1String("true"));
     QLoggingCategory::setFilterRules(rules);
 }

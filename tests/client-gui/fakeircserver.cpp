@@ -75,8 +75,8 @@ void FakeIrcServer::onReadyRead()
         if (autoWelcome && !m_welcomed && message->command() == QLatin1String("USER")) {
             m_welcomed = true;
             sendLine(":fake.server 001 " + m_nick.toUtf8() + " :Welcome");
-            sendLine(":fake.server 005 " + m_nick.toUtf8()
-                     + " CASEMAPPING=ascii CHANTYPES=# :are supported");
+            sendLine(":fake.server 005 " + m_nick.toUtf8() +
+                     " CASEMAPPING=ascii CHANTYPES=# :are supported");
         }
         emit lineReceived(*message);
     }

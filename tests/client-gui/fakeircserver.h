@@ -23,7 +23,10 @@ public:
     void close();
     quint16 port() const { return m_server->serverPort(); }
 
-    bool hasClient() const { return m_client && m_client->state() == QAbstractSocket::ConnectedState; }
+    bool hasClient() const
+    {
+        return m_client && m_client->state() == QAbstractSocket::ConnectedState;
+    }
     // Lines received from the client so far, parsed.
     const QList<IrcMessage>& received() const { return m_received; }
     QList<IrcMessage> receivedCommands(const QString& command) const;
@@ -31,7 +34,7 @@ public:
 
     void sendLine(const QByteArray& line); // adds CR LF
     void sendRaw(const QByteArray& bytes);
-    void dropClient();                     // abrupt close
+    void dropClient(); // abrupt close
 
     // When set, answers NICK+USER with 001 at once (ignoring CAP).
     bool autoWelcome = false;

@@ -92,12 +92,18 @@ void tst_ContactListModel::renameKeepsRowAndCase_data()
     QTest::addColumn<QString>("oldNick");
     QTest::addColumn<QString>("newNick");
     QTest::addColumn<QStringList>("expected");
-    QTest::newRow("plain") << "bob" << "robert" << QStringList{"alice", "robert"};
-    QTest::newRow("case only") << "bob" << "Bob" << QStringList{"alice", "Bob"};
-    QTest::newRow("old name in other case") << "BOB" << "rob" << QStringList{"alice", "rob"};
-    QTest::newRow("rfc1459 folding") << "bob" << "b[o]b" << QStringList{"alice", "b[o]b"};
-    QTest::newRow("unknown person") << "zed" << "zorro" << QStringList{"alice", "bob"};
-    QTest::newRow("renamed to my nick") << "bob" << "me" << QStringList{"alice"};
+    QTest::newRow("plain") << "bob"
+                           << "robert" << QStringList{"alice", "robert"};
+    QTest::newRow("case only") << "bob"
+                               << "Bob" << QStringList{"alice", "Bob"};
+    QTest::newRow("old name in other case") << "BOB"
+                                            << "rob" << QStringList{"alice", "rob"};
+    QTest::newRow("rfc1459 folding") << "bob"
+                                     << "b[o]b" << QStringList{"alice", "b[o]b"};
+    QTest::newRow("unknown person") << "zed"
+                                    << "zorro" << QStringList{"alice", "bob"};
+    QTest::newRow("renamed to my nick") << "bob"
+                                        << "me" << QStringList{"alice"};
 }
 
 void tst_ContactListModel::renameKeepsRowAndCase()

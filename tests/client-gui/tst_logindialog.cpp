@@ -41,8 +41,7 @@ private slots:
 
 private:
     std::unique_ptr<Server> startServer(const QString& password = {});
-    void fill(const QString& host, quint16 port, const QString& nick,
-              const QString& password = {});
+    void fill(const QString& host, quint16 port, const QString& nick, const QString& password = {});
     void clickConnect();
     template <typename T> T* child(const char* name) const
     {
@@ -211,8 +210,8 @@ void tst_LoginDialog::nameInUseThenAnotherNameOnSameConnection()
     QCOMPARE(connection->nick(), QStringLiteral("alice2"));
     int connecting = 0;
     for (const QList<QVariant>& args : states)
-        connecting += args.at(0).value<ServerConnection::State>()
-                      == ServerConnection::State::Connecting;
+        connecting +=
+            args.at(0).value<ServerConnection::State>() == ServerConnection::State::Connecting;
     QCOMPARE(connecting, 1); // no reconnect for the second name
 }
 

@@ -263,7 +263,8 @@ void tst_MainWindow::roomMessageReachesEveryone()
     QCOMPARE(viewText(QStringLiteral("#lobby")).count(QStringLiteral("hello everyone")), 1);
 
     carol->sendMessage(QStringLiteral("#lobby"), QStringLiteral("hi from carol"));
-    QTRY_VERIFY(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("carol: hi from carol")));
+    QTRY_VERIFY(
+        viewText(QStringLiteral("#lobby")).contains(QStringLiteral("carol: hi from carol")));
     QTRY_COMPARE(bobRoom.count(), 2);
 
     // Addresses become links; markup typed by people stays text.
@@ -308,8 +309,11 @@ void tst_MainWindow::awayIsShown()
     QCOMPARE(list->model()->index(0, 0).data(ContactListModel::AwayRole).toBool(), false);
     bob->setAway(QStringLiteral("lunch"));
     QTRY_VERIFY(list->model()->index(0, 0).data(ContactListModel::AwayRole).toBool());
-    QVERIFY(list->model()->index(0, 0).data(Qt::ToolTipRole).toString().contains(
-        QStringLiteral("lunch")));
+    QVERIFY(list->model()
+                ->index(0, 0)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("lunch")));
     bob->setAway(QString());
     QTRY_VERIFY(!list->model()->index(0, 0).data(ContactListModel::AwayRole).toBool());
 }
@@ -319,9 +323,8 @@ void tst_MainWindow::filterBoxFilters()
     connectPeer(QStringLiteral("bob"));
     connectPeer(QStringLiteral("alice"));
     connectPeer(QStringLiteral("Albert"));
-    QTRY_COMPARE(contactRows(),
-                 (QStringList{QStringLiteral("Albert"), QStringLiteral("alice"),
-                              QStringLiteral("bob")})); // sorted, case-insensitively
+    QTRY_COMPARE(contactRows(), (QStringList{QStringLiteral("Albert"), QStringLiteral("alice"),
+                                             QStringLiteral("bob")})); // sorted, case-insensitively
     QTest::keyClicks(child<QLineEdit>("contactFilter"), QStringLiteral("AL"));
     QCOMPARE(contactRows(), (QStringList{QStringLiteral("Albert"), QStringLiteral("alice")}));
     child<QLineEdit>("contactFilter")->clear();
@@ -362,8 +365,9 @@ void tst_MainWindow::commands()
     QTRY_VERIFY(!m_controller->rooms()->contains(QStringLiteral("#dev")));
 
     type(QStringLiteral("/nick BOB")); // taken (case-insensitively): said so, nothing changes
-    QTRY_VERIFY2(m_window->currentConversation()->lastText().contains(QStringLiteral("already taken")),
-                 qPrintable(m_window->currentConversation()->lastText()));
+    QTRY_VERIFY2(
+        m_window->currentConversation()->lastText().contains(QStringLiteral("already taken")),
+        qPrintable(m_window->currentConversation()->lastText()));
     QCOMPARE(m_controller->connection()->nick(), QStringLiteral("me"));
     type(QStringLiteral("/nick 9lives")); // invalid: refused before anything is sent
     QVERIFY(m_window->currentConversation()->lastText().contains(QStringLiteral("9lives")));

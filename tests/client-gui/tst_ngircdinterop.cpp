@@ -60,11 +60,12 @@ bool tst_NgircdInterop::startServer()
                                  m_dir.filePath(QStringLiteral("ngircd.conf"))});
     const bool settled = QTest::qWaitFor(
         [this] {
-            return m_output.contains("Now listening on")
-                   || m_ngircd->state() == QProcess::NotRunning;
+            return m_output.contains("Now listening on") ||
+                   m_ngircd->state() == QProcess::NotRunning;
         },
         10000);
-    return settled && m_output.contains("Now listening on") && m_ngircd->state() == QProcess::Running;
+    return settled && m_output.contains("Now listening on") &&
+           m_ngircd->state() == QProcess::Running;
 }
 
 void tst_NgircdInterop::initTestCase()
@@ -99,7 +100,7 @@ void tst_NgircdInterop::initTestCase()
 void tst_NgircdInterop::cleanupTestCase()
 {
     if (m_ngircd && m_ngircd->state() != QProcess::NotRunning) {
-        m_ngircd->terminate(); // SIGTERM to this child only
+        m_ngircd->terminate();                // SIGTERM to this child only
         if (!m_ngircd->waitForFinished(5000)) // a separate process: blocking is harmless
             m_ngircd->kill();
     }
@@ -125,7 +126,8 @@ ServerConnection* tst_NgircdInterop::connectAs(const QString& nick)
 
 void tst_NgircdInterop::registersAndNegotiates()
 {
-    const QString nick = QStringLiteral("ann%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(6));
+    const QString nick =
+        QStringLiteral("ann%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(6));
     ServerConnection* ann = connectAs(nick);
     QSignalSpy registered(ann, &ServerConnection::registered);
     QSignalSpy lag(ann, &ServerConnection::lagChanged);
@@ -300,8 +302,8 @@ void tst_NgircdInterop::serverGoingAwayIsReported()
     QSignalSpy errors(eve, &ServerConnection::errorOccurred);
     m_ngircd->terminate();
     QTRY_VERIFY_WITH_TIMEOUT(!errors.isEmpty(), 10000);
-    QTRY_VERIFY(eve->state() == ServerConnection::State::Reconnecting
-                || eve->state() == ServerConnection::State::Connecting);
+    QTRY_VERIFY(eve->state() == ServerConnection::State::Reconnecting ||
+                eve->state() == ServerConnection::State::Connecting);
     eve->sendMessage(QStringLiteral("#again"), QStringLiteral("typed while offline"));
     QCOMPARE(eve->outboxSize(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(m_ngircd->state(), QProcess::NotRunning, 10000);

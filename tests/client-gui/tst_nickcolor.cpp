@@ -16,8 +16,8 @@ void tst_NickColor::stableAndReadable_data()
 {
     QTest::addColumn<QString>("nick");
     QTest::addColumn<QColor>("background");
-    const QStringList nicks{"alice", "bob", "carol", "dave", "eve", "mallory", "x", "李雷",
-                            "[weird]^nick", ""};
+    const QStringList nicks{"alice",   "bob", "carol", "dave",         "eve",
+                            "mallory", "x",   "李雷",  "[weird]^nick", ""};
     for (const QString& nick : nicks) {
         QTest::addRow("%s on white", qPrintable(nick)) << nick << QColor(Qt::white);
         QTest::addRow("%s on dark", qPrintable(nick)) << nick << QColor(0x20, 0x20, 0x20);
@@ -32,7 +32,8 @@ void tst_NickColor::stableAndReadable()
     const QColor color = NickColor::forNick(nick, background);
     QCOMPARE(NickColor::forNick(nick, background), color);
     QVERIFY2(NickColor::contrast(color, background) >= 4.5,
-             qPrintable(QStringLiteral("%1 on %2: %3").arg(color.name(), background.name())
+             qPrintable(QStringLiteral("%1 on %2: %3")
+                            .arg(color.name(), background.name())
                             .arg(NickColor::contrast(color, background))));
     // The same person keeps the same colour whatever the case of the name.
     QCOMPARE(NickColor::forNick(nick.toUpper(), background), color);

@@ -152,7 +152,8 @@ void tst_ServerConnection::worksWithoutCap()
     const auto incoming = privateSpy.at(1).at(0).value<ChatMessage>();
     QCOMPARE(incoming.sender, QStringLiteral("zed"));
     QVERIFY(incoming.time.isValid());
-    fake.sendLine("@time=2020-01-02T03:04:05.678Z :zed!z@h PRIVMSG plain :\x01" "ACTION waves\x01");
+    fake.sendLine("@time=2020-01-02T03:04:05.678Z :zed!z@h PRIVMSG plain :\x01"
+                  "ACTION waves\x01");
     QTRY_COMPARE(privateSpy.count(), 3);
     const auto action = privateSpy.at(2).at(0).value<ChatMessage>();
     QVERIFY(action.isAction);
@@ -257,8 +258,7 @@ void tst_ServerConnection::namesWithPrefixesAndAwayFromWho()
     fake.sendLine(":fake.server 366 me #room :End of NAMES list");
     QTRY_COMPARE(names.count(), 1);
     QCOMPARE(names.at(0).at(0).toString(), QStringLiteral("#Room"));
-    QCOMPARE(names.at(0).at(1).toStringList(),
-             (QStringList{"op", "voiced", "plain", "me"}));
+    QCOMPARE(names.at(0).at(1).toStringList(), (QStringList{"op", "voiced", "plain", "me"}));
     QTRY_VERIFY(!fake.receivedCommands(QStringLiteral("WHO")).isEmpty());
     fake.sendLine(":fake.server 352 me #room u h fake.server plain G :0 Plain");
     QTRY_COMPARE(away.count(), 1);
@@ -280,8 +280,7 @@ void tst_ServerConnection::outboxFailsWhenOfflineForGood()
     c->sendMessage(QStringLiteral("#lobby"), QStringLiteral("into the void"));
     QCOMPARE(queued.count(), 1);
     QCOMPARE(failed.count(), 1); // not connecting anywhere: marked unsent at once
-    QCOMPARE(failed.at(0).at(0).toULongLong(),
-             queued.at(0).at(0).value<ChatMessage>().queueId);
+    QCOMPARE(failed.at(0).at(0).toULongLong(), queued.at(0).at(0).value<ChatMessage>().queueId);
     QCOMPARE(c->outboxSize(), 0);
 
     FakeIrcServer fake;
@@ -321,8 +320,8 @@ void tst_ServerConnection::reconnectsWithBackoff()
     auto attempts = [&states] {
         int count = 0;
         for (const QList<QVariant>& args : states)
-            count += args.at(0).value<ServerConnection::State>()
-                     == ServerConnection::State::Connecting;
+            count +=
+                args.at(0).value<ServerConnection::State>() == ServerConnection::State::Connecting;
         return count;
     };
     QCOMPARE(c->nextReconnectDelay(), 100);

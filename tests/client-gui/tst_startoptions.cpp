@@ -56,17 +56,17 @@ void tst_StartOptions::parse_data()
     QTest::addColumn<bool>("connectNow");
     QTest::addColumn<QString>("lang");
     QTest::newRow("nothing") << QStringList{"confab"} << true << "" << 0 << "" << false << "";
-    QTest::newRow("everything")
-        << QStringList{"confab", "--server", "h:7", "--nick", "ann", "--connect", "--lang", "zh_CN"}
-        << true << "h" << 7 << "ann" << true << "zh_CN";
-    QTest::newRow("connect without nick") << QStringList{"confab", "--connect"} << false << ""
-                                          << 0 << "" << false << "";
+    QTest::newRow("everything") << QStringList{"confab", "--server",  "h:7",    "--nick",
+                                               "ann",    "--connect", "--lang", "zh_CN"}
+                                << true << "h" << 7 << "ann" << true << "zh_CN";
+    QTest::newRow("connect without nick")
+        << QStringList{"confab", "--connect"} << false << "" << 0 << "" << false << "";
     QTest::newRow("bad server") << QStringList{"confab", "--server", "h:x"} << false << "" << 0
                                 << "" << false << "";
-    QTest::newRow("unknown option") << QStringList{"confab", "--bogus"} << false << "" << 0 << ""
-                                    << false << "";
-    QTest::newRow("stray argument") << QStringList{"confab", "stray"} << false << "" << 0 << ""
-                                    << false << "";
+    QTest::newRow("unknown option")
+        << QStringList{"confab", "--bogus"} << false << "" << 0 << "" << false << "";
+    QTest::newRow("stray argument")
+        << QStringList{"confab", "stray"} << false << "" << 0 << "" << false << "";
 }
 
 void tst_StartOptions::parse()

@@ -59,9 +59,18 @@ void tst_Translations::widgetsAreTranslated_data()
     QTest::addColumn<QString>("send");
     QTest::addColumn<QString>("chatMenu");
     QTest::addColumn<QString>("connectButton");
-    QTest::newRow("Simplified Chinese") << "zh_CN" << "发送" << "聊天(&C)" << "连接(&C)";
-    QTest::newRow("Traditional Chinese") << "zh_TW" << "傳送" << "聊天(&C)" << "連線(&C)";
-    QTest::newRow("English source") << "en" << "Send" << "&Chat" << "&Connect";
+    QTest::newRow("Simplified Chinese") << "zh_CN"
+                                        << "发送"
+                                        << "聊天(&C)"
+                                        << "连接(&C)";
+    QTest::newRow("Traditional Chinese") << "zh_TW"
+                                         << "傳送"
+                                         << "聊天(&C)"
+                                         << "連線(&C)";
+    QTest::newRow("English source") << "en"
+                                    << "Send"
+                                    << "&Chat"
+                                    << "&Connect";
 }
 
 void tst_Translations::widgetsAreTranslated()
