@@ -207,7 +207,8 @@ void MainWindow::createMenus()
     chatMenu->addSeparator();
     QAction* quitAction = chatMenu->addAction(tr("&Quit"), this, &MainWindow::close);
     quitAction->setObjectName(QStringLiteral("quitAction"));
-    quitAction->setShortcut(QKeySequence::Quit);
+    quitAction->setShortcut(
+        QKeySequence(Qt::CTRL | Qt::Key_Q)); // not QKeySequence::Quit: empty on some platforms
     quitAction->setMenuRole(QAction::QuitRole);
 
     QMenu* conversationMenu = menuBar()->addMenu(tr("C&onversation"));
@@ -498,11 +499,16 @@ void MainWindow::onMultiLinePaste(const QString& text)
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(
-        this, tr("About Confab"),
+    auto* box = new QMessageBox(
+        QMessageBox::NoIcon, tr("About Confab"),
         tr("Confab %1\n\nA simple chat program for IRC chat servers: rooms, "
            "private conversations and a list of who is online.\n\nBuilt with Qt %2.")
-            .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+            .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())),
+        QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("aboutBox"));
+    box->setIconPixmap(windowIcon().pixmap(64, 64));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::changeEvent(QEvent* event)

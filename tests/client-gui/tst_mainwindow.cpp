@@ -14,6 +14,7 @@
 #include "startoptions.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QLabel>
@@ -55,6 +56,7 @@ private slots:
     void historyWithUpAndDown();
     void multiLinePasteAsksThenSendsSeveral();
     void nextAndPreviousConversation();
+    void menusAndAboutBox();
     void serverGoingAwayShowsDisconnectedThenReconnects();
 
 private:
@@ -524,6 +526,36 @@ void tst_MainWindow::nextAndPreviousConversation()
     QCOMPARE(m_window->currentConversation()->name(), QStringLiteral("#lobby"));
     QTest::keyClick(m_window.get(), Qt::Key_PageUp, Qt::ControlModifier);
     QCOMPARE(m_window->currentConversation()->name(), QStringLiteral("#two"));
+}
+
+void tst_MainWindow::menusAndAboutBox()
+{
+    QStringList shortcuts;
+    for (const char* name :
+         {"connectAction", "disconnectAction", "quitAction", "nextConversationAction",
+          "previousConversationAction", "replyAction"}) {
+        auto* action = m_window->findChild<QAction*>(QString::fromLatin1(name));
+        QVERIFY2(action, name);
+        QVERIFY2(!action->shortcut().isEmpty(), name);
+        shortcuts.append(action->shortcut().toString());
+    }
+    QCOMPARE(shortcuts.removeDuplicates(), 0);
+    QVERIFY(m_window->findChild<QAction*>(QStringLiteral("disconnectAction"))->isEnabled());
+
+    m_window->findChild<QAction*>(QStringLiteral("aboutAction"))->trigger();
+    QMessageBox* about = nullptr;
+    QTRY_VERIFY((about = m_window->findChild<QMessageBox*>(QStringLiteral("aboutBox"))));
+    QVERIFY(about->text().contains(QStringLiteral("Confab")));
+    QVERIFY(!about->iconPixmap().isNull());
+    QTest::mouseClick(about->button(QMessageBox::Ok), Qt::LeftButton);
+    QTRY_VERIFY(!m_window->findChild<QMessageBox*>(QStringLiteral("aboutBox")));
+
+    m_window->findChild<QAction*>(QStringLiteral("disconnectAction"))->trigger();
+    QTRY_COMPARE(m_controller->connection()->state(), ServerConnection::State::Disconnected);
+    QVERIFY(child<QLabel>("stateLabel")->text().contains(QStringLiteral("Disconnected")));
+    QVERIFY(!m_window->findChild<QAction*>(QStringLiteral("disconnectAction"))->isEnabled());
+    m_window->findChild<QAction*>(QStringLiteral("connectAction"))->trigger();
+    QTRY_VERIFY(m_window->loginDialog()->isVisible());
 }
 
 void tst_MainWindow::serverGoingAwayShowsDisconnectedThenReconnects()
