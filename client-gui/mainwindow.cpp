@@ -155,11 +155,13 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
         m_controller->openPrivateConversation(index.data(ContactListModel::NickRole).toString());
         m_input->setFocus();
     });
-    connect(m_roomList, &QListView::clicked, this, [this](const QModelIndex& index) {
+    auto showRoom = [this](const QModelIndex& index) {
         const QString room = index.data(RoomListModel::NameRole).toString();
         if (ConversationModel* conversation = m_controller->conversations()->find(room))
             showConversation(conversation);
-    });
+    };
+    connect(m_roomList, &QListView::clicked, this, showRoom);
+    connect(m_roomList, &QListView::activated, this, showRoom); // keyboard: Enter
     connect(m_input, &ChatInput::submitted, controller, &ChatController::submitInput);
     connect(m_input, &ChatInput::multiLinePasted, this, &MainWindow::onMultiLinePaste);
     connect(m_sendButton, &QPushButton::clicked, this, [this] {

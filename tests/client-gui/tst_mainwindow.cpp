@@ -526,6 +526,14 @@ void tst_MainWindow::nextAndPreviousConversation()
     QCOMPARE(m_window->currentConversation()->name(), QStringLiteral("#lobby"));
     QTest::keyClick(m_window.get(), Qt::Key_PageUp, Qt::ControlModifier);
     QCOMPARE(m_window->currentConversation()->name(), QStringLiteral("#two"));
+    // A click in the rooms list shows that room.
+    auto* rooms = child<QListView>("roomList");
+    const QModelIndex lobby =
+        rooms->model()->index(m_controller->rooms()->indexOf(QStringLiteral("#lobby")), 0);
+    QCOMPARE(rooms->currentIndex().data(RoomListModel::NameRole).toString(),
+             QStringLiteral("#two"));
+    QTest::mouseClick(rooms->viewport(), Qt::LeftButton, {}, rooms->visualRect(lobby).center());
+    QCOMPARE(m_window->currentConversation()->name(), QStringLiteral("#lobby"));
 }
 
 void tst_MainWindow::menusAndAboutBox()
