@@ -9,7 +9,6 @@
 #include "relayline.h"
 #include "serverchannel.h"
 #include "serverlogging.h"
-#include "servernumerics.h"
 #include "serveruser.h"
 
 #include <QDateTime>
@@ -640,7 +639,7 @@ void ServerCore::sendMessage(ServerUser* user, const IrcMessage& message, bool n
     const QStringList targets = message.param(0).split(u',', Qt::SkipEmptyParts);
     if (targets.size() > m_config.maxTargets) {
         if (errors)
-            reply(user, ServerNumeric::ERR_TOOMANYTARGETS,
+            reply(user, IrcNumeric::ERR_TOOMANYTARGETS,
                   {targets.value(m_config.maxTargets),
                    QStringLiteral("Too many targets. Maximum is %1").arg(m_config.maxTargets)});
         return;
@@ -658,6 +657,7 @@ void ServerCore::sendMessage(ServerUser* user, const IrcMessage& message, bool n
         IrcMessage out(command, tagOnly ? QStringList{target}
                                         : QStringList{target, message.param(1)});
         out.setTags(clientTags);
+        out.setLastParamTrailing(!tagOnly); // text is written ":text", as every server does
         RelayLine line(fromUser(user, out));
         const bool echo = user->hasCap(ServerCap::EchoMessage);
         if (IrcValidation::isChannelName(target)) {
@@ -1133,7 +1133,7 @@ void ServerCore::modeChannel(ServerUser* user, ServerChannel* channel, const Irc
                     break;
                 if (key.isEmpty() || key.size() > MaxKeyLength || key.contains(u' ')
                     || key.contains(u',') || key.startsWith(u':')) {
-                    reply(user, ServerNumeric::ERR_INVALIDMODEPARAM,
+                    reply(user, IrcNumeric::ERR_INVALIDMODEPARAM,
                           {channel->m_name, QStringLiteral("k"), Star,
                            QStringLiteral("Invalid key")});
                     break;
@@ -1164,7 +1164,7 @@ void ServerCore::modeChannel(ServerUser* user, ServerChannel* channel, const Irc
                 bool ok = false;
                 const int limit = arg.toInt(&ok);
                 if (!ok || limit <= 0) {
-                    reply(user, ServerNumeric::ERR_INVALIDMODEPARAM,
+                    reply(user, IrcNumeric::ERR_INVALIDMODEPARAM,
                           {channel->m_name, QStringLiteral("l"), arg,
                            QStringLiteral("Invalid limit")});
                     break;
@@ -1195,7 +1195,7 @@ void ServerCore::modeChannel(ServerUser* user, ServerChannel* channel, const Irc
             if (!allowed())
                 break;
             if (given.isEmpty() || given.startsWith(u':') || given.contains(u' ')) {
-                reply(user, ServerNumeric::ERR_INVALIDMODEPARAM,
+                reply(user, IrcNumeric::ERR_INVALIDMODEPARAM,
                       {channel->m_name, QStringLiteral("b"), Star, QStringLiteral("Invalid mask")});
                 break;
             }
@@ -1417,7 +1417,7 @@ void ServerCore::onMotd(ServerUser* user, const IrcMessage&)
 
 void ServerCore::onVersion(ServerUser* user, const IrcMessage&)
 {
-    reply(user, ServerNumeric::RPL_VERSION,
+    reply(user, IrcNumeric::RPL_VERSION,
           {versionString(), m_config.serverName, QStringLiteral("Confab IRC server")});
     const QStringList tokens = isupportTokens();
     constexpr int PerLine = 12;
@@ -1430,7 +1430,7 @@ void ServerCore::onVersion(ServerUser* user, const IrcMessage&)
 
 void ServerCore::onTime(ServerUser* user, const IrcMessage&)
 {
-    reply(user, ServerNumeric::RPL_TIME,
+    reply(user, IrcNumeric::RPL_TIME,
           {m_config.serverName, QDateTime::currentDateTimeUtc().toString(Qt::RFC2822Date)});
 }
 

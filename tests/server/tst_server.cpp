@@ -423,6 +423,11 @@ void tst_Server::privateMessage()
     QCOMPARE(bob->count(QStringLiteral("PRIVMSG")), 1);
     QCOMPARE(bob->last(QStringLiteral("NOTICE")).param(1), QStringLiteral("a notice"));
     QVERIFY(!alice->has(QStringLiteral("PRIVMSG"))); // no echo without echo-message
+
+    // One-word text sent without ':' is relayed as free text, with ':'.
+    alice->sendLine("PRIVMSG bob one");
+    QTRY_COMPARE(bob->count(QStringLiteral("PRIVMSG")), 2);
+    QVERIFY2(bob->lines().last().endsWith(" PRIVMSG bob :one"), bob->lines().last().constData());
 }
 
 void tst_Server::privateMessageErrors()
