@@ -202,8 +202,15 @@ void ChatController::onUserQuit(const QString& nick, const QString& reason,
                                 const QStringList& rooms)
 {
     m_contacts->removeUser(nick);
-    const QString text = reason.isEmpty() ? tr("%1 left the chat").arg(nick)
-                                          : tr("%1 left the chat: %2").arg(nick, reason);
+    // Servers mark a reason the user typed with "Quit: " (and their own, such as
+    // "Ping timeout", without it); the user's own words are shown as they were typed.
+    QString shown = reason;
+    if (shown.startsWith(QLatin1String("Quit: ")))
+        shown.remove(0, 6);
+    else if (shown == QLatin1String("Quit:") || shown == QLatin1String("Client Quit"))
+        shown.clear();
+    const QString text = shown.isEmpty() ? tr("%1 left the chat").arg(nick)
+                                         : tr("%1 left the chat: %2").arg(nick, shown);
     for (const QString& room : rooms) {
         if (ConversationModel* conversation = m_conversations->find(room))
             conversation->appendSystem(text);
