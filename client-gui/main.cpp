@@ -7,24 +7,58 @@
 
 #include <cstdio>
 
+namespace {
+
+// --help and --version print text only; they must work without a display, before QApplication
+// asks for one.
+bool asksForTextOnly(int argc, char* argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v" ||
+            arg == "--version")
+            return true;
+    }
+    return false;
+}
+
+void nameApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Confab"));
+    QCoreApplication::setApplicationName(QStringLiteral("confab"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CONFAB_VERSION));
+}
+
+int parseError(const QString& error)
+{
+    std::fprintf(stderr, "confab: %s\n", qPrintable(error));
+    return 2;
+}
+
+} // namespace
+
 int main(int argc, char* argv[])
 {
+    StartOptions options;
+    QString error;
+    if (asksForTextOnly(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        nameApplication();
+        StartOptions::installTranslators(&app, QString());
+        options.parse(QCoreApplication::arguments(), &error); // prints and exits
+        return parseError(error);
+    }
+
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Confab"));
-    QApplication::setApplicationName(QStringLiteral("confab"));
+    nameApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("Confab"));
-    QApplication::setApplicationVersion(QStringLiteral(CONFAB_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("confab"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/confab.png")));
     qSetMessagePattern(QStringLiteral("%{time yyyy-MM-dd hh:mm:ss.zzz} %{category} "
                                       "%{if-warning}warning %{endif}%{message}"));
 
-    StartOptions options;
-    QString error;
-    if (!options.parse(QApplication::arguments(), &error)) {
-        std::fprintf(stderr, "confab: %s\n", qPrintable(error));
-        return 2;
-    }
+    if (!options.parse(QApplication::arguments(), &error))
+        return parseError(error);
     StartOptions::applyLogLevel(options.logLevel);
     StartOptions::installTranslators(&app, options.language);
 
