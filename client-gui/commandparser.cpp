@@ -1,5 +1,7 @@
 #include "commandparser.h"
 
+#include "ircvalidation.h"
+
 namespace {
 
 // Splits "word rest of line" at the first run of spaces.
@@ -16,9 +18,18 @@ void splitFirst(const QString& input, QString* first, QString* rest)
     }
 }
 
-bool isRoom(const QString& word)
+// "[#room] text" for /part and /topic: the room is optional (the current one by default).
+void splitOptionalRoom(const QString& input, QString* room, QString* text)
 {
-    return word.startsWith(QLatin1Char('#')) || word.startsWith(QLatin1Char('&'));
+    QString first;
+    QString after;
+    splitFirst(input, &first, &after);
+    if (IrcValidation::isChannelName(first)) {
+        *room = first;
+        *text = after;
+    } else {
+        *text = input;
+    }
 }
 
 } // namespace
@@ -80,30 +91,14 @@ CommandParser::Command CommandParser::parse(const QString& line)
         splitFirst(rest, &result.target, &result.text);
         if (result.target.isEmpty())
             return missing();
-        if (!isRoom(result.target))
+        if (!IrcValidation::isChannelName(result.target))
             result.target.prepend(QLatin1Char('#'));
         result.kind = Kind::Join;
     } else if (command == QLatin1String("part") || command == QLatin1String("leave")) {
-        QString first;
-        QString after;
-        splitFirst(rest, &first, &after);
-        if (isRoom(first)) {
-            result.target = first;
-            result.text = after;
-        } else {
-            result.text = rest;
-        }
+        splitOptionalRoom(rest, &result.target, &result.text);
         result.kind = Kind::Part;
     } else if (command == QLatin1String("topic")) {
-        QString first;
-        QString after;
-        splitFirst(rest, &first, &after);
-        if (isRoom(first)) {
-            result.target = first;
-            result.text = after;
-        } else {
-            result.text = rest;
-        }
+        splitOptionalRoom(rest, &result.target, &result.text);
         result.kind = Kind::Topic;
     } else if (command == QLatin1String("away")) {
         result.kind = Kind::Away;
