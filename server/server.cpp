@@ -4,6 +4,7 @@
 #include "irccommand.h"
 #include "servercore.h"
 #include "serverlogging.h"
+#include "writebatcher.h"
 
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -15,7 +16,10 @@ constexpr int ListenBacklog = 1024;
 }
 
 Server::Server(const ServerConfig& config, QObject* parent)
-    : QObject(parent), m_config(config), m_core(new ServerCore(config, this))
+    : QObject(parent),
+      m_config(config),
+      m_core(new ServerCore(config, this)),
+      m_batcher(new WriteBatcher(this))
 {
 }
 
@@ -92,7 +96,7 @@ void Server::onNewConnection(QTcpServer* listener)
             reject(socket, QStringLiteral("Too many connections from your host"));
             continue;
         }
-        auto* session = new ClientSession(socket, m_core, m_config, this);
+        auto* session = new ClientSession(socket, m_core, m_config, m_batcher, this);
         m_sessions.append(session);
         ++m_connectionsPerIp[peer];
         connect(session, &ClientSession::finished, this,

@@ -12,6 +12,7 @@ class ClientSession;
 class QTcpServer;
 class QTcpSocket;
 class ServerCore;
+class WriteBatcher;
 
 // The listening server: one QTcpServer per listen address, a ClientSession per accepted
 // connection, all sharing one ServerCore. Everything runs in the caller's event loop.
@@ -52,6 +53,7 @@ private:
 
     ServerConfig m_config;
     ServerCore* m_core;
+    WriteBatcher* m_batcher;
     QList<QTcpServer*> m_listeners;
     QList<ClientSession*> m_sessions;
     QHash<QHostAddress, int> m_connectionsPerIp;

@@ -2,12 +2,17 @@
 // flood control (token bucket, "Excess Flood") and the send-queue cap ("SendQ exceeded").
 #include "clientsession.h"
 #include "server.h"
+#include "servercore.h"
 #include "testclient.h"
+#include "writebatcher.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 class tst_ClientSession : public QObject
@@ -27,6 +32,10 @@ private slots:
     void manyLinesInOneRead_data();
     void manyLinesInOneRead();
     void sendQueueExceeded();
+    void slowReaderGetsEverythingInOrder();
+    void idleSessionHoldsNoOutput();
+    void linesOfOneIterationAreOneBatch();
+    void writeToVanishedPeer();
     void normalizedAddress_data();
     void normalizedAddress();
 
@@ -275,6 +284,152 @@ void tst_ClientSession::sendQueueExceeded()
     QTRY_VERIFY(bystander->has(QStringLiteral("PRIVMSG")));
     QCOMPARE(bystander->last(QStringLiteral("PRIVMSG")).param(1), QStringLiteral("still here"));
     QVERIFY(sender->isConnected());
+}
+
+// More than the kernel buffers hold, to a client that reads nothing for a while: the part the
+// kernel does not take goes to the socket's own queue, and everything arrives once, in order.
+void tst_ClientSession::slowReaderGetsEverythingInOrder()
+{
+    ServerConfig config = testConfig();
+    config.floodRate = 0;
+    config.floodMaxQueuedLines = 100000;
+    config.sendQueueBytes = 256LL * 1024 * 1024;
+    QVERIFY(start(config));
+    TestClient* sender = login(QStringLiteral("sender"));
+    QVERIFY(sender);
+    QTcpSocket reader;
+    reader.setReadBufferSize(1); // takes (almost) nothing from the kernel until told
+    reader.connectToHost(QHostAddress(QHostAddress::LocalHost), m_server->serverPort());
+    QVERIFY(reader.waitForConnected(5000));
+    reader.write("NICK reader\r\nUSER r 0 * :Reader\r\n");
+    QTRY_COMPARE(m_server->core()->userCount(), 2);
+
+    constexpr int Lines = 12000;
+    const QByteArray padding(300, 'x');
+    QByteArray batch;
+    qint64 queuedBySocket = 0;
+    for (int i = 0; i < Lines; ++i) {
+        batch += "PRIVMSG reader :" + QByteArray::number(i) + ' ' + padding + "\r\n";
+        if (batch.size() > 64 * 1024 || i == Lines - 1) {
+            sender->sendRaw(batch);
+            batch.clear();
+            QVERIFY(QTest::qWaitFor([sender] { return sender->socket()->bytesToWrite() == 0; },
+                                    5000));
+            QTest::qWait(1);
+            for (const QTcpSocket* socket : m_server->findChildren<QTcpSocket*>())
+                queuedBySocket = std::max(queuedBySocket, socket->bytesToWrite());
+        }
+    }
+    QVERIFY2(queuedBySocket > 0, "the kernel took everything: the overflow path was not used");
+
+    reader.setReadBufferSize(0);
+    QByteArray received;
+    int next = 0;
+    bool ordered = true;
+    const auto readAll = [&] {
+        received += reader.readAll();
+        qsizetype end = 0;
+        while ((end = received.indexOf("\r\n")) >= 0) {
+            const QByteArray line = received.left(end);
+            received.remove(0, end + 2);
+            const qsizetype text = line.indexOf(" PRIVMSG reader :");
+            if (text < 0)
+                continue;
+            const QByteArray rest = line.mid(text + 17);
+            ordered = ordered && rest.left(rest.indexOf(' ')).toInt() == next;
+            ++next;
+        }
+        return next == Lines;
+    };
+    QVERIFY(QTest::qWaitFor(readAll, 30000));
+    QVERIFY(ordered);
+    QCOMPARE(m_server->clientCount(), 2);
+}
+
+// After the welcome burst has gone out, nothing is left queued: not in the session, not in the
+// socket, not in the batcher.
+void tst_ClientSession::idleSessionHoldsNoOutput()
+{
+    QVERIFY(start(testConfig()));
+    QVERIFY(login(QStringLiteral("alice")));
+    QVERIFY(login(QStringLiteral("bob")));
+    QTest::qWait(50);
+    const QList<ClientSession*> sessions = m_server->findChildren<ClientSession*>();
+    QCOMPARE(sessions.size(), 2);
+    for (const ClientSession* session : sessions) {
+        QCOMPARE(session->queuedOutputBytes(), 0);
+        const QTcpSocket* socket = session->findChild<QTcpSocket*>();
+        QVERIFY(socket);
+        QCOMPARE(socket->bytesToWrite(), 0);
+        QCOMPARE(socket->bytesAvailable(), 0);
+    }
+    const WriteBatcher* batcher = m_server->findChild<WriteBatcher*>();
+    QVERIFY(batcher);
+    QCOMPARE(batcher->scheduledCount(), 0);
+}
+
+// Lines queued in one event-loop iteration wait in the session and are written together.
+void tst_ClientSession::linesOfOneIterationAreOneBatch()
+{
+    QTcpServer listener;
+    QVERIFY(listener.listen(QHostAddress(QHostAddress::LocalHost)));
+    QTcpSocket peer;
+    peer.connectToHost(QHostAddress(QHostAddress::LocalHost), listener.serverPort());
+    QVERIFY(listener.waitForNewConnection(5000));
+    QTcpSocket* accepted = listener.nextPendingConnection();
+    QVERIFY(accepted);
+    QTRY_COMPARE(peer.state(), QAbstractSocket::ConnectedState);
+
+    ServerConfig config = testConfig();
+    ServerCore core(config);
+    WriteBatcher batcher;
+    auto* session = new ClientSession(accepted, &core, config, &batcher);
+    session->sendWire("one\r\n");
+    session->sendWire("two\r\n");
+    session->sendWire("three\r\n");
+    QCOMPARE(session->queuedOutputBytes(), qint64(5 + 5 + 7));
+    QCOMPARE(batcher.scheduledCount(), 1); // once, however many lines
+    QByteArray received;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            received += peer.readAll();
+            return received.size() >= 17;
+        },
+        5000));
+    QCOMPARE(received, QByteArray("one\r\ntwo\r\nthree\r\n"));
+    QCOMPARE(session->queuedOutputBytes(), 0);
+    QCOMPARE(batcher.scheduledCount(), 0);
+    // A session that goes away while scheduled leaves the batcher.
+    session->sendWire("four\r\n");
+    QCOMPARE(batcher.scheduledCount(), 1);
+    delete session;
+    QCOMPARE(batcher.scheduledCount(), 0);
+}
+
+// Writing to a peer that has gone (reset) is an error the session survives: no SIGPIPE, and the
+// loss of the connection is noticed as usual.
+void tst_ClientSession::writeToVanishedPeer()
+{
+    QTcpServer listener;
+    QVERIFY(listener.listen(QHostAddress(QHostAddress::LocalHost)));
+    auto* peer = new QTcpSocket;
+    peer->connectToHost(QHostAddress(QHostAddress::LocalHost), listener.serverPort());
+    QVERIFY(listener.waitForNewConnection(5000));
+    QTcpSocket* accepted = listener.nextPendingConnection();
+    QVERIFY(accepted);
+    QTRY_COMPARE(peer->state(), QAbstractSocket::ConnectedState);
+
+    ServerConfig config = testConfig();
+    ServerCore core(config);
+    ClientSession session(accepted, &core, config, nullptr); // no batcher: writes at once
+    QSignalSpy finished(&session, &ClientSession::finished);
+    session.start();
+    delete peer; // closes; the next bytes sent to it are answered with a reset
+    QTest::qSleep(50);
+    const QByteArray line = "PING :" + QByteArray(200, 'x') + "\r\n";
+    for (int i = 0; i < 10; ++i) // without the event loop: the session cannot notice yet
+        session.sendWire(line);
+    QTRY_COMPARE(finished.size(), 1);
 }
 
 void tst_ClientSession::normalizedAddress_data()

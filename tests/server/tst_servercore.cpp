@@ -584,7 +584,7 @@ void tst_ServerCore::relayedLineSerializedOnce()
     // Same capabilities: the very same bytes (one serialization, implicitly shared).
     QCOMPARE(bob->wires.first().constData(), carol->wires.first().constData());
     // Without message-tags and server-time: no tags at all (no msgid, no time).
-    QCOMPARE(bob->wires.first(), QByteArray(":alice!~u@10.0.0.1 PRIVMSG #lobby shared\r\n"));
+    QCOMPARE(bob->wires.first(), QByteArray(":alice!~u@10.0.0.1 PRIVMSG #lobby :shared\r\n"));
 }
 
 void tst_ServerCore::removeConnectionTwice()
