@@ -45,13 +45,6 @@ ClientSession::ClientSession(QTcpSocket* socket, ServerCore* core, const ServerC
 
     connect(m_socket, &QTcpSocket::readyRead, this, &ClientSession::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &ClientSession::onDisconnected);
-    connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError e) {
-        if (m_socketError.isEmpty()) {
-            m_socketError = e == QAbstractSocket::RemoteHostClosedError
-                                ? QStringLiteral("Connection closed")
-                                : QStringLiteral("Read error: ") + m_socket->errorString();
-        }
-    });
 }
 
 ClientSession::~ClientSession()
@@ -311,8 +304,13 @@ void ClientSession::onDisconnected()
         m_pingTimer.stop();
         m_registrationTimer.stop();
         m_floodTimer.stop();
-        const QString reason =
-            m_socketError.isEmpty() ? QStringLiteral("Connection closed") : m_socketError;
+        // The socket's error (set before disconnected() is emitted) says why; read here rather
+        // than from errorOccurred, which would cost every session one more connection.
+        const QAbstractSocket::SocketError error = m_socket->error();
+        const QString reason = error == QAbstractSocket::UnknownSocketError ||
+                                       error == QAbstractSocket::RemoteHostClosedError
+                                   ? QStringLiteral("Connection closed")
+                                   : QStringLiteral("Read error: ") + m_socket->errorString();
         qCInfo(lcSession).noquote() << "lost" << m_host << '(' + reason + ')';
         m_core->removeConnection(this, reason);
         finish();

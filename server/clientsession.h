@@ -100,5 +100,4 @@ private:
     bool m_dropScheduled = false;
     bool m_finished = false;
     bool m_flushScheduled = false;
-    QString m_socketError;
 };

@@ -153,6 +153,7 @@ void ServerCore::addConnection(ClientConnection* connection, const QString& host
     auto user = std::make_unique<ServerUser>(connection);
     // A host is a middle parameter in WHO/WHOIS replies: it must not start with ':'.
     user->m_host = host.startsWith(u':') ? QLatin1Char('0') + host : host;
+    user->invalidateSource();
     m_users.emplace(connection, std::move(user));
 }
 
@@ -394,6 +395,7 @@ void ServerCore::onNick(ServerUser* user, const IrcMessage& message)
     if (!user->m_foldedNick.isEmpty())
         m_nicks.remove(user->m_foldedNick);
     user->m_nick = nick;
+    user->invalidateSource();
     user->m_foldedNick = folded;
     m_nicks.insert(folded, user);
     if (!user->m_registered)
@@ -419,6 +421,7 @@ void ServerCore::onUser(ServerUser* user, const IrcMessage& message)
     if (name.isEmpty())
         name = QStringLiteral("user");
     user->m_user = QLatin1Char('~') + name;
+    user->invalidateSource();
     user->m_user.truncate(Limits::UserLength);
     user->m_realName = message.param(3);
     tryCompleteRegistration(user);

@@ -28,7 +28,15 @@ public:
 
     // "*" until a nick is set, as numeric replies need a target.
     QString replyTarget() const { return m_nick.isEmpty() ? QStringLiteral("*") : m_nick; }
-    QString source() const { return IrcMessage::makeSource(m_nick, m_user, m_host); }
+    // nick!user@host, built once and kept until invalidateSource() (every relayed line needs it).
+    QString source() const
+    {
+        if (m_source.isEmpty())
+            m_source = IrcMessage::makeSource(m_nick, m_user, m_host);
+        return m_source;
+    }
+    // To be called whenever m_nick, m_user or m_host changes.
+    void invalidateSource() { m_source.clear(); }
     bool hasCap(int cap) const { return (m_caps & cap) != 0; }
     bool isAway() const { return !m_awayMessage.isEmpty(); }
 
@@ -43,10 +51,11 @@ public:
     bool m_registered = false;
     bool m_capNegotiating = false;
     bool m_invisible = false;
-    qint64 m_signonSecs = 0;      // UNIX time of registration
-    qint64 m_lastMessageSecs = 0; // UNIX time of the last PRIVMSG/NOTICE, for WHOIS idle
+    qint64 m_signonSecs = 0;          // UNIX time of registration
+    qint64 m_lastMessageSecs = 0;     // UNIX time of the last PRIVMSG/NOTICE, for WHOIS idle
     QList<ServerChannel*> m_channels; // in join order
 
 private:
     ClientConnection* m_connection;
+    mutable QString m_source; // cache of source()
 };

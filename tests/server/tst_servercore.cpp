@@ -86,6 +86,7 @@ private slots:
     void kickSeveral();
     void capListEmpty();
     void relayedLineSerializedOnce();
+    void sourceFollowsNickChange();
     void removeConnectionTwice();
     void unsafeEchoedParams_data();
     void unsafeEchoedParams();
@@ -585,6 +586,24 @@ void tst_ServerCore::relayedLineSerializedOnce()
     QCOMPARE(bob->wires.first().constData(), carol->wires.first().constData());
     // Without message-tags and server-time: no tags at all (no msgid, no time).
     QCOMPARE(bob->wires.first(), QByteArray(":alice!~u@10.0.0.1 PRIVMSG #lobby :shared\r\n"));
+}
+
+// The nick!user@host of relayed lines is built once per user and rebuilt after a nick change.
+void tst_ServerCore::sourceFollowsNickChange()
+{
+    FakeConnection* alice = connect(QStringLiteral("alice"));
+    FakeConnection* bob = connect(QStringLiteral("bob"));
+    feed(m_core.get(), alice, "PRIVMSG bob :one");
+    feed(m_core.get(), alice, "NICK alicia");
+    feed(m_core.get(), alice, "PRIVMSG bob :two");
+    QList<QByteArray> privmsgs;
+    for (const QByteArray& wire : bob->wires) {
+        if (wire.contains(" PRIVMSG "))
+            privmsgs.append(wire);
+    }
+    QCOMPARE(privmsgs.size(), 2);
+    QVERIFY(privmsgs.at(0).startsWith(":alice!~u@10.0.0.1 PRIVMSG bob :one"));
+    QVERIFY(privmsgs.at(1).startsWith(":alicia!~u@10.0.0.1 PRIVMSG bob :two"));
 }
 
 void tst_ServerCore::removeConnectionTwice()
