@@ -82,9 +82,8 @@ TestClient* tst_ClientSession::login(const QString& nick)
 {
     TestClient* client = connectRaw();
     client->registerUser(nick);
-    return QTest::qWaitFor([client] { return client->has(QStringLiteral("366")); }, 5000)
-               ? client
-               : nullptr;
+    return QTest::qWaitFor([client] { return client->has(QStringLiteral("366")); }, 5000) ? client
+                                                                                          : nullptr;
 }
 
 void tst_ClientSession::clientPingGetsPong()
@@ -299,29 +298,45 @@ void tst_ClientSession::slowReaderGetsEverythingInOrder()
     QVERIFY(sender);
     QTcpSocket reader;
     reader.setReadBufferSize(1); // takes (almost) nothing from the kernel until told
+    // A small receive window, set before connecting (see below for the server's end).
+    QVERIFY(reader.bind(QHostAddress(QHostAddress::LocalHost), 0));
+    reader.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4096);
     reader.connectToHost(QHostAddress(QHostAddress::LocalHost), m_server->serverPort());
     QVERIFY(reader.waitForConnected(5000));
     reader.write("NICK reader\r\nUSER r 0 * :Reader\r\n");
     QTRY_COMPARE(m_server->core()->userCount(), 2);
+    // Small kernel buffers on both ends, so that they are full after a few hundred kB whatever
+    // the system's TCP autotuning allows.
+    for (QTcpSocket* socket : m_server->findChildren<QTcpSocket*>()) {
+        if (socket->peerPort() == reader.localPort())
+            socket->setSocketOption(QAbstractSocket::SendBufferSizeSocketOption, 8192);
+    }
 
-    constexpr int Lines = 12000;
+    constexpr int Lines = 4000;
     const QByteArray padding(300, 'x');
     QByteArray batch;
-    qint64 queuedBySocket = 0;
     for (int i = 0; i < Lines; ++i) {
         batch += "PRIVMSG reader :" + QByteArray::number(i) + ' ' + padding + "\r\n";
         if (batch.size() > 64 * 1024 || i == Lines - 1) {
             sender->sendRaw(batch);
             batch.clear();
-            QVERIFY(QTest::qWaitFor([sender] { return sender->socket()->bytesToWrite() == 0; },
-                                    5000));
+            QVERIFY(
+                QTest::qWaitFor([sender] { return sender->socket()->bytesToWrite() == 0; }, 5000));
             QTest::qWait(1);
-            for (const QTcpSocket* socket : m_server->findChildren<QTcpSocket*>())
-                queuedBySocket = std::max(queuedBySocket, socket->bytesToWrite());
         }
     }
-    QVERIFY2(queuedBySocket > 0, "the kernel took everything: the overflow path was not used");
+    // Once the server has handled every line, what the kernel would not take waits in the
+    // reader's socket on the server side.
+    const auto queuedBySocket = [this] {
+        qint64 queued = 0;
+        for (const QTcpSocket* socket : m_server->findChildren<QTcpSocket*>())
+            queued = std::max(queued, socket->bytesToWrite());
+        return queued;
+    };
+    QVERIFY2(QTest::qWaitFor([&] { return queuedBySocket() > 0; }, 20000),
+             "the kernel took everything: the overflow path was not used");
 
+    reader.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 1024 * 1024);
     reader.setReadBufferSize(0);
     QByteArray received;
     int next = 0;
@@ -436,9 +451,12 @@ void tst_ClientSession::normalizedAddress_data()
 {
     QTest::addColumn<QString>("address");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("ipv4") << "127.0.0.1" << "127.0.0.1";
-    QTest::newRow("ipv4-mapped") << "::ffff:192.168.1.2" << "192.168.1.2";
-    QTest::newRow("ipv6") << "::1" << "::1";
+    QTest::newRow("ipv4") << "127.0.0.1"
+                          << "127.0.0.1";
+    QTest::newRow("ipv4-mapped") << "::ffff:192.168.1.2"
+                                 << "192.168.1.2";
+    QTest::newRow("ipv6") << "::1"
+                          << "::1";
 }
 
 void tst_ClientSession::normalizedAddress()
