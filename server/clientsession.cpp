@@ -23,8 +23,9 @@ namespace {
 // The socket's read buffer: one chunk of Qt's default chunk size, handed over whole by read()
 // (see onReadyRead); a bigger backlog is read on the next wake-up. The framer bounds each line.
 constexpr qint64 ReadChunkBytes = 16 * 1024;
-constexpr int MaxIoVectors = 256;  // lines per sendmsg() (IOV_MAX is 1024 on Linux)
-constexpr int CloseGraceMs = 5000; // time to flush ERROR before aborting
+constexpr int MaxIoVectors = 256;         // lines per sendmsg() (IOV_MAX is 1024 on Linux)
+constexpr qsizetype KeepOutputLines = 64; // lines flushed at once from which the list is kept
+constexpr int CloseGraceMs = 5000;        // time to flush ERROR before aborting
 // IRCv3 message-tags: a client's tag data (without the '@' and the space) is at most 4094 bytes;
 // the framer's larger tag limit leaves room for the tags the server adds when relaying.
 constexpr qsizetype MaxClientTagBytes = 4094;
@@ -129,7 +130,13 @@ void ClientSession::queueOutput(const QByteArray& wire)
 
 void ClientSession::clearOutput()
 {
-    m_output = QList<QByteArray>(); // frees the list: an idle session holds no output buffer
+    // A busy session (a member of a busy room) keeps its list for the next iteration instead of
+    // growing it again from nothing; a quiet or idle one frees it and holds no output buffer.
+    const qsizetype lines = m_output.size();
+    if (lines >= KeepOutputLines && m_output.capacity() <= 4 * lines)
+        m_output.clear();
+    else
+        m_output = QList<QByteArray>();
     m_outputBytes = 0;
 }
 
