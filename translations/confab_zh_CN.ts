@@ -1,550 +1,550 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-  <context>
+<context>
     <name>ChatController</name>
     <message>
-      <source>Connected again</source>
-      <translation>已重新连接</translation>
+        <source>Connected again</source>
+        <translation>已重新连接</translation>
     </message>
     <message>
-      <source>Disconnected from the server — reconnecting…</source>
-      <translation>与服务器的连接已断开——正在重新连接…</translation>
+        <source>Disconnected from the server — reconnecting…</source>
+        <translation>与服务器的连接已断开——正在重新连接…</translation>
     </message>
     <message>
-      <source>Disconnected from the server</source>
-      <translation>与服务器的连接已断开</translation>
+        <source>Disconnected from the server</source>
+        <translation>与服务器的连接已断开</translation>
     </message>
     <message>
-      <source>You joined %1</source>
-      <translation>你加入了 %1</translation>
+        <source>You joined %1</source>
+        <translation>你加入了 %1</translation>
     </message>
     <message>
-      <source>You left %1</source>
-      <translation>你离开了 %1</translation>
+        <source>You left %1</source>
+        <translation>你离开了 %1</translation>
     </message>
     <message>
-      <source>You left %1: %2</source>
-      <translation>你离开了 %1：%2</translation>
+        <source>You left %1: %2</source>
+        <translation>你离开了 %1：%2</translation>
     </message>
     <message>
-      <source>%1 joined</source>
-      <translation>%1 加入了</translation>
+        <source>%1 joined</source>
+        <translation>%1 加入了</translation>
     </message>
     <message>
-      <source>%1 left</source>
-      <translation>%1 离开了</translation>
+        <source>%1 left</source>
+        <translation>%1 离开了</translation>
     </message>
     <message>
-      <source>%1 left: %2</source>
-      <translation>%1 离开了：%2</translation>
+        <source>%1 left: %2</source>
+        <translation>%1 离开了：%2</translation>
     </message>
     <message>
-      <source>%1 was removed from %2 by %3: %4</source>
-      <translation>%1 被 %3 移出了 %2：%4</translation>
+        <source>%1 was removed from %2 by %3: %4</source>
+        <translation>%1 被 %3 移出了 %2：%4</translation>
     </message>
     <message>
-      <source>%1 left the chat</source>
-      <translation>%1 退出了聊天</translation>
+        <source>%1 left the chat</source>
+        <translation>%1 退出了聊天</translation>
     </message>
     <message>
-      <source>%1 left the chat: %2</source>
-      <translation>%1 退出了聊天：%2</translation>
+        <source>%1 left the chat: %2</source>
+        <translation>%1 退出了聊天：%2</translation>
     </message>
     <message>
-      <source>You are now known as %1</source>
-      <translation>你现在的名字是 %1</translation>
+        <source>You are now known as %1</source>
+        <translation>你现在的名字是 %1</translation>
     </message>
     <message>
-      <source>%1 is now %2</source>
-      <translation>%1 改名为 %2</translation>
+        <source>%1 is now %2</source>
+        <translation>%1 改名为 %2</translation>
     </message>
     <message>
-      <source>You are marked as away</source>
-      <translation>你已标记为离开</translation>
+        <source>You are marked as away</source>
+        <translation>你已标记为离开</translation>
     </message>
     <message>
-      <source>You are back</source>
-      <translation>你回来了</translation>
+        <source>You are back</source>
+        <translation>你回来了</translation>
     </message>
     <message>
-      <source>%1 is away</source>
-      <translation>%1 暂时离开</translation>
+        <source>%1 is away</source>
+        <translation>%1 暂时离开</translation>
     </message>
     <message>
-      <source>%1 is away: %2</source>
-      <translation>%1 暂时离开：%2</translation>
+        <source>%1 is away: %2</source>
+        <translation>%1 暂时离开：%2</translation>
     </message>
     <message>
-      <source>%1 is back</source>
-      <translation>%1 回来了</translation>
+        <source>%1 is back</source>
+        <translation>%1 回来了</translation>
     </message>
     <message>
-      <source>%1 cleared the topic</source>
-      <translation>%1 清除了话题</translation>
+        <source>%1 cleared the topic</source>
+        <translation>%1 清除了话题</translation>
     </message>
     <message>
-      <source>%1 changed the topic to: %2</source>
-      <translation>%1 将话题改为：%2</translation>
+        <source>%1 changed the topic to: %2</source>
+        <translation>%1 将话题改为：%2</translation>
     </message>
     <message>
-      <source>Topic: %1</source>
-      <translation>话题：%1</translation>
+        <source>Topic: %1</source>
+        <translation>话题：%1</translation>
     </message>
     <message>
-      <source>The name %1 is already taken</source>
-      <translation>名字 %1 已被占用</translation>
+        <source>The name %1 is already taken</source>
+        <translation>名字 %1 已被占用</translation>
     </message>
     <message>
-      <source>The name %1 cannot be used: %2</source>
-      <translation>不能使用名字 %1：%2</translation>
+        <source>The name %1 cannot be used: %2</source>
+        <translation>不能使用名字 %1：%2</translation>
     </message>
     <message>
-      <source>Nobody has written to you privately yet</source>
-      <translation>还没有人私下给你发消息</translation>
+        <source>Nobody has written to you privately yet</source>
+        <translation>还没有人私下给你发消息</translation>
     </message>
     <message>
-      <source>Choose a room or a person first</source>
-      <translation>请先选择一个聊天室或一个人</translation>
+        <source>Choose a room or a person first</source>
+        <translation>请先选择一个聊天室或一个人</translation>
     </message>
     <message>
-      <source>%1 cannot be used as a name</source>
-      <translation>%1 不能用作名字</translation>
+        <source>%1 cannot be used as a name</source>
+        <translation>%1 不能用作名字</translation>
     </message>
     <message>
-      <source>%1 is not a valid room name</source>
-      <translation>%1 不是有效的聊天室名称</translation>
+        <source>%1 is not a valid room name</source>
+        <translation>%1 不是有效的聊天室名称</translation>
     </message>
     <message>
-      <source>Use /part in a room, or name the room: /part #room</source>
-      <translation>请在聊天室中使用 /part，或指明聊天室：/part #聊天室</translation>
+        <source>Use /part in a room, or name the room: /part #room</source>
+        <translation>请在聊天室中使用 /part，或指明聊天室：/part #聊天室</translation>
     </message>
     <message>
-      <source>Use /topic in a room, or name the room: /topic #room text</source>
-      <translation>请在聊天室中使用 /topic，或指明聊天室：/topic #聊天室 内容</translation>
+        <source>Use /topic in a room, or name the room: /topic #room text</source>
+        <translation>请在聊天室中使用 /topic，或指明聊天室：/topic #聊天室 内容</translation>
     </message>
     <message>
-      <source>%1 has no topic</source>
-      <translation>%1 没有话题</translation>
+        <source>%1 has no topic</source>
+        <translation>%1 没有话题</translation>
     </message>
     <message>
-      <source>Topic of %1: %2</source>
-      <translation>%1 的话题：%2</translation>
+        <source>Topic of %1: %2</source>
+        <translation>%1 的话题：%2</translation>
     </message>
     <message>
-      <source>Type a message and press Enter. Commands: /msg name text, /me action, /nick newname, /join #room, /part [reason], /topic text, /away [reason], /quit [reason], to:name to talk to someone.</source>
-      <translation>输入消息后按回车发送。命令：/msg 名字 内容、/me 动作、/nick 新名字、/join #聊天室、/part [原因]、/topic 内容、/away [原因]、/quit [原因]，以及 to:名字 切换聊天对象。</translation>
+        <source>Type a message and press Enter. Commands: /msg name text, /me action, /nick newname, /join #room, /part [reason], /topic text, /away [reason], /quit [reason], to:name to talk to someone.</source>
+        <translation>输入消息后按回车发送。命令：/msg 名字 内容、/me 动作、/nick 新名字、/join #聊天室、/part [原因]、/topic 内容、/away [原因]、/quit [原因]，以及 to:名字 切换聊天对象。</translation>
     </message>
     <message>
-      <source>/%1 needs more: type /help to see how to use it</source>
-      <translation>/%1 缺少参数：输入 /help 查看用法</translation>
+        <source>/%1 needs more: type /help to see how to use it</source>
+        <translation>/%1 缺少参数：输入 /help 查看用法</translation>
     </message>
     <message>
-      <source>Unknown command /%1 — type /help for the list</source>
-      <translation>未知命令 /%1——输入 /help 查看命令列表</translation>
+        <source>Unknown command /%1 — type /help for the list</source>
+        <translation>未知命令 /%1——输入 /help 查看命令列表</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ContactListModel</name>
     <message numerus="yes">
-      <source>%1 (%n unread)</source>
-      <translation>
-        <numerusform>%1（%n 条未读）</numerusform>
-      </translation>
+        <source>%1 (%n unread)</source>
+        <translation>
+            <numerusform>%1（%n 条未读）</numerusform>
+        </translation>
     </message>
     <message>
-      <source>%1 is away: %2</source>
-      <translation>%1 暂时离开：%2</translation>
+        <source>%1 is away: %2</source>
+        <translation>%1 暂时离开：%2</translation>
     </message>
     <message>
-      <source>%1 is away</source>
-      <translation>%1 暂时离开</translation>
+        <source>%1 is away</source>
+        <translation>%1 暂时离开</translation>
     </message>
     <message>
-      <source>%1 is online — double-click to talk privately</source>
-      <translation>%1 在线——双击可私聊</translation>
+        <source>%1 is online — double-click to talk privately</source>
+        <translation>%1 在线——双击可私聊</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ConversationModel</name>
     <message>
-      <source>&lt;%1&gt; %2</source>
-      <translation>&lt;%1&gt; %2</translation>
+        <source>&lt;%1&gt; %2</source>
+        <translation>&lt;%1&gt; %2</translation>
     </message>
     <message>
-      <source>* %1 %2</source>
-      <translation>* %1 %2</translation>
+        <source>* %1 %2</source>
+        <translation>* %1 %2</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ConversationView</name>
     <message>
-      <source>waiting to be sent</source>
-      <translation>等待发送</translation>
+        <source>waiting to be sent</source>
+        <translation>等待发送</translation>
     </message>
     <message>
-      <source>not sent</source>
-      <translation>未发送</translation>
+        <source>not sent</source>
+        <translation>未发送</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
-      <source>&amp;Connect</source>
-      <translation>连接(&amp;C)</translation>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
     </message>
     <message>
-      <source>Cancel</source>
-      <translation>取消</translation>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
-      <source>Connect to a chat server</source>
-      <translation>连接到聊天服务器</translation>
+        <source>Connect to a chat server</source>
+        <translation>连接到聊天服务器</translation>
     </message>
     <message>
-      <source>for example chat.example.org</source>
-      <translation>例如 chat.example.org</translation>
+        <source>for example chat.example.org</source>
+        <translation>例如 chat.example.org</translation>
     </message>
     <message>
-      <source>the name others will see</source>
-      <translation>其他人看到的名字</translation>
+        <source>the name others will see</source>
+        <translation>其他人看到的名字</translation>
     </message>
     <message>
-      <source>only if the server asks for one</source>
-      <translation>仅在服务器要求时填写</translation>
+        <source>only if the server asks for one</source>
+        <translation>仅在服务器要求时填写</translation>
     </message>
     <message>
-      <source>&amp;Server:</source>
-      <translation>服务器(&amp;S)：</translation>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
     </message>
     <message>
-      <source>&amp;Port:</source>
-      <translation>端口(&amp;P)：</translation>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
     </message>
     <message>
-      <source>&amp;Name:</source>
-      <translation>名字(&amp;N)：</translation>
+        <source>&amp;Name:</source>
+        <translation>名字(&amp;N)：</translation>
     </message>
     <message>
-      <source>Pass&amp;word:</source>
-      <translation>密码(&amp;W)：</translation>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
     </message>
     <message>
-      <source>Enter the name others will see you as.</source>
-      <translation>请输入其他人看到的你的名字。</translation>
+        <source>Enter the name others will see you as.</source>
+        <translation>请输入其他人看到的你的名字。</translation>
     </message>
     <message numerus="yes">
-      <source>A name can have at most %n characters.</source>
-      <translation>
-        <numerusform>名字最多只能有 %n 个字符。</numerusform>
-      </translation>
+        <source>A name can have at most %n characters.</source>
+        <translation>
+            <numerusform>名字最多只能有 %n 个字符。</numerusform>
+        </translation>
     </message>
     <message>
-      <source>A name must start with a letter (a–z) or one of [ ] \ ` _ ^ { | }.</source>
-      <translation>名字必须以字母（a–z）或 [ ] \ ` _ ^ { | } 之一开头。</translation>
+        <source>A name must start with a letter (a–z) or one of [ ] \ ` _ ^ { | }.</source>
+        <translation>名字必须以字母（a–z）或 [ ] \ ` _ ^ { | } 之一开头。</translation>
     </message>
     <message>
-      <source>A name can only contain letters a–z, digits, - and [ ] \ ` _ ^ { | } — no spaces.</source>
-      <translation>名字只能包含字母 a–z、数字、- 以及 [ ] \ ` _ ^ { | }——不能有空格。</translation>
+        <source>A name can only contain letters a–z, digits, - and [ ] \ ` _ ^ { | } — no spaces.</source>
+        <translation>名字只能包含字母 a–z、数字、- 以及 [ ] \ ` _ ^ { | }——不能有空格。</translation>
     </message>
     <message>
-      <source>%1 refused the connection on port %2. Is the chat server running there?</source>
-      <translation>%1 拒绝了端口 %2 上的连接。聊天服务器在运行吗？</translation>
+        <source>%1 refused the connection on port %2. Is the chat server running there?</source>
+        <translation>%1 拒绝了端口 %2 上的连接。聊天服务器在运行吗？</translation>
     </message>
     <message>
-      <source>The server %1 could not be found. Check its name.</source>
-      <translation>找不到服务器 %1。请检查名称。</translation>
+        <source>The server %1 could not be found. Check its name.</source>
+        <translation>找不到服务器 %1。请检查名称。</translation>
     </message>
     <message>
-      <source>The server %1 cannot be reached. Check your network connection.</source>
-      <translation>无法访问服务器 %1。请检查网络连接。</translation>
+        <source>The server %1 cannot be reached. Check your network connection.</source>
+        <translation>无法访问服务器 %1。请检查网络连接。</translation>
     </message>
     <message>
-      <source>The server %1 did not answer in time.</source>
-      <translation>服务器 %1 没有及时响应。</translation>
+        <source>The server %1 did not answer in time.</source>
+        <translation>服务器 %1 没有及时响应。</translation>
     </message>
     <message>
-      <source>The server did not accept the password.</source>
-      <translation>服务器不接受该密码。</translation>
+        <source>The server did not accept the password.</source>
+        <translation>服务器不接受该密码。</translation>
     </message>
     <message>
-      <source>The server closed the connection: %1</source>
-      <translation>服务器关闭了连接：%1</translation>
+        <source>The server closed the connection: %1</source>
+        <translation>服务器关闭了连接：%1</translation>
     </message>
     <message>
-      <source>The connection to %1 was lost.</source>
-      <translation>与 %1 的连接已断开。</translation>
+        <source>The connection to %1 was lost.</source>
+        <translation>与 %1 的连接已断开。</translation>
     </message>
     <message>
-      <source>The connection to %1 was lost: %2</source>
-      <translation>与 %1 的连接已断开：%2</translation>
+        <source>The connection to %1 was lost: %2</source>
+        <translation>与 %1 的连接已断开：%2</translation>
     </message>
     <message>
-      <source>&amp;Use this name</source>
-      <translation>使用这个名字(&amp;U)</translation>
+        <source>&amp;Use this name</source>
+        <translation>使用这个名字(&amp;U)</translation>
     </message>
     <message>
-      <source>&amp;Try again</source>
-      <translation>重试(&amp;T)</translation>
+        <source>&amp;Try again</source>
+        <translation>重试(&amp;T)</translation>
     </message>
     <message>
-      <source>Trying the name %1…</source>
-      <translation>正在尝试名字 %1…</translation>
+        <source>Trying the name %1…</source>
+        <translation>正在尝试名字 %1…</translation>
     </message>
     <message>
-      <source>Connecting to %1…</source>
-      <translation>正在连接 %1…</translation>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
     </message>
     <message>
-      <source>Connected to %1, logging in…</source>
-      <translation>已连接到 %1，正在登录…</translation>
+        <source>Connected to %1, logging in…</source>
+        <translation>已连接到 %1，正在登录…</translation>
     </message>
     <message>
-      <source>The name %1 is already taken. Choose another one.</source>
-      <translation>名字 %1 已被占用。请换一个。</translation>
+        <source>The name %1 is already taken. Choose another one.</source>
+        <translation>名字 %1 已被占用。请换一个。</translation>
     </message>
     <message>
-      <source>The server does not accept the name %1: %2</source>
-      <translation>服务器不接受名字 %1：%2</translation>
+        <source>The server does not accept the name %1: %2</source>
+        <translation>服务器不接受名字 %1：%2</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-      <source>Send</source>
-      <translation>发送</translation>
+        <source>Send</source>
+        <translation>发送</translation>
     </message>
     <message>
-      <source>Confab</source>
-      <translation>Confab</translation>
+        <source>Confab</source>
+        <translation>Confab</translation>
     </message>
     <message>
-      <source>Find a person…</source>
-      <translation>查找联系人…</translation>
+        <source>Find a person…</source>
+        <translation>查找联系人…</translation>
     </message>
     <message>
-      <source>Rooms</source>
-      <translation>聊天室</translation>
+        <source>Rooms</source>
+        <translation>聊天室</translation>
     </message>
     <message>
-      <source>People online</source>
-      <translation>在线的人</translation>
+        <source>People online</source>
+        <translation>在线的人</translation>
     </message>
     <message>
-      <source>&amp;Chat</source>
-      <translation>聊天(&amp;C)</translation>
+        <source>&amp;Chat</source>
+        <translation>聊天(&amp;C)</translation>
     </message>
     <message>
-      <source>&amp;Connect…</source>
-      <translation>连接(&amp;C)…</translation>
+        <source>&amp;Connect…</source>
+        <translation>连接(&amp;C)…</translation>
     </message>
     <message>
-      <source>&amp;Disconnect</source>
-      <translation>断开连接(&amp;D)</translation>
+        <source>&amp;Disconnect</source>
+        <translation>断开连接(&amp;D)</translation>
     </message>
     <message>
-      <source>&amp;Quit</source>
-      <translation>退出(&amp;Q)</translation>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <source>C&amp;onversation</source>
-      <translation>对话(&amp;O)</translation>
+        <source>C&amp;onversation</source>
+        <translation>对话(&amp;O)</translation>
     </message>
     <message>
-      <source>&amp;Next conversation</source>
-      <translation>下一个对话(&amp;N)</translation>
+        <source>&amp;Next conversation</source>
+        <translation>下一个对话(&amp;N)</translation>
     </message>
     <message>
-      <source>&amp;Previous conversation</source>
-      <translation>上一个对话(&amp;P)</translation>
+        <source>&amp;Previous conversation</source>
+        <translation>上一个对话(&amp;P)</translation>
     </message>
     <message>
-      <source>&amp;Reply to last private message</source>
-      <translation>回复最近的私聊消息(&amp;R)</translation>
+        <source>&amp;Reply to last private message</source>
+        <translation>回复最近的私聊消息(&amp;R)</translation>
     </message>
     <message>
-      <source>&amp;Close conversation</source>
-      <translation>关闭对话(&amp;C)</translation>
+        <source>&amp;Close conversation</source>
+        <translation>关闭对话(&amp;C)</translation>
     </message>
     <message>
-      <source>&amp;Help</source>
-      <translation>帮助(&amp;H)</translation>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <source>&amp;About Confab</source>
-      <translation>关于 Confab(&amp;A)</translation>
+        <source>&amp;About Confab</source>
+        <translation>关于 Confab(&amp;A)</translation>
     </message>
     <message>
-      <source>About &amp;Qt</source>
-      <translation>关于 &amp;Qt</translation>
+        <source>About &amp;Qt</source>
+        <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-      <source>%1 (%2)</source>
-      <translation>%1（%2）</translation>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
     <message>
-      <source>Room %1</source>
-      <translation>聊天室 %1</translation>
+        <source>Room %1</source>
+        <translation>聊天室 %1</translation>
     </message>
     <message>
-      <source>Private conversation with %1</source>
-      <translation>与 %1 的私聊</translation>
+        <source>Private conversation with %1</source>
+        <translation>与 %1 的私聊</translation>
     </message>
     <message>
-      <source>Not in any conversation yet</source>
-      <translation>尚未进入任何对话</translation>
+        <source>Not in any conversation yet</source>
+        <translation>尚未进入任何对话</translation>
     </message>
     <message>
-      <source>%1 — no topic</source>
-      <translation>%1——没有话题</translation>
+        <source>%1 — no topic</source>
+        <translation>%1——没有话题</translation>
     </message>
     <message>
-      <source>%1 — %2</source>
-      <translation>%1——%2</translation>
+        <source>%1 — %2</source>
+        <translation>%1——%2</translation>
     </message>
     <message>
-      <source>Disconnected</source>
-      <translation>未连接</translation>
+        <source>Disconnected</source>
+        <translation>未连接</translation>
     </message>
     <message>
-      <source>Connecting…</source>
-      <translation>正在连接…</translation>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
     </message>
     <message>
-      <source>Logging in…</source>
-      <translation>正在登录…</translation>
+        <source>Logging in…</source>
+        <translation>正在登录…</translation>
     </message>
     <message>
-      <source>Connected as %1</source>
-      <translation>已连接，名字为 %1</translation>
+        <source>Connected as %1</source>
+        <translation>已连接，名字为 %1</translation>
     </message>
     <message>
-      <source>Server: %1:%2</source>
-      <translation>服务器：%1:%2</translation>
+        <source>Server: %1:%2</source>
+        <translation>服务器：%1:%2</translation>
     </message>
     <message>
-      <source>Confab — %1 on %2</source>
-      <translation>Confab——%1 @ %2</translation>
+        <source>Confab — %1 on %2</source>
+        <translation>Confab——%1 @ %2</translation>
     </message>
     <message>
-      <source>Lag: –</source>
-      <translation>延迟：–</translation>
+        <source>Lag: –</source>
+        <translation>延迟：–</translation>
     </message>
     <message>
-      <source>Lag: %1 ms</source>
-      <translation>延迟：%1 毫秒</translation>
+        <source>Lag: %1 ms</source>
+        <translation>延迟：%1 毫秒</translation>
     </message>
     <message>
-      <source>Message from %1</source>
-      <translation>来自 %1 的消息</translation>
+        <source>Message from %1</source>
+        <translation>来自 %1 的消息</translation>
     </message>
     <message>
-      <source>Send several lines?</source>
-      <translation>发送多行内容？</translation>
+        <source>Send several lines?</source>
+        <translation>发送多行内容？</translation>
     </message>
     <message>
-      <source>About Confab</source>
-      <translation>关于 Confab</translation>
+        <source>About Confab</source>
+        <translation>关于 Confab</translation>
     </message>
     <message>
-      <source>Confab %1
+        <source>Confab %1
 
 A simple chat program for IRC chat servers: rooms, private conversations and a list of who is online.
 
 Built with Qt %2.</source>
-      <translation>Confab %1
+        <translation>Confab %1
 
 一个用于 IRC 聊天服务器的简单聊天程序：聊天室、私聊以及在线人员列表。
 
 基于 Qt %2 构建。</translation>
     </message>
     <message>
-      <source>Type a message (/help for commands)</source>
-      <translation>输入消息（/help 查看命令）</translation>
+        <source>Type a message (/help for commands)</source>
+        <translation>输入消息（/help 查看命令）</translation>
     </message>
     <message>
-      <source>Disconnected — trying again in %1 s</source>
-      <translation>连接已断开——%1 秒后重试</translation>
+        <source>Disconnected — trying again in %1 s</source>
+        <translation>连接已断开——%1 秒后重试</translation>
     </message>
     <message>
-      <source>The pasted text has %1 lines. Send each line as a separate message?</source>
-      <translation>粘贴的文本有 %1 行。要把每一行作为单独的消息发送吗？</translation>
+        <source>The pasted text has %1 lines. Send each line as a separate message?</source>
+        <translation>粘贴的文本有 %1 行。要把每一行作为单独的消息发送吗？</translation>
     </message>
     <message>
-      <source>Send %1 messages</source>
-      <translation>发送 %1 条消息</translation>
+        <source>Send %1 messages</source>
+        <translation>发送 %1 条消息</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>RoomListModel</name>
     <message numerus="yes">
-      <source>%1 (%n unread)</source>
-      <translation>
-        <numerusform>%1（%n 条未读）</numerusform>
-      </translation>
+        <source>%1 (%n unread)</source>
+        <translation>
+            <numerusform>%1（%n 条未读）</numerusform>
+        </translation>
     </message>
     <message>
-      <source>%1 — not joined at the moment</source>
-      <translation>%1——目前未加入</translation>
+        <source>%1 — not joined at the moment</source>
+        <translation>%1——目前未加入</translation>
     </message>
     <message>
-      <source>%1: %2</source>
-      <translation>%1：%2</translation>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>StartOptions</name>
     <message>
-      <source>Confab: chat with people on a chat (IRC) server.</source>
-      <translation>Confab：在聊天（IRC）服务器上与他人聊天。</translation>
+        <source>Confab: chat with people on a chat (IRC) server.</source>
+        <translation>Confab：在聊天（IRC）服务器上与他人聊天。</translation>
     </message>
     <message>
-      <source>The chat server to use, as host:port.</source>
-      <translation>要使用的聊天服务器，格式为 主机:端口。</translation>
+        <source>The chat server to use, as host:port.</source>
+        <translation>要使用的聊天服务器，格式为 主机:端口。</translation>
     </message>
     <message>
-      <source>host:port</source>
-      <translation>主机:端口</translation>
+        <source>host:port</source>
+        <translation>主机:端口</translation>
     </message>
     <message>
-      <source>The name to log in with.</source>
-      <translation>登录时使用的名字。</translation>
+        <source>The name to log in with.</source>
+        <translation>登录时使用的名字。</translation>
     </message>
     <message>
-      <source>name</source>
-      <translation>名字</translation>
+        <source>name</source>
+        <translation>名字</translation>
     </message>
     <message>
-      <source>Connect at once, without the login dialog.</source>
-      <translation>立即连接，不显示登录对话框。</translation>
+        <source>Connect at once, without the login dialog.</source>
+        <translation>立即连接，不显示登录对话框。</translation>
     </message>
     <message>
-      <source>The language, for example zh_CN, zh_TW or en.</source>
-      <translation>界面语言，例如 zh_CN、zh_TW 或 en。</translation>
+        <source>The language, for example zh_CN, zh_TW or en.</source>
+        <translation>界面语言，例如 zh_CN、zh_TW 或 en。</translation>
     </message>
     <message>
-      <source>code</source>
-      <translation>代码</translation>
+        <source>code</source>
+        <translation>代码</translation>
     </message>
     <message>
-      <source>Log detail: debug, info, warning or critical.</source>
-      <translation>日志详细程度：debug、info、warning 或 critical。</translation>
+        <source>Log detail: debug, info, warning or critical.</source>
+        <translation>日志详细程度：debug、info、warning 或 critical。</translation>
     </message>
     <message>
-      <source>level</source>
-      <translation>级别</translation>
+        <source>level</source>
+        <translation>级别</translation>
     </message>
     <message>
-      <source>Unexpected argument: %1</source>
-      <translation>意外的参数：%1</translation>
+        <source>Unexpected argument: %1</source>
+        <translation>意外的参数：%1</translation>
     </message>
     <message>
-      <source>Not a server address: %1 (use host:port)</source>
-      <translation>不是服务器地址：%1（请使用 主机:端口）</translation>
+        <source>Not a server address: %1 (use host:port)</source>
+        <translation>不是服务器地址：%1（请使用 主机:端口）</translation>
     </message>
     <message>
-      <source>--connect needs --nick</source>
-      <translation>--connect 需要同时指定 --nick</translation>
+        <source>--connect needs --nick</source>
+        <translation>--connect 需要同时指定 --nick</translation>
     </message>
-  </context>
+</context>
 </TS>

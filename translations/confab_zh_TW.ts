@@ -1,550 +1,550 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
-  <context>
+<context>
     <name>ChatController</name>
     <message>
-      <source>Connected again</source>
-      <translation>已重新連線</translation>
+        <source>Connected again</source>
+        <translation>已重新連線</translation>
     </message>
     <message>
-      <source>Disconnected from the server — reconnecting…</source>
-      <translation>與伺服器的連線已中斷——正在重新連線…</translation>
+        <source>Disconnected from the server — reconnecting…</source>
+        <translation>與伺服器的連線已中斷——正在重新連線…</translation>
     </message>
     <message>
-      <source>Disconnected from the server</source>
-      <translation>與伺服器的連線已中斷</translation>
+        <source>Disconnected from the server</source>
+        <translation>與伺服器的連線已中斷</translation>
     </message>
     <message>
-      <source>You joined %1</source>
-      <translation>你加入了 %1</translation>
+        <source>You joined %1</source>
+        <translation>你加入了 %1</translation>
     </message>
     <message>
-      <source>You left %1</source>
-      <translation>你離開了 %1</translation>
+        <source>You left %1</source>
+        <translation>你離開了 %1</translation>
     </message>
     <message>
-      <source>You left %1: %2</source>
-      <translation>你離開了 %1：%2</translation>
+        <source>You left %1: %2</source>
+        <translation>你離開了 %1：%2</translation>
     </message>
     <message>
-      <source>%1 joined</source>
-      <translation>%1 加入了</translation>
+        <source>%1 joined</source>
+        <translation>%1 加入了</translation>
     </message>
     <message>
-      <source>%1 left</source>
-      <translation>%1 離開了</translation>
+        <source>%1 left</source>
+        <translation>%1 離開了</translation>
     </message>
     <message>
-      <source>%1 left: %2</source>
-      <translation>%1 離開了：%2</translation>
+        <source>%1 left: %2</source>
+        <translation>%1 離開了：%2</translation>
     </message>
     <message>
-      <source>%1 was removed from %2 by %3: %4</source>
-      <translation>%1 被 %3 移出了 %2：%4</translation>
+        <source>%1 was removed from %2 by %3: %4</source>
+        <translation>%1 被 %3 移出了 %2：%4</translation>
     </message>
     <message>
-      <source>%1 left the chat</source>
-      <translation>%1 退出了聊天</translation>
+        <source>%1 left the chat</source>
+        <translation>%1 退出了聊天</translation>
     </message>
     <message>
-      <source>%1 left the chat: %2</source>
-      <translation>%1 退出了聊天：%2</translation>
+        <source>%1 left the chat: %2</source>
+        <translation>%1 退出了聊天：%2</translation>
     </message>
     <message>
-      <source>You are now known as %1</source>
-      <translation>你現在的名字是 %1</translation>
+        <source>You are now known as %1</source>
+        <translation>你現在的名字是 %1</translation>
     </message>
     <message>
-      <source>%1 is now %2</source>
-      <translation>%1 改名為 %2</translation>
+        <source>%1 is now %2</source>
+        <translation>%1 改名為 %2</translation>
     </message>
     <message>
-      <source>You are marked as away</source>
-      <translation>你已標記為離開</translation>
+        <source>You are marked as away</source>
+        <translation>你已標記為離開</translation>
     </message>
     <message>
-      <source>You are back</source>
-      <translation>你回來了</translation>
+        <source>You are back</source>
+        <translation>你回來了</translation>
     </message>
     <message>
-      <source>%1 is away</source>
-      <translation>%1 暫時離開</translation>
+        <source>%1 is away</source>
+        <translation>%1 暫時離開</translation>
     </message>
     <message>
-      <source>%1 is away: %2</source>
-      <translation>%1 暫時離開：%2</translation>
+        <source>%1 is away: %2</source>
+        <translation>%1 暫時離開：%2</translation>
     </message>
     <message>
-      <source>%1 is back</source>
-      <translation>%1 回來了</translation>
+        <source>%1 is back</source>
+        <translation>%1 回來了</translation>
     </message>
     <message>
-      <source>%1 cleared the topic</source>
-      <translation>%1 清除了話題</translation>
+        <source>%1 cleared the topic</source>
+        <translation>%1 清除了話題</translation>
     </message>
     <message>
-      <source>%1 changed the topic to: %2</source>
-      <translation>%1 將話題改為：%2</translation>
+        <source>%1 changed the topic to: %2</source>
+        <translation>%1 將話題改為：%2</translation>
     </message>
     <message>
-      <source>Topic: %1</source>
-      <translation>話題：%1</translation>
+        <source>Topic: %1</source>
+        <translation>話題：%1</translation>
     </message>
     <message>
-      <source>The name %1 is already taken</source>
-      <translation>名稱 %1 已被使用</translation>
+        <source>The name %1 is already taken</source>
+        <translation>名稱 %1 已被使用</translation>
     </message>
     <message>
-      <source>The name %1 cannot be used: %2</source>
-      <translation>無法使用名稱 %1：%2</translation>
+        <source>The name %1 cannot be used: %2</source>
+        <translation>無法使用名稱 %1：%2</translation>
     </message>
     <message>
-      <source>Nobody has written to you privately yet</source>
-      <translation>還沒有人私下傳訊息給你</translation>
+        <source>Nobody has written to you privately yet</source>
+        <translation>還沒有人私下傳訊息給你</translation>
     </message>
     <message>
-      <source>Choose a room or a person first</source>
-      <translation>請先選擇一個聊天室或一個人</translation>
+        <source>Choose a room or a person first</source>
+        <translation>請先選擇一個聊天室或一個人</translation>
     </message>
     <message>
-      <source>%1 cannot be used as a name</source>
-      <translation>%1 無法用作名稱</translation>
+        <source>%1 cannot be used as a name</source>
+        <translation>%1 無法用作名稱</translation>
     </message>
     <message>
-      <source>%1 is not a valid room name</source>
-      <translation>%1 不是有效的聊天室名稱</translation>
+        <source>%1 is not a valid room name</source>
+        <translation>%1 不是有效的聊天室名稱</translation>
     </message>
     <message>
-      <source>Use /part in a room, or name the room: /part #room</source>
-      <translation>請在聊天室中使用 /part，或指明聊天室：/part #聊天室</translation>
+        <source>Use /part in a room, or name the room: /part #room</source>
+        <translation>請在聊天室中使用 /part，或指明聊天室：/part #聊天室</translation>
     </message>
     <message>
-      <source>Use /topic in a room, or name the room: /topic #room text</source>
-      <translation>請在聊天室中使用 /topic，或指明聊天室：/topic #聊天室 內容</translation>
+        <source>Use /topic in a room, or name the room: /topic #room text</source>
+        <translation>請在聊天室中使用 /topic，或指明聊天室：/topic #聊天室 內容</translation>
     </message>
     <message>
-      <source>%1 has no topic</source>
-      <translation>%1 沒有話題</translation>
+        <source>%1 has no topic</source>
+        <translation>%1 沒有話題</translation>
     </message>
     <message>
-      <source>Topic of %1: %2</source>
-      <translation>%1 的話題：%2</translation>
+        <source>Topic of %1: %2</source>
+        <translation>%1 的話題：%2</translation>
     </message>
     <message>
-      <source>Type a message and press Enter. Commands: /msg name text, /me action, /nick newname, /join #room, /part [reason], /topic text, /away [reason], /quit [reason], to:name to talk to someone.</source>
-      <translation>輸入訊息後按 Enter 傳送。指令：/msg 名稱 內容、/me 動作、/nick 新名稱、/join #聊天室、/part [原因]、/topic 內容、/away [原因]、/quit [原因]，以及 to:名稱 切換聊天對象。</translation>
+        <source>Type a message and press Enter. Commands: /msg name text, /me action, /nick newname, /join #room, /part [reason], /topic text, /away [reason], /quit [reason], to:name to talk to someone.</source>
+        <translation>輸入訊息後按 Enter 傳送。指令：/msg 名稱 內容、/me 動作、/nick 新名稱、/join #聊天室、/part [原因]、/topic 內容、/away [原因]、/quit [原因]，以及 to:名稱 切換聊天對象。</translation>
     </message>
     <message>
-      <source>/%1 needs more: type /help to see how to use it</source>
-      <translation>/%1 缺少參數：輸入 /help 查看用法</translation>
+        <source>/%1 needs more: type /help to see how to use it</source>
+        <translation>/%1 缺少參數：輸入 /help 查看用法</translation>
     </message>
     <message>
-      <source>Unknown command /%1 — type /help for the list</source>
-      <translation>未知指令 /%1——輸入 /help 查看指令清單</translation>
+        <source>Unknown command /%1 — type /help for the list</source>
+        <translation>未知指令 /%1——輸入 /help 查看指令清單</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ContactListModel</name>
     <message numerus="yes">
-      <source>%1 (%n unread)</source>
-      <translation>
-        <numerusform>%1（%n 則未讀）</numerusform>
-      </translation>
+        <source>%1 (%n unread)</source>
+        <translation>
+            <numerusform>%1（%n 則未讀）</numerusform>
+        </translation>
     </message>
     <message>
-      <source>%1 is away: %2</source>
-      <translation>%1 暫時離開：%2</translation>
+        <source>%1 is away: %2</source>
+        <translation>%1 暫時離開：%2</translation>
     </message>
     <message>
-      <source>%1 is away</source>
-      <translation>%1 暫時離開</translation>
+        <source>%1 is away</source>
+        <translation>%1 暫時離開</translation>
     </message>
     <message>
-      <source>%1 is online — double-click to talk privately</source>
-      <translation>%1 在線上——按兩下可私訊</translation>
+        <source>%1 is online — double-click to talk privately</source>
+        <translation>%1 在線上——按兩下可私訊</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ConversationModel</name>
     <message>
-      <source>&lt;%1&gt; %2</source>
-      <translation>&lt;%1&gt; %2</translation>
+        <source>&lt;%1&gt; %2</source>
+        <translation>&lt;%1&gt; %2</translation>
     </message>
     <message>
-      <source>* %1 %2</source>
-      <translation>* %1 %2</translation>
+        <source>* %1 %2</source>
+        <translation>* %1 %2</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ConversationView</name>
     <message>
-      <source>waiting to be sent</source>
-      <translation>等待傳送</translation>
+        <source>waiting to be sent</source>
+        <translation>等待傳送</translation>
     </message>
     <message>
-      <source>not sent</source>
-      <translation>未傳送</translation>
+        <source>not sent</source>
+        <translation>未傳送</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
-      <source>&amp;Connect</source>
-      <translation>連線(&amp;C)</translation>
+        <source>&amp;Connect</source>
+        <translation>連線(&amp;C)</translation>
     </message>
     <message>
-      <source>Cancel</source>
-      <translation>取消</translation>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
-      <source>Connect to a chat server</source>
-      <translation>連線到聊天伺服器</translation>
+        <source>Connect to a chat server</source>
+        <translation>連線到聊天伺服器</translation>
     </message>
     <message>
-      <source>for example chat.example.org</source>
-      <translation>例如 chat.example.org</translation>
+        <source>for example chat.example.org</source>
+        <translation>例如 chat.example.org</translation>
     </message>
     <message>
-      <source>the name others will see</source>
-      <translation>其他人看到的名稱</translation>
+        <source>the name others will see</source>
+        <translation>其他人看到的名稱</translation>
     </message>
     <message>
-      <source>only if the server asks for one</source>
-      <translation>僅在伺服器要求時填寫</translation>
+        <source>only if the server asks for one</source>
+        <translation>僅在伺服器要求時填寫</translation>
     </message>
     <message>
-      <source>&amp;Server:</source>
-      <translation>伺服器(&amp;S)：</translation>
+        <source>&amp;Server:</source>
+        <translation>伺服器(&amp;S)：</translation>
     </message>
     <message>
-      <source>&amp;Port:</source>
-      <translation>連接埠(&amp;P)：</translation>
+        <source>&amp;Port:</source>
+        <translation>連接埠(&amp;P)：</translation>
     </message>
     <message>
-      <source>&amp;Name:</source>
-      <translation>名稱(&amp;N)：</translation>
+        <source>&amp;Name:</source>
+        <translation>名稱(&amp;N)：</translation>
     </message>
     <message>
-      <source>Pass&amp;word:</source>
-      <translation>密碼(&amp;W)：</translation>
+        <source>Pass&amp;word:</source>
+        <translation>密碼(&amp;W)：</translation>
     </message>
     <message>
-      <source>Enter the name others will see you as.</source>
-      <translation>請輸入其他人看到的你的名稱。</translation>
+        <source>Enter the name others will see you as.</source>
+        <translation>請輸入其他人看到的你的名稱。</translation>
     </message>
     <message numerus="yes">
-      <source>A name can have at most %n characters.</source>
-      <translation>
-        <numerusform>名稱最多只能有 %n 個字元。</numerusform>
-      </translation>
+        <source>A name can have at most %n characters.</source>
+        <translation>
+            <numerusform>名稱最多只能有 %n 個字元。</numerusform>
+        </translation>
     </message>
     <message>
-      <source>A name must start with a letter (a–z) or one of [ ] \ ` _ ^ { | }.</source>
-      <translation>名稱必須以字母（a–z）或 [ ] \ ` _ ^ { | } 之一開頭。</translation>
+        <source>A name must start with a letter (a–z) or one of [ ] \ ` _ ^ { | }.</source>
+        <translation>名稱必須以字母（a–z）或 [ ] \ ` _ ^ { | } 之一開頭。</translation>
     </message>
     <message>
-      <source>A name can only contain letters a–z, digits, - and [ ] \ ` _ ^ { | } — no spaces.</source>
-      <translation>名稱只能包含字母 a–z、數字、- 以及 [ ] \ ` _ ^ { | }——不能有空格。</translation>
+        <source>A name can only contain letters a–z, digits, - and [ ] \ ` _ ^ { | } — no spaces.</source>
+        <translation>名稱只能包含字母 a–z、數字、- 以及 [ ] \ ` _ ^ { | }——不能有空格。</translation>
     </message>
     <message>
-      <source>%1 refused the connection on port %2. Is the chat server running there?</source>
-      <translation>%1 拒絕了連接埠 %2 上的連線。聊天伺服器在執行嗎？</translation>
+        <source>%1 refused the connection on port %2. Is the chat server running there?</source>
+        <translation>%1 拒絕了連接埠 %2 上的連線。聊天伺服器在執行嗎？</translation>
     </message>
     <message>
-      <source>The server %1 could not be found. Check its name.</source>
-      <translation>找不到伺服器 %1。請檢查名稱。</translation>
+        <source>The server %1 could not be found. Check its name.</source>
+        <translation>找不到伺服器 %1。請檢查名稱。</translation>
     </message>
     <message>
-      <source>The server %1 cannot be reached. Check your network connection.</source>
-      <translation>無法連到伺服器 %1。請檢查網路連線。</translation>
+        <source>The server %1 cannot be reached. Check your network connection.</source>
+        <translation>無法連到伺服器 %1。請檢查網路連線。</translation>
     </message>
     <message>
-      <source>The server %1 did not answer in time.</source>
-      <translation>伺服器 %1 沒有及時回應。</translation>
+        <source>The server %1 did not answer in time.</source>
+        <translation>伺服器 %1 沒有及時回應。</translation>
     </message>
     <message>
-      <source>The server did not accept the password.</source>
-      <translation>伺服器不接受該密碼。</translation>
+        <source>The server did not accept the password.</source>
+        <translation>伺服器不接受該密碼。</translation>
     </message>
     <message>
-      <source>The server closed the connection: %1</source>
-      <translation>伺服器關閉了連線：%1</translation>
+        <source>The server closed the connection: %1</source>
+        <translation>伺服器關閉了連線：%1</translation>
     </message>
     <message>
-      <source>The connection to %1 was lost.</source>
-      <translation>與 %1 的連線已中斷。</translation>
+        <source>The connection to %1 was lost.</source>
+        <translation>與 %1 的連線已中斷。</translation>
     </message>
     <message>
-      <source>The connection to %1 was lost: %2</source>
-      <translation>與 %1 的連線已中斷：%2</translation>
+        <source>The connection to %1 was lost: %2</source>
+        <translation>與 %1 的連線已中斷：%2</translation>
     </message>
     <message>
-      <source>&amp;Use this name</source>
-      <translation>使用這個名稱(&amp;U)</translation>
+        <source>&amp;Use this name</source>
+        <translation>使用這個名稱(&amp;U)</translation>
     </message>
     <message>
-      <source>&amp;Try again</source>
-      <translation>重試(&amp;T)</translation>
+        <source>&amp;Try again</source>
+        <translation>重試(&amp;T)</translation>
     </message>
     <message>
-      <source>Trying the name %1…</source>
-      <translation>正在嘗試名稱 %1…</translation>
+        <source>Trying the name %1…</source>
+        <translation>正在嘗試名稱 %1…</translation>
     </message>
     <message>
-      <source>Connecting to %1…</source>
-      <translation>正在連線到 %1…</translation>
+        <source>Connecting to %1…</source>
+        <translation>正在連線到 %1…</translation>
     </message>
     <message>
-      <source>Connected to %1, logging in…</source>
-      <translation>已連線到 %1，正在登入…</translation>
+        <source>Connected to %1, logging in…</source>
+        <translation>已連線到 %1，正在登入…</translation>
     </message>
     <message>
-      <source>The name %1 is already taken. Choose another one.</source>
-      <translation>名稱 %1 已被使用。請換一個。</translation>
+        <source>The name %1 is already taken. Choose another one.</source>
+        <translation>名稱 %1 已被使用。請換一個。</translation>
     </message>
     <message>
-      <source>The server does not accept the name %1: %2</source>
-      <translation>伺服器不接受名稱 %1：%2</translation>
+        <source>The server does not accept the name %1: %2</source>
+        <translation>伺服器不接受名稱 %1：%2</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-      <source>Send</source>
-      <translation>傳送</translation>
+        <source>Send</source>
+        <translation>傳送</translation>
     </message>
     <message>
-      <source>Confab</source>
-      <translation>Confab</translation>
+        <source>Confab</source>
+        <translation>Confab</translation>
     </message>
     <message>
-      <source>Find a person…</source>
-      <translation>尋找聯絡人…</translation>
+        <source>Find a person…</source>
+        <translation>尋找聯絡人…</translation>
     </message>
     <message>
-      <source>Rooms</source>
-      <translation>聊天室</translation>
+        <source>Rooms</source>
+        <translation>聊天室</translation>
     </message>
     <message>
-      <source>People online</source>
-      <translation>線上的人</translation>
+        <source>People online</source>
+        <translation>線上的人</translation>
     </message>
     <message>
-      <source>&amp;Chat</source>
-      <translation>聊天(&amp;C)</translation>
+        <source>&amp;Chat</source>
+        <translation>聊天(&amp;C)</translation>
     </message>
     <message>
-      <source>&amp;Connect…</source>
-      <translation>連線(&amp;C)…</translation>
+        <source>&amp;Connect…</source>
+        <translation>連線(&amp;C)…</translation>
     </message>
     <message>
-      <source>&amp;Disconnect</source>
-      <translation>中斷連線(&amp;D)</translation>
+        <source>&amp;Disconnect</source>
+        <translation>中斷連線(&amp;D)</translation>
     </message>
     <message>
-      <source>&amp;Quit</source>
-      <translation>結束(&amp;Q)</translation>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-      <source>C&amp;onversation</source>
-      <translation>對話(&amp;O)</translation>
+        <source>C&amp;onversation</source>
+        <translation>對話(&amp;O)</translation>
     </message>
     <message>
-      <source>&amp;Next conversation</source>
-      <translation>下一個對話(&amp;N)</translation>
+        <source>&amp;Next conversation</source>
+        <translation>下一個對話(&amp;N)</translation>
     </message>
     <message>
-      <source>&amp;Previous conversation</source>
-      <translation>上一個對話(&amp;P)</translation>
+        <source>&amp;Previous conversation</source>
+        <translation>上一個對話(&amp;P)</translation>
     </message>
     <message>
-      <source>&amp;Reply to last private message</source>
-      <translation>回覆最近的私人訊息(&amp;R)</translation>
+        <source>&amp;Reply to last private message</source>
+        <translation>回覆最近的私人訊息(&amp;R)</translation>
     </message>
     <message>
-      <source>&amp;Close conversation</source>
-      <translation>關閉對話(&amp;C)</translation>
+        <source>&amp;Close conversation</source>
+        <translation>關閉對話(&amp;C)</translation>
     </message>
     <message>
-      <source>&amp;Help</source>
-      <translation>說明(&amp;H)</translation>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
     </message>
     <message>
-      <source>&amp;About Confab</source>
-      <translation>關於 Confab(&amp;A)</translation>
+        <source>&amp;About Confab</source>
+        <translation>關於 Confab(&amp;A)</translation>
     </message>
     <message>
-      <source>About &amp;Qt</source>
-      <translation>關於 &amp;Qt</translation>
+        <source>About &amp;Qt</source>
+        <translation>關於 &amp;Qt</translation>
     </message>
     <message>
-      <source>%1 (%2)</source>
-      <translation>%1（%2）</translation>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
     <message>
-      <source>Room %1</source>
-      <translation>聊天室 %1</translation>
+        <source>Room %1</source>
+        <translation>聊天室 %1</translation>
     </message>
     <message>
-      <source>Private conversation with %1</source>
-      <translation>與 %1 的私人對話</translation>
+        <source>Private conversation with %1</source>
+        <translation>與 %1 的私人對話</translation>
     </message>
     <message>
-      <source>Not in any conversation yet</source>
-      <translation>尚未進入任何對話</translation>
+        <source>Not in any conversation yet</source>
+        <translation>尚未進入任何對話</translation>
     </message>
     <message>
-      <source>%1 — no topic</source>
-      <translation>%1——沒有話題</translation>
+        <source>%1 — no topic</source>
+        <translation>%1——沒有話題</translation>
     </message>
     <message>
-      <source>%1 — %2</source>
-      <translation>%1——%2</translation>
+        <source>%1 — %2</source>
+        <translation>%1——%2</translation>
     </message>
     <message>
-      <source>Disconnected</source>
-      <translation>未連線</translation>
+        <source>Disconnected</source>
+        <translation>未連線</translation>
     </message>
     <message>
-      <source>Connecting…</source>
-      <translation>正在連線…</translation>
+        <source>Connecting…</source>
+        <translation>正在連線…</translation>
     </message>
     <message>
-      <source>Logging in…</source>
-      <translation>正在登入…</translation>
+        <source>Logging in…</source>
+        <translation>正在登入…</translation>
     </message>
     <message>
-      <source>Connected as %1</source>
-      <translation>已連線，名稱為 %1</translation>
+        <source>Connected as %1</source>
+        <translation>已連線，名稱為 %1</translation>
     </message>
     <message>
-      <source>Server: %1:%2</source>
-      <translation>伺服器：%1:%2</translation>
+        <source>Server: %1:%2</source>
+        <translation>伺服器：%1:%2</translation>
     </message>
     <message>
-      <source>Confab — %1 on %2</source>
-      <translation>Confab——%1 @ %2</translation>
+        <source>Confab — %1 on %2</source>
+        <translation>Confab——%1 @ %2</translation>
     </message>
     <message>
-      <source>Lag: –</source>
-      <translation>延遲：–</translation>
+        <source>Lag: –</source>
+        <translation>延遲：–</translation>
     </message>
     <message>
-      <source>Lag: %1 ms</source>
-      <translation>延遲：%1 毫秒</translation>
+        <source>Lag: %1 ms</source>
+        <translation>延遲：%1 毫秒</translation>
     </message>
     <message>
-      <source>Message from %1</source>
-      <translation>來自 %1 的訊息</translation>
+        <source>Message from %1</source>
+        <translation>來自 %1 的訊息</translation>
     </message>
     <message>
-      <source>Send several lines?</source>
-      <translation>傳送多行內容？</translation>
+        <source>Send several lines?</source>
+        <translation>傳送多行內容？</translation>
     </message>
     <message>
-      <source>About Confab</source>
-      <translation>關於 Confab</translation>
+        <source>About Confab</source>
+        <translation>關於 Confab</translation>
     </message>
     <message>
-      <source>Confab %1
+        <source>Confab %1
 
 A simple chat program for IRC chat servers: rooms, private conversations and a list of who is online.
 
 Built with Qt %2.</source>
-      <translation>Confab %1
+        <translation>Confab %1
 
 一個用於 IRC 聊天伺服器的簡單聊天程式：聊天室、私人對話以及線上人員清單。
 
 以 Qt %2 建置。</translation>
     </message>
     <message>
-      <source>Type a message (/help for commands)</source>
-      <translation>輸入訊息（/help 查看指令）</translation>
+        <source>Type a message (/help for commands)</source>
+        <translation>輸入訊息（/help 查看指令）</translation>
     </message>
     <message>
-      <source>Disconnected — trying again in %1 s</source>
-      <translation>連線已中斷——%1 秒後重試</translation>
+        <source>Disconnected — trying again in %1 s</source>
+        <translation>連線已中斷——%1 秒後重試</translation>
     </message>
     <message>
-      <source>The pasted text has %1 lines. Send each line as a separate message?</source>
-      <translation>貼上的文字有 %1 行。要把每一行當作單獨的訊息傳送嗎？</translation>
+        <source>The pasted text has %1 lines. Send each line as a separate message?</source>
+        <translation>貼上的文字有 %1 行。要把每一行當作單獨的訊息傳送嗎？</translation>
     </message>
     <message>
-      <source>Send %1 messages</source>
-      <translation>傳送 %1 則訊息</translation>
+        <source>Send %1 messages</source>
+        <translation>傳送 %1 則訊息</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>RoomListModel</name>
     <message numerus="yes">
-      <source>%1 (%n unread)</source>
-      <translation>
-        <numerusform>%1（%n 則未讀）</numerusform>
-      </translation>
+        <source>%1 (%n unread)</source>
+        <translation>
+            <numerusform>%1（%n 則未讀）</numerusform>
+        </translation>
     </message>
     <message>
-      <source>%1 — not joined at the moment</source>
-      <translation>%1——目前未加入</translation>
+        <source>%1 — not joined at the moment</source>
+        <translation>%1——目前未加入</translation>
     </message>
     <message>
-      <source>%1: %2</source>
-      <translation>%1：%2</translation>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>StartOptions</name>
     <message>
-      <source>Confab: chat with people on a chat (IRC) server.</source>
-      <translation>Confab：在聊天（IRC）伺服器上與他人聊天。</translation>
+        <source>Confab: chat with people on a chat (IRC) server.</source>
+        <translation>Confab：在聊天（IRC）伺服器上與他人聊天。</translation>
     </message>
     <message>
-      <source>The chat server to use, as host:port.</source>
-      <translation>要使用的聊天伺服器，格式為 主機:連接埠。</translation>
+        <source>The chat server to use, as host:port.</source>
+        <translation>要使用的聊天伺服器，格式為 主機:連接埠。</translation>
     </message>
     <message>
-      <source>host:port</source>
-      <translation>主機:連接埠</translation>
+        <source>host:port</source>
+        <translation>主機:連接埠</translation>
     </message>
     <message>
-      <source>The name to log in with.</source>
-      <translation>登入時使用的名稱。</translation>
+        <source>The name to log in with.</source>
+        <translation>登入時使用的名稱。</translation>
     </message>
     <message>
-      <source>name</source>
-      <translation>名稱</translation>
+        <source>name</source>
+        <translation>名稱</translation>
     </message>
     <message>
-      <source>Connect at once, without the login dialog.</source>
-      <translation>立即連線，不顯示登入對話框。</translation>
+        <source>Connect at once, without the login dialog.</source>
+        <translation>立即連線，不顯示登入對話框。</translation>
     </message>
     <message>
-      <source>The language, for example zh_CN, zh_TW or en.</source>
-      <translation>介面語言，例如 zh_CN、zh_TW 或 en。</translation>
+        <source>The language, for example zh_CN, zh_TW or en.</source>
+        <translation>介面語言，例如 zh_CN、zh_TW 或 en。</translation>
     </message>
     <message>
-      <source>code</source>
-      <translation>代碼</translation>
+        <source>code</source>
+        <translation>代碼</translation>
     </message>
     <message>
-      <source>Log detail: debug, info, warning or critical.</source>
-      <translation>日誌詳細程度：debug、info、warning 或 critical。</translation>
+        <source>Log detail: debug, info, warning or critical.</source>
+        <translation>日誌詳細程度：debug、info、warning 或 critical。</translation>
     </message>
     <message>
-      <source>level</source>
-      <translation>層級</translation>
+        <source>level</source>
+        <translation>層級</translation>
     </message>
     <message>
-      <source>Unexpected argument: %1</source>
-      <translation>非預期的參數：%1</translation>
+        <source>Unexpected argument: %1</source>
+        <translation>非預期的參數：%1</translation>
     </message>
     <message>
-      <source>Not a server address: %1 (use host:port)</source>
-      <translation>不是伺服器位址：%1（請使用 主機:連接埠）</translation>
+        <source>Not a server address: %1 (use host:port)</source>
+        <translation>不是伺服器位址：%1（請使用 主機:連接埠）</translation>
     </message>
     <message>
-      <source>--connect needs --nick</source>
-      <translation>--connect 需要同時指定 --nick</translation>
+        <source>--connect needs --nick</source>
+        <translation>--connect 需要同時指定 --nick</translation>
     </message>
-  </context>
+</context>
 </TS>
