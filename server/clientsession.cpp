@@ -216,11 +216,7 @@ void ClientSession::close(const QString& reason)
 {
     if (m_closing)
         return;
-    m_closing = true;
-    m_pending.clear();
-    m_pingTimer.stop();
-    m_registrationTimer.stop();
-    m_floodTimer.stop();
+    stopActivity();
     qCInfo(lcSession).noquote() << "closing" << m_host << '(' + reason + ')';
     queueOutput(IrcCommand::error(QStringLiteral("Closing Link: %1 (%2)").arg(m_host, reason))
                     .toWire(Limits::MaxLineBytes));
@@ -362,6 +358,16 @@ void ClientSession::onRegistrationTimeout()
         drop(QStringLiteral("Registration timed out"), true);
 }
 
+// The session takes no more input and runs no more timers; only closing remains.
+void ClientSession::stopActivity()
+{
+    m_closing = true;
+    m_pending.clear();
+    m_pingTimer.stop();
+    m_registrationTimer.stop();
+    m_floodTimer.stop();
+}
+
 void ClientSession::drop(const QString& reason, bool flush)
 {
     if (m_closing)
@@ -372,12 +378,8 @@ void ClientSession::drop(const QString& reason, bool flush)
         close(reason);
         return;
     }
-    m_closing = true;
-    m_pending.clear();
+    stopActivity();
     clearOutput();
-    m_pingTimer.stop();
-    m_registrationTimer.stop();
-    m_floodTimer.stop();
     m_socket->abort();
     QMetaObject::invokeMethod(this, &ClientSession::finish, Qt::QueuedConnection);
 }

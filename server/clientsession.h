@@ -76,6 +76,7 @@ private:
     // Ends the session for a reason of its own (timeout, flood, sendq): the core announces the
     // quit, then the client gets ERROR (flush) or the socket is aborted (no flush).
     void drop(const QString& reason, bool flush);
+    void stopActivity();
     void finish(); // emits finished() once
 
     QTcpSocket* m_socket;
