@@ -14,28 +14,43 @@ QString IrcCaseMapping::name() const
     return m_mapping == Mapping::Ascii ? QStringLiteral("ascii") : QStringLiteral("rfc1459");
 }
 
+namespace {
+
+char16_t foldChar(char16_t u, IrcCaseMapping::Mapping mapping)
+{
+    if (u >= 'A' && u <= 'Z')
+        return char16_t(u + ('a' - 'A'));
+    if (mapping == IrcCaseMapping::Mapping::Rfc1459) {
+        // rfc1459: "[]\~" are the upper-case forms of "{}|^".
+        switch (u) {
+        case '[': return '{';
+        case ']': return '}';
+        case '\\': return '|';
+        case '~': return '^';
+        default: break;
+        }
+    }
+    return u;
+}
+
+} // namespace
+
 QString IrcCaseMapping::fold(QStringView text) const
 {
     QString folded = text.toString();
-    for (QChar& c : folded) {
-        const char16_t u = c.unicode();
-        if (u >= 'A' && u <= 'Z') {
-            c = QChar(char16_t(u + ('a' - 'A')));
-        } else if (m_mapping == Mapping::Rfc1459) {
-            // rfc1459: "[]\~" are the upper-case forms of "{}|^".
-            switch (u) {
-            case '[': c = QLatin1Char('{'); break;
-            case ']': c = QLatin1Char('}'); break;
-            case '\\': c = QLatin1Char('|'); break;
-            case '~': c = QLatin1Char('^'); break;
-            default: break;
-            }
-        }
-    }
+    for (QChar& c : folded)
+        c = QChar(foldChar(c.unicode(), m_mapping));
     return folded;
 }
 
+// Character by character, without building two folded copies (used in list scans).
 bool IrcCaseMapping::equals(QStringView a, QStringView b) const
 {
-    return a.size() == b.size() && fold(a) == fold(b);
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        if (foldChar(a[i].unicode(), m_mapping) != foldChar(b[i].unicode(), m_mapping))
+            return false;
+    }
+    return true;
 }
