@@ -2,6 +2,10 @@
 
 #include "irclimits.h"
 
+#include <QStringEncoder>
+
+#include <algorithm>
+
 namespace {
 
 bool isForbiddenByte(char c)
@@ -92,20 +96,31 @@ QString unescapeTagValue(QByteArrayView raw)
     return decode(out);
 }
 
-void appendEscapedTagValue(QByteArray& out, const QString& value)
+// Writes the value's UTF-8 with IRCv3 escaping at out (room for 6 bytes per UTF-16 unit);
+// returns the end.
+char* appendEscapedTagValue(char* out, QStringView value, QStringEncoder& encoder)
 {
-    const QByteArray utf8 = value.toUtf8();
-    for (char c : utf8) {
-        switch (c) {
-        case ';': out.append("\\:"); break;
-        case ' ': out.append("\\s"); break;
-        case '\\': out.append("\\\\"); break;
-        case '\r': out.append("\\r"); break;
-        case '\n': out.append("\\n"); break;
-        case '\0': break; // cannot be escaped: dropped
-        default: out.append(c); break;
+    char utf8[3 * 64];
+    while (!value.isEmpty()) {
+        // Encoded in slices that never split a surrogate pair.
+        qsizetype n = std::min<qsizetype>(value.size(), 64);
+        if (n < value.size() && value.at(n - 1).isHighSurrogate())
+            --n;
+        const char* end = encoder.appendToBuffer(utf8, value.first(n));
+        value = value.sliced(n);
+        for (const char* c = utf8; c != end; ++c) {
+            switch (*c) {
+            case ';': *out++ = '\\'; *out++ = ':'; break;
+            case ' ': *out++ = '\\'; *out++ = 's'; break;
+            case '\\': *out++ = '\\'; *out++ = '\\'; break;
+            case '\r': *out++ = '\\'; *out++ = 'r'; break;
+            case '\n': *out++ = '\\'; *out++ = 'n'; break;
+            case '\0': break; // cannot be escaped: dropped
+            default: *out++ = *c; break;
+            }
         }
     }
+    return out;
 }
 
 bool isValidTagKey(QStringView key)
@@ -230,7 +245,7 @@ std::optional<IrcMessage> IrcMessage::parse(QByteArrayView line, ParseError* err
     message.m_command = decode(line.sliced(pos, commandEnd - pos));
     if (!isValidCommand(message.m_command))
         return fail(error, ParseError::BadCommand);
-    message.m_command = message.m_command.toUpper();
+    message.m_command = std::move(message.m_command).toUpper();
     pos = commandEnd;
 
     while (true) {
@@ -289,51 +304,76 @@ const char* IrcMessage::invalidReason() const
 
 QByteArray IrcMessage::serialize() const
 {
+    return serializeWith(m_tags, 0);
+}
+
+QByteArray IrcMessage::serializeWith(const QList<IrcTag>& tags, qsizetype reserveExtra) const
+{
     if (!isValid())
         return {};
-    QByteArray out;
-    out.reserve(64);
-    if (!m_tags.isEmpty()) {
-        out.append('@');
-        for (qsizetype i = 0; i < m_tags.size(); ++i) {
+    // Written straight into one buffer, sized for the worst case (3 UTF-8 bytes per UTF-16 unit,
+    // 6 for an escaped tag value) and cut to size at the end: no temporary per field.
+    qsizetype capacity = reserveExtra + 3 + 3 * (m_source.size() + m_command.size());
+    for (const IrcTag& tag : tags)
+        capacity += 2 + 3 * tag.key.size() + 6 * tag.value.size();
+    for (const QString& param : m_params)
+        capacity += 2 + 3 * param.size();
+
+    QByteArray out(capacity, Qt::Uninitialized);
+    char* const begin = out.data();
+    char* p = begin;
+    QStringEncoder encoder(QStringEncoder::Utf8, QStringEncoder::Flag::Stateless);
+    const auto put = [&p, &encoder](QStringView text) { p = encoder.appendToBuffer(p, text); };
+
+    if (!tags.isEmpty()) {
+        *p++ = '@';
+        for (qsizetype i = 0; i < tags.size(); ++i) {
             if (i)
-                out.append(';');
-            out.append(m_tags.at(i).key.toUtf8());
-            if (!m_tags.at(i).value.isEmpty()) {
-                out.append('=');
-                appendEscapedTagValue(out, m_tags.at(i).value);
+                *p++ = ';';
+            put(tags.at(i).key);
+            if (!tags.at(i).value.isEmpty()) {
+                *p++ = '=';
+                p = appendEscapedTagValue(p, tags.at(i).value, encoder);
             }
         }
-        out.append(' ');
+        *p++ = ' ';
     }
     if (!m_source.isEmpty()) {
-        out.append(':');
-        out.append(m_source.toUtf8());
-        out.append(' ');
+        *p++ = ':';
+        put(m_source);
+        *p++ = ' ';
     }
-    out.append(m_command.toUtf8());
+    put(m_command);
     for (qsizetype i = 0; i < m_params.size(); ++i) {
         const QString& param = m_params.at(i);
-        out.append(' ');
+        *p++ = ' ';
         if (i + 1 == m_params.size()) {
             if (m_lastParamTrailing || needsTrailing(param))
-                out.append(':');
-            QByteArray text = param.toUtf8();
-            for (char& c : text) {
-                if (isForbiddenByte(c))
-                    c = ' ';
-            }
-            out.append(text);
+                *p++ = ':';
+            char* const text = p;
+            put(param);
+            std::replace_if(text, p, isForbiddenByte, ' ');
         } else {
-            out.append(param.toUtf8());
+            put(param);
         }
     }
+    out.truncate(p - begin);
     return out;
 }
 
 QByteArray IrcMessage::toWire(int maxLineBytes) const
 {
-    QByteArray line = serialize();
+    return toWireWith(m_tags, maxLineBytes);
+}
+
+QByteArray IrcMessage::toWire(const QList<IrcTag>& tags, int maxLineBytes) const
+{
+    return toWireWith(tags, maxLineBytes);
+}
+
+QByteArray IrcMessage::toWireWith(const QList<IrcTag>& tags, int maxLineBytes) const
+{
+    QByteArray line = serializeWith(tags, 2);
     if (line.isEmpty())
         return line;
     const qsizetype tagBytes = line.startsWith('@') ? line.indexOf(' ') + 1 : 0;

@@ -50,6 +50,9 @@ public:
     // serialize() plus CR LF, ready for a socket; the non-tag part is cut to maxLineBytes
     // (CR LF included) by shortening the last parameter at a UTF-8 character boundary.
     QByteArray toWire(int maxLineBytes = 512) const;
+    // toWire() with the given tags in place of the message's own (a relayed line has one set of
+    // tags per kind of recipient).
+    QByteArray toWire(const QList<IrcTag>& tags, int maxLineBytes = 512) const;
 
     // Why the message cannot be serialized, or nullptr if it can.
     const char* invalidReason() const;
@@ -101,6 +104,9 @@ public:
     friend bool operator!=(const IrcMessage& a, const IrcMessage& b) { return !(a == b); }
 
 private:
+    QByteArray serializeWith(const QList<IrcTag>& tags, qsizetype reserveExtra) const;
+    QByteArray toWireWith(const QList<IrcTag>& tags, int maxLineBytes) const;
+
     QList<IrcTag> m_tags;
     QString m_source;
     QString m_command;

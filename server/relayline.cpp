@@ -5,8 +5,8 @@
 
 #include <QDateTime>
 
-RelayLine::RelayLine(const IrcMessage& message)
-    : m_message(message), m_timeMs(QDateTime::currentMSecsSinceEpoch())
+RelayLine::RelayLine(IrcMessage message)
+    : m_message(std::move(message)), m_timeMs(QDateTime::currentMSecsSinceEpoch())
 {
 }
 
@@ -20,16 +20,19 @@ const QByteArray& RelayLine::wireFor(const ServerUser* recipient)
         const QString timeKey = QStringLiteral("time");
         if (time && !m_message.hasTag(timeKey))
             m_message.setServerTime(QDateTime::fromMSecsSinceEpoch(m_timeMs, Qt::UTC));
-        IrcMessage copy = m_message;
-        if (!tags) {
-            QList<IrcTag> kept;
-            if (time)
-                kept.append({timeKey, m_message.tag(timeKey)});
-            copy.setTags(kept);
-        } else if (!time) {
-            copy.removeTag(timeKey);
+        // The message is serialized with the tags this recipient may see, never copied.
+        if (tags && time) {
+            wire = m_message.toWire(Limits::MaxLineBytes);
+        } else if (tags) {
+            QList<IrcTag> kept = m_message.tags();
+            kept.removeIf([&timeKey](const IrcTag& tag) { return tag.key == timeKey; });
+            wire = m_message.toWire(kept, Limits::MaxLineBytes);
+        } else if (time) {
+            wire = m_message.toWire(QList<IrcTag>{{timeKey, m_message.tag(timeKey)}},
+                                    Limits::MaxLineBytes);
+        } else {
+            wire = m_message.toWire(QList<IrcTag>{}, Limits::MaxLineBytes);
         }
-        wire = copy.toWire(Limits::MaxLineBytes);
     }
     return wire;
 }

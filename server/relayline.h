@@ -15,7 +15,7 @@ class RelayLine
 public:
     // The server time is taken now; it is formatted only if a recipient has server-time. A
     // "time" tag already in the message is kept as it is.
-    explicit RelayLine(const IrcMessage& message);
+    explicit RelayLine(IrcMessage message);
 
     // The bytes for this recipient, according to its message-tags and server-time caps.
     const QByteArray& wireFor(const ServerUser* recipient);

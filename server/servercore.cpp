@@ -260,9 +260,9 @@ void ServerCore::relay(RelayLine& line, ServerUser* recipient)
     recipient->connection()->sendWire(line.wireFor(recipient));
 }
 
-IrcMessage ServerCore::fromUser(ServerUser* user, const IrcMessage& message)
+IrcMessage ServerCore::fromUser(ServerUser* user, IrcMessage message)
 {
-    IrcMessage result = message;
+    IrcMessage result = std::move(message);
     result.setSource(user->source());
     // The "time" tag is added by RelayLine, only if a recipient has server-time.
     result.setTag(QStringLiteral("msgid"), m_msgIdPrefix + QString::number(++m_msgIdCounter, 36));
@@ -639,7 +639,10 @@ void ServerCore::sendMessage(ServerUser* user, const IrcMessage& message, bool n
             reply(user, ERR_NOTEXTTOSEND, {QStringLiteral("No text to send")});
         return;
     }
-    const QStringList targets = message.param(0).split(u',', Qt::SkipEmptyParts);
+    const QString& targetList = message.params().constFirst();
+    const QStringList targets = targetList.contains(u',')
+                                    ? targetList.split(u',', Qt::SkipEmptyParts)
+                                    : QStringList{targetList};
     if (targets.size() > m_config.maxTargets) {
         if (errors)
             reply(user, IrcNumeric::ERR_TOOMANYTARGETS,
@@ -661,7 +664,7 @@ void ServerCore::sendMessage(ServerUser* user, const IrcMessage& message, bool n
                                         : QStringList{target, message.param(1)});
         out.setTags(clientTags);
         out.setLastParamTrailing(!tagOnly); // text is written ":text", as every server does
-        RelayLine line(fromUser(user, out));
+        RelayLine line(fromUser(user, std::move(out)));
         const bool echo = user->hasCap(ServerCap::EchoMessage);
         if (IrcValidation::isChannelName(target)) {
             ServerChannel* channel = findChannel(target);

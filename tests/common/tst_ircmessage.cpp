@@ -22,6 +22,8 @@ private slots:
     void roundTripMessage();
     void serializeNeverBreaksFraming_data();
     void serializeNeverBreaksFraming();
+    void serializeWritesValidUtf8();
+    void toWireWithOtherTags();
     void invalidMessages_data();
     void invalidMessages();
     void invalidUtf8_data();
@@ -227,6 +229,13 @@ void tst_IrcMessage::roundTripMessage_data()
     fifteen.last() = "last has spaces";
     QTest::newRow("fifteen params") << IrcMessage("X", fifteen);
     QTest::newRow("unicode") << IrcCommand::privmsg("#a", QStringLiteral("繁體 简体 😀"));
+    // Tag values are encoded in slices of 64 UTF-16 units: a pair must not be split across two.
+    for (int before : {62, 63, 64, 127}) {
+        IrcMessage longTag = IrcCommand::privmsg("bob", QStringLiteral("文字"));
+        longTag.setTag("+k", QString(before, u'a') + QStringLiteral("😀; \\中") +
+                                 QString(200, u'z'));
+        QTest::addRow("long tag value, emoji after %d units", before) << longTag;
+    }
 }
 
 void tst_IrcMessage::roundTripMessage()
@@ -256,6 +265,33 @@ void tst_IrcMessage::serializeNeverBreaksFraming_data()
                                                           << QByteArray("@k=ab\\r\\n PING x");
     QTest::newRow("space in last param forces trailing")
         << IrcMessage("MODE", {"#a", "+k", "a b"}) << QByteArray("MODE #a +k :a b");
+}
+
+void tst_IrcMessage::serializeWritesValidUtf8()
+{
+    // A lone surrogate cannot be encoded: it becomes U+FFFD, in every field.
+    const QString lone = QString(QChar(0xD800)) + u'x';
+    IrcMessage message("PRIVMSG", {lone, lone}, lone);
+    message.setTag("k", lone);
+    const QByteArray r("\xef\xbf\xbd");
+    QCOMPARE(message.serialize(),
+             QByteArray("@k=" + r + "x :" + r + "x PRIVMSG " + r + "x " + r + "x"));
+}
+
+void tst_IrcMessage::toWireWithOtherTags()
+{
+    IrcMessage message = IrcCommand::privmsg("bob", QStringLiteral("hi"));
+    message.setSource("alice!a@h");
+    message.setTag("msgid", "1");
+    QCOMPARE(message.toWire(QList<IrcTag>{}, 512), QByteArray(":alice!a@h PRIVMSG bob :hi\r\n"));
+    QCOMPARE(message.toWire(QList<IrcTag>{{"time", "t"}}, 512),
+             QByteArray("@time=t :alice!a@h PRIVMSG bob :hi\r\n"));
+    QCOMPARE(message.toWire(512), QByteArray("@msgid=1 :alice!a@h PRIVMSG bob :hi\r\n"));
+    // The length limit counts without the tags, whichever tags are written.
+    IrcMessage full("PRIVMSG", {"bob", QString(600, u'x')});
+    const QByteArray cut = full.toWire(QList<IrcTag>{{"k", QString(100, u'v')}}, 512);
+    QCOMPARE(cut.size(), qsizetype(sizeof("@k= ") - 1 + 100 + 512));
+    QVERIFY(cut.endsWith("xx\r\n"));
 }
 
 void tst_IrcMessage::serializeNeverBreaksFraming()
