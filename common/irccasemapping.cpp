@@ -35,6 +35,21 @@ char16_t foldChar(char16_t u, IrcCaseMapping::Mapping mapping)
 
 } // namespace
 
+QString IrcCaseMapping::fold(const QString& text) const
+{
+    // Most names are folded already: then the result shares the text, no allocation.
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t u = text[i].unicode();
+        if (foldChar(u, m_mapping) != u) {
+            QString folded = text;
+            for (qsizetype j = i; j < folded.size(); ++j)
+                folded[j] = QChar(foldChar(folded[j].unicode(), m_mapping));
+            return folded;
+        }
+    }
+    return text;
+}
+
 QString IrcCaseMapping::fold(QStringView text) const
 {
     QString folded = text.toString();

@@ -19,6 +19,7 @@ public:
     Mapping mapping() const { return m_mapping; }
 
     QString fold(QStringView text) const;
+    QString fold(const QString& text) const; // shares text when it is folded already
     bool equals(QStringView a, QStringView b) const;
 
 private:

@@ -1,21 +1,25 @@
 #include "irclineframer.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace {
 
 constexpr qsizetype TooLongExcerptBytes = 64;
 
-qsizetype findLineEnd(QByteArrayView bytes, qsizetype from)
-{
-    for (qsizetype i = from; i < bytes.size(); ++i) {
-        if (bytes[i] == '\n' || bytes[i] == '\r')
-            return i;
-    }
-    return -1;
-}
-
 } // namespace
+
+qsizetype IrcLineFramer::findLineEnd(QByteArrayView bytes, qsizetype from)
+{
+    // Two memchr() calls, the second bounded by the first: each byte is looked at at most twice.
+    const char* begin = bytes.data() + from;
+    const size_t length = size_t(bytes.size() - from);
+    const void* lf = std::memchr(begin, '\n', length);
+    const size_t before = lf ? size_t(static_cast<const char*>(lf) - begin) : length;
+    const void* cr = std::memchr(begin, '\r', before);
+    const void* end = cr ? cr : lf;
+    return end ? from + (static_cast<const char*>(end) - begin) : -1;
+}
 
 IrcLineFramer::IrcLineFramer(int maxLineBytes, int maxTagBytes)
     : m_maxLineBytes(std::max(maxLineBytes, 3)), m_maxTagBytes(std::max(maxTagBytes, 2))
@@ -49,33 +53,20 @@ bool IrcLineFramer::exceedsLimits(QByteArrayView more) const
     return tagBytes > m_maxTagBytes || (total - tagBytes) + 2 > m_maxLineBytes;
 }
 
+QByteArray IrcLineFramer::startDiscarding(QByteArrayView chunk)
+{
+    QByteArray excerpt = m_buffer.left(TooLongExcerptBytes);
+    excerpt.append(chunk.first(std::min(chunk.size(), TooLongExcerptBytes - excerpt.size())));
+    m_buffer.clear();
+    m_discarding = true;
+    return excerpt;
+}
+
 QList<IrcLineFramer::Frame> IrcLineFramer::feed(QByteArrayView bytes)
 {
     QList<Frame> frames;
-    qsizetype pos = 0;
-    while (pos < bytes.size()) {
-        const qsizetype end = findLineEnd(bytes, pos);
-        const QByteArrayView chunk = bytes.sliced(pos, (end < 0 ? bytes.size() : end) - pos);
-        if (!m_discarding) {
-            if (exceedsLimits(chunk)) {
-                QByteArray excerpt = m_buffer.left(TooLongExcerptBytes);
-                excerpt.append(chunk.first(
-                    std::min(chunk.size(), TooLongExcerptBytes - excerpt.size())));
-                frames.append(Frame{Frame::Kind::TooLong, excerpt});
-                m_buffer.clear();
-                m_discarding = true;
-            } else {
-                m_buffer.append(chunk);
-            }
-        }
-        if (end < 0)
-            break;
-        // A line end: emit what was gathered, or end the discarding of an over-long line.
-        if (!m_discarding && !m_buffer.isEmpty())
-            frames.append(Frame{Frame::Kind::Line, m_buffer});
-        m_buffer.clear();
-        m_discarding = false;
-        pos = end + 1;
-    }
+    feed(bytes, [&frames](Frame::Kind kind, QByteArrayView line) {
+        frames.append(Frame{kind, line.toByteArray()});
+    });
     return frames;
 }

@@ -13,10 +13,12 @@ bool isForbiddenByte(char c)
     return c == '\0' || c == '\r' || c == '\n';
 }
 
-bool containsForbidden(QStringView text)
+// A space, NUL, CR or LF (one pass).
+bool hasSpaceOrForbidden(QStringView text)
 {
     for (QChar c : text) {
-        if (c.unicode() == 0 || c.unicode() == '\r' || c.unicode() == '\n')
+        const char16_t u = c.unicode();
+        if (u <= ' ' && (u == ' ' || u == 0 || u == '\r' || u == '\n'))
             return true;
     }
     return false;
@@ -155,6 +157,45 @@ bool needsTrailing(QStringView param)
            param.contains(QLatin1Char(' '));
 }
 
+// The command word upper-cased, or a null string if it is neither letters only nor exactly three
+// digits. The common commands come back as shared constants (no allocation).
+QString decodeCommand(QByteArrayView word)
+{
+    if (word.isEmpty())
+        return {};
+    bool letters = true;
+    bool digits = true;
+    for (char c : word) {
+        letters = letters && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
+        digits = digits && c >= '0' && c <= '9';
+    }
+    if (!letters && !(digits && word.size() == 3))
+        return {};
+    static const QString common[] = {
+        QStringLiteral("PRIVMSG"), QStringLiteral("NOTICE"), QStringLiteral("PING"),
+        QStringLiteral("PONG"),    QStringLiteral("JOIN"),   QStringLiteral("PART"),
+        QStringLiteral("NICK"),    QStringLiteral("USER"),   QStringLiteral("QUIT"),
+        QStringLiteral("MODE"),    QStringLiteral("TAGMSG"), QStringLiteral("CAP"),
+    };
+    if (letters) {
+        for (const QString& command : common) {
+            if (command.size() != word.size())
+                continue;
+            qsizetype i = 0;
+            // Letters only: clearing bit 0x20 upper-cases them.
+            while (i < word.size() && char16_t(word[i] & ~0x20) == command[i].unicode())
+                ++i;
+            if (i == word.size())
+                return command;
+        }
+    }
+    QString upper(word.size(), Qt::Uninitialized);
+    QChar* out = upper.data();
+    for (char c : word)
+        *out++ = QLatin1Char(c >= 'a' && c <= 'z' ? char(c - ('a' - 'A')) : c);
+    return upper;
+}
+
 qsizetype skipSpaces(QByteArrayView line, qsizetype pos)
 {
     while (pos < line.size() && line[pos] == ' ')
@@ -186,8 +227,8 @@ std::optional<IrcMessage> IrcMessage::parse(QByteArrayView line, ParseError* err
 {
     if (error)
         *error = ParseError::None;
-    for (char c : line) {
-        if (isForbiddenByte(c))
+    for (char forbidden : {'\0', '\r', '\n'}) {
+        if (line.contains(forbidden))
             return fail(error, ParseError::ForbiddenByte);
     }
 
@@ -242,11 +283,11 @@ std::optional<IrcMessage> IrcMessage::parse(QByteArrayView line, ParseError* err
     }
 
     const qsizetype commandEnd = wordEnd(line, pos);
-    message.m_command = decode(line.sliced(pos, commandEnd - pos));
-    if (!isValidCommand(message.m_command))
+    message.m_command = decodeCommand(line.sliced(pos, commandEnd - pos));
+    if (message.m_command.isNull())
         return fail(error, ParseError::BadCommand);
-    message.m_command = std::move(message.m_command).toUpper();
     pos = commandEnd;
+    message.m_params.reserve(4);
 
     while (true) {
         pos = skipSpaces(line, pos);
@@ -283,20 +324,24 @@ const char* IrcMessage::parseErrorText(ParseError error)
 
 const char* IrcMessage::invalidReason() const
 {
+    return invalidReasonWith(m_tags);
+}
+
+const char* IrcMessage::invalidReasonWith(const QList<IrcTag>& tags) const
+{
     if (!isValidCommand(m_command))
         return "malformed command";
     if (m_params.size() > Limits::MaxParams)
         return "more than 15 parameters";
-    for (const IrcTag& tag : m_tags) {
+    for (const IrcTag& tag : tags) {
         if (!isValidTagKey(tag.key))
             return "malformed tag key";
     }
-    if (m_source.startsWith(QLatin1Char(':')) || m_source.contains(QLatin1Char(' ')) ||
-        containsForbidden(m_source))
+    if (m_source.startsWith(QLatin1Char(':')) || hasSpaceOrForbidden(m_source))
         return "malformed source";
     for (qsizetype i = 0; i + 1 < m_params.size(); ++i) {
         const QString& param = m_params.at(i);
-        if (needsTrailing(param) || containsForbidden(param))
+        if (param.isEmpty() || param.startsWith(QLatin1Char(':')) || hasSpaceOrForbidden(param))
             return "a middle parameter is empty, has a space, starts with ':' or has CR/LF/NUL";
     }
     return nullptr;
@@ -309,7 +354,7 @@ QByteArray IrcMessage::serialize() const
 
 QByteArray IrcMessage::serializeWith(const QList<IrcTag>& tags, qsizetype reserveExtra) const
 {
-    if (!isValid())
+    if (invalidReasonWith(tags))
         return {};
     // Written straight into one buffer, sized for the worst case (3 UTF-8 bytes per UTF-16 unit,
     // 6 for an escaped tag value) and cut to size at the end: no temporary per field.

@@ -104,6 +104,7 @@ public:
     friend bool operator!=(const IrcMessage& a, const IrcMessage& b) { return !(a == b); }
 
 private:
+    const char* invalidReasonWith(const QList<IrcTag>& tags) const;
     QByteArray serializeWith(const QList<IrcTag>& tags, qsizetype reserveExtra) const;
     QByteArray toWireWith(const QList<IrcTag>& tags, int maxLineBytes) const;
 

@@ -253,50 +253,61 @@ void ClientSession::handleInput(QByteArrayView data)
         return;
     m_lastInput.restart();
     m_awaitingPong = false; // any input proves the client is alive
-    const QList<IrcLineFramer::Frame> frames = m_framer.feed(data);
-    for (const IrcLineFramer::Frame& frame : frames) {
+    m_framer.feed(data, [this](IrcLineFramer::Frame::Kind kind, QByteArrayView line) {
         if (m_closing || m_dropScheduled)
             return;
-        // Lines run at once while the bucket has tokens; only the rest waits in the queue.
-        m_pending.enqueue(frame);
-        processPending();
-        if (m_pending.size() > m_config.floodMaxQueuedLines) {
-            drop(QStringLiteral("Excess Flood"), true);
+        // Lines run at once while the bucket has tokens (no copy); only the rest waits in the
+        // queue, in order.
+        if (m_pending.isEmpty() && takeToken()) {
+            processFrame(kind, line);
             return;
         }
+        m_pending.enqueue(IrcLineFramer::Frame{kind, line.toByteArray()});
+        if (m_pending.size() > m_config.floodMaxQueuedLines)
+            drop(QStringLiteral("Excess Flood"), true);
+    });
+}
+
+bool ClientSession::takeToken()
+{
+    if (m_config.floodRate <= 0)
+        return true;
+    const double elapsed = double(m_tokenClock.restart()) / 1000.0;
+    m_tokens = std::min<double>(m_config.floodBurst, m_tokens + elapsed * m_config.floodRate);
+    if (m_tokens < 1.0) {
+        const int wait = int(std::ceil((1.0 - m_tokens) / m_config.floodRate * 1000.0));
+        m_floodTimer.start(std::max(wait, 1), this);
+        return false;
     }
+    m_tokens -= 1.0;
+    return true;
 }
 
 void ClientSession::processPending()
 {
-    const bool limited = m_config.floodRate > 0;
     while (!m_pending.isEmpty() && !m_closing && !m_dropScheduled) {
-        if (limited) {
-            const double elapsed = double(m_tokenClock.restart()) / 1000.0;
-            m_tokens =
-                std::min<double>(m_config.floodBurst, m_tokens + elapsed * m_config.floodRate);
-            if (m_tokens < 1.0) {
-                const int wait = int(std::ceil((1.0 - m_tokens) / m_config.floodRate * 1000.0));
-                m_floodTimer.start(std::max(wait, 1), this);
-                return;
-            }
-            m_tokens -= 1.0;
-        }
+        if (!takeToken())
+            return;
         const IrcLineFramer::Frame frame = m_pending.dequeue();
-        if (!frame.isLine() ||
-            (frame.line.startsWith('@') && frame.line.indexOf(' ') - 1 > MaxClientTagBytes)) {
-            m_core->handleInputTooLong(this);
-            continue;
-        }
-        IrcMessage::ParseError error = IrcMessage::ParseError::None;
-        const std::optional<IrcMessage> message = IrcMessage::parse(frame.line, &error);
-        if (!message) {
-            qCDebug(lcSession).noquote()
-                << m_host << "sent an unparsable line:" << IrcMessage::parseErrorText(error);
-            continue;
-        }
-        m_core->handleMessage(this, *message);
+        processFrame(frame.kind, frame.line);
     }
+}
+
+void ClientSession::processFrame(IrcLineFramer::Frame::Kind kind, QByteArrayView line)
+{
+    if (kind != IrcLineFramer::Frame::Kind::Line ||
+        (line.startsWith('@') && line.indexOf(' ') - 1 > MaxClientTagBytes)) {
+        m_core->handleInputTooLong(this);
+        return;
+    }
+    IrcMessage::ParseError error = IrcMessage::ParseError::None;
+    const std::optional<IrcMessage> message = IrcMessage::parse(line, &error);
+    if (!message) {
+        qCDebug(lcSession).noquote()
+            << m_host << "sent an unparsable line:" << IrcMessage::parseErrorText(error);
+        return;
+    }
+    m_core->handleMessage(this, *message);
 }
 
 void ClientSession::onDisconnected()

@@ -72,7 +72,10 @@ private:
     void onDisconnected();
     void onPingTimer();
     void onRegistrationTimeout();
+    // Takes one token from the flood bucket; without one, starts the timer that resumes input.
+    bool takeToken();
     void processPending();
+    void processFrame(IrcLineFramer::Frame::Kind kind, QByteArrayView line);
     // Ends the session for a reason of its own (timeout, flood, sendq): the core announces the
     // quit, then the client gets ERROR (flush) or the socket is aborted (no flush).
     void drop(const QString& reason, bool flush);

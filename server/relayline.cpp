@@ -10,6 +10,13 @@ RelayLine::RelayLine(IrcMessage message)
 {
 }
 
+RelayLine::RelayLine(IrcMessage message, const QString& msgIdPrefix, quint64 msgIdNumber)
+    : RelayLine(std::move(message))
+{
+    m_msgIdPrefix = msgIdPrefix;
+    m_msgIdNumber = msgIdNumber;
+}
+
 const QByteArray& RelayLine::wireFor(const ServerUser* recipient)
 {
     const bool time = recipient->hasCap(ServerCap::ServerTime);
@@ -20,6 +27,9 @@ const QByteArray& RelayLine::wireFor(const ServerUser* recipient)
         const QString timeKey = QStringLiteral("time");
         if (time && !m_message.hasTag(timeKey))
             m_message.setServerTime(QDateTime::fromMSecsSinceEpoch(m_timeMs, Qt::UTC));
+        const QString msgIdKey = QStringLiteral("msgid");
+        if (tags && m_msgIdNumber != 0 && !m_message.hasTag(msgIdKey))
+            m_message.setTag(msgIdKey, m_msgIdPrefix + QString::number(m_msgIdNumber, 36));
         // The message is serialized with the tags this recipient may see, never copied.
         if (tags && time) {
             wire = m_message.toWire(Limits::MaxLineBytes);

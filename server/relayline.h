@@ -3,6 +3,7 @@
 #include "ircmessage.h"
 
 #include <QByteArray>
+#include <QString>
 #include <array>
 
 class ServerUser;
@@ -16,6 +17,9 @@ public:
     // The server time is taken now; it is formatted only if a recipient has server-time. A
     // "time" tag already in the message is kept as it is.
     explicit RelayLine(IrcMessage message);
+    // With a message id: "msgid" is prefix + number in base 36, formatted and added only when a
+    // recipient has message-tags (a message that has a "msgid" already keeps it).
+    RelayLine(IrcMessage message, const QString& msgIdPrefix, quint64 msgIdNumber);
 
     // The bytes for this recipient, according to its message-tags and server-time caps.
     const QByteArray& wireFor(const ServerUser* recipient);
@@ -25,5 +29,7 @@ public:
 private:
     IrcMessage m_message; // with every tag
     qint64 m_timeMs;      // UTC, ms since the epoch
+    QString m_msgIdPrefix;
+    quint64 m_msgIdNumber = 0; // 0: no msgid of its own
     std::array<QByteArray, 4> m_wire;
 };

@@ -260,13 +260,11 @@ void ServerCore::relay(RelayLine& line, ServerUser* recipient)
     recipient->connection()->sendWire(line.wireFor(recipient));
 }
 
-IrcMessage ServerCore::fromUser(ServerUser* user, IrcMessage message)
+RelayLine ServerCore::fromUser(ServerUser* user, IrcMessage message)
 {
-    IrcMessage result = std::move(message);
-    result.setSource(user->source());
-    // The "time" tag is added by RelayLine, only if a recipient has server-time.
-    result.setTag(QStringLiteral("msgid"), m_msgIdPrefix + QString::number(++m_msgIdCounter, 36));
-    return result;
+    message.setSource(user->source());
+    // The "time" and "msgid" tags are added by RelayLine, only for recipients that want them.
+    return RelayLine(std::move(message), m_msgIdPrefix, ++m_msgIdCounter);
 }
 
 ServerUser* ServerCore::findUser(const QString& nick) const

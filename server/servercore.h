@@ -95,7 +95,7 @@ private:
     void sendCap(ServerUser* user, const QString& subcommand, const QString& caps);
     bool isVisible(ServerChannel* channel, ServerUser* user) const; // not +s, or a member
     void relay(RelayLine& line, ServerUser* recipient);
-    IrcMessage fromUser(ServerUser* user, IrcMessage message); // source, msgid
+    RelayLine fromUser(ServerUser* user, IrcMessage message); // source, msgid
     void tryCompleteRegistration(ServerUser* user);
     void sendWelcome(ServerUser* user);
     void sendLusers(ServerUser* user);

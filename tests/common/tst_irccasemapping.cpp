@@ -32,6 +32,8 @@ void tst_IrcCaseMapping::fold_data()
     QTest::newRow("non-ascii untouched")
         << Mapping::Rfc1459 << QStringLiteral("\u00c9COLE") << QStringLiteral("\u00c9cole");
     QTest::newRow("empty") << Mapping::Ascii << "" << "";
+    QTest::newRow("already folded") << Mapping::Rfc1459 << "bob{1}" << "bob{1}";
+    QTest::newRow("last character only") << Mapping::Rfc1459 << "bob[" << "bob{";
 }
 
 void tst_IrcCaseMapping::fold()
@@ -39,7 +41,13 @@ void tst_IrcCaseMapping::fold()
     QFETCH(Mapping, mapping);
     QFETCH(QString, input);
     QFETCH(QString, folded);
-    QCOMPARE(IrcCaseMapping(mapping).fold(input), folded);
+    const IrcCaseMapping caseMapping(mapping);
+    QCOMPARE(caseMapping.fold(input), folded);
+    QCOMPARE(caseMapping.fold(QStringView(input)), folded);
+    // A name that is folded already comes back shared, not copied.
+    const QString again = caseMapping.fold(folded);
+    QCOMPARE(again, folded);
+    QVERIFY(folded.isEmpty() || again.constData() == folded.constData());
 }
 
 void tst_IrcCaseMapping::equals_data()

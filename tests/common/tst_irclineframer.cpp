@@ -35,6 +35,7 @@ private slots:
     void overlongThenNormalLine();
     void tooLongExcerpt();
     void reset();
+    void wholeLinesAreViewsIntoTheInput();
 };
 
 void tst_IrcLineFramer::framing_data()
@@ -202,4 +203,33 @@ void tst_IrcLineFramer::reset()
 }
 
 QTEST_GUILESS_MAIN(tst_IrcLineFramer)
+// The callback form hands out complete lines as views of the caller's bytes (no copy) and
+// buffers only a line that is split across reads.
+void tst_IrcLineFramer::wholeLinesAreViewsIntoTheInput()
+{
+    IrcLineFramer framer;
+    const QByteArray first("PING a\r\nPRIVMSG b :c\nPAR");
+    QList<QByteArrayView> views;
+    QList<QByteArray> lines;
+    const auto collect = [&](IrcLineFramer::Frame::Kind kind, QByteArrayView line) {
+        QCOMPARE(kind, IrcLineFramer::Frame::Kind::Line);
+        views.append(line);
+        lines.append(line.toByteArray());
+    };
+    framer.feed(first, collect);
+    QCOMPARE(lines, (QList<QByteArray>{"PING a", "PRIVMSG b :c"}));
+    for (QByteArrayView view : views)
+        QVERIFY(view.data() >= first.constData() && view.data() < first.constEnd());
+    QCOMPARE(framer.bufferedBytes(), 3);
+
+    views.clear();
+    const QByteArray second("T #x\r\n");
+    framer.feed(second, collect);
+    QCOMPARE(lines.constLast(), QByteArray("PART #x"));
+    QCOMPARE(views.size(), 1);
+    QVERIFY(views.constFirst().data() < second.constData() ||
+            views.constFirst().data() >= second.constEnd());
+    QCOMPARE(framer.bufferedBytes(), 0);
+}
+
 #include "tst_irclineframer.moc"

@@ -48,6 +48,12 @@ void tst_IrcMessage::parse_data()
     QTest::newRow("command only") << QByteArray("LUSERS") << QString() << "LUSERS" << QStringList();
     QTest::newRow("lower-case command") << QByteArray("privmsg bob :hi") << QString() << "PRIVMSG"
                                         << QStringList{"bob", "hi"};
+    QTest::newRow("mixed-case rare command") << QByteArray("wHoIs bob") << QString() << "WHOIS"
+                                             << QStringList{"bob"};
+    QTest::newRow("prefix of a common command") << QByteArray("priv x") << QString() << "PRIV"
+                                                << QStringList{"x"};
+    QTest::newRow("common command plus a letter") << QByteArray("Pingx") << QString() << "PINGX"
+                                                  << QStringList();
     QTest::newRow("source and trailing")
         << QByteArray(":alice!a@host PRIVMSG #lobby :hello there") << "alice!a@host"
         << "PRIVMSG" << QStringList{"#lobby", "hello there"};
@@ -287,6 +293,8 @@ void tst_IrcMessage::toWireWithOtherTags()
     QCOMPARE(message.toWire(QList<IrcTag>{{"time", "t"}}, 512),
              QByteArray("@time=t :alice!a@h PRIVMSG bob :hi\r\n"));
     QCOMPARE(message.toWire(512), QByteArray("@msgid=1 :alice!a@h PRIVMSG bob :hi\r\n"));
+    // The tags given are checked like the message's own.
+    QVERIFY(message.toWire(QList<IrcTag>{{"bad key", "x"}}, 512).isEmpty());
     // The length limit counts without the tags, whichever tags are written.
     IrcMessage full("PRIVMSG", {"bob", QString(600, u'x')});
     const QByteArray cut = full.toWire(QList<IrcTag>{{"k", QString(100, u'v')}}, 512);

@@ -13,6 +13,7 @@ private slots:
     void variants();
     void sharedBytes();
     void timeAddedOnlyWhenAsked();
+    void messageIdOnlyForMessageTags();
 };
 
 static IrcMessage tagged()
@@ -88,6 +89,26 @@ void tst_RelayLine::timeAddedOnlyWhenAsked()
     QCOMPARE(b->tag(QStringLiteral("time")), a->tag(QStringLiteral("time")));
     QCOMPARE(b->tag(QStringLiteral("msgid")), QStringLiteral("m7"));
     QCOMPARE(line.wireFor(&plain), QByteArray(":a!~u@h PRIVMSG bob hi\r\n"));
+}
+
+void tst_RelayLine::messageIdOnlyForMessageTags()
+{
+    IrcMessage message(QStringLiteral("PRIVMSG"), {QStringLiteral("bob"), QStringLiteral("hi")},
+                       QStringLiteral("a!~u@h"));
+    RelayLine line(message, QStringLiteral("p-"), 36 * 36 + 35);
+    ServerUser plain(nullptr);
+    ServerUser timed(nullptr);
+    timed.m_caps = ServerCap::ServerTime;
+    ServerUser tagged(nullptr);
+    tagged.m_caps = ServerCap::MessageTags;
+    QCOMPARE(line.wireFor(&plain), QByteArray(":a!~u@h PRIVMSG bob hi\r\n"));
+    QVERIFY(!line.wireFor(&timed).contains("msgid"));
+    QCOMPARE(line.wireFor(&tagged), QByteArray("@msgid=p-10z :a!~u@h PRIVMSG bob hi\r\n"));
+
+    // A message id of the message's own wins.
+    message.setTag(QStringLiteral("msgid"), QStringLiteral("own"));
+    RelayLine own(message, QStringLiteral("p-"), 1);
+    QCOMPARE(own.wireFor(&tagged), QByteArray("@msgid=own :a!~u@h PRIVMSG bob hi\r\n"));
 }
 
 QTEST_GUILESS_MAIN(tst_RelayLine)
