@@ -3,6 +3,7 @@
 #include "irclimits.h"
 
 #include <QStringEncoder>
+#include <QVarLengthArray>
 
 #include <algorithm>
 
@@ -364,8 +365,10 @@ QByteArray IrcMessage::serializeWith(const QList<IrcTag>& tags, qsizetype reserv
     for (const QString& param : m_params)
         capacity += 2 + 3 * param.size();
 
-    QByteArray out(capacity, Qt::Uninitialized);
-    char* const begin = out.data();
+    // On the stack for any ordinary line, then copied once into a buffer of the exact size
+    // (queued lines count against the send queue by their size, so they must not hold more).
+    QVarLengthArray<char, 2048> buffer(capacity);
+    char* const begin = buffer.data();
     char* p = begin;
     QStringEncoder encoder(QStringEncoder::Utf8, QStringEncoder::Flag::Stateless);
     const auto put = [&p, &encoder](QStringView text) { p = encoder.appendToBuffer(p, text); };
@@ -402,7 +405,9 @@ QByteArray IrcMessage::serializeWith(const QList<IrcTag>& tags, qsizetype reserv
             put(param);
         }
     }
-    out.truncate(p - begin);
+    QByteArray out;
+    out.reserve((p - begin) + reserveExtra);
+    out.append(begin, p - begin);
     return out;
 }
 
@@ -521,7 +526,10 @@ QString IrcMessage::host() const
 
 QString IrcMessage::makeSource(const QString& nick, const QString& user, const QString& host)
 {
-    return nick + QLatin1Char('!') + user + QLatin1Char('@') + host;
+    QString source;
+    source.reserve(nick.size() + user.size() + host.size() + 2); // kept per user: exact size
+    source.append(nick).append(u'!').append(user).append(u'@').append(host);
+    return source;
 }
 
 bool IrcMessage::isNumeric() const

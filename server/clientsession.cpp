@@ -340,6 +340,8 @@ void ClientSession::finish()
     if (m_finished)
         return;
     m_finished = true;
+    if (m_finishedHandler)
+        m_finishedHandler(this);
     emit finished();
 }
 

@@ -29,7 +29,7 @@ Server::~Server()
     const QList<ClientSession*> sessions = m_sessions;
     m_sessions.clear();
     for (ClientSession* session : sessions) {
-        disconnect(session, nullptr, this, nullptr);
+        session->setFinishedHandler({});
         delete session;
     }
 }
@@ -99,8 +99,7 @@ void Server::onNewConnection(QTcpServer* listener)
         auto* session = new ClientSession(socket, m_core, m_config, m_batcher, this);
         m_sessions.append(session);
         ++m_connectionsPerIp[peer];
-        connect(session, &ClientSession::finished, this,
-                [this, session] { onSessionFinished(session); });
+        session->setFinishedHandler([this](ClientSession* done) { onSessionFinished(done); });
         session->start();
         emit clientCountChanged(clientCount());
     }
