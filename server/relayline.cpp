@@ -6,7 +6,7 @@
 #include <QDateTime>
 
 RelayLine::RelayLine(IrcMessage message)
-    : m_message(std::move(message)), m_timeMs(QDateTime::currentMSecsSinceEpoch())
+    : m_message(std::move(message))
 {
 }
 
@@ -25,8 +25,10 @@ const QByteArray& RelayLine::wireFor(const ServerUser* recipient)
     QByteArray& wire = m_wire[size_t(index)];
     if (wire.isEmpty()) {
         const QString timeKey = QStringLiteral("time");
+        // Read from the clock at the first recipient with server-time: every recipient is
+        // served in the same pass, and a line nobody wants stamped costs no clock read.
         if (time && !m_message.hasTag(timeKey))
-            m_message.setServerTime(QDateTime::fromMSecsSinceEpoch(m_timeMs, Qt::UTC));
+            m_message.setServerTime(QDateTime::currentDateTimeUtc());
         const QString msgIdKey = QStringLiteral("msgid");
         if (tags && m_msgIdNumber != 0 && !m_message.hasTag(msgIdKey))
             m_message.setTag(msgIdKey, m_msgIdPrefix + QString::number(m_msgIdNumber, 36));

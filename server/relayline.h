@@ -14,8 +14,8 @@ class ServerUser;
 class RelayLine
 {
 public:
-    // The server time is taken now; it is formatted only if a recipient has server-time. A
-    // "time" tag already in the message is kept as it is.
+    // The server time is taken when the first recipient with server-time is served (all are
+    // served in one pass), and only then. A "time" tag already in the message is kept as it is.
     explicit RelayLine(IrcMessage message);
     // With a message id: "msgid" is prefix + number in base 36, formatted and added only when a
     // recipient has message-tags (a message that has a "msgid" already keeps it).
@@ -28,7 +28,6 @@ public:
 
 private:
     IrcMessage m_message; // with every tag
-    qint64 m_timeMs;      // UTC, ms since the epoch
     QString m_msgIdPrefix;
     quint64 m_msgIdNumber = 0; // 0: no msgid of its own
     std::array<QByteArray, 4> m_wire;

@@ -235,6 +235,11 @@ void tst_IrcMessage::roundTripMessage_data()
     fifteen.last() = "last has spaces";
     QTest::newRow("fifteen params") << IrcMessage("X", fifteen);
     QTest::newRow("unicode") << IrcCommand::privmsg("#a", QStringLiteral("繁體 简体 😀"));
+    for (int ascii = 0; ascii <= 17; ++ascii) {
+        QTest::addRow("valid UTF-8 after %d ASCII bytes", ascii)
+            << IrcCommand::privmsg("#a", QString(ascii, u'x') + QStringLiteral("é文😀") +
+                                             QString(9, u'y'));
+    }
     // Tag values are encoded in slices of 64 UTF-16 units: a pair must not be split across two.
     for (int before : {62, 63, 64, 127}) {
         IrcMessage longTag = IrcCommand::privmsg("bob", QStringLiteral("文字"));
@@ -355,6 +360,13 @@ void tst_IrcMessage::invalidUtf8_data()
     QTest::newRow("surrogate") << QByteArray("PRIVMSG a :\xed\xa0\x80") << r + r + r;
     QTest::newRow("above U+10FFFF") << QByteArray("PRIVMSG a :\xf4\x90\x80\x80") << r + r + r + r;
     QTest::newRow("lone continuation") << QByteArray("PRIVMSG a :\x80x") << r + "x";
+    // ASCII is checked eight bytes at a time: a bad byte at every offset of a word is seen.
+    for (int ascii = 0; ascii <= 17; ++ascii) {
+        const QByteArray before(ascii, 'x');
+        QTest::addRow("bad byte after %d ASCII bytes", ascii)
+            << QByteArray("PRIVMSG a :" + before + "\xff" + QByteArray(9, 'y'))
+            << QString::fromLatin1(before) + r + QString(9, u'y');
+    }
 }
 
 void tst_IrcMessage::invalidUtf8()
