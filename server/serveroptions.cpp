@@ -97,7 +97,22 @@ ServerOptions::ServerOptions()
          tr("bytes")},
         {QStringLiteral("log-level"),
          tr("Log level: debug, info, warning or error (default info)."), tr("level")},
+        {QStringLiteral("qt-event-loop"),
+         tr("Run on Qt's default event loop instead of epoll (for comparison; command line "
+            "only).")},
     });
+}
+
+bool ServerOptions::wantsQtEventLoop(int argc, const char* const* argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView argument(argv[i]);
+        if (argument == "--")
+            break;
+        if (argument == "--qt-event-loop" || argument == "-qt-event-loop")
+            return true;
+    }
+    return false;
 }
 
 QString ServerOptions::versionText() const

@@ -31,6 +31,10 @@ public:
     // QLoggingCategory::setFilterRules() text for the chosen --log-level.
     QString logFilterRules() const { return m_logRules; }
 
+    // Whether --qt-event-loop is among the raw arguments. The event loop must be chosen before
+    // the application object exists, so before parse() can run.
+    static bool wantsQtEventLoop(int argc, const char* const* argv);
+
     // "debug", "info", "warning", "error" -> filter rules; empty + ok=false when unknown.
     static QString filterRulesForLevel(const QString& level, bool* ok);
     // qSetMessagePattern() text: timestamps, category, level.

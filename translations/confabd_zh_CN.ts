@@ -219,5 +219,9 @@
         <source>expected debug, info, warning or error</source>
         <translation>应为 debug、info、warning 或 error</translation>
     </message>
+    <message>
+        <source>Run on Qt&apos;s default event loop instead of epoll (for comparison; command line only).</source>
+        <translation>使用 Qt 默认的事件循环而不是 epoll（用于比较；仅限命令行）。</translation>
+    </message>
 </context>
 </TS>

@@ -219,5 +219,9 @@
         <source>expected debug, info, warning or error</source>
         <translation>應為 debug、info、warning 或 error</translation>
     </message>
+    <message>
+        <source>Run on Qt&apos;s default event loop instead of epoll (for comparison; command line only).</source>
+        <translation>使用 Qt 預設的事件迴圈而非 epoll（用於比較；僅限命令列）。</translation>
+    </message>
 </context>
 </TS>

@@ -1,3 +1,4 @@
+#include "epolleventdispatcher.h"
 #include "server.h"
 #include "serverlogging.h"
 #include "serveroptions.h"
@@ -15,6 +16,13 @@
 
 int main(int argc, char* argv[])
 {
+    // epoll: one wait costs the same for ten sockets or ten thousand (docs/PERFORMANCE.md).
+    auto* dispatcher = ServerOptions::wantsQtEventLoop(argc, argv) ? nullptr
+                                                                   : new EpollEventDispatcher;
+    if (dispatcher && dispatcher->isValid())
+        QCoreApplication::setEventDispatcher(dispatcher);
+    else
+        delete dispatcher;
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("confabd"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CONFAB_VERSION));
@@ -48,6 +56,7 @@ int main(int argc, char* argv[])
     Server server(options.config());
     qCInfo(lcServer).noquote() << "starting" << options.versionText() << "as"
                                << options.config().serverName;
+    qCInfo(lcServer) << "event loop:" << QCoreApplication::eventDispatcher()->metaObject()->className();
     if (!server.listen()) {
         std::fprintf(stderr, "confabd: %s\n", qPrintable(server.errorString()));
         return 1;

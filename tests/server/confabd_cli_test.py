@@ -93,7 +93,8 @@ def main():
     check(r.returncode == 0, "--help exits 0")
     for option in ("--listen", "--port", "--config", "--motd", "--server-name", "--max-clients",
                    "--max-per-ip", "--max-channels", "--flood-rate", "--flood-burst", "--sendq",
-                   "--ping-interval", "--ping-timeout", "--registration-timeout", "--log-level"):
+                   "--ping-interval", "--ping-timeout", "--registration-timeout", "--log-level",
+                   "--qt-event-loop"):
         check(option in r.stdout, "--help lists " + option)
 
     r = run(confabd, "--version")
@@ -128,12 +129,19 @@ def main():
                           ("listen address", r"listening on 127\.0\.0\.1 port \d+"),
                           ("connection from", r"connection from 127\.0\.0\.1"),
                           ("registered as", r"registered: cli!~cli@127\.0\.0\.1"),
+                          ("event loop", r"event loop: EpollEventDispatcher"),
                           ("shutdown", r"shutting down: Server shutting down")):
         check(re.search(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3} I confab\.server[a-z.]*: "
                         + pattern, log, re.M) is not None, "the log has a timestamped " + what)
 
     code, _ = session(confabd, ["--log-level", "warning"], signal.SIGTERM)
     check(code == 0, "SIGTERM: confabd exits with status 0 (got %s)" % code)
+
+    # Qt's own event loop, kept for comparison, serves a client and stops the same way.
+    code, log = session(confabd, ["--qt-event-loop"], signal.SIGTERM)
+    check(code == 0, "--qt-event-loop: confabd exits with status 0 (got %s)" % code)
+    check(re.search(r"event loop: QEventDispatcher", log or "") is not None,
+          "--qt-event-loop: the log names Qt's dispatcher")
 
     if failures:
         print("%d check(s) failed" % len(failures))

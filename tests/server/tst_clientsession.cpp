@@ -1,6 +1,7 @@
 // ClientSession over real sockets: liveness (PING/PONG, ping timeout, registration timeout),
 // flood control (token bucket, "Excess Flood") and the send-queue cap ("SendQ exceeded").
 #include "clientsession.h"
+#include "servertestmain.h"
 #include "server.h"
 #include "servercore.h"
 #include "testclient.h"
@@ -466,5 +467,5 @@ void tst_ClientSession::normalizedAddress()
     QCOMPARE(ClientSession::normalizedAddress(QHostAddress(address)).toString(), expected);
 }
 
-QTEST_GUILESS_MAIN(tst_ClientSession)
+CONFAB_SERVER_TEST_MAIN(tst_ClientSession)
 #include "tst_clientsession.moc"

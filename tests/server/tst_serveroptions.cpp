@@ -5,6 +5,8 @@
 #include <QTranslator>
 #include <QTest>
 
+#include <vector>
+
 class tst_ServerOptions : public QObject
 {
     Q_OBJECT
@@ -21,6 +23,8 @@ private slots:
     void logLevels();
     void translations_data();
     void translations();
+    void qtEventLoop_data();
+    void qtEventLoop();
 };
 
 static QStringList args(const QStringList& rest)
@@ -231,6 +235,36 @@ void tst_ServerOptions::translations()
     QVERIFY(!options.helpText().contains(QStringLiteral("Maximum connections from one address")));
     QCoreApplication::removeTranslator(&translator);
     QCOMPARE(ServerOptions::tryHelpText(), QStringLiteral("Try 'confabd --help'."));
+}
+
+void tst_ServerOptions::qtEventLoop_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<bool>("wanted");
+    QTest::newRow("absent") << QStringList{"confabd", "-p", "7000"} << false;
+    QTest::newRow("long") << QStringList{"confabd", "--qt-event-loop", "-p", "7000"} << true;
+    QTest::newRow("single dash") << QStringList{"confabd", "-qt-event-loop"} << true;
+    QTest::newRow("after --") << QStringList{"confabd", "--", "--qt-event-loop"} << false;
+    QTest::newRow("other option") << QStringList{"confabd", "--qt-event-loops"} << false;
+}
+
+// The choice is read from the raw arguments (before the application object exists), and the
+// parser accepts the option too.
+void tst_ServerOptions::qtEventLoop()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(bool, wanted);
+    std::vector<QByteArray> storage;
+    std::vector<const char*> argv;
+    for (const QString& argument : arguments)
+        storage.push_back(argument.toUtf8());
+    for (const QByteArray& argument : storage)
+        argv.push_back(argument.constData());
+    QCOMPARE(ServerOptions::wantsQtEventLoop(int(argv.size()), argv.data()), wanted);
+    if (wanted) {
+        ServerOptions options;
+        QCOMPARE(options.parse(arguments), ServerOptions::Result::Ok);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_ServerOptions)
