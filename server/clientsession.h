@@ -58,7 +58,7 @@ public:
     static QHostAddress normalizedAddress(const QHostAddress& address);
 
     // Called (once, before finished() is emitted) when the socket is closed. The Server uses
-    // this rather than a connection to finished(): a connection costs about 200 bytes per
+    // this rather than a connection to finished(): a connection costs a few hundred bytes per
     // client, and the server's memory per idle client is one of its benchmark targets.
     void setFinishedHandler(std::function<void(ClientSession*)> handler)
     {

@@ -183,15 +183,20 @@ bool EpollEventDispatcher::unregisterTimer(int timerId)
     auto it = m_timers.find(timerId);
     if (it == m_timers.end())
         return false;
-    auto [first, last] = m_timerQueue.equal_range(it->second.deadline);
+    dequeueTimer(it->second.deadline, timerId);
+    m_timers.erase(it);
+    return true;
+}
+
+void EpollEventDispatcher::dequeueTimer(Clock::time_point deadline, int timerId)
+{
+    auto [first, last] = m_timerQueue.equal_range(deadline);
     for (auto q = first; q != last; ++q) {
         if (q->second == timerId) {
             m_timerQueue.erase(q);
-            break;
+            return;
         }
     }
-    m_timers.erase(it);
-    return true;
 }
 
 bool EpollEventDispatcher::unregisterTimers(QObject* object)
@@ -261,13 +266,7 @@ int EpollEventDispatcher::activateTimers()
         Clock::time_point next = timer.deadline + std::chrono::milliseconds(timer.intervalMs);
         if (next < now)
             next = now + std::chrono::milliseconds(timer.intervalMs);
-        auto [first, last] = m_timerQueue.equal_range(timer.deadline);
-        for (auto q = first; q != last; ++q) {
-            if (q->second == id) {
-                m_timerQueue.erase(q);
-                break;
-            }
-        }
+        dequeueTimer(timer.deadline, id);
         timer.deadline = next;
         m_timerQueue.emplace(next, id);
 

@@ -81,6 +81,7 @@ private:
     // Milliseconds until the next timer is due (0 if one is), or -1 without timers.
     int timeUntilNextTimer() const;
     int activateTimers();
+    void dequeueTimer(Clock::time_point deadline, int timerId);
     int activateSocketNotifiers(int count);
     void drainWakeUps();
 
