@@ -149,17 +149,32 @@ bool isValidTagKey(QStringView key)
     return true;
 }
 
-bool isValidCommand(QStringView command)
+char16_t codeUnit(QChar c)
+{
+    return c.unicode();
+}
+
+char16_t codeUnit(char c)
+{
+    return char16_t(static_cast<unsigned char>(c));
+}
+
+// Letters only, or exactly three digits; for a QStringView or the raw bytes of a line.
+// *lettersOnly says which.
+template <typename Text>
+bool isValidCommand(const Text& command, bool* lettersOnly = nullptr)
 {
     if (command.isEmpty())
         return false;
     bool allDigits = true;
     bool allLetters = true;
-    for (QChar c : command) {
-        const char16_t u = c.unicode();
+    for (auto c : command) {
+        const char16_t u = codeUnit(c);
         allDigits = allDigits && u >= '0' && u <= '9';
         allLetters = allLetters && ((u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z'));
     }
+    if (lettersOnly)
+        *lettersOnly = allLetters;
     return allLetters || (allDigits && command.size() == 3);
 }
 
@@ -173,15 +188,8 @@ bool needsTrailing(QStringView param)
 // digits. The common commands come back as shared constants (no allocation).
 QString decodeCommand(QByteArrayView word)
 {
-    if (word.isEmpty())
-        return {};
-    bool letters = true;
-    bool digits = true;
-    for (char c : word) {
-        letters = letters && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
-        digits = digits && c >= '0' && c <= '9';
-    }
-    if (!letters && !(digits && word.size() == 3))
+    bool letters = false;
+    if (!isValidCommand(word, &letters))
         return {};
     static const QString common[] = {
         QStringLiteral("PRIVMSG"), QStringLiteral("NOTICE"), QStringLiteral("PING"),
@@ -341,7 +349,7 @@ const char* IrcMessage::invalidReason() const
 
 const char* IrcMessage::invalidReasonWith(const QList<IrcTag>& tags) const
 {
-    if (!isValidCommand(m_command))
+    if (!isValidCommand(QStringView(m_command)))
         return "malformed command";
     if (m_params.size() > Limits::MaxParams)
         return "more than 15 parameters";
@@ -424,15 +432,10 @@ QByteArray IrcMessage::serializeWith(const QList<IrcTag>& tags, qsizetype reserv
 
 QByteArray IrcMessage::toWire(int maxLineBytes) const
 {
-    return toWireWith(m_tags, maxLineBytes);
+    return toWire(m_tags, maxLineBytes);
 }
 
 QByteArray IrcMessage::toWire(const QList<IrcTag>& tags, int maxLineBytes) const
-{
-    return toWireWith(tags, maxLineBytes);
-}
-
-QByteArray IrcMessage::toWireWith(const QList<IrcTag>& tags, int maxLineBytes) const
 {
     QByteArray line = serializeWith(tags, 2);
     if (line.isEmpty())

@@ -106,7 +106,6 @@ public:
 private:
     const char* invalidReasonWith(const QList<IrcTag>& tags) const;
     QByteArray serializeWith(const QList<IrcTag>& tags, qsizetype reserveExtra) const;
-    QByteArray toWireWith(const QList<IrcTag>& tags, int maxLineBytes) const;
 
     QList<IrcTag> m_tags;
     QString m_source;

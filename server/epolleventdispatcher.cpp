@@ -130,12 +130,16 @@ void EpollEventDispatcher::updateDescriptor(int fd, Descriptor& descriptor)
 
 int EpollEventDispatcher::activateSocketNotifiers(int count)
 {
+    int activated = 0;
     std::vector<QSocketNotifier*> pending;
     pending.reserve(size_t(count));
     for (int i = 0; i < count; ++i) {
         const epoll_event& event = m_events[size_t(i)];
-        if (event.data.fd == m_wakeFd)
+        if (event.data.fd == m_wakeFd) {
+            drainWakeUps();
+            ++activated;
             continue;
+        }
         auto it = m_descriptors.find(event.data.fd);
         if (it == m_descriptors.end())
             continue;
@@ -150,7 +154,6 @@ int EpollEventDispatcher::activateSocketNotifiers(int count)
     }
 
     m_activations.push_back(&pending);
-    int activated = 0;
     QEvent event(QEvent::SockAct);
     for (QSocketNotifier*& notifier : pending) {
         // Null if disabled or deleted by an earlier handler.
@@ -350,12 +353,6 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
         do {
             count = epoll_wait(m_epollFd, m_events.data(), int(m_events.size()), timeout);
         } while (count < 0 && errno == EINTR);
-        for (int i = 0; i < count; ++i) {
-            if (m_events[size_t(i)].data.fd == m_wakeFd) {
-                drainWakeUps();
-                ++activated;
-            }
-        }
         if (count > 0)
             activated += activateSocketNotifiers(count);
     } else {

@@ -82,6 +82,7 @@ private:
     int timeUntilNextTimer() const;
     int activateTimers();
     void dequeueTimer(Clock::time_point deadline, int timerId);
+    // Handles the first count ready events: drains the wake-up eventfd, sends SockAct.
     int activateSocketNotifiers(int count);
     void drainWakeUps();
 
