@@ -29,6 +29,7 @@ constexpr int RPL_ENDOFWHO = 315;
 constexpr int RPL_WHOISIDLE = 317;
 constexpr int RPL_ENDOFWHOIS = 318;
 constexpr int RPL_WHOISCHANNELS = 319;
+constexpr int RPL_WHOISACCOUNT = 330;
 constexpr int RPL_LISTSTART = 321;
 constexpr int RPL_LIST = 322;
 constexpr int RPL_LISTEND = 323;
@@ -49,6 +50,7 @@ constexpr int RPL_MOTDSTART = 375;
 constexpr int RPL_ENDOFMOTD = 376;
 constexpr int RPL_YOUREOPER = 381;
 constexpr int RPL_TIME = 391;
+constexpr int RPL_WHOISSECURE = 671;
 
 constexpr int ERR_UNKNOWNERROR = 400;
 constexpr int ERR_NOSUCHNICK = 401;
@@ -87,5 +89,16 @@ constexpr int ERR_UMODEUNKNOWNFLAG = 501;
 constexpr int ERR_USERSDONTMATCH = 502;
 constexpr int ERR_INVALIDCAPCMD = 410;
 constexpr int ERR_INVALIDMODEPARAM = 696;
+
+// IRCv3 sasl-3.1.
+constexpr int RPL_LOGGEDIN = 900;
+constexpr int RPL_LOGGEDOUT = 901;
+constexpr int ERR_NICKLOCKED = 902;
+constexpr int RPL_SASLSUCCESS = 903;
+constexpr int ERR_SASLFAIL = 904;
+constexpr int ERR_SASLTOOLONG = 905;
+constexpr int ERR_SASLABORTED = 906;
+constexpr int ERR_SASLALREADY = 907;
+constexpr int RPL_SASLMECHS = 908;
 
 } // namespace IrcNumeric

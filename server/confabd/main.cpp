@@ -1,8 +1,8 @@
-#include "epolleventdispatcher.h"
-#include "server.h"
+#include "net/epolleventdispatcher.h"
+#include "net/server.h"
 #include "serverlogging.h"
-#include "serveroptions.h"
-#include "signalwatcher.h"
+#include "config/serveroptions.h"
+#include "system/signalwatcher.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>

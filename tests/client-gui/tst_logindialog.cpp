@@ -5,7 +5,7 @@
 #include "ircnumerics.h"
 #include "logindialog.h"
 #include "roomlistmodel.h"
-#include "server.h"
+#include "net/server.h"
 #include "serverconnection.h"
 
 #include <QLabel>

@@ -9,7 +9,7 @@
 #include "logindialog.h"
 #include "mainwindow.h"
 #include "roomlistmodel.h"
-#include "server.h"
+#include "net/server.h"
 #include "serverconnection.h"
 #include "startoptions.h"
 

@@ -3,7 +3,7 @@
 // and reconnection.
 #include "fakeircserver.h"
 #include "irclimits.h"
-#include "server.h"
+#include "net/server.h"
 #include "serverconnection.h"
 
 #include <QLoggingCategory>

@@ -3,7 +3,7 @@
 // main() for the server's socket suites. With CONFAB_TEST_EVENT_DISPATCHER=epoll in the
 // environment the suite runs on EpollEventDispatcher, the dispatcher confabd uses, instead of
 // Qt's default one (ctest runs each suite both ways).
-#include "epolleventdispatcher.h"
+#include "net/epolleventdispatcher.h"
 
 #include <QCoreApplication>
 #include <QTest>

@@ -1,0 +1,135 @@
+#include "commands/infocommands.h"
+
+#include "core/commandcontext.h"
+#include "core/commandtable.h"
+#include "core/servercore.h"
+#include "irclimits.h"
+#include "state/serveruser.h"
+
+#include <QDateTime>
+
+namespace InfoCommands {
+
+namespace {
+
+constexpr int TokensPerLine = 12; // ISUPPORT tokens per 005 line
+
+QString number(qint64 n)
+{
+    return QString::number(n);
+}
+
+void onLusers(CommandContext& context)
+{
+    sendLusers(context.core(), context.user());
+}
+
+void onMotd(CommandContext& context)
+{
+    sendMotd(context.core(), context.user());
+}
+
+void onVersion(CommandContext& context)
+{
+    context.reply(IrcReply::version(versionString(), context.config().serverName,
+                                    QStringLiteral("Confab IRC server")));
+    sendIsupport(context.core(), context.user());
+}
+
+void onTime(CommandContext& context)
+{
+    context.reply(IrcReply::time(context.config().serverName,
+                                 QDateTime::currentDateTimeUtc().toString(Qt::RFC2822Date)));
+}
+
+} // namespace
+
+void addTo(CommandTable& table)
+{
+    using Access = CommandTable::Access;
+    table.add(QStringLiteral("LUSERS"), onLusers, 0, Access::Registered);
+    table.add(QStringLiteral("MOTD"), onMotd, 0, Access::Registered);
+    table.add(QStringLiteral("VERSION"), onVersion, 0, Access::Registered);
+    table.add(QStringLiteral("TIME"), onTime, 0, Access::Registered);
+}
+
+QString versionString()
+{
+    return QStringLiteral("confab-" CONFAB_VERSION);
+}
+
+void sendWelcome(ServerCore& core, ServerUser* user)
+{
+    const ServerConfig& config = core.config();
+    core.reply(user, IrcReply::welcome(config.networkName, user->source()));
+    core.reply(user, IrcReply::yourHost(config.serverName, versionString()));
+    core.reply(user, IrcReply::created(core.createdText()));
+    core.reply(user, IrcReply::myInfo(config.serverName, versionString(), QStringLiteral("i"),
+                                      QStringLiteral("biklmnostv"), QStringLiteral("bklov")));
+    sendIsupport(core, user);
+    sendLusers(core, user);
+    sendMotd(core, user);
+}
+
+void sendIsupport(ServerCore& core, ServerUser* user)
+{
+    const QStringList tokens = isupportTokens(core);
+    for (int i = 0; i < tokens.size(); i += TokensPerLine)
+        core.reply(user, IrcReply::isupport(tokens.mid(i, TokensPerLine)));
+}
+
+void sendLusers(ServerCore& core, ServerUser* user)
+{
+    const UserRegistry& users = core.users();
+    const int registered = users.registeredCount();
+    const int invisible = users.invisibleCount(); // kept current: no walk over every user
+    const int unknown = users.connectionCount() - registered;
+    core.reply(user, IrcReply::luserClient(registered - invisible, invisible, 1));
+    core.reply(user, IrcReply::luserOp(0));
+    if (unknown > 0)
+        core.reply(user, IrcReply::luserUnknown(unknown));
+    core.reply(user, IrcReply::luserChannels(core.channelCount()));
+    core.reply(user, IrcReply::luserMe(registered, 0));
+    core.reply(user, IrcReply::localUsers(registered, users.maxRegisteredCount()));
+    core.reply(user, IrcReply::globalUsers(registered, users.maxRegisteredCount()));
+}
+
+void sendMotd(ServerCore& core, ServerUser* user)
+{
+    const Motd& motd = core.motd();
+    if (!motd.isSet()) {
+        core.reply(user, IrcReply::noMotd());
+        return;
+    }
+    core.reply(user, IrcReply::motdStart(core.config().serverName));
+    for (const QString& line : motd.lines())
+        core.reply(user, IrcReply::motd(line));
+    core.reply(user, IrcReply::endOfMotd());
+}
+
+QStringList isupportTokens(const ServerCore& core)
+{
+    const ServerConfig& config = core.config();
+    return {
+        QStringLiteral("AWAYLEN=") + number(config.awayLength),
+        QStringLiteral("CASEMAPPING=") + core.caseMapping().name(),
+        QStringLiteral("CHANLIMIT=#&:") + number(config.maxChannelsPerUser),
+        QStringLiteral("CHANMODES=b,k,l,imnst"),
+        QStringLiteral("CHANNELLEN=") + number(config.channelLength),
+        QStringLiteral("CHANTYPES=#&"),
+        QStringLiteral("KICKLEN=") + number(config.kickLength),
+        QStringLiteral("LINELEN=") + number(Limits::MaxLineBytes),
+        QStringLiteral("MAXTARGETS=") + number(config.maxTargets),
+        QStringLiteral("MODES=20"),
+        QStringLiteral("NETWORK=") + config.networkName,
+        QStringLiteral("NICKLEN=") + number(config.nickLength),
+        QStringLiteral("PREFIX=(ov)@+"),
+        QStringLiteral("TARGMAX=PRIVMSG:%1,NOTICE:%1,TAGMSG:%1,JOIN:,PART:,KICK:%1,NAMES:,"
+                       "WHOIS:1,LIST:")
+            .arg(config.maxTargets),
+        QStringLiteral("TOPICLEN=") + number(config.topicLength),
+        QStringLiteral("USERLEN=") + number(Limits::UserLength),
+    };
+}
+
+} // namespace InfoCommands

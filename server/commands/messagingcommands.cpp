@@ -1,0 +1,140 @@
+#include "commands/messagingcommands.h"
+
+#include "core/clock.h"
+#include "core/commandcontext.h"
+#include "core/commandtable.h"
+#include "core/servercore.h"
+#include "ircvalidation.h"
+#include "routing/messagerouter.h"
+#include "state/channelregistry.h"
+#include "state/serverchannel.h"
+#include "state/serveruser.h"
+#include "state/userregistry.h"
+
+namespace MessagingCommands {
+
+namespace {
+
+enum class Kind { Privmsg, Notice, Tagmsg };
+
+void toChannel(CommandContext& context, const QString& target, RelayLine& line, Kind kind,
+               bool errors)
+{
+    ServerUser* user = context.user();
+    ServerChannel* channel = context.channels().find(target);
+    if (!channel) {
+        if (errors)
+            context.reply(IrcReply::noSuchChannel(target));
+        return;
+    }
+    if (!channel->canSend(user, context.core().caseMapping())) {
+        if (errors)
+            context.reply(IrcReply::cannotSendToChannel(channel->name()));
+        return;
+    }
+    const bool echo = user->hasCap(ClientCap::EchoMessage);
+    const bool tagOnly = kind == Kind::Tagmsg;
+    MessageRouter::Filter filter;
+    filter.requiredCaps = tagOnly ? ClientCap::MessageTags : 0;
+    filter.except = echo ? nullptr : user;
+    context.router().toChannel(channel, line, filter);
+    // A sender outside the channel (-n) still gets its echo.
+    if (echo && !channel->hasMember(user) && filter.accepts(user))
+        context.router().toUser(user, line);
+}
+
+void toUser(CommandContext& context, const QString& target, RelayLine& line, Kind kind,
+            bool errors)
+{
+    ServerUser* user = context.user();
+    ServerUser* recipient = context.users().findByNick(target);
+    if (!recipient) {
+        if (errors)
+            context.reply(IrcReply::noSuchNick(target));
+        return;
+    }
+    MessageRouter::Filter filter;
+    filter.requiredCaps = kind == Kind::Tagmsg ? ClientCap::MessageTags : 0;
+    if (filter.accepts(recipient))
+        context.router().toUser(recipient, line);
+    if (user->hasCap(ClientCap::EchoMessage) && recipient != user && filter.accepts(user))
+        context.router().toUser(user, line);
+    if (kind == Kind::Privmsg && recipient->isAway())
+        context.reply(IrcReply::away(recipient->nick(), recipient->awayMessage()));
+}
+
+void send(CommandContext& context, Kind kind)
+{
+    // RFC 2812 3.3.2: no error reply is ever sent for a NOTICE.
+    const bool errors = kind == Kind::Privmsg;
+    const bool tagOnly = kind == Kind::Tagmsg;
+    const IrcMessage& message = context.message();
+    const QString& command = message.command();
+    const QStringList& params = message.params();
+    if (params.isEmpty() || params.constFirst().isEmpty()) {
+        if (errors)
+            context.reply(IrcReply::noRecipient(command));
+        return;
+    }
+    if (!tagOnly && (params.size() < 2 || params.at(1).isEmpty())) {
+        if (errors)
+            context.reply(IrcReply::noTextToSend());
+        return;
+    }
+    const QString& targetList = params.constFirst();
+    const QStringList targets = targetList.contains(u',')
+                                    ? targetList.split(u',', Qt::SkipEmptyParts)
+                                    : QStringList{targetList};
+    const int maxTargets = context.config().maxTargets;
+    if (targets.size() > maxTargets) {
+        if (errors)
+            context.reply(IrcReply::tooManyTargets(targets.value(maxTargets), maxTargets));
+        return;
+    }
+
+    // Only client-only tags ("+name") are relayed; the server adds its own.
+    QList<IrcTag> clientTags;
+    for (const IrcTag& tag : message.tags()) {
+        if (tag.key.startsWith(u'+'))
+            clientTags.append(tag);
+    }
+    context.user()->setLastMessageSecs(Clock::nowSecs());
+
+    for (const QString& target : targets) {
+        IrcMessage out(command, tagOnly ? QStringList{target} : QStringList{target, params.at(1)});
+        out.setTags(clientTags);
+        out.setLastParamTrailing(!tagOnly); // text is written ":text", as every server does
+        RelayLine line = context.accept(std::move(out));
+        if (IrcValidation::isChannelName(target))
+            toChannel(context, target, line, kind, errors);
+        else
+            toUser(context, target, line, kind, errors);
+    }
+}
+
+void onPrivmsg(CommandContext& context)
+{
+    send(context, Kind::Privmsg);
+}
+
+void onNotice(CommandContext& context)
+{
+    send(context, Kind::Notice);
+}
+
+void onTagmsg(CommandContext& context)
+{
+    send(context, Kind::Tagmsg);
+}
+
+} // namespace
+
+void addTo(CommandTable& table)
+{
+    using Access = CommandTable::Access;
+    table.add(QStringLiteral("PRIVMSG"), onPrivmsg, 0, Access::Registered);
+    table.add(QStringLiteral("NOTICE"), onNotice, 0, Access::Registered);
+    table.add(QStringLiteral("TAGMSG"), onTagmsg, 1, Access::Registered);
+}
+
+} // namespace MessagingCommands

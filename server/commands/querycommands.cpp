@@ -1,0 +1,185 @@
+#include "commands/querycommands.h"
+
+#include "commands/channelreplies.h"
+#include "core/clock.h"
+#include "core/commandcontext.h"
+#include "core/commandtable.h"
+#include "core/servercore.h"
+#include "ircmask.h"
+#include "ircvalidation.h"
+#include "routing/messagerouter.h"
+#include "state/channelregistry.h"
+#include "state/serverchannel.h"
+#include "state/serveruser.h"
+#include "state/userregistry.h"
+
+#include <QSet>
+
+namespace QueryCommands {
+
+namespace {
+
+const QString Star = QStringLiteral("*");
+
+void onNames(CommandContext& context)
+{
+    ServerCore& core = context.core();
+    ServerUser* user = context.user();
+    // One RPL_ENDOFNAMES at the end, naming what was asked (modern.ircdocs.horse).
+    if (context.paramCount() < 1 || context.param(0).isEmpty()) {
+        for (const auto& entry : context.channels().all()) {
+            if (entry.second->isVisibleTo(user))
+                ChannelReplies::sendNames(core, user, entry.second.get());
+        }
+        ChannelReplies::sendEndOfNames(core, user, Star);
+        return;
+    }
+    for (const QString& name : context.param(0).split(u',', Qt::SkipEmptyParts)) {
+        const ServerChannel* channel = context.channels().find(name);
+        if (channel && channel->isVisibleTo(user))
+            ChannelReplies::sendNames(core, user, channel);
+    }
+    ChannelReplies::sendEndOfNames(core, user, context.param(0));
+}
+
+// The flags field of a WHO reply: H(ere) or G(one), then the channel prefixes.
+QString whoFlags(const ServerUser* who, const ServerChannel* channel, bool allPrefixes)
+{
+    QString flags = who->isAway() ? QStringLiteral("G") : QStringLiteral("H");
+    if (channel)
+        flags += channel->prefixes(who, allPrefixes);
+    return flags;
+}
+
+void onWho(CommandContext& context)
+{
+    ServerUser* user = context.user();
+    QString mask = context.param(0);
+    if (mask.isEmpty())
+        mask = Star;
+    const bool allPrefixes = user->hasCap(ClientCap::MultiPrefix);
+    auto whoReply = [&](const ServerUser* who, const ServerChannel* channel) {
+        context.reply(IrcReply::whoReply(channel ? channel->name() : Star, who->userName(),
+                                         who->host(), context.config().serverName, who->nick(),
+                                         whoFlags(who, channel, allPrefixes), 0,
+                                         who->realName()));
+    };
+    if (IrcValidation::isChannelName(mask)) {
+        const ServerChannel* channel = context.channels().find(mask);
+        if (channel && channel->isVisibleTo(user)) {
+            const bool member = channel->hasMember(user);
+            for (const ServerUser* who : channel->members()) {
+                if (member || !who->isInvisible())
+                    whoReply(who, channel);
+            }
+        }
+    } else {
+        const bool everyone = mask == Star || mask == QLatin1String("0");
+        const QString folded = context.fold(mask);
+        QSet<const ServerUser*> shared;
+        for (const ServerUser* other : MessageRouter::neighbours(user))
+            shared.insert(other);
+        context.users().forEach([&](ServerUser* who) {
+            if (!who->isRegistered())
+                return;
+            if (everyone) {
+                if (who != user && who->isInvisible() && !shared.contains(who))
+                    return;
+            } else if (!IrcMask::matches(folded, who->foldedNick())
+                       && !IrcMask::matches(folded, context.fold(who->host()))) {
+                return;
+            }
+            whoReply(who, nullptr); // no channel context: "*" and no prefix
+        });
+    }
+    context.reply(IrcReply::endOfWho(mask));
+}
+
+void onWhois(CommandContext& context)
+{
+    ServerUser* user = context.user();
+    const QString nick = context.param(context.paramCount() - 1).section(u',', 0, 0);
+    const ServerUser* who = context.users().findByNick(nick);
+    if (!who) {
+        context.reply(IrcReply::noSuchNick(nick));
+        context.reply(IrcReply::endOfWhois(nick));
+        return;
+    }
+    context.reply(IrcReply::whoisUser(who->nick(), who->userName(), who->host(), who->realName()));
+    QStringList channels;
+    for (const ServerChannel* channel : who->channels()) {
+        // +s channels, and every channel of a +i user, only to fellow members.
+        const bool shown = (who == user || !who->isInvisible()) ? channel->isVisibleTo(user)
+                                                                : channel->hasMember(user);
+        if (shown)
+            channels.append(channel->prefixes(who, false) + channel->name());
+    }
+    if (!channels.isEmpty())
+        context.reply(IrcReply::whoisChannels(who->nick(), channels));
+    context.reply(IrcReply::whoisServer(who->nick(), context.config().serverName,
+                                        QStringLiteral("Confab server")));
+    if (who->isAway())
+        context.reply(IrcReply::away(who->nick(), who->awayMessage()));
+    context.reply(IrcReply::whoisIdle(who->nick(), Clock::nowSecs() - who->lastMessageSecs(),
+                                      who->signonSecs()));
+    context.reply(IrcReply::endOfWhois(who->nick()));
+}
+
+void onIson(CommandContext& context)
+{
+    QStringList online;
+    for (const QString& param : context.message().params()) {
+        for (const QString& nick : param.split(u' ', Qt::SkipEmptyParts)) {
+            if (const ServerUser* who = context.users().findByNick(nick))
+                online.append(who->nick());
+        }
+    }
+    context.reply(IrcReply::isOn(online));
+}
+
+void onUserhost(CommandContext& context)
+{
+    QStringList entries;
+    for (const QString& nick : context.message().params().mid(0, 5)) {
+        if (const ServerUser* who = context.users().findByNick(nick)) {
+            entries.append(who->nick() + u'=' + (who->isAway() ? u'-' : u'+') + who->userName()
+                           + u'@' + who->host());
+        }
+    }
+    context.reply(IrcReply::userHost(entries));
+}
+
+void onList(CommandContext& context)
+{
+    ServerUser* user = context.user();
+    context.reply(IrcReply::listStart());
+    auto listReply = [&](const ServerChannel* channel) {
+        if (channel->isVisibleTo(user))
+            context.reply(IrcReply::list(channel->name(), channel->memberCount(), channel->topic()));
+    };
+    if (context.paramCount() >= 1 && !context.param(0).isEmpty()) {
+        for (const QString& name : context.param(0).split(u',', Qt::SkipEmptyParts)) {
+            if (const ServerChannel* channel = context.channels().find(name))
+                listReply(channel);
+        }
+    } else {
+        for (const auto& entry : context.channels().all())
+            listReply(entry.second.get());
+    }
+    context.reply(IrcReply::listEnd());
+}
+
+} // namespace
+
+void addTo(CommandTable& table)
+{
+    using Access = CommandTable::Access;
+    table.add(QStringLiteral("NAMES"), onNames, 0, Access::Registered);
+    table.add(QStringLiteral("WHO"), onWho, 0, Access::Registered);
+    table.add(QStringLiteral("WHOIS"), onWhois, 1, Access::Registered);
+    table.add(QStringLiteral("ISON"), onIson, 1, Access::Registered);
+    table.add(QStringLiteral("USERHOST"), onUserhost, 1, Access::Registered);
+    table.add(QStringLiteral("LIST"), onList, 0, Access::Registered);
+}
+
+} // namespace QueryCommands

@@ -1,0 +1,147 @@
+#include "commands/registrationcommands.h"
+
+#include "commands/channelcommands.h"
+#include "commands/infocommands.h"
+#include "core/commandcontext.h"
+#include "core/commandtable.h"
+#include "core/servercore.h"
+#include "irccommand.h"
+#include "net/clientconnection.h"
+#include "irclimits.h"
+#include "ircvalidation.h"
+#include "routing/messagerouter.h"
+#include "serverlogging.h"
+#include "state/serveruser.h"
+#include "state/userregistry.h"
+#include "core/clock.h"
+
+namespace RegistrationCommands {
+
+namespace {
+
+void onPass(CommandContext& context)
+{
+    if (context.user()->isRegistered()) {
+        context.reply(IrcReply::alreadyRegistered());
+        return;
+    }
+    context.user()->setPassword(context.param(0));
+}
+
+void onNick(CommandContext& context)
+{
+    ServerUser* user = context.user();
+    const QString nick = context.param(0);
+    if (nick.isEmpty()) {
+        context.reply(IrcReply::noNicknameGiven());
+        return;
+    }
+    if (IrcValidation::checkNick(nick, context.config().nickLength)
+        != IrcValidation::Reason::Valid) {
+        context.reply(IrcReply::erroneousNickname(nick));
+        return;
+    }
+    ServerUser* holder = context.users().nickHolder(context.fold(nick));
+    if (holder && holder != user) {
+        context.reply(IrcReply::nicknameInUse(nick));
+        return;
+    }
+    if (nick == user->nick())
+        return;
+
+    if (user->isRegistered()) {
+        RelayLine line = context.accept(IrcCommand::nick(nick));
+        context.router().toNeighbours(user, line, true);
+        qCInfo(lcCore).noquote() << "nick change:" << user->nick() << "->" << nick;
+    }
+    context.users().setNick(user, nick);
+    if (!user->isRegistered())
+        tryComplete(context.core(), user);
+}
+
+void onUser(CommandContext& context)
+{
+    ServerUser* user = context.user();
+    if (user->isRegistered() || !user->userName().isEmpty()) {
+        context.reply(IrcReply::alreadyRegistered());
+        return;
+    }
+    if (context.param(0).isEmpty() || context.param(3).isEmpty()) {
+        context.reply(IrcReply::needMoreParams(context.message().command()));
+        return;
+    }
+    QString name;
+    for (QChar c : context.param(0)) {
+        if (c.isLetterOrNumber() || c == u'-' || c == u'_' || c == u'.')
+            name += c;
+    }
+    name.truncate(Limits::UserLength);
+    if (name.isEmpty())
+        name = QStringLiteral("user");
+    QString userName = QLatin1Char('~') + name;
+    userName.truncate(Limits::UserLength);
+    user->setUserName(userName);
+    user->setRealName(context.param(3));
+    tryComplete(context.core(), user);
+}
+
+void onPing(CommandContext& context)
+{
+    if (context.paramCount() < 1 || context.param(0).isEmpty()) {
+        context.reply(IrcReply::noOrigin());
+        return;
+    }
+    context.core().sendFromServer(context.user(),
+                                  IrcCommand::pong(context.param(0), context.config().serverName));
+}
+
+void onPong(CommandContext&)
+{
+    // Any line counts as activity for the session's ping timer; nothing else to do.
+}
+
+void onQuit(CommandContext& context)
+{
+    const QString text = context.param(0);
+    const QString reason = text.isEmpty() ? QStringLiteral("Client Quit")
+                                          : QStringLiteral("Quit: ") + text;
+    context.core().disconnect(context.user(), reason);
+}
+
+} // namespace
+
+void addTo(CommandTable& table)
+{
+    using Access = CommandTable::Access;
+    table.add(QStringLiteral("PASS"), onPass, 1, Access::BeforeRegistration);
+    table.add(QStringLiteral("NICK"), onNick, 0, Access::BeforeRegistration);
+    table.add(QStringLiteral("USER"), onUser, 4, Access::BeforeRegistration);
+    table.add(QStringLiteral("PING"), onPing, 0, Access::BeforeRegistration);
+    table.add(QStringLiteral("PONG"), onPong, 0, Access::BeforeRegistration);
+    table.add(QStringLiteral("QUIT"), onQuit, 0, Access::BeforeRegistration);
+}
+
+void tryComplete(ServerCore& core, ServerUser* user)
+{
+    if (user->isRegistered() || user->nick().isEmpty() || user->userName().isEmpty()
+        || user->isCapNegotiating()) {
+        return;
+    }
+    const ServerConfig& config = core.config();
+    if (!config.password.isEmpty() && user->password() != config.password) {
+        qCInfo(lcCore).noquote() << "bad password from" << user->host();
+        core.reply(user, IrcReply::passwordMismatch());
+        core.disconnect(user, QStringLiteral("Bad password"));
+        return;
+    }
+    user->setPassword(QString());
+    core.users().markRegistered(user, Clock::nowSecs());
+    user->connection()->setRegistered();
+    qCInfo(lcCore).noquote() << "registered:" << user->source();
+    InfoCommands::sendWelcome(core, user);
+    core.announceRegistered(user);
+    if (config.autoJoin && !config.defaultChannel.isEmpty())
+        ChannelCommands::join(core, user, config.defaultChannel, QString());
+}
+
+} // namespace RegistrationCommands

@@ -1,0 +1,49 @@
+#include "commands/usercommands.h"
+
+#include "core/commandcontext.h"
+#include "core/commandtable.h"
+#include "core/servercore.h"
+#include "irccommand.h"
+#include "routing/messagerouter.h"
+#include "state/serveruser.h"
+
+namespace UserCommands {
+
+namespace {
+
+// away-notify: AWAY to those who share a channel with the user and asked for it.
+void notifyAway(CommandContext& context)
+{
+    ServerUser* user = context.user();
+    RelayLine line = context.accept(IrcCommand::away(user->awayMessage()));
+    MessageRouter::Filter filter;
+    filter.requiredCaps = ClientCap::AwayNotify;
+    context.router().toNeighbours(user, line, false, filter);
+}
+
+void onAway(CommandContext& context)
+{
+    ServerUser* user = context.user();
+    QString text = context.param(0);
+    text.truncate(context.config().awayLength);
+    if (text.isEmpty()) {
+        const bool was = user->isAway();
+        user->setAwayMessage(QString());
+        context.reply(IrcReply::unAway());
+        if (was)
+            notifyAway(context);
+        return;
+    }
+    user->setAwayMessage(text);
+    context.reply(IrcReply::nowAway());
+    notifyAway(context);
+}
+
+} // namespace
+
+void addTo(CommandTable& table)
+{
+    table.add(QStringLiteral("AWAY"), onAway, 0, CommandTable::Access::Registered);
+}
+
+} // namespace UserCommands

@@ -1,0 +1,319 @@
+#include "config/serveroptions.h"
+
+#include "ircvalidation.h"
+
+#include <QFileInfo>
+#include <QSettings>
+
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <memory>
+
+ServerOptions::ServerOptions()
+{
+    m_parser.setApplicationDescription(
+        tr("Confab chat server: a small IRC server for a local network."));
+    m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    m_parser.addHelpOption();
+    m_parser.addVersionOption();
+    m_parser.addOptions({
+        {{QStringLiteral("l"), QStringLiteral("listen")},
+         tr("Listen on <address> (IPv4 or IPv6; repeat for several). Default: every address."),
+         tr("address")},
+        {{QStringLiteral("p"), QStringLiteral("port")},
+         tr("Listen on <port> (default %1).").arg(ServerDefaults::Port), tr("port")},
+        {{QStringLiteral("c"), QStringLiteral("config")},
+         tr("Read options from the ini <file>; options given here override it."), tr("file")},
+        {QStringLiteral("server-name"), tr("Server name shown to clients (default %1).")
+                                            .arg(ServerConfig().serverName),
+         tr("name")},
+        {QStringLiteral("network-name"),
+         tr("Network name shown to clients (default %1).").arg(ServerConfig().networkName),
+         tr("name")},
+        {QStringLiteral("password"), tr("Require this connection password (PASS)."),
+         tr("password")},
+        {QStringLiteral("motd"), tr("Send the text of <file> as message of the day."),
+         tr("file")},
+        {QStringLiteral("default-channel"),
+         tr("Room every user joins on login (default %1).").arg(ServerConfig().defaultChannel),
+         tr("channel")},
+        {QStringLiteral("no-autojoin"), tr("Do not join users to the default room on login.")},
+        {QStringLiteral("max-clients"),
+         tr("Maximum simultaneous connections (default %1).").arg(ServerDefaults::MaxClients),
+         tr("count")},
+        {QStringLiteral("max-per-ip"),
+         tr("Maximum connections from one address (default %1).")
+             .arg(ServerDefaults::MaxConnectionsPerIp),
+         tr("count")},
+        {QStringLiteral("max-channels"),
+         tr("Maximum rooms one user may join (default %1).")
+             .arg(ServerDefaults::MaxChannelsPerUser),
+         tr("count")},
+        {QStringLiteral("nick-length"),
+         tr("Maximum nickname length (default %1).").arg(ServerDefaults::NickLength),
+         tr("chars")},
+        {QStringLiteral("channel-length"),
+         tr("Maximum room name length (default %1).").arg(ServerDefaults::ChannelLength),
+         tr("chars")},
+        {QStringLiteral("topic-length"),
+         tr("Maximum topic length (default %1).").arg(ServerDefaults::TopicLength),
+         tr("chars")},
+        {QStringLiteral("away-length"),
+         tr("Maximum away message length (default %1).").arg(ServerDefaults::AwayLength),
+         tr("chars")},
+        {QStringLiteral("kick-length"),
+         tr("Maximum kick reason length (default %1).").arg(ServerDefaults::KickLength),
+         tr("chars")},
+        {QStringLiteral("max-targets"),
+         tr("Maximum recipients of one message (default %1).").arg(ServerDefaults::MaxTargets),
+         tr("count")},
+        {QStringLiteral("ping-interval"),
+         tr("Seconds of silence before the server sends PING (default %1).")
+             .arg(ServerDefaults::PingIntervalMs / 1000),
+         tr("seconds")},
+        {QStringLiteral("ping-timeout"),
+         tr("Seconds to answer a PING before being dropped (default %1).")
+             .arg(ServerDefaults::PingTimeoutMs / 1000),
+         tr("seconds")},
+        {QStringLiteral("registration-timeout"),
+         tr("Seconds to complete login before being dropped (default %1).")
+             .arg(ServerDefaults::RegistrationTimeoutMs / 1000),
+         tr("seconds")},
+        {QStringLiteral("flood-burst"),
+         tr("Lines a client may send at once (default %1).").arg(ServerDefaults::FloodBurst),
+         tr("lines")},
+        {QStringLiteral("flood-rate"),
+         tr("Lines per second a client may send on average; 0 disables (default %1).")
+             .arg(ServerDefaults::FloodRate),
+         tr("lines")},
+        {QStringLiteral("flood-queue"),
+         tr("Lines held back from a fast client before \"Excess Flood\" (default %1).")
+             .arg(ServerDefaults::FloodMaxQueuedLines),
+         tr("lines")},
+        {QStringLiteral("sendq"),
+         tr("Bytes queued for a slow client before \"SendQ exceeded\" (default %1).")
+             .arg(ServerDefaults::SendQueueBytes),
+         tr("bytes")},
+        {QStringLiteral("log-level"),
+         tr("Log level: debug, info, warning or error (default info)."), tr("level")},
+        {QStringLiteral("qt-event-loop"),
+         tr("Run on Qt's default event loop instead of epoll (for comparison; command line "
+            "only).")},
+    });
+}
+
+bool ServerOptions::wantsQtEventLoop(int argc, const char* const* argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView argument(argv[i]);
+        if (argument == "--")
+            break;
+        if (argument == "--qt-event-loop" || argument == "-qt-event-loop")
+            return true;
+    }
+    return false;
+}
+
+QString ServerOptions::versionText() const
+{
+    return QStringLiteral("confabd " CONFAB_VERSION);
+}
+
+QString ServerOptions::tryHelpText()
+{
+    return tr("Try 'confabd --help'.");
+}
+
+QString ServerOptions::messagePattern()
+{
+    return QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} "
+                          "%{if-debug}D%{endif}%{if-info}I%{endif}%{if-warning}W%{endif}"
+                          "%{if-critical}C%{endif}%{if-fatal}F%{endif} %{category}: %{message}");
+}
+
+QString ServerOptions::filterRulesForLevel(const QString& level, bool* ok)
+{
+    *ok = true;
+    const QString l = level.toLower();
+    if (l == QLatin1String("debug"))
+        return QStringLiteral("confab*.debug=true");
+    if (l == QLatin1String("info"))
+        return QStringLiteral("confab*.debug=false");
+    if (l == QLatin1String("warning"))
+        return QStringLiteral("confab*.debug=false\nconfab*.info=false");
+    if (l == QLatin1String("error"))
+        return QStringLiteral("confab*.debug=false\nconfab*.info=false\nconfab*.warning=false");
+    *ok = false;
+    return QString();
+}
+
+ServerOptions::Result ServerOptions::parse(const QStringList& arguments)
+{
+    m_config = ServerConfig();
+    m_errorText.clear();
+    if (!m_parser.parse(arguments)) {
+        m_errorText = m_parser.errorText();
+        return Result::Error;
+    }
+    if (m_parser.isSet(QStringLiteral("help")))
+        return Result::HelpRequested;
+    if (m_parser.isSet(QStringLiteral("version")))
+        return Result::VersionRequested;
+    if (!m_parser.positionalArguments().isEmpty()) {
+        m_errorText = tr("Unexpected argument: %1").arg(m_parser.positionalArguments().first());
+        return Result::Error;
+    }
+
+    std::unique_ptr<QSettings> settings;
+    if (m_parser.isSet(QStringLiteral("config"))) {
+        const QString file = m_parser.value(QStringLiteral("config"));
+        if (!QFileInfo(file).isReadable()) {
+            m_errorText = tr("Cannot read the config file %1").arg(file);
+            return Result::Error;
+        }
+        settings = std::make_unique<QSettings>(file, QSettings::IniFormat);
+        if (settings->status() != QSettings::NoError) {
+            m_errorText = tr("The config file %1 is not a valid ini file").arg(file);
+            return Result::Error;
+        }
+    }
+    // The command line first, then the config file.
+    auto isSet = [&](const QString& name) {
+        return m_parser.isSet(name) || (settings && settings->contains(name));
+    };
+    auto value = [&](const QString& name) {
+        if (m_parser.isSet(name))
+            return m_parser.value(name);
+        const QVariant v = settings ? settings->value(name) : QVariant();
+        return v.typeId() == QMetaType::QStringList ? v.toStringList().join(u',') : v.toString();
+    };
+    auto fail = [&](const QString& name, const QString& text) {
+        m_errorText = tr("Invalid value \"%1\" for --%2: %3").arg(value(name), name, text);
+        return Result::Error;
+    };
+
+    // Listen addresses.
+    if (isSet(QStringLiteral("listen"))) {
+        QStringList values = m_parser.values(QStringLiteral("listen"));
+        if (values.isEmpty())
+            values = value(QStringLiteral("listen")).split(u',', Qt::SkipEmptyParts);
+        m_config.listenAddresses.clear();
+        for (QString text : values) {
+            text = text.trimmed();
+            if (text.startsWith(u'[') && text.endsWith(u']'))
+                text = text.mid(1, text.size() - 2);
+            QHostAddress address;
+            if (text == QLatin1String("*") || text == QLatin1String("any"))
+                address = QHostAddress(QHostAddress::Any);
+            else if (text == QLatin1String("localhost"))
+                address = QHostAddress(QHostAddress::LocalHost);
+            else if (!address.setAddress(text)) {
+                m_errorText = tr("Invalid listen address: %1").arg(text);
+                return Result::Error;
+            }
+            m_config.listenAddresses.append(address);
+        }
+    }
+
+    auto readInt = [&](const QString& name, int min, int max, int* target) {
+        if (!isSet(name))
+            return true;
+        bool ok = false;
+        const int v = value(name).trimmed().toInt(&ok);
+        if (!ok || v < min || v > max) {
+            fail(name, tr("expected a whole number from %1 to %2").arg(min).arg(max));
+            return false;
+        }
+        *target = v;
+        return true;
+    };
+    auto readSeconds = [&](const QString& name, int* targetMs) {
+        if (!isSet(name))
+            return true;
+        bool ok = false;
+        const double v = value(name).trimmed().toDouble(&ok);
+        if (!ok || !std::isfinite(v) || v <= 0 || v > 86400) {
+            fail(name, tr("expected a number of seconds from 0.001 to 86400"));
+            return false;
+        }
+        *targetMs = std::max(1, int(std::lround(v * 1000)));
+        return true;
+    };
+    auto readText = [&](const QString& name, QString* target) {
+        if (isSet(name))
+            *target = value(name);
+    };
+
+    int port = m_config.port;
+    if (!readInt(QStringLiteral("port"), 0, 65535, &port))
+        return Result::Error;
+    m_config.port = quint16(port);
+    readText(QStringLiteral("server-name"), &m_config.serverName);
+    readText(QStringLiteral("network-name"), &m_config.networkName);
+    readText(QStringLiteral("password"), &m_config.password);
+    readText(QStringLiteral("motd"), &m_config.motdFile);
+    readText(QStringLiteral("default-channel"), &m_config.defaultChannel);
+    if (m_config.serverName.isEmpty() || m_config.serverName.contains(u' ')
+        || !m_config.serverName.contains(u'.')) {
+        return fail(QStringLiteral("server-name"),
+                    tr("a server name has no spaces and at least one dot"));
+    }
+    if (m_config.networkName.isEmpty() || m_config.networkName.contains(u' '))
+        return fail(QStringLiteral("network-name"), tr("a network name has no spaces"));
+    if (!m_config.motdFile.isEmpty() && !QFileInfo(m_config.motdFile).isReadable())
+        return fail(QStringLiteral("motd"), tr("the file cannot be read"));
+    if (isSet(QStringLiteral("no-autojoin"))) {
+        const QString v = value(QStringLiteral("no-autojoin")).toLower();
+        m_config.autoJoin = m_parser.isSet(QStringLiteral("no-autojoin"))
+                                ? false
+                                : !(v == QLatin1String("true") || v == QLatin1String("1"));
+    }
+
+    constexpr int Max = std::numeric_limits<int>::max();
+    if (!readInt(QStringLiteral("max-clients"), 1, Max, &m_config.maxClients)
+        || !readInt(QStringLiteral("max-per-ip"), 1, Max, &m_config.maxConnectionsPerIp)
+        || !readInt(QStringLiteral("max-channels"), 1, 10000, &m_config.maxChannelsPerUser)
+        || !readInt(QStringLiteral("nick-length"), 1, 200, &m_config.nickLength)
+        || !readInt(QStringLiteral("channel-length"), 2, 200, &m_config.channelLength)
+        || !readInt(QStringLiteral("topic-length"), 1, 400, &m_config.topicLength)
+        || !readInt(QStringLiteral("away-length"), 1, 400, &m_config.awayLength)
+        || !readInt(QStringLiteral("kick-length"), 1, 400, &m_config.kickLength)
+        || !readInt(QStringLiteral("max-targets"), 1, 100, &m_config.maxTargets)
+        || !readSeconds(QStringLiteral("ping-interval"), &m_config.pingIntervalMs)
+        || !readSeconds(QStringLiteral("ping-timeout"), &m_config.pingTimeoutMs)
+        || !readSeconds(QStringLiteral("registration-timeout"),
+                        &m_config.registrationTimeoutMs)
+        || !readInt(QStringLiteral("flood-burst"), 1, 100000, &m_config.floodBurst)
+        || !readInt(QStringLiteral("flood-queue"), 1, 100000, &m_config.floodMaxQueuedLines)) {
+        return Result::Error;
+    }
+    if (isSet(QStringLiteral("flood-rate"))) {
+        bool ok = false;
+        const double v = value(QStringLiteral("flood-rate")).trimmed().toDouble(&ok);
+        if (!ok || !std::isfinite(v) || v < 0 || v > 1e6)
+            return fail(QStringLiteral("flood-rate"), tr("expected a number from 0 to 1000000"));
+        m_config.floodRate = v;
+    }
+    if (isSet(QStringLiteral("sendq"))) {
+        bool ok = false;
+        const qint64 v = value(QStringLiteral("sendq")).trimmed().toLongLong(&ok);
+        if (!ok || v < 1024 || v > (qint64(1) << 34))
+            return fail(QStringLiteral("sendq"), tr("expected a number of bytes of at least 1024"));
+        m_config.sendQueueBytes = v;
+    }
+    if (!m_config.defaultChannel.isEmpty()
+        && IrcValidation::checkChannel(m_config.defaultChannel, m_config.channelLength)
+               != IrcValidation::Reason::Valid) {
+        return fail(QStringLiteral("default-channel"), tr("not a valid channel name"));
+    }
+
+    bool ok = true;
+    m_logRules = filterRulesForLevel(QStringLiteral("info"), &ok);
+    if (isSet(QStringLiteral("log-level"))) {
+        m_logRules = filterRulesForLevel(value(QStringLiteral("log-level")), &ok);
+        if (!ok)
+            return fail(QStringLiteral("log-level"), tr("expected debug, info, warning or error"));
+    }
+    return Result::Ok;
+}

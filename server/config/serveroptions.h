@@ -1,0 +1,48 @@
+#pragma once
+
+#include "config/serverconfig.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+// confabd's command line (and optional ini config file) turned into a ServerConfig. Every limit
+// of ServerConfig has an option; the ini file uses the long option names as keys, and the
+// command line wins over the file.
+class ServerOptions
+{
+    Q_DECLARE_TR_FUNCTIONS(ServerOptions)
+
+public:
+    enum class Result { Ok, Error, HelpRequested, VersionRequested };
+
+    ServerOptions();
+
+    // arguments includes the program name first, as QCoreApplication::arguments().
+    Result parse(const QStringList& arguments);
+
+    const ServerConfig& config() const { return m_config; }
+    QString errorText() const { return m_errorText; }
+    QString helpText() const { return m_parser.helpText(); }
+    QString versionText() const;
+    // The hint printed after an error.
+    static QString tryHelpText();
+    // QLoggingCategory::setFilterRules() text for the chosen --log-level.
+    QString logFilterRules() const { return m_logRules; }
+
+    // Whether --qt-event-loop is among the raw arguments. The event loop must be chosen before
+    // the application object exists, so before parse() can run.
+    static bool wantsQtEventLoop(int argc, const char* const* argv);
+
+    // "debug", "info", "warning", "error" -> filter rules; empty + ok=false when unknown.
+    static QString filterRulesForLevel(const QString& level, bool* ok);
+    // qSetMessagePattern() text: timestamps, category, level.
+    static QString messagePattern();
+
+private:
+    QCommandLineParser m_parser;
+    ServerConfig m_config;
+    QString m_errorText;
+    QString m_logRules;
+};

@@ -1,0 +1,149 @@
+#include "core/servercore.h"
+
+#include "commands/capabilitycommands.h"
+#include "commands/channelcommands.h"
+#include "commands/infocommands.h"
+#include "commands/messagingcommands.h"
+#include "commands/modecommands.h"
+#include "commands/querycommands.h"
+#include "commands/registrationcommands.h"
+#include "commands/usercommands.h"
+#include "core/commandcontext.h"
+#include "irccommand.h"
+#include "ircnumerics.h"
+#include "net/clientconnection.h"
+#include "serverlogging.h"
+#include "state/serverchannel.h"
+#include "state/serveruser.h"
+
+#include <QDateTime>
+
+ServerCore::ServerCore(const ServerConfig& config, QObject* parent)
+    : QObject(parent),
+      m_config(config),
+      m_createdText(QDateTime::currentDateTimeUtc().toString(Qt::RFC2822Date)),
+      m_users(m_caseMapping),
+      m_channels(m_caseMapping)
+{
+    reloadMotd();
+    RegistrationCommands::addTo(m_commands);
+    CapabilityCommands::addTo(m_commands);
+    MessagingCommands::addTo(m_commands);
+    ChannelCommands::addTo(m_commands);
+    ModeCommands::addTo(m_commands);
+    QueryCommands::addTo(m_commands);
+    InfoCommands::addTo(m_commands);
+    UserCommands::addTo(m_commands);
+}
+
+ServerCore::~ServerCore() = default;
+
+bool ServerCore::reloadMotd()
+{
+    if (m_motd.load(m_config.motdFile))
+        return true;
+    qCWarning(lcCore) << "cannot read MOTD file" << m_config.motdFile << ':'
+                      << m_motd.errorString();
+    return false;
+}
+
+void ServerCore::addConnection(ClientConnection* connection, const QString& host)
+{
+    m_users.add(connection, host);
+}
+
+bool ServerCore::isRegistered(ClientConnection* connection) const
+{
+    const ServerUser* user = m_users.find(connection);
+    return user && user->isRegistered();
+}
+
+void ServerCore::handleMessage(ClientConnection* connection, const IrcMessage& message)
+{
+    ServerUser* user = m_users.find(connection);
+    if (!user)
+        return;
+    const QString& name = message.command();
+    const CommandTable::Entry* command = m_commands.find(name);
+    if (!command) {
+        reply(user, user->isRegistered() ? IrcReply::unknownCommand(name)
+                                         : IrcReply::notRegistered());
+        return;
+    }
+    if (command->access == CommandTable::Access::Registered && !user->isRegistered()) {
+        reply(user, IrcReply::notRegistered());
+        return;
+    }
+    if (message.paramCount() < command->minParams) {
+        reply(user, IrcReply::needMoreParams(name));
+        return;
+    }
+    CommandContext context(*this, user, message);
+    command->handler(context);
+}
+
+void ServerCore::handleInputTooLong(ClientConnection* connection)
+{
+    if (ServerUser* user = m_users.find(connection))
+        reply(user, IrcReply::inputTooLong());
+}
+
+void ServerCore::removeConnection(ClientConnection* connection, const QString& reason)
+{
+    if (ServerUser* user = m_users.find(connection))
+        quit(user, reason);
+}
+
+void ServerCore::quit(ServerUser* user, const QString& reason)
+{
+    if (user->isRegistered()) {
+        qCInfo(lcCore).noquote() << "quit:" << user->source() << '(' + reason + ')';
+        RelayLine line = m_router.accept(user, IrcCommand::quit(reason));
+        m_router.toNeighbours(user, line, false);
+    }
+    const QList<ServerChannel*> channels = user->channels();
+    for (ServerChannel* channel : channels)
+        m_channels.leave(channel, user);
+    m_users.remove(user);
+}
+
+void ServerCore::disconnect(ServerUser* user, const QString& reason)
+{
+    ClientConnection* connection = user->connection();
+    quit(user, reason);
+    connection->close(reason);
+}
+
+void ServerCore::closeAll(const QString& reason)
+{
+    m_channels.clear();
+    const std::vector<ClientConnection*> connections = m_users.clear();
+    for (ClientConnection* connection : connections)
+        connection->close(reason);
+}
+
+void ServerCore::reply(ServerUser* user, const IrcNumericReply& reply)
+{
+    // Echoed client text (a nick, a channel, a key) may be empty or contain spaces when the
+    // client sent it as a trailing parameter; in a middle position it would make the reply
+    // unserializable, so it is shown as "*".
+    QStringList params = reply.params;
+    for (qsizetype i = 0; i + 1 < params.size(); ++i) {
+        const QString& param = params.at(i);
+        if (param.isEmpty() || param.startsWith(u':') || param.contains(u' '))
+            params[i] = QStringLiteral("*");
+    }
+    user->connection()->send(
+        IrcReply::numeric(m_config.serverName, reply.code, user->replyTarget(), params));
+}
+
+void ServerCore::sendFromServer(ServerUser* user, IrcMessage message)
+{
+    message.setSource(m_config.serverName);
+    user->connection()->send(message);
+}
+
+void ServerCore::announceRegistered(ServerUser* user)
+{
+    emit userRegistered(user->nick());
+}

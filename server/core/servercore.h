@@ -1,0 +1,84 @@
+#pragma once
+
+#include "config/motd.h"
+#include "config/serverconfig.h"
+#include "core/commandtable.h"
+#include "irccasemapping.h"
+#include "ircmessage.h"
+#include "ircreply.h"
+#include "routing/messagerouter.h"
+#include "state/channelregistry.h"
+#include "state/userregistry.h"
+
+#include <QObject>
+#include <QString>
+
+class ClientConnection;
+class ServerUser;
+
+// The socket-free heart of the server: it owns the users and channels, the dispatch table and
+// the router, and runs each parsed line through the command that handles it (commands/).
+// Connections are seen only through ClientConnection (send/close), so the whole core runs in
+// unit tests without sockets.
+class ServerCore : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ServerCore(const ServerConfig& config, QObject* parent = nullptr);
+    ~ServerCore() override;
+
+    const ServerConfig& config() const { return m_config; }
+    const IrcCaseMapping& caseMapping() const { return m_caseMapping; }
+
+    // A new connection from host (shown in nick!user@host).
+    void addConnection(ClientConnection* connection, const QString& host);
+    // One parsed line from the connection.
+    void handleMessage(ClientConnection* connection, const IrcMessage& message);
+    // The connection sent a line longer than the limits: answers 417.
+    void handleInputTooLong(ClientConnection* connection);
+    // The connection is gone (EOF, error, timeout, flood...): the user is removed, its nick
+    // freed and others see a QUIT with the reason. Safe to call twice.
+    void removeConnection(ClientConnection* connection, const QString& reason);
+    // Closes every connection with the reason, without QUIT announcements.
+    void closeAll(const QString& reason);
+    // Reads the MOTD file again (SIGHUP); false if it cannot be read (the old text stays).
+    bool reloadMotd();
+
+    int connectionCount() const { return m_users.connectionCount(); }
+    int userCount() const { return m_users.registeredCount(); }
+    int channelCount() const { return m_channels.count(); }
+    bool isRegistered(ClientConnection* connection) const;
+
+    // For the commands.
+    UserRegistry& users() { return m_users; }
+    ChannelRegistry& channels() { return m_channels; }
+    MessageRouter& router() { return m_router; }
+    const Motd& motd() const { return m_motd; }
+    const QString& createdText() const { return m_createdText; }
+
+    // A numeric reply to the user, from the server.
+    void reply(ServerUser* user, const IrcNumericReply& reply);
+    // A line from the server (its name as the source) to the user.
+    void sendFromServer(ServerUser* user, IrcMessage message);
+    // The user leaves: others who share a channel see QUIT with the reason (if it was
+    // registered), it leaves every channel and is forgotten. Its connection is left alone.
+    void quit(ServerUser* user, const QString& reason);
+    // quit(), then the connection gets ERROR with the reason and is closed.
+    void disconnect(ServerUser* user, const QString& reason);
+    // Told by the registration commands once a user has completed registration.
+    void announceRegistered(ServerUser* user);
+
+signals:
+    void userRegistered(const QString& nick);
+
+private:
+    ServerConfig m_config;
+    IrcCaseMapping m_caseMapping;
+    Motd m_motd;
+    QString m_createdText;
+    CommandTable m_commands;
+    UserRegistry m_users;
+    ChannelRegistry m_channels;
+    MessageRouter m_router;
+};

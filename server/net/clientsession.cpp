@@ -1,0 +1,398 @@
+#include "net/clientsession.h"
+
+#include "irccommand.h"
+#include "ircmessage.h"
+#include "core/servercore.h"
+#include "serverlogging.h"
+#include "net/writebatcher.h"
+
+#include <QTcpSocket>
+#include <QTimer>
+#include <QTimerEvent>
+
+#include <algorithm>
+#include <cmath>
+
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <sys/socket.h>
+#include <sys/uio.h>
+#endif
+
+namespace {
+// The socket's read buffer: one chunk of Qt's default chunk size, handed over whole by read()
+// (see onReadyRead); a bigger backlog is read on the next wake-up. The framer bounds each line.
+constexpr qint64 ReadChunkBytes = 16 * 1024;
+constexpr int MaxIoVectors = 256;         // lines per sendmsg() (IOV_MAX is 1024 on Linux)
+constexpr qsizetype KeepOutputLines = 64; // lines flushed at once from which the list is kept
+constexpr int CloseGraceMs = 5000;        // time to flush ERROR before aborting
+// IRCv3 message-tags: a client's tag data (without the '@' and the space) is at most 4094 bytes;
+// the framer's larger tag limit leaves room for the tags the server adds when relaying.
+constexpr qsizetype MaxClientTagBytes = 4094;
+} // namespace
+
+ClientSession::ClientSession(QTcpSocket* socket, ServerCore* core, const ServerConfig& config,
+                             WriteBatcher* batcher, QObject* parent)
+    : QObject(parent), m_socket(socket), m_core(core), m_config(config), m_batcher(batcher)
+{
+    m_socket->setParent(this);
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_socket->setReadBufferSize(ReadChunkBytes);
+    m_peer = normalizedAddress(m_socket->peerAddress());
+    m_host = m_peer.toString();
+    m_tokens = m_config.floodBurst;
+    m_tokenClock.start();
+    m_lastInput.start();
+
+    connect(m_socket, &QTcpSocket::readyRead, this, &ClientSession::onReadyRead);
+    connect(m_socket, &QTcpSocket::disconnected, this, &ClientSession::onDisconnected);
+}
+
+ClientSession::~ClientSession()
+{
+    if (m_batcher)
+        m_batcher->cancel(this);
+    // Normally removed already; this keeps the core consistent if the owner goes first.
+    if (!m_closing)
+        m_core->removeConnection(this, QStringLiteral("Connection closed"));
+}
+
+QHostAddress ClientSession::normalizedAddress(const QHostAddress& address)
+{
+    bool ok = false;
+    const quint32 v4 = address.toIPv4Address(&ok);
+    return ok ? QHostAddress(v4) : address;
+}
+
+void ClientSession::start()
+{
+    qCInfo(lcSession).noquote() << "connection from" << m_host;
+    m_core->addConnection(this, m_host);
+    if (m_config.registrationTimeoutMs > 0)
+        m_registrationTimer.start(m_config.registrationTimeoutMs, this);
+    if (m_config.pingIntervalMs > 0)
+        m_pingTimer.start(m_config.pingIntervalMs, this);
+    if (m_socket->bytesAvailable() > 0)
+        onReadyRead();
+}
+
+void ClientSession::timerEvent(QTimerEvent* event)
+{
+    // All three are single-shot: stopped before their handler runs, which may start them again.
+    const int id = event->timerId();
+    if (id == m_pingTimer.timerId()) {
+        m_pingTimer.stop();
+        onPingTimer();
+    } else if (id == m_registrationTimer.timerId()) {
+        m_registrationTimer.stop();
+        onRegistrationTimeout();
+    } else if (id == m_floodTimer.timerId()) {
+        m_floodTimer.stop();
+        processPending();
+    } else {
+        QObject::timerEvent(event);
+    }
+}
+
+void ClientSession::send(const IrcMessage& message)
+{
+    sendWire(message.toWire(Limits::MaxLineBytes));
+}
+
+void ClientSession::sendWire(const QByteArray& wire)
+{
+    if (m_closing || m_dropScheduled)
+        return;
+    if (m_socket->bytesToWrite() + m_outputBytes + wire.size() > m_config.sendQueueBytes) {
+        // Never re-enter the core from inside one of its loops: drop on the next event.
+        m_dropScheduled = true;
+        clearOutput();
+        QMetaObject::invokeMethod(
+            this, [this] { drop(QStringLiteral("SendQ exceeded"), false); }, Qt::QueuedConnection);
+        return;
+    }
+    queueOutput(wire);
+}
+
+void ClientSession::queueOutput(const QByteArray& wire)
+{
+    // The line is shared, not copied: a relayed line's bytes serve every recipient until the
+    // kernel copies them in flushOutput().
+    m_output.append(wire);
+    m_outputBytes += wire.size();
+    if (!m_batcher) {
+        flushOutput();
+    } else if (!m_flushScheduled) {
+        m_flushScheduled = true;
+        m_batcher->schedule(this);
+    }
+}
+
+void ClientSession::clearOutput()
+{
+    // A busy session (a member of a busy room) keeps its list for the next iteration instead of
+    // growing it again from nothing; a quiet or idle one frees it and holds no output buffer.
+    const qsizetype lines = m_output.size();
+    if (lines >= KeepOutputLines && m_output.capacity() <= 4 * lines)
+        m_output.clear();
+    else
+        m_output = QList<QByteArray>();
+    m_outputBytes = 0;
+}
+
+void ClientSession::flushOutput()
+{
+    m_flushScheduled = false;
+    if (m_output.isEmpty())
+        return;
+    const QAbstractSocket::SocketState state = m_socket->state();
+    if (state == QAbstractSocket::ConnectedState || state == QAbstractSocket::ClosingState) {
+        qsizetype line = 0;
+        qint64 offset = 0; // into m_output[line]
+        if (m_socket->bytesToWrite() == 0)
+            sendDirect(&line, &offset);
+        // What the kernel did not take now is left to QTcpSocket, after the part it took.
+        for (; line < m_output.size(); ++line, offset = 0) {
+            const QByteArray& bytes = m_output.at(line);
+            m_socket->write(bytes.constData() + offset, bytes.size() - offset);
+        }
+    }
+    clearOutput();
+}
+
+void ClientSession::sendDirect(qsizetype* line, qint64* offset)
+{
+#ifdef Q_OS_UNIX
+    // QAbstractSocket copies every write into a 32 kB chunk that it keeps after flushing and
+    // switches its write notifier on and off around it. When nothing is queued in the socket,
+    // the lines go to the (non-blocking) kernel socket here instead, in one sendmsg() per
+    // MaxIoVectors lines; the caller leaves what the kernel did not take to QTcpSocket, which
+    // also reports errors (it fails the same way on its next write).
+    const int fd = int(m_socket->socketDescriptor());
+    if (fd < 0)
+        return;
+    iovec vectors[MaxIoVectors];
+    while (*line < m_output.size()) {
+        int count = 0;
+        qint64 total = 0;
+        for (qsizetype i = *line; i < m_output.size() && count < MaxIoVectors; ++i, ++count) {
+            const qint64 skip = i == *line ? *offset : 0;
+            vectors[count].iov_base = const_cast<char*>(m_output.at(i).constData() + skip);
+            vectors[count].iov_len = size_t(m_output.at(i).size() - skip);
+            total += qint64(vectors[count].iov_len);
+        }
+        msghdr message = {};
+        message.msg_iov = vectors;
+        message.msg_iovlen = size_t(count);
+        // MSG_NOSIGNAL: a peer that is gone is an error here, not a SIGPIPE.
+        const ssize_t written = ::sendmsg(fd, &message, MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (written < 0 && errno == EINTR)
+            continue;
+        if (written <= 0)
+            return;
+        // Advance over what was written.
+        qint64 left = written;
+        while (left > 0) {
+            const qint64 rest = m_output.at(*line).size() - *offset;
+            if (left < rest) {
+                *offset += left;
+                left = 0;
+            } else {
+                left -= rest;
+                ++*line;
+                *offset = 0;
+            }
+        }
+        if (written < total)
+            return; // the kernel buffer is full
+    }
+#else
+    Q_UNUSED(line);
+    Q_UNUSED(offset);
+#endif
+}
+
+void ClientSession::close(const QString& reason)
+{
+    if (m_closing)
+        return;
+    stopActivity();
+    qCInfo(lcSession).noquote() << "closing" << m_host << '(' + reason + ')';
+    queueOutput(IrcCommand::error(QStringLiteral("Closing Link: %1 (%2)").arg(m_host, reason))
+                    .toWire(Limits::MaxLineBytes));
+    flushOutput();
+    QTimer::singleShot(CloseGraceMs, this, [this] { m_socket->abort(); });
+    m_socket->disconnectFromHost();
+    // Already gone (no disconnected() will come): finish on the next event.
+    if (m_socket->state() == QAbstractSocket::UnconnectedState)
+        QMetaObject::invokeMethod(this, &ClientSession::finish, Qt::QueuedConnection);
+}
+
+void ClientSession::setRegistered()
+{
+    m_registered = true;
+    m_registrationTimer.stop();
+}
+
+void ClientSession::onReadyRead()
+{
+    // read(n) with n the size of the socket's one buffered chunk hands over that chunk itself
+    // (QIODevice's no-copy path), so a drained socket keeps no read buffer; the bytes are freed
+    // here once handled. setReadBufferSize(ReadChunkBytes) keeps the buffer to a single chunk.
+    while (m_socket->bytesAvailable() > 0) {
+        const QByteArray data = m_socket->read(m_socket->bytesAvailable());
+        if (data.isEmpty())
+            break;
+        handleInput(data);
+    }
+}
+
+void ClientSession::handleInput(QByteArrayView data)
+{
+    if (m_closing || m_dropScheduled)
+        return;
+    m_lastInput.restart();
+    m_awaitingPong = false; // any input proves the client is alive
+    m_framer.feed(data, [this](IrcLineFramer::Frame::Kind kind, QByteArrayView line) {
+        if (m_closing || m_dropScheduled)
+            return;
+        // Lines run at once while the bucket has tokens (no copy); only the rest waits in the
+        // queue, in order.
+        if (m_pending.isEmpty() && takeToken()) {
+            processFrame(kind, line);
+            return;
+        }
+        m_pending.enqueue(IrcLineFramer::Frame{kind, line.toByteArray()});
+        if (m_pending.size() > m_config.floodMaxQueuedLines)
+            drop(QStringLiteral("Excess Flood"), true);
+    });
+}
+
+bool ClientSession::takeToken()
+{
+    if (m_config.floodRate <= 0)
+        return true;
+    const double elapsed = double(m_tokenClock.restart()) / 1000.0;
+    m_tokens = std::min<double>(m_config.floodBurst, m_tokens + elapsed * m_config.floodRate);
+    if (m_tokens < 1.0) {
+        const int wait = int(std::ceil((1.0 - m_tokens) / m_config.floodRate * 1000.0));
+        m_floodTimer.start(std::max(wait, 1), this);
+        return false;
+    }
+    m_tokens -= 1.0;
+    return true;
+}
+
+void ClientSession::processPending()
+{
+    while (!m_pending.isEmpty() && !m_closing && !m_dropScheduled) {
+        if (!takeToken())
+            return;
+        const IrcLineFramer::Frame frame = m_pending.dequeue();
+        processFrame(frame.kind, frame.line);
+    }
+}
+
+void ClientSession::processFrame(IrcLineFramer::Frame::Kind kind, QByteArrayView line)
+{
+    if (kind != IrcLineFramer::Frame::Kind::Line ||
+        (line.startsWith('@') && line.indexOf(' ') - 1 > MaxClientTagBytes)) {
+        m_core->handleInputTooLong(this);
+        return;
+    }
+    IrcMessage::ParseError error = IrcMessage::ParseError::None;
+    const std::optional<IrcMessage> message = IrcMessage::parse(line, &error);
+    if (!message) {
+        qCDebug(lcSession).noquote()
+            << m_host << "sent an unparsable line:" << IrcMessage::parseErrorText(error);
+        return;
+    }
+    m_core->handleMessage(this, *message);
+}
+
+void ClientSession::onDisconnected()
+{
+    if (!m_closing) {
+        m_closing = true;
+        clearOutput();
+        m_pingTimer.stop();
+        m_registrationTimer.stop();
+        m_floodTimer.stop();
+        // The socket's error (set before disconnected() is emitted) says why; read here rather
+        // than from errorOccurred, which would cost every session one more connection.
+        const QAbstractSocket::SocketError error = m_socket->error();
+        const QString reason = error == QAbstractSocket::UnknownSocketError ||
+                                       error == QAbstractSocket::RemoteHostClosedError
+                                   ? QStringLiteral("Connection closed")
+                                   : QStringLiteral("Read error: ") + m_socket->errorString();
+        qCInfo(lcSession).noquote() << "lost" << m_host << '(' + reason + ')';
+        m_core->removeConnection(this, reason);
+        finish();
+        return;
+    }
+    // Closed by us: the socket may go at once (its bytes went straight to the kernel), while the
+    // core or the server is still closing others; the owner hears of it on the next event.
+    QMetaObject::invokeMethod(this, &ClientSession::finish, Qt::QueuedConnection);
+}
+
+void ClientSession::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    if (m_finishedHandler)
+        m_finishedHandler(this);
+    emit finished();
+}
+
+void ClientSession::onPingTimer()
+{
+    if (m_closing)
+        return;
+    if (m_awaitingPong) {
+        const qint64 seconds = (m_lastInput.elapsed() + 999) / 1000;
+        drop(QStringLiteral("Ping timeout: %1 seconds").arg(seconds), true);
+        return;
+    }
+    const qint64 idle = m_lastInput.elapsed();
+    if (idle >= m_config.pingIntervalMs) {
+        IrcMessage ping = IrcCommand::ping(m_config.serverName);
+        send(ping);
+        m_awaitingPong = true;
+        m_pingTimer.start(std::max(m_config.pingTimeoutMs, 1), this);
+    } else {
+        m_pingTimer.start(int(m_config.pingIntervalMs - idle), this);
+    }
+}
+
+void ClientSession::onRegistrationTimeout()
+{
+    if (!m_registered && !m_closing)
+        drop(QStringLiteral("Registration timed out"), true);
+}
+
+// The session takes no more input and runs no more timers; only closing remains.
+void ClientSession::stopActivity()
+{
+    m_closing = true;
+    m_pending.clear();
+    m_pingTimer.stop();
+    m_registrationTimer.stop();
+    m_floodTimer.stop();
+}
+
+void ClientSession::drop(const QString& reason, bool flush)
+{
+    if (m_closing)
+        return;
+    qCInfo(lcSession).noquote() << "dropping" << m_host << '(' + reason + ')';
+    m_core->removeConnection(this, reason);
+    if (flush) {
+        close(reason);
+        return;
+    }
+    stopActivity();
+    clearOutput();
+    m_socket->abort();
+    QMetaObject::invokeMethod(this, &ClientSession::finish, Qt::QueuedConnection);
+}

@@ -1,0 +1,118 @@
+#pragma once
+
+#include "net/clientconnection.h"
+#include "irclineframer.h"
+#include "config/serverconfig.h"
+
+#include <QBasicTimer>
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QList>
+#include <QObject>
+#include <QQueue>
+
+#include <functional>
+
+class QTcpSocket;
+class ServerCore;
+class WriteBatcher;
+
+// One client connection: owns its socket, line framer, flood bucket, send-queue limit and
+// timers, and hands complete lines to the ServerCore. Knows nothing of other users.
+//
+// Kept small and cheap for many clients: the socket's read chunk is taken over by each read, its
+// output is queued here and written with one send() per event-loop iteration (through the
+// WriteBatcher), straight to the kernel when the socket has nothing queued, and the timers are
+// QBasicTimers, not QTimer objects.
+class ClientSession : public QObject, public ClientConnection
+{
+    Q_OBJECT
+
+public:
+    // Takes ownership of the connected socket. The config and the batcher must outlive the
+    // session (both belong to the Server). Without a batcher every line is written at once.
+    ClientSession(QTcpSocket* socket, ServerCore* core, const ServerConfig& config,
+                  WriteBatcher* batcher, QObject* parent = nullptr);
+    ~ClientSession() override;
+
+    // Registers the connection with the core and starts reading.
+    void start();
+
+    QHostAddress peerAddress() const { return m_peer; }
+    QString host() const { return m_host; }
+    bool isClosing() const { return m_closing; }
+
+    // ClientConnection
+    void send(const IrcMessage& message) override;
+    void sendWire(const QByteArray& wire) override;
+    void close(const QString& reason) override;
+    void setRegistered() override;
+
+    // Writes the queued output to the socket (called by the WriteBatcher).
+    void flushOutput();
+    // Bytes queued and not yet handed to the socket.
+    qint64 queuedOutputBytes() const { return m_outputBytes; }
+
+    // The peer address without an IPv4-mapped IPv6 wrapper.
+    static QHostAddress normalizedAddress(const QHostAddress& address);
+
+    // Called (once, before finished() is emitted) when the socket is closed. The Server uses
+    // this rather than a connection to finished(): a connection costs a few hundred bytes per
+    // client, and the server's memory per idle client is one of its benchmark targets.
+    void setFinishedHandler(std::function<void(ClientSession*)> handler)
+    {
+        m_finishedHandler = std::move(handler);
+    }
+
+signals:
+    // The socket is closed; the owner deletes the session later.
+    void finished();
+
+protected:
+    void timerEvent(QTimerEvent* event) override;
+
+private:
+    void onReadyRead();
+    void handleInput(QByteArrayView data);
+    void queueOutput(const QByteArray& wire);
+    void clearOutput();
+    // Writes m_output from (line, offset) to the kernel; both are advanced past what it took.
+    void sendDirect(qsizetype* line, qint64* offset);
+    void onDisconnected();
+    void onPingTimer();
+    void onRegistrationTimeout();
+    // Takes one token from the flood bucket; without one, starts the timer that resumes input.
+    bool takeToken();
+    void processPending();
+    void processFrame(IrcLineFramer::Frame::Kind kind, QByteArrayView line);
+    // Ends the session for a reason of its own (timeout, flood, sendq): the core announces the
+    // quit, then the client gets ERROR (flush) or the socket is aborted (no flush).
+    void drop(const QString& reason, bool flush);
+    void stopActivity();
+    void finish(); // emits finished() once
+
+    QTcpSocket* m_socket;
+    ServerCore* m_core;
+    const ServerConfig& m_config;
+    WriteBatcher* m_batcher;
+    std::function<void(ClientSession*)> m_finishedHandler;
+    IrcLineFramer m_framer;
+    QQueue<IrcLineFramer::Frame> m_pending;
+    QList<QByteArray> m_output; // queued lines (shared, not copied), written by flushOutput()
+    qint64 m_outputBytes = 0;
+    double m_tokens = 0;
+    QElapsedTimer m_tokenClock;
+    QElapsedTimer m_lastInput;
+    QBasicTimer m_pingTimer;
+    QBasicTimer m_registrationTimer;
+    QBasicTimer m_floodTimer;
+    QHostAddress m_peer;
+    QString m_host;
+    bool m_awaitingPong = false;
+    bool m_registered = false;
+    bool m_closing = false;
+    bool m_dropScheduled = false;
+    bool m_finished = false;
+    bool m_flushScheduled = false;
+};

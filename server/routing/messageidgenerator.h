@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QString>
+
+// A message id as IRCv3 message-ids needs it: unique on the network, for ever. It is this run's
+// random prefix and a counter, and is formatted ("k3v9q2x7m1ab" + base 36) only when a client or
+// the history needs the text.
+class MessageId
+{
+public:
+    MessageId() = default;
+    MessageId(const QString& prefix, quint64 number) : m_prefix(prefix), m_number(number) {}
+
+    bool isNull() const { return m_number == 0; }
+    quint64 number() const { return m_number; }
+    QString toString() const;
+
+private:
+    QString m_prefix; // shared with the generator, not copied
+    quint64 m_number = 0;
+};
+
+// Hands out message ids. The prefix is 60 random bits from the system's secure generator, drawn
+// once per server process: two runs (a restart) or two server nodes pick the same prefix with
+// probability 2^-60 per pair, and within a run the counter never repeats.
+class MessageIdGenerator
+{
+public:
+    static constexpr int PrefixLength = 12; // base-32 characters, 5 bits each
+
+    MessageIdGenerator();
+    // For tests: a fixed prefix.
+    explicit MessageIdGenerator(const QString& prefix);
+
+    MessageId next() { return MessageId(m_prefix, ++m_counter); }
+    const QString& prefix() const { return m_prefix; }
+
+private:
+    QString m_prefix;
+    quint64 m_counter = 0;
+};

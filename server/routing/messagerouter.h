@@ -1,0 +1,48 @@
+#pragma once
+
+#include "routing/messageidgenerator.h"
+#include "routing/relayline.h"
+
+#include <QList>
+
+class IrcMessage;
+class ServerChannel;
+class ServerUser;
+
+// Where relayed messages go. A message is accepted once (its id, time and the sender's account
+// fixed there) and then delivered to a user, to a channel's members, or to everyone who shares a
+// channel with a user; every relay in the server goes through here.
+class MessageRouter
+{
+public:
+    // Who of the recipients gets the line.
+    struct Filter
+    {
+        int requiredCaps = 0;              // the recipient has all of these
+        int excludedCaps = 0;              // and none of these
+        const ServerUser* except = nullptr; // and is not this user
+
+        bool accepts(const ServerUser* user) const;
+    };
+
+    MessageRouter() = default;
+    // For tests: message ids with a fixed prefix.
+    explicit MessageRouter(const QString& msgIdPrefix) : m_ids(msgIdPrefix) {}
+
+    // The message from the user, as relayed: its source, a new id, the time now and the
+    // sender's account.
+    RelayLine accept(const ServerUser* sender, IrcMessage message);
+
+    void toUser(ServerUser* recipient, RelayLine& line);
+    void toChannel(const ServerChannel* channel, RelayLine& line);
+    void toChannel(const ServerChannel* channel, RelayLine& line, const Filter& filter);
+    // Everyone who shares a channel with the user, once each; the user too when includeSelf.
+    void toNeighbours(ServerUser* user, RelayLine& line, bool includeSelf);
+    void toNeighbours(ServerUser* user, RelayLine& line, bool includeSelf, const Filter& filter);
+
+    // Everyone who shares a channel with the user, once each, not the user.
+    static QList<ServerUser*> neighbours(const ServerUser* user);
+
+private:
+    MessageIdGenerator m_ids;
+};

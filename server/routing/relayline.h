@@ -1,0 +1,46 @@
+#pragma once
+
+#include "ircmessage.h"
+#include "routing/messageidgenerator.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <array>
+
+class ServerUser;
+
+// A message relayed from one user to others, with what was fixed when the server accepted it:
+// its id, its server time and the sender's account. It is serialized at most once per kind of
+// recipient (server-time, message-tags, account-tag: eight variants) and the bytes are shared by
+// every recipient of that kind, so a channel message costs one serialization, not one per member.
+// The tags are formatted only for the variants someone needs.
+class RelayLine
+{
+public:
+    // Without an id; the time is now.
+    explicit RelayLine(IrcMessage message);
+    RelayLine(IrcMessage message, const MessageId& id, qint64 timeMs);
+
+    // The account tag for recipients with account-tag (empty: none).
+    void setAccount(const QString& account) { m_account = account; }
+
+    // The bytes for this recipient, according to its message-tags, server-time and account-tag
+    // caps. Tags already in the message ("time", "msgid", "account") are kept as they are.
+    const QByteArray& wireFor(const ServerUser* recipient);
+
+    const IrcMessage& message() const { return m_message; }
+    const MessageId& id() const { return m_id; }
+    qint64 timeMs() const { return m_timeMs; }
+    const QString& account() const { return m_account; }
+
+    // Milliseconds since the epoch, from the system clock (cheaper than QDateTime).
+    static qint64 nowMs();
+
+private:
+    IrcMessage m_message; // with every tag formatted so far
+    MessageId m_id;
+    qint64 m_timeMs = 0;
+    QString m_account;
+    std::array<QByteArray, 8> m_wire;
+};

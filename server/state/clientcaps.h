@@ -1,0 +1,18 @@
+#pragma once
+
+// IRCv3 capabilities a client can enable with CAP REQ, as bit flags on ServerUser. Their names
+// and values are listed by CapabilityCommands.
+namespace ClientCap {
+constexpr int MessageTags = 0x01;
+constexpr int ServerTime = 0x02;
+constexpr int EchoMessage = 0x04;
+constexpr int AwayNotify = 0x08;
+constexpr int MultiPrefix = 0x10;
+constexpr int Sasl = 0x20;
+constexpr int AccountNotify = 0x40;
+constexpr int AccountTag = 0x80;
+constexpr int ExtendedJoin = 0x100;
+constexpr int SetName = 0x200;
+constexpr int CapNotify = 0x400;
+constexpr int AccountRegistration = 0x800;
+} // namespace ClientCap

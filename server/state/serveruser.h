@@ -1,0 +1,100 @@
+#pragma once
+
+#include "state/clientcaps.h"
+
+#include <QList>
+#include <QString>
+
+class ClientConnection;
+class ServerChannel;
+
+// A user's id: unique for the life of the server process and never reused, unlike the
+// connection, so that anything kept about a user (a pending login, a message in flight) can find
+// out whether that user is still there.
+using UserId = quint64;
+
+// One connected client as the server core knows it: names, registration state, capabilities,
+// away state, account and channels. The UserRegistry keeps the nick index consistent with it and
+// the ChannelRegistry its channel list.
+class ServerUser
+{
+public:
+    ServerUser(UserId id, ClientConnection* connection, const QString& host);
+
+    UserId id() const { return m_id; }
+    ClientConnection* connection() const { return m_connection; }
+
+    const QString& nick() const { return m_nick; }
+    const QString& foldedNick() const { return m_foldedNick; }
+    // Only through UserRegistry::setNick, which keeps the nick index.
+    void setNick(const QString& nick, const QString& folded);
+    const QString& userName() const { return m_userName; }
+    void setUserName(const QString& userName);
+    const QString& realName() const { return m_realName; }
+    void setRealName(const QString& realName) { m_realName = realName; }
+    const QString& host() const { return m_host; }
+    // "*" until a nick is set, as numeric replies need a target.
+    QString replyTarget() const { return m_nick.isEmpty() ? QStringLiteral("*") : m_nick; }
+    // nick!user@host, built once and kept until the nick, user or host changes (every relayed
+    // line needs it).
+    const QString& source() const;
+
+    // The connection password given with PASS, until registration completes.
+    const QString& password() const { return m_password; }
+    void setPassword(const QString& password) { m_password = password; }
+
+    bool hasCap(int cap) const { return (m_caps & cap) != 0; }
+    int caps() const { return m_caps; }
+    void setCaps(int caps) { m_caps = caps; }
+
+    bool isRegistered() const { return m_registered; }
+    // Only through UserRegistry::markRegistered, which keeps the counts.
+    void setRegistered(qint64 signonSecs);
+    bool isCapNegotiating() const { return m_capNegotiating; }
+    void setCapNegotiating(bool negotiating) { m_capNegotiating = negotiating; }
+    bool isInvisible() const { return m_invisible; }
+    // Only through UserRegistry::setInvisible, which keeps the counts.
+    void setInvisible(bool invisible) { m_invisible = invisible; }
+
+    const QString& awayMessage() const { return m_awayMessage; }
+    bool isAway() const { return !m_awayMessage.isEmpty(); }
+    void setAwayMessage(const QString& message) { m_awayMessage = message; }
+
+    // The account the user is logged in to (its name as registered), or empty.
+    const QString& account() const { return m_account; }
+    bool isLoggedIn() const { return !m_account.isEmpty(); }
+    void setAccount(const QString& account) { m_account = account; }
+    // Whether the connection is encrypted (TLS).
+    bool isSecure() const { return m_secure; }
+    void setSecure(bool secure) { m_secure = secure; }
+
+    qint64 signonSecs() const { return m_signonSecs; }
+    qint64 lastMessageSecs() const { return m_lastMessageSecs; }
+    void setLastMessageSecs(qint64 secs) { m_lastMessageSecs = secs; }
+
+    // In join order. Only through ChannelRegistry::join/leave, which keep the channel's side.
+    const QList<ServerChannel*>& channels() const { return m_channels; }
+    void addChannel(ServerChannel* channel) { m_channels.append(channel); }
+    void removeChannel(ServerChannel* channel) { m_channels.removeOne(channel); }
+
+private:
+    UserId m_id;
+    ClientConnection* m_connection;
+    QString m_nick;
+    QString m_foldedNick;
+    QString m_userName;
+    QString m_realName;
+    QString m_host;
+    QString m_password;
+    QString m_awayMessage;
+    QString m_account;
+    mutable QString m_source; // cache of source()
+    QList<ServerChannel*> m_channels;
+    qint64 m_signonSecs = 0;      // UNIX time of registration
+    qint64 m_lastMessageSecs = 0; // UNIX time of the last PRIVMSG/NOTICE, for WHOIS idle
+    int m_caps = 0;
+    bool m_registered = false;
+    bool m_capNegotiating = false;
+    bool m_invisible = false;
+    bool m_secure = false;
+};

@@ -1,0 +1,100 @@
+#include "state/userregistry.h"
+
+#include <algorithm>
+
+UserRegistry::UserRegistry(IrcCaseMapping caseMapping) : m_caseMapping(caseMapping) {}
+
+UserRegistry::~UserRegistry() = default;
+
+ServerUser* UserRegistry::add(ClientConnection* connection, const QString& host)
+{
+    auto user = std::make_unique<ServerUser>(++m_lastId, connection, host);
+    ServerUser* result = user.get();
+    m_byId.insert(result->id(), result);
+    m_byConnection.emplace(connection, std::move(user));
+    return result;
+}
+
+void UserRegistry::remove(ServerUser* user)
+{
+    if (user->isRegistered()) {
+        --m_registeredCount;
+        if (user->isInvisible())
+            --m_invisibleCount;
+    }
+    if (!user->foldedNick().isEmpty() && m_byNick.value(user->foldedNick()) == user)
+        m_byNick.remove(user->foldedNick());
+    m_byId.remove(user->id());
+    m_byConnection.erase(user->connection());
+}
+
+std::vector<ClientConnection*> UserRegistry::clear()
+{
+    std::vector<ClientConnection*> connections;
+    connections.reserve(m_byConnection.size());
+    for (const auto& entry : m_byConnection)
+        connections.push_back(const_cast<ClientConnection*>(entry.first));
+    m_byConnection.clear();
+    m_byId.clear();
+    m_byNick.clear();
+    m_registeredCount = 0;
+    m_invisibleCount = 0;
+    return connections;
+}
+
+ServerUser* UserRegistry::find(const ClientConnection* connection) const
+{
+    auto it = m_byConnection.find(connection);
+    return it == m_byConnection.end() ? nullptr : it->second.get();
+}
+
+ServerUser* UserRegistry::findById(UserId id) const
+{
+    return m_byId.value(id);
+}
+
+ServerUser* UserRegistry::findByNick(const QString& nick) const
+{
+    ServerUser* user = m_byNick.value(m_caseMapping.fold(nick));
+    return user && user->isRegistered() ? user : nullptr;
+}
+
+ServerUser* UserRegistry::nickHolder(const QString& foldedNick) const
+{
+    return m_byNick.value(foldedNick);
+}
+
+void UserRegistry::setNick(ServerUser* user, const QString& nick)
+{
+    if (!user->foldedNick().isEmpty() && m_byNick.value(user->foldedNick()) == user)
+        m_byNick.remove(user->foldedNick());
+    const QString folded = m_caseMapping.fold(nick);
+    user->setNick(nick, folded);
+    m_byNick.insert(folded, user);
+}
+
+void UserRegistry::markRegistered(ServerUser* user, qint64 signonSecs)
+{
+    if (user->isRegistered())
+        return;
+    user->setRegistered(signonSecs);
+    ++m_registeredCount;
+    if (user->isInvisible())
+        ++m_invisibleCount;
+    m_maxRegisteredCount = std::max(m_maxRegisteredCount, m_registeredCount);
+}
+
+void UserRegistry::setInvisible(ServerUser* user, bool invisible)
+{
+    if (user->isInvisible() == invisible)
+        return;
+    user->setInvisible(invisible);
+    if (user->isRegistered())
+        m_invisibleCount += invisible ? 1 : -1;
+}
+
+void UserRegistry::forEach(const std::function<void(ServerUser*)>& function) const
+{
+    for (const auto& entry : m_byConnection)
+        function(entry.second.get());
+}

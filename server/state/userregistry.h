@@ -1,0 +1,59 @@
+#pragma once
+
+#include "irccasemapping.h"
+#include "state/serveruser.h"
+
+#include <QHash>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+class ClientConnection;
+
+// Every connected user, by connection, by id and by folded nick, with the counts LUSERS needs.
+// The only place users are created and destroyed.
+class UserRegistry
+{
+public:
+    explicit UserRegistry(IrcCaseMapping caseMapping);
+    ~UserRegistry();
+
+    ServerUser* add(ClientConnection* connection, const QString& host);
+    // Forgets the user (its nick is freed) and deletes it. It must have left its channels.
+    void remove(ServerUser* user);
+    // Forgets everybody; returns their connections.
+    std::vector<ClientConnection*> clear();
+
+    ServerUser* find(const ClientConnection* connection) const;
+    ServerUser* findById(UserId id) const;
+    // A registered user with that nick (any case), or nullptr.
+    ServerUser* findByNick(const QString& nick) const;
+    // Whoever holds the folded nick, registered or still registering, or nullptr.
+    ServerUser* nickHolder(const QString& foldedNick) const;
+
+    // Sets the nick and keeps the index; the old nick is freed.
+    void setNick(ServerUser* user, const QString& nick);
+    void markRegistered(ServerUser* user, qint64 signonSecs);
+    void setInvisible(ServerUser* user, bool invisible);
+
+    // Every user, registered or not, in no particular order.
+    void forEach(const std::function<void(ServerUser*)>& function) const;
+
+    int connectionCount() const { return int(m_byConnection.size()); }
+    int registeredCount() const { return m_registeredCount; }
+    int invisibleCount() const { return m_invisibleCount; } // registered users with +i
+    int maxRegisteredCount() const { return m_maxRegisteredCount; }
+
+private:
+    IrcCaseMapping m_caseMapping;
+    std::unordered_map<const ClientConnection*, std::unique_ptr<ServerUser>> m_byConnection;
+    QHash<UserId, ServerUser*> m_byId;
+    QHash<QString, ServerUser*> m_byNick; // folded nick -> user, registered or not
+    UserId m_lastId = 0;
+    int m_registeredCount = 0;
+    int m_invisibleCount = 0;
+    int m_maxRegisteredCount = 0;
+};

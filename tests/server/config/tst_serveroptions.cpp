@@ -1,0 +1,271 @@
+// ServerOptions: confabd's command line and ini file into a ServerConfig.
+#include "config/serveroptions.h"
+
+#include <QTemporaryDir>
+#include <QTranslator>
+#include <QTest>
+
+#include <vector>
+
+class tst_ServerOptions : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void defaults();
+    void values_data();
+    void values();
+    void errors_data();
+    void errors();
+    void helpAndVersion();
+    void configFile();
+    void logLevels_data();
+    void logLevels();
+    void translations_data();
+    void translations();
+    void qtEventLoop_data();
+    void qtEventLoop();
+};
+
+static QStringList args(const QStringList& rest)
+{
+    return QStringList{QStringLiteral("confabd")} + rest;
+}
+
+void tst_ServerOptions::defaults()
+{
+    ServerOptions options;
+    QCOMPARE(options.parse(args({})), ServerOptions::Result::Ok);
+    const ServerConfig& c = options.config();
+    QCOMPARE(c.port, quint16(6667));
+    QCOMPARE(c.listenAddresses, QList<QHostAddress>{QHostAddress(QHostAddress::Any)});
+    QCOMPARE(c.serverName, QStringLiteral("confab.local"));
+    QCOMPARE(c.defaultChannel, QStringLiteral("#lobby"));
+    QVERIFY(c.autoJoin);
+    QCOMPARE(c.maxClients, ServerDefaults::MaxClients);
+    QCOMPARE(c.sendQueueBytes, ServerDefaults::SendQueueBytes);
+    QCOMPARE(options.logFilterRules(), QStringLiteral("confab*.debug=false"));
+}
+
+void tst_ServerOptions::values_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("port") << QStringList{"-p", "7000"} << "port" << "7000";
+    QTest::newRow("port long") << QStringList{"--port=0"} << "port" << "0";
+    QTest::newRow("listen v4 and v6")
+        << QStringList{"-l", "127.0.0.1", "--listen", "::1"} << "listen" << "127.0.0.1 ::1";
+    QTest::newRow("listen bracketed v6") << QStringList{"-l", "[::1]"} << "listen" << "::1";
+    QTest::newRow("server name") << QStringList{"--server-name", "irc.example.org"}
+                                 << "serverName" << "irc.example.org";
+    QTest::newRow("no autojoin") << QStringList{"--no-autojoin"} << "autoJoin" << "false";
+    QTest::newRow("default channel") << QStringList{"--default-channel", "#home"}
+                                     << "defaultChannel" << "#home";
+    QTest::newRow("max clients") << QStringList{"--max-clients", "5"} << "maxClients" << "5";
+    QTest::newRow("max per ip") << QStringList{"--max-per-ip", "3"} << "maxConnectionsPerIp" << "3";
+    QTest::newRow("max channels") << QStringList{"--max-channels", "7"} << "maxChannelsPerUser"
+                                  << "7";
+    QTest::newRow("nick length") << QStringList{"--nick-length", "16"} << "nickLength" << "16";
+    QTest::newRow("ping interval seconds") << QStringList{"--ping-interval", "0.25"}
+                                           << "pingIntervalMs" << "250";
+    QTest::newRow("ping timeout") << QStringList{"--ping-timeout", "30"} << "pingTimeoutMs"
+                                  << "30000";
+    QTest::newRow("registration timeout") << QStringList{"--registration-timeout", "5"}
+                                          << "registrationTimeoutMs" << "5000";
+    QTest::newRow("flood burst") << QStringList{"--flood-burst", "8"} << "floodBurst" << "8";
+    QTest::newRow("flood rate off") << QStringList{"--flood-rate", "0"} << "floodRate" << "0";
+    QTest::newRow("flood queue") << QStringList{"--flood-queue", "9"} << "floodMaxQueuedLines"
+                                 << "9";
+    QTest::newRow("sendq") << QStringList{"--sendq", "65536"} << "sendQueueBytes" << "65536";
+    QTest::newRow("password") << QStringList{"--password", "pw"} << "password" << "pw";
+}
+
+static QString field(const ServerConfig& c, const QString& name)
+{
+    if (name == QLatin1String("port"))
+        return QString::number(c.port);
+    if (name == QLatin1String("listen")) {
+        QStringList list;
+        for (const QHostAddress& a : c.listenAddresses)
+            list.append(a.toString());
+        return list.join(u' ');
+    }
+    if (name == QLatin1String("serverName"))
+        return c.serverName;
+    if (name == QLatin1String("autoJoin"))
+        return c.autoJoin ? QStringLiteral("true") : QStringLiteral("false");
+    if (name == QLatin1String("defaultChannel"))
+        return c.defaultChannel;
+    if (name == QLatin1String("password"))
+        return c.password;
+    const QHash<QString, qint64> numbers = {
+        {QStringLiteral("maxClients"), c.maxClients},
+        {QStringLiteral("maxConnectionsPerIp"), c.maxConnectionsPerIp},
+        {QStringLiteral("maxChannelsPerUser"), c.maxChannelsPerUser},
+        {QStringLiteral("nickLength"), c.nickLength},
+        {QStringLiteral("pingIntervalMs"), c.pingIntervalMs},
+        {QStringLiteral("pingTimeoutMs"), c.pingTimeoutMs},
+        {QStringLiteral("registrationTimeoutMs"), c.registrationTimeoutMs},
+        {QStringLiteral("floodBurst"), c.floodBurst},
+        {QStringLiteral("floodRate"), qint64(c.floodRate)},
+        {QStringLiteral("floodMaxQueuedLines"), c.floodMaxQueuedLines},
+        {QStringLiteral("sendQueueBytes"), c.sendQueueBytes},
+    };
+    return numbers.contains(name) ? QString::number(numbers.value(name)) : QStringLiteral("?");
+}
+
+void tst_ServerOptions::values()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, field);
+    QFETCH(QString, expected);
+    ServerOptions options;
+    QCOMPARE(options.parse(args(arguments)), ServerOptions::Result::Ok);
+    QCOMPARE(::field(options.config(), field), expected);
+}
+
+void tst_ServerOptions::errors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("unknown option") << QStringList{"--bogus"} << "bogus";
+    QTest::newRow("port too big") << QStringList{"-p", "70000"} << "port";
+    QTest::newRow("port not a number") << QStringList{"-p", "abc"} << "port";
+    QTest::newRow("missing value") << QStringList{"--port"} << "port";
+    QTest::newRow("bad address") << QStringList{"-l", "300.1.1.1"} << "300.1.1.1";
+    QTest::newRow("max clients zero") << QStringList{"--max-clients", "0"} << "max-clients";
+    QTest::newRow("negative ping") << QStringList{"--ping-interval", "-1"} << "ping-interval";
+    QTest::newRow("flood rate text") << QStringList{"--flood-rate", "fast"} << "flood-rate";
+    QTest::newRow("sendq tiny") << QStringList{"--sendq", "10"} << "sendq";
+    QTest::newRow("bad log level") << QStringList{"--log-level", "loud"} << "log-level";
+    QTest::newRow("bad channel") << QStringList{"--default-channel", "lobby"} << "default-channel";
+    QTest::newRow("server name with space") << QStringList{"--server-name", "a b.c"}
+                                            << "server-name";
+    QTest::newRow("missing motd") << QStringList{"--motd", "/nonexistent/motd"} << "motd";
+    QTest::newRow("missing config") << QStringList{"-c", "/nonexistent.ini"} << "nonexistent";
+    QTest::newRow("positional") << QStringList{"extra"} << "extra";
+}
+
+void tst_ServerOptions::errors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, mentions);
+    ServerOptions options;
+    QCOMPARE(options.parse(args(arguments)), ServerOptions::Result::Error);
+    QVERIFY2(options.errorText().contains(mentions), qPrintable(options.errorText()));
+}
+
+void tst_ServerOptions::helpAndVersion()
+{
+    ServerOptions options;
+    QCOMPARE(options.parse(args({"--help"})), ServerOptions::Result::HelpRequested);
+    const QString help = options.helpText();
+    for (const char* option : {"--listen", "--port", "--config", "--motd", "--server-name",
+                               "--max-clients", "--max-per-ip", "--max-channels", "--flood-rate",
+                               "--sendq", "--ping-interval", "--log-level"}) {
+        QVERIFY2(help.contains(QLatin1String(option)), option);
+    }
+    ServerOptions version;
+    QCOMPARE(version.parse(args({"--version"})), ServerOptions::Result::VersionRequested);
+    QVERIFY(version.versionText().startsWith(QStringLiteral("confabd ")));
+}
+
+void tst_ServerOptions::configFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("confabd.ini"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("port=7001\nserver-name=chat.example.org\nmax-clients=12\nlisten=127.0.0.1, ::1\n"
+               "flood-rate=2.5\nno-autojoin=true\n");
+    file.close();
+    ServerOptions options;
+    QCOMPARE(options.parse(args({"-c", path, "--max-clients", "20"})), ServerOptions::Result::Ok);
+    const ServerConfig& c = options.config();
+    QCOMPARE(c.port, quint16(7001));
+    QCOMPARE(c.serverName, QStringLiteral("chat.example.org"));
+    QCOMPARE(c.maxClients, 20); // the command line wins
+    QCOMPARE(c.listenAddresses.size(), 2);
+    QCOMPARE(c.listenAddresses.at(1), QHostAddress(QHostAddress::LocalHostIPv6));
+    QCOMPARE(c.floodRate, 2.5);
+    QVERIFY(!c.autoJoin);
+}
+
+void tst_ServerOptions::logLevels_data()
+{
+    QTest::addColumn<QString>("level");
+    QTest::addColumn<QString>("rules");
+    QTest::newRow("debug") << "debug" << "confab*.debug=true";
+    QTest::newRow("info") << "info" << "confab*.debug=false";
+    QTest::newRow("warning") << "WARNING" << "confab*.debug=false\nconfab*.info=false";
+    QTest::newRow("error") << "error"
+                           << "confab*.debug=false\nconfab*.info=false\nconfab*.warning=false";
+}
+
+void tst_ServerOptions::logLevels()
+{
+    QFETCH(QString, level);
+    QFETCH(QString, rules);
+    ServerOptions options;
+    QCOMPARE(options.parse(args({"--log-level", level})), ServerOptions::Result::Ok);
+    QCOMPARE(options.logFilterRules(), rules);
+}
+
+void tst_ServerOptions::translations_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("Simplified Chinese") << "zh_CN" << QStringLiteral("请尝试 “confabd --help”。");
+    QTest::newRow("Traditional Chinese") << "zh_TW" << QStringLiteral("請嘗試「confabd --help」。");
+}
+
+void tst_ServerOptions::translations()
+{
+    QFETCH(QString, locale);
+    QFETCH(QString, expected);
+    QTranslator translator;
+    QVERIFY(translator.load(QLocale(locale), QStringLiteral("confabd"), QStringLiteral("_"),
+                            QStringLiteral(":/i18n")));
+    QVERIFY(QCoreApplication::installTranslator(&translator));
+    QCOMPARE(ServerOptions::tryHelpText(), expected);
+    ServerOptions options;
+    QVERIFY(options.helpText().contains(QStringLiteral("--max-per-ip")));
+    QVERIFY(!options.helpText().contains(QStringLiteral("Maximum connections from one address")));
+    QCoreApplication::removeTranslator(&translator);
+    QCOMPARE(ServerOptions::tryHelpText(), QStringLiteral("Try 'confabd --help'."));
+}
+
+void tst_ServerOptions::qtEventLoop_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<bool>("wanted");
+    QTest::newRow("absent") << QStringList{"confabd", "-p", "7000"} << false;
+    QTest::newRow("long") << QStringList{"confabd", "--qt-event-loop", "-p", "7000"} << true;
+    QTest::newRow("single dash") << QStringList{"confabd", "-qt-event-loop"} << true;
+    QTest::newRow("after --") << QStringList{"confabd", "--", "--qt-event-loop"} << false;
+    QTest::newRow("other option") << QStringList{"confabd", "--qt-event-loops"} << false;
+}
+
+// The choice is read from the raw arguments (before the application object exists), and the
+// parser accepts the option too.
+void tst_ServerOptions::qtEventLoop()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(bool, wanted);
+    std::vector<QByteArray> storage;
+    std::vector<const char*> argv;
+    for (const QString& argument : arguments)
+        storage.push_back(argument.toUtf8());
+    for (const QByteArray& argument : storage)
+        argv.push_back(argument.constData());
+    QCOMPARE(ServerOptions::wantsQtEventLoop(int(argv.size()), argv.data()), wanted);
+    if (wanted) {
+        ServerOptions options;
+        QCOMPARE(options.parse(arguments), ServerOptions::Result::Ok);
+    }
+}
+
+QTEST_GUILESS_MAIN(tst_ServerOptions)
+#include "tst_serveroptions.moc"
