@@ -8,6 +8,10 @@ run_packages=(
     build-essential cmake ninja-build
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libgl-dev
+    libqt6sql6-sqlite    # Qt's SQLite driver: the account database
+    libgsasl-dev         # GNU SASL: SCRAM-SHA-256, PLAIN and EXTERNAL for logins
+    libssl-dev           # OpenSSL: generating the self-signed TLS certificate
+    pkg-config
     fonts-wqy-microhei   # CJK glyphs for the Chinese translations
 )
 test_packages=(

@@ -3,3 +3,6 @@
 Q_LOGGING_CATEGORY(lcServer, "confab.server")
 Q_LOGGING_CATEGORY(lcSession, "confab.server.session")
 Q_LOGGING_CATEGORY(lcCore, "confab.server.core")
+Q_LOGGING_CATEGORY(lcTls, "confab.server.tls")
+Q_LOGGING_CATEGORY(lcAuth, "confab.server.auth")
+Q_LOGGING_CATEGORY(lcStorage, "confab.server.storage")

@@ -2,6 +2,9 @@
 
 #include <QLoggingCategory>
 
-Q_DECLARE_LOGGING_CATEGORY(lcServer)  // confab.server: start, listen, shutdown
+Q_DECLARE_LOGGING_CATEGORY(lcServer)  // confab.server: start, listen, shutdown, reload
 Q_DECLARE_LOGGING_CATEGORY(lcSession) // confab.server.session: connections, drops
 Q_DECLARE_LOGGING_CATEGORY(lcCore)    // confab.server.core: registration, quits, commands
+Q_DECLARE_LOGGING_CATEGORY(lcTls)     // confab.server.tls: certificates, handshakes
+Q_DECLARE_LOGGING_CATEGORY(lcAuth)    // confab.server.auth: accounts, logins (never secrets)
+Q_DECLARE_LOGGING_CATEGORY(lcStorage) // confab.server.storage: database, migrations

@@ -28,6 +28,24 @@ constexpr double FloodRate = 5.0;         // tokens (lines) refilled per second
 constexpr int FloodMaxQueuedLines = 50;   // lines waiting for tokens before "Excess Flood"
 constexpr qint64 SendQueueBytes = 1024 * 1024; // unsent bytes before "SendQ exceeded"
 
+// TLS.
+constexpr quint16 TlsPort = 6697;
+constexpr int TlsHandshakeTimeoutMs = 10000; // a TLS handshake not done by then is cut
+
+// Accounts.
+// PBKDF2-HMAC-SHA256 rounds for SCRAM-SHA-256 keys: the OWASP Password Storage Cheat Sheet
+// recommendation for PBKDF2-HMAC-SHA256.
+constexpr int ScramIterations = 600000;
+constexpr int MinScramIterations = 4096; // RFC 7677's minimum for SCRAM-SHA-256
+constexpr int LoginFailureLimit = 5;     // failed logins per account, and per address...
+constexpr int LoginFailureWindowSecs = 60; // ...within this window, before 904 without trying
+constexpr int LoginFailureDelayMs = 1000;  // a failed login's 904 is sent this much later
+constexpr int RegistrationLimit = 3;       // accounts registered from one address...
+constexpr int RegistrationWindowSecs = 600; // ...within this window
+constexpr int MinPasswordLength = 8;       // characters
+constexpr int MaxPasswordBytes = 300;      // account-registration's advice
+constexpr int MaxSaslResponseBytes = 8192; // one SASL response, after base64 decoding
+
 } // namespace ServerDefaults
 
 // Everything the server needs to know to run; filled by ServerOptions from the command line and
@@ -59,4 +77,25 @@ struct ServerConfig
     double floodRate = ServerDefaults::FloodRate; // <= 0 disables flood control
     int floodMaxQueuedLines = ServerDefaults::FloodMaxQueuedLines;
     qint64 sendQueueBytes = ServerDefaults::SendQueueBytes;
+
+    // Where the account database, the lock file and a generated TLS certificate live. Empty:
+    // no accounts (the core alone, in tests); confabd always sets one.
+    QString dataDir;
+
+    // TLS. Off unless set (confabd turns it on by default, on TlsPort).
+    bool plainEnabled = true;  // the plain-text port
+    bool tlsEnabled = false;
+    quint16 tlsPort = ServerDefaults::TlsPort; // 0 = ephemeral (tests)
+    QString tlsCertFile;       // PEM; empty: generated into dataDir on first start
+    QString tlsKeyFile;
+    int tlsHandshakeTimeoutMs = ServerDefaults::TlsHandshakeTimeoutMs;
+
+    // Accounts.
+    int scramIterations = ServerDefaults::ScramIterations;
+    bool allowPlaintextPasswords = false; // PLAIN and REGISTER over plain text off loopback
+    int loginFailureLimit = ServerDefaults::LoginFailureLimit;
+    int loginFailureWindowSecs = ServerDefaults::LoginFailureWindowSecs;
+    int loginFailureDelayMs = ServerDefaults::LoginFailureDelayMs;
+    int registrationLimit = ServerDefaults::RegistrationLimit;
+    int registrationWindowSecs = ServerDefaults::RegistrationWindowSecs;
 };

@@ -4,6 +4,7 @@
 
 #include <QFileInfo>
 #include <QSettings>
+#include <QStandardPaths>
 
 #include <cmath>
 #include <functional>
@@ -95,6 +96,50 @@ ServerOptions::ServerOptions()
          tr("Bytes queued for a slow client before \"SendQ exceeded\" (default %1).")
              .arg(ServerDefaults::SendQueueBytes),
          tr("bytes")},
+        {QStringLiteral("data-dir"),
+         tr("Keep the account database and a generated TLS certificate in <dir> (default %1).")
+             .arg(defaultDataDir()),
+         tr("dir")},
+        {QStringLiteral("tls-port"),
+         tr("Listen for TLS connections on <port> (default %1).").arg(ServerDefaults::TlsPort),
+         tr("port")},
+        {QStringLiteral("no-tls"), tr("Do not listen for TLS connections.")},
+        {QStringLiteral("no-plain"),
+         tr("Do not listen for plain-text connections (TLS only).")},
+        {QStringLiteral("tls-cert"),
+         tr("TLS certificate chain (PEM). Default: a self-signed one generated in the data "
+            "directory."),
+         tr("file")},
+        {QStringLiteral("tls-key"), tr("Private key of the TLS certificate (PEM)."), tr("file")},
+        {QStringLiteral("tls-handshake-timeout"),
+         tr("Seconds a TLS handshake may take before the connection is cut (default %1).")
+             .arg(ServerDefaults::TlsHandshakeTimeoutMs / 1000),
+         tr("seconds")},
+        {QStringLiteral("scram-iterations"),
+         tr("PBKDF2 rounds for new and changed passwords (default %1, at least %2).")
+             .arg(ServerDefaults::ScramIterations)
+             .arg(ServerDefaults::MinScramIterations),
+         tr("count")},
+        {QStringLiteral("allow-plaintext-passwords"),
+         tr("Accept passwords (SASL PLAIN, REGISTER) over unencrypted connections from other "
+            "machines.")},
+        {QStringLiteral("login-failures"),
+         tr("Failed logins per account and per address within the login window before further "
+            "tries are refused (default %1).")
+             .arg(ServerDefaults::LoginFailureLimit),
+         tr("count")},
+        {QStringLiteral("login-window"),
+         tr("The login window, in seconds (default %1).")
+             .arg(ServerDefaults::LoginFailureWindowSecs),
+         tr("seconds")},
+        {QStringLiteral("registrations"),
+         tr("Accounts one address may register within the registration window (default %1).")
+             .arg(ServerDefaults::RegistrationLimit),
+         tr("count")},
+        {QStringLiteral("registration-window"),
+         tr("The registration window, in seconds (default %1).")
+             .arg(ServerDefaults::RegistrationWindowSecs),
+         tr("seconds")},
         {QStringLiteral("log-level"),
          tr("Log level: debug, info, warning or error (default info)."), tr("level")},
         {QStringLiteral("qt-event-loop"),
@@ -118,6 +163,12 @@ bool ServerOptions::wantsQtEventLoop(int argc, const char* const* argv)
 QString ServerOptions::versionText() const
 {
     return QStringLiteral("confabd " CONFAB_VERSION);
+}
+
+QString ServerOptions::defaultDataDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+           + QStringLiteral("/confabd");
 }
 
 QString ServerOptions::tryHelpText()
@@ -263,12 +314,41 @@ ServerOptions::Result ServerOptions::parse(const QStringList& arguments)
         return fail(QStringLiteral("network-name"), tr("a network name has no spaces"));
     if (!m_config.motdFile.isEmpty() && !QFileInfo(m_config.motdFile).isReadable())
         return fail(QStringLiteral("motd"), tr("the file cannot be read"));
-    if (isSet(QStringLiteral("no-autojoin"))) {
-        const QString v = value(QStringLiteral("no-autojoin")).toLower();
-        m_config.autoJoin = m_parser.isSet(QStringLiteral("no-autojoin"))
-                                ? false
-                                : !(v == QLatin1String("true") || v == QLatin1String("1"));
+    // A flag is on when given on the command line, or set to true/1 in the file.
+    auto flag = [&](const QString& name) {
+        if (m_parser.isSet(name))
+            return true;
+        if (!settings || !settings->contains(name))
+            return false;
+        const QString v = value(name).trimmed().toLower();
+        return v == QLatin1String("true") || v == QLatin1String("1");
+    };
+    m_config.autoJoin = !flag(QStringLiteral("no-autojoin"));
+    m_config.plainEnabled = !flag(QStringLiteral("no-plain"));
+    m_config.tlsEnabled = !flag(QStringLiteral("no-tls"));
+    m_config.allowPlaintextPasswords = flag(QStringLiteral("allow-plaintext-passwords"));
+    if (!m_config.plainEnabled && !m_config.tlsEnabled) {
+        m_errorText = tr("--no-plain and --no-tls leave nothing to listen on");
+        return Result::Error;
     }
+    m_config.dataDir = defaultDataDir();
+    readText(QStringLiteral("data-dir"), &m_config.dataDir);
+    if (m_config.dataDir.isEmpty())
+        return fail(QStringLiteral("data-dir"), tr("a directory is needed"));
+    readText(QStringLiteral("tls-cert"), &m_config.tlsCertFile);
+    readText(QStringLiteral("tls-key"), &m_config.tlsKeyFile);
+    if (m_config.tlsCertFile.isEmpty() != m_config.tlsKeyFile.isEmpty()) {
+        m_errorText = tr("--tls-cert and --tls-key go together");
+        return Result::Error;
+    }
+    if (!m_config.tlsCertFile.isEmpty() && !QFileInfo(m_config.tlsCertFile).isReadable())
+        return fail(QStringLiteral("tls-cert"), tr("the file cannot be read"));
+    if (!m_config.tlsKeyFile.isEmpty() && !QFileInfo(m_config.tlsKeyFile).isReadable())
+        return fail(QStringLiteral("tls-key"), tr("the file cannot be read"));
+    int tlsPort = m_config.tlsPort;
+    if (!readInt(QStringLiteral("tls-port"), 0, 65535, &tlsPort))
+        return Result::Error;
+    m_config.tlsPort = quint16(tlsPort);
 
     constexpr int Max = std::numeric_limits<int>::max();
     if (!readInt(QStringLiteral("max-clients"), 1, Max, &m_config.maxClients)
@@ -285,7 +365,15 @@ ServerOptions::Result ServerOptions::parse(const QStringList& arguments)
         || !readSeconds(QStringLiteral("registration-timeout"),
                         &m_config.registrationTimeoutMs)
         || !readInt(QStringLiteral("flood-burst"), 1, 100000, &m_config.floodBurst)
-        || !readInt(QStringLiteral("flood-queue"), 1, 100000, &m_config.floodMaxQueuedLines)) {
+        || !readInt(QStringLiteral("flood-queue"), 1, 100000, &m_config.floodMaxQueuedLines)
+        || !readSeconds(QStringLiteral("tls-handshake-timeout"), &m_config.tlsHandshakeTimeoutMs)
+        || !readInt(QStringLiteral("scram-iterations"), ServerDefaults::MinScramIterations,
+                    100000000, &m_config.scramIterations)
+        || !readInt(QStringLiteral("login-failures"), 1, 100000, &m_config.loginFailureLimit)
+        || !readInt(QStringLiteral("login-window"), 1, 86400, &m_config.loginFailureWindowSecs)
+        || !readInt(QStringLiteral("registrations"), 1, 100000, &m_config.registrationLimit)
+        || !readInt(QStringLiteral("registration-window"), 1, 86400 * 7,
+                    &m_config.registrationWindowSecs)) {
         return Result::Error;
     }
     if (isSet(QStringLiteral("flood-rate"))) {

@@ -26,6 +26,8 @@ public:
     QString errorText() const { return m_errorText; }
     QString helpText() const { return m_parser.helpText(); }
     QString versionText() const;
+    // Where confabd keeps its data unless --data-dir says otherwise.
+    static QString defaultDataDir();
     // The hint printed after an error.
     static QString tryHelpText();
     // QLoggingCategory::setFilterRules() text for the chosen --log-level.

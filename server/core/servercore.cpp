@@ -47,9 +47,17 @@ bool ServerCore::reloadMotd()
     return false;
 }
 
+void ServerCore::addConnection(ClientConnection* connection, const ConnectionInfo& info)
+{
+    ServerUser* user = m_users.add(connection, info.host);
+    user->setConnection(info.secure, info.loopback, info.certificateFingerprint);
+}
+
 void ServerCore::addConnection(ClientConnection* connection, const QString& host)
 {
-    m_users.add(connection, host);
+    ConnectionInfo info;
+    info.host = host;
+    addConnection(connection, info);
 }
 
 bool ServerCore::isRegistered(ClientConnection* connection) const

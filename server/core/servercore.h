@@ -4,6 +4,7 @@
 #include "config/serverconfig.h"
 #include "core/commandtable.h"
 #include "irccasemapping.h"
+#include "net/connectioninfo.h"
 #include "ircmessage.h"
 #include "ircreply.h"
 #include "routing/messagerouter.h"
@@ -31,7 +32,9 @@ public:
     const ServerConfig& config() const { return m_config; }
     const IrcCaseMapping& caseMapping() const { return m_caseMapping; }
 
-    // A new connection from host (shown in nick!user@host).
+    // A new connection.
+    void addConnection(ClientConnection* connection, const ConnectionInfo& info);
+    // A plain-text connection from host (shown in nick!user@host).
     void addConnection(ClientConnection* connection, const QString& host);
     // One parsed line from the connection.
     void handleMessage(ClientConnection* connection, const IrcMessage& message);

@@ -67,7 +67,10 @@ QHostAddress ClientSession::normalizedAddress(const QHostAddress& address)
 void ClientSession::start()
 {
     qCInfo(lcSession).noquote() << "connection from" << m_host;
-    m_core->addConnection(this, m_host);
+    ConnectionInfo info;
+    info.host = m_host;
+    info.loopback = m_peer.isLoopback();
+    m_core->addConnection(this, info);
     if (m_config.registrationTimeoutMs > 0)
         m_registrationTimer.start(m_config.registrationTimeoutMs, this);
     if (m_config.pingIntervalMs > 0)

@@ -36,3 +36,10 @@ void ServerUser::setRegistered(qint64 signonSecs)
     m_signonSecs = signonSecs;
     m_lastMessageSecs = signonSecs;
 }
+
+void ServerUser::setConnection(bool secure, bool loopback, const QByteArray& certificateFingerprint)
+{
+    m_secure = secure;
+    m_loopback = loopback;
+    m_certificateFingerprint = certificateFingerprint;
+}

@@ -2,6 +2,7 @@
 
 #include "state/clientcaps.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
 
@@ -64,9 +65,11 @@ public:
     const QString& account() const { return m_account; }
     bool isLoggedIn() const { return !m_account.isEmpty(); }
     void setAccount(const QString& account) { m_account = account; }
-    // Whether the connection is encrypted (TLS).
+    // How the user is connected (see ConnectionInfo).
     bool isSecure() const { return m_secure; }
-    void setSecure(bool secure) { m_secure = secure; }
+    bool isLoopback() const { return m_loopback; }
+    const QByteArray& certificateFingerprint() const { return m_certificateFingerprint; }
+    void setConnection(bool secure, bool loopback, const QByteArray& certificateFingerprint);
 
     qint64 signonSecs() const { return m_signonSecs; }
     qint64 lastMessageSecs() const { return m_lastMessageSecs; }
@@ -88,6 +91,7 @@ private:
     QString m_password;
     QString m_awayMessage;
     QString m_account;
+    QByteArray m_certificateFingerprint;
     mutable QString m_source; // cache of source()
     QList<ServerChannel*> m_channels;
     qint64 m_signonSecs = 0;      // UNIX time of registration
@@ -97,4 +101,5 @@ private:
     bool m_capNegotiating = false;
     bool m_invisible = false;
     bool m_secure = false;
+    bool m_loopback = false;
 };
