@@ -189,4 +189,61 @@ IrcMessage away(const QString& message)
     return withOptionalText(QStringLiteral("AWAY"), {}, message);
 }
 
+IrcMessage authenticate(const QString& data)
+{
+    return IrcMessage(QStringLiteral("AUTHENTICATE"), {data});
+}
+
+IrcMessage registerAccount(const QString& account, const QString& email, const QString& password)
+{
+    return IrcMessage(QStringLiteral("REGISTER"),
+                      {account, email.isEmpty() ? QStringLiteral("*") : email, password});
+}
+
+IrcMessage registerSuccess(const QString& account, const QString& message)
+{
+    return withText(QStringLiteral("REGISTER"), {QStringLiteral("SUCCESS"), account}, message);
+}
+
+IrcMessage account(const QString& account)
+{
+    return IrcMessage(QStringLiteral("ACCOUNT"),
+                      {account.isEmpty() ? QStringLiteral("*") : account});
+}
+
+IrcMessage extendedJoin(const QString& channel, const QString& account, const QString& realName)
+{
+    return withText(QStringLiteral("JOIN"),
+                    {channel, account.isEmpty() ? QStringLiteral("*") : account}, realName);
+}
+
+IrcMessage setName(const QString& realName)
+{
+    return withText(QStringLiteral("SETNAME"), {}, realName);
+}
+
+namespace {
+
+IrcMessage standardReply(const QString& type, const QString& command, const QString& code,
+                         const QStringList& context, const QString& description)
+{
+    QStringList params{command.isEmpty() ? QStringLiteral("*") : command, code};
+    params.append(context);
+    return withText(type, params, description);
+}
+
+} // namespace
+
+IrcMessage fail(const QString& command, const QString& code, const QStringList& context,
+                const QString& description)
+{
+    return standardReply(QStringLiteral("FAIL"), command, code, context, description);
+}
+
+IrcMessage note(const QString& command, const QString& code, const QStringList& context,
+                const QString& description)
+{
+    return standardReply(QStringLiteral("NOTE"), command, code, context, description);
+}
+
 } // namespace IrcCommand

@@ -46,4 +46,22 @@ IrcMessage lusers();
 IrcMessage motd();
 IrcMessage away(const QString& message = {}); // empty: no longer away
 
+// IRCv3 accounts.
+IrcMessage authenticate(const QString& data);          // a mechanism, a chunk, "+" or "*"
+IrcMessage registerAccount(const QString& account, const QString& email,
+                           const QString& password);   // draft/account-registration
+// Server side: "REGISTER SUCCESS <account> :<message>".
+IrcMessage registerSuccess(const QString& account, const QString& message);
+IrcMessage account(const QString& account);            // account-notify; "*" = logged out
+IrcMessage extendedJoin(const QString& channel, const QString& account,
+                        const QString& realName);      // extended-join; account "*" = none
+IrcMessage setName(const QString& realName);           // setname
+
+// IRCv3 standard replies: "FAIL <command> <code> [<context>...] :<description>"; a command
+// of "*" means none.
+IrcMessage fail(const QString& command, const QString& code, const QStringList& context,
+                const QString& description);
+IrcMessage note(const QString& command, const QString& code, const QStringList& context,
+                const QString& description);
+
 } // namespace IrcCommand

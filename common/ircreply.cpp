@@ -468,6 +468,13 @@ IrcNumericReply saslFail()
     return {ERR_SASLFAIL, {QStringLiteral("SASL authentication failed")}};
 }
 
+IrcNumericReply saslThrottled()
+{
+    return {ERR_SASLFAIL,
+            {QStringLiteral("SASL authentication failed: too many failed attempts, try again "
+                            "later")}};
+}
+
 IrcNumericReply saslTooLong()
 {
     return {ERR_SASLTOOLONG, {QStringLiteral("SASL message too long")}};

@@ -131,6 +131,7 @@ IrcNumericReply loggedOut(const QString& source);
 IrcNumericReply nickLocked();
 IrcNumericReply saslSuccess();
 IrcNumericReply saslFail();
+IrcNumericReply saslThrottled(); // 904, saying why
 IrcNumericReply saslTooLong();
 IrcNumericReply saslAborted();
 IrcNumericReply saslAlready();

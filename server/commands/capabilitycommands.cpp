@@ -1,6 +1,7 @@
 #include "commands/capabilitycommands.h"
 
 #include "commands/registrationcommands.h"
+#include "commands/saslcommands.h"
 #include "core/commandcontext.h"
 #include "core/commandtable.h"
 #include "core/servercore.h"
@@ -17,22 +18,49 @@ struct Capability
 {
     const char* name;
     int flag;
+    bool needsAccounts; // offered only when the server has accounts
 };
 
 // In CAP LS order.
 constexpr Capability Capabilities[] = {
-    {"away-notify", ClientCap::AwayNotify}, {"echo-message", ClientCap::EchoMessage},
-    {"message-tags", ClientCap::MessageTags}, {"multi-prefix", ClientCap::MultiPrefix},
-    {"server-time", ClientCap::ServerTime},
+    {"account-notify", ClientCap::AccountNotify, true},
+    {"account-tag", ClientCap::AccountTag, true},
+    {"away-notify", ClientCap::AwayNotify, false},
+    {"draft/account-registration", ClientCap::AccountRegistration, true},
+    {"echo-message", ClientCap::EchoMessage, false},
+    {"extended-join", ClientCap::ExtendedJoin, false},
+    {"message-tags", ClientCap::MessageTags, false},
+    {"multi-prefix", ClientCap::MultiPrefix, false},
+    {"sasl", ClientCap::Sasl, true},
+    {"server-time", ClientCap::ServerTime, false},
+    {"setname", ClientCap::SetName, false},
 };
 
-int flagOf(const QString& name)
+// A CAP LS line's capability list stays below this many bytes (CAP 302 continues on more).
+constexpr int MaxCapListBytes = 400;
+
+bool isOffered(const ServerCore& core, const Capability& capability)
+{
+    return !capability.needsAccounts || core.auth() != nullptr;
+}
+
+// The flag of an offered capability, or 0.
+int flagOf(const ServerCore& core, const QString& name)
 {
     for (const Capability& capability : Capabilities) {
         if (name == QLatin1String(capability.name))
-            return capability.flag;
+            return isOffered(core, capability) ? capability.flag : 0;
     }
     return 0;
+}
+
+QString valueOf(const ServerCore& core, const ServerUser* user, int flag)
+{
+    if (flag == ClientCap::Sasl)
+        return SaslCommands::mechanisms(core, user).join(u',');
+    if (flag == ClientCap::AccountRegistration)
+        return QStringLiteral("before-connect");
+    return QString();
 }
 
 void sendCap(CommandContext& context, const QString& subcommand, const QString& caps)
@@ -46,8 +74,21 @@ void onLs(CommandContext& context, const QString& subcommand)
     ServerUser* user = context.user();
     if (!user->isRegistered())
         user->setCapNegotiating(true);
-    const bool withValues = context.param(1).toInt() >= 302;
-    sendCap(context, subcommand, offered(context.core(), user, withValues));
+    const bool version302 = context.param(1).toInt() >= 302;
+    const QStringList caps = offered(context.core(), user, version302).split(u' ');
+    // Without 302 the list is one line whatever its length (none of ours comes close).
+    QString line;
+    for (const QString& cap : caps) {
+        if (version302 && !line.isEmpty() && line.size() + 1 + cap.size() > MaxCapListBytes) {
+            context.core().sendFromServer(
+                user, IrcCommand::capReply(user->replyTarget(), subcommand, line, true));
+            line.clear();
+        }
+        if (!line.isEmpty())
+            line += u' ';
+        line += cap;
+    }
+    sendCap(context, subcommand, line);
 }
 
 void onList(CommandContext& context, const QString& subcommand)
@@ -73,7 +114,7 @@ void onReq(CommandContext& context)
         const bool minus = name.startsWith(u'-');
         if (minus)
             name.remove(0, 1);
-        const int flag = flagOf(name);
+        const int flag = flagOf(context.core(), name);
         if (flag == 0) {
             // All or nothing: one unknown capability refuses the whole request.
             sendCap(context, QStringLiteral("NAK"), requested);
@@ -120,11 +161,18 @@ void addTo(CommandTable& table)
     table.add(QStringLiteral("CAP"), onCap, 1, CommandTable::Access::BeforeRegistration);
 }
 
-QString offered(ServerCore&, const ServerUser*, bool)
+QString offered(const ServerCore& core, const ServerUser* user, bool withValues)
 {
     QStringList names;
-    for (const Capability& capability : Capabilities)
-        names.append(QLatin1String(capability.name));
+    for (const Capability& capability : Capabilities) {
+        if (!isOffered(core, capability))
+            continue;
+        QString name = QLatin1String(capability.name);
+        const QString value = withValues ? valueOf(core, user, capability.flag) : QString();
+        if (!value.isEmpty())
+            name += u'=' + value;
+        names.append(name);
+    }
     return names.join(u' ');
 }
 

@@ -13,6 +13,6 @@ void addTo(CommandTable& table);
 
 // The capabilities this server offers this user, space-separated, with values when withValues
 // (CAP LS 302).
-QString offered(ServerCore& core, const ServerUser* user, bool withValues);
+QString offered(const ServerCore& core, const ServerUser* user, bool withValues);
 
 } // namespace CapabilityCommands

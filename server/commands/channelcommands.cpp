@@ -186,7 +186,14 @@ void join(ServerCore& core, ServerUser* user, const QString& name, const QString
 
     MessageRouter& router = core.router();
     RelayLine line = router.accept(user, IrcCommand::join(channel->name()));
-    router.toChannel(channel, line);
+    RelayLine extended = MessageRouter::alternative(
+        line, IrcCommand::extendedJoin(channel->name(), user->account(), user->realName()));
+    MessageRouter::Filter plain;
+    plain.excludedCaps = ClientCap::ExtendedJoin;
+    router.toChannel(channel, line, plain);
+    MessageRouter::Filter withAccount;
+    withAccount.requiredCaps = ClientCap::ExtendedJoin;
+    router.toChannel(channel, extended, withAccount);
     if (user->isAway()) {
         RelayLine away = router.accept(user, IrcCommand::away(user->awayMessage()));
         MessageRouter::Filter filter;

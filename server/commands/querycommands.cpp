@@ -42,10 +42,13 @@ void onNames(CommandContext& context)
     ChannelReplies::sendEndOfNames(core, user, context.param(0));
 }
 
-// The flags field of a WHO reply: H(ere) or G(one), then the channel prefixes.
+// The flags field of a WHO reply: H(ere) or G(one), r when logged in to an account, then the
+// channel prefixes.
 QString whoFlags(const ServerUser* who, const ServerChannel* channel, bool allPrefixes)
 {
     QString flags = who->isAway() ? QStringLiteral("G") : QStringLiteral("H");
+    if (who->isLoggedIn())
+        flags += u'r';
     if (channel)
         flags += channel->prefixes(who, allPrefixes);
     return flags;
@@ -118,6 +121,10 @@ void onWhois(CommandContext& context)
         context.reply(IrcReply::whoisChannels(who->nick(), channels));
     context.reply(IrcReply::whoisServer(who->nick(), context.config().serverName,
                                         QStringLiteral("Confab server")));
+    if (who->isLoggedIn())
+        context.reply(IrcReply::whoisAccount(who->nick(), who->account()));
+    if (who->isSecure())
+        context.reply(IrcReply::whoisSecure(who->nick()));
     if (who->isAway())
         context.reply(IrcReply::away(who->nick(), who->awayMessage()));
     context.reply(IrcReply::whoisIdle(who->nick(), Clock::nowSecs() - who->lastMessageSecs(),

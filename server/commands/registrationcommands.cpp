@@ -1,6 +1,9 @@
 #include "commands/registrationcommands.h"
 
+#include "auth/authservice.h"
+#include "commands/accountcommands.h"
 #include "commands/channelcommands.h"
+#include "commands/saslcommands.h"
 #include "commands/infocommands.h"
 #include "core/commandcontext.h"
 #include "core/commandtable.h"
@@ -41,10 +44,23 @@ void onNick(CommandContext& context)
         context.reply(IrcReply::erroneousNickname(nick));
         return;
     }
-    ServerUser* holder = context.users().nickHolder(context.fold(nick));
-    if (holder && holder != user) {
-        context.reply(IrcReply::nicknameInUse(nick));
+    const QString folded = context.fold(nick);
+    ServerCore& core = context.core();
+    // An account's name is for those logged in to it. Before registration it may be held
+    // (SASL usually comes after NICK); registration completes only once it is settled.
+    const bool reserved = core.isReservedFromUser(folded, user);
+    if (reserved && user->isRegistered()) {
+        context.reply(IrcReply::nicknameReserved(nick));
         return;
+    }
+    ServerUser* holder = context.users().nickHolder(folded);
+    if (holder && holder != user) {
+        const bool owner = core.auth() && core.auth()->isReserved(folded) && !reserved;
+        if (!owner || core.caseMapping().fold(holder->account()) == folded) {
+            context.reply(IrcReply::nicknameInUse(nick));
+            return;
+        }
+        AccountCommands::renameGuest(core, holder); // the owner takes the name back
     }
     if (nick == user->nick())
         return;
@@ -81,7 +97,7 @@ void onUser(CommandContext& context)
     QString userName = QLatin1Char('~') + name;
     userName.truncate(Limits::UserLength);
     user->setUserName(userName);
-    user->setRealName(context.param(3));
+    user->setRealName(context.param(3).left(context.config().realNameLength));
     tryComplete(context.core(), user);
 }
 
@@ -128,6 +144,11 @@ void tryComplete(ServerCore& core, ServerUser* user)
         return;
     }
     const ServerConfig& config = core.config();
+    if (core.isReservedFromUser(user->foldedNick(), user)) {
+        core.reply(user, IrcReply::nicknameReserved(user->nick()));
+        return; // a NICK or a login settles it
+    }
+    SaslCommands::abortForRegistration(core, user);
     if (!config.password.isEmpty() && user->password() != config.password) {
         qCInfo(lcCore).noquote() << "bad password from" << user->host();
         core.reply(user, IrcReply::passwordMismatch());

@@ -39,11 +39,32 @@ void onAway(CommandContext& context)
     notifyAway(context);
 }
 
+// setname: the user's real name, told to those who share a channel and asked for it.
+void onSetname(CommandContext& context)
+{
+    ServerUser* user = context.user();
+    const QString realName = context.param(0);
+    if (realName.trimmed().isEmpty() || realName.size() > context.config().realNameLength) {
+        context.core().sendFromServer(
+            user, IrcCommand::fail(QStringLiteral("SETNAME"), QStringLiteral("INVALID_REALNAME"),
+                                   {},
+                                   QStringLiteral("Realname is not valid: 1 to %1 characters")
+                                       .arg(context.config().realNameLength)));
+        return;
+    }
+    user->setRealName(realName);
+    RelayLine line = context.accept(IrcCommand::setName(realName));
+    MessageRouter::Filter filter;
+    filter.requiredCaps = ClientCap::SetName;
+    context.router().toNeighbours(user, line, true, filter);
+}
+
 } // namespace
 
 void addTo(CommandTable& table)
 {
     table.add(QStringLiteral("AWAY"), onAway, 0, CommandTable::Access::Registered);
+    table.add(QStringLiteral("SETNAME"), onSetname, 1, CommandTable::Access::Registered);
 }
 
 } // namespace UserCommands

@@ -1,3 +1,4 @@
+#include "auth/accountadmin.h"
 #include "net/epolleventdispatcher.h"
 #include "net/server.h"
 #include "serverlogging.h"
@@ -8,6 +9,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QLoggingCategory>
+#include <QTextStream>
 #include <QTimer>
 #include <QTranslator>
 
@@ -48,6 +50,13 @@ int main(int argc, char* argv[])
         std::fprintf(stderr, "confabd: %s\n", qPrintable(options.errorText()));
         std::fprintf(stderr, "%s\n", qPrintable(ServerOptions::tryHelpText()));
         return 2;
+    case ServerOptions::Result::AccountCommand: {
+        QLoggingCategory::setFilterRules(options.logFilterRules());
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        AccountAdmin admin(options.config(), out, err, AccountAdmin::readPasswordFromConsole);
+        return admin.run(options.accountArguments());
+    }
     case ServerOptions::Result::Ok:
         break;
     }

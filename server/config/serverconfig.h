@@ -19,6 +19,7 @@ constexpr int ChannelLength = Limits::DefaultChannelLength;
 constexpr int TopicLength = Limits::DefaultTopicLength;
 constexpr int AwayLength = Limits::DefaultAwayLength;
 constexpr int KickLength = Limits::DefaultKickLength;
+constexpr int RealNameLength = 100;       // USER and SETNAME, in characters
 constexpr int MaxTargets = 4;             // comma-separated targets of PRIVMSG/NOTICE
 constexpr int PingIntervalMs = 120000;    // idle time before the server sends PING
 constexpr int PingTimeoutMs = 60000;      // time to answer before "Ping timeout"
@@ -69,6 +70,7 @@ struct ServerConfig
     int topicLength = ServerDefaults::TopicLength;
     int awayLength = ServerDefaults::AwayLength;
     int kickLength = ServerDefaults::KickLength;
+    int realNameLength = ServerDefaults::RealNameLength;
     int maxTargets = ServerDefaults::MaxTargets;
     int pingIntervalMs = ServerDefaults::PingIntervalMs;
     int pingTimeoutMs = ServerDefaults::PingTimeoutMs;

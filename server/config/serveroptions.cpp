@@ -16,6 +16,11 @@ ServerOptions::ServerOptions()
     m_parser.setApplicationDescription(
         tr("Confab chat server: a small IRC server for a local network."));
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    m_parser.addPositionalArgument(
+        QStringLiteral("account"),
+        tr("Manage accounts instead of serving: confabd account add|passwd|del|list|cert-add|"
+           "cert-del ... (confabd account, alone, explains)."),
+        QStringLiteral("[account ...]"));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addOptions({
@@ -65,6 +70,9 @@ ServerOptions::ServerOptions()
          tr("chars")},
         {QStringLiteral("kick-length"),
          tr("Maximum kick reason length (default %1).").arg(ServerDefaults::KickLength),
+         tr("chars")},
+        {QStringLiteral("realname-length"),
+         tr("Maximum real name length (default %1).").arg(ServerDefaults::RealNameLength),
          tr("chars")},
         {QStringLiteral("max-targets"),
          tr("Maximum recipients of one message (default %1).").arg(ServerDefaults::MaxTargets),
@@ -211,8 +219,12 @@ ServerOptions::Result ServerOptions::parse(const QStringList& arguments)
         return Result::HelpRequested;
     if (m_parser.isSet(QStringLiteral("version")))
         return Result::VersionRequested;
-    if (!m_parser.positionalArguments().isEmpty()) {
-        m_errorText = tr("Unexpected argument: %1").arg(m_parser.positionalArguments().first());
+    const QStringList positional = m_parser.positionalArguments();
+    m_accountArguments.clear();
+    if (!positional.isEmpty() && positional.first() == QLatin1String("account")) {
+        m_accountArguments = positional.mid(1);
+    } else if (!positional.isEmpty()) {
+        m_errorText = tr("Unexpected argument: %1").arg(positional.first());
         return Result::Error;
     }
 
@@ -359,6 +371,7 @@ ServerOptions::Result ServerOptions::parse(const QStringList& arguments)
         || !readInt(QStringLiteral("topic-length"), 1, 400, &m_config.topicLength)
         || !readInt(QStringLiteral("away-length"), 1, 400, &m_config.awayLength)
         || !readInt(QStringLiteral("kick-length"), 1, 400, &m_config.kickLength)
+        || !readInt(QStringLiteral("realname-length"), 1, 400, &m_config.realNameLength)
         || !readInt(QStringLiteral("max-targets"), 1, 100, &m_config.maxTargets)
         || !readSeconds(QStringLiteral("ping-interval"), &m_config.pingIntervalMs)
         || !readSeconds(QStringLiteral("ping-timeout"), &m_config.pingTimeoutMs)
@@ -403,5 +416,7 @@ ServerOptions::Result ServerOptions::parse(const QStringList& arguments)
         if (!ok)
             return fail(QStringLiteral("log-level"), tr("expected debug, info, warning or error"));
     }
+    if (!positional.isEmpty())
+        return Result::AccountCommand;
     return Result::Ok;
 }

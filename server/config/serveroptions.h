@@ -15,7 +15,8 @@ class ServerOptions
     Q_DECLARE_TR_FUNCTIONS(ServerOptions)
 
 public:
-    enum class Result { Ok, Error, HelpRequested, VersionRequested };
+    // AccountCommand: "account ..." was given; accountArguments() has what follows it.
+    enum class Result { Ok, Error, HelpRequested, VersionRequested, AccountCommand };
 
     ServerOptions();
 
@@ -23,6 +24,7 @@ public:
     Result parse(const QStringList& arguments);
 
     const ServerConfig& config() const { return m_config; }
+    const QStringList& accountArguments() const { return m_accountArguments; }
     QString errorText() const { return m_errorText; }
     QString helpText() const { return m_parser.helpText(); }
     QString versionText() const;
@@ -47,4 +49,5 @@ private:
     ServerConfig m_config;
     QString m_errorText;
     QString m_logRules;
+    QStringList m_accountArguments;
 };

@@ -1,5 +1,7 @@
 #include "core/servercore.h"
 
+#include "auth/authservice.h"
+#include "commands/accountcommands.h"
 #include "commands/capabilitycommands.h"
 #include "commands/channelcommands.h"
 #include "commands/infocommands.h"
@@ -7,6 +9,7 @@
 #include "commands/modecommands.h"
 #include "commands/querycommands.h"
 #include "commands/registrationcommands.h"
+#include "commands/saslcommands.h"
 #include "commands/usercommands.h"
 #include "core/commandcontext.h"
 #include "irccommand.h"
@@ -23,7 +26,8 @@ ServerCore::ServerCore(const ServerConfig& config, QObject* parent)
       m_config(config),
       m_createdText(QDateTime::currentDateTimeUtc().toString(Qt::RFC2822Date)),
       m_users(m_caseMapping),
-      m_channels(m_caseMapping)
+      m_channels(m_caseMapping),
+      m_registrationThrottle(config.registrationLimit, qint64(config.registrationWindowSecs) * 1000)
 {
     reloadMotd();
     RegistrationCommands::addTo(m_commands);
@@ -34,6 +38,8 @@ ServerCore::ServerCore(const ServerConfig& config, QObject* parent)
     QueryCommands::addTo(m_commands);
     InfoCommands::addTo(m_commands);
     UserCommands::addTo(m_commands);
+    SaslCommands::addTo(m_commands);
+    AccountCommands::addTo(m_commands);
 }
 
 ServerCore::~ServerCore() = default;
@@ -112,6 +118,9 @@ void ServerCore::quit(ServerUser* user, const QString& reason)
     const QList<ServerChannel*> channels = user->channels();
     for (ServerChannel* channel : channels)
         m_channels.leave(channel, user);
+    if (const quint64 exchange = m_sasl.end(user->id()); exchange != 0 && m_auth)
+        m_auth->abortExchange(exchange);
+    m_pendingRegistrations.remove(user->id());
     m_users.remove(user);
 }
 
@@ -149,6 +158,12 @@ void ServerCore::sendFromServer(ServerUser* user, IrcMessage message)
 {
     message.setSource(m_config.serverName);
     user->connection()->send(message);
+}
+
+bool ServerCore::isReservedFromUser(const QString& foldedNick, const ServerUser* user) const
+{
+    return m_auth && m_auth->isReserved(foldedNick)
+           && m_caseMapping.fold(user->account()) != foldedNick;
 }
 
 void ServerCore::announceRegistered(ServerUser* user)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "auth/loginthrottle.h"
+#include "auth/saslconversations.h"
 #include "config/motd.h"
 #include "config/serverconfig.h"
 #include "core/commandtable.h"
@@ -12,8 +14,10 @@
 #include "state/userregistry.h"
 
 #include <QObject>
+#include <QSet>
 #include <QString>
 
+class AuthService;
 class ClientConnection;
 class ServerUser;
 
@@ -53,12 +57,23 @@ public:
     int channelCount() const { return m_channels.count(); }
     bool isRegistered(ClientConnection* connection) const;
 
+    // Accounts: without an AuthService (tests of the core alone) there are none, and SASL and
+    // REGISTER are not offered. Not owned.
+    void setAuthService(AuthService* auth) { m_auth = auth; }
+    AuthService* auth() const { return m_auth; }
+
     // For the commands.
     UserRegistry& users() { return m_users; }
     ChannelRegistry& channels() { return m_channels; }
     MessageRouter& router() { return m_router; }
     const Motd& motd() const { return m_motd; }
     const QString& createdText() const { return m_createdText; }
+    SaslConversations& saslConversations() { return m_sasl; }
+    // REGISTER attempts per address, and the users whose registration is with the worker.
+    LoginThrottle& registrationThrottle() { return m_registrationThrottle; }
+    QSet<UserId>& pendingRegistrations() { return m_pendingRegistrations; }
+    // Whether the folded nick is an account's name that this user is not logged in to.
+    bool isReservedFromUser(const QString& foldedNick, const ServerUser* user) const;
 
     // A numeric reply to the user, from the server.
     void reply(ServerUser* user, const IrcNumericReply& reply);
@@ -84,4 +99,8 @@ private:
     UserRegistry m_users;
     ChannelRegistry m_channels;
     MessageRouter m_router;
+    AuthService* m_auth = nullptr;
+    SaslConversations m_sasl;
+    LoginThrottle m_registrationThrottle;
+    QSet<UserId> m_pendingRegistrations;
 };

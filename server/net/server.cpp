@@ -1,6 +1,8 @@
 #include "net/server.h"
 
+#include "auth/authservice.h"
 #include "net/clientsession.h"
+#include "storage/datadirectory.h"
 #include "irccommand.h"
 #include "core/servercore.h"
 #include "serverlogging.h"
@@ -32,11 +34,43 @@ Server::~Server()
         session->setFinishedHandler({});
         delete session;
     }
+    // The account database closes before the data directory's lock is released.
+    m_core->setAuthService(nullptr);
+    delete m_auth;
+    m_auth = nullptr;
+    m_dataDirectory.reset();
+}
+
+bool Server::setUpAccounts()
+{
+    if (m_config.dataDir.isEmpty() || m_auth)
+        return true;
+    m_dataDirectory = std::make_unique<DataDirectory>(m_config.dataDir);
+    if (!m_dataDirectory->lock()) {
+        m_errorString = m_dataDirectory->errorString();
+        m_dataDirectory.reset();
+        return false;
+    }
+    auto* auth = new AuthService(m_config, this);
+    QString error;
+    if (!auth->start(&error)) {
+        m_errorString = QStringLiteral("cannot open the account database: %1").arg(error);
+        delete auth;
+        m_dataDirectory.reset();
+        return false;
+    }
+    m_auth = auth;
+    m_core->setAuthService(m_auth);
+    return true;
 }
 
 bool Server::listen()
 {
     m_errorString.clear();
+    if (!setUpAccounts()) {
+        qCCritical(lcServer).noquote() << m_errorString;
+        return false;
+    }
     quint16 port = m_config.port;
     for (const QHostAddress& address : m_config.listenAddresses) {
         auto* listener = new QTcpServer(this);

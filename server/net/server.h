@@ -8,7 +8,11 @@
 #include <QObject>
 #include <QString>
 
+#include <memory>
+
+class AuthService;
 class ClientSession;
+class DataDirectory;
 class QTcpServer;
 class QTcpSocket;
 class ServerCore;
@@ -24,8 +28,9 @@ public:
     explicit Server(const ServerConfig& config, QObject* parent = nullptr);
     ~Server() override;
 
-    // Starts listening on every configured address; false + errorString() on failure (e.g.
-    // the port is in use), in which case nothing listens.
+    // Starts the server: with a data directory, locks it and opens the account database;
+    // then listens on every configured address. False + errorString() on failure (the port is
+    // in use, another confabd has the data directory...), in which case nothing listens.
     bool listen();
     QString errorString() const { return m_errorString; }
     // The actual port after listen() (useful with port 0).
@@ -34,6 +39,8 @@ public:
     // Open client connections, registered or not.
     int clientCount() const { return int(m_sessions.size()); }
     ServerCore* core() const { return m_core; }
+    // The account service, or nullptr without a data directory.
+    AuthService* authService() const { return m_auth; }
     const ServerConfig& config() const { return m_config; }
 
     // Tells every client (ERROR) and closes all connections; stops listening. finished() is
@@ -50,9 +57,12 @@ private:
     void onNewConnection(QTcpServer* listener);
     void onSessionFinished(ClientSession* session);
     void reject(QTcpSocket* socket, const QString& reason);
+    bool setUpAccounts();
 
     ServerConfig m_config;
     ServerCore* m_core;
+    std::unique_ptr<DataDirectory> m_dataDirectory;
+    AuthService* m_auth = nullptr;
     WriteBatcher* m_batcher;
     QList<QTcpServer*> m_listeners;
     QList<ClientSession*> m_sessions;

@@ -21,6 +21,14 @@ RelayLine MessageRouter::accept(const ServerUser* sender, IrcMessage message)
     return line;
 }
 
+RelayLine MessageRouter::alternative(const RelayLine& accepted, IrcMessage message)
+{
+    message.setSource(accepted.message().source());
+    RelayLine line(std::move(message), accepted.id(), accepted.timeMs());
+    line.setAccount(accepted.account());
+    return line;
+}
+
 void MessageRouter::toUser(ServerUser* recipient, RelayLine& line)
 {
     recipient->connection()->sendWire(line.wireFor(recipient));

@@ -32,6 +32,9 @@ public:
     // The message from the user, as relayed: its source, a new id, the time now and the
     // sender's account.
     RelayLine accept(const ServerUser* sender, IrcMessage message);
+    // Another form of an accepted message for recipients that asked for it (extended-join):
+    // the same source, id, time and account.
+    static RelayLine alternative(const RelayLine& accepted, IrcMessage message);
 
     void toUser(ServerUser* recipient, RelayLine& line);
     void toChannel(const ServerChannel* channel, RelayLine& line);

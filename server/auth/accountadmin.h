@@ -1,0 +1,52 @@
+#pragma once
+
+#include "config/serverconfig.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+class QTextStream;
+class SqliteAccountStore;
+
+// confabd's account command line: `confabd [--data-dir DIR] account add|passwd|del|list|
+// cert-add|cert-del ...`. Works on the account database directly, whether the server is running
+// or not (SQLite orders the writes; a running server sees the change within seconds). Passwords
+// are read from the terminal without echo, or as one line from standard input; never from the
+// command line, where other users could see them.
+class AccountAdmin
+{
+    Q_DECLARE_TR_FUNCTIONS(AccountAdmin)
+
+public:
+    // Asks for a password; a null string when there is none to read.
+    using PasswordReader = std::function<QString(const QString& prompt)>;
+
+    AccountAdmin(const ServerConfig& config, QTextStream& out, QTextStream& err,
+                 PasswordReader readPassword);
+
+    // arguments: what follows "account". Returns the process exit code (0 ok, 1 failed, 2 usage).
+    int run(const QStringList& arguments);
+
+    static QString usage();
+    // The default reader: the terminal without echo (asked twice), else a line of stdin.
+    static QString readPasswordFromConsole(const QString& prompt);
+
+private:
+    int add(SqliteAccountStore& store, const QString& name);
+    int changePassword(SqliteAccountStore& store, const QString& name);
+    int remove(SqliteAccountStore& store, const QString& name);
+    int list(SqliteAccountStore& store);
+    int addCertificate(SqliteAccountStore& store, const QString& name, const QString& fingerprint);
+    int removeCertificate(SqliteAccountStore& store, const QString& fingerprint);
+    // A password that is acceptable, or a null string after saying why not.
+    QString newPassword();
+    QString fold(const QString& name) const;
+
+    const ServerConfig& m_config;
+    QTextStream& m_out;
+    QTextStream& m_err;
+    PasswordReader m_readPassword;
+};

@@ -1,0 +1,169 @@
+#include "auth/authservice.h"
+
+#include "auth/authworker.h"
+#include "config/serverconfig.h"
+#include "irccasemapping.h"
+#include "serverlogging.h"
+#include "storage/database.h"
+
+#include <QPointer>
+#include <QTimer>
+
+AuthService::AuthService(const ServerConfig& config, QObject* parent)
+    : QObject(parent),
+      m_databasePath(config.dataDir + u'/' + Database::fileName()),
+      m_scramIterations(config.scramIterations),
+      m_failureLimit(config.loginFailureLimit),
+      m_failureWindowSecs(config.loginFailureWindowSecs)
+{
+    m_thread.setObjectName(QStringLiteral("confabd-auth"));
+}
+
+AuthService::~AuthService()
+{
+    if (m_thread.isRunning()) {
+        m_thread.quit();
+        m_thread.wait(); // the worker is deleted in its thread (finished -> deleteLater)
+    }
+}
+
+bool AuthService::start(QString* error)
+{
+    if (m_started)
+        return true;
+    m_worker = new AuthWorker(m_databasePath,
+                              {m_scramIterations, m_failureLimit, m_failureWindowSecs});
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start();
+
+    bool opened = false;
+    QStringList names;
+    AuthWorker* worker = m_worker;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker, &opened, &names, error] {
+            opened = worker->open(error);
+            if (opened)
+                names = worker->reservedNames();
+        },
+        Qt::BlockingQueuedConnection);
+    if (!opened) {
+        m_thread.quit();
+        m_thread.wait();
+        m_worker = nullptr;
+        return false;
+    }
+    setReserved(names);
+    // The poll timer lives in the worker's thread, so a slow disk delays nobody here.
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this, worker] {
+            auto* timer = new QTimer(worker);
+            timer->start(PollIntervalMs);
+            connect(timer, &QTimer::timeout, worker, [this, worker] {
+                QStringList changed;
+                if (worker->pollChanges(&changed)) {
+                    QMetaObject::invokeMethod(
+                        this, [this, changed] { setReserved(changed); }, Qt::QueuedConnection);
+                }
+            });
+        },
+        Qt::BlockingQueuedConnection);
+    m_started = true;
+    qCInfo(lcAuth) << "account database" << m_databasePath << "open," << m_reserved.size()
+                   << "accounts";
+    return true;
+}
+
+void AuthService::setReserved(const QStringList& foldedNames)
+{
+    QSet<QString> reserved(foldedNames.cbegin(), foldedNames.cend());
+    if (reserved == m_reserved)
+        return;
+    m_reserved = reserved;
+    emit reservedNamesChanged();
+}
+
+void AuthService::startExchange(quint64 id, const QString& mechanism, const SaslPeer& peer)
+{
+    if (!m_worker)
+        return;
+    AuthWorker* worker = m_worker;
+    QMetaObject::invokeMethod(
+        m_worker, [worker, id, mechanism, peer] { worker->startExchange(id, mechanism, peer); },
+        Qt::QueuedConnection);
+}
+
+void AuthService::step(quint64 id, const QByteArray& response, QObject* context,
+                       ExchangeHandler handler)
+{
+    // The context is checked on this thread, where it lives; the service outlives the worker
+    // (the destructor waits for the thread), so the worker may always post here.
+    QPointer<QObject> target(context);
+    if (!m_worker) {
+        SaslExchangeResult result;
+        result.failure = SaslExchangeResult::Failure::Unavailable;
+        QMetaObject::invokeMethod(
+            this, [target, handler, result] { if (target) handler(result); },
+            Qt::QueuedConnection);
+        return;
+    }
+    AuthWorker* worker = m_worker;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this, worker, id, response, target, handler] {
+            const SaslExchangeResult result = worker->step(id, response);
+            QMetaObject::invokeMethod(
+                this, [target, handler, result] { if (target) handler(result); },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void AuthService::abortExchange(quint64 id)
+{
+    if (!m_worker)
+        return;
+    AuthWorker* worker = m_worker;
+    QMetaObject::invokeMethod(
+        m_worker, [worker, id] { worker->finishExchange(id); }, Qt::QueuedConnection);
+}
+
+void AuthService::registerAccount(const QString& name, const QString& password,
+                                  QObject* context, RegisterHandler handler)
+{
+    QPointer<QObject> target(context);
+    if (!m_worker) {
+        QMetaObject::invokeMethod(
+            this, [target, handler] { if (target) handler(RegisterResult::Failed); },
+            Qt::QueuedConnection);
+        return;
+    }
+    AuthWorker* worker = m_worker;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this, worker, name, password, target, handler] {
+            const AuthWorker::RegisterResult result = worker->registerAccount(name, password);
+            QMetaObject::invokeMethod(
+                this,
+                [this, name, result, target, handler] {
+                    RegisterResult mapped = RegisterResult::Failed;
+                    if (result == AuthWorker::RegisterResult::Ok) {
+                        mapped = RegisterResult::Ok;
+                        // The reserved set knows the name before the registrant hears of it.
+                        const QString folded = IrcCaseMapping().fold(name);
+                        if (!m_reserved.contains(folded)) {
+                            m_reserved.insert(folded);
+                            emit reservedNamesChanged();
+                        }
+                    } else if (result == AuthWorker::RegisterResult::Exists) {
+                        mapped = RegisterResult::Exists;
+                    }
+                    if (target)
+                        handler(mapped);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}

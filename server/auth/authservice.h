@@ -1,0 +1,71 @@
+#pragma once
+
+#include "auth/saslexchangeresult.h"
+#include "auth/saslpeer.h"
+
+#include <QObject>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+#include <QThread>
+
+#include <functional>
+
+class AuthWorker;
+struct ServerConfig;
+
+// Accounts and logins, as the event loop sees them: every request goes to the AuthWorker on its
+// own thread (database, GNU SASL, password hashing) and its result comes back as a call on the
+// event loop, in the context object the caller gives (a result for a context that is gone is
+// dropped). Keeps, for the event loop, the set of reserved nicks (every account's name), updated
+// at once for registrations here and within PollIntervalMs for changes by other processes
+// (confabd account ...).
+class AuthService : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int PollIntervalMs = 2000;
+
+    using ExchangeHandler = std::function<void(const SaslExchangeResult&)>;
+    enum class RegisterResult { Ok, Exists, Failed };
+    using RegisterHandler = std::function<void(RegisterResult)>;
+
+    explicit AuthService(const ServerConfig& config, QObject* parent = nullptr);
+    ~AuthService() override;
+
+    // Starts the worker thread and opens the database in <dataDir>/confabd.sqlite. Blocks until
+    // that is done: call it at start-up, before the event loop serves anyone.
+    bool start(QString* error);
+    bool isStarted() const { return m_started; }
+
+    // Whether the folded name is an account's name.
+    bool isReserved(const QString& foldedName) const { return m_reserved.contains(foldedName); }
+    int accountCount() const { return int(m_reserved.size()); }
+
+    // SASL. The id is chosen by the caller (one per exchange, never reused).
+    void startExchange(quint64 id, const QString& mechanism, const SaslPeer& peer);
+    void step(quint64 id, const QByteArray& response, QObject* context, ExchangeHandler handler);
+    void abortExchange(quint64 id);
+
+    // REGISTER: creates the account (folded with the server's case mapping).
+    void registerAccount(const QString& name, const QString& password, QObject* context,
+                         RegisterHandler handler);
+
+signals:
+    // Accounts were added or removed (here or by another process).
+    void reservedNamesChanged();
+
+private:
+    void setReserved(const QStringList& foldedNames);
+    void poll();
+
+    QString m_databasePath;
+    int m_scramIterations;
+    int m_failureLimit;
+    int m_failureWindowSecs;
+    QThread m_thread;
+    AuthWorker* m_worker = nullptr;
+    QSet<QString> m_reserved;
+    bool m_started = false;
+};

@@ -1,0 +1,201 @@
+#include "commands/accountcommands.h"
+
+#include "auth/authservice.h"
+#include "core/commandcontext.h"
+#include "core/commandtable.h"
+#include "core/servercore.h"
+#include "irccommand.h"
+#include "ircvalidation.h"
+#include "routing/messagerouter.h"
+#include "serverlogging.h"
+#include "state/serveruser.h"
+#include "state/userregistry.h"
+
+#include <QRandomGenerator>
+
+namespace AccountCommands {
+
+namespace {
+
+const QString Register = QStringLiteral("REGISTER");
+
+void fail(CommandContext& context, const QString& code, const QStringList& contextParams,
+          const QString& description)
+{
+    context.core().sendFromServer(context.user(),
+                                  IrcCommand::fail(Register, code, contextParams, description));
+}
+
+// Whether a password may travel over this user's connection (TLS, this machine, or allowed).
+bool passwordsAllowed(const ServerCore& core, const ServerUser* user)
+{
+    return user->isSecure() || user->isLoopback() || core.config().allowPlaintextPasswords;
+}
+
+void onRegister(CommandContext& context)
+{
+    ServerCore& core = context.core();
+    ServerUser* user = context.user();
+    QString account = context.param(0);
+    const QString password = context.param(2);
+    if (!core.auth()) {
+        fail(context, QStringLiteral("TEMPORARILY_UNAVAILABLE"), {account},
+             QStringLiteral("This server has no accounts"));
+        return;
+    }
+    if (user->nick().isEmpty()) {
+        fail(context, QStringLiteral("NEED_NICK"), {QStringLiteral("*")},
+             QStringLiteral("Choose a nickname first: the account is named after it"));
+        return;
+    }
+    if (account == QLatin1String("*"))
+        account = user->nick();
+    if (user->isLoggedIn()) {
+        fail(context, QStringLiteral("ALREADY_AUTHENTICATED"), {user->account()},
+             QStringLiteral("You are already logged in"));
+        return;
+    }
+    if (context.fold(account) != user->foldedNick()) {
+        fail(context, QStringLiteral("ACCOUNT_NAME_MUST_BE_NICK"), {account},
+             QStringLiteral("The account name must be your current nickname"));
+        return;
+    }
+    account = user->nick(); // as the user spells it
+    if (core.auth()->isReserved(user->foldedNick())) {
+        fail(context, QStringLiteral("ACCOUNT_EXISTS"), {account},
+             QStringLiteral("An account with this name exists already"));
+        return;
+    }
+    if (!passwordsAllowed(core, user)) {
+        fail(context, QStringLiteral("TEMPORARILY_UNAVAILABLE"), {account},
+             QStringLiteral("Registering sends a password: connect with TLS (port %1) first")
+                 .arg(core.config().tlsPort));
+        return;
+    }
+    if (context.message().hasInvalidUtf8()
+        || password.toUtf8().size() > ServerDefaults::MaxPasswordBytes) {
+        fail(context, QStringLiteral("UNACCEPTABLE_PASSWORD"), {account},
+             QStringLiteral("A password is valid UTF-8 of at most %1 bytes")
+                 .arg(ServerDefaults::MaxPasswordBytes));
+        return;
+    }
+    if (password.size() < ServerDefaults::MinPasswordLength) {
+        fail(context, QStringLiteral("WEAK_PASSWORD"), {account},
+             QStringLiteral("A password has at least %1 characters")
+                 .arg(ServerDefaults::MinPasswordLength));
+        return;
+    }
+    if (core.pendingRegistrations().contains(user->id())) {
+        fail(context, QStringLiteral("TEMPORARILY_UNAVAILABLE"), {account},
+             QStringLiteral("A registration is in progress already"));
+        return;
+    }
+    const qint64 now = RelayLine::nowMs();
+    if (core.registrationThrottle().isThrottled(user->host(), now)) {
+        fail(context, QStringLiteral("TEMPORARILY_UNAVAILABLE"), {account},
+             QStringLiteral("Too many accounts were registered from your address; try again "
+                            "later"));
+        return;
+    }
+    core.registrationThrottle().record(user->host(), now);
+    core.pendingRegistrations().insert(user->id());
+    const UserId id = user->id();
+    ServerCore* corePointer = &core;
+    core.auth()->registerAccount(
+        account, password, &core, [corePointer, id, account](AuthService::RegisterResult result) {
+            ServerCore& core = *corePointer;
+            if (!core.pendingRegistrations().remove(id))
+                return; // gone
+            ServerUser* user = core.users().findById(id);
+            if (!user)
+                return;
+            switch (result) {
+            case AuthService::RegisterResult::Ok:
+                core.sendFromServer(user, IrcCommand::registerSuccess(
+                                              account, QStringLiteral("Account created")));
+                if (!user->isLoggedIn())
+                    logIn(core, user, account);
+                return;
+            case AuthService::RegisterResult::Exists:
+                core.sendFromServer(
+                    user, IrcCommand::fail(Register, QStringLiteral("ACCOUNT_EXISTS"), {account},
+                                           QStringLiteral("An account with this name exists "
+                                                          "already")));
+                return;
+            case AuthService::RegisterResult::Failed:
+                core.sendFromServer(
+                    user, IrcCommand::fail(Register, QStringLiteral("TEMPORARILY_UNAVAILABLE"),
+                                           {account},
+                                           QStringLiteral("The account could not be stored; "
+                                                          "try again later")));
+                return;
+            }
+        });
+}
+
+QString makeGuestNick(ServerCore& core)
+{
+    constexpr int Tries = 100;
+    for (int i = 0; i < Tries; ++i) {
+        const QString nick =
+            QStringLiteral("Guest%1").arg(QRandomGenerator::global()->bounded(10000, 100000));
+        const QString folded = core.caseMapping().fold(nick);
+        if (!core.users().nickHolder(folded) && !(core.auth() && core.auth()->isReserved(folded)))
+            return nick;
+    }
+    return QString();
+}
+
+} // namespace
+
+void addTo(CommandTable& table)
+{
+    table.add(Register, onRegister, 3, CommandTable::Access::BeforeRegistration);
+}
+
+void renameGuest(ServerCore& core, ServerUser* guest)
+{
+    const QString nick = makeGuestNick(core);
+    if (nick.isEmpty()) {
+        core.disconnect(guest, QStringLiteral("Nickname reclaimed by its account"));
+        return;
+    }
+    qCInfo(lcAuth).noquote() << "renaming" << guest->nick() << "to" << nick
+                             << "for the account's owner";
+    if (guest->isRegistered()) {
+        RelayLine line = core.router().accept(guest, IrcCommand::nick(nick));
+        core.router().toNeighbours(guest, line, true);
+        core.users().setNick(guest, nick);
+        core.sendFromServer(guest, IrcCommand::notice(nick, QStringLiteral(
+            "Your nickname belongs to a registered account whose owner has logged in; you are "
+            "now %1").arg(nick)));
+    } else {
+        // Not registered yet: it learns its nick from the welcome.
+        core.users().setNick(guest, nick);
+    }
+}
+
+void logIn(ServerCore& core, ServerUser* user, const QString& account)
+{
+    user->setAccount(account);
+    core.reply(user, IrcReply::loggedIn(user->source(), account));
+    if (user->isRegistered()) {
+        RelayLine line = core.router().accept(user, IrcCommand::account(account));
+        MessageRouter::Filter filter;
+        filter.requiredCaps = ClientCap::AccountNotify;
+        core.router().toNeighbours(user, line, false, filter);
+    }
+    // The account's name, held by a guest: the guest is renamed and the owner gets it.
+    const QString folded = core.caseMapping().fold(account);
+    ServerUser* holder = core.users().nickHolder(folded);
+    if (!holder || holder == user || core.caseMapping().fold(holder->account()) == folded)
+        return;
+    renameGuest(core, holder);
+    if (user->isRegistered()) {
+        RelayLine line = core.router().accept(user, IrcCommand::nick(account));
+        core.router().toNeighbours(user, line, true);
+    }
+    core.users().setNick(user, account);
+}
+
+} // namespace AccountCommands
