@@ -2,6 +2,115 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountAdmin</name>
+    <message>
+        <source>Usage: confabd [--data-dir DIR] account &lt;command&gt;
+  add NAME                  create an account (asks for its password)
+  passwd NAME               set a new password
+  del NAME                  delete the account
+  list                      list the accounts
+  cert-add NAME SHA256      let a TLS client certificate log in to NAME (EXTERNAL)
+  cert-del SHA256           forget a client certificate
+A password is read from the terminal, or as one line from standard input.
+</source>
+        <translation>用法：confabd [--data-dir 目录] account &lt;命令&gt;
+  add 名称                  创建账号（会询问其密码）
+  passwd 名称               设置新密码
+  del 名称                  删除账号
+  list                      列出所有账号
+  cert-add 名称 SHA256      允许一个 TLS 客户端证书登录到该账号（EXTERNAL）
+  cert-del SHA256           移除一个客户端证书
+密码从终端读取，或从标准输入读取一行。
+</translation>
+    </message>
+    <message>
+        <source>confabd: %1</source>
+        <translation>confabd：%1</translation>
+    </message>
+    <message>
+        <source>confabd: cannot open the account database: %1</source>
+        <translation>confabd：无法打开账号数据库：%1</translation>
+    </message>
+    <message>
+        <source>Password: </source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>confabd: no password given</source>
+        <translation>confabd：未提供密码</translation>
+    </message>
+    <message>
+        <source>confabd: a password has %1 to %2 characters</source>
+        <translation>confabd：密码须为 %1 到 %2 个字符</translation>
+    </message>
+    <message>
+        <source>Password again: </source>
+        <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <source>confabd: the passwords differ</source>
+        <translation>confabd：两次输入的密码不一致</translation>
+    </message>
+    <message>
+        <source>confabd: &quot;%1&quot; is not a valid account name (the rules of nicknames apply)</source>
+        <translation>confabd：“%1” 不是有效的账号名（与昵称规则相同）</translation>
+    </message>
+    <message>
+        <source>confabd: the account %1 exists already</source>
+        <translation>confabd：账号 %1 已存在</translation>
+    </message>
+    <message>
+        <source>Account %1 created.</source>
+        <translation>已创建账号 %1。</translation>
+    </message>
+    <message>
+        <source>confabd: there is no account %1</source>
+        <translation>confabd：没有账号 %1</translation>
+    </message>
+    <message>
+        <source>Password of %1 changed.</source>
+        <translation>已更改 %1 的密码。</translation>
+    </message>
+    <message>
+        <source>Account %1 deleted.</source>
+        <translation>已删除账号 %1。</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>%1  created %2  last login %3  certificates %4</source>
+        <translation>%1  创建于 %2  上次登录 %3  证书 %4 个</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s)</source>
+        <translation>
+            <numerusform>%n 个账号</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>confabd: a certificate fingerprint is 64 hexadecimal digits (SHA-256), colons allowed</source>
+        <translation>confabd：证书指纹是 64 位十六进制数字（SHA-256），可含冒号</translation>
+    </message>
+    <message>
+        <source>Certificate added to %1.</source>
+        <translation>已将证书添加到 %1。</translation>
+    </message>
+    <message>
+        <source>confabd: that certificate belongs to an account already</source>
+        <translation>confabd：该证书已属于某个账号</translation>
+    </message>
+    <message>
+        <source>confabd: no account has that certificate</source>
+        <translation>confabd：没有账号使用该证书</translation>
+    </message>
+    <message>
+        <source>Certificate removed.</source>
+        <translation>已移除证书。</translation>
+    </message>
+</context>
+<context>
     <name>ServerOptions</name>
     <message>
         <source>Confab chat server: a small IRC server for a local network.</source>
@@ -222,6 +331,82 @@
     <message>
         <source>Run on Qt&apos;s default event loop instead of epoll (for comparison; command line only).</source>
         <translation>使用 Qt 默认的事件循环而不是 epoll（用于比较；仅限命令行）。</translation>
+    </message>
+    <message>
+        <source>Manage accounts instead of serving: confabd account add|passwd|del|list|cert-add|cert-del ... (confabd account, alone, explains).</source>
+        <translation>管理账号而不启动服务：confabd account add|passwd|del|list|cert-add|cert-del ...（单独运行 confabd account 可查看说明）。</translation>
+    </message>
+    <message>
+        <source>Maximum real name length (default %1).</source>
+        <translation>真实姓名最大长度（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Keep the account database and a generated TLS certificate in &lt;dir&gt; (default %1).</source>
+        <translation>将账号数据库和生成的 TLS 证书保存在 &lt;目录&gt; 中（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Listen for TLS connections on &lt;port&gt; (default %1).</source>
+        <translation>在 &lt;端口&gt; 上监听 TLS 连接（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Do not listen for TLS connections.</source>
+        <translation>不监听 TLS 连接。</translation>
+    </message>
+    <message>
+        <source>Do not listen for plain-text connections (TLS only).</source>
+        <translation>不监听明文连接（仅 TLS）。</translation>
+    </message>
+    <message>
+        <source>TLS certificate chain (PEM). Default: a self-signed one generated in the data directory.</source>
+        <translation>TLS 证书链（PEM）。默认：在数据目录中生成的自签名证书。</translation>
+    </message>
+    <message>
+        <source>Private key of the TLS certificate (PEM).</source>
+        <translation>TLS 证书的私钥（PEM）。</translation>
+    </message>
+    <message>
+        <source>Seconds a TLS handshake may take before the connection is cut (default %1).</source>
+        <translation>TLS 握手允许的秒数，超时即断开连接（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>PBKDF2 rounds for new and changed passwords (default %1, at least %2).</source>
+        <translation>新设置或更改的密码使用的 PBKDF2 轮数（默认 %1，至少 %2）。</translation>
+    </message>
+    <message>
+        <source>Accept passwords (SASL PLAIN, REGISTER) over unencrypted connections from other machines.</source>
+        <translation>接受来自其他机器、经未加密连接发送的密码（SASL PLAIN、REGISTER）。</translation>
+    </message>
+    <message>
+        <source>Failed logins per account and per address within the login window before further tries are refused (default %1).</source>
+        <translation>在登录时间窗内，每个账号和每个地址允许的登录失败次数，超过后拒绝继续尝试（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>The login window, in seconds (default %1).</source>
+        <translation>登录时间窗，单位为秒（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Accounts one address may register within the registration window (default %1).</source>
+        <translation>在注册时间窗内，一个地址可注册的账号数（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>The registration window, in seconds (default %1).</source>
+        <translation>注册时间窗，单位为秒（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>--no-plain and --no-tls leave nothing to listen on</source>
+        <translation>同时使用 --no-plain 和 --no-tls 将没有可监听的端口</translation>
+    </message>
+    <message>
+        <source>a directory is needed</source>
+        <translation>需要指定一个目录</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together</source>
+        <translation>--tls-cert 和 --tls-key 必须同时使用</translation>
     </message>
 </context>
 </TS>

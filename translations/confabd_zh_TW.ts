@@ -2,6 +2,115 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>AccountAdmin</name>
+    <message>
+        <source>Usage: confabd [--data-dir DIR] account &lt;command&gt;
+  add NAME                  create an account (asks for its password)
+  passwd NAME               set a new password
+  del NAME                  delete the account
+  list                      list the accounts
+  cert-add NAME SHA256      let a TLS client certificate log in to NAME (EXTERNAL)
+  cert-del SHA256           forget a client certificate
+A password is read from the terminal, or as one line from standard input.
+</source>
+        <translation>用法：confabd [--data-dir 目錄] account &lt;命令&gt;
+  add 名稱                  建立帳號（會詢問其密碼）
+  passwd 名稱               設定新密碼
+  del 名稱                  刪除帳號
+  list                      列出所有帳號
+  cert-add 名稱 SHA256      允許一個 TLS 用戶端憑證登入該帳號（EXTERNAL）
+  cert-del SHA256           移除一個用戶端憑證
+密碼從終端機讀取，或從標準輸入讀取一行。
+</translation>
+    </message>
+    <message>
+        <source>confabd: %1</source>
+        <translation>confabd：%1</translation>
+    </message>
+    <message>
+        <source>confabd: cannot open the account database: %1</source>
+        <translation>confabd：無法開啟帳號資料庫：%1</translation>
+    </message>
+    <message>
+        <source>Password: </source>
+        <translation>密碼：</translation>
+    </message>
+    <message>
+        <source>confabd: no password given</source>
+        <translation>confabd：未提供密碼</translation>
+    </message>
+    <message>
+        <source>confabd: a password has %1 to %2 characters</source>
+        <translation>confabd：密碼須為 %1 到 %2 個字元</translation>
+    </message>
+    <message>
+        <source>Password again: </source>
+        <translation>再次輸入密碼：</translation>
+    </message>
+    <message>
+        <source>confabd: the passwords differ</source>
+        <translation>confabd：兩次輸入的密碼不一致</translation>
+    </message>
+    <message>
+        <source>confabd: &quot;%1&quot; is not a valid account name (the rules of nicknames apply)</source>
+        <translation>confabd：「%1」不是有效的帳號名稱（與暱稱規則相同）</translation>
+    </message>
+    <message>
+        <source>confabd: the account %1 exists already</source>
+        <translation>confabd：帳號 %1 已存在</translation>
+    </message>
+    <message>
+        <source>Account %1 created.</source>
+        <translation>已建立帳號 %1。</translation>
+    </message>
+    <message>
+        <source>confabd: there is no account %1</source>
+        <translation>confabd：沒有帳號 %1</translation>
+    </message>
+    <message>
+        <source>Password of %1 changed.</source>
+        <translation>已變更 %1 的密碼。</translation>
+    </message>
+    <message>
+        <source>Account %1 deleted.</source>
+        <translation>已刪除帳號 %1。</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>從未</translation>
+    </message>
+    <message>
+        <source>%1  created %2  last login %3  certificates %4</source>
+        <translation>%1  建立於 %2  上次登入 %3  憑證 %4 個</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s)</source>
+        <translation>
+            <numerusform>%n 個帳號</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>confabd: a certificate fingerprint is 64 hexadecimal digits (SHA-256), colons allowed</source>
+        <translation>confabd：憑證指紋是 64 位十六進位數字（SHA-256），可含冒號</translation>
+    </message>
+    <message>
+        <source>Certificate added to %1.</source>
+        <translation>已將憑證加入 %1。</translation>
+    </message>
+    <message>
+        <source>confabd: that certificate belongs to an account already</source>
+        <translation>confabd：該憑證已屬於某個帳號</translation>
+    </message>
+    <message>
+        <source>confabd: no account has that certificate</source>
+        <translation>confabd：沒有帳號使用該憑證</translation>
+    </message>
+    <message>
+        <source>Certificate removed.</source>
+        <translation>已移除憑證。</translation>
+    </message>
+</context>
+<context>
     <name>ServerOptions</name>
     <message>
         <source>Confab chat server: a small IRC server for a local network.</source>
@@ -222,6 +331,82 @@
     <message>
         <source>Run on Qt&apos;s default event loop instead of epoll (for comparison; command line only).</source>
         <translation>使用 Qt 預設的事件迴圈而非 epoll（用於比較；僅限命令列）。</translation>
+    </message>
+    <message>
+        <source>Manage accounts instead of serving: confabd account add|passwd|del|list|cert-add|cert-del ... (confabd account, alone, explains).</source>
+        <translation>管理帳號而不啟動服務：confabd account add|passwd|del|list|cert-add|cert-del ...（單獨執行 confabd account 可查看說明）。</translation>
+    </message>
+    <message>
+        <source>Maximum real name length (default %1).</source>
+        <translation>真實姓名最大長度（預設 %1）。</translation>
+    </message>
+    <message>
+        <source>Keep the account database and a generated TLS certificate in &lt;dir&gt; (default %1).</source>
+        <translation>將帳號資料庫和產生的 TLS 憑證保存在 &lt;目錄&gt; 中（預設 %1）。</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>目錄</translation>
+    </message>
+    <message>
+        <source>Listen for TLS connections on &lt;port&gt; (default %1).</source>
+        <translation>在 &lt;連接埠&gt; 上監聽 TLS 連線（預設 %1）。</translation>
+    </message>
+    <message>
+        <source>Do not listen for TLS connections.</source>
+        <translation>不監聽 TLS 連線。</translation>
+    </message>
+    <message>
+        <source>Do not listen for plain-text connections (TLS only).</source>
+        <translation>不監聽明文連線（僅 TLS）。</translation>
+    </message>
+    <message>
+        <source>TLS certificate chain (PEM). Default: a self-signed one generated in the data directory.</source>
+        <translation>TLS 憑證鏈（PEM）。預設：在資料目錄中產生的自簽憑證。</translation>
+    </message>
+    <message>
+        <source>Private key of the TLS certificate (PEM).</source>
+        <translation>TLS 憑證的私密金鑰（PEM）。</translation>
+    </message>
+    <message>
+        <source>Seconds a TLS handshake may take before the connection is cut (default %1).</source>
+        <translation>TLS 交握允許的秒數，逾時即中斷連線（預設 %1）。</translation>
+    </message>
+    <message>
+        <source>PBKDF2 rounds for new and changed passwords (default %1, at least %2).</source>
+        <translation>新設定或變更的密碼使用的 PBKDF2 輪數（預設 %1，至少 %2）。</translation>
+    </message>
+    <message>
+        <source>Accept passwords (SASL PLAIN, REGISTER) over unencrypted connections from other machines.</source>
+        <translation>接受來自其他機器、經未加密連線傳送的密碼（SASL PLAIN、REGISTER）。</translation>
+    </message>
+    <message>
+        <source>Failed logins per account and per address within the login window before further tries are refused (default %1).</source>
+        <translation>在登入時間窗內，每個帳號和每個位址允許的登入失敗次數，超過後拒絕繼續嘗試（預設 %1）。</translation>
+    </message>
+    <message>
+        <source>The login window, in seconds (default %1).</source>
+        <translation>登入時間窗，單位為秒（預設 %1）。</translation>
+    </message>
+    <message>
+        <source>Accounts one address may register within the registration window (default %1).</source>
+        <translation>在註冊時間窗內，一個位址可註冊的帳號數（預設 %1）。</translation>
+    </message>
+    <message>
+        <source>The registration window, in seconds (default %1).</source>
+        <translation>註冊時間窗，單位為秒（預設 %1）。</translation>
+    </message>
+    <message>
+        <source>--no-plain and --no-tls leave nothing to listen on</source>
+        <translation>同時使用 --no-plain 和 --no-tls 將沒有可監聽的連接埠</translation>
+    </message>
+    <message>
+        <source>a directory is needed</source>
+        <translation>需要指定一個目錄</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together</source>
+        <translation>--tls-cert 和 --tls-key 必須同時使用</translation>
     </message>
 </context>
 </TS>
