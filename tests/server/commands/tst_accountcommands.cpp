@@ -20,6 +20,7 @@ private slots:
     void registerErrors();
     void registerNameHeldByOther();
     void registerFlood();
+    void hugePasswordLine();
     void guestCannotTakeAccountName();
     void reservedNickBeforeRegistration();
     void ownerReclaimsNickFromGuest();
@@ -179,6 +180,33 @@ void tst_AccountCommands::registerFlood()
     client->sendLine("PING :after");
     QTRY_VERIFY(client->has(QStringLiteral("PONG")));
     QCOMPARE(client->count(QStringLiteral("FAIL")), 51);
+}
+
+// A REGISTER (or AUTHENTICATE) line of 100 MB: 417 for its sender, whose connection and the
+// others' traffic go on; the server never buffers it.
+void tst_AccountCommands::hugePasswordLine()
+{
+    TestClient* sender = login(QStringLiteral("sender"));
+    TestClient* alice = login(QStringLiteral("alice"));
+    TestClient* bob = login(QStringLiteral("bob"));
+    QVERIFY(sender && alice && bob);
+    const QByteArray chunk(1024 * 1024, 'p');
+    sender->sendRaw("REGISTER * * ");
+    for (int i = 0; i < 100; ++i) {
+        sender->sendRaw(chunk);
+        if (i % 10 == 0) {
+            alice->sendLine("PRIVMSG bob :still here " + QByteArray::number(i));
+            QTest::qWait(1);
+        }
+    }
+    sender->sendRaw("\r\n");
+    sender->sendLine("PING :after");
+    QTRY_VERIFY_WITH_TIMEOUT(sender->has(QStringLiteral("PONG")), 30000);
+    QCOMPARE(sender->count(QStringLiteral("417")), 1);
+    QVERIFY(!sender->has(QStringLiteral("FAIL")));
+    QVERIFY(!sender->isDisconnected());
+    QTRY_COMPARE(bob->count(QStringLiteral("PRIVMSG")), 10);
+    QVERIFY(!m_fixture.auth()->isReserved(QStringLiteral("sender")));
 }
 
 void tst_AccountCommands::guestCannotTakeAccountName()
