@@ -1,13 +1,25 @@
 #pragma once
 
+#include "tlsio.h"
+
 #include <cstdint>
+#include <memory>
 #include <string>
 
 // One loopback client of the generator. Plain data: the LoadWorker that owns the socket is the
 // only code that touches it while a phase runs.
 struct BenchConnection
 {
-    enum class State { Idle, Connecting, Registering, Registered, Joining, Joined, Closed };
+    enum class State {
+        Idle,
+        Connecting,
+        TlsHandshake,
+        Registering,
+        Registered,
+        Joining,
+        Joined,
+        Closed
+    };
 
     int fd = -1;
     int index = 0;          // global index, also the nick suffix
@@ -20,6 +32,13 @@ struct BenchConnection
     size_t outOffset = 0;
     bool wantWrite = false; // EPOLLOUT registered
     uint64_t deliveries = 0;
+
+    // --tls: the session, and which direction each kind of call waits for. OpenSSL may have to
+    // write to go on reading, or read to go on writing.
+    std::unique_ptr<ssl_st, TlsSessionFree> tls;
+    bool tlsHandshakeWantsWrite = false;
+    bool tlsReadWantsWrite = false;
+    bool tlsWriteWantsRead = false;
 
     // Sending role in the measured phase (-1: not a sender).
     int senderId = -1;

@@ -65,6 +65,11 @@ std::string usage()
            "  --channel NAME         room name (#bench)\n"
            "  --nick-prefix P        nick prefix (lg)\n"
            "  --verbose              progress on stderr\n"
+           "  --tls                  connect with TLS (1.2 or newer, default ciphers)\n"
+           "  --tls-ca FILE          verify the server's certificate against FILE (PEM);\n"
+           "                         without it the certificate is not checked\n"
+           "  --tls-max-fragment B   at most B bytes (512..16384) of text per TLS record\n"
+
            "Prints one line 'RESULT key=value ...' on stdout.\n";
 }
 
@@ -86,6 +91,10 @@ bool parse(int argc, char** argv, LoadGenConfig& config, std::string& error)
         }
         if (option == "--verbose") {
             config.verbose = true;
+            continue;
+        }
+        if (option == "--tls") {
+            config.tls = true;
             continue;
         }
         if (i + 1 >= argc) {
@@ -137,6 +146,10 @@ bool parse(int argc, char** argv, LoadGenConfig& config, std::string& error)
             config.channel = value;
         else if (option == "--nick-prefix")
             config.nickPrefix = value;
+        else if (option == "--tls-ca")
+            config.tlsCa = value;
+        else if (option == "--tls-max-fragment")
+            ok = toInt(value, 512, config.tlsMaxFragment) && config.tlsMaxFragment <= 16384;
         else {
             error = "unknown option " + option + "\n" + usage();
             return false;
@@ -152,6 +165,8 @@ bool parse(int argc, char** argv, LoadGenConfig& config, std::string& error)
     }
     if (config.senders > config.clients)
         config.senders = config.clients;
+    if (!config.tlsCa.empty() || config.tlsMaxFragment > 0)
+        config.tls = true;
     return true;
 }
 

@@ -30,6 +30,11 @@ struct LoadGenConfig
     std::string channel = "#bench";
     std::string nickPrefix = "lg";
     bool verbose = false;
+
+    // TLS on every connection (--tls); the server's certificate is checked only against tlsCa.
+    bool tls = false;
+    std::string tlsCa;
+    int tlsMaxFragment = 0; // largest plaintext per TLS record; 0: OpenSSL's 16384
 };
 
 namespace LoadGenOptions {

@@ -4,6 +4,7 @@
 #include "monotonicclock.h"
 #include "processstats.h"
 #include "sharedrunstate.h"
+#include "tlsclientcontext.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -156,6 +157,13 @@ int LoadGenerator::run()
                      static_cast<unsigned long long>(limit.rlim_cur), m_config.clients);
         return 2;
     }
+    if (m_config.tls) {
+        m_tls = std::make_unique<TlsClientContext>(m_config.tlsCa, m_config.tlsMaxFragment);
+        if (!m_tls->isValid()) {
+            std::fprintf(stderr, "confab-loadgen: %s\n", m_tls->errorString().c_str());
+            return 2;
+        }
+    }
 
     const bool flat = m_config.rate <= 0.0;
     int slots = 0;
@@ -178,7 +186,7 @@ int LoadGenerator::run()
     for (int t = 0; t < m_config.threads; ++t) {
         workers.push_back(std::make_unique<LoadWorker>(t, m_config, shared, m_connections,
                                                        owned[static_cast<size_t>(t)], m_address,
-                                                       m_addressLength));
+                                                       m_addressLength, m_tls.get()));
     }
     std::vector<std::thread> threads;
     for (int t = 1; t < m_config.threads; ++t)
@@ -275,7 +283,8 @@ void LoadGenerator::report(const std::vector<LoadWorker*>& workers) const
             << " lat_p99_ms=" << millis(latency.percentileMicros(0.99))
             << " lat_max_ms=" << millis(latency.maxMicros())
             << " disconnects=" << m_shared->disconnects.load()
-            << " send_stalls=" << m_shared->sendStalls.load() << " stray_lines=" << stray
+            << " send_stalls=" << m_shared->sendStalls.load()
+            << " unsent_bytes=" << unsentBytes() << " stray_lines=" << stray
             << " rx_mb=" << fixed(static_cast<double>(bytes) / 1e6, 1);
         // CPU shares over the active window: from the first send to the last delivery.
         if (activeSeconds > 0) {
@@ -288,6 +297,20 @@ void LoadGenerator::report(const std::vector<LoadWorker*>& workers) const
                 << fixed(100.0 * (m_afterSend.selfCpu - m_beforeSend.selfCpu) / activeSeconds, 1);
         }
     }
+    if (m_config.tls) {
+        std::string version = "-";
+        std::string cipher = "-";
+        for (const LoadWorker* worker : workers) {
+            if (!worker->tlsVersion().empty()) {
+                version = worker->tlsVersion();
+                cipher = worker->tlsCipher();
+                break;
+            }
+        }
+        out << " tls=1 tls_version=" << version << " tls_cipher=" << cipher
+            << " tls_verify=" << (m_tls && m_tls->verifies() ? 1 : 0) << " tls_max_fragment="
+            << (m_config.tlsMaxFragment > 0 ? m_config.tlsMaxFragment : 16384);
+    }
     out << " threads=" << m_config.threads;
     const std::string error = m_shared->firstError();
     if (!error.empty()) {
@@ -298,4 +321,14 @@ void LoadGenerator::report(const std::vector<LoadWorker*>& workers) const
     }
     std::printf("%s\n", out.str().c_str());
     std::fflush(stdout);
+}
+
+uint64_t LoadGenerator::unsentBytes() const
+{
+    // Queued by the generator but never taken by the kernel (or by TLS) before the run ended:
+    // not 0 means "lost" includes messages the server never saw.
+    uint64_t bytes = 0;
+    for (const BenchConnection& connection : m_connections)
+        bytes += connection.pendingOut();
+    return bytes;
 }

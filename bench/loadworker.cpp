@@ -2,6 +2,7 @@
 
 #include "monotonicclock.h"
 #include "sharedrunstate.h"
+#include "tlsclientcontext.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -58,7 +59,8 @@ bool isJoinError(const char* code)
 
 LoadWorker::LoadWorker(int id, const LoadGenConfig& config, SharedRunState& shared,
                        std::vector<BenchConnection>& connections, std::vector<int> owned,
-                       const sockaddr_storage& address, socklen_t addressLength)
+                       const sockaddr_storage& address, socklen_t addressLength,
+                       const TlsClientContext* tls)
     : m_id(id)
     , m_config(config)
     , m_shared(shared)
@@ -66,6 +68,7 @@ LoadWorker::LoadWorker(int id, const LoadGenConfig& config, SharedRunState& shar
     , m_owned(std::move(owned))
     , m_address(address)
     , m_addressLength(addressLength)
+    , m_tls(tls)
     , m_epoll(epoll_create1(EPOLL_CLOEXEC))
     , m_readBuffer(new char[ReadBufferBytes])
     , m_padding(static_cast<size_t>(config.messageBytes), 'x')
@@ -105,9 +108,10 @@ void LoadWorker::publishDeliveries()
 
 void LoadWorker::onEvent(BenchConnection& connection, uint32_t events)
 {
-    if (connection.state == BenchConnection::State::Closed)
+    using State = BenchConnection::State;
+    if (connection.state == State::Closed)
         return;
-    if (connection.state == BenchConnection::State::Connecting) {
+    if (connection.state == State::Connecting) {
         int error = 0;
         socklen_t length = sizeof(error);
         getsockopt(connection.fd, SOL_SOCKET, SO_ERROR, &error, &length);
@@ -117,15 +121,26 @@ void LoadWorker::onEvent(BenchConnection& connection, uint32_t events)
         }
         if (!(events & (EPOLLOUT | EPOLLIN)))
             return;
-        connection.state = BenchConnection::State::Registering;
+        connection.state = connection.tls ? State::TlsHandshake : State::Registering;
     }
-    if (events & EPOLLIN)
+    uint32_t ready = events;
+    if (connection.state == State::TlsHandshake) {
+        continueHandshake(connection);
+        if (connection.state != State::Registering)
+            return; // still shaking hands, or closed
+        // The server may have sent its first lines already, and ours are queued.
+        ready |= EPOLLIN | EPOLLOUT;
+    }
+    // A TLS read may wait for the socket to be writable, and a TLS write for it to be readable.
+    const bool readable = (ready & EPOLLIN) || ((ready & EPOLLOUT) && connection.tlsReadWantsWrite);
+    const bool writable = (ready & EPOLLOUT) || ((ready & EPOLLIN) && connection.tlsWriteWantsRead);
+    if (readable)
         onReadable(connection);
-    if (connection.state == BenchConnection::State::Closed)
+    if (connection.state == State::Closed)
         return;
-    if (events & EPOLLOUT)
+    if (writable)
         flush(connection);
-    if (connection.state != BenchConnection::State::Closed && (events & (EPOLLERR | EPOLLHUP))
+    if (connection.state != State::Closed && (events & (EPOLLERR | EPOLLHUP))
         && !(events & EPOLLIN))
         closeConnection(connection, "connection reset");
 }
@@ -135,10 +150,15 @@ void LoadWorker::startConnect(BenchConnection& connection)
     if (m_firstConnectNs == 0)
         m_firstConnectNs = MonotonicClock::nowNs();
     ++m_inFlight;
-    connection.state = BenchConnection::State::Connecting;
     connection.nick = m_config.nickPrefix + std::to_string(connection.index);
     queue(connection, "NICK " + connection.nick + "\r\nUSER " + connection.nick
                           + " 0 * :confab loadgen\r\n");
+    openSocket(connection);
+}
+
+void LoadWorker::openSocket(BenchConnection& connection)
+{
+    connection.state = BenchConnection::State::Connecting;
     connection.fd = ::socket(m_address.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (connection.fd < 0) {
         closeConnection(connection, std::string("socket: ") + std::strerror(errno));
@@ -147,6 +167,14 @@ void LoadWorker::startConnect(BenchConnection& connection)
     // The generator's own lines must not wait for Nagle: only the server's delay is measured.
     const int one = 1;
     setsockopt(connection.fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+    if (m_tls) {
+        std::string error;
+        connection.tls.reset(m_tls->newSession(connection.fd, m_config.host, error));
+        if (!connection.tls) {
+            closeConnection(connection, error);
+            return;
+        }
+    }
     epoll_event event {};
     event.events = EPOLLIN | EPOLLOUT;
     event.data.u32 = static_cast<uint32_t>(connection.index);
@@ -162,47 +190,119 @@ void LoadWorker::startConnect(BenchConnection& connection)
     }
 }
 
+void LoadWorker::continueHandshake(BenchConnection& connection)
+{
+    std::string error;
+    switch (TlsIo::handshake(connection.tls.get(), error)) {
+    case TlsIo::Status::Done:
+        connection.state = BenchConnection::State::Registering;
+        connection.tlsHandshakeWantsWrite = false;
+        if (m_tlsVersion.empty()) {
+            m_tlsVersion = TlsIo::version(connection.tls.get());
+            m_tlsCipher = TlsIo::cipher(connection.tls.get());
+        }
+        break;
+    case TlsIo::Status::WantRead:
+        connection.tlsHandshakeWantsWrite = false;
+        break;
+    case TlsIo::Status::WantWrite:
+        connection.tlsHandshakeWantsWrite = true;
+        break;
+    case TlsIo::Status::Closed:
+        closeConnection(connection, "closed by server during the TLS handshake");
+        return;
+    case TlsIo::Status::Failed:
+        closeConnection(connection, error);
+        return;
+    }
+    updateInterest(connection);
+}
+
 void LoadWorker::onReadable(BenchConnection& connection)
 {
     char* buffer = m_readBuffer.get();
-    const size_t carried = connection.partial.size();
-    if (carried > 0)
-        std::memcpy(buffer, connection.partial.data(), carried);
-    const ssize_t count = ::recv(connection.fd, buffer + carried, ReadBufferBytes - carried, 0);
-    if (count <= 0) {
-        if (count < 0 && (errno == EAGAIN || errno == EINTR))
+    // One pass per readable event; with TLS, more passes while the session holds decrypted
+    // bytes that epoll cannot report.
+    do {
+        const size_t carried = connection.partial.size();
+        if (carried > 0)
+            std::memcpy(buffer, connection.partial.data(), carried);
+        std::string endReason;
+        const size_t count =
+            receive(connection, buffer + carried, ReadBufferBytes - carried, endReason);
+        if (count == 0) {
+            if (!endReason.empty())
+                closeConnection(connection, endReason);
             return;
-        closeConnection(connection,
-                        count == 0 ? std::string("closed by server")
-                                   : std::string("recv: ") + std::strerror(errno));
-        return;
-    }
-    m_bytesReceived += static_cast<uint64_t>(count);
-    if (m_config.quickAck) {
-        // Quick-ACK mode is not sticky: it is re-armed after every read.
-        const int one = 1;
-        setsockopt(connection.fd, IPPROTO_TCP, TCP_QUICKACK, &one, sizeof(one));
-    }
-    const uint64_t now = MonotonicClock::nowNs();
-    const char* p = buffer;
-    const char* end = buffer + carried + count;
-    while (p < end) {
-        const char* newline = static_cast<const char*>(std::memchr(p, '\n', end - p));
-        if (!newline)
-            break;
-        handleLine(connection, p, static_cast<size_t>(newline - p), now);
-        if (connection.state == BenchConnection::State::Closed)
+        }
+        m_bytesReceived += count;
+        if (m_config.quickAck) {
+            // Quick-ACK mode is not sticky: it is re-armed after every read.
+            const int one = 1;
+            setsockopt(connection.fd, IPPROTO_TCP, TCP_QUICKACK, &one, sizeof(one));
+        }
+        const uint64_t now = MonotonicClock::nowNs();
+        const char* p = buffer;
+        const char* end = buffer + carried + count;
+        while (p < end) {
+            const char* newline = static_cast<const char*>(std::memchr(p, '\n', end - p));
+            if (!newline)
+                break;
+            handleLine(connection, p, static_cast<size_t>(newline - p), now);
+            if (connection.state == BenchConnection::State::Closed)
+                return;
+            p = newline + 1;
+        }
+        const size_t rest = static_cast<size_t>(end - p);
+        if (rest > MaxPartialBytes) {
+            closeConnection(connection, "line too long from server");
             return;
-        p = newline + 1;
-    }
-    const size_t rest = static_cast<size_t>(end - p);
-    if (rest > MaxPartialBytes) {
-        closeConnection(connection, "line too long from server");
-        return;
-    }
-    connection.partial.assign(p, rest);
+        }
+        connection.partial.assign(p, rest);
+        // The lines read before the end (an ERROR, say) have been seen; now it ends.
+        if (!endReason.empty()) {
+            closeConnection(connection, endReason);
+            return;
+        }
+    } while (connection.tls && TlsIo::hasBuffered(connection.tls.get()));
     if (connection.pendingOut() > 0)
         flush(connection);
+}
+
+size_t LoadWorker::receive(BenchConnection& connection, char* buffer, size_t capacity,
+                           std::string& endReason)
+{
+    if (!connection.tls) {
+        const ssize_t count = ::recv(connection.fd, buffer, capacity, 0);
+        if (count > 0)
+            return static_cast<size_t>(count);
+        if (count == 0)
+            endReason = "closed by server";
+        else if (errno != EAGAIN && errno != EINTR)
+            endReason = std::string("recv: ") + std::strerror(errno);
+        return 0;
+    }
+    // SSL_read returns one record at most: read until the socket is drained or the buffer full,
+    // as one recv() would for plain TCP.
+    size_t total = 0;
+    while (total < capacity) {
+        size_t count = 0;
+        std::string error;
+        const TlsIo::Status status =
+            TlsIo::read(connection.tls.get(), buffer + total, capacity - total, count, error);
+        connection.tlsReadWantsWrite = status == TlsIo::Status::WantWrite;
+        if (status == TlsIo::Status::Done) {
+            total += count;
+            continue;
+        }
+        if (status == TlsIo::Status::Closed)
+            endReason = "closed by server";
+        else if (status == TlsIo::Status::Failed)
+            endReason = error;
+        break;
+    }
+    updateInterest(connection);
+    return total;
 }
 
 void LoadWorker::handleLine(BenchConnection& connection, const char* line, size_t length,
@@ -317,12 +417,31 @@ void LoadWorker::queue(BenchConnection& connection, const std::string& text)
 
 void LoadWorker::flush(BenchConnection& connection)
 {
-    if (connection.state == BenchConnection::State::Connecting
-        || connection.state == BenchConnection::State::Closed)
+    using State = BenchConnection::State;
+    if (connection.state == State::Connecting || connection.state == State::TlsHandshake
+        || connection.state == State::Closed)
         return;
     while (connection.pendingOut() > 0) {
-        const ssize_t count = ::send(connection.fd, connection.out.data() + connection.outOffset,
-                                     connection.pendingOut(), MSG_NOSIGNAL | MSG_DONTWAIT);
+        const char* data = connection.out.data() + connection.outOffset;
+        if (connection.tls) {
+            size_t count = 0;
+            std::string error;
+            const TlsIo::Status status = TlsIo::write(connection.tls.get(), data,
+                                                      connection.pendingOut(), count, error);
+            connection.tlsWriteWantsRead = status == TlsIo::Status::WantRead;
+            if (status == TlsIo::Status::Done) {
+                connection.outOffset += count;
+                continue;
+            }
+            if (status == TlsIo::Status::WantRead || status == TlsIo::Status::WantWrite)
+                break;
+            closeConnection(connection,
+                            status == TlsIo::Status::Closed ? std::string("closed by server")
+                                                            : error);
+            return;
+        }
+        const ssize_t count =
+            ::send(connection.fd, data, connection.pendingOut(), MSG_NOSIGNAL | MSG_DONTWAIT);
         if (count > 0) {
             connection.outOffset += static_cast<size_t>(count);
             continue;
@@ -334,6 +453,7 @@ void LoadWorker::flush(BenchConnection& connection)
         closeConnection(connection, std::string("send: ") + std::strerror(errno));
         return;
     }
+    // The unsent bytes keep their content when they move: OpenSSL allows a moving buffer.
     if (connection.pendingOut() == 0) {
         connection.out.clear();
         connection.outOffset = 0;
@@ -341,7 +461,30 @@ void LoadWorker::flush(BenchConnection& connection)
         connection.out.erase(0, connection.outOffset);
         connection.outOffset = 0;
     }
-    setWantWrite(connection, connection.pendingOut() > 0);
+    updateInterest(connection);
+}
+
+void LoadWorker::updateInterest(BenchConnection& connection)
+{
+    using State = BenchConnection::State;
+    bool want = false;
+    switch (connection.state) {
+    case State::Closed:
+    case State::Idle:
+        return;
+    case State::Connecting:
+        want = true;
+        break;
+    case State::TlsHandshake:
+        want = connection.tlsHandshakeWantsWrite;
+        break;
+    default:
+        // A write that waits for a read needs no EPOLLOUT (it would fire at once, every time).
+        want = connection.tlsReadWantsWrite
+               || (connection.pendingOut() > 0 && !connection.tlsWriteWantsRead);
+        break;
+    }
+    setWantWrite(connection, want);
 }
 
 void LoadWorker::setWantWrite(BenchConnection& connection, bool want)
@@ -359,6 +502,7 @@ void LoadWorker::closeConnection(BenchConnection& connection, const std::string&
 {
     using State = BenchConnection::State;
     const State previous = connection.state;
+    connection.tls.reset(); // no close_notify: the socket goes at once, as a crash would
     if (connection.fd >= 0) {
         epoll_ctl(m_epoll, EPOLL_CTL_DEL, connection.fd, nullptr);
         ::close(connection.fd);
@@ -367,7 +511,8 @@ void LoadWorker::closeConnection(BenchConnection& connection, const std::string&
     connection.state = State::Closed;
     connection.out.clear();
     connection.outOffset = 0;
-    if (previous == State::Connecting || previous == State::Registering) {
+    if (previous == State::Connecting || previous == State::TlsHandshake
+        || previous == State::Registering) {
         connection.failed = true;
         --m_inFlight;
         ++m_failed;
@@ -402,6 +547,7 @@ void LoadWorker::registerClients()
                     ++m_inFlight;
                 }
                 if (connection.state == BenchConnection::State::Connecting
+                    || connection.state == BenchConnection::State::TlsHandshake
                     || connection.state == BenchConnection::State::Registering)
                     closeConnection(connection, "registration timed out");
             }
@@ -572,6 +718,7 @@ void LoadWorker::closeAll()
 {
     for (int index : m_owned) {
         BenchConnection& connection = m_connections[index];
+        connection.tls.reset();
         if (connection.fd >= 0) {
             epoll_ctl(m_epoll, EPOLL_CTL_DEL, connection.fd, nullptr);
             ::close(connection.fd);

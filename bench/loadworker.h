@@ -6,20 +6,24 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include <sys/socket.h>
 
 class SharedRunState;
+class TlsClientContext;
 
 // One event loop of the generator: an epoll set over the connections it owns. All phases run on
 // the thread that calls them; a phase returns when this worker's share of it is done.
 class LoadWorker
 {
 public:
+    // tls: nullptr for plain TCP.
     LoadWorker(int id, const LoadGenConfig& config, SharedRunState& shared,
                std::vector<BenchConnection>& connections, std::vector<int> owned,
-               const sockaddr_storage& address, socklen_t addressLength);
+               const sockaddr_storage& address, socklen_t addressLength,
+               const TlsClientContext* tls);
     ~LoadWorker();
     LoadWorker(const LoadWorker&) = delete;
     LoadWorker& operator=(const LoadWorker&) = delete;
@@ -43,19 +47,28 @@ public:
     int joinFailed() const { return m_joinFailed; }
     uint64_t strayLines() const { return m_strayLines; }
     uint64_t bytesReceived() const { return m_bytesReceived; }
+    // The first TLS session's protocol and cipher ("" without --tls).
+    const std::string& tlsVersion() const { return m_tlsVersion; }
+    const std::string& tlsCipher() const { return m_tlsCipher; }
 
 private:
     void pollOnce(int64_t timeoutNs);
     void onEvent(BenchConnection& connection, uint32_t events);
     void startConnect(BenchConnection& connection);
+    void openSocket(BenchConnection& connection);
+    void continueHandshake(BenchConnection& connection);
     void onReadable(BenchConnection& connection);
+    size_t receive(BenchConnection& connection, char* buffer, size_t capacity,
+                   std::string& endReason);
     void handleLine(BenchConnection& connection, const char* line, size_t length, uint64_t nowNs);
     void onPrivmsg(BenchConnection& connection, const char* rest, const char* end, uint64_t nowNs);
     void queue(BenchConnection& connection, const char* data, size_t length);
     void queue(BenchConnection& connection, const std::string& text);
     void flush(BenchConnection& connection);
+    void updateInterest(BenchConnection& connection);
     void setWantWrite(BenchConnection& connection, bool want);
     void closeConnection(BenchConnection& connection, const std::string& reason);
+
     void appendMessage(BenchConnection& sender, uint64_t nowNs);
     void publishDeliveries();
     std::vector<BenchConnection*> activeSenders();
@@ -67,6 +80,7 @@ private:
     std::vector<int> m_owned;
     sockaddr_storage m_address;
     socklen_t m_addressLength;
+    const TlsClientContext* m_tls;
     int m_epoll = -1;
     std::unique_ptr<char[]> m_readBuffer;
     std::string m_padding;
@@ -87,4 +101,6 @@ private:
     uint64_t m_lastJoinedNs = 0;
     uint64_t m_lastDeliveryNs = 0;
     uint64_t m_sendStoppedNs = 0;
+    std::string m_tlsVersion;
+    std::string m_tlsCipher;
 };
