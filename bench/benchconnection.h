@@ -1,5 +1,6 @@
 #pragma once
 
+#include "saslplainlogin.h"
 #include "tlsio.h"
 
 #include <cstdint>
@@ -45,6 +46,12 @@ struct BenchConnection
     std::string target;     // room or partner nick
     uint64_t nextSeq = 0;   // next message number
     uint64_t baseSeq = 0;   // oldest message not yet delivered to every receiver
+
+    // A connection of the login burst: its SASL exchange and when it started and ended.
+    std::unique_ptr<SaslPlainLogin> login;
+    uint64_t loginStartNs = 0;   // connect()
+    uint64_t loginOutcomeNs = 0; // 903, the failure, or the end of the connection
+    bool loginFinished = false;  // the outcome is known, and 001 came or the connection ended
 
     size_t pendingOut() const { return out.size() - outOffset; }
 };

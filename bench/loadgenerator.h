@@ -4,6 +4,7 @@
 #include "loadgenconfig.h"
 
 #include <cstdint>
+#include <iosfwd>
 #include <memory>
 #include <vector>
 
@@ -38,6 +39,7 @@ private:
     void assignSenders();
     void report(const std::vector<LoadWorker*>& workers) const;
     uint64_t unsentBytes() const;
+    void reportLogins(const std::vector<LoadWorker*>& workers, std::ostream& out) const;
 
     LoadGenConfig m_config;
     sockaddr_storage m_address {};

@@ -21,6 +21,9 @@ constexpr size_t MaxQueuedBytes = 256 * 1024; // fixed rate: a sender this far b
 constexpr int MaxRenames = 5;
 constexpr int MaxEvents = 1024;
 constexpr int64_t PhasePollNs = 50'000'000;
+// Room deliveries kept for the burst window's percentiles (16 bytes each): at 100 000
+// deliveries/s this covers a 40 s window.
+constexpr size_t MaxBurstSamples = 4'000'000;
 
 char* appendU64(char* out, uint64_t value)
 {
@@ -59,19 +62,21 @@ bool isJoinError(const char* code)
 
 LoadWorker::LoadWorker(int id, const LoadGenConfig& config, SharedRunState& shared,
                        std::vector<BenchConnection>& connections, std::vector<int> owned,
-                       const sockaddr_storage& address, socklen_t addressLength,
-                       const TlsClientContext* tls)
+                       std::vector<int> logins, const sockaddr_storage& address,
+                       socklen_t addressLength, const TlsClientContext* tls)
     : m_id(id)
     , m_config(config)
     , m_shared(shared)
     , m_connections(connections)
     , m_owned(std::move(owned))
+    , m_logins(std::move(logins))
     , m_address(address)
     , m_addressLength(addressLength)
     , m_tls(tls)
     , m_epoll(epoll_create1(EPOLL_CLOEXEC))
     , m_readBuffer(new char[ReadBufferBytes])
     , m_padding(static_cast<size_t>(config.messageBytes), 'x')
+    , m_loginsOpen(static_cast<int>(m_logins.size()))
 {
     if (m_epoll < 0)
         m_shared.noteError(std::string("epoll_create1: ") + std::strerror(errno));
@@ -346,6 +351,10 @@ void LoadWorker::handleLine(BenchConnection& connection, const char* line, size_
         closeConnection(connection, std::string(rest, end));
         return;
     }
+    if (connection.login) {
+        onLoginLine(connection, line, static_cast<size_t>(end - line), p, commandLength, nowNs);
+        return;
+    }
     if (commandLength != 3)
         return;
     using State = BenchConnection::State;
@@ -357,13 +366,7 @@ void LoadWorker::handleLine(BenchConnection& connection, const char* line, size_
     } else if ((std::memcmp(p, "433", 3) == 0 || std::memcmp(p, "432", 3) == 0
                 || std::memcmp(p, "436", 3) == 0 || std::memcmp(p, "437", 3) == 0)
                && connection.state == State::Registering) {
-        if (++connection.renames > MaxRenames) {
-            closeConnection(connection, "no acceptable nick");
-            return;
-        }
-        connection.nick = m_config.nickPrefix + std::to_string(connection.index) + "_"
-                          + std::to_string(connection.renames);
-        queue(connection, "NICK " + connection.nick + "\r\n");
+        renameAfterNickError(connection, m_config.nickPrefix + std::to_string(connection.index));
     } else if (std::memcmp(p, "366", 3) == 0 && connection.state == State::Joining) {
         connection.state = State::Joined;
         ++m_joined;
@@ -373,6 +376,17 @@ void LoadWorker::handleLine(BenchConnection& connection, const char* line, size_
         ++m_joinFailed;
         m_shared.noteError("join refused: " + std::string(line, end));
     }
+}
+
+bool LoadWorker::renameAfterNickError(BenchConnection& connection, const std::string& base)
+{
+    if (++connection.renames > MaxRenames) {
+        closeConnection(connection, "no acceptable nick");
+        return false;
+    }
+    connection.nick = base + "_" + std::to_string(connection.renames);
+    queue(connection, "NICK " + connection.nick + "\r\n");
+    return true;
 }
 
 void LoadWorker::onPrivmsg(BenchConnection& connection, const char* rest, const char* end,
@@ -393,7 +407,10 @@ void LoadWorker::onPrivmsg(BenchConnection& connection, const char* rest, const 
         ++m_strayLines;
         return;
     }
-    m_latency.record(nowNs > sentNs ? (nowNs - sentNs) / 1000 : 0);
+    const uint64_t micros = nowNs > sentNs ? (nowNs - sentNs) / 1000 : 0;
+    m_latency.record(micros);
+    if (sentNs >= m_burstFromNs)
+        recordBurstSample(sentNs, micros);
     ++connection.deliveries;
     ++m_delivered;
     m_lastDeliveryNs = nowNs;
@@ -511,6 +528,12 @@ void LoadWorker::closeConnection(BenchConnection& connection, const std::string&
     connection.state = State::Closed;
     connection.out.clear();
     connection.outOffset = 0;
+    if (connection.login) {
+        if (connection.loginOutcomeNs == 0)
+            noteLoginOutcome(connection, MonotonicClock::nowNs(), reason);
+        finishLogin(connection);
+        return;
+    }
     if (previous == State::Connecting || previous == State::TlsHandshake
         || previous == State::Registering) {
         connection.failed = true;
@@ -629,6 +652,7 @@ void LoadWorker::sendMessages()
     const uint64_t stop = start + static_cast<uint64_t>(m_config.duration * 1e9);
     const uint32_t receivers = static_cast<uint32_t>(m_shared.receiversPerMessage);
     const uint64_t window = static_cast<uint64_t>(m_shared.window());
+    m_burstFromNs = m_shared.loginStartNs;
 
     if (m_shared.flatOut) {
         // As fast as the server delivers: each sender keeps at most `window` messages that some
@@ -637,6 +661,7 @@ void LoadWorker::sendMessages()
         const int64_t pollNs = m_config.threads > 1 ? 1'000'000 : 100'000'000;
         for (uint64_t now = MonotonicClock::nowNs(); now < stop && !m_shared.abort.load();
              now = MonotonicClock::nowNs()) {
+            serviceLogins(now);
             for (BenchConnection* sender : senders) {
                 if (sender->state == BenchConnection::State::Closed)
                     continue;
@@ -654,20 +679,23 @@ void LoadWorker::sendMessages()
                     appendMessage(*sender, sendNs);
                 flush(*sender);
             }
-            pollOnce(std::min<int64_t>(pollNs, static_cast<int64_t>(stop - now)));
+            pollOnce(std::min({pollNs, static_cast<int64_t>(stop - now), untilLoginsNs(now)}));
         }
-    } else if (!senders.empty()) {
+    } else if (!senders.empty() || !m_logins.empty()) {
         // Fixed total rate, split over the workers by their share of the senders.
         double totalSenders = 0;
         for (const BenchConnection& connection : m_connections)
             totalSenders += connection.senderId >= 0 ? 1 : 0;
-        const double rate = m_config.rate * static_cast<double>(senders.size()) / totalSenders;
-        const double intervalNs = 1e9 / rate;
+        const double rate = senders.empty() ? 0.0
+                                            : m_config.rate * static_cast<double>(senders.size())
+                                                  / totalSenders;
+        const double intervalNs = rate > 0 ? 1e9 / rate : 1e18;
         uint64_t k = 0;
         for (uint64_t now = MonotonicClock::nowNs(); now < stop && !m_shared.abort.load();
              now = MonotonicClock::nowNs()) {
+            serviceLogins(now);
             uint64_t due = start + static_cast<uint64_t>(static_cast<double>(k) * intervalNs);
-            while (due <= now && due < stop) {
+            while (!senders.empty() && due <= now && due < stop) {
                 BenchConnection& sender = *senders[k % senders.size()];
                 if (sender.state != BenchConnection::State::Closed) {
                     if (sender.pendingOut() < MaxQueuedBytes) {
@@ -681,12 +709,19 @@ void LoadWorker::sendMessages()
                 due = start + static_cast<uint64_t>(static_cast<double>(k) * intervalNs);
             }
             const uint64_t wake = std::min(due, stop);
-            pollOnce(wake > now ? static_cast<int64_t>(wake - now) : 0);
+            pollOnce(std::min(wake > now ? static_cast<int64_t>(wake - now) : 0,
+                              untilLoginsNs(now)));
         }
     }
     m_sendStoppedNs = MonotonicClock::nowNs();
     m_shared.sent.fetch_add(m_sent, std::memory_order_relaxed);
     m_shared.sendersDone.fetch_add(1, std::memory_order_acq_rel);
+    if (!m_loginsStarted) {
+        // Sending was cut short (abort): the burst never began.
+        for (int index : m_logins)
+            closeConnection(m_connections[index], "sending ended before the login burst");
+        m_loginsStarted = true;
+    }
 }
 
 void LoadWorker::drain()
@@ -697,17 +732,19 @@ void LoadWorker::drain()
     for (;;) {
         publishDeliveries();
         const uint64_t delivered = m_shared.delivered.load();
-        if (m_shared.sendersDone.load() == m_config.threads) {
+        const uint64_t now = MonotonicClock::nowNs();
+        // Logins still under way keep the worker here; each one ends by --register-timeout.
+        serviceLogins(now);
+        if (m_shared.sendersDone.load() == m_config.threads && m_loginsOpen == 0) {
             const uint64_t expected = m_shared.sent.load()
                                       * static_cast<uint64_t>(m_shared.receiversPerMessage);
             if (delivered >= expected)
                 break;
         }
-        const uint64_t now = MonotonicClock::nowNs();
         if (delivered != lastSeen) {
             lastSeen = delivered;
             lastProgress = now;
-        } else if (now - lastProgress > idleLimit) {
+        } else if (now - lastProgress > idleLimit && m_loginsOpen == 0) {
             break;
         }
         pollOnce(20'000'000);
@@ -716,14 +753,132 @@ void LoadWorker::drain()
 
 void LoadWorker::closeAll()
 {
-    for (int index : m_owned) {
-        BenchConnection& connection = m_connections[index];
-        connection.tls.reset();
-        if (connection.fd >= 0) {
-            epoll_ctl(m_epoll, EPOLL_CTL_DEL, connection.fd, nullptr);
-            ::close(connection.fd);
-            connection.fd = -1;
+    for (const std::vector<int>* group : {&m_owned, &m_logins}) {
+        for (int index : *group) {
+            BenchConnection& connection = m_connections[index];
+            connection.tls.reset();
+            if (connection.fd >= 0) {
+                epoll_ctl(m_epoll, EPOLL_CTL_DEL, connection.fd, nullptr);
+                ::close(connection.fd);
+                connection.fd = -1;
+            }
+            connection.state = BenchConnection::State::Closed;
         }
-        connection.state = BenchConnection::State::Closed;
     }
+}
+
+// --- Login burst ----------------------------------------------------------------------------
+
+int64_t LoadWorker::untilLoginsNs(uint64_t nowNs) const
+{
+    if (m_loginsStarted || m_logins.empty())
+        return INT64_MAX;
+    return m_shared.loginStartNs > nowNs ? static_cast<int64_t>(m_shared.loginStartNs - nowNs)
+                                         : 0;
+}
+
+void LoadWorker::serviceLogins(uint64_t nowNs)
+{
+    if (m_logins.empty())
+        return;
+    if (!m_loginsStarted && nowNs >= m_shared.loginStartNs)
+        startLogins();
+    if (m_loginsOpen == 0)
+        return;
+    const uint64_t timeout = static_cast<uint64_t>(m_config.registerTimeout * 1e9);
+    for (int index : m_logins) {
+        BenchConnection& connection = m_connections[index];
+        // loginStartNs may be later than nowNs (taken before startLogins()).
+        if (connection.loginStartNs != 0 && !connection.loginFinished
+            && nowNs > connection.loginStartNs + timeout)
+            closeConnection(connection, "login timed out");
+    }
+}
+
+void LoadWorker::startLogins()
+{
+    // All at once: the burst is N connections arriving together, not a connect window.
+    m_loginsStarted = true;
+    for (int index : m_logins) {
+        BenchConnection& connection = m_connections[index];
+        const int number = connection.index - m_config.clients;
+        connection.nick = m_config.loginPrefix + std::to_string(number);
+        connection.login =
+            std::make_unique<SaslPlainLogin>(connection.nick, m_config.loginPassword);
+        connection.loginStartNs = MonotonicClock::nowNs();
+        queue(connection, SaslPlainLogin::openingLines(connection.nick));
+        openSocket(connection);
+    }
+}
+
+void LoadWorker::onLoginLine(BenchConnection& connection, const char* line, size_t length,
+                             const char* command, size_t commandLength, uint64_t nowNs)
+{
+    if (commandLength == 3 && connection.state == BenchConnection::State::Registering
+        && (std::memcmp(command, "433", 3) == 0 || std::memcmp(command, "432", 3) == 0
+            || std::memcmp(command, "436", 3) == 0 || std::memcmp(command, "437", 3) == 0)) {
+        // The account stays <prefix><i>; only the nick changes.
+        renameAfterNickError(connection, m_config.loginPrefix
+                                             + std::to_string(connection.index - m_config.clients));
+        return;
+    }
+    std::string reply;
+    const SaslPlainLogin::Event event =
+        connection.login->onLine(std::string_view(line, length), reply);
+    if (!reply.empty()) {
+        queue(connection, reply);
+        flush(connection);
+        if (connection.state == BenchConnection::State::Closed)
+            return;
+    }
+    switch (event) {
+    case SaslPlainLogin::Event::None:
+        break;
+    case SaslPlainLogin::Event::Succeeded:
+        noteLoginOutcome(connection, nowNs, std::string());
+        break;
+    case SaslPlainLogin::Event::Failed:
+        noteLoginOutcome(connection, nowNs, connection.login->failure());
+        if (connection.login->step() == SaslPlainLogin::Step::Done) { // 001 without SASL
+            connection.state = BenchConnection::State::Registered;
+            finishLogin(connection);
+        }
+        break;
+    case SaslPlainLogin::Event::Welcomed:
+        connection.state = BenchConnection::State::Registered;
+        finishLogin(connection);
+        break;
+    }
+}
+
+void LoadWorker::noteLoginOutcome(BenchConnection& connection, uint64_t nowNs,
+                                  const std::string& failure)
+{
+    if (connection.loginOutcomeNs != 0)
+        return;
+    connection.loginOutcomeNs = nowNs;
+    if (!failure.empty())
+        m_shared.noteLoginError(connection.nick + ": " + failure);
+    m_shared.noteLoginOutcome(nowNs);
+}
+
+void LoadWorker::finishLogin(BenchConnection& connection)
+{
+    if (connection.loginFinished)
+        return;
+    connection.loginFinished = true;
+    --m_loginsOpen;
+}
+
+void LoadWorker::recordBurstSample(uint64_t sentNs, uint64_t micros)
+{
+    // Once the window has closed, later sends are outside it; earlier ones still count.
+    const uint64_t end = m_shared.burstEndNs.load(std::memory_order_acquire);
+    if (end != 0 && sentNs > end)
+        return;
+    if (m_burstSamples.size() >= MaxBurstSamples) {
+        ++m_burstSamplesDropped;
+        return;
+    }
+    m_burstSamples.push_back({sentNs, micros});
 }

@@ -19,11 +19,12 @@ class TlsClientContext;
 class LoadWorker
 {
 public:
-    // tls: nullptr for plain TCP.
+    // owned: the room and pair clients of this worker; logins: its connections of the login
+    // burst (opened during sendMessages). tls: nullptr for plain TCP.
     LoadWorker(int id, const LoadGenConfig& config, SharedRunState& shared,
                std::vector<BenchConnection>& connections, std::vector<int> owned,
-               const sockaddr_storage& address, socklen_t addressLength,
-               const TlsClientContext* tls);
+               std::vector<int> logins, const sockaddr_storage& address,
+               socklen_t addressLength, const TlsClientContext* tls);
     ~LoadWorker();
     LoadWorker(const LoadWorker&) = delete;
     LoadWorker& operator=(const LoadWorker&) = delete;
@@ -51,6 +52,15 @@ public:
     const std::string& tlsVersion() const { return m_tlsVersion; }
     const std::string& tlsCipher() const { return m_tlsCipher; }
 
+    // A room delivery of a message sent after the login burst began.
+    struct BurstSample
+    {
+        uint64_t sentNs;
+        uint64_t micros;
+    };
+    const std::vector<BurstSample>& burstSamples() const { return m_burstSamples; }
+    uint64_t burstSamplesDropped() const { return m_burstSamplesDropped; }
+
 private:
     void pollOnce(int64_t timeoutNs);
     void onEvent(BenchConnection& connection, uint32_t events);
@@ -61,6 +71,7 @@ private:
     size_t receive(BenchConnection& connection, char* buffer, size_t capacity,
                    std::string& endReason);
     void handleLine(BenchConnection& connection, const char* line, size_t length, uint64_t nowNs);
+    bool renameAfterNickError(BenchConnection& connection, const std::string& base);
     void onPrivmsg(BenchConnection& connection, const char* rest, const char* end, uint64_t nowNs);
     void queue(BenchConnection& connection, const char* data, size_t length);
     void queue(BenchConnection& connection, const std::string& text);
@@ -69,6 +80,15 @@ private:
     void setWantWrite(BenchConnection& connection, bool want);
     void closeConnection(BenchConnection& connection, const std::string& reason);
 
+    // Login burst
+    void serviceLogins(uint64_t nowNs);
+    void startLogins();
+    void onLoginLine(BenchConnection& connection, const char* line, size_t length,
+                     const char* command, size_t commandLength, uint64_t nowNs);
+    void noteLoginOutcome(BenchConnection& connection, uint64_t nowNs, const std::string& failure);
+    void finishLogin(BenchConnection& connection);
+    void recordBurstSample(uint64_t sentNs, uint64_t micros);
+    int64_t untilLoginsNs(uint64_t nowNs) const;
     void appendMessage(BenchConnection& sender, uint64_t nowNs);
     void publishDeliveries();
     std::vector<BenchConnection*> activeSenders();
@@ -78,6 +98,7 @@ private:
     SharedRunState& m_shared;
     std::vector<BenchConnection>& m_connections;
     std::vector<int> m_owned;
+    std::vector<int> m_logins;
     sockaddr_storage m_address;
     socklen_t m_addressLength;
     const TlsClientContext* m_tls;
@@ -103,4 +124,10 @@ private:
     uint64_t m_sendStoppedNs = 0;
     std::string m_tlsVersion;
     std::string m_tlsCipher;
+
+    bool m_loginsStarted = false;
+    int m_loginsOpen = 0;                // started or not, until 001 or the end of the connection
+    uint64_t m_burstFromNs = UINT64_MAX; // sends from here on are burst samples
+    std::vector<BurstSample> m_burstSamples;
+    uint64_t m_burstSamplesDropped = 0;
 };
