@@ -55,7 +55,7 @@ std::string usage()
            "  --message-bytes B      PRIVMSG text length, timestamp included (64)\n"
            "  --threads T            event-loop threads in the generator (1)\n"
            "  --connect-window K     sockets connecting/registering at once (256)\n"
-           "  --register-timeout SEC give up registering after this long (60)\n"
+           "  --register-timeout SEC give up registering (or a login) after this long (60)\n"
            "  --drain-timeout SEC    stop waiting for deliveries after this long idle (5)\n"
            "  --hold SEC             idle: stay connected this long afterwards (0)\n"
            "  --join                 idle: also join the room\n"
@@ -65,6 +65,15 @@ std::string usage()
            "  --channel NAME         room name (#bench)\n"
            "  --nick-prefix P        nick prefix (lg)\n"
            "  --verbose              progress on stderr\n"
+           "  --tls                  connect with TLS (1.2 or newer, default ciphers)\n"
+           "  --tls-ca FILE          verify the server's certificate against FILE (PEM);\n"
+           "                         without it the certificate is not checked\n"
+           "  --tls-max-fragment B   at most B bytes (512..16384) of text per TLS record\n"
+           "  --login-burst N        fanout/private: N more clients log in at once (SASL)\n"
+           "  --login-at SEC         when, after sending starts (1)\n"
+           "  --login-prefix P       account and nick of login i: P<i> (from 0)\n"
+           "  --login-password PW    the accounts' password (benchmark only; never printed)\n"
+           "  --login-mechanism M    SASL mechanism; only PLAIN (PLAIN)\n"
            "Prints one line 'RESULT key=value ...' on stdout.\n";
 }
 
@@ -86,6 +95,10 @@ bool parse(int argc, char** argv, LoadGenConfig& config, std::string& error)
         }
         if (option == "--verbose") {
             config.verbose = true;
+            continue;
+        }
+        if (option == "--tls") {
+            config.tls = true;
             continue;
         }
         if (i + 1 >= argc) {
@@ -137,7 +150,27 @@ bool parse(int argc, char** argv, LoadGenConfig& config, std::string& error)
             config.channel = value;
         else if (option == "--nick-prefix")
             config.nickPrefix = value;
-        else {
+        else if (option == "--tls-ca")
+            config.tlsCa = value;
+        else if (option == "--tls-max-fragment")
+            ok = toInt(value, 512, config.tlsMaxFragment) && config.tlsMaxFragment <= 16384;
+        else if (option == "--login-burst")
+            ok = toInt(value, 0, config.loginBurst) && config.loginBurst <= 100000;
+        else if (option == "--login-at")
+            ok = toDouble(value, 0.0, config.loginAt);
+        else if (option == "--login-prefix") {
+            // It becomes a nick and an account name: one IRC word.
+            ok = *value != '\0' && *value != ':' && std::strpbrk(value, " \r\n,") == nullptr;
+            config.loginPrefix = value;
+        } else if (option == "--login-password") {
+            ok = *value != '\0' && std::strpbrk(value, "\r\n") == nullptr;
+            if (ok)
+                config.loginPassword = value;
+            value = "(hidden)"; // an error message below must not show it
+        } else if (option == "--login-mechanism") {
+            ok = std::strcmp(value, "PLAIN") == 0;
+            config.loginMechanism = value;
+        } else {
             error = "unknown option " + option + "\n" + usage();
             return false;
         }
@@ -152,6 +185,22 @@ bool parse(int argc, char** argv, LoadGenConfig& config, std::string& error)
     }
     if (config.senders > config.clients)
         config.senders = config.clients;
+    if (!config.tlsCa.empty() || config.tlsMaxFragment > 0)
+        config.tls = true;
+    if (config.loginBurst > 0) {
+        if (config.workload == Workload::Idle) {
+            error = "--login-burst needs traffic: --workload fanout or private";
+            return false;
+        }
+        if (config.loginPrefix.empty() || config.loginPassword.empty()) {
+            error = "--login-burst needs --login-prefix and --login-password";
+            return false;
+        }
+        if (config.loginAt >= config.duration) {
+            error = "--login-at must be before the end of sending (--duration)";
+            return false;
+        }
+    }
     return true;
 }
 

@@ -30,6 +30,19 @@ struct LoadGenConfig
     std::string channel = "#bench";
     std::string nickPrefix = "lg";
     bool verbose = false;
+
+    // TLS on every connection (--tls); the server's certificate is checked only against tlsCa.
+    bool tls = false;
+    std::string tlsCa;
+    int tlsMaxFragment = 0; // largest plaintext per TLS record; 0: OpenSSL's 16384
+
+    // Login burst (--login-burst N): N more connections open at once loginAt seconds after the
+    // room traffic starts, and each logs in with SASL PLAIN as account <loginPrefix><i>.
+    int loginBurst = 0;
+    double loginAt = 1.0;
+    std::string loginPrefix;
+    std::string loginPassword; // benchmark-only value; never printed
+    std::string loginMechanism = "PLAIN";
 };
 
 namespace LoadGenOptions {

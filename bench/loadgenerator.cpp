@@ -4,6 +4,7 @@
 #include "monotonicclock.h"
 #include "processstats.h"
 #include "sharedrunstate.h"
+#include "tlsclientcontext.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -75,8 +76,10 @@ void LoadGenerator::assignSenders()
     // Runs inside a barrier completion: every worker waits, so all connections may be touched.
     m_senderCount = 0;
     m_members = 0;
+    const size_t clients = static_cast<size_t>(m_config.clients); // then the login burst's
     if (m_config.workload == Workload::Fanout) {
-        for (BenchConnection& connection : m_connections) {
+        for (size_t i = 0; i < clients; ++i) {
+            BenchConnection& connection = m_connections[i];
             if (connection.state != BenchConnection::State::Joined)
                 continue;
             ++m_members;
@@ -88,7 +91,7 @@ void LoadGenerator::assignSenders()
         m_shared->receiversPerMessage = std::max(0, m_members - 1);
     } else if (m_config.workload == Workload::Private) {
         // Pairs (0,1), (2,3), ...: each client sends to its partner.
-        for (size_t i = 0; i + 1 < m_connections.size(); i += 2) {
+        for (size_t i = 0; i + 1 < clients; i += 2) {
             BenchConnection& a = m_connections[i];
             BenchConnection& b = m_connections[i + 1];
             if (a.state != BenchConnection::State::Registered
@@ -133,6 +136,9 @@ void LoadGenerator::workerMain(LoadWorker& worker)
     shared.arriveAndWait([this] {
         m_beforeSend = snapshot();
         m_shared->startNs = m_beforeSend.ns;
+        if (m_config.loginBurst > 0)
+            m_shared->loginStartNs =
+                m_beforeSend.ns + static_cast<uint64_t>(m_config.loginAt * 1e9);
     });
     worker.sendMessages();
     worker.drain();
@@ -150,11 +156,19 @@ int LoadGenerator::run()
         limit.rlim_cur = limit.rlim_max;
         setrlimit(RLIMIT_NOFILE, &limit);
     }
+    const int connections = m_config.clients + m_config.loginBurst;
     if (getrlimit(RLIMIT_NOFILE, &limit) == 0
-        && limit.rlim_cur < static_cast<rlim_t>(m_config.clients) + 64) {
-        std::fprintf(stderr, "confab-loadgen: ulimit -n is %llu, too low for %d clients\n",
-                     static_cast<unsigned long long>(limit.rlim_cur), m_config.clients);
+        && limit.rlim_cur < static_cast<rlim_t>(connections) + 64) {
+        std::fprintf(stderr, "confab-loadgen: ulimit -n is %llu, too low for %d connections\n",
+                     static_cast<unsigned long long>(limit.rlim_cur), connections);
         return 2;
+    }
+    if (m_config.tls) {
+        m_tls = std::make_unique<TlsClientContext>(m_config.tlsCa, m_config.tlsMaxFragment);
+        if (!m_tls->isValid()) {
+            std::fprintf(stderr, "confab-loadgen: %s\n", m_tls->errorString().c_str());
+            return 2;
+        }
     }
 
     const bool flat = m_config.rate <= 0.0;
@@ -165,20 +179,27 @@ int LoadGenerator::run()
         slots = m_config.clients;
     SharedRunState shared(m_config.threads, slots, m_config.window);
     shared.flatOut = flat;
+    shared.loginsOutstanding.store(m_config.loginBurst);
     m_shared = &shared;
 
-    m_connections.resize(static_cast<size_t>(m_config.clients));
-    std::vector<std::vector<int>> owned(static_cast<size_t>(m_config.threads));
-    for (int i = 0; i < m_config.clients; ++i) {
+    m_connections.resize(static_cast<size_t>(connections));
+    const size_t workerCount = static_cast<size_t>(m_config.threads);
+    std::vector<std::vector<int>> owned(workerCount);
+    std::vector<std::vector<int>> logins(workerCount);
+    for (int i = 0; i < connections; ++i) {
         m_connections[static_cast<size_t>(i)].index = i;
-        // Pairs stay in one worker, so a private message's credit never crosses threads.
-        owned[static_cast<size_t>((i / 2) % m_config.threads)].push_back(i);
+        if (i < m_config.clients) {
+            // Pairs stay in one worker, so a private message's credit never crosses threads.
+            owned[static_cast<size_t>(i / 2) % workerCount].push_back(i);
+        } else {
+            logins[static_cast<size_t>(i - m_config.clients) % workerCount].push_back(i);
+        }
     }
     std::vector<std::unique_ptr<LoadWorker>> workers;
-    for (int t = 0; t < m_config.threads; ++t) {
-        workers.push_back(std::make_unique<LoadWorker>(t, m_config, shared, m_connections,
-                                                       owned[static_cast<size_t>(t)], m_address,
-                                                       m_addressLength));
+    for (size_t t = 0; t < workerCount; ++t) {
+        workers.push_back(std::make_unique<LoadWorker>(
+            static_cast<int>(t), m_config, shared, m_connections, owned[t], logins[t], m_address,
+            m_addressLength, m_tls.get()));
     }
     std::vector<std::thread> threads;
     for (int t = 1; t < m_config.threads; ++t)
@@ -275,7 +296,8 @@ void LoadGenerator::report(const std::vector<LoadWorker*>& workers) const
             << " lat_p99_ms=" << millis(latency.percentileMicros(0.99))
             << " lat_max_ms=" << millis(latency.maxMicros())
             << " disconnects=" << m_shared->disconnects.load()
-            << " send_stalls=" << m_shared->sendStalls.load() << " stray_lines=" << stray
+            << " send_stalls=" << m_shared->sendStalls.load()
+            << " unsent_bytes=" << unsentBytes() << " stray_lines=" << stray
             << " rx_mb=" << fixed(static_cast<double>(bytes) / 1e6, 1);
         // CPU shares over the active window: from the first send to the last delivery.
         if (activeSeconds > 0) {
@@ -288,6 +310,22 @@ void LoadGenerator::report(const std::vector<LoadWorker*>& workers) const
                 << fixed(100.0 * (m_afterSend.selfCpu - m_beforeSend.selfCpu) / activeSeconds, 1);
         }
     }
+    if (m_config.tls) {
+        std::string version = "-";
+        std::string cipher = "-";
+        for (const LoadWorker* worker : workers) {
+            if (!worker->tlsVersion().empty()) {
+                version = worker->tlsVersion();
+                cipher = worker->tlsCipher();
+                break;
+            }
+        }
+        out << " tls=1 tls_version=" << version << " tls_cipher=" << cipher
+            << " tls_verify=" << (m_tls && m_tls->verifies() ? 1 : 0) << " tls_max_fragment="
+            << (m_config.tlsMaxFragment > 0 ? m_config.tlsMaxFragment : 16384);
+    }
+    if (m_config.loginBurst > 0)
+        reportLogins(workers, out);
     out << " threads=" << m_config.threads;
     const std::string error = m_shared->firstError();
     if (!error.empty()) {
@@ -298,4 +336,76 @@ void LoadGenerator::report(const std::vector<LoadWorker*>& workers) const
     }
     std::printf("%s\n", out.str().c_str());
     std::fflush(stdout);
+}
+
+uint64_t LoadGenerator::unsentBytes() const
+{
+    // Queued by the generator but never taken by the kernel (or by TLS) before the run ended:
+    // not 0 means "lost" includes messages the server never saw.
+    uint64_t bytes = 0;
+    for (const BenchConnection& connection : m_connections)
+        bytes += connection.pendingOut();
+    return bytes;
+}
+
+void LoadGenerator::reportLogins(const std::vector<LoadWorker*>& workers, std::ostream& out) const
+{
+    int ok = 0;
+    int failed = 0;
+    int registered = 0;
+    std::vector<uint64_t> times;
+    for (size_t i = static_cast<size_t>(m_config.clients); i < m_connections.size(); ++i) {
+        const BenchConnection& connection = m_connections[i];
+        const bool succeeded = connection.login && connection.login->succeeded();
+        if (succeeded) {
+            ++ok;
+            times.push_back(connection.loginOutcomeNs - connection.loginStartNs);
+        } else {
+            ++failed;
+        }
+        if (connection.login && connection.login->step() == SaslPlainLogin::Step::Done)
+            ++registered;
+    }
+    std::sort(times.begin(), times.end());
+    out << " logins=" << m_config.loginBurst << " logins_ok=" << ok
+        << " logins_failed=" << failed << " logins_registered=" << registered;
+    if (!times.empty()) {
+        // Nearest rank: the median of 20 is the 10th.
+        const uint64_t median = times[(times.size() + 1) / 2 - 1];
+        out << " login_p50_ms=" << millis(median / 1000)
+            << " login_max_ms=" << millis(times.back() / 1000);
+    }
+
+    // The burst window: from its start until the last login's outcome. Room latency over the
+    // messages sent inside it (delivered whenever).
+    const uint64_t from = m_shared->loginStartNs;
+    uint64_t until = m_shared->burstEndNs.load();
+    if (until == 0) // cannot happen after drain(); keep the figures honest if it does
+        until = UINT64_MAX;
+    LatencyHistogram burst;
+    uint64_t dropped = 0;
+    for (const LoadWorker* worker : workers) {
+        dropped += worker->burstSamplesDropped();
+        for (const LoadWorker::BurstSample& sample : worker->burstSamples()) {
+            if (sample.sentNs >= from && sample.sentNs <= until)
+                burst.record(sample.micros);
+        }
+    }
+    out << " login_at_s=" << fixed(m_config.loginAt, 2);
+    if (until != UINT64_MAX && until > from)
+        out << " burst_s=" << fixed(static_cast<double>(until - from) / 1e9, 3);
+    out << " burst_deliveries=" << burst.count();
+    if (dropped > 0)
+        out << " burst_dropped=" << dropped;
+    if (burst.count() > 0)
+        out << " burst_lat_p50_ms=" << millis(burst.percentileMicros(0.50))
+            << " burst_lat_p99_ms=" << millis(burst.percentileMicros(0.99))
+            << " burst_lat_max_ms=" << millis(burst.maxMicros());
+    const std::string error = m_shared->firstLoginError();
+    if (!error.empty()) {
+        std::string clean = error.substr(0, 120);
+        std::replace(clean.begin(), clean.end(), ' ', '_');
+        std::replace(clean.begin(), clean.end(), '\t', '_');
+        out << " login_error=" << clean;
+    }
 }

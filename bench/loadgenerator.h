@@ -4,12 +4,15 @@
 #include "loadgenconfig.h"
 
 #include <cstdint>
+#include <iosfwd>
+#include <memory>
 #include <vector>
 
 #include <sys/socket.h>
 
 class LoadWorker;
 class SharedRunState;
+class TlsClientContext;
 
 // Runs one workload against one server: builds the workers, drives them through the phases
 // (register, join, send, drain) and prints the RESULT line.
@@ -35,12 +38,15 @@ private:
     void workerMain(LoadWorker& worker);
     void assignSenders();
     void report(const std::vector<LoadWorker*>& workers) const;
+    uint64_t unsentBytes() const;
+    void reportLogins(const std::vector<LoadWorker*>& workers, std::ostream& out) const;
 
     LoadGenConfig m_config;
     sockaddr_storage m_address {};
     socklen_t m_addressLength = 0;
     std::vector<BenchConnection> m_connections;
     SharedRunState* m_shared = nullptr;
+    std::unique_ptr<TlsClientContext> m_tls;
 
     Snapshot m_beforeRegister;
     Snapshot m_afterRegister;

@@ -2,6 +2,7 @@
 
 #include "monotonicclock.h"
 #include "sharedrunstate.h"
+#include "tlsclientcontext.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -20,6 +21,9 @@ constexpr size_t MaxQueuedBytes = 256 * 1024; // fixed rate: a sender this far b
 constexpr int MaxRenames = 5;
 constexpr int MaxEvents = 1024;
 constexpr int64_t PhasePollNs = 50'000'000;
+// Room deliveries kept for the burst window's percentiles (16 bytes each): at 100 000
+// deliveries/s this covers a 40 s window.
+constexpr size_t MaxBurstSamples = 4'000'000;
 
 char* appendU64(char* out, uint64_t value)
 {
@@ -58,17 +62,21 @@ bool isJoinError(const char* code)
 
 LoadWorker::LoadWorker(int id, const LoadGenConfig& config, SharedRunState& shared,
                        std::vector<BenchConnection>& connections, std::vector<int> owned,
-                       const sockaddr_storage& address, socklen_t addressLength)
+                       std::vector<int> logins, const sockaddr_storage& address,
+                       socklen_t addressLength, const TlsClientContext* tls)
     : m_id(id)
     , m_config(config)
     , m_shared(shared)
     , m_connections(connections)
     , m_owned(std::move(owned))
+    , m_logins(std::move(logins))
     , m_address(address)
     , m_addressLength(addressLength)
+    , m_tls(tls)
     , m_epoll(epoll_create1(EPOLL_CLOEXEC))
     , m_readBuffer(new char[ReadBufferBytes])
     , m_padding(static_cast<size_t>(config.messageBytes), 'x')
+    , m_loginsOpen(static_cast<int>(m_logins.size()))
 {
     if (m_epoll < 0)
         m_shared.noteError(std::string("epoll_create1: ") + std::strerror(errno));
@@ -105,9 +113,10 @@ void LoadWorker::publishDeliveries()
 
 void LoadWorker::onEvent(BenchConnection& connection, uint32_t events)
 {
-    if (connection.state == BenchConnection::State::Closed)
+    using State = BenchConnection::State;
+    if (connection.state == State::Closed)
         return;
-    if (connection.state == BenchConnection::State::Connecting) {
+    if (connection.state == State::Connecting) {
         int error = 0;
         socklen_t length = sizeof(error);
         getsockopt(connection.fd, SOL_SOCKET, SO_ERROR, &error, &length);
@@ -117,15 +126,26 @@ void LoadWorker::onEvent(BenchConnection& connection, uint32_t events)
         }
         if (!(events & (EPOLLOUT | EPOLLIN)))
             return;
-        connection.state = BenchConnection::State::Registering;
+        connection.state = connection.tls ? State::TlsHandshake : State::Registering;
     }
-    if (events & EPOLLIN)
+    uint32_t ready = events;
+    if (connection.state == State::TlsHandshake) {
+        continueHandshake(connection);
+        if (connection.state != State::Registering)
+            return; // still shaking hands, or closed
+        // The server may have sent its first lines already, and ours are queued.
+        ready |= EPOLLIN | EPOLLOUT;
+    }
+    // A TLS read may wait for the socket to be writable, and a TLS write for it to be readable.
+    const bool readable = (ready & EPOLLIN) || ((ready & EPOLLOUT) && connection.tlsReadWantsWrite);
+    const bool writable = (ready & EPOLLOUT) || ((ready & EPOLLIN) && connection.tlsWriteWantsRead);
+    if (readable)
         onReadable(connection);
-    if (connection.state == BenchConnection::State::Closed)
+    if (connection.state == State::Closed)
         return;
-    if (events & EPOLLOUT)
+    if (writable)
         flush(connection);
-    if (connection.state != BenchConnection::State::Closed && (events & (EPOLLERR | EPOLLHUP))
+    if (connection.state != State::Closed && (events & (EPOLLERR | EPOLLHUP))
         && !(events & EPOLLIN))
         closeConnection(connection, "connection reset");
 }
@@ -135,10 +155,15 @@ void LoadWorker::startConnect(BenchConnection& connection)
     if (m_firstConnectNs == 0)
         m_firstConnectNs = MonotonicClock::nowNs();
     ++m_inFlight;
-    connection.state = BenchConnection::State::Connecting;
     connection.nick = m_config.nickPrefix + std::to_string(connection.index);
     queue(connection, "NICK " + connection.nick + "\r\nUSER " + connection.nick
                           + " 0 * :confab loadgen\r\n");
+    openSocket(connection);
+}
+
+void LoadWorker::openSocket(BenchConnection& connection)
+{
+    connection.state = BenchConnection::State::Connecting;
     connection.fd = ::socket(m_address.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (connection.fd < 0) {
         closeConnection(connection, std::string("socket: ") + std::strerror(errno));
@@ -147,6 +172,14 @@ void LoadWorker::startConnect(BenchConnection& connection)
     // The generator's own lines must not wait for Nagle: only the server's delay is measured.
     const int one = 1;
     setsockopt(connection.fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+    if (m_tls) {
+        std::string error;
+        connection.tls.reset(m_tls->newSession(connection.fd, m_config.host, error));
+        if (!connection.tls) {
+            closeConnection(connection, error);
+            return;
+        }
+    }
     epoll_event event {};
     event.events = EPOLLIN | EPOLLOUT;
     event.data.u32 = static_cast<uint32_t>(connection.index);
@@ -162,47 +195,119 @@ void LoadWorker::startConnect(BenchConnection& connection)
     }
 }
 
+void LoadWorker::continueHandshake(BenchConnection& connection)
+{
+    std::string error;
+    switch (TlsIo::handshake(connection.tls.get(), error)) {
+    case TlsIo::Status::Done:
+        connection.state = BenchConnection::State::Registering;
+        connection.tlsHandshakeWantsWrite = false;
+        if (m_tlsVersion.empty()) {
+            m_tlsVersion = TlsIo::version(connection.tls.get());
+            m_tlsCipher = TlsIo::cipher(connection.tls.get());
+        }
+        break;
+    case TlsIo::Status::WantRead:
+        connection.tlsHandshakeWantsWrite = false;
+        break;
+    case TlsIo::Status::WantWrite:
+        connection.tlsHandshakeWantsWrite = true;
+        break;
+    case TlsIo::Status::Closed:
+        closeConnection(connection, "closed by server during the TLS handshake");
+        return;
+    case TlsIo::Status::Failed:
+        closeConnection(connection, error);
+        return;
+    }
+    updateInterest(connection);
+}
+
 void LoadWorker::onReadable(BenchConnection& connection)
 {
     char* buffer = m_readBuffer.get();
-    const size_t carried = connection.partial.size();
-    if (carried > 0)
-        std::memcpy(buffer, connection.partial.data(), carried);
-    const ssize_t count = ::recv(connection.fd, buffer + carried, ReadBufferBytes - carried, 0);
-    if (count <= 0) {
-        if (count < 0 && (errno == EAGAIN || errno == EINTR))
+    // One pass per readable event; with TLS, more passes while the session holds decrypted
+    // bytes that epoll cannot report.
+    do {
+        const size_t carried = connection.partial.size();
+        if (carried > 0)
+            std::memcpy(buffer, connection.partial.data(), carried);
+        std::string endReason;
+        const size_t count =
+            receive(connection, buffer + carried, ReadBufferBytes - carried, endReason);
+        if (count == 0) {
+            if (!endReason.empty())
+                closeConnection(connection, endReason);
             return;
-        closeConnection(connection,
-                        count == 0 ? std::string("closed by server")
-                                   : std::string("recv: ") + std::strerror(errno));
-        return;
-    }
-    m_bytesReceived += static_cast<uint64_t>(count);
-    if (m_config.quickAck) {
-        // Quick-ACK mode is not sticky: it is re-armed after every read.
-        const int one = 1;
-        setsockopt(connection.fd, IPPROTO_TCP, TCP_QUICKACK, &one, sizeof(one));
-    }
-    const uint64_t now = MonotonicClock::nowNs();
-    const char* p = buffer;
-    const char* end = buffer + carried + count;
-    while (p < end) {
-        const char* newline = static_cast<const char*>(std::memchr(p, '\n', end - p));
-        if (!newline)
-            break;
-        handleLine(connection, p, static_cast<size_t>(newline - p), now);
-        if (connection.state == BenchConnection::State::Closed)
+        }
+        m_bytesReceived += count;
+        if (m_config.quickAck) {
+            // Quick-ACK mode is not sticky: it is re-armed after every read.
+            const int one = 1;
+            setsockopt(connection.fd, IPPROTO_TCP, TCP_QUICKACK, &one, sizeof(one));
+        }
+        const uint64_t now = MonotonicClock::nowNs();
+        const char* p = buffer;
+        const char* end = buffer + carried + count;
+        while (p < end) {
+            const char* newline = static_cast<const char*>(std::memchr(p, '\n', end - p));
+            if (!newline)
+                break;
+            handleLine(connection, p, static_cast<size_t>(newline - p), now);
+            if (connection.state == BenchConnection::State::Closed)
+                return;
+            p = newline + 1;
+        }
+        const size_t rest = static_cast<size_t>(end - p);
+        if (rest > MaxPartialBytes) {
+            closeConnection(connection, "line too long from server");
             return;
-        p = newline + 1;
-    }
-    const size_t rest = static_cast<size_t>(end - p);
-    if (rest > MaxPartialBytes) {
-        closeConnection(connection, "line too long from server");
-        return;
-    }
-    connection.partial.assign(p, rest);
+        }
+        connection.partial.assign(p, rest);
+        // The lines read before the end (an ERROR, say) have been seen; now it ends.
+        if (!endReason.empty()) {
+            closeConnection(connection, endReason);
+            return;
+        }
+    } while (connection.tls && TlsIo::hasBuffered(connection.tls.get()));
     if (connection.pendingOut() > 0)
         flush(connection);
+}
+
+size_t LoadWorker::receive(BenchConnection& connection, char* buffer, size_t capacity,
+                           std::string& endReason)
+{
+    if (!connection.tls) {
+        const ssize_t count = ::recv(connection.fd, buffer, capacity, 0);
+        if (count > 0)
+            return static_cast<size_t>(count);
+        if (count == 0)
+            endReason = "closed by server";
+        else if (errno != EAGAIN && errno != EINTR)
+            endReason = std::string("recv: ") + std::strerror(errno);
+        return 0;
+    }
+    // SSL_read returns one record at most: read until the socket is drained or the buffer full,
+    // as one recv() would for plain TCP.
+    size_t total = 0;
+    while (total < capacity) {
+        size_t count = 0;
+        std::string error;
+        const TlsIo::Status status =
+            TlsIo::read(connection.tls.get(), buffer + total, capacity - total, count, error);
+        connection.tlsReadWantsWrite = status == TlsIo::Status::WantWrite;
+        if (status == TlsIo::Status::Done) {
+            total += count;
+            continue;
+        }
+        if (status == TlsIo::Status::Closed)
+            endReason = "closed by server";
+        else if (status == TlsIo::Status::Failed)
+            endReason = error;
+        break;
+    }
+    updateInterest(connection);
+    return total;
 }
 
 void LoadWorker::handleLine(BenchConnection& connection, const char* line, size_t length,
@@ -246,6 +351,10 @@ void LoadWorker::handleLine(BenchConnection& connection, const char* line, size_
         closeConnection(connection, std::string(rest, end));
         return;
     }
+    if (connection.login) {
+        onLoginLine(connection, line, static_cast<size_t>(end - line), p, commandLength, nowNs);
+        return;
+    }
     if (commandLength != 3)
         return;
     using State = BenchConnection::State;
@@ -257,13 +366,7 @@ void LoadWorker::handleLine(BenchConnection& connection, const char* line, size_
     } else if ((std::memcmp(p, "433", 3) == 0 || std::memcmp(p, "432", 3) == 0
                 || std::memcmp(p, "436", 3) == 0 || std::memcmp(p, "437", 3) == 0)
                && connection.state == State::Registering) {
-        if (++connection.renames > MaxRenames) {
-            closeConnection(connection, "no acceptable nick");
-            return;
-        }
-        connection.nick = m_config.nickPrefix + std::to_string(connection.index) + "_"
-                          + std::to_string(connection.renames);
-        queue(connection, "NICK " + connection.nick + "\r\n");
+        renameAfterNickError(connection, m_config.nickPrefix + std::to_string(connection.index));
     } else if (std::memcmp(p, "366", 3) == 0 && connection.state == State::Joining) {
         connection.state = State::Joined;
         ++m_joined;
@@ -273,6 +376,17 @@ void LoadWorker::handleLine(BenchConnection& connection, const char* line, size_
         ++m_joinFailed;
         m_shared.noteError("join refused: " + std::string(line, end));
     }
+}
+
+bool LoadWorker::renameAfterNickError(BenchConnection& connection, const std::string& base)
+{
+    if (++connection.renames > MaxRenames) {
+        closeConnection(connection, "no acceptable nick");
+        return false;
+    }
+    connection.nick = base + "_" + std::to_string(connection.renames);
+    queue(connection, "NICK " + connection.nick + "\r\n");
+    return true;
 }
 
 void LoadWorker::onPrivmsg(BenchConnection& connection, const char* rest, const char* end,
@@ -293,7 +407,10 @@ void LoadWorker::onPrivmsg(BenchConnection& connection, const char* rest, const 
         ++m_strayLines;
         return;
     }
-    m_latency.record(nowNs > sentNs ? (nowNs - sentNs) / 1000 : 0);
+    const uint64_t micros = nowNs > sentNs ? (nowNs - sentNs) / 1000 : 0;
+    m_latency.record(micros);
+    if (sentNs >= m_burstFromNs)
+        recordBurstSample(sentNs, micros);
     ++connection.deliveries;
     ++m_delivered;
     m_lastDeliveryNs = nowNs;
@@ -317,12 +434,31 @@ void LoadWorker::queue(BenchConnection& connection, const std::string& text)
 
 void LoadWorker::flush(BenchConnection& connection)
 {
-    if (connection.state == BenchConnection::State::Connecting
-        || connection.state == BenchConnection::State::Closed)
+    using State = BenchConnection::State;
+    if (connection.state == State::Connecting || connection.state == State::TlsHandshake
+        || connection.state == State::Closed)
         return;
     while (connection.pendingOut() > 0) {
-        const ssize_t count = ::send(connection.fd, connection.out.data() + connection.outOffset,
-                                     connection.pendingOut(), MSG_NOSIGNAL | MSG_DONTWAIT);
+        const char* data = connection.out.data() + connection.outOffset;
+        if (connection.tls) {
+            size_t count = 0;
+            std::string error;
+            const TlsIo::Status status = TlsIo::write(connection.tls.get(), data,
+                                                      connection.pendingOut(), count, error);
+            connection.tlsWriteWantsRead = status == TlsIo::Status::WantRead;
+            if (status == TlsIo::Status::Done) {
+                connection.outOffset += count;
+                continue;
+            }
+            if (status == TlsIo::Status::WantRead || status == TlsIo::Status::WantWrite)
+                break;
+            closeConnection(connection,
+                            status == TlsIo::Status::Closed ? std::string("closed by server")
+                                                            : error);
+            return;
+        }
+        const ssize_t count =
+            ::send(connection.fd, data, connection.pendingOut(), MSG_NOSIGNAL | MSG_DONTWAIT);
         if (count > 0) {
             connection.outOffset += static_cast<size_t>(count);
             continue;
@@ -334,6 +470,7 @@ void LoadWorker::flush(BenchConnection& connection)
         closeConnection(connection, std::string("send: ") + std::strerror(errno));
         return;
     }
+    // The unsent bytes keep their content when they move: OpenSSL allows a moving buffer.
     if (connection.pendingOut() == 0) {
         connection.out.clear();
         connection.outOffset = 0;
@@ -341,7 +478,30 @@ void LoadWorker::flush(BenchConnection& connection)
         connection.out.erase(0, connection.outOffset);
         connection.outOffset = 0;
     }
-    setWantWrite(connection, connection.pendingOut() > 0);
+    updateInterest(connection);
+}
+
+void LoadWorker::updateInterest(BenchConnection& connection)
+{
+    using State = BenchConnection::State;
+    bool want = false;
+    switch (connection.state) {
+    case State::Closed:
+    case State::Idle:
+        return;
+    case State::Connecting:
+        want = true;
+        break;
+    case State::TlsHandshake:
+        want = connection.tlsHandshakeWantsWrite;
+        break;
+    default:
+        // A write that waits for a read needs no EPOLLOUT (it would fire at once, every time).
+        want = connection.tlsReadWantsWrite
+               || (connection.pendingOut() > 0 && !connection.tlsWriteWantsRead);
+        break;
+    }
+    setWantWrite(connection, want);
 }
 
 void LoadWorker::setWantWrite(BenchConnection& connection, bool want)
@@ -359,6 +519,7 @@ void LoadWorker::closeConnection(BenchConnection& connection, const std::string&
 {
     using State = BenchConnection::State;
     const State previous = connection.state;
+    connection.tls.reset(); // no close_notify: the socket goes at once, as a crash would
     if (connection.fd >= 0) {
         epoll_ctl(m_epoll, EPOLL_CTL_DEL, connection.fd, nullptr);
         ::close(connection.fd);
@@ -367,7 +528,14 @@ void LoadWorker::closeConnection(BenchConnection& connection, const std::string&
     connection.state = State::Closed;
     connection.out.clear();
     connection.outOffset = 0;
-    if (previous == State::Connecting || previous == State::Registering) {
+    if (connection.login) {
+        if (connection.loginOutcomeNs == 0)
+            noteLoginOutcome(connection, MonotonicClock::nowNs(), reason);
+        finishLogin(connection);
+        return;
+    }
+    if (previous == State::Connecting || previous == State::TlsHandshake
+        || previous == State::Registering) {
         connection.failed = true;
         --m_inFlight;
         ++m_failed;
@@ -402,6 +570,7 @@ void LoadWorker::registerClients()
                     ++m_inFlight;
                 }
                 if (connection.state == BenchConnection::State::Connecting
+                    || connection.state == BenchConnection::State::TlsHandshake
                     || connection.state == BenchConnection::State::Registering)
                     closeConnection(connection, "registration timed out");
             }
@@ -483,6 +652,7 @@ void LoadWorker::sendMessages()
     const uint64_t stop = start + static_cast<uint64_t>(m_config.duration * 1e9);
     const uint32_t receivers = static_cast<uint32_t>(m_shared.receiversPerMessage);
     const uint64_t window = static_cast<uint64_t>(m_shared.window());
+    m_burstFromNs = m_shared.loginStartNs;
 
     if (m_shared.flatOut) {
         // As fast as the server delivers: each sender keeps at most `window` messages that some
@@ -491,6 +661,7 @@ void LoadWorker::sendMessages()
         const int64_t pollNs = m_config.threads > 1 ? 1'000'000 : 100'000'000;
         for (uint64_t now = MonotonicClock::nowNs(); now < stop && !m_shared.abort.load();
              now = MonotonicClock::nowNs()) {
+            serviceLogins(now);
             for (BenchConnection* sender : senders) {
                 if (sender->state == BenchConnection::State::Closed)
                     continue;
@@ -508,20 +679,23 @@ void LoadWorker::sendMessages()
                     appendMessage(*sender, sendNs);
                 flush(*sender);
             }
-            pollOnce(std::min<int64_t>(pollNs, static_cast<int64_t>(stop - now)));
+            pollOnce(std::min({pollNs, static_cast<int64_t>(stop - now), untilLoginsNs(now)}));
         }
-    } else if (!senders.empty()) {
+    } else if (!senders.empty() || !m_logins.empty()) {
         // Fixed total rate, split over the workers by their share of the senders.
         double totalSenders = 0;
         for (const BenchConnection& connection : m_connections)
             totalSenders += connection.senderId >= 0 ? 1 : 0;
-        const double rate = m_config.rate * static_cast<double>(senders.size()) / totalSenders;
-        const double intervalNs = 1e9 / rate;
+        const double rate = senders.empty() ? 0.0
+                                            : m_config.rate * static_cast<double>(senders.size())
+                                                  / totalSenders;
+        const double intervalNs = rate > 0 ? 1e9 / rate : 1e18;
         uint64_t k = 0;
         for (uint64_t now = MonotonicClock::nowNs(); now < stop && !m_shared.abort.load();
              now = MonotonicClock::nowNs()) {
+            serviceLogins(now);
             uint64_t due = start + static_cast<uint64_t>(static_cast<double>(k) * intervalNs);
-            while (due <= now && due < stop) {
+            while (!senders.empty() && due <= now && due < stop) {
                 BenchConnection& sender = *senders[k % senders.size()];
                 if (sender.state != BenchConnection::State::Closed) {
                     if (sender.pendingOut() < MaxQueuedBytes) {
@@ -535,12 +709,19 @@ void LoadWorker::sendMessages()
                 due = start + static_cast<uint64_t>(static_cast<double>(k) * intervalNs);
             }
             const uint64_t wake = std::min(due, stop);
-            pollOnce(wake > now ? static_cast<int64_t>(wake - now) : 0);
+            pollOnce(std::min(wake > now ? static_cast<int64_t>(wake - now) : 0,
+                              untilLoginsNs(now)));
         }
     }
     m_sendStoppedNs = MonotonicClock::nowNs();
     m_shared.sent.fetch_add(m_sent, std::memory_order_relaxed);
     m_shared.sendersDone.fetch_add(1, std::memory_order_acq_rel);
+    if (!m_loginsStarted) {
+        // Sending was cut short (abort): the burst never began.
+        for (int index : m_logins)
+            closeConnection(m_connections[index], "sending ended before the login burst");
+        m_loginsStarted = true;
+    }
 }
 
 void LoadWorker::drain()
@@ -551,17 +732,19 @@ void LoadWorker::drain()
     for (;;) {
         publishDeliveries();
         const uint64_t delivered = m_shared.delivered.load();
-        if (m_shared.sendersDone.load() == m_config.threads) {
+        const uint64_t now = MonotonicClock::nowNs();
+        // Logins still under way keep the worker here; each one ends by --register-timeout.
+        serviceLogins(now);
+        if (m_shared.sendersDone.load() == m_config.threads && m_loginsOpen == 0) {
             const uint64_t expected = m_shared.sent.load()
                                       * static_cast<uint64_t>(m_shared.receiversPerMessage);
             if (delivered >= expected)
                 break;
         }
-        const uint64_t now = MonotonicClock::nowNs();
         if (delivered != lastSeen) {
             lastSeen = delivered;
             lastProgress = now;
-        } else if (now - lastProgress > idleLimit) {
+        } else if (now - lastProgress > idleLimit && m_loginsOpen == 0) {
             break;
         }
         pollOnce(20'000'000);
@@ -570,13 +753,132 @@ void LoadWorker::drain()
 
 void LoadWorker::closeAll()
 {
-    for (int index : m_owned) {
-        BenchConnection& connection = m_connections[index];
-        if (connection.fd >= 0) {
-            epoll_ctl(m_epoll, EPOLL_CTL_DEL, connection.fd, nullptr);
-            ::close(connection.fd);
-            connection.fd = -1;
+    for (const std::vector<int>* group : {&m_owned, &m_logins}) {
+        for (int index : *group) {
+            BenchConnection& connection = m_connections[index];
+            connection.tls.reset();
+            if (connection.fd >= 0) {
+                epoll_ctl(m_epoll, EPOLL_CTL_DEL, connection.fd, nullptr);
+                ::close(connection.fd);
+                connection.fd = -1;
+            }
+            connection.state = BenchConnection::State::Closed;
         }
-        connection.state = BenchConnection::State::Closed;
     }
+}
+
+// --- Login burst ----------------------------------------------------------------------------
+
+int64_t LoadWorker::untilLoginsNs(uint64_t nowNs) const
+{
+    if (m_loginsStarted || m_logins.empty())
+        return INT64_MAX;
+    return m_shared.loginStartNs > nowNs ? static_cast<int64_t>(m_shared.loginStartNs - nowNs)
+                                         : 0;
+}
+
+void LoadWorker::serviceLogins(uint64_t nowNs)
+{
+    if (m_logins.empty())
+        return;
+    if (!m_loginsStarted && nowNs >= m_shared.loginStartNs)
+        startLogins();
+    if (m_loginsOpen == 0)
+        return;
+    const uint64_t timeout = static_cast<uint64_t>(m_config.registerTimeout * 1e9);
+    for (int index : m_logins) {
+        BenchConnection& connection = m_connections[index];
+        // loginStartNs may be later than nowNs (taken before startLogins()).
+        if (connection.loginStartNs != 0 && !connection.loginFinished
+            && nowNs > connection.loginStartNs + timeout)
+            closeConnection(connection, "login timed out");
+    }
+}
+
+void LoadWorker::startLogins()
+{
+    // All at once: the burst is N connections arriving together, not a connect window.
+    m_loginsStarted = true;
+    for (int index : m_logins) {
+        BenchConnection& connection = m_connections[index];
+        const int number = connection.index - m_config.clients;
+        connection.nick = m_config.loginPrefix + std::to_string(number);
+        connection.login =
+            std::make_unique<SaslPlainLogin>(connection.nick, m_config.loginPassword);
+        connection.loginStartNs = MonotonicClock::nowNs();
+        queue(connection, SaslPlainLogin::openingLines(connection.nick));
+        openSocket(connection);
+    }
+}
+
+void LoadWorker::onLoginLine(BenchConnection& connection, const char* line, size_t length,
+                             const char* command, size_t commandLength, uint64_t nowNs)
+{
+    if (commandLength == 3 && connection.state == BenchConnection::State::Registering
+        && (std::memcmp(command, "433", 3) == 0 || std::memcmp(command, "432", 3) == 0
+            || std::memcmp(command, "436", 3) == 0 || std::memcmp(command, "437", 3) == 0)) {
+        // The account stays <prefix><i>; only the nick changes.
+        renameAfterNickError(connection, m_config.loginPrefix
+                                             + std::to_string(connection.index - m_config.clients));
+        return;
+    }
+    std::string reply;
+    const SaslPlainLogin::Event event =
+        connection.login->onLine(std::string_view(line, length), reply);
+    if (!reply.empty()) {
+        queue(connection, reply);
+        flush(connection);
+        if (connection.state == BenchConnection::State::Closed)
+            return;
+    }
+    switch (event) {
+    case SaslPlainLogin::Event::None:
+        break;
+    case SaslPlainLogin::Event::Succeeded:
+        noteLoginOutcome(connection, nowNs, std::string());
+        break;
+    case SaslPlainLogin::Event::Failed:
+        noteLoginOutcome(connection, nowNs, connection.login->failure());
+        if (connection.login->step() == SaslPlainLogin::Step::Done) { // 001 without SASL
+            connection.state = BenchConnection::State::Registered;
+            finishLogin(connection);
+        }
+        break;
+    case SaslPlainLogin::Event::Welcomed:
+        connection.state = BenchConnection::State::Registered;
+        finishLogin(connection);
+        break;
+    }
+}
+
+void LoadWorker::noteLoginOutcome(BenchConnection& connection, uint64_t nowNs,
+                                  const std::string& failure)
+{
+    if (connection.loginOutcomeNs != 0)
+        return;
+    connection.loginOutcomeNs = nowNs;
+    if (!failure.empty())
+        m_shared.noteLoginError(connection.nick + ": " + failure);
+    m_shared.noteLoginOutcome(nowNs);
+}
+
+void LoadWorker::finishLogin(BenchConnection& connection)
+{
+    if (connection.loginFinished)
+        return;
+    connection.loginFinished = true;
+    --m_loginsOpen;
+}
+
+void LoadWorker::recordBurstSample(uint64_t sentNs, uint64_t micros)
+{
+    // Once the window has closed, later sends are outside it; earlier ones still count.
+    const uint64_t end = m_shared.burstEndNs.load(std::memory_order_acquire);
+    if (end != 0 && sentNs > end)
+        return;
+    if (m_burstSamples.size() >= MaxBurstSamples) {
+        ++m_burstSamplesDropped;
+        return;
+    }
+    m_burstSamples.push_back({sentNs, micros});
 }

@@ -37,3 +37,29 @@ std::string SharedRunState::firstError()
     std::lock_guard<std::mutex> lock(m_mutex);
     return m_firstError;
 }
+
+void SharedRunState::noteLoginError(const std::string& text)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (m_firstLoginError.empty())
+        m_firstLoginError = text;
+}
+
+std::string SharedRunState::firstLoginError()
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_firstLoginError;
+}
+
+void SharedRunState::noteLoginOutcome(uint64_t nowNs)
+{
+    uint64_t latest = lastLoginOutcomeNs.load(std::memory_order_relaxed);
+    while (latest < nowNs
+           && !lastLoginOutcomeNs.compare_exchange_weak(latest, nowNs, std::memory_order_acq_rel))
+    {
+    }
+    // Every other outcome was published before its decrement, so the last one sees them all.
+    if (loginsOutstanding.fetch_sub(1, std::memory_order_acq_rel) == 1)
+        burstEndNs.store(lastLoginOutcomeNs.load(std::memory_order_acquire),
+                         std::memory_order_release);
+}

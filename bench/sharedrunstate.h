@@ -29,6 +29,12 @@ public:
 
     void noteError(const std::string& text);
     std::string firstError();
+    void noteLoginError(const std::string& text);
+    std::string firstLoginError();
+
+    // Login burst: called once per login when its outcome is known (success, failure or the end
+    // of its connection). The last one closes the burst window at the latest outcome seen.
+    void noteLoginOutcome(uint64_t nowNs);
 
     std::atomic<uint64_t> sent {0};
     std::atomic<uint64_t> delivered {0};
@@ -37,9 +43,16 @@ public:
     std::atomic<uint64_t> sendStalls {0};
     std::atomic<bool> abort {false};
 
+    // Login burst: logins whose outcome is still unknown, the latest outcome so far, and the
+    // end of the burst window (0 while it is open).
+    std::atomic<int> loginsOutstanding {0};
+    std::atomic<uint64_t> lastLoginOutcomeNs {0};
+    std::atomic<uint64_t> burstEndNs {0};
+
     // Written by barrier completions only, read after the barrier.
     int receiversPerMessage = 0;
     uint64_t startNs = 0;
+    uint64_t loginStartNs = UINT64_MAX; // when the burst opens; UINT64_MAX: no burst
     bool flatOut = true;
 
 private:
@@ -52,4 +65,5 @@ private:
     int m_arrived = 0;
     uint64_t m_generation = 0;
     std::string m_firstError;
+    std::string m_firstLoginError;
 };
