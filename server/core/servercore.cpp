@@ -13,6 +13,7 @@
 #include "commands/usercommands.h"
 #include "core/commandcontext.h"
 #include "irccommand.h"
+#include "irclimits.h"
 #include "ircnumerics.h"
 #include "net/clientconnection.h"
 #include "serverlogging.h"
@@ -145,13 +146,27 @@ void ServerCore::reply(ServerUser* user, const IrcNumericReply& reply)
     // client sent it as a trailing parameter; in a middle position it would make the reply
     // unserializable, so it is shown as "*".
     QStringList params = reply.params;
+    qsizetype length = 0;
     for (qsizetype i = 0; i + 1 < params.size(); ++i) {
         const QString& param = params.at(i);
         if (param.isEmpty() || param.startsWith(u':') || param.contains(u' '))
             params[i] = QStringLiteral("*");
+        length += params.at(i).size();
     }
-    user->connection()->send(
-        IrcReply::numeric(m_config.serverName, reply.code, user->replyTarget(), params));
+    IrcMessage message =
+        IrcReply::numeric(m_config.serverName, reply.code, user->replyTarget(), params);
+    // Only the last parameter can be shortened to fit a line; an echoed middle parameter that
+    // is too long (an unknown CAP subcommand of 400 bytes) is shown as "*" instead, so that the
+    // reply is still sent. Checked only when the middle parameters could be that long.
+    constexpr qsizetype MaxMiddleChars = Limits::MaxLineBytes / 4;
+    if (length > MaxMiddleChars && message.toWire(Limits::MaxLineBytes).isEmpty()) {
+        for (qsizetype i = 0; i + 1 < params.size(); ++i) {
+            if (params.at(i).size() > MaxMiddleChars / 2)
+                params[i] = QStringLiteral("*");
+        }
+        message = IrcReply::numeric(m_config.serverName, reply.code, user->replyTarget(), params);
+    }
+    user->connection()->send(message);
 }
 
 void ServerCore::sendFromServer(ServerUser* user, IrcMessage message)

@@ -63,6 +63,8 @@ private slots:
     void nickChange_data();
     void nickChange();
     void unknownCommand();
+    void echoedParameterTooLong_data();
+    void echoedParameterTooLong();
     void needMoreParams_data();
     void needMoreParams();
     void channelModes_data();
@@ -648,6 +650,29 @@ void tst_ServerCore::unsafeEchoedParams()
         QCOMPARE(alice->last(numeric).param(3), QStringLiteral("*"));
     feed(m_core.get(), alice, "MODE #lobby");
     QCOMPARE(alice->last(QStringLiteral("324")).param(2), QStringLiteral("+nt"));
+}
+
+// A reply that echoes a long middle parameter (client text) would not fit a line: the parameter
+// is shown as "*" and the reply still goes out (found by fuzz_accounts).
+void tst_ServerCore::echoedParameterTooLong_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QString>("numeric");
+    QTest::newRow("cap subcommand") << "CAP " + QByteArray(500, 'x') << "410";
+    QTest::newRow("unknown command") << QByteArray(490, 'Q') << "421";
+    QTest::newRow("no such nick") << "PRIVMSG " + QByteArray(495, 'n') + " :hi" << "401";
+}
+
+void tst_ServerCore::echoedParameterTooLong()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QString, numeric);
+    FakeConnection* c = connect(QStringLiteral("alice"));
+    feed(m_core.get(), c, line);
+    QCOMPARE(c->count(numeric), 1);
+    QCOMPARE(c->last(numeric).param(1), QStringLiteral("*"));
+    for (const QByteArray& wire : c->wires)
+        QVERIFY(wire.endsWith("\r\n") && wire.size() <= 512);
 }
 
 QTEST_GUILESS_MAIN(tst_ServerCore)
