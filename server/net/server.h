@@ -8,14 +8,18 @@
 #include <QObject>
 #include <QString>
 
+#include <memory>
+
 class ClientSession;
-class QTcpServer;
+class Listener;
 class QTcpSocket;
 class ServerCore;
+class TlsContext;
 class WriteBatcher;
 
-// The listening server: one QTcpServer per listen address, a ClientSession per accepted
-// connection, all sharing one ServerCore. Everything runs in the caller's event loop.
+// The listening server: one Listener per listen address and kind (plain text, TLS), a
+// ClientSession per accepted connection, all sharing one ServerCore. Everything runs in the
+// caller's event loop.
 class Server : public QObject
 {
     Q_OBJECT
@@ -24,13 +28,17 @@ public:
     explicit Server(const ServerConfig& config, QObject* parent = nullptr);
     ~Server() override;
 
-    // Starts listening on every configured address; false + errorString() on failure (e.g.
-    // the port is in use), in which case nothing listens.
+    // Starts listening on every configured address, on the plain-text port and the TLS port
+    // (loading or generating the TLS certificate first); false + errorString() on failure (e.g.
+    // the port is in use, no usable certificate), in which case nothing listens.
     bool listen();
     QString errorString() const { return m_errorString; }
-    // The actual port after listen() (useful with port 0).
+    // The actual ports after listen() (useful with port 0); 0 for a kind not listened on.
     quint16 serverPort() const;
+    quint16 tlsPort() const;
     QList<QHostAddress> listenAddresses() const;
+    // The TLS certificate and configuration, after listen() with TLS enabled; else nullptr.
+    TlsContext* tlsContext() const { return m_tlsContext.get(); }
     // Open client connections, registered or not.
     int clientCount() const { return int(m_sessions.size()); }
     ServerCore* core() const { return m_core; }
@@ -41,20 +49,28 @@ public:
     void shutdown(const QString& reason);
     bool isShuttingDown() const { return m_shuttingDown; }
 
+    // Reads the TLS certificate and the MOTD file again (SIGHUP); what cannot be read stays as
+    // it was (a warning is logged). False if anything failed.
+    bool reload();
+
 signals:
     void clientCountChanged(int count);
     // After shutdown(), when every connection is closed.
     void finished();
 
 private:
-    void onNewConnection(QTcpServer* listener);
+    bool setUpTls();
+    bool listenOn(Listener* listener, const QHostAddress& address, quint16* port);
+    quint16 portOf(bool tls) const;
+    void onNewConnection(Listener* listener);
     void onSessionFinished(ClientSession* session);
     void reject(QTcpSocket* socket, const QString& reason);
 
     ServerConfig m_config;
     ServerCore* m_core;
     WriteBatcher* m_batcher;
-    QList<QTcpServer*> m_listeners;
+    std::unique_ptr<TlsContext> m_tlsContext;
+    QList<Listener*> m_listeners;
     QList<ClientSession*> m_sessions;
     QHash<QHostAddress, int> m_connectionsPerIp;
     QString m_errorString;
