@@ -670,6 +670,20 @@ void tst_Tls::relayBetweenTlsAndPlain()
     bob->sendLine("PRIVMSG alice :just for you");
     QTRY_COMPARE(alice->count(QStringLiteral("PRIVMSG")), Lines + 1);
     QCOMPARE(alice->last(QStringLiteral("PRIVMSG")).param(1), QStringLiteral("just for you"));
+
+    // A burst larger than a TLS record and than the session's read chunk, in one write.
+    constexpr int BigLines = 100;
+    const QByteArray text(400, 'y');
+    QByteArray burst;
+    for (int i = 0; i < BigLines; ++i)
+        burst += "PRIVMSG bob :" + QByteArray::number(i) + ' ' + text + "\r\n";
+    QVERIFY(burst.size() > 32 * 1024);
+    const int before = bob->count(QStringLiteral("PRIVMSG"));
+    carol->sendRaw(burst);
+    QTRY_COMPARE(bob->count(QStringLiteral("PRIVMSG")), before + BigLines);
+    const QList<IrcMessage> big = bob->messages(QStringLiteral("PRIVMSG")).mid(before);
+    for (int i = 0; i < BigLines; ++i)
+        QCOMPARE(big.at(i).param(1), QString::number(i) + u' ' + QString::fromLatin1(text));
     // Everyone is still there: no TLS stream was corrupted by bytes written around it.
     QVERIFY(alice->isConnected() && bob->isConnected() && carol->isConnected());
     QCOMPARE(m_server->core()->userCount(), 3);
