@@ -7,19 +7,28 @@ Usage: interop-python-irc.py /path/to/confabd
 Logs in two clients, gets 433 for a taken name (and recovers on the same connection), exchanges
 private and #lobby messages, renames, quits with a reason, then stops the daemon with SIGTERM
 and checks that the remaining client is told (ERROR) and that confabd exits with status 0.
+A third client connects over TLS (Python's ssl module, trusting exactly the certificate confabd
+generated in its data directory), registers and exchanges messages with the plain-text clients.
+confabd runs with its own temporary --data-dir and free ports, so several runs do not collide.
 Exits 77 (skipped) when the `irc` module is not installed, 1 on any failure.
 """
+import functools
+import hashlib
 import os
+import re
 import signal
 import socket
+import ssl
 import subprocess
 import sys
+import tempfile
 import time
 
 SKIP = 77
 
 try:
     import irc.client
+    import irc.connection
 except ImportError:
     print("SKIP: python3-irc is not installed (apt-get install python3-irc)")
     sys.exit(SKIP)
@@ -56,9 +65,12 @@ def main():
         return 2
     confabd = sys.argv[1]
     port = free_port()
+    tls_port = free_port()
+    data_dir = tempfile.TemporaryDirectory(prefix="confabd-interop-")
+    certificate_file = os.path.join(data_dir.name, "tls", "confabd-cert.pem")
     daemon = subprocess.Popen(
-        [confabd, "--listen", "127.0.0.1", "--port", str(port), "--server-name", "interop.test",
-         "--log-level", "info"],
+        [confabd, "--listen", "127.0.0.1", "--port", str(port), "--tls-port", str(tls_port),
+         "--data-dir", data_dir.name, "--server-name", "interop.test", "--log-level", "info"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     failures = []
 
@@ -70,15 +82,16 @@ def main():
 
     try:
         deadline = time.time() + 10
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
-                if time.time() > deadline or daemon.poll() is not None:
-                    print("FAIL confabd did not start")
-                    return 1
-                time.sleep(0.05)
+        for listening in (port, tls_port):
+            while True:
+                try:
+                    socket.create_connection(("127.0.0.1", listening), timeout=0.5).close()
+                    break
+                except OSError:
+                    if time.time() > deadline or daemon.poll() is not None:
+                        print("FAIL confabd did not start")
+                        return 1
+                    time.sleep(0.05)
 
         # irc >= 9 calls it Reactor; Debian 12's 8.5 calls it IRC.
         reactor_class = getattr(irc.client, "Reactor", None) or irc.client.IRC
@@ -123,6 +136,33 @@ def main():
         check(wait_for(lambda: alice.has("join", lambda e: e.source.nick == "bob")),
               "alice sees bob join #lobby")
 
+        # Over TLS: the server's certificate is trusted because it is the one in confabd's data
+        # directory (pinned), and it must match the address connected to (127.0.0.1).
+        check(os.path.exists(certificate_file), "confabd generated its TLS certificate")
+        tls_context = ssl.create_default_context(cafile=certificate_file)
+        tls_factory = irc.connection.Factory(
+            wrapper=functools.partial(tls_context.wrap_socket, server_hostname="127.0.0.1"))
+        carol = clients["carol"] = Client(reactor, "carol")
+        carol.connection.connect("127.0.0.1", tls_port, "carol", username="carol",
+                                 ircname="Carol over TLS", connect_factory=tls_factory)
+        check(carol.connection.socket.version() in ("TLSv1.2", "TLSv1.3"),
+              "carol's connection is TLS 1.2 or later (%s)" % carol.connection.socket.version())
+        served_certificate = carol.connection.socket.getpeercert(binary_form=True)
+        with open(certificate_file) as pem:
+            check(served_certificate == ssl.PEM_cert_to_DER_cert(pem.read()),
+                  "the TLS port serves the certificate from the data directory")
+        check(wait_for(lambda: carol.has("welcome")), "carol logs in over TLS (001)")
+        check(wait_for(lambda: alice.has("join", lambda e: e.source.nick == "carol")),
+              "alice (plain text) sees carol (TLS) join #lobby")
+        carol.connection.privmsg("alice", "hello from TLS")
+        check(wait_for(lambda: alice.has(
+            "privmsg", lambda e: e.arguments == ["hello from TLS"]
+            and e.source.nick == "carol")), "alice receives carol's message sent over TLS")
+        alice.connection.privmsg("carol", "hello from plain text")
+        check(wait_for(lambda: carol.has(
+            "privmsg", lambda e: e.arguments == ["hello from plain text"]
+            and e.source.nick == "alice")), "carol receives alice's plain-text message over TLS")
+
         bob.connection.privmsg("alice", "hello alice, privately")
         check(wait_for(lambda: alice.has(
             "privmsg", lambda e: e.arguments == ["hello alice, privately"]
@@ -133,6 +173,10 @@ def main():
             and e.arguments == ["hello room \u4f60\u597d"])),
               "bob receives alice's room message (UTF-8)")
         check(not alice.has("pubmsg"), "alice does not get her own room message back")
+        check(wait_for(lambda: carol.has(
+            "pubmsg", lambda e: e.target == "#lobby"
+            and e.arguments == ["hello room \u4f60\u597d"])),
+              "carol receives alice's room message over TLS (UTF-8)")
 
         alice.connection.nick("alicia")
         check(wait_for(lambda: bob.has("nick", lambda e: e.source.nick == "alice"
@@ -152,6 +196,7 @@ def main():
         # SIGTERM: the remaining client is told, the daemon exits 0.
         daemon.send_signal(signal.SIGTERM)
         check(wait_for(lambda: alice.has("error")), "on SIGTERM alicia gets ERROR")
+        check(wait_for(lambda: carol.has("error")), "on SIGTERM carol gets ERROR over TLS")
         try:
             code = daemon.wait(10)
         except subprocess.TimeoutExpired:
@@ -162,6 +207,13 @@ def main():
             daemon.kill()
             daemon.wait()
         output = daemon.stdout.read() if daemon.stdout else ""
+        if os.path.exists(certificate_file):
+            with open(certificate_file) as pem:
+                digest = hashlib.sha256(ssl.PEM_cert_to_DER_cert(pem.read())).hexdigest()
+            fingerprint = ":".join(digest[i:i + 2] for i in range(0, 64, 2)).upper()
+            check(re.search(r"TLS certificate SHA-256 fingerprint: " + fingerprint, output)
+                  is not None, "confabd logged the certificate's SHA-256 fingerprint")
+        data_dir.cleanup()
         if failures:
             print("--- confabd output ---")
             print(output)

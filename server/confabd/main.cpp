@@ -71,9 +71,14 @@ int main(int argc, char* argv[])
         return 1;
     }
 
-    SignalWatcher watcher({SIGINT, SIGTERM});
+    // SIGHUP reloads the TLS certificate and the MOTD; SIGINT and SIGTERM stop the server.
+    SignalWatcher watcher({SIGINT, SIGTERM, SIGHUP});
     QObject::connect(&watcher, &SignalWatcher::signalReceived, &server, [&server](int number) {
         qCInfo(lcServer) << "signal" << number << "received";
+        if (number == SIGHUP) {
+            server.reload();
+            return;
+        }
         server.shutdown(QStringLiteral("Server shutting down"));
     });
     QObject::connect(&server, &Server::finished, &app, [] {

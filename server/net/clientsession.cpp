@@ -4,8 +4,12 @@
 #include "ircmessage.h"
 #include "core/servercore.h"
 #include "serverlogging.h"
+#include "net/connectioninfo.h"
 #include "net/writebatcher.h"
 
+#include <QSslCipher>
+#include <QSslError>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QTimerEvent>
@@ -33,7 +37,12 @@ constexpr qsizetype MaxClientTagBytes = 4094;
 
 ClientSession::ClientSession(QTcpSocket* socket, ServerCore* core, const ServerConfig& config,
                              WriteBatcher* batcher, QObject* parent)
-    : QObject(parent), m_socket(socket), m_core(core), m_config(config), m_batcher(batcher)
+    : QObject(parent),
+      m_socket(socket),
+      m_core(core),
+      m_config(config),
+      m_batcher(batcher),
+      m_tls(qobject_cast<QSslSocket*>(socket) != nullptr)
 {
     m_socket->setParent(this);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
@@ -66,10 +75,27 @@ QHostAddress ClientSession::normalizedAddress(const QHostAddress& address)
 
 void ClientSession::start()
 {
-    qCInfo(lcSession).noquote() << "connection from" << m_host;
-    ConnectionInfo info;
-    info.host = m_host;
-    info.loopback = m_peer.isLoopback();
+    if (!m_tls) {
+        qCInfo(lcSession).noquote() << "connection from" << m_host;
+        ConnectionInfo info;
+        info.host = m_host;
+        info.loopback = m_peer.isLoopback();
+        begin(info);
+        return;
+    }
+    // Only TLS sessions pay for these connections (and the timer).
+    qCInfo(lcSession).noquote() << "connection from" << m_host << "(TLS)";
+    auto* socket = static_cast<QSslSocket*>(m_socket);
+    connect(socket, &QSslSocket::encrypted, this, &ClientSession::onEncrypted);
+    connect(socket, &QSslSocket::sslErrors, this, &ClientSession::onSslErrors);
+    m_handshaking = true;
+    if (m_config.tlsHandshakeTimeoutMs > 0)
+        m_handshakeTimer.start(m_config.tlsHandshakeTimeoutMs, this);
+    socket->startServerEncryption();
+}
+
+void ClientSession::begin(const ConnectionInfo& info)
+{
     m_core->addConnection(this, info);
     if (m_config.registrationTimeoutMs > 0)
         m_registrationTimer.start(m_config.registrationTimeoutMs, this);
@@ -79,9 +105,46 @@ void ClientSession::start()
         onReadyRead();
 }
 
+void ClientSession::onEncrypted()
+{
+    if (!m_handshaking || m_closing)
+        return;
+    m_handshaking = false;
+    m_handshakeTimer.stop();
+    auto* socket = static_cast<QSslSocket*>(m_socket);
+    ConnectionInfo info;
+    info.host = m_host;
+    info.secure = true;
+    info.loopback = m_peer.isLoopback();
+    const QSslCertificate clientCertificate = socket->peerCertificate();
+    if (!clientCertificate.isNull())
+        info.certificateFingerprint = clientCertificate.digest(QCryptographicHash::Sha256).toHex();
+    qCDebug(lcTls).noquote() << "TLS with" << m_host << "established:"
+                             << socket->sessionCipher().protocolString()
+                             << socket->sessionCipher().name()
+                             << (clientCertificate.isNull()
+                                     ? QByteArray("(no client certificate)")
+                                     : "(client certificate " + info.certificateFingerprint + ')');
+    begin(info);
+}
+
+void ClientSession::onSslErrors(const QList<QSslError>& errors)
+{
+    // The client's certificate is not verified (QueryPeer): these only say why it would not be
+    // trusted, and the handshake goes on.
+    for (const QSslError& error : errors)
+        qCDebug(lcTls).noquote() << "TLS with" << m_host << ':' << error.errorString();
+}
+
+void ClientSession::onHandshakeTimeout()
+{
+    if (m_handshaking && !m_closing)
+        drop(QStringLiteral("TLS handshake timed out"), false);
+}
+
 void ClientSession::timerEvent(QTimerEvent* event)
 {
-    // All three are single-shot: stopped before their handler runs, which may start them again.
+    // All four are single-shot: stopped before their handler runs, which may start them again.
     const int id = event->timerId();
     if (id == m_pingTimer.timerId()) {
         m_pingTimer.stop();
@@ -92,6 +155,9 @@ void ClientSession::timerEvent(QTimerEvent* event)
     } else if (id == m_floodTimer.timerId()) {
         m_floodTimer.stop();
         processPending();
+    } else if (id == m_handshakeTimer.timerId()) {
+        m_handshakeTimer.stop();
+        onHandshakeTimeout();
     } else {
         QObject::timerEvent(event);
     }
@@ -106,7 +172,7 @@ void ClientSession::sendWire(const QByteArray& wire)
 {
     if (m_closing || m_dropScheduled)
         return;
-    if (m_socket->bytesToWrite() + m_outputBytes + wire.size() > m_config.sendQueueBytes) {
+    if (socketBytesToWrite() + m_outputBytes + wire.size() > m_config.sendQueueBytes) {
         // Never re-enter the core from inside one of its loops: drop on the next event.
         m_dropScheduled = true;
         clearOutput();
@@ -115,6 +181,14 @@ void ClientSession::sendWire(const QByteArray& wire)
         return;
     }
     queueOutput(wire);
+}
+
+qint64 ClientSession::socketBytesToWrite() const
+{
+    // QSslSocket::bytesToWrite() counts only what it has not encrypted yet; the encrypted bytes
+    // wait in its TCP socket, which a client that does not read would let grow without end.
+    const qint64 bytes = m_socket->bytesToWrite();
+    return m_tls ? bytes + static_cast<QSslSocket*>(m_socket)->encryptedBytesToWrite() : bytes;
 }
 
 void ClientSession::queueOutput(const QByteArray& wire)
@@ -152,7 +226,8 @@ void ClientSession::flushOutput()
     if (state == QAbstractSocket::ConnectedState || state == QAbstractSocket::ClosingState) {
         qsizetype line = 0;
         qint64 offset = 0; // into m_output[line]
-        if (m_socket->bytesToWrite() == 0)
+        // Never for TLS: bytes written around QSslSocket would go out unencrypted.
+        if (!m_tls && m_socket->bytesToWrite() == 0)
             sendDirect(&line, &offset);
         // What the kernel did not take now is left to QTcpSocket, after the part it took.
         for (; line < m_output.size(); ++line, offset = 0) {
@@ -219,6 +294,12 @@ void ClientSession::close(const QString& reason)
 {
     if (m_closing)
         return;
+    if (m_handshaking) {
+        // Nothing but the handshake may go into it: no ERROR line.
+        qCInfo(lcSession).noquote() << "closing" << m_host << '(' + reason + ')';
+        abortConnection();
+        return;
+    }
     stopActivity();
     qCInfo(lcSession).noquote() << "closing" << m_host << '(' + reason + ')';
     queueOutput(IrcCommand::error(QStringLiteral("Closing Link: %1 (%2)").arg(m_host, reason))
@@ -315,6 +396,15 @@ void ClientSession::processFrame(IrcLineFramer::Frame::Kind kind, QByteArrayView
 
 void ClientSession::onDisconnected()
 {
+    if (m_handshaking && !m_closing) {
+        // A failed handshake (QSslSocket aborts) or a client gone before it finished: the core
+        // never knew this connection.
+        stopActivity();
+        qCDebug(lcTls).noquote() << "TLS handshake with" << m_host << "failed:"
+                                 << m_socket->errorString();
+        finish();
+        return;
+    }
     if (!m_closing) {
         m_closing = true;
         clearOutput();
@@ -382,6 +472,15 @@ void ClientSession::stopActivity()
     m_pingTimer.stop();
     m_registrationTimer.stop();
     m_floodTimer.stop();
+    m_handshakeTimer.stop();
+}
+
+void ClientSession::abortConnection()
+{
+    stopActivity();
+    clearOutput();
+    m_socket->abort();
+    QMetaObject::invokeMethod(this, &ClientSession::finish, Qt::QueuedConnection);
 }
 
 void ClientSession::drop(const QString& reason, bool flush)
@@ -394,8 +493,5 @@ void ClientSession::drop(const QString& reason, bool flush)
         close(reason);
         return;
     }
-    stopActivity();
-    clearOutput();
-    m_socket->abort();
-    QMetaObject::invokeMethod(this, &ClientSession::finish, Qt::QueuedConnection);
+    abortConnection();
 }

@@ -14,12 +14,19 @@
 
 #include <functional>
 
+class QSslError;
 class QTcpSocket;
+struct ConnectionInfo;
 class ServerCore;
 class WriteBatcher;
 
 // One client connection: owns its socket, line framer, flood bucket, send-queue limit and
 // timers, and hands complete lines to the ServerCore. Knows nothing of other users.
+//
+// A QSslSocket is a TLS connection: start() begins the server side of the handshake, which has
+// tlsHandshakeTimeoutMs to finish; only then is the connection added to the core (as secure,
+// with the client certificate's fingerprint). Its output takes the same path through the
+// WriteBatcher and the same limits, but always through QSslSocket::write().
 //
 // Kept small and cheap for many clients: the socket's read chunk is taken over by each read, its
 // output is queued here and written with one send() per event-loop iteration (through the
@@ -36,12 +43,17 @@ public:
                   WriteBatcher* batcher, QObject* parent = nullptr);
     ~ClientSession() override;
 
-    // Registers the connection with the core and starts reading.
+    // Registers the connection with the core and starts reading; for TLS, starts the handshake
+    // (the connection is registered once it is encrypted).
     void start();
 
     QHostAddress peerAddress() const { return m_peer; }
     QString host() const { return m_host; }
     bool isClosing() const { return m_closing; }
+    bool isTls() const { return m_tls; }
+    // A TLS connection whose handshake has not finished: not in the core yet, and nothing but
+    // the handshake may be written to it (close() cuts it without ERROR).
+    bool isHandshaking() const { return m_handshaking; }
 
     // ClientConnection
     void send(const IrcMessage& message) override;
@@ -73,6 +85,14 @@ protected:
     void timerEvent(QTimerEvent* event) override;
 
 private:
+    // Adds the connection to the core and starts the timers and reading.
+    void begin(const ConnectionInfo& info);
+    void onEncrypted();
+    void onSslErrors(const QList<QSslError>& errors);
+    void onHandshakeTimeout();
+    // What the socket still holds to send: for TLS the plain bytes not yet encrypted and the
+    // encrypted bytes not yet sent.
+    qint64 socketBytesToWrite() const;
     void onReadyRead();
     void handleInput(QByteArrayView data);
     void queueOutput(const QByteArray& wire);
@@ -90,6 +110,8 @@ private:
     // quit, then the client gets ERROR (flush) or the socket is aborted (no flush).
     void drop(const QString& reason, bool flush);
     void stopActivity();
+    // Ends the connection at once: no flush, no ERROR.
+    void abortConnection();
     void finish(); // emits finished() once
 
     QTcpSocket* m_socket;
@@ -107,6 +129,7 @@ private:
     QBasicTimer m_pingTimer;
     QBasicTimer m_registrationTimer;
     QBasicTimer m_floodTimer;
+    QBasicTimer m_handshakeTimer;
     QHostAddress m_peer;
     QString m_host;
     bool m_awaitingPong = false;
@@ -115,4 +138,6 @@ private:
     bool m_dropScheduled = false;
     bool m_finished = false;
     bool m_flushScheduled = false;
+    bool m_tls = false;
+    bool m_handshaking = false;
 };

@@ -1,14 +1,16 @@
 #include "net/server.h"
 
 #include "auth/authservice.h"
-#include "net/clientsession.h"
-#include "storage/datadirectory.h"
-#include "irccommand.h"
 #include "core/servercore.h"
-#include "serverlogging.h"
+#include "irccommand.h"
+#include "net/clientsession.h"
+#include "net/listener.h"
+#include "net/tlscontext.h"
 #include "net/writebatcher.h"
+#include "serverlogging.h"
+#include "storage/datadirectory.h"
 
-#include <QTcpServer>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -27,7 +29,9 @@ Server::Server(const ServerConfig& config, QObject* parent)
 
 Server::~Server()
 {
-    // Sessions talk to the core while they go: delete them before it.
+    // Listeners read the TLS context; sessions talk to the core while they go: both go first.
+    qDeleteAll(m_listeners);
+    m_listeners.clear();
     const QList<ClientSession*> sessions = m_sessions;
     m_sessions.clear();
     for (ClientSession* session : sessions) {
@@ -71,47 +75,105 @@ bool Server::listen()
         qCCritical(lcServer).noquote() << m_errorString;
         return false;
     }
+    if (m_config.tlsEnabled && !setUpTls())
+        return false;
     quint16 port = m_config.port;
+    quint16 tlsPort = m_config.tlsPort;
     for (const QHostAddress& address : m_config.listenAddresses) {
-        auto* listener = new QTcpServer(this);
-        // Many clients may connect at once (a LAN party, a benchmark): a deeper kernel backlog
-        // than Qt's default of 50, and the accepted ones are all taken in onNewConnection().
-        listener->setListenBacklogSize(ListenBacklog);
-        listener->setMaxPendingConnections(ListenBacklog);
-        if (!listener->listen(address, port)) {
-            m_errorString = QStringLiteral("cannot listen on %1 port %2: %3")
-                                .arg(address.toString())
-                                .arg(port)
-                                .arg(listener->errorString());
-            qCCritical(lcServer).noquote() << m_errorString;
-            delete listener;
-            qDeleteAll(m_listeners);
-            m_listeners.clear();
+        if (m_config.plainEnabled
+            && !listenOn(new Listener(Listener::Kind::Plain, nullptr, this), address, &port))
             return false;
-        }
-        port = listener->serverPort(); // port 0: every address gets the same ephemeral port
-        connect(listener, &QTcpServer::newConnection, this,
-                [this, listener] { onNewConnection(listener); });
-        m_listeners.append(listener);
-        qCInfo(lcServer).noquote() << "listening on" << address.toString() << "port" << port;
+        if (m_config.tlsEnabled
+            && !listenOn(new Listener(Listener::Kind::Tls, m_tlsContext.get(), this), address,
+                         &tlsPort))
+            return false;
     }
     return !m_listeners.isEmpty();
 }
 
+bool Server::setUpTls()
+{
+    auto context = std::make_unique<TlsContext>(m_config);
+    if (!context->load()) {
+        m_errorString = context->errorString();
+        qCCritical(lcTls).noquote() << m_errorString;
+        return false;
+    }
+    qCInfo(lcTls).noquote() << "TLS certificate" << context->certificateFile()
+                            << (context->isGenerated() ? "(generated)" : "(configured)");
+    qCInfo(lcTls).noquote() << "TLS certificate SHA-256 fingerprint:" << context->fingerprint();
+    m_tlsContext = std::move(context);
+    return true;
+}
+
+// Listens on address; *port 0 is replaced by the port chosen, so that every address gets the
+// same ephemeral port. On failure every listener is closed.
+bool Server::listenOn(Listener* listener, const QHostAddress& address, quint16* port)
+{
+    // Many clients may connect at once (a LAN party, a benchmark): a deeper kernel backlog
+    // than Qt's default of 50, and the accepted ones are all taken in onNewConnection().
+    listener->setListenBacklogSize(ListenBacklog);
+    listener->setMaxPendingConnections(ListenBacklog);
+    const QString kind = listener->isTls() ? QStringLiteral(" (TLS)") : QString();
+    if (!listener->listen(address, *port)) {
+        m_errorString = QStringLiteral("cannot listen on %1 port %2%3: %4")
+                            .arg(address.toString())
+                            .arg(*port)
+                            .arg(kind, listener->errorString());
+        qCCritical(lcServer).noquote() << m_errorString;
+        delete listener;
+        qDeleteAll(m_listeners);
+        m_listeners.clear();
+        return false;
+    }
+    *port = listener->serverPort();
+    connect(listener, &QTcpServer::newConnection, this,
+            [this, listener] { onNewConnection(listener); });
+    m_listeners.append(listener);
+    qCInfo(lcServer).noquote()
+        << QStringLiteral("listening on %1 port %2%3").arg(address.toString()).arg(*port).arg(kind);
+    return true;
+}
+
+quint16 Server::portOf(bool tls) const
+{
+    for (const Listener* listener : m_listeners) {
+        if (listener->isTls() == tls)
+            return listener->serverPort();
+    }
+    return 0;
+}
+
 quint16 Server::serverPort() const
 {
-    return m_listeners.isEmpty() ? 0 : m_listeners.first()->serverPort();
+    return portOf(false);
+}
+
+quint16 Server::tlsPort() const
+{
+    return portOf(true);
 }
 
 QList<QHostAddress> Server::listenAddresses() const
 {
     QList<QHostAddress> addresses;
-    for (const QTcpServer* listener : m_listeners)
-        addresses.append(listener->serverAddress());
+    for (const Listener* listener : m_listeners) {
+        if (!addresses.contains(listener->serverAddress()))
+            addresses.append(listener->serverAddress());
+    }
     return addresses;
 }
 
-void Server::onNewConnection(QTcpServer* listener)
+bool Server::reload()
+{
+    qCInfo(lcServer) << "reloading the TLS certificate and the MOTD";
+    bool ok = true;
+    if (m_tlsContext)
+        ok = m_tlsContext->reload();
+    return m_core->reloadMotd() && ok;
+}
+
+void Server::onNewConnection(Listener* listener)
 {
     while (QTcpSocket* socket = listener->nextPendingConnection()) {
         const QHostAddress peer = ClientSession::normalizedAddress(socket->peerAddress());
@@ -141,6 +203,12 @@ void Server::onNewConnection(QTcpServer* listener)
 
 void Server::reject(QTcpSocket* socket, const QString& reason)
 {
+    if (qobject_cast<QSslSocket*>(socket)) {
+        // No plain bytes into a TLS connection, and no handshake for a refused one: cut it.
+        socket->abort();
+        socket->deleteLater();
+        return;
+    }
     socket->setParent(this);
     connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     QTimer::singleShot(RejectGraceMs, socket, [socket] { socket->abort(); });
@@ -169,9 +237,15 @@ void Server::shutdown(const QString& reason)
     qCInfo(lcServer).noquote() << QStringLiteral("shutting down: %1 (%2 connections)")
                                       .arg(reason)
                                       .arg(clientCount());
-    for (QTcpServer* listener : m_listeners)
+    for (Listener* listener : std::as_const(m_listeners))
         listener->close();
     m_core->closeAll(reason);
+    // Connections still in their TLS handshake are not in the core yet.
+    const QList<ClientSession*> sessions = m_sessions;
+    for (ClientSession* session : sessions) {
+        if (session->isHandshaking())
+            session->close(reason);
+    }
     if (m_sessions.isEmpty())
         QMetaObject::invokeMethod(this, &Server::finished, Qt::QueuedConnection);
 }

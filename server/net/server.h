@@ -13,13 +13,15 @@
 class AuthService;
 class ClientSession;
 class DataDirectory;
-class QTcpServer;
+class Listener;
 class QTcpSocket;
 class ServerCore;
+class TlsContext;
 class WriteBatcher;
 
-// The listening server: one QTcpServer per listen address, a ClientSession per accepted
-// connection, all sharing one ServerCore. Everything runs in the caller's event loop.
+// The listening server: one Listener per listen address and kind (plain text, TLS), a
+// ClientSession per accepted connection, all sharing one ServerCore. Everything runs in the
+// caller's event loop.
 class Server : public QObject
 {
     Q_OBJECT
@@ -29,13 +31,17 @@ public:
     ~Server() override;
 
     // Starts the server: with a data directory, locks it and opens the account database;
-    // then listens on every configured address. False + errorString() on failure (the port is
-    // in use, another confabd has the data directory...), in which case nothing listens.
+    // loads or generates the TLS certificate; then listens on every configured address, on the
+    // plain-text port and the TLS port. False + errorString() on failure (a port in use, another
+    // confabd has the data directory, no usable certificate...), in which case nothing listens.
     bool listen();
     QString errorString() const { return m_errorString; }
-    // The actual port after listen() (useful with port 0).
+    // The actual ports after listen() (useful with port 0); 0 for a kind not listened on.
     quint16 serverPort() const;
+    quint16 tlsPort() const;
     QList<QHostAddress> listenAddresses() const;
+    // The TLS certificate and configuration, after listen() with TLS enabled; else nullptr.
+    TlsContext* tlsContext() const { return m_tlsContext.get(); }
     // Open client connections, registered or not.
     int clientCount() const { return int(m_sessions.size()); }
     ServerCore* core() const { return m_core; }
@@ -48,13 +54,20 @@ public:
     void shutdown(const QString& reason);
     bool isShuttingDown() const { return m_shuttingDown; }
 
+    // Reads the TLS certificate and the MOTD file again (SIGHUP); what cannot be read stays as
+    // it was (a warning is logged). False if anything failed.
+    bool reload();
+
 signals:
     void clientCountChanged(int count);
     // After shutdown(), when every connection is closed.
     void finished();
 
 private:
-    void onNewConnection(QTcpServer* listener);
+    bool setUpTls();
+    bool listenOn(Listener* listener, const QHostAddress& address, quint16* port);
+    quint16 portOf(bool tls) const;
+    void onNewConnection(Listener* listener);
     void onSessionFinished(ClientSession* session);
     void reject(QTcpSocket* socket, const QString& reason);
     bool setUpAccounts();
@@ -64,7 +77,8 @@ private:
     std::unique_ptr<DataDirectory> m_dataDirectory;
     AuthService* m_auth = nullptr;
     WriteBatcher* m_batcher;
-    QList<QTcpServer*> m_listeners;
+    std::unique_ptr<TlsContext> m_tlsContext;
+    QList<Listener*> m_listeners;
     QList<ClientSession*> m_sessions;
     QHash<QHostAddress, int> m_connectionsPerIp;
     QString m_errorString;

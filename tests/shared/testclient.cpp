@@ -2,10 +2,17 @@
 
 #include "irccommand.h"
 
+#include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTcpSocket>
 
 TestClient::TestClient(QObject* parent)
     : QObject(parent), m_socket(new QTcpSocket(this)), m_framer(1 << 20, Limits::MaxTagBytes)
+{
+    connectSocket();
+}
+
+void TestClient::connectSocket()
 {
     connect(m_socket, &QTcpSocket::readyRead, this, &TestClient::onReadyRead);
     connect(m_socket, &QTcpSocket::connected, this, &TestClient::connected);
@@ -21,6 +28,23 @@ void TestClient::connectToServer(quint16 port, const QHostAddress& address)
 {
     m_disconnected = false;
     m_socket->connectToHost(address, port);
+}
+
+void TestClient::connectToServerEncrypted(quint16 port, const QSslConfiguration& configuration,
+                                          const QString& peerName, const QHostAddress& address)
+{
+    auto* socket = new QSslSocket(this);
+    delete m_socket;
+    m_socket = socket;
+    connectSocket();
+    socket->setSslConfiguration(configuration);
+    m_disconnected = false;
+    socket->connectToHostEncrypted(address.toString(), port, peerName);
+}
+
+QSslSocket* TestClient::sslSocket() const
+{
+    return qobject_cast<QSslSocket*>(m_socket);
 }
 
 bool TestClient::isConnected() const

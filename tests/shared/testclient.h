@@ -9,6 +9,8 @@
 #include <QObject>
 #include <QString>
 
+class QSslConfiguration;
+class QSslSocket;
 class QTcpSocket;
 
 // A scripted IRC client for real-socket tests: a QTcpSocket and an IrcLineFramer that collect
@@ -22,6 +24,14 @@ public:
     ~TestClient() override;
 
     void connectToServer(quint16 port, const QHostAddress& address = QHostAddress::LocalHost);
+    // Connects over TLS instead (the socket becomes a QSslSocket): the handshake starts at once,
+    // the server's certificate is checked against configuration's CA certificates and peerName.
+    // Lines sent before the handshake is done wait for it.
+    void connectToServerEncrypted(quint16 port, const QSslConfiguration& configuration,
+                                  const QString& peerName = QStringLiteral("localhost"),
+                                  const QHostAddress& address = QHostAddress::LocalHost);
+    // After connectToServerEncrypted(), else nullptr.
+    QSslSocket* sslSocket() const;
     bool isConnected() const;
     bool isDisconnected() const { return m_disconnected; }
     QTcpSocket* socket() const { return m_socket; }
@@ -61,6 +71,7 @@ signals:
     void messageReceived(const IrcMessage& message);
 
 private:
+    void connectSocket();
     void onReadyRead();
 
     QTcpSocket* m_socket;
