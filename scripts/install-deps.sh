@@ -18,6 +18,7 @@ test_packages=(
     python3 python3-irc  # third-party IRC client library for the server interop test
     ngircd               # third-party IRC server for the client interop test
     gsasl                # GNU SASL's command-line client for the SASL interop test
+    irssi tmux weechat-headless  # real terminal clients for the TLS + SASL interop test
 )
 
 packages=("${run_packages[@]}")

@@ -178,7 +178,11 @@ void renameGuest(ServerCore& core, ServerUser* guest)
 void logIn(ServerCore& core, ServerUser* user, const QString& account)
 {
     user->setAccount(account);
-    core.reply(user, IrcReply::loggedIn(user->source(), account));
+    // Before NICK and USER (some clients authenticate first), "*" stands for what is missing.
+    const QString source = IrcMessage::makeSource(
+        user->nick().isEmpty() ? QStringLiteral("*") : user->nick(),
+        user->userName().isEmpty() ? QStringLiteral("*") : user->userName(), user->host());
+    core.reply(user, IrcReply::loggedIn(source, account));
     if (user->isRegistered()) {
         RelayLine line = core.router().accept(user, IrcCommand::account(account));
         MessageRouter::Filter filter;

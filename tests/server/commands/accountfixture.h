@@ -5,8 +5,11 @@
 #include "auth/authservice.h"
 #include "gsaslclient.h"
 #include "net/server.h"
+#include "net/tlscontext.h"
 #include "testclient.h"
 
+#include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -57,10 +60,24 @@ public:
         return client;
     }
 
-    // CAP LS 302, NICK, USER, CAP REQ; the client is left in capability negotiation.
-    TestClient* connectNegotiating(const QString& nick, const QByteArray& caps = "sasl")
+    // Over TLS, trusting exactly the server's certificate; with a client certificate when the
+    // configuration has one.
+    TestClient* connectTls(QSslConfiguration configuration = QSslConfiguration::defaultConfiguration())
     {
-        TestClient* client = connect();
+        configuration.setCaCertificates({m_server->tlsContext()->certificate()});
+        configuration.setPeerVerifyMode(QSslSocket::VerifyPeer);
+        auto* client = new TestClient;
+        m_clients.append(client);
+        client->connectToServerEncrypted(m_server->tlsPort(), configuration);
+        return client;
+    }
+
+    // CAP LS 302, NICK, USER, CAP REQ; the client is left in capability negotiation.
+    TestClient* connectNegotiating(const QString& nick, const QByteArray& caps = "sasl",
+                                   TestClient* client = nullptr)
+    {
+        if (!client)
+            client = connect();
         client->sendLine("CAP LS 302");
         client->sendLine("NICK " + nick.toUtf8());
         client->sendLine("USER u 0 * :Real Name");

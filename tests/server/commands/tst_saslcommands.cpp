@@ -3,7 +3,12 @@
 // password hashing that must not hold up other users.
 #include "accountfixture.h"
 #include "ircnumerics.h"
+#include "auth/sqliteaccountstore.h"
+#include "net/tlscertificategenerator.h"
 #include "servertestmain.h"
+#include "storage/database.h"
+
+#include <QSslKey>
 
 #include <QElapsedTimer>
 
@@ -34,6 +39,9 @@ private slots:
     void throttledAfterFailures();
     void registrationTimeoutCoversSasl();
     void hashingDoesNotBlockOthers();
+    void externalWithClientCertificate();
+    void plainOverTls();
+    void beforeNickAndUser();
 
 private:
     AccountFixture m_fixture;
@@ -336,6 +344,111 @@ void tst_SaslCommands::hashingDoesNotBlockOthers()
     QTRY_VERIFY(other->has(QStringLiteral("PONG")));
     QVERIFY2(!client->has(QStringLiteral("903")), "the login finished before the PING was answered");
     QTRY_VERIFY_WITH_TIMEOUT(client->has(QStringLiteral("903")), 20000);
+}
+
+// SASL EXTERNAL: a TLS client certificate registered to an account (confabd account cert-add)
+// logs in to it; an unregistered one, or one presented for another account, does not.
+void tst_SaslCommands::externalWithClientCertificate()
+{
+    m_fixture.stop();
+    ServerConfig config = m_fixture.config();
+    config.tlsEnabled = true;
+    config.tlsPort = 0;
+    QVERIFY(m_fixture.start(config));
+    QVERIFY(m_fixture.registerAccount(QStringLiteral("bob"), QStringLiteral("builder1")));
+
+    TlsCertificateGenerator generator(QStringLiteral("alice.client.example"));
+    QVERIFY(generator.generate());
+    const QSslCertificate certificate(generator.certificatePem(), QSsl::Pem);
+    QSslConfiguration withCertificate = QSslConfiguration::defaultConfiguration();
+    withCertificate.setLocalCertificate(certificate);
+    withCertificate.setPrivateKey(
+        QSslKey(generator.privateKeyPem(), QSsl::Ec, QSsl::Pem, QSsl::PrivateKey));
+
+    // Not registered yet: refused.
+    TestClient* early = m_fixture.connectNegotiating(QStringLiteral("alice"), "sasl",
+                                                     m_fixture.connectTls(withCertificate));
+    QVERIFY(early);
+    QCOMPARE(AccountFixture::authenticate(early, QStringLiteral("EXTERNAL"), QString(), QString()),
+             QStringLiteral("904"));
+
+    {
+        SqliteAccountStore store(QStringLiteral("admin"));
+        QVERIFY(store.open(config.dataDir + u'/' + Database::fileName()));
+        QCOMPARE(store.addCertificate(QStringLiteral("alice"),
+                                      QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex()),
+                                      1),
+                 AccountStore::Result::Ok);
+    }
+    TestClient* client = m_fixture.connectNegotiating(QStringLiteral("alice"), "sasl",
+                                                      m_fixture.connectTls(withCertificate));
+    QVERIFY(client);
+    QVERIFY(client->lines().join('\n').contains("sasl=SCRAM-SHA-256,PLAIN,EXTERNAL"));
+    QCOMPARE(AccountFixture::authenticate(client, QStringLiteral("EXTERNAL"), QString(), QString()),
+             QStringLiteral("903"));
+    QCOMPARE(client->last(QStringLiteral("900")).param(2), QStringLiteral("alice"));
+    client->sendLine("CAP END");
+    QVERIFY(m_fixture.waitForWelcome(client));
+    client->sendLine("WHOIS alice");
+    QTRY_VERIFY(client->has(QStringLiteral("318")));
+    QVERIFY(client->has(QStringLiteral("671"))); // secure connection
+    QCOMPARE(client->last(QStringLiteral("330")).param(2), QStringLiteral("alice"));
+
+    // The certificate is alice's, not bob's: asking for bob (authzid) fails.
+    TestClient* impostor = m_fixture.connectNegotiating(QStringLiteral("mallory"), "sasl",
+                                                        m_fixture.connectTls(withCertificate));
+    QVERIFY(impostor);
+    impostor->sendLine("AUTHENTICATE EXTERNAL");
+    QTRY_VERIFY(impostor->has(QStringLiteral("AUTHENTICATE")));
+    impostor->sendLine("AUTHENTICATE " + QByteArray("bob").toBase64());
+    QTRY_VERIFY(impostor->has(QStringLiteral("904")));
+    QVERIFY(!impostor->has(QStringLiteral("900")));
+
+    // Without a certificate, nothing to check.
+    TestClient* anonymous = m_fixture.connectNegotiating(QStringLiteral("anon"), "sasl",
+                                                         m_fixture.connectTls());
+    QVERIFY(anonymous);
+    QCOMPARE(AccountFixture::authenticate(anonymous, QStringLiteral("EXTERNAL"), QString(),
+                                          QString()),
+             QStringLiteral("904"));
+}
+
+// Over TLS every mechanism is offered, PLAIN included.
+void tst_SaslCommands::plainOverTls()
+{
+    m_fixture.stop();
+    ServerConfig config = m_fixture.config();
+    config.tlsEnabled = true;
+    config.tlsPort = 0;
+    QVERIFY(m_fixture.start(config));
+    TestClient* client = m_fixture.connectNegotiating(QStringLiteral("alice"), "sasl",
+                                                      m_fixture.connectTls());
+    QVERIFY(client);
+    QCOMPARE(AccountFixture::authenticate(client, QStringLiteral("PLAIN"), QStringLiteral("alice"),
+                                          QStringLiteral("wonderland")),
+             QStringLiteral("903"));
+    QCOMPARE(AccountFixture::authenticate(client, QStringLiteral("SCRAM-SHA-256"),
+                                          QStringLiteral("alice"), QStringLiteral("wonderland")),
+             QStringLiteral("907"));
+}
+
+// Some clients (irssi) authenticate before NICK and USER: the 900's source has "*" for them.
+void tst_SaslCommands::beforeNickAndUser()
+{
+    TestClient* client = m_fixture.connect();
+    client->sendLine("CAP LS 302");
+    client->sendLine("CAP REQ :sasl");
+    QTRY_VERIFY(client->count(QStringLiteral("CAP")) == 2);
+    QCOMPARE(AccountFixture::authenticate(client, QStringLiteral("PLAIN"), QStringLiteral("alice"),
+                                          QStringLiteral("wonderland")),
+             QStringLiteral("903"));
+    QCOMPARE(client->last(QStringLiteral("900")).param(0), QStringLiteral("*"));
+    QCOMPARE(client->last(QStringLiteral("900")).param(1), QStringLiteral("*!*@127.0.0.1"));
+    client->sendLine("NICK alice");
+    client->sendLine("USER a 0 * :Alice");
+    client->sendLine("CAP END");
+    QVERIFY(m_fixture.waitForWelcome(client));
+    QCOMPARE(client->last(QStringLiteral("001")).param(0), QStringLiteral("alice"));
 }
 
 CONFAB_SERVER_TEST_MAIN(tst_SaslCommands)
