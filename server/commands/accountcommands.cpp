@@ -22,8 +22,7 @@ const QString Register = QStringLiteral("REGISTER");
 void fail(CommandContext& context, const QString& code, const QStringList& contextParams,
           const QString& description)
 {
-    context.core().sendFromServer(context.user(),
-                                  IrcCommand::fail(Register, code, contextParams, description));
+    context.core().sendFail(context.user(), Register, code, contextParams, description);
 }
 
 // Whether a password may travel over this user's connection (TLS, this machine, or allowed).
@@ -117,17 +116,12 @@ void onRegister(CommandContext& context)
                     logIn(core, user, account);
                 return;
             case AuthService::RegisterResult::Exists:
-                core.sendFromServer(
-                    user, IrcCommand::fail(Register, QStringLiteral("ACCOUNT_EXISTS"), {account},
-                                           QStringLiteral("An account with this name exists "
-                                                          "already")));
+                core.sendFail(user, Register, QStringLiteral("ACCOUNT_EXISTS"), {account},
+                              QStringLiteral("An account with this name exists already"));
                 return;
             case AuthService::RegisterResult::Failed:
-                core.sendFromServer(
-                    user, IrcCommand::fail(Register, QStringLiteral("TEMPORARILY_UNAVAILABLE"),
-                                           {account},
-                                           QStringLiteral("The account could not be stored; "
-                                                          "try again later")));
+                core.sendFail(user, Register, QStringLiteral("TEMPORARILY_UNAVAILABLE"), {account},
+                              QStringLiteral("The account could not be stored; try again later"));
                 return;
             }
         });

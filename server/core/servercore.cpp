@@ -169,6 +169,20 @@ void ServerCore::reply(ServerUser* user, const IrcNumericReply& reply)
     user->connection()->send(message);
 }
 
+void ServerCore::sendFail(ServerUser* user, const QString& command, const QString& code,
+                          const QStringList& context, const QString& description)
+{
+    constexpr qsizetype MaxContextChars = Limits::MaxLineBytes / 8;
+    QStringList safe = context;
+    for (QString& param : safe) {
+        if (param.isEmpty() || param.startsWith(u':') || param.contains(u' ')
+            || param.size() > MaxContextChars) {
+            param = QStringLiteral("*");
+        }
+    }
+    sendFromServer(user, IrcCommand::fail(command, code, safe, description));
+}
+
 void ServerCore::sendFromServer(ServerUser* user, IrcMessage message)
 {
     message.setSource(m_config.serverName);

@@ -79,6 +79,11 @@ public:
     void reply(ServerUser* user, const IrcNumericReply& reply);
     // A line from the server (its name as the source) to the user.
     void sendFromServer(ServerUser* user, IrcMessage message);
+    // An IRCv3 standard reply "FAIL <command> <code> [<context>...] :<description>" from the
+    // server. Context echoed from the client that could not be sent as a parameter (empty,
+    // spaces, a leading ':', too long for the line) is shown as "*".
+    void sendFail(ServerUser* user, const QString& command, const QString& code,
+                  const QStringList& context, const QString& description);
     // The user leaves: others who share a channel see QUIT with the reason (if it was
     // registered), it leaves every channel and is forgotten. Its connection is left alone.
     void quit(ServerUser* user, const QString& reason);

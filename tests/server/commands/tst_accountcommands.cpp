@@ -115,6 +115,10 @@ void tst_AccountCommands::registerErrors_data()
     QTest::newRow("too long") << "REGISTER * * " + QByteArray(301, 'x') << "UNACCEPTABLE_PASSWORD";
     QTest::newRow("not utf-8") << QByteArray("REGISTER * * pass\xff\xfeword") << "UNACCEPTABLE_PASSWORD";
     QTest::newRow("logged in") << QByteArray("REGISTER * * password1") << "ALREADY_AUTHENTICATED";
+    // Found by fuzz_accounts: an account parameter too long to echo (invalid UTF-8 triples in
+    // size when repaired) is shown as "*", and the FAIL still goes out.
+    QTest::newRow("long account") << "REGISTER " + QByteArray(160, '\xba') + " * password1"
+                                  << "ACCOUNT_NAME_MUST_BE_NICK";
 }
 
 void tst_AccountCommands::registerErrors()
@@ -139,6 +143,8 @@ void tst_AccountCommands::registerErrors()
     const IrcMessage fail = client->last(QStringLiteral("FAIL"));
     QCOMPARE(fail.param(0), QStringLiteral("REGISTER"));
     QCOMPARE(fail.param(1), code);
+    if (QLatin1String(QTest::currentDataTag()) == QLatin1String("long account"))
+        QCOMPARE(fail.param(2), QStringLiteral("*"));
     QVERIFY(!client->has(QStringLiteral("REGISTER")));
 }
 
