@@ -11,7 +11,15 @@
 
 #include <optional>
 
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 namespace {
+
+constexpr int WorkerNiceness = 10; // the auth thread's nice value, relative to the event loop
 
 const char* const Mechanisms[] = {"SCRAM-SHA-256", "PLAIN", "EXTERNAL"};
 
@@ -68,6 +76,12 @@ AuthWorker::~AuthWorker()
 
 bool AuthWorker::open(QString* error)
 {
+#ifdef Q_OS_LINUX
+    // This thread hashes passwords (a quarter of a second each): when the machine is busy, the
+    // event loop, which relays everyone's messages, goes first. A nice value applies to one
+    // thread on Linux; logins still progress, only more slowly under load.
+    setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), WorkerNiceness);
+#endif
     m_store = std::make_unique<SqliteAccountStore>(QStringLiteral("confabd-auth-worker"));
     if (!m_store->open(m_databasePath)) {
         *error = m_store->errorString();

@@ -8,6 +8,8 @@
 #include "servertestmain.h"
 #include "storage/database.h"
 
+#include <QDir>
+#include <QFile>
 #include <QSslKey>
 
 #include <QElapsedTimer>
@@ -42,6 +44,7 @@ private slots:
     void externalWithClientCertificate();
     void plainOverTls();
     void beforeNickAndUser();
+    void authThreadYieldsToEventLoop();
 
 private:
     AccountFixture m_fixture;
@@ -449,6 +452,30 @@ void tst_SaslCommands::beforeNickAndUser()
     client->sendLine("CAP END");
     QVERIFY(m_fixture.waitForWelcome(client));
     QCOMPARE(client->last(QStringLiteral("001")).param(0), QStringLiteral("alice"));
+}
+
+// The auth worker thread (hashing) runs at a lower priority than the event loop: nice 10.
+void tst_SaslCommands::authThreadYieldsToEventLoop()
+{
+#ifdef Q_OS_LINUX
+    int found = 0;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString& tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
+        if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != "confabd-auth")
+            continue;
+        QFile stat(tasks.filePath(tid + QStringLiteral("/stat")));
+        QVERIFY(stat.open(QIODevice::ReadOnly));
+        // Fields after the command name (in parentheses): state is field 3, nice field 19.
+        const QByteArray text = stat.readAll();
+        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+        QCOMPARE(fields.value(19 - 3).toInt(), 10);
+        ++found;
+    }
+    QCOMPARE(found, 1);
+#else
+    QSKIP("thread priorities are set on Linux only");
+#endif
 }
 
 CONFAB_SERVER_TEST_MAIN(tst_SaslCommands)
