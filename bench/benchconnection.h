@@ -23,13 +23,13 @@ struct BenchConnection
     };
 
     int fd = -1;
-    int index = 0;          // global index, also the nick suffix
+    int index = 0; // global index, also the nick suffix
     State state = State::Idle;
-    bool failed = false;    // never registered, or the server dropped it
+    bool failed = false; // never registered, or the server dropped it
     std::string nick;
     int renames = 0;
-    std::string partial;    // an incomplete line carried over to the next read
-    std::string out;        // bytes queued for send()
+    std::string partial; // an incomplete line carried over to the next read
+    std::string out;     // bytes queued for send()
     size_t outOffset = 0;
     bool wantWrite = false; // EPOLLOUT registered
     uint64_t deliveries = 0;
@@ -43,9 +43,9 @@ struct BenchConnection
 
     // Sending role in the measured phase (-1: not a sender).
     int senderId = -1;
-    std::string target;     // room or partner nick
-    uint64_t nextSeq = 0;   // next message number
-    uint64_t baseSeq = 0;   // oldest message not yet delivered to every receiver
+    std::string target;   // room or partner nick
+    uint64_t nextSeq = 0; // next message number
+    uint64_t baseSeq = 0; // oldest message not yet delivered to every receiver
 
     // A connection of the login burst: its SASL exchange and when it started and ended.
     std::unique_ptr<SaslPlainLogin> login;

@@ -13,19 +13,19 @@ struct LoadGenConfig
     int port = 6667;
     Workload workload = Workload::Idle;
     int clients = 100;
-    int senders = 10;           // fanout only; private uses every client
-    double rate = 0.0;          // total msg/s offered; 0 = flat out, paced by the window
-    double duration = 5.0;      // seconds of sending
-    int window = 8;             // flat out: messages per sender not yet delivered everywhere
-    int messageBytes = 64;      // length of the PRIVMSG text (timestamp included)
+    int senders = 10;      // fanout only; private uses every client
+    double rate = 0.0;     // total msg/s offered; 0 = flat out, paced by the window
+    double duration = 5.0; // seconds of sending
+    int window = 8;        // flat out: messages per sender not yet delivered everywhere
+    int messageBytes = 64; // length of the PRIVMSG text (timestamp included)
     int threads = 1;
-    int connectWindow = 256;    // sockets connecting or registering at once
+    int connectWindow = 256; // sockets connecting or registering at once
     double registerTimeout = 60.0;
-    double drainTimeout = 5.0;  // after sending stops: give up when nothing arrives this long
-    double hold = 0.0;          // idle: stay connected this long after the last registration
+    double drainTimeout = 5.0; // after sending stops: give up when nothing arrives this long
+    double hold = 0.0;         // idle: stay connected this long after the last registration
     bool joinInIdle = false;
-    bool quickAck = false;     // TCP_QUICKACK after every read (see docs/PERFORMANCE.md)
-    int serverPid = 0;          // for /proc CPU and RSS figures; 0 = not reported
+    bool quickAck = false; // TCP_QUICKACK after every read (see docs/PERFORMANCE.md)
+    int serverPid = 0;     // for /proc CPU and RSS figures; 0 = not reported
     std::string label = "server";
     std::string channel = "#bench";
     std::string nickPrefix = "lg";

@@ -35,16 +35,13 @@ std::string millis(uint64_t micros)
 
 } // namespace
 
-LoadGenerator::LoadGenerator(const LoadGenConfig& config)
-    : m_config(config)
-{
-}
+LoadGenerator::LoadGenerator(const LoadGenConfig& config) : m_config(config) {}
 
 LoadGenerator::~LoadGenerator() = default;
 
 bool LoadGenerator::resolve()
 {
-    addrinfo hints {};
+    addrinfo hints{};
     hints.ai_socktype = SOCK_STREAM;
     hints.ai_flags = AI_NUMERICSERV;
     addrinfo* result = nullptr;
@@ -94,8 +91,8 @@ void LoadGenerator::assignSenders()
         for (size_t i = 0; i + 1 < clients; i += 2) {
             BenchConnection& a = m_connections[i];
             BenchConnection& b = m_connections[i + 1];
-            if (a.state != BenchConnection::State::Registered
-                || b.state != BenchConnection::State::Registered)
+            if (a.state != BenchConnection::State::Registered ||
+                b.state != BenchConnection::State::Registered)
                 continue;
             m_members += 2;
             a.senderId = a.index;
@@ -151,14 +148,14 @@ int LoadGenerator::run()
     if (!resolve())
         return 2;
     // 10 000 clients need more descriptors than the usual soft limit of 1024.
-    rlimit limit {};
+    rlimit limit{};
     if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
         limit.rlim_cur = limit.rlim_max;
         setrlimit(RLIMIT_NOFILE, &limit);
     }
     const int connections = m_config.clients + m_config.loginBurst;
-    if (getrlimit(RLIMIT_NOFILE, &limit) == 0
-        && limit.rlim_cur < static_cast<rlim_t>(connections) + 64) {
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 &&
+        limit.rlim_cur < static_cast<rlim_t>(connections) + 64) {
         std::fprintf(stderr, "confab-loadgen: ulimit -n is %llu, too low for %d connections\n",
                      static_cast<unsigned long long>(limit.rlim_cur), connections);
         return 2;
@@ -197,9 +194,9 @@ int LoadGenerator::run()
     }
     std::vector<std::unique_ptr<LoadWorker>> workers;
     for (size_t t = 0; t < workerCount; ++t) {
-        workers.push_back(std::make_unique<LoadWorker>(
-            static_cast<int>(t), m_config, shared, m_connections, owned[t], logins[t], m_address,
-            m_addressLength, m_tls.get()));
+        workers.push_back(std::make_unique<LoadWorker>(static_cast<int>(t), m_config, shared,
+                                                       m_connections, owned[t], logins[t],
+                                                       m_address, m_addressLength, m_tls.get()));
     }
     std::vector<std::thread> threads;
     for (int t = 1; t < m_config.threads; ++t)
@@ -246,12 +243,10 @@ void LoadGenerator::report(const std::vector<LoadWorker*>& workers) const
     std::ostringstream out;
     out << "RESULT server=" << m_config.label
         << " workload=" << LoadGenOptions::workloadName(m_config.workload)
-        << " clients=" << m_config.clients << " registered=" << registered
-        << " failed=" << failed;
-    const double registerSeconds =
-        lastRegistered > firstConnect
-            ? static_cast<double>(lastRegistered - firstConnect) / 1e9
-            : 0.0;
+        << " clients=" << m_config.clients << " registered=" << registered << " failed=" << failed;
+    const double registerSeconds = lastRegistered > firstConnect
+                                       ? static_cast<double>(lastRegistered - firstConnect) / 1e9
+                                       : 0.0;
     out << " register_s=" << fixed(registerSeconds, 3);
     const Snapshot& b = m_beforeRegister;
     const Snapshot& a = m_afterRegister;
@@ -290,21 +285,20 @@ void LoadGenerator::report(const std::vector<LoadWorker*>& workers) const
             << " expected=" << expected << " delivered=" << delivered
             << " lost=" << (expected > delivered ? expected - delivered : 0)
             << " extra=" << (delivered > expected ? delivered - expected : 0)
-            << " active_s=" << fixed(activeSeconds, 3) << " deliveries_per_s="
-            << fixed(activeSeconds > 0 ? delivered / activeSeconds : 0, 1)
+            << " active_s=" << fixed(activeSeconds, 3)
+            << " deliveries_per_s=" << fixed(activeSeconds > 0 ? delivered / activeSeconds : 0, 1)
             << " lat_p50_ms=" << millis(latency.percentileMicros(0.50))
             << " lat_p99_ms=" << millis(latency.percentileMicros(0.99))
             << " lat_max_ms=" << millis(latency.maxMicros())
             << " disconnects=" << m_shared->disconnects.load()
-            << " send_stalls=" << m_shared->sendStalls.load()
-            << " unsent_bytes=" << unsentBytes() << " stray_lines=" << stray
-            << " rx_mb=" << fixed(static_cast<double>(bytes) / 1e6, 1);
+            << " send_stalls=" << m_shared->sendStalls.load() << " unsent_bytes=" << unsentBytes()
+            << " stray_lines=" << stray << " rx_mb=" << fixed(static_cast<double>(bytes) / 1e6, 1);
         // CPU shares over the active window: from the first send to the last delivery.
         if (activeSeconds > 0) {
             if (m_beforeSend.serverCpu >= 0 && m_afterSend.serverCpu >= 0)
                 out << " server_cpu_pct="
-                    << fixed(100.0 * (m_afterSend.serverCpu - m_beforeSend.serverCpu)
-                                 / activeSeconds,
+                    << fixed(100.0 * (m_afterSend.serverCpu - m_beforeSend.serverCpu) /
+                                 activeSeconds,
                              1);
             out << " loadgen_cpu_pct="
                 << fixed(100.0 * (m_afterSend.selfCpu - m_beforeSend.selfCpu) / activeSeconds, 1);
@@ -367,8 +361,8 @@ void LoadGenerator::reportLogins(const std::vector<LoadWorker*>& workers, std::o
             ++registered;
     }
     std::sort(times.begin(), times.end());
-    out << " logins=" << m_config.loginBurst << " logins_ok=" << ok
-        << " logins_failed=" << failed << " logins_registered=" << registered;
+    out << " logins=" << m_config.loginBurst << " logins_ok=" << ok << " logins_failed=" << failed
+        << " logins_registered=" << registered;
     if (!times.empty()) {
         // Nearest rank: the median of 20 is the 10th.
         const uint64_t median = times[(times.size() + 1) / 2 - 1];

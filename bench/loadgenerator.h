@@ -42,7 +42,7 @@ private:
     void reportLogins(const std::vector<LoadWorker*>& workers, std::ostream& out) const;
 
     LoadGenConfig m_config;
-    sockaddr_storage m_address {};
+    sockaddr_storage m_address{};
     socklen_t m_addressLength = 0;
     std::vector<BenchConnection> m_connections;
     SharedRunState* m_shared = nullptr;

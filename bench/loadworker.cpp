@@ -49,8 +49,8 @@ bool parseU64(const char*& p, const char* end, uint64_t& value)
 
 bool isJoinError(const char* code)
 {
-    static const char* const codes[] = {"403", "405", "471", "473", "474", "475", "476", "477",
-                                        "479", "489"};
+    static const char* const codes[] = {"403", "405", "471", "473", "474",
+                                        "475", "476", "477", "479", "489"};
     for (const char* candidate : codes) {
         if (std::memcmp(code, candidate, 3) == 0)
             return true;
@@ -64,19 +64,12 @@ LoadWorker::LoadWorker(int id, const LoadGenConfig& config, SharedRunState& shar
                        std::vector<BenchConnection>& connections, std::vector<int> owned,
                        std::vector<int> logins, const sockaddr_storage& address,
                        socklen_t addressLength, const TlsClientContext* tls)
-    : m_id(id)
-    , m_config(config)
-    , m_shared(shared)
-    , m_connections(connections)
-    , m_owned(std::move(owned))
-    , m_logins(std::move(logins))
-    , m_address(address)
-    , m_addressLength(addressLength)
-    , m_tls(tls)
-    , m_epoll(epoll_create1(EPOLL_CLOEXEC))
-    , m_readBuffer(new char[ReadBufferBytes])
-    , m_padding(static_cast<size_t>(config.messageBytes), 'x')
-    , m_loginsOpen(static_cast<int>(m_logins.size()))
+    : m_id(id), m_config(config), m_shared(shared), m_connections(connections),
+      m_owned(std::move(owned)), m_logins(std::move(logins)), m_address(address),
+      m_addressLength(addressLength), m_tls(tls), m_epoll(epoll_create1(EPOLL_CLOEXEC)),
+      m_readBuffer(new char[ReadBufferBytes]),
+      m_padding(static_cast<size_t>(config.messageBytes), 'x'),
+      m_loginsOpen(static_cast<int>(m_logins.size()))
 {
     if (m_epoll < 0)
         m_shared.noteError(std::string("epoll_create1: ") + std::strerror(errno));
@@ -92,7 +85,7 @@ LoadWorker::~LoadWorker()
 void LoadWorker::pollOnce(int64_t timeoutNs)
 {
     epoll_event events[MaxEvents];
-    timespec timeout {};
+    timespec timeout{};
     if (timeoutNs > 0) {
         timeout.tv_sec = static_cast<time_t>(timeoutNs / 1'000'000'000);
         timeout.tv_nsec = static_cast<long>(timeoutNs % 1'000'000'000);
@@ -145,8 +138,8 @@ void LoadWorker::onEvent(BenchConnection& connection, uint32_t events)
         return;
     if (writable)
         flush(connection);
-    if (connection.state != State::Closed && (events & (EPOLLERR | EPOLLHUP))
-        && !(events & EPOLLIN))
+    if (connection.state != State::Closed && (events & (EPOLLERR | EPOLLHUP)) &&
+        !(events & EPOLLIN))
         closeConnection(connection, "connection reset");
 }
 
@@ -156,8 +149,8 @@ void LoadWorker::startConnect(BenchConnection& connection)
         m_firstConnectNs = MonotonicClock::nowNs();
     ++m_inFlight;
     connection.nick = m_config.nickPrefix + std::to_string(connection.index);
-    queue(connection, "NICK " + connection.nick + "\r\nUSER " + connection.nick
-                          + " 0 * :confab loadgen\r\n");
+    queue(connection,
+          "NICK " + connection.nick + "\r\nUSER " + connection.nick + " 0 * :confab loadgen\r\n");
     openSocket(connection);
 }
 
@@ -180,7 +173,7 @@ void LoadWorker::openSocket(BenchConnection& connection)
             return;
         }
     }
-    epoll_event event {};
+    epoll_event event{};
     event.events = EPOLLIN | EPOLLOUT;
     event.data.u32 = static_cast<uint32_t>(connection.index);
     connection.wantWrite = true;
@@ -188,9 +181,9 @@ void LoadWorker::openSocket(BenchConnection& connection)
         closeConnection(connection, std::string("epoll_ctl: ") + std::strerror(errno));
         return;
     }
-    if (::connect(connection.fd, reinterpret_cast<const sockaddr*>(&m_address), m_addressLength)
-            != 0
-        && errno != EINPROGRESS) {
+    if (::connect(connection.fd, reinterpret_cast<const sockaddr*>(&m_address), m_addressLength) !=
+            0 &&
+        errno != EINPROGRESS) {
         closeConnection(connection, std::string("connect: ") + std::strerror(errno));
     }
 }
@@ -363,9 +356,9 @@ void LoadWorker::handleLine(BenchConnection& connection, const char* line, size_
         --m_inFlight;
         ++m_registered;
         m_lastRegisteredNs = nowNs;
-    } else if ((std::memcmp(p, "433", 3) == 0 || std::memcmp(p, "432", 3) == 0
-                || std::memcmp(p, "436", 3) == 0 || std::memcmp(p, "437", 3) == 0)
-               && connection.state == State::Registering) {
+    } else if ((std::memcmp(p, "433", 3) == 0 || std::memcmp(p, "432", 3) == 0 ||
+                std::memcmp(p, "436", 3) == 0 || std::memcmp(p, "437", 3) == 0) &&
+               connection.state == State::Registering) {
         renameAfterNickError(connection, m_config.nickPrefix + std::to_string(connection.index));
     } else if (std::memcmp(p, "366", 3) == 0 && connection.state == State::Joining) {
         connection.state = State::Joined;
@@ -402,8 +395,8 @@ void LoadWorker::onPrivmsg(BenchConnection& connection, const char* rest, const 
     uint64_t sentNs = 0;
     uint64_t senderId = 0;
     uint64_t seq = 0;
-    if (!parseU64(p, end, sentNs) || p >= end || *p++ != ' ' || !parseU64(p, end, senderId)
-        || p >= end || *p++ != ' ' || !parseU64(p, end, seq)) {
+    if (!parseU64(p, end, sentNs) || p >= end || *p++ != ' ' || !parseU64(p, end, senderId) ||
+        p >= end || *p++ != ' ' || !parseU64(p, end, seq)) {
         ++m_strayLines;
         return;
     }
@@ -435,16 +428,16 @@ void LoadWorker::queue(BenchConnection& connection, const std::string& text)
 void LoadWorker::flush(BenchConnection& connection)
 {
     using State = BenchConnection::State;
-    if (connection.state == State::Connecting || connection.state == State::TlsHandshake
-        || connection.state == State::Closed)
+    if (connection.state == State::Connecting || connection.state == State::TlsHandshake ||
+        connection.state == State::Closed)
         return;
     while (connection.pendingOut() > 0) {
         const char* data = connection.out.data() + connection.outOffset;
         if (connection.tls) {
             size_t count = 0;
             std::string error;
-            const TlsIo::Status status = TlsIo::write(connection.tls.get(), data,
-                                                      connection.pendingOut(), count, error);
+            const TlsIo::Status status =
+                TlsIo::write(connection.tls.get(), data, connection.pendingOut(), count, error);
             connection.tlsWriteWantsRead = status == TlsIo::Status::WantRead;
             if (status == TlsIo::Status::Done) {
                 connection.outOffset += count;
@@ -452,9 +445,9 @@ void LoadWorker::flush(BenchConnection& connection)
             }
             if (status == TlsIo::Status::WantRead || status == TlsIo::Status::WantWrite)
                 break;
-            closeConnection(connection,
-                            status == TlsIo::Status::Closed ? std::string("closed by server")
-                                                            : error);
+            closeConnection(connection, status == TlsIo::Status::Closed
+                                            ? std::string("closed by server")
+                                            : error);
             return;
         }
         const ssize_t count =
@@ -497,8 +490,8 @@ void LoadWorker::updateInterest(BenchConnection& connection)
         break;
     default:
         // A write that waits for a read needs no EPOLLOUT (it would fire at once, every time).
-        want = connection.tlsReadWantsWrite
-               || (connection.pendingOut() > 0 && !connection.tlsWriteWantsRead);
+        want = connection.tlsReadWantsWrite ||
+               (connection.pendingOut() > 0 && !connection.tlsWriteWantsRead);
         break;
     }
     setWantWrite(connection, want);
@@ -508,7 +501,7 @@ void LoadWorker::setWantWrite(BenchConnection& connection, bool want)
 {
     if (connection.wantWrite == want || connection.fd < 0)
         return;
-    epoll_event event {};
+    epoll_event event{};
     event.events = EPOLLIN | (want ? EPOLLOUT : 0u);
     event.data.u32 = static_cast<uint32_t>(connection.index);
     epoll_ctl(m_epoll, EPOLL_CTL_MOD, connection.fd, &event);
@@ -534,8 +527,8 @@ void LoadWorker::closeConnection(BenchConnection& connection, const std::string&
         finishLogin(connection);
         return;
     }
-    if (previous == State::Connecting || previous == State::TlsHandshake
-        || previous == State::Registering) {
+    if (previous == State::Connecting || previous == State::TlsHandshake ||
+        previous == State::Registering) {
         connection.failed = true;
         --m_inFlight;
         ++m_failed;
@@ -554,8 +547,8 @@ void LoadWorker::closeConnection(BenchConnection& connection, const std::string&
 void LoadWorker::registerClients()
 {
     const int window = std::max(1, m_config.connectWindow / m_config.threads);
-    const uint64_t deadline = MonotonicClock::nowNs()
-                              + static_cast<uint64_t>(m_config.registerTimeout * 1e9);
+    const uint64_t deadline =
+        MonotonicClock::nowNs() + static_cast<uint64_t>(m_config.registerTimeout * 1e9);
     size_t next = 0;
     const int total = static_cast<int>(m_owned.size());
     while (m_registered + m_failed < total) {
@@ -569,9 +562,9 @@ void LoadWorker::registerClients()
                     connection.state = BenchConnection::State::Registering;
                     ++m_inFlight;
                 }
-                if (connection.state == BenchConnection::State::Connecting
-                    || connection.state == BenchConnection::State::TlsHandshake
-                    || connection.state == BenchConnection::State::Registering)
+                if (connection.state == BenchConnection::State::Connecting ||
+                    connection.state == BenchConnection::State::TlsHandshake ||
+                    connection.state == BenchConnection::State::Registering)
                     closeConnection(connection, "registration timed out");
             }
             break;
@@ -593,8 +586,8 @@ void LoadWorker::joinRoom()
         flush(connection);
         ++asked;
     }
-    const uint64_t deadline = MonotonicClock::nowNs()
-                              + static_cast<uint64_t>(m_config.registerTimeout * 1e9);
+    const uint64_t deadline =
+        MonotonicClock::nowNs() + static_cast<uint64_t>(m_config.registerTimeout * 1e9);
     while (m_joined + m_joinFailed < asked && MonotonicClock::nowNs() < deadline)
         pollOnce(PhasePollNs);
 }
@@ -686,9 +679,9 @@ void LoadWorker::sendMessages()
         double totalSenders = 0;
         for (const BenchConnection& connection : m_connections)
             totalSenders += connection.senderId >= 0 ? 1 : 0;
-        const double rate = senders.empty() ? 0.0
-                                            : m_config.rate * static_cast<double>(senders.size())
-                                                  / totalSenders;
+        const double rate =
+            senders.empty() ? 0.0
+                            : m_config.rate * static_cast<double>(senders.size()) / totalSenders;
         const double intervalNs = rate > 0 ? 1e9 / rate : 1e18;
         uint64_t k = 0;
         for (uint64_t now = MonotonicClock::nowNs(); now < stop && !m_shared.abort.load();
@@ -709,8 +702,8 @@ void LoadWorker::sendMessages()
                 due = start + static_cast<uint64_t>(static_cast<double>(k) * intervalNs);
             }
             const uint64_t wake = std::min(due, stop);
-            pollOnce(std::min(wake > now ? static_cast<int64_t>(wake - now) : 0,
-                              untilLoginsNs(now)));
+            pollOnce(
+                std::min(wake > now ? static_cast<int64_t>(wake - now) : 0, untilLoginsNs(now)));
         }
     }
     m_sendStoppedNs = MonotonicClock::nowNs();
@@ -736,8 +729,8 @@ void LoadWorker::drain()
         // Logins still under way keep the worker here; each one ends by --register-timeout.
         serviceLogins(now);
         if (m_shared.sendersDone.load() == m_config.threads && m_loginsOpen == 0) {
-            const uint64_t expected = m_shared.sent.load()
-                                      * static_cast<uint64_t>(m_shared.receiversPerMessage);
+            const uint64_t expected =
+                m_shared.sent.load() * static_cast<uint64_t>(m_shared.receiversPerMessage);
             if (delivered >= expected)
                 break;
         }
@@ -773,8 +766,7 @@ int64_t LoadWorker::untilLoginsNs(uint64_t nowNs) const
 {
     if (m_loginsStarted || m_logins.empty())
         return INT64_MAX;
-    return m_shared.loginStartNs > nowNs ? static_cast<int64_t>(m_shared.loginStartNs - nowNs)
-                                         : 0;
+    return m_shared.loginStartNs > nowNs ? static_cast<int64_t>(m_shared.loginStartNs - nowNs) : 0;
 }
 
 void LoadWorker::serviceLogins(uint64_t nowNs)
@@ -789,8 +781,8 @@ void LoadWorker::serviceLogins(uint64_t nowNs)
     for (int index : m_logins) {
         BenchConnection& connection = m_connections[index];
         // loginStartNs may be later than nowNs (taken before startLogins()).
-        if (connection.loginStartNs != 0 && !connection.loginFinished
-            && nowNs > connection.loginStartNs + timeout)
+        if (connection.loginStartNs != 0 && !connection.loginFinished &&
+            nowNs > connection.loginStartNs + timeout)
             closeConnection(connection, "login timed out");
     }
 }
@@ -814,12 +806,12 @@ void LoadWorker::startLogins()
 void LoadWorker::onLoginLine(BenchConnection& connection, const char* line, size_t length,
                              const char* command, size_t commandLength, uint64_t nowNs)
 {
-    if (commandLength == 3 && connection.state == BenchConnection::State::Registering
-        && (std::memcmp(command, "433", 3) == 0 || std::memcmp(command, "432", 3) == 0
-            || std::memcmp(command, "436", 3) == 0 || std::memcmp(command, "437", 3) == 0)) {
+    if (commandLength == 3 && connection.state == BenchConnection::State::Registering &&
+        (std::memcmp(command, "433", 3) == 0 || std::memcmp(command, "432", 3) == 0 ||
+         std::memcmp(command, "436", 3) == 0 || std::memcmp(command, "437", 3) == 0)) {
         // The account stays <prefix><i>; only the nick changes.
-        renameAfterNickError(connection, m_config.loginPrefix
-                                             + std::to_string(connection.index - m_config.clients));
+        renameAfterNickError(connection, m_config.loginPrefix +
+                                             std::to_string(connection.index - m_config.clients));
         return;
     }
     std::string reply;

@@ -23,8 +23,8 @@ public:
     // burst (opened during sendMessages). tls: nullptr for plain TCP.
     LoadWorker(int id, const LoadGenConfig& config, SharedRunState& shared,
                std::vector<BenchConnection>& connections, std::vector<int> owned,
-               std::vector<int> logins, const sockaddr_storage& address,
-               socklen_t addressLength, const TlsClientContext* tls);
+               std::vector<int> logins, const sockaddr_storage& address, socklen_t addressLength,
+               const TlsClientContext* tls);
     ~LoadWorker();
     LoadWorker(const LoadWorker&) = delete;
     LoadWorker& operator=(const LoadWorker&) = delete;

@@ -39,8 +39,7 @@ std::string printable(std::string_view line)
 } // namespace
 
 SaslPlainLogin::SaslPlainLogin(std::string account, std::string password)
-    : m_account(std::move(account))
-    , m_password(std::move(password))
+    : m_account(std::move(account)), m_password(std::move(password))
 {
 }
 
@@ -58,9 +57,9 @@ std::string SaslPlainLogin::base64(std::string_view bytes)
     out.reserve((bytes.size() + 2) / 3 * 4);
     size_t i = 0;
     for (; i + 2 < bytes.size(); i += 3) {
-        const unsigned value = static_cast<unsigned char>(bytes[i]) << 16
-                               | static_cast<unsigned char>(bytes[i + 1]) << 8
-                               | static_cast<unsigned char>(bytes[i + 2]);
+        const unsigned value = static_cast<unsigned char>(bytes[i]) << 16 |
+                               static_cast<unsigned char>(bytes[i + 1]) << 8 |
+                               static_cast<unsigned char>(bytes[i + 2]);
         out += alphabet[value >> 18 & 63];
         out += alphabet[value >> 12 & 63];
         out += alphabet[value >> 6 & 63];
@@ -72,8 +71,8 @@ std::string SaslPlainLogin::base64(std::string_view bytes)
         out += alphabet[value >> 12 & 63];
         out += "==";
     } else if (i + 2 == bytes.size()) {
-        const unsigned value = static_cast<unsigned char>(bytes[i]) << 16
-                               | static_cast<unsigned char>(bytes[i + 1]) << 8;
+        const unsigned value = static_cast<unsigned char>(bytes[i]) << 16 |
+                               static_cast<unsigned char>(bytes[i + 1]) << 8;
         out += alphabet[value >> 18 & 63];
         out += alphabet[value >> 12 & 63];
         out += alphabet[value >> 6 & 63];
@@ -170,8 +169,8 @@ SaslPlainLogin::Event SaslPlainLogin::onLine(std::string_view line, std::string&
         }
         return Event::None;
     }
-    if (command == "AUTHENTICATE" && m_step == Step::AwaitingChallenge && params.size() == 1
-        && params[0] == "+") {
+    if (command == "AUTHENTICATE" && m_step == Step::AwaitingChallenge && params.size() == 1 &&
+        params[0] == "+") {
         m_step = Step::AwaitingOutcome;
         std::string response;
         response.reserve(m_account.size() + m_password.size() + 2);
@@ -188,8 +187,8 @@ SaslPlainLogin::Event SaslPlainLogin::onLine(std::string_view line, std::string&
         reply += "CAP END\r\n";
         return Event::Succeeded;
     }
-    if (command == "902" || command == "904" || command == "905" || command == "906"
-        || command == "907" || command == "410" || command == "421")
+    if (command == "902" || command == "904" || command == "905" || command == "906" ||
+        command == "907" || command == "410" || command == "421")
         return fail(printable(line), reply);
     return Event::None; // 900 (logged in), 908 (mechanisms), CAP LS, NOTICE ...
 }

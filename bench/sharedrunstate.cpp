@@ -1,10 +1,8 @@
 #include "sharedrunstate.h"
 
 SharedRunState::SharedRunState(int threads, int senderSlots, int window)
-    : m_threads(threads)
-    , m_senderSlots(senderSlots)
-    , m_window(window)
-    , m_slots(new std::atomic<uint32_t>[static_cast<size_t>(senderSlots) * window + 1])
+    : m_threads(threads), m_senderSlots(senderSlots), m_window(window),
+      m_slots(new std::atomic<uint32_t>[static_cast<size_t>(senderSlots) * window + 1])
 {
     for (size_t i = 0; i < static_cast<size_t>(senderSlots) * window + 1; ++i)
         m_slots[i].store(0, std::memory_order_relaxed);
@@ -54,9 +52,8 @@ std::string SharedRunState::firstLoginError()
 void SharedRunState::noteLoginOutcome(uint64_t nowNs)
 {
     uint64_t latest = lastLoginOutcomeNs.load(std::memory_order_relaxed);
-    while (latest < nowNs
-           && !lastLoginOutcomeNs.compare_exchange_weak(latest, nowNs, std::memory_order_acq_rel))
-    {
+    while (latest < nowNs &&
+           !lastLoginOutcomeNs.compare_exchange_weak(latest, nowNs, std::memory_order_acq_rel)) {
     }
     // Every other outcome was published before its decrement, so the last one sees them all.
     if (loginsOutstanding.fetch_sub(1, std::memory_order_acq_rel) == 1)

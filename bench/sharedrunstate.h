@@ -21,10 +21,13 @@ public:
     // Completion rings: slot (sender, seq % window) counts receivers that got message seq.
     std::atomic<uint32_t>& slot(int senderId, uint64_t seq)
     {
-        return m_slots[static_cast<size_t>(senderId) * static_cast<size_t>(m_window)
-                       + static_cast<size_t>(seq % static_cast<uint64_t>(m_window))];
+        return m_slots[static_cast<size_t>(senderId) * static_cast<size_t>(m_window) +
+                       static_cast<size_t>(seq % static_cast<uint64_t>(m_window))];
     }
-    bool hasSlot(uint64_t senderId) const { return senderId < static_cast<uint64_t>(m_senderSlots); }
+    bool hasSlot(uint64_t senderId) const
+    {
+        return senderId < static_cast<uint64_t>(m_senderSlots);
+    }
     int window() const { return m_window; }
 
     void noteError(const std::string& text);
@@ -36,18 +39,18 @@ public:
     // of its connection). The last one closes the burst window at the latest outcome seen.
     void noteLoginOutcome(uint64_t nowNs);
 
-    std::atomic<uint64_t> sent {0};
-    std::atomic<uint64_t> delivered {0};
-    std::atomic<int> sendersDone {0};
-    std::atomic<int> disconnects {0};
-    std::atomic<uint64_t> sendStalls {0};
-    std::atomic<bool> abort {false};
+    std::atomic<uint64_t> sent{0};
+    std::atomic<uint64_t> delivered{0};
+    std::atomic<int> sendersDone{0};
+    std::atomic<int> disconnects{0};
+    std::atomic<uint64_t> sendStalls{0};
+    std::atomic<bool> abort{false};
 
     // Login burst: logins whose outcome is still unknown, the latest outcome so far, and the
     // end of the burst window (0 while it is open).
-    std::atomic<int> loginsOutstanding {0};
-    std::atomic<uint64_t> lastLoginOutcomeNs {0};
-    std::atomic<uint64_t> burstEndNs {0};
+    std::atomic<int> loginsOutstanding{0};
+    std::atomic<uint64_t> lastLoginOutcomeNs{0};
+    std::atomic<uint64_t> burstEndNs{0};
 
     // Written by barrier completions only, read after the barrier.
     int receiversPerMessage = 0;

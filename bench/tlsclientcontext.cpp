@@ -74,8 +74,8 @@ ssl_st* TlsClientContext::newSession(int fd, const std::string& host, std::strin
     }
     const bool literal = isAddressLiteral(host);
     // SNI carries host names only, never addresses (RFC 6066).
-    if ((!literal && SSL_set_tlsext_host_name(ssl, host.c_str()) != 1)
-        || (m_verify && SSL_set1_host(ssl, host.c_str()) != 1) || SSL_set_fd(ssl, fd) != 1) {
+    if ((!literal && SSL_set_tlsext_host_name(ssl, host.c_str()) != 1) ||
+        (m_verify && SSL_set1_host(ssl, host.c_str()) != 1) || SSL_set_fd(ssl, fd) != 1) {
         error = lastError("TLS session set-up");
         SSL_free(ssl);
         return nullptr;

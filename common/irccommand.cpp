@@ -14,8 +14,7 @@ IrcMessage withText(const QString& command, QStringList params, const QString& t
 }
 
 // A command whose last parameter is free text only when given.
-IrcMessage withOptionalText(const QString& command, const QStringList& params,
-                            const QString& text)
+IrcMessage withOptionalText(const QString& command, const QStringList& params, const QString& text)
 {
     return text.isEmpty() ? IrcMessage(command, params) : withText(command, params, text);
 }
@@ -95,7 +94,9 @@ IrcMessage notice(const QString& target, const QString& text)
 
 IrcMessage action(const QString& target, const QString& text)
 {
-    return privmsg(target, QLatin1String("\x01" "ACTION ") + text + QLatin1Char('\x01'));
+    return privmsg(target, QLatin1String("\x01"
+                                         "ACTION ") +
+                               text + QLatin1Char('\x01'));
 }
 
 IrcMessage join(const QString& channel, const QString& key)

@@ -35,8 +35,7 @@ IrcMessage topic(const QString& channel);                       // query
 IrcMessage topic(const QString& channel, const QString& topic); // set (empty clears)
 IrcMessage kick(const QString& channel, const QString& nick, const QString& reason = {});
 IrcMessage invite(const QString& nick, const QString& channel);
-IrcMessage mode(const QString& target, const QString& modes = {},
-                const QStringList& args = {});
+IrcMessage mode(const QString& target, const QString& modes = {}, const QStringList& args = {});
 IrcMessage names(const QString& channel = {});
 IrcMessage who(const QString& mask);
 IrcMessage whois(const QString& nick);
@@ -47,15 +46,15 @@ IrcMessage motd();
 IrcMessage away(const QString& message = {}); // empty: no longer away
 
 // IRCv3 accounts.
-IrcMessage authenticate(const QString& data);          // a mechanism, a chunk, "+" or "*"
+IrcMessage authenticate(const QString& data); // a mechanism, a chunk, "+" or "*"
 IrcMessage registerAccount(const QString& account, const QString& email,
-                           const QString& password);   // draft/account-registration
+                           const QString& password); // draft/account-registration
 // Server side: "REGISTER SUCCESS <account> :<message>".
 IrcMessage registerSuccess(const QString& account, const QString& message);
-IrcMessage account(const QString& account);            // account-notify; "*" = logged out
+IrcMessage account(const QString& account); // account-notify; "*" = logged out
 IrcMessage extendedJoin(const QString& channel, const QString& account,
-                        const QString& realName);      // extended-join; account "*" = none
-IrcMessage setName(const QString& realName);           // setname
+                        const QString& realName); // extended-join; account "*" = none
+IrcMessage setName(const QString& realName);      // setname
 
 // IRCv3 standard replies: "FAIL <command> <code> [<context>...] :<description>"; a command
 // of "*" means none.

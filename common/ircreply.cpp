@@ -66,10 +66,11 @@ IrcNumericReply isupport(const QStringList& tokens)
 
 IrcNumericReply luserClient(int visible, int invisible, int servers)
 {
-    return {RPL_LUSERCLIENT, {QStringLiteral("There are %1 users and %2 invisible on %3 servers")
-                                  .arg(visible)
-                                  .arg(invisible)
-                                  .arg(servers)}};
+    return {RPL_LUSERCLIENT,
+            {QStringLiteral("There are %1 users and %2 invisible on %3 servers")
+                 .arg(visible)
+                 .arg(invisible)
+                 .arg(servers)}};
 }
 
 IrcNumericReply luserOp(int operators)
@@ -180,9 +181,9 @@ IrcNumericReply whoisServer(const QString& nick, const QString& server, const QS
 
 IrcNumericReply whoisIdle(const QString& nick, qint64 idleSecs, qint64 signonSecs)
 {
-    return {RPL_WHOISIDLE,
-            {nick, number(idleSecs), number(signonSecs),
-             QStringLiteral("seconds idle, signon time")}};
+    return {
+        RPL_WHOISIDLE,
+        {nick, number(idleSecs), number(signonSecs), QStringLiteral("seconds idle, signon time")}};
 }
 
 IrcNumericReply whoisChannels(const QString& nick, const QStringList& channels)
@@ -206,8 +207,8 @@ IrcNumericReply endOfWhois(const QString& nick)
 }
 
 IrcNumericReply whoReply(const QString& channel, const QString& user, const QString& host,
-                         const QString& server, const QString& nick, const QString& flags,
-                         int hops, const QString& realName)
+                         const QString& server, const QString& nick, const QString& flags, int hops,
+                         const QString& realName)
 {
     return {RPL_WHOREPLY,
             {channel, user, host, server, nick, flags, number(hops) + u' ' + realName}};
@@ -233,8 +234,7 @@ IrcNumericReply listEnd()
     return {RPL_LISTEND, {QStringLiteral("End of /LIST")}};
 }
 
-IrcNumericReply channelModeIs(const QString& channel, const QString& modes,
-                              const QStringList& args)
+IrcNumericReply channelModeIs(const QString& channel, const QString& modes, const QStringList& args)
 {
     return {RPL_CHANNELMODEIS, QStringList{channel, modes} + args};
 }
@@ -492,7 +492,8 @@ IrcNumericReply saslAlready()
 
 IrcNumericReply saslMechanisms(const QStringList& mechanisms)
 {
-    return {RPL_SASLMECHS, {mechanisms.join(u','), QStringLiteral("are available SASL mechanisms")}};
+    return {RPL_SASLMECHS,
+            {mechanisms.join(u','), QStringLiteral("are available SASL mechanisms")}};
 }
 
 } // namespace IrcReply

@@ -71,8 +71,8 @@ IrcNumericReply whoisAccount(const QString& nick, const QString& account);
 IrcNumericReply whoisSecure(const QString& nick);
 IrcNumericReply endOfWhois(const QString& nick);
 IrcNumericReply whoReply(const QString& channel, const QString& user, const QString& host,
-                         const QString& server, const QString& nick, const QString& flags,
-                         int hops, const QString& realName);
+                         const QString& server, const QString& nick, const QString& flags, int hops,
+                         const QString& realName);
 IrcNumericReply endOfWho(const QString& mask);
 IrcNumericReply listStart();
 IrcNumericReply list(const QString& channel, int members, const QString& topic);

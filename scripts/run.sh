@@ -24,7 +24,8 @@ nick=$(id -un | tr -cd 'A-Za-z0-9_' | cut -c1-16)
 if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then
     build-release/client-gui/confab --server "127.0.0.1:$port" --nick "$nick" --connect
 else
-    echo "run.sh: no display, so only confabd runs, on port $port."
+    echo "run.sh: no display, so only confabd runs, on port $port (TLS on 6697: compare the"
+    echo "        certificate fingerprint logged above with what your client shows)."
     echo "        Connect any IRC client to it, e.g.: irssi -c 127.0.0.1 -p $port -n $nick"
     echo "        Ctrl+C stops it."
     wait "$server"

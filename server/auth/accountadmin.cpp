@@ -84,12 +84,12 @@ QString AccountAdmin::fold(const QString& name) const
 int AccountAdmin::run(const QStringList& arguments)
 {
     const QString command = arguments.value(0);
-    const int expected = command == QLatin1String("list")                                   ? 1
-                         : command == QLatin1String("cert-add")                             ? 3
-                         : (command == QLatin1String("add") || command == QLatin1String("passwd")
-                            || command == QLatin1String("del")
-                            || command == QLatin1String("cert-del"))                        ? 2
-                                                                                            : -1;
+    const int expected = command == QLatin1String("list")       ? 1
+                         : command == QLatin1String("cert-add") ? 3
+                         : (command == QLatin1String("add") || command == QLatin1String("passwd") ||
+                            command == QLatin1String("del") || command == QLatin1String("cert-del"))
+                             ? 2
+                             : -1;
     if (expected < 0 || arguments.size() != expected) {
         m_err << usage();
         m_err.flush();
@@ -133,8 +133,8 @@ QString AccountAdmin::newPassword()
         m_err << tr("confabd: no password given") << '\n';
         return QString();
     }
-    if (password.size() < ServerDefaults::MinPasswordLength
-        || password.toUtf8().size() > ServerDefaults::MaxPasswordBytes) {
+    if (password.size() < ServerDefaults::MinPasswordLength ||
+        password.toUtf8().size() > ServerDefaults::MaxPasswordBytes) {
         m_err << tr("confabd: a password has %1 to %2 characters")
                      .arg(ServerDefaults::MinPasswordLength)
                      .arg(ServerDefaults::MaxPasswordBytes)
@@ -166,19 +166,30 @@ int AccountAdmin::add(SqliteAccountStore& store, const QString& name)
     const QString password = newPassword();
     if (password.isNull())
         return 1;
-    const ScramCredentials credentials = ScramCredentials::derive(password,
-                                                                  m_config.scramIterations);
-    switch (store.create(name, fold(name), credentials, Clock::nowSecs())) {
+    const ScramCredentials credentials =
+        ScramCredentials::derive(password, m_config.scramIterations);
+    return report(store, store.create(name, fold(name), credentials, Clock::nowSecs()), name,
+                  tr("Account %1 created.").arg(name));
+}
+
+int AccountAdmin::report(SqliteAccountStore& store, AccountStore::Result result,
+                         const QString& name, const QString& done)
+{
+    switch (result) {
     case AccountStore::Result::Ok:
-        m_out << tr("Account %1 created.").arg(name) << '\n';
+        m_out << done << '\n';
         return 0;
     case AccountStore::Result::Exists:
         m_err << tr("confabd: the account %1 exists already").arg(name) << '\n';
         return 1;
-    default:
-        m_err << tr("confabd: %1").arg(store.errorString()) << '\n';
+    case AccountStore::Result::NotFound:
+        m_err << tr("confabd: there is no account %1").arg(name) << '\n';
         return 1;
+    case AccountStore::Result::Failed:
+        break;
     }
+    m_err << tr("confabd: %1").arg(store.errorString()) << '\n';
+    return 1;
 }
 
 int AccountAdmin::changePassword(SqliteAccountStore& store, const QString& name)
@@ -190,37 +201,23 @@ int AccountAdmin::changePassword(SqliteAccountStore& store, const QString& name)
     const QString password = newPassword();
     if (password.isNull())
         return 1;
-    const ScramCredentials credentials = ScramCredentials::derive(password,
-                                                                  m_config.scramIterations);
-    if (store.setCredentials(fold(name), credentials) != AccountStore::Result::Ok) {
-        m_err << tr("confabd: %1").arg(store.errorString()) << '\n';
-        return 1;
-    }
-    m_out << tr("Password of %1 changed.").arg(name) << '\n';
-    return 0;
+    const ScramCredentials credentials =
+        ScramCredentials::derive(password, m_config.scramIterations);
+    return report(store, store.setCredentials(fold(name), credentials), name,
+                  tr("Password of %1 changed.").arg(name));
 }
 
 int AccountAdmin::remove(SqliteAccountStore& store, const QString& name)
 {
-    switch (store.remove(fold(name))) {
-    case AccountStore::Result::Ok:
-        m_out << tr("Account %1 deleted.").arg(name) << '\n';
-        return 0;
-    case AccountStore::Result::NotFound:
-        m_err << tr("confabd: there is no account %1").arg(name) << '\n';
-        return 1;
-    default:
-        m_err << tr("confabd: %1").arg(store.errorString()) << '\n';
-        return 1;
-    }
+    return report(store, store.remove(fold(name)), name, tr("Account %1 deleted.").arg(name));
 }
 
 int AccountAdmin::list(SqliteAccountStore& store)
 {
     const QList<AccountRecord> accounts = store.list();
     for (const AccountRecord& account : accounts) {
-        const QString lastLogin = account.lastLoginSecs > 0 ? date(account.lastLoginSecs)
-                                                            : tr("never");
+        const QString lastLogin =
+            account.lastLoginSecs > 0 ? date(account.lastLoginSecs) : tr("never");
         m_out << tr("%1  created %2  last login %3  certificates %4")
                      .arg(account.name, date(account.createdSecs), lastLogin)
                      .arg(account.certificates.size())

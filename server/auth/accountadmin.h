@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/accountstore.h"
 #include "config/serverconfig.h"
 
 #include <QCoreApplication>
@@ -41,6 +42,9 @@ private:
     int list(SqliteAccountStore& store);
     int addCertificate(SqliteAccountStore& store, const QString& name, const QString& fingerprint);
     int removeCertificate(SqliteAccountStore& store, const QString& fingerprint);
+    // Prints what a store result means for the named account; returns the exit code.
+    int report(SqliteAccountStore& store, AccountStore::Result result, const QString& name,
+               const QString& done);
     // A password that is acceptable, or a null string after saying why not.
     QString newPassword();
     QString fold(const QString& name) const;

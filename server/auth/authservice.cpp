@@ -10,10 +10,8 @@
 #include <QTimer>
 
 AuthService::AuthService(const ServerConfig& config, QObject* parent)
-    : QObject(parent),
-      m_databasePath(config.dataDir + u'/' + Database::fileName()),
-      m_scramIterations(config.scramIterations),
-      m_failureLimit(config.loginFailureLimit),
+    : QObject(parent), m_databasePath(config.dataDir + u'/' + Database::fileName()),
+      m_scramIterations(config.scramIterations), m_failureLimit(config.loginFailureLimit),
       m_failureWindowSecs(config.loginFailureWindowSecs)
 {
     m_thread.setObjectName(QStringLiteral("confabd-auth"));
@@ -31,8 +29,8 @@ bool AuthService::start(QString* error)
 {
     if (m_started)
         return true;
-    m_worker = new AuthWorker(m_databasePath,
-                              {m_scramIterations, m_failureLimit, m_failureWindowSecs});
+    m_worker =
+        new AuthWorker(m_databasePath, {m_scramIterations, m_failureLimit, m_failureWindowSecs});
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread.start();
@@ -104,19 +102,14 @@ void AuthService::step(quint64 id, const QByteArray& response, QObject* context,
     if (!m_worker) {
         SaslExchangeResult result;
         result.failure = SaslExchangeResult::Failure::Unavailable;
-        QMetaObject::invokeMethod(
-            this, [target, handler, result] { if (target) handler(result); },
-            Qt::QueuedConnection);
+        deliver(target, handler, result);
         return;
     }
     AuthWorker* worker = m_worker;
     QMetaObject::invokeMethod(
         m_worker,
         [this, worker, id, response, target, handler] {
-            const SaslExchangeResult result = worker->step(id, response);
-            QMetaObject::invokeMethod(
-                this, [target, handler, result] { if (target) handler(result); },
-                Qt::QueuedConnection);
+            deliver(target, handler, worker->step(id, response));
         },
         Qt::QueuedConnection);
 }
@@ -130,14 +123,12 @@ void AuthService::abortExchange(quint64 id)
         m_worker, [worker, id] { worker->finishExchange(id); }, Qt::QueuedConnection);
 }
 
-void AuthService::registerAccount(const QString& name, const QString& password,
-                                  QObject* context, RegisterHandler handler)
+void AuthService::registerAccount(const QString& name, const QString& password, QObject* context,
+                                  RegisterHandler handler)
 {
     QPointer<QObject> target(context);
     if (!m_worker) {
-        QMetaObject::invokeMethod(
-            this, [target, handler] { if (target) handler(RegisterResult::Failed); },
-            Qt::QueuedConnection);
+        deliver(target, handler, RegisterResult::Failed);
         return;
     }
     AuthWorker* worker = m_worker;

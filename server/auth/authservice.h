@@ -4,6 +4,7 @@
 #include "auth/saslpeer.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -57,6 +58,18 @@ signals:
     void reservedNamesChanged();
 
 private:
+    // Calls handler(result) on this thread later, if the target still exists then.
+    template<typename Handler, typename Result>
+    void deliver(const QPointer<QObject>& target, Handler handler, Result result)
+    {
+        QMetaObject::invokeMethod(
+            this,
+            [target, handler, result] {
+                if (target)
+                    handler(result);
+            },
+            Qt::QueuedConnection);
+    }
     void setReserved(const QStringList& foldedNames);
     void poll();
 

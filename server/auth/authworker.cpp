@@ -56,8 +56,7 @@ struct AuthWorker::Exchange
 };
 
 AuthWorker::AuthWorker(const QString& databasePath, const Limits& limits)
-    : m_databasePath(databasePath),
-      m_limits(limits),
+    : m_databasePath(databasePath), m_limits(limits),
       m_accountFailures(limits.failureLimit, qint64(limits.failureWindowSecs) * 1000),
       m_addressFailures(limits.failureLimit, qint64(limits.failureWindowSecs) * 1000)
 {
@@ -136,8 +135,8 @@ bool AuthWorker::startExchange(quint64 id, const QString& mechanism, const SaslP
     auto* exchange = new Exchange;
     exchange->peer = peer;
     exchange->mechanism = mechanism;
-    if (gsasl_server_start(m_gsasl, mechanism.toLatin1().constData(), &exchange->session)
-        != GSASL_OK) {
+    if (gsasl_server_start(m_gsasl, mechanism.toLatin1().constData(), &exchange->session) !=
+        GSASL_OK) {
         delete exchange;
         return false;
     }
@@ -187,8 +186,8 @@ SaslExchangeResult AuthWorker::step(quint64 id, const QByteArray& response)
             result.account = account;
             m_accountFailures.clear(fold(account));
             m_store->recordLogin(fold(account), Clock::nowSecs());
-            qCInfo(lcAuth).noquote() << exchange->mechanism << "login as" << account << "from"
-                                     << exchange->peer.address;
+            qCInfo(lcAuth).noquote()
+                << exchange->mechanism << "login as" << account << "from" << exchange->peer.address;
             finishExchange(id);
             return result;
         }
@@ -203,13 +202,10 @@ SaslExchangeResult AuthWorker::step(quint64 id, const QByteArray& response)
         result.failure = SaslExchangeResult::Failure::BadCredentials;
     if (result.failure != SaslExchangeResult::Failure::Throttled)
         recordFailure(exchange);
-    qCInfo(lcAuth).noquote() << exchange->mechanism << "login failed from"
-                             << exchange->peer.address
-                             << (exchange->account ? QStringLiteral("for ") + exchange->account->name
-                                                   : QString())
-                             << (result.failure == SaslExchangeResult::Failure::Throttled
-                                     ? "(throttled)"
-                                     : "");
+    qCInfo(lcAuth).noquote()
+        << exchange->mechanism << "login failed from" << exchange->peer.address
+        << (exchange->account ? QStringLiteral("for ") + exchange->account->name : QString())
+        << (result.failure == SaslExchangeResult::Failure::Throttled ? "(throttled)" : "");
     finishExchange(id);
     return result;
 }
@@ -225,8 +221,8 @@ void AuthWorker::recordFailure(Exchange* exchange)
 bool AuthWorker::checkThrottle(Exchange* exchange, qint64 nowMs)
 {
     const bool throttled =
-        m_addressFailures.isThrottled(exchange->peer.address, nowMs)
-        || (exchange->account && m_accountFailures.isThrottled(exchange->account->foldedName, nowMs));
+        m_addressFailures.isThrottled(exchange->peer.address, nowMs) ||
+        (exchange->account && m_accountFailures.isThrottled(exchange->account->foldedName, nowMs));
     if (throttled)
         exchange->failure = SaslExchangeResult::Failure::Throttled;
     return throttled;
@@ -285,8 +281,8 @@ int AuthWorker::validateExternal(Gsasl_session* session, Exchange* exchange)
         return GSASL_AUTHENTICATION_ERROR;
     if (exchange->peer.certificateFingerprint.isEmpty())
         return GSASL_AUTHENTICATION_ERROR;
-    const std::optional<QString> account = m_store->accountForCertificate(
-        QString::fromLatin1(exchange->peer.certificateFingerprint));
+    const std::optional<QString> account =
+        m_store->accountForCertificate(QString::fromLatin1(exchange->peer.certificateFingerprint));
     if (!account)
         return GSASL_AUTHENTICATION_ERROR;
     loadAccount(exchange, *account);
@@ -324,19 +320,19 @@ int AuthWorker::provideScram(Gsasl_session* session, Exchange* exchange, int pro
     if (!known || checkThrottle(exchange, RelayLine::nowMs()))
         return GSASL_NO_CALLBACK;
     const ScramCredentials& credentials = exchange->account->credentials;
-    setSessionProperty(session, Gsasl_property(prop),
-                (prop == GSASL_SCRAM_SERVERKEY ? credentials.serverKey() : credentials.storedKey())
-                    .toBase64());
+    setSessionProperty(
+        session, Gsasl_property(prop),
+        (prop == GSASL_SCRAM_SERVERKEY ? credentials.serverKey() : credentials.storedKey())
+            .toBase64());
     return GSASL_OK;
 }
 
-AuthWorker::RegisterResult AuthWorker::registerAccount(const QString& name,
-                                                      const QString& password)
+AuthWorker::RegisterResult AuthWorker::registerAccount(const QString& name, const QString& password)
 {
     if (!m_store)
         return RegisterResult::Failed;
-    const ScramCredentials credentials = ScramCredentials::derive(password,
-                                                                  m_limits.scramIterations);
+    const ScramCredentials credentials =
+        ScramCredentials::derive(password, m_limits.scramIterations);
     if (!credentials.isValid())
         return RegisterResult::Failed;
     switch (m_store->create(name, fold(name), credentials, Clock::nowSecs())) {

@@ -16,9 +16,9 @@ public:
     {
         quint64 exchangeId = 0;
         QString mechanism;
-        QByteArray base64;          // chunks of the response so far
-        bool busy = false;          // a step is with the worker, or a failure is being delayed
-        QString finishedAccount;    // server's final message sent; waiting for the client's "+"
+        QByteArray base64;       // chunks of the response so far
+        bool busy = false;       // a step is with the worker, or a failure is being delayed
+        QString finishedAccount; // server's final message sent; waiting for the client's "+"
     };
 
     // A new conversation for the user (replacing any); its exchange id is new.

@@ -14,8 +14,8 @@ bool prepare(const QString& password, QByteArray* prepared)
     char* out = nullptr;
     int stringprepResult = 0;
     const QByteArray utf8 = password.toUtf8();
-    if (gsasl_saslprep(utf8.constData(), GSASL_ALLOW_UNASSIGNED, &out, &stringprepResult)
-        != GSASL_OK) {
+    if (gsasl_saslprep(utf8.constData(), GSASL_ALLOW_UNASSIGNED, &out, &stringprepResult) !=
+        GSASL_OK) {
         return false;
     }
     *prepared = QByteArray(out);
@@ -73,8 +73,8 @@ ScramCredentials ScramCredentials::derive(const QString& password, int iteration
 
 bool ScramCredentials::isValid() const
 {
-    return !m_salt.isEmpty() && m_iterations > 0 && m_storedKey.size() == KeyBytes
-           && m_serverKey.size() == KeyBytes;
+    return !m_salt.isEmpty() && m_iterations > 0 && m_storedKey.size() == KeyBytes &&
+           m_serverKey.size() == KeyBytes;
 }
 
 bool ScramCredentials::matches(const QString& password) const

@@ -24,8 +24,7 @@ public:
     // New credentials with a fresh random salt; invalid if the password fails SASLprep.
     static ScramCredentials derive(const QString& password, int iterations);
     // With a given salt (tests, and checking a password against stored credentials).
-    static ScramCredentials derive(const QString& password, int iterations,
-                                   const QByteArray& salt);
+    static ScramCredentials derive(const QString& password, int iterations, const QByteArray& salt);
 
     bool isValid() const;
     // Whether the password gives these credentials (constant-time comparison of the keys).

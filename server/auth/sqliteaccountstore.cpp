@@ -18,22 +18,21 @@ AccountRecord recordFrom(const QSqlQuery& query)
     record.id = query.value(0).toLongLong();
     record.name = query.value(1).toString();
     record.foldedName = query.value(2).toString();
-    record.credentials = ScramCredentials(query.value(3).toByteArray(), query.value(4).toInt(),
-                                          query.value(5).toByteArray(),
-                                          query.value(6).toByteArray());
+    record.credentials =
+        ScramCredentials(query.value(3).toByteArray(), query.value(4).toInt(),
+                         query.value(5).toByteArray(), query.value(6).toByteArray());
     record.createdSecs = query.value(7).toLongLong();
     record.lastLoginSecs = query.value(8).toLongLong();
     return record;
 }
 
-const QString SelectColumns = QStringLiteral(
-    "SELECT id, name, folded_name, scram_salt, scram_iterations, scram_stored_key, "
-    "scram_server_key, created_at, COALESCE(last_login_at, 0) FROM accounts");
+const QString SelectColumns =
+    QStringLiteral("SELECT id, name, folded_name, scram_salt, scram_iterations, scram_stored_key, "
+                   "scram_server_key, created_at, COALESCE(last_login_at, 0) FROM accounts");
 
 } // namespace
 
-SqliteAccountStore::SqliteAccountStore(const QString& connectionName)
-    : m_database(connectionName)
+SqliteAccountStore::SqliteAccountStore(const QString& connectionName) : m_database(connectionName)
 {
 }
 
@@ -85,8 +84,7 @@ std::optional<AccountRecord> SqliteAccountStore::find(const QString& foldedName)
 }
 
 AccountStore::Result SqliteAccountStore::create(const QString& name, const QString& foldedName,
-                                                const ScramCredentials& credentials,
-                                                qint64 nowSecs)
+                                                const ScramCredentials& credentials, qint64 nowSecs)
 {
     QSqlQuery query(m_database.connection());
     // The UNIQUE folded name settles a race between two registrations of one name.
@@ -173,14 +171,13 @@ AccountStore::Result SqliteAccountStore::recordLogin(const QString& foldedName, 
 }
 
 AccountStore::Result SqliteAccountStore::addCertificate(const QString& foldedName,
-                                                        const QString& fingerprint,
-                                                        qint64 nowSecs)
+                                                        const QString& fingerprint, qint64 nowSecs)
 {
     QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral(
-        "INSERT INTO account_certificates (fingerprint, account_id, added_at) "
-        "SELECT ?, id, ? FROM accounts WHERE folded_name = ? "
-        "ON CONFLICT (fingerprint) DO NOTHING"));
+    query.prepare(
+        QStringLiteral("INSERT INTO account_certificates (fingerprint, account_id, added_at) "
+                       "SELECT ?, id, ? FROM accounts WHERE folded_name = ? "
+                       "ON CONFLICT (fingerprint) DO NOTHING"));
     query.addBindValue(fingerprint);
     query.addBindValue(nowSecs);
     query.addBindValue(foldedName);

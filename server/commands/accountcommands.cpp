@@ -71,8 +71,8 @@ void onRegister(CommandContext& context)
                  .arg(core.config().tlsPort));
         return;
     }
-    if (context.message().hasInvalidUtf8()
-        || password.toUtf8().size() > ServerDefaults::MaxPasswordBytes) {
+    if (context.message().hasInvalidUtf8() ||
+        password.toUtf8().size() > ServerDefaults::MaxPasswordBytes) {
         fail(context, QStringLiteral("UNACCEPTABLE_PASSWORD"), {account},
              QStringLiteral("A password is valid UTF-8 of at most %1 bytes")
                  .arg(ServerDefaults::MaxPasswordBytes));
@@ -110,8 +110,8 @@ void onRegister(CommandContext& context)
                 return;
             switch (result) {
             case AuthService::RegisterResult::Ok:
-                core.sendFromServer(user, IrcCommand::registerSuccess(
-                                              account, QStringLiteral("Account created")));
+                core.sendFromServer(
+                    user, IrcCommand::registerSuccess(account, QStringLiteral("Account created")));
                 if (!user->isLoggedIn())
                     logIn(core, user, account);
                 return;
@@ -160,9 +160,12 @@ void renameGuest(ServerCore& core, ServerUser* guest)
         RelayLine line = core.router().accept(guest, IrcCommand::nick(nick));
         core.router().toNeighbours(guest, line, true);
         core.users().setNick(guest, nick);
-        core.sendFromServer(guest, IrcCommand::notice(nick, QStringLiteral(
-            "Your nickname belongs to a registered account whose owner has logged in; you are "
-            "now %1").arg(nick)));
+        core.sendFromServer(
+            guest,
+            IrcCommand::notice(nick, QStringLiteral("Your nickname belongs to a registered account "
+                                                    "whose owner has logged in; you are "
+                                                    "now %1")
+                                         .arg(nick)));
     } else {
         // Not registered yet: it learns its nick from the welcome.
         core.users().setNick(guest, nick);

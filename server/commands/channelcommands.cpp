@@ -86,8 +86,7 @@ void onTopic(CommandContext& context)
     context.router().toChannel(channel, line);
 }
 
-void kick(CommandContext& context, const QString& name, const QString& nick,
-          const QString& reason)
+void kick(CommandContext& context, const QString& name, const QString& nick, const QString& reason)
 {
     ServerChannel* channel = context.channelOrError(name);
     if (!channel || !context.checkMember(channel) || !context.checkOperator(channel))
@@ -174,8 +173,7 @@ void join(ServerCore& core, ServerUser* user, const QString& name, const QString
         channel = core.channels().create(name, Clock::nowSecs());
         flags = ServerChannel::Op;
     } else {
-        const ServerChannel::JoinDenial denial =
-            channel->checkJoin(user, key, core.caseMapping());
+        const ServerChannel::JoinDenial denial = channel->checkJoin(user, key, core.caseMapping());
         if (denial != ServerChannel::JoinDenial::None) {
             core.reply(user, denialReply(denial, channel->name()));
             return;

@@ -15,20 +15,20 @@ void sendTopic(ServerCore& core, ServerUser* user, const ServerChannel* channel,
         return;
     }
     core.reply(user, IrcReply::topic(channel->name(), channel->topic()));
-    core.reply(user,
-               IrcReply::topicWhoTime(channel->name(), channel->topicSetBy(), channel->topicSecs()));
+    core.reply(
+        user, IrcReply::topicWhoTime(channel->name(), channel->topicSetBy(), channel->topicSecs()));
 }
 
 void sendNames(ServerCore& core, ServerUser* user, const ServerChannel* channel)
 {
     const bool all = user->hasCap(ClientCap::MultiPrefix);
     // ":server 353 nick = #channel :" + names + CRLF must fit in one line.
-    const int overhead = int(core.config().serverName.toUtf8().size() + user->nick().toUtf8().size()
-                             + channel->name().toUtf8().size())
-                         + 16;
+    const int overhead = int(core.config().serverName.toUtf8().size() +
+                             user->nick().toUtf8().size() + channel->name().toUtf8().size()) +
+                         16;
     const int budget = Limits::MaxLineBytes - overhead;
-    const QString symbol = channel->hasMode(ServerChannel::Mode::Secret) ? QStringLiteral("@")
-                                                                         : QStringLiteral("=");
+    const QString symbol =
+        channel->hasMode(ServerChannel::Mode::Secret) ? QStringLiteral("@") : QStringLiteral("=");
     QString names;
     int bytes = 0;
     auto flush = [&] {

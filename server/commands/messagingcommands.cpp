@@ -43,8 +43,7 @@ void toChannel(CommandContext& context, const QString& target, RelayLine& line, 
         context.router().toUser(user, line);
 }
 
-void toUser(CommandContext& context, const QString& target, RelayLine& line, Kind kind,
-            bool errors)
+void toUser(CommandContext& context, const QString& target, RelayLine& line, Kind kind, bool errors)
 {
     ServerUser* user = context.user();
     ServerUser* recipient = context.users().findByNick(target);

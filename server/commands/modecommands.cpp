@@ -159,8 +159,8 @@ private:
         const QString key = takeArgument();
         if (!allowed())
             return;
-        if (key.isEmpty() || key.size() > MaxKeyLength || key.contains(u' ') || key.contains(u',')
-            || key.startsWith(u':')) {
+        if (key.isEmpty() || key.size() > MaxKeyLength || key.contains(u' ') ||
+            key.contains(u',') || key.startsWith(u':')) {
             m_context.reply(IrcReply::invalidModeParam(m_channel->name(), c, QStringLiteral("*"),
                                                        QStringLiteral("Invalid key")));
             return;

@@ -64,8 +64,7 @@ void onWho(CommandContext& context)
     auto whoReply = [&](const ServerUser* who, const ServerChannel* channel) {
         context.reply(IrcReply::whoReply(channel ? channel->name() : Star, who->userName(),
                                          who->host(), context.config().serverName, who->nick(),
-                                         whoFlags(who, channel, allPrefixes), 0,
-                                         who->realName()));
+                                         whoFlags(who, channel, allPrefixes), 0, who->realName()));
     };
     if (IrcValidation::isChannelName(mask)) {
         const ServerChannel* channel = context.channels().find(mask);
@@ -88,8 +87,8 @@ void onWho(CommandContext& context)
             if (everyone) {
                 if (who != user && who->isInvisible() && !shared.contains(who))
                     return;
-            } else if (!IrcMask::matches(folded, who->foldedNick())
-                       && !IrcMask::matches(folded, context.fold(who->host()))) {
+            } else if (!IrcMask::matches(folded, who->foldedNick()) &&
+                       !IrcMask::matches(folded, context.fold(who->host()))) {
                 return;
             }
             whoReply(who, nullptr); // no channel context: "*" and no prefix
@@ -149,8 +148,8 @@ void onUserhost(CommandContext& context)
     QStringList entries;
     for (const QString& nick : context.message().params().mid(0, 5)) {
         if (const ServerUser* who = context.users().findByNick(nick)) {
-            entries.append(who->nick() + u'=' + (who->isAway() ? u'-' : u'+') + who->userName()
-                           + u'@' + who->host());
+            entries.append(who->nick() + u'=' + (who->isAway() ? u'-' : u'+') + who->userName() +
+                           u'@' + who->host());
         }
     }
     context.reply(IrcReply::userHost(entries));
@@ -162,7 +161,8 @@ void onList(CommandContext& context)
     context.reply(IrcReply::listStart());
     auto listReply = [&](const ServerChannel* channel) {
         if (channel->isVisibleTo(user))
-            context.reply(IrcReply::list(channel->name(), channel->memberCount(), channel->topic()));
+            context.reply(
+                IrcReply::list(channel->name(), channel->memberCount(), channel->topic()));
     };
     if (context.paramCount() >= 1 && !context.param(0).isEmpty()) {
         for (const QString& name : context.param(0).split(u',', Qt::SkipEmptyParts)) {

@@ -3,20 +3,20 @@
 #include "auth/authservice.h"
 #include "commands/accountcommands.h"
 #include "commands/channelcommands.h"
-#include "commands/saslcommands.h"
 #include "commands/infocommands.h"
+#include "commands/saslcommands.h"
+#include "core/clock.h"
 #include "core/commandcontext.h"
 #include "core/commandtable.h"
 #include "core/servercore.h"
 #include "irccommand.h"
-#include "net/clientconnection.h"
 #include "irclimits.h"
 #include "ircvalidation.h"
+#include "net/clientconnection.h"
 #include "routing/messagerouter.h"
 #include "serverlogging.h"
 #include "state/serveruser.h"
 #include "state/userregistry.h"
-#include "core/clock.h"
 
 namespace RegistrationCommands {
 
@@ -39,8 +39,8 @@ void onNick(CommandContext& context)
         context.reply(IrcReply::noNicknameGiven());
         return;
     }
-    if (IrcValidation::checkNick(nick, context.config().nickLength)
-        != IrcValidation::Reason::Valid) {
+    if (IrcValidation::checkNick(nick, context.config().nickLength) !=
+        IrcValidation::Reason::Valid) {
         context.reply(IrcReply::erroneousNickname(nick));
         return;
     }
@@ -119,8 +119,8 @@ void onPong(CommandContext&)
 void onQuit(CommandContext& context)
 {
     const QString text = context.param(0);
-    const QString reason = text.isEmpty() ? QStringLiteral("Client Quit")
-                                          : QStringLiteral("Quit: ") + text;
+    const QString reason =
+        text.isEmpty() ? QStringLiteral("Client Quit") : QStringLiteral("Quit: ") + text;
     context.core().disconnect(context.user(), reason);
 }
 
@@ -139,8 +139,8 @@ void addTo(CommandTable& table)
 
 void tryComplete(ServerCore& core, ServerUser* user)
 {
-    if (user->isRegistered() || user->nick().isEmpty() || user->userName().isEmpty()
-        || user->isCapNegotiating()) {
+    if (user->isRegistered() || user->nick().isEmpty() || user->userName().isEmpty() ||
+        user->isCapNegotiating()) {
         return;
     }
     const ServerConfig& config = core.config();

@@ -33,8 +33,8 @@ void sendChallenge(ServerCore& core, ServerUser* user, const QByteArray& data)
 {
     const QByteArray encoded = data.toBase64();
     for (qsizetype i = 0; i < encoded.size(); i += ChunkBytes)
-        core.sendFromServer(user, IrcCommand::authenticate(
-                                      QString::fromLatin1(encoded.mid(i, ChunkBytes))));
+        core.sendFromServer(
+            user, IrcCommand::authenticate(QString::fromLatin1(encoded.mid(i, ChunkBytes))));
     if (encoded.size() % ChunkBytes == 0)
         core.sendFromServer(user, IrcCommand::authenticate(QStringLiteral("+")));
 }
@@ -56,21 +56,18 @@ void failLater(ServerCore& core, ServerUser* user, bool throttled)
     const UserId id = user->id();
     const quint64 exchange = conversation ? conversation->exchangeId : 0;
     ServerCore* corePointer = &core;
-    QTimer::singleShot(core.config().loginFailureDelayMs, &core,
-                       [corePointer, id, exchange, throttled] {
-                           ServerUser* user = corePointer->users().findById(id);
-                           Conversation* conversation =
-                               corePointer->saslConversations().find(id);
-                           if (!user || !conversation || conversation->exchangeId != exchange)
-                               return;
-                           corePointer->saslConversations().end(id);
-                           corePointer->reply(user, throttled ? IrcReply::saslThrottled()
-                                                              : IrcReply::saslFail());
-                       });
+    QTimer::singleShot(
+        core.config().loginFailureDelayMs, &core, [corePointer, id, exchange, throttled] {
+            ServerUser* user = corePointer->users().findById(id);
+            Conversation* conversation = corePointer->saslConversations().find(id);
+            if (!user || !conversation || conversation->exchangeId != exchange)
+                return;
+            corePointer->saslConversations().end(id);
+            corePointer->reply(user, throttled ? IrcReply::saslThrottled() : IrcReply::saslFail());
+        });
 }
 
-void onStepResult(ServerCore& core, UserId id, quint64 exchange,
-                  const SaslExchangeResult& result)
+void onStepResult(ServerCore& core, UserId id, quint64 exchange, const SaslExchangeResult& result)
 {
     ServerUser* user = core.users().findById(id);
     Conversation* conversation = core.saslConversations().find(id);

@@ -45,8 +45,8 @@ void onSetname(CommandContext& context)
     ServerUser* user = context.user();
     const QString realName = context.param(0);
     if (realName.trimmed().isEmpty() || realName.size() > context.config().realNameLength) {
-        context.core().sendFail(user, QStringLiteral("SETNAME"),
-                                QStringLiteral("INVALID_REALNAME"), {},
+        context.core().sendFail(user, QStringLiteral("SETNAME"), QStringLiteral("INVALID_REALNAME"),
+                                {},
                                 QStringLiteral("Realname is not valid: 1 to %1 characters")
                                     .arg(context.config().realNameLength));
         return;

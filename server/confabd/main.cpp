@@ -1,8 +1,8 @@
 #include "auth/accountadmin.h"
+#include "config/serveroptions.h"
 #include "net/epolleventdispatcher.h"
 #include "net/server.h"
 #include "serverlogging.h"
-#include "config/serveroptions.h"
 #include "system/signalwatcher.h"
 
 #include <QCoreApplication>
@@ -19,8 +19,8 @@
 int main(int argc, char* argv[])
 {
     // epoll: one wait costs the same for ten sockets or ten thousand (docs/PERFORMANCE.md).
-    auto* dispatcher = ServerOptions::wantsQtEventLoop(argc, argv) ? nullptr
-                                                                   : new EpollEventDispatcher;
+    auto* dispatcher =
+        ServerOptions::wantsQtEventLoop(argc, argv) ? nullptr : new EpollEventDispatcher;
     if (dispatcher && dispatcher->isValid())
         QCoreApplication::setEventDispatcher(dispatcher);
     else
@@ -65,7 +65,8 @@ int main(int argc, char* argv[])
     Server server(options.config());
     qCInfo(lcServer).noquote() << "starting" << options.versionText() << "as"
                                << options.config().serverName;
-    qCInfo(lcServer) << "event loop:" << QCoreApplication::eventDispatcher()->metaObject()->className();
+    qCInfo(lcServer) << "event loop:"
+                     << QCoreApplication::eventDispatcher()->metaObject()->className();
     if (!server.listen()) {
         std::fprintf(stderr, "confabd: %s\n", qPrintable(server.errorString()));
         return 1;

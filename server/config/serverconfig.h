@@ -11,22 +11,22 @@
 namespace ServerDefaults {
 
 constexpr quint16 Port = 6667;
-constexpr int MaxClients = 1000;          // connections, registered or not
-constexpr int MaxConnectionsPerIp = 32;   // simultaneous connections from one address
-constexpr int MaxChannelsPerUser = 50;    // CHANLIMIT
+constexpr int MaxClients = 1000;        // connections, registered or not
+constexpr int MaxConnectionsPerIp = 32; // simultaneous connections from one address
+constexpr int MaxChannelsPerUser = 50;  // CHANLIMIT
 constexpr int NickLength = Limits::DefaultNickLength;
 constexpr int ChannelLength = Limits::DefaultChannelLength;
 constexpr int TopicLength = Limits::DefaultTopicLength;
 constexpr int AwayLength = Limits::DefaultAwayLength;
 constexpr int KickLength = Limits::DefaultKickLength;
-constexpr int RealNameLength = 100;       // USER and SETNAME, in characters
-constexpr int MaxTargets = 4;             // comma-separated targets of PRIVMSG/NOTICE
-constexpr int PingIntervalMs = 120000;    // idle time before the server sends PING
-constexpr int PingTimeoutMs = 60000;      // time to answer before "Ping timeout"
+constexpr int RealNameLength = 100;    // USER and SETNAME, in characters
+constexpr int MaxTargets = 4;          // comma-separated targets of PRIVMSG/NOTICE
+constexpr int PingIntervalMs = 120000; // idle time before the server sends PING
+constexpr int PingTimeoutMs = 60000;   // time to answer before "Ping timeout"
 constexpr int RegistrationTimeoutMs = 60000;
-constexpr int FloodBurst = 20;            // token bucket size, in lines
-constexpr double FloodRate = 5.0;         // tokens (lines) refilled per second
-constexpr int FloodMaxQueuedLines = 50;   // lines waiting for tokens before "Excess Flood"
+constexpr int FloodBurst = 20;                 // token bucket size, in lines
+constexpr double FloodRate = 5.0;              // tokens (lines) refilled per second
+constexpr int FloodMaxQueuedLines = 50;        // lines waiting for tokens before "Excess Flood"
 constexpr qint64 SendQueueBytes = 1024 * 1024; // unsent bytes before "SendQ exceeded"
 
 // TLS.
@@ -37,15 +37,15 @@ constexpr int TlsHandshakeTimeoutMs = 10000; // a TLS handshake not done by then
 // PBKDF2-HMAC-SHA256 rounds for SCRAM-SHA-256 keys: the OWASP Password Storage Cheat Sheet
 // recommendation for PBKDF2-HMAC-SHA256.
 constexpr int ScramIterations = 600000;
-constexpr int MinScramIterations = 4096; // RFC 7677's minimum for SCRAM-SHA-256
-constexpr int LoginFailureLimit = 5;     // failed logins per account, and per address...
-constexpr int LoginFailureWindowSecs = 60; // ...within this window, before 904 without trying
-constexpr int LoginFailureDelayMs = 1000;  // a failed login's 904 is sent this much later
-constexpr int RegistrationLimit = 3;       // accounts registered from one address...
+constexpr int MinScramIterations = 4096;    // RFC 7677's minimum for SCRAM-SHA-256
+constexpr int LoginFailureLimit = 5;        // failed logins per account, and per address...
+constexpr int LoginFailureWindowSecs = 60;  // ...within this window, before 904 without trying
+constexpr int LoginFailureDelayMs = 1000;   // a failed login's 904 is sent this much later
+constexpr int RegistrationLimit = 3;        // accounts registered from one address...
 constexpr int RegistrationWindowSecs = 600; // ...within this window
-constexpr int MinPasswordLength = 8;       // characters
-constexpr int MaxPasswordBytes = 300;      // account-registration's advice
-constexpr int MaxSaslResponseBytes = 8192; // one SASL response, after base64 decoding
+constexpr int MinPasswordLength = 8;        // characters
+constexpr int MaxPasswordBytes = 300;       // account-registration's advice
+constexpr int MaxSaslResponseBytes = 8192;  // one SASL response, after base64 decoding
 
 } // namespace ServerDefaults
 
@@ -57,8 +57,8 @@ struct ServerConfig
     quint16 port = ServerDefaults::Port;                    // 0 = ephemeral (tests)
     QString serverName = QStringLiteral("confab.local");
     QString networkName = QStringLiteral("Confab");
-    QString password;       // empty = none
-    QString motdFile;       // empty = no MOTD (422)
+    QString password; // empty = none
+    QString motdFile; // empty = no MOTD (422)
     QString defaultChannel = QStringLiteral("#lobby");
     bool autoJoin = true;
 
@@ -85,10 +85,10 @@ struct ServerConfig
     QString dataDir;
 
     // TLS. Off unless set (confabd turns it on by default, on TlsPort).
-    bool plainEnabled = true;  // the plain-text port
+    bool plainEnabled = true; // the plain-text port
     bool tlsEnabled = false;
     quint16 tlsPort = ServerDefaults::TlsPort; // 0 = ephemeral (tests)
-    QString tlsCertFile;       // PEM; empty: generated into dataDir on first start
+    QString tlsCertFile;                       // PEM; empty: generated into dataDir on first start
     QString tlsKeyFile;
     int tlsHandshakeTimeoutMs = ServerDefaults::TlsHandshakeTimeoutMs;
 

@@ -28,19 +28,20 @@ ServerOptions::ServerOptions()
          tr("Listen on <address> (IPv4 or IPv6; repeat for several). Default: every address."),
          tr("address")},
         {{QStringLiteral("p"), QStringLiteral("port")},
-         tr("Listen on <port> (default %1).").arg(ServerDefaults::Port), tr("port")},
+         tr("Listen on <port> (default %1).").arg(ServerDefaults::Port),
+         tr("port")},
         {{QStringLiteral("c"), QStringLiteral("config")},
-         tr("Read options from the ini <file>; options given here override it."), tr("file")},
-        {QStringLiteral("server-name"), tr("Server name shown to clients (default %1).")
-                                            .arg(ServerConfig().serverName),
+         tr("Read options from the ini <file>; options given here override it."),
+         tr("file")},
+        {QStringLiteral("server-name"),
+         tr("Server name shown to clients (default %1).").arg(ServerConfig().serverName),
          tr("name")},
         {QStringLiteral("network-name"),
          tr("Network name shown to clients (default %1).").arg(ServerConfig().networkName),
          tr("name")},
         {QStringLiteral("password"), tr("Require this connection password (PASS)."),
          tr("password")},
-        {QStringLiteral("motd"), tr("Send the text of <file> as message of the day."),
-         tr("file")},
+        {QStringLiteral("motd"), tr("Send the text of <file> as message of the day."), tr("file")},
         {QStringLiteral("default-channel"),
          tr("Room every user joins on login (default %1).").arg(ServerConfig().defaultChannel),
          tr("channel")},
@@ -57,14 +58,12 @@ ServerOptions::ServerOptions()
              .arg(ServerDefaults::MaxChannelsPerUser),
          tr("count")},
         {QStringLiteral("nick-length"),
-         tr("Maximum nickname length (default %1).").arg(ServerDefaults::NickLength),
-         tr("chars")},
+         tr("Maximum nickname length (default %1).").arg(ServerDefaults::NickLength), tr("chars")},
         {QStringLiteral("channel-length"),
          tr("Maximum room name length (default %1).").arg(ServerDefaults::ChannelLength),
          tr("chars")},
         {QStringLiteral("topic-length"),
-         tr("Maximum topic length (default %1).").arg(ServerDefaults::TopicLength),
-         tr("chars")},
+         tr("Maximum topic length (default %1).").arg(ServerDefaults::TopicLength), tr("chars")},
         {QStringLiteral("away-length"),
          tr("Maximum away message length (default %1).").arg(ServerDefaults::AwayLength),
          tr("chars")},
@@ -112,8 +111,7 @@ ServerOptions::ServerOptions()
          tr("Listen for TLS connections on <port> (default %1).").arg(ServerDefaults::TlsPort),
          tr("port")},
         {QStringLiteral("no-tls"), tr("Do not listen for TLS connections.")},
-        {QStringLiteral("no-plain"),
-         tr("Do not listen for plain-text connections (TLS only).")},
+        {QStringLiteral("no-plain"), tr("Do not listen for plain-text connections (TLS only).")},
         {QStringLiteral("tls-cert"),
          tr("TLS certificate chain (PEM). Default: a self-signed one generated in the data "
             "directory."),
@@ -175,8 +173,8 @@ QString ServerOptions::versionText() const
 
 QString ServerOptions::defaultDataDir()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-           + QStringLiteral("/confabd");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           QStringLiteral("/confabd");
 }
 
 QString ServerOptions::tryHelpText()
@@ -317,8 +315,8 @@ ServerOptions::Result ServerOptions::parse(const QStringList& arguments)
     readText(QStringLiteral("password"), &m_config.password);
     readText(QStringLiteral("motd"), &m_config.motdFile);
     readText(QStringLiteral("default-channel"), &m_config.defaultChannel);
-    if (m_config.serverName.isEmpty() || m_config.serverName.contains(u' ')
-        || !m_config.serverName.contains(u'.')) {
+    if (m_config.serverName.isEmpty() || m_config.serverName.contains(u' ') ||
+        !m_config.serverName.contains(u'.')) {
         return fail(QStringLiteral("server-name"),
                     tr("a server name has no spaces and at least one dot"));
     }
@@ -363,30 +361,29 @@ ServerOptions::Result ServerOptions::parse(const QStringList& arguments)
     m_config.tlsPort = quint16(tlsPort);
 
     constexpr int Max = std::numeric_limits<int>::max();
-    if (!readInt(QStringLiteral("max-clients"), 1, Max, &m_config.maxClients)
-        || !readInt(QStringLiteral("max-per-ip"), 1, Max, &m_config.maxConnectionsPerIp)
-        || !readInt(QStringLiteral("max-channels"), 1, 10000, &m_config.maxChannelsPerUser)
-        || !readInt(QStringLiteral("nick-length"), 1, 200, &m_config.nickLength)
-        || !readInt(QStringLiteral("channel-length"), 2, 200, &m_config.channelLength)
-        || !readInt(QStringLiteral("topic-length"), 1, 400, &m_config.topicLength)
-        || !readInt(QStringLiteral("away-length"), 1, 400, &m_config.awayLength)
-        || !readInt(QStringLiteral("kick-length"), 1, 400, &m_config.kickLength)
-        || !readInt(QStringLiteral("realname-length"), 1, 400, &m_config.realNameLength)
-        || !readInt(QStringLiteral("max-targets"), 1, 100, &m_config.maxTargets)
-        || !readSeconds(QStringLiteral("ping-interval"), &m_config.pingIntervalMs)
-        || !readSeconds(QStringLiteral("ping-timeout"), &m_config.pingTimeoutMs)
-        || !readSeconds(QStringLiteral("registration-timeout"),
-                        &m_config.registrationTimeoutMs)
-        || !readInt(QStringLiteral("flood-burst"), 1, 100000, &m_config.floodBurst)
-        || !readInt(QStringLiteral("flood-queue"), 1, 100000, &m_config.floodMaxQueuedLines)
-        || !readSeconds(QStringLiteral("tls-handshake-timeout"), &m_config.tlsHandshakeTimeoutMs)
-        || !readInt(QStringLiteral("scram-iterations"), ServerDefaults::MinScramIterations,
-                    100000000, &m_config.scramIterations)
-        || !readInt(QStringLiteral("login-failures"), 1, 100000, &m_config.loginFailureLimit)
-        || !readInt(QStringLiteral("login-window"), 1, 86400, &m_config.loginFailureWindowSecs)
-        || !readInt(QStringLiteral("registrations"), 1, 100000, &m_config.registrationLimit)
-        || !readInt(QStringLiteral("registration-window"), 1, 86400 * 7,
-                    &m_config.registrationWindowSecs)) {
+    if (!readInt(QStringLiteral("max-clients"), 1, Max, &m_config.maxClients) ||
+        !readInt(QStringLiteral("max-per-ip"), 1, Max, &m_config.maxConnectionsPerIp) ||
+        !readInt(QStringLiteral("max-channels"), 1, 10000, &m_config.maxChannelsPerUser) ||
+        !readInt(QStringLiteral("nick-length"), 1, 200, &m_config.nickLength) ||
+        !readInt(QStringLiteral("channel-length"), 2, 200, &m_config.channelLength) ||
+        !readInt(QStringLiteral("topic-length"), 1, 400, &m_config.topicLength) ||
+        !readInt(QStringLiteral("away-length"), 1, 400, &m_config.awayLength) ||
+        !readInt(QStringLiteral("kick-length"), 1, 400, &m_config.kickLength) ||
+        !readInt(QStringLiteral("realname-length"), 1, 400, &m_config.realNameLength) ||
+        !readInt(QStringLiteral("max-targets"), 1, 100, &m_config.maxTargets) ||
+        !readSeconds(QStringLiteral("ping-interval"), &m_config.pingIntervalMs) ||
+        !readSeconds(QStringLiteral("ping-timeout"), &m_config.pingTimeoutMs) ||
+        !readSeconds(QStringLiteral("registration-timeout"), &m_config.registrationTimeoutMs) ||
+        !readInt(QStringLiteral("flood-burst"), 1, 100000, &m_config.floodBurst) ||
+        !readInt(QStringLiteral("flood-queue"), 1, 100000, &m_config.floodMaxQueuedLines) ||
+        !readSeconds(QStringLiteral("tls-handshake-timeout"), &m_config.tlsHandshakeTimeoutMs) ||
+        !readInt(QStringLiteral("scram-iterations"), ServerDefaults::MinScramIterations, 100000000,
+                 &m_config.scramIterations) ||
+        !readInt(QStringLiteral("login-failures"), 1, 100000, &m_config.loginFailureLimit) ||
+        !readInt(QStringLiteral("login-window"), 1, 86400, &m_config.loginFailureWindowSecs) ||
+        !readInt(QStringLiteral("registrations"), 1, 100000, &m_config.registrationLimit) ||
+        !readInt(QStringLiteral("registration-window"), 1, 86400 * 7,
+                 &m_config.registrationWindowSecs)) {
         return Result::Error;
     }
     if (isSet(QStringLiteral("flood-rate"))) {
@@ -403,9 +400,9 @@ ServerOptions::Result ServerOptions::parse(const QStringList& arguments)
             return fail(QStringLiteral("sendq"), tr("expected a number of bytes of at least 1024"));
         m_config.sendQueueBytes = v;
     }
-    if (!m_config.defaultChannel.isEmpty()
-        && IrcValidation::checkChannel(m_config.defaultChannel, m_config.channelLength)
-               != IrcValidation::Reason::Valid) {
+    if (!m_config.defaultChannel.isEmpty() &&
+        IrcValidation::checkChannel(m_config.defaultChannel, m_config.channelLength) !=
+            IrcValidation::Reason::Valid) {
         return fail(QStringLiteral("default-channel"), tr("not a valid channel name"));
     }
 

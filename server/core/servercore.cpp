@@ -23,11 +23,9 @@
 #include <QDateTime>
 
 ServerCore::ServerCore(const ServerConfig& config, QObject* parent)
-    : QObject(parent),
-      m_config(config),
+    : QObject(parent), m_config(config),
       m_createdText(QDateTime::currentDateTimeUtc().toString(Qt::RFC2822Date)),
-      m_users(m_caseMapping),
-      m_channels(m_caseMapping),
+      m_users(m_caseMapping), m_channels(m_caseMapping),
       m_registrationThrottle(config.registrationLimit, qint64(config.registrationWindowSecs) * 1000)
 {
     reloadMotd();
@@ -81,8 +79,8 @@ void ServerCore::handleMessage(ClientConnection* connection, const IrcMessage& m
     const QString& name = message.command();
     const CommandTable::Entry* command = m_commands.find(name);
     if (!command) {
-        reply(user, user->isRegistered() ? IrcReply::unknownCommand(name)
-                                         : IrcReply::notRegistered());
+        reply(user,
+              user->isRegistered() ? IrcReply::unknownCommand(name) : IrcReply::notRegistered());
         return;
     }
     if (command->access == CommandTable::Access::Registered && !user->isRegistered()) {
@@ -175,8 +173,8 @@ void ServerCore::sendFail(ServerUser* user, const QString& command, const QStrin
     constexpr qsizetype MaxContextChars = Limits::MaxLineBytes / 8;
     QStringList safe = context;
     for (QString& param : safe) {
-        if (param.isEmpty() || param.startsWith(u':') || param.contains(u' ')
-            || param.size() > MaxContextChars) {
+        if (param.isEmpty() || param.startsWith(u':') || param.contains(u' ') ||
+            param.size() > MaxContextChars) {
             param = QStringLiteral("*");
         }
     }
@@ -191,8 +189,8 @@ void ServerCore::sendFromServer(ServerUser* user, IrcMessage message)
 
 bool ServerCore::isReservedFromUser(const QString& foldedNick, const ServerUser* user) const
 {
-    return m_auth && m_auth->isReserved(foldedNick)
-           && m_caseMapping.fold(user->account()) != foldedNick;
+    return m_auth && m_auth->isReserved(foldedNick) &&
+           m_caseMapping.fold(user->account()) != foldedNick;
 }
 
 void ServerCore::announceRegistered(ServerUser* user)

@@ -1,11 +1,11 @@
 #include "net/clientsession.h"
 
+#include "core/servercore.h"
 #include "irccommand.h"
 #include "ircmessage.h"
-#include "core/servercore.h"
-#include "serverlogging.h"
 #include "net/connectioninfo.h"
 #include "net/writebatcher.h"
+#include "serverlogging.h"
 
 #include <QSslCipher>
 #include <QSslError>
@@ -37,11 +37,7 @@ constexpr qsizetype MaxClientTagBytes = 4094;
 
 ClientSession::ClientSession(QTcpSocket* socket, ServerCore* core, const ServerConfig& config,
                              WriteBatcher* batcher, QObject* parent)
-    : QObject(parent),
-      m_socket(socket),
-      m_core(core),
-      m_config(config),
-      m_batcher(batcher),
+    : QObject(parent), m_socket(socket), m_core(core), m_config(config), m_batcher(batcher),
       m_tls(qobject_cast<QSslSocket*>(socket) != nullptr)
 {
     m_socket->setParent(this);
@@ -119,8 +115,8 @@ void ClientSession::onEncrypted()
     const QSslCertificate clientCertificate = socket->peerCertificate();
     if (!clientCertificate.isNull())
         info.certificateFingerprint = clientCertificate.digest(QCryptographicHash::Sha256).toHex();
-    qCDebug(lcTls).noquote() << "TLS with" << m_host << "established:"
-                             << socket->sessionCipher().protocolString()
+    qCDebug(lcTls).noquote() << "TLS with" << m_host
+                             << "established:" << socket->sessionCipher().protocolString()
                              << socket->sessionCipher().name()
                              << (clientCertificate.isNull()
                                      ? QByteArray("(no client certificate)")
@@ -400,8 +396,8 @@ void ClientSession::onDisconnected()
         // A failed handshake (QSslSocket aborts) or a client gone before it finished: the core
         // never knew this connection.
         stopActivity();
-        qCDebug(lcTls).noquote() << "TLS handshake with" << m_host << "failed:"
-                                 << m_socket->errorString();
+        qCDebug(lcTls).noquote() << "TLS handshake with" << m_host
+                                 << "failed:" << m_socket->errorString();
         finish();
         return;
     }

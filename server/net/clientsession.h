@@ -1,8 +1,8 @@
 #pragma once
 
-#include "net/clientconnection.h"
-#include "irclineframer.h"
 #include "config/serverconfig.h"
+#include "irclineframer.h"
+#include "net/clientconnection.h"
 
 #include <QBasicTimer>
 #include <QByteArray>

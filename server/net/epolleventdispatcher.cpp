@@ -24,9 +24,12 @@ constexpr int MaxEventsPerWait = 256;
 quint32 epollEventsFor(QSocketNotifier::Type type)
 {
     switch (type) {
-    case QSocketNotifier::Read: return EPOLLIN;
-    case QSocketNotifier::Write: return EPOLLOUT;
-    case QSocketNotifier::Exception: return EPOLLPRI;
+    case QSocketNotifier::Read:
+        return EPOLLIN;
+    case QSocketNotifier::Write:
+        return EPOLLOUT;
+    case QSocketNotifier::Exception:
+        return EPOLLPRI;
     }
     return 0;
 }
@@ -85,7 +88,8 @@ void EpollEventDispatcher::registerSocketNotifier(QSocketNotifier* notifier)
 void EpollEventDispatcher::unregisterSocketNotifier(QSocketNotifier* notifier)
 {
     for (std::vector<QSocketNotifier*>* pending : m_activations)
-        std::replace(pending->begin(), pending->end(), notifier, static_cast<QSocketNotifier*>(nullptr));
+        std::replace(pending->begin(), pending->end(), notifier,
+                     static_cast<QSocketNotifier*>(nullptr));
 
     const int fd = int(notifier->socket());
     auto it = m_descriptors.find(fd);
@@ -230,8 +234,8 @@ int EpollEventDispatcher::remainingTime(int timerId)
     auto it = m_timers.find(timerId);
     if (it == m_timers.end())
         return -1;
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-        it->second.deadline - Clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(it->second.deadline - Clock::now());
     return int(std::max<qint64>(0, left.count()));
 }
 

@@ -74,7 +74,7 @@ private:
     struct Descriptor
     {
         QSocketNotifier* notifiers[3] = {nullptr, nullptr, nullptr}; // by QSocketNotifier::Type
-        quint32 events = 0; // registered with epoll
+        quint32 events = 0;                                          // registered with epoll
     };
 
     void updateDescriptor(int fd, Descriptor& descriptor);

@@ -17,12 +17,10 @@
 namespace {
 constexpr int RejectGraceMs = 2000; // time to deliver ERROR to a refused connection
 constexpr int ListenBacklog = 1024;
-}
+} // namespace
 
 Server::Server(const ServerConfig& config, QObject* parent)
-    : QObject(parent),
-      m_config(config),
-      m_core(new ServerCore(config, this)),
+    : QObject(parent), m_config(config), m_core(new ServerCore(config, this)),
       m_batcher(new WriteBatcher(this))
 {
 }
@@ -80,12 +78,12 @@ bool Server::listen()
     quint16 port = m_config.port;
     quint16 tlsPort = m_config.tlsPort;
     for (const QHostAddress& address : m_config.listenAddresses) {
-        if (m_config.plainEnabled
-            && !listenOn(new Listener(Listener::Kind::Plain, nullptr, this), address, &port))
+        if (m_config.plainEnabled &&
+            !listenOn(new Listener(Listener::Kind::Plain, nullptr, this), address, &port))
             return false;
-        if (m_config.tlsEnabled
-            && !listenOn(new Listener(Listener::Kind::Tls, m_tlsContext.get(), this), address,
-                         &tlsPort))
+        if (m_config.tlsEnabled &&
+            !listenOn(new Listener(Listener::Kind::Tls, m_tlsContext.get(), this), address,
+                      &tlsPort))
             return false;
     }
     return !m_listeners.isEmpty();
@@ -187,8 +185,8 @@ void Server::onNewConnection(Listener* listener)
             continue;
         }
         if (m_connectionsPerIp.value(peer) >= m_config.maxConnectionsPerIp) {
-            qCWarning(lcServer).noquote() << "refusing" << peer.toString()
-                                          << "(too many connections from this address)";
+            qCWarning(lcServer).noquote()
+                << "refusing" << peer.toString() << "(too many connections from this address)";
             reject(socket, QStringLiteral("Too many connections from your host"));
             continue;
         }
@@ -234,9 +232,8 @@ void Server::shutdown(const QString& reason)
     if (m_shuttingDown)
         return;
     m_shuttingDown = true;
-    qCInfo(lcServer).noquote() << QStringLiteral("shutting down: %1 (%2 connections)")
-                                      .arg(reason)
-                                      .arg(clientCount());
+    qCInfo(lcServer).noquote()
+        << QStringLiteral("shutting down: %1 (%2 connections)").arg(reason).arg(clientCount());
     for (Listener* listener : std::as_const(m_listeners))
         listener->close();
     m_core->closeAll(reason);

@@ -18,8 +18,8 @@ public:
     // Who of the recipients gets the line.
     struct Filter
     {
-        int requiredCaps = 0;              // the recipient has all of these
-        int excludedCaps = 0;              // and none of these
+        int requiredCaps = 0;               // the recipient has all of these
+        int excludedCaps = 0;               // and none of these
         const ServerUser* except = nullptr; // and is not this user
 
         bool accepts(const ServerUser* user) const;

@@ -52,9 +52,7 @@ const QByteArray& RelayLine::wireFor(const ServerUser* recipient)
     QList<IrcTag> kept;
     bool everything = true;
     for (const IrcTag& tag : all) {
-        const bool wanted = tag.key == timeKey      ? time
-                            : tag.key == accountKey ? account
-                                                    : tags;
+        const bool wanted = tag.key == timeKey ? time : tag.key == accountKey ? account : tags;
         if (wanted)
             kept.append(tag);
         else

@@ -65,9 +65,8 @@ bool ServerChannel::addBan(const QString& mask, const IrcCaseMapping& caseMappin
 bool ServerChannel::removeBan(const QString& mask, const IrcCaseMapping& caseMapping)
 {
     const QString folded = caseMapping.fold(mask);
-    auto it = std::find_if(m_bans.begin(), m_bans.end(), [&](const QString& ban) {
-        return caseMapping.fold(ban) == folded;
-    });
+    auto it = std::find_if(m_bans.begin(), m_bans.end(),
+                           [&](const QString& ban) { return caseMapping.fold(ban) == folded; });
     if (it == m_bans.end())
         return false;
     m_bans.erase(it);

@@ -3,8 +3,7 @@
 #include "ircmessage.h"
 
 ServerUser::ServerUser(UserId id, ClientConnection* connection, const QString& host)
-    : m_id(id),
-      m_connection(connection),
+    : m_id(id), m_connection(connection),
       // A host is a middle parameter in WHO/WHOIS replies: it must not start with ':'.
       m_host(host.startsWith(u':') ? QLatin1Char('0') + host : host)
 {

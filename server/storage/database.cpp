@@ -46,9 +46,9 @@ bool Database::open(const QString& path)
     }
     // WAL: readers never wait for the writer, and a commit is one append. NORMAL is durable
     // across a crash of confabd (not of the machine) in WAL mode, at far less fsync cost.
-    if (!exec(QStringLiteral("PRAGMA journal_mode=WAL"))
-        || !exec(QStringLiteral("PRAGMA synchronous=NORMAL"))
-        || !exec(QStringLiteral("PRAGMA foreign_keys=ON"))) {
+    if (!exec(QStringLiteral("PRAGMA journal_mode=WAL")) ||
+        !exec(QStringLiteral("PRAGMA synchronous=NORMAL")) ||
+        !exec(QStringLiteral("PRAGMA foreign_keys=ON"))) {
         m_database.close();
         return false;
     }

@@ -35,8 +35,8 @@ bool DataDirectory::lock()
     qint64 pid = 0;
     QString host;
     QString application;
-    if (m_lock->error() == QLockFile::LockFailedError
-        && m_lock->getLockInfo(&pid, &host, &application)) {
+    if (m_lock->error() == QLockFile::LockFailedError &&
+        m_lock->getLockInfo(&pid, &host, &application)) {
         m_errorString = QStringLiteral("the data directory %1 is in use by another confabd "
                                        "(process %2 on %3); use another --data-dir")
                             .arg(m_path)

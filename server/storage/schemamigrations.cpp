@@ -20,7 +20,8 @@ int currentVersion(QSqlDatabase& database)
 SchemaMigrations::SchemaMigrations()
 {
     m_migrations = {
-        {1, "accounts with SCRAM-SHA-256 credentials; server settings",
+        {1,
+         "accounts with SCRAM-SHA-256 credentials; server settings",
          {
              QStringLiteral("CREATE TABLE accounts ("
                             " id INTEGER PRIMARY KEY,"
@@ -35,7 +36,8 @@ SchemaMigrations::SchemaMigrations()
                             " key TEXT PRIMARY KEY,"
                             " value BLOB NOT NULL)"),
          }},
-        {2, "TLS client certificates of accounts (SASL EXTERNAL)",
+        {2,
+         "TLS client certificates of accounts (SASL EXTERNAL)",
          {
              QStringLiteral("CREATE TABLE account_certificates ("
                             " fingerprint TEXT PRIMARY KEY,"
@@ -45,7 +47,8 @@ SchemaMigrations::SchemaMigrations()
              QStringLiteral("CREATE INDEX account_certificates_account"
                             " ON account_certificates(account_id)"),
          }},
-        {3, "when each account last logged in",
+        {3,
+         "when each account last logged in",
          {
              QStringLiteral("ALTER TABLE accounts ADD COLUMN last_login_at INTEGER"),
          }},
@@ -61,8 +64,8 @@ bool SchemaMigrations::migrate(QSqlDatabase& database, int targetVersion, QStrin
 {
     const int version = currentVersion(database);
     if (version < 0) {
-        *error = QStringLiteral("cannot read the schema version: %1")
-                     .arg(database.lastError().text());
+        *error =
+            QStringLiteral("cannot read the schema version: %1").arg(database.lastError().text());
         return false;
     }
     if (version > latestVersion()) {
@@ -89,8 +92,8 @@ bool SchemaMigrations::migrate(QSqlDatabase& database, int targetVersion, QStrin
                 return false;
             }
         }
-        if (!query.exec(QStringLiteral("PRAGMA user_version=%1").arg(migration.version))
-            || !database.commit()) {
+        if (!query.exec(QStringLiteral("PRAGMA user_version=%1").arg(migration.version)) ||
+            !database.commit()) {
             *error = database.lastError().text();
             database.rollback();
             return false;

@@ -4,8 +4,8 @@
 #include "clientsettings.h"
 #include "ircnumerics.h"
 #include "logindialog.h"
-#include "roomlistmodel.h"
 #include "net/server.h"
+#include "roomlistmodel.h"
 #include "serverconnection.h"
 
 #include <QLabel>

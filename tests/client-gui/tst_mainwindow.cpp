@@ -8,8 +8,8 @@
 #include "conversationview.h"
 #include "logindialog.h"
 #include "mainwindow.h"
-#include "roomlistmodel.h"
 #include "net/server.h"
+#include "roomlistmodel.h"
 #include "serverconnection.h"
 #include "startoptions.h"
 
@@ -201,7 +201,8 @@ void tst_MainWindow::contactAppearsAndDisappearsOnQuit()
     QTRY_VERIFY2(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("bob left the chat")),
                  qPrintable(viewText(QStringLiteral("#lobby"))));
     // The server's "Quit: " marker on a reason the user typed is not shown.
-    QVERIFY2(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("bob left the chat: going home")),
+    QVERIFY2(viewText(QStringLiteral("#lobby"))
+                 .contains(QStringLiteral("bob left the chat: going home")),
              qPrintable(viewText(QStringLiteral("#lobby"))));
     Q_UNUSED(carol);
 }

@@ -61,7 +61,7 @@ extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv)
     fixture = new Fixture;
     ServerConfig config;
     config.dataDir = fixture->dir.path();
-    config.scramIterations = 64;        // fast: the fuzzer wants many exchanges a second
+    config.scramIterations = 64; // fast: the fuzzer wants many exchanges a second
     config.loginFailureDelayMs = 0;
     config.loginFailureLimit = 1 << 30; // never throttled: every input takes the same paths
     config.registrationLimit = 1 << 30;
@@ -102,7 +102,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     if (mode & 8)
         feed("CAP REQ :sasl");
     feed("NICK fuzzer");
-    const QByteArray prefix = (mode & 16) ? QByteArray("AUTHENTICATE ")
+    const QByteArray prefix = (mode & 16)   ? QByteArray("AUTHENTICATE ")
                               : (mode & 32) ? QByteArray("REGISTER * * ")
                                             : QByteArray();
     const QByteArray rest(reinterpret_cast<const char*>(data + 1), qsizetype(size - 1));

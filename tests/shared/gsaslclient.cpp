@@ -31,9 +31,7 @@ int callback(Gsasl* context, Gsasl_session* session, Gsasl_property property)
 
 GsaslClient::GsaslClient(const QString& mechanism, const QString& authenticationId,
                          const QString& password, const QString& authorizationId)
-    : m_authenticationId(authenticationId),
-      m_password(password),
-      m_authorizationId(authorizationId)
+    : m_authenticationId(authenticationId), m_password(password), m_authorizationId(authorizationId)
 {
     if (gsasl_init(&m_context) != GSASL_OK) {
         m_context = nullptr;
@@ -59,14 +57,15 @@ QByteArray GsaslClient::step(const QByteArray& serverData)
         return QByteArray();
     char* output = nullptr;
     size_t length = 0;
-    const int rc = gsasl_step(m_session, serverData.constData(), size_t(serverData.size()),
-                              &output, &length);
+    const int rc =
+        gsasl_step(m_session, serverData.constData(), size_t(serverData.size()), &output, &length);
     QByteArray result;
     if (output) {
         result = QByteArray(output, qsizetype(length));
         gsasl_free(output);
     }
-    m_state = rc == GSASL_NEEDS_MORE ? State::Running : rc == GSASL_OK ? State::Done
-                                                                       : State::Failed;
+    m_state = rc == GSASL_NEEDS_MORE ? State::Running
+              : rc == GSASL_OK       ? State::Done
+                                     : State::Failed;
     return result;
 }

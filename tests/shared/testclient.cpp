@@ -5,6 +5,7 @@
 #include <QSslConfiguration>
 #include <QSslSocket>
 #include <QTcpSocket>
+#include <QTest>
 
 TestClient::TestClient(QObject* parent)
     : QObject(parent), m_socket(new QTcpSocket(this)), m_framer(1 << 20, Limits::MaxTagBytes)
@@ -60,6 +61,20 @@ void TestClient::sendLine(const QByteArray& line)
 void TestClient::send(const IrcMessage& message)
 {
     m_socket->write(message.toWire(Limits::MaxLineBytes));
+}
+
+qint64 TestClient::sendRepeatedly(const QByteArray& bytes, const std::function<bool()>& done,
+                                  qint64 maxBytes)
+{
+    qint64 sent = 0;
+    while (!done() && sent < maxBytes) {
+        sendRaw(bytes);
+        sent += bytes.size();
+        if (!QTest::qWaitFor([this] { return m_socket->bytesToWrite() == 0; }, 5000))
+            break;
+        QTest::qWait(1);
+    }
+    return sent;
 }
 
 void TestClient::sendRaw(const QByteArray& bytes)

@@ -9,6 +9,8 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
+
 class QSslConfiguration;
 class QSslSocket;
 class QTcpSocket;
@@ -41,6 +43,11 @@ public:
     void send(const IrcMessage& message);
     // Sends bytes as they are (partial lines, several lines, no terminator...).
     void sendRaw(const QByteArray& bytes);
+    // Sends bytes again and again, each time once the socket has written them, until done()
+    // or maxBytes; returns how many were sent (the SendQ tests flood a client that stopped
+    // reading this way).
+    qint64 sendRepeatedly(const QByteArray& bytes, const std::function<bool()>& done,
+                          qint64 maxBytes);
     // NICK + USER (after PASS when password is not empty).
     void registerUser(const QString& nick, const QString& password = {});
 

@@ -84,7 +84,8 @@ void tst_AccountAdmin::usageErrors()
 
 void tst_AccountAdmin::addListDelete()
 {
-    QCOMPARE(run({QStringLiteral("add"), QStringLiteral("Alice")}, QStringLiteral("wonderland")), 0);
+    QCOMPARE(run({QStringLiteral("add"), QStringLiteral("Alice")}, QStringLiteral("wonderland")),
+             0);
     QVERIFY(m_out.contains(QStringLiteral("Alice")));
     const std::optional<AccountRecord> alice = find(QStringLiteral("alice"));
     QVERIFY(alice);
@@ -104,9 +105,12 @@ void tst_AccountAdmin::addRefusesBadInput_data()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("password");
-    QTest::newRow("bad name") << "9lives" << "password1";
-    QTest::newRow("space in name") << "a b" << "password1";
-    QTest::newRow("short password") << "alice" << "short";
+    QTest::newRow("bad name") << "9lives"
+                              << "password1";
+    QTest::newRow("space in name") << "a b"
+                                   << "password1";
+    QTest::newRow("short password") << "alice"
+                                    << "short";
     QTest::newRow("no password") << "alice" << QString();
     QTest::newRow("long password") << "alice" << QString(301, u'x');
 }
@@ -123,7 +127,8 @@ void tst_AccountAdmin::addRefusesBadInput()
 void tst_AccountAdmin::passwordChange()
 {
     QCOMPARE(run({QStringLiteral("add"), QStringLiteral("bob")}, QStringLiteral("first-pass")), 0);
-    QCOMPARE(run({QStringLiteral("passwd"), QStringLiteral("BOB")}, QStringLiteral("second-pass")), 0);
+    QCOMPARE(run({QStringLiteral("passwd"), QStringLiteral("BOB")}, QStringLiteral("second-pass")),
+             0);
     QVERIFY(find(QStringLiteral("bob"))->credentials.matches(QStringLiteral("second-pass")));
     QCOMPARE(run({QStringLiteral("passwd"), QStringLiteral("nobody")}), 1);
 }
@@ -131,7 +136,8 @@ void tst_AccountAdmin::passwordChange()
 void tst_AccountAdmin::certificates()
 {
     QCOMPARE(run({QStringLiteral("add"), QStringLiteral("carol")}), 0);
-    const QString colons = QStringLiteral("AB:CD:") + QStringLiteral("EF:").repeated(29) + QStringLiteral("01");
+    const QString colons =
+        QStringLiteral("AB:CD:") + QStringLiteral("EF:").repeated(29) + QStringLiteral("01");
     QCOMPARE(run({QStringLiteral("cert-add"), QStringLiteral("carol"), colons}), 0);
     const QString hex = colons.toLower().remove(u':');
     QCOMPARE(find(QStringLiteral("carol"))->certificates, QStringList{hex});

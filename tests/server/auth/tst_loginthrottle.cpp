@@ -22,10 +22,10 @@ void tst_LoginThrottle::limitWithinWindow_data()
     QTest::addColumn<bool>("throttled");
     QTest::newRow("below limit") << QList<qint64>{0, 10, 20, 30} << qint64(40) << false;
     QTest::newRow("at limit") << QList<qint64>{0, 10, 20, 30, 40} << qint64(50) << true;
-    QTest::newRow("oldest leaves window") << QList<qint64>{0, 10, 20, 30, 40} << qint64(60000)
-                                          << false;
-    QTest::newRow("just inside window") << QList<qint64>{0, 10, 20, 30, 40} << qint64(59999)
-                                        << true;
+    QTest::newRow("oldest leaves window")
+        << QList<qint64>{0, 10, 20, 30, 40} << qint64(60000) << false;
+    QTest::newRow("just inside window")
+        << QList<qint64>{0, 10, 20, 30, 40} << qint64(59999) << true;
     QTest::newRow("spread out") << QList<qint64>{0, 20000, 40000, 60000, 80000} << qint64(80001)
                                 << false;
     QTest::newRow("many events") << QList<qint64>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9} << qint64(10)

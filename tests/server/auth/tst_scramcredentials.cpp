@@ -26,16 +26,17 @@ void tst_ScramCredentials::knownAnswer_data()
     QTest::addColumn<QByteArray>("serverKey");
     // From `gsasl --mkpasswd --mechanism SCRAM-SHA-256 --iteration-count 4096
     // --salt W22ZaJ0SNY7soEsUEjb6gQ== --password ...` (GNU SASL 2.2.0, Debian 12).
-    QTest::newRow("rfc 7677 password") << "pencil"
-                                       << QByteArray("WG5d8oPm3OtcPnkdi4Uo7BkeZkBFzpcXkuLmtbsT4qY=")
-                                       << QByteArray("wfPLwcE6nTWhTAmQ7tl2KeoiWGPlZqQxSrmfPwDl2dU=");
+    QTest::newRow("rfc 7677 password")
+        << "pencil" << QByteArray("WG5d8oPm3OtcPnkdi4Uo7BkeZkBFzpcXkuLmtbsT4qY=")
+        << QByteArray("wfPLwcE6nTWhTAmQ7tl2KeoiWGPlZqQxSrmfPwDl2dU=");
     // SASLprep maps the soft hyphen to nothing: "I\u00ADX" and "IX" give the same keys.
-    QTest::newRow("saslprep soft hyphen") << QString::fromUtf8("I\xc2\xadX")
-                                          << QByteArray("jm4XkHvFe7q0xZ4vmAKJUiTKPr1F+7MXnYyksTUVeBE=")
-                                          << QByteArray("EqXM4c5+I7lQ5vHl5Ngu2rY8DBMM1XjG0dY6GEjwLx0=");
-    QTest::newRow("saslprep plain") << "IX"
-                                    << QByteArray("jm4XkHvFe7q0xZ4vmAKJUiTKPr1F+7MXnYyksTUVeBE=")
-                                    << QByteArray("EqXM4c5+I7lQ5vHl5Ngu2rY8DBMM1XjG0dY6GEjwLx0=");
+    QTest::newRow("saslprep soft hyphen")
+        << QString::fromUtf8("I\xc2\xadX")
+        << QByteArray("jm4XkHvFe7q0xZ4vmAKJUiTKPr1F+7MXnYyksTUVeBE=")
+        << QByteArray("EqXM4c5+I7lQ5vHl5Ngu2rY8DBMM1XjG0dY6GEjwLx0=");
+    QTest::newRow("saslprep plain")
+        << "IX" << QByteArray("jm4XkHvFe7q0xZ4vmAKJUiTKPr1F+7MXnYyksTUVeBE=")
+        << QByteArray("EqXM4c5+I7lQ5vHl5Ngu2rY8DBMM1XjG0dY6GEjwLx0=");
 }
 
 void tst_ScramCredentials::knownAnswer()
@@ -61,9 +62,8 @@ void tst_ScramCredentials::rfc7677ServerSignature()
         "n=user,r=rOprNGfwEbeRWgbNEkqO,"
         "r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096,"
         "c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0";
-    const QByteArray signature = QMessageAuthenticationCode::hash(authMessage,
-                                                                  credentials.serverKey(),
-                                                                  QCryptographicHash::Sha256);
+    const QByteArray signature = QMessageAuthenticationCode::hash(
+        authMessage, credentials.serverKey(), QCryptographicHash::Sha256);
     QCOMPARE(signature.toBase64(), QByteArray("6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4="));
 }
 
@@ -72,10 +72,14 @@ void tst_ScramCredentials::matches_data()
     QTest::addColumn<QString>("stored");
     QTest::addColumn<QString>("given");
     QTest::addColumn<bool>("expected");
-    QTest::newRow("same") << "correct horse" << "correct horse" << true;
-    QTest::newRow("other") << "correct horse" << "correct horsf" << false;
-    QTest::newRow("case") << "Password1" << "password1" << false;
-    QTest::newRow("empty given") << "Password1" << "" << false;
+    QTest::newRow("same") << "correct horse"
+                          << "correct horse" << true;
+    QTest::newRow("other") << "correct horse"
+                           << "correct horsf" << false;
+    QTest::newRow("case") << "Password1"
+                          << "password1" << false;
+    QTest::newRow("empty given") << "Password1"
+                                 << "" << false;
     QTest::newRow("unicode") << QString::fromUtf8("密码 пароль") << QString::fromUtf8("密码 пароль")
                              << true;
 }

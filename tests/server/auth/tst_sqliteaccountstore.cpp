@@ -77,19 +77,25 @@ void tst_SqliteAccountStore::nameIsUniqueFolded()
 
 void tst_SqliteAccountStore::credentialsChange()
 {
-    m_store->create(QStringLiteral("bob"), QStringLiteral("bob"), credentials(QStringLiteral("old-password")), 1);
-    QCOMPARE(m_store->setCredentials(QStringLiteral("bob"), credentials(QStringLiteral("new-password"))),
-             AccountStore::Result::Ok);
-    QVERIFY(m_store->find(QStringLiteral("bob"))->credentials.matches(QStringLiteral("new-password")));
-    QVERIFY(!m_store->find(QStringLiteral("bob"))->credentials.matches(QStringLiteral("old-password")));
-    QCOMPARE(m_store->setCredentials(QStringLiteral("nobody"), credentials(QStringLiteral("x-password"))),
+    m_store->create(QStringLiteral("bob"), QStringLiteral("bob"),
+                    credentials(QStringLiteral("old-password")), 1);
+    QCOMPARE(
+        m_store->setCredentials(QStringLiteral("bob"), credentials(QStringLiteral("new-password"))),
+        AccountStore::Result::Ok);
+    QVERIFY(
+        m_store->find(QStringLiteral("bob"))->credentials.matches(QStringLiteral("new-password")));
+    QVERIFY(
+        !m_store->find(QStringLiteral("bob"))->credentials.matches(QStringLiteral("old-password")));
+    QCOMPARE(m_store->setCredentials(QStringLiteral("nobody"),
+                                     credentials(QStringLiteral("x-password"))),
              AccountStore::Result::NotFound);
 }
 
 void tst_SqliteAccountStore::removeAndList()
 {
     for (const char* name : {"carol", "alice", "bob"})
-        m_store->create(QLatin1String(name), QLatin1String(name), credentials(QStringLiteral("password")), 1);
+        m_store->create(QLatin1String(name), QLatin1String(name),
+                        credentials(QStringLiteral("password")), 1);
     QList<AccountRecord> all = m_store->list();
     QCOMPARE(all.size(), 3);
     QCOMPARE(all.first().name, QStringLiteral("alice")); // by folded name
@@ -103,14 +109,16 @@ void tst_SqliteAccountStore::removeAndList()
 void tst_SqliteAccountStore::certificates()
 {
     const QString fingerprint(64, u'a');
-    m_store->create(QStringLiteral("dave"), QStringLiteral("dave"), credentials(QStringLiteral("password")), 1);
+    m_store->create(QStringLiteral("dave"), QStringLiteral("dave"),
+                    credentials(QStringLiteral("password")), 1);
     QCOMPARE(m_store->addCertificate(QStringLiteral("dave"), fingerprint, 5),
              AccountStore::Result::Ok);
     QCOMPARE(m_store->addCertificate(QStringLiteral("dave"), fingerprint, 6),
              AccountStore::Result::Exists);
     QCOMPARE(m_store->addCertificate(QStringLiteral("nobody"), QString(64, u'b'), 6),
              AccountStore::Result::NotFound);
-    QCOMPARE(m_store->accountForCertificate(fingerprint), std::optional<QString>(QStringLiteral("dave")));
+    QCOMPARE(m_store->accountForCertificate(fingerprint),
+             std::optional<QString>(QStringLiteral("dave")));
     QCOMPARE(m_store->find(QStringLiteral("dave"))->certificates, QStringList{fingerprint});
     // Deleting the account deletes its certificates (foreign key cascade).
     QCOMPARE(m_store->remove(QStringLiteral("dave")), AccountStore::Result::Ok);
@@ -120,7 +128,8 @@ void tst_SqliteAccountStore::certificates()
 
 void tst_SqliteAccountStore::lastLogin()
 {
-    m_store->create(QStringLiteral("erin"), QStringLiteral("erin"), credentials(QStringLiteral("password")), 1);
+    m_store->create(QStringLiteral("erin"), QStringLiteral("erin"),
+                    credentials(QStringLiteral("password")), 1);
     QCOMPARE(m_store->find(QStringLiteral("erin"))->lastLoginSecs, 0);
     QCOMPARE(m_store->recordLogin(QStringLiteral("erin"), 777), AccountStore::Result::Ok);
     QCOMPARE(m_store->find(QStringLiteral("erin"))->lastLoginSecs, 777);
@@ -142,7 +151,8 @@ void tst_SqliteAccountStore::otherConnectionSeesChanges()
     QVERIFY(other.open(m_dir->filePath(QStringLiteral("accounts.sqlite"))));
     const qint64 before = other.changeCounter();
     QCOMPARE(other.changeCounter(), before); // nothing changed
-    m_store->create(QStringLiteral("frank"), QStringLiteral("frank"), credentials(QStringLiteral("password")), 1);
+    m_store->create(QStringLiteral("frank"), QStringLiteral("frank"),
+                    credentials(QStringLiteral("password")), 1);
     QVERIFY(other.changeCounter() != before);
     QVERIFY(other.find(QStringLiteral("frank")));
 }

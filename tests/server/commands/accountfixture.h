@@ -62,7 +62,8 @@ public:
 
     // Over TLS, trusting exactly the server's certificate; with a client certificate when the
     // configuration has one.
-    TestClient* connectTls(QSslConfiguration configuration = QSslConfiguration::defaultConfiguration())
+    TestClient*
+    connectTls(QSslConfiguration configuration = QSslConfiguration::defaultConfiguration())
     {
         configuration.setCaCertificates({m_server->tlsContext()->certificate()});
         configuration.setPeerVerifyMode(QSslSocket::VerifyPeer);
@@ -82,7 +83,12 @@ public:
         client->sendLine("NICK " + nick.toUtf8());
         client->sendLine("USER u 0 * :Real Name");
         client->sendLine("CAP REQ :" + caps);
-        if (!QTest::qWaitFor([&] { return client->has(QStringLiteral("CAP")) && client->last(QStringLiteral("CAP")).param(1) != QLatin1String("LS"); }, 5000))
+        if (!QTest::qWaitFor(
+                [&] {
+                    return client->has(QStringLiteral("CAP")) &&
+                           client->last(QStringLiteral("CAP")).param(1) != QLatin1String("LS");
+                },
+                5000))
             return nullptr;
         return client;
     }
@@ -106,9 +112,9 @@ public:
                 return QString();
             const IrcMessage message = client->messages().at(seen++);
             const QString command = message.command();
-            if (command == QLatin1String("903") || command == QLatin1String("904")
-                || command == QLatin1String("905") || command == QLatin1String("906")
-                || command == QLatin1String("907")) {
+            if (command == QLatin1String("903") || command == QLatin1String("904") ||
+                command == QLatin1String("905") || command == QLatin1String("906") ||
+                command == QLatin1String("907")) {
                 return command;
             }
             if (command != QLatin1String("AUTHENTICATE"))
@@ -149,9 +155,12 @@ public:
         TestClient* client = connect();
         client->sendLine("NICK " + name.toUtf8());
         client->sendLine("REGISTER * * " + password.toUtf8());
-        const bool ok = QTest::qWaitFor([&] {
-            return client->has(QStringLiteral("REGISTER")) || client->has(QStringLiteral("FAIL"));
-        }, 10000);
+        const bool ok = QTest::qWaitFor(
+            [&] {
+                return client->has(QStringLiteral("REGISTER")) ||
+                       client->has(QStringLiteral("FAIL"));
+            },
+            10000);
         const bool success = ok && client->has(QStringLiteral("REGISTER"));
         client->sendLine("QUIT");
         return success;
@@ -161,10 +170,13 @@ public:
     bool waitForWelcome(TestClient* client) const
     {
         const bool autoJoin = m_server->config().autoJoin;
-        return QTest::qWaitFor([&] {
-            return autoJoin ? client->has(QStringLiteral("366"))
-                            : client->has(QStringLiteral("422")) || client->has(QStringLiteral("376"));
-        }, 5000);
+        return QTest::qWaitFor(
+            [&] {
+                return autoJoin ? client->has(QStringLiteral("366"))
+                                : client->has(QStringLiteral("422")) ||
+                                      client->has(QStringLiteral("376"));
+            },
+            5000);
     }
 
 private:

@@ -57,9 +57,8 @@ TestClient* tst_AccountCommands::login(const QString& nick, const QByteArray& ca
     TestClient* client = m_fixture.connectNegotiating(nick, caps);
     if (!client)
         return nullptr;
-    if (!account.isEmpty()
-        && AccountFixture::authenticate(client, QStringLiteral("PLAIN"), account, password)
-               != QLatin1String("903")) {
+    if (!account.isEmpty() && AccountFixture::authenticate(client, QStringLiteral("PLAIN"), account,
+                                                           password) != QLatin1String("903")) {
         return nullptr;
     }
     client->sendLine("CAP END");
@@ -113,7 +112,8 @@ void tst_AccountCommands::registerErrors_data()
                                   << "ACCOUNT_NAME_MUST_BE_NICK";
     QTest::newRow("taken") << QByteArray("REGISTER * * password1") << "ACCOUNT_EXISTS";
     QTest::newRow("too long") << "REGISTER * * " + QByteArray(301, 'x') << "UNACCEPTABLE_PASSWORD";
-    QTest::newRow("not utf-8") << QByteArray("REGISTER * * pass\xff\xfeword") << "UNACCEPTABLE_PASSWORD";
+    QTest::newRow("not utf-8") << QByteArray("REGISTER * * pass\xff\xfeword")
+                               << "UNACCEPTABLE_PASSWORD";
     QTest::newRow("logged in") << QByteArray("REGISTER * * password1") << "ALREADY_AUTHENTICATED";
     // Found by fuzz_accounts: an account parameter too long to echo (invalid UTF-8 triples in
     // size when repaired) is shown as "*", and the FAIL still goes out.
@@ -258,8 +258,8 @@ void tst_AccountCommands::ownerReclaimsNickFromGuest()
     QTRY_VERIFY_WITH_TIMEOUT(m_fixture.auth()->isReserved(QStringLiteral("ivan")), 5000);
     // The owner connects as ivan_ (ivan is taken) and logs in: the guest is renamed, the owner
     // gets the name.
-    TestClient* owner = login(QStringLiteral("ivan_"), "sasl", QStringLiteral("ivan"),
-                              QStringLiteral("password1"));
+    TestClient* owner =
+        login(QStringLiteral("ivan_"), "sasl", QStringLiteral("ivan"), QStringLiteral("password1"));
     QVERIFY(owner);
     QTRY_VERIFY(guest->has(QStringLiteral("NICK")));
     const QString guestNick = guest->last(QStringLiteral("NICK")).param(0);
@@ -276,8 +276,8 @@ void tst_AccountCommands::ownerReclaimsNickFromGuest()
 void tst_AccountCommands::ownerChangesBackToOwnNick()
 {
     QVERIFY(m_fixture.registerAccount(QStringLiteral("judy"), QStringLiteral("password1")));
-    TestClient* judy = login(QStringLiteral("judy"), "sasl", QStringLiteral("judy"),
-                             QStringLiteral("password1"));
+    TestClient* judy =
+        login(QStringLiteral("judy"), "sasl", QStringLiteral("judy"), QStringLiteral("password1"));
     QVERIFY(judy);
     judy->sendLine("NICK judy_away");
     QTRY_VERIFY(judy->has(QStringLiteral("NICK")));
@@ -296,8 +296,8 @@ void tst_AccountCommands::accountTagAndExtendedJoin()
     TestClient* plain = login(QStringLiteral("plain"));
     TestClient* modern = login(QStringLiteral("modern"), "account-tag extended-join");
     QVERIFY(plain && modern);
-    TestClient* leo = login(QStringLiteral("leo"), "sasl", QStringLiteral("leo"),
-                            QStringLiteral("password1"));
+    TestClient* leo =
+        login(QStringLiteral("leo"), "sasl", QStringLiteral("leo"), QStringLiteral("password1"));
     QVERIFY(leo);
     // extended-join: account and real name; the others the classic JOIN.
     QTRY_VERIFY(modern->messages(QStringLiteral("JOIN")).size() >= 2);
@@ -308,7 +308,8 @@ void tst_AccountCommands::accountTagAndExtendedJoin()
     QCOMPARE(plain->last(QStringLiteral("JOIN")).params(), QStringList{"#lobby"});
     QVERIFY(plain->last(QStringLiteral("JOIN")).tags().isEmpty());
     // A guest joins as "*".
-    QCOMPARE(modern->messages(QStringLiteral("JOIN")).first().params().value(1), QStringLiteral("*"));
+    QCOMPARE(modern->messages(QStringLiteral("JOIN")).first().params().value(1),
+             QStringLiteral("*"));
     // account-tag on messages from a logged-in user only.
     leo->sendLine("PRIVMSG #lobby :hello");
     plain->sendLine("PRIVMSG #lobby :hi");
@@ -327,8 +328,8 @@ void tst_AccountCommands::accountTagAndExtendedJoin()
 void tst_AccountCommands::whoAndWhois()
 {
     QVERIFY(m_fixture.registerAccount(QStringLiteral("mia"), QStringLiteral("password1")));
-    TestClient* mia = login(QStringLiteral("mia"), "sasl", QStringLiteral("mia"),
-                            QStringLiteral("password1"));
+    TestClient* mia =
+        login(QStringLiteral("mia"), "sasl", QStringLiteral("mia"), QStringLiteral("password1"));
     TestClient* guest = login(QStringLiteral("ned"));
     QVERIFY(mia && guest);
     guest->sendLine("WHO #lobby");
@@ -359,7 +360,8 @@ void tst_AccountCommands::setName()
     QVERIFY(alice && modern && plain);
     alice->sendLine("SETNAME :Alice Liddell 小明");
     QTRY_VERIFY(alice->has(QStringLiteral("SETNAME")));
-    QCOMPARE(alice->last(QStringLiteral("SETNAME")).param(0), QString::fromUtf8("Alice Liddell 小明"));
+    QCOMPARE(alice->last(QStringLiteral("SETNAME")).param(0),
+             QString::fromUtf8("Alice Liddell 小明"));
     QTRY_VERIFY(modern->has(QStringLiteral("SETNAME")));
     QCOMPARE(modern->last(QStringLiteral("SETNAME")).nick(), QStringLiteral("alice"));
     plain->sendLine("WHOIS alice");

@@ -2,8 +2,8 @@
 // the other side, the framing (chunks, "+", "*", limits), the numerics, throttling, and the
 // password hashing that must not hold up other users.
 #include "accountfixture.h"
-#include "ircnumerics.h"
 #include "auth/sqliteaccountstore.h"
+#include "ircnumerics.h"
 #include "net/tlscertificategenerator.h"
 #include "servertestmain.h"
 #include "storage/database.h"
@@ -69,21 +69,27 @@ void tst_SaslCommands::capabilityValue()
     QTRY_VERIFY(client->has(QStringLiteral("CAP")));
     const QStringList caps = client->last(QStringLiteral("CAP")).param(2).split(u' ');
     // From 127.0.0.1, without TLS: SCRAM and PLAIN (loopback), no EXTERNAL.
-    QVERIFY2(caps.contains(QStringLiteral("sasl=SCRAM-SHA-256,PLAIN")), qPrintable(caps.join(u' ')));
+    QVERIFY2(caps.contains(QStringLiteral("sasl=SCRAM-SHA-256,PLAIN")),
+             qPrintable(caps.join(u' ')));
     QVERIFY(caps.contains(QStringLiteral("draft/account-registration=before-connect")));
     client->sendLine("CAP LS");
     QTRY_COMPARE(client->count(QStringLiteral("CAP")), 2);
-    QVERIFY(client->last(QStringLiteral("CAP")).param(2).split(u' ').contains(QStringLiteral("sasl")));
+    QVERIFY(
+        client->last(QStringLiteral("CAP")).param(2).split(u' ').contains(QStringLiteral("sasl")));
 }
 
 void tst_SaslCommands::loginWithMechanism_data()
 {
     QTest::addColumn<QString>("mechanism");
     QTest::addColumn<QString>("account");
-    QTest::newRow("PLAIN") << "PLAIN" << "alice";
-    QTest::newRow("SCRAM-SHA-256") << "SCRAM-SHA-256" << "alice";
-    QTest::newRow("PLAIN, other case") << "PLAIN" << "ALICE";
-    QTest::newRow("SCRAM-SHA-256, other case") << "SCRAM-SHA-256" << "Alice";
+    QTest::newRow("PLAIN") << "PLAIN"
+                           << "alice";
+    QTest::newRow("SCRAM-SHA-256") << "SCRAM-SHA-256"
+                                   << "alice";
+    QTest::newRow("PLAIN, other case") << "PLAIN"
+                                       << "ALICE";
+    QTest::newRow("SCRAM-SHA-256, other case") << "SCRAM-SHA-256"
+                                               << "Alice";
 }
 
 void tst_SaslCommands::loginWithMechanism()
@@ -139,8 +145,8 @@ void tst_SaslCommands::unknownAccount()
     QCOMPARE(AccountFixture::authenticate(client, QStringLiteral("SCRAM-SHA-256"),
                                           QStringLiteral("nobody"), QStringLiteral("whatever1")),
              QStringLiteral("904"));
-    QCOMPARE(AccountFixture::authenticate(client, QStringLiteral("PLAIN"),
-                                          QStringLiteral("nobody"), QStringLiteral("whatever1")),
+    QCOMPARE(AccountFixture::authenticate(client, QStringLiteral("PLAIN"), QStringLiteral("nobody"),
+                                          QStringLiteral("whatever1")),
              QStringLiteral("904"));
 }
 
@@ -253,8 +259,7 @@ void tst_SaslCommands::withoutCapability()
 void tst_SaslCommands::afterRegistration()
 {
     // sasl-3.2: a registered guest may log in; those sharing a channel with account-notify hear.
-    TestClient* watcher = m_fixture.connectNegotiating(QStringLiteral("watcher"),
-                                                       "account-notify");
+    TestClient* watcher = m_fixture.connectNegotiating(QStringLiteral("watcher"), "account-notify");
     QVERIFY(watcher);
     watcher->sendLine("CAP END");
     QVERIFY(m_fixture.waitForWelcome(watcher));
@@ -345,7 +350,8 @@ void tst_SaslCommands::hashingDoesNotBlockOthers()
     QTest::qWait(50); // the response has reached the server and the hashing has begun
     other->sendLine("PING :still-there");
     QTRY_VERIFY(other->has(QStringLiteral("PONG")));
-    QVERIFY2(!client->has(QStringLiteral("903")), "the login finished before the PING was answered");
+    QVERIFY2(!client->has(QStringLiteral("903")),
+             "the login finished before the PING was answered");
     QTRY_VERIFY_WITH_TIMEOUT(client->has(QStringLiteral("903")), 20000);
 }
 
@@ -378,9 +384,10 @@ void tst_SaslCommands::externalWithClientCertificate()
     {
         SqliteAccountStore store(QStringLiteral("admin"));
         QVERIFY(store.open(config.dataDir + u'/' + Database::fileName()));
-        QCOMPARE(store.addCertificate(QStringLiteral("alice"),
-                                      QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex()),
-                                      1),
+        QCOMPARE(store.addCertificate(
+                     QStringLiteral("alice"),
+                     QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex()),
+                     1),
                  AccountStore::Result::Ok);
     }
     TestClient* client = m_fixture.connectNegotiating(QStringLiteral("alice"), "sasl",
@@ -408,12 +415,12 @@ void tst_SaslCommands::externalWithClientCertificate()
     QVERIFY(!impostor->has(QStringLiteral("900")));
 
     // Without a certificate, nothing to check.
-    TestClient* anonymous = m_fixture.connectNegotiating(QStringLiteral("anon"), "sasl",
-                                                         m_fixture.connectTls());
+    TestClient* anonymous =
+        m_fixture.connectNegotiating(QStringLiteral("anon"), "sasl", m_fixture.connectTls());
     QVERIFY(anonymous);
-    QCOMPARE(AccountFixture::authenticate(anonymous, QStringLiteral("EXTERNAL"), QString(),
-                                          QString()),
-             QStringLiteral("904"));
+    QCOMPARE(
+        AccountFixture::authenticate(anonymous, QStringLiteral("EXTERNAL"), QString(), QString()),
+        QStringLiteral("904"));
 }
 
 // Over TLS every mechanism is offered, PLAIN included.
@@ -424,8 +431,8 @@ void tst_SaslCommands::plainOverTls()
     config.tlsEnabled = true;
     config.tlsPort = 0;
     QVERIFY(m_fixture.start(config));
-    TestClient* client = m_fixture.connectNegotiating(QStringLiteral("alice"), "sasl",
-                                                      m_fixture.connectTls());
+    TestClient* client =
+        m_fixture.connectNegotiating(QStringLiteral("alice"), "sasl", m_fixture.connectTls());
     QVERIFY(client);
     QCOMPARE(AccountFixture::authenticate(client, QStringLiteral("PLAIN"), QStringLiteral("alice"),
                                           QStringLiteral("wonderland")),

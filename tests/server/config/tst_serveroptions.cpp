@@ -2,8 +2,8 @@
 #include "config/serveroptions.h"
 
 #include <QTemporaryDir>
-#include <QTranslator>
 #include <QTest>
+#include <QTranslator>
 
 #include <vector>
 
@@ -52,33 +52,48 @@ void tst_ServerOptions::values_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("port") << QStringList{"-p", "7000"} << "port" << "7000";
-    QTest::newRow("port long") << QStringList{"--port=0"} << "port" << "0";
+    QTest::newRow("port") << QStringList{"-p", "7000"} << "port"
+                          << "7000";
+    QTest::newRow("port long") << QStringList{"--port=0"} << "port"
+                               << "0";
     QTest::newRow("listen v4 and v6")
-        << QStringList{"-l", "127.0.0.1", "--listen", "::1"} << "listen" << "127.0.0.1 ::1";
-    QTest::newRow("listen bracketed v6") << QStringList{"-l", "[::1]"} << "listen" << "::1";
-    QTest::newRow("server name") << QStringList{"--server-name", "irc.example.org"}
-                                 << "serverName" << "irc.example.org";
-    QTest::newRow("no autojoin") << QStringList{"--no-autojoin"} << "autoJoin" << "false";
-    QTest::newRow("default channel") << QStringList{"--default-channel", "#home"}
-                                     << "defaultChannel" << "#home";
-    QTest::newRow("max clients") << QStringList{"--max-clients", "5"} << "maxClients" << "5";
-    QTest::newRow("max per ip") << QStringList{"--max-per-ip", "3"} << "maxConnectionsPerIp" << "3";
+        << QStringList{"-l", "127.0.0.1", "--listen", "::1"} << "listen"
+        << "127.0.0.1 ::1";
+    QTest::newRow("listen bracketed v6") << QStringList{"-l", "[::1]"} << "listen"
+                                         << "::1";
+    QTest::newRow("server name") << QStringList{"--server-name", "irc.example.org"} << "serverName"
+                                 << "irc.example.org";
+    QTest::newRow("no autojoin") << QStringList{"--no-autojoin"} << "autoJoin"
+                                 << "false";
+    QTest::newRow("default channel")
+        << QStringList{"--default-channel", "#home"} << "defaultChannel"
+        << "#home";
+    QTest::newRow("max clients") << QStringList{"--max-clients", "5"} << "maxClients"
+                                 << "5";
+    QTest::newRow("max per ip") << QStringList{"--max-per-ip", "3"} << "maxConnectionsPerIp"
+                                << "3";
     QTest::newRow("max channels") << QStringList{"--max-channels", "7"} << "maxChannelsPerUser"
                                   << "7";
-    QTest::newRow("nick length") << QStringList{"--nick-length", "16"} << "nickLength" << "16";
-    QTest::newRow("ping interval seconds") << QStringList{"--ping-interval", "0.25"}
-                                           << "pingIntervalMs" << "250";
+    QTest::newRow("nick length") << QStringList{"--nick-length", "16"} << "nickLength"
+                                 << "16";
+    QTest::newRow("ping interval seconds")
+        << QStringList{"--ping-interval", "0.25"} << "pingIntervalMs"
+        << "250";
     QTest::newRow("ping timeout") << QStringList{"--ping-timeout", "30"} << "pingTimeoutMs"
                                   << "30000";
-    QTest::newRow("registration timeout") << QStringList{"--registration-timeout", "5"}
-                                          << "registrationTimeoutMs" << "5000";
-    QTest::newRow("flood burst") << QStringList{"--flood-burst", "8"} << "floodBurst" << "8";
-    QTest::newRow("flood rate off") << QStringList{"--flood-rate", "0"} << "floodRate" << "0";
+    QTest::newRow("registration timeout")
+        << QStringList{"--registration-timeout", "5"} << "registrationTimeoutMs"
+        << "5000";
+    QTest::newRow("flood burst") << QStringList{"--flood-burst", "8"} << "floodBurst"
+                                 << "8";
+    QTest::newRow("flood rate off") << QStringList{"--flood-rate", "0"} << "floodRate"
+                                    << "0";
     QTest::newRow("flood queue") << QStringList{"--flood-queue", "9"} << "floodMaxQueuedLines"
                                  << "9";
-    QTest::newRow("sendq") << QStringList{"--sendq", "65536"} << "sendQueueBytes" << "65536";
-    QTest::newRow("password") << QStringList{"--password", "pw"} << "password" << "pw";
+    QTest::newRow("sendq") << QStringList{"--sendq", "65536"} << "sendQueueBytes"
+                           << "65536";
+    QTest::newRow("password") << QStringList{"--password", "pw"} << "password"
+                              << "pw";
 }
 
 static QString field(const ServerConfig& c, const QString& name)
@@ -140,8 +155,8 @@ void tst_ServerOptions::errors_data()
     QTest::newRow("sendq tiny") << QStringList{"--sendq", "10"} << "sendq";
     QTest::newRow("bad log level") << QStringList{"--log-level", "loud"} << "log-level";
     QTest::newRow("bad channel") << QStringList{"--default-channel", "lobby"} << "default-channel";
-    QTest::newRow("server name with space") << QStringList{"--server-name", "a b.c"}
-                                            << "server-name";
+    QTest::newRow("server name with space")
+        << QStringList{"--server-name", "a b.c"} << "server-name";
     QTest::newRow("missing motd") << QStringList{"--motd", "/nonexistent/motd"} << "motd";
     QTest::newRow("missing config") << QStringList{"-c", "/nonexistent.ini"} << "nonexistent";
     QTest::newRow("positional") << QStringList{"extra"} << "extra";
@@ -197,9 +212,12 @@ void tst_ServerOptions::logLevels_data()
 {
     QTest::addColumn<QString>("level");
     QTest::addColumn<QString>("rules");
-    QTest::newRow("debug") << "debug" << "confab*.debug=true";
-    QTest::newRow("info") << "info" << "confab*.debug=false";
-    QTest::newRow("warning") << "WARNING" << "confab*.debug=false\nconfab*.info=false";
+    QTest::newRow("debug") << "debug"
+                           << "confab*.debug=true";
+    QTest::newRow("info") << "info"
+                          << "confab*.debug=false";
+    QTest::newRow("warning") << "WARNING"
+                             << "confab*.debug=false\nconfab*.info=false";
     QTest::newRow("error") << "error"
                            << "confab*.debug=false\nconfab*.info=false\nconfab*.warning=false";
 }

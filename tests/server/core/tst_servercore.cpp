@@ -1,9 +1,9 @@
 // ServerCore without sockets: a FakeConnection records what the core sends. Covers command
 // details (errors, modes, KICK, INVITE, TOPIC, WHO, NAMES splitting, CAP) that the socket tests
 // in tst_server.cpp only touch.
-#include "net/clientconnection.h"
-#include "irclimits.h"
 #include "core/servercore.h"
+#include "irclimits.h"
+#include "net/clientconnection.h"
 
 #include <QTest>
 
@@ -21,7 +21,10 @@ public:
         if (const std::optional<IrcMessage> m = IrcMessage::parse(wire.chopped(2)))
             received.append(*m);
     }
-    void close(const QString& reason) override { closedReason = reason.isNull() ? QStringLiteral("") : reason; }
+    void close(const QString& reason) override
+    {
+        closedReason = reason.isNull() ? QStringLiteral("") : reason;
+    }
     void setRegistered() override { registered = true; }
 
     QStringList commands() const
@@ -120,9 +123,10 @@ FakeConnection* tst_ServerCore::connect(const QString& nick)
     m_core->addConnection(connection, QStringLiteral("10.0.0.%1").arg(m_connections.size()));
     if (!nick.isEmpty()) {
         m_core->handleMessage(connection, IrcMessage(QStringLiteral("NICK"), {nick}));
-        m_core->handleMessage(connection, IrcMessage(QStringLiteral("USER"),
-                                                     {QStringLiteral("u"), QStringLiteral("0"),
-                                                      QStringLiteral("*"), QStringLiteral("Real")}));
+        m_core->handleMessage(
+            connection,
+            IrcMessage(QStringLiteral("USER"), {QStringLiteral("u"), QStringLiteral("0"),
+                                                QStringLiteral("*"), QStringLiteral("Real")}));
         connection->received.clear();
         connection->wires.clear();
     }
@@ -200,8 +204,8 @@ void tst_ServerCore::nickChange()
     alice->received.clear();
     feed(m_core.get(), alice, line);
     QCOMPARE(alice->commands(), expected.isEmpty() ? QStringList() : QStringList{expected});
-    QCOMPARE(bob->commands(), expected == QLatin1String("NICK") ? QStringList{expected}
-                                                                 : QStringList());
+    QCOMPARE(bob->commands(),
+             expected == QLatin1String("NICK") ? QStringList{expected} : QStringList());
 }
 
 void tst_ServerCore::unknownCommand()
@@ -215,8 +219,8 @@ void tst_ServerCore::unknownCommand()
 void tst_ServerCore::needMoreParams_data()
 {
     QTest::addColumn<QByteArray>("line");
-    for (const char* line : {"JOIN", "PART", "TOPIC", "KICK #lobby", "MODE", "INVITE bob",
-                             "WHOIS", "ISON", "USERHOST", "TAGMSG", "CAP"}) {
+    for (const char* line : {"JOIN", "PART", "TOPIC", "KICK #lobby", "MODE", "INVITE bob", "WHOIS",
+                             "ISON", "USERHOST", "TAGMSG", "CAP"}) {
         QTest::newRow(line) << QByteArray(line);
     }
 }
@@ -660,7 +664,8 @@ void tst_ServerCore::echoedParameterTooLong_data()
     QTest::addColumn<QString>("numeric");
     QTest::newRow("cap subcommand") << "CAP " + QByteArray(500, 'x') << "410";
     QTest::newRow("unknown command") << QByteArray(490, 'Q') << "421";
-    QTest::newRow("no such nick") << "PRIVMSG " + QByteArray(495, 'n') + " :hi" << "401";
+    QTest::newRow("no such nick") << "PRIVMSG " + QByteArray(495, 'n') + " :hi"
+                                  << "401";
 }
 
 void tst_ServerCore::echoedParameterTooLong()

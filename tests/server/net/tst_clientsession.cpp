@@ -1,11 +1,11 @@
 // ClientSession over real sockets: liveness (PING/PONG, ping timeout, registration timeout),
 // flood control (token bucket, "Excess Flood") and the send-queue cap ("SendQ exceeded").
-#include "net/clientsession.h"
-#include "servertestmain.h"
-#include "net/server.h"
 #include "core/servercore.h"
-#include "testclient.h"
+#include "net/clientsession.h"
+#include "net/server.h"
 #include "net/writebatcher.h"
+#include "servertestmain.h"
+#include "testclient.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -266,14 +266,8 @@ void tst_ClientSession::sendQueueExceeded()
     QByteArray batch;
     for (int i = 0; i < 500; ++i)
         batch += line;
-    qint64 sent = 0;
-    constexpr qint64 MaxBytes = 256LL * 1024 * 1024;
-    while (!bystander->has(QStringLiteral("QUIT")) && sent < MaxBytes) {
-        sender->sendRaw(batch);
-        sent += batch.size();
-        QVERIFY(QTest::qWaitFor([sender] { return sender->socket()->bytesToWrite() == 0; }, 5000));
-        QTest::qWait(1);
-    }
+    const qint64 sent = sender->sendRepeatedly(
+        batch, [bystander] { return bystander->has(QStringLiteral("QUIT")); }, 256LL * 1024 * 1024);
     QTRY_VERIFY(bystander->has(QStringLiteral("QUIT")));
     qInfo("SendQ exceeded after %lld bytes sent to a client that stopped reading", sent);
     QCOMPARE(bystander->last(QStringLiteral("QUIT")).nick(), QStringLiteral("stuck"));

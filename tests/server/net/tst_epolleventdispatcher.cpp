@@ -232,8 +232,10 @@ void tst_EpollEventDispatcher::timersOfADeletedObjectAreGone()
 void tst_EpollEventDispatcher::postedEventsAndDeleteLater()
 {
     int calls = 0;
-    QMetaObject::invokeMethod(this, [&calls] { ++calls; }, Qt::QueuedConnection);
-    QMetaObject::invokeMethod(this, [&calls] { ++calls; }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [&calls] { ++calls; }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [&calls] { ++calls; }, Qt::QueuedConnection);
     QCOMPARE(calls, 0);
     QTRY_COMPARE_WITH_TIMEOUT(calls, 2, 5000);
 
@@ -263,7 +265,8 @@ void tst_EpollEventDispatcher::wakeUpFromAnotherThread()
     QElapsedTimer clock;
     std::unique_ptr<QThread> thread(QThread::create([&loop] {
         QThread::msleep(100);
-        QMetaObject::invokeMethod(&loop, [&loop] { loop.exit(7); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            &loop, [&loop] { loop.exit(7); }, Qt::QueuedConnection);
     }));
     clock.start();
     thread->start();

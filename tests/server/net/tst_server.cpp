@@ -6,6 +6,7 @@
 #include "servertestmain.h"
 #include "testclient.h"
 
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryFile>
@@ -26,6 +27,7 @@ private slots:
     void listenIpv6AndIpv4();
     void welcomeBurst();
     void welcomeBurstWithMotd();
+    void reloadMotd();
     void nickInUse_data();
     void nickInUse();
     void erroneousNick_data();
@@ -116,10 +118,13 @@ TestClient* tst_Server::login(const QString& nick, QList<QByteArray> capabilitie
     if (!capabilities.isEmpty())
         client->sendLine("CAP END");
     const bool autoJoin = m_server->config().autoJoin;
-    const bool ok = QTest::qWaitFor([&] {
-        return autoJoin ? client->has(QStringLiteral("366"))
-                        : (client->has(QStringLiteral("376")) || client->has(QStringLiteral("422")));
-    }, 5000);
+    const bool ok = QTest::qWaitFor(
+        [&] {
+            return autoJoin
+                       ? client->has(QStringLiteral("366"))
+                       : (client->has(QStringLiteral("376")) || client->has(QStringLiteral("422")));
+        },
+        5000);
     return ok ? client : nullptr;
 }
 
@@ -169,7 +174,8 @@ void tst_Server::listenIpv6AndIpv4()
     QTRY_VERIFY(v4->has(QStringLiteral("366")));
     // "::1" would start with ':' where a host is a middle parameter: shown as "0::1".
     QCOMPARE(v6->last(QStringLiteral("001")).param(1).section(u'@', 1), QStringLiteral("0::1"));
-    QCOMPARE(v4->last(QStringLiteral("001")).param(1).section(u'@', 1), QStringLiteral("127.0.0.1"));
+    QCOMPARE(v4->last(QStringLiteral("001")).param(1).section(u'@', 1),
+             QStringLiteral("127.0.0.1"));
     v4->sendLine("WHOIS six");
     QTRY_VERIFY(v4->has(QStringLiteral("311")));
     QCOMPARE(v4->last(QStringLiteral("311")).param(3), QStringLiteral("0::1"));
@@ -182,8 +188,8 @@ void tst_Server::welcomeBurst()
     QVERIFY(client);
     const QStringList commands = client->commands();
     int previous = -1;
-    for (const char* code : {"001", "002", "003", "004", "005", "251", "422", "JOIN", "353",
-                             "366"}) {
+    for (const char* code :
+         {"001", "002", "003", "004", "005", "251", "422", "JOIN", "353", "366"}) {
         const int index = commands.indexOf(QLatin1String(code));
         QVERIFY2(index > previous, code);
         previous = index;
@@ -220,15 +226,56 @@ void tst_Server::welcomeBurstWithMotd()
     QVERIFY(client->indexOf(QStringLiteral("376")) > start);
 }
 
+// SIGHUP (Server::reload) reads the MOTD again; nobody is dropped; an unreadable file keeps the
+// old text.
+void tst_Server::reloadMotd()
+{
+    QTemporaryFile motd;
+    QVERIFY(motd.open());
+    motd.write("First text\n");
+    motd.flush();
+    ServerConfig config = testConfig();
+    config.motdFile = motd.fileName();
+    QVERIFY(start(config));
+    TestClient* before = login(QStringLiteral("alice"));
+    QVERIFY(before);
+    QCOMPARE(before->last(QStringLiteral("372")).param(1), QStringLiteral("- First text"));
+    QVERIFY(motd.resize(0));
+    motd.seek(0);
+    motd.write("Second text\n");
+    motd.flush();
+    QVERIFY(m_server->reload());
+    TestClient* after = login(QStringLiteral("bob"));
+    QVERIFY(after);
+    QCOMPARE(after->last(QStringLiteral("372")).param(1), QStringLiteral("- Second text"));
+    before->sendLine("MOTD");
+    QTRY_COMPARE(before->count(QStringLiteral("372")), 2);
+    QCOMPARE(before->last(QStringLiteral("372")).param(1), QStringLiteral("- Second text"));
+    QVERIFY(!before->isDisconnected());
+    // Gone: the old text stays, with a warning.
+    motd.close();
+    QVERIFY(QFile::remove(motd.fileName()));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("cannot read MOTD file")));
+    QVERIFY(!m_server->reload());
+    TestClient* later = login(QStringLiteral("carol"));
+    QVERIFY(later);
+    QCOMPARE(later->last(QStringLiteral("372")).param(1), QStringLiteral("- Second text"));
+}
+
 void tst_Server::nickInUse_data()
 {
     QTest::addColumn<QString>("taken");
     QTest::addColumn<QString>("attempt");
-    QTest::newRow("same") << "alice" << "alice";
-    QTest::newRow("upper case") << "alice" << "ALICE";
-    QTest::newRow("mixed case") << "Alice" << "aLiCe";
-    QTest::newRow("rfc1459 brackets") << "[bob]" << "{BOB}";
-    QTest::newRow("rfc1459 pipe and backslash") << "a|b" << "A\\B";
+    QTest::newRow("same") << "alice"
+                          << "alice";
+    QTest::newRow("upper case") << "alice"
+                                << "ALICE";
+    QTest::newRow("mixed case") << "Alice"
+                                << "aLiCe";
+    QTest::newRow("rfc1459 brackets") << "[bob]"
+                                      << "{BOB}";
+    QTest::newRow("rfc1459 pipe and backslash") << "a|b"
+                                                << "A\\B";
 }
 
 void tst_Server::nickInUse()
@@ -747,7 +794,8 @@ void tst_Server::messageTags()
     // Every relayed message has a unique msgid.
     const QList<IrcMessage> privmsgs = bob->messages(QStringLiteral("PRIVMSG"));
     QVERIFY(!privmsgs.at(0).tag(QStringLiteral("msgid")).isEmpty());
-    QVERIFY(privmsgs.at(0).tag(QStringLiteral("msgid")) != privmsgs.at(1).tag(QStringLiteral("msgid")));
+    QVERIFY(privmsgs.at(0).tag(QStringLiteral("msgid")) !=
+            privmsgs.at(1).tag(QStringLiteral("msgid")));
 
     // Client tag data: 4094 bytes pass, 4095 get 417 and are not relayed.
     const QByteArray atLimit = "@foo=bar;+baz=" + QByteArray(4081, 'a') + " TAGMSG #lobby";
@@ -909,15 +957,17 @@ void tst_Server::shutdownTellsEveryone()
     m_server->shutdown(QStringLiteral("Server shutting down"));
     for (TestClient* client : {alice, bob, unregistered}) {
         QTRY_VERIFY(client->has(QStringLiteral("ERROR")));
-        QVERIFY(client->last(QStringLiteral("ERROR")).param(0).contains(
-            QStringLiteral("Server shutting down")));
+        QVERIFY(client->last(QStringLiteral("ERROR"))
+                    .param(0)
+                    .contains(QStringLiteral("Server shutting down")));
         QTRY_VERIFY(client->isDisconnected());
     }
     QCOMPARE(alice->count(QStringLiteral("QUIT")), 0);
     QTRY_COMPARE(finished.size(), 1);
     QCOMPARE(m_server->clientCount(), 0);
     TestClient* late = connectRaw();
-    QTRY_VERIFY(late->isDisconnected() || late->socket()->error() != QAbstractSocket::UnknownSocketError);
+    QTRY_VERIFY(late->isDisconnected() ||
+                late->socket()->error() != QAbstractSocket::UnknownSocketError);
 }
 
 CONFAB_SERVER_TEST_MAIN(tst_Server)

@@ -740,14 +740,8 @@ void tst_Tls::tlsSendQueueExceeded()
     QByteArray batch;
     for (int i = 0; i < 500; ++i)
         batch += line;
-    qint64 sent = 0;
-    constexpr qint64 MaxBytes = 64LL * 1024 * 1024;
-    while (!bystander->has(QStringLiteral("QUIT")) && sent < MaxBytes) {
-        sender->sendRaw(batch);
-        sent += batch.size();
-        QVERIFY(QTest::qWaitFor([sender] { return sender->socket()->bytesToWrite() == 0; }, 5000));
-        QTest::qWait(1);
-    }
+    const qint64 sent = sender->sendRepeatedly(
+        batch, [bystander] { return bystander->has(QStringLiteral("QUIT")); }, 64LL * 1024 * 1024);
     QTRY_VERIFY(bystander->has(QStringLiteral("QUIT")));
     qInfo("SendQ exceeded after %lld bytes sent to a TLS client that stopped reading", sent);
     QCOMPARE(bystander->last(QStringLiteral("QUIT")).nick(), QStringLiteral("stuck"));

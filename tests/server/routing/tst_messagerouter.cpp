@@ -83,10 +83,10 @@ void tst_MessageRouter::acceptFixesSourceIdTimeAccount()
     ServerUser* alice = addUser(QStringLiteral("alice"));
     alice->setAccount(QStringLiteral("alice"));
     const qint64 before = RelayLine::nowMs();
-    RelayLine first = router.accept(alice, IrcCommand::privmsg(QStringLiteral("#c"),
-                                                                QStringLiteral("hi")));
-    RelayLine second = router.accept(alice, IrcCommand::privmsg(QStringLiteral("#c"),
-                                                                 QStringLiteral("hi")));
+    RelayLine first =
+        router.accept(alice, IrcCommand::privmsg(QStringLiteral("#c"), QStringLiteral("hi")));
+    RelayLine second =
+        router.accept(alice, IrcCommand::privmsg(QStringLiteral("#c"), QStringLiteral("hi")));
     QCOMPARE(first.message().source(), QStringLiteral("alice!~u@host"));
     QCOMPARE(first.id().toString(), QStringLiteral("x1"));
     QCOMPARE(second.id().toString(), QStringLiteral("x2"));
@@ -104,8 +104,8 @@ void tst_MessageRouter::toChannelReachesEveryMemberOnce()
     ServerChannel* channel = m_channels->create(QStringLiteral("#c"), 1);
     m_channels->join(channel, alice, ServerChannel::Op);
     m_channels->join(channel, bob, 0);
-    RelayLine line = router.accept(alice, IrcCommand::privmsg(QStringLiteral("#c"),
-                                                               QStringLiteral("hi")));
+    RelayLine line =
+        router.accept(alice, IrcCommand::privmsg(QStringLiteral("#c"), QStringLiteral("hi")));
     router.toChannel(channel, line);
     QCOMPARE(m_connectionOf[alice]->lines.size(), 1);
     QCOMPARE(m_connectionOf[bob]->lines.size(), 1);
@@ -121,10 +121,10 @@ void tst_MessageRouter::toChannelFilters_data()
     QTest::addColumn<QList<int>>("expected"); // lines for alice, bob (tags), carol (away-notify)
     QTest::newRow("everyone") << 0 << 0 << false << QList<int>{1, 1, 1};
     QTest::newRow("not the sender") << 0 << 0 << true << QList<int>{0, 1, 1};
-    QTest::newRow("message-tags only") << int(ClientCap::MessageTags) << 0 << false
-                                       << QList<int>{0, 1, 0};
-    QTest::newRow("without message-tags") << 0 << int(ClientCap::MessageTags) << false
-                                          << QList<int>{1, 0, 1};
+    QTest::newRow("message-tags only")
+        << int(ClientCap::MessageTags) << 0 << false << QList<int>{0, 1, 0};
+    QTest::newRow("without message-tags")
+        << 0 << int(ClientCap::MessageTags) << false << QList<int>{1, 0, 1};
     QTest::newRow("away-notify, not sender")
         << int(ClientCap::AwayNotify) << 0 << true << QList<int>{0, 0, 1};
 }

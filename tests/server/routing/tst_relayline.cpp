@@ -20,7 +20,8 @@ private slots:
 
 static IrcMessage tagged()
 {
-    IrcMessage message(QStringLiteral("PRIVMSG"), {QStringLiteral("#c"), QStringLiteral("hi there")},
+    IrcMessage message(QStringLiteral("PRIVMSG"),
+                       {QStringLiteral("#c"), QStringLiteral("hi there")},
                        QStringLiteral("a!~u@h"));
     message.setTag(QStringLiteral("+typing"), QStringLiteral("done"));
     message.setTag(QStringLiteral("time"), QStringLiteral("2026-01-02T03:04:05.678Z"));
@@ -37,8 +38,8 @@ void tst_RelayLine::variants_data()
                                  << QByteArray("@time=2026-01-02T03:04:05.678Z :a!~u@h PRIVMSG #c "
                                                ":hi there\r\n");
     QTest::newRow("message-tags") << ClientCap::MessageTags
-                                   << QByteArray("@+typing=done;msgid=x1 :a!~u@h PRIVMSG #c "
-                                                 ":hi there\r\n");
+                                  << QByteArray("@+typing=done;msgid=x1 :a!~u@h PRIVMSG #c "
+                                                ":hi there\r\n");
     QTest::newRow("both") << (ClientCap::MessageTags | ClientCap::ServerTime)
                           << QByteArray("@+typing=done;time=2026-01-02T03:04:05.678Z;msgid=x1 "
                                         ":a!~u@h PRIVMSG #c :hi there\r\n");
@@ -118,8 +119,8 @@ void tst_RelayLine::timeFixedWhenAccepted()
 {
     IrcMessage message(QStringLiteral("PRIVMSG"), {QStringLiteral("bob"), QStringLiteral("hi")},
                        QStringLiteral("a!~u@h"));
-    const qint64 accepted = QDateTime(QDate(2026, 3, 4), QTime(5, 6, 7, 89), Qt::UTC)
-                                .toMSecsSinceEpoch();
+    const qint64 accepted =
+        QDateTime(QDate(2026, 3, 4), QTime(5, 6, 7, 89), Qt::UTC).toMSecsSinceEpoch();
     RelayLine line(message, MessageId(QStringLiteral("p"), 1), accepted);
     ServerUser timed(1, nullptr, QStringLiteral("h"));
     timed.setCaps(ClientCap::ServerTime);
@@ -145,8 +146,7 @@ void tst_RelayLine::accountTagOnlyForAccountTag()
     QCOMPARE(line.wireFor(&plain), QByteArray(":a!~u@h PRIVMSG bob hi\r\n"));
     QCOMPARE(line.wireFor(&account), QByteArray("@account=alice :a!~u@h PRIVMSG bob hi\r\n"));
     QCOMPARE(line.wireFor(&tags), QByteArray("@msgid=p1 :a!~u@h PRIVMSG bob hi\r\n"));
-    QCOMPARE(line.wireFor(&both),
-             QByteArray("@account=alice;msgid=p1 :a!~u@h PRIVMSG bob hi\r\n"));
+    QCOMPARE(line.wireFor(&both), QByteArray("@account=alice;msgid=p1 :a!~u@h PRIVMSG bob hi\r\n"));
 
     // A sender who is not logged in has no account tag for anyone.
     RelayLine guest(message, MessageId(QStringLiteral("p"), 2), RelayLine::nowMs());

@@ -75,13 +75,20 @@ void tst_ServerChannel::checkJoin_data()
     QTest::addColumn<QString>("key");
     QTest::addColumn<int>("expected");
     using D = ServerChannel::JoinDenial;
-    QTest::newRow("open") << "" << "" << int(D::None);
-    QTest::newRow("key wrong") << "k" << "nope" << int(D::BadKey);
-    QTest::newRow("key right") << "k" << "sesame" << int(D::None);
-    QTest::newRow("invite only") << "i" << "" << int(D::InviteOnly);
-    QTest::newRow("full") << "l" << "" << int(D::Full);
-    QTest::newRow("banned") << "b" << "" << int(D::Banned);
-    QTest::newRow("key checked before invite-only") << "ki" << "" << int(D::BadKey);
+    QTest::newRow("open") << ""
+                          << "" << int(D::None);
+    QTest::newRow("key wrong") << "k"
+                               << "nope" << int(D::BadKey);
+    QTest::newRow("key right") << "k"
+                               << "sesame" << int(D::None);
+    QTest::newRow("invite only") << "i"
+                                 << "" << int(D::InviteOnly);
+    QTest::newRow("full") << "l"
+                          << "" << int(D::Full);
+    QTest::newRow("banned") << "b"
+                            << "" << int(D::Banned);
+    QTest::newRow("key checked before invite-only") << "ki"
+                                                    << "" << int(D::BadKey);
 }
 
 void tst_ServerChannel::checkJoin()

@@ -100,8 +100,8 @@ void tst_SchemaMigrations::migratesFromEveryEarlierVersion()
     QCOMPARE(database.schemaVersion(), SchemaMigrations::latestVersion());
     QSqlQuery query(database.connection());
     if (from >= 1) {
-        QVERIFY(query.exec(QStringLiteral(
-            "SELECT name, created_at, COALESCE(last_login_at, 0) FROM accounts")));
+        QVERIFY(query.exec(
+            QStringLiteral("SELECT name, created_at, COALESCE(last_login_at, 0) FROM accounts")));
         QVERIFY(query.next());
         QCOMPARE(query.value(0).toString(), QStringLiteral("Alice"));
         QCOMPARE(query.value(1).toLongLong(), 1700000000);
@@ -126,8 +126,8 @@ void tst_SchemaMigrations::refusesNewerDatabase()
     {
         RawConnection raw(path);
         QSqlQuery query(raw.database);
-        QVERIFY(query.exec(QStringLiteral("PRAGMA user_version=%1")
-                               .arg(SchemaMigrations::latestVersion() + 1)));
+        QVERIFY(query.exec(
+            QStringLiteral("PRAGMA user_version=%1").arg(SchemaMigrations::latestVersion() + 1)));
     }
     Database database(QStringLiteral("future"));
     QVERIFY(!database.open(path));
