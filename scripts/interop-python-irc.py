@@ -24,6 +24,8 @@ import sys
 import tempfile
 import time
 
+from interopcheck import free_port
+
 SKIP = 77
 
 try:
@@ -32,12 +34,6 @@ try:
 except ImportError:
     print("SKIP: python3-irc is not installed (apt-get install python3-irc)")
     sys.exit(SKIP)
-
-
-def free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Client:

@@ -20,20 +20,9 @@ import sys
 import tempfile
 import time
 
-failures = []
+from interopcheck import check, failures, free_port
+
 PASSWORD = "irssi-interop-secret"
-
-
-def check(condition, what):
-    print(("ok   " if condition else "FAIL ") + what, flush=True)
-    if not condition:
-        failures.append(what)
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Observer:

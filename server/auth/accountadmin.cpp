@@ -126,6 +126,14 @@ int AccountAdmin::run(const QStringList& arguments)
     return result;
 }
 
+std::optional<ScramCredentials> AccountAdmin::newCredentials()
+{
+    const QString password = newPassword();
+    if (password.isNull())
+        return std::nullopt;
+    return ScramCredentials::derive(password, m_config.scramIterations);
+}
+
 QString AccountAdmin::newPassword()
 {
     const QString password = m_readPassword(tr("Password: "));
@@ -163,12 +171,10 @@ int AccountAdmin::add(SqliteAccountStore& store, const QString& name)
         m_err << tr("confabd: the account %1 exists already").arg(name) << '\n';
         return 1;
     }
-    const QString password = newPassword();
-    if (password.isNull())
+    const std::optional<ScramCredentials> credentials = newCredentials();
+    if (!credentials)
         return 1;
-    const ScramCredentials credentials =
-        ScramCredentials::derive(password, m_config.scramIterations);
-    return report(store, store.create(name, fold(name), credentials, Clock::nowSecs()), name,
+    return report(store, store.create(name, fold(name), *credentials, Clock::nowSecs()), name,
                   tr("Account %1 created.").arg(name));
 }
 
@@ -198,12 +204,10 @@ int AccountAdmin::changePassword(SqliteAccountStore& store, const QString& name)
         m_err << tr("confabd: there is no account %1").arg(name) << '\n';
         return 1;
     }
-    const QString password = newPassword();
-    if (password.isNull())
+    const std::optional<ScramCredentials> credentials = newCredentials();
+    if (!credentials)
         return 1;
-    const ScramCredentials credentials =
-        ScramCredentials::derive(password, m_config.scramIterations);
-    return report(store, store.setCredentials(fold(name), credentials), name,
+    return report(store, store.setCredentials(fold(name), *credentials), name,
                   tr("Password of %1 changed.").arg(name));
 }
 

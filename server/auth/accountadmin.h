@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 class QTextStream;
 class SqliteAccountStore;
@@ -47,6 +48,8 @@ private:
                const QString& done);
     // A password that is acceptable, or a null string after saying why not.
     QString newPassword();
+    // The credentials of newPassword(), or nothing after saying why not.
+    std::optional<ScramCredentials> newCredentials();
     QString fold(const QString& name) const;
 
     const ServerConfig& m_config;

@@ -156,19 +156,15 @@ void renameGuest(ServerCore& core, ServerUser* guest)
     }
     qCInfo(lcAuth).noquote() << "renaming" << guest->nick() << "to" << nick
                              << "for the account's owner";
+    // A guest not registered yet learns its nick from the welcome.
+    core.changeNick(guest, nick);
     if (guest->isRegistered()) {
-        RelayLine line = core.router().accept(guest, IrcCommand::nick(nick));
-        core.router().toNeighbours(guest, line, true);
-        core.users().setNick(guest, nick);
         core.sendFromServer(
             guest,
             IrcCommand::notice(nick, QStringLiteral("Your nickname belongs to a registered account "
                                                     "whose owner has logged in; you are "
                                                     "now %1")
                                          .arg(nick)));
-    } else {
-        // Not registered yet: it learns its nick from the welcome.
-        core.users().setNick(guest, nick);
     }
 }
 
@@ -192,11 +188,7 @@ void logIn(ServerCore& core, ServerUser* user, const QString& account)
     if (!holder || holder == user || core.caseMapping().fold(holder->account()) == folded)
         return;
     renameGuest(core, holder);
-    if (user->isRegistered()) {
-        RelayLine line = core.router().accept(user, IrcCommand::nick(account));
-        core.router().toNeighbours(user, line, true);
-    }
-    core.users().setNick(user, account);
+    core.changeNick(user, account);
 }
 
 } // namespace AccountCommands

@@ -65,12 +65,7 @@ void onNick(CommandContext& context)
     if (nick == user->nick())
         return;
 
-    if (user->isRegistered()) {
-        RelayLine line = context.accept(IrcCommand::nick(nick));
-        context.router().toNeighbours(user, line, true);
-        qCInfo(lcCore).noquote() << "nick change:" << user->nick() << "->" << nick;
-    }
-    context.users().setNick(user, nick);
+    core.changeNick(user, nick);
     if (!user->isRegistered())
         tryComplete(context.core(), user);
 }

@@ -20,13 +20,6 @@ using Conversation = SaslConversations::Conversation;
 // A response of at most this many bytes (after base64) is accepted.
 constexpr int MaxResponseBase64 = (ServerDefaults::MaxSaslResponseBytes + 2) / 3 * 4;
 
-void end(ServerCore& core, ServerUser* user)
-{
-    const quint64 exchange = core.saslConversations().end(user->id());
-    if (exchange != 0 && core.auth())
-        core.auth()->abortExchange(exchange);
-}
-
 // Sends data as AUTHENTICATE chunks: base64, 400 bytes each, "+" after an exact multiple of
 // 400 and for nothing at all.
 void sendChallenge(ServerCore& core, ServerUser* user, const QByteArray& data)
@@ -127,7 +120,7 @@ void onAuthenticate(CommandContext& context)
     Conversation* conversation = core.saslConversations().find(user->id());
     if (data == QLatin1String("*")) {
         if (conversation)
-            end(core, user);
+            core.endSaslExchange(user);
         context.reply(IrcReply::saslAborted());
         return;
     }
@@ -140,19 +133,19 @@ void onAuthenticate(CommandContext& context)
     }
     if (conversation->busy) {
         // A response before the last one was answered: not how SASL goes.
-        end(core, user);
+        core.endSaslExchange(user);
         context.reply(IrcReply::saslFail());
         return;
     }
     if (data.size() > ChunkBytes) {
-        end(core, user);
+        core.endSaslExchange(user);
         context.reply(IrcReply::saslTooLong());
         return;
     }
     if (data != QLatin1String("+"))
         conversation->base64 += data.toLatin1();
     if (conversation->base64.size() > MaxResponseBase64) {
-        end(core, user);
+        core.endSaslExchange(user);
         context.reply(IrcReply::saslTooLong());
         return;
     }
@@ -162,7 +155,7 @@ void onAuthenticate(CommandContext& context)
         conversation->base64, QByteArray::AbortOnBase64DecodingErrors);
     conversation->base64.clear();
     if (!decoded) {
-        end(core, user);
+        core.endSaslExchange(user);
         context.reply(IrcReply::saslFail());
         return;
     }
@@ -172,7 +165,7 @@ void onAuthenticate(CommandContext& context)
         if (decoded.decoded.isEmpty()) {
             succeed(core, user, account);
         } else {
-            end(core, user);
+            core.endSaslExchange(user);
             context.reply(IrcReply::saslFail());
         }
         return;
@@ -209,7 +202,7 @@ void abortForRegistration(ServerCore& core, ServerUser* user)
 {
     if (!core.saslConversations().find(user->id()))
         return;
-    end(core, user);
+    core.endSaslExchange(user);
     core.reply(user, IrcReply::saslAborted());
 }
 

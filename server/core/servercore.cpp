@@ -22,6 +22,21 @@
 
 #include <QDateTime>
 
+namespace {
+
+// Client text echoed in a reply longer than this may be shown as "*" when the line is too short
+// for it (only the last parameter of a line can be shortened).
+constexpr qsizetype MaxEchoedChars = Limits::MaxLineBytes / 8;
+
+// Whether client text can stand as a middle parameter of a reply: not empty, no spaces, no
+// leading ':' (the client may have sent it as a trailing parameter).
+bool isMiddleParam(const QString& param)
+{
+    return !param.isEmpty() && !param.startsWith(u':') && !param.contains(u' ');
+}
+
+} // namespace
+
 ServerCore::ServerCore(const ServerConfig& config, QObject* parent)
     : QObject(parent), m_config(config),
       m_createdText(QDateTime::currentDateTimeUtc().toString(Qt::RFC2822Date)),
@@ -117,10 +132,26 @@ void ServerCore::quit(ServerUser* user, const QString& reason)
     const QList<ServerChannel*> channels = user->channels();
     for (ServerChannel* channel : channels)
         m_channels.leave(channel, user);
-    if (const quint64 exchange = m_sasl.end(user->id()); exchange != 0 && m_auth)
-        m_auth->abortExchange(exchange);
+    endSaslExchange(user);
     m_pendingRegistrations.remove(user->id());
     m_users.remove(user);
+}
+
+void ServerCore::changeNick(ServerUser* user, const QString& nick)
+{
+    if (user->isRegistered()) {
+        RelayLine line = m_router.accept(user, IrcCommand::nick(nick));
+        m_router.toNeighbours(user, line, true);
+        qCInfo(lcCore).noquote() << "nick change:" << user->nick() << "->" << nick;
+    }
+    m_users.setNick(user, nick);
+}
+
+void ServerCore::endSaslExchange(ServerUser* user)
+{
+    const quint64 exchange = m_sasl.end(user->id());
+    if (exchange != 0 && m_auth)
+        m_auth->abortExchange(exchange);
 }
 
 void ServerCore::disconnect(ServerUser* user, const QString& reason)
@@ -146,8 +177,7 @@ void ServerCore::reply(ServerUser* user, const IrcNumericReply& reply)
     QStringList params = reply.params;
     qsizetype length = 0;
     for (qsizetype i = 0; i + 1 < params.size(); ++i) {
-        const QString& param = params.at(i);
-        if (param.isEmpty() || param.startsWith(u':') || param.contains(u' '))
+        if (!isMiddleParam(params.at(i)))
             params[i] = QStringLiteral("*");
         length += params.at(i).size();
     }
@@ -156,10 +186,9 @@ void ServerCore::reply(ServerUser* user, const IrcNumericReply& reply)
     // Only the last parameter can be shortened to fit a line; an echoed middle parameter that
     // is too long (an unknown CAP subcommand of 400 bytes) is shown as "*" instead, so that the
     // reply is still sent. Checked only when the middle parameters could be that long.
-    constexpr qsizetype MaxMiddleChars = Limits::MaxLineBytes / 4;
-    if (length > MaxMiddleChars && message.toWire(Limits::MaxLineBytes).isEmpty()) {
+    if (length > 2 * MaxEchoedChars && message.toWire(Limits::MaxLineBytes).isEmpty()) {
         for (qsizetype i = 0; i + 1 < params.size(); ++i) {
-            if (params.at(i).size() > MaxMiddleChars / 2)
+            if (params.at(i).size() > MaxEchoedChars)
                 params[i] = QStringLiteral("*");
         }
         message = IrcReply::numeric(m_config.serverName, reply.code, user->replyTarget(), params);
@@ -170,13 +199,10 @@ void ServerCore::reply(ServerUser* user, const IrcNumericReply& reply)
 void ServerCore::sendFail(ServerUser* user, const QString& command, const QString& code,
                           const QStringList& context, const QString& description)
 {
-    constexpr qsizetype MaxContextChars = Limits::MaxLineBytes / 8;
     QStringList safe = context;
     for (QString& param : safe) {
-        if (param.isEmpty() || param.startsWith(u':') || param.contains(u' ') ||
-            param.size() > MaxContextChars) {
+        if (!isMiddleParam(param) || param.size() > MaxEchoedChars)
             param = QStringLiteral("*");
-        }
     }
     sendFromServer(user, IrcCommand::fail(command, code, safe, description));
 }

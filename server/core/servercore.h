@@ -87,6 +87,10 @@ public:
     // The user leaves: others who share a channel see QUIT with the reason (if it was
     // registered), it leaves every channel and is forgotten. Its connection is left alone.
     void quit(ServerUser* user, const QString& reason);
+    // The user's nick becomes nick; once registered, it and those sharing a channel see NICK.
+    void changeNick(ServerUser* user, const QString& nick);
+    // Forgets the user's SASL exchange, if any, and tells the auth worker to drop it.
+    void endSaslExchange(ServerUser* user);
     // quit(), then the connection gets ERROR with the reason and is closed.
     void disconnect(ServerUser* user, const QString& reason);
     // Told by the registration commands once a user has completed registration.

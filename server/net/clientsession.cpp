@@ -73,10 +73,7 @@ void ClientSession::start()
 {
     if (!m_tls) {
         qCInfo(lcSession).noquote() << "connection from" << m_host;
-        ConnectionInfo info;
-        info.host = m_host;
-        info.loopback = m_peer.isLoopback();
-        begin(info);
+        begin(connectionInfo());
         return;
     }
     // Only TLS sessions pay for these connections (and the timer).
@@ -88,6 +85,14 @@ void ClientSession::start()
     if (m_config.tlsHandshakeTimeoutMs > 0)
         m_handshakeTimer.start(m_config.tlsHandshakeTimeoutMs, this);
     socket->startServerEncryption();
+}
+
+ConnectionInfo ClientSession::connectionInfo() const
+{
+    ConnectionInfo info;
+    info.host = m_host;
+    info.loopback = m_peer.isLoopback();
+    return info;
 }
 
 void ClientSession::begin(const ConnectionInfo& info)
@@ -108,10 +113,8 @@ void ClientSession::onEncrypted()
     m_handshaking = false;
     m_handshakeTimer.stop();
     auto* socket = static_cast<QSslSocket*>(m_socket);
-    ConnectionInfo info;
-    info.host = m_host;
+    ConnectionInfo info = connectionInfo();
     info.secure = true;
-    info.loopback = m_peer.isLoopback();
     const QSslCertificate clientCertificate = socket->peerCertificate();
     if (!clientCertificate.isNull())
         info.certificateFingerprint = clientCertificate.digest(QCryptographicHash::Sha256).toHex();

@@ -87,6 +87,8 @@ protected:
 private:
     // Adds the connection to the core and starts the timers and reading.
     void begin(const ConnectionInfo& info);
+    // Where the connection comes from (host, loopback), as the core is told of it.
+    ConnectionInfo connectionInfo() const;
     void onEncrypted();
     void onSslErrors(const QList<QSslError>& errors);
     void onHandshakeTimeout();
