@@ -247,4 +247,32 @@ IrcMessage note(const QString& command, const QString& code, const QStringList& 
     return standardReply(QStringLiteral("NOTE"), command, code, context, description);
 }
 
+IrcMessage batchStart(const QString& id, const QString& type, const QStringList& params)
+{
+    return IrcMessage(QStringLiteral("BATCH"), QStringList{u'+' + id, type} + params);
+}
+
+IrcMessage batchEnd(const QString& id)
+{
+    return IrcMessage(QStringLiteral("BATCH"), {u'-' + id});
+}
+
+IrcMessage ack()
+{
+    return IrcMessage(QStringLiteral("ACK"));
+}
+
+IrcMessage chatHistory(const QString& subcommand, const QStringList& params)
+{
+    return IrcMessage(QStringLiteral("CHATHISTORY"), QStringList{subcommand} + params);
+}
+
+IrcMessage markRead(const QString& target, const QString& timestamp)
+{
+    QStringList params{target};
+    if (!timestamp.isEmpty())
+        params.append(timestamp);
+    return IrcMessage(QStringLiteral("MARKREAD"), params);
+}
+
 } // namespace IrcCommand

@@ -63,4 +63,15 @@ IrcMessage fail(const QString& command, const QString& code, const QStringList& 
 IrcMessage note(const QString& command, const QString& code, const QStringList& context,
                 const QString& description);
 
+// IRCv3 batch: "BATCH +<id> <type> [<params>...]" opens one, "BATCH -<id>" closes it.
+IrcMessage batchStart(const QString& id, const QString& type, const QStringList& params = {});
+IrcMessage batchEnd(const QString& id);
+// IRCv3 labeled-response: the answer to a labeled command that produced no other line.
+IrcMessage ack();
+
+// IRCv3 draft/chathistory
+IrcMessage chatHistory(const QString& subcommand, const QStringList& params);
+// draft/read-marker: "MARKREAD <target> [timestamp=...]"
+IrcMessage markRead(const QString& target, const QString& timestamp = {});
+
 } // namespace IrcCommand

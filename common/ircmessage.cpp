@@ -430,6 +430,37 @@ QByteArray IrcMessage::serializeWith(const QList<IrcTag>& tags, qsizetype reserv
     return out;
 }
 
+QByteArray IrcMessage::prependTags(QByteArrayView line, const QList<IrcTag>& tags)
+{
+    QByteArray prefix;
+    QStringEncoder encoder(QStringEncoder::Utf8, QStringEncoder::Flag::Stateless);
+    for (const IrcTag& tag : tags) {
+        if (!isValidTagKey(tag.key))
+            continue;
+        QVarLengthArray<char, 512> buffer(2 + 3 * tag.key.size() + 6 * tag.value.size());
+        char* p = encoder.appendToBuffer(buffer.data(), tag.key);
+        if (!tag.value.isEmpty()) {
+            *p++ = '=';
+            p = appendEscapedTagValue(p, tag.value, encoder);
+        }
+        prefix.append(prefix.isEmpty() ? '@' : ';');
+        prefix.append(buffer.data(), p - buffer.data());
+    }
+    if (prefix.isEmpty())
+        return line.toByteArray();
+    QByteArray out;
+    out.reserve(prefix.size() + line.size() + 1);
+    out.append(prefix);
+    if (line.startsWith('@')) {
+        out.append(';');
+        out.append(line.sliced(1));
+    } else {
+        out.append(' ');
+        out.append(line);
+    }
+    return out;
+}
+
 QByteArray IrcMessage::toWire(int maxLineBytes) const
 {
     return toWire(m_tags, maxLineBytes);

@@ -53,6 +53,10 @@ public:
     // toWire() with the given tags in place of the message's own (a relayed line has one set of
     // tags per kind of recipient).
     QByteArray toWire(const QList<IrcTag>& tags, int maxLineBytes = 512) const;
+    // A line already serialized (with or without its CR LF) with the tags put in front of its
+    // own (labeled-response and batch tags on a line that was serialized once for many). Tags
+    // with invalid keys are skipped.
+    static QByteArray prependTags(QByteArrayView line, const QList<IrcTag>& tags);
 
     // Why the message cannot be serialized, or nullptr if it can.
     const char* invalidReason() const;

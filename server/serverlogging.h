@@ -8,3 +8,4 @@ Q_DECLARE_LOGGING_CATEGORY(lcCore)    // confab.server.core: registration, quits
 Q_DECLARE_LOGGING_CATEGORY(lcTls)     // confab.server.tls: certificates, handshakes
 Q_DECLARE_LOGGING_CATEGORY(lcAuth)    // confab.server.auth: accounts, logins (never secrets)
 Q_DECLARE_LOGGING_CATEGORY(lcStorage) // confab.server.storage: database, migrations
+Q_DECLARE_LOGGING_CATEGORY(lcHistory) // confab.server.history: history writes, queries, pruning

@@ -14,26 +14,33 @@ namespace CapabilityCommands {
 
 namespace {
 
+// What the server must have for a capability to be offered.
+enum class Needs { Nothing, Accounts, History };
+
 struct Capability
 {
     const char* name;
     int flag;
-    bool needsAccounts; // offered only when the server has accounts
+    Needs needs;
 };
 
 // In CAP LS order.
 constexpr Capability Capabilities[] = {
-    {"account-notify", ClientCap::AccountNotify, true},
-    {"account-tag", ClientCap::AccountTag, true},
-    {"away-notify", ClientCap::AwayNotify, false},
-    {"draft/account-registration", ClientCap::AccountRegistration, true},
-    {"echo-message", ClientCap::EchoMessage, false},
-    {"extended-join", ClientCap::ExtendedJoin, false},
-    {"message-tags", ClientCap::MessageTags, false},
-    {"multi-prefix", ClientCap::MultiPrefix, false},
-    {"sasl", ClientCap::Sasl, true},
-    {"server-time", ClientCap::ServerTime, false},
-    {"setname", ClientCap::SetName, false},
+    {"account-notify", ClientCap::AccountNotify, Needs::Accounts},
+    {"account-tag", ClientCap::AccountTag, Needs::Accounts},
+    {"away-notify", ClientCap::AwayNotify, Needs::Nothing},
+    {"batch", ClientCap::Batch, Needs::Nothing},
+    {"draft/account-registration", ClientCap::AccountRegistration, Needs::Accounts},
+    {"draft/chathistory", ClientCap::ChatHistory, Needs::History},
+    {"draft/event-playback", ClientCap::EventPlayback, Needs::History},
+    {"echo-message", ClientCap::EchoMessage, Needs::Nothing},
+    {"extended-join", ClientCap::ExtendedJoin, Needs::Nothing},
+    {"labeled-response", ClientCap::LabeledResponse, Needs::Nothing},
+    {"message-tags", ClientCap::MessageTags, Needs::Nothing},
+    {"multi-prefix", ClientCap::MultiPrefix, Needs::Nothing},
+    {"sasl", ClientCap::Sasl, Needs::Accounts},
+    {"server-time", ClientCap::ServerTime, Needs::Nothing},
+    {"setname", ClientCap::SetName, Needs::Nothing},
 };
 
 // A CAP LS line's capability list stays below this many bytes (CAP 302 continues on more).
@@ -41,7 +48,12 @@ constexpr int MaxCapListBytes = 400;
 
 bool isOffered(const ServerCore& core, const Capability& capability)
 {
-    return !capability.needsAccounts || core.auth() != nullptr;
+    switch (capability.needs) {
+    case Needs::Nothing: return true;
+    case Needs::Accounts: return core.auth() != nullptr;
+    case Needs::History: return core.history() != nullptr;
+    }
+    return false;
 }
 
 // The flag of an offered capability, or 0.

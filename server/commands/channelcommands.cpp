@@ -1,6 +1,7 @@
 #include "commands/channelcommands.h"
 
 #include "commands/channelreplies.h"
+#include "commands/historycommands.h"
 #include "core/clock.h"
 #include "core/commandcontext.h"
 #include "core/commandtable.h"
@@ -37,6 +38,7 @@ void part(ServerCore& core, ServerUser* user, ServerChannel* channel, const QStr
 {
     RelayLine line = core.router().accept(user, IrcCommand::part(channel->name(), reason));
     core.router().toChannel(channel, line);
+    HistoryCommands::recordChannelEvent(core, channel, line);
     core.channels().leave(channel, user);
 }
 
@@ -84,6 +86,7 @@ void onTopic(CommandContext& context)
     channel->setTopic(topic, context.user()->source(), Clock::nowSecs());
     RelayLine line = context.accept(IrcCommand::topic(channel->name(), topic));
     context.router().toChannel(channel, line);
+    HistoryCommands::recordChannelEvent(context.core(), channel, line);
 }
 
 void kick(CommandContext& context, const QString& name, const QString& nick, const QString& reason)
@@ -98,6 +101,7 @@ void kick(CommandContext& context, const QString& name, const QString& nick, con
     }
     RelayLine line = context.accept(IrcCommand::kick(channel->name(), target->nick(), reason));
     context.router().toChannel(channel, line);
+    HistoryCommands::recordChannelEvent(context.core(), channel, line);
     context.channels().leave(channel, target); // may delete the channel
 }
 
@@ -192,6 +196,7 @@ void join(ServerCore& core, ServerUser* user, const QString& name, const QString
     MessageRouter::Filter withAccount;
     withAccount.requiredCaps = ClientCap::ExtendedJoin;
     router.toChannel(channel, extended, withAccount);
+    HistoryCommands::recordChannelEvent(core, channel, line);
     if (user->isAway()) {
         RelayLine away = router.accept(user, IrcCommand::away(user->awayMessage()));
         MessageRouter::Filter filter;

@@ -110,7 +110,7 @@ void sendMotd(ServerCore& core, ServerUser* user)
 QStringList isupportTokens(const ServerCore& core)
 {
     const ServerConfig& config = core.config();
-    return {
+    QStringList tokens{
         QStringLiteral("AWAYLEN=") + number(config.awayLength),
         QStringLiteral("CASEMAPPING=") + core.caseMapping().name(),
         QStringLiteral("CHANLIMIT=#&:") + number(config.maxChannelsPerUser),
@@ -130,6 +130,12 @@ QStringList isupportTokens(const ServerCore& core)
         QStringLiteral("TOPICLEN=") + number(config.topicLength),
         QStringLiteral("USERLEN=") + number(Limits::UserLength),
     };
+    if (core.history()) {
+        tokens.append(QStringLiteral("CHATHISTORY=") + number(config.historyQueryLimit));
+        tokens.append(QStringLiteral("MSGREFTYPES=timestamp,msgid"));
+        tokens.sort();
+    }
+    return tokens;
 }
 
 } // namespace InfoCommands

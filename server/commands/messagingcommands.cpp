@@ -1,5 +1,6 @@
 #include "commands/messagingcommands.h"
 
+#include "commands/historycommands.h"
 #include "core/clock.h"
 #include "core/commandcontext.h"
 #include "core/commandtable.h"
@@ -16,6 +17,10 @@ namespace MessagingCommands {
 namespace {
 
 enum class Kind { Privmsg, Notice, Tagmsg };
+
+// The 301 answer to a private message kept for an account's owner who is not connected.
+const QString OfflineText =
+    QStringLiteral("Offline; your message is kept and delivered when they next log in");
 
 void toChannel(CommandContext& context, const QString& target, RelayLine& line, Kind kind,
                bool errors)
@@ -41,25 +46,38 @@ void toChannel(CommandContext& context, const QString& target, RelayLine& line, 
     // A sender outside the channel (-n) still gets its echo.
     if (echo && !channel->hasMember(user) && filter.accepts(user))
         context.router().toUser(user, line);
+    HistoryCommands::recordChannelMessage(context.core(), channel, line);
 }
 
 void toUser(CommandContext& context, const QString& target, RelayLine& line, Kind kind, bool errors)
 {
     ServerUser* user = context.user();
     ServerUser* recipient = context.users().findByNick(target);
-    if (!recipient) {
-        if (errors)
-            context.reply(IrcReply::noSuchNick(target));
-        return;
-    }
     MessageRouter::Filter filter;
     filter.requiredCaps = kind == Kind::Tagmsg ? ClientCap::MessageTags : 0;
+    if (!recipient) {
+        // An account's owner who is not connected: kept for them, and the sender is told.
+        if (kind != Kind::Tagmsg && HistoryCommands::acceptsOfflineMessages(context.core(), target)) {
+            if (user->hasCap(ClientCap::EchoMessage))
+                context.router().toUser(user, line);
+            // The account's name is the nick, folded alike.
+            HistoryCommands::recordPrivateMessage(context.core(), user, target, target, line,
+                                                  true);
+            if (errors)
+                context.reply(IrcReply::away(target, OfflineText));
+        } else if (errors) {
+            context.reply(IrcReply::noSuchNick(target));
+        }
+        return;
+    }
     if (filter.accepts(recipient))
         context.router().toUser(recipient, line);
     if (user->hasCap(ClientCap::EchoMessage) && recipient != user && filter.accepts(user))
         context.router().toUser(user, line);
     if (kind == Kind::Privmsg && recipient->isAway())
         context.reply(IrcReply::away(recipient->nick(), recipient->awayMessage()));
+    HistoryCommands::recordPrivateMessage(context.core(), user, recipient->account(),
+                                          recipient->nick(), line, false);
 }
 
 void send(CommandContext& context, Kind kind)

@@ -278,7 +278,7 @@ void userMode(CommandContext& context)
     if (!applied.isEmpty()) {
         IrcMessage mode = IrcCommand::mode(user->nick(), applied.modes());
         mode.setSource(user->source());
-        user->connection()->send(mode);
+        user->output()->send(mode);
     }
 }
 

@@ -3,6 +3,7 @@
 #include "auth/authservice.h"
 #include "commands/accountcommands.h"
 #include "commands/channelcommands.h"
+#include "commands/historycommands.h"
 #include "commands/infocommands.h"
 #include "commands/saslcommands.h"
 #include "core/clock.h"
@@ -158,6 +159,7 @@ void tryComplete(ServerCore& core, ServerUser* user)
     core.announceRegistered(user);
     if (config.autoJoin && !config.defaultChannel.isEmpty())
         ChannelCommands::join(core, user, config.defaultChannel, QString());
+    HistoryCommands::deliverPending(core, user);
 }
 
 } // namespace RegistrationCommands

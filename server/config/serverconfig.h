@@ -47,6 +47,14 @@ constexpr int MinPasswordLength = 8;        // characters
 constexpr int MaxPasswordBytes = 300;       // account-registration's advice
 constexpr int MaxSaslResponseBytes = 8192;  // one SASL response, after base64 decoding
 
+// History (stored in the data directory's database).
+constexpr int HistoryMaxAgeDays = 365;          // records older than this are deleted; 0: never
+constexpr int HistoryMaxPerTarget = 100000;     // records kept per room or conversation; 0: all
+constexpr int HistoryPruneIntervalMs = 60000;   // how often the limits above are applied
+constexpr int HistoryQueryLimit = 100;          // messages per CHATHISTORY request (CHATHISTORY=)
+constexpr int MaxHistoryQueryLimit = 1000;      // the most --history-query-limit may say
+constexpr int HistoryQueriesPerMinute = 60;     // CHATHISTORY requests per client per minute
+
 } // namespace ServerDefaults
 
 // Everything the server needs to know to run; filled by ServerOptions from the command line and
@@ -100,4 +108,11 @@ struct ServerConfig
     int loginFailureDelayMs = ServerDefaults::LoginFailureDelayMs;
     int registrationLimit = ServerDefaults::RegistrationLimit;
     int registrationWindowSecs = ServerDefaults::RegistrationWindowSecs;
+    // History: on whenever there is a data directory, unless turned off.
+    bool historyEnabled = true;
+    int historyMaxAgeDays = ServerDefaults::HistoryMaxAgeDays;
+    int historyMaxPerTarget = ServerDefaults::HistoryMaxPerTarget;
+    int historyPruneIntervalMs = ServerDefaults::HistoryPruneIntervalMs;
+    int historyQueryLimit = ServerDefaults::HistoryQueryLimit;
+    int historyQueriesPerMinute = ServerDefaults::HistoryQueriesPerMinute;
 };

@@ -146,6 +146,25 @@ ServerOptions::ServerOptions()
          tr("The registration window, in seconds (default %1).")
              .arg(ServerDefaults::RegistrationWindowSecs),
          tr("seconds")},
+        {QStringLiteral("no-history"),
+         tr("Do not store message history (no CHATHISTORY, no offline messages).")},
+        {QStringLiteral("history-max-age"),
+         tr("Days history is kept; 0 keeps it forever (default %1).")
+             .arg(ServerDefaults::HistoryMaxAgeDays),
+         tr("days")},
+        {QStringLiteral("history-max-per-target"),
+         tr("Messages kept per room or conversation; 0 keeps all (default %1).")
+             .arg(ServerDefaults::HistoryMaxPerTarget),
+         tr("count")},
+        {QStringLiteral("history-query-limit"),
+         tr("Messages one CHATHISTORY request may return (default %1, at most %2).")
+             .arg(ServerDefaults::HistoryQueryLimit)
+             .arg(ServerDefaults::MaxHistoryQueryLimit),
+         tr("count")},
+        {QStringLiteral("history-queries"),
+         tr("CHATHISTORY requests one client may make per minute (default %1).")
+             .arg(ServerDefaults::HistoryQueriesPerMinute),
+         tr("count")},
         {QStringLiteral("log-level"),
          tr("Log level: debug, info, warning or error (default info)."), tr("level")},
         {QStringLiteral("qt-event-loop"),
@@ -337,6 +356,7 @@ ServerOptions::Result ServerOptions::parse(const QStringList& arguments)
     m_config.plainEnabled = !flag(QStringLiteral("no-plain"));
     m_config.tlsEnabled = !flag(QStringLiteral("no-tls"));
     m_config.allowPlaintextPasswords = flag(QStringLiteral("allow-plaintext-passwords"));
+    m_config.historyEnabled = !flag(QStringLiteral("no-history"));
     if (!m_config.plainEnabled && !m_config.tlsEnabled) {
         m_errorText = tr("--no-plain and --no-tls leave nothing to listen on");
         return Result::Error;
@@ -383,7 +403,14 @@ ServerOptions::Result ServerOptions::parse(const QStringList& arguments)
         !readInt(QStringLiteral("login-window"), 1, 86400, &m_config.loginFailureWindowSecs) ||
         !readInt(QStringLiteral("registrations"), 1, 100000, &m_config.registrationLimit) ||
         !readInt(QStringLiteral("registration-window"), 1, 86400 * 7,
-                 &m_config.registrationWindowSecs)) {
+                 &m_config.registrationWindowSecs) ||
+        !readInt(QStringLiteral("history-max-age"), 0, 365000, &m_config.historyMaxAgeDays) ||
+        !readInt(QStringLiteral("history-max-per-target"), 0, Max,
+                 &m_config.historyMaxPerTarget) ||
+        !readInt(QStringLiteral("history-query-limit"), 1, ServerDefaults::MaxHistoryQueryLimit,
+                 &m_config.historyQueryLimit) ||
+        !readInt(QStringLiteral("history-queries"), 1, 100000,
+                 &m_config.historyQueriesPerMinute)) {
         return Result::Error;
     }
     if (isSet(QStringLiteral("flood-rate"))) {

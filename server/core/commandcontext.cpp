@@ -1,14 +1,24 @@
 #include "core/commandcontext.h"
 
+#include "core/labeledresponse.h"
 #include "core/servercore.h"
 #include "routing/messagerouter.h"
 #include "state/channelregistry.h"
 #include "state/serverchannel.h"
 #include "state/userregistry.h"
 
-CommandContext::CommandContext(ServerCore& core, ServerUser* user, const IrcMessage& message)
-    : m_core(core), m_user(user), m_message(message)
+CommandContext::CommandContext(ServerCore& core, ServerUser* user, const IrcMessage& message,
+                               LabeledResponse* response)
+    : m_core(core), m_user(user), m_message(message), m_response(response)
 {
+}
+
+QString CommandContext::deferResponse() const
+{
+    if (!m_response)
+        return {};
+    m_response->defer();
+    return m_response->label();
 }
 
 const ServerConfig& CommandContext::config() const

@@ -4,6 +4,7 @@
 #include "ircreply.h"
 
 class ChannelRegistry;
+class LabeledResponse;
 class MessageRouter;
 class RelayLine;
 class ServerChannel;
@@ -19,7 +20,9 @@ struct ServerConfig;
 class CommandContext
 {
 public:
-    CommandContext(ServerCore& core, ServerUser* user, const IrcMessage& message);
+    // response: the labeled-response collector when the command carries a label.
+    CommandContext(ServerCore& core, ServerUser* user, const IrcMessage& message,
+                   LabeledResponse* response = nullptr);
 
     ServerCore& core() const { return m_core; }
     ServerUser* user() const { return m_user; }
@@ -37,6 +40,10 @@ public:
     // The message from the sender, accepted for relaying (id, time, account fixed).
     RelayLine accept(IrcMessage message) const;
 
+    // For a command that answers later: its label (empty when unlabeled), which the answer
+    // must carry; no ACK is sent for it now.
+    QString deferResponse() const;
+
     // The channel, or nullptr after 403 ERR_NOSUCHCHANNEL.
     ServerChannel* channelOrError(const QString& name) const;
     // The registered user, or nullptr after 401 ERR_NOSUCHNICK.
@@ -50,4 +57,5 @@ private:
     ServerCore& m_core;
     ServerUser* m_user;
     const IrcMessage& m_message;
+    LabeledResponse* m_response;
 };

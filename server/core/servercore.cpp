@@ -4,6 +4,7 @@
 #include "commands/accountcommands.h"
 #include "commands/capabilitycommands.h"
 #include "commands/channelcommands.h"
+#include "commands/historycommands.h"
 #include "commands/infocommands.h"
 #include "commands/messagingcommands.h"
 #include "commands/modecommands.h"
@@ -12,6 +13,7 @@
 #include "commands/saslcommands.h"
 #include "commands/usercommands.h"
 #include "core/commandcontext.h"
+#include "core/labeledresponse.h"
 #include "irccommand.h"
 #include "irclimits.h"
 #include "ircnumerics.h"
@@ -41,7 +43,8 @@ ServerCore::ServerCore(const ServerConfig& config, QObject* parent)
     : QObject(parent), m_config(config),
       m_createdText(QDateTime::currentDateTimeUtc().toString(Qt::RFC2822Date)),
       m_users(m_caseMapping), m_channels(m_caseMapping),
-      m_registrationThrottle(config.registrationLimit, qint64(config.registrationWindowSecs) * 1000)
+      m_registrationThrottle(config.registrationLimit, qint64(config.registrationWindowSecs) * 1000),
+      m_historyThrottle(config.historyQueriesPerMinute, 60 * 1000)
 {
     reloadMotd();
     RegistrationCommands::addTo(m_commands);
@@ -54,6 +57,7 @@ ServerCore::ServerCore(const ServerConfig& config, QObject* parent)
     UserCommands::addTo(m_commands);
     SaslCommands::addTo(m_commands);
     AccountCommands::addTo(m_commands);
+    HistoryCommands::addTo(m_commands);
 }
 
 ServerCore::~ServerCore() = default;
@@ -106,8 +110,51 @@ void ServerCore::handleMessage(ClientConnection* connection, const IrcMessage& m
         reply(user, IrcReply::needMoreParams(name));
         return;
     }
-    CommandContext context(*this, user, message);
+    const QString label = user->hasCap(ClientCap::LabeledResponse)
+                              ? message.tag(QStringLiteral("label"))
+                              : QString();
+    if (label.isEmpty()) {
+        CommandContext context(*this, user, message);
+        command->handler(context);
+        return;
+    }
+    // The answer goes to the sender labeled (IRCv3 labeled-response).
+    LabeledResponse response(user->connection(), label, user->hasCap(ClientCap::Batch));
+    const UserId id = user->id();
+    user->setOutput(&response);
+    CommandContext context(*this, user, message, &response);
     command->handler(context);
+    if (ServerUser* stillHere = m_users.findById(id))
+        stillHere->setOutput(nullptr);
+    response.finish(m_config.serverName, [this] { return nextBatchId(); });
+}
+
+QString ServerCore::nextBatchId()
+{
+    return QString::number(++m_lastBatchId, 36);
+}
+
+void ServerCore::sendBatch(ServerUser* user, const QString& label, const QString& type,
+                           const QStringList& params, const QList<QByteArray>& lines)
+{
+    ClientConnection* out = user->output();
+    if (!user->hasCap(ClientCap::Batch)) {
+        for (const QByteArray& line : lines)
+            out->sendWire(line);
+        return;
+    }
+    const QString id = nextBatchId();
+    IrcMessage start = IrcCommand::batchStart(id, type, params);
+    start.setSource(m_config.serverName);
+    if (!label.isEmpty())
+        start.setTag(QStringLiteral("label"), label);
+    out->send(start);
+    const QList<IrcTag> batch{{QStringLiteral("batch"), id}};
+    for (const QByteArray& line : lines)
+        out->sendWire(IrcMessage::prependTags(line, batch));
+    IrcMessage end = IrcCommand::batchEnd(id);
+    end.setSource(m_config.serverName);
+    out->send(end);
 }
 
 void ServerCore::handleInputTooLong(ClientConnection* connection)
@@ -128,6 +175,7 @@ void ServerCore::quit(ServerUser* user, const QString& reason)
         qCInfo(lcCore).noquote() << "quit:" << user->source() << '(' + reason + ')';
         RelayLine line = m_router.accept(user, IrcCommand::quit(reason));
         m_router.toNeighbours(user, line, false);
+        HistoryCommands::recordUserEvent(*this, user, line);
     }
     const QList<ServerChannel*> channels = user->channels();
     for (ServerChannel* channel : channels)
@@ -142,6 +190,7 @@ void ServerCore::changeNick(ServerUser* user, const QString& nick)
     if (user->isRegistered()) {
         RelayLine line = m_router.accept(user, IrcCommand::nick(nick));
         m_router.toNeighbours(user, line, true);
+        HistoryCommands::recordUserEvent(*this, user, line);
         qCInfo(lcCore).noquote() << "nick change:" << user->nick() << "->" << nick;
     }
     m_users.setNick(user, nick);
@@ -193,7 +242,7 @@ void ServerCore::reply(ServerUser* user, const IrcNumericReply& reply)
         }
         message = IrcReply::numeric(m_config.serverName, reply.code, user->replyTarget(), params);
     }
-    user->connection()->send(message);
+    user->output()->send(message);
 }
 
 void ServerCore::sendFail(ServerUser* user, const QString& command, const QString& code,
@@ -210,7 +259,7 @@ void ServerCore::sendFail(ServerUser* user, const QString& command, const QStrin
 void ServerCore::sendFromServer(ServerUser* user, IrcMessage message)
 {
     message.setSource(m_config.serverName);
-    user->connection()->send(message);
+    user->output()->send(message);
 }
 
 bool ServerCore::isReservedFromUser(const QString& foldedNick, const ServerUser* user) const

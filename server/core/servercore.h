@@ -18,6 +18,7 @@
 #include <QString>
 
 class AuthService;
+class HistoryService;
 class ClientConnection;
 class ServerUser;
 
@@ -61,6 +62,9 @@ public:
     // REGISTER are not offered. Not owned.
     void setAuthService(AuthService* auth) { m_auth = auth; }
     AuthService* auth() const { return m_auth; }
+    // History: without a HistoryService nothing is stored. Not owned.
+    void setHistory(HistoryService* history) { m_history = history; }
+    HistoryService* history() const { return m_history; }
 
     // For the commands.
     UserRegistry& users() { return m_users; }
@@ -72,6 +76,8 @@ public:
     // REGISTER attempts per address, and the users whose registration is with the worker.
     LoginThrottle& registrationThrottle() { return m_registrationThrottle; }
     QSet<UserId>& pendingRegistrations() { return m_pendingRegistrations; }
+    // CHATHISTORY requests per user (the key is the user id).
+    LoginThrottle& historyThrottle() { return m_historyThrottle; }
     // Whether the folded nick is an account's name that this user is not logged in to.
     bool isReservedFromUser(const QString& foldedNick, const ServerUser* user) const;
 
@@ -91,6 +97,12 @@ public:
     void changeNick(ServerUser* user, const QString& nick);
     // Forgets the user's SASL exchange, if any, and tells the auth worker to drop it.
     void endSaslExchange(ServerUser* user);
+    // A new IRCv3 batch id, unique in this process.
+    QString nextBatchId();
+    // The lines (wire form) to the user in a batch of the type, its opening line labeled when
+    // label is not empty; without the batch cap, the lines alone.
+    void sendBatch(ServerUser* user, const QString& label, const QString& type,
+                   const QStringList& params, const QList<QByteArray>& lines);
     // quit(), then the connection gets ERROR with the reason and is closed.
     void disconnect(ServerUser* user, const QString& reason);
     // Told by the registration commands once a user has completed registration.
@@ -109,7 +121,10 @@ private:
     ChannelRegistry m_channels;
     MessageRouter m_router;
     AuthService* m_auth = nullptr;
+    HistoryService* m_history = nullptr;
     SaslConversations m_sasl;
     LoginThrottle m_registrationThrottle;
+    LoginThrottle m_historyThrottle;
     QSet<UserId> m_pendingRegistrations;
+    quint64 m_lastBatchId = 0;
 };

@@ -1,6 +1,7 @@
 #include "net/server.h"
 
 #include "auth/authservice.h"
+#include "history/historyservice.h"
 #include "core/servercore.h"
 #include "irccommand.h"
 #include "net/clientsession.h"
@@ -36,7 +37,10 @@ Server::~Server()
         session->setFinishedHandler({});
         delete session;
     }
-    // The account database closes before the data directory's lock is released.
+    // The databases close (history written out) before the data directory's lock is released.
+    m_core->setHistory(nullptr);
+    delete m_history;
+    m_history = nullptr;
     m_core->setAuthService(nullptr);
     delete m_auth;
     m_auth = nullptr;
@@ -63,6 +67,16 @@ bool Server::setUpAccounts()
     }
     m_auth = auth;
     m_core->setAuthService(m_auth);
+    if (m_config.historyEnabled) {
+        auto* history = new HistoryService(m_config, this);
+        if (!history->start(&error)) {
+            m_errorString = QStringLiteral("cannot open the history store: %1").arg(error);
+            delete history;
+            return false;
+        }
+        m_history = history;
+        m_core->setHistory(m_history);
+    }
     return true;
 }
 

@@ -11,6 +11,7 @@
 #include <memory>
 
 class AuthService;
+class HistoryService;
 class ClientSession;
 class DataDirectory;
 class Listener;
@@ -47,6 +48,8 @@ public:
     ServerCore* core() const { return m_core; }
     // The account service, or nullptr without a data directory.
     AuthService* authService() const { return m_auth; }
+    // The history service, or nullptr without a data directory or with history off.
+    HistoryService* historyService() const { return m_history; }
     const ServerConfig& config() const { return m_config; }
 
     // Tells every client (ERROR) and closes all connections; stops listening. finished() is
@@ -76,6 +79,7 @@ private:
     ServerCore* m_core;
     std::unique_ptr<DataDirectory> m_dataDirectory;
     AuthService* m_auth = nullptr;
+    HistoryService* m_history = nullptr;
     WriteBatcher* m_batcher;
     std::unique_ptr<TlsContext> m_tlsContext;
     QList<Listener*> m_listeners;

@@ -31,7 +31,7 @@ RelayLine MessageRouter::alternative(const RelayLine& accepted, IrcMessage messa
 
 void MessageRouter::toUser(ServerUser* recipient, RelayLine& line)
 {
-    recipient->connection()->sendWire(line.wireFor(recipient));
+    recipient->output()->sendWire(line.wireFor(recipient));
 }
 
 void MessageRouter::toChannel(const ServerChannel* channel, RelayLine& line)

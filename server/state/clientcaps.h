@@ -15,4 +15,9 @@ constexpr int ExtendedJoin = 0x100;
 constexpr int SetName = 0x200;
 constexpr int CapNotify = 0x400;
 constexpr int AccountRegistration = 0x800;
+constexpr int Batch = 0x1000;
+constexpr int LabeledResponse = 0x2000;
+constexpr int ChatHistory = 0x4000;   // draft/chathistory
+constexpr int EventPlayback = 0x8000; // draft/event-playback
+constexpr int ReadMarker = 0x10000;   // draft/read-marker
 } // namespace ClientCap

@@ -24,6 +24,10 @@ public:
 
     UserId id() const { return m_id; }
     ClientConnection* connection() const { return m_connection; }
+    // Where lines to the user go: the connection, or while a labeled command is being handled
+    // the LabeledResponse that collects its answer (see ServerCore::handleMessage).
+    ClientConnection* output() const { return m_output ? m_output : m_connection; }
+    void setOutput(ClientConnection* output) { m_output = output; }
 
     const QString& nick() const { return m_nick; }
     const QString& foldedNick() const { return m_foldedNick; }
@@ -83,6 +87,7 @@ public:
 private:
     UserId m_id;
     ClientConnection* m_connection;
+    ClientConnection* m_output = nullptr;
     QString m_nick;
     QString m_foldedNick;
     QString m_userName;

@@ -52,12 +52,44 @@ SchemaMigrations::SchemaMigrations()
          {
              QStringLiteral("ALTER TABLE accounts ADD COLUMN last_login_at INTEGER"),
          }},
+        {4,
+         "message history, offline delivery and read markers",
+         {
+             // owner: "" for a channel's history, else the folded account whose private
+             // conversation this copy belongs to; target: the folded channel or correspondent.
+             // line: the message as relayed, without server tags. kind: 0 a message, 1 an event
+             // (JOIN, PART, ...). pending: a private message its owner has not received yet.
+             QStringLiteral("CREATE TABLE history ("
+                            " id INTEGER PRIMARY KEY,"
+                            " owner TEXT NOT NULL,"
+                            " target TEXT NOT NULL,"
+                            " time_ms INTEGER NOT NULL,"
+                            " msgid TEXT NOT NULL,"
+                            " account TEXT NOT NULL,"
+                            " kind INTEGER NOT NULL,"
+                            " line BLOB NOT NULL,"
+                            " pending INTEGER NOT NULL DEFAULT 0)"),
+             QStringLiteral("CREATE INDEX history_by_target ON history(owner, target, time_ms)"),
+             QStringLiteral("CREATE INDEX history_by_msgid ON history(msgid)"),
+             QStringLiteral("CREATE INDEX history_pending ON history(owner) WHERE pending = 1"),
+             // The last message time of each conversation and room (CHATHISTORY TARGETS).
+             QStringLiteral("CREATE TABLE history_targets ("
+                            " owner TEXT NOT NULL,"
+                            " target TEXT NOT NULL,"
+                            " last_ms INTEGER NOT NULL,"
+                            " PRIMARY KEY (owner, target))"),
+             QStringLiteral("CREATE TABLE read_markers ("
+                            " owner TEXT NOT NULL,"
+                            " target TEXT NOT NULL,"
+                            " time_ms INTEGER NOT NULL,"
+                            " PRIMARY KEY (owner, target))"),
+         }},
     };
 }
 
 int SchemaMigrations::latestVersion()
 {
-    return 3;
+    return 4;
 }
 
 bool SchemaMigrations::migrate(QSqlDatabase& database, int targetVersion, QString* error) const

@@ -1,0 +1,306 @@
+#include "commands/historycommands.h"
+
+#include "auth/authservice.h"
+#include "core/clock.h"
+#include "core/commandcontext.h"
+#include "core/commandtable.h"
+#include "core/servercore.h"
+#include "history/chathistoryrequest.h"
+#include "history/historyservice.h"
+#include "irccommand.h"
+#include "irclimits.h"
+#include "ircvalidation.h"
+#include "net/clientconnection.h"
+#include "routing/relayline.h"
+#include "serverlogging.h"
+#include "state/serverchannel.h"
+#include "state/serveruser.h"
+
+#include <QDateTime>
+
+namespace HistoryCommands {
+
+namespace {
+
+const QString Command = QStringLiteral("CHATHISTORY");
+
+// Client tags that only say something about now (typing) and are never stored.
+bool isTransientTag(const QString& key)
+{
+    return key == QLatin1String("+typing") || key == QLatin1String("+draft/typing");
+}
+
+// The record of an accepted line: its id, time and account, and the line with client tags only.
+HistoryRecord recordOf(const RelayLine& line, HistoryRecord::Kind kind)
+{
+    IrcMessage message = line.message();
+    QList<IrcTag> tags;
+    for (const IrcTag& tag : message.tags()) {
+        if (tag.key.startsWith(u'+') && !isTransientTag(tag.key))
+            tags.append(tag);
+    }
+    message.setTags(tags);
+    HistoryRecord record;
+    record.timeMs = line.timeMs();
+    record.msgid = line.id().toString();
+    record.account = line.account();
+    record.kind = kind;
+    record.line = message.serialize();
+    return record;
+}
+
+// A TAGMSG is kept only when it carries a tag worth keeping (a reaction, not typing).
+bool isWorthKeeping(const RelayLine& line)
+{
+    if (line.message().command() != QLatin1String("TAGMSG"))
+        return true;
+    for (const IrcTag& tag : line.message().tags()) {
+        if (tag.key.startsWith(u'+') && !isTransientTag(tag.key))
+            return true;
+    }
+    return false;
+}
+
+QString formatTime(qint64 timeMs)
+{
+    return IrcMessage::formatServerTime(QDateTime::fromMSecsSinceEpoch(timeMs, Qt::UTC));
+}
+
+// The stored line as this user sees it: its tags per the user's caps. Empty if the user cannot
+// be sent it (a TAGMSG without message-tags).
+QByteArray wireFor(const ServerUser* user, const HistoryRecord& record)
+{
+    std::optional<IrcMessage> message = IrcMessage::parse(record.line);
+    if (!message)
+        return {};
+    const bool tags = user->hasCap(ClientCap::MessageTags);
+    if (!tags && message->command() == QLatin1String("TAGMSG"))
+        return {};
+    QList<IrcTag> out;
+    if (tags) {
+        out = message->tags();
+        out.append({QStringLiteral("msgid"), record.msgid});
+    }
+    if (user->hasCap(ClientCap::ServerTime))
+        out.append({QStringLiteral("time"), formatTime(record.timeMs)});
+    if (user->hasCap(ClientCap::AccountTag) && !record.account.isEmpty())
+        out.append({QStringLiteral("account"), record.account});
+    return message->toWire(out, Limits::MaxLineBytes);
+}
+
+QList<QByteArray> wiresFor(const ServerUser* user, const std::vector<HistoryRecord>& records)
+{
+    QList<QByteArray> lines;
+    lines.reserve(qsizetype(records.size()));
+    for (const HistoryRecord& record : records) {
+        QByteArray wire = wireFor(user, record);
+        if (!wire.isEmpty())
+            lines.append(std::move(wire));
+    }
+    return lines;
+}
+
+QString foldedAccount(const ServerCore& core, const ServerUser* user)
+{
+    return user->isLoggedIn() ? core.caseMapping().fold(user->account()) : QString();
+}
+
+// The key of a private conversation with the nick, as its owner's copy names it: the
+// correspondent's account when someone with that nick is logged in, else the nick.
+QString correspondentKey(ServerCore& core, const QString& nick)
+{
+    if (const ServerUser* other = core.users().findByNick(nick); other && other->isLoggedIn())
+        return core.caseMapping().fold(other->account());
+    return core.caseMapping().fold(nick);
+}
+
+// How a stored target is shown in TARGETS: the channel's or the person's current name.
+QString displayName(ServerCore& core, const QString& target)
+{
+    if (IrcValidation::isChannelName(target)) {
+        const ServerChannel* channel = core.channels().find(target);
+        return channel ? channel->name() : target;
+    }
+    if (const ServerUser* user = core.users().findByNick(target))
+        return user->nick();
+    return target;
+}
+
+void onTargets(CommandContext& context, const ChatHistoryRequest& request)
+{
+    ServerCore& core = context.core();
+    ServerUser* user = context.user();
+    QStringList channels;
+    for (const ServerChannel* channel : user->channels())
+        channels.append(core.caseMapping().fold(channel->name()));
+    const QString label = context.deferResponse();
+    const UserId id = user->id();
+    core.history()->targets(
+        foldedAccount(core, user), channels, request.first().timeMs, request.second().timeMs,
+        request.limit(), &core, [&core, id, label](const std::vector<HistoryTarget>& targets) {
+            ServerUser* user = core.users().findById(id);
+            if (!user)
+                return;
+            QList<QByteArray> lines;
+            for (const HistoryTarget& target : targets) {
+                IrcMessage line = IrcCommand::chatHistory(
+                    QStringLiteral("TARGETS"),
+                    {displayName(core, target.target), formatTime(target.lastMs)});
+                line.setSource(core.config().serverName);
+                lines.append(line.toWire(Limits::MaxLineBytes));
+            }
+            core.sendBatch(user, label, QStringLiteral("draft/chathistory-targets"), {}, lines);
+        });
+}
+
+void onChatHistory(CommandContext& context)
+{
+    ServerCore& core = context.core();
+    ServerUser* user = context.user();
+    if (!core.history()) {
+        context.reply(IrcReply::unknownCommand(Command));
+        return;
+    }
+    ChatHistoryRequest::Error error;
+    const std::optional<ChatHistoryRequest> request = ChatHistoryRequest::parse(
+        context.message().params(), context.config().historyQueryLimit, &error);
+    if (!request) {
+        core.sendFail(user, Command, error.code, error.context, error.description);
+        return;
+    }
+    const QString throttleKey = QString::number(user->id());
+    const qint64 now = Clock::nowMs();
+    if (core.historyThrottle().isThrottled(throttleKey, now)) {
+        core.sendFail(user, Command, QStringLiteral("MESSAGE_ERROR"),
+                      {request->subcommandName(),
+                       request->target().isEmpty() ? QStringLiteral("*") : request->target()},
+                      QStringLiteral("Too many history requests; try again in a minute"));
+        return;
+    }
+    core.historyThrottle().record(throttleKey, now);
+    if (request->subcommand() == ChatHistoryRequest::Subcommand::Targets) {
+        onTargets(context, *request);
+        return;
+    }
+
+    HistoryQuery query = request->query();
+    const QString& target = request->target();
+    if (IrcValidation::isChannelName(target)) {
+        // Members only; to anyone else, a room that exists and one that does not look alike.
+        const ServerChannel* channel = core.channels().find(target);
+        if (!channel || !channel->hasMember(user)) {
+            core.sendFail(user, Command, QStringLiteral("INVALID_TARGET"),
+                          {request->subcommandName(), target},
+                          QStringLiteral("Messages could not be retrieved"));
+            return;
+        }
+        query.target = core.caseMapping().fold(channel->name());
+        query.includeEvents = user->hasCap(ClientCap::EventPlayback);
+    } else {
+        // A private conversation is kept per account: a guest has none.
+        query.owner = foldedAccount(core, user);
+        query.target = correspondentKey(core, target);
+    }
+    const QString label = context.deferResponse();
+    if (query.owner.isEmpty() && !IrcValidation::isChannelName(target)) {
+        core.sendBatch(user, label, QStringLiteral("chathistory"), {target}, {});
+        return;
+    }
+    const UserId id = user->id();
+    core.history()->find(query, &core,
+                         [&core, id, label, target](const std::vector<HistoryRecord>& records) {
+                             if (ServerUser* user = core.users().findById(id))
+                                 core.sendBatch(user, label, QStringLiteral("chathistory"),
+                                                {target}, wiresFor(user, records));
+                         });
+}
+
+} // namespace
+
+void addTo(CommandTable& table)
+{
+    table.add(Command, onChatHistory, 1, CommandTable::Access::Registered);
+}
+
+void recordChannelMessage(ServerCore& core, const ServerChannel* channel, const RelayLine& line)
+{
+    if (!core.history() || !isWorthKeeping(line))
+        return;
+    HistoryRecord record = recordOf(line, HistoryRecord::Kind::Message);
+    record.target = core.caseMapping().fold(channel->name());
+    core.history()->record(std::move(record));
+}
+
+void recordChannelEvent(ServerCore& core, const ServerChannel* channel, const RelayLine& line)
+{
+    if (!core.history())
+        return;
+    HistoryRecord record = recordOf(line, HistoryRecord::Kind::Event);
+    record.target = core.caseMapping().fold(channel->name());
+    core.history()->record(std::move(record));
+}
+
+void recordUserEvent(ServerCore& core, const ServerUser* user, const RelayLine& line)
+{
+    if (!core.history() || user->channels().isEmpty())
+        return;
+    const HistoryRecord record = recordOf(line, HistoryRecord::Kind::Event);
+    for (const ServerChannel* channel : user->channels()) {
+        HistoryRecord copy = record;
+        copy.target = core.caseMapping().fold(channel->name());
+        core.history()->record(std::move(copy));
+    }
+}
+
+void recordPrivateMessage(ServerCore& core, const ServerUser* sender,
+                          const QString& recipientAccount, const QString& recipientNick,
+                          const RelayLine& line, bool recipientOffline)
+{
+    if (!core.history() || !isWorthKeeping(line))
+        return;
+    const IrcCaseMapping& mapping = core.caseMapping();
+    const QString senderOwner = foldedAccount(core, sender);
+    const QString recipientOwner = mapping.fold(recipientAccount);
+    const HistoryRecord record = recordOf(line, HistoryRecord::Kind::Message);
+    if (!senderOwner.isEmpty()) {
+        HistoryRecord copy = record;
+        copy.owner = senderOwner;
+        copy.target = recipientOwner.isEmpty() ? mapping.fold(recipientNick) : recipientOwner;
+        core.history()->record(std::move(copy));
+    }
+    if (!recipientOwner.isEmpty() && recipientOwner != senderOwner) {
+        HistoryRecord copy = record;
+        copy.owner = recipientOwner;
+        copy.target = senderOwner.isEmpty() ? sender->foldedNick() : senderOwner;
+        copy.pending = recipientOffline;
+        core.history()->record(std::move(copy));
+    }
+}
+
+bool acceptsOfflineMessages(ServerCore& core, const QString& nick)
+{
+    return core.history() && core.auth() && core.auth()->isReserved(core.caseMapping().fold(nick));
+}
+
+void deliverPending(ServerCore& core, ServerUser* user)
+{
+    if (!core.history() || !user->isLoggedIn())
+        return;
+    const UserId id = user->id();
+    // A draft/chathistory client fetches what it missed (TARGETS, LATEST); the messages stop
+    // being pending either way.
+    const bool replay = !user->hasCap(ClientCap::ChatHistory);
+    core.history()->takePending(
+        foldedAccount(core, user), &core,
+        [&core, id, replay](const std::vector<HistoryRecord>& records) {
+            ServerUser* user = core.users().findById(id);
+            if (!user || !replay || records.empty())
+                return;
+            qCInfo(lcHistory).noquote() << "replaying" << records.size()
+                                        << "offline messages to" << user->nick();
+            for (const QByteArray& wire : wiresFor(user, records))
+                user->output()->sendWire(wire);
+        });
+}
+
+} // namespace HistoryCommands

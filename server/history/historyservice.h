@@ -1,0 +1,85 @@
+#pragma once
+
+#include "history/historyquery.h"
+#include "history/historyrecord.h"
+#include "history/historyworker.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QStringList>
+#include <QThread>
+
+#include <atomic>
+#include <functional>
+#include <optional>
+#include <vector>
+
+struct ServerConfig;
+
+// History as the event loop sees it. Records are collected during a pass of the loop and written
+// in one transaction on the history thread when the pass ends; queries run on that thread after
+// every record collected before them, so a client always finds what it has just seen. Results
+// come back as calls on the event loop, in a context object (dropped if it is gone by then).
+// Nothing here waits for the disk; a failed write is logged and counted, and live delivery goes
+// on regardless.
+class HistoryService : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Records waiting for the history thread beyond this are dropped (and counted), so a disk
+    // that cannot keep up costs a bounded amount of memory.
+    static constexpr int MaxQueuedRecords = 200000;
+
+    explicit HistoryService(const ServerConfig& config, QObject* parent = nullptr);
+    ~HistoryService() override;
+
+    // Starts the history thread and opens <dataDir>/confabd.sqlite; blocks until done (start-up).
+    bool start(QString* error);
+
+    void record(HistoryRecord record);
+
+    using RecordsHandler = std::function<void(const std::vector<HistoryRecord>&)>;
+    using TargetsHandler = std::function<void(const std::vector<HistoryTarget>&)>;
+    using MarkerHandler = std::function<void(std::optional<qint64>)>;
+
+    void find(const HistoryQuery& query, QObject* context, RecordsHandler handler);
+    void targets(const QString& owner, const QStringList& channels, qint64 fromMs, qint64 toMs,
+                 int limit, QObject* context, TargetsHandler handler);
+    void takePending(const QString& owner, QObject* context, RecordsHandler handler);
+    void readMarker(const QString& owner, const QString& target, QObject* context,
+                    MarkerHandler handler);
+    void setReadMarker(const QString& owner, const QString& target, qint64 timeMs,
+                       QObject* context, MarkerHandler handler);
+
+    // Writes what is collected and waits for the history thread to finish everything queued
+    // (shutdown, tests, the benchmark's count check).
+    void sync();
+    // Stored records (waits like sync()).
+    qint64 storedCount();
+    qint64 droppedCount() const { return m_dropped; }
+    qint64 failedWrites() const { return m_failedWrites.load(); }
+
+signals:
+    // A write failed (disk full, read-only database): the error, once per kind of failure in a row.
+    void writeFailed(const QString& error);
+
+private:
+    void flush();
+    // Runs work(store) on the history thread after everything queued, and handler(result) back
+    // here if the context still exists.
+    template<typename Result, typename Handler>
+    void run(std::function<Result(HistoryStore&)> work, QObject* context, Handler handler);
+
+    QString m_databasePath;
+    HistoryWorker::Retention m_retention;
+    QThread m_thread;
+    HistoryWorker* m_worker = nullptr;
+    std::vector<HistoryRecord> m_collected;
+    std::atomic<int> m_queued{0};
+    std::atomic<qint64> m_failedWrites{0};
+    qint64 m_dropped = 0;
+    QString m_lastError; // history thread only
+    bool m_flushScheduled = false;
+};

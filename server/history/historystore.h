@@ -1,0 +1,43 @@
+#pragma once
+
+#include "history/historyquery.h"
+#include "history/historyrecord.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+// Where history is kept. The server's single-node store is SqliteHistoryStore; a second
+// implementation (PostgreSQL, for several nodes) implements the same calls. Every call may block
+// on disk: it runs on the history thread (HistoryWorker), never on the event loop. Results are
+// always in ascending (time, id) order.
+class HistoryStore
+{
+public:
+    virtual ~HistoryStore() = default;
+
+    // Stores the records in one transaction; false + errorString() (disk full, read-only).
+    virtual bool append(const std::vector<HistoryRecord>& records) = 0;
+    virtual std::vector<HistoryRecord> find(const HistoryQuery& query) = 0;
+    // The owner's private conversations and the given (folded) channels whose last message is
+    // strictly between fromMs and toMs, oldest first, at most limit.
+    virtual std::vector<HistoryTarget> targets(const QString& owner, const QStringList& channels,
+                                               qint64 fromMs, qint64 toMs, int limit) = 0;
+    // The owner's private messages not yet received, oldest first; they are no longer pending
+    // afterwards.
+    virtual std::vector<HistoryRecord> takePending(const QString& owner) = 0;
+    // Deletes records older than beforeMs and, per conversation, all but the newest
+    // maxPerTarget; at most batch rows per call. Returns how many were deleted (-1 on error).
+    virtual int prune(qint64 beforeMs, int maxPerTarget, int batch) = 0;
+    virtual qint64 count() = 0;
+
+    // draft/read-marker: the owner's marker for the target, and setting it (only forward).
+    virtual std::optional<qint64> readMarker(const QString& owner, const QString& target) = 0;
+    // The marker after the call (the stored one if it was newer); nullopt on error.
+    virtual std::optional<qint64> setReadMarker(const QString& owner, const QString& target,
+                                                qint64 timeMs) = 0;
+
+    virtual QString errorString() const = 0;
+};

@@ -1,0 +1,66 @@
+#include "history/historyworker.h"
+
+#include "serverlogging.h"
+
+#include <QDateTime>
+#include <QTimer>
+
+namespace {
+constexpr int PruneSliceRows = 2000; // rows deleted per transaction when pruning
+}
+
+HistoryWorker::HistoryWorker(const QString& databasePath, const Retention& retention)
+    : m_databasePath(databasePath), m_retention(retention)
+{
+}
+
+HistoryWorker::~HistoryWorker() = default;
+
+bool HistoryWorker::open(QString* error)
+{
+    m_store = std::make_unique<SqliteHistoryStore>(QStringLiteral("confabd-history"));
+    if (!m_store->open(m_databasePath)) {
+        *error = m_store->errorString();
+        return false;
+    }
+    if ((m_retention.maxAgeMs > 0 || m_retention.maxPerTarget > 0) &&
+        m_retention.pruneIntervalMs > 0) {
+        auto* timer = new QTimer(this);
+        connect(timer, &QTimer::timeout, this, &HistoryWorker::pruneSlice);
+        timer->start(m_retention.pruneIntervalMs);
+    }
+    return true;
+}
+
+int HistoryWorker::prune(qint64 nowMs)
+{
+    int total = 0;
+    for (;;) {
+        const int deleted = pruneOnce(nowMs);
+        if (deleted <= 0)
+            break;
+        total += deleted;
+        if (deleted < PruneSliceRows)
+            break;
+    }
+    return total;
+}
+
+int HistoryWorker::pruneOnce(qint64 nowMs)
+{
+    const qint64 before = m_retention.maxAgeMs > 0 ? nowMs - m_retention.maxAgeMs : 0;
+    const int deleted = m_store->prune(before, m_retention.maxPerTarget, PruneSliceRows);
+    if (deleted < 0)
+        qCWarning(lcHistory).noquote() << "pruning history failed:" << m_store->errorString();
+    else if (deleted > 0)
+        qCInfo(lcHistory) << "history pruned:" << deleted << "records";
+    return deleted;
+}
+
+void HistoryWorker::pruneSlice()
+{
+    // One slice per turn of this thread's loop, so that writes and queries queued meanwhile run
+    // between slices.
+    if (pruneOnce(QDateTime::currentMSecsSinceEpoch()) == PruneSliceRows)
+        QMetaObject::invokeMethod(this, &HistoryWorker::pruneSlice, Qt::QueuedConnection);
+}

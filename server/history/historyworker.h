@@ -1,0 +1,39 @@
+#pragma once
+
+#include "history/sqlitehistorystore.h"
+
+#include <QObject>
+
+#include <memory>
+
+// The history thread's side: it owns the store (its database connection belongs to this
+// thread) and prunes it on a timer. HistoryService runs every request here.
+class HistoryWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Retention
+    {
+        qint64 maxAgeMs;  // 0: no age limit
+        int maxPerTarget; // 0: no count limit
+        int pruneIntervalMs;
+    };
+
+    HistoryWorker(const QString& databasePath, const Retention& retention);
+    ~HistoryWorker() override;
+
+    // Opens the database and starts the prune timer; false + error.
+    bool open(QString* error);
+    HistoryStore& store() { return *m_store; }
+    // Deletes everything the retention limits say, now. Returns how many rows went.
+    int prune(qint64 nowMs);
+
+private:
+    int pruneOnce(qint64 nowMs);
+    void pruneSlice();
+
+    QString m_databasePath;
+    Retention m_retention;
+    std::unique_ptr<SqliteHistoryStore> m_store;
+};

@@ -1,0 +1,408 @@
+#include "history/sqlitehistorystore.h"
+
+#include "serverlogging.h"
+
+#include <QSqlError>
+#include <QVariant>
+
+#include <limits>
+
+namespace {
+
+const QString SelectColumns =
+    QStringLiteral("SELECT id, owner, target, time_ms, msgid, account, kind, line FROM history");
+
+HistoryRecord recordFrom(const QSqlQuery& query)
+{
+    HistoryRecord record;
+    record.id = query.value(0).toLongLong();
+    record.owner = query.value(1).toString();
+    record.target = query.value(2).toString();
+    record.timeMs = query.value(3).toLongLong();
+    record.msgid = query.value(4).toString();
+    record.account = query.value(5).toString();
+    record.kind = query.value(6).toInt() == 1 ? HistoryRecord::Kind::Event
+                                              : HistoryRecord::Kind::Message;
+    record.line = query.value(7).toByteArray();
+    return record;
+}
+
+} // namespace
+
+SqliteHistoryStore::SqliteHistoryStore(const QString& connectionName)
+    : m_database(connectionName)
+{
+}
+
+bool SqliteHistoryStore::open(const QString& path)
+{
+    if (m_database.open(path))
+        return true;
+    m_errorString = m_database.errorString();
+    return false;
+}
+
+QSqlQuery& SqliteHistoryStore::prepared(const QString& sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        QSqlQuery query(m_database.connection());
+        query.setForwardOnly(true);
+        if (!query.prepare(sql))
+            qCWarning(lcStorage).noquote() << "cannot prepare" << sql << ':'
+                                           << query.lastError().text();
+        it = m_statements.insert(sql, query);
+    }
+    return it.value();
+}
+
+bool SqliteHistoryStore::fail(const QSqlQuery& query)
+{
+    m_errorString = query.lastError().text();
+    return false;
+}
+
+bool SqliteHistoryStore::append(const std::vector<HistoryRecord>& records)
+{
+    if (records.empty())
+        return true;
+    QSqlDatabase& db = m_database.connection();
+    if (!db.transaction()) {
+        m_errorString = db.lastError().text();
+        return false;
+    }
+    QSqlQuery& insert = prepared(QStringLiteral(
+        "INSERT INTO history (owner, target, time_ms, msgid, account, kind, line, pending)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery& touch = prepared(QStringLiteral(
+        "INSERT INTO history_targets (owner, target, last_ms) VALUES (?, ?, ?)"
+        " ON CONFLICT (owner, target) DO UPDATE SET last_ms = MAX(last_ms, excluded.last_ms)"));
+    for (const HistoryRecord& record : records) {
+        insert.bindValue(0, record.owner);
+        insert.bindValue(1, record.target);
+        insert.bindValue(2, record.timeMs);
+        insert.bindValue(3, record.msgid);
+        insert.bindValue(4, record.account);
+        insert.bindValue(5, int(record.kind));
+        insert.bindValue(6, record.line);
+        insert.bindValue(7, record.pending ? 1 : 0);
+        if (!insert.exec()) {
+            fail(insert);
+            db.rollback();
+            return false;
+        }
+        if (record.kind != HistoryRecord::Kind::Message)
+            continue;
+        touch.bindValue(0, record.owner);
+        touch.bindValue(1, record.target);
+        touch.bindValue(2, record.timeMs);
+        if (!touch.exec()) {
+            fail(touch);
+            db.rollback();
+            return false;
+        }
+    }
+    if (!db.commit()) {
+        m_errorString = db.lastError().text();
+        db.rollback();
+        return false;
+    }
+    return true;
+}
+
+std::optional<SqliteHistoryStore::Point> SqliteHistoryStore::resolve(
+    const HistoryQuery& query, const HistoryQuery::Bound& bound, bool afterTimestamp)
+{
+    using Type = HistoryQuery::Bound::Type;
+    if (bound.type == Type::Timestamp)
+        return Point{bound.timeMs, afterTimestamp ? std::numeric_limits<qint64>::max() : 0};
+    if (bound.type != Type::MsgId)
+        return std::nullopt;
+    QSqlQuery& find = prepared(QStringLiteral(
+        "SELECT time_ms, id FROM history WHERE msgid = ? AND owner = ? AND target = ? LIMIT 1"));
+    find.bindValue(0, bound.msgid);
+    find.bindValue(1, query.owner);
+    find.bindValue(2, query.target);
+    if (!find.exec()) {
+        fail(find);
+        return std::nullopt;
+    }
+    std::optional<Point> point;
+    if (find.next())
+        point = Point{find.value(0).toLongLong(), find.value(1).toLongLong()};
+    find.finish();
+    return point;
+}
+
+std::vector<HistoryRecord> SqliteHistoryStore::range(const HistoryQuery& query,
+                                                     const std::optional<Point>& after,
+                                                     const std::optional<Point>& before,
+                                                     Order order, int limit)
+{
+    std::vector<HistoryRecord> records;
+    if (limit <= 0)
+        return records;
+    // "time_ms >= t AND (time_ms > t OR id > i)" rather than an OR alone, so that the index on
+    // (owner, target, time_ms) bounds the scan.
+    QString sql = SelectColumns + QStringLiteral(" WHERE owner = ? AND target = ?");
+    if (!query.includeEvents)
+        sql += QStringLiteral(" AND kind = 0");
+    if (after)
+        sql += QStringLiteral(" AND time_ms >= ? AND (time_ms > ? OR id > ?)");
+    if (before)
+        sql += QStringLiteral(" AND time_ms <= ? AND (time_ms < ? OR id < ?)");
+    sql += order == Order::Ascending ? QStringLiteral(" ORDER BY time_ms, id LIMIT ?")
+                                     : QStringLiteral(" ORDER BY time_ms DESC, id DESC LIMIT ?");
+    QSqlQuery& select = prepared(sql);
+    int i = 0;
+    select.bindValue(i++, query.owner);
+    select.bindValue(i++, query.target);
+    for (const std::optional<Point>& point : {after, before}) {
+        if (!point)
+            continue;
+        select.bindValue(i++, point->timeMs);
+        select.bindValue(i++, point->timeMs);
+        select.bindValue(i++, point->id);
+    }
+    select.bindValue(i, limit);
+    if (!select.exec()) {
+        fail(select);
+        return records;
+    }
+    while (select.next())
+        records.push_back(recordFrom(select));
+    select.finish();
+    if (order == Order::Descending)
+        std::reverse(records.begin(), records.end());
+    return records;
+}
+
+std::vector<HistoryRecord> SqliteHistoryStore::find(const HistoryQuery& query)
+{
+    using Direction = HistoryQuery::Direction;
+    using Type = HistoryQuery::Bound::Type;
+    const bool firstIsMsgId = query.first.type == Type::MsgId;
+    switch (query.direction) {
+    case Direction::Latest: {
+        std::optional<Point> after;
+        if (query.first.type != Type::None) {
+            after = resolve(query, query.first, true);
+            if (!after)
+                return {};
+        }
+        return range(query, after, std::nullopt, Order::Descending, query.limit);
+    }
+    case Direction::Before: {
+        const std::optional<Point> before = resolve(query, query.first, false);
+        return before ? range(query, std::nullopt, before, Order::Descending, query.limit)
+                      : std::vector<HistoryRecord>();
+    }
+    case Direction::After: {
+        const std::optional<Point> after = resolve(query, query.first, true);
+        return after ? range(query, after, std::nullopt, Order::Ascending, query.limit)
+                     : std::vector<HistoryRecord>();
+    }
+    case Direction::Around: {
+        const std::optional<Point> centre = resolve(query, query.first, false);
+        if (!centre)
+            return {};
+        std::vector<HistoryRecord> records =
+            range(query, std::nullopt, centre, Order::Descending, query.limit / 2);
+        // At or after the centre: a msgid's own record is included.
+        const Point from{centre->timeMs, firstIsMsgId ? centre->id - 1 : 0};
+        std::vector<HistoryRecord> later = range(query, from, std::nullopt, Order::Ascending,
+                                                 query.limit - int(records.size()));
+        records.insert(records.end(), std::make_move_iterator(later.begin()),
+                       std::make_move_iterator(later.end()));
+        return records;
+    }
+    case Direction::Between: {
+        const std::optional<Point> start = resolve(query, query.first, true);
+        const std::optional<Point> end = resolve(query, query.second, false);
+        if (!start || !end)
+            return {};
+        const bool forward = start->timeMs < end->timeMs ||
+                             (start->timeMs == end->timeMs && start->id <= end->id);
+        if (forward)
+            return range(query, start, end, Order::Ascending, query.limit);
+        // Backwards: from the first bound towards the (earlier) second one.
+        const std::optional<Point> upper = resolve(query, query.first, false);
+        const std::optional<Point> lower = resolve(query, query.second, true);
+        return range(query, lower, upper, Order::Descending, query.limit);
+    }
+    }
+    return {};
+}
+
+std::vector<HistoryTarget> SqliteHistoryStore::targets(const QString& owner,
+                                                       const QStringList& channels, qint64 fromMs,
+                                                       qint64 toMs, int limit)
+{
+    std::vector<HistoryTarget> result;
+    QSqlQuery& select = prepared(QStringLiteral(
+        "SELECT target, last_ms FROM history_targets WHERE owner = ? AND target = ?"));
+    QSqlQuery& conversations = prepared(
+        QStringLiteral("SELECT target, last_ms FROM history_targets"
+                       " WHERE owner = ? AND last_ms > ? AND last_ms < ? ORDER BY last_ms LIMIT ?"));
+    if (!owner.isEmpty()) {
+        conversations.bindValue(0, owner);
+        conversations.bindValue(1, fromMs);
+        conversations.bindValue(2, toMs);
+        conversations.bindValue(3, limit);
+        if (!conversations.exec()) {
+            fail(conversations);
+            return result;
+        }
+        while (conversations.next())
+            result.push_back({conversations.value(0).toString(), conversations.value(1).toLongLong()});
+        conversations.finish();
+    }
+    for (const QString& channel : channels) {
+        select.bindValue(0, QString());
+        select.bindValue(1, channel);
+        if (!select.exec()) {
+            fail(select);
+            return result;
+        }
+        if (select.next()) {
+            const qint64 last = select.value(1).toLongLong();
+            if (last > fromMs && last < toMs)
+                result.push_back({select.value(0).toString(), last});
+        }
+        select.finish();
+    }
+    std::sort(result.begin(), result.end(),
+              [](const HistoryTarget& a, const HistoryTarget& b) { return a.lastMs < b.lastMs; });
+    if (int(result.size()) > limit)
+        result.resize(size_t(std::max(limit, 0)));
+    return result;
+}
+
+std::vector<HistoryRecord> SqliteHistoryStore::takePending(const QString& owner)
+{
+    std::vector<HistoryRecord> records;
+    QSqlDatabase& db = m_database.connection();
+    if (!db.transaction()) {
+        m_errorString = db.lastError().text();
+        return records;
+    }
+    QSqlQuery& select = prepared(SelectColumns + QStringLiteral(
+        " WHERE owner = ? AND pending = 1 ORDER BY time_ms, id"));
+    select.bindValue(0, owner);
+    if (!select.exec()) {
+        fail(select);
+        db.rollback();
+        return records;
+    }
+    while (select.next())
+        records.push_back(recordFrom(select));
+    select.finish();
+    QSqlQuery& clear =
+        prepared(QStringLiteral("UPDATE history SET pending = 0 WHERE owner = ? AND pending = 1"));
+    clear.bindValue(0, owner);
+    if (!clear.exec() || !db.commit()) {
+        fail(clear);
+        db.rollback();
+        return {};
+    }
+    return records;
+}
+
+int SqliteHistoryStore::prune(qint64 beforeMs, int maxPerTarget, int batch)
+{
+    int deleted = 0;
+    // By age: the oldest rows (row ids grow with time) that are older than the cut.
+    QSqlQuery& old = prepared(QStringLiteral(
+        "DELETE FROM history WHERE id IN (SELECT id FROM history ORDER BY id LIMIT ?)"
+        " AND time_ms < ?"));
+    old.bindValue(0, batch);
+    old.bindValue(1, beforeMs);
+    if (!old.exec())
+        return fail(old), -1;
+    deleted += old.numRowsAffected();
+    if (maxPerTarget <= 0)
+        return deleted;
+    // By count: per conversation, everything older than its newest maxPerTarget rows.
+    QSqlQuery& targets = prepared(QStringLiteral("SELECT owner, target FROM history_targets"));
+    if (!targets.exec())
+        return fail(targets), -1;
+    std::vector<std::pair<QString, QString>> conversations;
+    while (targets.next())
+        conversations.emplace_back(targets.value(0).toString(), targets.value(1).toString());
+    targets.finish();
+    QSqlQuery& nth = prepared(QStringLiteral(
+        "SELECT time_ms, id FROM history WHERE owner = ? AND target = ?"
+        " ORDER BY time_ms DESC, id DESC LIMIT 1 OFFSET ?"));
+    QSqlQuery& cut = prepared(QStringLiteral(
+        "DELETE FROM history WHERE id IN (SELECT id FROM history WHERE owner = ? AND target = ?"
+        " AND time_ms <= ? AND (time_ms < ? OR id <= ?) LIMIT ?)"));
+    for (const auto& [owner, target] : conversations) {
+        if (deleted >= batch)
+            break;
+        nth.bindValue(0, owner);
+        nth.bindValue(1, target);
+        nth.bindValue(2, maxPerTarget);
+        if (!nth.exec())
+            return fail(nth), -1;
+        if (!nth.next()) {
+            nth.finish();
+            continue;
+        }
+        const qint64 time = nth.value(0).toLongLong();
+        const qint64 id = nth.value(1).toLongLong();
+        nth.finish();
+        cut.bindValue(0, owner);
+        cut.bindValue(1, target);
+        cut.bindValue(2, time);
+        cut.bindValue(3, time);
+        cut.bindValue(4, id);
+        cut.bindValue(5, batch - deleted);
+        if (!cut.exec())
+            return fail(cut), -1;
+        deleted += cut.numRowsAffected();
+    }
+    return deleted;
+}
+
+qint64 SqliteHistoryStore::count()
+{
+    QSqlQuery& query = prepared(QStringLiteral("SELECT COUNT(*) FROM history"));
+    if (!query.exec() || !query.next())
+        return fail(query), -1;
+    const qint64 n = query.value(0).toLongLong();
+    query.finish();
+    return n;
+}
+
+std::optional<qint64> SqliteHistoryStore::readMarker(const QString& owner, const QString& target)
+{
+    QSqlQuery& query = prepared(
+        QStringLiteral("SELECT time_ms FROM read_markers WHERE owner = ? AND target = ?"));
+    query.bindValue(0, owner);
+    query.bindValue(1, target);
+    if (!query.exec()) {
+        fail(query);
+        return std::nullopt;
+    }
+    std::optional<qint64> marker;
+    if (query.next())
+        marker = query.value(0).toLongLong();
+    query.finish();
+    return marker;
+}
+
+std::optional<qint64> SqliteHistoryStore::setReadMarker(const QString& owner,
+                                                        const QString& target, qint64 timeMs)
+{
+    QSqlQuery& upsert = prepared(QStringLiteral(
+        "INSERT INTO read_markers (owner, target, time_ms) VALUES (?, ?, ?)"
+        " ON CONFLICT (owner, target) DO UPDATE SET time_ms = MAX(time_ms, excluded.time_ms)"));
+    upsert.bindValue(0, owner);
+    upsert.bindValue(1, target);
+    upsert.bindValue(2, timeMs);
+    if (!upsert.exec()) {
+        fail(upsert);
+        return std::nullopt;
+    }
+    return readMarker(owner, target);
+}
