@@ -7,6 +7,7 @@
 #include "commands/infocommands.h"
 #include "commands/messagingcommands.h"
 #include "commands/modecommands.h"
+#include "commands/monitorcommands.h"
 #include "commands/querycommands.h"
 #include "commands/registrationcommands.h"
 #include "commands/saslcommands.h"
@@ -54,6 +55,7 @@ ServerCore::ServerCore(const ServerConfig& config, QObject* parent)
     UserCommands::addTo(m_commands);
     SaslCommands::addTo(m_commands);
     AccountCommands::addTo(m_commands);
+    MonitorCommands::addTo(m_commands);
 }
 
 ServerCore::~ServerCore() = default;
@@ -134,17 +136,20 @@ void ServerCore::quit(ServerUser* user, const QString& reason)
         m_channels.leave(channel, user);
     endSaslExchange(user);
     m_pendingRegistrations.remove(user->id());
+    MonitorCommands::notifyQuit(*this, user);
     m_users.remove(user);
 }
 
 void ServerCore::changeNick(ServerUser* user, const QString& nick)
 {
+    const QString oldNick = user->nick();
     if (user->isRegistered()) {
         RelayLine line = m_router.accept(user, IrcCommand::nick(nick));
         m_router.toNeighbours(user, line, true);
         qCInfo(lcCore).noquote() << "nick change:" << user->nick() << "->" << nick;
     }
     m_users.setNick(user, nick);
+    MonitorCommands::notifyNickChanged(*this, user, oldNick);
 }
 
 void ServerCore::endSaslExchange(ServerUser* user)
@@ -164,6 +169,7 @@ void ServerCore::disconnect(ServerUser* user, const QString& reason)
 void ServerCore::closeAll(const QString& reason)
 {
     m_channels.clear();
+    m_monitors.clear();
     const std::vector<ClientConnection*> connections = m_users.clear();
     for (ClientConnection* connection : connections)
         connection->close(reason);
@@ -221,5 +227,6 @@ bool ServerCore::isReservedFromUser(const QString& foldedNick, const ServerUser*
 
 void ServerCore::announceRegistered(ServerUser* user)
 {
+    MonitorCommands::notifyRegistered(*this, user);
     emit userRegistered(user->nick());
 }

@@ -11,6 +11,7 @@
 #include "net/connectioninfo.h"
 #include "routing/messagerouter.h"
 #include "state/channelregistry.h"
+#include "state/monitorregistry.h"
 #include "state/userregistry.h"
 
 #include <QObject>
@@ -65,6 +66,7 @@ public:
     // For the commands.
     UserRegistry& users() { return m_users; }
     ChannelRegistry& channels() { return m_channels; }
+    MonitorRegistry& monitors() { return m_monitors; }
     MessageRouter& router() { return m_router; }
     const Motd& motd() const { return m_motd; }
     const QString& createdText() const { return m_createdText; }
@@ -107,6 +109,7 @@ private:
     CommandTable m_commands;
     UserRegistry m_users;
     ChannelRegistry m_channels;
+    MonitorRegistry m_monitors;
     MessageRouter m_router;
     AuthService* m_auth = nullptr;
     SaslConversations m_sasl;
