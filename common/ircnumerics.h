@@ -51,6 +51,12 @@ constexpr int RPL_ENDOFMOTD = 376;
 constexpr int RPL_YOUREOPER = 381;
 constexpr int RPL_TIME = 391;
 constexpr int RPL_WHOISSECURE = 671;
+// IRCv3 monitor.
+constexpr int RPL_MONONLINE = 730;
+constexpr int RPL_MONOFFLINE = 731;
+constexpr int RPL_MONLIST = 732;
+constexpr int RPL_ENDOFMONLIST = 733;
+constexpr int ERR_MONLISTFULL = 734;
 
 constexpr int ERR_UNKNOWNERROR = 400;
 constexpr int ERR_NOSUCHNICK = 401;

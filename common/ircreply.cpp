@@ -234,6 +234,32 @@ IrcNumericReply listEnd()
     return {RPL_LISTEND, {QStringLiteral("End of /LIST")}};
 }
 
+IrcNumericReply monOnline(const QStringList& sources)
+{
+    return {RPL_MONONLINE, {sources.join(u',')}};
+}
+
+IrcNumericReply monOffline(const QStringList& targets)
+{
+    return {RPL_MONOFFLINE, {targets.join(u',')}};
+}
+
+IrcNumericReply monList(const QStringList& targets)
+{
+    return {RPL_MONLIST, {targets.join(u',')}};
+}
+
+IrcNumericReply endOfMonList()
+{
+    return {RPL_ENDOFMONLIST, {QStringLiteral("End of MONITOR list")}};
+}
+
+IrcNumericReply monListFull(int limit, const QStringList& targets)
+{
+    return {ERR_MONLISTFULL,
+            {number(limit), targets.join(u','), QStringLiteral("Monitor list is full.")}};
+}
+
 IrcNumericReply channelModeIs(const QString& channel, const QString& modes, const QStringList& args)
 {
     return {RPL_CHANNELMODEIS, QStringList{channel, modes} + args};
@@ -318,6 +344,12 @@ IrcNumericReply noOrigin()
 IrcNumericReply invalidCapCommand(const QString& subcommand)
 {
     return {ERR_INVALIDCAPCMD, {subcommand, QStringLiteral("Invalid CAP command")}};
+}
+
+IrcNumericReply unknownMonitorSubcommand(const QString& subcommand)
+{
+    return {ERR_UNKNOWNERROR,
+            {QStringLiteral("MONITOR"), subcommand, QStringLiteral("Unknown MONITOR subcommand")}};
 }
 
 IrcNumericReply noRecipient(const QString& command)

@@ -78,6 +78,14 @@ IrcNumericReply listStart();
 IrcNumericReply list(const QString& channel, int members, const QString& topic);
 IrcNumericReply listEnd();
 
+// MONITOR (IRCv3 monitor, 730-734). The lists are joined with ','; the caller makes them short
+// enough for one line.
+IrcNumericReply monOnline(const QStringList& sources); // nick!user@host, or a bare target
+IrcNumericReply monOffline(const QStringList& targets);
+IrcNumericReply monList(const QStringList& targets);
+IrcNumericReply endOfMonList();
+IrcNumericReply monListFull(int limit, const QStringList& targets);
+
 // Channels.
 IrcNumericReply channelModeIs(const QString& channel, const QString& modes,
                               const QStringList& args);
@@ -99,6 +107,7 @@ IrcNumericReply tooManyChannels(const QString& channel);
 IrcNumericReply tooManyTargets(const QString& target, int max);
 IrcNumericReply noOrigin();
 IrcNumericReply invalidCapCommand(const QString& subcommand);
+IrcNumericReply unknownMonitorSubcommand(const QString& subcommand); // 400
 IrcNumericReply noRecipient(const QString& command);
 IrcNumericReply noTextToSend();
 IrcNumericReply inputTooLong();

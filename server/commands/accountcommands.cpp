@@ -1,6 +1,7 @@
 #include "commands/accountcommands.h"
 
 #include "auth/authservice.h"
+#include "commands/monitorcommands.h"
 #include "core/commandcontext.h"
 #include "core/commandtable.h"
 #include "core/servercore.h"
@@ -182,6 +183,7 @@ void logIn(ServerCore& core, ServerUser* user, const QString& account)
         filter.requiredCaps = ClientCap::AccountNotify;
         core.router().toNeighbours(user, line, false, filter);
     }
+    MonitorCommands::notifyLoggedIn(core, user);
     // The account's name, held by a guest: the guest is renamed and the owner gets it.
     const QString folded = core.caseMapping().fold(account);
     ServerUser* holder = core.users().nickHolder(folded);

@@ -121,6 +121,7 @@ QStringList isupportTokens(const ServerCore& core)
         QStringLiteral("LINELEN=") + number(Limits::MaxLineBytes),
         QStringLiteral("MAXTARGETS=") + number(config.maxTargets),
         QStringLiteral("MODES=20"),
+        QStringLiteral("MONITOR=") + number(config.monitorLimit),
         QStringLiteral("NETWORK=") + config.networkName,
         QStringLiteral("NICKLEN=") + number(config.nickLength),
         QStringLiteral("PREFIX=(ov)@+"),

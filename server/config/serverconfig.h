@@ -21,6 +21,7 @@ constexpr int AwayLength = Limits::DefaultAwayLength;
 constexpr int KickLength = Limits::DefaultKickLength;
 constexpr int RealNameLength = 100;    // USER and SETNAME, in characters
 constexpr int MaxTargets = 4;          // comma-separated targets of PRIVMSG/NOTICE
+constexpr int MonitorLimit = 100;      // entries of one user's MONITOR list
 constexpr int PingIntervalMs = 120000; // idle time before the server sends PING
 constexpr int PingTimeoutMs = 60000;   // time to answer before "Ping timeout"
 constexpr int RegistrationTimeoutMs = 60000;
@@ -80,6 +81,7 @@ struct ServerConfig
     int kickLength = ServerDefaults::KickLength;
     int realNameLength = ServerDefaults::RealNameLength;
     int maxTargets = ServerDefaults::MaxTargets;
+    int monitorLimit = ServerDefaults::MonitorLimit;
     int pingIntervalMs = ServerDefaults::PingIntervalMs;
     int pingTimeoutMs = ServerDefaults::PingTimeoutMs;
     int registrationTimeoutMs = ServerDefaults::RegistrationTimeoutMs;

@@ -76,6 +76,10 @@ ServerOptions::ServerOptions()
         {QStringLiteral("max-targets"),
          tr("Maximum recipients of one message (default %1).").arg(ServerDefaults::MaxTargets),
          tr("count")},
+        {QStringLiteral("monitor-limit"),
+         tr("Maximum nicknames on one user's MONITOR list (default %1).")
+             .arg(ServerDefaults::MonitorLimit),
+         tr("count")},
         {QStringLiteral("ping-interval"),
          tr("Seconds of silence before the server sends PING (default %1).")
              .arg(ServerDefaults::PingIntervalMs / 1000),
@@ -391,6 +395,7 @@ ServerOptions::Result ServerOptions::parse(const QStringList& arguments)
         !readInt(QStringLiteral("kick-length"), 1, 400, &m_config.kickLength) ||
         !readInt(QStringLiteral("realname-length"), 1, 400, &m_config.realNameLength) ||
         !readInt(QStringLiteral("max-targets"), 1, 100, &m_config.maxTargets) ||
+        !readInt(QStringLiteral("monitor-limit"), 1, 10000, &m_config.monitorLimit) ||
         !readSeconds(QStringLiteral("ping-interval"), &m_config.pingIntervalMs) ||
         !readSeconds(QStringLiteral("ping-timeout"), &m_config.pingTimeoutMs) ||
         !readSeconds(QStringLiteral("registration-timeout"), &m_config.registrationTimeoutMs) ||

@@ -8,6 +8,7 @@
 #include "commands/infocommands.h"
 #include "commands/messagingcommands.h"
 #include "commands/modecommands.h"
+#include "commands/monitorcommands.h"
 #include "commands/querycommands.h"
 #include "commands/registrationcommands.h"
 #include "commands/saslcommands.h"
@@ -58,6 +59,7 @@ ServerCore::ServerCore(const ServerConfig& config, QObject* parent)
     SaslCommands::addTo(m_commands);
     AccountCommands::addTo(m_commands);
     HistoryCommands::addTo(m_commands);
+    MonitorCommands::addTo(m_commands);
 }
 
 ServerCore::~ServerCore() = default;
@@ -182,11 +184,13 @@ void ServerCore::quit(ServerUser* user, const QString& reason)
         m_channels.leave(channel, user);
     endSaslExchange(user);
     m_pendingRegistrations.remove(user->id());
+    MonitorCommands::notifyQuit(*this, user);
     m_users.remove(user);
 }
 
 void ServerCore::changeNick(ServerUser* user, const QString& nick)
 {
+    const QString oldNick = user->nick();
     if (user->isRegistered()) {
         RelayLine line = m_router.accept(user, IrcCommand::nick(nick));
         m_router.toNeighbours(user, line, true);
@@ -194,6 +198,7 @@ void ServerCore::changeNick(ServerUser* user, const QString& nick)
         qCInfo(lcCore).noquote() << "nick change:" << user->nick() << "->" << nick;
     }
     m_users.setNick(user, nick);
+    MonitorCommands::notifyNickChanged(*this, user, oldNick);
 }
 
 void ServerCore::endSaslExchange(ServerUser* user)
@@ -213,6 +218,7 @@ void ServerCore::disconnect(ServerUser* user, const QString& reason)
 void ServerCore::closeAll(const QString& reason)
 {
     m_channels.clear();
+    m_monitors.clear();
     const std::vector<ClientConnection*> connections = m_users.clear();
     for (ClientConnection* connection : connections)
         connection->close(reason);
@@ -270,5 +276,6 @@ bool ServerCore::isReservedFromUser(const QString& foldedNick, const ServerUser*
 
 void ServerCore::announceRegistered(ServerUser* user)
 {
+    MonitorCommands::notifyRegistered(*this, user);
     emit userRegistered(user->nick());
 }

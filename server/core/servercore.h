@@ -11,6 +11,7 @@
 #include "net/connectioninfo.h"
 #include "routing/messagerouter.h"
 #include "state/channelregistry.h"
+#include "state/monitorregistry.h"
 #include "state/userregistry.h"
 
 #include <QObject>
@@ -69,6 +70,7 @@ public:
     // For the commands.
     UserRegistry& users() { return m_users; }
     ChannelRegistry& channels() { return m_channels; }
+    MonitorRegistry& monitors() { return m_monitors; }
     MessageRouter& router() { return m_router; }
     const Motd& motd() const { return m_motd; }
     const QString& createdText() const { return m_createdText; }
@@ -119,6 +121,7 @@ private:
     CommandTable m_commands;
     UserRegistry m_users;
     ChannelRegistry m_channels;
+    MonitorRegistry m_monitors;
     MessageRouter m_router;
     AuthService* m_auth = nullptr;
     HistoryService* m_history = nullptr;

@@ -44,6 +44,7 @@ void tst_ServerOptions::defaults()
     QVERIFY(c.autoJoin);
     QCOMPARE(c.maxClients, ServerDefaults::MaxClients);
     QCOMPARE(c.sendQueueBytes, ServerDefaults::SendQueueBytes);
+    QCOMPARE(c.monitorLimit, 100);
     QCOMPARE(options.logFilterRules(), QStringLiteral("confab*.debug=false"));
 }
 
@@ -76,6 +77,8 @@ void tst_ServerOptions::values_data()
                                   << "7";
     QTest::newRow("nick length") << QStringList{"--nick-length", "16"} << "nickLength"
                                  << "16";
+    QTest::newRow("monitor limit") << QStringList{"--monitor-limit", "250"} << "monitorLimit"
+                                   << "250";
     QTest::newRow("ping interval seconds")
         << QStringList{"--ping-interval", "0.25"} << "pingIntervalMs"
         << "250";
@@ -119,6 +122,7 @@ static QString field(const ServerConfig& c, const QString& name)
         {QStringLiteral("maxConnectionsPerIp"), c.maxConnectionsPerIp},
         {QStringLiteral("maxChannelsPerUser"), c.maxChannelsPerUser},
         {QStringLiteral("nickLength"), c.nickLength},
+        {QStringLiteral("monitorLimit"), c.monitorLimit},
         {QStringLiteral("pingIntervalMs"), c.pingIntervalMs},
         {QStringLiteral("pingTimeoutMs"), c.pingTimeoutMs},
         {QStringLiteral("registrationTimeoutMs"), c.registrationTimeoutMs},
@@ -150,6 +154,9 @@ void tst_ServerOptions::errors_data()
     QTest::newRow("missing value") << QStringList{"--port"} << "port";
     QTest::newRow("bad address") << QStringList{"-l", "300.1.1.1"} << "300.1.1.1";
     QTest::newRow("max clients zero") << QStringList{"--max-clients", "0"} << "max-clients";
+    QTest::newRow("monitor limit zero") << QStringList{"--monitor-limit", "0"} << "monitor-limit";
+    QTest::newRow("monitor limit huge")
+        << QStringList{"--monitor-limit", "10001"} << "monitor-limit";
     QTest::newRow("negative ping") << QStringList{"--ping-interval", "-1"} << "ping-interval";
     QTest::newRow("flood rate text") << QStringList{"--flood-rate", "fast"} << "flood-rate";
     QTest::newRow("sendq tiny") << QStringList{"--sendq", "10"} << "sendq";
@@ -178,7 +185,7 @@ void tst_ServerOptions::helpAndVersion()
     const QString help = options.helpText();
     for (const char* option : {"--listen", "--port", "--config", "--motd", "--server-name",
                                "--max-clients", "--max-per-ip", "--max-channels", "--flood-rate",
-                               "--sendq", "--ping-interval", "--log-level"}) {
+                               "--sendq", "--ping-interval", "--log-level", "--monitor-limit"}) {
         QVERIFY2(help.contains(QLatin1String(option)), option);
     }
     ServerOptions version;
@@ -194,7 +201,7 @@ void tst_ServerOptions::configFile()
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("port=7001\nserver-name=chat.example.org\nmax-clients=12\nlisten=127.0.0.1, ::1\n"
-               "flood-rate=2.5\nno-autojoin=true\n");
+               "flood-rate=2.5\nno-autojoin=true\nmonitor-limit=40\n");
     file.close();
     ServerOptions options;
     QCOMPARE(options.parse(args({"-c", path, "--max-clients", "20"})), ServerOptions::Result::Ok);
@@ -206,6 +213,7 @@ void tst_ServerOptions::configFile()
     QCOMPARE(c.listenAddresses.at(1), QHostAddress(QHostAddress::LocalHostIPv6));
     QCOMPARE(c.floodRate, 2.5);
     QVERIFY(!c.autoJoin);
+    QCOMPARE(c.monitorLimit, 40);
 }
 
 void tst_ServerOptions::logLevels_data()
