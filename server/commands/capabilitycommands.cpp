@@ -33,6 +33,7 @@ constexpr Capability Capabilities[] = {
     {"draft/account-registration", ClientCap::AccountRegistration, Needs::Accounts},
     {"draft/chathistory", ClientCap::ChatHistory, Needs::History},
     {"draft/event-playback", ClientCap::EventPlayback, Needs::History},
+    {"draft/read-marker", ClientCap::ReadMarker, Needs::History},
     {"echo-message", ClientCap::EchoMessage, Needs::Nothing},
     {"extended-join", ClientCap::ExtendedJoin, Needs::Nothing},
     {"labeled-response", ClientCap::LabeledResponse, Needs::Nothing},

@@ -2,6 +2,7 @@
 
 #include "commands/channelreplies.h"
 #include "commands/historycommands.h"
+#include "commands/readmarkercommands.h"
 #include "core/clock.h"
 #include "core/commandcontext.h"
 #include "core/commandtable.h"
@@ -205,6 +206,7 @@ void join(ServerCore& core, ServerUser* user, const QString& name, const QString
         router.toChannel(channel, away, filter);
     }
     ChannelReplies::sendTopic(core, user, channel, false);
+    ReadMarkerCommands::sendOnJoin(core, user, channel);
     ChannelReplies::sendNames(core, user, channel);
     ChannelReplies::sendEndOfNames(core, user, channel->name());
 }

@@ -105,15 +105,6 @@ QString foldedAccount(const ServerCore& core, const ServerUser* user)
     return user->isLoggedIn() ? core.caseMapping().fold(user->account()) : QString();
 }
 
-// The key of a private conversation with the nick, as its owner's copy names it: the
-// correspondent's account when someone with that nick is logged in, else the nick.
-QString correspondentKey(ServerCore& core, const QString& nick)
-{
-    if (const ServerUser* other = core.users().findByNick(nick); other && other->isLoggedIn())
-        return core.caseMapping().fold(other->account());
-    return core.caseMapping().fold(nick);
-}
-
 // How a stored target is shown in TARGETS: the channel's or the person's current name.
 QString displayName(ServerCore& core, const QString& target)
 {
@@ -199,7 +190,7 @@ void onChatHistory(CommandContext& context)
     } else {
         // A private conversation is kept per account: a guest has none.
         query.owner = foldedAccount(core, user);
-        query.target = correspondentKey(core, target);
+        query.target = conversationKey(core, target);
     }
     const QString label = context.deferResponse();
     if (query.owner.isEmpty() && !IrcValidation::isChannelName(target)) {
@@ -275,6 +266,15 @@ void recordPrivateMessage(ServerCore& core, const ServerUser* sender,
         copy.pending = recipientOffline;
         core.history()->record(std::move(copy));
     }
+}
+
+QString conversationKey(ServerCore& core, const QString& target)
+{
+    if (IrcValidation::isChannelName(target))
+        return core.caseMapping().fold(target);
+    if (const ServerUser* other = core.users().findByNick(target); other && other->isLoggedIn())
+        return core.caseMapping().fold(other->account());
+    return core.caseMapping().fold(target);
 }
 
 bool acceptsOfflineMessages(ServerCore& core, const QString& nick)

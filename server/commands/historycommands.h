@@ -31,6 +31,9 @@ void recordPrivateMessage(ServerCore& core, const ServerUser* sender,
 // Whether a message to the offline nick can be kept for it: it is an account's name and
 // history is on.
 bool acceptsOfflineMessages(ServerCore& core, const QString& nick);
+// The key of a room or conversation in the store: the folded channel, or for a nick the
+// correspondent's account when someone with that nick is logged in, else the folded nick.
+QString conversationKey(ServerCore& core, const QString& target);
 // After registration: private messages that reached the user's account while it was away are
 // replayed with their original time (for clients without draft/chathistory, which fetch them
 // themselves).

@@ -10,6 +10,7 @@
 #include "commands/modecommands.h"
 #include "commands/monitorcommands.h"
 #include "commands/querycommands.h"
+#include "commands/readmarkercommands.h"
 #include "commands/registrationcommands.h"
 #include "commands/saslcommands.h"
 #include "commands/usercommands.h"
@@ -59,6 +60,7 @@ ServerCore::ServerCore(const ServerConfig& config, QObject* parent)
     SaslCommands::addTo(m_commands);
     AccountCommands::addTo(m_commands);
     HistoryCommands::addTo(m_commands);
+    ReadMarkerCommands::addTo(m_commands);
     MonitorCommands::addTo(m_commands);
 }
 

@@ -28,3 +28,11 @@ struct HistoryTarget
     QString target;
     qint64 lastMs = 0;
 };
+
+// Where an account has read a conversation up to (draft/read-marker).
+struct ReadMarker
+{
+    QString owner;  // the folded account
+    QString target; // the folded channel or correspondent
+    qint64 timeMs = 0;
+};

@@ -4,6 +4,15 @@
 #include "serverlogging.h"
 #include "storage/database.h"
 
+namespace {
+
+QString markerKey(const QString& owner, const QString& target)
+{
+    return owner + u'\n' + target;
+}
+
+} // namespace
+
 HistoryService::HistoryService(const ServerConfig& config, QObject* parent)
     : QObject(parent), m_databasePath(config.dataDir + u'/' + Database::fileName()),
       m_retention({qint64(config.historyMaxAgeDays) * 24 * 3600 * 1000,
@@ -15,7 +24,7 @@ HistoryService::HistoryService(const ServerConfig& config, QObject* parent)
 HistoryService::~HistoryService()
 {
     if (m_thread.isRunning()) {
-        flush();
+        sync(); // every write queued so far is done before the thread's loop stops
         m_thread.quit();
         m_thread.wait(); // the worker is deleted in its thread (finished -> deleteLater)
     }
@@ -30,8 +39,14 @@ bool HistoryService::start(QString* error)
     connect(&m_thread, &QThread::finished, worker, &QObject::deleteLater);
     m_thread.start();
     bool opened = false;
+    std::vector<ReadMarker> markers;
     QMetaObject::invokeMethod(
-        worker, [worker, &opened, error] { opened = worker->open(error); },
+        worker,
+        [worker, &opened, &markers, error] {
+            opened = worker->open(error);
+            if (opened)
+                markers = worker->store().readMarkers();
+        },
         Qt::BlockingQueuedConnection);
     if (!opened) {
         m_thread.quit();
@@ -39,7 +54,10 @@ bool HistoryService::start(QString* error)
         return false;
     }
     m_worker = worker;
-    qCInfo(lcHistory) << "history store" << m_databasePath << "open";
+    for (const ReadMarker& marker : markers)
+        m_readMarkers.insert(markerKey(marker.owner, marker.target), marker.timeMs);
+    qCInfo(lcHistory) << "history store" << m_databasePath << "open," << markers.size()
+                      << "read markers";
     return true;
 }
 
@@ -145,22 +163,34 @@ void HistoryService::takePending(const QString& owner, QObject* context, Records
         std::move(handler));
 }
 
-void HistoryService::readMarker(const QString& owner, const QString& target, QObject* context,
-                                MarkerHandler handler)
+std::optional<qint64> HistoryService::readMarker(const QString& owner, const QString& target) const
 {
-    run<std::optional<qint64>>(
-        [owner, target](HistoryStore& store) { return store.readMarker(owner, target); },
-        context, std::move(handler));
+    const auto it = m_readMarkers.constFind(markerKey(owner, target));
+    if (it == m_readMarkers.cend())
+        return std::nullopt;
+    return it.value();
 }
 
-void HistoryService::setReadMarker(const QString& owner, const QString& target, qint64 timeMs,
-                                   QObject* context, MarkerHandler handler)
+qint64 HistoryService::setReadMarker(const QString& owner, const QString& target, qint64 timeMs)
 {
-    run<std::optional<qint64>>(
-        [owner, target, timeMs](HistoryStore& store) {
-            return store.setReadMarker(owner, target, timeMs);
-        },
-        context, std::move(handler));
+    const QString key = markerKey(owner, target);
+    const auto it = m_readMarkers.constFind(key);
+    if (it != m_readMarkers.cend() && timeMs <= it.value())
+        return it.value();
+    m_readMarkers.insert(key, timeMs);
+    if (m_worker) {
+        flush(); // in order with the records before it
+        HistoryWorker* worker = m_worker;
+        QMetaObject::invokeMethod(
+            worker,
+            [worker, owner, target, timeMs] {
+                if (!worker->store().setReadMarker(owner, target, timeMs))
+                    qCWarning(lcHistory).noquote() << "cannot store a read marker:"
+                                                   << worker->store().errorString();
+            },
+            Qt::QueuedConnection);
+    }
+    return timeMs;
 }
 
 void HistoryService::sync()

@@ -4,6 +4,7 @@
 #include "history/historyrecord.h"
 #include "history/historyworker.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -42,16 +43,17 @@ public:
 
     using RecordsHandler = std::function<void(const std::vector<HistoryRecord>&)>;
     using TargetsHandler = std::function<void(const std::vector<HistoryTarget>&)>;
-    using MarkerHandler = std::function<void(std::optional<qint64>)>;
 
     void find(const HistoryQuery& query, QObject* context, RecordsHandler handler);
     void targets(const QString& owner, const QStringList& channels, qint64 fromMs, qint64 toMs,
                  int limit, QObject* context, TargetsHandler handler);
     void takePending(const QString& owner, QObject* context, RecordsHandler handler);
-    void readMarker(const QString& owner, const QString& target, QObject* context,
-                    MarkerHandler handler);
-    void setReadMarker(const QString& owner, const QString& target, qint64 timeMs,
-                       QObject* context, MarkerHandler handler);
+
+    // Read markers (draft/read-marker) are kept here in memory as well, read at start-up and
+    // written through, so that they are answered at once (before the end of NAMES on a JOIN).
+    std::optional<qint64> readMarker(const QString& owner, const QString& target) const;
+    // Moves the marker forward (never back); returns the marker after the call.
+    qint64 setReadMarker(const QString& owner, const QString& target, qint64 timeMs);
 
     // Writes what is collected and waits for the history thread to finish everything queued
     // (shutdown, tests, the benchmark's count check).
@@ -80,6 +82,7 @@ private:
     std::atomic<int> m_queued{0};
     std::atomic<qint64> m_failedWrites{0};
     qint64 m_dropped = 0;
+    QHash<QString, qint64> m_readMarkers; // "owner\ntarget" -> ms
     QString m_lastError; // history thread only
     bool m_flushScheduled = false;
 };

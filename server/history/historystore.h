@@ -38,6 +38,8 @@ public:
     // The marker after the call (the stored one if it was newer); nullopt on error.
     virtual std::optional<qint64> setReadMarker(const QString& owner, const QString& target,
                                                 qint64 timeMs) = 0;
+    // Every marker (they are few: one per account and conversation), for the cache at start-up.
+    virtual std::vector<ReadMarker> readMarkers() = 0;
 
     virtual QString errorString() const = 0;
 };

@@ -413,3 +413,18 @@ std::optional<qint64> SqliteHistoryStore::setReadMarker(const QString& owner,
     }
     return readMarker(owner, target);
 }
+
+std::vector<ReadMarker> SqliteHistoryStore::readMarkers()
+{
+    std::vector<ReadMarker> markers;
+    QSqlQuery& query = prepared(QStringLiteral("SELECT owner, target, time_ms FROM read_markers"));
+    if (!query.exec()) {
+        fail(query);
+        return markers;
+    }
+    while (query.next())
+        markers.push_back({query.value(0).toString(), query.value(1).toString(),
+                           query.value(2).toLongLong()});
+    query.finish();
+    return markers;
+}

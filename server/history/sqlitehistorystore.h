@@ -28,6 +28,7 @@ public:
     std::optional<qint64> readMarker(const QString& owner, const QString& target) override;
     std::optional<qint64> setReadMarker(const QString& owner, const QString& target,
                                         qint64 timeMs) override;
+    std::vector<ReadMarker> readMarkers() override;
     QString errorString() const override { return m_errorString; }
 
 private:

@@ -1,0 +1,99 @@
+#include "commands/readmarkercommands.h"
+
+#include "commands/historycommands.h"
+#include "core/commandcontext.h"
+#include "core/commandtable.h"
+#include "core/servercore.h"
+#include "history/chathistoryrequest.h"
+#include "history/historyservice.h"
+#include "irccommand.h"
+#include "ircvalidation.h"
+#include "state/serverchannel.h"
+#include "state/serveruser.h"
+
+#include <QDateTime>
+
+namespace ReadMarkerCommands {
+
+namespace {
+
+const QString Command = QStringLiteral("MARKREAD");
+
+void sendMarker(ServerCore& core, ServerUser* user, const QString& target,
+                std::optional<qint64> timeMs)
+{
+    const QString value =
+        timeMs ? QStringLiteral("timestamp=") +
+                     IrcMessage::formatServerTime(QDateTime::fromMSecsSinceEpoch(*timeMs, Qt::UTC))
+               : QStringLiteral("*");
+    core.sendFromServer(user, IrcCommand::markRead(target, value));
+}
+
+void onMarkRead(CommandContext& context)
+{
+    ServerCore& core = context.core();
+    ServerUser* user = context.user();
+    HistoryService* history = core.history();
+    if (!history) {
+        context.reply(IrcReply::unknownCommand(Command));
+        return;
+    }
+    const QString target = context.param(0);
+    if (!user->isLoggedIn()) {
+        core.sendFail(user, Command, QStringLiteral("ACCOUNT_REQUIRED"), {target},
+                      QStringLiteral("Read markers are kept for accounts: log in first"));
+        return;
+    }
+    const IrcValidation::Reason validity =
+        IrcValidation::isChannelName(target)
+            ? IrcValidation::checkChannel(target, context.config().channelLength)
+            : IrcValidation::checkNick(target, context.config().nickLength);
+    if (validity != IrcValidation::Reason::Valid) {
+        core.sendFail(user, Command, QStringLiteral("INVALID_PARAMS"), {target},
+                      QStringLiteral("Not a channel or a nickname"));
+        return;
+    }
+    const QString owner = core.caseMapping().fold(user->account());
+    const QString key = HistoryCommands::conversationKey(core, target);
+    if (context.paramCount() < 2) {
+        sendMarker(core, user, target, history->readMarker(owner, key));
+        return;
+    }
+    const QString value = context.param(1);
+    const std::optional<qint64> timeMs =
+        value.startsWith(QLatin1String("timestamp="))
+            ? ChatHistoryRequest::parseTimestamp(value.mid(10))
+            : std::nullopt;
+    if (!timeMs) {
+        core.sendFail(user, Command, QStringLiteral("INVALID_PARAMS"), {target, value},
+                      QStringLiteral("Expected timestamp=YYYY-MM-DDThh:mm:ss.sssZ"));
+        return;
+    }
+    // The marker only moves forward; where it is now goes to every connection of the account
+    // (each device updates its unread state).
+    const qint64 marker = history->setReadMarker(owner, key, *timeMs);
+    core.users().forEach([&](ServerUser* other) {
+        if (other == user || (other->isRegistered() && other->hasCap(ClientCap::ReadMarker) &&
+                              core.caseMapping().fold(other->account()) == owner))
+            sendMarker(core, other, target, marker);
+    });
+}
+
+} // namespace
+
+void addTo(CommandTable& table)
+{
+    table.add(Command, onMarkRead, 1, CommandTable::Access::Registered);
+}
+
+void sendOnJoin(ServerCore& core, ServerUser* user, const ServerChannel* channel)
+{
+    HistoryService* history = core.history();
+    if (!history || !user->isLoggedIn() || !user->hasCap(ClientCap::ReadMarker))
+        return;
+    const QString owner = core.caseMapping().fold(user->account());
+    sendMarker(core, user, channel->name(),
+               history->readMarker(owner, core.caseMapping().fold(channel->name())));
+}
+
+} // namespace ReadMarkerCommands
