@@ -117,6 +117,17 @@ QString displayName(ServerCore& core, const QString& target)
     return target;
 }
 
+// The user whose session asked, made current so that the answer goes to that session; nullptr
+// if the user or the session is gone.
+ServerUser* askedBy(ServerCore& core, UserId id, const ClientConnection* session)
+{
+    ServerUser* user = core.users().findById(id);
+    if (!user || !user->hasSession(session))
+        return nullptr;
+    user->setCurrentSession(session);
+    return user;
+}
+
 void onTargets(CommandContext& context, const ChatHistoryRequest& request)
 {
     ServerCore& core = context.core();
@@ -126,10 +137,12 @@ void onTargets(CommandContext& context, const ChatHistoryRequest& request)
         channels.append(core.caseMapping().fold(channel->name()));
     const QString label = context.deferResponse();
     const UserId id = user->id();
+    const ClientConnection* session = user->connection();
     core.history()->targets(
         foldedAccount(core, user), channels, request.first().timeMs, request.second().timeMs,
-        request.limit(), &core, [&core, id, label](const std::vector<HistoryTarget>& targets) {
-            ServerUser* user = core.users().findById(id);
+        request.limit(), &core,
+        [&core, id, session, label](const std::vector<HistoryTarget>& targets) {
+            ServerUser* user = askedBy(core, id, session);
             if (!user)
                 return;
             QList<QByteArray> lines;
@@ -198,12 +211,14 @@ void onChatHistory(CommandContext& context)
         return;
     }
     const UserId id = user->id();
-    core.history()->find(query, &core,
-                         [&core, id, label, target](const std::vector<HistoryRecord>& records) {
-                             if (ServerUser* user = core.users().findById(id))
-                                 core.sendBatch(user, label, QStringLiteral("chathistory"),
-                                                {target}, wiresFor(user, records));
-                         });
+    const ClientConnection* session = user->connection();
+    core.history()->find(
+        query, &core,
+        [&core, id, session, label, target](const std::vector<HistoryRecord>& records) {
+            if (ServerUser* user = askedBy(core, id, session))
+                core.sendBatch(user, label, QStringLiteral("chathistory"), {target},
+                               wiresFor(user, records));
+        });
 }
 
 } // namespace
@@ -287,13 +302,14 @@ void deliverPending(ServerCore& core, ServerUser* user)
     if (!core.history() || !user->isLoggedIn())
         return;
     const UserId id = user->id();
+    const ClientConnection* session = user->connection();
     // A draft/chathistory client fetches what it missed (TARGETS, LATEST); the messages stop
     // being pending either way.
     const bool replay = !user->hasCap(ClientCap::ChatHistory);
     core.history()->takePending(
         foldedAccount(core, user), &core,
-        [&core, id, replay](const std::vector<HistoryRecord>& records) {
-            ServerUser* user = core.users().findById(id);
+        [&core, id, session, replay](const std::vector<HistoryRecord>& records) {
+            ServerUser* user = askedBy(core, id, session);
             if (!user || !replay || records.empty())
                 return;
             qCInfo(lcHistory).noquote() << "replaying" << records.size()

@@ -22,6 +22,17 @@ enum class Kind { Privmsg, Notice, Tagmsg };
 const QString OfflineText =
     QStringLiteral("Offline; your message is kept and delivered when they next log in");
 
+// Who of the sender's own sessions sees what it sent: its other devices always, the sending one
+// with echo-message.
+MessageRouter::Filter senderFilter(const ServerUser* sender, Kind kind)
+{
+    MessageRouter::Filter filter;
+    filter.requiredCaps = kind == Kind::Tagmsg ? ClientCap::MessageTags : 0;
+    if (!sender->hasCap(ClientCap::EchoMessage))
+        filter.exceptSession = sender->connection();
+    return filter;
+}
+
 void toChannel(CommandContext& context, const QString& target, RelayLine& line, Kind kind,
                bool errors)
 {
@@ -37,15 +48,11 @@ void toChannel(CommandContext& context, const QString& target, RelayLine& line, 
             context.reply(IrcReply::cannotSendToChannel(channel->name()));
         return;
     }
-    const bool echo = user->hasCap(ClientCap::EchoMessage);
-    const bool tagOnly = kind == Kind::Tagmsg;
-    MessageRouter::Filter filter;
-    filter.requiredCaps = tagOnly ? ClientCap::MessageTags : 0;
-    filter.except = echo ? nullptr : user;
+    const MessageRouter::Filter filter = senderFilter(user, kind);
     context.router().toChannel(channel, line, filter);
-    // A sender outside the channel (-n) still gets its echo.
-    if (echo && !channel->hasMember(user) && filter.accepts(user))
-        context.router().toUser(user, line);
+    // A sender outside the channel (-n) still gets its echo (and its other devices the line).
+    if (!channel->hasMember(user))
+        context.router().toUser(user, line, filter);
     HistoryCommands::recordChannelMessage(context.core(), channel, line);
 }
 
@@ -58,8 +65,7 @@ void toUser(CommandContext& context, const QString& target, RelayLine& line, Kin
     if (!recipient) {
         // An account's owner who is not connected: kept for them, and the sender is told.
         if (kind != Kind::Tagmsg && HistoryCommands::acceptsOfflineMessages(context.core(), target)) {
-            if (user->hasCap(ClientCap::EchoMessage))
-                context.router().toUser(user, line);
+            context.router().toUser(user, line, senderFilter(user, kind));
             // The account's name is the nick, folded alike.
             HistoryCommands::recordPrivateMessage(context.core(), user, target, target, line,
                                                   true);
@@ -70,10 +76,9 @@ void toUser(CommandContext& context, const QString& target, RelayLine& line, Kin
         }
         return;
     }
-    if (filter.accepts(recipient))
-        context.router().toUser(recipient, line);
-    if (user->hasCap(ClientCap::EchoMessage) && recipient != user && filter.accepts(user))
-        context.router().toUser(user, line);
+    context.router().toUser(recipient, line, filter);
+    if (recipient != user)
+        context.router().toUser(user, line, senderFilter(user, kind));
     if (kind == Kind::Privmsg && recipient->isAway())
         context.reply(IrcReply::away(recipient->nick(), recipient->awayMessage()));
     HistoryCommands::recordPrivateMessage(context.core(), user, recipient->account(),

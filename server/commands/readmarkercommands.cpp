@@ -8,6 +8,7 @@
 #include "history/historyservice.h"
 #include "irccommand.h"
 #include "ircvalidation.h"
+#include "net/clientconnection.h"
 #include "state/serverchannel.h"
 #include "state/serveruser.h"
 
@@ -19,14 +20,21 @@ namespace {
 
 const QString Command = QStringLiteral("MARKREAD");
 
-void sendMarker(ServerCore& core, ServerUser* user, const QString& target,
-                std::optional<qint64> timeMs)
+IrcMessage markerMessage(ServerCore& core, const QString& target, std::optional<qint64> timeMs)
 {
     const QString value =
         timeMs ? QStringLiteral("timestamp=") +
                      IrcMessage::formatServerTime(QDateTime::fromMSecsSinceEpoch(*timeMs, Qt::UTC))
                : QStringLiteral("*");
-    core.sendFromServer(user, IrcCommand::markRead(target, value));
+    IrcMessage message = IrcCommand::markRead(target, value);
+    message.setSource(core.config().serverName);
+    return message;
+}
+
+void sendMarker(ServerCore& core, ServerUser* user, const QString& target,
+                std::optional<qint64> timeMs)
+{
+    user->output()->send(markerMessage(core, target, timeMs));
 }
 
 void onMarkRead(CommandContext& context)
@@ -71,11 +79,12 @@ void onMarkRead(CommandContext& context)
     }
     // The marker only moves forward; where it is now goes to every connection of the account
     // (each device updates its unread state).
-    const qint64 marker = history->setReadMarker(owner, key, *timeMs);
-    core.users().forEach([&](ServerUser* other) {
-        if (other == user || (other->isRegistered() && other->hasCap(ClientCap::ReadMarker) &&
-                              core.caseMapping().fold(other->account()) == owner))
-            sendMarker(core, other, target, marker);
+    const IrcMessage marker =
+        markerMessage(core, target, history->setReadMarker(owner, key, *timeMs));
+    const ClientConnection* sender = user->connection();
+    user->forEachSession([&](ClientConnection* session, int caps, ClientConnection* output) {
+        if (session == sender || (caps & ClientCap::ReadMarker) != 0)
+            output->send(marker);
     });
 }
 

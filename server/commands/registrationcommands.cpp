@@ -6,6 +6,7 @@
 #include "commands/historycommands.h"
 #include "commands/infocommands.h"
 #include "commands/saslcommands.h"
+#include "commands/sessioncommands.h"
 #include "core/clock.h"
 #include "core/commandcontext.h"
 #include "core/commandtable.h"
@@ -152,6 +153,8 @@ void tryComplete(ServerCore& core, ServerUser* user)
         return;
     }
     user->setPassword(QString());
+    if (SessionCommands::attachToAccount(core, user))
+        return; // another device of a connected account: user is gone
     core.users().markRegistered(user, Clock::nowSecs());
     user->connection()->setRegistered();
     qCInfo(lcCore).noquote() << "registered:" << user->source();

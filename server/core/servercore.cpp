@@ -99,6 +99,7 @@ void ServerCore::handleMessage(ClientConnection* connection, const IrcMessage& m
     ServerUser* user = m_users.find(connection);
     if (!user)
         return;
+    user->setCurrentSession(connection);
     const QString& name = message.command();
     const CommandTable::Entry* command = m_commands.find(name);
     if (!command) {
@@ -163,14 +164,25 @@ void ServerCore::sendBatch(ServerUser* user, const QString& label, const QString
 
 void ServerCore::handleInputTooLong(ClientConnection* connection)
 {
-    if (ServerUser* user = m_users.find(connection))
+    if (ServerUser* user = m_users.find(connection)) {
+        user->setCurrentSession(connection);
         reply(user, IrcReply::inputTooLong());
+    }
 }
 
 void ServerCore::removeConnection(ClientConnection* connection, const QString& reason)
 {
-    if (ServerUser* user = m_users.find(connection))
-        quit(user, reason);
+    ServerUser* user = m_users.find(connection);
+    if (!user)
+        return;
+    if (user->sessionCount() > 1) {
+        // One device of several goes: the others stay, and nobody else notices.
+        qCInfo(lcCore).noquote() << "session closed:" << user->source() << '(' + reason + ')'
+                                 << user->sessionCount() - 1 << "left";
+        m_users.detachSession(user, connection);
+        return;
+    }
+    quit(user, reason);
 }
 
 void ServerCore::quit(ServerUser* user, const QString& reason)
@@ -213,7 +225,10 @@ void ServerCore::endSaslExchange(ServerUser* user)
 void ServerCore::disconnect(ServerUser* user, const QString& reason)
 {
     ClientConnection* connection = user->connection();
-    quit(user, reason);
+    if (user->sessionCount() > 1)
+        m_users.detachSession(user, connection); // the current session only
+    else
+        quit(user, reason);
     connection->close(reason);
 }
 

@@ -105,7 +105,8 @@ public:
     // label is not empty; without the batch cap, the lines alone.
     void sendBatch(ServerUser* user, const QString& label, const QString& type,
                    const QStringList& params, const QList<QByteArray>& lines);
-    // quit(), then the connection gets ERROR with the reason and is closed.
+    // quit(), then the connection gets ERROR with the reason and is closed. For a user with
+    // several sessions, only the current one is closed and the user stays.
     void disconnect(ServerUser* user, const QString& reason);
     // Told by the registration commands once a user has completed registration.
     void announceRegistered(ServerUser* user);

@@ -9,8 +9,13 @@
 
 bool MessageRouter::Filter::accepts(const ServerUser* user) const
 {
-    const int caps = user->caps();
-    return (caps & requiredCaps) == requiredCaps && (caps & excludedCaps) == 0 && user != except;
+    return user != except && accepts(user->connection(), user->caps());
+}
+
+bool MessageRouter::Filter::accepts(const ClientConnection* session, int caps) const
+{
+    return (caps & requiredCaps) == requiredCaps && (caps & excludedCaps) == 0 &&
+           session != exceptSession;
 }
 
 RelayLine MessageRouter::accept(const ServerUser* sender, IrcMessage message)
@@ -31,7 +36,29 @@ RelayLine MessageRouter::alternative(const RelayLine& accepted, IrcMessage messa
 
 void MessageRouter::toUser(ServerUser* recipient, RelayLine& line)
 {
-    recipient->output()->sendWire(line.wireFor(recipient));
+    if (recipient->sessionCount() == 1) {
+        recipient->output()->sendWire(line.wireFor(recipient->caps()));
+        return;
+    }
+    recipient->forEachSession([&line](ClientConnection*, int caps, ClientConnection* output) {
+        output->sendWire(line.wireFor(caps));
+    });
+}
+
+void MessageRouter::toUser(ServerUser* recipient, RelayLine& line, const Filter& filter)
+{
+    if (recipient == filter.except)
+        return;
+    if (recipient->sessionCount() == 1) {
+        if (filter.accepts(recipient->connection(), recipient->caps()))
+            recipient->output()->sendWire(line.wireFor(recipient->caps()));
+        return;
+    }
+    recipient->forEachSession(
+        [&line, &filter](ClientConnection* session, int caps, ClientConnection* output) {
+            if (filter.accepts(session, caps))
+                output->sendWire(line.wireFor(caps));
+        });
 }
 
 void MessageRouter::toChannel(const ServerChannel* channel, RelayLine& line)
@@ -42,10 +69,8 @@ void MessageRouter::toChannel(const ServerChannel* channel, RelayLine& line)
 
 void MessageRouter::toChannel(const ServerChannel* channel, RelayLine& line, const Filter& filter)
 {
-    for (ServerUser* member : channel->members()) {
-        if (filter.accepts(member))
-            toUser(member, line);
-    }
+    for (ServerUser* member : channel->members())
+        toUser(member, line, filter);
 }
 
 void MessageRouter::toNeighbours(ServerUser* user, RelayLine& line, bool includeSelf)
@@ -56,12 +81,10 @@ void MessageRouter::toNeighbours(ServerUser* user, RelayLine& line, bool include
 void MessageRouter::toNeighbours(ServerUser* user, RelayLine& line, bool includeSelf,
                                  const Filter& filter)
 {
-    if (includeSelf && filter.accepts(user))
-        toUser(user, line);
-    for (ServerUser* other : neighbours(user)) {
-        if (filter.accepts(other))
-            toUser(other, line);
-    }
+    if (includeSelf)
+        toUser(user, line, filter);
+    for (ServerUser* other : neighbours(user))
+        toUser(other, line, filter);
 }
 
 QList<ServerUser*> MessageRouter::neighbours(const ServerUser* user)

@@ -5,6 +5,7 @@
 
 #include <QList>
 
+class ClientConnection;
 class IrcMessage;
 class ServerChannel;
 class ServerUser;
@@ -16,13 +17,17 @@ class MessageRouter
 {
 public:
     // Who of the recipients gets the line.
+    // Who of the recipients gets the line; checked for each session of a recipient.
     struct Filter
     {
-        int requiredCaps = 0;               // the recipient has all of these
+        int requiredCaps = 0;               // the session has all of these
         int excludedCaps = 0;               // and none of these
-        const ServerUser* except = nullptr; // and is not this user
+        const ServerUser* except = nullptr; // and is not this user's
+        const ClientConnection* exceptSession = nullptr; // nor this session (the sender's own)
 
+        // For the user's current session.
         bool accepts(const ServerUser* user) const;
+        bool accepts(const ClientConnection* session, int caps) const;
     };
 
     MessageRouter() = default;
@@ -36,7 +41,9 @@ public:
     // the same source, id, time and account.
     static RelayLine alternative(const RelayLine& accepted, IrcMessage message);
 
+    // To every session of the recipient.
     void toUser(ServerUser* recipient, RelayLine& line);
+    void toUser(ServerUser* recipient, RelayLine& line, const Filter& filter);
     void toChannel(const ServerChannel* channel, RelayLine& line);
     void toChannel(const ServerChannel* channel, RelayLine& line, const Filter& filter);
     // Everyone who shares a channel with the user, once each; the user too when includeSelf.

@@ -26,9 +26,14 @@ qint64 RelayLine::nowMs()
 
 const QByteArray& RelayLine::wireFor(const ServerUser* recipient)
 {
-    const bool time = recipient->hasCap(ClientCap::ServerTime);
-    const bool tags = recipient->hasCap(ClientCap::MessageTags);
-    const bool account = !m_account.isEmpty() && recipient->hasCap(ClientCap::AccountTag);
+    return wireFor(recipient->caps());
+}
+
+const QByteArray& RelayLine::wireFor(int caps)
+{
+    const bool time = (caps & ClientCap::ServerTime) != 0;
+    const bool tags = (caps & ClientCap::MessageTags) != 0;
+    const bool account = !m_account.isEmpty() && (caps & ClientCap::AccountTag) != 0;
     const int index = (time ? TimeBit : 0) | (tags ? TagsBit : 0) | (account ? AccountBit : 0);
     QByteArray& wire = m_wire[size_t(index)];
     if (!wire.isEmpty())

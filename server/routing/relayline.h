@@ -28,6 +28,8 @@ public:
     // The bytes for this recipient, according to its message-tags, server-time and account-tag
     // caps. Tags already in the message ("time", "msgid", "account") are kept as they are.
     const QByteArray& wireFor(const ServerUser* recipient);
+    // The same for a session with these capabilities.
+    const QByteArray& wireFor(int caps);
 
     const IrcMessage& message() const { return m_message; }
     const MessageId& id() const { return m_id; }

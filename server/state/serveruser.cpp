@@ -2,6 +2,8 @@
 
 #include "ircmessage.h"
 
+#include <algorithm>
+
 ServerUser::ServerUser(UserId id, ClientConnection* connection, const QString& host)
     : m_id(id), m_connection(connection),
       // A host is a middle parameter in WHO/WHOIS replies: it must not start with ':'.
@@ -41,4 +43,61 @@ void ServerUser::setConnection(bool secure, bool loopback, const QByteArray& cer
     m_secure = secure;
     m_loopback = loopback;
     m_certificateFingerprint = certificateFingerprint;
+}
+
+bool ServerUser::hasSession(const ClientConnection* connection) const
+{
+    if (connection == m_connection)
+        return true;
+    if (!m_otherSessions)
+        return false;
+    return std::any_of(m_otherSessions->cbegin(), m_otherSessions->cend(),
+                       [connection](const Session& s) { return s.connection == connection; });
+}
+
+void ServerUser::setCurrentSession(const ClientConnection* connection)
+{
+    m_current = -1;
+    if (!m_otherSessions || connection == m_connection)
+        return;
+    for (size_t i = 0; i < m_otherSessions->size(); ++i) {
+        if ((*m_otherSessions)[i].connection == connection)
+            m_current = int(i);
+    }
+}
+
+void ServerUser::setCaps(int caps)
+{
+    if (m_current < 0)
+        m_caps = caps;
+    else
+        (*m_otherSessions)[size_t(m_current)].caps = caps;
+}
+
+void ServerUser::attachSession(ClientConnection* connection, int caps)
+{
+    if (!m_otherSessions)
+        m_otherSessions = std::make_unique<std::vector<Session>>();
+    m_otherSessions->push_back({connection, caps});
+}
+
+void ServerUser::detachSession(const ClientConnection* connection)
+{
+    m_current = -1;
+    if (!m_otherSessions)
+        return;
+    if (connection == m_connection) {
+        const Session next = m_otherSessions->front();
+        m_otherSessions->erase(m_otherSessions->begin());
+        m_connection = next.connection;
+        m_caps = next.caps;
+    } else {
+        m_otherSessions->erase(std::remove_if(m_otherSessions->begin(), m_otherSessions->end(),
+                                              [connection](const Session& s) {
+                                                  return s.connection == connection;
+                                              }),
+                               m_otherSessions->end());
+    }
+    if (m_otherSessions->empty())
+        m_otherSessions.reset();
 }

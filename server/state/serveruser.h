@@ -6,6 +6,9 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
+#include <vector>
+
 class ClientConnection;
 class ServerChannel;
 
@@ -23,11 +26,41 @@ public:
     ServerUser(UserId id, ClientConnection* connection, const QString& host);
 
     UserId id() const { return m_id; }
-    ClientConnection* connection() const { return m_connection; }
-    // Where lines to the user go: the connection, or while a labeled command is being handled
-    // the LabeledResponse that collects its answer (see ServerCore::handleMessage).
-    ClientConnection* output() const { return m_output ? m_output : m_connection; }
+
+    // Sessions. A user logged in to an account may be connected from several devices at once
+    // (multiclient): one person, one nick, one set of channels, and one connection per device,
+    // each with its own capabilities. The current session is the one whose command is being
+    // handled: connection(), caps() and output() are its. Every line relayed to the user goes
+    // to all sessions (MessageRouter).
+    ClientConnection* connection() const
+    {
+        return m_current < 0 ? m_connection : (*m_otherSessions)[size_t(m_current)].connection;
+    }
+    // Where lines to the current session go: its connection, or while a labeled command is
+    // being handled the LabeledResponse that collects its answer (ServerCore::handleMessage).
+    ClientConnection* output() const { return m_output ? m_output : connection(); }
     void setOutput(ClientConnection* output) { m_output = output; }
+    int sessionCount() const { return 1 + (m_otherSessions ? int(m_otherSessions->size()) : 0); }
+    bool hasSession(const ClientConnection* connection) const;
+    void setCurrentSession(const ClientConnection* connection);
+    void attachSession(ClientConnection* connection, int caps);
+    // Forgets the session; the first other one becomes the main one if it was that. The
+    // current session is the main one afterwards.
+    void detachSession(const ClientConnection* connection);
+    // f(connection, caps, output) for each session; output is where its lines go (the
+    // connection, or the labeled-response collector of the current one).
+    template<typename F>
+    void forEachSession(F f) const
+    {
+        f(m_connection, m_caps, m_current < 0 && m_output ? m_output : m_connection);
+        if (!m_otherSessions)
+            return;
+        for (size_t i = 0; i < m_otherSessions->size(); ++i) {
+            const Session& session = (*m_otherSessions)[i];
+            f(session.connection, session.caps,
+              int(i) == m_current && m_output ? m_output : session.connection);
+        }
+    }
 
     const QString& nick() const { return m_nick; }
     const QString& foldedNick() const { return m_foldedNick; }
@@ -48,9 +81,10 @@ public:
     const QString& password() const { return m_password; }
     void setPassword(const QString& password) { m_password = password; }
 
-    bool hasCap(int cap) const { return (m_caps & cap) != 0; }
-    int caps() const { return m_caps; }
-    void setCaps(int caps) { m_caps = caps; }
+    // The current session's capabilities.
+    bool hasCap(int cap) const { return (caps() & cap) != 0; }
+    int caps() const { return m_current < 0 ? m_caps : (*m_otherSessions)[size_t(m_current)].caps; }
+    void setCaps(int caps);
 
     bool isRegistered() const { return m_registered; }
     // Only through UserRegistry::markRegistered, which keeps the counts.
@@ -85,9 +119,17 @@ public:
     void removeChannel(ServerChannel* channel) { m_channels.removeOne(channel); }
 
 private:
+    struct Session
+    {
+        ClientConnection* connection;
+        int caps;
+    };
+
     UserId m_id;
-    ClientConnection* m_connection;
+    ClientConnection* m_connection; // the main session's
     ClientConnection* m_output = nullptr;
+    std::unique_ptr<std::vector<Session>> m_otherSessions; // none for most users
+    int m_current = -1; // index in m_otherSessions, -1: the main session
     QString m_nick;
     QString m_foldedNick;
     QString m_userName;
@@ -101,7 +143,7 @@ private:
     QList<ServerChannel*> m_channels;
     qint64 m_signonSecs = 0;      // UNIX time of registration
     qint64 m_lastMessageSecs = 0; // UNIX time of the last PRIVMSG/NOTICE, for WHOIS idle
-    int m_caps = 0;
+    int m_caps = 0; // the main session's
     bool m_registered = false;
     bool m_capNegotiating = false;
     bool m_invisible = false;

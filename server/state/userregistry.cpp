@@ -10,8 +10,8 @@ ServerUser* UserRegistry::add(ClientConnection* connection, const QString& host)
 {
     auto user = std::make_unique<ServerUser>(++m_lastId, connection, host);
     ServerUser* result = user.get();
-    m_byId.insert(result->id(), result);
-    m_byConnection.emplace(connection, std::move(user));
+    m_byConnection.emplace(connection, result);
+    m_byId.emplace(result->id(), std::move(user));
     return result;
 }
 
@@ -24,8 +24,27 @@ void UserRegistry::remove(ServerUser* user)
     }
     if (!user->foldedNick().isEmpty() && m_byNick.value(user->foldedNick()) == user)
         m_byNick.remove(user->foldedNick());
-    m_byId.remove(user->id());
-    m_byConnection.erase(user->connection());
+    user->forEachSession([this](ClientConnection* connection, int, ClientConnection*) {
+        m_byConnection.erase(connection);
+    });
+    m_byId.erase(user->id()); // deletes it
+}
+
+void UserRegistry::attachSession(ServerUser* user, ServerUser* newcomer)
+{
+    ClientConnection* connection = newcomer->connection();
+    const int caps = newcomer->caps();
+    remove(newcomer);
+    user->attachSession(connection, caps);
+    m_byConnection.emplace(connection, user);
+}
+
+void UserRegistry::detachSession(ServerUser* user, const ClientConnection* connection)
+{
+    if (user->sessionCount() < 2 || !user->hasSession(connection))
+        return;
+    user->detachSession(connection);
+    m_byConnection.erase(connection);
 }
 
 std::vector<ClientConnection*> UserRegistry::clear()
@@ -45,12 +64,13 @@ std::vector<ClientConnection*> UserRegistry::clear()
 ServerUser* UserRegistry::find(const ClientConnection* connection) const
 {
     auto it = m_byConnection.find(connection);
-    return it == m_byConnection.end() ? nullptr : it->second.get();
+    return it == m_byConnection.end() ? nullptr : it->second;
 }
 
 ServerUser* UserRegistry::findById(UserId id) const
 {
-    return m_byId.value(id);
+    auto it = m_byId.find(id);
+    return it == m_byId.end() ? nullptr : it->second.get();
 }
 
 ServerUser* UserRegistry::findByNick(const QString& nick) const
@@ -95,6 +115,6 @@ void UserRegistry::setInvisible(ServerUser* user, bool invisible)
 
 void UserRegistry::forEach(const std::function<void(ServerUser*)>& function) const
 {
-    for (const auto& entry : m_byConnection)
+    for (const auto& entry : m_byId)
         function(entry.second.get());
 }

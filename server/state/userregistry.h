@@ -24,7 +24,12 @@ public:
     ServerUser* add(ClientConnection* connection, const QString& host);
     // Forgets the user (its nick is freed) and deletes it. It must have left its channels.
     void remove(ServerUser* user);
-    // Forgets everybody; returns their connections.
+    // The newcomer's connection becomes another session of the registered user (a second device
+    // of its account); the newcomer, which must not be registered, is forgotten and deleted.
+    void attachSession(ServerUser* user, ServerUser* newcomer);
+    // The connection, one of several sessions of its user, is forgotten; the user stays.
+    void detachSession(ServerUser* user, const ClientConnection* connection);
+    // Forgets everybody; returns all their connections.
     std::vector<ClientConnection*> clear();
 
     ServerUser* find(const ClientConnection* connection) const;
@@ -42,15 +47,15 @@ public:
     // Every user, registered or not, in no particular order.
     void forEach(const std::function<void(ServerUser*)>& function) const;
 
-    int connectionCount() const { return int(m_byConnection.size()); }
+    int connectionCount() const { return int(m_byConnection.size()); } // sessions included
     int registeredCount() const { return m_registeredCount; }
     int invisibleCount() const { return m_invisibleCount; } // registered users with +i
     int maxRegisteredCount() const { return m_maxRegisteredCount; }
 
 private:
     IrcCaseMapping m_caseMapping;
-    std::unordered_map<const ClientConnection*, std::unique_ptr<ServerUser>> m_byConnection;
-    QHash<UserId, ServerUser*> m_byId;
+    std::unordered_map<const ClientConnection*, ServerUser*> m_byConnection; // every session
+    std::unordered_map<UserId, std::unique_ptr<ServerUser>> m_byId;           // owns the users
     QHash<QString, ServerUser*> m_byNick; // folded nick -> user, registered or not
     UserId m_lastId = 0;
     int m_registeredCount = 0;
