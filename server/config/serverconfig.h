@@ -117,4 +117,5 @@ struct ServerConfig
     int historyPruneIntervalMs = ServerDefaults::HistoryPruneIntervalMs;
     int historyQueryLimit = ServerDefaults::HistoryQueryLimit;
     int historyQueriesPerMinute = ServerDefaults::HistoryQueriesPerMinute;
+    qint64 historyMaxBytes = 0; // the database file's size limit for history writes; 0: none
 };

@@ -160,6 +160,10 @@ ServerOptions::ServerOptions()
          tr("Messages kept per room or conversation; 0 keeps all (default %1).")
              .arg(ServerDefaults::HistoryMaxPerTarget),
          tr("count")},
+        {QStringLiteral("history-max-size"),
+         tr("Megabytes the database may grow to with history; beyond it new messages are "
+            "relayed but not stored (default: no limit)."),
+         tr("MB")},
         {QStringLiteral("history-query-limit"),
          tr("Messages one CHATHISTORY request may return (default %1, at most %2).")
              .arg(ServerDefaults::HistoryQueryLimit)
@@ -418,6 +422,10 @@ ServerOptions::Result ServerOptions::parse(const QStringList& arguments)
                  &m_config.historyQueriesPerMinute)) {
         return Result::Error;
     }
+    int historyMaxMb = 0;
+    if (!readInt(QStringLiteral("history-max-size"), 0, 16 * 1024 * 1024, &historyMaxMb))
+        return Result::Error;
+    m_config.historyMaxBytes = qint64(historyMaxMb) * 1024 * 1024;
     if (isSet(QStringLiteral("flood-rate"))) {
         bool ok = false;
         const double v = value(QStringLiteral("flood-rate")).trimmed().toDouble(&ok);

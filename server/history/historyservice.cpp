@@ -16,7 +16,8 @@ QString markerKey(const QString& owner, const QString& target)
 HistoryService::HistoryService(const ServerConfig& config, QObject* parent)
     : QObject(parent), m_databasePath(config.dataDir + u'/' + Database::fileName()),
       m_retention({qint64(config.historyMaxAgeDays) * 24 * 3600 * 1000,
-                   config.historyMaxPerTarget, config.historyPruneIntervalMs})
+                   config.historyMaxPerTarget, config.historyPruneIntervalMs,
+                   config.historyMaxBytes})
 {
     m_thread.setObjectName(QStringLiteral("confabd-history"));
 }

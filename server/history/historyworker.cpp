@@ -19,7 +19,7 @@ HistoryWorker::~HistoryWorker() = default;
 bool HistoryWorker::open(QString* error)
 {
     m_store = std::make_unique<SqliteHistoryStore>(QStringLiteral("confabd-history"));
-    if (!m_store->open(m_databasePath)) {
+    if (!m_store->open(m_databasePath) || !m_store->setMaxSize(m_retention.maxDatabaseBytes)) {
         *error = m_store->errorString();
         return false;
     }

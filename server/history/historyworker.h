@@ -18,6 +18,7 @@ public:
         qint64 maxAgeMs;  // 0: no age limit
         int maxPerTarget; // 0: no count limit
         int pruneIntervalMs;
+        qint64 maxDatabaseBytes; // 0: as large as the disk allows
     };
 
     HistoryWorker(const QString& databasePath, const Retention& retention);

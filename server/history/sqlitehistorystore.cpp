@@ -49,6 +49,21 @@ bool SqliteHistoryStore::open(const QString& path)
     return false;
 }
 
+bool SqliteHistoryStore::setMaxSize(qint64 bytes)
+{
+    if (bytes <= 0)
+        return true;
+    QSqlQuery query(m_database.connection());
+    if (!query.exec(QStringLiteral("PRAGMA page_size")) || !query.next())
+        return fail(query);
+    const qint64 pageSize = std::max<qint64>(query.value(0).toLongLong(), 512);
+    query.finish();
+    if (!query.exec(QStringLiteral("PRAGMA max_page_count = %1")
+                        .arg(std::max<qint64>(bytes / pageSize, 1))))
+        return fail(query);
+    return true;
+}
+
 QSqlQuery& SqliteHistoryStore::prepared(const QString& sql)
 {
     auto it = m_statements.find(sql);

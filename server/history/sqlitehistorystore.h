@@ -17,6 +17,9 @@ public:
     // Opens (and migrates) the database file; false + errorString().
     bool open(const QString& path);
     Database& database() { return m_database; }
+    // Writes fail with "database or disk is full" once the file would pass this size (SQLite's
+    // max_page_count, for this connection); 0 or less: no limit. False + errorString().
+    bool setMaxSize(qint64 bytes);
 
     bool append(const std::vector<HistoryRecord>& records) override;
     std::vector<HistoryRecord> find(const HistoryQuery& query) override;

@@ -38,6 +38,7 @@ private slots:
     void limitClampedAndRateLimited();
     void historySurvivesRestart();
     void historyOff();
+    void diskFullKeepsRelaying();
     void labeledResponses();
 
 private:
@@ -552,6 +553,33 @@ void tst_HistoryCommands::historyOff()
     probe->sendLine("CAP LS 302");
     QTRY_VERIFY(probe->has(QStringLiteral("CAP")));
     QVERIFY(!probe->last(QStringLiteral("CAP")).params().last().contains(QLatin1String("chathistory")));
+}
+
+void tst_HistoryCommands::diskFullKeepsRelaying()
+{
+    // The database may not grow past 96 kB: the history fills up within the first few hundred
+    // messages, and every message is still relayed live, to everyone.
+    ServerConfig config = m_fixture.config();
+    config.registrationLimit = 1000;
+    config.historyMaxBytes = 96 * 1024;
+    restart(config);
+    TestClient* alice = login(QStringLiteral("alice"));
+    TestClient* bob = login(QStringLiteral("bob"), "", false);
+    QVERIFY(alice && bob);
+    constexpr int Messages = 900; // within the fixture's flood limits
+    for (int i = 0; i < Messages; ++i)
+        alice->sendLine("PRIVMSG #lobby :a message that is long enough to fill the disk soon " +
+                        QByteArray::number(i));
+    QTRY_COMPARE_WITH_TIMEOUT(bob->count(QStringLiteral("PRIVMSG")), Messages, 20000);
+    HistoryService* history = m_fixture.server()->historyService();
+    QVERIFY(history);
+    const qint64 stored = history->storedCount();
+    QVERIFY2(history->failedWrites() > 0, qPrintable(QString::number(stored)));
+    QVERIFY(stored > 0 && stored < Messages);
+    // History still answers with what it has, and the server goes on.
+    QVERIFY(!texts(request(alice, "CHATHISTORY LATEST #lobby * 5")).isEmpty());
+    bob->sendLine("PRIVMSG #lobby :after the disk filled");
+    QTRY_COMPARE(alice->count(QStringLiteral("PRIVMSG")), Messages + 1);
 }
 
 void tst_HistoryCommands::labeledResponses()
