@@ -27,6 +27,13 @@ HistoryRecord recordFrom(const QSqlQuery& query)
     return record;
 }
 
+// Qt Sql binds a null QString as SQL NULL, which no text column takes (they are NOT NULL) and
+// which "owner = ?" never matches; "" is what a channel's owner and a guest's account are.
+QVariant text(const QString& value)
+{
+    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
+}
+
 } // namespace
 
 SqliteHistoryStore::SqliteHistoryStore(const QString& connectionName)
@@ -78,11 +85,11 @@ bool SqliteHistoryStore::append(const std::vector<HistoryRecord>& records)
         "INSERT INTO history_targets (owner, target, last_ms) VALUES (?, ?, ?)"
         " ON CONFLICT (owner, target) DO UPDATE SET last_ms = MAX(last_ms, excluded.last_ms)"));
     for (const HistoryRecord& record : records) {
-        insert.bindValue(0, record.owner);
-        insert.bindValue(1, record.target);
+        insert.bindValue(0, text(record.owner));
+        insert.bindValue(1, text(record.target));
         insert.bindValue(2, record.timeMs);
-        insert.bindValue(3, record.msgid);
-        insert.bindValue(4, record.account);
+        insert.bindValue(3, text(record.msgid));
+        insert.bindValue(4, text(record.account));
         insert.bindValue(5, int(record.kind));
         insert.bindValue(6, record.line);
         insert.bindValue(7, record.pending ? 1 : 0);
@@ -93,8 +100,8 @@ bool SqliteHistoryStore::append(const std::vector<HistoryRecord>& records)
         }
         if (record.kind != HistoryRecord::Kind::Message)
             continue;
-        touch.bindValue(0, record.owner);
-        touch.bindValue(1, record.target);
+        touch.bindValue(0, text(record.owner));
+        touch.bindValue(1, text(record.target));
         touch.bindValue(2, record.timeMs);
         if (!touch.exec()) {
             fail(touch);
@@ -120,9 +127,9 @@ std::optional<SqliteHistoryStore::Point> SqliteHistoryStore::resolve(
         return std::nullopt;
     QSqlQuery& find = prepared(QStringLiteral(
         "SELECT time_ms, id FROM history WHERE msgid = ? AND owner = ? AND target = ? LIMIT 1"));
-    find.bindValue(0, bound.msgid);
-    find.bindValue(1, query.owner);
-    find.bindValue(2, query.target);
+    find.bindValue(0, text(bound.msgid));
+    find.bindValue(1, text(query.owner));
+    find.bindValue(2, text(query.target));
     if (!find.exec()) {
         fail(find);
         return std::nullopt;
@@ -155,8 +162,8 @@ std::vector<HistoryRecord> SqliteHistoryStore::range(const HistoryQuery& query,
                                      : QStringLiteral(" ORDER BY time_ms DESC, id DESC LIMIT ?");
     QSqlQuery& select = prepared(sql);
     int i = 0;
-    select.bindValue(i++, query.owner);
-    select.bindValue(i++, query.target);
+    select.bindValue(i++, text(query.owner));
+    select.bindValue(i++, text(query.target));
     for (const std::optional<Point>& point : {after, before}) {
         if (!point)
             continue;
@@ -245,7 +252,7 @@ std::vector<HistoryTarget> SqliteHistoryStore::targets(const QString& owner,
         QStringLiteral("SELECT target, last_ms FROM history_targets"
                        " WHERE owner = ? AND last_ms > ? AND last_ms < ? ORDER BY last_ms LIMIT ?"));
     if (!owner.isEmpty()) {
-        conversations.bindValue(0, owner);
+        conversations.bindValue(0, text(owner));
         conversations.bindValue(1, fromMs);
         conversations.bindValue(2, toMs);
         conversations.bindValue(3, limit);
@@ -258,8 +265,8 @@ std::vector<HistoryTarget> SqliteHistoryStore::targets(const QString& owner,
         conversations.finish();
     }
     for (const QString& channel : channels) {
-        select.bindValue(0, QString());
-        select.bindValue(1, channel);
+        select.bindValue(0, QStringLiteral("")); // a channel's copy
+        select.bindValue(1, text(channel));
         if (!select.exec()) {
             fail(select);
             return result;
@@ -288,7 +295,7 @@ std::vector<HistoryRecord> SqliteHistoryStore::takePending(const QString& owner)
     }
     QSqlQuery& select = prepared(SelectColumns + QStringLiteral(
         " WHERE owner = ? AND pending = 1 ORDER BY time_ms, id"));
-    select.bindValue(0, owner);
+    select.bindValue(0, text(owner));
     if (!select.exec()) {
         fail(select);
         db.rollback();
@@ -299,7 +306,7 @@ std::vector<HistoryRecord> SqliteHistoryStore::takePending(const QString& owner)
     select.finish();
     QSqlQuery& clear =
         prepared(QStringLiteral("UPDATE history SET pending = 0 WHERE owner = ? AND pending = 1"));
-    clear.bindValue(0, owner);
+    clear.bindValue(0, text(owner));
     if (!clear.exec() || !db.commit()) {
         fail(clear);
         db.rollback();
@@ -339,8 +346,8 @@ int SqliteHistoryStore::prune(qint64 beforeMs, int maxPerTarget, int batch)
     for (const auto& [owner, target] : conversations) {
         if (deleted >= batch)
             break;
-        nth.bindValue(0, owner);
-        nth.bindValue(1, target);
+        nth.bindValue(0, text(owner));
+        nth.bindValue(1, text(target));
         nth.bindValue(2, maxPerTarget);
         if (!nth.exec())
             return fail(nth), -1;
@@ -351,8 +358,8 @@ int SqliteHistoryStore::prune(qint64 beforeMs, int maxPerTarget, int batch)
         const qint64 time = nth.value(0).toLongLong();
         const qint64 id = nth.value(1).toLongLong();
         nth.finish();
-        cut.bindValue(0, owner);
-        cut.bindValue(1, target);
+        cut.bindValue(0, text(owner));
+        cut.bindValue(1, text(target));
         cut.bindValue(2, time);
         cut.bindValue(3, time);
         cut.bindValue(4, id);
@@ -378,8 +385,8 @@ std::optional<qint64> SqliteHistoryStore::readMarker(const QString& owner, const
 {
     QSqlQuery& query = prepared(
         QStringLiteral("SELECT time_ms FROM read_markers WHERE owner = ? AND target = ?"));
-    query.bindValue(0, owner);
-    query.bindValue(1, target);
+    query.bindValue(0, text(owner));
+    query.bindValue(1, text(target));
     if (!query.exec()) {
         fail(query);
         return std::nullopt;
@@ -397,8 +404,8 @@ std::optional<qint64> SqliteHistoryStore::setReadMarker(const QString& owner,
     QSqlQuery& upsert = prepared(QStringLiteral(
         "INSERT INTO read_markers (owner, target, time_ms) VALUES (?, ?, ?)"
         " ON CONFLICT (owner, target) DO UPDATE SET time_ms = MAX(time_ms, excluded.time_ms)"));
-    upsert.bindValue(0, owner);
-    upsert.bindValue(1, target);
+    upsert.bindValue(0, text(owner));
+    upsert.bindValue(1, text(target));
     upsert.bindValue(2, timeMs);
     if (!upsert.exec()) {
         fail(upsert);
