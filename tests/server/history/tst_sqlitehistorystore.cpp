@@ -477,6 +477,20 @@ void tst_SqliteHistoryStore::targets()
     QCOMPARE(targetNames(m_store->targets(alice, channels, 0, 10000, 3)),
              QStringList({QStringLiteral("#a"), bob, QStringLiteral("#b")}));
     QVERIFY(m_store->targets(alice, channels, 0, 10000, 0).empty());
+    // The newest first bound first (as clients send it, so that the limit keeps the most recent
+    // targets): the same window, the limit taken from the newest end, still oldest first.
+    QCOMPARE(targetNames(m_store->targets(alice, channels, 10000, 0, 100)),
+             QStringList({QStringLiteral("#a"), bob, QStringLiteral("#b"),
+                          QStringLiteral("carol"), QStringLiteral("#c")}));
+    QCOMPARE(targetNames(m_store->targets(alice, channels, 10000, 0, 2)),
+             QStringList({QStringLiteral("carol"), QStringLiteral("#c")}));
+    QCOMPARE(targetNames(m_store->targets(alice, channels, 10000, 0, 3)),
+             QStringList({QStringLiteral("#b"), QStringLiteral("carol"), QStringLiteral("#c")}));
+    QCOMPARE(targetNames(m_store->targets(alice, channels, 5000, 1000, 100)),
+             QStringList({bob, QStringLiteral("#b"), QStringLiteral("carol")}));
+    QCOMPARE(targetNames(m_store->targets(bob, {}, 10000, 0, 1)),
+             QStringList(QStringLiteral("dave")));
+    QVERIFY(m_store->targets(alice, channels, 3000, 3000, 100).empty());
     // Only the channels asked for.
     QCOMPARE(targetNames(m_store->targets(alice, {QStringLiteral("#b")}, 0, 10000, 100)),
              QStringList({bob, QStringLiteral("#b"), QStringLiteral("carol")}));
