@@ -9,6 +9,7 @@
 #include "history/historyservice.h"
 
 #include "config/serverconfig.h"
+#include "history/sqlitehistorystore.h"
 #include "storage/database.h"
 
 #include <QFileInfo>
@@ -34,6 +35,7 @@ private slots:
     void resultsArriveOnTheCallersThread();
     void noResultOnceTheContextIsGone();
     void storedCount();
+    void shutdownKeepsWhatWasRecorded();
     void targetsPendingAndMarkers();
     void writeFailedOncePerFailure();
     void startFails();
@@ -204,6 +206,26 @@ void tst_HistoryService::storedCount()
     QCOMPARE(m_service->storedCount(), 123); // waits for the writes, no sync() needed
     m_service->record(message(Channel, 1000, QStringLiteral("late")));
     QCOMPARE(m_service->storedCount(), 124);
+}
+
+void tst_HistoryService::shutdownKeepsWhatWasRecorded()
+{
+    // Recorded, never flushed by a query or sync(): the service's destruction writes it. Losing
+    // it was a race with the history thread's quit, so the round is repeated.
+    m_service.reset();
+    for (int round = 1; round <= 20; ++round) {
+        {
+            HistoryService service(m_config);
+            QString error;
+            QVERIFY2(service.start(&error), qPrintable(error));
+            for (int i = 0; i < 10; ++i)
+                service.record(message(Channel, round * 100 + i, QString::number(i)));
+        }
+        SqliteHistoryStore store(QStringLiteral("tst-historyservice-check"));
+        QVERIFY2(store.open(m_dir->filePath(Database::fileName())),
+                 qPrintable(store.errorString()));
+        QCOMPARE(store.count(), round * 10);
+    }
 }
 
 void tst_HistoryService::targetsPendingAndMarkers()
