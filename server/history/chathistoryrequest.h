@@ -38,7 +38,7 @@ public:
     static std::optional<qint64> parseTimestamp(const QString& text);
 
     Subcommand subcommand() const { return m_subcommand; }
-    // As the client wrote them (for replies).
+    // For replies: the subcommand upper-cased, the target as the client wrote it.
     const QString& subcommandName() const { return m_subcommandName; }
     const QString& target() const { return m_target; } // empty for TARGETS
     const HistoryQuery::Bound& first() const { return m_first; }

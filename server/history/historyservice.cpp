@@ -25,7 +25,9 @@ HistoryService::HistoryService(const ServerConfig& config, QObject* parent)
 HistoryService::~HistoryService()
 {
     if (m_thread.isRunning()) {
-        sync(); // every write queued so far is done before the thread's loop stops
+        // Everything queued is written first: quit() alone can end the thread's loop before it
+        // has run the events posted just before it.
+        sync();
         m_thread.quit();
         m_thread.wait(); // the worker is deleted in its thread (finished -> deleteLater)
     }

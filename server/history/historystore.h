@@ -22,7 +22,8 @@ public:
     virtual bool append(const std::vector<HistoryRecord>& records) = 0;
     virtual std::vector<HistoryRecord> find(const HistoryQuery& query) = 0;
     // The owner's private conversations and the given (folded) channels whose last message is
-    // strictly between fromMs and toMs, oldest first, at most limit.
+    // strictly between fromMs and toMs (either may be the later), at most limit of them, those
+    // closest to fromMs; oldest first.
     virtual std::vector<HistoryTarget> targets(const QString& owner, const QStringList& channels,
                                                qint64 fromMs, qint64 toMs, int limit) = 0;
     // The owner's private messages not yet received, oldest first; they are no longer pending

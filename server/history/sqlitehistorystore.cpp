@@ -27,11 +27,11 @@ HistoryRecord recordFrom(const QSqlQuery& query)
     return record;
 }
 
-// Qt binds a null QString as SQL NULL; the columns hold "" for "none" (a channel's owner, a
-// sender without an account).
-QString text(const QString& value)
+// Qt Sql binds a null QString as SQL NULL, which no text column takes (they are NOT NULL) and
+// which "owner = ?" never matches; "" is what a channel's owner and a guest's account are.
+QVariant text(const QString& value)
 {
-    return value.isNull() ? QStringLiteral("") : value;
+    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
 }
 
 } // namespace
@@ -73,9 +73,9 @@ QSqlQuery& SqliteHistoryStore::prepared(const QString& sql)
         if (!query.prepare(sql))
             qCWarning(lcStorage).noquote() << "cannot prepare" << sql << ':'
                                            << query.lastError().text();
-        it = m_statements.insert(sql, query);
+        it = m_statements.emplace(sql, query).first;
     }
-    return it.value();
+    return it->second;
 }
 
 bool SqliteHistoryStore::fail(const QSqlQuery& query)
@@ -260,16 +260,21 @@ std::vector<HistoryTarget> SqliteHistoryStore::targets(const QString& owner,
                                                        const QStringList& channels, qint64 fromMs,
                                                        qint64 toMs, int limit)
 {
+    // The window either way round: clients send the newer bound first so that the limit keeps
+    // the most recent targets. The limit is taken from the fromMs end; the result is oldest
+    // first either way.
+    const bool backwards = fromMs > toMs;
+    const qint64 lowMs = std::min(fromMs, toMs);
+    const qint64 highMs = std::max(fromMs, toMs);
     std::vector<HistoryTarget> result;
-    QSqlQuery& select = prepared(QStringLiteral(
-        "SELECT target, last_ms FROM history_targets WHERE owner = ? AND target = ?"));
-    QSqlQuery& conversations = prepared(
-        QStringLiteral("SELECT target, last_ms FROM history_targets"
-                       " WHERE owner = ? AND last_ms > ? AND last_ms < ? ORDER BY last_ms LIMIT ?"));
     if (!owner.isEmpty()) {
+        QSqlQuery& conversations = prepared(
+            QStringLiteral("SELECT target, last_ms FROM history_targets"
+                           " WHERE owner = ? AND last_ms > ? AND last_ms < ? ORDER BY last_ms") +
+            (backwards ? QStringLiteral(" DESC LIMIT ?") : QStringLiteral(" LIMIT ?")));
         conversations.bindValue(0, text(owner));
-        conversations.bindValue(1, fromMs);
-        conversations.bindValue(2, toMs);
+        conversations.bindValue(1, lowMs);
+        conversations.bindValue(2, highMs);
         conversations.bindValue(3, limit);
         if (!conversations.exec()) {
             fail(conversations);
@@ -279,8 +284,10 @@ std::vector<HistoryTarget> SqliteHistoryStore::targets(const QString& owner,
             result.push_back({conversations.value(0).toString(), conversations.value(1).toLongLong()});
         conversations.finish();
     }
+    QSqlQuery& select = prepared(QStringLiteral(
+        "SELECT target, last_ms FROM history_targets WHERE owner = ? AND target = ?"));
     for (const QString& channel : channels) {
-        select.bindValue(0, text(QString()));
+        select.bindValue(0, QStringLiteral("")); // a channel's copy
         select.bindValue(1, text(channel));
         if (!select.exec()) {
             fail(select);
@@ -288,15 +295,18 @@ std::vector<HistoryTarget> SqliteHistoryStore::targets(const QString& owner,
         }
         if (select.next()) {
             const qint64 last = select.value(1).toLongLong();
-            if (last > fromMs && last < toMs)
+            if (last > lowMs && last < highMs)
                 result.push_back({select.value(0).toString(), last});
         }
         select.finish();
     }
-    std::sort(result.begin(), result.end(),
-              [](const HistoryTarget& a, const HistoryTarget& b) { return a.lastMs < b.lastMs; });
-    if (int(result.size()) > limit)
-        result.resize(size_t(std::max(limit, 0)));
+    std::sort(result.begin(), result.end(), [](const HistoryTarget& a, const HistoryTarget& b) {
+        return a.lastMs < b.lastMs || (a.lastMs == b.lastMs && a.target < b.target);
+    });
+    const size_t keep = size_t(std::max(limit, 0));
+    if (result.size() > keep)
+        result.erase(backwards ? result.begin() : result.begin() + qsizetype(keep),
+                     backwards ? result.end() - qsizetype(keep) : result.end());
     return result;
 }
 

@@ -3,8 +3,9 @@
 #include "history/historystore.h"
 #include "storage/database.h"
 
-#include <QHash>
 #include <QSqlQuery>
+
+#include <map>
 
 // History in the server's SQLite database (tables history, history_targets, read_markers:
 // storage/schemamigrations.cpp), through prepared statements on one connection.
@@ -56,6 +57,7 @@ private:
                                      const std::optional<Point>& before, Order order, int limit);
 
     Database m_database;
-    QHash<QString, QSqlQuery> m_statements;
+    // std::map: a reference to one statement stays valid while others are added.
+    std::map<QString, QSqlQuery> m_statements;
     QString m_errorString;
 };

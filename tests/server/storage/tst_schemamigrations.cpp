@@ -1,5 +1,6 @@
 // SchemaMigrations and Database: every earlier schema version migrates forward with its data
-// kept; a newer database is refused untouched; the file is in WAL mode.
+// kept, up to the history tables of version 4; a migration that fails leaves the file at its
+// version; a newer database is refused untouched; the file is in WAL mode.
 #include "storage/database.h"
 #include "storage/schemamigrations.h"
 
@@ -16,6 +17,9 @@ private slots:
     void versionsAreConsecutive();
     void migratesFromEveryEarlierVersion_data();
     void migratesFromEveryEarlierVersion();
+    void migratesStepByStep();
+    void historyTables();
+    void failedMigrationChangesNothing();
     void refusesNewerDatabase();
     void walAndIntegrity();
     void openIsIdempotent();
@@ -48,6 +52,20 @@ int scalar(QSqlDatabase& database, const QString& sql)
     if (!query.exec(sql) || !query.next())
         return -1;
     return query.value(0).toInt();
+}
+
+// The tables and indexes of the file, by name.
+QStringList schemaObjects(QSqlDatabase& database, const QString& type)
+{
+    QSqlQuery query(database);
+    QStringList names;
+    if (!query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = '%1'"
+                                   " AND name NOT LIKE 'sqlite_%' ORDER BY name")
+                        .arg(type)))
+        return names;
+    while (query.next())
+        names.append(query.value(0).toString());
+    return names;
 }
 
 } // namespace
@@ -94,6 +112,15 @@ void tst_SchemaMigrations::migratesFromEveryEarlierVersion()
                 "INSERT INTO account_certificates (fingerprint, account_id, added_at) "
                 "VALUES ('ab', 1, 1700000001)")));
         }
+        if (from >= 3) {
+            QSqlQuery insert(raw.database);
+            QVERIFY(insert.exec(QStringLiteral(
+                "INSERT INTO accounts (name, folded_name, scram_salt, scram_iterations, "
+                "scram_stored_key, scram_server_key, created_at, last_login_at) "
+                "VALUES ('Bob', 'bob', x'03', 4096, x'04', x'05', 1700000002, 1700000003)")));
+            QVERIFY(insert.exec(
+                QStringLiteral("INSERT INTO settings (key, value) VALUES ('secret', x'0607')")));
+        }
     }
     Database database(QStringLiteral("migrated"));
     QVERIFY2(database.open(path), qPrintable(database.errorString()));
@@ -112,11 +139,147 @@ void tst_SchemaMigrations::migratesFromEveryEarlierVersion()
         QVERIFY(query.next());
         QCOMPARE(query.value(0).toInt(), 1);
     }
+    if (from >= 3) {
+        QVERIFY(query.exec(QStringLiteral(
+            "SELECT name, last_login_at FROM accounts WHERE folded_name = 'bob'")));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toString(), QStringLiteral("Bob"));
+        QCOMPARE(query.value(1).toLongLong(), 1700000003);
+        QVERIFY(query.exec(QStringLiteral("SELECT value FROM settings WHERE key = 'secret'")));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toByteArray(), QByteArray("\x06\x07"));
+        QCOMPARE(scalar(database.connection(), QStringLiteral("SELECT COUNT(*) FROM accounts")),
+                 2);
+    }
+    // Version 4 starts with no history.
+    for (const char* table : {"history", "history_targets", "read_markers"}) {
+        QCOMPARE(scalar(database.connection(),
+                        QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table))),
+                 0);
+    }
     // Every table of the latest schema is usable.
     QVERIFY2(query.exec(QStringLiteral("SELECT fingerprint FROM account_certificates")),
              qPrintable(query.lastError().text()));
     QVERIFY(query.exec(QStringLiteral("SELECT last_login_at FROM accounts")));
     QVERIFY(query.exec(QStringLiteral("SELECT key, value FROM settings")));
+    QVERIFY2(query.exec(QStringLiteral("SELECT id, owner, target, time_ms, msgid, account, kind,"
+                                       " line, pending FROM history")),
+             qPrintable(query.lastError().text()));
+    QVERIFY(query.exec(QStringLiteral("SELECT owner, target, last_ms FROM history_targets")));
+    QVERIFY(query.exec(QStringLiteral("SELECT owner, target, time_ms FROM read_markers")));
+}
+
+void tst_SchemaMigrations::migratesStepByStep()
+{
+    // One version at a time, as successive confabd releases would: each step stops at its
+    // target, and the last one (3 -> 4) adds the history tables and nothing else.
+    QTemporaryDir dir;
+    RawConnection raw(dir.filePath(QStringLiteral("steps.sqlite")));
+    SchemaMigrations migrations;
+    QStringList tablesBefore;
+    for (int version = 1; version <= SchemaMigrations::latestVersion(); ++version) {
+        QString error;
+        QVERIFY2(migrations.migrate(raw.database, version, &error), qPrintable(error));
+        QCOMPARE(scalar(raw.database, QStringLiteral("PRAGMA user_version")), version);
+        if (version == 3)
+            tablesBefore = schemaObjects(raw.database, QStringLiteral("table"));
+    }
+    QStringList added = schemaObjects(raw.database, QStringLiteral("table"));
+    for (const QString& table : tablesBefore)
+        added.removeOne(table);
+    QCOMPARE(added, QStringList({QStringLiteral("history"), QStringLiteral("history_targets"),
+                                 QStringLiteral("read_markers")}));
+    // Migrating to where the file already is does nothing.
+    QString error;
+    QVERIFY(migrations.migrate(raw.database, SchemaMigrations::latestVersion(), &error));
+    QVERIFY(migrations.migrate(raw.database, 2, &error)); // never backwards
+    QCOMPARE(scalar(raw.database, QStringLiteral("PRAGMA user_version")),
+             SchemaMigrations::latestVersion());
+}
+
+void tst_SchemaMigrations::historyTables()
+{
+    QTemporaryDir dir;
+    Database database(QStringLiteral("history"));
+    QVERIFY(database.open(dir.filePath(QStringLiteral("history.sqlite"))));
+    QSqlDatabase& db = database.connection();
+    const QStringList indexes = schemaObjects(db, QStringLiteral("index"));
+    for (const char* index : {"history_by_target", "history_by_msgid", "history_pending"})
+        QVERIFY2(indexes.contains(QLatin1String(index)), qPrintable(indexes.join(u' ')));
+
+    QSqlQuery query(db);
+    // pending defaults to 0; ids grow.
+    QVERIFY2(query.exec(QStringLiteral(
+                 "INSERT INTO history (owner, target, time_ms, msgid, account, kind, line)"
+                 " VALUES ('', '#chan', 1, 'a', '', 0, x'41'), ('', '#chan', 1, 'b', '', 0, x'42')")),
+             qPrintable(query.lastError().text()));
+    QCOMPARE(scalar(db, QStringLiteral("SELECT pending FROM history WHERE msgid = 'a'")), 0);
+    QVERIFY(scalar(db, QStringLiteral("SELECT id FROM history WHERE msgid = 'b'")) >
+            scalar(db, QStringLiteral("SELECT id FROM history WHERE msgid = 'a'")));
+    // No column takes NULL.
+    const QStringList columns = {QStringLiteral("owner"),   QStringLiteral("target"),
+                                 QStringLiteral("time_ms"), QStringLiteral("msgid"),
+                                 QStringLiteral("account"), QStringLiteral("kind"),
+                                 QStringLiteral("line")};
+    const QStringList values = {QStringLiteral("''"), QStringLiteral("'#chan'"),
+                                QStringLiteral("1"),  QStringLiteral("'c'"),
+                                QStringLiteral("''"), QStringLiteral("0"),
+                                QStringLiteral("x'43'")};
+    for (int i = 0; i < columns.size(); ++i) {
+        QStringList withNull = values;
+        withNull[i] = QStringLiteral("NULL");
+        QVERIFY2(!query.exec(QStringLiteral("INSERT INTO history (%1) VALUES (%2)")
+                                 .arg(columns.join(QStringLiteral(", ")),
+                                      withNull.join(QStringLiteral(", ")))),
+                 qPrintable(columns.at(i)));
+    }
+    QVERIFY(query.exec(QStringLiteral("INSERT INTO history (%1) VALUES (%2)")
+                           .arg(columns.join(QStringLiteral(", ")),
+                                values.join(QStringLiteral(", ")))));
+    // One row per conversation and per marker.
+    QVERIFY(query.exec(QStringLiteral(
+        "INSERT INTO history_targets (owner, target, last_ms) VALUES ('', '#chan', 1)")));
+    QVERIFY(!query.exec(QStringLiteral(
+        "INSERT INTO history_targets (owner, target, last_ms) VALUES ('', '#chan', 2)")));
+    QVERIFY(query.exec(QStringLiteral(
+        "INSERT INTO history_targets (owner, target, last_ms) VALUES ('alice', '#chan', 2)")));
+    QVERIFY(query.exec(QStringLiteral(
+        "INSERT INTO read_markers (owner, target, time_ms) VALUES ('alice', '#chan', 1)")));
+    QVERIFY(!query.exec(QStringLiteral(
+        "INSERT INTO read_markers (owner, target, time_ms) VALUES ('alice', '#chan', 2)")));
+}
+
+void tst_SchemaMigrations::failedMigrationChangesNothing()
+{
+    // A version 3 file that already has a table named history (made by hand): the migration to
+    // version 4 fails as a whole and the file stays at version 3 with its data.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("clash.sqlite"));
+    {
+        RawConnection raw(path);
+        QString error;
+        QVERIFY2(SchemaMigrations().migrate(raw.database, 3, &error), qPrintable(error));
+        QSqlQuery query(raw.database);
+        QVERIFY(query.exec(QStringLiteral("CREATE TABLE history (note TEXT)")));
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO history (note) VALUES ('mine')")));
+        QVERIFY(query.exec(QStringLiteral(
+            "INSERT INTO accounts (name, folded_name, scram_salt, scram_iterations, "
+            "scram_stored_key, scram_server_key, created_at) "
+            "VALUES ('Alice', 'alice', x'00', 4096, x'01', x'02', 1700000000)")));
+    }
+    {
+        Database database(QStringLiteral("clash"));
+        QVERIFY(!database.open(path));
+        QVERIFY2(database.errorString().contains(QLatin1String("version 4")),
+                 qPrintable(database.errorString()));
+    }
+    RawConnection raw(path);
+    QCOMPARE(scalar(raw.database, QStringLiteral("PRAGMA user_version")), 3);
+    const QStringList tables = schemaObjects(raw.database, QStringLiteral("table"));
+    QVERIFY(!tables.contains(QStringLiteral("history_targets")));
+    QVERIFY(!tables.contains(QStringLiteral("read_markers")));
+    QCOMPARE(scalar(raw.database, QStringLiteral("SELECT COUNT(*) FROM history")), 1);
+    QCOMPARE(scalar(raw.database, QStringLiteral("SELECT COUNT(*) FROM accounts")), 1);
 }
 
 void tst_SchemaMigrations::refusesNewerDatabase()

@@ -1,0 +1,347 @@
+// HistoryService with a real ServerConfig and data directory: records reach the history thread's
+// store before any query made after them (without sync()), results come back on the caller's
+// thread through a context object and not at all once it is gone, and a failing write is
+// reported once per failure in a row while the service goes on answering.
+//
+// max_page_count, the way tst_SqliteHistoryStore fills the database, is a setting of one
+// connection, and the service's connection lives on its own thread out of the test's reach; so
+// the writes here fail through a trigger another connection puts on the table.
+#include "history/historyservice.h"
+
+#include "config/serverconfig.h"
+#include "history/sqlitehistorystore.h"
+#include "storage/database.h"
+
+#include <QFileInfo>
+#include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <memory>
+
+class tst_HistoryService : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void startOpensTheDataDirectory();
+    void findSeesEveryEarlierRecord();
+    void resultsArriveOnTheCallersThread();
+    void noResultOnceTheContextIsGone();
+    void storedCount();
+    void shutdownKeepsWhatWasRecorded();
+    void targetsPendingAndMarkers();
+    void writeFailedOncePerFailure();
+    void startFails();
+
+private:
+    // Runs find() and waits for its result.
+    std::vector<HistoryRecord> findNow(const HistoryQuery& query);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    ServerConfig m_config;
+    std::unique_ptr<HistoryService> m_service;
+};
+
+namespace {
+
+const QString Channel = QStringLiteral("#chan");
+
+HistoryRecord message(const QString& target, qint64 timeMs, const QString& msgid)
+{
+    HistoryRecord record; // as HistoryCommands makes a channel's: no owner
+    record.target = target;
+    record.timeMs = timeMs;
+    record.msgid = msgid;
+    record.line = "PRIVMSG " + target.toUtf8() + " :" + msgid.toUtf8();
+    return record;
+}
+
+HistoryQuery latestOf(const QString& owner, const QString& target, int limit = 1000)
+{
+    HistoryQuery query;
+    query.owner = owner;
+    query.target = target;
+    query.direction = HistoryQuery::Direction::Latest;
+    query.limit = limit;
+    return query;
+}
+
+QStringList msgids(const std::vector<HistoryRecord>& records)
+{
+    QStringList ids;
+    for (const HistoryRecord& record : records)
+        ids.append(record.msgid);
+    return ids;
+}
+
+} // namespace
+
+void tst_HistoryService::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_config = ServerConfig();
+    m_config.dataDir = m_dir->path();
+    m_service = std::make_unique<HistoryService>(m_config);
+    QString error;
+    QVERIFY2(m_service->start(&error), qPrintable(error));
+}
+
+void tst_HistoryService::cleanup()
+{
+    m_service.reset();
+    m_dir.reset();
+}
+
+std::vector<HistoryRecord> tst_HistoryService::findNow(const HistoryQuery& query)
+{
+    bool done = false;
+    std::vector<HistoryRecord> result;
+    m_service->find(query, this, [&](const std::vector<HistoryRecord>& records) {
+        result = records;
+        done = true;
+    });
+    if (!QTest::qWaitFor([&] { return done; }, 5000))
+        qWarning("find() never answered");
+    return result;
+}
+
+void tst_HistoryService::startOpensTheDataDirectory()
+{
+    QVERIFY(QFileInfo::exists(m_dir->filePath(Database::fileName())));
+    QCOMPARE(m_service->storedCount(), 0);
+    QString error;
+    QVERIFY(m_service->start(&error)); // a second start is a no-op
+}
+
+void tst_HistoryService::findSeesEveryEarlierRecord()
+{
+    // Queries issued straight after the records, with no turn of the event loop in between:
+    // each sees exactly what was recorded before it.
+    for (int i = 0; i < 50; ++i)
+        m_service->record(message(Channel, 1000 + i, QStringLiteral("a%1").arg(i)));
+    std::vector<HistoryRecord> first;
+    std::vector<HistoryRecord> second;
+    QStringList order;
+    m_service->find(latestOf(QString(), Channel), this,
+                    [&](const std::vector<HistoryRecord>& records) {
+                        first = records;
+                        order.append(QStringLiteral("first"));
+                    });
+    for (int i = 0; i < 10; ++i)
+        m_service->record(message(Channel, 2000 + i, QStringLiteral("b%1").arg(i)));
+    m_service->find(latestOf(QString(), Channel), this,
+                    [&](const std::vector<HistoryRecord>& records) {
+                        second = records;
+                        order.append(QStringLiteral("second"));
+                    });
+    QTRY_COMPARE(order, QStringList({QStringLiteral("first"), QStringLiteral("second")}));
+    QCOMPARE(first.size(), size_t(50));
+    QCOMPARE(second.size(), size_t(60));
+    for (int i = 0; i < 50; ++i) {
+        QCOMPARE(first[size_t(i)].msgid, QStringLiteral("a%1").arg(i));
+        QCOMPARE(first[size_t(i)].timeMs, 1000 + i);
+    }
+    QCOMPARE(second.back().msgid, QStringLiteral("b9"));
+    QCOMPARE(m_service->failedWrites(), 0);
+    QCOMPARE(m_service->droppedCount(), 0);
+}
+
+void tst_HistoryService::resultsArriveOnTheCallersThread()
+{
+    m_service->record(message(Channel, 1, QStringLiteral("m1")));
+    bool called = false;
+    QThread* thread = nullptr;
+    m_service->find(latestOf(QString(), Channel), this,
+                    [&](const std::vector<HistoryRecord>& records) {
+                        called = true;
+                        thread = QThread::currentThread();
+                        QCOMPARE(records.size(), size_t(1));
+                    });
+    QVERIFY(!called); // never from inside the call
+    QTRY_VERIFY(called);
+    QCOMPARE(thread, QThread::currentThread());
+    QCOMPARE(thread, this->thread());
+}
+
+void tst_HistoryService::noResultOnceTheContextIsGone()
+{
+    m_service->record(message(Channel, 1, QStringLiteral("m1")));
+    auto* context = new QObject;
+    bool called = false;
+    m_service->find(latestOf(QString(), Channel), context,
+                    [&](const std::vector<HistoryRecord>&) { called = true; });
+    auto* markerContext = new QObject;
+    bool markerCalled = false;
+    m_service->setReadMarker(QStringLiteral("alice"), Channel, 5, markerContext,
+                             [&](std::optional<qint64>) { markerCalled = true; });
+    delete context;
+    delete markerContext;
+    // A later query's result comes back after theirs would have.
+    QCOMPARE(msgids(findNow(latestOf(QString(), Channel))), QStringList(QStringLiteral("m1")));
+    QVERIFY(!called);
+    QVERIFY(!markerCalled);
+    // The work itself was done.
+    std::optional<qint64> marker;
+    bool done = false;
+    m_service->readMarker(QStringLiteral("alice"), Channel, this, [&](std::optional<qint64> m) {
+        marker = m;
+        done = true;
+    });
+    QTRY_VERIFY(done);
+    QCOMPARE(marker, std::optional<qint64>(5));
+}
+
+void tst_HistoryService::storedCount()
+{
+    for (int i = 0; i < 123; ++i)
+        m_service->record(message(i % 2 ? Channel : QStringLiteral("#b"), i, QString::number(i)));
+    QCOMPARE(m_service->storedCount(), 123); // waits for the writes, no sync() needed
+    m_service->record(message(Channel, 1000, QStringLiteral("late")));
+    QCOMPARE(m_service->storedCount(), 124);
+}
+
+void tst_HistoryService::shutdownKeepsWhatWasRecorded()
+{
+    // Recorded, never flushed by a query or sync(): the service's destruction writes it. Losing
+    // it was a race with the history thread's quit, so the round is repeated.
+    m_service.reset();
+    for (int round = 1; round <= 20; ++round) {
+        {
+            HistoryService service(m_config);
+            QString error;
+            QVERIFY2(service.start(&error), qPrintable(error));
+            for (int i = 0; i < 10; ++i)
+                service.record(message(Channel, round * 100 + i, QString::number(i)));
+        }
+        SqliteHistoryStore store(QStringLiteral("tst-historyservice-check"));
+        QVERIFY2(store.open(m_dir->filePath(Database::fileName())),
+                 qPrintable(store.errorString()));
+        QCOMPARE(store.count(), round * 10);
+    }
+}
+
+void tst_HistoryService::targetsPendingAndMarkers()
+{
+    const QString alice = QStringLiteral("alice");
+    const QString bob = QStringLiteral("bob");
+    HistoryRecord toBob = message(bob, 300, QStringLiteral("p1"));
+    toBob.owner = alice;
+    HistoryRecord fromAlice = message(alice, 300, QStringLiteral("p1"));
+    fromAlice.owner = bob;
+    fromAlice.pending = true;
+    m_service->record(message(Channel, 100, QStringLiteral("c1")));
+    m_service->record(toBob);
+    m_service->record(fromAlice);
+
+    std::vector<HistoryTarget> targets;
+    std::vector<HistoryRecord> pending;
+    std::optional<qint64> marker;
+    int answers = 0;
+    m_service->targets(alice, {Channel}, 0, 1000, 10, this,
+                       [&](const std::vector<HistoryTarget>& found) {
+                           targets = found;
+                           ++answers;
+                       });
+    m_service->takePending(bob, this, [&](const std::vector<HistoryRecord>& found) {
+        pending = found;
+        ++answers;
+    });
+    m_service->setReadMarker(alice, Channel, 100, this, [&](std::optional<qint64> m) {
+        marker = m;
+        ++answers;
+    });
+    QTRY_COMPARE(answers, 3);
+    QCOMPARE(targets.size(), size_t(2));
+    QCOMPARE(targets[0].target, Channel);
+    QCOMPARE(targets[0].lastMs, 100);
+    QCOMPARE(targets[1].target, bob);
+    QCOMPARE(targets[1].lastMs, 300);
+    QCOMPARE(msgids(pending), QStringList(QStringLiteral("p1")));
+    QCOMPARE(pending[0].owner, bob);
+    QCOMPARE(marker, std::optional<qint64>(100));
+
+    m_service->takePending(bob, this, [&](const std::vector<HistoryRecord>& found) {
+        pending = found;
+        ++answers;
+    });
+    QTRY_COMPARE(answers, 4);
+    QVERIFY(pending.empty());
+}
+
+void tst_HistoryService::writeFailedOncePerFailure()
+{
+    QSignalSpy failed(m_service.get(), &HistoryService::writeFailed);
+    m_service->record(message(Channel, 1, QStringLiteral("kept")));
+    QCOMPARE(m_service->storedCount(), 1);
+
+    Database other(QStringLiteral("tst-historyservice-other"));
+    QVERIFY2(other.open(m_dir->filePath(Database::fileName())), qPrintable(other.errorString()));
+    QSqlQuery sql(other.connection());
+    const QString refuse = QStringLiteral(
+        "CREATE TRIGGER refuse BEFORE INSERT ON history BEGIN"
+        " SELECT RAISE(ABORT, 'no room for history (test)'); END");
+    QVERIFY2(sql.exec(refuse), qPrintable(sql.lastError().text()));
+
+    m_service->record(message(Channel, 2, QStringLiteral("lost1")));
+    QTRY_COMPARE(failed.count(), 1);
+    QVERIFY2(failed.at(0).at(0).toString().contains(QLatin1String("no room for history")),
+             qPrintable(failed.at(0).at(0).toString()));
+    QCOMPARE(m_service->failedWrites(), 1);
+
+    // The same failure again: counted, not signalled again.
+    m_service->record(message(Channel, 3, QStringLiteral("lost2")));
+    m_service->record(message(Channel, 4, QStringLiteral("lost3")));
+    m_service->sync();
+    QCOMPARE(m_service->failedWrites(), 3);
+    // The service still answers, with what was stored; results come after any signal queued
+    // before them.
+    QCOMPARE(msgids(findNow(latestOf(QString(), Channel))), QStringList(QStringLiteral("kept")));
+    QCOMPARE(failed.count(), 1);
+    QCOMPARE(m_service->storedCount(), 1);
+
+    // Writes work again once the cause is gone ...
+    QVERIFY(sql.exec(QStringLiteral("DROP TRIGGER refuse")));
+    m_service->record(message(Channel, 5, QStringLiteral("back")));
+    QCOMPARE(m_service->storedCount(), 2);
+    // ... and a new failure after that is reported again.
+    QVERIFY(sql.exec(refuse));
+    m_service->record(message(Channel, 6, QStringLiteral("lost4")));
+    QTRY_COMPARE(failed.count(), 2);
+    QCOMPARE(m_service->failedWrites(), 4);
+    QCOMPARE(msgids(findNow(latestOf(QString(), Channel))),
+             QStringList({QStringLiteral("kept"), QStringLiteral("back")}));
+}
+
+void tst_HistoryService::startFails()
+{
+    m_service.reset();
+    ServerConfig config;
+    config.dataDir = m_dir->filePath(QStringLiteral("missing/deeper"));
+    HistoryService service(config);
+    QString error;
+    QVERIFY(!service.start(&error));
+    QVERIFY(!error.isEmpty());
+    // Without a store: records are dropped, queries answer empty, on the caller's thread.
+    service.record(message(Channel, 1, QStringLiteral("m1")));
+    QCOMPARE(service.storedCount(), 0);
+    bool called = false;
+    std::vector<HistoryRecord> result{HistoryRecord()};
+    service.find(latestOf(QString(), Channel), this, [&](const std::vector<HistoryRecord>& r) {
+        result = r;
+        called = true;
+    });
+    QVERIFY(!called);
+    QTRY_VERIFY(called);
+    QVERIFY(result.empty());
+}
+
+QTEST_GUILESS_MAIN(tst_HistoryService)
+#include "tst_historyservice.moc"

@@ -1,0 +1,732 @@
+// SqliteHistoryStore against a real SQLite file: every query direction with msgid and timestamp
+// bounds (exclusive, ties in one millisecond ordered by row id, results ascending), events, whose
+// copy a record is, TARGETS, offline messages, pruning, read markers, and a write that fails
+// because the database is full.
+#include "history/sqlitehistorystore.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using Direction = HistoryQuery::Direction;
+using Kind = HistoryRecord::Kind;
+
+Q_DECLARE_METATYPE(HistoryQuery::Direction)
+
+class tst_SqliteHistoryStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void roundTrip();
+    void find_data();
+    void find();
+    void findInOtherConversations();
+    void ownersAreIsolated();
+    void targets();
+    void targetsKeepTheLastTime();
+    void takePending();
+    void pruneByAge();
+    void pruneByCount();
+    void pruneBatchCap();
+    void readMarkersOnlyMoveForward();
+    void count();
+    void appendWhenTheDatabaseIsFull();
+
+private:
+    bool append(const std::vector<HistoryRecord>& records)
+    {
+        const bool ok = m_store->append(records);
+        if (!ok)
+            qWarning("append: %s", qPrintable(m_store->errorString()));
+        return ok;
+    }
+    void fillChannel();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<SqliteHistoryStore> m_store;
+};
+
+namespace {
+
+const QString Channel = QStringLiteral("#chan");
+
+// A record as HistoryCommands makes one: a channel's copy has no owner (a null string) and a
+// guest's message no account.
+HistoryRecord record(const QString& owner, const QString& target, qint64 timeMs,
+                     const QString& msgid, Kind kind = Kind::Message)
+{
+    HistoryRecord record;
+    record.owner = owner;
+    record.target = target;
+    record.timeMs = timeMs;
+    record.msgid = msgid;
+    record.account = QStringLiteral("acct");
+    record.kind = kind;
+    record.line = "PRIVMSG " + target.toUtf8() + " :" + msgid.toUtf8();
+    return record;
+}
+
+HistoryRecord channelRecord(const QString& target, qint64 timeMs, const QString& msgid,
+                            Kind kind = Kind::Message)
+{
+    return record(QString(), target, timeMs, msgid, kind);
+}
+
+QStringList msgids(const std::vector<HistoryRecord>& records)
+{
+    QStringList ids;
+    for (const HistoryRecord& record : records)
+        ids.append(record.msgid);
+    return ids;
+}
+
+QStringList targetNames(const std::vector<HistoryTarget>& targets)
+{
+    QStringList names;
+    for (const HistoryTarget& target : targets)
+        names.append(target.target);
+    return names;
+}
+
+// "id:<msgid>", "ts:<ms>" or "" (none).
+HistoryQuery::Bound bound(const QString& text)
+{
+    if (text.startsWith(QLatin1String("id:")))
+        return HistoryQuery::Bound::of(text.mid(3));
+    if (text.startsWith(QLatin1String("ts:")))
+        return HistoryQuery::Bound::at(text.mid(3).toLongLong());
+    return {};
+}
+
+HistoryQuery query(const QString& owner, const QString& target, Direction direction,
+                   const QString& first, const QString& second, int limit,
+                   bool includeEvents = false)
+{
+    HistoryQuery query;
+    query.owner = owner;
+    query.target = target;
+    query.direction = direction;
+    query.first = bound(first);
+    query.second = bound(second);
+    query.limit = limit;
+    query.includeEvents = includeEvents;
+    return query;
+}
+
+QStringList latest(SqliteHistoryStore& store, const QString& owner, const QString& target)
+{
+    return msgids(store.find(query(owner, target, Direction::Latest, {}, {}, 1000, true)));
+}
+
+bool isAscending(const std::vector<HistoryRecord>& records)
+{
+    for (size_t i = 1; i < records.size(); ++i) {
+        const HistoryRecord& a = records[i - 1];
+        const HistoryRecord& b = records[i];
+        if (a.timeMs > b.timeMs || (a.timeMs == b.timeMs && a.id >= b.id))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+void tst_SqliteHistoryStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_store = std::make_unique<SqliteHistoryStore>(QStringLiteral("test-history"));
+    QVERIFY2(m_store->open(m_dir->filePath(QStringLiteral("history.sqlite"))),
+             qPrintable(m_store->errorString()));
+}
+
+void tst_SqliteHistoryStore::cleanup()
+{
+    m_store.reset();
+    m_dir.reset();
+}
+
+// #chan in (time, id) order: a0@500 m1@1000 t2c@2000 t2a@2000 t2b@2000 m5@3000 e1@3500 (an
+// event) m6@4000 m7@5000. The three records of 2000 ms are appended in the order c, a, b, so
+// that their order is the row id's, not the msgid's; a0 is appended last, so that the order is
+// not the row id's alone. #other and a private conversation hold records of the same times.
+void tst_SqliteHistoryStore::fillChannel()
+{
+    QVERIFY(append({channelRecord(Channel, 1000, QStringLiteral("m1"))}));
+    QVERIFY(append({channelRecord(Channel, 2000, QStringLiteral("t2c")),
+                    channelRecord(QStringLiteral("#other"), 2000, QStringLiteral("o1")),
+                    channelRecord(Channel, 2000, QStringLiteral("t2a")),
+                    record(QStringLiteral("alice"), Channel, 2000, QStringLiteral("p1")),
+                    channelRecord(Channel, 2000, QStringLiteral("t2b"))}));
+    QVERIFY(append({channelRecord(Channel, 3000, QStringLiteral("m5")),
+                    channelRecord(Channel, 3500, QStringLiteral("e1"), Kind::Event),
+                    channelRecord(Channel, 4000, QStringLiteral("m6")),
+                    channelRecord(QStringLiteral("#other"), 4500, QStringLiteral("o2"))}));
+    QVERIFY(append({channelRecord(Channel, 5000, QStringLiteral("m7"))}));
+    QVERIFY(append({channelRecord(Channel, 500, QStringLiteral("a0"))}));
+}
+
+void tst_SqliteHistoryStore::roundTrip()
+{
+    HistoryRecord channel = channelRecord(Channel, 1700000000123, QStringLiteral("abc"));
+    channel.account = QString(); // a guest's message
+    channel.line = QByteArray("@+react=\\s PRIVMSG #chan :caf\xc3\xa9 \xff\x00 end", 34);
+    HistoryRecord event =
+        channelRecord(Channel, 1700000000124, QStringLiteral("def"), Kind::Event);
+    event.account = QStringLiteral("Bob");
+    event.line = "JOIN #chan";
+    HistoryRecord mine = record(QStringLiteral("alice"), QStringLiteral("bob"), 1700000000125,
+                                QStringLiteral("ghi"));
+    QVERIFY(append({channel, event}));
+    QVERIFY(append({mine}));
+
+    const std::vector<HistoryRecord> found =
+        m_store->find(query(QString(), Channel, Direction::Latest, {}, {}, 10, true));
+    QCOMPARE(found.size(), size_t(2));
+    QVERIFY(found[0].id > 0);
+    QVERIFY(found[1].id > found[0].id);
+    QVERIFY(found[0].owner.isEmpty());
+    QCOMPARE(found[0].target, Channel);
+    QCOMPARE(found[0].timeMs, 1700000000123);
+    QCOMPARE(found[0].msgid, QStringLiteral("abc"));
+    QVERIFY(found[0].account.isEmpty());
+    QCOMPARE(found[0].kind, Kind::Message);
+    QCOMPARE(found[0].line, channel.line);
+    QCOMPARE(found[1].kind, Kind::Event);
+    QCOMPARE(found[1].account, QStringLiteral("Bob"));
+    QCOMPARE(found[1].line, QByteArray("JOIN #chan"));
+
+    const std::vector<HistoryRecord> private_ = m_store->find(
+        query(QStringLiteral("alice"), QStringLiteral("bob"), Direction::Latest, {}, {}, 10));
+    QCOMPARE(private_.size(), size_t(1));
+    QCOMPARE(private_[0].owner, QStringLiteral("alice"));
+    QCOMPARE(private_[0].target, QStringLiteral("bob"));
+    QCOMPARE(private_[0].account, QStringLiteral("acct"));
+    QVERIFY(private_[0].id > found[1].id);
+    QVERIFY(m_store->append({})); // nothing to do is not an error
+}
+
+void tst_SqliteHistoryStore::find_data()
+{
+    QTest::addColumn<Direction>("direction");
+    QTest::addColumn<QString>("first");
+    QTest::addColumn<QString>("second");
+    QTest::addColumn<int>("limit");
+    QTest::addColumn<bool>("events");
+    QTest::addColumn<QStringList>("expected");
+
+    const QString none;
+    auto ids = [](const char* text) {
+        return text[0] ? QString::fromLatin1(text).split(u' ') : QStringList();
+    };
+    // LATEST: the newest records, after first when it is given.
+    QTest::newRow("latest *") << Direction::Latest << none << none << 100 << false
+                              << ids("a0 m1 t2c t2a t2b m5 m6 m7");
+    QTest::newRow("latest * 3") << Direction::Latest << none << none << 3 << false
+                                << ids("m5 m6 m7");
+    QTest::newRow("latest * 3 with events") << Direction::Latest << none << none << 3 << true
+                                            << ids("e1 m6 m7");
+    QTest::newRow("latest * 1") << Direction::Latest << none << none << 1 << false << ids("m7");
+    QTest::newRow("latest after msgid in a tie")
+        << Direction::Latest << QStringLiteral("id:t2a") << none << 100 << false
+        << ids("t2b m5 m6 m7");
+    QTest::newRow("latest after msgid, newest 2")
+        << Direction::Latest << QStringLiteral("id:t2a") << none << 2 << false << ids("m6 m7");
+    QTest::newRow("latest after timestamp excludes its millisecond")
+        << Direction::Latest << QStringLiteral("ts:2000") << none << 100 << false
+        << ids("m5 m6 m7");
+    QTest::newRow("latest after timestamp 1999")
+        << Direction::Latest << QStringLiteral("ts:1999") << none << 100 << false
+        << ids("t2c t2a t2b m5 m6 m7");
+    QTest::newRow("latest after the newest") << Direction::Latest << QStringLiteral("id:m7")
+                                             << none << 100 << false << ids("");
+    QTest::newRow("latest after an unknown msgid")
+        << Direction::Latest << QStringLiteral("id:nope") << none << 100 << false << ids("");
+
+    // BEFORE: the newest records before first.
+    QTest::newRow("before msgid in a tie") << Direction::Before << QStringLiteral("id:t2b")
+                                           << none << 100 << false << ids("a0 m1 t2c t2a");
+    QTest::newRow("before msgid, newest 2") << Direction::Before << QStringLiteral("id:t2b")
+                                            << none << 2 << false << ids("t2c t2a");
+    QTest::newRow("before timestamp excludes its millisecond")
+        << Direction::Before << QStringLiteral("ts:2000") << none << 100 << false
+        << ids("a0 m1");
+    QTest::newRow("before timestamp 2001, newest 2")
+        << Direction::Before << QStringLiteral("ts:2001") << none << 2 << false
+        << ids("t2a t2b");
+    QTest::newRow("before the oldest") << Direction::Before << QStringLiteral("id:a0") << none
+                                       << 100 << false << ids("");
+    QTest::newRow("before msgid with events") << Direction::Before << QStringLiteral("id:m6")
+                                              << none << 2 << true << ids("m5 e1");
+    QTest::newRow("before msgid without events") << Direction::Before << QStringLiteral("id:m6")
+                                                 << none << 2 << false << ids("t2b m5");
+    QTest::newRow("before an unknown msgid") << Direction::Before << QStringLiteral("id:nope")
+                                             << none << 100 << false << ids("");
+
+    // AFTER: the oldest records after first.
+    QTest::newRow("after msgid in a tie") << Direction::After << QStringLiteral("id:t2c") << none
+                                          << 100 << false << ids("t2a t2b m5 m6 m7");
+    QTest::newRow("after msgid, oldest 2") << Direction::After << QStringLiteral("id:t2c")
+                                           << none << 2 << false << ids("t2a t2b");
+    QTest::newRow("after timestamp excludes its millisecond")
+        << Direction::After << QStringLiteral("ts:2000") << none << 100 << false
+        << ids("m5 m6 m7");
+    QTest::newRow("after timestamp 1999, oldest 2")
+        << Direction::After << QStringLiteral("ts:1999") << none << 2 << false << ids("t2c t2a");
+    QTest::newRow("after the newest") << Direction::After << QStringLiteral("id:m7") << none
+                                      << 100 << false << ids("");
+    QTest::newRow("after the last timestamp") << Direction::After << QStringLiteral("ts:5000")
+                                              << none << 100 << false << ids("");
+    QTest::newRow("after msgid with events") << Direction::After << QStringLiteral("id:m5")
+                                             << none << 100 << true << ids("e1 m6 m7");
+    QTest::newRow("after an unknown msgid") << Direction::After << QStringLiteral("id:nope")
+                                            << none << 100 << false << ids("");
+
+    // AROUND: limit / 2 before, the rest at or after (a msgid's own record included).
+    QTest::newRow("around msgid, 4") << Direction::Around << QStringLiteral("id:t2a") << none
+                                     << 4 << false << ids("m1 t2c t2a t2b");
+    QTest::newRow("around msgid, 5") << Direction::Around << QStringLiteral("id:t2a") << none
+                                     << 5 << false << ids("m1 t2c t2a t2b m5");
+    QTest::newRow("around msgid, 1") << Direction::Around << QStringLiteral("id:t2a") << none
+                                     << 1 << false << ids("t2a");
+    QTest::newRow("around the oldest") << Direction::Around << QStringLiteral("id:a0") << none
+                                       << 4 << false << ids("a0 m1 t2c t2a");
+    QTest::newRow("around the newest") << Direction::Around << QStringLiteral("id:m7") << none
+                                       << 4 << false << ids("m5 m6 m7");
+    QTest::newRow("around timestamp of a tie") << Direction::Around << QStringLiteral("ts:2000")
+                                               << none << 4 << false << ids("a0 m1 t2c t2a");
+    QTest::newRow("around timestamp with events")
+        << Direction::Around << QStringLiteral("ts:3500") << none << 2 << true << ids("m5 e1");
+    QTest::newRow("around msgid with events") << Direction::Around << QStringLiteral("id:m6")
+                                              << none << 3 << true << ids("e1 m6 m7");
+    QTest::newRow("around an unknown msgid") << Direction::Around << QStringLiteral("id:nope")
+                                             << none << 4 << false << ids("");
+
+    // BETWEEN: exclusive at both ends, the records closest to first, either way round.
+    QTest::newRow("between msgids") << Direction::Between << QStringLiteral("id:m1")
+                                    << QStringLiteral("id:m6") << 100 << false
+                                    << ids("t2c t2a t2b m5");
+    QTest::newRow("between msgids, 2 from first")
+        << Direction::Between << QStringLiteral("id:m1") << QStringLiteral("id:m6") << 2 << false
+        << ids("t2c t2a");
+    QTest::newRow("between msgids backwards")
+        << Direction::Between << QStringLiteral("id:m6") << QStringLiteral("id:m1") << 100
+        << false << ids("t2c t2a t2b m5");
+    QTest::newRow("between msgids backwards, 2 from first")
+        << Direction::Between << QStringLiteral("id:m6") << QStringLiteral("id:m1") << 2 << false
+        << ids("t2b m5");
+    QTest::newRow("between timestamps") << Direction::Between << QStringLiteral("ts:1000")
+                                        << QStringLiteral("ts:4000") << 100 << false
+                                        << ids("t2c t2a t2b m5");
+    QTest::newRow("between timestamps backwards, 3 from first")
+        << Direction::Between << QStringLiteral("ts:4000") << QStringLiteral("ts:1000") << 3
+        << false << ids("t2a t2b m5");
+    QTest::newRow("between msgid and timestamp")
+        << Direction::Between << QStringLiteral("id:t2c") << QStringLiteral("ts:3000") << 100
+        << false << ids("t2a t2b");
+    QTest::newRow("between timestamp and msgid with events")
+        << Direction::Between << QStringLiteral("ts:2000") << QStringLiteral("id:m7") << 100
+        << true << ids("m5 e1 m6");
+    QTest::newRow("between inside a tie backwards")
+        << Direction::Between << QStringLiteral("id:t2b") << QStringLiteral("id:t2c") << 100
+        << false << ids("t2a");
+    QTest::newRow("between everything") << Direction::Between << QStringLiteral("ts:0")
+                                         << QStringLiteral("ts:10000") << 100 << false
+                                         << ids("a0 m1 t2c t2a t2b m5 m6 m7");
+    QTest::newRow("between a msgid and itself")
+        << Direction::Between << QStringLiteral("id:t2a") << QStringLiteral("id:t2a") << 100
+        << false << ids("");
+    QTest::newRow("between a timestamp and itself")
+        << Direction::Between << QStringLiteral("ts:2000") << QStringLiteral("ts:2000") << 100
+        << false << ids("");
+    QTest::newRow("between with an unknown first")
+        << Direction::Between << QStringLiteral("id:nope") << QStringLiteral("id:m7") << 100
+        << false << ids("");
+    QTest::newRow("between with an unknown second")
+        << Direction::Between << QStringLiteral("id:m1") << QStringLiteral("id:nope") << 100
+        << false << ids("");
+}
+
+void tst_SqliteHistoryStore::find()
+{
+    QFETCH(Direction, direction);
+    QFETCH(QString, first);
+    QFETCH(QString, second);
+    QFETCH(int, limit);
+    QFETCH(bool, events);
+    QFETCH(QStringList, expected);
+
+    fillChannel();
+    const std::vector<HistoryRecord> found =
+        m_store->find(query(QString(), Channel, direction, first, second, limit, events));
+    QCOMPARE(msgids(found), expected);
+    QVERIFY(int(found.size()) <= limit);
+    QVERIFY(isAscending(found));
+    for (const HistoryRecord& record : found) {
+        QVERIFY(record.owner.isEmpty());
+        QCOMPARE(record.target, Channel);
+    }
+}
+
+void tst_SqliteHistoryStore::findInOtherConversations()
+{
+    fillChannel();
+    // A msgid of another conversation is unknown here, and the other way round.
+    QVERIFY(m_store
+                ->find(query(QString(), Channel, Direction::After, QStringLiteral("id:o1"), {},
+                             100))
+                .empty());
+    QVERIFY(m_store
+                ->find(query(QString(), QStringLiteral("#other"), Direction::Before,
+                             QStringLiteral("id:m7"), {}, 100))
+                .empty());
+    QCOMPARE(latest(*m_store, QString(), QStringLiteral("#other")),
+             QStringList({QStringLiteral("o1"), QStringLiteral("o2")}));
+    QVERIFY(m_store
+                ->find(query(QString(), QStringLiteral("#nowhere"), Direction::Latest, {}, {}, 100))
+                .empty());
+    // A limit of 0 finds nothing.
+    QVERIFY(m_store->find(query(QString(), Channel, Direction::Latest, {}, {}, 0)).empty());
+}
+
+void tst_SqliteHistoryStore::ownersAreIsolated()
+{
+    // One private message, a copy for each party, and another conversation with bob.
+    const QString alice = QStringLiteral("alice");
+    const QString bob = QStringLiteral("bob");
+    const QString carol = QStringLiteral("carol");
+    QVERIFY(append({record(alice, bob, 100, QStringLiteral("p1")),
+                    record(bob, alice, 100, QStringLiteral("p1")),
+                    record(carol, bob, 150, QStringLiteral("p3")),
+                    record(bob, carol, 150, QStringLiteral("p3")),
+                    record(alice, bob, 200, QStringLiteral("p2")),
+                    record(bob, alice, 200, QStringLiteral("p2")),
+                    channelRecord(bob, 250, QStringLiteral("c1")),
+                    channelRecord(Channel, 300, QStringLiteral("c2"))}));
+
+    const std::vector<HistoryRecord> mine =
+        m_store->find(query(alice, bob, Direction::Latest, {}, {}, 100));
+    QCOMPARE(msgids(mine), QStringList({QStringLiteral("p1"), QStringLiteral("p2")}));
+    for (const HistoryRecord& record : mine)
+        QCOMPARE(record.owner, alice);
+    const std::vector<HistoryRecord> theirs =
+        m_store->find(query(bob, alice, Direction::Latest, {}, {}, 100));
+    QCOMPARE(msgids(theirs), QStringList({QStringLiteral("p1"), QStringLiteral("p2")}));
+    for (const HistoryRecord& record : theirs)
+        QCOMPARE(record.owner, bob);
+    QVERIFY(theirs[0].id != mine[0].id);
+
+    QCOMPARE(latest(*m_store, carol, bob), QStringList(QStringLiteral("p3")));
+    QCOMPARE(latest(*m_store, bob, carol), QStringList(QStringLiteral("p3")));
+    QCOMPARE(latest(*m_store, QString(), bob), QStringList(QStringLiteral("c1")));
+    QVERIFY(latest(*m_store, alice, carol).isEmpty());
+    QVERIFY(latest(*m_store, alice, Channel).isEmpty());
+    // Bounds resolve in the owner's own copy only.
+    QVERIFY(m_store->find(query(alice, bob, Direction::After, QStringLiteral("id:p3"), {}, 100))
+                .empty());
+    QVERIFY(
+        m_store->find(query(alice, bob, Direction::Before, QStringLiteral("id:c1"), {}, 100))
+            .empty());
+    QCOMPARE(msgids(m_store->find(
+                 query(bob, alice, Direction::Before, QStringLiteral("id:p2"), {}, 100))),
+             QStringList(QStringLiteral("p1")));
+    QCOMPARE(msgids(m_store->find(query(alice, bob, Direction::Between, QStringLiteral("ts:0"),
+                                        QStringLiteral("ts:1000"), 100))),
+             QStringList({QStringLiteral("p1"), QStringLiteral("p2")}));
+}
+
+void tst_SqliteHistoryStore::targets()
+{
+    const QString alice = QStringLiteral("alice");
+    const QString bob = QStringLiteral("bob");
+    QVERIFY(append({channelRecord(QStringLiteral("#a"), 1000, QStringLiteral("a1")),
+                    record(alice, bob, 2000, QStringLiteral("p1")),
+                    record(bob, alice, 2000, QStringLiteral("p1")),
+                    record(bob, QStringLiteral("dave"), 2500, QStringLiteral("p2")),
+                    channelRecord(QStringLiteral("#b"), 3000, QStringLiteral("b1")),
+                    record(alice, QStringLiteral("carol"), 4000, QStringLiteral("p3")),
+                    channelRecord(QStringLiteral("#c"), 5000, QStringLiteral("c1")),
+                    // Events do not make a conversation.
+                    channelRecord(QStringLiteral("#d"), 6000, QStringLiteral("d1"), Kind::Event),
+                    channelRecord(QStringLiteral("#a"), 7000, QStringLiteral("a2"),
+                                  Kind::Event)}));
+    const QStringList channels = {QStringLiteral("#a"), QStringLiteral("#b"), QStringLiteral("#c"),
+                                  QStringLiteral("#d"), QStringLiteral("#zzz")};
+
+    std::vector<HistoryTarget> found = m_store->targets(alice, channels, 0, 10000, 100);
+    QCOMPARE(targetNames(found), QStringList({QStringLiteral("#a"), bob, QStringLiteral("#b"),
+                                              QStringLiteral("carol"), QStringLiteral("#c")}));
+    const std::vector<qint64> times = {1000, 2000, 3000, 4000, 5000};
+    for (size_t i = 0; i < found.size(); ++i)
+        QCOMPARE(found[i].lastMs, times[i]);
+
+    // The window is exclusive at both ends.
+    QCOMPARE(targetNames(m_store->targets(alice, channels, 1000, 5000, 100)),
+             QStringList({bob, QStringLiteral("#b"), QStringLiteral("carol")}));
+    QCOMPARE(targetNames(m_store->targets(alice, channels, 999, 5001, 100)).size(), 5);
+    // The oldest first, at most limit, over channels and conversations together.
+    QCOMPARE(targetNames(m_store->targets(alice, channels, 0, 10000, 2)),
+             QStringList({QStringLiteral("#a"), bob}));
+    QCOMPARE(targetNames(m_store->targets(alice, channels, 0, 10000, 3)),
+             QStringList({QStringLiteral("#a"), bob, QStringLiteral("#b")}));
+    QVERIFY(m_store->targets(alice, channels, 0, 10000, 0).empty());
+    // The newest first bound first (as clients send it, so that the limit keeps the most recent
+    // targets): the same window, the limit taken from the newest end, still oldest first.
+    QCOMPARE(targetNames(m_store->targets(alice, channels, 10000, 0, 100)),
+             QStringList({QStringLiteral("#a"), bob, QStringLiteral("#b"),
+                          QStringLiteral("carol"), QStringLiteral("#c")}));
+    QCOMPARE(targetNames(m_store->targets(alice, channels, 10000, 0, 2)),
+             QStringList({QStringLiteral("carol"), QStringLiteral("#c")}));
+    QCOMPARE(targetNames(m_store->targets(alice, channels, 10000, 0, 3)),
+             QStringList({QStringLiteral("#b"), QStringLiteral("carol"), QStringLiteral("#c")}));
+    QCOMPARE(targetNames(m_store->targets(alice, channels, 5000, 1000, 100)),
+             QStringList({bob, QStringLiteral("#b"), QStringLiteral("carol")}));
+    QCOMPARE(targetNames(m_store->targets(bob, {}, 10000, 0, 1)),
+             QStringList(QStringLiteral("dave")));
+    QVERIFY(m_store->targets(alice, channels, 3000, 3000, 100).empty());
+    // Only the channels asked for.
+    QCOMPARE(targetNames(m_store->targets(alice, {QStringLiteral("#b")}, 0, 10000, 100)),
+             QStringList({bob, QStringLiteral("#b"), QStringLiteral("carol")}));
+    // Each owner their own conversations; a guest none.
+    QCOMPARE(targetNames(m_store->targets(bob, {}, 0, 10000, 100)),
+             QStringList({alice, QStringLiteral("dave")}));
+    QCOMPARE(targetNames(m_store->targets(QString(), channels, 0, 10000, 100)),
+             QStringList({QStringLiteral("#a"), QStringLiteral("#b"), QStringLiteral("#c")}));
+    QVERIFY(m_store->targets(QStringLiteral("nobody"), {}, 0, 10000, 100).empty());
+}
+
+void tst_SqliteHistoryStore::targetsKeepTheLastTime()
+{
+    // An older record appended after a newer one does not move the conversation back.
+    QVERIFY(append({record(QStringLiteral("alice"), QStringLiteral("bob"), 2000,
+                           QStringLiteral("p2"))}));
+    QVERIFY(append({record(QStringLiteral("alice"), QStringLiteral("bob"), 500,
+                           QStringLiteral("p1"))}));
+    QVERIFY(append({channelRecord(Channel, 3000, QStringLiteral("c2")),
+                    channelRecord(Channel, 1000, QStringLiteral("c1"))}));
+    const std::vector<HistoryTarget> found =
+        m_store->targets(QStringLiteral("alice"), {Channel}, 0, 10000, 100);
+    QCOMPARE(targetNames(found), QStringList({QStringLiteral("bob"), Channel}));
+    QCOMPARE(found[0].lastMs, 2000);
+    QCOMPARE(found[1].lastMs, 3000);
+    QVERIFY(m_store->targets(QStringLiteral("alice"), {Channel}, 2000, 3000, 100).empty());
+}
+
+void tst_SqliteHistoryStore::takePending()
+{
+    const QString alice = QStringLiteral("alice");
+    const QString bob = QStringLiteral("bob");
+    auto pending = [](HistoryRecord record) {
+        record.pending = true;
+        return record;
+    };
+    QVERIFY(append({record(alice, bob, 100, QStringLiteral("q1")),
+                    pending(record(bob, alice, 100, QStringLiteral("q1"))),
+                    pending(record(QStringLiteral("dave"), alice, 150, QStringLiteral("q3"))),
+                    record(bob, alice, 200, QStringLiteral("q0")),
+                    pending(record(bob, QStringLiteral("carol"), 300, QStringLiteral("q2")))}));
+    // Appended last, but the oldest.
+    QVERIFY(append({pending(record(bob, QStringLiteral("erin"), 50, QStringLiteral("q4")))}));
+
+    const std::vector<HistoryRecord> taken = m_store->takePending(bob);
+    QCOMPARE(msgids(taken),
+             QStringList({QStringLiteral("q4"), QStringLiteral("q1"), QStringLiteral("q2")}));
+    for (const HistoryRecord& record : taken)
+        QCOMPARE(record.owner, bob);
+    QCOMPARE(taken[1].target, alice);
+    QVERIFY(m_store->takePending(bob).empty());
+    // Still in the history.
+    QCOMPARE(latest(*m_store, bob, alice),
+             QStringList({QStringLiteral("q1"), QStringLiteral("q0")}));
+    // Others' pending messages stay pending until they are taken.
+    QCOMPARE(msgids(m_store->takePending(QStringLiteral("dave"))),
+             QStringList(QStringLiteral("q3")));
+    QVERIFY(m_store->takePending(QStringLiteral("dave")).empty());
+    QVERIFY(m_store->takePending(alice).empty());
+    // A new one, once.
+    QVERIFY(append({pending(record(bob, alice, 400, QStringLiteral("q5")))}));
+    QCOMPARE(msgids(m_store->takePending(bob)), QStringList(QStringLiteral("q5")));
+    QVERIFY(m_store->takePending(bob).empty());
+}
+
+void tst_SqliteHistoryStore::pruneByAge()
+{
+    std::vector<HistoryRecord> records;
+    for (int i = 1; i <= 10; ++i) {
+        records.push_back(channelRecord(Channel, i * 1000, QStringLiteral("c%1").arg(i)));
+        records.push_back(record(QStringLiteral("alice"), QStringLiteral("bob"), i * 1000 + 1,
+                                 QStringLiteral("p%1").arg(i)));
+    }
+    QVERIFY(append(records));
+    QCOMPARE(m_store->count(), 20);
+
+    // Older than 5000 ms: c1..c4 and p1..p4 (c5 is at the cut and stays).
+    QCOMPARE(m_store->prune(5000, 0, 1000), 8);
+    QCOMPARE(m_store->count(), 12);
+    QCOMPARE(latest(*m_store, QString(), Channel),
+             QStringList({QStringLiteral("c5"), QStringLiteral("c6"), QStringLiteral("c7"),
+                          QStringLiteral("c8"), QStringLiteral("c9"), QStringLiteral("c10")}));
+    QCOMPARE(latest(*m_store, QStringLiteral("alice"), QStringLiteral("bob")).first(),
+             QStringLiteral("p5"));
+    QCOMPARE(m_store->prune(5000, 0, 1000), 0);
+    QCOMPARE(m_store->count(), 12);
+    QCOMPARE(m_store->prune(0, 0, 1000), 0); // no age limit, no count limit
+}
+
+void tst_SqliteHistoryStore::pruneByCount()
+{
+    std::vector<HistoryRecord> records;
+    for (int i = 1; i <= 10; ++i)
+        records.push_back(channelRecord(QStringLiteral("#a"), i * 100, QStringLiteral("a%1").arg(i)));
+    for (int i = 1; i <= 3; ++i)
+        records.push_back(channelRecord(QStringLiteral("#b"), i * 100, QStringLiteral("b%1").arg(i)));
+    for (int i = 1; i <= 6; ++i) {
+        records.push_back(record(QStringLiteral("alice"), QStringLiteral("bob"), i * 100,
+                                 QStringLiteral("p%1").arg(i)));
+    }
+    // Five records in one millisecond, with an event among them: the newest by row id stay.
+    for (int i = 1; i <= 5; ++i) {
+        records.push_back(channelRecord(QStringLiteral("#t"), 700, QStringLiteral("t%1").arg(i),
+                                        i == 4 ? Kind::Event : Kind::Message));
+    }
+    QVERIFY(append(records));
+    QCOMPARE(m_store->count(), 24);
+
+    QCOMPARE(m_store->prune(0, 4, 1000), 6 + 0 + 2 + 1);
+    QCOMPARE(m_store->count(), 15);
+    QCOMPARE(latest(*m_store, QString(), QStringLiteral("#a")),
+             QStringList({QStringLiteral("a7"), QStringLiteral("a8"), QStringLiteral("a9"),
+                          QStringLiteral("a10")}));
+    QCOMPARE(latest(*m_store, QString(), QStringLiteral("#b")),
+             QStringList({QStringLiteral("b1"), QStringLiteral("b2"), QStringLiteral("b3")}));
+    QCOMPARE(latest(*m_store, QStringLiteral("alice"), QStringLiteral("bob")),
+             QStringList({QStringLiteral("p3"), QStringLiteral("p4"), QStringLiteral("p5"),
+                          QStringLiteral("p6")}));
+    QCOMPARE(latest(*m_store, QString(), QStringLiteral("#t")),
+             QStringList({QStringLiteral("t2"), QStringLiteral("t3"), QStringLiteral("t4"),
+                          QStringLiteral("t5")}));
+    QCOMPARE(m_store->prune(0, 4, 1000), 0);
+
+    // Age and count together.
+    QCOMPARE(m_store->prune(300, 2, 1000), 2 + 2 + 2 + 2);
+    QCOMPARE(latest(*m_store, QString(), QStringLiteral("#a")),
+             QStringList({QStringLiteral("a9"), QStringLiteral("a10")}));
+    QCOMPARE(latest(*m_store, QString(), QStringLiteral("#b")), QStringList(QStringLiteral("b3")));
+    QCOMPARE(m_store->count(), 7);
+}
+
+void tst_SqliteHistoryStore::pruneBatchCap()
+{
+    std::vector<HistoryRecord> records;
+    for (int i = 1; i <= 10; ++i)
+        records.push_back(channelRecord(QStringLiteral("#old"), i, QStringLiteral("o%1").arg(i)));
+    for (int i = 1; i <= 10; ++i)
+        records.push_back(channelRecord(QStringLiteral("#a"), 100 + i, QStringLiteral("a%1").arg(i)));
+    for (int i = 1; i <= 10; ++i)
+        records.push_back(channelRecord(QStringLiteral("#b"), 200 + i, QStringLiteral("b%1").arg(i)));
+    QVERIFY(append(records));
+
+    // By age: at most batch rows per call, the oldest first.
+    QCOMPARE(m_store->prune(50, 0, 3), 3);
+    QCOMPARE(m_store->count(), 27);
+    QCOMPARE(latest(*m_store, QString(), QStringLiteral("#old")).first(), QStringLiteral("o4"));
+    QCOMPARE(m_store->prune(50, 0, 3), 3);
+    QCOMPARE(m_store->prune(50, 0, 3), 3);
+    QCOMPARE(m_store->prune(50, 0, 3), 1);
+    QCOMPARE(m_store->prune(50, 0, 3), 0);
+    QCOMPARE(m_store->count(), 20);
+
+    // By count: the cap holds across conversations, and repeated calls finish the job.
+    QCOMPARE(m_store->prune(0, 2, 5), 5);
+    QCOMPARE(m_store->count(), 15);
+    int total = 5;
+    for (int calls = 0; calls < 10; ++calls) {
+        const int deleted = m_store->prune(0, 2, 5);
+        QVERIFY(deleted >= 0 && deleted <= 5);
+        total += deleted;
+        if (deleted == 0)
+            break;
+    }
+    QCOMPARE(total, 16);
+    QCOMPARE(latest(*m_store, QString(), QStringLiteral("#a")),
+             QStringList({QStringLiteral("a9"), QStringLiteral("a10")}));
+    QCOMPARE(latest(*m_store, QString(), QStringLiteral("#b")),
+             QStringList({QStringLiteral("b9"), QStringLiteral("b10")}));
+    QCOMPARE(m_store->count(), 4);
+}
+
+void tst_SqliteHistoryStore::readMarkersOnlyMoveForward()
+{
+    const QString alice = QStringLiteral("alice");
+    QVERIFY(!m_store->readMarker(alice, Channel));
+    QCOMPARE(m_store->setReadMarker(alice, Channel, 1000), std::optional<qint64>(1000));
+    QCOMPARE(m_store->readMarker(alice, Channel), std::optional<qint64>(1000));
+    // Backwards: refused, the stored marker is the answer.
+    QCOMPARE(m_store->setReadMarker(alice, Channel, 500), std::optional<qint64>(1000));
+    QCOMPARE(m_store->readMarker(alice, Channel), std::optional<qint64>(1000));
+    QCOMPARE(m_store->setReadMarker(alice, Channel, 1000), std::optional<qint64>(1000));
+    QCOMPARE(m_store->setReadMarker(alice, Channel, 2000), std::optional<qint64>(2000));
+    QCOMPARE(m_store->readMarker(alice, Channel), std::optional<qint64>(2000));
+    // Per owner and target.
+    QVERIFY(!m_store->readMarker(alice, QStringLiteral("#other")));
+    QVERIFY(!m_store->readMarker(QStringLiteral("bob"), Channel));
+    QCOMPARE(m_store->setReadMarker(QStringLiteral("bob"), Channel, 10),
+             std::optional<qint64>(10));
+    QCOMPARE(m_store->readMarker(alice, Channel), std::optional<qint64>(2000));
+    QCOMPARE(m_store->readMarker(QStringLiteral("bob"), Channel), std::optional<qint64>(10));
+}
+
+void tst_SqliteHistoryStore::count()
+{
+    QCOMPARE(m_store->count(), 0);
+    fillChannel();
+    QCOMPARE(m_store->count(), 12);
+    QVERIFY(append({channelRecord(Channel, 9000, QStringLiteral("late"), Kind::Event)}));
+    QCOMPARE(m_store->count(), 13);
+}
+
+void tst_SqliteHistoryStore::appendWhenTheDatabaseIsFull()
+{
+    fillChannel();
+    QSqlQuery pragma(m_store->database().connection());
+    QVERIFY(pragma.exec(QStringLiteral("PRAGMA page_count")));
+    QVERIFY(pragma.next());
+    const int pages = pragma.value(0).toInt();
+    pragma.finish();
+    // No room for another page (max_page_count is this connection's, not the file's).
+    QVERIFY(pragma.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages)));
+    pragma.finish();
+
+    // A batch that fits up to its last record is not stored at all.
+    HistoryRecord big = channelRecord(QStringLiteral("#new"), 9000, QStringLiteral("big"));
+    big.line = QByteArray(256 * 1024, 'x');
+    QVERIFY(!m_store->append({channelRecord(QStringLiteral("#new"), 8000, QStringLiteral("small")),
+                              big}));
+    QVERIFY(!m_store->errorString().isEmpty());
+    QVERIFY2(m_store->errorString().contains(QLatin1String("full"), Qt::CaseInsensitive),
+             qPrintable(m_store->errorString()));
+    QVERIFY(!m_store->append({big}));
+
+    // The store still answers, with what it had.
+    QCOMPARE(m_store->count(), 12);
+    QCOMPARE(latest(*m_store, QString(), Channel).size(), 9);
+    QVERIFY(latest(*m_store, QString(), QStringLiteral("#new")).isEmpty());
+    QVERIFY(m_store->targets(QString(), {QStringLiteral("#new")}, 0, 100000, 10).empty());
+
+    // And writes again once there is room.
+    QVERIFY(pragma.exec(QStringLiteral("PRAGMA max_page_count = 1073741823")));
+    pragma.finish();
+    QVERIFY(append({big}));
+    QCOMPARE(m_store->count(), 13);
+    QCOMPARE(latest(*m_store, QString(), QStringLiteral("#new")), QStringList(QStringLiteral("big")));
+}
+
+QTEST_GUILESS_MAIN(tst_SqliteHistoryStore)
+#include "tst_sqlitehistorystore.moc"
