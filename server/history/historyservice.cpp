@@ -15,7 +15,9 @@ HistoryService::HistoryService(const ServerConfig& config, QObject* parent)
 HistoryService::~HistoryService()
 {
     if (m_thread.isRunning()) {
-        flush();
+        // Waits for every batch already queued: quit() alone would end the thread's loop after
+        // the batch it is writing, and drop the ones queued behind it with the worker.
+        sync();
         m_thread.quit();
         m_thread.wait(); // the worker is deleted in its thread (finished -> deleteLater)
     }
