@@ -47,8 +47,11 @@ struct BenchConnection
     uint64_t nextSeq = 0; // next message number
     uint64_t baseSeq = 0; // oldest message not yet delivered to every receiver
 
-    // A connection of the login burst: its SASL exchange and when it started and ended.
+    // A SASL PLAIN login: a connection of the login burst (burst), or a workload client that
+    // logs in to its account before registering (--account-prefix).
     std::unique_ptr<SaslPlainLogin> login;
+    bool burst = false;
+    // The login burst: when it started and ended.
     uint64_t loginStartNs = 0;   // connect()
     uint64_t loginOutcomeNs = 0; // 903, the failure, or the end of the connection
     bool loginFinished = false;  // the outcome is known, and 001 came or the connection ended

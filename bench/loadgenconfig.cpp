@@ -74,6 +74,8 @@ std::string usage()
            "  --login-prefix P       account and nick of login i: P<i> (from 0)\n"
            "  --login-password PW    the accounts' password (benchmark only; never printed)\n"
            "  --login-mechanism M    SASL mechanism; only PLAIN (PLAIN)\n"
+           "  --account-prefix P     every client logs in (SASL PLAIN) as account P<i>, i from\n"
+           "                         0, with --login-password; the accounts must exist\n"
            "Prints one line 'RESULT key=value ...' on stdout.\n";
 }
 
@@ -167,6 +169,9 @@ bool parse(int argc, char** argv, LoadGenConfig& config, std::string& error)
             if (ok)
                 config.loginPassword = value;
             value = "(hidden)"; // an error message below must not show it
+        } else if (option == "--account-prefix") {
+            ok = *value != '\0' && *value != ':' && std::strpbrk(value, " \r\n,") == nullptr;
+            config.accountPrefix = value;
         } else if (option == "--login-mechanism") {
             ok = std::strcmp(value, "PLAIN") == 0;
             config.loginMechanism = value;
@@ -200,6 +205,10 @@ bool parse(int argc, char** argv, LoadGenConfig& config, std::string& error)
             error = "--login-at must be before the end of sending (--duration)";
             return false;
         }
+    }
+    if (!config.accountPrefix.empty() && config.loginPassword.empty()) {
+        error = "--account-prefix needs --login-password";
+        return false;
     }
     return true;
 }

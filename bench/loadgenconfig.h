@@ -43,6 +43,11 @@ struct LoadGenConfig
     std::string loginPrefix;
     std::string loginPassword; // benchmark-only value; never printed
     std::string loginMechanism = "PLAIN";
+
+    // Accounts (--account-prefix P): every client of the workload logs in with SASL PLAIN as
+    // account <accountPrefix><i> (i from 0, the client's number) with loginPassword before
+    // registering; a failed login is a failed registration.
+    std::string accountPrefix;
 };
 
 namespace LoadGenOptions {

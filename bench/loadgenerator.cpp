@@ -248,6 +248,15 @@ void LoadGenerator::report(const std::vector<LoadWorker*>& workers) const
                                        ? static_cast<double>(lastRegistered - firstConnect) / 1e9
                                        : 0.0;
     out << " register_s=" << fixed(registerSeconds, 3);
+    if (!m_config.accountPrefix.empty()) {
+        int loggedIn = 0;
+        for (int i = 0; i < m_config.clients; ++i) {
+            const BenchConnection& connection = m_connections[static_cast<size_t>(i)];
+            if (connection.login && connection.login->succeeded())
+                ++loggedIn;
+        }
+        out << " accounts=1 account_logins_ok=" << loggedIn;
+    }
     const Snapshot& b = m_beforeRegister;
     const Snapshot& a = m_afterRegister;
     if (b.serverCpu >= 0 && a.serverCpu >= 0)

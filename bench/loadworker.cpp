@@ -149,8 +149,15 @@ void LoadWorker::startConnect(BenchConnection& connection)
         m_firstConnectNs = MonotonicClock::nowNs();
     ++m_inFlight;
     connection.nick = m_config.nickPrefix + std::to_string(connection.index);
-    queue(connection,
-          "NICK " + connection.nick + "\r\nUSER " + connection.nick + " 0 * :confab loadgen\r\n");
+    if (!m_config.accountPrefix.empty()) {
+        // Logs in to its account first (CAP LS, NICK, USER, CAP REQ :sasl, ...); 001 follows.
+        connection.login = std::make_unique<SaslPlainLogin>(
+            m_config.accountPrefix + std::to_string(connection.index), m_config.loginPassword);
+        queue(connection, SaslPlainLogin::openingLines(connection.nick));
+    } else {
+        queue(connection, "NICK " + connection.nick + "\r\nUSER " + connection.nick +
+                              " 0 * :confab loadgen\r\n");
+    }
     openSocket(connection);
 }
 
@@ -344,13 +351,16 @@ void LoadWorker::handleLine(BenchConnection& connection, const char* line, size_
         closeConnection(connection, std::string(rest, end));
         return;
     }
-    if (connection.login) {
+    if (connection.burst) {
         onLoginLine(connection, line, static_cast<size_t>(end - line), p, commandLength, nowNs);
         return;
     }
+    using State = BenchConnection::State;
+    if (connection.login && connection.state == State::Registering &&
+        !onAccountLoginLine(connection, line, static_cast<size_t>(end - line)))
+        return;
     if (commandLength != 3)
         return;
-    using State = BenchConnection::State;
     if (std::memcmp(p, "001", 3) == 0 && connection.state == State::Registering) {
         connection.state = State::Registered;
         --m_inFlight;
@@ -369,6 +379,25 @@ void LoadWorker::handleLine(BenchConnection& connection, const char* line, size_
         ++m_joinFailed;
         m_shared.noteError("join refused: " + std::string(line, end));
     }
+}
+
+bool LoadWorker::onAccountLoginLine(BenchConnection& connection, const char* line, size_t length)
+{
+    std::string reply;
+    const SaslPlainLogin::Event event =
+        connection.login->onLine(std::string_view(line, length), reply);
+    if (!reply.empty()) {
+        queue(connection, reply);
+        flush(connection);
+        if (connection.state == BenchConnection::State::Closed)
+            return false;
+    }
+    if (event == SaslPlainLogin::Event::Failed) {
+        // A guest would store no private history: the run must not go on as if logged in.
+        closeConnection(connection, "SASL login failed: " + connection.login->failure());
+        return false;
+    }
+    return true; // 001 (after 903), and 433 renames, as for any client
 }
 
 bool LoadWorker::renameAfterNickError(BenchConnection& connection, const std::string& base)
@@ -521,7 +550,7 @@ void LoadWorker::closeConnection(BenchConnection& connection, const std::string&
     connection.state = State::Closed;
     connection.out.clear();
     connection.outOffset = 0;
-    if (connection.login) {
+    if (connection.burst) {
         if (connection.loginOutcomeNs == 0)
             noteLoginOutcome(connection, MonotonicClock::nowNs(), reason);
         finishLogin(connection);
@@ -797,6 +826,7 @@ void LoadWorker::startLogins()
         connection.nick = m_config.loginPrefix + std::to_string(number);
         connection.login =
             std::make_unique<SaslPlainLogin>(connection.nick, m_config.loginPassword);
+        connection.burst = true;
         connection.loginStartNs = MonotonicClock::nowNs();
         queue(connection, SaslPlainLogin::openingLines(connection.nick));
         openSocket(connection);

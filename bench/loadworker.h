@@ -71,6 +71,9 @@ private:
     size_t receive(BenchConnection& connection, char* buffer, size_t capacity,
                    std::string& endReason);
     void handleLine(BenchConnection& connection, const char* line, size_t length, uint64_t nowNs);
+    // A line for a workload client still logging in to its account (--account-prefix); false
+    // if the line is used up (or the login failed and the connection is closed).
+    bool onAccountLoginLine(BenchConnection& connection, const char* line, size_t length);
     bool renameAfterNickError(BenchConnection& connection, const std::string& base);
     void onPrivmsg(BenchConnection& connection, const char* rest, const char* end, uint64_t nowNs);
     void queue(BenchConnection& connection, const char* data, size_t length);
