@@ -31,21 +31,27 @@ bool isTransientTag(const QString& key)
 }
 
 // The record of an accepted line: its id, time and account, and the line with client tags only.
-HistoryRecord recordOf(const RelayLine& line, HistoryRecord::Kind kind)
+HistoryRecord recordOf(RelayLine& line, HistoryRecord::Kind kind)
 {
-    IrcMessage message = line.message();
     QList<IrcTag> tags;
-    for (const IrcTag& tag : message.tags()) {
+    for (const IrcTag& tag : line.message().tags()) {
         if (tag.key.startsWith(u'+') && !isTransientTag(tag.key))
             tags.append(tag);
     }
-    message.setTags(tags);
     HistoryRecord record;
     record.timeMs = line.timeMs();
     record.msgid = line.id().toString();
     record.account = line.account();
     record.kind = kind;
-    record.line = message.serialize();
+    if (tags.isEmpty()) {
+        // The form without tags, serialized once for every recipient without tag caps anyway.
+        record.line = line.wireFor(0);
+        record.line.chop(2); // CR LF
+    } else {
+        IrcMessage message = line.message();
+        message.setTags(tags);
+        record.line = message.serialize();
+    }
     return record;
 }
 
@@ -228,7 +234,7 @@ void addTo(CommandTable& table)
     table.add(Command, onChatHistory, 1, CommandTable::Access::Registered);
 }
 
-void recordChannelMessage(ServerCore& core, const ServerChannel* channel, const RelayLine& line)
+void recordChannelMessage(ServerCore& core, const ServerChannel* channel, RelayLine& line)
 {
     if (!core.history() || !isWorthKeeping(line))
         return;
@@ -237,7 +243,7 @@ void recordChannelMessage(ServerCore& core, const ServerChannel* channel, const 
     core.history()->record(std::move(record));
 }
 
-void recordChannelEvent(ServerCore& core, const ServerChannel* channel, const RelayLine& line)
+void recordChannelEvent(ServerCore& core, const ServerChannel* channel, RelayLine& line)
 {
     if (!core.history())
         return;
@@ -246,7 +252,7 @@ void recordChannelEvent(ServerCore& core, const ServerChannel* channel, const Re
     core.history()->record(std::move(record));
 }
 
-void recordUserEvent(ServerCore& core, const ServerUser* user, const RelayLine& line)
+void recordUserEvent(ServerCore& core, const ServerUser* user, RelayLine& line)
 {
     if (!core.history() || user->channels().isEmpty())
         return;
@@ -260,13 +266,15 @@ void recordUserEvent(ServerCore& core, const ServerUser* user, const RelayLine& 
 
 void recordPrivateMessage(ServerCore& core, const ServerUser* sender,
                           const QString& recipientAccount, const QString& recipientNick,
-                          const RelayLine& line, bool recipientOffline)
+                          RelayLine& line, bool recipientOffline)
 {
     if (!core.history() || !isWorthKeeping(line))
         return;
     const IrcCaseMapping& mapping = core.caseMapping();
     const QString senderOwner = foldedAccount(core, sender);
     const QString recipientOwner = mapping.fold(recipientAccount);
+    if (senderOwner.isEmpty() && recipientOwner.isEmpty())
+        return; // between guests: nothing is kept
     const HistoryRecord record = recordOf(line, HistoryRecord::Kind::Message);
     if (!senderOwner.isEmpty()) {
         HistoryRecord copy = record;

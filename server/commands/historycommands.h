@@ -17,17 +17,17 @@ namespace HistoryCommands {
 void addTo(CommandTable& table);
 
 // A PRIVMSG, NOTICE or TAGMSG relayed to the channel's members.
-void recordChannelMessage(ServerCore& core, const ServerChannel* channel, const RelayLine& line);
+void recordChannelMessage(ServerCore& core, const ServerChannel* channel, RelayLine& line);
 // A JOIN, PART, KICK or TOPIC in the channel.
-void recordChannelEvent(ServerCore& core, const ServerChannel* channel, const RelayLine& line);
+void recordChannelEvent(ServerCore& core, const ServerChannel* channel, RelayLine& line);
 // A QUIT or NICK of the user, in each of its channels.
-void recordUserEvent(ServerCore& core, const ServerUser* user, const RelayLine& line);
+void recordUserEvent(ServerCore& core, const ServerUser* user, RelayLine& line);
 // A private PRIVMSG, NOTICE or TAGMSG from the sender to the recipient: a copy for each party
 // that has an account. recipientAccount is the recipient's account ("" for none);
 // recipientOffline marks the recipient's copy as not received yet.
 void recordPrivateMessage(ServerCore& core, const ServerUser* sender,
                           const QString& recipientAccount, const QString& recipientNick,
-                          const RelayLine& line, bool recipientOffline);
+                          RelayLine& line, bool recipientOffline);
 // Whether a message to the offline nick can be kept for it: it is an account's name and
 // history is on.
 bool acceptsOfflineMessages(ServerCore& core, const QString& nick);

@@ -55,6 +55,9 @@ constexpr int HistoryPruneIntervalMs = 60000;   // how often the limits above ar
 constexpr int HistoryQueryLimit = 100;          // messages per CHATHISTORY request (CHATHISTORY=)
 constexpr int MaxHistoryQueryLimit = 1000;      // the most --history-query-limit may say
 constexpr int HistoryQueriesPerMinute = 60;     // CHATHISTORY requests per client per minute
+constexpr int HistoryBacklogRecords = 20000;    // records waiting to be written before the
+                                                // server stops reading from clients
+constexpr int MaxHistoryBacklogRecords = 500000; // the most --history-backlog may say
 
 } // namespace ServerDefaults
 
@@ -117,5 +120,6 @@ struct ServerConfig
     int historyPruneIntervalMs = ServerDefaults::HistoryPruneIntervalMs;
     int historyQueryLimit = ServerDefaults::HistoryQueryLimit;
     int historyQueriesPerMinute = ServerDefaults::HistoryQueriesPerMinute;
+    int historyBacklogRecords = ServerDefaults::HistoryBacklogRecords;
     qint64 historyMaxBytes = 0; // the database file's size limit for history writes; 0: none
 };

@@ -164,6 +164,11 @@ ServerOptions::ServerOptions()
          tr("Megabytes the database may grow to with history; beyond it new messages are "
             "relayed but not stored (default: no limit)."),
          tr("MB")},
+        {QStringLiteral("history-backlog"),
+         tr("Messages waiting to be stored before the server stops reading from clients until "
+            "the store catches up (default %1).")
+             .arg(ServerDefaults::HistoryBacklogRecords),
+         tr("count")},
         {QStringLiteral("history-query-limit"),
          tr("Messages one CHATHISTORY request may return (default %1, at most %2).")
              .arg(ServerDefaults::HistoryQueryLimit)
@@ -419,7 +424,9 @@ ServerOptions::Result ServerOptions::parse(const QStringList& arguments)
         !readInt(QStringLiteral("history-query-limit"), 1, ServerDefaults::MaxHistoryQueryLimit,
                  &m_config.historyQueryLimit) ||
         !readInt(QStringLiteral("history-queries"), 1, 100000,
-                 &m_config.historyQueriesPerMinute)) {
+                 &m_config.historyQueriesPerMinute) ||
+        !readInt(QStringLiteral("history-backlog"), 100, ServerDefaults::MaxHistoryBacklogRecords,
+                 &m_config.historyBacklogRecords)) {
         return Result::Error;
     }
     int historyMaxMb = 0;

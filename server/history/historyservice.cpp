@@ -17,7 +17,8 @@ HistoryService::HistoryService(const ServerConfig& config, QObject* parent)
     : QObject(parent), m_databasePath(config.dataDir + u'/' + Database::fileName()),
       m_retention({qint64(config.historyMaxAgeDays) * 24 * 3600 * 1000,
                    config.historyMaxPerTarget, config.historyPruneIntervalMs,
-                   config.historyMaxBytes})
+                   config.historyMaxBytes}),
+      m_backlogLimit(config.historyBacklogRecords)
 {
     m_thread.setObjectName(QStringLiteral("confabd-history"));
 }
@@ -91,6 +92,7 @@ void HistoryService::flush()
     batch.swap(m_collected);
     const int size = int(batch.size());
     m_queued.fetch_add(size, std::memory_order_relaxed);
+    checkBacklog();
     HistoryWorker* worker = m_worker;
     QMetaObject::invokeMethod(
         worker,
@@ -108,9 +110,22 @@ void HistoryService::flush()
                         this, [this, error] { emit writeFailed(error); }, Qt::QueuedConnection);
                 }
             }
-            m_queued.fetch_sub(size, std::memory_order_relaxed);
+            const int left = m_queued.fetch_sub(size, std::memory_order_relaxed) - size;
+            if (left <= m_backlogLimit / 4)
+                QMetaObject::invokeMethod(this, &HistoryService::checkBacklog,
+                                          Qt::QueuedConnection);
         },
         Qt::QueuedConnection);
+}
+
+void HistoryService::checkBacklog()
+{
+    const int queued = m_queued.load(std::memory_order_relaxed);
+    const bool backlogged = m_backlogged ? queued > m_backlogLimit / 4 : queued >= m_backlogLimit;
+    if (backlogged == m_backlogged)
+        return;
+    m_backlogged = backlogged;
+    emit backlogChanged(backlogged);
 }
 
 template<typename Result, typename Handler>

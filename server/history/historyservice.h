@@ -30,8 +30,9 @@ class HistoryService : public QObject
 
 public:
     // Records waiting for the history thread beyond this are dropped (and counted), so a disk
-    // that cannot keep up costs a bounded amount of memory.
-    static constexpr int MaxQueuedRecords = 200000;
+    // that cannot keep up costs a bounded amount of memory. The backlog signal (config
+    // historyBacklogRecords) comes long before: the server stops reading from clients then.
+    static constexpr int MaxQueuedRecords = 1000000;
 
     explicit HistoryService(const ServerConfig& config, QObject* parent = nullptr);
     ~HistoryService() override;
@@ -63,12 +64,18 @@ public:
     qint64 droppedCount() const { return m_dropped; }
     qint64 failedWrites() const { return m_failedWrites.load(); }
 
+    bool isBacklogged() const { return m_backlogged; }
+
 signals:
+    // More records wait for the history thread than the backlog limit (true), or they are
+    // down to a quarter of it again (false).
+    void backlogChanged(bool backlogged);
     // A write failed (disk full, read-only database): the error, once per kind of failure in a row.
     void writeFailed(const QString& error);
 
 private:
     void flush();
+    void checkBacklog();
     // Runs work(store) on the history thread after everything queued, and handler(result) back
     // here if the context still exists.
     template<typename Result, typename Handler>
@@ -85,4 +92,6 @@ private:
     QHash<QString, qint64> m_readMarkers; // "owner\ntarget" -> ms
     QString m_lastError; // history thread only
     bool m_flushScheduled = false;
+    int m_backlogLimit;
+    bool m_backlogged = false;
 };

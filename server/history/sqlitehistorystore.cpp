@@ -2,6 +2,8 @@
 
 #include "serverlogging.h"
 
+#include <QHash>
+#include <QPair>
 #include <QSqlError>
 #include <QVariant>
 
@@ -99,6 +101,8 @@ bool SqliteHistoryStore::append(const std::vector<HistoryRecord>& records)
     QSqlQuery& touch = prepared(QStringLiteral(
         "INSERT INTO history_targets (owner, target, last_ms) VALUES (?, ?, ?)"
         " ON CONFLICT (owner, target) DO UPDATE SET last_ms = MAX(last_ms, excluded.last_ms)"));
+    // The last message time of each conversation in the batch, written once per conversation.
+    QHash<QPair<QString, QString>, qint64> lastTimes;
     for (const HistoryRecord& record : records) {
         insert.bindValue(0, text(record.owner));
         insert.bindValue(1, text(record.target));
@@ -113,11 +117,15 @@ bool SqliteHistoryStore::append(const std::vector<HistoryRecord>& records)
             db.rollback();
             return false;
         }
-        if (record.kind != HistoryRecord::Kind::Message)
-            continue;
-        touch.bindValue(0, text(record.owner));
-        touch.bindValue(1, text(record.target));
-        touch.bindValue(2, record.timeMs);
+        if (record.kind == HistoryRecord::Kind::Message) {
+            qint64& last = lastTimes[{record.owner, record.target}];
+            last = std::max(last, record.timeMs);
+        }
+    }
+    for (auto it = lastTimes.cbegin(); it != lastTimes.cend(); ++it) {
+        touch.bindValue(0, text(it.key().first));
+        touch.bindValue(1, text(it.key().second));
+        touch.bindValue(2, it.value());
         if (!touch.exec()) {
             fail(touch);
             db.rollback();

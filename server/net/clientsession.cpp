@@ -317,8 +317,20 @@ void ClientSession::setRegistered()
     m_registrationTimer.stop();
 }
 
+void ClientSession::setInputPaused(bool paused)
+{
+    if (m_inputPaused == paused)
+        return;
+    m_inputPaused = paused;
+    // What arrived meanwhile waits in the socket: no new readyRead may come for it.
+    if (!paused)
+        QMetaObject::invokeMethod(this, &ClientSession::onReadyRead, Qt::QueuedConnection);
+}
+
 void ClientSession::onReadyRead()
 {
+    if (m_inputPaused)
+        return;
     // read(n) with n the size of the socket's one buffered chunk hands over that chunk itself
     // (QIODevice's no-copy path), so a drained socket keeps no read buffer; the bytes are freed
     // here once handled. setReadBufferSize(ReadChunkBytes) keeps the buffer to a single chunk.

@@ -61,6 +61,11 @@ public:
     void close(const QString& reason) override;
     void setRegistered() override;
 
+    // While paused, nothing more is read from the client (the kernel's buffers, then TCP, hold
+    // it back); set by the Server while the history writer catches up.
+    void setInputPaused(bool paused);
+    bool isInputPaused() const { return m_inputPaused; }
+
     // Writes the queued output to the socket (called by the WriteBatcher).
     void flushOutput();
     // Bytes queued and not yet handed to the socket.
@@ -137,6 +142,7 @@ private:
     bool m_awaitingPong = false;
     bool m_registered = false;
     bool m_closing = false;
+    bool m_inputPaused = false;
     bool m_dropScheduled = false;
     bool m_finished = false;
     bool m_flushScheduled = false;

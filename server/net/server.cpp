@@ -76,6 +76,7 @@ bool Server::setUpAccounts()
         }
         m_history = history;
         m_core->setHistory(m_history);
+        connect(m_history, &HistoryService::backlogChanged, this, &Server::setInputPaused);
     }
     return true;
 }
@@ -208,9 +209,23 @@ void Server::onNewConnection(Listener* listener)
         m_sessions.append(session);
         ++m_connectionsPerIp[peer];
         session->setFinishedHandler([this](ClientSession* done) { onSessionFinished(done); });
+        session->setInputPaused(m_inputPaused);
         session->start();
         emit clientCountChanged(clientCount());
     }
+}
+
+void Server::setInputPaused(bool paused)
+{
+    if (m_inputPaused == paused)
+        return;
+    m_inputPaused = paused;
+    if (paused)
+        qCWarning(lcServer) << "history writes are behind: reading from clients paused";
+    else
+        qCInfo(lcServer) << "history writes caught up: reading from clients again";
+    for (ClientSession* session : std::as_const(m_sessions))
+        session->setInputPaused(paused);
 }
 
 void Server::reject(QTcpSocket* socket, const QString& reason)

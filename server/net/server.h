@@ -74,6 +74,9 @@ private:
     void onSessionFinished(ClientSession* session);
     void reject(QTcpSocket* socket, const QString& reason);
     bool setUpAccounts();
+    // Stops (or resumes) reading from every client, while the history writer catches up: what
+    // is accepted is always stored, and clients are slowed down rather than messages dropped.
+    void setInputPaused(bool paused);
 
     ServerConfig m_config;
     ServerCore* m_core;
@@ -87,4 +90,5 @@ private:
     QHash<QHostAddress, int> m_connectionsPerIp;
     QString m_errorString;
     bool m_shuttingDown = false;
+    bool m_inputPaused = false;
 };

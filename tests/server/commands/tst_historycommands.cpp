@@ -5,6 +5,8 @@
 #include "history/historyservice.h"
 #include "servertestmain.h"
 
+#include <QSignalSpy>
+
 namespace {
 
 const QByteArray HistoryCaps =
@@ -39,6 +41,7 @@ private slots:
     void historySurvivesRestart();
     void historyOff();
     void diskFullKeepsRelaying();
+    void backlogKeepsEveryMessage();
     void labeledResponses();
 
 private:
@@ -580,6 +583,32 @@ void tst_HistoryCommands::diskFullKeepsRelaying()
     QVERIFY(!texts(request(alice, "CHATHISTORY LATEST #lobby * 5")).isEmpty());
     bob->sendLine("PRIVMSG #lobby :after the disk filled");
     QTRY_COMPARE(alice->count(QStringLiteral("PRIVMSG")), Messages + 1);
+}
+
+void tst_HistoryCommands::backlogKeepsEveryMessage()
+{
+    // A writer far behind (a backlog limit of 100 records) holds the clients back instead of
+    // dropping what they say: every relayed message is stored.
+    ServerConfig config = m_fixture.config();
+    config.registrationLimit = 1000;
+    config.historyBacklogRecords = 100;
+    restart(config);
+    TestClient* alice = login(QStringLiteral("alice"));
+    TestClient* bob = login(QStringLiteral("bob"), "", false);
+    QVERIFY(alice && bob);
+    HistoryService* history = m_fixture.server()->historyService();
+    QSignalSpy backlog(history, &HistoryService::backlogChanged);
+    const qint64 before = history->storedCount();
+    constexpr int Messages = 900;
+    QByteArray burst;
+    for (int i = 0; i < Messages; ++i)
+        burst += "PRIVMSG #lobby :burst " + QByteArray::number(i) + "\r\n";
+    alice->sendRaw(burst); // one write: many lines per read on the server
+    QTRY_COMPARE_WITH_TIMEOUT(bob->count(QStringLiteral("PRIVMSG")), Messages, 20000);
+    QCOMPARE(history->storedCount() - before, Messages);
+    QCOMPARE(history->droppedCount(), 0);
+    QVERIFY(!backlog.isEmpty()); // the limit was reached on the way
+    QTRY_VERIFY(!history->isBacklogged());
 }
 
 void tst_HistoryCommands::labeledResponses()

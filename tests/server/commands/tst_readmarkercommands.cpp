@@ -68,9 +68,9 @@ TestClient* tst_ReadMarkerCommands::login(const QString& nick, const QString& ac
 IrcMessage tst_ReadMarkerCommands::nextMarkRead(TestClient* client, int from)
 {
     int index = -1;
-    QTest::qWaitFor([&] { return (index = client->indexOf(QStringLiteral("MARKREAD"), from)) >= 0; },
-                    5000);
-    return index >= 0 ? client->messages().at(index) : IrcMessage();
+    const bool found = QTest::qWaitFor(
+        [&] { return (index = client->indexOf(QStringLiteral("MARKREAD"), from)) >= 0; }, 5000);
+    return found ? client->messages().at(index) : IrcMessage();
 }
 
 void tst_ReadMarkerCommands::setAndRead()

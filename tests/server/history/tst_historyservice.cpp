@@ -38,6 +38,7 @@ private slots:
     void shutdownKeepsWhatWasRecorded();
     void targetsPendingAndMarkers();
     void readMarkersCachedAndStored();
+    void backlogSignalled();
     void writeFailedOncePerFailure();
     void startFails();
 
@@ -270,6 +271,30 @@ void tst_HistoryService::readMarkersCachedAndStored()
     QString error;
     QVERIFY2(again.start(&error), qPrintable(error));
     QCOMPARE(again.readMarker(alice, Channel), std::optional<qint64>(100));
+}
+
+void tst_HistoryService::backlogSignalled()
+{
+    m_service.reset();
+    m_config.historyBacklogRecords = 100;
+    HistoryService service(m_config);
+    QString error;
+    QVERIFY2(service.start(&error), qPrintable(error));
+    QSignalSpy backlog(&service, &HistoryService::backlogChanged);
+    // 500 records in one pass of the loop: more than the limit wait for the thread at once.
+    for (int i = 0; i < 500; ++i)
+        service.record(message(Channel, i, QString::number(i)));
+    QTRY_COMPARE(backlog.size(), 2); // on, then off once written
+    QCOMPARE(backlog.at(0).at(0).toBool(), true);
+    QCOMPARE(backlog.at(1).at(0).toBool(), false);
+    QVERIFY(!service.isBacklogged());
+    QCOMPARE(service.storedCount(), 500);
+    QCOMPARE(service.droppedCount(), 0);
+    // A trickle stays below the limit: no signal.
+    for (int i = 0; i < 50; ++i)
+        service.record(message(Channel, 1000 + i, QStringLiteral("t") + QString::number(i)));
+    QCOMPARE(service.storedCount(), 550);
+    QCOMPARE(backlog.size(), 2);
 }
 
 void tst_HistoryService::writeFailedOncePerFailure()
