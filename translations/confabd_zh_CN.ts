@@ -408,5 +408,45 @@ A password is read from the terminal, or as one line from standard input.
         <source>--tls-cert and --tls-key go together</source>
         <translation>--tls-cert 和 --tls-key 必须同时使用</translation>
     </message>
+    <message>
+        <source>Maximum nicknames on one user&apos;s MONITOR list (default %1).</source>
+        <translation>每个用户 MONITOR 列表中昵称的最大数量（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Do not store message history (no CHATHISTORY, no offline messages).</source>
+        <translation>不保存消息历史（没有 CHATHISTORY，也没有离线消息）。</translation>
+    </message>
+    <message>
+        <source>Days history is kept; 0 keeps it forever (default %1).</source>
+        <translation>历史保留的天数；0 表示永久保留（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Messages kept per room or conversation; 0 keeps all (default %1).</source>
+        <translation>每个聊天室或会话保留的消息数；0 表示全部保留（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Megabytes the database may grow to with history; beyond it new messages are relayed but not stored (default: no limit).</source>
+        <translation>数据库因历史可增长到的兆字节数；超过后新消息照常转发但不再保存（默认：不限）。</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
+    <message>
+        <source>Messages waiting to be stored before the server stops reading from clients until the store catches up (default %1).</source>
+        <translation>等待保存的消息达到此数量时，服务器暂停读取客户端，直到存储赶上（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Messages one CHATHISTORY request may return (default %1, at most %2).</source>
+        <translation>一次 CHATHISTORY 请求最多返回的消息数（默认 %1，最多 %2）。</translation>
+    </message>
+    <message>
+        <source>CHATHISTORY requests one client may make per minute (default %1).</source>
+        <translation>每个客户端每分钟可发出的 CHATHISTORY 请求数（默认 %1）。</translation>
+    </message>
 </context>
 </TS>

@@ -408,5 +408,45 @@ A password is read from the terminal, or as one line from standard input.
         <source>--tls-cert and --tls-key go together</source>
         <translation>--tls-cert 和 --tls-key 必須同時使用</translation>
     </message>
+    <message>
+        <source>Maximum nicknames on one user&apos;s MONITOR list (default %1).</source>
+        <translation>每位使用者 MONITOR 清單中暱稱的最大數量（預設 %1）。</translation>
+    </message>
+    <message>
+        <source>Do not store message history (no CHATHISTORY, no offline messages).</source>
+        <translation>不儲存訊息歷史（沒有 CHATHISTORY，也沒有離線訊息）。</translation>
+    </message>
+    <message>
+        <source>Days history is kept; 0 keeps it forever (default %1).</source>
+        <translation>歷史保留的天數；0 表示永久保留（預設 %1）。</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天數</translation>
+    </message>
+    <message>
+        <source>Messages kept per room or conversation; 0 keeps all (default %1).</source>
+        <translation>每個聊天室或對話保留的訊息數；0 表示全部保留（預設 %1）。</translation>
+    </message>
+    <message>
+        <source>Megabytes the database may grow to with history; beyond it new messages are relayed but not stored (default: no limit).</source>
+        <translation>資料庫因歷史可成長到的百萬位元組數；超過後新訊息照常轉送但不再儲存（預設：不限）。</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
+    <message>
+        <source>Messages waiting to be stored before the server stops reading from clients until the store catches up (default %1).</source>
+        <translation>等待儲存的訊息達到此數量時，伺服器暫停讀取用戶端，直到儲存趕上（預設 %1）。</translation>
+    </message>
+    <message>
+        <source>Messages one CHATHISTORY request may return (default %1, at most %2).</source>
+        <translation>一次 CHATHISTORY 請求最多傳回的訊息數（預設 %1，最多 %2）。</translation>
+    </message>
+    <message>
+        <source>CHATHISTORY requests one client may make per minute (default %1).</source>
+        <translation>每個用戶端每分鐘可發出的 CHATHISTORY 請求數（預設 %1）。</translation>
+    </message>
 </context>
 </TS>
