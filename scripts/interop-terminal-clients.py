@@ -6,7 +6,9 @@ Each client connects to confabd's TLS port, pins the server's certificate by the
 fingerprint confabd logs at start, and logs in to an account made with `confabd account add`.
 irssi runs in a private tmux server, WeeChat as weechat-headless. A plain-text observer (Python)
 checks what a person would: the client is logged in under its account's name (extended-join and
-account-tag show the account), nobody else can take that name, and messages go both ways.
+account-tag show the account), nobody else can take that name, and messages go both ways; and
+irssi, back after a private message was sent to its account while it was away, shows that
+message with the time it was sent.
 
 Usage: interop-terminal-clients.py /path/to/confabd
 (exit 77 when neither irssi+tmux nor weechat-headless is installed)
@@ -39,11 +41,12 @@ class Observer:
     def send(self, line):
         self.sock.sendall(line.encode() + b"\r\n")
 
-    def wait_for(self, pattern, seconds=40):
-        """The first line (seen before or arriving) matching the regular expression."""
+    def wait_for(self, pattern, seconds=40, since=0):
+        """The first line (seen before or arriving, from index since on) matching the regular
+        expression."""
         regex = re.compile(pattern)
         end = time.time() + seconds
-        index = 0
+        index = since
         while True:
             while index < len(self.lines):
                 if regex.search(self.lines[index]):
@@ -136,7 +139,9 @@ chatnets = {
      sasl_password = "%s"; };
 };
 settings = {
-  core = { real_name = "Irssi User"; user_name = "ircuser"; nick = "ircuser"; };
+  core = { real_name = "Irssi User"; user_name = "ircuser"; nick = "ircuser";
+    timestamp_format = "%%H:%%M:%%S"; };
+  "fe-text" = { show_server_time = "yes"; };
 };
 """ % (tls, fingerprint, PASSWORD))
     subprocess.run(tmux + ["new-session", "-d", "-x", "200", "-y", "50",
@@ -168,6 +173,38 @@ settings = {
     check("account=ircuser" in (reply or ""), "with irssi's account tag")
     subprocess.run(tmux + ["send-keys", "/quit interop done", "Enter"])
     check(observer.wait_for(r":ircuser!\S+ QUIT ") is not None, "irssi quits cleanly")
+
+    # Offline delivery: a private message to the account while irssi is away is kept (301 to
+    # the sender), and shown by irssi when it comes back, with the time it was sent.
+    observer.send("PRIVMSG ircuser :kept while you were away")
+    sent_at = time.time()
+    offline = observer.wait_for(r" 301 observer ircuser :Offline")
+    check(offline is not None, "the sender is told the account is offline (301)")
+    time.sleep(3)  # irssi must show the time it was sent, not the time it arrives
+    subprocess.run(tmux + ["kill-server"], capture_output=True)
+    back = len(observer.lines)
+    subprocess.run(tmux + ["new-session", "-d", "-x", "200", "-y", "50",
+                           "irssi --home=" + home], env=env, check=True)
+    check(observer.wait_for(r"^\S* ?:ircuser!\S+ JOIN #lobby ", since=back) is not None,
+          "irssi is back")
+    stamps = {time.strftime("%H:%M:%S", time.localtime(sent_at + d)) for d in (-1, 0, 1)}
+    shown = None
+    for _ in range(40):
+        subprocess.run(tmux + ["send-keys", "/window goto observer", "Enter"])
+        pane = subprocess.run(tmux + ["capture-pane", "-p", "-S", "-200"],
+                              capture_output=True, text=True).stdout
+        shown = next((line for line in pane.splitlines()
+                      if "kept while you were away" in line), None)
+        if shown:
+            break
+        time.sleep(0.5)
+    check(shown is not None, "irssi shows the private message sent while it was away")
+    check(shown is not None and any(shown.lstrip().startswith(t) for t in stamps),
+          "with the time it was sent (%s): %r" % (sorted(stamps), shown))
+    again = len(observer.lines)
+    subprocess.run(tmux + ["send-keys", "/quit interop done", "Enter"])
+    check(observer.wait_for(r":ircuser!\S+ QUIT ", seconds=20, since=again) is not None,
+          "irssi quits cleanly again")
 
 
 def weechat(scratch, tls, fingerprint, observer, env):
