@@ -105,7 +105,7 @@ void tellWatchers(ServerCore& core, ServerUser* user, const QString& folded, boo
     const QSet<UserId> watchers = core.monitors().watchers(folded);
     for (const UserId id : watchers) {
         if (ServerUser* watcher = core.users().findById(id))
-            core.reply(watcher, reply);
+            core.replyToAllSessions(watcher, reply);
     }
 }
 

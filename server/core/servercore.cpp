@@ -268,6 +268,23 @@ void ServerCore::reply(ServerUser* user, const IrcNumericReply& reply)
     user->output()->send(message);
 }
 
+void ServerCore::replyToAllSessions(ServerUser* user, const IrcNumericReply& reply)
+{
+    if (user->sessionCount() == 1) {
+        this->reply(user, reply);
+        return;
+    }
+    const ClientConnection* current = user->connection();
+    std::vector<const ClientConnection*> sessions;
+    user->forEachSession(
+        [&sessions](ClientConnection* session, int, ClientConnection*) { sessions.push_back(session); });
+    for (const ClientConnection* session : sessions) {
+        user->setCurrentSession(session);
+        this->reply(user, reply);
+    }
+    user->setCurrentSession(current);
+}
+
 void ServerCore::sendFail(ServerUser* user, const QString& command, const QString& code,
                           const QStringList& context, const QString& description)
 {

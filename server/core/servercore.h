@@ -85,6 +85,8 @@ public:
 
     // A numeric reply to the user, from the server.
     void reply(ServerUser* user, const IrcNumericReply& reply);
+    // The reply to every session of the user (a notification, not an answer to a command).
+    void replyToAllSessions(ServerUser* user, const IrcNumericReply& reply);
     // A line from the server (its name as the source) to the user.
     void sendFromServer(ServerUser* user, IrcMessage message);
     // An IRCv3 standard reply "FAIL <command> <code> [<context>...] :<description>" from the

@@ -4,6 +4,8 @@
 #include "serverlogging.h"
 #include "storage/database.h"
 
+#include <QTimer>
+
 namespace {
 
 QString markerKey(const QString& owner, const QString& target)
@@ -21,6 +23,9 @@ HistoryService::HistoryService(const ServerConfig& config, QObject* parent)
       m_backlogLimit(config.historyBacklogRecords)
 {
     m_thread.setObjectName(QStringLiteral("confabd-history"));
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(FlushIntervalMs);
+    connect(&m_flushTimer, &QTimer::timeout, this, &HistoryService::flush);
 }
 
 HistoryService::~HistoryService()
@@ -76,16 +81,17 @@ void HistoryService::record(HistoryRecord record)
         return;
     }
     m_collected.push_back(std::move(record));
-    if (!m_flushScheduled) {
-        m_flushScheduled = true;
-        // After everything already queued on the loop: one transaction per loop pass.
-        QMetaObject::invokeMethod(this, &HistoryService::flush, Qt::QueuedConnection);
-    }
+    // One transaction per FlushIntervalMs (a transaction costs far more than a row), sooner for
+    // a large batch; a query flushes first.
+    if (int(m_collected.size()) >= FlushBatchRecords)
+        flush();
+    else if (!m_flushTimer.isActive())
+        m_flushTimer.start();
 }
 
 void HistoryService::flush()
 {
-    m_flushScheduled = false;
+    m_flushTimer.stop();
     if (m_collected.empty() || !m_worker)
         return;
     std::vector<HistoryRecord> batch;

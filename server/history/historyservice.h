@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 #include <QThread>
+#include <QTimer>
 
 #include <atomic>
 #include <functional>
@@ -18,8 +19,8 @@
 
 struct ServerConfig;
 
-// History as the event loop sees it. Records are collected during a pass of the loop and written
-// in one transaction on the history thread when the pass ends; queries run on that thread after
+// History as the event loop sees it. Records are collected on the loop and written in one
+// transaction on the history thread every FlushIntervalMs; queries run on that thread after
 // every record collected before them, so a client always finds what it has just seen. Results
 // come back as calls on the event loop, in a context object (dropped if it is gone by then).
 // Nothing here waits for the disk; a failed write is logged and counted, and live delivery goes
@@ -33,6 +34,10 @@ public:
     // that cannot keep up costs a bounded amount of memory. The backlog signal (config
     // historyBacklogRecords) comes long before: the server stops reading from clients then.
     static constexpr int MaxQueuedRecords = 1000000;
+    // Records are written at most this long after they were relayed, in one transaction, or at
+    // once when this many are waiting. A crash of confabd loses at most the last interval.
+    static constexpr int FlushIntervalMs = 20;
+    static constexpr int FlushBatchRecords = 5000;
 
     explicit HistoryService(const ServerConfig& config, QObject* parent = nullptr);
     ~HistoryService() override;
@@ -91,7 +96,7 @@ private:
     qint64 m_dropped = 0;
     QHash<QString, qint64> m_readMarkers; // "owner\ntarget" -> ms
     QString m_lastError; // history thread only
-    bool m_flushScheduled = false;
+    QTimer m_flushTimer;
     int m_backlogLimit;
     bool m_backlogged = false;
 };

@@ -84,6 +84,7 @@ void ServerUser::attachSession(ClientConnection* connection, int caps)
 void ServerUser::detachSession(const ClientConnection* connection)
 {
     m_current = -1;
+    m_output = nullptr; // indexes change: a collector in use is not carried over
     if (!m_otherSessions)
         return;
     if (connection == m_connection) {

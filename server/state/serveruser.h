@@ -38,8 +38,16 @@ public:
     }
     // Where lines to the current session go: its connection, or while a labeled command is
     // being handled the LabeledResponse that collects its answer (ServerCore::handleMessage).
-    ClientConnection* output() const { return m_output ? m_output : connection(); }
-    void setOutput(ClientConnection* output) { m_output = output; }
+    ClientConnection* output() const
+    {
+        return m_output && m_outputSession == m_current ? m_output : connection();
+    }
+    // For the current session (nullptr: none).
+    void setOutput(ClientConnection* output)
+    {
+        m_output = output;
+        m_outputSession = m_current;
+    }
     int sessionCount() const { return 1 + (m_otherSessions ? int(m_otherSessions->size()) : 0); }
     bool hasSession(const ClientConnection* connection) const;
     void setCurrentSession(const ClientConnection* connection);
@@ -52,13 +60,13 @@ public:
     template<typename F>
     void forEachSession(F f) const
     {
-        f(m_connection, m_caps, m_current < 0 && m_output ? m_output : m_connection);
+        f(m_connection, m_caps, m_outputSession < 0 && m_output ? m_output : m_connection);
         if (!m_otherSessions)
             return;
         for (size_t i = 0; i < m_otherSessions->size(); ++i) {
             const Session& session = (*m_otherSessions)[i];
             f(session.connection, session.caps,
-              int(i) == m_current && m_output ? m_output : session.connection);
+              int(i) == m_outputSession && m_output ? m_output : session.connection);
         }
     }
 
@@ -129,7 +137,8 @@ private:
     ClientConnection* m_connection; // the main session's
     ClientConnection* m_output = nullptr;
     std::unique_ptr<std::vector<Session>> m_otherSessions; // none for most users
-    int m_current = -1; // index in m_otherSessions, -1: the main session
+    int m_current = -1;       // index in m_otherSessions, -1: the main session
+    int m_outputSession = -1; // the session m_output collects for
     QString m_nick;
     QString m_foldedNick;
     QString m_userName;

@@ -25,6 +25,7 @@ private slots:
     void nickChangeOnEveryDevice();
     void guestsAreSeparate();
     void catchUpFromHistory();
+    void monitorOnEveryDevice();
 
 private:
     TestClient* login(const QString& nick, const QString& account, const QByteArray& caps = "sasl");
@@ -185,6 +186,22 @@ void tst_SessionCommands::catchUpFromHistory()
     QCOMPARE(phone->last(QStringLiteral("PRIVMSG")).param(1),
              QStringLiteral("said before the phone came"));
     QVERIFY(!laptop->has(QStringLiteral("BATCH"))); // the answer went to the device that asked
+}
+
+void tst_SessionCommands::monitorOnEveryDevice()
+{
+    TestClient* laptop = login(QStringLiteral("alice"), QStringLiteral("alice"));
+    TestClient* phone = login(QStringLiteral("alice2"), QStringLiteral("alice"));
+    QVERIFY(laptop && phone);
+    laptop->sendLine("MONITOR + bob");
+    QTRY_VERIFY(laptop->has(QStringLiteral("731")));
+    // bob comes online: both of alice's devices are told, not only the one that asked.
+    TestClient* bob = login(QStringLiteral("bob"), QStringLiteral("bob"));
+    QVERIFY(bob);
+    QTRY_VERIFY(laptop->has(QStringLiteral("730")));
+    QTRY_VERIFY(phone->has(QStringLiteral("730")));
+    QCOMPARE(phone->last(QStringLiteral("730")).param(1).section(u'!', 0, 0),
+             QStringLiteral("bob"));
 }
 
 CONFAB_SERVER_TEST_MAIN(tst_SessionCommands)
