@@ -206,6 +206,8 @@ void onChatHistory(CommandContext& context)
         }
         query.target = core.caseMapping().fold(channel->name());
         query.includeEvents = user->hasCap(ClientCap::EventPlayback);
+        if (channel->hasMode(ServerChannel::Mode::HistorySinceJoin))
+            query.notBeforeMs = channel->joinedMs(user);
     } else {
         // A private conversation is kept per account: a guest has none.
         query.owner = foldedAccount(core, user);

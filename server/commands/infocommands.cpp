@@ -114,7 +114,7 @@ QStringList isupportTokens(const ServerCore& core)
         QStringLiteral("AWAYLEN=") + number(config.awayLength),
         QStringLiteral("CASEMAPPING=") + core.caseMapping().name(),
         QStringLiteral("CHANLIMIT=#&:") + number(config.maxChannelsPerUser),
-        QStringLiteral("CHANMODES=b,k,l,imnst"),
+        QStringLiteral("CHANMODES=b,k,l,Himnst"),
         QStringLiteral("CHANNELLEN=") + number(config.channelLength),
         QStringLiteral("CHANTYPES=#&"),
         QStringLiteral("KICKLEN=") + number(config.kickLength),

@@ -62,6 +62,9 @@ public:
             case '-':
                 m_adding = c == u'+';
                 break;
+            case 'H':
+                flag(c, ServerChannel::Mode::HistorySinceJoin);
+                break;
             case 'i':
                 flag(c, ServerChannel::Mode::InviteOnly);
                 break;

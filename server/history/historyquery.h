@@ -33,4 +33,5 @@ struct HistoryQuery
     Bound second;
     int limit = 0;
     bool includeEvents = false; // JOIN, PART, ... too (draft/event-playback)
+    qint64 notBeforeMs = 0;     // nothing older than this (a room's +H: since the reader joined)
 };

@@ -165,13 +165,19 @@ std::optional<SqliteHistoryStore::Point> SqliteHistoryStore::resolve(
 }
 
 std::vector<HistoryRecord> SqliteHistoryStore::range(const HistoryQuery& query,
-                                                     const std::optional<Point>& after,
+                                                     std::optional<Point> after,
                                                      const std::optional<Point>& before,
                                                      Order order, int limit)
 {
     std::vector<HistoryRecord> records;
     if (limit <= 0)
         return records;
+    if (query.notBeforeMs > 0) {
+        // Just before the first record of that millisecond.
+        const Point floor{query.notBeforeMs, 0};
+        if (!after || after->timeMs < floor.timeMs)
+            after = floor;
+    }
     // "time_ms >= t AND (time_ms > t OR id > i)" rather than an OR alone, so that the index on
     // (owner, target, time_ms) bounds the scan.
     QString sql = SelectColumns + QStringLiteral(" WHERE owner = ? AND target = ?");

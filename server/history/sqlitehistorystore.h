@@ -53,7 +53,7 @@ private:
                                  bool afterTimestamp);
     // Records strictly after `after` and strictly before `before` (either may be absent), in
     // the order, at most limit; returned ascending.
-    std::vector<HistoryRecord> range(const HistoryQuery& query, const std::optional<Point>& after,
+    std::vector<HistoryRecord> range(const HistoryQuery& query, std::optional<Point> after,
                                      const std::optional<Point>& before, Order order, int limit);
 
     Database m_database;

@@ -1,5 +1,7 @@
 #include "state/channelregistry.h"
 
+#include <QDateTime>
+
 #include "state/serverchannel.h"
 #include "state/serveruser.h"
 
@@ -24,7 +26,7 @@ ServerChannel* ChannelRegistry::create(const QString& name, qint64 createdSecs)
 
 void ChannelRegistry::join(ServerChannel* channel, ServerUser* user, int flags)
 {
-    channel->addMember(user, flags);
+    channel->addMember(user, flags, QDateTime::currentMSecsSinceEpoch());
     user->addChannel(channel);
 }
 

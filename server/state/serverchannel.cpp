@@ -29,6 +29,8 @@ bool ServerChannel::setMode(Mode mode, bool on)
 QString ServerChannel::modeString(bool showKey, QStringList* args) const
 {
     QString modes = QStringLiteral("+");
+    if (hasMode(Mode::HistorySinceJoin))
+        modes += u'H';
     if (hasMode(Mode::InviteOnly))
         modes += u'i';
     if (!m_key.isEmpty()) {
@@ -90,20 +92,27 @@ bool ServerChannel::hasMember(const ServerUser* user) const
 
 int ServerChannel::flags(const ServerUser* user) const
 {
-    return m_memberFlags.value(user, 0);
+    const auto it = m_memberFlags.constFind(user);
+    return it == m_memberFlags.cend() ? 0 : it->flags;
+}
+
+qint64 ServerChannel::joinedMs(const ServerUser* user) const
+{
+    const auto it = m_memberFlags.constFind(user);
+    return it == m_memberFlags.cend() ? 0 : it->joinedMs;
 }
 
 void ServerChannel::setFlag(ServerUser* user, int flag, bool on)
 {
     auto it = m_memberFlags.find(user);
     if (it != m_memberFlags.end())
-        *it = on ? (*it | flag) : (*it & ~flag);
+        it->flags = on ? (it->flags | flag) : (it->flags & ~flag);
 }
 
-void ServerChannel::addMember(ServerUser* user, int flags)
+void ServerChannel::addMember(ServerUser* user, int flags, qint64 joinedMs)
 {
     m_members.append(user);
-    m_memberFlags.insert(user, flags);
+    m_memberFlags.insert(user, {flags, joinedMs});
 }
 
 void ServerChannel::removeMember(ServerUser* user)
@@ -147,8 +156,9 @@ ServerChannel::JoinDenial ServerChannel::checkJoin(const ServerUser* user, const
 
 bool ServerChannel::canSend(const ServerUser* user, const IrcCaseMapping& caseMapping) const
 {
-    const int userFlags = m_memberFlags.value(user, -1);
-    const bool member = userFlags >= 0;
+    const auto it = m_memberFlags.constFind(user);
+    const bool member = it != m_memberFlags.cend();
+    const int userFlags = member ? it->flags : 0;
     const bool privileged = member && (userFlags & (Op | Voice)) != 0;
     if (hasMode(Mode::NoExternal) && !member)
         return false;

@@ -20,7 +20,8 @@ public:
     static constexpr int Voice = 0x2;
 
     // Channel modes without a parameter (CHANMODES type D).
-    enum class Mode { InviteOnly, Moderated, NoExternal, Secret, TopicLocked };
+    // HistorySinceJoin (+H): members read the room's history only from when they joined.
+    enum class Mode { InviteOnly, Moderated, NoExternal, Secret, TopicLocked, HistorySinceJoin };
 
     // Why a user may not join.
     enum class JoinDenial { None, BadKey, InviteOnly, Full, Banned };
@@ -62,11 +63,13 @@ public:
     int memberCount() const { return int(m_members.size()); }
     bool hasMember(const ServerUser* user) const;
     int flags(const ServerUser* user) const;
+    // When the member joined (ms since the epoch), 0 for a non-member.
+    qint64 joinedMs(const ServerUser* user) const;
     bool isOp(const ServerUser* user) const { return (flags(user) & Op) != 0; }
     bool isVoiced(const ServerUser* user) const { return (flags(user) & Voice) != 0; }
     void setFlag(ServerUser* user, int flag, bool on);
     // Only through ChannelRegistry::join/leave, which keep the user's side.
-    void addMember(ServerUser* user, int flags);
+    void addMember(ServerUser* user, int flags, qint64 joinedMs = 0);
     void removeMember(ServerUser* user);
 
     // Rules.
@@ -94,5 +97,10 @@ private:
     QStringList m_bans;
     QSet<QString> m_invited;
     QList<ServerUser*> m_members;
-    QHash<const ServerUser*, int> m_memberFlags;
+    struct Membership
+    {
+        int flags;
+        qint64 joinedMs;
+    };
+    QHash<const ServerUser*, Membership> m_memberFlags;
 };

@@ -28,6 +28,7 @@ private slots:
     void selectors();
     void betweenBackwards();
     void roomHistoryForMembersOnly();
+    void roomHistorySinceJoin();
     void privateHistoryByAccount();
     void guestHasNoPrivateHistory();
     void offlineMessageReplayedAfterLogin();
@@ -277,6 +278,41 @@ void tst_HistoryCommands::roomHistoryForMembersOnly()
     eve->sendLine("JOIN #secret");
     QCOMPARE(texts(request(eve, "CHATHISTORY LATEST #secret * 10")),
              QStringList{"for members"});
+}
+
+void tst_HistoryCommands::roomHistorySinceJoin()
+{
+    TestClient* alice = login(QStringLiteral("alice"));
+    QVERIFY(alice);
+    alice->sendLine("JOIN #private");
+    alice->sendLine("MODE #private +H");
+    QTRY_VERIFY(alice->has(QStringLiteral("MODE")));
+    QCOMPARE(alice->last(QStringLiteral("MODE")).params(), (QStringList{"#private", "+H"}));
+    alice->sendLine("PRIVMSG #private :before bob came");
+    QTRY_COMPARE(alice->count(QStringLiteral("PRIVMSG")), 1);
+    QTest::qWait(5);
+    TestClient* bob = login(QStringLiteral("bob"));
+    QVERIFY(bob);
+    bob->sendLine("JOIN #private");
+    QTRY_VERIFY(bob->count(QStringLiteral("366")) == 2);
+    QTest::qWait(5);
+    alice->sendLine("PRIVMSG #private :after bob came");
+    QTRY_VERIFY(bob->has(QStringLiteral("PRIVMSG")));
+    // Under +H, bob reads only what was said since he joined; alice, everything.
+    QCOMPARE(texts(request(bob, "CHATHISTORY LATEST #private * 10")),
+             QStringList{"after bob came"});
+    QCOMPARE(texts(request(bob, "CHATHISTORY BEFORE #private timestamp=2100-01-01T00:00:00.000Z 10")),
+             QStringList{"after bob came"});
+    QCOMPARE(texts(request(alice, "CHATHISTORY LATEST #private * 10")),
+             (QStringList{"before bob came", "after bob came"}));
+    // Without it, the whole history is the members'.
+    alice->sendLine("MODE #private -H");
+    QTRY_VERIFY(bob->has(QStringLiteral("MODE")));
+    QCOMPARE(texts(request(bob, "CHATHISTORY LATEST #private * 10")),
+             (QStringList{"before bob came", "after bob came"}));
+    bob->sendLine("MODE #private");
+    QTRY_VERIFY(bob->has(QStringLiteral("324")));
+    QVERIFY(!bob->last(QStringLiteral("324")).param(2).contains(u'H'));
 }
 
 void tst_HistoryCommands::privateHistoryByAccount()

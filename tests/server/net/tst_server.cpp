@@ -199,7 +199,7 @@ void tst_Server::welcomeBurst()
     for (const IrcMessage& m : client->messages(QStringLiteral("005")))
         tokens += m.params().mid(1, m.paramCount() - 2);
     for (const char* key : {"CASEMAPPING=rfc1459", "CHANTYPES=#&", "NICKLEN=30", "CHANNELLEN=50",
-                            "TOPICLEN=390", "PREFIX=(ov)@+", "CHANMODES=b,k,l,imnst",
+                            "TOPICLEN=390", "PREFIX=(ov)@+", "CHANMODES=b,k,l,Himnst",
                             "NETWORK=Confab", "LINELEN=512", "CHANLIMIT=#&:50"}) {
         QVERIFY2(tokens.contains(QLatin1String(key)), key);
     }
