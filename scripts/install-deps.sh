@@ -9,6 +9,7 @@ run_packages=(
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libgl-dev
     libqt6sql6-sqlite    # Qt's SQLite driver: the account database
+    libsqlite3-dev       # SQLite's own interface, for the history store's inserts
     libgsasl-dev         # GNU SASL: SCRAM-SHA-256, PLAIN and EXTERNAL for logins
     libssl-dev           # OpenSSL: generating the self-signed TLS certificate
     pkg-config

@@ -2,8 +2,11 @@
 
 #include "serverlogging.h"
 
+#include <sqlite3.h>
+
 #include <QHash>
 #include <QPair>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QVariant>
 
@@ -66,6 +69,32 @@ bool SqliteHistoryStore::setMaxSize(qint64 bytes)
     return true;
 }
 
+SqliteHistoryStore::~SqliteHistoryStore()
+{
+    if (m_insert)
+        sqlite3_finalize(m_insert);
+}
+
+sqlite3_stmt* SqliteHistoryStore::insertStatement()
+{
+    if (m_insert)
+        return m_insert;
+    const QVariant handle = m_database.connection().driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
+        m_errorString = QStringLiteral("not an SQLite connection");
+        return nullptr;
+    }
+    sqlite3* connection = *static_cast<sqlite3* const*>(handle.constData());
+    const char* sql = "INSERT INTO history (owner, target, time_ms, msgid, account, kind, line,"
+                      " pending) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    if (sqlite3_prepare_v3(connection, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_insert, nullptr) !=
+        SQLITE_OK) {
+        m_errorString = QString::fromUtf8(sqlite3_errmsg(connection));
+        m_insert = nullptr;
+    }
+    return m_insert;
+}
+
 QSqlQuery& SqliteHistoryStore::prepared(const QString& sql)
 {
     auto it = m_statements.find(sql);
@@ -95,25 +124,38 @@ bool SqliteHistoryStore::append(const std::vector<HistoryRecord>& records)
         m_errorString = db.lastError().text();
         return false;
     }
-    QSqlQuery& insert = prepared(QStringLiteral(
-        "INSERT INTO history (owner, target, time_ms, msgid, account, kind, line, pending)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    sqlite3_stmt* insert = insertStatement();
+    if (!insert) {
+        db.rollback();
+        return false;
+    }
     QSqlQuery& touch = prepared(QStringLiteral(
         "INSERT INTO history_targets (owner, target, last_ms) VALUES (?, ?, ?)"
         " ON CONFLICT (owner, target) DO UPDATE SET last_ms = MAX(last_ms, excluded.last_ms)"));
     // The last message time of each conversation in the batch, written once per conversation.
     QHash<QPair<QString, QString>, qint64> lastTimes;
+    // The insert goes through SQLite's own interface (Qt Sql's per-value conversions cost as
+    // much as the insert itself); the rest of the store uses Qt Sql.
     for (const HistoryRecord& record : records) {
-        insert.bindValue(0, text(record.owner));
-        insert.bindValue(1, text(record.target));
-        insert.bindValue(2, record.timeMs);
-        insert.bindValue(3, text(record.msgid));
-        insert.bindValue(4, text(record.account));
-        insert.bindValue(5, int(record.kind));
-        insert.bindValue(6, record.line);
-        insert.bindValue(7, record.pending ? 1 : 0);
-        if (!insert.exec()) {
-            fail(insert);
+        const QByteArray owner = record.owner.toUtf8();
+        const QByteArray target = record.target.toUtf8();
+        const QByteArray msgid = record.msgid.toUtf8();
+        const QByteArray account = record.account.toUtf8();
+        sqlite3_bind_text(insert, 1, owner.constData(), int(owner.size()), SQLITE_STATIC);
+        sqlite3_bind_text(insert, 2, target.constData(), int(target.size()), SQLITE_STATIC);
+        sqlite3_bind_int64(insert, 3, record.timeMs);
+        sqlite3_bind_text(insert, 4, msgid.constData(), int(msgid.size()), SQLITE_STATIC);
+        sqlite3_bind_text(insert, 5, account.constData(), int(account.size()), SQLITE_STATIC);
+        sqlite3_bind_int(insert, 6, int(record.kind));
+        sqlite3_bind_blob(insert, 7, record.line.constData(), int(record.line.size()),
+                          SQLITE_STATIC);
+        sqlite3_bind_int(insert, 8, record.pending ? 1 : 0);
+        const int result = sqlite3_step(insert);
+        if (result != SQLITE_DONE)
+            m_errorString = QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(insert)));
+        sqlite3_reset(insert);
+        sqlite3_clear_bindings(insert);
+        if (result != SQLITE_DONE) {
             db.rollback();
             return false;
         }

@@ -7,6 +7,8 @@
 
 #include <map>
 
+struct sqlite3_stmt;
+
 // History in the server's SQLite database (tables history, history_targets, read_markers:
 // storage/schemamigrations.cpp), through prepared statements on one connection.
 class SqliteHistoryStore : public HistoryStore
@@ -14,6 +16,7 @@ class SqliteHistoryStore : public HistoryStore
 public:
     // The connection name must be unique in the process.
     explicit SqliteHistoryStore(const QString& connectionName);
+    ~SqliteHistoryStore() override;
 
     // Opens (and migrates) the database file; false + errorString().
     bool open(const QString& path);
@@ -44,6 +47,8 @@ private:
     };
     enum class Order { Ascending, Descending };
 
+    // The insert of a record, as SQLite's own prepared statement.
+    sqlite3_stmt* insertStatement();
     // The query for this SQL text, prepared once.
     QSqlQuery& prepared(const QString& sql);
     bool fail(const QSqlQuery& query);
@@ -56,7 +61,8 @@ private:
     std::vector<HistoryRecord> range(const HistoryQuery& query, std::optional<Point> after,
                                      const std::optional<Point>& before, Order order, int limit);
 
-    Database m_database;
+    Database m_database; // declared first: destroyed after the statements
+    sqlite3_stmt* m_insert = nullptr;
     // std::map: a reference to one statement stays valid while others are added.
     std::map<QString, QSqlQuery> m_statements;
     QString m_errorString;
