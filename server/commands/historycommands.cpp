@@ -316,10 +316,16 @@ void deliverPending(ServerCore& core, ServerUser* user)
     // A draft/chathistory client fetches what it missed (TARGETS, LATEST); the messages stop
     // being pending either way.
     const bool replay = !user->hasCap(ClientCap::ChatHistory);
+    const QString owner = foldedAccount(core, user);
     core.history()->takePending(
-        foldedAccount(core, user), &core,
-        [&core, id, session, replay](const std::vector<HistoryRecord>& records) {
+        owner, &core, [&core, id, session, replay, owner](const std::vector<HistoryRecord>& records) {
             ServerUser* user = askedBy(core, id, session);
+            if (!user && replay) {
+                // Gone before the replay: the messages wait for the next login.
+                if (core.history())
+                    core.history()->restorePending(owner, records);
+                return;
+            }
             if (!user || !replay || records.empty())
                 return;
             qCInfo(lcHistory).noquote() << "replaying" << records.size()

@@ -217,6 +217,26 @@ qint64 HistoryService::setReadMarker(const QString& owner, const QString& target
     return timeMs;
 }
 
+void HistoryService::restorePending(const QString& owner,
+                                    const std::vector<HistoryRecord>& records)
+{
+    if (!m_worker || records.empty())
+        return;
+    std::vector<qint64> ids;
+    ids.reserve(records.size());
+    for (const HistoryRecord& record : records)
+        ids.push_back(record.id);
+    HistoryWorker* worker = m_worker;
+    QMetaObject::invokeMethod(
+        worker,
+        [worker, owner, ids] {
+            if (!worker->store().restorePending(owner, ids))
+                qCWarning(lcHistory).noquote() << "cannot mark offline messages pending again:"
+                                               << worker->store().errorString();
+        },
+        Qt::QueuedConnection);
+}
+
 void HistoryService::sync()
 {
     if (!m_worker)

@@ -54,6 +54,8 @@ public:
     void targets(const QString& owner, const QStringList& channels, qint64 fromMs, qint64 toMs,
                  int limit, QObject* context, TargetsHandler handler);
     void takePending(const QString& owner, QObject* context, RecordsHandler handler);
+    // The taken records could not be delivered after all: pending again.
+    void restorePending(const QString& owner, const std::vector<HistoryRecord>& records);
 
     // Read markers (draft/read-marker) are kept here in memory as well, read at start-up and
     // written through, so that they are answered at once (before the end of NAMES on a JOIN).

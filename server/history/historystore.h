@@ -29,6 +29,9 @@ public:
     // The owner's private messages not yet received, oldest first; they are no longer pending
     // afterwards.
     virtual std::vector<HistoryRecord> takePending(const QString& owner) = 0;
+    // Marks the owner's records pending again (taken, but their recipient left before they
+    // could be replayed).
+    virtual bool restorePending(const QString& owner, const std::vector<qint64>& ids) = 0;
     // Deletes records older than beforeMs and, per conversation, all but the newest
     // maxPerTarget; at most batch rows per call. Returns how many were deleted (-1 on error).
     virtual int prune(qint64 beforeMs, int maxPerTarget, int batch) = 0;

@@ -396,6 +396,32 @@ std::vector<HistoryRecord> SqliteHistoryStore::takePending(const QString& owner)
     return records;
 }
 
+bool SqliteHistoryStore::restorePending(const QString& owner, const std::vector<qint64>& ids)
+{
+    QSqlDatabase& db = m_database.connection();
+    if (!db.transaction()) {
+        m_errorString = db.lastError().text();
+        return false;
+    }
+    QSqlQuery& mark =
+        prepared(QStringLiteral("UPDATE history SET pending = 1 WHERE owner = ? AND id = ?"));
+    for (const qint64 id : ids) {
+        mark.bindValue(0, text(owner));
+        mark.bindValue(1, id);
+        if (!mark.exec()) {
+            fail(mark);
+            db.rollback();
+            return false;
+        }
+    }
+    if (!db.commit()) {
+        m_errorString = db.lastError().text();
+        db.rollback();
+        return false;
+    }
+    return true;
+}
+
 int SqliteHistoryStore::prune(qint64 beforeMs, int maxPerTarget, int batch)
 {
     int deleted = 0;

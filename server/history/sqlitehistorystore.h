@@ -30,6 +30,7 @@ public:
     std::vector<HistoryTarget> targets(const QString& owner, const QStringList& channels,
                                        qint64 fromMs, qint64 toMs, int limit) override;
     std::vector<HistoryRecord> takePending(const QString& owner) override;
+    bool restorePending(const QString& owner, const std::vector<qint64>& ids) override;
     int prune(qint64 beforeMs, int maxPerTarget, int batch) override;
     qint64 count() override;
     std::optional<qint64> readMarker(const QString& owner, const QString& target) override;

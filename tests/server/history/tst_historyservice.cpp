@@ -248,6 +248,7 @@ void tst_HistoryService::targetsPendingAndMarkers()
     QCOMPARE(targets[1].lastMs, 300);
     QCOMPARE(msgids(pending), QStringList(QStringLiteral("p1")));
     QCOMPARE(pending[0].owner, bob);
+    const std::vector<HistoryRecord> taken = pending;
 
     m_service->takePending(bob, this, [&](const std::vector<HistoryRecord>& found) {
         pending = found;
@@ -255,6 +256,15 @@ void tst_HistoryService::targetsPendingAndMarkers()
     });
     QTRY_COMPARE(answers, 3);
     QVERIFY(pending.empty());
+    // Taken, but the recipient left before the replay: pending again, taken once more later.
+    m_service->restorePending(bob, taken);
+    QVERIFY(pending.empty());
+    m_service->takePending(bob, this, [&](const std::vector<HistoryRecord>& found) {
+        pending = found;
+        ++answers;
+    });
+    QTRY_COMPARE(answers, 4);
+    QCOMPARE(msgids(pending), QStringList(QStringLiteral("p1")));
 }
 
 void tst_HistoryService::readMarkersCachedAndStored()
