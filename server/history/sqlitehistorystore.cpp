@@ -115,18 +115,40 @@ bool SqliteHistoryStore::fail(const QSqlQuery& query)
     return false;
 }
 
+bool SqliteHistoryStore::begin()
+{
+    if (m_database.connection().transaction())
+        return true;
+    m_errorString = m_database.connection().lastError().text();
+    return false;
+}
+
+bool SqliteHistoryStore::commit()
+{
+    QSqlDatabase& db = m_database.connection();
+    if (db.commit())
+        return true;
+    m_errorString = db.lastError().text();
+    db.rollback();
+    return false;
+}
+
+bool SqliteHistoryStore::rollback(const QSqlQuery& query)
+{
+    fail(query);
+    m_database.connection().rollback();
+    return false;
+}
+
 bool SqliteHistoryStore::append(const std::vector<HistoryRecord>& records)
 {
     if (records.empty())
         return true;
-    QSqlDatabase& db = m_database.connection();
-    if (!db.transaction()) {
-        m_errorString = db.lastError().text();
+    if (!begin())
         return false;
-    }
     sqlite3_stmt* insert = insertStatement();
     if (!insert) {
-        db.rollback();
+        m_database.connection().rollback();
         return false;
     }
     QSqlQuery& touch = prepared(QStringLiteral(
@@ -156,7 +178,7 @@ bool SqliteHistoryStore::append(const std::vector<HistoryRecord>& records)
         sqlite3_reset(insert);
         sqlite3_clear_bindings(insert);
         if (result != SQLITE_DONE) {
-            db.rollback();
+            m_database.connection().rollback();
             return false;
         }
         if (record.kind == HistoryRecord::Kind::Message) {
@@ -169,17 +191,10 @@ bool SqliteHistoryStore::append(const std::vector<HistoryRecord>& records)
         touch.bindValue(1, text(it.key().second));
         touch.bindValue(2, it.value());
         if (!touch.exec()) {
-            fail(touch);
-            db.rollback();
-            return false;
+            return rollback(touch);
         }
     }
-    if (!db.commit()) {
-        m_errorString = db.lastError().text();
-        db.rollback();
-        return false;
-    }
-    return true;
+    return commit();
 }
 
 std::optional<SqliteHistoryStore::Point> SqliteHistoryStore::resolve(
@@ -369,17 +384,13 @@ std::vector<HistoryTarget> SqliteHistoryStore::targets(const QString& owner,
 std::vector<HistoryRecord> SqliteHistoryStore::takePending(const QString& owner)
 {
     std::vector<HistoryRecord> records;
-    QSqlDatabase& db = m_database.connection();
-    if (!db.transaction()) {
-        m_errorString = db.lastError().text();
+    if (!begin())
         return records;
-    }
     QSqlQuery& select = prepared(SelectColumns + QStringLiteral(
         " WHERE owner = ? AND pending = 1 ORDER BY time_ms, id"));
     select.bindValue(0, text(owner));
     if (!select.exec()) {
-        fail(select);
-        db.rollback();
+        rollback(select);
         return records;
     }
     while (select.next())
@@ -388,38 +399,27 @@ std::vector<HistoryRecord> SqliteHistoryStore::takePending(const QString& owner)
     QSqlQuery& clear =
         prepared(QStringLiteral("UPDATE history SET pending = 0 WHERE owner = ? AND pending = 1"));
     clear.bindValue(0, text(owner));
-    if (!clear.exec() || !db.commit()) {
-        fail(clear);
-        db.rollback();
+    if (!clear.exec()) {
+        rollback(clear);
         return {};
     }
-    return records;
+    return commit() ? records : std::vector<HistoryRecord>();
 }
 
 bool SqliteHistoryStore::restorePending(const QString& owner, const std::vector<qint64>& ids)
 {
-    QSqlDatabase& db = m_database.connection();
-    if (!db.transaction()) {
-        m_errorString = db.lastError().text();
+    if (!begin())
         return false;
-    }
     QSqlQuery& mark =
         prepared(QStringLiteral("UPDATE history SET pending = 1 WHERE owner = ? AND id = ?"));
     for (const qint64 id : ids) {
         mark.bindValue(0, text(owner));
         mark.bindValue(1, id);
         if (!mark.exec()) {
-            fail(mark);
-            db.rollback();
-            return false;
+            return rollback(mark);
         }
     }
-    if (!db.commit()) {
-        m_errorString = db.lastError().text();
-        db.rollback();
-        return false;
-    }
-    return true;
+    return commit();
 }
 
 int SqliteHistoryStore::prune(qint64 beforeMs, int maxPerTarget, int batch)

@@ -53,6 +53,10 @@ private:
     // The query for this SQL text, prepared once.
     QSqlQuery& prepared(const QString& sql);
     bool fail(const QSqlQuery& query);
+    // Transactions: false + errorString() on failure; rollback() takes the failed query's error.
+    bool begin();
+    bool commit();
+    bool rollback(const QSqlQuery& query);
     // Where a bound lies: a msgid's record, or a timestamp just before (lower) or after (upper)
     // the records of its millisecond. nullopt: an unknown msgid.
     std::optional<Point> resolve(const HistoryQuery& query, const HistoryQuery::Bound& bound,

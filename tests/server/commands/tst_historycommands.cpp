@@ -97,14 +97,7 @@ TestClient* tst_HistoryCommands::login(const QString& nick, const QByteArray& ca
         return nullptr;
     // The account's own connection may still hold the nick for a moment after its QUIT.
     QTest::qWait(0);
-    TestClient* client = m_fixture.connectNegotiating(nick, caps);
-    if (!client)
-        return nullptr;
-    if (loggedIn &&
-        AccountFixture::authenticate(client, QStringLiteral("PLAIN"), nick, Password) != "903")
-        return nullptr;
-    client->sendLine("CAP END");
-    return m_fixture.waitForWelcome(client) ? client : nullptr;
+    return m_fixture.login(nick, loggedIn ? nick : QString(), Password, caps);
 }
 
 QList<IrcMessage> tst_HistoryCommands::request(TestClient* client, const QByteArray& line)

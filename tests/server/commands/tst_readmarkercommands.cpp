@@ -30,7 +30,10 @@ private slots:
     void errors();
 
 private:
-    TestClient* login(const QString& nick, const QString& account, const QByteArray& caps = Caps);
+    TestClient* login(const QString& nick, const QString& account, const QByteArray& caps = Caps)
+    {
+        return m_fixture.login(nick, account, Password, caps);
+    }
     // The next MARKREAD the client receives after from, or an empty message.
     static IrcMessage nextMarkRead(TestClient* client, int from);
 
@@ -50,19 +53,6 @@ void tst_ReadMarkerCommands::init()
 void tst_ReadMarkerCommands::cleanup()
 {
     m_fixture.stop();
-}
-
-TestClient* tst_ReadMarkerCommands::login(const QString& nick, const QString& account,
-                                          const QByteArray& caps)
-{
-    TestClient* client = m_fixture.connectNegotiating(nick, caps);
-    if (!client)
-        return nullptr;
-    if (!account.isEmpty() &&
-        AccountFixture::authenticate(client, QStringLiteral("PLAIN"), account, Password) != "903")
-        return nullptr;
-    client->sendLine("CAP END");
-    return m_fixture.waitForWelcome(client) ? client : nullptr;
 }
 
 IrcMessage tst_ReadMarkerCommands::nextMarkRead(TestClient* client, int from)

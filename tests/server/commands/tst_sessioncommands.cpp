@@ -28,7 +28,10 @@ private slots:
     void monitorOnEveryDevice();
 
 private:
-    TestClient* login(const QString& nick, const QString& account, const QByteArray& caps = "sasl");
+    TestClient* login(const QString& nick, const QString& account, const QByteArray& caps = "sasl")
+    {
+        return m_fixture.login(nick, account, Password, caps);
+    }
 
     AccountFixture m_fixture;
 };
@@ -47,19 +50,6 @@ void tst_SessionCommands::init()
 void tst_SessionCommands::cleanup()
 {
     m_fixture.stop();
-}
-
-TestClient* tst_SessionCommands::login(const QString& nick, const QString& account,
-                                       const QByteArray& caps)
-{
-    TestClient* client = m_fixture.connectNegotiating(nick, caps);
-    if (!client)
-        return nullptr;
-    if (!account.isEmpty() &&
-        AccountFixture::authenticate(client, QStringLiteral("PLAIN"), account, Password) != "903")
-        return nullptr;
-    client->sendLine("CAP END");
-    return m_fixture.waitForWelcome(client) ? client : nullptr;
 }
 
 void tst_SessionCommands::secondDeviceSharesTheNick()
