@@ -25,7 +25,7 @@ HistoryService::HistoryService(const ServerConfig& config, QObject* parent)
     m_thread.setObjectName(QStringLiteral("confabd-history"));
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(FlushIntervalMs);
-    connect(&m_flushTimer, &QTimer::timeout, this, &HistoryService::flush);
+    connect(&m_flushTimer, &QTimer::timeout, this, [this] { flush(false); });
 }
 
 HistoryService::~HistoryService()
@@ -74,7 +74,7 @@ void HistoryService::record(HistoryRecord record)
 {
     if (!m_worker)
         return;
-    if (m_queued.load(std::memory_order_relaxed) + int(m_collected.size()) >= MaxQueuedRecords) {
+    if (m_queued + int(m_collected.size()) >= MaxQueuedRecords) {
         if (m_dropped++ % 10000 == 0)
             qCWarning(lcHistory) << "history writes are behind by" << MaxQueuedRecords
                                  << "records; dropping (" << m_dropped << "so far)";
@@ -83,21 +83,26 @@ void HistoryService::record(HistoryRecord record)
     m_collected.push_back(std::move(record));
     // One transaction per FlushIntervalMs (a transaction costs far more than a row), sooner for
     // a large batch; a query flushes first.
-    if (int(m_collected.size()) >= FlushBatchRecords)
-        flush();
-    else if (!m_flushTimer.isActive())
+    const int collected = int(m_collected.size());
+    if (collected >= FlushBatchRecords && m_writing == 0)
+        flush(false);
+    else if (collected >= m_backlogLimit && !m_backlogged)
+        checkBacklog();
+    else if (!m_flushTimer.isActive() && m_writing == 0)
         m_flushTimer.start();
 }
 
-void HistoryService::flush()
+void HistoryService::flush(bool force)
 {
     m_flushTimer.stop();
-    if (m_collected.empty() || !m_worker)
+    if (m_collected.empty() || !m_worker || (m_writing > 0 && !force))
         return;
     std::vector<HistoryRecord> batch;
     batch.swap(m_collected);
     const int size = int(batch.size());
-    m_queued.fetch_add(size, std::memory_order_relaxed);
+    m_queued += size;
+    ++m_writing;
+    ++m_transactions;
     checkBacklog();
     HistoryWorker* worker = m_worker;
     QMetaObject::invokeMethod(
@@ -116,17 +121,29 @@ void HistoryService::flush()
                         this, [this, error] { emit writeFailed(error); }, Qt::QueuedConnection);
                 }
             }
-            const int left = m_queued.fetch_sub(size, std::memory_order_relaxed) - size;
-            if (left <= m_backlogLimit / 4)
-                QMetaObject::invokeMethod(this, &HistoryService::checkBacklog,
-                                          Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, size] { written(size); }, Qt::QueuedConnection);
         },
         Qt::QueuedConnection);
 }
 
+void HistoryService::written(int size)
+{
+    m_queued -= size;
+    --m_writing;
+    // What came in during the transaction goes next, in one: at once if it is a batch already.
+    if (m_writing == 0 && !m_collected.empty()) {
+        if (int(m_collected.size()) >= FlushBatchRecords)
+            flush(false);
+        else if (!m_flushTimer.isActive())
+            m_flushTimer.start();
+    }
+    checkBacklog();
+}
+
 void HistoryService::checkBacklog()
 {
-    const int queued = m_queued.load(std::memory_order_relaxed);
+    const int queued = m_queued + int(m_collected.size());
     const bool backlogged = m_backlogged ? queued > m_backlogLimit / 4 : queued >= m_backlogLimit;
     if (backlogged == m_backlogged)
         return;

@@ -36,6 +36,9 @@ public:
     static constexpr int MaxQueuedRecords = 1000000;
     // Records are written at most this long after they were relayed, in one transaction, or at
     // once when this many are waiting. A crash of confabd loses at most the last interval.
+    // While a transaction is being written, what comes in meanwhile waits for it and goes into
+    // the next one: under load transactions grow (a commit and its index pages cost far more
+    // than a row) instead of queueing up.
     static constexpr int FlushIntervalMs = 20;
     static constexpr int FlushBatchRecords = 5000;
 
@@ -70,6 +73,7 @@ public:
     qint64 storedCount();
     qint64 droppedCount() const { return m_dropped; }
     qint64 failedWrites() const { return m_failedWrites.load(); }
+    qint64 transactionCount() const { return m_transactions; } // record batches sent
 
     bool isBacklogged() const { return m_backlogged; }
 
@@ -81,7 +85,10 @@ signals:
     void writeFailed(const QString& error);
 
 private:
-    void flush();
+    // Sends what is collected to the history thread. Unless forced (a query or read marker
+    // must come after it), waits while a transaction is being written.
+    void flush(bool force = true);
+    void written(int size);
     void checkBacklog();
     // Runs work(store) on the history thread after everything queued, and handler(result) back
     // here if the context still exists.
@@ -93,7 +100,9 @@ private:
     QThread m_thread;
     HistoryWorker* m_worker = nullptr;
     std::vector<HistoryRecord> m_collected;
-    std::atomic<int> m_queued{0};
+    int m_queued = 0;             // sent to the history thread, not written yet
+    int m_writing = 0;             // transactions sent and not done
+    qint64 m_transactions = 0;
     std::atomic<qint64> m_failedWrites{0};
     qint64 m_dropped = 0;
     QHash<QString, qint64> m_readMarkers; // "owner\ntarget" -> ms

@@ -14,6 +14,11 @@
 
 namespace {
 
+// The history connection's own page cache and memory map: the index pages of every busy
+// conversation stay in memory, instead of being read back (SQLite's default cache is 2 MB).
+constexpr int CacheKiB = 32 * 1024;
+constexpr qint64 MemoryMapBytes = 256 * 1024 * 1024;
+
 const QString SelectColumns =
     QStringLiteral("SELECT id, owner, target, time_ms, msgid, account, kind, line FROM history");
 
@@ -48,10 +53,15 @@ SqliteHistoryStore::SqliteHistoryStore(const QString& connectionName)
 
 bool SqliteHistoryStore::open(const QString& path)
 {
-    if (m_database.open(path))
-        return true;
-    m_errorString = m_database.errorString();
-    return false;
+    if (!m_database.open(path)) {
+        m_errorString = m_database.errorString();
+        return false;
+    }
+    QSqlQuery query(m_database.connection());
+    if (!query.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(CacheKiB)) ||
+        !query.exec(QStringLiteral("PRAGMA mmap_size = %1").arg(MemoryMapBytes)))
+        return fail(query);
+    return true;
 }
 
 bool SqliteHistoryStore::setMaxSize(qint64 bytes)

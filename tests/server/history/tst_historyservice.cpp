@@ -39,6 +39,7 @@ private slots:
     void targetsPendingAndMarkers();
     void readMarkersCachedAndStored();
     void backlogSignalled();
+    void recordsWaitForTheTransactionBeingWritten();
     void writeFailedOncePerFailure();
     void startFails();
 
@@ -305,6 +306,17 @@ void tst_HistoryService::backlogSignalled()
         service.record(message(Channel, 1000 + i, QStringLiteral("t") + QString::number(i)));
     QCOMPARE(service.storedCount(), 550);
     QCOMPARE(backlog.size(), 2);
+}
+
+void tst_HistoryService::recordsWaitForTheTransactionBeingWritten()
+{
+    // Four batches' worth in one pass of the loop: the first batch is sent at once, the rest
+    // waits for it and goes as one transaction, not three.
+    const int total = 4 * HistoryService::FlushBatchRecords;
+    for (int i = 0; i < total; ++i)
+        m_service->record(message(Channel, i, QString::number(i)));
+    QCOMPARE(m_service->storedCount(), total);
+    QCOMPARE(m_service->transactionCount(), 2);
 }
 
 void tst_HistoryService::writeFailedOncePerFailure()
