@@ -277,20 +277,25 @@ void recordPrivateMessage(ServerCore& core, const ServerUser* sender,
     const QString recipientOwner = mapping.fold(recipientAccount);
     if (senderOwner.isEmpty() && recipientOwner.isEmpty())
         return; // between guests: nothing is kept
-    const HistoryRecord record = recordOf(line, HistoryRecord::Kind::Message);
-    if (!senderOwner.isEmpty()) {
-        HistoryRecord copy = record;
-        copy.owner = senderOwner;
-        copy.target = recipientOwner.isEmpty() ? mapping.fold(recipientNick) : recipientOwner;
-        core.history()->record(std::move(copy));
+    // One record, read by each party with an account through its own view.
+    HistoryRecord record = recordOf(line, HistoryRecord::Kind::Message);
+    const QString recipientKey = recipientOwner.isEmpty() ? mapping.fold(recipientNick)
+                                                          : recipientOwner;
+    const QString senderKey = senderOwner.isEmpty() ? sender->foldedNick() : senderOwner;
+    if (senderOwner.isEmpty()) {
+        record.owner = recipientOwner;
+        record.target = senderKey;
+    } else {
+        record.owner = senderOwner;
+        record.target = recipientKey;
+        if (!recipientOwner.isEmpty() && recipientOwner != senderOwner) {
+            record.peerOwner = recipientOwner;
+            record.peerTarget = senderKey;
+        }
     }
-    if (!recipientOwner.isEmpty() && recipientOwner != senderOwner) {
-        HistoryRecord copy = record;
-        copy.owner = recipientOwner;
-        copy.target = senderOwner.isEmpty() ? sender->foldedNick() : senderOwner;
-        copy.pending = recipientOffline;
-        core.history()->record(std::move(copy));
-    }
+    // The recipient (peerOwner, or owner when the sender is a guest) has not got it yet.
+    record.pending = recipientOffline && !recipientOwner.isEmpty() && recipientOwner != senderOwner;
+    core.history()->record(std::move(record));
 }
 
 QString conversationKey(ServerCore& core, const QString& target)

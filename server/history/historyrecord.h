@@ -4,9 +4,10 @@
 #include <QString>
 
 // One stored line of history: a message or an event as it was relayed, with what the server
-// fixed when it accepted it. A channel's history has one copy (owner empty); a private
-// conversation has one copy per party with an account (owner: that account), so that each
-// party reads, keeps and loses its own.
+// fixed when it accepted it. It is stored once and read through views: a channel's (owner
+// empty), or a party's view of a private conversation (owner: that party's account). A private
+// message between two accounts names both views (owner/target and peerOwner/peerTarget) and is
+// still one stored row.
 struct HistoryRecord
 {
     enum class Kind { Message = 0, Event = 1 }; // PRIVMSG/NOTICE/TAGMSG, or JOIN/PART/...
@@ -14,12 +15,16 @@ struct HistoryRecord
     qint64 id = 0;     // the store's row id; orders records of the same millisecond
     QString owner;     // "" for a channel, else the folded account name
     QString target;    // the folded channel name or correspondent (account or nick)
+    QString peerOwner;  // a private message between two accounts: the other party's account...
+    QString peerTarget; // ...and its correspondent (the first party); empty otherwise
     qint64 timeMs = 0; // server time, ms since the epoch
     QString msgid;
     QString account;   // the sender's account ("" for none), for account-tag
     Kind kind = Kind::Message;
     QByteArray line;   // IrcMessage::serialize() of the line, client tags only
-    bool pending = false; // a private message its owner has not received yet
+    // A private message its recipient has not received yet. The recipient is peerOwner when
+    // there is one, else owner.
+    bool pending = false;
 };
 
 // A conversation with its last message time (CHATHISTORY TARGETS).

@@ -5,7 +5,6 @@
 #include <sqlite3.h>
 
 #include <QHash>
-#include <QPair>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QVariant>
@@ -19,22 +18,32 @@ namespace {
 constexpr int CacheKiB = 32 * 1024;
 constexpr qint64 MemoryMapBytes = 256 * 1024 * 1024;
 
-const QString SelectColumns =
-    QStringLiteral("SELECT id, owner, target, time_ms, msgid, account, kind, line FROM history");
+// Views looked up are kept in memory up to this many (one per room and per account and
+// correspondent); past it the cache starts again.
+constexpr int MaxCachedViews = 100000;
 
-HistoryRecord recordFrom(const QSqlQuery& query)
+const QString SelectColumns =
+    QStringLiteral("SELECT id, time_ms, msgid, account, kind, line FROM history");
+
+// A row of SelectColumns, as read through the view of (owner, target).
+HistoryRecord recordFrom(const QSqlQuery& query, const QString& owner, const QString& target)
 {
     HistoryRecord record;
     record.id = query.value(0).toLongLong();
-    record.owner = query.value(1).toString();
-    record.target = query.value(2).toString();
-    record.timeMs = query.value(3).toLongLong();
-    record.msgid = query.value(4).toString();
-    record.account = query.value(5).toString();
-    record.kind = query.value(6).toInt() == 1 ? HistoryRecord::Kind::Event
+    record.owner = owner;
+    record.target = target;
+    record.timeMs = query.value(1).toLongLong();
+    record.msgid = query.value(2).toString();
+    record.account = query.value(3).toString();
+    record.kind = query.value(4).toInt() == 1 ? HistoryRecord::Kind::Event
                                               : HistoryRecord::Kind::Message;
-    record.line = query.value(7).toByteArray();
+    record.line = query.value(5).toByteArray();
     return record;
+}
+
+QString viewKey(const QString& owner, const QString& target)
+{
+    return owner + u'\n' + target;
 }
 
 // Qt Sql binds a null QString as SQL NULL, which no text column takes (they are NOT NULL) and
@@ -95,8 +104,8 @@ sqlite3_stmt* SqliteHistoryStore::insertStatement()
         return nullptr;
     }
     sqlite3* connection = *static_cast<sqlite3* const*>(handle.constData());
-    const char* sql = "INSERT INTO history (owner, target, time_ms, msgid, account, kind, line,"
-                      " pending) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    const char* sql = "INSERT INTO history (conversation, time_ms, msgid, account, kind, line)"
+                      " VALUES (?, ?, ?, ?, ?, ?)";
     if (sqlite3_prepare_v3(connection, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_insert, nullptr) !=
         SQLITE_OK) {
         m_errorString = QString::fromUtf8(sqlite3_errmsg(connection));
@@ -150,76 +159,198 @@ bool SqliteHistoryStore::rollback(const QSqlQuery& query)
     return false;
 }
 
+qint64 SqliteHistoryStore::insertRow(const HistoryRecord& record, qint64 conversation)
+{
+    sqlite3_stmt* insert = insertStatement();
+    if (!insert)
+        return 0;
+    // SQLite's own interface: Qt Sql's per-value conversions cost as much as the insert itself.
+    const QByteArray msgid = record.msgid.toUtf8();
+    const QByteArray account = record.account.toUtf8();
+    sqlite3_bind_int64(insert, 1, conversation);
+    sqlite3_bind_int64(insert, 2, record.timeMs);
+    sqlite3_bind_text(insert, 3, msgid.constData(), int(msgid.size()), SQLITE_STATIC);
+    sqlite3_bind_text(insert, 4, account.constData(), int(account.size()), SQLITE_STATIC);
+    sqlite3_bind_int(insert, 5, int(record.kind));
+    sqlite3_bind_blob(insert, 6, record.line.constData(), int(record.line.size()), SQLITE_STATIC);
+    const int result = sqlite3_step(insert);
+    qint64 row = 0;
+    if (result == SQLITE_DONE)
+        row = sqlite3_last_insert_rowid(sqlite3_db_handle(insert));
+    else
+        m_errorString = QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(insert)));
+    sqlite3_reset(insert);
+    sqlite3_clear_bindings(insert);
+    return row;
+}
+
+std::optional<SqliteHistoryStore::View> SqliteHistoryStore::findView(const QString& owner,
+                                                                     const QString& target)
+{
+    const QString key = viewKey(owner, target);
+    if (const auto it = m_views.constFind(key); it != m_views.cend())
+        return it.value();
+    QSqlQuery& select = prepared(QStringLiteral(
+        "SELECT id, conversation, since_id FROM history_views WHERE owner = ? AND target = ?"));
+    select.bindValue(0, text(owner));
+    select.bindValue(1, text(target));
+    if (!select.exec()) {
+        fail(select);
+        return std::nullopt;
+    }
+    std::optional<View> view;
+    if (select.next()) {
+        view = View{select.value(0).toLongLong(), select.value(1).toLongLong(),
+                    select.value(2).toLongLong()};
+        if (m_views.size() >= MaxCachedViews)
+            m_views.clear();
+        m_views.insert(key, *view);
+    }
+    select.finish();
+    return view;
+}
+
+std::optional<SqliteHistoryStore::View> SqliteHistoryStore::addView(const QString& owner,
+                                                                    const QString& target,
+                                                                    qint64 conversation,
+                                                                    qint64 sinceId)
+{
+    QSqlQuery& insert = prepared(QStringLiteral(
+        "INSERT INTO history_views (owner, target, conversation, since_id) VALUES (?, ?, ?, ?)"));
+    insert.bindValue(0, text(owner));
+    insert.bindValue(1, text(target));
+    insert.bindValue(2, conversation);
+    insert.bindValue(3, sinceId);
+    if (!insert.exec()) {
+        fail(insert);
+        return std::nullopt;
+    }
+    View view{insert.lastInsertId().toLongLong(), conversation, sinceId};
+    if (conversation == 0) {
+        // A new conversation is named after the view that starts it.
+        QSqlQuery& name =
+            prepared(QStringLiteral("UPDATE history_views SET conversation = id WHERE id = ?"));
+        name.bindValue(0, view.id);
+        if (!name.exec()) {
+            fail(name);
+            return std::nullopt;
+        }
+        view.conversation = view.id;
+    }
+    if (m_views.size() >= MaxCachedViews)
+        m_views.clear();
+    m_views.insert(viewKey(owner, target), view);
+    return view;
+}
+
+bool SqliteHistoryStore::store(const HistoryRecord& record, qint64* ownerRow, qint64* peerRow,
+                               QHash<qint64, qint64>* lastTimes)
+{
+    const bool hasPeer = !record.peerOwner.isEmpty();
+    std::optional<View> first = findView(record.owner, record.target);
+    std::optional<View> second;
+    if (hasPeer)
+        second = findView(record.peerOwner, record.peerTarget);
+    if (!m_errorString.isEmpty())
+        return false;
+    if (!first && !second) {
+        // A conversation's first record: both parties read it from the start.
+        first = addView(record.owner, record.target, 0, 0);
+        if (!first)
+            return false;
+        if (hasPeer && !(second = addView(record.peerOwner, record.peerTarget,
+                                          first->conversation, 0)))
+            return false;
+    }
+    const qint64 row = insertRow(record, first ? first->conversation : second->conversation);
+    if (row == 0)
+        return false;
+    // A party new to a conversation that exists (the other one's: a guest's name later taken
+    // by an account, say) joins it from this record on, and sees nothing said before.
+    if (!first && !(first = addView(record.owner, record.target, second->conversation, row)))
+        return false;
+    if (hasPeer && !second &&
+        !(second = addView(record.peerOwner, record.peerTarget, first->conversation, row)))
+        return false;
+    *ownerRow = row;
+    *peerRow = 0;
+    if (hasPeer) {
+        // Two views that grew apart (each started on its own) each get their copy.
+        *peerRow = second->conversation == first->conversation
+                       ? row
+                       : insertRow(record, second->conversation);
+        if (*peerRow == 0)
+            return false;
+    }
+    if (record.kind == HistoryRecord::Kind::Message) {
+        qint64& last = (*lastTimes)[first->id];
+        last = std::max(last, record.timeMs);
+        if (hasPeer) {
+            qint64& peerLast = (*lastTimes)[second->id];
+            peerLast = std::max(peerLast, record.timeMs);
+        }
+    }
+    return true;
+}
+
 bool SqliteHistoryStore::append(const std::vector<HistoryRecord>& records)
 {
     if (records.empty())
         return true;
     if (!begin())
         return false;
-    sqlite3_stmt* insert = insertStatement();
-    if (!insert) {
-        m_database.connection().rollback();
-        return false;
-    }
-    QSqlQuery& touch = prepared(QStringLiteral(
-        "INSERT INTO history_targets (owner, target, last_ms) VALUES (?, ?, ?)"
-        " ON CONFLICT (owner, target) DO UPDATE SET last_ms = MAX(last_ms, excluded.last_ms)"));
-    // The last message time of each conversation in the batch, written once per conversation.
-    QHash<QPair<QString, QString>, qint64> lastTimes;
-    // The insert goes through SQLite's own interface (Qt Sql's per-value conversions cost as
-    // much as the insert itself); the rest of the store uses Qt Sql.
+    m_errorString.clear();
+    QSqlQuery& pending = prepared(
+        QStringLiteral("INSERT OR IGNORE INTO history_pending (owner, id) VALUES (?, ?)"));
+    // The last message time of each view in the batch, written once per view.
+    QHash<qint64, qint64> lastTimes;
     for (const HistoryRecord& record : records) {
-        const QByteArray owner = record.owner.toUtf8();
-        const QByteArray target = record.target.toUtf8();
-        const QByteArray msgid = record.msgid.toUtf8();
-        const QByteArray account = record.account.toUtf8();
-        sqlite3_bind_text(insert, 1, owner.constData(), int(owner.size()), SQLITE_STATIC);
-        sqlite3_bind_text(insert, 2, target.constData(), int(target.size()), SQLITE_STATIC);
-        sqlite3_bind_int64(insert, 3, record.timeMs);
-        sqlite3_bind_text(insert, 4, msgid.constData(), int(msgid.size()), SQLITE_STATIC);
-        sqlite3_bind_text(insert, 5, account.constData(), int(account.size()), SQLITE_STATIC);
-        sqlite3_bind_int(insert, 6, int(record.kind));
-        sqlite3_bind_blob(insert, 7, record.line.constData(), int(record.line.size()),
-                          SQLITE_STATIC);
-        sqlite3_bind_int(insert, 8, record.pending ? 1 : 0);
-        const int result = sqlite3_step(insert);
-        if (result != SQLITE_DONE)
-            m_errorString = QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(insert)));
-        sqlite3_reset(insert);
-        sqlite3_clear_bindings(insert);
-        if (result != SQLITE_DONE) {
+        qint64 ownerRow = 0;
+        qint64 peerRow = 0;
+        if (!store(record, &ownerRow, &peerRow, &lastTimes)) {
+            m_views.clear(); // it may hold views the rollback takes back
             m_database.connection().rollback();
             return false;
         }
-        if (record.kind == HistoryRecord::Kind::Message) {
-            qint64& last = lastTimes[{record.owner, record.target}];
-            last = std::max(last, record.timeMs);
+        if (record.pending) {
+            const bool toPeer = !record.peerOwner.isEmpty();
+            pending.bindValue(0, text(toPeer ? record.peerOwner : record.owner));
+            pending.bindValue(1, toPeer ? peerRow : ownerRow);
+            if (!pending.exec()) {
+                m_views.clear();
+                return rollback(pending);
+            }
         }
     }
+    QSqlQuery& touch = prepared(
+        QStringLiteral("UPDATE history_views SET last_ms = MAX(last_ms, ?) WHERE id = ?"));
     for (auto it = lastTimes.cbegin(); it != lastTimes.cend(); ++it) {
-        touch.bindValue(0, text(it.key().first));
-        touch.bindValue(1, text(it.key().second));
-        touch.bindValue(2, it.value());
+        touch.bindValue(0, it.value());
+        touch.bindValue(1, it.key());
         if (!touch.exec()) {
+            m_views.clear();
             return rollback(touch);
         }
     }
-    return commit();
+    if (commit())
+        return true;
+    m_views.clear();
+    return false;
 }
 
 std::optional<SqliteHistoryStore::Point> SqliteHistoryStore::resolve(
-    const HistoryQuery& query, const HistoryQuery::Bound& bound, bool afterTimestamp)
+    const View& view, const HistoryQuery::Bound& bound, bool afterTimestamp)
 {
     using Type = HistoryQuery::Bound::Type;
     if (bound.type == Type::Timestamp)
         return Point{bound.timeMs, afterTimestamp ? std::numeric_limits<qint64>::max() : 0};
     if (bound.type != Type::MsgId)
         return std::nullopt;
-    QSqlQuery& find = prepared(QStringLiteral(
-        "SELECT time_ms, id FROM history WHERE msgid = ? AND owner = ? AND target = ? LIMIT 1"));
+    QSqlQuery& find = prepared(QStringLiteral("SELECT time_ms, id FROM history WHERE msgid = ?"
+                                              " AND conversation = ? AND id >= ? LIMIT 1"));
     find.bindValue(0, text(bound.msgid));
-    find.bindValue(1, text(query.owner));
-    find.bindValue(2, text(query.target));
+    find.bindValue(1, view.conversation);
+    find.bindValue(2, view.sinceId);
     if (!find.exec()) {
         fail(find);
         return std::nullopt;
@@ -231,7 +362,7 @@ std::optional<SqliteHistoryStore::Point> SqliteHistoryStore::resolve(
     return point;
 }
 
-std::vector<HistoryRecord> SqliteHistoryStore::range(const HistoryQuery& query,
+std::vector<HistoryRecord> SqliteHistoryStore::range(const HistoryQuery& query, const View& view,
                                                      std::optional<Point> after,
                                                      const std::optional<Point>& before,
                                                      Order order, int limit)
@@ -246,8 +377,8 @@ std::vector<HistoryRecord> SqliteHistoryStore::range(const HistoryQuery& query,
             after = floor;
     }
     // "time_ms >= t AND (time_ms > t OR id > i)" rather than an OR alone, so that the index on
-    // (owner, target, time_ms) bounds the scan.
-    QString sql = SelectColumns + QStringLiteral(" WHERE owner = ? AND target = ?");
+    // (conversation, time_ms) bounds the scan.
+    QString sql = SelectColumns + QStringLiteral(" WHERE conversation = ? AND id >= ?");
     if (!query.includeEvents)
         sql += QStringLiteral(" AND kind = 0");
     if (after)
@@ -258,8 +389,8 @@ std::vector<HistoryRecord> SqliteHistoryStore::range(const HistoryQuery& query,
                                      : QStringLiteral(" ORDER BY time_ms DESC, id DESC LIMIT ?");
     QSqlQuery& select = prepared(sql);
     int i = 0;
-    select.bindValue(i++, text(query.owner));
-    select.bindValue(i++, text(query.target));
+    select.bindValue(i++, view.conversation);
+    select.bindValue(i++, view.sinceId);
     for (const std::optional<Point>& point : {after, before}) {
         if (!point)
             continue;
@@ -273,7 +404,7 @@ std::vector<HistoryRecord> SqliteHistoryStore::range(const HistoryQuery& query,
         return records;
     }
     while (select.next())
-        records.push_back(recordFrom(select));
+        records.push_back(recordFrom(select, query.owner, query.target));
     select.finish();
     if (order == Order::Descending)
         std::reverse(records.begin(), records.end());
@@ -285,53 +416,65 @@ std::vector<HistoryRecord> SqliteHistoryStore::find(const HistoryQuery& query)
     using Direction = HistoryQuery::Direction;
     using Type = HistoryQuery::Bound::Type;
     const bool firstIsMsgId = query.first.type == Type::MsgId;
+    const std::optional<View> found = findView(query.owner, query.target);
+    if (!found)
+        return {}; // nothing was ever stored for this reader
+    const View& view = *found;
+    const auto resolve = [this, &view](const HistoryQuery::Bound& bound, bool afterTimestamp) {
+        return this->resolve(view, bound, afterTimestamp);
+    };
+    const auto range = [this, &query, &view](std::optional<Point> after,
+                                             const std::optional<Point>& before, Order order,
+                                             int limit) {
+        return this->range(query, view, after, before, order, limit);
+    };
     switch (query.direction) {
     case Direction::Latest: {
         std::optional<Point> after;
         if (query.first.type != Type::None) {
-            after = resolve(query, query.first, true);
+            after = resolve(query.first, true);
             if (!after)
                 return {};
         }
-        return range(query, after, std::nullopt, Order::Descending, query.limit);
+        return range(after, std::nullopt, Order::Descending, query.limit);
     }
     case Direction::Before: {
-        const std::optional<Point> before = resolve(query, query.first, false);
-        return before ? range(query, std::nullopt, before, Order::Descending, query.limit)
+        const std::optional<Point> before = resolve(query.first, false);
+        return before ? range(std::nullopt, before, Order::Descending, query.limit)
                       : std::vector<HistoryRecord>();
     }
     case Direction::After: {
-        const std::optional<Point> after = resolve(query, query.first, true);
-        return after ? range(query, after, std::nullopt, Order::Ascending, query.limit)
+        const std::optional<Point> after = resolve(query.first, true);
+        return after ? range(after, std::nullopt, Order::Ascending, query.limit)
                      : std::vector<HistoryRecord>();
     }
     case Direction::Around: {
-        const std::optional<Point> centre = resolve(query, query.first, false);
+        const std::optional<Point> centre = resolve(query.first, false);
         if (!centre)
             return {};
         std::vector<HistoryRecord> records =
-            range(query, std::nullopt, centre, Order::Descending, query.limit / 2);
+            range(std::nullopt, centre, Order::Descending, query.limit / 2);
         // At or after the centre: a msgid's own record is included.
         const Point from{centre->timeMs, firstIsMsgId ? centre->id - 1 : 0};
-        std::vector<HistoryRecord> later = range(query, from, std::nullopt, Order::Ascending,
+        std::vector<HistoryRecord> later = range(from, std::nullopt, Order::Ascending,
                                                  query.limit - int(records.size()));
         records.insert(records.end(), std::make_move_iterator(later.begin()),
                        std::make_move_iterator(later.end()));
         return records;
     }
     case Direction::Between: {
-        const std::optional<Point> start = resolve(query, query.first, true);
-        const std::optional<Point> end = resolve(query, query.second, false);
+        const std::optional<Point> start = resolve(query.first, true);
+        const std::optional<Point> end = resolve(query.second, false);
         if (!start || !end)
             return {};
         const bool forward = start->timeMs < end->timeMs ||
                              (start->timeMs == end->timeMs && start->id <= end->id);
         if (forward)
-            return range(query, start, end, Order::Ascending, query.limit);
+            return range(start, end, Order::Ascending, query.limit);
         // Backwards: from the first bound towards the (earlier) second one.
-        const std::optional<Point> upper = resolve(query, query.first, false);
-        const std::optional<Point> lower = resolve(query, query.second, true);
-        return range(query, lower, upper, Order::Descending, query.limit);
+        const std::optional<Point> upper = resolve(query.first, false);
+        const std::optional<Point> lower = resolve(query.second, true);
+        return range(lower, upper, Order::Descending, query.limit);
     }
     }
     return {};
@@ -350,7 +493,7 @@ std::vector<HistoryTarget> SqliteHistoryStore::targets(const QString& owner,
     std::vector<HistoryTarget> result;
     if (!owner.isEmpty()) {
         QSqlQuery& conversations = prepared(
-            QStringLiteral("SELECT target, last_ms FROM history_targets"
+            QStringLiteral("SELECT target, last_ms FROM history_views"
                            " WHERE owner = ? AND last_ms > ? AND last_ms < ? ORDER BY last_ms") +
             (backwards ? QStringLiteral(" DESC LIMIT ?") : QStringLiteral(" LIMIT ?")));
         conversations.bindValue(0, text(owner));
@@ -366,7 +509,7 @@ std::vector<HistoryTarget> SqliteHistoryStore::targets(const QString& owner,
         conversations.finish();
     }
     QSqlQuery& select = prepared(QStringLiteral(
-        "SELECT target, last_ms FROM history_targets WHERE owner = ? AND target = ?"));
+        "SELECT target, last_ms FROM history_views WHERE owner = ? AND target = ?"));
     for (const QString& channel : channels) {
         select.bindValue(0, QStringLiteral("")); // a channel's copy
         select.bindValue(1, text(channel));
@@ -396,18 +539,22 @@ std::vector<HistoryRecord> SqliteHistoryStore::takePending(const QString& owner)
     std::vector<HistoryRecord> records;
     if (!begin())
         return records;
-    QSqlQuery& select = prepared(SelectColumns + QStringLiteral(
-        " WHERE owner = ? AND pending = 1 ORDER BY time_ms, id"));
+    // The correspondent comes from the owner's view of the record's conversation.
+    QSqlQuery& select = prepared(QStringLiteral(
+        "SELECT h.id, h.time_ms, h.msgid, h.account, h.kind, h.line, v.target"
+        " FROM history_pending p JOIN history h ON h.id = p.id"
+        " LEFT JOIN history_views v ON v.owner = p.owner AND v.conversation = h.conversation"
+        " WHERE p.owner = ? GROUP BY h.id ORDER BY h.time_ms, h.id"));
     select.bindValue(0, text(owner));
     if (!select.exec()) {
         rollback(select);
         return records;
     }
     while (select.next())
-        records.push_back(recordFrom(select));
+        records.push_back(recordFrom(select, owner, select.value(6).toString()));
     select.finish();
-    QSqlQuery& clear =
-        prepared(QStringLiteral("UPDATE history SET pending = 0 WHERE owner = ? AND pending = 1"));
+    // Pending rows whose record was pruned meanwhile go too.
+    QSqlQuery& clear = prepared(QStringLiteral("DELETE FROM history_pending WHERE owner = ?"));
     clear.bindValue(0, text(owner));
     if (!clear.exec()) {
         rollback(clear);
@@ -420,8 +567,8 @@ bool SqliteHistoryStore::restorePending(const QString& owner, const std::vector<
 {
     if (!begin())
         return false;
-    QSqlQuery& mark =
-        prepared(QStringLiteral("UPDATE history SET pending = 1 WHERE owner = ? AND id = ?"));
+    QSqlQuery& mark = prepared(
+        QStringLiteral("INSERT OR IGNORE INTO history_pending (owner, id) VALUES (?, ?)"));
     for (const qint64 id : ids) {
         mark.bindValue(0, text(owner));
         mark.bindValue(1, id);
@@ -447,25 +594,25 @@ int SqliteHistoryStore::prune(qint64 beforeMs, int maxPerTarget, int batch)
     if (maxPerTarget <= 0)
         return deleted;
     // By count: per conversation, everything older than its newest maxPerTarget rows.
-    QSqlQuery& targets = prepared(QStringLiteral("SELECT owner, target FROM history_targets"));
-    if (!targets.exec())
-        return fail(targets), -1;
-    std::vector<std::pair<QString, QString>> conversations;
-    while (targets.next())
-        conversations.emplace_back(targets.value(0).toString(), targets.value(1).toString());
-    targets.finish();
+    QSqlQuery& views = prepared(
+        QStringLiteral("SELECT DISTINCT conversation FROM history_views"));
+    if (!views.exec())
+        return fail(views), -1;
+    std::vector<qint64> conversations;
+    while (views.next())
+        conversations.push_back(views.value(0).toLongLong());
+    views.finish();
     QSqlQuery& nth = prepared(QStringLiteral(
-        "SELECT time_ms, id FROM history WHERE owner = ? AND target = ?"
+        "SELECT time_ms, id FROM history WHERE conversation = ?"
         " ORDER BY time_ms DESC, id DESC LIMIT 1 OFFSET ?"));
     QSqlQuery& cut = prepared(QStringLiteral(
-        "DELETE FROM history WHERE id IN (SELECT id FROM history WHERE owner = ? AND target = ?"
+        "DELETE FROM history WHERE id IN (SELECT id FROM history WHERE conversation = ?"
         " AND time_ms <= ? AND (time_ms < ? OR id <= ?) LIMIT ?)"));
-    for (const auto& [owner, target] : conversations) {
+    for (const qint64 conversation : conversations) {
         if (deleted >= batch)
             break;
-        nth.bindValue(0, text(owner));
-        nth.bindValue(1, text(target));
-        nth.bindValue(2, maxPerTarget);
+        nth.bindValue(0, conversation);
+        nth.bindValue(1, maxPerTarget);
         if (!nth.exec())
             return fail(nth), -1;
         if (!nth.next()) {
@@ -475,12 +622,11 @@ int SqliteHistoryStore::prune(qint64 beforeMs, int maxPerTarget, int batch)
         const qint64 time = nth.value(0).toLongLong();
         const qint64 id = nth.value(1).toLongLong();
         nth.finish();
-        cut.bindValue(0, text(owner));
-        cut.bindValue(1, text(target));
+        cut.bindValue(0, conversation);
+        cut.bindValue(1, time);
         cut.bindValue(2, time);
-        cut.bindValue(3, time);
-        cut.bindValue(4, id);
-        cut.bindValue(5, batch - deleted);
+        cut.bindValue(3, id);
+        cut.bindValue(4, batch - deleted);
         if (!cut.exec())
             return fail(cut), -1;
         deleted += cut.numRowsAffected();

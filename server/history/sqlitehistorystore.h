@@ -3,14 +3,17 @@
 #include "history/historystore.h"
 #include "storage/database.h"
 
+#include <QHash>
 #include <QSqlQuery>
 
 #include <map>
 
 struct sqlite3_stmt;
 
-// History in the server's SQLite database (tables history, history_targets, read_markers:
-// storage/schemamigrations.cpp), through prepared statements on one connection.
+// History in the server's SQLite database (tables history, history_views, history_pending,
+// read_markers: storage/schemamigrations.cpp), through prepared statements on one connection.
+// Each record is one row in a conversation; readers find it through their view of that
+// conversation (see HistoryRecord), kept in memory once looked up.
 class SqliteHistoryStore : public HistoryStore
 {
 public:
@@ -47,9 +50,27 @@ private:
         qint64 id;
     };
     enum class Order { Ascending, Descending };
+    // A reader's view of a conversation (a row of history_views).
+    struct View
+    {
+        qint64 id = 0;
+        qint64 conversation = 0;
+        qint64 sinceId = 0; // the first row this reader may see
+    };
 
     // The insert of a record, as SQLite's own prepared statement.
     sqlite3_stmt* insertStatement();
+    // Inserts the record's row into the conversation: its row id, or 0 + errorString().
+    qint64 insertRow(const HistoryRecord& record, qint64 conversation);
+    // The view of (owner, target), if there is one (nullopt on an error too: see errorString()).
+    std::optional<View> findView(const QString& owner, const QString& target);
+    // Adds the view: into the conversation from sinceId on, or (conversation 0) as the start of
+    // a new conversation. nullopt + errorString() on failure.
+    std::optional<View> addView(const QString& owner, const QString& target,
+                                qint64 conversation, qint64 sinceId);
+    // The row ids stored for one record (0: none for that view); false + errorString().
+    bool store(const HistoryRecord& record, qint64* ownerRow, qint64* peerRow,
+               QHash<qint64, qint64>* lastTimes);
     // The query for this SQL text, prepared once.
     QSqlQuery& prepared(const QString& sql);
     bool fail(const QSqlQuery& query);
@@ -59,16 +80,20 @@ private:
     bool rollback(const QSqlQuery& query);
     // Where a bound lies: a msgid's record, or a timestamp just before (lower) or after (upper)
     // the records of its millisecond. nullopt: an unknown msgid.
-    std::optional<Point> resolve(const HistoryQuery& query, const HistoryQuery::Bound& bound,
+    std::optional<Point> resolve(const View& view, const HistoryQuery::Bound& bound,
                                  bool afterTimestamp);
     // Records strictly after `after` and strictly before `before` (either may be absent), in
     // the order, at most limit; returned ascending.
-    std::vector<HistoryRecord> range(const HistoryQuery& query, std::optional<Point> after,
+    std::vector<HistoryRecord> range(const HistoryQuery& query, const View& view,
+                                     std::optional<Point> after,
                                      const std::optional<Point>& before, Order order, int limit);
 
     Database m_database; // declared first: destroyed after the statements
     sqlite3_stmt* m_insert = nullptr;
     // std::map: a reference to one statement stays valid while others are added.
     std::map<QString, QSqlQuery> m_statements;
+    // Views looked up or added, by "owner\ntarget"; emptied when a transaction fails (it may
+    // have added some) and when it grows past MaxCachedViews.
+    QHash<QString, View> m_views;
     QString m_errorString;
 };

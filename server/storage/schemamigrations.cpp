@@ -84,12 +84,62 @@ SchemaMigrations::SchemaMigrations()
                             " time_ms INTEGER NOT NULL,"
                             " PRIMARY KEY (owner, target))"),
          }},
+        {5,
+         "one history row per private message, shared by both parties",
+         {
+             // A reader's view of a conversation: ("", channel) or (account, correspondent).
+             // conversation: whose rows it reads (history.conversation; the id of the view that
+             // started it); since_id: the first row this reader may see (a view added to an
+             // existing conversation sees nothing from before); last_ms: the last message
+             // (CHATHISTORY TARGETS). Each v4 copy becomes a conversation of its own.
+             QStringLiteral("CREATE TABLE history_views ("
+                            " id INTEGER PRIMARY KEY,"
+                            " owner TEXT NOT NULL,"
+                            " target TEXT NOT NULL,"
+                            " conversation INTEGER NOT NULL,"
+                            " since_id INTEGER NOT NULL DEFAULT 0,"
+                            " last_ms INTEGER NOT NULL DEFAULT 0,"
+                            " UNIQUE (owner, target))"),
+             QStringLiteral("INSERT INTO history_views (owner, target, conversation, last_ms)"
+                            " SELECT owner, target, 0, last_ms FROM history_targets"),
+             QStringLiteral("INSERT OR IGNORE INTO history_views (owner, target, conversation)"
+                            " SELECT DISTINCT owner, target, 0 FROM history"),
+             QStringLiteral("UPDATE history_views SET conversation = id"),
+             // The private messages an account has not received yet (a table now: the v4
+             // index of that name goes first).
+             QStringLiteral("DROP INDEX history_pending"),
+             QStringLiteral("CREATE TABLE history_pending ("
+                            " owner TEXT NOT NULL,"
+                            " id INTEGER NOT NULL,"
+                            " PRIMARY KEY (owner, id)) WITHOUT ROWID"),
+             QStringLiteral("INSERT INTO history_pending (owner, id)"
+                            " SELECT owner, id FROM history WHERE pending = 1"),
+             QStringLiteral("CREATE TABLE history_v5 ("
+                            " id INTEGER PRIMARY KEY,"
+                            " conversation INTEGER NOT NULL,"
+                            " time_ms INTEGER NOT NULL,"
+                            " msgid TEXT NOT NULL,"
+                            " account TEXT NOT NULL,"
+                            " kind INTEGER NOT NULL,"
+                            " line BLOB NOT NULL)"),
+             QStringLiteral("INSERT INTO history_v5"
+                            " (id, conversation, time_ms, msgid, account, kind, line)"
+                            " SELECT h.id, v.conversation, h.time_ms, h.msgid, h.account, h.kind,"
+                            " h.line FROM history h JOIN history_views v"
+                            " ON v.owner = h.owner AND v.target = h.target"),
+             QStringLiteral("DROP TABLE history"),
+             QStringLiteral("DROP TABLE history_targets"),
+             QStringLiteral("ALTER TABLE history_v5 RENAME TO history"),
+             QStringLiteral("CREATE INDEX history_by_conversation"
+                            " ON history(conversation, time_ms)"),
+             QStringLiteral("CREATE INDEX history_by_msgid ON history(msgid)"),
+         }},
     };
 }
 
 int SchemaMigrations::latestVersion()
 {
-    return 4;
+    return 5;
 }
 
 bool SchemaMigrations::migrate(QSqlDatabase& database, int targetVersion, QString* error) const

@@ -313,6 +313,8 @@ void tst_HistoryCommands::privateHistoryByAccount()
     TestClient* alice = login(QStringLiteral("alice"));
     TestClient* bob = login(QStringLiteral("bob"));
     QVERIFY(alice && bob);
+    HistoryService* history = m_fixture.server()->historyService();
+    const qint64 stored = history->storedCount();
     alice->sendLine("PRIVMSG bob :hello bob");
     QTRY_VERIFY(bob->has(QStringLiteral("PRIVMSG")));
     bob->sendLine("PRIVMSG alice :hello alice");
@@ -320,6 +322,7 @@ void tst_HistoryCommands::privateHistoryByAccount()
     const QStringList conversation{"hello bob", "hello alice"};
     QCOMPARE(texts(request(alice, "CHATHISTORY LATEST bob * 10")), conversation);
     QCOMPARE(texts(request(bob, "CHATHISTORY LATEST alice * 10")), conversation);
+    QCOMPARE(history->storedCount() - stored, 2); // one row per message, read by both
 
     // Alice comes back under another nick: her conversation with bob is hers, by account.
     alice->sendLine("QUIT");

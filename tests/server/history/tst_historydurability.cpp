@@ -108,7 +108,8 @@ void tst_HistoryDurability::killDuringStorm()
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toString(), QStringLiteral("ok"));
     QVERIFY(query.exec(QStringLiteral(
-        "SELECT msgid FROM history WHERE target = '#storm' AND kind = 0")));
+        "SELECT h.msgid FROM history h JOIN history_views v ON v.conversation = h.conversation"
+        " WHERE v.owner = '' AND v.target = '#storm' AND h.kind = 0")));
     QSet<QString> stored;
     while (query.next())
         stored.insert(query.value(0).toString());

@@ -1,7 +1,8 @@
 // SqliteHistoryStore against a real SQLite file: every query direction with msgid and timestamp
 // bounds (exclusive, ties in one millisecond ordered by row id, results ascending), events, whose
-// copy a record is, TARGETS, offline messages, pruning, read markers, and a write that fails
-// because the database is full.
+// view a record is read through (a private message between accounts is one row read by both),
+// TARGETS, offline messages, pruning, read markers, and a write that fails because the database
+// is full.
 #include "history/sqlitehistorystore.h"
 
 #include <QSqlError>
@@ -32,6 +33,9 @@ private slots:
     void targets();
     void targetsKeepTheLastTime();
     void takePending();
+    void privateMessageStoredOnce();
+    void partyNewToAConversationSeesNothingOlder();
+    void viewsThatGrewApartEachGetACopy();
     void pruneByAge();
     void pruneByCount();
     void pruneBatchCap();
@@ -556,6 +560,93 @@ void tst_SqliteHistoryStore::takePending()
     QVERIFY(m_store->takePending(bob).empty());
 }
 
+namespace {
+
+// A private message between two accounts: from's view and to's, one row.
+HistoryRecord privateRecord(const QString& from, const QString& to, qint64 timeMs,
+                            const QString& msgid, bool pending = false)
+{
+    HistoryRecord message = record(from, to, timeMs, msgid);
+    message.peerOwner = to;
+    message.peerTarget = from;
+    message.pending = pending;
+    return message;
+}
+
+} // namespace
+
+void tst_SqliteHistoryStore::privateMessageStoredOnce()
+{
+    const QString alice = QStringLiteral("alice");
+    const QString bob = QStringLiteral("bob");
+    QVERIFY(append({privateRecord(alice, bob, 100, QStringLiteral("p1")),
+                    privateRecord(bob, alice, 200, QStringLiteral("p2"), true),
+                    privateRecord(alice, bob, 300, QStringLiteral("p3"), true)}));
+    QCOMPARE(m_store->count(), 3);
+    const QStringList all = {QStringLiteral("p1"), QStringLiteral("p2"), QStringLiteral("p3")};
+    QCOMPARE(latest(*m_store, alice, bob), all);
+    QCOMPARE(latest(*m_store, bob, alice), all);
+    // Each party finds a msgid of the conversation, and TARGETS names the other party.
+    QCOMPARE(msgids(m_store->find(query(bob, alice, Direction::After, QStringLiteral("id:p1"), {},
+                                        10))),
+             QStringList({QStringLiteral("p2"), QStringLiteral("p3")}));
+    QCOMPARE(targetNames(m_store->targets(alice, {}, 0, 1000, 10)), QStringList(bob));
+    QCOMPARE(targetNames(m_store->targets(bob, {}, 0, 1000, 10)), QStringList(alice));
+    QCOMPARE(m_store->targets(bob, {}, 0, 1000, 10).front().lastMs, 300);
+    // Pending for the recipient only, named by the recipient's correspondent.
+    const std::vector<HistoryRecord> bobs = m_store->takePending(bob);
+    QCOMPARE(msgids(bobs), QStringList(QStringLiteral("p3")));
+    QCOMPARE(bobs.front().owner, bob);
+    QCOMPARE(bobs.front().target, alice);
+    QCOMPARE(msgids(m_store->takePending(alice)), QStringList(QStringLiteral("p2")));
+    // Nobody else reads it.
+    QVERIFY(latest(*m_store, QStringLiteral("carol"), alice).isEmpty());
+    QVERIFY(latest(*m_store, alice, QStringLiteral("carol")).isEmpty());
+}
+
+void tst_SqliteHistoryStore::partyNewToAConversationSeesNothingOlder()
+{
+    // alice talked with a guest called zed (only alice's view); later an account zed talks
+    // with alice: zed's view starts at its first message, alice's goes on.
+    const QString alice = QStringLiteral("alice");
+    const QString zed = QStringLiteral("zed");
+    QVERIFY(append({record(alice, zed, 100, QStringLiteral("guest1"))}));
+    QVERIFY(append({record(alice, zed, 200, QStringLiteral("guest2")),
+                    privateRecord(zed, alice, 200, QStringLiteral("acct1"))}));
+    QVERIFY(append({privateRecord(alice, zed, 300, QStringLiteral("acct2"))}));
+    QCOMPARE(m_store->count(), 4);
+    QCOMPARE(latest(*m_store, alice, zed),
+             QStringList({QStringLiteral("guest1"), QStringLiteral("guest2"),
+                          QStringLiteral("acct1"), QStringLiteral("acct2")}));
+    QCOMPARE(latest(*m_store, zed, alice),
+             QStringList({QStringLiteral("acct1"), QStringLiteral("acct2")}));
+    // Not by msgid or timestamp either.
+    QVERIFY(m_store
+                ->find(query(zed, alice, Direction::Around, QStringLiteral("id:guest1"), {}, 10))
+                .empty());
+    QCOMPARE(msgids(m_store->find(query(zed, alice, Direction::Before, QStringLiteral("ts:250"),
+                                        {}, 10))),
+             QStringList(QStringLiteral("acct1")));
+}
+
+void tst_SqliteHistoryStore::viewsThatGrewApartEachGetACopy()
+{
+    // Each party's view began on its own (copies from before one row was shared): a new message
+    // goes into both conversations, read once by each.
+    const QString alice = QStringLiteral("alice");
+    const QString bob = QStringLiteral("bob");
+    QVERIFY(append({record(alice, bob, 100, QStringLiteral("a-own")),
+                    record(bob, alice, 100, QStringLiteral("b-own"))}));
+    QVERIFY(append({privateRecord(alice, bob, 200, QStringLiteral("both"), true)}));
+    QCOMPARE(m_store->count(), 4);
+    QCOMPARE(latest(*m_store, alice, bob),
+             QStringList({QStringLiteral("a-own"), QStringLiteral("both")}));
+    QCOMPARE(latest(*m_store, bob, alice),
+             QStringList({QStringLiteral("b-own"), QStringLiteral("both")}));
+    QCOMPARE(msgids(m_store->takePending(bob)), QStringList(QStringLiteral("both")));
+    QVERIFY(m_store->takePending(alice).empty());
+}
+
 void tst_SqliteHistoryStore::pruneByAge()
 {
     std::vector<HistoryRecord> records;
@@ -720,12 +811,16 @@ void tst_SqliteHistoryStore::appendWhenTheDatabaseIsFull()
     QVERIFY(latest(*m_store, QString(), QStringLiteral("#new")).isEmpty());
     QVERIFY(m_store->targets(QString(), {QStringLiteral("#new")}, 0, 100000, 10).empty());
 
-    // And writes again once there is room.
+    // And writes again once there is room. The view the failed batch had added is gone with
+    // it: another room's view is added first (and may take its place), then #new's own.
     QVERIFY(pragma.exec(QStringLiteral("PRAGMA max_page_count = 1073741823")));
     pragma.finish();
+    QVERIFY(append({channelRecord(QStringLiteral("#later"), 9500, QStringLiteral("later"))}));
     QVERIFY(append({big}));
-    QCOMPARE(m_store->count(), 13);
+    QCOMPARE(m_store->count(), 14);
     QCOMPARE(latest(*m_store, QString(), QStringLiteral("#new")), QStringList(QStringLiteral("big")));
+    QCOMPARE(latest(*m_store, QString(), QStringLiteral("#later")),
+             QStringList(QStringLiteral("later")));
 }
 
 QTEST_GUILESS_MAIN(tst_SqliteHistoryStore)

@@ -121,6 +121,20 @@ void tst_SchemaMigrations::migratesFromEveryEarlierVersion()
             QVERIFY(insert.exec(
                 QStringLiteral("INSERT INTO settings (key, value) VALUES ('secret', x'0607')")));
         }
+        if (from >= 4) {
+            // Version 4 history: a room line, a private message in two copies (alice's and
+            // bob's, bob's not received yet) and an event-only room.
+            QSqlQuery insert(raw.database);
+            QVERIFY(insert.exec(QStringLiteral(
+                "INSERT INTO history (id, owner, target, time_ms, msgid, account, kind, line,"
+                " pending) VALUES (1, '', '#chan', 10, 'm1', '', 0, x'41', 0),"
+                " (2, 'alice', 'bob', 11, 'm2', 'alice', 0, x'42', 0),"
+                " (3, 'bob', 'alice', 11, 'm2', 'alice', 0, x'42', 1),"
+                " (4, '', '#quiet', 12, 'm3', '', 1, x'43', 0)")));
+            QVERIFY(insert.exec(QStringLiteral(
+                "INSERT INTO history_targets (owner, target, last_ms) VALUES ('', '#chan', 10),"
+                " ('alice', 'bob', 11), ('bob', 'alice', 11)")));
+        }
     }
     Database database(QStringLiteral("migrated"));
     QVERIFY2(database.open(path), qPrintable(database.errorString()));
@@ -151,28 +165,56 @@ void tst_SchemaMigrations::migratesFromEveryEarlierVersion()
         QCOMPARE(scalar(database.connection(), QStringLiteral("SELECT COUNT(*) FROM accounts")),
                  2);
     }
-    // Version 4 starts with no history.
-    for (const char* table : {"history", "history_targets", "read_markers"}) {
+    if (from >= 4) {
+        // Every v4 copy is a conversation of its own, read through its reader's view, with
+        // its rows, its last message time and what was pending.
+        QVERIFY(query.exec(QStringLiteral(
+            "SELECT v.owner, v.target, v.last_ms, h.id, h.msgid, h.kind, h.line FROM history h"
+            " JOIN history_views v ON v.conversation = h.conversation ORDER BY h.id")));
+        const QStringList expected = {QStringLiteral("|#chan|10|1|m1|0|A"),
+                                      QStringLiteral("alice|bob|11|2|m2|0|B"),
+                                      QStringLiteral("bob|alice|11|3|m2|0|B"),
+                                      QStringLiteral("|#quiet|0|4|m3|1|C")};
+        QStringList rows;
+        while (query.next()) {
+            QStringList row;
+            for (int i = 0; i < 7; ++i)
+                row.append(query.value(i).toString());
+            rows.append(row.join(u'|'));
+        }
+        QCOMPARE(rows, expected);
         QCOMPARE(scalar(database.connection(),
-                        QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table))),
-                 0);
+                        QStringLiteral("SELECT id FROM history_pending WHERE owner = 'bob'")),
+                 3);
+        QCOMPARE(scalar(database.connection(), QStringLiteral("SELECT COUNT(*) FROM history_pending")),
+                 1);
+    } else {
+        // Earlier versions start with no history.
+        for (const char* table : {"history", "history_views", "history_pending", "read_markers"}) {
+            QCOMPARE(scalar(database.connection(),
+                            QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table))),
+                     0);
+        }
     }
     // Every table of the latest schema is usable.
     QVERIFY2(query.exec(QStringLiteral("SELECT fingerprint FROM account_certificates")),
              qPrintable(query.lastError().text()));
     QVERIFY(query.exec(QStringLiteral("SELECT last_login_at FROM accounts")));
     QVERIFY(query.exec(QStringLiteral("SELECT key, value FROM settings")));
-    QVERIFY2(query.exec(QStringLiteral("SELECT id, owner, target, time_ms, msgid, account, kind,"
-                                       " line, pending FROM history")),
+    QVERIFY2(query.exec(QStringLiteral("SELECT id, conversation, time_ms, msgid, account, kind,"
+                                       " line FROM history")),
              qPrintable(query.lastError().text()));
-    QVERIFY(query.exec(QStringLiteral("SELECT owner, target, last_ms FROM history_targets")));
+    QVERIFY(query.exec(QStringLiteral(
+        "SELECT id, owner, target, conversation, since_id, last_ms FROM history_views")));
+    QVERIFY(query.exec(QStringLiteral("SELECT owner, id FROM history_pending")));
     QVERIFY(query.exec(QStringLiteral("SELECT owner, target, time_ms FROM read_markers")));
+    QVERIFY(!query.exec(QStringLiteral("SELECT * FROM history_targets"))); // gone in v5
 }
 
 void tst_SchemaMigrations::migratesStepByStep()
 {
     // One version at a time, as successive confabd releases would: each step stops at its
-    // target, and the last one (3 -> 4) adds the history tables and nothing else.
+    // target; 3 -> 4 -> 5 add the history tables and nothing else.
     QTemporaryDir dir;
     RawConnection raw(dir.filePath(QStringLiteral("steps.sqlite")));
     SchemaMigrations migrations;
@@ -187,8 +229,8 @@ void tst_SchemaMigrations::migratesStepByStep()
     QStringList added = schemaObjects(raw.database, QStringLiteral("table"));
     for (const QString& table : tablesBefore)
         added.removeOne(table);
-    QCOMPARE(added, QStringList({QStringLiteral("history"), QStringLiteral("history_targets"),
-                                 QStringLiteral("read_markers")}));
+    QCOMPARE(added, QStringList({QStringLiteral("history"), QStringLiteral("history_pending"),
+                                 QStringLiteral("history_views"), QStringLiteral("read_markers")}));
     // Migrating to where the file already is does nothing.
     QString error;
     QVERIFY(migrations.migrate(raw.database, SchemaMigrations::latestVersion(), &error));
@@ -204,27 +246,24 @@ void tst_SchemaMigrations::historyTables()
     QVERIFY(database.open(dir.filePath(QStringLiteral("history.sqlite"))));
     QSqlDatabase& db = database.connection();
     const QStringList indexes = schemaObjects(db, QStringLiteral("index"));
-    for (const char* index : {"history_by_target", "history_by_msgid", "history_pending"})
+    for (const char* index : {"history_by_conversation", "history_by_msgid"})
         QVERIFY2(indexes.contains(QLatin1String(index)), qPrintable(indexes.join(u' ')));
 
     QSqlQuery query(db);
-    // pending defaults to 0; ids grow.
+    // ids grow.
     QVERIFY2(query.exec(QStringLiteral(
-                 "INSERT INTO history (owner, target, time_ms, msgid, account, kind, line)"
-                 " VALUES ('', '#chan', 1, 'a', '', 0, x'41'), ('', '#chan', 1, 'b', '', 0, x'42')")),
+                 "INSERT INTO history (conversation, time_ms, msgid, account, kind, line)"
+                 " VALUES (1, 1, 'a', '', 0, x'41'), (1, 1, 'b', '', 0, x'42')")),
              qPrintable(query.lastError().text()));
-    QCOMPARE(scalar(db, QStringLiteral("SELECT pending FROM history WHERE msgid = 'a'")), 0);
     QVERIFY(scalar(db, QStringLiteral("SELECT id FROM history WHERE msgid = 'b'")) >
             scalar(db, QStringLiteral("SELECT id FROM history WHERE msgid = 'a'")));
     // No column takes NULL.
-    const QStringList columns = {QStringLiteral("owner"),   QStringLiteral("target"),
-                                 QStringLiteral("time_ms"), QStringLiteral("msgid"),
-                                 QStringLiteral("account"), QStringLiteral("kind"),
-                                 QStringLiteral("line")};
-    const QStringList values = {QStringLiteral("''"), QStringLiteral("'#chan'"),
-                                QStringLiteral("1"),  QStringLiteral("'c'"),
-                                QStringLiteral("''"), QStringLiteral("0"),
-                                QStringLiteral("x'43'")};
+    const QStringList columns = {QStringLiteral("conversation"), QStringLiteral("time_ms"),
+                                 QStringLiteral("msgid"),        QStringLiteral("account"),
+                                 QStringLiteral("kind"),         QStringLiteral("line")};
+    const QStringList values = {QStringLiteral("1"),  QStringLiteral("1"),
+                                QStringLiteral("'c'"), QStringLiteral("''"),
+                                QStringLiteral("0"),  QStringLiteral("x'43'")};
     for (int i = 0; i < columns.size(); ++i) {
         QStringList withNull = values;
         withNull[i] = QStringLiteral("NULL");
@@ -236,13 +275,16 @@ void tst_SchemaMigrations::historyTables()
     QVERIFY(query.exec(QStringLiteral("INSERT INTO history (%1) VALUES (%2)")
                            .arg(columns.join(QStringLiteral(", ")),
                                 values.join(QStringLiteral(", ")))));
-    // One row per conversation and per marker.
+    // One view per reader and conversation, one pending mark per account and row, one marker
+    // per account and target.
     QVERIFY(query.exec(QStringLiteral(
-        "INSERT INTO history_targets (owner, target, last_ms) VALUES ('', '#chan', 1)")));
+        "INSERT INTO history_views (owner, target, conversation) VALUES ('', '#chan', 1)")));
     QVERIFY(!query.exec(QStringLiteral(
-        "INSERT INTO history_targets (owner, target, last_ms) VALUES ('', '#chan', 2)")));
+        "INSERT INTO history_views (owner, target, conversation) VALUES ('', '#chan', 2)")));
     QVERIFY(query.exec(QStringLiteral(
-        "INSERT INTO history_targets (owner, target, last_ms) VALUES ('alice', '#chan', 2)")));
+        "INSERT INTO history_views (owner, target, conversation) VALUES ('alice', '#chan', 2)")));
+    QVERIFY(query.exec(QStringLiteral("INSERT INTO history_pending (owner, id) VALUES ('bob', 1)")));
+    QVERIFY(!query.exec(QStringLiteral("INSERT INTO history_pending (owner, id) VALUES ('bob', 1)")));
     QVERIFY(query.exec(QStringLiteral(
         "INSERT INTO read_markers (owner, target, time_ms) VALUES ('alice', '#chan', 1)")));
     QVERIFY(!query.exec(QStringLiteral(
