@@ -12,6 +12,7 @@ run_packages=(
     libsqlite3-dev       # SQLite's own interface, for the history store's inserts
     libgsasl-dev         # GNU SASL: SCRAM-SHA-256, PLAIN and EXTERNAL for logins
     libssl-dev           # OpenSSL: generating the self-signed TLS certificate
+    libsystemd-dev       # sd_notify: the systemd unit's Type=notify readiness
     pkg-config
     fonts-wqy-microhei   # CJK glyphs for the Chinese translations
 )
