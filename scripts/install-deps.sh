@@ -21,6 +21,7 @@ test_packages=(
     ngircd               # third-party IRC server for the client interop test
     gsasl                # GNU SASL's command-line client for the SASL interop test
     irssi tmux weechat-headless  # real terminal clients for the TLS + SASL interop test
+    lintian appstream systemd    # package check: lintian, appstreamcli, systemd-analyze
 )
 
 packages=("${run_packages[@]}")
