@@ -22,6 +22,7 @@ test_packages=(
     gsasl                # GNU SASL's command-line client for the SASL interop test
     irssi tmux weechat-headless  # real terminal clients for the TLS + SASL interop test
     lintian appstream systemd    # package check: lintian, appstreamcli, systemd-analyze
+    python3-seccomp      # package check: the unit's system call filter, without systemd
 )
 
 packages=("${run_packages[@]}")

@@ -3,16 +3,20 @@
 the service manager and a client would see it. For scripts/package-check.sh.
 
 Usage: package-service-check.py UNIT_FILE WORK_DIR
+       package-service-check.py --seccomp UNIT_FILE -- COMMAND...   (used by itself, see below)
 
 From UNIT_FILE it takes the ExecStart= command line and Type=. It runs that command with the
 unit's state directory (/var/lib/confabd) replaced by WORK_DIR/state, on free ports (appended
 --port/--tls-port, which win over the config file), as the user nobody with no capabilities and
-no new privileges (when run as root), with a clean environment plus what systemd would pass:
+no new privileges (when run as root), under the unit's SystemCallFilter=,
+MemoryDenyWriteExecute= and RestrictAddressFamilies= applied with libseccomp (when /usr/bin/python3 has Debian's
+python3-seccomp), with a clean environment plus what systemd would pass:
 NOTIFY_SOCKET (Type=notify) and JOURNAL_STREAM (stderr is the journal). Then it checks:
 READY=1 arrives, a client registers over plain text and over TLS (001), log lines carry syslog
 priorities instead of time stamps, SIGHUP (ExecReload=) keeps it serving, and SIGTERM ends it
 with status 0. Standard library only.
 """
+import errno
 import os
 import pwd
 import re
@@ -48,6 +52,70 @@ def unit_settings(path):
         if section == "[Service]":
             settings.setdefault(key.strip(), []).append(value.strip())
     return settings
+
+
+syscall_groups = {}
+
+
+def syscall_group(name):
+    """The system calls of a systemd syscall group (@system-service), nested groups expanded."""
+    if not name.startswith("@"):
+        return {name}
+    if name not in syscall_groups:
+        listing = subprocess.run(["systemd-analyze", "syscall-filter", name], check=True,
+                                 capture_output=True, text=True).stdout
+        calls = set()
+        for line in listing.splitlines()[1:]:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                calls |= syscall_group(line)
+        syscall_groups[name] = calls
+    return syscall_groups[name]
+
+
+def exec_under_unit_filter(unit_file, command):
+    """Loads the unit's system call filter into this process, as systemd would after dropping
+    privileges, and runs command. Approximates systemd: an allow list of the unit's
+    SystemCallFilter= lines (the first one an allow list, later ~ lines taking calls away), other
+    calls failing with SystemCallErrorNumber=; MemoryDenyWriteExecute= as mmap/mprotect rules;
+    RestrictAddressFamilies= as a rule on socket()'s first argument."""
+    import seccomp  # Debian's python3-seccomp
+
+    settings = unit_settings(unit_file)
+    allowed = set()
+    for line in settings.get("SystemCallFilter", []):
+        deny = line.startswith("~")
+        calls = set().union(*(syscall_group(name) for name in line.lstrip("~").split()))
+        allowed = allowed - calls if deny else allowed | calls
+    error = getattr(errno, settings.get("SystemCallErrorNumber", ["EPERM"])[-1])
+    no_wx = settings.get("MemoryDenyWriteExecute", ["no"])[-1] in ("yes", "true", "1")
+    memory_calls = {"mmap", "mprotect", "pkey_mprotect"} if no_wx else set()
+    families = settings.get("RestrictAddressFamilies", [""])[-1].split()
+    socket_calls = {"socket"} if families else set()
+    rules = seccomp.SyscallFilter(seccomp.ERRNO(error))
+    for family in families:  # RestrictAddressFamilies=: socket() for these families only
+        rules.add_rule(seccomp.ALLOW, "socket",
+                       seccomp.Arg(0, seccomp.EQ, int(getattr(socket, family))))
+    for call in sorted(allowed - memory_calls - socket_calls):
+        try:
+            rules.add_rule(seccomp.ALLOW, call)
+        except (RuntimeError, ValueError):
+            pass  # not a system call on this architecture
+    if no_wx:
+        write, execute = 0x2, 0x4  # PROT_WRITE, PROT_EXEC
+        both = write | execute
+        for value in (0, write, execute):  # mmap: never writable and executable at once
+            rules.add_rule(seccomp.ALLOW, "mmap", seccomp.Arg(2, seccomp.MASKED_EQ, both, value))
+        for call in ("mprotect", "pkey_mprotect"):  # nothing made executable later
+            rules.add_rule(seccomp.ALLOW, call,
+                           seccomp.Arg(2, seccomp.MASKED_EQ, execute, 0))
+    rules.load()
+    os.execv(command[0], command)
+
+
+def seccomp_available():
+    return subprocess.run(["/usr/bin/python3", "-c", "import seccomp"],
+                          capture_output=True).returncode == 0
 
 
 def register(sock, nick):
@@ -102,6 +170,8 @@ def wait_for_notify(notify, seconds):
 
 
 def main():
+    if len(sys.argv) > 4 and sys.argv[1] == "--seccomp" and sys.argv[3] == "--":
+        exec_under_unit_filter(sys.argv[2], sys.argv[4:])
     if len(sys.argv) != 3:
         print(__doc__)
         return 2
@@ -134,6 +204,18 @@ def main():
     port, tls_port = free_port(), free_port()
     command = shlex.split(exec_start.replace(STATE_DIR, state))
     command += [f"--port={port}", f"--tls-port={tls_port}"]
+    if seccomp_available():
+        # A copy nobody can read, wherever the repository is.
+        helper = os.path.join(work_dir, "bin")
+        os.makedirs(helper, exist_ok=True)
+        here = os.path.dirname(os.path.abspath(__file__))
+        for name in (os.path.basename(__file__), "interopcheck.py"):
+            shutil.copy(os.path.join(here, name), helper)
+        os.chmod(helper, 0o755)
+        command = ["/usr/bin/python3", os.path.join(helper, os.path.basename(__file__)),
+                   "--seccomp", os.path.abspath(unit_file), "--"] + command
+    else:
+        print("python3-seccomp missing: SystemCallFilter= not applied", flush=True)
     if as_root:
         command = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
                    "--no-new-privs", "--inh-caps=-all", "--bounding-set=-all", "--"] + command
