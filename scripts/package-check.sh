@@ -101,9 +101,9 @@ done < <(grep -o -- '--[a-z-]*' <<<"$confab_help" | sort -u)
 echo "man pages and example config name every option of --help"
 
 echo "== install =="
+installed=(confabd confab) # purged on exit, also after a half-done install
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
     "$(realpath "${debs[0]}")" "$(realpath "${debs[1]}")" >/dev/null
-installed=(confabd confab)
 version=$(confabd --version)
 [[ $version == "confabd $(dpkg-query -W -f='${Version}' confabd)" ]] ||
     fail "confabd --version says '$version'"
