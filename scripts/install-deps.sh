@@ -12,6 +12,7 @@ run_packages=(
     libsqlite3-dev       # SQLite's own interface, for the history store's inserts
     libgsasl-dev         # GNU SASL: SCRAM-SHA-256, PLAIN and EXTERNAL for logins
     libssl-dev           # OpenSSL: generating the self-signed TLS certificate
+    libsystemd-dev       # sd_notify: the systemd unit's Type=notify readiness
     pkg-config
     fonts-wqy-microhei   # CJK glyphs for the Chinese translations
 )
@@ -20,6 +21,8 @@ test_packages=(
     ngircd               # third-party IRC server for the client interop test
     gsasl                # GNU SASL's command-line client for the SASL interop test
     irssi tmux weechat-headless  # real terminal clients for the TLS + SASL interop test
+    lintian appstream systemd    # package check: lintian, appstreamcli, systemd-analyze
+    python3-seccomp      # package check: the unit's system call filter, without systemd
 )
 
 packages=("${run_packages[@]}")

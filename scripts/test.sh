@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds Confab from scratch and runs every test: once in a normal
-# build, once under AddressSanitizer + UndefinedBehaviorSanitizer. Exits non-zero on any failure
-# or sanitizer report.
+# build (whose Debian packages are then checked and installed once), once under AddressSanitizer
+# + UndefinedBehaviorSanitizer. Exits non-zero on any failure or sanitizer report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +16,8 @@ cmake -S . -B build-test -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build build-test -j "$jobs"
 echo "== tests =="
 ctest --test-dir build-test --output-on-failure -j "$jobs" --timeout 120
+echo "== Debian packages: build, lint, install, serve, purge =="
+scripts/package-check.sh build-test
 
 echo "== build (AddressSanitizer + UndefinedBehaviorSanitizer) =="
 rm -rf build-asan

@@ -3,6 +3,8 @@
 #include "net/epolleventdispatcher.h"
 #include "net/server.h"
 #include "serverlogging.h"
+#include "system/journalstream.h"
+#include "system/servicenotifier.h"
 #include "system/signalwatcher.h"
 
 #include <QCoreApplication>
@@ -36,7 +38,8 @@ int main(int argc, char* argv[])
     if (translator.load(QLocale(), QStringLiteral("confabd"), QStringLiteral("_"),
                         QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&translator);
-    qSetMessagePattern(ServerOptions::messagePattern());
+    qSetMessagePattern(JournalStream::isStderrJournal() ? JournalStream::messagePattern()
+                                                        : ServerOptions::messagePattern());
 
     ServerOptions options;
     switch (options.parse(QCoreApplication::arguments())) {
@@ -82,6 +85,13 @@ int main(int argc, char* argv[])
         }
         server.shutdown(QStringLiteral("Server shutting down"));
     });
+    // systemd (Type=notify): ready once the ports are open and the signals are watched.
+    const ServiceNotifier notifier;
+    QObject::connect(&watcher, &SignalWatcher::signalReceived, &server, [&notifier](int number) {
+        if (number != SIGHUP)
+            notifier.notifyStopping(QStringLiteral("shutting down"));
+    });
+    notifier.notifyReady(QStringLiteral("serving %1").arg(options.config().serverName));
     QObject::connect(&server, &Server::finished, &app, [] {
         qCInfo(lcServer) << "stopped";
         std::fflush(stdout);
