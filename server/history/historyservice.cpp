@@ -143,8 +143,12 @@ void HistoryService::written(int size)
 
 void HistoryService::checkBacklog()
 {
-    const int queued = m_queued + int(m_collected.size());
-    const bool backlogged = m_backlogged ? queued > m_backlogLimit / 4 : queued >= m_backlogLimit;
+    // What waits for the transaction being written (double buffering: the loop collects the
+    // next batch while the history thread writes one). Past the limit the loop stops reading
+    // clients until the writer takes the batch, so at most about twice the limit is unwritten.
+    const int waiting = int(m_collected.size());
+    const bool backlogged =
+        m_backlogged ? waiting > m_backlogLimit / 4 : waiting >= m_backlogLimit;
     if (backlogged == m_backlogged)
         return;
     m_backlogged = backlogged;

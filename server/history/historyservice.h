@@ -78,8 +78,8 @@ public:
     bool isBacklogged() const { return m_backlogged; }
 
 signals:
-    // More records wait for the history thread than the backlog limit (true), or they are
-    // down to a quarter of it again (false).
+    // More records wait for the transaction being written than the backlog limit (true), or
+    // they are down to a quarter of it again (false).
     void backlogChanged(bool backlogged);
     // A write failed (disk full, read-only database): the error, once per kind of failure in a row.
     void writeFailed(const QString& error);
