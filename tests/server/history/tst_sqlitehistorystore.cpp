@@ -687,11 +687,19 @@ void tst_SqliteHistoryStore::pruneByCount()
         records.push_back(channelRecord(QStringLiteral("#t"), 700, QStringLiteral("t%1").arg(i),
                                         i == 4 ? Kind::Event : Kind::Message));
     }
+    // A room where only events happened (joins and parts, no message yet).
+    for (int i = 1; i <= 6; ++i) {
+        records.push_back(channelRecord(QStringLiteral("#quiet"), i * 100,
+                                        QStringLiteral("q%1").arg(i), Kind::Event));
+    }
     QVERIFY(append(records));
-    QCOMPARE(m_store->count(), 24);
+    QCOMPARE(m_store->count(), 30);
 
-    QCOMPARE(m_store->prune(0, 4, 1000), 6 + 0 + 2 + 1);
-    QCOMPARE(m_store->count(), 15);
+    QCOMPARE(m_store->prune(0, 4, 1000), 6 + 0 + 2 + 1 + 2);
+    QCOMPARE(m_store->count(), 19);
+    QCOMPARE(latest(*m_store, QString(), QStringLiteral("#quiet")),
+             QStringList({QStringLiteral("q3"), QStringLiteral("q4"), QStringLiteral("q5"),
+                          QStringLiteral("q6")}));
     QCOMPARE(latest(*m_store, QString(), QStringLiteral("#a")),
              QStringList({QStringLiteral("a7"), QStringLiteral("a8"), QStringLiteral("a9"),
                           QStringLiteral("a10")}));
@@ -706,11 +714,11 @@ void tst_SqliteHistoryStore::pruneByCount()
     QCOMPARE(m_store->prune(0, 4, 1000), 0);
 
     // Age and count together.
-    QCOMPARE(m_store->prune(300, 2, 1000), 2 + 2 + 2 + 2);
+    QCOMPARE(m_store->prune(300, 2, 1000), 2 + 2 + 2 + 2 + 2);
     QCOMPARE(latest(*m_store, QString(), QStringLiteral("#a")),
              QStringList({QStringLiteral("a9"), QStringLiteral("a10")}));
     QCOMPARE(latest(*m_store, QString(), QStringLiteral("#b")), QStringList(QStringLiteral("b3")));
-    QCOMPARE(m_store->count(), 7);
+    QCOMPARE(m_store->count(), 9);
 }
 
 void tst_SqliteHistoryStore::pruneBatchCap()
