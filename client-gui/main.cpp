@@ -1,6 +1,6 @@
-#include "chatcontroller.h"
-#include "mainwindow.h"
-#include "startoptions.h"
+#include "session/chatcontroller.h"
+#include "session/startoptions.h"
+#include "widgets/mainwindow.h"
 
 #include <QApplication>
 #include <QIcon>

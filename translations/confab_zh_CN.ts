@@ -2,7 +2,50 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>ChatController</name>
+    <name>ContactListModel</name>
+    <message numerus="yes">
+        <source>%1 (%n unread)</source>
+        <translation>
+            <numerusform>%1（%n 条未读）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is away: %2</source>
+        <translation>%1 暂时离开：%2</translation>
+    </message>
+    <message>
+        <source>%1 is away</source>
+        <translation>%1 暂时离开</translation>
+    </message>
+    <message>
+        <source>%1 is online — double-click to talk privately</source>
+        <translation>%1 在线——双击可私聊</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationModel</name>
+    <message>
+        <source>&lt;%1&gt; %2</source>
+        <translation>&lt;%1&gt; %2</translation>
+    </message>
+    <message>
+        <source>* %1 %2</source>
+        <translation>* %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationView</name>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>等待发送</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>未发送</translation>
+    </message>
+</context>
+<context>
+    <name>EventFormatter</name>
     <message>
         <source>Connected again</source>
         <translation>已重新连接</translation>
@@ -68,16 +111,16 @@
         <translation>你回来了</translation>
     </message>
     <message>
+        <source>%1 is back</source>
+        <translation>%1 回来了</translation>
+    </message>
+    <message>
         <source>%1 is away</source>
         <translation>%1 暂时离开</translation>
     </message>
     <message>
         <source>%1 is away: %2</source>
         <translation>%1 暂时离开：%2</translation>
-    </message>
-    <message>
-        <source>%1 is back</source>
-        <translation>%1 回来了</translation>
     </message>
     <message>
         <source>%1 cleared the topic</source>
@@ -90,6 +133,14 @@
     <message>
         <source>Topic: %1</source>
         <translation>话题：%1</translation>
+    </message>
+    <message>
+        <source>%1 has no topic</source>
+        <translation>%1 没有话题</translation>
+    </message>
+    <message>
+        <source>Topic of %1: %2</source>
+        <translation>%1 的话题：%2</translation>
     </message>
     <message>
         <source>The name %1 is already taken</source>
@@ -124,14 +175,6 @@
         <translation>请在聊天室中使用 /topic，或指明聊天室：/topic #聊天室 内容</translation>
     </message>
     <message>
-        <source>%1 has no topic</source>
-        <translation>%1 没有话题</translation>
-    </message>
-    <message>
-        <source>Topic of %1: %2</source>
-        <translation>%1 的话题：%2</translation>
-    </message>
-    <message>
         <source>Type a message and press Enter. Commands: /msg name text, /me action, /nick newname, /join #room, /part [reason], /topic text, /away [reason], /quit [reason], to:name to talk to someone.</source>
         <translation>输入消息后按回车发送。命令：/msg 名字 内容、/me 动作、/nick 新名字、/join #聊天室、/part [原因]、/topic 内容、/away [原因]、/quit [原因]，以及 to:名字 切换聊天对象。</translation>
     </message>
@@ -142,49 +185,6 @@
     <message>
         <source>Unknown command /%1 — type /help for the list</source>
         <translation>未知命令 /%1——输入 /help 查看命令列表</translation>
-    </message>
-</context>
-<context>
-    <name>ContactListModel</name>
-    <message numerus="yes">
-        <source>%1 (%n unread)</source>
-        <translation>
-            <numerusform>%1（%n 条未读）</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 is away: %2</source>
-        <translation>%1 暂时离开：%2</translation>
-    </message>
-    <message>
-        <source>%1 is away</source>
-        <translation>%1 暂时离开</translation>
-    </message>
-    <message>
-        <source>%1 is online — double-click to talk privately</source>
-        <translation>%1 在线——双击可私聊</translation>
-    </message>
-</context>
-<context>
-    <name>ConversationModel</name>
-    <message>
-        <source>&lt;%1&gt; %2</source>
-        <translation>&lt;%1&gt; %2</translation>
-    </message>
-    <message>
-        <source>* %1 %2</source>
-        <translation>* %1 %2</translation>
-    </message>
-</context>
-<context>
-    <name>ConversationView</name>
-    <message>
-        <source>waiting to be sent</source>
-        <translation>等待发送</translation>
-    </message>
-    <message>
-        <source>not sent</source>
-        <translation>未发送</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,50 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
-    <name>ChatController</name>
+    <name>ContactListModel</name>
+    <message numerus="yes">
+        <source>%1 (%n unread)</source>
+        <translation>
+            <numerusform>%1（%n 則未讀）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is away: %2</source>
+        <translation>%1 暫時離開：%2</translation>
+    </message>
+    <message>
+        <source>%1 is away</source>
+        <translation>%1 暫時離開</translation>
+    </message>
+    <message>
+        <source>%1 is online — double-click to talk privately</source>
+        <translation>%1 在線上——按兩下可私訊</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationModel</name>
+    <message>
+        <source>&lt;%1&gt; %2</source>
+        <translation>&lt;%1&gt; %2</translation>
+    </message>
+    <message>
+        <source>* %1 %2</source>
+        <translation>* %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationView</name>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>等待傳送</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>未傳送</translation>
+    </message>
+</context>
+<context>
+    <name>EventFormatter</name>
     <message>
         <source>Connected again</source>
         <translation>已重新連線</translation>
@@ -68,16 +111,16 @@
         <translation>你回來了</translation>
     </message>
     <message>
+        <source>%1 is back</source>
+        <translation>%1 回來了</translation>
+    </message>
+    <message>
         <source>%1 is away</source>
         <translation>%1 暫時離開</translation>
     </message>
     <message>
         <source>%1 is away: %2</source>
         <translation>%1 暫時離開：%2</translation>
-    </message>
-    <message>
-        <source>%1 is back</source>
-        <translation>%1 回來了</translation>
     </message>
     <message>
         <source>%1 cleared the topic</source>
@@ -90,6 +133,14 @@
     <message>
         <source>Topic: %1</source>
         <translation>話題：%1</translation>
+    </message>
+    <message>
+        <source>%1 has no topic</source>
+        <translation>%1 沒有話題</translation>
+    </message>
+    <message>
+        <source>Topic of %1: %2</source>
+        <translation>%1 的話題：%2</translation>
     </message>
     <message>
         <source>The name %1 is already taken</source>
@@ -124,14 +175,6 @@
         <translation>請在聊天室中使用 /topic，或指明聊天室：/topic #聊天室 內容</translation>
     </message>
     <message>
-        <source>%1 has no topic</source>
-        <translation>%1 沒有話題</translation>
-    </message>
-    <message>
-        <source>Topic of %1: %2</source>
-        <translation>%1 的話題：%2</translation>
-    </message>
-    <message>
         <source>Type a message and press Enter. Commands: /msg name text, /me action, /nick newname, /join #room, /part [reason], /topic text, /away [reason], /quit [reason], to:name to talk to someone.</source>
         <translation>輸入訊息後按 Enter 傳送。指令：/msg 名稱 內容、/me 動作、/nick 新名稱、/join #聊天室、/part [原因]、/topic 內容、/away [原因]、/quit [原因]，以及 to:名稱 切換聊天對象。</translation>
     </message>
@@ -142,49 +185,6 @@
     <message>
         <source>Unknown command /%1 — type /help for the list</source>
         <translation>未知指令 /%1——輸入 /help 查看指令清單</translation>
-    </message>
-</context>
-<context>
-    <name>ContactListModel</name>
-    <message numerus="yes">
-        <source>%1 (%n unread)</source>
-        <translation>
-            <numerusform>%1（%n 則未讀）</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 is away: %2</source>
-        <translation>%1 暫時離開：%2</translation>
-    </message>
-    <message>
-        <source>%1 is away</source>
-        <translation>%1 暫時離開</translation>
-    </message>
-    <message>
-        <source>%1 is online — double-click to talk privately</source>
-        <translation>%1 在線上——按兩下可私訊</translation>
-    </message>
-</context>
-<context>
-    <name>ConversationModel</name>
-    <message>
-        <source>&lt;%1&gt; %2</source>
-        <translation>&lt;%1&gt; %2</translation>
-    </message>
-    <message>
-        <source>* %1 %2</source>
-        <translation>* %1 %2</translation>
-    </message>
-</context>
-<context>
-    <name>ConversationView</name>
-    <message>
-        <source>waiting to be sent</source>
-        <translation>等待傳送</translation>
-    </message>
-    <message>
-        <source>not sent</source>
-        <translation>未傳送</translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,9 @@
 // The compiled-in translations: both Chinese catalogues load from :/i18n and cover what the user
 // reads; English (the source) needs none.
-#include "chatcontroller.h"
-#include "logindialog.h"
-#include "mainwindow.h"
-#include "startoptions.h"
+#include "session/chatcontroller.h"
+#include "session/startoptions.h"
+#include "widgets/logindialog.h"
+#include "widgets/mainwindow.h"
 
 #include <QApplication>
 #include <QDirIterator>
@@ -98,7 +98,7 @@ void tst_Translations::pluralsAndArguments()
     QCOMPARE(QCoreApplication::translate("ContactListModel", "%1 (%n unread)", nullptr, 3)
                  .arg(QStringLiteral("bob")),
              QStringLiteral("bob（3 条未读）"));
-    QCOMPARE(QCoreApplication::translate("ChatController", "%1 is now %2")
+    QCOMPARE(QCoreApplication::translate("EventFormatter", "%1 is now %2")
                  .arg(QStringLiteral("bob"), QStringLiteral("robert")),
              QStringLiteral("bob 改名为 robert"));
     removeTranslators();

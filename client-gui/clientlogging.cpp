@@ -1,4 +1,0 @@
-#include "clientlogging.h"
-
-Q_LOGGING_CATEGORY(lcConnection, "confab.client.connection")
-Q_LOGGING_CATEGORY(lcClient, "confab.client")

@@ -1,0 +1,96 @@
+#pragma once
+
+#include "irclineframer.h"
+#include "ircmessage.h"
+
+#include <QAbstractSocket>
+#include <QElapsedTimer>
+#include <QObject>
+
+#include <memory>
+
+class QTcpSocket;
+class QTimer;
+
+// The socket to one IRC server and what keeps it alive: connects with a time limit, cuts the
+// byte stream into lines (IrcLineFramer, bounded) and parses them once, writes lines, answers
+// PING, measures lag with its own PINGs and waits with a growing delay before the next attempt.
+// It knows nothing of nicks, rooms or registration: it emits every IrcMessage except PING/PONG.
+class ServerTransport : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Failure {
+        ConnectionRefused,
+        HostNotFound,
+        Unreachable, // the network is down before the connection was made
+        Timeout,     // no connection in time, or no PONG within a ping interval
+        ConnectionLost,
+    };
+    Q_ENUM(Failure)
+
+    explicit ServerTransport(QObject* parent = nullptr);
+    ~ServerTransport() override;
+
+    // Timing, in milliseconds; tests shorten them.
+    void setConnectTimeout(int ms) { m_connectTimeoutMs = ms; }
+    void setPingInterval(int ms);
+    void setReconnectDelays(int initialMs, int maxMs);
+    int nextReconnectDelay() const { return m_reconnectDelayMs; }
+    void resetReconnectDelay() { m_reconnectDelayMs = m_initialReconnectDelayMs; }
+    // The longest line written; the server's LINELEN once it said so.
+    void setLineLength(int bytes) { m_lineLength = bytes; }
+
+    bool isOpen() const;
+    int lag() const { return m_lagMs; } // -1 until measured
+
+public slots:
+    // Drops any socket and connects anew; opened() or failed() follows.
+    void open(const QString& host, quint16 port);
+    // Writes a last line (QUIT) if possible, then closes quietly: no failed() follows.
+    void close(const IrcMessage& lastLine);
+    void send(const IrcMessage& message);
+    // Starts the ping timer and measures the lag at once (after registration).
+    void startKeepAlive();
+    // Waits nextReconnectDelay() ms, then emits reconnectDue(); the delay doubles up to the
+    // maximum.
+    void scheduleReconnect();
+
+signals:
+    void opened();
+    void messageReceived(const IrcMessage& message);
+    // The socket is gone (already closed here); detail is the socket's own text, if any.
+    void failed(ServerTransport::Failure failure, const QString& detail);
+    void lagChanged(int ms);
+    void reconnectDue();
+
+private:
+    void onConnected();
+    void onReadyRead();
+    void onSocketError(QAbstractSocket::SocketError error);
+    void onDisconnected();
+    void onConnectTimeout();
+    void onPingTimer();
+    void fail(Failure failure, const QString& detail);
+    void closeSocket();
+    void stopTimers();
+    void setLag(int ms);
+
+    QTcpSocket* m_socket = nullptr;
+    bool m_connected = false; // TCP connected (not yet registered)
+    QTimer* m_connectTimer;
+    QTimer* m_pingTimer;
+    QTimer* m_reconnectTimer;
+    std::unique_ptr<IrcLineFramer> m_framer;
+
+    int m_connectTimeoutMs = 10000;
+    int m_pingIntervalMs = 30000;
+    int m_initialReconnectDelayMs = 1000;
+    int m_maxReconnectDelayMs = 30000;
+    int m_reconnectDelayMs = 1000;
+    int m_lineLength = 512;
+    QElapsedTimer m_pingClock;
+    QString m_pingToken;
+    int m_lagMs = -1;
+};

@@ -1,0 +1,193 @@
+#include "models/conversationmodel.h"
+
+ConversationModel::ConversationModel(const QString& name, bool isRoom, QObject* parent)
+    : QAbstractListModel(parent), m_name(name), m_isRoom(isRoom)
+{
+}
+
+void ConversationModel::setName(const QString& name)
+{
+    if (m_name == name)
+        return;
+    m_name = name;
+    emit nameChanged(name);
+}
+
+int ConversationModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_lines.size());
+}
+
+QVariant ConversationModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Line& line = m_lines.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return textAt(index.row());
+    case TimeRole:
+        return line.time;
+    case SenderRole:
+        return line.sender;
+    case TextRole:
+        return line.text;
+    case KindRole:
+        return QVariant::fromValue(line.kind);
+    case IsOwnRole:
+        return line.isOwn;
+    case StatusRole:
+        return QVariant::fromValue(line.status);
+    case MsgidRole:
+        return line.msgid;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ConversationModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert(TimeRole, "time");
+    names.insert(SenderRole, "sender");
+    names.insert(TextRole, "text");
+    names.insert(KindRole, "kind");
+    names.insert(IsOwnRole, "isOwn");
+    names.insert(StatusRole, "status");
+    names.insert(MsgidRole, "msgid");
+    return names;
+}
+
+QString ConversationModel::textAt(int row) const
+{
+    const Line& line = m_lines.at(row);
+    switch (line.kind) {
+    case Kind::Message:
+    case Kind::Notice:
+        return tr("<%1> %2").arg(line.sender, line.text);
+    case Kind::Action:
+        return tr("* %1 %2").arg(line.sender, line.text);
+    case Kind::System:
+    case Kind::Error:
+        break;
+    }
+    return line.text;
+}
+
+ConversationModel::Line ConversationModel::lineFor(const ChatMessage& message)
+{
+    Line line;
+    line.time = message.time.isValid() ? message.time : QDateTime::currentDateTimeUtc();
+    line.sender = message.sender;
+    line.text = message.text;
+    line.kind = message.isAction ? Kind::Action : message.isNotice ? Kind::Notice : Kind::Message;
+    line.isOwn = message.isOwn;
+    line.queueId = message.queueId;
+    line.status = message.queueId != 0 ? Status::Pending : Status::Sent;
+    line.msgid = message.msgid;
+    return line;
+}
+
+bool ConversationModel::appendMessage(const ChatMessage& message)
+{
+    if (!message.msgid.isEmpty() && m_rowByMsgid.contains(message.msgid))
+        return false;
+    append(lineFor(message));
+    return true;
+}
+
+bool ConversationModel::insertMessage(const ChatMessage& message)
+{
+    if (!message.msgid.isEmpty() && m_rowByMsgid.contains(message.msgid))
+        return false;
+    const Line line = lineFor(message);
+    // From the end: history is mostly older than what is shown, but near it.
+    int row = int(m_lines.size());
+    while (row > 0 && m_lines.at(row - 1).time > line.time)
+        --row;
+    if (row == m_lines.size())
+        append(line);
+    else
+        insertAt(row, line);
+    return true;
+}
+
+void ConversationModel::appendSystem(const QString& text, const QDateTime& time)
+{
+    Line line;
+    line.time = time.isValid() ? time : QDateTime::currentDateTimeUtc();
+    line.text = text;
+    line.kind = Kind::System;
+    append(line);
+}
+
+void ConversationModel::appendError(const QString& text)
+{
+    Line line;
+    line.time = QDateTime::currentDateTimeUtc();
+    line.text = text;
+    line.kind = Kind::Error;
+    append(line);
+}
+
+bool ConversationModel::setQueuedStatus(quint64 queueId, Status status)
+{
+    for (int row = int(m_lines.size()) - 1; row >= 0; --row) {
+        if (m_lines.at(row).queueId != queueId)
+            continue;
+        m_lines[row].status = status;
+        if (status == Status::Sent)
+            m_lines[row].time = QDateTime::currentDateTimeUtc();
+        const QModelIndex idx = index(row);
+        emit dataChanged(idx, idx);
+        return true;
+    }
+    return false;
+}
+
+void ConversationModel::addUnread()
+{
+    ++m_unread;
+    emit unreadCountChanged(m_unread);
+}
+
+void ConversationModel::markRead()
+{
+    if (m_unread == 0)
+        return;
+    m_unread = 0;
+    emit unreadCountChanged(0);
+}
+
+void ConversationModel::append(const Line& line)
+{
+    if (m_lines.size() >= MaxLines)
+        dropOldest();
+    insertAt(int(m_lines.size()), line);
+}
+
+void ConversationModel::insertAt(int row, const Line& line)
+{
+    beginInsertRows({}, row, row);
+    m_lines.insert(row, line);
+    reindexFrom(row);
+    endInsertRows();
+}
+
+void ConversationModel::dropOldest()
+{
+    constexpr int Drop = MaxLines / 10;
+    beginRemoveRows({}, 0, Drop - 1);
+    m_lines.remove(0, Drop);
+    m_rowByMsgid.clear();
+    reindexFrom(0);
+    endRemoveRows();
+}
+
+void ConversationModel::reindexFrom(int row)
+{
+    for (int i = row; i < m_lines.size(); ++i) {
+        if (!m_lines.at(i).msgid.isEmpty())
+            m_rowByMsgid.insert(m_lines.at(i).msgid, i);
+    }
+}

@@ -1,0 +1,356 @@
+#include "session/chatcontroller.h"
+
+#include "connection/clientlogging.h"
+#include "ircnumerics.h"
+#include "models/contactlistmodel.h"
+#include "models/conversationstore.h"
+#include "models/roomlistmodel.h"
+#include "session/clientsettings.h"
+#include "session/eventformatter.h"
+#include "session/helpinput.h"
+#include "session/messageinput.h"
+#include "session/roominput.h"
+#include "session/userinput.h"
+
+ChatController::ChatController(QObject* parent)
+    : QObject(parent), m_connection(new ServerConnection(this)),
+      m_contacts(new ContactListModel(this)), m_rooms(new RoomListModel(this)),
+      m_conversations(new ConversationStore(this))
+{
+    ServerConnection* c = m_connection;
+    connect(c, &ServerConnection::registered, this, &ChatController::onRegistered);
+    connect(c, &ServerConnection::stateChanged, this, &ChatController::onStateChanged);
+    connect(c, &ServerConnection::privateMessage, this, &ChatController::onPrivateMessage);
+    connect(c, &ServerConnection::roomMessage, this, &ChatController::onRoomMessage);
+    connect(c, &ServerConnection::messageQueued, this, &ChatController::onMessageQueued);
+    connect(c, &ServerConnection::queuedMessageSent, this, [this](quint64 id) {
+        m_conversations->setQueuedStatus(id, ConversationModel::Status::Sent);
+    });
+    connect(c, &ServerConnection::queuedMessageFailed, this, [this](quint64 id) {
+        m_conversations->setQueuedStatus(id, ConversationModel::Status::Failed);
+    });
+    connect(c, &ServerConnection::roomJoined, this, &ChatController::onRoomJoined);
+    connect(c, &ServerConnection::roomLeft, this, &ChatController::onRoomLeft);
+    connect(c, &ServerConnection::userJoined, this, &ChatController::onUserJoined);
+    connect(c, &ServerConnection::userLeft, this, &ChatController::onUserLeft);
+    connect(c, &ServerConnection::userKicked, this, &ChatController::onUserKicked);
+    connect(c, &ServerConnection::userQuit, this, &ChatController::onUserQuit);
+    connect(c, &ServerConnection::nickChanged, this, &ChatController::onNickChanged);
+    connect(c, &ServerConnection::awayChanged, this, &ChatController::onAwayChanged);
+    connect(c, &ServerConnection::topicChanged, this, &ChatController::onTopicChanged);
+    connect(c, &ServerConnection::nameRejected, this, &ChatController::onNameRejected);
+    connect(c, &ServerConnection::serverInfo, this, &ChatController::onServerInfo);
+    connect(c, &ServerConnection::namesReceived, this,
+            [this](const QString& room, const QStringList& nicks) {
+                syncCaseMapping();
+                m_contacts->setMembers(room, nicks);
+            });
+    connect(c, &ServerConnection::membersCleared, this, [this] {
+        m_contacts->clear();
+        m_rooms->setAllJoined(false);
+    });
+    connect(m_conversations, &ConversationStore::conversationAdded, this,
+            &ChatController::onConversationAdded);
+
+    m_inputHandlers.push_back(std::make_unique<MessageInput>(this));
+    m_inputHandlers.push_back(std::make_unique<RoomInput>(this));
+    m_inputHandlers.push_back(std::make_unique<UserInput>(this));
+    m_inputHandlers.push_back(std::make_unique<HelpInput>(this));
+}
+
+ChatController::~ChatController() = default;
+
+void ChatController::setWindowActive(bool active)
+{
+    m_windowActive = active;
+    if (active && m_active)
+        m_active->markRead();
+}
+
+void ChatController::setActiveConversation(ConversationModel* conversation)
+{
+    m_active = conversation;
+    if (conversation && m_windowActive)
+        conversation->markRead();
+}
+
+void ChatController::syncCaseMapping()
+{
+    const IrcCaseMapping mapping = m_connection->caseMapping();
+    m_contacts->setCaseMapping(mapping);
+    m_rooms->setCaseMapping(mapping);
+    m_conversations->setCaseMapping(mapping);
+}
+
+void ChatController::onConversationAdded(ConversationModel* conversation)
+{
+    connect(conversation, &ConversationModel::unreadCountChanged, this,
+            [this, conversation](int count) {
+                if (conversation->isRoom())
+                    m_rooms->setUnreadCount(conversation->name(), count);
+                else
+                    m_contacts->setUnreadCount(conversation->name(), count);
+            });
+}
+
+void ChatController::countUnread(ConversationModel* conversation, bool own)
+{
+    if (own)
+        return;
+    if (conversation == m_active && m_windowActive)
+        return;
+    conversation->addUnread();
+}
+
+// ---- connection events ----------------------------------------------------------------------
+
+void ChatController::onRegistered(const QString& nick)
+{
+    syncCaseMapping();
+    m_contacts->setOwnNick(nick);
+    // Everyone meets in #lobby: confabd puts us there itself, other servers may not (a JOIN
+    // for a room we are already in is ignored).
+    if (m_connection->rooms().isEmpty())
+        m_connection->join(ClientDefaults::Room);
+    if (m_lostConnection) {
+        m_lostConnection = false;
+        for (ConversationModel* conversation : m_conversations->conversations())
+            conversation->appendSystem(EventFormatter::connectedAgain());
+    }
+}
+
+void ChatController::onStateChanged(ServerConnection::State state)
+{
+    if (state != ServerConnection::State::Reconnecting &&
+        state != ServerConnection::State::Disconnected)
+        return;
+    if (m_lostConnection)
+        return;
+    m_lostConnection = true;
+    const QString text =
+        EventFormatter::disconnected(state == ServerConnection::State::Reconnecting);
+    for (ConversationModel* conversation : m_conversations->conversations())
+        conversation->appendSystem(text);
+}
+
+void ChatController::onPrivateMessage(const ChatMessage& message)
+{
+    const QString peer = message.isOwn ? message.target : message.sender;
+    ConversationModel* conversation = m_conversations->ensure(peer, false);
+    if (!conversation->appendMessage(message))
+        return; // seen already (same msgid)
+    countUnread(conversation, message.isOwn);
+    if (!message.isOwn) {
+        m_lastPrivateSender = peer;
+        emit privateMessageArrived(peer, message.text);
+    }
+}
+
+void ChatController::onRoomMessage(const ChatMessage& message)
+{
+    ConversationModel* conversation = m_conversations->ensure(message.target, true);
+    if (!conversation->appendMessage(message))
+        return; // seen already (same msgid)
+    countUnread(conversation, message.isOwn);
+}
+
+void ChatController::onMessageQueued(const ChatMessage& message)
+{
+    const bool isRoom = m_connection->isRoomName(message.target);
+    m_conversations->ensure(message.target, isRoom)->appendMessage(message);
+}
+
+void ChatController::onRoomJoined(const QString& room)
+{
+    syncCaseMapping();
+    m_rooms->addRoom(room);
+    ConversationModel* conversation = m_conversations->find(room);
+    const bool isNew = conversation == nullptr;
+    conversation = m_conversations->ensure(room, true);
+    conversation->appendSystem(EventFormatter::youJoined(room));
+    const bool requested = m_connection->caseMapping().equals(room, m_requestedRoom);
+    if (requested)
+        m_requestedRoom.clear();
+    if (requested || (isNew && (!m_active || m_active->rowCount() == 0)))
+        emit conversationRequested(conversation);
+}
+
+void ChatController::onRoomLeft(const QString& room, const QString& reason)
+{
+    m_rooms->removeRoom(room);
+    m_contacts->removeRoom(room);
+    if (ConversationModel* conversation = m_conversations->find(room)) {
+        conversation->appendSystem(EventFormatter::youLeft(room, reason));
+    }
+}
+
+void ChatController::onUserJoined(const QString& room, const QString& nick)
+{
+    m_contacts->addMember(room, nick);
+    m_conversations->ensure(room, true)->appendSystem(EventFormatter::joined(nick));
+}
+
+void ChatController::onUserLeft(const QString& room, const QString& nick, const QString& reason)
+{
+    m_contacts->removeMember(room, nick);
+    if (ConversationModel* conversation = m_conversations->find(room)) {
+        conversation->appendSystem(EventFormatter::left(nick, reason));
+    }
+}
+
+void ChatController::onUserKicked(const QString& room, const QString& nick, const QString& by,
+                                  const QString& reason)
+{
+    m_contacts->removeMember(room, nick);
+    if (ConversationModel* conversation = m_conversations->find(room)) {
+        conversation->appendSystem(EventFormatter::kicked(nick, room, by, reason));
+    }
+}
+
+void ChatController::onUserQuit(const QString& nick, const QString& reason,
+                                const QStringList& rooms)
+{
+    m_contacts->removeUser(nick);
+    const QString text = EventFormatter::quit(nick, reason);
+    for (const QString& room : rooms) {
+        if (ConversationModel* conversation = m_conversations->find(room))
+            conversation->appendSystem(text);
+    }
+    if (ConversationModel* conversation = m_conversations->find(nick))
+        conversation->appendSystem(text);
+}
+
+void ChatController::onNickChanged(const QString& oldNick, const QString& newNick,
+                                   const QStringList& rooms)
+{
+    const bool own = m_connection->isOwnNick(newNick);
+    const QString text = EventFormatter::nickChanged(oldNick, newNick, own);
+    if (own) {
+        m_contacts->setOwnNick(newNick);
+        for (ConversationModel* conversation : m_conversations->conversations())
+            conversation->appendSystem(text);
+        return;
+    }
+    m_contacts->renameUser(oldNick, newNick);
+    for (const QString& room : rooms) {
+        if (ConversationModel* conversation = m_conversations->find(room))
+            conversation->appendSystem(text);
+    }
+    if (ConversationModel* conversation = m_conversations->find(oldNick)) {
+        m_conversations->rename(oldNick, newNick);
+        conversation->appendSystem(text);
+        m_contacts->setUnreadCount(conversation->name(), conversation->unreadCount());
+    }
+    if (m_connection->caseMapping().equals(m_lastPrivateSender, oldNick))
+        m_lastPrivateSender = newNick;
+}
+
+void ChatController::onAwayChanged(const QString& nick, bool away, const QString& message)
+{
+    if (m_connection->isOwnNick(nick)) {
+        showInfo(EventFormatter::ownAway(away));
+        return;
+    }
+    const bool changed = m_contacts->isAway(nick) != away;
+    m_contacts->setAway(nick, away, message);
+    ConversationModel* conversation = m_conversations->find(nick);
+    if (changed && conversation) {
+        conversation->appendSystem(EventFormatter::away(nick, away, message));
+    }
+}
+
+void ChatController::onTopicChanged(const QString& room, const QString& topic, const QString& setBy)
+{
+    m_rooms->setTopic(room, topic);
+    ConversationModel* conversation = m_conversations->find(room);
+    if (!conversation)
+        return;
+    if (!setBy.isEmpty())
+        conversation->appendSystem(EventFormatter::topicChanged(setBy, topic));
+    else if (!topic.isEmpty())
+        conversation->appendSystem(EventFormatter::topic(topic));
+}
+
+void ChatController::onNameRejected(const QString& nick, int code, const QString& reason)
+{
+    if (!m_connection->isRegistered())
+        return; // the login dialog shows it
+    showInfo(EventFormatter::nameRejected(nick, code == IrcNumeric::ERR_NICKNAMEINUSE, reason),
+             true);
+}
+
+void ChatController::onServerInfo(const QString& text)
+{
+    if (m_connection->isRegistered())
+        showInfo(text);
+}
+
+void ChatController::showInfo(const QString& text, bool error)
+{
+    ConversationModel* conversation = m_active;
+    if (!conversation && !m_conversations->conversations().isEmpty())
+        conversation = m_conversations->conversations().constFirst();
+    if (!conversation)
+        return;
+    if (error)
+        conversation->appendError(text);
+    else
+        conversation->appendSystem(text);
+}
+
+// ---- user actions -----------------------------------------------------------------------------
+
+QString ChatController::activeTarget() const
+{
+    return m_active ? m_active->name() : QString();
+}
+
+void ChatController::submitInput(const QString& line)
+{
+    execute(CommandParser::parse(line));
+}
+
+void ChatController::sendText(const QString& text)
+{
+    CommandParser::Command command;
+    command.kind = CommandParser::Kind::Message;
+    command.text = text;
+    execute(command);
+}
+
+void ChatController::openPrivateConversation(const QString& nick)
+{
+    if (nick.isEmpty() || m_connection->isOwnNick(nick))
+        return;
+    const bool isRoom = m_connection->isRoomName(nick);
+    emit conversationRequested(m_conversations->ensure(nick, isRoom));
+}
+
+void ChatController::replyToLast()
+{
+    if (m_lastPrivateSender.isEmpty()) {
+        showInfo(EventFormatter::nobodyWroteYet());
+        return;
+    }
+    openPrivateConversation(m_lastPrivateSender);
+}
+
+void ChatController::execute(const CommandParser::Command& command)
+{
+    for (const std::unique_ptr<InputHandler>& handler : m_inputHandlers) {
+        if (handler->handles(command.kind)) {
+            handler->execute(command);
+            return;
+        }
+    }
+}
+
+void ChatController::requestConversation(ConversationModel* conversation)
+{
+    emit conversationRequested(conversation);
+}
+
+void ChatController::requestQuit()
+{
+    emit quitRequested();
+}

@@ -1,0 +1,140 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+#include <variant>
+
+// What one line from the server means to the client, as plain values (IrcEventParser makes
+// them). One type per kind of event; together they are IrcEvent. They say what the line said,
+// not what it means for this user: whether a JOIN is our own is for NetworkState to decide.
+namespace IrcEvents {
+
+struct Ignored // a line the client does not act on (MOTD, end of WHO, unknown CTCP…)
+{
+};
+struct Welcome // 001
+{
+    QString nick;
+    QString serverName;
+};
+struct ISupport // 005
+{
+    QStringList params;
+};
+struct NickRejected // 431, 432, 433, 436, 437
+{
+    QString nick;
+    int code = 0;
+    QString reason;
+};
+struct PasswordRejected // 464
+{
+    QString reason;
+};
+struct Cap // CAP LS/ACK/NAK/DEL/NEW
+{
+    QString subcommand; // upper-case
+    QStringList caps;
+    bool more = false; // "CAP * LS * :…": more lines follow
+};
+struct CapUnsupported // 421 for CAP: a server that never heard of it
+{
+};
+struct ServerClosing // ERROR: the server is about to close the connection
+{
+    QString text;
+};
+struct Join
+{
+    QString nick;
+    QString room;
+};
+struct Part
+{
+    QString nick;
+    QString room;
+    QString reason;
+};
+struct Kick
+{
+    QString by;
+    QString room;
+    QString nick;
+    QString reason;
+};
+struct Quit
+{
+    QString nick;
+    QString reason;
+};
+struct NickChange
+{
+    QString oldNick;
+    QString newNick;
+};
+struct Away // AWAY (away-notify); an empty message: back
+{
+    QString nick;
+    QString message;
+};
+struct TopicChange // TOPIC from someone
+{
+    QString nick;
+    QString room;
+    QString topic;
+};
+struct TopicReply // 332, or 331 (no topic: empty)
+{
+    QString room;
+    QString topic;
+};
+struct NamesReply // 353: names as sent, with their prefixes ("@op")
+{
+    QString room;
+    QStringList names;
+};
+struct NamesEnd // 366
+{
+    QString room;
+};
+struct WhoReply // 352
+{
+    QString nick;
+    bool away = false;
+};
+struct AwayReply // 301: the person we wrote to is away
+{
+    QString nick;
+    QString message;
+};
+struct OwnAway // 305 (back) / 306 (away)
+{
+    bool away = false;
+};
+struct Message // PRIVMSG or NOTICE from a person (CTCP ACTION unwrapped)
+{
+    QString sender;
+    QString target;
+    QString text;
+    QString wireText;     // the text as sent (with a CTCP wrapper), to recognise an echo
+    QDateTime serverTime; // invalid without server-time
+    QString msgid;        // empty without message-tags/msgid
+    bool isNotice = false;
+    bool isAction = false;
+};
+struct ServerText // a server notice, or an error reply worth showing ("bob: No such nick")
+{
+    QString text;
+};
+
+} // namespace IrcEvents
+
+using IrcEvent = std::variant<
+    IrcEvents::Ignored, IrcEvents::Welcome, IrcEvents::ISupport, IrcEvents::NickRejected,
+    IrcEvents::PasswordRejected, IrcEvents::Cap, IrcEvents::CapUnsupported,
+    IrcEvents::ServerClosing, IrcEvents::Join, IrcEvents::Part, IrcEvents::Kick, IrcEvents::Quit,
+    IrcEvents::NickChange, IrcEvents::Away, IrcEvents::TopicChange, IrcEvents::TopicReply,
+    IrcEvents::NamesReply, IrcEvents::NamesEnd, IrcEvents::WhoReply, IrcEvents::AwayReply,
+    IrcEvents::OwnAway, IrcEvents::Message, IrcEvents::ServerText>;

@@ -1,0 +1,133 @@
+#include "session/irceventparser.h"
+
+#include "ircmessage.h"
+#include "ircnumerics.h"
+#include "session/ctcp.h"
+
+using namespace IrcNumeric;
+using namespace IrcEvents;
+
+namespace {
+
+QString lastParam(const IrcMessage& message)
+{
+    return message.params().isEmpty() ? QString() : message.params().last();
+}
+
+constexpr int ERR_NICKCOLLISION = 436;
+constexpr int ERR_UNAVAILRESOURCE = 437;
+
+} // namespace
+
+IrcEvent IrcEventParser::parse(const IrcMessage& message)
+{
+    if (message.isNumeric())
+        return parseNumeric(message);
+    const QString& command = message.command();
+    if (command == QLatin1String("PRIVMSG"))
+        return parseText(message, false);
+    if (command == QLatin1String("NOTICE"))
+        return parseText(message, true);
+    if (command == QLatin1String("JOIN"))
+        return Join{message.nick(), message.param(0)};
+    if (command == QLatin1String("PART"))
+        return Part{message.nick(), message.param(0), message.param(1)};
+    if (command == QLatin1String("KICK"))
+        return Kick{message.nick(), message.param(0), message.param(1), message.param(2)};
+    if (command == QLatin1String("QUIT"))
+        return Quit{message.nick(), message.param(0)};
+    if (command == QLatin1String("NICK"))
+        return NickChange{message.nick(), message.param(0)};
+    if (command == QLatin1String("AWAY"))
+        return Away{message.nick(), message.param(0)};
+    if (command == QLatin1String("TOPIC"))
+        return TopicChange{message.nick(), message.param(0), message.param(1)};
+    if (command == QLatin1String("CAP")) {
+        Cap cap;
+        cap.subcommand = message.param(1).toUpper();
+        cap.caps = lastParam(message).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        cap.more = message.paramCount() >= 4 && message.param(2) == QLatin1String("*");
+        return cap;
+    }
+    if (command == QLatin1String("ERROR"))
+        return ServerClosing{message.param(0)};
+    return Ignored{};
+}
+
+IrcEvent IrcEventParser::parseNumeric(const IrcMessage& message)
+{
+    const int code = message.numeric();
+    const QString last = lastParam(message);
+    switch (code) {
+    case RPL_WELCOME:
+        return Welcome{message.param(0), message.source()};
+    case RPL_ISUPPORT:
+        return ISupport{message.params()};
+    case ERR_NICKNAMEINUSE:
+    case ERR_ERRONEUSNICKNAME:
+    case ERR_NONICKNAMEGIVEN:
+    case ERR_NICKCOLLISION:
+    case ERR_UNAVAILRESOURCE:
+        return NickRejected{message.param(1), code, last};
+    case ERR_PASSWDMISMATCH:
+        return PasswordRejected{last};
+    case ERR_UNKNOWNCOMMAND:
+        if (message.param(1).compare(QLatin1String("CAP"), Qt::CaseInsensitive) == 0)
+            return CapUnsupported{};
+        break;
+    case RPL_NAMREPLY:
+        return NamesReply{message.param(2), last.split(QLatin1Char(' '), Qt::SkipEmptyParts)};
+    case RPL_ENDOFNAMES:
+        return NamesEnd{message.param(1)};
+    case RPL_TOPIC:
+        return TopicReply{message.param(1), last};
+    case RPL_NOTOPIC:
+        return TopicReply{message.param(1), {}};
+    case RPL_WHOREPLY:
+        return WhoReply{message.param(5), message.param(6).startsWith(QLatin1Char('G'))};
+    case RPL_AWAY:
+        return AwayReply{message.param(1), last};
+    case RPL_UNAWAY:
+        return OwnAway{false};
+    case RPL_NOWAWAY:
+        return OwnAway{true};
+    case ERR_NOMOTD:
+        return Ignored{};
+    default:
+        break;
+    }
+    if (code >= 400 && code < 600) {
+        // "<me> <subject...> :<text>": show the subject with the server's words.
+        const QStringList subject = message.params().mid(1, message.paramCount() - 2);
+        return ServerText{subject.isEmpty()
+                              ? last
+                              : QStringLiteral("%1: %2").arg(subject.join(QLatin1Char(' ')), last)};
+    }
+    return Ignored{}; // MOTD, end of WHO, topic set-by, creation time, counts…
+}
+
+IrcEvent IrcEventParser::parseText(const IrcMessage& message, bool isNotice)
+{
+    const QString source = message.source();
+    if (source.isEmpty() || !source.contains(QLatin1Char('!'))) {
+        if (isNotice || source.isEmpty()) // a server notice
+            return ServerText{message.param(1)};
+    }
+    Message event;
+    event.sender = message.nick();
+    event.target = message.param(0);
+    event.text = message.param(1);
+    event.wireText = event.text;
+    event.serverTime = message.serverTime();
+    event.msgid = message.tag(QStringLiteral("msgid"));
+    event.isNotice = isNotice;
+    QString ctcpCommand;
+    QString ctcpArgument;
+    if (Ctcp::parse(event.text, &ctcpCommand, &ctcpArgument)) {
+        if (ctcpCommand != QLatin1String("ACTION"))
+            return Ignored{}; // other CTCP requests are not answered
+        event.isAction = true;
+        event.text = ctcpArgument;
+    }
+    return event;
+}

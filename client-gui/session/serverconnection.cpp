@@ -1,0 +1,491 @@
+#include "session/serverconnection.h"
+
+#include "connection/clientlogging.h"
+#include "irccommand.h"
+#include "ircnumerics.h"
+#include "session/irceventparser.h"
+
+#include <utility>
+
+namespace {
+
+// Cuts text into pieces of at most maxBytes of UTF-8, at a space in the second half if there is
+// one, never inside a surrogate pair.
+QStringList splitText(const QString& text, int maxBytes)
+{
+    QStringList chunks;
+    QString current;
+    int currentBytes = 0;
+    int lastSpace = -1;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        QString unit(text.at(i));
+        if (text.at(i).isHighSurrogate() && i + 1 < text.size())
+            unit.append(text.at(++i));
+        const int bytes = int(unit.toUtf8().size());
+        if (currentBytes + bytes > maxBytes && !current.isEmpty()) {
+            if (lastSpace > int(current.size()) / 2) {
+                chunks.append(current.left(lastSpace));
+                current = current.mid(lastSpace + 1);
+            } else {
+                chunks.append(current);
+                current.clear();
+            }
+            currentBytes = int(current.toUtf8().size());
+            lastSpace = -1;
+        }
+        if (unit == QLatin1String(" "))
+            lastSpace = int(current.size());
+        current.append(unit);
+        currentBytes += bytes;
+    }
+    if (!current.isEmpty())
+        chunks.append(current);
+    return chunks;
+}
+
+ServerConnection::Error errorFor(ServerTransport::Failure failure)
+{
+    using Failure = ServerTransport::Failure;
+    switch (failure) {
+    case Failure::ConnectionRefused:
+        return ServerConnection::Error::ConnectionRefused;
+    case Failure::HostNotFound:
+        return ServerConnection::Error::HostNotFound;
+    case Failure::Unreachable:
+        return ServerConnection::Error::Unreachable;
+    case Failure::Timeout:
+        return ServerConnection::Error::Timeout;
+    case Failure::ConnectionLost:
+        break;
+    }
+    return ServerConnection::Error::ConnectionLost;
+}
+
+} // namespace
+
+ServerConnection::ServerConnection(QObject* parent)
+    : QObject(parent), m_transport(new ServerTransport(this)), m_registration(m_transport)
+{
+    qRegisterMetaType<ChatMessage>();
+    connect(m_transport, &ServerTransport::opened, this, &ServerConnection::onOpened);
+    connect(m_transport, &ServerTransport::failed, this, &ServerConnection::onFailed);
+    connect(m_transport, &ServerTransport::messageReceived, this, &ServerConnection::onMessage);
+    connect(m_transport, &ServerTransport::lagChanged, this, &ServerConnection::lagChanged);
+    connect(m_transport, &ServerTransport::reconnectDue, this,
+            &ServerConnection::startConnection); // keeps the current nick, rooms and outbox
+}
+
+ServerConnection::~ServerConnection() = default;
+
+void ServerConnection::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    qCDebug(lcConnection) << "state" << state;
+    emit stateChanged(state);
+}
+
+// ---- connecting ---------------------------------------------------------------------------
+
+void ServerConnection::connectToServer()
+{
+    m_userQuit = false;
+    m_fatalError = false;
+    m_everRegistered = false;
+    m_transport->resetReconnectDelay();
+    m_network.setNick(m_desiredNick);
+    startConnection();
+}
+
+void ServerConnection::startConnection()
+{
+    m_serverError.clear();
+    m_network.resetForConnection();
+    m_registration.reset();
+    m_outbox.clearEchoes();
+    qCInfo(lcConnection) << "connecting to" << m_host << m_port << "as" << m_network.nick();
+    setState(State::Connecting);
+    m_transport->open(m_host, m_port);
+}
+
+void ServerConnection::onOpened()
+{
+    qCInfo(lcConnection) << "connected to" << m_host << m_port;
+    setState(State::Registering);
+    m_registration.start(m_network.nick());
+}
+
+void ServerConnection::onFailed(ServerTransport::Failure failure, const QString& detail)
+{
+    const bool wasConnected = m_state == State::Connected;
+    m_network.clearMembers();
+    emit membersCleared();
+
+    Error error = errorFor(failure);
+    // A plain close says nothing itself: the server's ERROR line (if any) tells why.
+    const QString shown = failure == ServerTransport::Failure::ConnectionLost && detail.isEmpty()
+                              ? m_serverError
+                              : detail;
+    if (!m_serverError.isEmpty() && error == Error::ConnectionLost) {
+        error = Error::ServerClosed;
+    } else if (wasConnected) {
+        error = Error::ConnectionLost;
+    }
+    m_serverError.clear();
+    if (!m_fatalError) // the fatal error (bad password) was reported already
+        emit errorOccurred(error, shown);
+
+    if (willRetry()) {
+        m_transport->scheduleReconnect();
+        setState(State::Reconnecting);
+    } else {
+        setState(State::Disconnected);
+        failOutbox();
+    }
+}
+
+void ServerConnection::disconnectFromServer(const QString& reason)
+{
+    m_userQuit = true;
+    m_transport->close(IrcCommand::quit(reason));
+    m_network.clearMembers();
+    emit membersCleared();
+    setState(State::Disconnected);
+    failOutbox();
+}
+
+// ---- incoming -----------------------------------------------------------------------------
+
+void ServerConnection::onMessage(const IrcMessage& message)
+{
+    std::visit([this](const auto& event) { handle(event); }, IrcEventParser::parse(message));
+}
+
+void ServerConnection::handle(const IrcEvents::Welcome& event)
+{
+    m_network.setNick(event.nick);
+    m_network.setServerName(event.serverName);
+    m_everRegistered = true;
+    m_registration.finish();
+    m_transport->resetReconnectDelay();
+    qCInfo(lcConnection) << "registered as" << event.nick << "on" << event.serverName;
+    setState(State::Connected);
+    emit registered(event.nick);
+
+    for (const QString& room : m_network.rooms())
+        send(IrcCommand::join(room));
+    if (m_network.isAway())
+        send(IrcCommand::away(m_network.awayMessage()));
+    flushOutbox();
+    m_transport->startKeepAlive();
+}
+
+void ServerConnection::handle(const IrcEvents::ISupport& event)
+{
+    m_network.addISupport(event.params);
+    m_transport->setLineLength(m_network.serverSupport().lineLength());
+}
+
+void ServerConnection::handle(const IrcEvents::NickRejected& event)
+{
+    if (m_state == State::Registering && m_everRegistered) {
+        // Reconnecting: our old self may still be there; take a variant automatically.
+        m_network.setNick(event.nick + QLatin1Char('_'));
+        send(IrcCommand::nick(m_network.nick()));
+        return;
+    }
+    emit nameRejected(event.nick, event.code, event.reason);
+}
+
+void ServerConnection::handle(const IrcEvents::PasswordRejected& event)
+{
+    m_fatalError = true;
+    emit errorOccurred(Error::BadPassword, event.reason);
+}
+
+void ServerConnection::handle(const IrcEvents::Cap& event)
+{
+    m_registration.handleCap(event, m_state == State::Registering);
+}
+
+void ServerConnection::handle(const IrcEvents::CapUnsupported&)
+{
+    m_registration.capUnsupported();
+}
+
+void ServerConnection::handle(const IrcEvents::ServerClosing& event)
+{
+    m_serverError = event.text;
+    qCInfo(lcConnection) << "server error:" << m_serverError;
+}
+
+void ServerConnection::handle(const IrcEvents::Join& event)
+{
+    if (isOwnNick(event.nick)) {
+        m_network.joinRoom(event.room);
+        emit roomJoined(m_network.displayRoomName(event.room));
+        send(IrcCommand::who(event.room)); // initial away states
+    } else {
+        m_network.addMember(event.room, event.nick);
+        emit userJoined(m_network.displayRoomName(event.room), event.nick);
+    }
+}
+
+void ServerConnection::handle(const IrcEvents::Part& event)
+{
+    const QString room = m_network.displayRoomName(event.room);
+    if (isOwnNick(event.nick)) {
+        m_network.removeRoom(room);
+        emit roomLeft(room, event.reason);
+    } else {
+        m_network.removeMember(room, event.nick);
+        emit userLeft(room, event.nick, event.reason);
+    }
+}
+
+void ServerConnection::handle(const IrcEvents::Kick& event)
+{
+    const QString room = m_network.displayRoomName(event.room);
+    if (isOwnNick(event.nick)) {
+        m_network.removeRoom(room);
+        emit userKicked(room, event.nick, event.by, event.reason);
+        emit roomLeft(room, event.reason);
+    } else {
+        m_network.removeMember(room, event.nick);
+        emit userKicked(room, event.nick, event.by, event.reason);
+    }
+}
+
+void ServerConnection::handle(const IrcEvents::Quit& event)
+{
+    const QStringList rooms = m_network.removeUser(event.nick);
+    emit userQuit(event.nick, event.reason, rooms);
+}
+
+void ServerConnection::handle(const IrcEvents::NickChange& event)
+{
+    const QStringList rooms = m_network.renameUser(event.oldNick, event.newNick);
+    emit nickChanged(event.oldNick, event.newNick, rooms);
+}
+
+void ServerConnection::handle(const IrcEvents::Away& event)
+{
+    emit awayChanged(event.nick, !event.message.isEmpty(), event.message);
+}
+
+void ServerConnection::handle(const IrcEvents::TopicChange& event)
+{
+    emit topicChanged(m_network.displayRoomName(event.room), event.topic, event.nick);
+}
+
+void ServerConnection::handle(const IrcEvents::TopicReply& event)
+{
+    emit topicChanged(m_network.displayRoomName(event.room), event.topic, {});
+}
+
+void ServerConnection::handle(const IrcEvents::NamesReply& event)
+{
+    m_network.addNames(event.room, event.names);
+}
+
+void ServerConnection::handle(const IrcEvents::NamesEnd& event)
+{
+    const QStringList nicks = m_network.endNames(event.room);
+    emit namesReceived(m_network.displayRoomName(event.room), nicks);
+}
+
+void ServerConnection::handle(const IrcEvents::WhoReply& event)
+{
+    if (isOwnNick(event.nick))
+        return; // our own state comes from 305/306
+    emit awayChanged(event.nick, event.away, {});
+}
+
+void ServerConnection::handle(const IrcEvents::AwayReply& event)
+{
+    emit awayChanged(event.nick, true, event.message);
+    emit serverInfo(QStringLiteral("%1: %2").arg(event.nick, event.message));
+}
+
+void ServerConnection::handle(const IrcEvents::OwnAway& event)
+{
+    m_network.setAway(event.away);
+    emit awayChanged(m_network.nick(), event.away,
+                     event.away ? m_network.awayMessage() : QString());
+}
+
+void ServerConnection::handle(const IrcEvents::Message& event)
+{
+    ChatMessage chat;
+    chat.time = event.serverTime.isValid() ? event.serverTime : QDateTime::currentDateTimeUtc();
+    chat.sender = event.sender;
+    chat.target = event.target;
+    chat.text = event.text;
+    chat.msgid = event.msgid;
+    chat.isAction = event.isAction;
+    chat.isNotice = event.isNotice;
+    chat.isOwn = isOwnNick(chat.sender);
+    if (chat.isOwn && m_outbox.takeEcho(fold(chat.target), event.wireText))
+        return; // already shown as a queued line
+    if (isRoomName(chat.target))
+        chat.target = m_network.displayRoomName(chat.target);
+    emitChat(chat);
+}
+
+void ServerConnection::handle(const IrcEvents::ServerText& event)
+{
+    emit serverInfo(event.text);
+}
+
+void ServerConnection::emitChat(const ChatMessage& message)
+{
+    if (isRoomName(message.target))
+        emit roomMessage(message);
+    else
+        emit privateMessage(message);
+}
+
+// ---- outgoing -----------------------------------------------------------------------------
+
+void ServerConnection::sendRaw(const IrcMessage& message)
+{
+    send(message);
+}
+
+void ServerConnection::sendText(const QString& target, const QString& text, bool isAction,
+                                bool isNotice)
+{
+    if (target.isEmpty() || text.isEmpty())
+        return;
+    if (m_state != State::Connected) {
+        const MessageOutbox::Entry queued = m_outbox.make(target, text, isAction);
+        ChatMessage chat;
+        chat.time = QDateTime::currentDateTimeUtc();
+        chat.sender = m_network.nick();
+        chat.target = target;
+        chat.text = text;
+        chat.isAction = isAction;
+        chat.isOwn = true;
+        chat.queueId = queued.id;
+        emit messageQueued(chat);
+        const bool willReconnect = m_state != State::Disconnected;
+        if (!willReconnect || isNotice || !m_outbox.push(queued))
+            emit queuedMessageFailed(queued.id);
+        return;
+    }
+    const QStringList chunks = splitText(text, MaxTextBytes);
+    const bool echo = hasCapability(QStringLiteral("echo-message"));
+    for (const QString& chunk : chunks) {
+        send(isAction   ? IrcCommand::action(target, chunk)
+             : isNotice ? IrcCommand::notice(target, chunk)
+                        : IrcCommand::privmsg(target, chunk));
+        if (!echo) {
+            ChatMessage chat;
+            chat.time = QDateTime::currentDateTimeUtc();
+            chat.sender = m_network.nick();
+            chat.target = isRoomName(target) ? m_network.displayRoomName(target) : target;
+            chat.text = chunk;
+            chat.isAction = isAction;
+            chat.isNotice = isNotice;
+            chat.isOwn = true;
+            emitChat(chat);
+        }
+    }
+}
+
+void ServerConnection::flushOutbox()
+{
+    const QList<MessageOutbox::Entry> outbox = m_outbox.takeAll();
+    const bool echo = hasCapability(QStringLiteral("echo-message"));
+    for (const MessageOutbox::Entry& queued : outbox) {
+        const QStringList chunks = splitText(queued.text, MaxTextBytes);
+        for (const QString& chunk : chunks) {
+            const IrcMessage line = queued.isAction ? IrcCommand::action(queued.target, chunk)
+                                                    : IrcCommand::privmsg(queued.target, chunk);
+            send(line);
+            if (echo)
+                m_outbox.expectEcho(fold(queued.target), line.param(1));
+        }
+        emit queuedMessageSent(queued.id);
+    }
+}
+
+void ServerConnection::failOutbox()
+{
+    const QList<MessageOutbox::Entry> outbox = m_outbox.takeAll();
+    for (const MessageOutbox::Entry& queued : outbox)
+        emit queuedMessageFailed(queued.id);
+}
+
+void ServerConnection::sendMessage(const QString& target, const QString& text)
+{
+    sendText(target, text, false, false);
+}
+
+void ServerConnection::sendAction(const QString& target, const QString& text)
+{
+    sendText(target, text, true, false);
+}
+
+void ServerConnection::sendNotice(const QString& target, const QString& text)
+{
+    sendText(target, text, false, true);
+}
+
+void ServerConnection::join(const QString& room, const QString& key)
+{
+    if (m_state == State::Connected)
+        send(IrcCommand::join(room, key));
+    else if (!m_network.rooms().contains(room))
+        m_network.addRoomToJoin(room); // joined after (re)connecting
+}
+
+void ServerConnection::part(const QString& room, const QString& reason)
+{
+    if (m_state == State::Connected) {
+        send(IrcCommand::part(room, reason));
+    } else {
+        m_network.removeRoom(room);
+        emit roomLeft(room, reason);
+    }
+}
+
+void ServerConnection::requestTopic(const QString& room)
+{
+    send(IrcCommand::topic(room));
+}
+
+void ServerConnection::setTopic(const QString& room, const QString& topic)
+{
+    send(IrcCommand::topic(room, topic));
+}
+
+void ServerConnection::setNick(const QString& nick)
+{
+    if (m_state == State::Registering) {
+        m_network.setNick(nick);
+        m_desiredNick = nick;
+    } else if (m_state != State::Connected) {
+        m_network.setNick(nick);
+        m_desiredNick = nick;
+        return;
+    }
+    send(IrcCommand::nick(nick));
+}
+
+void ServerConnection::setAway(const QString& message)
+{
+    m_network.setAwayMessage(message);
+    if (m_state == State::Connected) {
+        send(IrcCommand::away(message));
+    } else {
+        m_network.setAway(!message.isEmpty());
+        emit awayChanged(m_network.nick(), m_network.isAway(), message);
+    }
+}
+
+void ServerConnection::requestNames(const QString& room)
+{
+    send(IrcCommand::names(room));
+}

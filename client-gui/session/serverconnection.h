@@ -1,0 +1,202 @@
+#pragma once
+
+#include "connection/messageoutbox.h"
+#include "connection/servertransport.h"
+#include "ircmessage.h"
+#include "models/chatmessage.h"
+#include "session/ircevent.h"
+#include "session/networkstate.h"
+#include "session/registration.h"
+
+#include <QObject>
+#include <QStringList>
+
+// One IRC session on a server: registration on top of the transport (connection/), the typed
+// events of every line (IrcEventParser) applied to the one NetworkState, and announced as
+// signals; slots that send, through the outbox while offline.
+//
+// It negotiates the IRCv3 capabilities it knows when the server offers them and works without
+// them, reconnects with backoff after a loss once it has been registered, rejoins its rooms and
+// keeps messages typed while offline in an outbox that is sent after reconnecting (or reported
+// as failed).
+class ServerConnection : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State {
+        Disconnected, // idle, or given up
+        Connecting,   // TCP connect in progress
+        Registering,  // connected, NICK/USER sent, waiting for 001
+        Connected,    // registered
+        Reconnecting, // lost, waiting for the next attempt
+    };
+    Q_ENUM(State)
+
+    enum class Error {
+        ConnectionRefused,
+        HostNotFound,
+        Unreachable,
+        Timeout,
+        BadPassword,
+        ConnectionLost,
+        ServerClosed, // ERROR from the server (e.g. kill, shutdown); detail has its text
+        ProtocolError,
+    };
+    Q_ENUM(Error)
+
+    explicit ServerConnection(QObject* parent = nullptr);
+    ~ServerConnection() override;
+
+    // What to connect to; read by connectToServer().
+    void setHost(const QString& host) { m_host = host; }
+    QString host() const { return m_host; }
+    void setPort(quint16 port) { m_port = port; }
+    quint16 port() const { return m_port; }
+    void setPassword(const QString& password) { m_registration.setPassword(password); }
+    void setUserName(const QString& user) { m_registration.setUserName(user); }
+    void setRealName(const QString& realName) { m_registration.setRealName(realName); }
+    // The nick to register with (before connecting) — after that use setNick().
+    void setDesiredNick(const QString& nick) { m_desiredNick = nick; }
+
+    // Timing, in milliseconds; tests shorten them.
+    void setConnectTimeout(int ms) { m_transport->setConnectTimeout(ms); }
+    void setPingInterval(int ms) { m_transport->setPingInterval(ms); }
+    void setReconnectDelays(int initialMs, int maxMs)
+    {
+        m_transport->setReconnectDelays(initialMs, maxMs);
+    }
+    void setAutoReconnect(bool enabled) { m_autoReconnect = enabled; }
+    bool autoReconnect() const { return m_autoReconnect; }
+    int nextReconnectDelay() const { return m_transport->nextReconnectDelay(); }
+    // A loss now would be followed by automatic reconnection attempts.
+    bool willRetry() const
+    {
+        return m_autoReconnect && m_everRegistered && !m_userQuit && !m_fatalError;
+    }
+
+    State state() const { return m_state; }
+    bool isRegistered() const { return m_state == State::Connected; }
+    const NetworkState& network() const { return m_network; }
+    QString nick() const { return m_network.nick(); }
+    bool isOwnNick(const QString& nick) const { return m_network.isOwnNick(nick); }
+    const IrcISupport& serverSupport() const { return m_network.serverSupport(); }
+    IrcCaseMapping caseMapping() const { return m_network.caseMapping(); }
+    QString fold(const QString& name) const { return m_network.fold(name); }
+    bool isRoomName(const QString& target) const { return m_network.isRoomName(target); }
+    QString serverName() const { return m_network.serverName(); }
+    bool hasCapability(const QString& cap) const { return m_registration.hasCapability(cap); }
+    QStringList capabilities() const { return m_registration.capabilities(); }
+    QStringList rooms() const { return m_network.rooms(); } // joined, or to rejoin
+    QStringList members(const QString& room) const { return m_network.members(room); }
+    bool isAway() const { return m_network.isAway(); }
+    int lag() const { return m_transport->lag(); } // -1 until measured
+    int outboxSize() const { return m_outbox.size(); }
+
+    // Caps this client asks for when offered.
+    static QStringList wantedCapabilities() { return Registration::wantedCapabilities(); }
+    // Bytes of text per PRIVMSG; longer text is split into several messages.
+    static constexpr int MaxTextBytes = 400;
+    static constexpr int MaxOutbox = MessageOutbox::MaxSize;
+
+public slots:
+    void connectToServer();
+    // Sends QUIT and closes; no reconnect. Messages still in the outbox are reported as failed.
+    void disconnectFromServer(const QString& reason = {});
+    void sendMessage(const QString& target, const QString& text);
+    void sendAction(const QString& target, const QString& text);
+    void sendNotice(const QString& target, const QString& text);
+    void join(const QString& room, const QString& key = {});
+    void part(const QString& room, const QString& reason = {});
+    void requestTopic(const QString& room);
+    void setTopic(const QString& room, const QString& topic);
+    // Before registration: tries this nick on the same connection. After: NICK.
+    void setNick(const QString& nick);
+    // Empty message: back.
+    void setAway(const QString& message);
+    void requestNames(const QString& room);
+    // Sends a line built with IrcCommand; dropped when not connected.
+    void sendRaw(const IrcMessage& message);
+
+signals:
+    void stateChanged(ServerConnection::State state);
+    void registered(const QString& nick);
+    // 432/433 and friends: the nick was not accepted. reason is the server's text.
+    void nameRejected(const QString& nick, int code, const QString& reason);
+    void errorOccurred(ServerConnection::Error error, const QString& detail);
+
+    void privateMessage(const ChatMessage& message); // peer: isOwn ? target : sender
+    void roomMessage(const ChatMessage& message);    // target is the room
+    void messageQueued(const ChatMessage& message);  // typed offline, in the outbox
+    void queuedMessageSent(quint64 queueId);
+    void queuedMessageFailed(quint64 queueId);
+
+    void roomJoined(const QString& room);
+    void roomLeft(const QString& room, const QString& reason);
+    void userJoined(const QString& room, const QString& nick);
+    void userLeft(const QString& room, const QString& nick, const QString& reason);
+    void userKicked(const QString& room, const QString& nick, const QString& by,
+                    const QString& reason);
+    void userQuit(const QString& nick, const QString& reason, const QStringList& rooms);
+    void nickChanged(const QString& oldNick, const QString& newNick, const QStringList& rooms);
+    void awayChanged(const QString& nick, bool away, const QString& message);
+    void topicChanged(const QString& room, const QString& topic, const QString& setBy);
+    void namesReceived(const QString& room, const QStringList& nicks);
+    // A server reply worth showing the user (unknown nick, cannot send, MOTD end…).
+    void serverInfo(const QString& text);
+    void lagChanged(int ms);
+    void membersCleared(); // connection lost: nobody is known to be online any more
+
+private:
+    void setState(State state);
+    void startConnection();
+    void onOpened();
+    void onFailed(ServerTransport::Failure failure, const QString& detail);
+    void onMessage(const IrcMessage& message);
+    void send(const IrcMessage& message) { m_transport->send(message); }
+    void sendText(const QString& target, const QString& text, bool isAction, bool isNotice);
+    void emitChat(const ChatMessage& message);
+    void flushOutbox();
+    void failOutbox();
+
+    // One handler per event type (std::visit).
+    void handle(const IrcEvents::Ignored&) {}
+    void handle(const IrcEvents::Welcome& event);
+    void handle(const IrcEvents::ISupport& event);
+    void handle(const IrcEvents::NickRejected& event);
+    void handle(const IrcEvents::PasswordRejected& event);
+    void handle(const IrcEvents::Cap& event);
+    void handle(const IrcEvents::CapUnsupported& event);
+    void handle(const IrcEvents::ServerClosing& event);
+    void handle(const IrcEvents::Join& event);
+    void handle(const IrcEvents::Part& event);
+    void handle(const IrcEvents::Kick& event);
+    void handle(const IrcEvents::Quit& event);
+    void handle(const IrcEvents::NickChange& event);
+    void handle(const IrcEvents::Away& event);
+    void handle(const IrcEvents::TopicChange& event);
+    void handle(const IrcEvents::TopicReply& event);
+    void handle(const IrcEvents::NamesReply& event);
+    void handle(const IrcEvents::NamesEnd& event);
+    void handle(const IrcEvents::WhoReply& event);
+    void handle(const IrcEvents::AwayReply& event);
+    void handle(const IrcEvents::OwnAway& event);
+    void handle(const IrcEvents::Message& event);
+    void handle(const IrcEvents::ServerText& event);
+
+    ServerTransport* m_transport;
+    Registration m_registration;
+    NetworkState m_network;
+    MessageOutbox m_outbox;
+    State m_state = State::Disconnected;
+
+    QString m_host;
+    quint16 m_port = 6667;
+    QString m_desiredNick;
+    QString m_serverError; // text of the server's ERROR line before it closed
+
+    bool m_everRegistered = false; // reconnect only after a successful login
+    bool m_userQuit = false;
+    bool m_fatalError = false; // e.g. a bad password: do not retry
+    bool m_autoReconnect = true;
+};

@@ -1,0 +1,114 @@
+#include "session/startoptions.h"
+
+#include "connection/clientlogging.h"
+
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QTranslator>
+
+bool StartOptions::splitServer(const QString& text, QString* host, quint16* port)
+{
+    QString h = text.trimmed();
+    *port = 0;
+    if (h.isEmpty())
+        return false;
+    qsizetype colon = -1;
+    if (h.startsWith(QLatin1Char('['))) { // [IPv6]:port
+        const qsizetype close = h.indexOf(QLatin1Char(']'));
+        if (close < 0)
+            return false;
+        colon = h.indexOf(QLatin1Char(':'), close);
+        *host = h.mid(1, close - 1);
+    } else if (h.count(QLatin1Char(':')) == 1) {
+        colon = h.indexOf(QLatin1Char(':'));
+        *host = h.left(colon);
+    } else {
+        *host = h; // a host name, or a bare IPv6 address
+    }
+    if (colon >= 0) {
+        bool ok = false;
+        const uint value = h.mid(colon + 1).toUInt(&ok);
+        if (!ok || value == 0 || value > 65535)
+            return false;
+        *port = quint16(value);
+    }
+    return !host->isEmpty();
+}
+
+bool StartOptions::parse(const QStringList& arguments, QString* error)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Confab: chat with people on a chat (IRC) server."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption serverOption(
+        QStringLiteral("server"), tr("The chat server to use, as host:port."), tr("host:port"));
+    const QCommandLineOption nickOption(QStringLiteral("nick"), tr("The name to log in with."),
+                                        tr("name"));
+    const QCommandLineOption connectOption(QStringLiteral("connect"),
+                                           tr("Connect at once, without the login dialog."));
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"), tr("The language, for example zh_CN, zh_TW or en."), tr("code"));
+    const QCommandLineOption logOption(QStringLiteral("log-level"),
+                                       tr("Log detail: debug, info, warning or critical."),
+                                       tr("level"));
+    parser.addOptions({serverOption, nickOption, connectOption, langOption, logOption});
+    if (!parser.parse(arguments)) {
+        *error = parser.errorText();
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(0);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
+    if (!parser.positionalArguments().isEmpty()) {
+        *error = tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst());
+        return false;
+    }
+    if (parser.isSet(serverOption) && !splitServer(parser.value(serverOption), &host, &port)) {
+        *error = tr("Not a server address: %1 (use host:port)").arg(parser.value(serverOption));
+        return false;
+    }
+    nick = parser.value(nickOption);
+    connectNow = parser.isSet(connectOption);
+    language = parser.value(langOption);
+    logLevel = parser.value(logOption);
+    if (connectNow && nick.isEmpty()) {
+        *error = tr("--connect needs --nick");
+        return false;
+    }
+    return true;
+}
+
+void StartOptions::installTranslators(QCoreApplication* app, const QString& language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    if (!language.isEmpty())
+        QLocale::setDefault(locale);
+    auto* qtTranslator = new QTranslator(app);
+    if (qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        app->installTranslator(qtTranslator);
+    auto* translator = new QTranslator(app);
+    if (translator->load(locale, QStringLiteral("confab"), QStringLiteral("_"),
+                         QStringLiteral(":/i18n"))) {
+        app->installTranslator(translator);
+        qCInfo(lcClient) << "translation loaded for" << locale.name();
+    }
+}
+
+void StartOptions::applyLogLevel(const QString& level)
+{
+    if (level.isEmpty())
+        return;
+    const QString l = level.toLower();
+    QString rules =
+        QStringLiteral("confab.*.debug=%1\nconfab.*.info=%2\nconfab.*.warning=%3")
+            .arg(l == QLatin1String("debug") ? QLatin1String("true") : QLatin1String("false"))
+            .arg(l == QLatin1String("debug") || l == QLatin1String("info") ? QLatin1String("true")
+                                                                           : QLatin1String("false"))
+            .arg(l == QLatin1String("critical") ? QLatin1String("false") : QLatin1String("true"));
+    QLoggingCategory::setFilterRules(rules);
+}

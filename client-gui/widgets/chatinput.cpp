@@ -1,0 +1,92 @@
+#include "widgets/chatinput.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QKeyEvent>
+#include <QMenu>
+
+ChatInput::ChatInput(QWidget* parent) : QLineEdit(parent)
+{
+    setClearButtonEnabled(false);
+}
+
+void ChatInput::addToHistory(const QString& line)
+{
+    if (line.trimmed().isEmpty())
+        return;
+    if (m_history.isEmpty() || m_history.constLast() != line)
+        m_history.append(line);
+    while (m_history.size() > MaxHistory)
+        m_history.removeFirst();
+    m_position = int(m_history.size());
+    m_draft.clear();
+}
+
+void ChatInput::submit()
+{
+    const QString line = text();
+    if (line.trimmed().isEmpty())
+        return;
+    addToHistory(line);
+    clear();
+    emit submitted(line);
+}
+
+void ChatInput::showHistory(int position)
+{
+    if (position < 0 || position > m_history.size())
+        return;
+    if (m_position == m_history.size())
+        m_draft = text();
+    m_position = position;
+    setText(position == m_history.size() ? m_draft : m_history.at(position));
+}
+
+void ChatInput::pasteFromClipboard()
+{
+    QString text = QApplication::clipboard()->text();
+    text.replace(QLatin1String("\r\n"), QLatin1String("\n"));
+    while (text.endsWith(QLatin1Char('\n')))
+        text.chop(1);
+    if (text.contains(QLatin1Char('\n')))
+        emit multiLinePasted(text);
+    else
+        insert(text);
+}
+
+void ChatInput::keyPressEvent(QKeyEvent* event)
+{
+    if (event->matches(QKeySequence::Paste)) {
+        pasteFromClipboard();
+        return;
+    }
+    switch (event->key()) {
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        submit();
+        return;
+    case Qt::Key_Up:
+        showHistory(m_position - 1);
+        return;
+    case Qt::Key_Down:
+        showHistory(m_position + 1);
+        return;
+    default:
+        QLineEdit::keyPressEvent(event);
+    }
+}
+
+void ChatInput::contextMenuEvent(QContextMenuEvent* event)
+{
+    QMenu* menu = createStandardContextMenu();
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    for (QAction* action : menu->actions()) {
+        if (action->objectName() == QLatin1String("edit-paste")) {
+            action->disconnect();
+            connect(action, &QAction::triggered, this, [this] { pasteFromClipboard(); });
+        }
+    }
+    menu->popup(event->globalPos());
+}

@@ -1,0 +1,533 @@
+#include "widgets/mainwindow.h"
+
+#include "connection/clientlogging.h"
+#include "models/contactlistmodel.h"
+#include "models/conversationstore.h"
+#include "models/roomlistmodel.h"
+#include "session/chatcontroller.h"
+#include "session/clientsettings.h"
+#include "session/startoptions.h"
+#include "widgets/chatinput.h"
+#include "widgets/conversationview.h"
+#include "widgets/logindialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+MainWindow::MainWindow(ChatController* controller, QWidget* parent)
+    : QMainWindow(parent), m_controller(controller), m_connection(controller->connection()),
+      m_loginDialog(new LoginDialog(controller->connection(), this)),
+      m_roomList(new QListView(this)), m_contactList(new QListView(this)),
+      m_contactFilter(new QLineEdit(this)), m_contactProxy(new QSortFilterProxyModel(this)),
+      m_tabs(new QTabWidget(this)), m_topicLabel(new QLabel(this)), m_input(new ChatInput(this)),
+      m_sendButton(new QPushButton(tr("Send"), this)), m_stateLabel(new QLabel(this)),
+      m_serverLabel(new QLabel(this)), m_lagLabel(new QLabel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Confab"));
+    setWindowIcon(QIcon(QStringLiteral(":/confab.png")));
+    m_roomList->setObjectName(QStringLiteral("roomList"));
+    m_contactList->setObjectName(QStringLiteral("contactList"));
+    m_contactFilter->setObjectName(QStringLiteral("contactFilter"));
+    m_tabs->setObjectName(QStringLiteral("conversationTabs"));
+    m_topicLabel->setObjectName(QStringLiteral("topicLabel"));
+    m_input->setObjectName(QStringLiteral("messageInput"));
+    m_sendButton->setObjectName(QStringLiteral("sendButton"));
+    m_stateLabel->setObjectName(QStringLiteral("stateLabel"));
+    m_serverLabel->setObjectName(QStringLiteral("serverLabel"));
+    m_lagLabel->setObjectName(QStringLiteral("lagLabel"));
+
+    // Left: rooms, then people.
+    m_roomList->setModel(controller->rooms());
+    m_roomList->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_contactProxy->setSourceModel(controller->contacts());
+    m_contactProxy->setSortRole(ContactListModel::NickRole);
+    m_contactProxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_contactProxy->setFilterRole(ContactListModel::NickRole);
+    m_contactProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_contactProxy->setDynamicSortFilter(true);
+    m_contactProxy->sort(0);
+    m_contactList->setModel(m_contactProxy);
+    m_contactList->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_contactList->setIconSize(QSize(10, 10)); // the online/away colour dot
+    m_contactFilter->setPlaceholderText(tr("Find a person…"));
+    m_contactFilter->setClearButtonEnabled(true);
+
+    auto* roomsLabel = new QLabel(tr("Rooms"), this);
+    auto* peopleLabel = new QLabel(tr("People online"), this);
+    QFont heading = roomsLabel->font();
+    heading.setBold(true);
+    roomsLabel->setFont(heading);
+    peopleLabel->setFont(heading);
+
+    auto* side = new QWidget(this);
+    side->setObjectName(QStringLiteral("sidePanel"));
+    auto* sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(6, 6, 0, 0);
+    sideLayout->addWidget(roomsLabel);
+    sideLayout->addWidget(m_roomList, 1);
+    sideLayout->addWidget(peopleLabel);
+    sideLayout->addWidget(m_contactFilter);
+    sideLayout->addWidget(m_contactList, 3);
+
+    // Right: topic, conversations, input.
+    m_topicLabel->setWordWrap(true);
+    m_topicLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_tabs->setTabsClosable(true);
+    m_tabs->setDocumentMode(true);
+    m_tabs->setMovable(true);
+    m_input->setPlaceholderText(tr("Type a message (/help for commands)"));
+
+    auto* chat = new QWidget(this);
+    auto* chatLayout = new QVBoxLayout(chat);
+    chatLayout->setContentsMargins(0, 6, 6, 0);
+    chatLayout->addWidget(m_topicLabel);
+    chatLayout->addWidget(m_tabs, 1);
+    auto* inputRow = new QHBoxLayout;
+    inputRow->addWidget(m_input, 1);
+    inputRow->addWidget(m_sendButton);
+    chatLayout->addLayout(inputRow);
+
+    auto* splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->addWidget(side);
+    splitter->addWidget(chat);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({220, 680});
+    setCentralWidget(splitter);
+
+    statusBar()->addWidget(m_stateLabel, 1);
+    statusBar()->addPermanentWidget(m_serverLabel);
+    statusBar()->addPermanentWidget(m_lagLabel);
+
+    createMenus();
+
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        m_tray->setToolTip(tr("Confab"));
+        m_tray->show();
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            showNormal();
+            activateWindow();
+            m_controller->replyToLast();
+        });
+    }
+
+    ConversationStore* store = controller->conversations();
+    connect(store, &ConversationStore::conversationAdded, this, &MainWindow::onConversationAdded);
+    connect(store, &ConversationStore::conversationRemoved, this,
+            &MainWindow::onConversationRemoved);
+    for (ConversationModel* conversation : store->conversations())
+        onConversationAdded(conversation);
+    connect(controller, &ChatController::conversationRequested, this,
+            &MainWindow::showConversation);
+    connect(controller, &ChatController::privateMessageArrived, this,
+            &MainWindow::onPrivateMessageArrived);
+    connect(controller, &ChatController::quitRequested, this, &MainWindow::close);
+    connect(controller->rooms(), &QAbstractItemModel::dataChanged, this, [this] { updateTopic(); });
+
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onCurrentTabChanged);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::onTabCloseRequested);
+    connect(m_contactFilter, &QLineEdit::textChanged, m_contactProxy,
+            &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_contactList, &QListView::activated, this, [this](const QModelIndex& index) {
+        m_controller->openPrivateConversation(index.data(ContactListModel::NickRole).toString());
+        m_input->setFocus();
+    });
+    connect(m_contactList, &QListView::doubleClicked, this, [this](const QModelIndex& index) {
+        m_controller->openPrivateConversation(index.data(ContactListModel::NickRole).toString());
+        m_input->setFocus();
+    });
+    auto showRoom = [this](const QModelIndex& index) {
+        const QString room = index.data(RoomListModel::NameRole).toString();
+        if (ConversationModel* conversation = m_controller->conversations()->find(room))
+            showConversation(conversation);
+    };
+    connect(m_roomList, &QListView::clicked, this, showRoom);
+    connect(m_roomList, &QListView::activated, this, showRoom); // keyboard: Enter
+    connect(m_input, &ChatInput::submitted, controller, &ChatController::submitInput);
+    connect(m_input, &ChatInput::multiLinePasted, this, &MainWindow::onMultiLinePaste);
+    connect(m_sendButton, &QPushButton::clicked, this, [this] {
+        const QString line = m_input->text();
+        m_input->addToHistory(line);
+        m_input->clear();
+        m_controller->submitInput(line);
+        m_input->setFocus();
+    });
+
+    connect(m_connection, &ServerConnection::stateChanged, this, &MainWindow::onStateChanged);
+    connect(m_connection, &ServerConnection::lagChanged, this, &MainWindow::onLagChanged);
+    connect(m_connection, &ServerConnection::errorOccurred, this, &MainWindow::onConnectionError);
+    connect(m_connection, &ServerConnection::nickChanged, this, [this] {
+        onStateChanged(m_connection->state()); // our own name may be the one that changed
+    });
+    connect(m_connection, &ServerConnection::registered, this, [this] {
+        onStateChanged(m_connection->state());
+        m_input->setFocus();
+    });
+    onStateChanged(m_connection->state());
+    onLagChanged(m_connection->lag());
+    updateTopic();
+
+    const QSettings settings;
+    if (!restoreGeometry(settings.value(SettingsKeys::WindowGeometry).toByteArray()))
+        resize(960, 640);
+    restoreState(settings.value(SettingsKeys::WindowState).toByteArray());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus()
+{
+    QMenu* chatMenu = menuBar()->addMenu(tr("&Chat"));
+    chatMenu->setObjectName(QStringLiteral("chatMenu"));
+    m_connectAction = chatMenu->addAction(tr("&Connect…"), this, &MainWindow::showLoginDialog);
+    m_connectAction->setObjectName(QStringLiteral("connectAction"));
+    m_connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
+    m_disconnectAction = chatMenu->addAction(tr("&Disconnect"), this, [this] {
+        m_connection->disconnectFromServer(QStringLiteral("Leaving"));
+    });
+    m_disconnectAction->setObjectName(QStringLiteral("disconnectAction"));
+    m_disconnectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    chatMenu->addSeparator();
+    QAction* quitAction = chatMenu->addAction(tr("&Quit"), this, &MainWindow::close);
+    quitAction->setObjectName(QStringLiteral("quitAction"));
+    quitAction->setShortcut(
+        QKeySequence(Qt::CTRL | Qt::Key_Q)); // not QKeySequence::Quit: empty on some platforms
+    quitAction->setMenuRole(QAction::QuitRole);
+
+    QMenu* conversationMenu = menuBar()->addMenu(tr("C&onversation"));
+    conversationMenu->setObjectName(QStringLiteral("conversationMenu"));
+    QAction* next =
+        conversationMenu->addAction(tr("&Next conversation"), this, &MainWindow::nextConversation);
+    next->setObjectName(QStringLiteral("nextConversationAction"));
+    next->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_PageDown), QKeySequence(Qt::CTRL | Qt::Key_Tab)});
+    QAction* previous = conversationMenu->addAction(tr("&Previous conversation"), this,
+                                                    &MainWindow::previousConversation);
+    previous->setObjectName(QStringLiteral("previousConversationAction"));
+    previous->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_PageUp),
+                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backtab)});
+    QAction* reply =
+        conversationMenu->addAction(tr("&Reply to last private message"), this, [this] {
+            m_controller->replyToLast();
+            m_input->setFocus();
+        });
+    reply->setObjectName(QStringLiteral("replyAction"));
+    reply->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    QAction* close = conversationMenu->addAction(
+        tr("&Close conversation"), this, [this] { onTabCloseRequested(m_tabs->currentIndex()); });
+    close->setObjectName(QStringLiteral("closeConversationAction"));
+    close->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
+
+    QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->setObjectName(QStringLiteral("helpMenu"));
+    QAction* about = helpMenu->addAction(tr("&About Confab"), this, &MainWindow::showAbout);
+    about->setObjectName(QStringLiteral("aboutAction"));
+    about->setMenuRole(QAction::AboutRole);
+    helpMenu->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::start(const StartOptions& options)
+{
+    m_loginDialog->prefill(options.host, options.port, options.nick);
+    if (options.connectNow && !options.nick.isEmpty()) {
+        m_connectedFromCommandLine = true;
+        m_connection->setHost(m_loginDialog->host());
+        m_connection->setPort(m_loginDialog->port());
+        m_connection->setDesiredNick(options.nick);
+        m_connection->connectToServer();
+        return;
+    }
+    m_loginDialog->open();
+}
+
+void MainWindow::showLoginDialog()
+{
+    if (m_loginDialog->isVisible())
+        return;
+    if (!m_connection->host().isEmpty())
+        m_loginDialog->prefill(m_connection->host(), m_connection->port(), m_connection->nick());
+    m_loginDialog->open();
+}
+
+ConversationView* MainWindow::viewFor(const QString& name) const
+{
+    ConversationModel* conversation = m_controller->conversations()->find(name);
+    return conversation ? m_views.value(conversation) : nullptr;
+}
+
+ConversationModel* MainWindow::currentConversation() const
+{
+    auto* view = qobject_cast<ConversationView*>(m_tabs->currentWidget());
+    return view ? view->model() : nullptr;
+}
+
+QString MainWindow::tabTitle(const QString& name) const
+{
+    ConversationModel* conversation = m_controller->conversations()->find(name);
+    const int index = tabIndexOf(conversation);
+    return index >= 0 ? m_tabs->tabText(index) : QString();
+}
+
+int MainWindow::tabIndexOf(ConversationModel* conversation) const
+{
+    ConversationView* view = m_views.value(conversation);
+    return view ? m_tabs->indexOf(view) : -1;
+}
+
+void MainWindow::onConversationAdded(ConversationModel* conversation)
+{
+    auto* view = new ConversationView(m_tabs);
+    view->setObjectName(QStringLiteral("conversationView"));
+    view->setModel(conversation);
+    m_views.insert(conversation, view);
+    m_tabs->addTab(view, conversation->name());
+    updateTab(conversation);
+    connect(conversation, &ConversationModel::unreadCountChanged, this,
+            [this, conversation] { updateTab(conversation); });
+    connect(conversation, &ConversationModel::nameChanged, this, [this, conversation] {
+        updateTab(conversation);
+        updateTopic();
+    });
+    if (m_tabs->count() == 1)
+        onCurrentTabChanged(0);
+}
+
+void MainWindow::onConversationRemoved(ConversationModel* conversation)
+{
+    ConversationView* view = m_views.take(conversation);
+    if (!view)
+        return;
+    m_tabs->removeTab(m_tabs->indexOf(view));
+    view->deleteLater();
+}
+
+void MainWindow::updateTab(ConversationModel* conversation)
+{
+    const int index = tabIndexOf(conversation);
+    if (index < 0)
+        return;
+    const int unread = conversation->unreadCount();
+    m_tabs->setTabText(index, unread > 0 ? tr("%1 (%2)").arg(conversation->name()).arg(unread)
+                                         : conversation->name());
+    m_tabs->setTabToolTip(index,
+                          conversation->isRoom()
+                              ? tr("Room %1").arg(conversation->name())
+                              : tr("Private conversation with %1").arg(conversation->name()));
+}
+
+void MainWindow::showConversation(ConversationModel* conversation)
+{
+    const int index = tabIndexOf(conversation);
+    if (index >= 0)
+        m_tabs->setCurrentIndex(index);
+}
+
+void MainWindow::onCurrentTabChanged(int index)
+{
+    auto* view = qobject_cast<ConversationView*>(m_tabs->widget(index));
+    ConversationModel* conversation = view ? view->model() : nullptr;
+    m_controller->setActiveConversation(conversation);
+    updateTopic();
+    // The lists on the left show where we are.
+    const QString name = conversation ? conversation->name() : QString();
+    const int roomRow = m_controller->rooms()->indexOf(name);
+    if (roomRow >= 0)
+        m_roomList->setCurrentIndex(m_controller->rooms()->index(roomRow));
+    else
+        m_roomList->clearSelection();
+    const int contactRow = m_controller->contacts()->indexOf(name);
+    if (contactRow >= 0 && !conversation->isRoom())
+        m_contactList->setCurrentIndex(
+            m_contactProxy->mapFromSource(m_controller->contacts()->index(contactRow)));
+    else
+        m_contactList->clearSelection();
+}
+
+void MainWindow::updateTopic()
+{
+    ConversationModel* conversation = currentConversation();
+    if (!conversation) {
+        m_topicLabel->setText(tr("Not in any conversation yet"));
+        return;
+    }
+    if (conversation->isRoom()) {
+        const QString topic = m_controller->rooms()->topic(conversation->name());
+        m_topicLabel->setText(topic.isEmpty() ? tr("%1 — no topic").arg(conversation->name())
+                                              : tr("%1 — %2").arg(conversation->name(), topic));
+    } else {
+        m_topicLabel->setText(tr("Private conversation with %1").arg(conversation->name()));
+    }
+}
+
+void MainWindow::onTabCloseRequested(int index)
+{
+    auto* view = qobject_cast<ConversationView*>(m_tabs->widget(index));
+    if (!view || !view->model())
+        return;
+    ConversationModel* conversation = view->model();
+    if (conversation->isRoom() && m_controller->rooms()->isJoined(conversation->name()))
+        m_connection->part(conversation->name());
+    m_controller->conversations()->remove(conversation->name());
+}
+
+void MainWindow::nextConversation()
+{
+    if (m_tabs->count() > 0)
+        m_tabs->setCurrentIndex((m_tabs->currentIndex() + 1) % m_tabs->count());
+}
+
+void MainWindow::previousConversation()
+{
+    if (m_tabs->count() > 0)
+        m_tabs->setCurrentIndex((m_tabs->currentIndex() + m_tabs->count() - 1) % m_tabs->count());
+}
+
+void MainWindow::onStateChanged(ServerConnection::State state)
+{
+    using State = ServerConnection::State;
+    QString text;
+    switch (state) {
+    case State::Disconnected:
+        text = tr("Disconnected");
+        break;
+    case State::Connecting:
+        text = tr("Connecting…");
+        break;
+    case State::Registering:
+        text = tr("Logging in…");
+        break;
+    case State::Connected:
+        text = tr("Connected as %1").arg(m_connection->nick());
+        break;
+    case State::Reconnecting:
+        text = tr("Disconnected — trying again in %1 s")
+                   .arg(qMax(1, m_connection->nextReconnectDelay() / 2000));
+        break;
+    }
+    m_stateLabel->setText(text);
+    m_serverLabel->setText(
+        m_connection->host().isEmpty()
+            ? QString()
+            : tr("Server: %1:%2").arg(m_connection->host()).arg(m_connection->port()));
+    setWindowTitle(state == State::Connected
+                       ? tr("Confab — %1 on %2").arg(m_connection->nick(), m_connection->host())
+                       : tr("Confab"));
+    updateActions();
+}
+
+void MainWindow::updateActions()
+{
+    const bool idle = m_connection->state() == ServerConnection::State::Disconnected;
+    m_disconnectAction->setEnabled(!idle);
+}
+
+void MainWindow::onLagChanged(int ms)
+{
+    m_lagLabel->setText(ms < 0 ? tr("Lag: –") : tr("Lag: %1 ms").arg(ms));
+}
+
+void MainWindow::onConnectionError(ServerConnection::Error error, const QString& detail)
+{
+    if (m_connection->willRetry())
+        return; // the state label says "trying again"; each failed attempt is no news
+    const QString text =
+        LoginDialog::errorText(error, m_connection->host(), m_connection->port(), detail);
+    statusBar()->showMessage(text, 10000);
+    if (m_connectedFromCommandLine && !m_connection->isRegistered() &&
+        m_connection->state() == ServerConnection::State::Disconnected) {
+        m_connectedFromCommandLine = false; // --connect failed: let the user fix it
+        showLoginDialog();
+        m_loginDialog->showError(text);
+    }
+}
+
+void MainWindow::onPrivateMessageArrived(const QString& from, const QString& text)
+{
+    if (isActiveWindow())
+        return;
+    if (m_tray && m_tray->isVisible())
+        m_tray->showMessage(tr("Message from %1").arg(from), text, QSystemTrayIcon::Information,
+                            8000);
+    QApplication::alert(this);
+    emit attentionRequested(from, text);
+}
+
+void MainWindow::onMultiLinePaste(const QString& text)
+{
+    QStringList lines = text.split(QLatin1Char('\n'));
+    lines.removeIf([](const QString& line) { return line.trimmed().isEmpty(); });
+    if (lines.isEmpty())
+        return;
+    if (lines.size() == 1) { // blank lines around one line of text: an ordinary paste
+        m_input->insert(lines.constFirst().trimmed());
+        return;
+    }
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Send several lines?"),
+                                tr("The pasted text has %1 lines. Send each line as a separate "
+                                   "message?")
+                                    .arg(lines.size()),
+                                QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("pasteConfirmation"));
+    box->setDetailedText(lines.join(QLatin1Char('\n')));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->button(QMessageBox::Yes)->setText(tr("Send %1 messages").arg(lines.size()));
+    connect(box, &QMessageBox::finished, this, [this, box, lines] {
+        if (box->clickedButton() != box->button(QMessageBox::Yes))
+            return;
+        for (const QString& line : lines)
+            m_controller->sendText(line);
+    });
+    box->open();
+}
+
+void MainWindow::showAbout()
+{
+    auto* box = new QMessageBox(
+        QMessageBox::NoIcon, tr("About Confab"),
+        tr("Confab %1\n\nA simple chat program for IRC chat servers: rooms, "
+           "private conversations and a list of who is online.\n\nBuilt with Qt %2.")
+            .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())),
+        QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("aboutBox"));
+    box->setIconPixmap(windowIcon().pixmap(64, 64));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::ActivationChange)
+        m_controller->setWindowActive(isActiveWindow());
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    QSettings settings;
+    settings.setValue(SettingsKeys::WindowGeometry, saveGeometry());
+    settings.setValue(SettingsKeys::WindowState, saveState());
+    if (m_connection->state() != ServerConnection::State::Disconnected)
+        m_connection->disconnectFromServer(QStringLiteral("Leaving"));
+    if (m_tray)
+        m_tray->hide();
+    event->accept();
+}

@@ -1,0 +1,272 @@
+#include "models/conversationmodel.h"
+#include "models/conversationstore.h"
+
+#include <QAbstractItemModelTester>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTest>
+
+class tst_ConversationModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void messagesKeepServerTime();
+    void linesAsText_data();
+    void linesAsText();
+    void queuedStatus();
+    void unreadCounting();
+    void boundedHistory();
+    void storeFindsCaseInsensitively();
+    void storeRenameFollowsPerson();
+    void liveLinesKeepArrivalOrder();
+    void historyInsertsByServerTime_data();
+    void historyInsertsByServerTime();
+    void msgidIndex();
+    void msgidKeptOnce();
+    void msgidIndexFollowsDroppedLines();
+};
+
+namespace {
+
+ChatMessage message(const QString& sender, const QString& text, bool action = false)
+{
+    ChatMessage m;
+    m.time = QDateTime(QDate(2026, 11, 23), QTime(12, 34, 56), Qt::UTC);
+    m.sender = sender;
+    m.target = QStringLiteral("#lobby");
+    m.text = text;
+    m.isAction = action;
+    return m;
+}
+
+} // namespace
+
+void tst_ConversationModel::messagesKeepServerTime()
+{
+    ConversationModel model(QStringLiteral("#lobby"), true);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.appendMessage(message(QStringLiteral("alice"), QStringLiteral("hi")));
+    QCOMPARE(inserted.count(), 1);
+    const QModelIndex idx = model.index(0);
+    QCOMPARE(idx.data(ConversationModel::TimeRole).toDateTime(),
+             QDateTime(QDate(2026, 11, 23), QTime(12, 34, 56), Qt::UTC));
+    QCOMPARE(idx.data(ConversationModel::SenderRole).toString(), QStringLiteral("alice"));
+    QCOMPARE(idx.data(ConversationModel::TextRole).toString(), QStringLiteral("hi"));
+    QCOMPARE(idx.data(ConversationModel::KindRole).value<ConversationModel::Kind>(),
+             ConversationModel::Kind::Message);
+}
+
+void tst_ConversationModel::linesAsText_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("message") << 0 << "<alice> hello";
+    QTest::newRow("action") << 1 << "* alice waves";
+    QTest::newRow("system") << 2 << "alice joined";
+    QTest::newRow("error") << 3 << "No such nick";
+}
+
+void tst_ConversationModel::linesAsText()
+{
+    QFETCH(int, kind);
+    QFETCH(QString, expected);
+    ConversationModel model(QStringLiteral("#lobby"), true);
+    switch (kind) {
+    case 0:
+        model.appendMessage(message(QStringLiteral("alice"), QStringLiteral("hello")));
+        break;
+    case 1:
+        model.appendMessage(message(QStringLiteral("alice"), QStringLiteral("waves"), true));
+        break;
+    case 2:
+        model.appendSystem(QStringLiteral("alice joined"));
+        break;
+    case 3:
+        model.appendError(QStringLiteral("No such nick"));
+        break;
+    }
+    QCOMPARE(model.lastText(), expected);
+}
+
+void tst_ConversationModel::queuedStatus()
+{
+    ConversationModel model(QStringLiteral("bob"), false);
+    ChatMessage m = message(QStringLiteral("me"), QStringLiteral("offline text"));
+    m.queueId = 7;
+    m.isOwn = true;
+    model.appendMessage(m);
+    model.appendMessage(message(QStringLiteral("bob"), QStringLiteral("other")));
+    QCOMPARE(model.index(0).data(ConversationModel::StatusRole).value<ConversationModel::Status>(),
+             ConversationModel::Status::Pending);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QVERIFY(!model.setQueuedStatus(8, ConversationModel::Status::Sent));
+    QVERIFY(model.setQueuedStatus(7, ConversationModel::Status::Failed));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(model.index(0).data(ConversationModel::StatusRole).value<ConversationModel::Status>(),
+             ConversationModel::Status::Failed);
+    QCOMPARE(model.index(1).data(ConversationModel::StatusRole).value<ConversationModel::Status>(),
+             ConversationModel::Status::Sent);
+}
+
+void tst_ConversationModel::unreadCounting()
+{
+    ConversationModel model(QStringLiteral("bob"), false);
+    QSignalSpy spy(&model, &ConversationModel::unreadCountChanged);
+    model.addUnread();
+    model.addUnread();
+    QCOMPARE(model.unreadCount(), 2);
+    model.markRead();
+    model.markRead();
+    QCOMPARE(model.unreadCount(), 0);
+    QCOMPARE(spy.count(), 3);
+    QCOMPARE(spy.last().at(0).toInt(), 0);
+}
+
+void tst_ConversationModel::boundedHistory()
+{
+    ConversationModel model(QStringLiteral("#flood"), true);
+    for (int i = 0; i < ConversationModel::MaxLines + 10; ++i)
+        model.appendSystem(QString::number(i));
+    QVERIFY(model.rowCount() <= ConversationModel::MaxLines);
+    QCOMPARE(model.lastText(), QString::number(ConversationModel::MaxLines + 9));
+}
+
+void tst_ConversationModel::storeFindsCaseInsensitively()
+{
+    ConversationStore store;
+    QSignalSpy added(&store, &ConversationStore::conversationAdded);
+    ConversationModel* a = store.ensure(QStringLiteral("#Lobby"), true);
+    ConversationModel* b = store.ensure(QStringLiteral("#lobby"), true);
+    QCOMPARE(a, b);
+    QCOMPARE(added.count(), 1);
+    QCOMPARE(store.find(QStringLiteral("{bob}")), nullptr);
+    store.ensure(QStringLiteral("[bob]"), false);
+    QVERIFY(store.find(QStringLiteral("{bob}"))); // rfc1459: [] fold to {}
+    QCOMPARE(store.count(), 2);
+}
+
+void tst_ConversationModel::storeRenameFollowsPerson()
+{
+    ConversationStore store;
+    ConversationModel* bob = store.ensure(QStringLiteral("bob"), false);
+    QSignalSpy renamed(bob, &ConversationModel::nameChanged);
+    store.rename(QStringLiteral("BOB"), QStringLiteral("robert"));
+    QCOMPARE(renamed.count(), 1);
+    QCOMPARE(bob->name(), QStringLiteral("robert"));
+    QCOMPARE(store.find(QStringLiteral("robert")), bob);
+    QCOMPARE(store.find(QStringLiteral("bob")), nullptr);
+    ConversationModel* room = store.ensure(QStringLiteral("#lobby"), true);
+    store.rename(QStringLiteral("#lobby"), QStringLiteral("#other"));
+    QCOMPARE(room->name(), QStringLiteral("#lobby")); // rooms do not rename
+}
+
+namespace {
+
+ChatMessage at(const QString& text, int minute, const QString& msgid = {})
+{
+    ChatMessage m = message(QStringLiteral("alice"), text);
+    m.time = QDateTime(QDate(2026, 11, 23), QTime(12, minute), Qt::UTC);
+    m.msgid = msgid;
+    return m;
+}
+
+QStringList texts(const ConversationModel& model)
+{
+    QStringList list;
+    for (int row = 0; row < model.rowCount(); ++row)
+        list.append(model.index(row).data(ConversationModel::TextRole).toString());
+    return list;
+}
+
+} // namespace
+
+void tst_ConversationModel::liveLinesKeepArrivalOrder()
+{
+    // The client's clock and the server's may differ: live lines are not reordered by time.
+    ConversationModel model(QStringLiteral("#lobby"), true);
+    model.appendMessage(at(QStringLiteral("second by the clock"), 30));
+    model.appendSystem(QStringLiteral("bob joined"),
+                       QDateTime(QDate(2026, 11, 23), QTime(12, 40), Qt::UTC));
+    model.appendMessage(at(QStringLiteral("first by the clock"), 10));
+    QCOMPARE(texts(model),
+             (QStringList{"second by the clock", "bob joined", "first by the clock"}));
+}
+
+void tst_ConversationModel::historyInsertsByServerTime_data()
+{
+    QTest::addColumn<QList<int>>("minutes");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("older before newer") << QList<int>{20, 10} << QStringList{"10", "20"};
+    QTest::newRow("in between") << QList<int>{10, 30, 20} << QStringList{"10", "20", "30"};
+    QTest::newRow("already in order") << QList<int>{1, 2, 3} << QStringList{"1", "2", "3"};
+    QTest::newRow("reverse") << QList<int>{3, 2, 1} << QStringList{"1", "2", "3"};
+    QTest::newRow("same time keeps arrival order")
+        << QList<int>{5, 5, 4} << QStringList{"4", "5", "5 (2)"};
+}
+
+void tst_ConversationModel::historyInsertsByServerTime()
+{
+    QFETCH(QList<int>, minutes);
+    QFETCH(QStringList, expected);
+    ConversationModel model(QStringLiteral("#lobby"), true);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSet<int> seen;
+    for (int minute : minutes) {
+        const QString text =
+            seen.contains(minute) ? QStringLiteral("%1 (2)").arg(minute) : QString::number(minute);
+        seen.insert(minute);
+        QVERIFY(model.insertMessage(at(text, minute)));
+    }
+    QCOMPARE(texts(model), expected);
+}
+
+void tst_ConversationModel::msgidIndex()
+{
+    ConversationModel model(QStringLiteral("#lobby"), true);
+    model.appendMessage(at(QStringLiteral("b"), 20, QStringLiteral("id-b")));
+    model.appendMessage(at(QStringLiteral("c"), 30, QStringLiteral("id-c")));
+    model.appendMessage(at(QStringLiteral("no id"), 31));
+    QCOMPARE(model.rowOfMsgid(QStringLiteral("id-b")), 0);
+    QCOMPARE(model.rowOfMsgid(QStringLiteral("id-c")), 1);
+    // An older line from history moves the later ones down; the index follows.
+    QVERIFY(model.insertMessage(at(QStringLiteral("a"), 10, QStringLiteral("id-a"))));
+    QCOMPARE(texts(model), (QStringList{"a", "b", "c", "no id"}));
+    QCOMPARE(model.rowOfMsgid(QStringLiteral("id-a")), 0);
+    QCOMPARE(model.rowOfMsgid(QStringLiteral("id-b")), 1);
+    QCOMPARE(model.rowOfMsgid(QStringLiteral("id-c")), 2);
+    QCOMPARE(model.index(2).data(ConversationModel::MsgidRole).toString(), QStringLiteral("id-c"));
+    QCOMPARE(model.rowOfMsgid(QStringLiteral("unknown")), -1);
+    QCOMPARE(model.rowOfMsgid(QString()), -1);
+}
+
+void tst_ConversationModel::msgidKeptOnce()
+{
+    ConversationModel model(QStringLiteral("#lobby"), true);
+    QVERIFY(model.appendMessage(at(QStringLiteral("hello"), 10, QStringLiteral("m1"))));
+    QVERIFY(!model.appendMessage(at(QStringLiteral("hello"), 10, QStringLiteral("m1"))));
+    QVERIFY(!model.insertMessage(at(QStringLiteral("hello"), 10, QStringLiteral("m1"))));
+    // Without a msgid nothing can be told apart: both are kept.
+    QVERIFY(model.appendMessage(at(QStringLiteral("same"), 11)));
+    QVERIFY(model.appendMessage(at(QStringLiteral("same"), 11)));
+    QCOMPARE(model.rowCount(), 3);
+}
+
+void tst_ConversationModel::msgidIndexFollowsDroppedLines()
+{
+    ConversationModel model(QStringLiteral("#lobby"), true);
+    model.appendMessage(at(QStringLiteral("oldest"), 0, QStringLiteral("first")));
+    for (int i = 1; i < ConversationModel::MaxLines; ++i)
+        model.appendMessage(at(QString::number(i), 1, QStringLiteral("m%1").arg(i)));
+    QCOMPARE(model.rowOfMsgid(QStringLiteral("m100")), 100);
+    model.appendMessage(at(QStringLiteral("newest"), 2, QStringLiteral("last")));
+    constexpr int Dropped = ConversationModel::MaxLines / 10;
+    QCOMPARE(model.rowOfMsgid(QStringLiteral("first")), -1);
+    QCOMPARE(model.rowOfMsgid(QStringLiteral("m100")), -1);
+    QCOMPARE(model.rowOfMsgid(QStringLiteral("m1000")), 1000 - Dropped);
+    QCOMPARE(model.rowOfMsgid(QStringLiteral("last")), model.rowCount() - 1);
+}
+
+QTEST_GUILESS_MAIN(tst_ConversationModel)
+#include "tst_conversationmodel.moc"

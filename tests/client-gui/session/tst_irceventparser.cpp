@@ -1,0 +1,272 @@
+#include "ircmessage.h"
+#include "session/irceventparser.h"
+
+#include <QTest>
+
+// Lines to typed events without a socket: one row per kind of line, hostile rows included.
+class tst_IrcEventParser : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void membership();
+    void messages_data();
+    void messages();
+    void numerics_data();
+    void numerics();
+    void capabilities();
+    void ignored_data();
+    void ignored();
+};
+
+namespace {
+
+IrcEvent parse(const QByteArray& line)
+{
+    const std::optional<IrcMessage> message = IrcMessage::parse(line);
+    if (!message)
+        qFatal("test line does not parse: %s", line.constData());
+    return IrcEventParser::parse(*message);
+}
+
+template <typename T> T as(const IrcEvent& event)
+{
+    if (!std::holds_alternative<T>(event))
+        qFatal("unexpected event type, index %d", int(event.index()));
+    return std::get<T>(event);
+}
+
+} // namespace
+
+void tst_IrcEventParser::membership()
+{
+    const auto join = as<IrcEvents::Join>(parse(":bob!b@h JOIN #Lobby"));
+    QCOMPARE(join.nick, QStringLiteral("bob"));
+    QCOMPARE(join.room, QStringLiteral("#Lobby"));
+
+    const auto part = as<IrcEvents::Part>(parse(":bob!b@h PART #lobby :see you"));
+    QCOMPARE(part.nick, QStringLiteral("bob"));
+    QCOMPARE(part.reason, QStringLiteral("see you"));
+    QVERIFY(as<IrcEvents::Part>(parse(":bob!b@h PART #lobby")).reason.isEmpty());
+
+    const auto kick = as<IrcEvents::Kick>(parse(":op!o@h KICK #lobby bob :spam"));
+    QCOMPARE(kick.by, QStringLiteral("op"));
+    QCOMPARE(kick.room, QStringLiteral("#lobby"));
+    QCOMPARE(kick.nick, QStringLiteral("bob"));
+    QCOMPARE(kick.reason, QStringLiteral("spam"));
+
+    const auto quit = as<IrcEvents::Quit>(parse(":bob!b@h QUIT :Quit: bye"));
+    QCOMPARE(quit.nick, QStringLiteral("bob"));
+    QCOMPARE(quit.reason, QStringLiteral("Quit: bye"));
+
+    const auto nick = as<IrcEvents::NickChange>(parse(":bob!b@h NICK robert"));
+    QCOMPARE(nick.oldNick, QStringLiteral("bob"));
+    QCOMPARE(nick.newNick, QStringLiteral("robert"));
+
+    const auto away = as<IrcEvents::Away>(parse(":bob!b@h AWAY :lunch"));
+    QCOMPARE(away.message, QStringLiteral("lunch"));
+    QVERIFY(as<IrcEvents::Away>(parse(":bob!b@h AWAY")).message.isEmpty());
+
+    const auto topic = as<IrcEvents::TopicChange>(parse(":bob!b@h TOPIC #lobby :new topic"));
+    QCOMPARE(topic.nick, QStringLiteral("bob"));
+    QCOMPARE(topic.topic, QStringLiteral("new topic"));
+}
+
+void tst_IrcEventParser::messages_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QString>("sender");
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("isNotice");
+    QTest::addColumn<bool>("isAction");
+    QTest::addColumn<QString>("msgid");
+    QTest::addColumn<QDateTime>("time");
+    const QDateTime none;
+    QTest::newRow("privmsg to a room") << QByteArray(":alice!a@h PRIVMSG #lobby :hello") << "alice"
+                                       << "#lobby"
+                                       << "hello" << false << false << "" << none;
+    QTest::newRow("private notice") << QByteArray(":alice!a@h NOTICE bob :psst") << "alice"
+                                    << "bob"
+                                    << "psst" << true << false << "" << none;
+    QTest::newRow("action unwrapped") << QByteArray(":alice!a@h PRIVMSG #lobby :\x01"
+                                                    "ACTION waves\x01")
+                                      << "alice"
+                                      << "#lobby"
+                                      << "waves" << false << true << "" << none;
+    QTest::newRow("server-time and msgid")
+        << QByteArray("@time=2026-11-23T12:34:56.789Z;msgid=abc123 :alice!a@h PRIVMSG "
+                      "#lobby :tagged")
+        << "alice"
+        << "#lobby"
+        << "tagged" << false << false << "abc123"
+        << QDateTime(QDate(2026, 11, 23), QTime(12, 34, 56, 789), Qt::UTC);
+    QTest::newRow("bad server-time is no time")
+        << QByteArray("@time=yesterday :alice!a@h PRIVMSG #lobby :x") << "alice"
+        << "#lobby"
+        << "x" << false << false << "" << none;
+    QTest::newRow("empty text") << QByteArray(":alice!a@h PRIVMSG bob :") << "alice"
+                                << "bob"
+                                << "" << false << false << "" << none;
+}
+
+void tst_IrcEventParser::messages()
+{
+    QFETCH(QByteArray, line);
+    const auto message = as<IrcEvents::Message>(parse(line));
+    QTEST(message.sender, "sender");
+    QTEST(message.target, "target");
+    QTEST(message.text, "text");
+    QTEST(message.isNotice, "isNotice");
+    QTEST(message.isAction, "isAction");
+    QTEST(message.msgid, "msgid");
+    QTEST(message.serverTime, "time");
+    // The wire text is kept as sent, to recognise an echo.
+    QCOMPARE(message.wireText, IrcMessage::parse(line)->param(1));
+}
+
+void tst_IrcEventParser::numerics_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QStringList>("fields");
+    QTest::newRow("welcome") << QByteArray(":irc.test 001 me :Welcome") << "Welcome"
+                             << QStringList{"me", "irc.test"};
+    QTest::newRow("nick in use") << QByteArray(":irc.test 433 * bob :Nickname is already in use")
+                                 << "NickRejected"
+                                 << QStringList{"bob", "433", "Nickname is already in use"};
+    QTest::newRow("erroneous nick")
+        << QByteArray(":irc.test 432 * 9x :Erroneous nickname") << "NickRejected"
+        << QStringList{"9x", "432", "Erroneous nickname"};
+    QTest::newRow("unavailable") << QByteArray(":irc.test 437 * bob :Nick is held")
+                                 << "NickRejected" << QStringList{"bob", "437", "Nick is held"};
+    QTest::newRow("bad password") << QByteArray(":irc.test 464 * :Password incorrect")
+                                  << "PasswordRejected" << QStringList{"Password incorrect"};
+    QTest::newRow("names") << QByteArray(":irc.test 353 me = #lobby :@op +voiced me")
+                           << "NamesReply" << QStringList{"#lobby", "@op", "+voiced", "me"};
+    QTest::newRow("end of names") << QByteArray(":irc.test 366 me #lobby :End of /NAMES list")
+                                  << "NamesEnd" << QStringList{"#lobby"};
+    QTest::newRow("topic") << QByteArray(":irc.test 332 me #lobby :Welcome all") << "TopicReply"
+                           << QStringList{"#lobby", "Welcome all"};
+    QTest::newRow("no topic") << QByteArray(":irc.test 331 me #lobby :No topic is set")
+                              << "TopicReply" << QStringList{"#lobby", ""};
+    QTest::newRow("who, gone") << QByteArray(":irc.test 352 me #lobby u h irc.test bob G :0 Bob")
+                               << "WhoReply" << QStringList{"bob", "away"};
+    QTest::newRow("who, here") << QByteArray(":irc.test 352 me #lobby u h irc.test bob H :0 Bob")
+                               << "WhoReply" << QStringList{"bob", "here"};
+    QTest::newRow("away reply") << QByteArray(":irc.test 301 me bob :lunch") << "AwayReply"
+                                << QStringList{"bob", "lunch"};
+    QTest::newRow("unaway") << QByteArray(":irc.test 305 me :You are no longer away") << "OwnAway"
+                            << QStringList{"here"};
+    QTest::newRow("now away") << QByteArray(":irc.test 306 me :You are away") << "OwnAway"
+                              << QStringList{"away"};
+    QTest::newRow("no such nick") << QByteArray(":irc.test 401 me nobody :No such nick")
+                                  << "ServerText" << QStringList{"nobody: No such nick"};
+    QTest::newRow("error without subject") << QByteArray(":irc.test 451 me :Register first")
+                                           << "ServerText" << QStringList{"Register first"};
+    QTest::newRow("unknown command") << QByteArray(":irc.test 421 me FOO :Unknown command")
+                                     << "ServerText" << QStringList{"FOO: Unknown command"};
+    QTest::newRow("CAP unknown") << QByteArray(":irc.test 421 * CAP :Unknown command")
+                                 << "CapUnsupported" << QStringList{};
+    QTest::newRow("isupport") << QByteArray(":irc.test 005 me CASEMAPPING=ascii :are supported")
+                              << "ISupport"
+                              << QStringList{"me", "CASEMAPPING=ascii", "are supported"};
+}
+
+void tst_IrcEventParser::numerics()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QString, type);
+    QFETCH(QStringList, fields);
+    const IrcEvent event = parse(line);
+    QStringList actual;
+    QString actualType;
+    std::visit(
+        [&](const auto& e) {
+            using T = std::decay_t<decltype(e)>;
+            if constexpr (std::is_same_v<T, IrcEvents::Welcome>) {
+                actualType = QStringLiteral("Welcome");
+                actual = {e.nick, e.serverName};
+            } else if constexpr (std::is_same_v<T, IrcEvents::NickRejected>) {
+                actualType = QStringLiteral("NickRejected");
+                actual = {e.nick, QString::number(e.code), e.reason};
+            } else if constexpr (std::is_same_v<T, IrcEvents::PasswordRejected>) {
+                actualType = QStringLiteral("PasswordRejected");
+                actual = {e.reason};
+            } else if constexpr (std::is_same_v<T, IrcEvents::NamesReply>) {
+                actualType = QStringLiteral("NamesReply");
+                actual = QStringList{e.room} + e.names;
+            } else if constexpr (std::is_same_v<T, IrcEvents::NamesEnd>) {
+                actualType = QStringLiteral("NamesEnd");
+                actual = {e.room};
+            } else if constexpr (std::is_same_v<T, IrcEvents::TopicReply>) {
+                actualType = QStringLiteral("TopicReply");
+                actual = {e.room, e.topic};
+            } else if constexpr (std::is_same_v<T, IrcEvents::WhoReply>) {
+                actualType = QStringLiteral("WhoReply");
+                actual = {e.nick, e.away ? QStringLiteral("away") : QStringLiteral("here")};
+            } else if constexpr (std::is_same_v<T, IrcEvents::AwayReply>) {
+                actualType = QStringLiteral("AwayReply");
+                actual = {e.nick, e.message};
+            } else if constexpr (std::is_same_v<T, IrcEvents::OwnAway>) {
+                actualType = QStringLiteral("OwnAway");
+                actual = {e.away ? QStringLiteral("away") : QStringLiteral("here")};
+            } else if constexpr (std::is_same_v<T, IrcEvents::ServerText>) {
+                actualType = QStringLiteral("ServerText");
+                actual = {e.text};
+            } else if constexpr (std::is_same_v<T, IrcEvents::CapUnsupported>) {
+                actualType = QStringLiteral("CapUnsupported");
+            } else if constexpr (std::is_same_v<T, IrcEvents::ISupport>) {
+                actualType = QStringLiteral("ISupport");
+                actual = e.params;
+            } else {
+                actualType = QStringLiteral("other");
+            }
+        },
+        event);
+    QCOMPARE(actualType, type);
+    QCOMPARE(actual, fields);
+}
+
+void tst_IrcEventParser::capabilities()
+{
+    const auto more = as<IrcEvents::Cap>(parse(":irc.test CAP * LS * :server-time sasl=PLAIN"));
+    QCOMPARE(more.subcommand, QStringLiteral("LS"));
+    QVERIFY(more.more);
+    QCOMPARE(more.caps, (QStringList{"server-time", "sasl=PLAIN"}));
+    const auto last = as<IrcEvents::Cap>(parse(":irc.test CAP * LS :echo-message"));
+    QVERIFY(!last.more);
+    const auto ack = as<IrcEvents::Cap>(parse(":irc.test CAP me ack :server-time -multi-prefix"));
+    QCOMPARE(ack.subcommand, QStringLiteral("ACK"));
+    QCOMPARE(ack.caps, (QStringList{"server-time", "-multi-prefix"}));
+    QCOMPARE(as<IrcEvents::ServerClosing>(parse("ERROR :Closing link: killed")).text,
+             QStringLiteral("Closing link: killed"));
+}
+
+void tst_IrcEventParser::ignored_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<bool>("serverText");
+    QTest::newRow("motd") << QByteArray(":irc.test 372 me :- hello") << false;
+    QTest::newRow("no motd") << QByteArray(":irc.test 422 me :MOTD File is missing") << false;
+    QTest::newRow("end of who") << QByteArray(":irc.test 315 me #lobby :End of WHO") << false;
+    QTest::newRow("CTCP VERSION") << QByteArray(":bob!b@h PRIVMSG me :\x01VERSION\x01") << false;
+    QTest::newRow("unknown command") << QByteArray(":bob!b@h WALLOPS :hi") << false;
+    QTest::newRow("server notice")
+        << QByteArray(":irc.test NOTICE * :Looking up your host") << true;
+    QTest::newRow("sourceless privmsg") << QByteArray("PRIVMSG me :odd") << true;
+}
+
+void tst_IrcEventParser::ignored()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(bool, serverText);
+    const IrcEvent event = parse(line);
+    if (serverText)
+        QVERIFY(std::holds_alternative<IrcEvents::ServerText>(event));
+    else
+        QVERIFY(std::holds_alternative<IrcEvents::Ignored>(event));
+}
+
+QTEST_GUILESS_MAIN(tst_IrcEventParser)
+#include "tst_irceventparser.moc"

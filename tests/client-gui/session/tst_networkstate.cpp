@@ -1,0 +1,153 @@
+#include "session/networkstate.h"
+
+#include <QTest>
+
+// Membership kept once: joins, parts, kicks, quits and renames change the one NetworkState.
+class tst_NetworkState : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void ownJoinKeepsFirstSpelling();
+    void joinAndPart();
+    void kickRemovesOnlyThatRoom();
+    void quitLeavesEveryRoom();
+    void renameEverywhere();
+    void ownRename();
+    void namesReplaceMembers();
+    void namesForUnknownRoomDoNotAddIt();
+    void caseMappingFromISupport();
+    void reconnectKeepsRoomsForgetsMembers();
+
+private:
+    NetworkState m_state;
+};
+
+void tst_NetworkState::init()
+{
+    m_state = NetworkState();
+    m_state.setNick(QStringLiteral("me"));
+    m_state.joinRoom(QStringLiteral("#Lobby"));
+    m_state.joinRoom(QStringLiteral("#dev"));
+}
+
+void tst_NetworkState::ownJoinKeepsFirstSpelling()
+{
+    m_state.joinRoom(QStringLiteral("#LOBBY"));
+    QCOMPARE(m_state.rooms(), (QStringList{"#Lobby", "#dev"}));
+    QCOMPARE(m_state.displayRoomName(QStringLiteral("#lobby")), QStringLiteral("#Lobby"));
+    QCOMPARE(m_state.displayRoomName(QStringLiteral("#other")), QStringLiteral("#other"));
+    QVERIFY(m_state.hasRoom(QStringLiteral("#DEV")));
+    QVERIFY(!m_state.hasRoom(QStringLiteral("#other")));
+}
+
+void tst_NetworkState::joinAndPart()
+{
+    m_state.addMember(QStringLiteral("#lobby"), QStringLiteral("bob"));
+    m_state.addMember(QStringLiteral("#LOBBY"), QStringLiteral("Bob")); // the same person
+    m_state.addMember(QStringLiteral("#lobby"), QStringLiteral("carol"));
+    QCOMPARE(m_state.members(QStringLiteral("#Lobby")), (QStringList{"bob", "carol"}));
+    QVERIFY(m_state.isMember(QStringLiteral("#lobby"), QStringLiteral("BOB")));
+
+    QVERIFY(m_state.removeMember(QStringLiteral("#lobby"), QStringLiteral("BOB")));
+    QVERIFY(!m_state.removeMember(QStringLiteral("#lobby"), QStringLiteral("bob")));
+    QCOMPARE(m_state.members(QStringLiteral("#lobby")), QStringList{"carol"});
+
+    m_state.removeRoom(QStringLiteral("#LOBBY")); // we left
+    QCOMPARE(m_state.rooms(), QStringList{"#dev"});
+    QVERIFY(m_state.members(QStringLiteral("#lobby")).isEmpty());
+    QVERIFY(m_state.roomsOf(QStringLiteral("carol")).isEmpty());
+}
+
+void tst_NetworkState::kickRemovesOnlyThatRoom()
+{
+    m_state.addMember(QStringLiteral("#lobby"), QStringLiteral("bob"));
+    m_state.addMember(QStringLiteral("#dev"), QStringLiteral("bob"));
+    QVERIFY(m_state.removeMember(QStringLiteral("#dev"), QStringLiteral("bob")));
+    QCOMPARE(m_state.roomsOf(QStringLiteral("bob")), QStringList{"#Lobby"});
+}
+
+void tst_NetworkState::quitLeavesEveryRoom()
+{
+    m_state.addMember(QStringLiteral("#lobby"), QStringLiteral("bob"));
+    m_state.addMember(QStringLiteral("#dev"), QStringLiteral("bob"));
+    m_state.addMember(QStringLiteral("#dev"), QStringLiteral("carol"));
+    QCOMPARE(m_state.removeUser(QStringLiteral("Bob")), (QStringList{"#Lobby", "#dev"}));
+    QVERIFY(m_state.roomsOf(QStringLiteral("bob")).isEmpty());
+    QCOMPARE(m_state.members(QStringLiteral("#dev")), QStringList{"carol"});
+    QVERIFY(m_state.removeUser(QStringLiteral("nobody")).isEmpty());
+}
+
+void tst_NetworkState::renameEverywhere()
+{
+    m_state.addMember(QStringLiteral("#lobby"), QStringLiteral("bob"));
+    m_state.addMember(QStringLiteral("#dev"), QStringLiteral("bob"));
+    QCOMPARE(m_state.renameUser(QStringLiteral("BOB"), QStringLiteral("robert")),
+             (QStringList{"#Lobby", "#dev"}));
+    QCOMPARE(m_state.members(QStringLiteral("#lobby")), QStringList{"robert"});
+    QCOMPARE(m_state.members(QStringLiteral("#dev")), QStringList{"robert"});
+    QVERIFY(m_state.roomsOf(QStringLiteral("bob")).isEmpty());
+    QCOMPARE(m_state.nick(), QStringLiteral("me")); // someone else's rename
+}
+
+void tst_NetworkState::ownRename()
+{
+    m_state.renameUser(QStringLiteral("ME"), QStringLiteral("me2"));
+    QCOMPARE(m_state.nick(), QStringLiteral("me2"));
+    QVERIFY(m_state.isOwnNick(QStringLiteral("Me2")));
+    QVERIFY(!m_state.isOwnNick(QStringLiteral("me")));
+}
+
+void tst_NetworkState::namesReplaceMembers()
+{
+    m_state.addMember(QStringLiteral("#lobby"), QStringLiteral("gone"));
+    m_state.addNames(QStringLiteral("#lobby"), {QStringLiteral("@op"), QStringLiteral("+voiced")});
+    m_state.addNames(QStringLiteral("#LOBBY"),
+                     {QStringLiteral("@+both"), QStringLiteral("me!me@host")}); // userhost-in-names
+    QCOMPARE(m_state.members(QStringLiteral("#lobby")), QStringList{"gone"});   // until 366
+    QCOMPARE(m_state.endNames(QStringLiteral("#lobby")),
+             (QStringList{"op", "voiced", "both", "me"}));
+    QCOMPARE(m_state.members(QStringLiteral("#lobby")),
+             (QStringList{"op", "voiced", "both", "me"}));
+}
+
+void tst_NetworkState::namesForUnknownRoomDoNotAddIt()
+{
+    m_state.addNames(QStringLiteral("#elsewhere"), {QStringLiteral("x")});
+    QCOMPARE(m_state.endNames(QStringLiteral("#elsewhere")), QStringList{"x"});
+    QVERIFY(!m_state.hasRoom(QStringLiteral("#elsewhere")));
+    QVERIFY(m_state.members(QStringLiteral("#elsewhere")).isEmpty());
+}
+
+void tst_NetworkState::caseMappingFromISupport()
+{
+    // rfc1459 (the default): [ and { are the same letter.
+    QVERIFY(m_state.isOwnNick(QStringLiteral("ME")));
+    m_state.setNick(QStringLiteral("a[b"));
+    QVERIFY(m_state.isOwnNick(QStringLiteral("A{B")));
+    m_state.addISupport({QStringLiteral("me"), QStringLiteral("CASEMAPPING=ascii"),
+                         QStringLiteral("are supported")});
+    QVERIFY(!m_state.isOwnNick(QStringLiteral("A{B")));
+    QVERIFY(m_state.isOwnNick(QStringLiteral("A[B")));
+    QVERIFY(m_state.isRoomName(QStringLiteral("#x")));
+    QVERIFY(!m_state.isRoomName(QStringLiteral("bob")));
+    QVERIFY(!m_state.isRoomName(QString()));
+}
+
+void tst_NetworkState::reconnectKeepsRoomsForgetsMembers()
+{
+    m_state.addMember(QStringLiteral("#lobby"), QStringLiteral("bob"));
+    m_state.addISupport(
+        {QStringLiteral("me"), QStringLiteral("CHANTYPES=&"), QStringLiteral("are supported")});
+    QVERIFY(!m_state.isRoomName(QStringLiteral("#x")));
+    m_state.resetForConnection();
+    QCOMPARE(m_state.rooms(), (QStringList{"#Lobby", "#dev"}));
+    QVERIFY(m_state.members(QStringLiteral("#lobby")).isEmpty());
+    QVERIFY(m_state.isRoomName(QStringLiteral("#x")));
+    m_state.addRoomToJoin(QStringLiteral("#later"));
+    QCOMPARE(m_state.rooms().last(), QStringLiteral("#later"));
+}
+
+QTEST_GUILESS_MAIN(tst_NetworkState)
+#include "tst_networkstate.moc"

@@ -1,0 +1,368 @@
+// ServerConnection over real loopback sockets: against the in-process confabd for the IRCv3
+// path, and against a scripted FakeIrcServer for servers without CAP, pings, timeouts, odd lines
+// and reconnection.
+#include "fakeircserver.h"
+#include "irclimits.h"
+#include "net/server.h"
+#include "session/serverconnection.h"
+
+#include <QLoggingCategory>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+class tst_ServerConnection : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanup();
+    void negotiatesCapsWithConfabd();
+    void echoShowsOwnMessageOnce();
+    void worksWithoutCap_data();
+    void worksWithoutCap();
+    void answersPing();
+    void noPongMeansConnectionLost();
+    void longTextIsSplitAtCharacterBoundaries();
+    void overlongAndBrokenLinesAreSkipped();
+    void namesWithPrefixesAndAwayFromWho();
+    void outboxFailsWhenOfflineForGood();
+    void reconnectsWithBackoff();
+    void renamedWhileReconnectingTakesVariant();
+
+private:
+    ServerConnection* makeConnection(quint16 port, const QString& nick);
+    std::unique_ptr<Server> m_server;
+    QList<ServerConnection*> m_connections;
+};
+
+void tst_ServerConnection::initTestCase()
+{
+    QLoggingCategory::setFilterRules(QStringLiteral("confab.*.debug=false\nconfab.*.info=false"));
+}
+
+void tst_ServerConnection::cleanup()
+{
+    qDeleteAll(m_connections);
+    m_connections.clear();
+    m_server.reset();
+}
+
+ServerConnection* tst_ServerConnection::makeConnection(quint16 port, const QString& nick)
+{
+    auto* connection = new ServerConnection(this);
+    m_connections.append(connection);
+    connection->setHost(QStringLiteral("127.0.0.1"));
+    connection->setPort(port);
+    connection->setDesiredNick(nick);
+    return connection;
+}
+
+void tst_ServerConnection::negotiatesCapsWithConfabd()
+{
+    ServerConfig config;
+    config.listenAddresses = {QHostAddress(QHostAddress::LocalHost)};
+    config.port = 0;
+    m_server = std::make_unique<Server>(config);
+    QVERIFY(m_server->listen());
+    ServerConnection* c = makeConnection(m_server->serverPort(), QStringLiteral("ann"));
+    QSignalSpy states(c, &ServerConnection::stateChanged);
+    QSignalSpy joined(c, &ServerConnection::roomJoined);
+    c->connectToServer();
+    QTRY_VERIFY(c->isRegistered());
+    for (const QString& cap : ServerConnection::wantedCapabilities())
+        QVERIFY2(c->hasCapability(cap), qPrintable(cap));
+    QCOMPARE(states.at(0).at(0).value<ServerConnection::State>(),
+             ServerConnection::State::Connecting);
+    QCOMPARE(states.at(1).at(0).value<ServerConnection::State>(),
+             ServerConnection::State::Registering);
+    QCOMPARE(states.at(2).at(0).value<ServerConnection::State>(),
+             ServerConnection::State::Connected);
+    QTRY_COMPARE(joined.count(), 1);
+    QCOMPARE(joined.at(0).at(0).toString(), QStringLiteral("#lobby"));
+    QTRY_VERIFY(c->lag() >= 0);
+}
+
+void tst_ServerConnection::echoShowsOwnMessageOnce()
+{
+    ServerConfig config;
+    config.listenAddresses = {QHostAddress(QHostAddress::LocalHost)};
+    config.port = 0;
+    m_server = std::make_unique<Server>(config);
+    QVERIFY(m_server->listen());
+    ServerConnection* ann = makeConnection(m_server->serverPort(), QStringLiteral("ann"));
+    ServerConnection* ben = makeConnection(m_server->serverPort(), QStringLiteral("ben"));
+    ann->connectToServer();
+    ben->connectToServer();
+    QTRY_VERIFY(ann->isRegistered() && ben->isRegistered());
+    QTRY_VERIFY(ann->members(QStringLiteral("#lobby")).contains(QStringLiteral("ben")));
+
+    QSignalSpy annRoom(ann, &ServerConnection::roomMessage);
+    QSignalSpy benRoom(ben, &ServerConnection::roomMessage);
+    const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
+    ann->sendMessage(QStringLiteral("#LOBBY"), QStringLiteral("once"));
+    QTRY_COMPARE(benRoom.count(), 1);
+    QTRY_COMPARE(annRoom.count(), 1);
+    QTest::qWait(100);
+    QCOMPARE(annRoom.count(), 1); // the echo, not a local copy as well
+    const auto own = annRoom.at(0).at(0).value<ChatMessage>();
+    QVERIFY(own.isOwn);
+    QCOMPARE(own.target, QStringLiteral("#lobby")); // the joined room's spelling
+    const auto other = benRoom.at(0).at(0).value<ChatMessage>();
+    QVERIFY(!other.isOwn);
+    QCOMPARE(other.sender, QStringLiteral("ann"));
+    QVERIFY(other.time >= before && other.time <= QDateTime::currentDateTimeUtc().addSecs(1));
+}
+
+void tst_ServerConnection::worksWithoutCap_data()
+{
+    QTest::addColumn<bool>("rejectCap");
+    QTest::newRow("CAP ignored") << false;
+    QTest::newRow("CAP answered with 421") << true;
+}
+
+void tst_ServerConnection::worksWithoutCap()
+{
+    QFETCH(bool, rejectCap);
+    FakeIrcServer fake;
+    fake.autoWelcome = true;
+    fake.rejectCap = rejectCap;
+    QVERIFY(fake.listen());
+    ServerConnection* c = makeConnection(fake.port(), QStringLiteral("plain"));
+    c->connectToServer();
+    QTRY_VERIFY(c->isRegistered());
+    QVERIFY(c->capabilities().isEmpty());
+    QCOMPARE(c->caseMapping().name(), QStringLiteral("ascii"));
+    QVERIFY(!fake.receivedCommands(QStringLiteral("NICK")).isEmpty());
+    QVERIFY(!fake.receivedCommands(QStringLiteral("USER")).isEmpty());
+
+    // Own messages are shown locally (no echo-message), incoming ones without a time tag get
+    // the arrival time.
+    QSignalSpy privateSpy(c, &ServerConnection::privateMessage);
+    c->sendMessage(QStringLiteral("zed"), QStringLiteral("hi zed"));
+    QCOMPARE(privateSpy.count(), 1);
+    QVERIFY(privateSpy.at(0).at(0).value<ChatMessage>().isOwn);
+    QTRY_COMPARE(fake.receivedCommands(QStringLiteral("PRIVMSG")).size(), 1);
+    QCOMPARE(fake.receivedCommands(QStringLiteral("PRIVMSG")).at(0).param(1),
+             QStringLiteral("hi zed"));
+    fake.sendLine(":zed!z@h PRIVMSG plain :hello back");
+    QTRY_COMPARE(privateSpy.count(), 2);
+    const auto incoming = privateSpy.at(1).at(0).value<ChatMessage>();
+    QCOMPARE(incoming.sender, QStringLiteral("zed"));
+    QVERIFY(incoming.time.isValid());
+    fake.sendLine("@time=2020-01-02T03:04:05.678Z :zed!z@h PRIVMSG plain :\x01"
+                  "ACTION waves\x01");
+    QTRY_COMPARE(privateSpy.count(), 3);
+    const auto action = privateSpy.at(2).at(0).value<ChatMessage>();
+    QVERIFY(action.isAction);
+    QCOMPARE(action.text, QStringLiteral("waves"));
+    QCOMPARE(action.time, QDateTime(QDate(2020, 1, 2), QTime(3, 4, 5, 678), Qt::UTC));
+}
+
+void tst_ServerConnection::answersPing()
+{
+    FakeIrcServer fake;
+    fake.autoWelcome = true;
+    QVERIFY(fake.listen());
+    ServerConnection* c = makeConnection(fake.port(), QStringLiteral("pinged"));
+    c->connectToServer();
+    QTRY_VERIFY(c->isRegistered());
+    fake.sendLine("PING :token-42");
+    QTRY_VERIFY(!fake.receivedCommands(QStringLiteral("PONG")).isEmpty());
+    QCOMPARE(fake.receivedCommands(QStringLiteral("PONG")).constLast().param(0),
+             QStringLiteral("token-42"));
+
+    // The client's own PING measures lag once answered.
+    QTRY_VERIFY(!fake.receivedCommands(QStringLiteral("PING")).isEmpty());
+    QSignalSpy lag(c, &ServerConnection::lagChanged);
+    const QString token = fake.receivedCommands(QStringLiteral("PING")).constFirst().param(0);
+    QTest::qWait(30);
+    fake.sendLine(":fake.server PONG fake.server :" + token.toUtf8());
+    QTRY_COMPARE(lag.count(), 1);
+    QVERIFY(lag.at(0).at(0).toInt() >= 30);
+    QCOMPARE(c->lag(), lag.at(0).at(0).toInt());
+}
+
+void tst_ServerConnection::noPongMeansConnectionLost()
+{
+    FakeIrcServer fake;
+    fake.autoWelcome = true;
+    QVERIFY(fake.listen());
+    ServerConnection* c = makeConnection(fake.port(), QStringLiteral("lonely"));
+    c->setPingInterval(200);
+    c->setReconnectDelays(5000, 5000);
+    c->connectToServer();
+    QTRY_VERIFY(c->isRegistered());
+    QSignalSpy errors(c, &ServerConnection::errorOccurred);
+    QTRY_COMPARE(errors.count(), 1); // the server never answers our PING
+    QCOMPARE(c->state(), ServerConnection::State::Reconnecting);
+}
+
+void tst_ServerConnection::longTextIsSplitAtCharacterBoundaries()
+{
+    FakeIrcServer fake;
+    fake.autoWelcome = true;
+    QVERIFY(fake.listen());
+    ServerConnection* c = makeConnection(fake.port(), QStringLiteral("talker"));
+    c->connectToServer();
+    QTRY_VERIFY(c->isRegistered());
+    QString text;
+    for (int i = 0; i < 300; ++i)
+        text += QChar(0x4f60 + i % 50); // 3 UTF-8 bytes each: 900 bytes
+    text += QStringLiteral(" 😀 end");
+    c->sendMessage(QStringLiteral("#room"), text);
+    QTRY_VERIFY(fake.receivedCommands(QStringLiteral("PRIVMSG")).size() >= 3);
+    QString joined;
+    for (const IrcMessage& m : fake.receivedCommands(QStringLiteral("PRIVMSG"))) {
+        QVERIFY(m.toWire().size() <= Limits::MaxLineBytes);
+        QVERIFY(!m.hasInvalidUtf8());
+        QVERIFY(m.param(1).toUtf8().size() <= ServerConnection::MaxTextBytes);
+        joined += m.param(1);
+    }
+    QCOMPARE(joined.remove(QLatin1Char(' ')), QString(text).remove(QLatin1Char(' ')));
+}
+
+void tst_ServerConnection::overlongAndBrokenLinesAreSkipped()
+{
+    FakeIrcServer fake;
+    fake.autoWelcome = true;
+    QVERIFY(fake.listen());
+    ServerConnection* c = makeConnection(fake.port(), QStringLiteral("sturdy"));
+    c->connectToServer();
+    QTRY_VERIFY(c->isRegistered());
+    QSignalSpy privateSpy(c, &ServerConnection::privateMessage);
+    fake.sendRaw(":x!y@z PRIVMSG sturdy :" + QByteArray(2000, 'a') + "\r\n");
+    fake.sendRaw(":\r\n@\r\n:only-source\r\n\xff\xfe\r\n");
+    fake.sendRaw(":x!y@z PRIVMSG sturdy :sur");
+    fake.sendRaw("vived\r\n");
+    QTRY_COMPARE(privateSpy.count(), 1);
+    QCOMPARE(privateSpy.at(0).at(0).value<ChatMessage>().text, QStringLiteral("survived"));
+    QVERIFY(c->isRegistered());
+}
+
+void tst_ServerConnection::namesWithPrefixesAndAwayFromWho()
+{
+    FakeIrcServer fake;
+    fake.autoWelcome = true;
+    QVERIFY(fake.listen());
+    ServerConnection* c = makeConnection(fake.port(), QStringLiteral("me"));
+    c->connectToServer();
+    QTRY_VERIFY(c->isRegistered());
+    QSignalSpy names(c, &ServerConnection::namesReceived);
+    QSignalSpy away(c, &ServerConnection::awayChanged);
+    fake.sendLine(":me!u@h JOIN #Room");
+    fake.sendLine(":fake.server 353 me = #room :@+op +voiced plain");
+    fake.sendLine(":fake.server 353 me = #room :me");
+    fake.sendLine(":fake.server 366 me #room :End of NAMES list");
+    QTRY_COMPARE(names.count(), 1);
+    QCOMPARE(names.at(0).at(0).toString(), QStringLiteral("#Room"));
+    QCOMPARE(names.at(0).at(1).toStringList(), (QStringList{"op", "voiced", "plain", "me"}));
+    QTRY_VERIFY(!fake.receivedCommands(QStringLiteral("WHO")).isEmpty());
+    fake.sendLine(":fake.server 352 me #room u h fake.server plain G :0 Plain");
+    QTRY_COMPARE(away.count(), 1);
+    QCOMPARE(away.at(0).at(0).toString(), QStringLiteral("plain"));
+    QCOMPARE(away.at(0).at(1).toBool(), true);
+
+    QSignalSpy quit(c, &ServerConnection::userQuit);
+    fake.sendLine(":plain!u@h QUIT :bye");
+    QTRY_COMPARE(quit.count(), 1);
+    QCOMPARE(quit.at(0).at(2).toStringList(), QStringList{QStringLiteral("#Room")});
+    QCOMPARE(c->members(QStringLiteral("#room")), (QStringList{"op", "voiced", "me"}));
+}
+
+void tst_ServerConnection::outboxFailsWhenOfflineForGood()
+{
+    ServerConnection* c = makeConnection(1, QStringLiteral("nobody"));
+    QSignalSpy queued(c, &ServerConnection::messageQueued);
+    QSignalSpy failed(c, &ServerConnection::queuedMessageFailed);
+    c->sendMessage(QStringLiteral("#lobby"), QStringLiteral("into the void"));
+    QCOMPARE(queued.count(), 1);
+    QCOMPARE(failed.count(), 1); // not connecting anywhere: marked unsent at once
+    QCOMPARE(failed.at(0).at(0).toULongLong(), queued.at(0).at(0).value<ChatMessage>().queueId);
+    QCOMPARE(c->outboxSize(), 0);
+
+    FakeIrcServer fake;
+    fake.autoWelcome = true;
+    QVERIFY(fake.listen());
+    c->setPort(fake.port());
+    c->setReconnectDelays(10000, 10000);
+    c->connectToServer();
+    QTRY_VERIFY(c->isRegistered());
+    fake.dropClient();
+    QTRY_COMPARE(c->state(), ServerConnection::State::Reconnecting);
+    c->sendMessage(QStringLiteral("#lobby"), QStringLiteral("kept"));
+    QCOMPARE(c->outboxSize(), 1);
+    QCOMPARE(failed.count(), 1);
+    c->disconnectFromServer(); // the user gives up: nothing silently lost
+    QCOMPARE(failed.count(), 2);
+    QCOMPARE(c->outboxSize(), 0);
+}
+
+void tst_ServerConnection::reconnectsWithBackoff()
+{
+    FakeIrcServer fake;
+    fake.autoWelcome = true;
+    QVERIFY(fake.listen());
+    const quint16 port = fake.port();
+    ServerConnection* c = makeConnection(port, QStringLiteral("phoenix"));
+    c->setReconnectDelays(50, 200);
+    c->connectToServer();
+    QTRY_VERIFY(c->isRegistered());
+    fake.sendLine(":phoenix!u@h JOIN #keep");
+    QTRY_COMPARE(c->rooms(), QStringList{QStringLiteral("#keep")});
+
+    QSignalSpy states(c, &ServerConnection::stateChanged);
+    fake.close(); // gone, and nothing listens any more
+    QTRY_COMPARE(c->state(), ServerConnection::State::Reconnecting);
+    // Attempts continue with growing delays (50, 100, 200, 200…) up to the maximum.
+    auto attempts = [&states] {
+        int count = 0;
+        for (const QList<QVariant>& args : states)
+            count +=
+                args.at(0).value<ServerConnection::State>() == ServerConnection::State::Connecting;
+        return count;
+    };
+    QCOMPARE(c->nextReconnectDelay(), 100);
+    QTRY_VERIFY(attempts() >= 3);
+    QCOMPARE(c->nextReconnectDelay(), 200);
+
+    FakeIrcServer back;
+    back.autoWelcome = true;
+    QVERIFY(back.listen(port));
+    QTRY_VERIFY_WITH_TIMEOUT(c->isRegistered(), 5000);
+    QTRY_VERIFY(!back.receivedCommands(QStringLiteral("JOIN")).isEmpty());
+    QCOMPARE(back.receivedCommands(QStringLiteral("JOIN")).at(0).param(0), QStringLiteral("#keep"));
+    QCOMPARE(c->nextReconnectDelay(), 50); // reset after success
+}
+
+void tst_ServerConnection::renamedWhileReconnectingTakesVariant()
+{
+    FakeIrcServer fake;
+    fake.autoWelcome = true;
+    QVERIFY(fake.listen());
+    const quint16 port = fake.port();
+    ServerConnection* c = makeConnection(port, QStringLiteral("ghost"));
+    c->setReconnectDelays(50, 50);
+    c->connectToServer();
+    QTRY_VERIFY(c->isRegistered());
+    fake.close();
+    QTRY_COMPARE(c->state(), ServerConnection::State::Reconnecting);
+
+    FakeIrcServer back; // our old self is still known there: 433, then a variant is accepted
+    QVERIFY(back.listen(port));
+    connect(&back, &FakeIrcServer::lineReceived, &back, [&back](const IrcMessage& m) {
+        if (m.command() == QLatin1String("NICK") && m.param(0) == QLatin1String("ghost"))
+            back.sendLine(":srv 433 * ghost :Nickname is already in use");
+        else if (m.command() == QLatin1String("NICK"))
+            back.sendLine(":srv 001 " + m.param(0).toUtf8() + " :Welcome");
+    });
+    QSignalSpy rejected(c, &ServerConnection::nameRejected);
+    QTRY_VERIFY_WITH_TIMEOUT(c->isRegistered(), 5000);
+    QCOMPARE(c->nick(), QStringLiteral("ghost_"));
+    QCOMPARE(rejected.count(), 0); // handled without asking the user
+}
+
+QTEST_GUILESS_MAIN(tst_ServerConnection)
+#include "tst_serverconnection.moc"

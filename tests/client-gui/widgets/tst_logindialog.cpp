@@ -1,0 +1,302 @@
+// The login dialog against an in-process confabd on 127.0.0.1 (port 0): real widgets, found by
+// objectName, driven with key clicks and mouse clicks.
+#include "ircnumerics.h"
+#include "models/roomlistmodel.h"
+#include "net/server.h"
+#include "session/chatcontroller.h"
+#include "session/clientsettings.h"
+#include "session/serverconnection.h"
+#include "widgets/logindialog.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QLoggingCategory>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTest>
+
+#include <memory>
+
+class tst_LoginDialog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void logsInThroughTheDialog();
+    void validatesNickWhileTyping_data();
+    void validatesNickWhileTyping();
+    void nameInUseThenAnotherNameOnSameConnection();
+    void refusedIsShownAndRetryWorks();
+    void timeoutIsShown();
+    void unknownHostIsShown();
+    void badPasswordIsShown();
+    void cancelStopsConnecting();
+
+private:
+    std::unique_ptr<Server> startServer(const QString& password = {});
+    void fill(const QString& host, quint16 port, const QString& nick, const QString& password = {});
+    void clickConnect();
+    template <typename T> T* child(const char* name) const
+    {
+        T* widget = m_dialog->findChild<T*>(QString::fromLatin1(name));
+        if (!widget)
+            qFatal("no widget named %s", name);
+        return widget;
+    }
+
+    std::unique_ptr<Server> m_server;
+    std::unique_ptr<ChatController> m_controller;
+    std::unique_ptr<LoginDialog> m_dialog;
+    QList<ServerConnection*> m_others;
+};
+
+void tst_LoginDialog::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("ConfabTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_logindialog"));
+    QLoggingCategory::setFilterRules(QStringLiteral("confab.*.debug=false"));
+    QSettings().clear();
+}
+
+std::unique_ptr<Server> tst_LoginDialog::startServer(const QString& password)
+{
+    ServerConfig config;
+    config.listenAddresses = {QHostAddress(QHostAddress::LocalHost)};
+    config.port = 0;
+    config.serverName = QStringLiteral("test.confab");
+    config.password = password;
+    auto server = std::make_unique<Server>(config);
+    if (!server->listen())
+        qFatal("server does not listen: %s", qPrintable(server->errorString()));
+    return server;
+}
+
+void tst_LoginDialog::init()
+{
+    m_server = startServer();
+    m_controller = std::make_unique<ChatController>();
+    m_dialog = std::make_unique<LoginDialog>(m_controller->connection());
+    m_dialog->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_dialog.get()));
+}
+
+void tst_LoginDialog::cleanup()
+{
+    m_dialog.reset();
+    m_controller.reset();
+    qDeleteAll(m_others);
+    m_others.clear();
+    m_server.reset();
+}
+
+void tst_LoginDialog::fill(const QString& host, quint16 port, const QString& nick,
+                           const QString& password)
+{
+    auto* hostEdit = child<QLineEdit>("hostEdit");
+    hostEdit->clear();
+    QTest::keyClicks(hostEdit, host);
+    auto* portSpin = child<QSpinBox>("portSpin");
+    portSpin->selectAll();
+    QTest::keyClicks(portSpin, QString::number(port));
+    QCOMPARE(portSpin->value(), int(port));
+    auto* nickEdit = child<QLineEdit>("nickEdit");
+    nickEdit->clear();
+    QTest::keyClicks(nickEdit, nick);
+    auto* passwordEdit = child<QLineEdit>("passwordEdit");
+    passwordEdit->clear();
+    QTest::keyClicks(passwordEdit, password);
+}
+
+void tst_LoginDialog::clickConnect()
+{
+    auto* button = child<QPushButton>("connectButton");
+    QVERIFY(button->isEnabled());
+    QTest::mouseClick(button, Qt::LeftButton);
+}
+
+void tst_LoginDialog::logsInThroughTheDialog()
+{
+    QSignalSpy finished(m_dialog.get(), &QDialog::finished);
+    fill(QStringLiteral("127.0.0.1"), m_server->serverPort(), QStringLiteral("alice"));
+    clickConnect();
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished.at(0).at(0).toInt(), int(QDialog::Accepted));
+    QVERIFY(!m_dialog->isVisible());
+    ServerConnection* connection = m_controller->connection();
+    QCOMPARE(connection->state(), ServerConnection::State::Connected);
+    QCOMPARE(connection->nick(), QStringLiteral("alice"));
+    // The server put us in #lobby; the rooms model shows it.
+    QTRY_VERIFY(m_controller->rooms()->contains(QStringLiteral("#lobby")));
+    // Remembered for next time.
+    const QSettings settings;
+    QCOMPARE(settings.value(SettingsKeys::Nick).toString(), QStringLiteral("alice"));
+    QCOMPARE(settings.value(SettingsKeys::Port).toInt(), int(m_server->serverPort()));
+    QCOMPARE(settings.value(SettingsKeys::Host).toString(), QStringLiteral("127.0.0.1"));
+    LoginDialog again(connection);
+    QCOMPARE(again.findChild<QLineEdit*>(QStringLiteral("nickEdit"))->text(),
+             QStringLiteral("alice"));
+    QCOMPARE(again.port(), m_server->serverPort());
+}
+
+void tst_LoginDialog::validatesNickWhileTyping_data()
+{
+    QTest::addColumn<QString>("nick");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QString>("hintContains");
+    QTest::newRow("plain") << "alice" << true << "";
+    QTest::newRow("specials") << "[bob]_^" << true << "";
+    QTest::newRow("empty") << "" << false << "Enter";
+    QTest::newRow("digit first") << "9lives" << false << "start";
+    QTest::newRow("dash first") << "-x" << false << "start";
+    QTest::newRow("space inside") << "a b" << false << "spaces";
+    QTest::newRow("comma inside") << "a,b" << false << "contain";
+    QTest::newRow("too long") << QString(31, QLatin1Char('a')) << false << "30";
+}
+
+void tst_LoginDialog::validatesNickWhileTyping()
+{
+    QFETCH(QString, nick);
+    QFETCH(bool, valid);
+    QFETCH(QString, hintContains);
+    auto* nickEdit = child<QLineEdit>("nickEdit");
+    QTest::keyClicks(nickEdit, QStringLiteral("ok"));
+    QVERIFY(child<QPushButton>("connectButton")->isEnabled());
+    nickEdit->clear();
+    QTest::keyClicks(nickEdit, nick);
+    auto* hint = child<QLabel>("nickHint");
+    QCOMPARE(child<QPushButton>("connectButton")->isEnabled(), valid);
+    QCOMPARE(hint->isVisible(), !valid);
+    QVERIFY2(hint->text().contains(hintContains), qPrintable(hint->text()));
+}
+
+void tst_LoginDialog::nameInUseThenAnotherNameOnSameConnection()
+{
+    auto* other = new ServerConnection(this);
+    m_others.append(other);
+    other->setHost(QStringLiteral("127.0.0.1"));
+    other->setPort(m_server->serverPort());
+    other->setDesiredNick(QStringLiteral("Alice"));
+    other->connectToServer();
+    QTRY_VERIFY(other->isRegistered());
+
+    ServerConnection* connection = m_controller->connection();
+    QSignalSpy states(connection, &ServerConnection::stateChanged);
+    QSignalSpy finished(m_dialog.get(), &QDialog::finished);
+    fill(QStringLiteral("127.0.0.1"), m_server->serverPort(), QStringLiteral("alice"));
+    clickConnect();
+    auto* status = child<QLabel>("statusLabel");
+    QTRY_VERIFY2(status->text().contains(QStringLiteral("already taken")),
+                 qPrintable(status->text()));
+    QVERIFY(status->text().contains(QStringLiteral("alice")));
+    auto* nickEdit = child<QLineEdit>("nickEdit");
+    QVERIFY(nickEdit->isEnabled());
+    QVERIFY(!child<QLineEdit>("hostEdit")->isEnabled()); // still the same connection
+    QCOMPARE(connection->state(), ServerConnection::State::Registering);
+    QCOMPARE(finished.count(), 0);
+
+    nickEdit->clear();
+    QTest::keyClicks(nickEdit, QStringLiteral("alice2"));
+    clickConnect();
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished.at(0).at(0).toInt(), int(QDialog::Accepted));
+    QCOMPARE(connection->nick(), QStringLiteral("alice2"));
+    int connecting = 0;
+    for (const QList<QVariant>& args : states)
+        connecting +=
+            args.at(0).value<ServerConnection::State>() == ServerConnection::State::Connecting;
+    QCOMPARE(connecting, 1); // no reconnect for the second name
+}
+
+void tst_LoginDialog::refusedIsShownAndRetryWorks()
+{
+    quint16 closedPort = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        closedPort = probe.serverPort();
+    }
+    fill(QStringLiteral("127.0.0.1"), closedPort, QStringLiteral("carol"));
+    clickConnect();
+    auto* status = child<QLabel>("statusLabel");
+    QTRY_VERIFY2(status->text().contains(QStringLiteral("refused")), qPrintable(status->text()));
+    auto* button = child<QPushButton>("connectButton");
+    QVERIFY(button->isEnabled());
+    QVERIFY(button->text().contains(QStringLiteral("Try again")));
+    QVERIFY(m_dialog->isVisible());
+
+    QSignalSpy finished(m_dialog.get(), &QDialog::finished);
+    fill(QStringLiteral("127.0.0.1"), m_server->serverPort(), QStringLiteral("carol"));
+    clickConnect();
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(m_controller->connection()->nick(), QStringLiteral("carol"));
+}
+
+void tst_LoginDialog::timeoutIsShown()
+{
+    QTcpServer silent; // accepts and never says a word
+    QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+    m_controller->connection()->setConnectTimeout(500);
+    fill(QStringLiteral("127.0.0.1"), silent.serverPort(), QStringLiteral("dave"));
+    clickConnect();
+    auto* status = child<QLabel>("statusLabel");
+    QTRY_VERIFY2(status->text().contains(QStringLiteral("did not answer")),
+                 qPrintable(status->text()));
+    QVERIFY(child<QPushButton>("connectButton")->isEnabled());
+    QCOMPARE(m_controller->connection()->state(), ServerConnection::State::Disconnected);
+}
+
+void tst_LoginDialog::unknownHostIsShown()
+{
+    // RFC 6761: .invalid never resolves.
+    fill(QStringLiteral("no-such-host.invalid"), 6667, QStringLiteral("gina"));
+    clickConnect();
+    auto* status = child<QLabel>("statusLabel");
+    QTRY_VERIFY2_WITH_TIMEOUT(status->text().contains(QStringLiteral("could not be found")),
+                              qPrintable(status->text()), 20000);
+    QVERIFY(status->text().contains(QStringLiteral("no-such-host.invalid")));
+    QVERIFY(child<QPushButton>("connectButton")->isEnabled());
+}
+
+void tst_LoginDialog::badPasswordIsShown()
+{
+    std::unique_ptr<Server> guarded = startServer(QStringLiteral("secret"));
+    fill(QStringLiteral("127.0.0.1"), guarded->serverPort(), QStringLiteral("erin"),
+         QStringLiteral("wrong"));
+    clickConnect();
+    auto* status = child<QLabel>("statusLabel");
+    QTRY_VERIFY2(status->text().contains(QStringLiteral("password")), qPrintable(status->text()));
+    QTRY_COMPARE(m_controller->connection()->state(), ServerConnection::State::Disconnected);
+    QVERIFY(status->text().contains(QStringLiteral("password"))); // not overwritten
+
+    QSignalSpy finished(m_dialog.get(), &QDialog::finished);
+    fill(QStringLiteral("127.0.0.1"), guarded->serverPort(), QStringLiteral("erin"),
+         QStringLiteral("secret"));
+    clickConnect();
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished.at(0).at(0).toInt(), int(QDialog::Accepted));
+}
+
+void tst_LoginDialog::cancelStopsConnecting()
+{
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+    fill(QStringLiteral("127.0.0.1"), silent.serverPort(), QStringLiteral("frank"));
+    clickConnect();
+    QTRY_VERIFY(m_controller->connection()->state() != ServerConnection::State::Disconnected);
+    QSignalSpy finished(m_dialog.get(), &QDialog::finished);
+    QTest::mouseClick(child<QPushButton>("cancelButton"), Qt::LeftButton);
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(finished.at(0).at(0).toInt(), int(QDialog::Rejected));
+    QCOMPARE(m_controller->connection()->state(), ServerConnection::State::Disconnected);
+}
+
+QTEST_MAIN(tst_LoginDialog)
+#include "tst_logindialog.moc"

@@ -1,0 +1,623 @@
+// The main window against an in-process confabd on 127.0.0.1 (port 0), logged in through the
+// real login dialog; other people are ServerConnections driven by the test.
+#include "models/contactlistmodel.h"
+#include "models/conversationmodel.h"
+#include "models/conversationstore.h"
+#include "models/roomlistmodel.h"
+#include "net/server.h"
+#include "session/chatcontroller.h"
+#include "session/serverconnection.h"
+#include "session/startoptions.h"
+#include "widgets/chatinput.h"
+#include "widgets/conversationview.h"
+#include "widgets/logindialog.h"
+#include "widgets/mainwindow.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QLoggingCategory>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTest>
+
+#include <memory>
+
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void loggedInWithLobby();
+    void contactAppearsAndDisappearsOnQuit();
+    void privateMessageOpensConversationUnread();
+    void doubleClickOpensPrivateConversation();
+    void roomMessageReachesEveryone();
+    void renameUpdatesListAndConversation();
+    void awayIsShown();
+    void filterBoxFilters();
+    void commands();
+    void replyToLastWithCtrlR();
+    void notifiesOnlyWhenNotFocused();
+    void connectOptionSkipsDialog();
+    void joinsLobbyWhenServerDoesNot();
+    void historyWithUpAndDown();
+    void multiLinePasteAsksThenSendsSeveral();
+    void nextAndPreviousConversation();
+    void menusAndAboutBox();
+    void serverGoingAwayShowsDisconnectedThenReconnects();
+
+private:
+    void startServer(quint16 port = 0);
+    ServerConnection* connectPeer(const QString& nick);
+    void type(const QString& line);
+    QStringList contactRows() const;
+    QString viewText(const QString& name) const;
+    template <typename T> T* child(const char* name) const
+    {
+        T* widget = m_window->findChild<T*>(QString::fromLatin1(name));
+        if (!widget)
+            qFatal("no widget named %s", name);
+        return widget;
+    }
+
+    std::unique_ptr<Server> m_server;
+    quint16 m_port = 0;
+    std::unique_ptr<ChatController> m_controller;
+    std::unique_ptr<MainWindow> m_window;
+    QList<ServerConnection*> m_peers;
+};
+
+void tst_MainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("ConfabTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    QLoggingCategory::setFilterRules(QStringLiteral("confab.*.debug=false\nconfab.*.info=false"));
+    QSettings().clear();
+}
+
+void tst_MainWindow::startServer(quint16 port)
+{
+    ServerConfig config;
+    config.listenAddresses = {QHostAddress(QHostAddress::LocalHost)};
+    config.port = port;
+    config.serverName = QStringLiteral("test.confab");
+    m_server = std::make_unique<Server>(config);
+    QVERIFY2(m_server->listen(), qPrintable(m_server->errorString()));
+    m_port = m_server->serverPort();
+}
+
+void tst_MainWindow::init()
+{
+    startServer();
+    m_controller = std::make_unique<ChatController>();
+    m_controller->connection()->setReconnectDelays(100, 400);
+    m_window = std::make_unique<MainWindow>(m_controller.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    StartOptions options;
+    options.host = QStringLiteral("127.0.0.1");
+    options.port = m_port;
+    m_window->start(options);
+
+    // Log in through the dialog, as a person would.
+    LoginDialog* dialog = m_window->loginDialog();
+    QTRY_VERIFY(dialog->isVisible());
+    auto* nickEdit = dialog->findChild<QLineEdit*>(QStringLiteral("nickEdit"));
+    nickEdit->clear();
+    QTest::keyClicks(nickEdit, QStringLiteral("me"));
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("connectButton")),
+                      Qt::LeftButton);
+    QTRY_VERIFY(!dialog->isVisible());
+    QCOMPARE(dialog->result(), int(QDialog::Accepted));
+    QTRY_VERIFY(m_controller->rooms()->contains(QStringLiteral("#lobby")));
+    QTRY_VERIFY(m_window->currentConversation());
+    QApplication::setActiveWindow(m_window.get());
+}
+
+void tst_MainWindow::cleanup()
+{
+    m_window.reset();
+    m_controller.reset();
+    qDeleteAll(m_peers);
+    m_peers.clear();
+    m_server.reset();
+}
+
+ServerConnection* tst_MainWindow::connectPeer(const QString& nick)
+{
+    auto* peer = new ServerConnection(this);
+    m_peers.append(peer);
+    peer->setHost(QStringLiteral("127.0.0.1"));
+    peer->setPort(m_port);
+    peer->setDesiredNick(nick);
+    peer->setAutoReconnect(false);
+    peer->connectToServer();
+    if (!QTest::qWaitFor([peer] { return peer->isRegistered(); }))
+        qWarning("%s did not register", qPrintable(nick));
+    return peer;
+}
+
+void tst_MainWindow::type(const QString& line)
+{
+    auto* input = child<ChatInput>("messageInput");
+    input->setFocus();
+    QTest::keyClicks(input, line);
+    QTest::keyClick(input, Qt::Key_Return);
+}
+
+QStringList tst_MainWindow::contactRows() const
+{
+    auto* list = m_window->findChild<QListView*>(QStringLiteral("contactList"));
+    QStringList rows;
+    for (int row = 0; row < list->model()->rowCount(); ++row)
+        rows.append(list->model()->index(row, 0).data(ContactListModel::NickRole).toString());
+    return rows;
+}
+
+QString tst_MainWindow::viewText(const QString& name) const
+{
+    ConversationView* view = m_window->viewFor(name);
+    return view ? view->toPlainText() : QString();
+}
+
+void tst_MainWindow::loggedInWithLobby()
+{
+    QCOMPARE(m_window->currentConversation()->name(), QStringLiteral("#lobby"));
+    auto* rooms = child<QListView>("roomList");
+    QCOMPARE(rooms->model()->rowCount(), 1);
+    QCOMPARE(rooms->model()->index(0, 0).data(RoomListModel::NameRole).toString(),
+             QStringLiteral("#lobby"));
+    QTRY_VERIFY(child<QLabel>("stateLabel")->text().contains(QStringLiteral("Connected")));
+    QVERIFY(child<QLabel>("serverLabel")->text().contains(QString::number(m_port)));
+    QTRY_VERIFY2(child<QLabel>("lagLabel")->text().contains(QStringLiteral("ms")),
+                 qPrintable(child<QLabel>("lagLabel")->text()));
+    QVERIFY(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("You joined #lobby")));
+}
+
+void tst_MainWindow::contactAppearsAndDisappearsOnQuit()
+{
+    QCOMPARE(contactRows(), QStringList());
+    ServerConnection* bob = connectPeer(QStringLiteral("bob"));
+    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("bob")});
+    QTRY_VERIFY(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("bob joined")));
+    ServerConnection* carol = connectPeer(QStringLiteral("Carol"));
+    QTRY_COMPARE(contactRows(), (QStringList{QStringLiteral("bob"), QStringLiteral("Carol")}));
+    bob->disconnectFromServer(QStringLiteral("going home"));
+    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("Carol")});
+    QTRY_VERIFY2(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("bob left the chat")),
+                 qPrintable(viewText(QStringLiteral("#lobby"))));
+    // The server's "Quit: " marker on a reason the user typed is not shown.
+    QVERIFY2(viewText(QStringLiteral("#lobby"))
+                 .contains(QStringLiteral("bob left the chat: going home")),
+             qPrintable(viewText(QStringLiteral("#lobby"))));
+    Q_UNUSED(carol);
+}
+
+void tst_MainWindow::privateMessageOpensConversationUnread()
+{
+    ServerConnection* bob = connectPeer(QStringLiteral("bob"));
+    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("bob")});
+    bob->sendMessage(QStringLiteral("me"), QStringLiteral("psst, a secret"));
+    QTRY_VERIFY(m_window->viewFor(QStringLiteral("bob")));
+    QTRY_VERIFY(viewText(QStringLiteral("bob")).contains(QStringLiteral("psst, a secret")));
+    QVERIFY(!viewText(QStringLiteral("#lobby")).contains(QStringLiteral("psst")));
+    // Opened in the background and marked unread: in the list and on the tab.
+    QCOMPARE(m_window->currentConversation()->name(), QStringLiteral("#lobby"));
+    auto* list = child<QListView>("contactList");
+    QTRY_COMPARE(list->model()->index(0, 0).data(ContactListModel::UnreadRole).toInt(), 1);
+    QVERIFY(list->model()->index(0, 0).data().toString().contains(QStringLiteral("1")));
+    QCOMPARE(m_window->tabTitle(QStringLiteral("bob")), QStringLiteral("bob (1)"));
+    bob->sendMessage(QStringLiteral("me"), QStringLiteral("still there?"));
+    QTRY_COMPARE(list->model()->index(0, 0).data(ContactListModel::UnreadRole).toInt(), 2);
+    QCOMPARE(m_controller->lastPrivateSender(), QStringLiteral("bob"));
+}
+
+void tst_MainWindow::doubleClickOpensPrivateConversation()
+{
+    ServerConnection* bob = connectPeer(QStringLiteral("bob"));
+    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("bob")});
+    bob->sendMessage(QStringLiteral("me"), QStringLiteral("unread one"));
+    auto* list = child<QListView>("contactList");
+    QTRY_COMPARE(list->model()->index(0, 0).data(ContactListModel::UnreadRole).toInt(), 1);
+
+    const QRect rect = list->visualRect(list->model()->index(0, 0));
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rect.center());
+    QTest::mouseDClick(list->viewport(), Qt::LeftButton, {}, rect.center());
+    QTRY_COMPARE(m_window->currentConversation()->name(), QStringLiteral("bob"));
+    QTRY_COMPARE(list->model()->index(0, 0).data(ContactListModel::UnreadRole).toInt(), 0);
+    QCOMPARE(m_window->tabTitle(QStringLiteral("bob")), QStringLiteral("bob"));
+
+    QSignalSpy bobReceives(bob, &ServerConnection::privateMessage);
+    type(QStringLiteral("hi bob"));
+    QTRY_COMPARE(bobReceives.count(), 1);
+    QCOMPARE(bobReceives.at(0).at(0).value<ChatMessage>().text, QStringLiteral("hi bob"));
+    QCOMPARE(bobReceives.at(0).at(0).value<ChatMessage>().sender, QStringLiteral("me"));
+    QTRY_VERIFY(viewText(QStringLiteral("bob")).contains(QStringLiteral("me: hi bob")));
+}
+
+void tst_MainWindow::roomMessageReachesEveryone()
+{
+    ServerConnection* bob = connectPeer(QStringLiteral("bob"));
+    ServerConnection* carol = connectPeer(QStringLiteral("carol"));
+    QTRY_COMPARE(contactRows().size(), 2);
+    QSignalSpy bobRoom(bob, &ServerConnection::roomMessage);
+    QSignalSpy carolRoom(carol, &ServerConnection::roomMessage);
+    type(QStringLiteral("hello everyone"));
+    QTRY_COMPARE(bobRoom.count(), 1);
+    QTRY_COMPARE(carolRoom.count(), 1);
+    const auto atBob = bobRoom.at(0).at(0).value<ChatMessage>();
+    QCOMPARE(atBob.target, QStringLiteral("#lobby"));
+    QCOMPARE(atBob.sender, QStringLiteral("me"));
+    QCOMPARE(atBob.text, QStringLiteral("hello everyone"));
+    // Shown once in our own window (echo-message: the server's copy, with its time).
+    QTRY_VERIFY(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("me: hello everyone")));
+    QCOMPARE(viewText(QStringLiteral("#lobby")).count(QStringLiteral("hello everyone")), 1);
+
+    carol->sendMessage(QStringLiteral("#lobby"), QStringLiteral("hi from carol"));
+    QTRY_VERIFY(
+        viewText(QStringLiteral("#lobby")).contains(QStringLiteral("carol: hi from carol")));
+    QTRY_COMPARE(bobRoom.count(), 2);
+
+    // Addresses become links; markup typed by people stays text.
+    carol->sendMessage(QStringLiteral("#lobby"),
+                       QStringLiteral("see https://example.org/a?b=1&c=2. <b>not bold</b>"));
+    QTRY_VERIFY(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("<b>not bold</b>")));
+    const QString html = m_window->viewFor(QStringLiteral("#lobby"))->toHtml();
+    QVERIFY2(html.contains(QStringLiteral("href=\"https://example.org/a?b=1&amp;c=2\"")),
+             qPrintable(html));
+}
+
+void tst_MainWindow::renameUpdatesListAndConversation()
+{
+    ServerConnection* bob = connectPeer(QStringLiteral("bob"));
+    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("bob")});
+    bob->sendMessage(QStringLiteral("me"), QStringLiteral("before the rename"));
+    QTRY_VERIFY(m_window->viewFor(QStringLiteral("bob")));
+    m_window->showConversation(m_controller->conversations()->find(QStringLiteral("bob")));
+
+    bob->setNick(QStringLiteral("robert"));
+    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("robert")});
+    QTRY_COMPARE(m_window->tabTitle(QStringLiteral("robert")), QStringLiteral("robert"));
+    QVERIFY(!m_window->viewFor(QStringLiteral("bob")));
+    const QString text = viewText(QStringLiteral("robert"));
+    QVERIFY(text.contains(QStringLiteral("before the rename")));
+    QVERIFY(text.contains(QStringLiteral("bob is now robert")));
+    QVERIFY(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("bob is now robert")));
+    QVERIFY(child<QLabel>("topicLabel")->text().contains(QStringLiteral("robert")));
+
+    // Writing in the open conversation now goes to robert.
+    QSignalSpy received(bob, &ServerConnection::privateMessage);
+    type(QStringLiteral("hello robert"));
+    QTRY_COMPARE(received.count(), 1);
+    QCOMPARE(received.at(0).at(0).value<ChatMessage>().text, QStringLiteral("hello robert"));
+}
+
+void tst_MainWindow::awayIsShown()
+{
+    ServerConnection* bob = connectPeer(QStringLiteral("bob"));
+    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("bob")});
+    auto* list = child<QListView>("contactList");
+    QCOMPARE(list->model()->index(0, 0).data(ContactListModel::AwayRole).toBool(), false);
+    bob->setAway(QStringLiteral("lunch"));
+    QTRY_VERIFY(list->model()->index(0, 0).data(ContactListModel::AwayRole).toBool());
+    QVERIFY(list->model()
+                ->index(0, 0)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("lunch")));
+    bob->setAway(QString());
+    QTRY_VERIFY(!list->model()->index(0, 0).data(ContactListModel::AwayRole).toBool());
+}
+
+void tst_MainWindow::filterBoxFilters()
+{
+    connectPeer(QStringLiteral("bob"));
+    connectPeer(QStringLiteral("alice"));
+    connectPeer(QStringLiteral("Albert"));
+    QTRY_COMPARE(contactRows(), (QStringList{QStringLiteral("Albert"), QStringLiteral("alice"),
+                                             QStringLiteral("bob")})); // sorted, case-insensitively
+    QTest::keyClicks(child<QLineEdit>("contactFilter"), QStringLiteral("AL"));
+    QCOMPARE(contactRows(), (QStringList{QStringLiteral("Albert"), QStringLiteral("alice")}));
+    child<QLineEdit>("contactFilter")->clear();
+    QCOMPARE(contactRows().size(), 3);
+}
+
+void tst_MainWindow::commands()
+{
+    ServerConnection* bob = connectPeer(QStringLiteral("bob"));
+    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("bob")});
+    QSignalSpy bobPrivate(bob, &ServerConnection::privateMessage);
+    QSignalSpy bobRoom(bob, &ServerConnection::roomMessage);
+
+    type(QStringLiteral("/msg bob via msg"));
+    QTRY_COMPARE(bobPrivate.count(), 1);
+    QCOMPARE(bobPrivate.at(0).at(0).value<ChatMessage>().text, QStringLiteral("via msg"));
+    QCOMPARE(m_window->currentConversation()->name(), QStringLiteral("bob"));
+
+    m_window->showConversation(m_controller->conversations()->find(QStringLiteral("#lobby")));
+    type(QStringLiteral("/me waves"));
+    QTRY_COMPARE(bobRoom.count(), 1);
+    QVERIFY(bobRoom.at(0).at(0).value<ChatMessage>().isAction);
+    QCOMPARE(bobRoom.at(0).at(0).value<ChatMessage>().text, QStringLiteral("waves"));
+
+    type(QStringLiteral("to:bob switching"));
+    QTRY_COMPARE(bobPrivate.count(), 2);
+    QCOMPARE(m_window->currentConversation()->name(), QStringLiteral("bob"));
+
+    type(QStringLiteral("/join dev"));
+    QTRY_VERIFY(m_controller->rooms()->contains(QStringLiteral("#dev")));
+    QTRY_VERIFY(m_window->viewFor(QStringLiteral("#dev")));
+    QTRY_COMPARE(m_window->currentConversation()->name(), QStringLiteral("#dev"));
+    type(QStringLiteral("/topic Friday builds"));
+    QTRY_COMPARE(m_controller->rooms()->topic(QStringLiteral("#dev")),
+                 QStringLiteral("Friday builds"));
+    QTRY_VERIFY(child<QLabel>("topicLabel")->text().contains(QStringLiteral("Friday builds")));
+    type(QStringLiteral("/part done here"));
+    QTRY_VERIFY(!m_controller->rooms()->contains(QStringLiteral("#dev")));
+
+    type(QStringLiteral("/nick BOB")); // taken (case-insensitively): said so, nothing changes
+    QTRY_VERIFY2(
+        m_window->currentConversation()->lastText().contains(QStringLiteral("already taken")),
+        qPrintable(m_window->currentConversation()->lastText()));
+    QCOMPARE(m_controller->connection()->nick(), QStringLiteral("me"));
+    type(QStringLiteral("/nick 9lives")); // invalid: refused before anything is sent
+    QVERIFY(m_window->currentConversation()->lastText().contains(QStringLiteral("9lives")));
+
+    QSignalSpy bobSeesRename(bob, &ServerConnection::nickChanged);
+    type(QStringLiteral("/nick me2"));
+    QTRY_COMPARE(bobSeesRename.count(), 1);
+    QCOMPARE(m_controller->connection()->nick(), QStringLiteral("me2"));
+    QTRY_VERIFY2(child<QLabel>("stateLabel")->text().contains(QStringLiteral("me2")),
+                 qPrintable(child<QLabel>("stateLabel")->text()));
+
+    QSignalSpy bobSeesAway(bob, &ServerConnection::awayChanged);
+    type(QStringLiteral("/away lunch"));
+    QTRY_VERIFY(!bobSeesAway.isEmpty());
+    QCOMPARE(bobSeesAway.last().at(0).toString(), QStringLiteral("me2"));
+    QCOMPARE(bobSeesAway.last().at(1).toBool(), true);
+
+    type(QStringLiteral("/frobnicate"));
+    QTRY_VERIFY(m_window->currentConversation()->lastText().contains(QStringLiteral("frobnicate")));
+
+    QSignalSpy bobSeesQuit(bob, &ServerConnection::userQuit);
+    type(QStringLiteral("/quit see you"));
+    QTRY_COMPARE(bobSeesQuit.count(), 1);
+    QVERIFY(bobSeesQuit.at(0).at(1).toString().contains(QStringLiteral("see you")));
+    QTRY_VERIFY(!m_window->isVisible());
+}
+
+void tst_MainWindow::replyToLastWithCtrlR()
+{
+    ServerConnection* bob = connectPeer(QStringLiteral("bob"));
+    ServerConnection* carol = connectPeer(QStringLiteral("carol"));
+    bob->sendMessage(QStringLiteral("me"), QStringLiteral("from bob"));
+    QTRY_VERIFY(m_window->viewFor(QStringLiteral("bob")));
+    carol->sendMessage(QStringLiteral("me"), QStringLiteral("from carol"));
+    QTRY_VERIFY(m_window->viewFor(QStringLiteral("carol")));
+    QCOMPARE(m_window->currentConversation()->name(), QStringLiteral("#lobby"));
+    QTest::keyClick(child<ChatInput>("messageInput"), Qt::Key_R, Qt::ControlModifier);
+    QTRY_COMPARE(m_window->currentConversation()->name(), QStringLiteral("carol"));
+}
+
+void tst_MainWindow::notifiesOnlyWhenNotFocused()
+{
+    ServerConnection* bob = connectPeer(QStringLiteral("bob"));
+    QSignalSpy attention(m_window.get(), &MainWindow::attentionRequested);
+    QTRY_VERIFY(m_window->isActiveWindow());
+    bob->sendMessage(QStringLiteral("me"), QStringLiteral("while you look"));
+    QTRY_VERIFY(viewText(QStringLiteral("bob")).contains(QStringLiteral("while you look")));
+    QCOMPARE(attention.count(), 0);
+    m_window->showConversation(m_controller->conversations()->find(QStringLiteral("bob")));
+    QCOMPARE(m_controller->conversations()->find(QStringLiteral("bob"))->unreadCount(), 0);
+
+    QApplication::setActiveWindow(nullptr);
+    QTRY_VERIFY(!m_window->isActiveWindow());
+    bob->sendMessage(QStringLiteral("me"), QStringLiteral("are you there?"));
+    QTRY_COMPARE(attention.count(), 1);
+    QCOMPARE(attention.at(0).at(0).toString(), QStringLiteral("bob"));
+    QCOMPARE(attention.at(0).at(1).toString(), QStringLiteral("are you there?"));
+    // Even the conversation on screen counts as unread while the window is not focused.
+    QCOMPARE(m_controller->conversations()->find(QStringLiteral("bob"))->unreadCount(), 1);
+    QApplication::setActiveWindow(m_window.get());
+    QTRY_COMPARE(m_controller->conversations()->find(QStringLiteral("bob"))->unreadCount(), 0);
+}
+
+void tst_MainWindow::connectOptionSkipsDialog()
+{
+    ChatController controller;
+    MainWindow window(&controller);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QString error;
+    StartOptions options;
+    QVERIFY(options.parse({QStringLiteral("confab"), QStringLiteral("--server"),
+                           QStringLiteral("127.0.0.1:%1").arg(m_port), QStringLiteral("--nick"),
+                           QStringLiteral("scripted"), QStringLiteral("--connect")},
+                          &error));
+    window.start(options);
+    QVERIFY(!window.loginDialog()->isVisible());
+    QTRY_VERIFY(controller.connection()->isRegistered());
+    QCOMPARE(controller.connection()->nick(), QStringLiteral("scripted"));
+    QTRY_VERIFY(controller.rooms()->contains(QStringLiteral("#lobby")));
+    QVERIFY(!window.loginDialog()->isVisible());
+    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("scripted")}); // seen by the first
+}
+
+void tst_MainWindow::joinsLobbyWhenServerDoesNot()
+{
+    ServerConfig config;
+    config.listenAddresses = {QHostAddress(QHostAddress::LocalHost)};
+    config.port = 0;
+    config.autoJoin = false;
+    Server plain(config);
+    QVERIFY(plain.listen());
+    ChatController controller;
+    ServerConnection* connection = controller.connection();
+    connection->setHost(QStringLiteral("127.0.0.1"));
+    connection->setPort(plain.serverPort());
+    connection->setDesiredNick(QStringLiteral("newcomer"));
+    connection->connectToServer();
+    QTRY_VERIFY(connection->isRegistered());
+    QTRY_VERIFY(controller.rooms()->isJoined(QStringLiteral("#lobby")));
+    QCOMPARE(connection->rooms(), QStringList{QStringLiteral("#lobby")});
+}
+
+void tst_MainWindow::historyWithUpAndDown()
+{
+    auto* input = child<ChatInput>("messageInput");
+    type(QStringLiteral("first"));
+    type(QStringLiteral("second"));
+    QCOMPARE(input->text(), QString());
+    QTest::keyClicks(input, QStringLiteral("draft"));
+    QTest::keyClick(input, Qt::Key_Up);
+    QCOMPARE(input->text(), QStringLiteral("second"));
+    QTest::keyClick(input, Qt::Key_Up);
+    QCOMPARE(input->text(), QStringLiteral("first"));
+    QTest::keyClick(input, Qt::Key_Up);
+    QCOMPARE(input->text(), QStringLiteral("first"));
+    QTest::keyClick(input, Qt::Key_Down);
+    QCOMPARE(input->text(), QStringLiteral("second"));
+    QTest::keyClick(input, Qt::Key_Down);
+    QCOMPARE(input->text(), QStringLiteral("draft"));
+}
+
+void tst_MainWindow::multiLinePasteAsksThenSendsSeveral()
+{
+    ServerConnection* bob = connectPeer(QStringLiteral("bob"));
+    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("bob")});
+    QSignalSpy bobRoom(bob, &ServerConnection::roomMessage);
+    QApplication::clipboard()->setText(QStringLiteral("line one\nline two\n\nline three\n"));
+    auto* input = child<ChatInput>("messageInput");
+    input->setFocus();
+    QTest::keyClick(input, Qt::Key_V, Qt::ControlModifier);
+    QMessageBox* box = nullptr;
+    QTRY_VERIFY((box = m_window->findChild<QMessageBox*>(QStringLiteral("pasteConfirmation"))));
+    QVERIFY(box->text().contains(QStringLiteral("3")));
+    QCOMPARE(bobRoom.count(), 0); // nothing before the confirmation
+    QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
+    QTRY_COMPARE(bobRoom.count(), 3);
+    QCOMPARE(bobRoom.at(0).at(0).value<ChatMessage>().text, QStringLiteral("line one"));
+    QCOMPARE(bobRoom.at(1).at(0).value<ChatMessage>().text, QStringLiteral("line two"));
+    QCOMPARE(bobRoom.at(2).at(0).value<ChatMessage>().text, QStringLiteral("line three"));
+    QCOMPARE(input->text(), QString());
+}
+
+void tst_MainWindow::nextAndPreviousConversation()
+{
+    type(QStringLiteral("/join #two"));
+    QTRY_VERIFY(m_window->viewFor(QStringLiteral("#two")));
+    auto* tabs = child<QTabWidget>("conversationTabs");
+    QCOMPARE(tabs->count(), 2);
+    m_window->showConversation(m_controller->conversations()->find(QStringLiteral("#lobby")));
+    QTest::keyClick(m_window.get(), Qt::Key_PageDown, Qt::ControlModifier);
+    QCOMPARE(m_window->currentConversation()->name(), QStringLiteral("#two"));
+    QTest::keyClick(m_window.get(), Qt::Key_PageDown, Qt::ControlModifier);
+    QCOMPARE(m_window->currentConversation()->name(), QStringLiteral("#lobby"));
+    QTest::keyClick(m_window.get(), Qt::Key_PageUp, Qt::ControlModifier);
+    QCOMPARE(m_window->currentConversation()->name(), QStringLiteral("#two"));
+    // A click in the rooms list shows that room.
+    auto* rooms = child<QListView>("roomList");
+    const QModelIndex lobby =
+        rooms->model()->index(m_controller->rooms()->indexOf(QStringLiteral("#lobby")), 0);
+    QCOMPARE(rooms->currentIndex().data(RoomListModel::NameRole).toString(),
+             QStringLiteral("#two"));
+    QTest::mouseClick(rooms->viewport(), Qt::LeftButton, {}, rooms->visualRect(lobby).center());
+    QCOMPARE(m_window->currentConversation()->name(), QStringLiteral("#lobby"));
+}
+
+void tst_MainWindow::menusAndAboutBox()
+{
+    QStringList shortcuts;
+    for (const char* name :
+         {"connectAction", "disconnectAction", "quitAction", "nextConversationAction",
+          "previousConversationAction", "replyAction"}) {
+        auto* action = m_window->findChild<QAction*>(QString::fromLatin1(name));
+        QVERIFY2(action, name);
+        QVERIFY2(!action->shortcut().isEmpty(), name);
+        shortcuts.append(action->shortcut().toString());
+    }
+    QCOMPARE(shortcuts.removeDuplicates(), 0);
+    QVERIFY(m_window->findChild<QAction*>(QStringLiteral("disconnectAction"))->isEnabled());
+
+    m_window->findChild<QAction*>(QStringLiteral("aboutAction"))->trigger();
+    QMessageBox* about = nullptr;
+    QTRY_VERIFY((about = m_window->findChild<QMessageBox*>(QStringLiteral("aboutBox"))));
+    QVERIFY(about->text().contains(QStringLiteral("Confab")));
+    QVERIFY(!about->iconPixmap().isNull());
+    QTest::mouseClick(about->button(QMessageBox::Ok), Qt::LeftButton);
+    QTRY_VERIFY(!m_window->findChild<QMessageBox*>(QStringLiteral("aboutBox")));
+
+    m_window->findChild<QAction*>(QStringLiteral("disconnectAction"))->trigger();
+    QTRY_COMPARE(m_controller->connection()->state(), ServerConnection::State::Disconnected);
+    QVERIFY(child<QLabel>("stateLabel")->text().contains(QStringLiteral("Disconnected")));
+    QVERIFY(!m_window->findChild<QAction*>(QStringLiteral("disconnectAction"))->isEnabled());
+    m_window->findChild<QAction*>(QStringLiteral("connectAction"))->trigger();
+    QTRY_VERIFY(m_window->loginDialog()->isVisible());
+}
+
+void tst_MainWindow::serverGoingAwayShowsDisconnectedThenReconnects()
+{
+    ServerConnection* bob = connectPeer(QStringLiteral("bob"));
+    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("bob")});
+    type(QStringLiteral("/join #kept"));
+    QTRY_VERIFY(m_controller->rooms()->isJoined(QStringLiteral("#kept")));
+    m_window->showConversation(m_controller->conversations()->find(QStringLiteral("#lobby")));
+    type(QStringLiteral("said before"));
+    QTRY_VERIFY(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("said before")));
+
+    auto* state = child<QLabel>("stateLabel");
+    m_server->shutdown(QStringLiteral("maintenance"));
+    QTRY_VERIFY2(state->text().contains(QStringLiteral("Disconnected")), qPrintable(state->text()));
+    QTRY_VERIFY(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("Disconnected")));
+    QTRY_COMPARE(contactRows(), QStringList()); // nobody is known online now
+    // The conversation stays on screen.
+    QVERIFY(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("said before")));
+    QTRY_COMPARE(m_server->clientCount(), 0);
+    m_server.reset();
+    delete bob;
+    m_peers.removeOne(bob);
+
+    QTest::qWait(300); // a few failed attempts: the state stays visible
+    QVERIFY2(state->isVisible() && state->text().contains(QStringLiteral("trying again")),
+             qPrintable(state->text()));
+
+    // Typed while offline: shown as waiting, not lost.
+    type(QStringLiteral("typed offline"));
+    QTRY_VERIFY(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("waiting to be sent")));
+    QCOMPARE(m_controller->connection()->outboxSize(), 1);
+
+    // The server comes back on the same port: the client reconnects and rejoins by itself.
+    startServer(m_port);
+    QTRY_VERIFY_WITH_TIMEOUT(m_controller->connection()->isRegistered(), 10000);
+    QTRY_VERIFY(state->text().contains(QStringLiteral("Connected")));
+    QTRY_VERIFY(m_controller->rooms()->isJoined(QStringLiteral("#lobby")));
+    QTRY_VERIFY(m_controller->rooms()->isJoined(QStringLiteral("#kept")));
+    QCOMPARE(m_controller->connection()->outboxSize(), 0);
+    QTRY_VERIFY(!viewText(QStringLiteral("#lobby")).contains(QStringLiteral("waiting to be sent")));
+    QVERIFY(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("typed offline")));
+    QVERIFY(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("Connected again")));
+    QCOMPARE(viewText(QStringLiteral("#lobby")).count(QStringLiteral("typed offline")), 1);
+
+    ServerConnection* carol = connectPeer(QStringLiteral("carol"));
+    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("carol")});
+    QSignalSpy carolRoom(carol, &ServerConnection::roomMessage);
+    type(QStringLiteral("after the restart"));
+    QTRY_COMPARE(carolRoom.count(), 1);
+}
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"
