@@ -190,6 +190,21 @@ IrcMessage away(const QString& message)
     return withOptionalText(QStringLiteral("AWAY"), {}, message);
 }
 
+IrcMessage oper(const QString& name, const QString& password)
+{
+    return IrcMessage(QStringLiteral("OPER"), {name, password});
+}
+
+IrcMessage kill(const QString& nick, const QString& reason)
+{
+    return withText(QStringLiteral("KILL"), {nick}, reason);
+}
+
+IrcMessage wallops(const QString& text)
+{
+    return withText(QStringLiteral("WALLOPS"), {}, text);
+}
+
 IrcMessage authenticate(const QString& data)
 {
     return IrcMessage(QStringLiteral("AUTHENTICATE"), {data});

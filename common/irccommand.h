@@ -44,6 +44,9 @@ IrcMessage list(const QString& channels = {});
 IrcMessage lusers();
 IrcMessage motd();
 IrcMessage away(const QString& message = {}); // empty: no longer away
+IrcMessage oper(const QString& name, const QString& password);
+IrcMessage kill(const QString& nick, const QString& reason);
+IrcMessage wallops(const QString& text);
 
 // IRCv3 accounts.
 IrcMessage authenticate(const QString& data); // a mechanism, a chunk, "+" or "*"

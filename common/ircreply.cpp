@@ -153,6 +153,61 @@ IrcNumericReply nowAway()
     return {RPL_NOWAWAY, {QStringLiteral("You have been marked as being away")}};
 }
 
+IrcNumericReply info(const QString& line)
+{
+    return {RPL_INFO, {line}};
+}
+
+IrcNumericReply endOfInfo()
+{
+    return {RPL_ENDOFINFO, {QStringLiteral("End of INFO list")}};
+}
+
+IrcNumericReply endOfStats(const QString& letter)
+{
+    return {RPL_ENDOFSTATS, {letter, QStringLiteral("End of STATS report")}};
+}
+
+IrcNumericReply statsUptime(qint64 secs)
+{
+    return {RPL_STATSUPTIME,
+            {QStringLiteral("Server Up %1 days %2:%3:%4")
+                 .arg(secs / 86400)
+                 .arg(secs / 3600 % 24)
+                 .arg(secs / 60 % 60, 2, 10, QLatin1Char('0'))
+                 .arg(secs % 60, 2, 10, QLatin1Char('0'))}};
+}
+
+IrcNumericReply statsOLine(const QString& hostMask, const QString& name)
+{
+    return {RPL_STATSOLINE, {QStringLiteral("O"), hostMask, QStringLiteral("*"), name}};
+}
+
+IrcNumericReply statsDebug(const QString& letter, const QString& text)
+{
+    return {RPL_STATSDEBUG, {letter, text}};
+}
+
+IrcNumericReply youreOper()
+{
+    return {RPL_YOUREOPER, {QStringLiteral("You are now an IRC operator")}};
+}
+
+IrcNumericReply rehashing(const QString& configFile)
+{
+    return {RPL_REHASHING, {configFile, QStringLiteral("Rehashing")}};
+}
+
+IrcNumericReply noOperHost()
+{
+    return {ERR_NOOPERHOST, {QStringLiteral("No O-lines for your host")}};
+}
+
+IrcNumericReply noPrivileges()
+{
+    return {ERR_NOPRIVILEGES, {QStringLiteral("Permission Denied- You're not an IRC operator")}};
+}
+
 IrcNumericReply userModeIs(const QString& modes)
 {
     return {RPL_UMODEIS, {modes}};
@@ -199,6 +254,11 @@ IrcNumericReply whoisAccount(const QString& nick, const QString& account)
 IrcNumericReply whoisSecure(const QString& nick)
 {
     return {RPL_WHOISSECURE, {nick, QStringLiteral("is using a secure connection")}};
+}
+
+IrcNumericReply whoisOperator(const QString& nick)
+{
+    return {RPL_WHOISOPERATOR, {nick, QStringLiteral("is an IRC operator")}};
 }
 
 IrcNumericReply endOfWhois(const QString& nick)

@@ -52,6 +52,18 @@ IrcNumericReply noMotd();
 // Information.
 IrcNumericReply version(const QString& version, const QString& server, const QString& comment);
 IrcNumericReply time(const QString& server, const QString& when);
+IrcNumericReply info(const QString& line);
+IrcNumericReply endOfInfo();
+IrcNumericReply endOfStats(const QString& letter);
+IrcNumericReply statsUptime(qint64 secs); // "Server Up 2 days 3:04:05"
+IrcNumericReply statsOLine(const QString& hostMask, const QString& name);
+IrcNumericReply statsDebug(const QString& letter, const QString& text); // 249, custom letters
+
+// Operators.
+IrcNumericReply youreOper();
+IrcNumericReply rehashing(const QString& configFile);
+IrcNumericReply noOperHost();
+IrcNumericReply noPrivileges();
 
 // Away and user modes.
 IrcNumericReply away(const QString& nick, const QString& message);
@@ -69,6 +81,7 @@ IrcNumericReply whoisIdle(const QString& nick, qint64 idleSecs, qint64 signonSec
 IrcNumericReply whoisChannels(const QString& nick, const QStringList& channels);
 IrcNumericReply whoisAccount(const QString& nick, const QString& account);
 IrcNumericReply whoisSecure(const QString& nick);
+IrcNumericReply whoisOperator(const QString& nick);
 IrcNumericReply endOfWhois(const QString& nick);
 IrcNumericReply whoReply(const QString& channel, const QString& user, const QString& host,
                          const QString& server, const QString& nick, const QString& flags, int hops,

@@ -17,14 +17,13 @@ import hashlib
 import os
 import re
 import signal
-import socket
 import ssl
 import subprocess
 import sys
 import tempfile
 import time
 
-from interopcheck import free_port
+from interopcheck import check, free_port, stop, summary, wait_listening
 
 SKIP = 77
 
@@ -68,26 +67,10 @@ def main():
         [confabd, "--listen", "127.0.0.1", "--port", str(port), "--tls-port", str(tls_port),
          "--data-dir", data_dir.name, "--server-name", "interop.test", "--log-level", "info"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    failures = []
-
-    def check(condition, what):
-        print(("ok   " if condition else "FAIL ") + what)
-        if not condition:
-            failures.append(what)
-        return condition
-
     try:
-        deadline = time.time() + 10
-        for listening in (port, tls_port):
-            while True:
-                try:
-                    socket.create_connection(("127.0.0.1", listening), timeout=0.5).close()
-                    break
-                except OSError:
-                    if time.time() > deadline or daemon.poll() is not None:
-                        print("FAIL confabd did not start")
-                        return 1
-                    time.sleep(0.05)
+        if not wait_listening(daemon, (port, tls_port)):
+            print("FAIL confabd did not start")
+            return 1
 
         # irc >= 9 calls it Reactor; Debian 12's 8.5 calls it IRC.
         reactor_class = getattr(irc.client, "Reactor", None) or irc.client.IRC
@@ -199,10 +182,7 @@ def main():
             code = None
         check(code == 0, "confabd exits with status 0 after SIGTERM (got %s)" % code)
     finally:
-        if daemon.poll() is None:
-            daemon.kill()
-            daemon.wait()
-        output = daemon.stdout.read() if daemon.stdout else ""
+        output = stop(daemon)
         if os.path.exists(certificate_file):
             with open(certificate_file) as pem:
                 digest = hashlib.sha256(ssl.PEM_cert_to_DER_cert(pem.read())).hexdigest()
@@ -210,14 +190,7 @@ def main():
             check(re.search(r"TLS certificate SHA-256 fingerprint: " + fingerprint, output)
                   is not None, "confabd logged the certificate's SHA-256 fingerprint")
         data_dir.cleanup()
-        if failures:
-            print("--- confabd output ---")
-            print(output)
-    if failures:
-        print("%d check(s) failed" % len(failures))
-        return 1
-    print("all interop checks passed")
-    return 0
+    return summary(output, "all interop checks passed")
 
 
 if __name__ == "__main__":

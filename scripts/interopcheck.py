@@ -1,6 +1,7 @@
-"""What the interop scripts (scripts/interop-*.py) share: recording checks, and free ports for the
-confabd they start. Standard library only."""
+"""What the interop scripts (scripts/interop-*.py) share: recording checks, free ports for the
+confabd they start, waiting for it to listen and stopping it. Standard library only."""
 import socket
+import time
 
 failures = []
 
@@ -17,3 +18,39 @@ def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def wait_listening(daemon, ports, seconds=10):
+    """Whether the daemon (a subprocess.Popen) accepts connections on every port of 127.0.0.1
+    within the time; false at once if it exits."""
+    deadline = time.time() + seconds
+    for port in ports:
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                if time.time() > deadline or daemon.poll() is not None:
+                    return False
+                time.sleep(0.05)
+    return True
+
+
+def stop(daemon):
+    """Kills the daemon if it still runs; returns everything it printed (stdout=PIPE)."""
+    if daemon.poll() is None:
+        daemon.kill()
+        daemon.wait()
+    return daemon.stdout.read() if daemon.stdout else ""
+
+
+def summary(output, passed):
+    """The exit code once every check has run: 0 after printing passed, or 1 after printing the
+    daemon's output and how many checks failed."""
+    if not failures:
+        print(passed)
+        return 0
+    print("--- confabd output ---")
+    print(output)
+    print("%d check(s) failed" % len(failures))
+    return 1

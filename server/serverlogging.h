@@ -9,3 +9,4 @@ Q_DECLARE_LOGGING_CATEGORY(lcTls)     // confab.server.tls: certificates, handsh
 Q_DECLARE_LOGGING_CATEGORY(lcAuth)    // confab.server.auth: accounts, logins (never secrets)
 Q_DECLARE_LOGGING_CATEGORY(lcStorage) // confab.server.storage: database, migrations
 Q_DECLARE_LOGGING_CATEGORY(lcHistory) // confab.server.history: history writes, queries, pruning
+Q_DECLARE_LOGGING_CATEGORY(lcOper)    // confab.server.oper: every operator action, who did it

@@ -109,6 +109,10 @@ A password is read from the terminal, or as one line from standard input.
         <source>Certificate removed.</source>
         <translation>已移除证书。</translation>
     </message>
+    <message>
+        <source>confabd: the password cannot be hashed</source>
+        <translation>confabd：无法对该密码进行哈希</translation>
+    </message>
 </context>
 <context>
     <name>ServerOptions</name>
@@ -447,6 +451,34 @@ A password is read from the terminal, or as one line from standard input.
     <message>
         <source>CHATHISTORY requests one client may make per minute (default %1).</source>
         <translation>每个客户端每分钟可发出的 CHATHISTORY 请求数（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Print the hash of a password (read from the terminal or standard input) for an operator block of the config file.</source>
+        <translation>打印一个密码的哈希值（从终端或标准输入读取），用于配置文件中的操作员块。</translation>
+    </message>
+    <message>
+        <source>Let operators stop the server with DIE.</source>
+        <translation>允许操作员用 DIE 停止服务器。</translation>
+    </message>
+    <message>
+        <source>Failed OPER attempts from one address within the OPER window before further tries are refused (default %1).</source>
+        <translation>在 OPER 时间窗口内，同一地址的 OPER 失败次数达到此值后拒绝再次尝试（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>The OPER window, in seconds (default %1).</source>
+        <translation>OPER 时间窗口，单位为秒（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Seconds between two notices to operators about the same kind of problem (default %1).</source>
+        <translation>就同一类问题向操作员发送两次通知之间的秒数（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Invalid operator name &quot;%1&quot; in the config file</source>
+        <translation>配置文件中的操作员名称“%1”无效</translation>
+    </message>
+    <message>
+        <source>The operator block %1 needs a password hash made with &apos;confabd mkpasswd&apos;</source>
+        <translation>操作员块 %1 需要用“confabd mkpasswd”生成的密码哈希</translation>
     </message>
 </context>
 </TS>

@@ -109,6 +109,10 @@ A password is read from the terminal, or as one line from standard input.
         <source>Certificate removed.</source>
         <translation>已移除憑證。</translation>
     </message>
+    <message>
+        <source>confabd: the password cannot be hashed</source>
+        <translation>confabd：無法對該密碼進行雜湊</translation>
+    </message>
 </context>
 <context>
     <name>ServerOptions</name>
@@ -447,6 +451,34 @@ A password is read from the terminal, or as one line from standard input.
     <message>
         <source>CHATHISTORY requests one client may make per minute (default %1).</source>
         <translation>每個用戶端每分鐘可發出的 CHATHISTORY 請求數（預設 %1）。</translation>
+    </message>
+    <message>
+        <source>Print the hash of a password (read from the terminal or standard input) for an operator block of the config file.</source>
+        <translation>列印一個密碼的雜湊值（從終端機或標準輸入讀取），用於設定檔中的操作員區塊。</translation>
+    </message>
+    <message>
+        <source>Let operators stop the server with DIE.</source>
+        <translation>允許操作員用 DIE 停止伺服器。</translation>
+    </message>
+    <message>
+        <source>Failed OPER attempts from one address within the OPER window before further tries are refused (default %1).</source>
+        <translation>在 OPER 時間窗內，同一位址的 OPER 失敗次數達到此值後拒絕再次嘗試（預設 %1）。</translation>
+    </message>
+    <message>
+        <source>The OPER window, in seconds (default %1).</source>
+        <translation>OPER 時間窗，單位為秒（預設 %1）。</translation>
+    </message>
+    <message>
+        <source>Seconds between two notices to operators about the same kind of problem (default %1).</source>
+        <translation>就同一類問題向操作員發送兩次通知之間的秒數（預設 %1）。</translation>
+    </message>
+    <message>
+        <source>Invalid operator name &quot;%1&quot; in the config file</source>
+        <translation>設定檔中的操作員名稱「%1」無效</translation>
+    </message>
+    <message>
+        <source>The operator block %1 needs a password hash made with &apos;confabd mkpasswd&apos;</source>
+        <translation>操作員區塊 %1 需要用「confabd mkpasswd」產生的密碼雜湊</translation>
     </message>
 </context>
 </TS>

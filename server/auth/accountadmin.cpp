@@ -1,5 +1,6 @@
 #include "auth/accountadmin.h"
 
+#include "auth/passwordhash.h"
 #include "auth/sqliteaccountstore.h"
 #include "core/clock.h"
 #include "irccasemapping.h"
@@ -124,6 +125,21 @@ int AccountAdmin::run(const QStringList& arguments)
     m_out.flush();
     m_err.flush();
     return result;
+}
+
+int AccountAdmin::makePasswordHash()
+{
+    const std::optional<ScramCredentials> credentials = newCredentials();
+    const QString hash = credentials ? PasswordHash::format(*credentials) : QString();
+    if (hash.isEmpty()) {
+        if (credentials)
+            m_err << tr("confabd: the password cannot be hashed") << '\n';
+        m_err.flush();
+        return 1;
+    }
+    m_out << hash << '\n';
+    m_out.flush();
+    return 0;
 }
 
 std::optional<ScramCredentials> AccountAdmin::newCredentials()

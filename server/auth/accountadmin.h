@@ -14,10 +14,11 @@ class QTextStream;
 class SqliteAccountStore;
 
 // confabd's account command line: `confabd [--data-dir DIR] account add|passwd|del|list|
-// cert-add|cert-del ...`. Works on the account database directly, whether the server is running
-// or not (SQLite orders the writes; a running server sees the change within seconds). Passwords
-// are read from the terminal without echo, or as one line from standard input; never from the
-// command line, where other users could see them.
+// cert-add|cert-del ...`, and `confabd mkpasswd`, which hashes a password the same way. Works on
+// the account database directly, whether the server is running or not (SQLite orders the writes;
+// a running server sees the change within seconds). Passwords are read from the terminal without
+// echo, or as one line from standard input; never from the command line, where other users could
+// see them.
 class AccountAdmin
 {
     Q_DECLARE_TR_FUNCTIONS(AccountAdmin)
@@ -31,6 +32,10 @@ public:
 
     // arguments: what follows "account". Returns the process exit code (0 ok, 1 failed, 2 usage).
     int run(const QStringList& arguments);
+
+    // `confabd mkpasswd`: reads a password like `account add` and prints its hash for an
+    // operator block of the config file (PasswordHash); returns the exit code.
+    int makePasswordHash();
 
     static QString usage();
     // The default reader: the terminal without echo (asked twice), else a line of stdin.

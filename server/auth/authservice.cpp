@@ -158,3 +158,19 @@ void AuthService::registerAccount(const QString& name, const QString& password, 
         },
         Qt::QueuedConnection);
 }
+
+void AuthService::checkPassword(const ScramCredentials& credentials, const QString& password,
+                                QObject* context, CheckHandler handler)
+{
+    QPointer<QObject> target(context);
+    if (!m_worker) {
+        deliver(target, handler, false);
+        return;
+    }
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this, credentials, password, target, handler] {
+            deliver(target, handler, credentials.matches(password));
+        },
+        Qt::QueuedConnection);
+}

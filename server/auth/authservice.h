@@ -2,6 +2,7 @@
 
 #include "auth/saslexchangeresult.h"
 #include "auth/saslpeer.h"
+#include "auth/scramcredentials.h"
 
 #include <QObject>
 #include <QPointer>
@@ -52,6 +53,12 @@ public:
     // REGISTER: creates the account (folded with the server's case mapping).
     void registerAccount(const QString& name, const QString& password, QObject* context,
                          RegisterHandler handler);
+
+    // Whether the password gives the credentials (an operator's password): the PBKDF2 runs on
+    // the worker thread; false without a worker.
+    using CheckHandler = std::function<void(bool)>;
+    void checkPassword(const ScramCredentials& credentials, const QString& password,
+                       QObject* context, CheckHandler handler);
 
 signals:
     // Accounts were added or removed (here or by another process).

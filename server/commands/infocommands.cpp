@@ -36,6 +36,25 @@ void onVersion(CommandContext& context)
     sendIsupport(context.core(), context.user());
 }
 
+// INFO (RFC 2812 3.4.10): about the server, for everyone.
+void onInfo(CommandContext& context)
+{
+    const QString started =
+        QDateTime::fromSecsSinceEpoch(context.core().startedSecs(), Qt::UTC)
+            .toString(Qt::ISODate);
+    const QStringList lines{
+        QStringLiteral("%1 (%2): a small IRC server for a local network")
+            .arg(versionString(), context.config().serverName),
+        QStringLiteral("Built with Qt %1, running on Qt %2").arg(QStringLiteral(QT_VERSION_STR),
+                                                                 QString::fromLatin1(qVersion())),
+        QStringLiteral("Running since %1").arg(started),
+        QStringLiteral("Protocol notes: docs/PROTOCOL.md in the source tree"),
+    };
+    for (const QString& line : lines)
+        context.reply(IrcReply::info(line));
+    context.reply(IrcReply::endOfInfo());
+}
+
 void onTime(CommandContext& context)
 {
     context.reply(IrcReply::time(context.config().serverName,
@@ -51,6 +70,7 @@ void addTo(CommandTable& table)
     table.add(QStringLiteral("MOTD"), onMotd, 0, Access::Registered);
     table.add(QStringLiteral("VERSION"), onVersion, 0, Access::Registered);
     table.add(QStringLiteral("TIME"), onTime, 0, Access::Registered);
+    table.add(QStringLiteral("INFO"), onInfo, 0, Access::Registered);
 }
 
 QString versionString()
@@ -64,7 +84,7 @@ void sendWelcome(ServerCore& core, ServerUser* user)
     core.reply(user, IrcReply::welcome(config.networkName, user->source()));
     core.reply(user, IrcReply::yourHost(config.serverName, versionString()));
     core.reply(user, IrcReply::created(core.createdText()));
-    core.reply(user, IrcReply::myInfo(config.serverName, versionString(), QStringLiteral("i"),
+    core.reply(user, IrcReply::myInfo(config.serverName, versionString(), QStringLiteral("iow"),
                                       QStringLiteral("biklmnostv"), QStringLiteral("bklov")));
     sendIsupport(core, user);
     sendLusers(core, user);
@@ -85,7 +105,7 @@ void sendLusers(ServerCore& core, ServerUser* user)
     const int invisible = users.invisibleCount(); // kept current: no walk over every user
     const int unknown = users.connectionCount() - registered;
     core.reply(user, IrcReply::luserClient(registered - invisible, invisible, 1));
-    core.reply(user, IrcReply::luserOp(0));
+    core.reply(user, IrcReply::luserOp(int(users.operators().size())));
     if (unknown > 0)
         core.reply(user, IrcReply::luserUnknown(unknown));
     core.reply(user, IrcReply::luserChannels(core.channelCount()));

@@ -1,5 +1,6 @@
 #include "commands/modecommands.h"
 
+#include "commands/opercommands.h"
 #include "core/commandcontext.h"
 #include "core/commandtable.h"
 #include "core/servercore.h"
@@ -257,8 +258,7 @@ void userMode(CommandContext& context)
         return;
     }
     if (context.paramCount() < 2) {
-        context.reply(
-            IrcReply::userModeIs(user->isInvisible() ? QStringLiteral("+i") : QStringLiteral("+")));
+        context.reply(IrcReply::userModeIs(user->modeString()));
         return;
     }
     bool adding = true;
@@ -270,6 +270,17 @@ void userMode(CommandContext& context)
         } else if (c == u'i') {
             if (user->isInvisible() != adding) {
                 context.users().setInvisible(user, adding);
+                applied.add(adding, c);
+            }
+        } else if (c == u'o') {
+            // Only OPER gives +o (a MODE +o is ignored, as RFC 2812 says); anyone may drop it.
+            if (!adding && user->isOperator()) {
+                OperCommands::deoper(context);
+                applied.add(adding, c);
+            }
+        } else if (c == u'w') {
+            if (user->isWallops() != adding) {
+                user->setWallops(adding);
                 applied.add(adding, c);
             }
         } else {

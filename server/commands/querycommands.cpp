@@ -42,11 +42,13 @@ void onNames(CommandContext& context)
     ChannelReplies::sendEndOfNames(core, user, context.param(0));
 }
 
-// The flags field of a WHO reply: H(ere) or G(one), r when logged in to an account, then the
-// channel prefixes.
+// The flags field of a WHO reply: H(ere) or G(one), * for an IRC operator, r when logged in to
+// an account, then the channel prefixes.
 QString whoFlags(const ServerUser* who, const ServerChannel* channel, bool allPrefixes)
 {
     QString flags = who->isAway() ? QStringLiteral("G") : QStringLiteral("H");
+    if (who->isOperator())
+        flags += u'*';
     if (who->isLoggedIn())
         flags += u'r';
     if (channel)
@@ -120,6 +122,8 @@ void onWhois(CommandContext& context)
         context.reply(IrcReply::whoisChannels(who->nick(), channels));
     context.reply(IrcReply::whoisServer(who->nick(), context.config().serverName,
                                         QStringLiteral("Confab server")));
+    if (who->isOperator())
+        context.reply(IrcReply::whoisOperator(who->nick()));
     if (who->isLoggedIn())
         context.reply(IrcReply::whoisAccount(who->nick(), who->account()));
     if (who->isSecure())

@@ -60,6 +60,12 @@ int main(int argc, char* argv[])
         AccountAdmin admin(options.config(), out, err, AccountAdmin::readPasswordFromConsole);
         return admin.run(options.accountArguments());
     }
+    case ServerOptions::Result::PasswordHashCommand: {
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        AccountAdmin admin(options.config(), out, err, AccountAdmin::readPasswordFromConsole);
+        return admin.makePasswordHash();
+    }
     case ServerOptions::Result::Ok:
         break;
     }
@@ -75,7 +81,8 @@ int main(int argc, char* argv[])
         return 1;
     }
 
-    // SIGHUP reloads the TLS certificate and the MOTD; SIGINT and SIGTERM stop the server.
+    // SIGHUP (like an operator's REHASH) reloads the TLS certificate, the MOTD and the operator
+    // blocks; SIGINT and SIGTERM stop the server (like DIE, when allowed).
     SignalWatcher watcher({SIGINT, SIGTERM, SIGHUP});
     QObject::connect(&watcher, &SignalWatcher::signalReceived, &server, [&server](int number) {
         qCInfo(lcServer) << "signal" << number << "received";

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "config/operatorblock.h"
 #include "irclimits.h"
 
 #include <QHostAddress>
@@ -58,6 +59,13 @@ constexpr int HistoryQueriesPerMinute = 60;     // CHATHISTORY requests per clie
 constexpr int HistoryBacklogRecords = 20000;    // records waiting to be written before the
                                                 // server stops reading from clients
 constexpr int MaxHistoryBacklogRecords = 500000; // the most --history-backlog may say
+
+// Operators.
+constexpr int OperFailureLimit = 3;        // failed OPER attempts per address...
+constexpr int OperFailureWindowSecs = 300; // ...within this window, before 464 without trying
+constexpr int OperNoticeIntervalSecs = 60; // the same kind of problem told to operators at most
+                                           // once per this interval
+constexpr int StatsMaxLines = 200;         // lines of one STATS list before "... more"
 
 } // namespace ServerDefaults
 
@@ -122,4 +130,12 @@ struct ServerConfig
     int historyQueriesPerMinute = ServerDefaults::HistoryQueriesPerMinute;
     int historyBacklogRecords = ServerDefaults::HistoryBacklogRecords;
     qint64 historyMaxBytes = 0; // the database file's size limit for history writes; 0: none
+
+    // Operators: the blocks of the config file (none: OPER always fails with 491).
+    QString configFile; // the ini file they were read from (382 RPL_REHASHING names it)
+    QList<OperatorBlock> operators;
+    bool allowDie = false; // whether DIE is honoured
+    int operFailureLimit = ServerDefaults::OperFailureLimit;
+    int operFailureWindowSecs = ServerDefaults::OperFailureWindowSecs;
+    int operNoticeIntervalSecs = ServerDefaults::OperNoticeIntervalSecs;
 };

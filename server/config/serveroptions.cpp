@@ -1,5 +1,6 @@
 #include "config/serveroptions.h"
 
+#include "auth/passwordhash.h"
 #include "ircvalidation.h"
 
 #include <QFileInfo>
@@ -21,6 +22,11 @@ ServerOptions::ServerOptions()
         tr("Manage accounts instead of serving: confabd account add|passwd|del|list|cert-add|"
            "cert-del ... (confabd account, alone, explains)."),
         QStringLiteral("[account ...]"));
+    m_parser.addPositionalArgument(
+        QStringLiteral("mkpasswd"),
+        tr("Print the hash of a password (read from the terminal or standard input) for an "
+           "operator block of the config file."),
+        QStringLiteral("[mkpasswd]"));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addOptions({
@@ -178,6 +184,22 @@ ServerOptions::ServerOptions()
          tr("CHATHISTORY requests one client may make per minute (default %1).")
              .arg(ServerDefaults::HistoryQueriesPerMinute),
          tr("count")},
+        {QStringLiteral("allow-die"),
+         tr("Let operators stop the server with DIE.")},
+        {QStringLiteral("oper-failures"),
+         tr("Failed OPER attempts from one address within the OPER window before further tries "
+            "are refused (default %1).")
+             .arg(ServerDefaults::OperFailureLimit),
+         tr("count")},
+        {QStringLiteral("oper-window"),
+         tr("The OPER window, in seconds (default %1).")
+             .arg(ServerDefaults::OperFailureWindowSecs),
+         tr("seconds")},
+        {QStringLiteral("oper-notice-interval"),
+         tr("Seconds between two notices to operators about the same kind of problem (default "
+            "%1).")
+             .arg(ServerDefaults::OperNoticeIntervalSecs),
+         tr("seconds")},
         {QStringLiteral("log-level"),
          tr("Log level: debug, info, warning or error (default info)."), tr("level")},
         {QStringLiteral("qt-event-loop"),
@@ -253,6 +275,7 @@ ServerOptions::Result ServerOptions::parse(const QStringList& arguments)
     m_accountArguments.clear();
     if (!positional.isEmpty() && positional.first() == QLatin1String("account")) {
         m_accountArguments = positional.mid(1);
+    } else if (positional == QStringList{QStringLiteral("mkpasswd")}) {
     } else if (!positional.isEmpty()) {
         m_errorText = tr("Unexpected argument: %1").arg(positional.first());
         return Result::Error;
@@ -270,6 +293,9 @@ ServerOptions::Result ServerOptions::parse(const QStringList& arguments)
             m_errorText = tr("The config file %1 is not a valid ini file").arg(file);
             return Result::Error;
         }
+        m_config.configFile = QFileInfo(file).absoluteFilePath();
+        if (!readOperators(*settings, &m_config.operators, &m_errorText))
+            return Result::Error;
     }
     // The command line first, then the config file.
     auto isSet = [&](const QString& name) {
@@ -370,6 +396,7 @@ ServerOptions::Result ServerOptions::parse(const QStringList& arguments)
     m_config.tlsEnabled = !flag(QStringLiteral("no-tls"));
     m_config.allowPlaintextPasswords = flag(QStringLiteral("allow-plaintext-passwords"));
     m_config.historyEnabled = !flag(QStringLiteral("no-history"));
+    m_config.allowDie = flag(QStringLiteral("allow-die"));
     if (!m_config.plainEnabled && !m_config.tlsEnabled) {
         m_errorText = tr("--no-plain and --no-tls leave nothing to listen on");
         return Result::Error;
@@ -425,6 +452,10 @@ ServerOptions::Result ServerOptions::parse(const QStringList& arguments)
                  &m_config.historyQueryLimit) ||
         !readInt(QStringLiteral("history-queries"), 1, 100000,
                  &m_config.historyQueriesPerMinute) ||
+        !readInt(QStringLiteral("oper-failures"), 1, 100000, &m_config.operFailureLimit) ||
+        !readInt(QStringLiteral("oper-window"), 1, 86400, &m_config.operFailureWindowSecs) ||
+        !readInt(QStringLiteral("oper-notice-interval"), 1, 86400,
+                 &m_config.operNoticeIntervalSecs) ||
         !readInt(QStringLiteral("history-backlog"), 100, ServerDefaults::MaxHistoryBacklogRecords,
                  &m_config.historyBacklogRecords)) {
         return Result::Error;
@@ -460,7 +491,70 @@ ServerOptions::Result ServerOptions::parse(const QStringList& arguments)
         if (!ok)
             return fail(QStringLiteral("log-level"), tr("expected debug, info, warning or error"));
     }
+    if (positional.value(0) == QLatin1String("mkpasswd"))
+        return Result::PasswordHashCommand;
     if (!positional.isEmpty())
         return Result::AccountCommand;
     return Result::Ok;
+}
+
+bool ServerOptions::loadOperators(const QString& file, QList<OperatorBlock>* operators,
+                                  QString* error)
+{
+    QSettings settings(file, QSettings::IniFormat);
+    if (!QFileInfo(file).isReadable() || settings.status() != QSettings::NoError) {
+        *error = tr("Cannot read the config file %1").arg(file);
+        return false;
+    }
+    QList<OperatorBlock> blocks;
+    if (!readOperators(settings, &blocks, error))
+        return false;
+    *operators = blocks;
+    return true;
+}
+
+bool ServerOptions::readOperators(QSettings& settings, QList<OperatorBlock>* operators,
+                                  QString* error)
+{
+    // The names from allKeys(): childGroups() of a QSettings that has read nothing yet is empty
+    // (Qt 6.4).
+    QStringList names;
+    const QStringList keys = settings.allKeys();
+    for (const QString& key : keys) {
+        const QStringList parts = key.split(u'/');
+        if (parts.size() == 3 && parts.at(0) == QLatin1String("oper") &&
+            !names.contains(parts.at(1))) {
+            names.append(parts.at(1));
+        }
+    }
+    settings.beginGroup(QStringLiteral("oper"));
+    for (const QString& name : std::as_const(names)) {
+        settings.beginGroup(name);
+        OperatorBlock block;
+        block.name = name;
+        block.password = PasswordHash::parse(settings.value(QStringLiteral("password")).toString());
+        const QVariant hosts = settings.value(QStringLiteral("hosts"));
+        const QStringList masks = hosts.typeId() == QMetaType::QStringList
+                                      ? hosts.toStringList()
+                                      : hosts.toString().split(u',');
+        for (const QString& mask : masks) {
+            if (!mask.trimmed().isEmpty())
+                block.hosts.append(mask.trimmed());
+        }
+        block.account = settings.value(QStringLiteral("account")).toString().trimmed();
+        settings.endGroup();
+        if (name.isEmpty() || name.contains(u' ')) {
+            *error = tr("Invalid operator name \"%1\" in the config file").arg(name);
+            return false;
+        }
+        if (!block.password.isValid()) {
+            *error = tr("The operator block %1 needs a password hash made with "
+                             "'confabd mkpasswd'")
+                              .arg(name);
+            return false;
+        }
+        operators->append(block);
+    }
+    settings.endGroup();
+    return true;
 }

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+class QSettings;
+
 // confabd's command line (and optional ini config file) turned into a ServerConfig. Every limit
 // of ServerConfig has an option; the ini file uses the long option names as keys, and the
 // command line wins over the file.
@@ -16,7 +18,15 @@ class ServerOptions
 
 public:
     // AccountCommand: "account ..." was given; accountArguments() has what follows it.
-    enum class Result { Ok, Error, HelpRequested, VersionRequested, AccountCommand };
+    // PasswordHashCommand: "mkpasswd" was given.
+    enum class Result {
+        Ok,
+        Error,
+        HelpRequested,
+        VersionRequested,
+        AccountCommand,
+        PasswordHashCommand
+    };
 
     ServerOptions();
 
@@ -44,7 +54,15 @@ public:
     // qSetMessagePattern() text: timestamps, category, level.
     static QString messagePattern();
 
+    // The [oper/<name>] blocks of the ini file (REHASH and SIGHUP read them again); false +
+    // error when the file cannot be read or a block is wrong.
+    static bool loadOperators(const QString& file, QList<OperatorBlock>* operators,
+                              QString* error);
+
 private:
+    static bool readOperators(QSettings& settings, QList<OperatorBlock>* operators,
+                              QString* error);
+
     QCommandLineParser m_parser;
     ServerConfig m_config;
     QString m_errorText;

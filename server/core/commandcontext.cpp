@@ -87,3 +87,11 @@ bool CommandContext::checkOperator(const ServerChannel* channel) const
     reply(IrcReply::chanOpPrivsNeeded(channel->name()));
     return false;
 }
+
+bool CommandContext::checkIrcOperator() const
+{
+    if (m_user->isOperator())
+        return true;
+    reply(IrcReply::noPrivileges());
+    return false;
+}

@@ -52,6 +52,8 @@ public:
     bool checkMember(const ServerChannel* channel) const;
     // Whether the sender is a channel operator; 482 ERR_CHANOPRIVSNEEDED if not.
     bool checkOperator(const ServerChannel* channel) const;
+    // Whether the sender is an IRC operator (user mode +o); 481 ERR_NOPRIVILEGES if not.
+    bool checkIrcOperator() const;
 
 private:
     ServerCore& m_core;

@@ -9,11 +9,14 @@
 #include "commands/messagingcommands.h"
 #include "commands/modecommands.h"
 #include "commands/monitorcommands.h"
+#include "commands/opercommands.h"
 #include "commands/querycommands.h"
 #include "commands/readmarkercommands.h"
 #include "commands/registrationcommands.h"
 #include "commands/saslcommands.h"
+#include "commands/statscommands.h"
 #include "commands/usercommands.h"
+#include "core/clock.h"
 #include "core/commandcontext.h"
 #include "core/labeledresponse.h"
 #include "irccommand.h"
@@ -46,7 +49,9 @@ ServerCore::ServerCore(const ServerConfig& config, QObject* parent)
       m_createdText(QDateTime::currentDateTimeUtc().toString(Qt::RFC2822Date)),
       m_users(m_caseMapping), m_channels(m_caseMapping),
       m_registrationThrottle(config.registrationLimit, qint64(config.registrationWindowSecs) * 1000),
-      m_historyThrottle(config.historyQueriesPerMinute, 60 * 1000)
+      m_historyThrottle(config.historyQueriesPerMinute, 60 * 1000),
+      m_operThrottle(config.operFailureLimit, qint64(config.operFailureWindowSecs) * 1000),
+      m_startedSecs(Clock::nowSecs())
 {
     reloadMotd();
     RegistrationCommands::addTo(m_commands);
@@ -62,6 +67,8 @@ ServerCore::ServerCore(const ServerConfig& config, QObject* parent)
     HistoryCommands::addTo(m_commands);
     ReadMarkerCommands::addTo(m_commands);
     MonitorCommands::addTo(m_commands);
+    OperCommands::addTo(m_commands);
+    StatsCommands::addTo(m_commands);
 }
 
 ServerCore::~ServerCore() = default;
@@ -230,6 +237,44 @@ void ServerCore::disconnect(ServerUser* user, const QString& reason)
     else
         quit(user, reason);
     connection->close(reason);
+}
+
+void ServerCore::kill(ServerUser* user, const QString& reason)
+{
+    std::vector<ClientConnection*> sessions;
+    user->forEachSession([&sessions](ClientConnection* session, int, ClientConnection*) {
+        sessions.push_back(session);
+    });
+    quit(user, reason); // forgets the user
+    for (ClientConnection* session : sessions)
+        session->close(reason);
+}
+
+void ServerCore::noticeOperators(const QString& text)
+{
+    for (const UserId id : m_users.operators()) {
+        const ServerUser* user = m_users.findById(id);
+        if (!user)
+            continue;
+        IrcMessage notice = IrcCommand::notice(user->nick(), QStringLiteral("*** ") + text);
+        notice.setSource(m_config.serverName);
+        user->forEachSession(
+            [&notice](ClientConnection*, int, ClientConnection* output) { output->send(notice); });
+    }
+}
+
+bool ServerCore::reportProblem(const QString& kind, const QString& text)
+{
+    const qint64 now = Clock::nowMs();
+    const auto last = m_lastProblemNoticeMs.constFind(kind);
+    if (last != m_lastProblemNoticeMs.cend() &&
+        now - last.value() < qint64(m_config.operNoticeIntervalSecs) * 1000) {
+        return false;
+    }
+    m_lastProblemNoticeMs.insert(kind, now);
+    qCInfo(lcOper).noquote() << "notice to" << m_users.operators().size() << "operators:" << text;
+    noticeOperators(text);
+    return true;
 }
 
 void ServerCore::closeAll(const QString& reason)

@@ -14,6 +14,7 @@
 #include "state/monitorregistry.h"
 #include "state/userregistry.h"
 
+#include <QHash>
 #include <QObject>
 #include <QSet>
 #include <QString>
@@ -80,6 +81,12 @@ public:
     QSet<UserId>& pendingRegistrations() { return m_pendingRegistrations; }
     // CHATHISTORY requests per user (the key is the user id).
     LoginThrottle& historyThrottle() { return m_historyThrottle; }
+    // Failed OPER attempts per address.
+    LoginThrottle& operThrottle() { return m_operThrottle; }
+    // The operator blocks (read again by REHASH and SIGHUP).
+    void setOperators(const QList<OperatorBlock>& operators) { m_config.operators = operators; }
+    // When the core was made (STATS u).
+    qint64 startedSecs() const { return m_startedSecs; }
     // Whether the folded nick is an account's name that this user is not logged in to.
     bool isReservedFromUser(const QString& foldedNick, const ServerUser* user) const;
 
@@ -112,9 +119,22 @@ public:
     void disconnect(ServerUser* user, const QString& reason);
     // Told by the registration commands once a user has completed registration.
     void announceRegistered(ServerUser* user);
+    // KILL: the user quits with the reason and every one of its sessions is closed.
+    void kill(ServerUser* user, const QString& reason);
+
+    // A server notice ":<server> NOTICE <nick> :*** <text>" to every session of every operator
+    // (user mode +o). For problems the operators should know about.
+    void noticeOperators(const QString& text);
+    // noticeOperators(), at most once per operNoticeIntervalSecs for each kind of problem (a
+    // disk that is full fails every write); false when it was held back.
+    bool reportProblem(const QString& kind, const QString& text);
 
 signals:
     void userRegistered(const QString& nick);
+    // An operator asked for REHASH (the Server reloads what SIGHUP reloads).
+    void rehashRequested();
+    // An operator asked for DIE, and the configuration allows it.
+    void dieRequested(const QString& reason);
 
 private:
     ServerConfig m_config;
@@ -131,6 +151,9 @@ private:
     SaslConversations m_sasl;
     LoginThrottle m_registrationThrottle;
     LoginThrottle m_historyThrottle;
+    LoginThrottle m_operThrottle;
+    QHash<QString, qint64> m_lastProblemNoticeMs; // kind -> when it was last told
+    qint64 m_startedSecs;
     QSet<UserId> m_pendingRegistrations;
     quint64 m_lastBatchId = 0;
 };

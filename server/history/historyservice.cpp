@@ -4,6 +4,7 @@
 #include "serverlogging.h"
 #include "storage/database.h"
 
+#include <QFileInfo>
 #include <QTimer>
 
 namespace {
@@ -206,6 +207,20 @@ void HistoryService::takePending(const QString& owner, QObject* context, Records
     run<std::vector<HistoryRecord>>(
         [owner](HistoryStore& store) { return store.takePending(owner); }, context,
         std::move(handler));
+}
+
+void HistoryService::status(QObject* context, StatusHandler handler)
+{
+    const QString path = m_databasePath;
+    run<StoreStatus>(
+        [path](HistoryStore& store) {
+            StoreStatus status;
+            status.records = store.count();
+            status.fileBytes =
+                QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size();
+            return status;
+        },
+        context, std::move(handler));
 }
 
 std::optional<qint64> HistoryService::readMarker(const QString& owner, const QString& target) const

@@ -50,6 +50,18 @@ public:
 
     void record(HistoryRecord record);
 
+    // What the store holds, for operators (STATS h).
+    struct StoreStatus
+    {
+        qint64 records = 0;
+        qint64 fileBytes = 0; // the database file and its write-ahead log
+    };
+    using StatusHandler = std::function<void(const StoreStatus&)>;
+    // Counted on the history thread, after the writes before it.
+    void status(QObject* context, StatusHandler handler);
+    // Records collected or sent to the history thread and not yet written.
+    int queuedCount() const { return m_queued.load() + int(m_collected.size()); }
+
     using RecordsHandler = std::function<void(const std::vector<HistoryRecord>&)>;
     using TargetsHandler = std::function<void(const std::vector<HistoryTarget>&)>;
 

@@ -23,4 +23,7 @@ public:
 
     // Told once, when NICK/USER registration completes (stops the registration timer).
     virtual void setRegistered() = 0;
+
+    // Bytes waiting to be sent to the client (its SendQ use; STATS q).
+    virtual qint64 sendQueueBytes() const { return 0; }
 };

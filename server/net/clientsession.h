@@ -60,6 +60,7 @@ public:
     void sendWire(const QByteArray& wire) override;
     void close(const QString& reason) override;
     void setRegistered() override;
+    qint64 sendQueueBytes() const override { return socketBytesToWrite() + m_outputBytes; }
 
     // While paused, nothing more is read from the client (the kernel's buffers, then TCP, hold
     // it back); set by the Server while the history writer catches up.

@@ -1,6 +1,7 @@
 #include "net/server.h"
 
 #include "auth/authservice.h"
+#include "config/serveroptions.h"
 #include "history/historyservice.h"
 #include "core/servercore.h"
 #include "irccommand.h"
@@ -24,6 +25,9 @@ Server::Server(const ServerConfig& config, QObject* parent)
     : QObject(parent), m_config(config), m_core(new ServerCore(config, this)),
       m_batcher(new WriteBatcher(this))
 {
+    connect(m_core, &ServerCore::rehashRequested, this, &Server::reload);
+    // After the command that asked for it has been handled: shutting down closes its sender.
+    connect(m_core, &ServerCore::dieRequested, this, &Server::shutdown, Qt::QueuedConnection);
 }
 
 Server::~Server()
@@ -77,6 +81,11 @@ bool Server::setUpAccounts()
         m_history = history;
         m_core->setHistory(m_history);
         connect(m_history, &HistoryService::backlogChanged, this, &Server::setInputPaused);
+        // Logged by the service; the operators online hear of it too (at most once a minute).
+        connect(m_history, &HistoryService::writeFailed, m_core, [this](const QString& error) {
+            m_core->reportProblem(QStringLiteral("history-write"),
+                                  QStringLiteral("History cannot be stored: %1").arg(error));
+        });
     }
     return true;
 }
@@ -179,10 +188,20 @@ QList<QHostAddress> Server::listenAddresses() const
 
 bool Server::reload()
 {
-    qCInfo(lcServer) << "reloading the TLS certificate and the MOTD";
+    qCInfo(lcServer) << "reloading the TLS certificate and the MOTD, and the operator blocks";
     bool ok = true;
     if (m_tlsContext)
         ok = m_tlsContext->reload();
+    if (!m_config.configFile.isEmpty()) {
+        QList<OperatorBlock> operators;
+        QString error;
+        if (ServerOptions::loadOperators(m_config.configFile, &operators, &error)) {
+            m_core->setOperators(operators);
+        } else {
+            qCWarning(lcServer).noquote() << "operator blocks kept as they were:" << error;
+            ok = false;
+        }
+    }
     return m_core->reloadMotd() && ok;
 }
 

@@ -57,8 +57,9 @@ public:
     void shutdown(const QString& reason);
     bool isShuttingDown() const { return m_shuttingDown; }
 
-    // Reads the TLS certificate and the MOTD file again (SIGHUP); what cannot be read stays as
-    // it was (a warning is logged). False if anything failed.
+    // Reads the TLS certificate, the MOTD file and the config file's operator blocks again
+    // (SIGHUP, REHASH); what cannot be read stays as it was (a warning is logged). False if
+    // anything failed.
     bool reload();
 
 signals:

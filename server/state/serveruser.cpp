@@ -102,3 +102,15 @@ void ServerUser::detachSession(const ClientConnection* connection)
     if (m_otherSessions->empty())
         m_otherSessions.reset();
 }
+
+QString ServerUser::modeString() const
+{
+    QString modes = QStringLiteral("+");
+    if (m_invisible)
+        modes += u'i';
+    if (isOperator())
+        modes += u'o';
+    if (m_wallops)
+        modes += u'w';
+    return modes;
+}

@@ -103,6 +103,17 @@ public:
     // Only through UserRegistry::setInvisible, which keeps the counts.
     void setInvisible(bool invisible) { m_invisible = invisible; }
 
+    // User mode +o: set by OPER (the name of the operator block it used), removed by MODE -o.
+    // Only through UserRegistry::setOperator, which keeps the list of operators.
+    bool isOperator() const { return !m_operatorName.isEmpty(); }
+    const QString& operatorName() const { return m_operatorName; }
+    void setOperatorName(const QString& name) { m_operatorName = name; }
+    // User mode +w: receives WALLOPS.
+    bool isWallops() const { return m_wallops; }
+    void setWallops(bool wallops) { m_wallops = wallops; }
+    // The user modes as 221 shows them: "+", "+i", "+iow"...
+    QString modeString() const;
+
     const QString& awayMessage() const { return m_awayMessage; }
     bool isAway() const { return !m_awayMessage.isEmpty(); }
     void setAwayMessage(const QString& message) { m_awayMessage = message; }
@@ -147,6 +158,7 @@ private:
     QString m_password;
     QString m_awayMessage;
     QString m_account;
+    QString m_operatorName;
     QByteArray m_certificateFingerprint;
     mutable QString m_source; // cache of source()
     QList<ServerChannel*> m_channels;
@@ -156,6 +168,7 @@ private:
     bool m_registered = false;
     bool m_capNegotiating = false;
     bool m_invisible = false;
+    bool m_wallops = false;
     bool m_secure = false;
     bool m_loopback = false;
 };

@@ -22,6 +22,7 @@ void UserRegistry::remove(ServerUser* user)
         if (user->isInvisible())
             --m_invisibleCount;
     }
+    m_operators.remove(user->id());
     if (!user->foldedNick().isEmpty() && m_byNick.value(user->foldedNick()) == user)
         m_byNick.remove(user->foldedNick());
     user->forEachSession([this](ClientConnection* connection, int, ClientConnection*) {
@@ -58,6 +59,7 @@ std::vector<ClientConnection*> UserRegistry::clear()
     m_byNick.clear();
     m_registeredCount = 0;
     m_invisibleCount = 0;
+    m_operators.clear();
     return connections;
 }
 
@@ -111,6 +113,15 @@ void UserRegistry::setInvisible(ServerUser* user, bool invisible)
     user->setInvisible(invisible);
     if (user->isRegistered())
         m_invisibleCount += invisible ? 1 : -1;
+}
+
+void UserRegistry::setOperator(ServerUser* user, const QString& operatorName)
+{
+    user->setOperatorName(operatorName);
+    if (operatorName.isEmpty())
+        m_operators.remove(user->id());
+    else
+        m_operators.insert(user->id());
 }
 
 void UserRegistry::forEach(const std::function<void(ServerUser*)>& function) const

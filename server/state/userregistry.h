@@ -4,6 +4,7 @@
 #include "state/serveruser.h"
 
 #include <QHash>
+#include <QSet>
 #include <QString>
 
 #include <functional>
@@ -43,6 +44,8 @@ public:
     void setNick(ServerUser* user, const QString& nick);
     void markRegistered(ServerUser* user, qint64 signonSecs);
     void setInvisible(ServerUser* user, bool invisible);
+    // +o with the operator block's name, or -o (an empty name); keeps operators().
+    void setOperator(ServerUser* user, const QString& operatorName);
 
     // Every user, registered or not, in no particular order.
     void forEach(const std::function<void(ServerUser*)>& function) const;
@@ -51,12 +54,15 @@ public:
     int registeredCount() const { return m_registeredCount; }
     int invisibleCount() const { return m_invisibleCount; } // registered users with +i
     int maxRegisteredCount() const { return m_maxRegisteredCount; }
+    // Users with +o, for LUSERS and the server notices to operators (no walk over every user).
+    const QSet<UserId>& operators() const { return m_operators; }
 
 private:
     IrcCaseMapping m_caseMapping;
     std::unordered_map<const ClientConnection*, ServerUser*> m_byConnection; // every session
     std::unordered_map<UserId, std::unique_ptr<ServerUser>> m_byId;           // owns the users
     QHash<QString, ServerUser*> m_byNick; // folded nick -> user, registered or not
+    QSet<UserId> m_operators;
     UserId m_lastId = 0;
     int m_registeredCount = 0;
     int m_invisibleCount = 0;

@@ -1,9 +1,11 @@
 // AccountAdmin: `confabd account ...` on a real database, with the password reader replaced.
 #include "auth/accountadmin.h"
+#include "auth/passwordhash.h"
 #include "auth/sqliteaccountstore.h"
 #include "irccasemapping.h"
 #include "storage/database.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextStream>
@@ -23,6 +25,7 @@ private slots:
     void addRefusesBadInput();
     void passwordChange();
     void certificates();
+    void passwordHash();
 
 private:
     int run(const QStringList& arguments, const QString& password = QStringLiteral("password1"));
@@ -148,6 +151,29 @@ void tst_AccountAdmin::certificates()
     QCOMPARE(run({QStringLiteral("cert-del"), hex}), 0);
     QVERIFY(find(QStringLiteral("carol"))->certificates.isEmpty());
     QCOMPARE(run({QStringLiteral("cert-del"), hex}), 1);
+}
+
+void tst_AccountAdmin::passwordHash()
+{
+    // `confabd mkpasswd`: the hash on standard output, nothing stored, the rules of passwords.
+    m_out.clear();
+    m_err.clear();
+    QTextStream out(&m_out);
+    QTextStream err(&m_err);
+    AccountAdmin admin(m_config, out, err,
+                       [](const QString&) { return QStringLiteral("oper-pass"); });
+    QCOMPARE(admin.makePasswordHash(), 0);
+    const QString hash = m_out.trimmed();
+    QVERIFY2(hash.startsWith(QLatin1String("SCRAM-SHA-256$4096:")), qPrintable(hash));
+    QVERIFY(!hash.contains(QLatin1String("oper-pass")));
+    QVERIFY(PasswordHash::parse(hash).matches(QStringLiteral("oper-pass")));
+    QVERIFY(!QFile::exists(m_config.dataDir));
+    AccountAdmin shortPassword(m_config, out, err,
+                               [](const QString&) { return QStringLiteral("x"); });
+    m_out.clear();
+    QCOMPARE(shortPassword.makePasswordHash(), 1);
+    QVERIFY(m_out.isEmpty());
+    QVERIFY(!m_err.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_AccountAdmin)

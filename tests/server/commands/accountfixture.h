@@ -194,8 +194,22 @@ public:
             5000);
     }
 
+    // Waits until the server has answered everything the client sent before (a PING's PONG).
+    bool sync(TestClient* client)
+    {
+        const QString token = QStringLiteral("sync%1").arg(++m_syncCount);
+        client->sendLine("PING " + token.toUtf8());
+        return QTest::qWaitFor(
+            [&] {
+                const QList<IrcMessage> pongs = client->messages(QStringLiteral("PONG"));
+                return !pongs.isEmpty() && pongs.last().param(1) == token;
+            },
+            5000);
+    }
+
 private:
     std::unique_ptr<QTemporaryDir> m_dir = std::make_unique<QTemporaryDir>();
+    int m_syncCount = 0;
     std::unique_ptr<Server> m_server;
     QList<TestClient*> m_clients;
 };

@@ -54,7 +54,6 @@ private:
                                int param = 1);
 
     AccountFixture m_fixture;
-    int m_syncCount = 0;
 };
 
 ServerConfig tst_MonitorCommands::config() const
@@ -104,14 +103,7 @@ TestClient* tst_MonitorCommands::saslUser(const QString& nick, const QString& ac
 
 bool tst_MonitorCommands::sync(TestClient* client)
 {
-    const QString token = QStringLiteral("sync%1").arg(++m_syncCount);
-    client->sendLine("PING " + token.toUtf8());
-    return QTest::qWaitFor(
-        [&] {
-            const QList<IrcMessage> pongs = client->messages(QStringLiteral("PONG"));
-            return !pongs.isEmpty() && pongs.last().param(1) == token;
-        },
-        5000);
+    return m_fixture.sync(client);
 }
 
 QStringList tst_MonitorCommands::entries(TestClient* client, const QString& numeric, int from,

@@ -1,6 +1,10 @@
 // ServerOptions: confabd's command line and ini file into a ServerConfig.
 #include "config/serveroptions.h"
 
+#include "auth/passwordhash.h"
+
+#include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -19,6 +23,11 @@ private slots:
     void errors();
     void helpAndVersion();
     void configFile();
+    void operatorBlocks();
+    void badOperatorBlock_data();
+    void badOperatorBlock();
+    void operatorOptions();
+    void passwordHashCommand();
     void logLevels_data();
     void logLevels();
     void translations_data();
@@ -214,6 +223,105 @@ void tst_ServerOptions::configFile()
     QCOMPARE(c.floodRate, 2.5);
     QVERIFY(!c.autoJoin);
     QCOMPARE(c.monitorLimit, 40);
+}
+
+static QString writeConfig(const QTemporaryDir& dir, const QByteArray& text)
+{
+    const QString path = dir.filePath(QStringLiteral("confabd.ini"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return QString();
+    file.write(text);
+    return path;
+}
+
+void tst_ServerOptions::operatorBlocks()
+{
+    QTemporaryDir dir;
+    const QByteArray hash = PasswordHash::format(
+        ScramCredentials::derive(QStringLiteral("secret"), ServerDefaults::MinScramIterations))
+                                .toLatin1();
+    const QString path = writeConfig(
+        dir, "port=7001\n[oper/alice]\npassword=" + hash +
+                 "\nhosts=*@192.168.1.*, 10.0.0.1\naccount=alice\n[oper/bob]\npassword=" + hash +
+                 "\n");
+    ServerOptions options;
+    QCOMPARE(options.parse(args({"-c", path})), ServerOptions::Result::Ok);
+    const ServerConfig& c = options.config();
+    QCOMPARE(c.port, quint16(7001));
+    QCOMPARE(c.configFile, QFileInfo(path).absoluteFilePath());
+    QCOMPARE(c.operators.size(), 2);
+    QCOMPARE(c.operators.at(0).name, QStringLiteral("alice"));
+    QCOMPARE(c.operators.at(0).hosts,
+             (QStringList{QStringLiteral("*@192.168.1.*"), QStringLiteral("10.0.0.1")}));
+    QCOMPARE(c.operators.at(0).account, QStringLiteral("alice"));
+    QVERIFY(c.operators.at(0).password.matches(QStringLiteral("secret")));
+    QCOMPARE(c.operators.at(1).name, QStringLiteral("bob"));
+    QVERIFY(c.operators.at(1).hosts.isEmpty());
+    QVERIFY(c.operators.at(1).account.isEmpty());
+    // The same blocks, read again (REHASH).
+    QList<OperatorBlock> again;
+    QString error;
+    QVERIFY(ServerOptions::loadOperators(path, &again, &error));
+    QCOMPARE(again.size(), 2);
+    QVERIFY(
+        !ServerOptions::loadOperators(dir.filePath(QStringLiteral("gone.ini")), &again, &error));
+    QCOMPARE(again.size(), 2); // left as it was
+    // No config file: no operators.
+    ServerOptions none;
+    QCOMPARE(none.parse(args({})), ServerOptions::Result::Ok);
+    QVERIFY(none.config().operators.isEmpty());
+}
+
+void tst_ServerOptions::badOperatorBlock_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::newRow("clear-text password") << QByteArray("[oper/alice]\npassword=secret\n");
+    QTest::newRow("no password") << QByteArray("[oper/alice]\nhosts=*\n");
+}
+
+void tst_ServerOptions::badOperatorBlock()
+{
+    QFETCH(QByteArray, text);
+    QTemporaryDir dir;
+    ServerOptions options;
+    QCOMPARE(options.parse(args({"-c", writeConfig(dir, text)})), ServerOptions::Result::Error);
+    QVERIFY2(options.errorText().contains(QLatin1String("alice")) &&
+                 options.errorText().contains(QLatin1String("mkpasswd")),
+             qPrintable(options.errorText()));
+}
+
+void tst_ServerOptions::operatorOptions()
+{
+    ServerOptions defaults;
+    QCOMPARE(defaults.parse(args({})), ServerOptions::Result::Ok);
+    QVERIFY(!defaults.config().allowDie);
+    QCOMPARE(defaults.config().operFailureLimit, ServerDefaults::OperFailureLimit);
+    QCOMPARE(defaults.config().operFailureWindowSecs, ServerDefaults::OperFailureWindowSecs);
+    QCOMPARE(defaults.config().operNoticeIntervalSecs, ServerDefaults::OperNoticeIntervalSecs);
+    ServerOptions options;
+    QCOMPARE(options.parse(args({"--allow-die", "--oper-failures", "7", "--oper-window", "30",
+                                 "--oper-notice-interval", "5"})),
+             ServerOptions::Result::Ok);
+    QVERIFY(options.config().allowDie);
+    QCOMPARE(options.config().operFailureLimit, 7);
+    QCOMPARE(options.config().operFailureWindowSecs, 30);
+    QCOMPARE(options.config().operNoticeIntervalSecs, 5);
+    QTemporaryDir dir;
+    ServerOptions fromFile;
+    QCOMPARE(fromFile.parse(args({"-c", writeConfig(dir, "allow-die=true\n")})),
+             ServerOptions::Result::Ok);
+    QVERIFY(fromFile.config().allowDie);
+    ServerOptions bad;
+    QCOMPARE(bad.parse(args({"--oper-failures", "0"})), ServerOptions::Result::Error);
+}
+
+void tst_ServerOptions::passwordHashCommand()
+{
+    ServerOptions options;
+    QCOMPARE(options.parse(args({"mkpasswd"})), ServerOptions::Result::PasswordHashCommand);
+    ServerOptions extra;
+    QCOMPARE(extra.parse(args({"mkpasswd", "secret"})), ServerOptions::Result::Error);
 }
 
 void tst_ServerOptions::logLevels_data()
