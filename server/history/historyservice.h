@@ -60,7 +60,7 @@ public:
     // Counted on the history thread, after the writes before it.
     void status(QObject* context, StatusHandler handler);
     // Records collected or sent to the history thread and not yet written.
-    int queuedCount() const { return m_queued.load() + int(m_collected.size()); }
+    int queuedCount() const { return m_queued + int(m_collected.size()); }
 
     using RecordsHandler = std::function<void(const std::vector<HistoryRecord>&)>;
     using TargetsHandler = std::function<void(const std::vector<HistoryTarget>&)>;
