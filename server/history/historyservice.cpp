@@ -101,6 +101,8 @@ void HistoryService::flush(bool force)
     std::vector<HistoryRecord> batch;
     batch.swap(m_collected);
     const int size = int(batch.size());
+    // The next batch is likely as large: fewer regrowths (each moves every record) on the way.
+    m_collected.reserve(size_t(std::min(size, FlushBatchRecords)));
     m_queued += size;
     ++m_writing;
     ++m_transactions;
