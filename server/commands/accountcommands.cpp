@@ -171,7 +171,7 @@ void renameGuest(ServerCore& core, ServerUser* guest)
 
 void logIn(ServerCore& core, ServerUser* user, const QString& account)
 {
-    user->setAccount(account);
+    core.users().setAccount(user, account);
     // Before NICK and USER (some clients authenticate first), "*" stands for what is missing.
     const QString source = IrcMessage::makeSource(
         user->nick().isEmpty() ? QStringLiteral("*") : user->nick(),

@@ -46,15 +46,8 @@ bool findOnline(ServerCore& core, const QString& folded, const ServerUser* excep
     }
     if (!core.auth())
         return false; // no accounts, so nobody is logged in
-    // Any number of connections may be logged in to one account, under any nick: a walk over the
-    // users, only for a watched target that no registered user holds as a nick.
-    const ServerUser* found = nullptr;
-    core.users().forEach([&](ServerUser* user) {
-        if (!found && user != except && user->isRegistered() && user->isLoggedIn() &&
-            core.caseMapping().fold(user->account()) == folded) {
-            found = user;
-        }
-    });
+    // Any number of connections may be logged in to one account, under any nick.
+    const ServerUser* found = core.users().findByAccount(folded, except);
     if (found)
         *entry = found->account();
     return found != nullptr;

@@ -14,18 +14,6 @@ namespace SessionCommands {
 
 namespace {
 
-// The connected, registered user logged in to the folded account, other than except.
-ServerUser* userOfAccount(ServerCore& core, const QString& folded, const ServerUser* except)
-{
-    ServerUser* found = nullptr;
-    core.users().forEach([&](ServerUser* user) {
-        if (!found && user != except && user->isRegistered() && user->isLoggedIn() &&
-            core.caseMapping().fold(user->account()) == folded)
-            found = user;
-    });
-    return found;
-}
-
 // What a client needs to know about a channel it is already in: JOIN, topic, names.
 void sendChannelState(ServerCore& core, ServerUser* user, const ServerChannel* channel)
 {
@@ -46,7 +34,8 @@ bool attachToAccount(ServerCore& core, ServerUser* newcomer)
 {
     if (!newcomer->isLoggedIn() || newcomer->isRegistered())
         return false;
-    ServerUser* user = userOfAccount(core, core.caseMapping().fold(newcomer->account()), newcomer);
+    ServerUser* user =
+        core.users().findByAccount(core.caseMapping().fold(newcomer->account()), newcomer);
     if (!user)
         return false;
     ClientConnection* connection = newcomer->connection();

@@ -121,6 +121,7 @@ public:
     // The account the user is logged in to (its name as registered), or empty.
     const QString& account() const { return m_account; }
     bool isLoggedIn() const { return !m_account.isEmpty(); }
+    // Through UserRegistry::setAccount, which keeps its account index.
     void setAccount(const QString& account) { m_account = account; }
     // How the user is connected (see ConnectionInfo).
     bool isSecure() const { return m_secure; }

@@ -23,6 +23,8 @@ void UserRegistry::remove(ServerUser* user)
             --m_invisibleCount;
     }
     m_operators.remove(user->id());
+    if (user->isLoggedIn())
+        m_byAccount.remove(m_caseMapping.fold(user->account()), user);
     if (!user->foldedNick().isEmpty() && m_byNick.value(user->foldedNick()) == user)
         m_byNick.remove(user->foldedNick());
     user->forEachSession([this](ClientConnection* connection, int, ClientConnection*) {
@@ -57,10 +59,31 @@ std::vector<ClientConnection*> UserRegistry::clear()
     m_byConnection.clear();
     m_byId.clear();
     m_byNick.clear();
+    m_byAccount.clear();
     m_registeredCount = 0;
     m_invisibleCount = 0;
     m_operators.clear();
     return connections;
+}
+
+void UserRegistry::setAccount(ServerUser* user, const QString& account)
+{
+    if (user->isLoggedIn())
+        m_byAccount.remove(m_caseMapping.fold(user->account()), user);
+    user->setAccount(account);
+    if (!account.isEmpty())
+        m_byAccount.insert(m_caseMapping.fold(account), user);
+}
+
+ServerUser* UserRegistry::findByAccount(const QString& foldedAccount,
+                                        const ServerUser* except) const
+{
+    for (auto it = m_byAccount.constFind(foldedAccount);
+         it != m_byAccount.cend() && it.key() == foldedAccount; ++it) {
+        if (it.value() != except && it.value()->isRegistered())
+            return it.value();
+    }
+    return nullptr;
 }
 
 ServerUser* UserRegistry::find(const ClientConnection* connection) const

@@ -14,7 +14,8 @@
 
 class ClientConnection;
 
-// Every connected user, by connection, by id and by folded nick, with the counts LUSERS needs.
+// Every connected user, by connection, by id, by folded nick and by folded account, with the
+// counts LUSERS needs.
 // The only place users are created and destroyed.
 class UserRegistry
 {
@@ -39,9 +40,13 @@ public:
     ServerUser* findByNick(const QString& nick) const;
     // Whoever holds the folded nick, registered or still registering, or nullptr.
     ServerUser* nickHolder(const QString& foldedNick) const;
+    // A registered user other than except logged in to the folded account, or nullptr.
+    ServerUser* findByAccount(const QString& foldedAccount, const ServerUser* except = nullptr) const;
 
     // Sets the nick and keeps the index; the old nick is freed.
     void setNick(ServerUser* user, const QString& nick);
+    // Logs the user in to the account (empty: out) and keeps the index.
+    void setAccount(ServerUser* user, const QString& account);
     void markRegistered(ServerUser* user, qint64 signonSecs);
     void setInvisible(ServerUser* user, bool invisible);
     // +o with the operator block's name, or -o (an empty name); keeps operators().
@@ -62,6 +67,7 @@ private:
     std::unordered_map<const ClientConnection*, ServerUser*> m_byConnection; // every session
     std::unordered_map<UserId, std::unique_ptr<ServerUser>> m_byId;           // owns the users
     QHash<QString, ServerUser*> m_byNick; // folded nick -> user, registered or not
+    QMultiHash<QString, ServerUser*> m_byAccount; // folded account -> users logged in to it
     QSet<UserId> m_operators;
     UserId m_lastId = 0;
     int m_registeredCount = 0;

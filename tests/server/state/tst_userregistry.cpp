@@ -1,5 +1,5 @@
-// UserRegistry: the nick index, stable ids and the counts stay consistent through nick changes,
-// registration, +i and removal.
+// UserRegistry: the nick and account indexes, stable ids and the counts stay consistent through
+// nick changes, logins, registration, +i, second sessions and removal.
 #include "net/clientconnection.h"
 #include "state/userregistry.h"
 
@@ -26,6 +26,7 @@ private slots:
     void idsAreStableAndNeverReused();
     void nickIndexFollowsChanges();
     void findByNickOnlyRegistered();
+    void accountIndexFollowsLoginsAndRemoval();
     void countsFollowRegistrationAndInvisible();
     void clearReturnsConnections();
 };
@@ -75,6 +76,41 @@ void tst_UserRegistry::findByNickOnlyRegistered()
     users.markRegistered(user, 100);
     QCOMPARE(users.findByNick(QStringLiteral("ALICE")), user);
     QCOMPARE(user->signonSecs(), 100);
+}
+
+void tst_UserRegistry::accountIndexFollowsLoginsAndRemoval()
+{
+    UserRegistry users{IrcCaseMapping()};
+    NullConnection a, b, c;
+    ServerUser* alice = users.add(&a, QStringLiteral("h"));
+    users.setAccount(alice, QStringLiteral("Alice"));
+    QCOMPARE(users.findByAccount(QStringLiteral("alice")), nullptr); // not registered yet
+    users.markRegistered(alice, 1);
+    QCOMPARE(users.findByAccount(QStringLiteral("alice")), alice);
+    QCOMPARE(users.findByAccount(QStringLiteral("alice"), alice), nullptr);
+    QCOMPARE(users.findByAccount(QStringLiteral("bob")), nullptr);
+
+    // A second device logged in to the account, then attached as a session: one user.
+    ServerUser* laptop = users.add(&b, QStringLiteral("h"));
+    users.setAccount(laptop, QStringLiteral("alice"));
+    QCOMPARE(users.findByAccount(QStringLiteral("alice"), laptop), alice);
+    users.attachSession(alice, laptop);
+    QCOMPARE(users.findByAccount(QStringLiteral("alice")), alice);
+    QCOMPARE(users.findByAccount(QStringLiteral("alice"), alice), nullptr);
+
+    // Another account, then out again.
+    ServerUser* other = users.add(&c, QStringLiteral("h"));
+    users.markRegistered(other, 1);
+    users.setAccount(other, QStringLiteral("bob"));
+    QCOMPARE(users.findByAccount(QStringLiteral("bob")), other);
+    users.setAccount(other, QStringLiteral("carol"));
+    QCOMPARE(users.findByAccount(QStringLiteral("bob")), nullptr);
+    QCOMPARE(users.findByAccount(QStringLiteral("carol")), other);
+    users.setAccount(other, QString());
+    QCOMPARE(users.findByAccount(QStringLiteral("carol")), nullptr);
+
+    users.remove(alice);
+    QCOMPARE(users.findByAccount(QStringLiteral("alice")), nullptr);
 }
 
 void tst_UserRegistry::countsFollowRegistrationAndInvisible()
