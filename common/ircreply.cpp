@@ -266,6 +266,22 @@ IrcNumericReply endOfWhois(const QString& nick)
     return {RPL_ENDOFWHOIS, {nick, QStringLiteral("End of /WHOIS list")}};
 }
 
+IrcNumericReply whowasUser(const QString& nick, const QString& user, const QString& host,
+                           const QString& realName)
+{
+    return {RPL_WHOWASUSER, {nick, user, host, QStringLiteral("*"), realName}};
+}
+
+IrcNumericReply endOfWhowas(const QString& nick)
+{
+    return {RPL_ENDOFWHOWAS, {nick, QStringLiteral("End of WHOWAS")}};
+}
+
+IrcNumericReply wasNoSuchNick(const QString& nick)
+{
+    return {ERR_WASNOSUCHNICK, {nick, QStringLiteral("There was no such nickname")}};
+}
+
 IrcNumericReply whoReply(const QString& channel, const QString& user, const QString& host,
                          const QString& server, const QString& nick, const QString& flags, int hops,
                          const QString& realName)

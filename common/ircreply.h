@@ -83,6 +83,10 @@ IrcNumericReply whoisAccount(const QString& nick, const QString& account);
 IrcNumericReply whoisSecure(const QString& nick);
 IrcNumericReply whoisOperator(const QString& nick);
 IrcNumericReply endOfWhois(const QString& nick);
+IrcNumericReply whowasUser(const QString& nick, const QString& user, const QString& host,
+                           const QString& realName);
+IrcNumericReply endOfWhowas(const QString& nick);
+IrcNumericReply wasNoSuchNick(const QString& nick);
 IrcNumericReply whoReply(const QString& channel, const QString& user, const QString& host,
                          const QString& server, const QString& nick, const QString& flags, int hops,
                          const QString& realName);

@@ -480,5 +480,9 @@ A password is read from the terminal, or as one line from standard input.
         <source>The operator block %1 needs a password hash made with &apos;confabd mkpasswd&apos;</source>
         <translation>操作员块 %1 需要用“confabd mkpasswd”生成的密码哈希</translation>
     </message>
+    <message>
+        <source>Past nicknames remembered for WHOWAS, in all (default %1; 0: none).</source>
+        <translation>WHOWAS 记住的历史昵称总数（默认 %1；0：不记）。</translation>
+    </message>
 </context>
 </TS>

@@ -480,5 +480,9 @@ A password is read from the terminal, or as one line from standard input.
         <source>The operator block %1 needs a password hash made with &apos;confabd mkpasswd&apos;</source>
         <translation>操作員區塊 %1 需要用「confabd mkpasswd」產生的密碼雜湊</translation>
     </message>
+    <message>
+        <source>Past nicknames remembered for WHOWAS, in all (default %1; 0: none).</source>
+        <translation>WHOWAS 記住的歷史暱稱總數（預設 %1；0：不記）。</translation>
+    </message>
 </context>
 </TS>

@@ -12,7 +12,9 @@
 #include "state/serverchannel.h"
 #include "state/serveruser.h"
 #include "state/userregistry.h"
+#include "state/whowashistory.h"
 
+#include <QDateTime>
 #include <QSet>
 
 namespace QueryCommands {
@@ -135,6 +137,31 @@ void onWhois(CommandContext& context)
     context.reply(IrcReply::endOfWhois(who->nick()));
 }
 
+// WHOWAS <nick> [<count>]: the nick's past holders, newest first; a count that is not a positive
+// number asks for all of them.
+void onWhowas(CommandContext& context)
+{
+    const QString nick = context.param(0).section(u',', 0, 0);
+    if (nick.isEmpty()) {
+        context.reply(IrcReply::noNicknameGiven());
+        return;
+    }
+    const int count = context.paramCount() > 1 ? context.param(1).toInt() : 0;
+    const std::vector<WhowasHistory::Entry> entries =
+        context.core().whowas().find(context.core().caseMapping().fold(nick), count);
+    if (entries.empty())
+        context.reply(IrcReply::wasNoSuchNick(nick));
+    for (const WhowasHistory::Entry& entry : entries) {
+        context.reply(IrcReply::whowasUser(entry.nick, entry.userName, entry.host, entry.realName));
+        context.reply(IrcReply::whoisServer(
+            entry.nick, context.config().serverName,
+            QDateTime::fromSecsSinceEpoch(entry.leftSecs, Qt::UTC).toString(Qt::RFC2822Date)));
+        if (!entry.account.isEmpty())
+            context.reply(IrcReply::whoisAccount(entry.nick, entry.account));
+    }
+    context.reply(IrcReply::endOfWhowas(nick));
+}
+
 void onIson(CommandContext& context)
 {
     QStringList online;
@@ -188,6 +215,7 @@ void addTo(CommandTable& table)
     table.add(QStringLiteral("NAMES"), onNames, 0, Access::Registered);
     table.add(QStringLiteral("WHO"), onWho, 0, Access::Registered);
     table.add(QStringLiteral("WHOIS"), onWhois, 1, Access::Registered);
+    table.add(QStringLiteral("WHOWAS"), onWhowas, 1, Access::Registered);
     table.add(QStringLiteral("ISON"), onIson, 1, Access::Registered);
     table.add(QStringLiteral("USERHOST"), onUserhost, 1, Access::Registered);
     table.add(QStringLiteral("LIST"), onList, 0, Access::Registered);

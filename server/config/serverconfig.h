@@ -23,6 +23,7 @@ constexpr int KickLength = Limits::DefaultKickLength;
 constexpr int RealNameLength = 100;    // USER and SETNAME, in characters
 constexpr int MaxTargets = 4;          // comma-separated targets of PRIVMSG/NOTICE
 constexpr int MonitorLimit = 100;      // entries of one user's MONITOR list
+constexpr int WhowasLength = 1000;     // past nicks remembered for WHOWAS, in all
 constexpr int PingIntervalMs = 120000; // idle time before the server sends PING
 constexpr int PingTimeoutMs = 60000;   // time to answer before "Ping timeout"
 constexpr int RegistrationTimeoutMs = 60000;
@@ -93,6 +94,7 @@ struct ServerConfig
     int realNameLength = ServerDefaults::RealNameLength;
     int maxTargets = ServerDefaults::MaxTargets;
     int monitorLimit = ServerDefaults::MonitorLimit;
+    int whowasLength = ServerDefaults::WhowasLength;
     int pingIntervalMs = ServerDefaults::PingIntervalMs;
     int pingTimeoutMs = ServerDefaults::PingTimeoutMs;
     int registrationTimeoutMs = ServerDefaults::RegistrationTimeoutMs;

@@ -86,6 +86,10 @@ ServerOptions::ServerOptions()
          tr("Maximum nicknames on one user's MONITOR list (default %1).")
              .arg(ServerDefaults::MonitorLimit),
          tr("count")},
+        {QStringLiteral("whowas-length"),
+         tr("Past nicknames remembered for WHOWAS, in all (default %1; 0: none).")
+             .arg(ServerDefaults::WhowasLength),
+         tr("count")},
         {QStringLiteral("ping-interval"),
          tr("Seconds of silence before the server sends PING (default %1).")
              .arg(ServerDefaults::PingIntervalMs / 1000),
@@ -432,6 +436,7 @@ ServerOptions::Result ServerOptions::parse(const QStringList& arguments)
         !readInt(QStringLiteral("realname-length"), 1, 400, &m_config.realNameLength) ||
         !readInt(QStringLiteral("max-targets"), 1, 100, &m_config.maxTargets) ||
         !readInt(QStringLiteral("monitor-limit"), 1, 10000, &m_config.monitorLimit) ||
+        !readInt(QStringLiteral("whowas-length"), 0, 1000000, &m_config.whowasLength) ||
         !readSeconds(QStringLiteral("ping-interval"), &m_config.pingIntervalMs) ||
         !readSeconds(QStringLiteral("ping-timeout"), &m_config.pingTimeoutMs) ||
         !readSeconds(QStringLiteral("registration-timeout"), &m_config.registrationTimeoutMs) ||

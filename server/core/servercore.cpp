@@ -50,6 +50,7 @@ ServerCore::ServerCore(const ServerConfig& config, QObject* parent)
       m_users(m_caseMapping), m_channels(m_caseMapping),
       m_registrationThrottle(config.registrationLimit, qint64(config.registrationWindowSecs) * 1000),
       m_historyThrottle(config.historyQueriesPerMinute, 60 * 1000),
+      m_whowas(config.whowasLength),
       m_operThrottle(config.operFailureLimit, qint64(config.operFailureWindowSecs) * 1000),
       m_startedSecs(Clock::nowSecs())
 {
@@ -199,6 +200,7 @@ void ServerCore::quit(ServerUser* user, const QString& reason)
         RelayLine line = m_router.accept(user, IrcCommand::quit(reason));
         m_router.toNeighbours(user, line, false);
         HistoryCommands::recordUserEvent(*this, user, line);
+        rememberNick(user);
     }
     const QList<ServerChannel*> channels = user->channels();
     for (ServerChannel* channel : channels)
@@ -217,9 +219,16 @@ void ServerCore::changeNick(ServerUser* user, const QString& nick)
         m_router.toNeighbours(user, line, true);
         HistoryCommands::recordUserEvent(*this, user, line);
         qCInfo(lcCore).noquote() << "nick change:" << user->nick() << "->" << nick;
+        rememberNick(user);
     }
     m_users.setNick(user, nick);
     MonitorCommands::notifyNickChanged(*this, user, oldNick);
+}
+
+void ServerCore::rememberNick(const ServerUser* user)
+{
+    m_whowas.add({user->nick(), user->foldedNick(), user->userName(), user->host(),
+                  user->realName(), user->account(), Clock::nowSecs()});
 }
 
 void ServerCore::endSaslExchange(ServerUser* user)

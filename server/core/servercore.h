@@ -13,6 +13,7 @@
 #include "state/channelregistry.h"
 #include "state/monitorregistry.h"
 #include "state/userregistry.h"
+#include "state/whowashistory.h"
 
 #include <QHash>
 #include <QObject>
@@ -72,6 +73,7 @@ public:
     UserRegistry& users() { return m_users; }
     ChannelRegistry& channels() { return m_channels; }
     MonitorRegistry& monitors() { return m_monitors; }
+    const WhowasHistory& whowas() const { return m_whowas; }
     MessageRouter& router() { return m_router; }
     const Motd& motd() const { return m_motd; }
     const QString& createdText() const { return m_createdText; }
@@ -108,6 +110,8 @@ public:
     void changeNick(ServerUser* user, const QString& nick);
     // Forgets the user's SASL exchange, if any, and tells the auth worker to drop it.
     void endSaslExchange(ServerUser* user);
+    // The user's nick as it is now goes into the WHOWAS history (it quits or changes it).
+    void rememberNick(const ServerUser* user);
     // A new IRCv3 batch id, unique in this process.
     QString nextBatchId();
     // The lines (wire form) to the user in a batch of the type, its opening line labeled when
@@ -145,6 +149,7 @@ private:
     UserRegistry m_users;
     ChannelRegistry m_channels;
     MonitorRegistry m_monitors;
+    WhowasHistory m_whowas;
     MessageRouter m_router;
     AuthService* m_auth = nullptr;
     HistoryService* m_history = nullptr;

@@ -59,6 +59,7 @@ private slots:
     void maxConnectionsPerIp();
     void maxChannelsPerUser();
     void shutdownTellsEveryone();
+    void whowas();
 
 private:
     ServerConfig testConfig() const;
@@ -968,6 +969,76 @@ void tst_Server::shutdownTellsEveryone()
     TestClient* late = connectRaw();
     QTRY_VERIFY(late->isDisconnected() ||
                 late->socket()->error() != QAbstractSocket::UnknownSocketError);
+}
+
+void tst_Server::whowas()
+{
+    m_server.reset();
+    ServerConfig config = testConfig();
+    config.whowasLength = 3;
+    QVERIFY(start(config));
+    TestClient* alice = login(QStringLiteral("alice"));
+    TestClient* bob = login(QStringLiteral("bob"));
+    QVERIFY(alice && bob);
+    bob->sendLine("NICK robert");
+    QTRY_VERIFY(alice->has(QStringLiteral("NICK")));
+    bob->sendLine("NICK bob");
+    QTRY_COMPARE(alice->count(QStringLiteral("NICK")), 2);
+    bob->sendLine("QUIT :bye");
+    QTRY_VERIFY(alice->has(QStringLiteral("QUIT")));
+
+    // bob twice (the quit first), newest first, with user, host, real name and when.
+    alice->clear();
+    alice->sendLine("WHOWAS Bob");
+    QTRY_VERIFY(alice->has(QStringLiteral("369")));
+    const QList<IrcMessage> users = alice->messages(QStringLiteral("314"));
+    QCOMPARE(users.size(), 2);
+    QCOMPARE(users.at(0).param(1), QStringLiteral("bob"));
+    QCOMPARE(users.at(0).param(3), QStringLiteral("127.0.0.1"));
+    QCOMPARE(users.at(0).param(4), QStringLiteral("*"));
+    QVERIFY(!users.at(0).param(2).isEmpty() && !users.at(0).param(5).isEmpty());
+    QCOMPARE(users.at(1).param(1), QStringLiteral("bob"));
+    QCOMPARE(alice->messages(QStringLiteral("312")).size(), 2);
+    QVERIFY(!alice->messages(QStringLiteral("312")).at(0).param(3).isEmpty());
+    QCOMPARE(alice->last(QStringLiteral("369")).param(1), QStringLiteral("Bob"));
+    QVERIFY(!alice->has(QStringLiteral("406")));
+
+    // A count: that many; 0, a negative count or none that parses: all.
+    const QList<std::pair<QByteArray, int>> counts = {
+        {"WHOWAS bob 1", 1}, {"WHOWAS bob 0", 2}, {"WHOWAS bob -1", 2}, {"WHOWAS bob x", 2}};
+    for (const auto& [line, expected] : counts) {
+        alice->clear();
+        alice->sendLine(line);
+        QTRY_VERIFY(alice->has(QStringLiteral("369")));
+        QCOMPARE(alice->messages(QStringLiteral("314")).size(), expected);
+    }
+    alice->clear();
+    alice->sendLine("WHOWAS robert");
+    QTRY_VERIFY(alice->has(QStringLiteral("369")));
+    QCOMPARE(alice->messages(QStringLiteral("314")).size(), 1);
+
+    // Nobody: 406 then 369. No nick: 461 (no parameter) or 431 (an empty one).
+    alice->clear();
+    alice->sendLine("WHOWAS nobody");
+    QTRY_VERIFY(alice->has(QStringLiteral("369")));
+    QCOMPARE(alice->last(QStringLiteral("406")).param(1), QStringLiteral("nobody"));
+    alice->sendLine("WHOWAS");
+    QTRY_VERIFY(alice->has(QStringLiteral("461")));
+    alice->sendLine("WHOWAS :");
+    QTRY_VERIFY(alice->has(QStringLiteral("431")));
+
+    // At most --whowas-length entries in all: the oldest go.
+    TestClient* carol = login(QStringLiteral("carol"));
+    QVERIFY(carol);
+    carol->sendLine("NICK carla");
+    QTRY_VERIFY(carol->has(QStringLiteral("NICK")));
+    carol->sendLine("NICK carol");
+    QTRY_COMPARE(carol->count(QStringLiteral("NICK")), 2);
+    alice->clear();
+    alice->sendLine("WHOWAS bob");
+    QTRY_VERIFY(alice->has(QStringLiteral("369")));
+    QCOMPARE(alice->messages(QStringLiteral("314")).size(), 1); // bob's NICK entry is gone
+    QVERIFY(!alice->has(QStringLiteral("406")));
 }
 
 CONFAB_SERVER_TEST_MAIN(tst_Server)
