@@ -182,6 +182,12 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
     });
     connect(m_connection, &ServerConnection::registered, this, [this] {
         statusBar()->clearMessage(); // an error from a failed attempt is stale now
+        if (m_connectedFromCommandLine) { // the dialog saves its own logins; --connect's here
+            QSettings settings;
+            settings.setValue(SettingsKeys::Host, m_connection->host());
+            settings.setValue(SettingsKeys::Port, int(m_connection->port()));
+            settings.setValue(SettingsKeys::Nick, m_connection->nick());
+        }
         onStateChanged(m_connection->state());
         m_input->setFocus();
     });

@@ -465,6 +465,7 @@ void tst_MainWindow::connectOptionSkipsDialog()
     QVERIFY(!window.loginDialog()->isVisible());
     QTRY_VERIFY(controller.connection()->isRegistered());
     QCOMPARE(controller.connection()->nick(), QStringLiteral("scripted"));
+    QCOMPARE(QSettings().value(SettingsKeys::Nick).toString(), QStringLiteral("scripted"));
     QTRY_VERIFY(controller.rooms()->contains(QStringLiteral("#lobby")));
     QVERIFY(!window.loginDialog()->isVisible());
     QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("scripted")}); // seen by the first
