@@ -186,6 +186,30 @@
         <source>Unknown command /%1 — type /help for the list</source>
         <translation>未知命令 /%1——输入 /help 查看命令列表</translation>
     </message>
+    <message>
+        <source>Not delivered: nobody called %1 is on the server now.</source>
+        <translation>未送达：服务器上现在没有叫 %1 的人。</translation>
+    </message>
+    <message>
+        <source>Not delivered: there is no room %1.</source>
+        <translation>未送达：没有 %1 这个聊天室。</translation>
+    </message>
+    <message>
+        <source>Not delivered: you cannot write in %1 now.</source>
+        <translation>未送达：你现在不能在 %1 发言。</translation>
+    </message>
+    <message>
+        <source>Nobody called %1 is on the server now.</source>
+        <translation>服务器上现在没有叫 %1 的人。</translation>
+    </message>
+    <message>
+        <source>There is no room %1.</source>
+        <translation>没有 %1 这个聊天室。</translation>
+    </message>
+    <message>
+        <source>You cannot write in %1 now.</source>
+        <translation>你现在不能在 %1 发言。</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -423,10 +447,6 @@
         <translation>服务器：%1:%2</translation>
     </message>
     <message>
-        <source>Confab — %1 on %2</source>
-        <translation>Confab——%1 @ %2</translation>
-    </message>
-    <message>
         <source>Lag: –</source>
         <translation>延迟：–</translation>
     </message>
@@ -474,6 +494,18 @@ Built with Qt %2.</source>
         <source>Send %1 messages</source>
         <translation>发送 %1 条消息</translation>
     </message>
+    <message>
+        <source>&amp;Leave %1</source>
+        <translation>离开 %1(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Send a private message</source>
+        <translation>发送私信(&amp;S)</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 在 %2</translation>
+    </message>
 </context>
 <context>
     <name>RoomListModel</name>
@@ -515,10 +547,6 @@ Built with Qt %2.</source>
         <translation>名字</translation>
     </message>
     <message>
-        <source>Connect at once, without the login dialog.</source>
-        <translation>立即连接，不显示登录对话框。</translation>
-    </message>
-    <message>
         <source>The language, for example zh_CN, zh_TW or en.</source>
         <translation>界面语言，例如 zh_CN、zh_TW 或 en。</translation>
     </message>
@@ -543,8 +571,8 @@ Built with Qt %2.</source>
         <translation>不是服务器地址：%1（请使用 主机:端口）</translation>
     </message>
     <message>
-        <source>--connect needs --nick</source>
-        <translation>--connect 需要同时指定 --nick</translation>
+        <source>Connect at once, without the login dialog (with the name saved last time when --nick is not given).</source>
+        <translation>立即连接，不显示登录对话框（未指定 --nick 时使用上次保存的名字）。</translation>
     </message>
 </context>
 </TS>

@@ -186,6 +186,30 @@
         <source>Unknown command /%1 — type /help for the list</source>
         <translation>未知指令 /%1——輸入 /help 查看指令清單</translation>
     </message>
+    <message>
+        <source>Not delivered: nobody called %1 is on the server now.</source>
+        <translation>未送達：伺服器上現在沒有叫 %1 的人。</translation>
+    </message>
+    <message>
+        <source>Not delivered: there is no room %1.</source>
+        <translation>未送達：沒有 %1 這個聊天室。</translation>
+    </message>
+    <message>
+        <source>Not delivered: you cannot write in %1 now.</source>
+        <translation>未送達：你現在不能在 %1 發言。</translation>
+    </message>
+    <message>
+        <source>Nobody called %1 is on the server now.</source>
+        <translation>伺服器上現在沒有叫 %1 的人。</translation>
+    </message>
+    <message>
+        <source>There is no room %1.</source>
+        <translation>沒有 %1 這個聊天室。</translation>
+    </message>
+    <message>
+        <source>You cannot write in %1 now.</source>
+        <translation>你現在不能在 %1 發言。</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -423,10 +447,6 @@
         <translation>伺服器：%1:%2</translation>
     </message>
     <message>
-        <source>Confab — %1 on %2</source>
-        <translation>Confab——%1 @ %2</translation>
-    </message>
-    <message>
         <source>Lag: –</source>
         <translation>延遲：–</translation>
     </message>
@@ -474,6 +494,18 @@ Built with Qt %2.</source>
         <source>Send %1 messages</source>
         <translation>傳送 %1 則訊息</translation>
     </message>
+    <message>
+        <source>&amp;Leave %1</source>
+        <translation>離開 %1(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Send a private message</source>
+        <translation>傳送私訊(&amp;S)</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 在 %2</translation>
+    </message>
 </context>
 <context>
     <name>RoomListModel</name>
@@ -515,10 +547,6 @@ Built with Qt %2.</source>
         <translation>名稱</translation>
     </message>
     <message>
-        <source>Connect at once, without the login dialog.</source>
-        <translation>立即連線，不顯示登入對話框。</translation>
-    </message>
-    <message>
         <source>The language, for example zh_CN, zh_TW or en.</source>
         <translation>介面語言，例如 zh_CN、zh_TW 或 en。</translation>
     </message>
@@ -543,8 +571,8 @@ Built with Qt %2.</source>
         <translation>不是伺服器位址：%1（請使用 主機:連接埠）</translation>
     </message>
     <message>
-        <source>--connect needs --nick</source>
-        <translation>--connect 需要同時指定 --nick</translation>
+        <source>Connect at once, without the login dialog (with the name saved last time when --nick is not given).</source>
+        <translation>立即連線，不顯示登入對話框（未指定 --nick 時使用上次儲存的名稱）。</translation>
     </message>
 </context>
 </TS>

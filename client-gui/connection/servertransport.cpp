@@ -90,8 +90,19 @@ void ServerTransport::send(const IrcMessage& message)
         qCWarning(lcConnection) << "not sending an invalid message:" << message.invalidReason();
         return;
     }
-    qCDebug(lcConnection) << ">>" << wire.trimmed();
+    qCDebug(lcTraffic).noquote() << ">>" << ClientLogging::redacted(message);
     m_socket->write(wire);
+}
+
+void ServerTransport::pauseConnectTimer()
+{
+    m_connectTimer->stop();
+}
+
+void ServerTransport::restartConnectTimer()
+{
+    if (m_socket && !m_pingTimer->isActive())
+        m_connectTimer->start(m_connectTimeoutMs);
 }
 
 void ServerTransport::startKeepAlive()
@@ -126,17 +137,18 @@ void ServerTransport::onReadyRead()
         if (socket != m_socket)
             return; // a handler closed the connection
         if (!frame.isLine()) {
-            qCWarning(lcConnection) << "dropped an over-long line starting" << frame.line;
+            qCWarning(lcConnection) << "dropped an over-long line of" << frame.line.size()
+                                    << "bytes or more";
             continue;
         }
         IrcMessage::ParseError error = IrcMessage::ParseError::None;
         const std::optional<IrcMessage> message = IrcMessage::parse(frame.line, &error);
         if (!message) {
-            qCWarning(lcConnection)
-                << "unparsable line:" << IrcMessage::parseErrorText(error) << frame.line;
+            qCWarning(lcConnection) << "unparsable line:" << IrcMessage::parseErrorText(error)
+                                    << "(" << frame.line.size() << "bytes)";
             continue;
         }
-        qCDebug(lcConnection) << "<<" << frame.line;
+        qCDebug(lcTraffic).noquote() << "<<" << ClientLogging::redacted(*message);
         const QString& command = message->command();
         if (command == QLatin1String("PING")) {
             send(IrcCommand::pong(message->param(0)));

@@ -35,6 +35,10 @@ public:
 
     // Timing, in milliseconds; tests shorten them.
     void setConnectTimeout(int ms) { m_connectTimeoutMs = ms; }
+    // The server answered and now waits for the user (a name was refused): the connect time
+    // limit stops until restartConnectTimer(), when the client speaks again.
+    void pauseConnectTimer();
+    void restartConnectTimer();
     void setPingInterval(int ms);
     void setReconnectDelays(int initialMs, int maxMs);
     int nextReconnectDelay() const { return m_reconnectDelayMs; }

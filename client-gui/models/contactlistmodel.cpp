@@ -96,6 +96,12 @@ bool ContactListModel::isAway(const QString& nick) const
     return row >= 0 && m_contacts.at(row).away;
 }
 
+QString ContactListModel::awayMessage(const QString& nick) const
+{
+    const int row = indexOf(nick);
+    return row >= 0 ? m_contacts.at(row).awayMessage : QString();
+}
+
 int ContactListModel::unreadCount(const QString& nick) const
 {
     const int row = indexOf(nick);

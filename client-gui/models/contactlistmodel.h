@@ -35,6 +35,7 @@ public:
     bool contains(const QString& nick) const { return indexOf(nick) >= 0; }
     QStringList nicks() const;
     bool isAway(const QString& nick) const;
+    QString awayMessage(const QString& nick) const;
     int unreadCount(const QString& nick) const;
 
 public slots:

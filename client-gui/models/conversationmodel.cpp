@@ -145,6 +145,21 @@ bool ConversationModel::setQueuedStatus(quint64 queueId, Status status)
     return false;
 }
 
+bool ConversationModel::markOwnFailed(const QString& text)
+{
+    for (int row = int(m_lines.size()) - 1; row >= 0; --row) {
+        const Line& line = m_lines.at(row);
+        if (!line.isOwn || line.status != Status::Sent || line.text != text ||
+            (line.kind != Kind::Message && line.kind != Kind::Action))
+            continue;
+        m_lines[row].status = Status::Failed;
+        const QModelIndex idx = index(row);
+        emit dataChanged(idx, idx);
+        return true;
+    }
+    return false;
+}
+
 void ConversationModel::addUnread()
 {
     ++m_unread;

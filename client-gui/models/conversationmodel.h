@@ -60,6 +60,8 @@ public slots:
     void appendSystem(const QString& text, const QDateTime& time = {});
     void appendError(const QString& text);
     bool setQueuedStatus(quint64 queueId, ConversationModel::Status status);
+    // The newest own line with this text that counts as sent is marked Failed. False if none.
+    bool markOwnFailed(const QString& text);
     void addUnread();
     void markRead();
 

@@ -37,6 +37,14 @@ ChatController::ChatController(QObject* parent)
     connect(c, &ServerConnection::userQuit, this, &ChatController::onUserQuit);
     connect(c, &ServerConnection::nickChanged, this, &ChatController::onNickChanged);
     connect(c, &ServerConnection::awayChanged, this, &ChatController::onAwayChanged);
+    connect(c, &ServerConnection::awayReplyReceived, this, &ChatController::onAwayReply);
+    connect(c, &ServerConnection::messageNotDelivered, this,
+            &ChatController::onMessageNotDelivered);
+    connect(c, &ServerConnection::targetUnavailable, this,
+            [this](const QString& target, int code, const QString& reason) {
+                if (m_connection->isRegistered())
+                    showInfo(EventFormatter::unavailable(target, code, reason), true);
+            });
     connect(c, &ServerConnection::topicChanged, this, &ChatController::onTopicChanged);
     connect(c, &ServerConnection::nameRejected, this, &ChatController::onNameRejected);
     connect(c, &ServerConnection::serverInfo, this, &ChatController::onServerInfo);
@@ -251,12 +259,48 @@ void ChatController::onAwayChanged(const QString& nick, bool away, const QString
         showInfo(EventFormatter::ownAway(away));
         return;
     }
-    const bool changed = m_contacts->isAway(nick) != away;
-    m_contacts->setAway(nick, away, message);
+    if (!away)
+        m_awayReplyShown.remove(nick);
+    const bool wasAway = m_contacts->isAway(nick);
+    const QString oldMessage = m_contacts->awayMessage(nick);
+    // WHO says only "away", without the words: keep the words learnt before.
+    const QString newMessage = away && message.isEmpty() && wasAway ? oldMessage : message;
+    const bool changed = wasAway != away || (away && newMessage != oldMessage);
+    m_contacts->setAway(nick, away, newMessage);
     ConversationModel* conversation = m_conversations->find(nick);
     if (changed && conversation) {
-        conversation->appendSystem(EventFormatter::away(nick, away, message));
+        conversation->appendSystem(EventFormatter::away(nick, away, newMessage));
+        if (away)
+            m_awayReplyShown.insert(nick, newMessage); // said already: a 301 need not repeat it
     }
+}
+
+// The typed text stays, marked not sent, with the reason in the user's language (the server's
+// English words are not shown).
+void ChatController::onMessageNotDelivered(const ChatMessage& message, int code, const QString&)
+{
+    ConversationModel* conversation =
+        m_conversations->ensure(message.target, m_connection->isRoomName(message.target));
+    if (!conversation->markOwnFailed(message.text)) { // with echo-message it was never shown
+        conversation->appendMessage(message);
+        conversation->markOwnFailed(message.text);
+    }
+    conversation->appendError(EventFormatter::notDelivered(message.target, code));
+}
+
+// The server answers each message to an away person with 301: shown once, as "bob is away: …",
+// in the conversation with that person (never as "bob: …", which reads as bob speaking).
+void ChatController::onAwayReply(const QString& nick, const QString& message)
+{
+    m_contacts->setAway(nick, true, message);
+    if (m_awayReplyShown.contains(nick) && m_awayReplyShown.value(nick) == message)
+        return;
+    m_awayReplyShown.insert(nick, message);
+    ConversationModel* conversation = m_conversations->find(nick);
+    if (conversation)
+        conversation->appendSystem(EventFormatter::away(nick, true, message));
+    else
+        showInfo(EventFormatter::away(nick, true, message));
 }
 
 void ChatController::onTopicChanged(const QString& room, const QString& topic, const QString& setBy)

@@ -4,6 +4,7 @@
 #include "session/commandparser.h"
 #include "session/serverconnection.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 
@@ -79,6 +80,8 @@ private:
     void onUserQuit(const QString& nick, const QString& reason, const QStringList& rooms);
     void onNickChanged(const QString& oldNick, const QString& newNick, const QStringList& rooms);
     void onAwayChanged(const QString& nick, bool away, const QString& message);
+    void onAwayReply(const QString& nick, const QString& message);
+    void onMessageNotDelivered(const ChatMessage& message, int code, const QString& reason);
     void onTopicChanged(const QString& room, const QString& topic, const QString& setBy);
     void onNameRejected(const QString& nick, int code, const QString& reason);
     void onServerInfo(const QString& text);
@@ -93,6 +96,7 @@ private:
     ConversationStore* m_conversations;
     std::vector<std::unique_ptr<InputHandler>> m_inputHandlers;
     QPointer<ConversationModel> m_active;
+    QHash<QString, QString> m_awayReplyShown; // nick -> the 301 text last shown
     QString m_lastPrivateSender;
     QString m_requestedRoom; // joined through /join: shown once the server confirms
     bool m_windowActive = true;

@@ -1,5 +1,7 @@
 #include "session/eventformatter.h"
 
+#include "ircnumerics.h"
+
 QString EventFormatter::connectedAgain()
 {
     return tr("Connected again");
@@ -67,6 +69,31 @@ QString EventFormatter::away(const QString& nick, bool away, const QString& mess
     if (!away)
         return tr("%1 is back").arg(nick);
     return message.isEmpty() ? tr("%1 is away").arg(nick) : tr("%1 is away: %2").arg(nick, message);
+}
+
+QString EventFormatter::notDelivered(const QString& target, int code)
+{
+    switch (code) {
+    case IrcNumeric::ERR_NOSUCHNICK:
+        return tr("Not delivered: nobody called %1 is on the server now.").arg(target);
+    case IrcNumeric::ERR_NOSUCHCHANNEL:
+        return tr("Not delivered: there is no room %1.").arg(target);
+    default:
+        return tr("Not delivered: you cannot write in %1 now.").arg(target);
+    }
+}
+
+QString EventFormatter::unavailable(const QString& target, int code, const QString& reason)
+{
+    switch (code) {
+    case IrcNumeric::ERR_NOSUCHNICK:
+        return tr("Nobody called %1 is on the server now.").arg(target);
+    case IrcNumeric::ERR_NOSUCHCHANNEL:
+        return tr("There is no room %1.").arg(target);
+    default:
+        Q_UNUSED(reason);
+        return tr("You cannot write in %1 now.").arg(target);
+    }
 }
 
 QString EventFormatter::topicChanged(const QString& setBy, const QString& topic)

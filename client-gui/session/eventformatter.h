@@ -27,6 +27,10 @@ public:
     static QString nickChanged(const QString& oldNick, const QString& newNick, bool own);
     static QString ownAway(bool away);
     static QString away(const QString& nick, bool away, const QString& message);
+    // Why a message to target was not delivered (401, 403, 404), in the user's language.
+    static QString notDelivered(const QString& target, int code);
+    // Why a command about target failed (401, 403, 404 not caused by a message).
+    static QString unavailable(const QString& target, int code, const QString& reason);
     static QString topicChanged(const QString& setBy, const QString& topic);
     static QString topic(const QString& topic);
     static QString topicOf(const QString& room, const QString& topic);

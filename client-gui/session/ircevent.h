@@ -124,6 +124,12 @@ struct Message // PRIVMSG or NOTICE from a person (CTCP ACTION unwrapped)
     bool isNotice = false;
     bool isAction = false;
 };
+struct DeliveryFailed // 401, 403, 404: a message (or another command) did not reach target
+{
+    QString target;
+    int code = 0;
+    QString reason; // the server's words
+};
 struct ServerText // a server notice, or an error reply worth showing ("bob: No such nick")
 {
     QString text;
@@ -137,4 +143,4 @@ using IrcEvent = std::variant<
     IrcEvents::ServerClosing, IrcEvents::Join, IrcEvents::Part, IrcEvents::Kick, IrcEvents::Quit,
     IrcEvents::NickChange, IrcEvents::Away, IrcEvents::TopicChange, IrcEvents::TopicReply,
     IrcEvents::NamesReply, IrcEvents::NamesEnd, IrcEvents::WhoReply, IrcEvents::AwayReply,
-    IrcEvents::OwnAway, IrcEvents::Message, IrcEvents::ServerText>;
+    IrcEvents::OwnAway, IrcEvents::Message, IrcEvents::DeliveryFailed, IrcEvents::ServerText>;

@@ -93,6 +93,10 @@ IrcEvent IrcEventParser::parseNumeric(const IrcMessage& message)
         return OwnAway{true};
     case ERR_NOMOTD:
         return Ignored{};
+    case ERR_NOSUCHNICK:
+    case ERR_NOSUCHCHANNEL:
+    case ERR_CANNOTSENDTOCHAN:
+        return DeliveryFailed{message.param(1), code, last};
     default:
         break;
     }

@@ -5,9 +5,17 @@
 #include "ircnumerics.h"
 #include "session/irceventparser.h"
 
+#include <QTimer>
+
+#include <algorithm>
 #include <utility>
 
 namespace {
+
+constexpr int AwayRefreshIntervalMs = 60000;
+// A 401 refers to a message sent at most this long ago; at most this many are remembered.
+constexpr int UnconfirmedMaxAgeSecs = 30;
+constexpr int UnconfirmedMaxPerTarget = 20;
 
 // Cuts text into pieces of at most maxBytes of UTF-8, at a space in the second half if there is
 // one, never inside a surrogate pair.
@@ -64,9 +72,15 @@ ServerConnection::Error errorFor(ServerTransport::Failure failure)
 } // namespace
 
 ServerConnection::ServerConnection(QObject* parent)
-    : QObject(parent), m_transport(new ServerTransport(this)), m_registration(m_transport)
+    : QObject(parent), m_transport(new ServerTransport(this)),
+      m_awayRefreshTimer(new QTimer(this)), m_registration(m_transport)
 {
     qRegisterMetaType<ChatMessage>();
+    m_awayRefreshTimer->setInterval(AwayRefreshIntervalMs);
+    connect(m_awayRefreshTimer, &QTimer::timeout, this, [this] {
+        for (const QString& room : m_network.rooms())
+            send(IrcCommand::who(room));
+    });
     connect(m_transport, &ServerTransport::opened, this, &ServerConnection::onOpened);
     connect(m_transport, &ServerTransport::failed, this, &ServerConnection::onFailed);
     connect(m_transport, &ServerTransport::messageReceived, this, &ServerConnection::onMessage);
@@ -77,11 +91,18 @@ ServerConnection::ServerConnection(QObject* parent)
 
 ServerConnection::~ServerConnection() = default;
 
+void ServerConnection::setAwayRefreshInterval(int ms)
+{
+    m_awayRefreshTimer->setInterval(ms);
+}
+
 void ServerConnection::setState(State state)
 {
     if (m_state == state)
         return;
     m_state = state;
+    if (state != State::Connected)
+        m_awayRefreshTimer->stop();
     qCDebug(lcConnection) << "state" << state;
     emit stateChanged(state);
 }
@@ -95,6 +116,7 @@ void ServerConnection::connectToServer()
     m_everRegistered = false;
     m_transport->resetReconnectDelay();
     m_network.setNick(m_desiredNick);
+    m_unconfirmed.clear();
     startConnection();
 }
 
@@ -179,6 +201,8 @@ void ServerConnection::handle(const IrcEvents::Welcome& event)
         send(IrcCommand::away(m_network.awayMessage()));
     flushOutbox();
     m_transport->startKeepAlive();
+    if (!hasCapability(QStringLiteral("away-notify")))
+        m_awayRefreshTimer->start(); // no AWAY lines will come: ask again now and then
 }
 
 void ServerConnection::handle(const IrcEvents::ISupport& event)
@@ -195,6 +219,8 @@ void ServerConnection::handle(const IrcEvents::NickRejected& event)
         send(IrcCommand::nick(m_network.nick()));
         return;
     }
+    if (m_state == State::Registering)
+        m_transport->pauseConnectTimer(); // the server answered; now the user chooses a name
     emit nameRejected(event.nick, event.code, event.reason);
 }
 
@@ -304,8 +330,7 @@ void ServerConnection::handle(const IrcEvents::WhoReply& event)
 
 void ServerConnection::handle(const IrcEvents::AwayReply& event)
 {
-    emit awayChanged(event.nick, true, event.message);
-    emit serverInfo(QStringLiteral("%1: %2").arg(event.nick, event.message));
+    emit awayReplyReceived(event.nick, event.message);
 }
 
 void ServerConnection::handle(const IrcEvents::OwnAway& event)
@@ -326,11 +351,55 @@ void ServerConnection::handle(const IrcEvents::Message& event)
     chat.isAction = event.isAction;
     chat.isNotice = event.isNotice;
     chat.isOwn = isOwnNick(chat.sender);
+    if (chat.isOwn) { // the echo: delivered
+        QList<Unconfirmed>& sent = m_unconfirmed[fold(chat.target)];
+        for (qsizetype i = 0; i < sent.size(); ++i) {
+            if (sent.at(i).text == chat.text && sent.at(i).isAction == chat.isAction) {
+                sent.removeAt(i);
+                break;
+            }
+        }
+    }
     if (chat.isOwn && m_outbox.takeEcho(fold(chat.target), event.wireText))
         return; // already shown as a queued line
     if (isRoomName(chat.target))
         chat.target = m_network.displayRoomName(chat.target);
     emitChat(chat);
+}
+
+void ServerConnection::handle(const IrcEvents::DeliveryFailed& event)
+{
+    QList<Unconfirmed>& sent = m_unconfirmed[fold(event.target)];
+    const QDateTime oldest = QDateTime::currentDateTimeUtc().addSecs(-UnconfirmedMaxAgeSecs);
+    sent.erase(std::remove_if(sent.begin(), sent.end(),
+                              [&oldest](const Unconfirmed& u) { return u.sentAt < oldest; }),
+               sent.end());
+    if (sent.isEmpty()) {
+        m_unconfirmed.remove(fold(event.target));
+        emit targetUnavailable(event.target, event.code, event.reason);
+        return;
+    }
+    // With echo-message the list holds only what was not echoed, in order; without it, every
+    // recent message, and the newest is the likeliest one refused.
+    const bool echo = hasCapability(QStringLiteral("echo-message"));
+    const Unconfirmed failed = echo ? sent.takeFirst() : sent.takeLast();
+    ChatMessage chat;
+    chat.time = failed.sentAt;
+    chat.sender = m_network.nick();
+    chat.target = isRoomName(event.target) ? m_network.displayRoomName(event.target) : event.target;
+    chat.text = failed.text;
+    chat.isAction = failed.isAction;
+    chat.isOwn = true;
+    emit messageNotDelivered(chat, event.code, event.reason);
+}
+
+void ServerConnection::rememberUnconfirmed(const QString& target, const QString& text,
+                                           bool isAction)
+{
+    QList<Unconfirmed>& sent = m_unconfirmed[fold(target)];
+    sent.append({text, isAction, QDateTime::currentDateTimeUtc()});
+    if (sent.size() > UnconfirmedMaxPerTarget)
+        sent.removeFirst();
 }
 
 void ServerConnection::handle(const IrcEvents::ServerText& event)
@@ -380,6 +449,8 @@ void ServerConnection::sendText(const QString& target, const QString& text, bool
         send(isAction   ? IrcCommand::action(target, chunk)
              : isNotice ? IrcCommand::notice(target, chunk)
                         : IrcCommand::privmsg(target, chunk));
+        if (!isNotice) // no error replies to a NOTICE
+            rememberUnconfirmed(target, chunk, isAction);
         if (!echo) {
             ChatMessage chat;
             chat.time = QDateTime::currentDateTimeUtc();
@@ -466,6 +537,7 @@ void ServerConnection::setNick(const QString& nick)
     if (m_state == State::Registering) {
         m_network.setNick(nick);
         m_desiredNick = nick;
+        m_transport->restartConnectTimer();
     } else if (m_state != State::Connected) {
         m_network.setNick(nick);
         m_desiredNick = nick;

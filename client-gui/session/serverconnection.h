@@ -8,6 +8,8 @@
 #include "session/networkstate.h"
 #include "session/registration.h"
 
+#include <QDateTime>
+#include <QHash>
 #include <QObject>
 #include <QStringList>
 
@@ -19,6 +21,8 @@
 // them, reconnects with backoff after a loss once it has been registered, rejoins its rooms and
 // keeps messages typed while offline in an outbox that is sent after reconnecting (or reported
 // as failed).
+class QTimer;
+
 class ServerConnection : public QObject
 {
     Q_OBJECT
@@ -67,6 +71,8 @@ public:
         m_transport->setReconnectDelays(initialMs, maxMs);
     }
     void setAutoReconnect(bool enabled) { m_autoReconnect = enabled; }
+    // Without away-notify, who is away is learnt again with WHO on every room at this interval.
+    void setAwayRefreshInterval(int ms);
     bool autoReconnect() const { return m_autoReconnect; }
     int nextReconnectDelay() const { return m_transport->nextReconnectDelay(); }
     // A loss now would be followed by automatic reconnection attempts.
@@ -140,8 +146,14 @@ signals:
     void userQuit(const QString& nick, const QString& reason, const QStringList& rooms);
     void nickChanged(const QString& oldNick, const QString& newNick, const QStringList& rooms);
     void awayChanged(const QString& nick, bool away, const QString& message);
+    // 301: nick, to whom we wrote, is away.
+    void awayReplyReceived(const QString& nick, const QString& message);
     void topicChanged(const QString& room, const QString& topic, const QString& setBy);
     void namesReceived(const QString& room, const QStringList& nicks);
+    // 401/403/404 for a message this client sent: message (isOwn) did not reach its target.
+    void messageNotDelivered(const ChatMessage& message, int code, const QString& reason);
+    // 401/403/404 for anything else (/whois nobody…): target is not there.
+    void targetUnavailable(const QString& target, int code, const QString& reason);
     // A server reply worth showing the user (unknown nick, cannot send, MOTD end…).
     void serverInfo(const QString& text);
     void lagChanged(int ms);
@@ -182,12 +194,24 @@ private:
     void handle(const IrcEvents::AwayReply& event);
     void handle(const IrcEvents::OwnAway& event);
     void handle(const IrcEvents::Message& event);
+    void handle(const IrcEvents::DeliveryFailed& event);
     void handle(const IrcEvents::ServerText& event);
+    void rememberUnconfirmed(const QString& target, const QString& text, bool isAction);
 
     ServerTransport* m_transport;
+    QTimer* m_awayRefreshTimer;
     Registration m_registration;
     NetworkState m_network;
     MessageOutbox m_outbox;
+    // Messages sent and not yet echoed (or, without echo-message, sent recently), by folded
+    // target: what a 401 reply refers to.
+    struct Unconfirmed
+    {
+        QString text;
+        bool isAction = false;
+        QDateTime sentAt;
+    };
+    QHash<QString, QList<Unconfirmed>> m_unconfirmed;
     State m_state = State::Disconnected;
 
     QString m_host;

@@ -48,7 +48,7 @@ bool StartOptions::parse(const QStringList& arguments, QString* error)
     const QCommandLineOption nickOption(QStringLiteral("nick"), tr("The name to log in with."),
                                         tr("name"));
     const QCommandLineOption connectOption(QStringLiteral("connect"),
-                                           tr("Connect at once, without the login dialog."));
+                                           tr("Connect at once, without the login dialog (with the name saved last time when --nick is not given)."));
     const QCommandLineOption langOption(
         QStringLiteral("lang"), tr("The language, for example zh_CN, zh_TW or en."), tr("code"));
     const QCommandLineOption logOption(QStringLiteral("log-level"),
@@ -75,10 +75,6 @@ bool StartOptions::parse(const QStringList& arguments, QString* error)
     connectNow = parser.isSet(connectOption);
     language = parser.value(langOption);
     logLevel = parser.value(logOption);
-    if (connectNow && nick.isEmpty()) {
-        *error = tr("--connect needs --nick");
-        return false;
-    }
     return true;
 }
 

@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -162,6 +163,7 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
     };
     connect(m_roomList, &QListView::clicked, this, showRoom);
     connect(m_roomList, &QListView::activated, this, showRoom); // keyboard: Enter
+    createContextMenus();
     connect(m_input, &ChatInput::submitted, controller, &ChatController::submitInput);
     connect(m_input, &ChatInput::multiLinePasted, this, &MainWindow::onMultiLinePaste);
     connect(m_sendButton, &QPushButton::clicked, this, [this] {
@@ -179,6 +181,13 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
         onStateChanged(m_connection->state()); // our own name may be the one that changed
     });
     connect(m_connection, &ServerConnection::registered, this, [this] {
+        statusBar()->clearMessage(); // an error from a failed attempt is stale now
+        if (m_connectedFromCommandLine) { // the dialog saves its own logins; --connect's here
+            QSettings settings;
+            settings.setValue(SettingsKeys::Host, m_connection->host());
+            settings.setValue(SettingsKeys::Port, int(m_connection->port()));
+            settings.setValue(SettingsKeys::Nick, m_connection->nick());
+        }
         onStateChanged(m_connection->state());
         m_input->setFocus();
     });
@@ -248,15 +257,75 @@ void MainWindow::createMenus()
 void MainWindow::start(const StartOptions& options)
 {
     m_loginDialog->prefill(options.host, options.port, options.nick);
-    if (options.connectNow && !options.nick.isEmpty()) {
+    // --connect without --nick logs in with the name saved at the last login.
+    const QString nick =
+        options.nick.isEmpty() ? QSettings().value(SettingsKeys::Nick).toString() : options.nick;
+    if (options.connectNow && !nick.isEmpty()) {
         m_connectedFromCommandLine = true;
         m_connection->setHost(m_loginDialog->host());
         m_connection->setPort(m_loginDialog->port());
-        m_connection->setDesiredNick(options.nick);
+        m_connection->setDesiredNick(nick);
         m_connection->connectToServer();
         return;
     }
     m_loginDialog->open();
+}
+
+void MainWindow::createContextMenus()
+{
+    // A right-click shows what it points at, then offers what can be done with it.
+    m_roomList->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_roomList, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        const QModelIndex index = m_roomList->indexAt(pos);
+        if (!index.isValid())
+            return;
+        const QString room = index.data(RoomListModel::NameRole).toString();
+        if (ConversationModel* conversation = m_controller->conversations()->find(room))
+            showConversation(conversation);
+        auto* menu = new QMenu(this);
+        menu->setObjectName(QStringLiteral("roomMenu"));
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        QAction* leave = menu->addAction(tr("&Leave %1").arg(room), this, [this, room] {
+            if (ConversationModel* conversation = m_controller->conversations()->find(room))
+                onTabCloseRequested(tabIndexOf(conversation));
+        });
+        leave->setObjectName(QStringLiteral("leaveRoomAction"));
+        menu->popup(m_roomList->viewport()->mapToGlobal(pos));
+    });
+
+    m_contactList->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_contactList, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        const QModelIndex index = m_contactList->indexAt(pos);
+        if (!index.isValid())
+            return;
+        const QString nick = index.data(ContactListModel::NickRole).toString();
+        auto* menu = new QMenu(this);
+        menu->setObjectName(QStringLiteral("contactMenu"));
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        QAction* talk = menu->addAction(tr("&Send a private message"), this, [this, nick] {
+            m_controller->openPrivateConversation(nick);
+            m_input->setFocus();
+        });
+        talk->setObjectName(QStringLiteral("privateMessageAction"));
+        menu->popup(m_contactList->viewport()->mapToGlobal(pos));
+    });
+
+    QTabBar* tabBar = m_tabs->tabBar();
+    tabBar->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(tabBar, &QWidget::customContextMenuRequested, this, [this, tabBar](const QPoint& pos) {
+        const int index = tabBar->tabAt(pos);
+        if (index < 0)
+            return;
+        m_tabs->setCurrentIndex(index);
+        auto* view = qobject_cast<ConversationView*>(m_tabs->widget(index));
+        auto* menu = new QMenu(this);
+        menu->setObjectName(QStringLiteral("tabMenu"));
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        QAction* close = menu->addAction(tr("&Close conversation"), this,
+                                         [this, view] { onTabCloseRequested(m_tabs->indexOf(view)); });
+        close->setObjectName(QStringLiteral("closeTabAction"));
+        menu->popup(tabBar->mapToGlobal(pos));
+    });
 }
 
 void MainWindow::showLoginDialog()
@@ -428,9 +497,10 @@ void MainWindow::onStateChanged(ServerConnection::State state)
         m_connection->host().isEmpty()
             ? QString()
             : tr("Server: %1:%2").arg(m_connection->host()).arg(m_connection->port()));
+    // Qt appends the application display name ("… — Confab") to a title that does not end in it.
     setWindowTitle(state == State::Connected
-                       ? tr("Confab — %1 on %2").arg(m_connection->nick(), m_connection->host())
-                       : tr("Confab"));
+                       ? tr("%1 on %2").arg(m_connection->nick(), m_connection->host())
+                       : QString());
     updateActions();
 }
 

@@ -57,6 +57,7 @@ protected:
 
 private:
     void createMenus();
+    void createContextMenus();
     void onConversationAdded(ConversationModel* conversation);
     void onConversationRemoved(ConversationModel* conversation);
     void onCurrentTabChanged(int index);

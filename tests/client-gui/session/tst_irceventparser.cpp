@@ -161,7 +161,10 @@ void tst_IrcEventParser::numerics_data()
     QTest::newRow("now away") << QByteArray(":irc.test 306 me :You are away") << "OwnAway"
                               << QStringList{"away"};
     QTest::newRow("no such nick") << QByteArray(":irc.test 401 me nobody :No such nick")
-                                  << "ServerText" << QStringList{"nobody: No such nick"};
+                                  << "DeliveryFailed" << QStringList{"nobody", "401", "No such nick"};
+    QTest::newRow("cannot send to room")
+        << QByteArray(":irc.test 404 me #quiet :Cannot send to channel") << "DeliveryFailed"
+        << QStringList{"#quiet", "404", "Cannot send to channel"};
     QTest::newRow("error without subject") << QByteArray(":irc.test 451 me :Register first")
                                            << "ServerText" << QStringList{"Register first"};
     QTest::newRow("unknown command") << QByteArray(":irc.test 421 me FOO :Unknown command")
@@ -211,6 +214,9 @@ void tst_IrcEventParser::numerics()
             } else if constexpr (std::is_same_v<T, IrcEvents::OwnAway>) {
                 actualType = QStringLiteral("OwnAway");
                 actual = {e.away ? QStringLiteral("away") : QStringLiteral("here")};
+            } else if constexpr (std::is_same_v<T, IrcEvents::DeliveryFailed>) {
+                actualType = QStringLiteral("DeliveryFailed");
+                actual = {e.target, QString::number(e.code), e.reason};
             } else if constexpr (std::is_same_v<T, IrcEvents::ServerText>) {
                 actualType = QStringLiteral("ServerText");
                 actual = {e.text};

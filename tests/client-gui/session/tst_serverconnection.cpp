@@ -28,6 +28,7 @@ private slots:
     void longTextIsSplitAtCharacterBoundaries();
     void overlongAndBrokenLinesAreSkipped();
     void namesWithPrefixesAndAwayFromWho();
+    void awayRefreshedWithoutAwayNotify();
     void outboxFailsWhenOfflineForGood();
     void reconnectsWithBackoff();
     void renamedWhileReconnectingTakesVariant();
@@ -270,6 +271,36 @@ void tst_ServerConnection::namesWithPrefixesAndAwayFromWho()
     QTRY_COMPARE(quit.count(), 1);
     QCOMPARE(quit.at(0).at(2).toStringList(), QStringList{QStringLiteral("#Room")});
     QCOMPARE(c->members(QStringLiteral("#room")), (QStringList{"op", "voiced", "me"}));
+}
+
+// ngircd without away-notify: no AWAY lines come, so WHO is asked again and a person who came
+// back is seen as back.
+void tst_ServerConnection::awayRefreshedWithoutAwayNotify()
+{
+    FakeIrcServer fake;
+    fake.autoWelcome = true;
+    QVERIFY(fake.listen());
+    ServerConnection* c = makeConnection(fake.port(), QStringLiteral("me"));
+    c->setAwayRefreshInterval(200);
+    c->connectToServer();
+    QTRY_VERIFY(c->isRegistered());
+    QSignalSpy away(c, &ServerConnection::awayChanged);
+    fake.sendLine(":me!u@h JOIN #room");
+    fake.sendLine(":fake.server 353 me = #room :me bob");
+    fake.sendLine(":fake.server 366 me #room :End of NAMES list");
+    QTRY_VERIFY(!fake.receivedCommands(QStringLiteral("WHO")).isEmpty());
+    fake.sendLine(":fake.server 352 me #room u h fake.server bob G :0 Bob");
+    QTRY_COMPARE(away.count(), 1);
+    QCOMPARE(away.at(0).at(1).toBool(), true);
+
+    fake.clearReceived();
+    QTRY_VERIFY(!fake.receivedCommands(QStringLiteral("WHO")).isEmpty()); // asked again
+    QCOMPARE(fake.receivedCommands(QStringLiteral("WHO")).constFirst().param(0),
+             QStringLiteral("#room"));
+    fake.sendLine(":fake.server 352 me #room u h fake.server bob H :0 Bob");
+    QTRY_COMPARE(away.count(), 2);
+    QCOMPARE(away.at(1).at(0).toString(), QStringLiteral("bob"));
+    QCOMPARE(away.at(1).at(1).toBool(), false);
 }
 
 void tst_ServerConnection::outboxFailsWhenOfflineForGood()

@@ -59,8 +59,8 @@ void tst_StartOptions::parse_data()
     QTest::newRow("everything") << QStringList{"confab", "--server",  "h:7",    "--nick",
                                                "ann",    "--connect", "--lang", "zh_CN"}
                                 << true << "h" << 7 << "ann" << true << "zh_CN";
-    QTest::newRow("connect without nick")
-        << QStringList{"confab", "--connect"} << false << "" << 0 << "" << false << "";
+    QTest::newRow("connect without nick: the saved name")
+        << QStringList{"confab", "--connect"} << true << "" << 0 << "" << true << "";
     QTest::newRow("bad server") << QStringList{"confab", "--server", "h:x"} << false << "" << 0
                                 << "" << false << "";
     QTest::newRow("unknown option")

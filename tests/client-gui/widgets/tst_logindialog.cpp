@@ -33,6 +33,7 @@ private slots:
     void validatesNickWhileTyping_data();
     void validatesNickWhileTyping();
     void nameInUseThenAnotherNameOnSameConnection();
+    void nameInUseWaitsForTheUser();
     void refusedIsShownAndRetryWorks();
     void timeoutIsShown();
     void unknownHostIsShown();
@@ -213,6 +214,40 @@ void tst_LoginDialog::nameInUseThenAnotherNameOnSameConnection()
         connecting +=
             args.at(0).value<ServerConnection::State>() == ServerConnection::State::Connecting;
     QCOMPARE(connecting, 1); // no reconnect for the second name
+}
+
+// While the user types another name, the connect time limit must not run out: the server has
+// answered. Then the new name logs in on the same connection.
+void tst_LoginDialog::nameInUseWaitsForTheUser()
+{
+    auto* other = new ServerConnection(this);
+    m_others.append(other);
+    other->setHost(QStringLiteral("127.0.0.1"));
+    other->setPort(m_server->serverPort());
+    other->setDesiredNick(QStringLiteral("dave"));
+    other->connectToServer();
+    QTRY_VERIFY(other->isRegistered());
+
+    ServerConnection* connection = m_controller->connection();
+    connection->setConnectTimeout(300);
+    QSignalSpy errors(connection, &ServerConnection::errorOccurred);
+    fill(QStringLiteral("127.0.0.1"), m_server->serverPort(), QStringLiteral("dave"));
+    clickConnect();
+    auto* status = child<QLabel>("statusLabel");
+    QTRY_VERIFY2(status->text().contains(QStringLiteral("already taken")),
+                 qPrintable(status->text()));
+    QTest::qWait(1000); // the user thinks; over three connect time limits pass
+    QVERIFY2(status->text().contains(QStringLiteral("already taken")), qPrintable(status->text()));
+    QCOMPARE(errors.count(), 0);
+    QCOMPARE(connection->state(), ServerConnection::State::Registering);
+
+    auto* nickEdit = child<QLineEdit>("nickEdit");
+    nickEdit->clear();
+    QTest::keyClicks(nickEdit, QStringLiteral("dave2"));
+    clickConnect();
+    QTRY_VERIFY(connection->isRegistered());
+    QCOMPARE(connection->nick(), QStringLiteral("dave2"));
+    QCOMPARE(errors.count(), 0);
 }
 
 void tst_LoginDialog::refusedIsShownAndRetryWorks()

@@ -6,6 +6,7 @@
 #include "models/roomlistmodel.h"
 #include "net/server.h"
 #include "session/chatcontroller.h"
+#include "session/clientsettings.h"
 #include "session/serverconnection.h"
 #include "session/startoptions.h"
 #include "widgets/chatinput.h"
@@ -20,6 +21,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QPushButton>
@@ -27,6 +29,9 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTcpServer>
 #include <QTabWidget>
 #include <QTest>
 
@@ -58,6 +63,13 @@ private slots:
     void nextAndPreviousConversation();
     void menusAndAboutBox();
     void serverGoingAwayShowsDisconnectedThenReconnects();
+    void windowTitleNamesTheAppOnce();
+    void connectOptionUsesSavedName();
+    void rightClickOnRoomSwitchesAndOffersLeave();
+    void rightClickOnContactAndTab();
+    void loginErrorClearedAfterLogin();
+    void awayReplyShownOnceNotAsSpeech();
+    void messageToNobodyStaysMarkedNotDelivered();
 
 private:
     void startServer(quint16 port = 0);
@@ -85,6 +97,7 @@ void tst_MainWindow::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("ConfabTest"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Confab")); // as main.cpp does
     QLoggingCategory::setFilterRules(QStringLiteral("confab.*.debug=false\nconfab.*.info=false"));
     QSettings().clear();
 }
@@ -452,6 +465,7 @@ void tst_MainWindow::connectOptionSkipsDialog()
     QVERIFY(!window.loginDialog()->isVisible());
     QTRY_VERIFY(controller.connection()->isRegistered());
     QCOMPARE(controller.connection()->nick(), QStringLiteral("scripted"));
+    QCOMPARE(QSettings().value(SettingsKeys::Nick).toString(), QStringLiteral("scripted"));
     QTRY_VERIFY(controller.rooms()->contains(QStringLiteral("#lobby")));
     QVERIFY(!window.loginDialog()->isVisible());
     QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("scripted")}); // seen by the first
@@ -617,6 +631,159 @@ void tst_MainWindow::serverGoingAwayShowsDisconnectedThenReconnects()
     QSignalSpy carolRoom(carol, &ServerConnection::roomMessage);
     type(QStringLiteral("after the restart"));
     QTRY_COMPARE(carolRoom.count(), 1);
+}
+
+void tst_MainWindow::windowTitleNamesTheAppOnce()
+{
+    // Qt adds " — Confab" (the display name) itself; the title must not say it again.
+    QTRY_COMPARE(m_window->windowTitle(), QStringLiteral("me on 127.0.0.1"));
+    m_controller->connection()->disconnectFromServer(QStringLiteral("bye"));
+    QTRY_VERIFY(m_controller->connection()->state() == ServerConnection::State::Disconnected);
+    QVERIFY2(!m_window->windowTitle().contains(QStringLiteral("Confab")),
+             qPrintable(m_window->windowTitle()));
+}
+
+void tst_MainWindow::connectOptionUsesSavedName()
+{
+    QSettings().setValue(SettingsKeys::Nick, QStringLiteral("savedname"));
+    StartOptions options;
+    QString error;
+    QVERIFY2(options.parse({QStringLiteral("confab"), QStringLiteral("--server"),
+                            QStringLiteral("127.0.0.1:%1").arg(m_port), QStringLiteral("--connect")},
+                           &error),
+             qPrintable(error));
+    ChatController controller;
+    MainWindow window(&controller);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.start(options);
+    QVERIFY(!window.loginDialog()->isVisible());
+    QTRY_VERIFY(controller.connection()->isRegistered());
+    QCOMPARE(controller.connection()->nick(), QStringLiteral("savedname"));
+}
+
+void tst_MainWindow::rightClickOnRoomSwitchesAndOffersLeave()
+{
+    type(QStringLiteral("/join #two"));
+    QTRY_VERIFY(m_window->viewFor(QStringLiteral("#two")));
+    QTRY_COMPARE(m_window->currentConversation()->name(), QStringLiteral("#two"));
+    auto* rooms = child<QListView>("roomList");
+    const QModelIndex lobby =
+        rooms->model()->index(m_controller->rooms()->indexOf(QStringLiteral("#lobby")), 0);
+    const QPoint at = rooms->visualRect(lobby).center();
+    QContextMenuEvent event(QContextMenuEvent::Mouse, at, rooms->viewport()->mapToGlobal(at));
+    QApplication::sendEvent(rooms->viewport(), &event); // what a right-click delivers
+    QCOMPARE(m_window->currentConversation()->name(), QStringLiteral("#lobby"));
+    auto* menu = m_window->findChild<QMenu*>(QStringLiteral("roomMenu"));
+    QVERIFY(menu);
+    QTRY_VERIFY(menu->isVisible());
+    auto* leave = menu->findChild<QAction*>(QStringLiteral("leaveRoomAction"));
+    QVERIFY(leave);
+    leave->trigger();
+    menu->close();
+    QTRY_VERIFY(!m_controller->rooms()->isJoined(QStringLiteral("#lobby")));
+    QTRY_VERIFY(!m_window->viewFor(QStringLiteral("#lobby")));
+}
+
+void tst_MainWindow::rightClickOnContactAndTab()
+{
+    connectPeer(QStringLiteral("bob"))->join(QStringLiteral("#lobby"));
+    QTRY_VERIFY(contactRows().contains(QStringLiteral("bob")));
+    auto* contacts = child<QListView>("contactList");
+    const QModelIndex bob = contacts->model()->index(
+        int(contactRows().indexOf(QStringLiteral("bob"))), 0);
+    QPoint at = contacts->visualRect(bob).center();
+    QContextMenuEvent onContact(QContextMenuEvent::Mouse, at, contacts->viewport()->mapToGlobal(at));
+    QApplication::sendEvent(contacts->viewport(), &onContact);
+    auto* contactMenu = m_window->findChild<QMenu*>(QStringLiteral("contactMenu"));
+    QVERIFY(contactMenu);
+    contactMenu->findChild<QAction*>(QStringLiteral("privateMessageAction"))->trigger();
+    contactMenu->close();
+    QTRY_COMPARE(m_window->currentConversation()->name(), QStringLiteral("bob"));
+
+    QTabBar* tabBar = child<QTabWidget>("conversationTabs")->tabBar();
+    const int bobTab = tabBar->count() - 1;
+    m_window->showConversation(m_controller->conversations()->find(QStringLiteral("#lobby")));
+    at = tabBar->tabRect(bobTab).center();
+    QContextMenuEvent onTab(QContextMenuEvent::Mouse, at, tabBar->mapToGlobal(at));
+    QApplication::sendEvent(tabBar, &onTab);
+    QCOMPARE(m_window->currentConversation()->name(), QStringLiteral("bob"));
+    auto* tabMenu = m_window->findChild<QMenu*>(QStringLiteral("tabMenu"));
+    QVERIFY(tabMenu);
+    tabMenu->findChild<QAction*>(QStringLiteral("closeTabAction"))->trigger();
+    tabMenu->close();
+    QTRY_VERIFY(!m_window->viewFor(QStringLiteral("bob")));
+}
+
+void tst_MainWindow::loginErrorClearedAfterLogin()
+{
+    ChatController controller;
+    MainWindow window(&controller);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    quint16 closedPort = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        closedPort = probe.serverPort();
+    }
+    StartOptions options;
+    options.host = QStringLiteral("127.0.0.1");
+    options.port = closedPort;
+    window.start(options);
+    LoginDialog* dialog = window.loginDialog();
+    QTRY_VERIFY(dialog->isVisible());
+    auto* nickEdit = dialog->findChild<QLineEdit*>(QStringLiteral("nickEdit"));
+    nickEdit->clear();
+    QTest::keyClicks(nickEdit, QStringLiteral("erin"));
+    auto* connectButton = dialog->findChild<QPushButton*>(QStringLiteral("connectButton"));
+    QTest::mouseClick(connectButton, Qt::LeftButton);
+    QTRY_VERIFY(!window.statusBar()->currentMessage().isEmpty()); // refused
+
+    auto* portSpin = dialog->findChild<QSpinBox*>(QStringLiteral("portSpin"));
+    portSpin->setValue(m_port);
+    QTRY_VERIFY(connectButton->isEnabled());
+    QTest::mouseClick(connectButton, Qt::LeftButton);
+    QTRY_VERIFY(controller.connection()->isRegistered());
+    QVERIFY2(window.statusBar()->currentMessage().isEmpty(),
+             qPrintable(window.statusBar()->currentMessage()));
+}
+
+void tst_MainWindow::awayReplyShownOnceNotAsSpeech()
+{
+    ServerConnection* bob = connectPeer(QStringLiteral("bob"));
+    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("bob")});
+    bob->setAway(QStringLiteral("lunch break"));
+    auto* list = child<QListView>("contactList");
+    QTRY_VERIFY(list->model()->index(0, 0).data(ContactListModel::AwayRole).toBool());
+    type(QStringLiteral("/msg bob are you there?"));
+    type(QStringLiteral("/msg bob hello?"));
+    QTRY_VERIFY(m_window->viewFor(QStringLiteral("bob")));
+    QTRY_VERIFY2(viewText(QStringLiteral("bob")).contains(QStringLiteral("hello?")),
+                 qPrintable(viewText(QStringLiteral("bob"))));
+    QTest::qWait(200); // both 301 replies have come
+    const QString text = viewText(QStringLiteral("bob")) + viewText(QStringLiteral("#lobby"));
+    QCOMPARE(text.count(QStringLiteral("lunch break")), 1);
+    QVERIFY2(text.contains(QStringLiteral("bob is away: lunch break")), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("bob: lunch break")), qPrintable(text));
+}
+
+void tst_MainWindow::messageToNobodyStaysMarkedNotDelivered()
+{
+    type(QStringLiteral("/msg nobody hello there"));
+    QTRY_VERIFY(m_window->viewFor(QStringLiteral("nobody")));
+    ConversationModel* conversation = m_controller->conversations()->find(QStringLiteral("nobody"));
+    QTRY_COMPARE(conversation->rowCount(), 2);
+    const QModelIndex line = conversation->index(0, 0);
+    QCOMPARE(line.data(ConversationModel::TextRole).toString(), QStringLiteral("hello there"));
+    QVERIFY(line.data(ConversationModel::IsOwnRole).toBool());
+    QCOMPARE(line.data(ConversationModel::StatusRole).value<ConversationModel::Status>(),
+             ConversationModel::Status::Failed);
+    const QString text = viewText(QStringLiteral("nobody"));
+    QVERIFY2(text.contains(QStringLiteral("hello there")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("not sent")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("nobody called nobody")), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("No such nick")), qPrintable(text));
 }
 
 QTEST_MAIN(tst_MainWindow)
