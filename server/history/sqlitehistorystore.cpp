@@ -156,15 +156,27 @@ bool SqliteHistoryStore::commit()
     if (db.commit())
         return true;
     m_errorString = db.lastError().text();
-    db.rollback();
-    return false;
+    return rollback();
 }
 
 bool SqliteHistoryStore::rollback(const QSqlQuery& query)
 {
     fail(query);
+    return rollback();
+}
+
+bool SqliteHistoryStore::rollback()
+{
     m_database.connection().rollback();
+    m_views.clear(); // it may hold views the transaction had added
     return false;
+}
+
+void SqliteHistoryStore::cacheView(const QString& key, const View& view)
+{
+    if (m_views.size() >= MaxCachedViews)
+        m_views.clear();
+    m_views.insert(key, view);
 }
 
 qint64 SqliteHistoryStore::insertRow(const HistoryRecord& record, qint64 conversation)
@@ -210,9 +222,7 @@ std::optional<SqliteHistoryStore::View> SqliteHistoryStore::findView(const QStri
     if (select.next()) {
         view = View{select.value(0).toLongLong(), select.value(1).toLongLong(),
                     select.value(2).toLongLong()};
-        if (m_views.size() >= MaxCachedViews)
-            m_views.clear();
-        m_views.insert(key, *view);
+        cacheView(key, *view);
     }
     select.finish();
     return view;
@@ -245,9 +255,7 @@ std::optional<SqliteHistoryStore::View> SqliteHistoryStore::addView(const QStrin
         }
         view.conversation = view.id;
     }
-    if (m_views.size() >= MaxCachedViews)
-        m_views.clear();
-    m_views.insert(viewKey(owner, target), view);
+    cacheView(viewKey(owner, target), view);
     return view;
 }
 
@@ -315,19 +323,14 @@ bool SqliteHistoryStore::append(const std::vector<HistoryRecord>& records)
     for (const HistoryRecord& record : records) {
         qint64 ownerRow = 0;
         qint64 peerRow = 0;
-        if (!store(record, &ownerRow, &peerRow, &lastTimes)) {
-            m_views.clear(); // it may hold views the rollback takes back
-            m_database.connection().rollback();
-            return false;
-        }
+        if (!store(record, &ownerRow, &peerRow, &lastTimes))
+            return rollback();
         if (record.pending) {
             const bool toPeer = !record.peerOwner.isEmpty();
             pending.bindValue(0, text(toPeer ? record.peerOwner : record.owner));
             pending.bindValue(1, toPeer ? peerRow : ownerRow);
-            if (!pending.exec()) {
-                m_views.clear();
+            if (!pending.exec())
                 return rollback(pending);
-            }
         }
     }
     QSqlQuery& touch = prepared(
@@ -335,15 +338,10 @@ bool SqliteHistoryStore::append(const std::vector<HistoryRecord>& records)
     for (auto it = lastTimes.cbegin(); it != lastTimes.cend(); ++it) {
         touch.bindValue(0, it.value());
         touch.bindValue(1, it.key());
-        if (!touch.exec()) {
-            m_views.clear();
+        if (!touch.exec())
             return rollback(touch);
-        }
     }
-    if (commit())
-        return true;
-    m_views.clear();
-    return false;
+    return commit();
 }
 
 std::optional<SqliteHistoryStore::Point> SqliteHistoryStore::resolve(

@@ -78,6 +78,11 @@ private:
     bool begin();
     bool commit();
     bool rollback(const QSqlQuery& query);
+    // Rolls back, keeping errorString(); forgets the cached views (the transaction may have
+    // added some). Returns false.
+    bool rollback();
+    // Keeps the view in m_views (started again past MaxCachedViews).
+    void cacheView(const QString& key, const View& view);
     // Where a bound lies: a msgid's record, or a timestamp just before (lower) or after (upper)
     // the records of its millisecond. nullopt: an unknown msgid.
     std::optional<Point> resolve(const View& view, const HistoryQuery::Bound& bound,
