@@ -84,12 +84,19 @@ void HistoryService::record(HistoryRecord record)
     m_collected.push_back(std::move(record));
     // One transaction per FlushIntervalMs (a transaction costs far more than a row), sooner for
     // a large batch; a query flushes first.
-    const int collected = int(m_collected.size());
-    if (collected >= FlushBatchRecords && m_writing == 0)
-        flush(false);
-    else if (collected >= m_backlogLimit && !m_backlogged)
+    scheduleFlush();
+    if (int(m_collected.size()) >= m_backlogLimit && !m_backlogged)
         checkBacklog();
-    else if (!m_flushTimer.isActive() && m_writing == 0)
+}
+
+void HistoryService::scheduleFlush()
+{
+    // While a transaction is being written, written() comes back here when it is done.
+    if (m_writing > 0 || m_collected.empty())
+        return;
+    if (int(m_collected.size()) >= FlushBatchRecords)
+        flush(false);
+    else if (!m_flushTimer.isActive())
         m_flushTimer.start();
 }
 
@@ -135,12 +142,7 @@ void HistoryService::written(int size)
     m_queued -= size;
     --m_writing;
     // What came in during the transaction goes next, in one: at once if it is a batch already.
-    if (m_writing == 0 && !m_collected.empty()) {
-        if (int(m_collected.size()) >= FlushBatchRecords)
-            flush(false);
-        else if (!m_flushTimer.isActive())
-            m_flushTimer.start();
-    }
+    scheduleFlush();
     checkBacklog();
 }
 

@@ -100,6 +100,8 @@ private:
     // Sends what is collected to the history thread. Unless forced (a query or read marker
     // must come after it), waits while a transaction is being written.
     void flush(bool force = true);
+    // Flushes a full batch, or starts the flush timer, unless a transaction is being written.
+    void scheduleFlush();
     void written(int size);
     void checkBacklog();
     // Runs work(store) on the history thread after everything queued, and handler(result) back
