@@ -16,8 +16,8 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 
+import interopcheck
 from interopcheck import check, free_port, stop, summary, wait_listening
 
 SKIP = 77
@@ -78,12 +78,7 @@ def main():
         reactor.add_global_handler("all_events", on_any, -10)
 
         def wait_for(condition, seconds=10.0):
-            end = time.time() + seconds
-            while time.time() < end:
-                reactor.process_once(0.05)
-                if condition():
-                    return True
-            return False
+            return interopcheck.wait_for(reactor, condition, seconds)
 
         def login(nick):
             client = Client(reactor)

@@ -1,5 +1,6 @@
 """What the interop scripts (scripts/interop-*.py) share: recording checks, free ports for the
-confabd they start, waiting for it to listen and stopping it. Standard library only."""
+confabd they start, waiting for it to listen, running an IRC client reactor until something
+happens, and stopping it. Standard library only."""
 import socket
 import time
 
@@ -34,6 +35,16 @@ def wait_listening(daemon, ports, seconds=10):
                     return False
                 time.sleep(0.05)
     return True
+
+
+def wait_for(reactor, condition, seconds):
+    """Runs the irc.client reactor until condition() holds (True) or the time is up (False)."""
+    end = time.time() + seconds
+    while time.time() < end:
+        reactor.process_once(0.05)
+        if condition():
+            return True
+    return False
 
 
 def stop(daemon):
