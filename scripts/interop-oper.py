@@ -30,17 +30,6 @@ except ImportError:
     sys.exit(SKIP)
 
 
-class Client:
-    """One irc.client connection that records every event it sees."""
-
-    def __init__(self, reactor):
-        self.events = []
-        self.connection = reactor.server()
-
-    def has(self, kind, predicate=lambda e: True):
-        return any(e.type == kind and predicate(e) for e in self.events)
-
-
 def main():
     if len(sys.argv) != 2:
         print(__doc__)
@@ -67,25 +56,8 @@ def main():
             print("FAIL confabd did not start")
             return 1
 
-        reactor_class = getattr(irc.client, "Reactor", None) or irc.client.IRC
-        reactor = reactor_class()
-        clients = []
-
-        def on_any(connection, event):
-            for client in clients:
-                if client.connection is connection:
-                    client.events.append(event)
-        reactor.add_global_handler("all_events", on_any, -10)
-
-        def wait_for(condition, seconds=10.0):
-            return interopcheck.wait_for(reactor, condition, seconds)
-
-        def login(nick):
-            client = Client(reactor)
-            clients.append(client)
-            client.connection.connect("127.0.0.1", port, nick, username=nick, ircname=nick)
-            check(wait_for(lambda: client.has("endofnames")), nick + " logs in and joins #lobby")
-            return client
+        clients = interopcheck.IrcClients(irc.client, port)
+        wait_for, login = clients.wait_for, clients.login
 
         alice, bob, carol = login("alice"), login("bob"), login("carol")
 

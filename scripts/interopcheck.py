@@ -47,6 +47,45 @@ def wait_for(reactor, condition, seconds):
     return False
 
 
+class IrcClient:
+    """One connection of the third-party irc.client library, with every event it has seen."""
+
+    def __init__(self, reactor):
+        self.events = []
+        self.connection = reactor.server()
+
+    def has(self, kind, predicate=lambda e: True):
+        return any(e.type == kind and predicate(e) for e in self.events)
+
+
+class IrcClients:
+    """irc.client connections (the module is passed in: python3-irc) to confabd on 127.0.0.1,
+    run by one reactor."""
+
+    def __init__(self, irc_client, port):
+        reactor_class = getattr(irc_client, "Reactor", None) or irc_client.IRC
+        self.reactor = reactor_class()
+        self.port = port
+        self.clients = []
+
+        def on_any(connection, event):
+            for client in self.clients:
+                if client.connection is connection:
+                    client.events.append(event)
+        self.reactor.add_global_handler("all_events", on_any, -10)
+
+    def wait_for(self, condition, seconds=10.0):
+        return wait_for(self.reactor, condition, seconds)
+
+    def login(self, nick):
+        """A client registered as nick, once it has joined the default room (checked)."""
+        client = IrcClient(self.reactor)
+        self.clients.append(client)
+        client.connection.connect("127.0.0.1", self.port, nick, username=nick, ircname=nick)
+        check(self.wait_for(lambda: client.has("endofnames")), nick + " logs in and joins #lobby")
+        return client
+
+
 def stop(daemon):
     """Kills the daemon if it still runs; returns everything it printed (stdout=PIPE)."""
     if daemon.poll() is None:

@@ -484,5 +484,17 @@ A password is read from the terminal, or as one line from standard input.
         <source>Past nicknames remembered for WHOWAS, in all (default %1; 0: none).</source>
         <translation>WHOWAS 记住的历史昵称总数（默认 %1；0：不记）。</translation>
     </message>
+    <message>
+        <source>Bytes of text one multi-line message (draft/multiline) may carry (default %1).</source>
+        <translation>一条多行消息（draft/multiline）最多可含的文本字节数（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Lines one multi-line message (draft/multiline) may have (default %1).</source>
+        <translation>一条多行消息（draft/multiline）最多可有的行数（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Do not let users register accounts (REGISTER); accounts are made with &quot;confabd account add&quot;.</source>
+        <translation>不允许用户自行注册账号（REGISTER）；账号由“confabd account add”创建。</translation>
+    </message>
 </context>
 </TS>

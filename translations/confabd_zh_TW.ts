@@ -484,5 +484,17 @@ A password is read from the terminal, or as one line from standard input.
         <source>Past nicknames remembered for WHOWAS, in all (default %1; 0: none).</source>
         <translation>WHOWAS 記住的歷史暱稱總數（預設 %1；0：不記）。</translation>
     </message>
+    <message>
+        <source>Bytes of text one multi-line message (draft/multiline) may carry (default %1).</source>
+        <translation>一則多行訊息（draft/multiline）最多可含的文字位元組數（預設 %1）。</translation>
+    </message>
+    <message>
+        <source>Lines one multi-line message (draft/multiline) may have (default %1).</source>
+        <translation>一則多行訊息（draft/multiline）最多可有的行數（預設 %1）。</translation>
+    </message>
+    <message>
+        <source>Do not let users register accounts (REGISTER); accounts are made with &quot;confabd account add&quot;.</source>
+        <translation>不允許使用者自行註冊帳號（REGISTER）；帳號由「confabd account add」建立。</translation>
+    </message>
 </context>
 </TS>

@@ -43,6 +43,12 @@ void onRegister(CommandContext& context)
              QStringLiteral("This server has no accounts"));
         return;
     }
+    if (!core.config().accountRegistration) {
+        fail(context, QStringLiteral("TEMPORARILY_UNAVAILABLE"), {account},
+             QStringLiteral("Accounts are not open for registration here; ask the server's "
+                            "administrator for one"));
+        return;
+    }
     if (user->nick().isEmpty()) {
         fail(context, QStringLiteral("NEED_NICK"), {QStringLiteral("*")},
              QStringLiteral("Choose a nickname first: the account is named after it"));

@@ -8,6 +8,7 @@
 #include "irccommand.h"
 #include "state/serveruser.h"
 
+#include <QHash>
 #include <QStringList>
 
 namespace CapabilityCommands {
@@ -15,7 +16,7 @@ namespace CapabilityCommands {
 namespace {
 
 // What the server must have for a capability to be offered.
-enum class Needs { Nothing, Accounts, History };
+enum class Needs { Nothing, Accounts, Registration, History };
 
 struct Capability
 {
@@ -30,9 +31,11 @@ constexpr Capability Capabilities[] = {
     {"account-tag", ClientCap::AccountTag, Needs::Accounts},
     {"away-notify", ClientCap::AwayNotify, Needs::Nothing},
     {"batch", ClientCap::Batch, Needs::Nothing},
-    {"draft/account-registration", ClientCap::AccountRegistration, Needs::Accounts},
+    {"cap-notify", ClientCap::CapNotify, Needs::Nothing},
+    {"draft/account-registration", ClientCap::AccountRegistration, Needs::Registration},
     {"draft/chathistory", ClientCap::ChatHistory, Needs::History},
     {"draft/event-playback", ClientCap::EventPlayback, Needs::History},
+    {"draft/multiline", ClientCap::Multiline, Needs::Nothing},
     {"draft/read-marker", ClientCap::ReadMarker, Needs::History},
     {"echo-message", ClientCap::EchoMessage, Needs::Nothing},
     {"extended-join", ClientCap::ExtendedJoin, Needs::Nothing},
@@ -52,6 +55,7 @@ bool isOffered(const ServerCore& core, const Capability& capability)
     switch (capability.needs) {
     case Needs::Nothing: return true;
     case Needs::Accounts: return core.auth() != nullptr;
+    case Needs::Registration: return core.auth() != nullptr && core.config().accountRegistration;
     case Needs::History: return core.history() != nullptr;
     }
     return false;
@@ -73,7 +77,23 @@ QString valueOf(const ServerCore& core, const ServerUser* user, int flag)
         return SaslCommands::mechanisms(core, user).join(u',');
     if (flag == ClientCap::AccountRegistration)
         return QStringLiteral("before-connect");
+    if (flag == ClientCap::Multiline) {
+        return QStringLiteral("max-bytes=%1,max-lines=%2")
+            .arg(core.config().multilineMaxBytes)
+            .arg(core.config().multilineMaxLines);
+    }
     return QString();
+}
+
+// "name" or "name=value".
+QString withNameAndValue(const ServerCore& core, const ServerUser* user,
+                         const Capability& capability, bool withValue)
+{
+    QString name = QLatin1String(capability.name);
+    const QString value = withValue ? valueOf(core, user, capability.flag) : QString();
+    if (!value.isEmpty())
+        name += u'=' + value;
+    return name;
 }
 
 void sendCap(CommandContext& context, const QString& subcommand, const QString& caps)
@@ -88,6 +108,9 @@ void onLs(CommandContext& context, const QString& subcommand)
     if (!user->isRegistered())
         user->setCapNegotiating(true);
     const bool version302 = context.param(1).toInt() >= 302;
+    // CAP LS 302 turns cap-notify on, for good (capability-negotiation, cap-notify).
+    if (version302)
+        user->setCaps(user->caps() | ClientCap::CapNotify | ClientCap::Version302);
     const QStringList caps = offered(context.core(), user, version302).split(u' ');
     // Without 302 the list is one line whatever its length (none of ours comes close).
     QString line;
@@ -139,6 +162,8 @@ void onReq(CommandContext& context)
         sendCap(context, QStringLiteral("NAK"), requested);
         return;
     }
+    if (user->hasCap(ClientCap::Version302))
+        remove &= ~ClientCap::CapNotify;
     user->setCaps((user->caps() | add) & ~remove);
     sendCap(context, QStringLiteral("ACK"), requested);
 }
@@ -180,13 +205,74 @@ QString offered(const ServerCore& core, const ServerUser* user, bool withValues)
     for (const Capability& capability : Capabilities) {
         if (!isOffered(core, capability))
             continue;
-        QString name = QLatin1String(capability.name);
-        const QString value = withValues ? valueOf(core, user, capability.flag) : QString();
-        if (!value.isEmpty())
-            name += u'=' + value;
-        names.append(name);
+        names.append(withNameAndValue(core, user, capability, withValues));
     }
     return names.join(u' ');
+}
+
+void announceChanges(ServerCore& core, const std::function<void()>& change)
+{
+    // name -> value of what each user is offered, before and after.
+    auto offers = [&core](const ServerUser* user) {
+        QHash<QString, QString> result;
+        for (const Capability& capability : Capabilities) {
+            if (isOffered(core, capability))
+                result.insert(QLatin1String(capability.name), valueOf(core, user, capability.flag));
+        }
+        return result;
+    };
+    QHash<UserId, QHash<QString, QString>> before;
+    core.users().forEach([&](ServerUser* user) { before.insert(user->id(), offers(user)); });
+    change();
+    QList<ServerUser*> users;
+    core.users().forEach([&users](ServerUser* user) { users.append(user); });
+    for (ServerUser* user : std::as_const(users)) {
+        const QHash<QString, QString> was = before.value(user->id());
+        const QHash<QString, QString> now = offers(user);
+        // A capability whose value changed goes and comes back with the new value.
+        QStringList gone;
+        int goneFlags = 0;
+        QList<const Capability*> added;
+        for (const Capability& capability : Capabilities) {
+            const QString name = QLatin1String(capability.name);
+            const bool had = was.contains(name);
+            const bool has = now.contains(name);
+            const bool changed = had && has && was.value(name) != now.value(name);
+            if (had && (!has || changed)) {
+                gone.append(name);
+                goneFlags |= capability.flag;
+            }
+            if (has && (!had || changed))
+                added.append(&capability);
+        }
+        if (gone.isEmpty() && added.isEmpty())
+            continue;
+        QList<const ClientConnection*> sessions;
+        user->forEachSession([&sessions](ClientConnection* session, int caps, ClientConnection*) {
+            if (caps & ClientCap::CapNotify)
+                sessions.append(session);
+        });
+        for (const ClientConnection* session : std::as_const(sessions)) {
+            user->setCurrentSession(session);
+            // Whatever the capability did stops now (CAP DEL).
+            if (!gone.isEmpty()) {
+                user->setCaps(user->caps() & ~goneFlags);
+                core.sendFromServer(user, IrcCommand::capReply(user->replyTarget(),
+                                                               QStringLiteral("DEL"),
+                                                               gone.join(u' ')));
+            }
+            if (!added.isEmpty()) {
+                QStringList names;
+                for (const Capability* capability : std::as_const(added)) {
+                    names.append(withNameAndValue(core, user, *capability,
+                                                  user->hasCap(ClientCap::Version302)));
+                }
+                core.sendFromServer(user, IrcCommand::capReply(user->replyTarget(),
+                                                               QStringLiteral("NEW"),
+                                                               names.join(u' ')));
+            }
+        }
+    }
 }
 
 } // namespace CapabilityCommands

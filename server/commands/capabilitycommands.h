@@ -2,6 +2,8 @@
 
 #include <QString>
 
+#include <functional>
+
 class CommandTable;
 class ServerCore;
 class ServerUser;
@@ -14,5 +16,10 @@ void addTo(CommandTable& table);
 // The capabilities this server offers this user, space-separated, with values when withValues
 // (CAP LS 302).
 QString offered(const ServerCore& core, const ServerUser* user, bool withValues);
+
+// Runs change (a new configuration), then tells every session with cap-notify which
+// capabilities went (CAP DEL, and they are turned off for it) and which came (CAP NEW, with
+// values after CAP LS 302). A capability whose value changed is announced gone and new.
+void announceChanges(ServerCore& core, const std::function<void()>& change);
 
 } // namespace CapabilityCommands

@@ -123,17 +123,6 @@ QString displayName(ServerCore& core, const QString& target)
     return target;
 }
 
-// The user whose session asked, made current so that the answer goes to that session; nullptr
-// if the user or the session is gone.
-ServerUser* askedBy(ServerCore& core, UserId id, const ClientConnection* session)
-{
-    ServerUser* user = core.users().findById(id);
-    if (!user || !user->hasSession(session))
-        return nullptr;
-    user->setCurrentSession(session);
-    return user;
-}
-
 void onTargets(CommandContext& context, const ChatHistoryRequest& request)
 {
     ServerCore& core = context.core();
@@ -148,7 +137,7 @@ void onTargets(CommandContext& context, const ChatHistoryRequest& request)
         foldedAccount(core, user), channels, request.first().timeMs, request.second().timeMs,
         request.limit(), &core,
         [&core, id, session, label](const std::vector<HistoryTarget>& targets) {
-            ServerUser* user = askedBy(core, id, session);
+            ServerUser* user = core.findAsker(id, session);
             if (!user)
                 return;
             QList<QByteArray> lines;
@@ -223,7 +212,7 @@ void onChatHistory(CommandContext& context)
     core.history()->find(
         query, &core,
         [&core, id, session, label, target](const std::vector<HistoryRecord>& records) {
-            if (ServerUser* user = askedBy(core, id, session))
+            if (ServerUser* user = core.findAsker(id, session))
                 core.sendBatch(user, label, QStringLiteral("chathistory"), {target},
                                wiresFor(user, records));
         });
@@ -240,6 +229,11 @@ void recordChannelMessage(ServerCore& core, const ServerChannel* channel, RelayL
 {
     if (!core.history() || !isWorthKeeping(line))
         return;
+    if (line.isMultiline()) { // kept as its lines
+        for (RelayLine& part : line.storedLines())
+            recordChannelMessage(core, channel, part);
+        return;
+    }
     HistoryRecord record = recordOf(line, HistoryRecord::Kind::Message);
     record.target = core.caseMapping().fold(channel->name());
     core.history()->record(std::move(record));
@@ -272,6 +266,13 @@ void recordPrivateMessage(ServerCore& core, const ServerUser* sender,
 {
     if (!core.history() || !isWorthKeeping(line))
         return;
+    if (line.isMultiline()) { // kept as its lines
+        for (RelayLine& part : line.storedLines()) {
+            recordPrivateMessage(core, sender, recipientAccount, recipientNick, part,
+                                 recipientOffline);
+        }
+        return;
+    }
     const IrcCaseMapping& mapping = core.caseMapping();
     const QString senderOwner = foldedAccount(core, sender);
     const QString recipientOwner = mapping.fold(recipientAccount);
@@ -324,7 +325,7 @@ void deliverPending(ServerCore& core, ServerUser* user)
     const QString owner = foldedAccount(core, user);
     core.history()->takePending(
         owner, &core, [&core, id, session, replay, owner](const std::vector<HistoryRecord>& records) {
-            ServerUser* user = askedBy(core, id, session);
+            ServerUser* user = core.findAsker(id, session);
             if (!user && replay) {
                 // Gone before the replay: the messages wait for the next login.
                 if (core.history())

@@ -8,6 +8,7 @@
 #include "ircvalidation.h"
 #include "routing/messagerouter.h"
 #include "state/channelregistry.h"
+#include "state/multilinebatch.h"
 #include "state/serverchannel.h"
 #include "state/serveruser.h"
 #include "state/userregistry.h"
@@ -150,6 +151,22 @@ void onTagmsg(CommandContext& context)
 }
 
 } // namespace
+
+void relayMultiline(CommandContext& context, const MultilineBatch& batch)
+{
+    const Kind kind =
+        batch.command() == QLatin1String("NOTICE") ? Kind::Notice : Kind::Privmsg;
+    ServerUser* user = context.user();
+    user->setLastMessageSecs(Clock::nowSecs());
+    RelayLine line =
+        context.router().acceptMultiline(user, batch.command(), batch.target(), batch.clientTags(),
+                                         batch.parts(), context.core().nextBatchId());
+    const bool errors = kind == Kind::Privmsg;
+    if (IrcValidation::isChannelName(batch.target()))
+        toChannel(context, batch.target(), line, kind, errors);
+    else
+        toUser(context, batch.target(), line, kind, errors);
+}
 
 void addTo(CommandTable& table)
 {

@@ -94,24 +94,30 @@ void onOper(CommandContext& context)
         context.reply(IrcReply::noOperHost());
         return;
     }
-    // The PBKDF2 runs on the auth worker thread; the answer finds the user by id.
+    // The PBKDF2 runs on the auth worker thread; the answer finds the user by id, and goes to
+    // the session that asked, labeled if the command was.
     const UserId id = user->id();
+    const ClientConnection* session = user->connection();
+    const QString label = context.deferResponse();
     ServerCore* corePointer = &core;
     core.auth()->checkPassword(
-        block->password, password, &core, [corePointer, id, name, throttleKey](bool matches) {
+        block->password, password, &core,
+        [corePointer, id, session, label, name, throttleKey](bool matches) {
             ServerCore& core = *corePointer;
-            ServerUser* user = core.users().findById(id);
+            ServerUser* user = core.findAsker(id, session);
             if (!user)
                 return;
-            if (!matches) {
-                core.operThrottle().record(throttleKey, Clock::nowMs());
-                qCWarning(lcOper).noquote()
-                    << "OPER" << name << "failed (wrong password):" << who(user);
-                core.reply(user, IrcReply::passwordMismatch());
-                return;
-            }
-            qCInfo(lcOper).noquote() << "OPER" << name << "succeeded:" << who(user);
-            becomeOperator(core, user, name);
+            core.answerLabeled(user, label, [&](LabeledResponse*) {
+                if (!matches) {
+                    core.operThrottle().record(throttleKey, Clock::nowMs());
+                    qCWarning(lcOper).noquote()
+                        << "OPER" << name << "failed (wrong password):" << who(user);
+                    core.reply(user, IrcReply::passwordMismatch());
+                    return;
+                }
+                qCInfo(lcOper).noquote() << "OPER" << name << "succeeded:" << who(user);
+                becomeOperator(core, user, name);
+            });
         });
 }
 

@@ -83,23 +83,29 @@ void sendHistory(CommandContext& context, const QString& letter)
         return;
     }
     const UserId id = context.user()->id();
+    const ClientConnection* session = context.user()->connection();
+    const QString label = context.deferResponse();
     ServerCore* corePointer = &core;
-    history->status(&core, [corePointer, id, letter](const HistoryService::StoreStatus& status) {
+    history->status(&core, [corePointer, id, session, label,
+                             letter](const HistoryService::StoreStatus& status) {
         ServerCore& core = *corePointer;
-        ServerUser* user = core.users().findById(id);
+        ServerUser* user = core.findAsker(id, session);
         HistoryService* history = core.history();
         if (!user || !history)
             return;
-        core.reply(user, IrcReply::statsDebug(
-                             letter, QStringLiteral("history: %1 records, %2 bytes on disk")
-                                         .arg(status.records)
-                                         .arg(status.fileBytes)));
-        core.reply(user, IrcReply::statsDebug(
-                             letter, QStringLiteral("history: %1 waiting, %2 failed, %3 dropped")
-                                         .arg(history->queuedCount())
-                                         .arg(history->failedWrites())
-                                         .arg(history->droppedCount())));
-        core.reply(user, IrcReply::endOfStats(letter));
+        core.answerLabeled(user, label, [&](LabeledResponse*) {
+            core.reply(user, IrcReply::statsDebug(
+                                 letter, QStringLiteral("history: %1 records, %2 bytes on disk")
+                                             .arg(status.records)
+                                             .arg(status.fileBytes)));
+            core.reply(user,
+                       IrcReply::statsDebug(
+                           letter, QStringLiteral("history: %1 waiting, %2 failed, %3 dropped")
+                                       .arg(history->queuedCount())
+                                       .arg(history->failedWrites())
+                                       .arg(history->droppedCount())));
+            core.reply(user, IrcReply::endOfStats(letter));
+        });
     });
 }
 

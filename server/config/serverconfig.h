@@ -6,6 +6,7 @@
 #include <QHostAddress>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 // Defaults of every server limit and timer. Documented in docs/PROTOCOL.md; each one can be
 // changed with a confabd option of the same name (see ServerOptions).
@@ -31,6 +32,12 @@ constexpr int FloodBurst = 20;                 // token bucket size, in lines
 constexpr double FloodRate = 5.0;              // tokens (lines) refilled per second
 constexpr int FloodMaxQueuedLines = 50;        // lines waiting for tokens before "Excess Flood"
 constexpr qint64 SendQueueBytes = 1024 * 1024; // unsent bytes before "SendQ exceeded"
+// draft/multiline: one pasted message of several lines, as a client batch.
+constexpr int MultilineMaxBytes = 4096; // its text, lines joined by LF (the cap's max-bytes)
+constexpr int MultilineMaxLines = 100;  // its lines (the cap's max-lines)
+constexpr int MaxMultilineBytes = 65536; // the most --multiline-max-bytes may say
+constexpr int MultilineFloodBytes = 512; // a batch costs one line of flood allowance per
+                                         // started this many bytes of text
 
 // TLS.
 constexpr quint16 TlsPort = 6697;
@@ -102,6 +109,8 @@ struct ServerConfig
     double floodRate = ServerDefaults::FloodRate; // <= 0 disables flood control
     int floodMaxQueuedLines = ServerDefaults::FloodMaxQueuedLines;
     qint64 sendQueueBytes = ServerDefaults::SendQueueBytes;
+    int multilineMaxBytes = ServerDefaults::MultilineMaxBytes; // REHASH reads it again
+    int multilineMaxLines = ServerDefaults::MultilineMaxLines; // REHASH reads it again
 
     // Where the account database, the lock file and a generated TLS certificate live. Empty:
     // no accounts (the core alone, in tests); confabd always sets one.
@@ -123,6 +132,7 @@ struct ServerConfig
     int loginFailureDelayMs = ServerDefaults::LoginFailureDelayMs;
     int registrationLimit = ServerDefaults::RegistrationLimit;
     int registrationWindowSecs = ServerDefaults::RegistrationWindowSecs;
+    bool accountRegistration = true; // REGISTER open to users (REHASH reads it again)
     // History: on whenever there is a data directory, unless turned off.
     bool historyEnabled = true;
     int historyMaxAgeDays = ServerDefaults::HistoryMaxAgeDays;
@@ -132,6 +142,10 @@ struct ServerConfig
     int historyQueriesPerMinute = ServerDefaults::HistoryQueriesPerMinute;
     int historyBacklogRecords = ServerDefaults::HistoryBacklogRecords;
     qint64 historyMaxBytes = 0; // the database file's size limit for history writes; 0: none
+
+    // The command line confabd was started with (program name first), so that REHASH and SIGHUP
+    // can read the options again; empty when the config was built directly (tests).
+    QStringList arguments;
 
     // Operators: the blocks of the config file (none: OPER always fails with 491).
     QString configFile; // the ini file they were read from (382 RPL_REHASHING names it)

@@ -117,6 +117,14 @@ ServerOptions::ServerOptions()
          tr("Bytes queued for a slow client before \"SendQ exceeded\" (default %1).")
              .arg(ServerDefaults::SendQueueBytes),
          tr("bytes")},
+        {QStringLiteral("multiline-max-bytes"),
+         tr("Bytes of text one multi-line message (draft/multiline) may carry (default %1).")
+             .arg(ServerDefaults::MultilineMaxBytes),
+         tr("bytes")},
+        {QStringLiteral("multiline-max-lines"),
+         tr("Lines one multi-line message (draft/multiline) may have (default %1).")
+             .arg(ServerDefaults::MultilineMaxLines),
+         tr("lines")},
         {QStringLiteral("data-dir"),
          tr("Keep the account database and a generated TLS certificate in <dir> (default %1).")
              .arg(defaultDataDir()),
@@ -143,6 +151,9 @@ ServerOptions::ServerOptions()
         {QStringLiteral("allow-plaintext-passwords"),
          tr("Accept passwords (SASL PLAIN, REGISTER) over unencrypted connections from other "
             "machines.")},
+        {QStringLiteral("no-account-registration"),
+         tr("Do not let users register accounts (REGISTER); accounts are made with \"confabd "
+            "account add\".")},
         {QStringLiteral("login-failures"),
          tr("Failed logins per account and per address within the login window before further "
             "tries are refused (default %1).")
@@ -277,6 +288,7 @@ ServerOptions::Result ServerOptions::parse(const QStringList& arguments)
         return Result::VersionRequested;
     const QStringList positional = m_parser.positionalArguments();
     m_accountArguments.clear();
+    m_config.arguments = arguments;
     if (!positional.isEmpty() && positional.first() == QLatin1String("account")) {
         m_accountArguments = positional.mid(1);
     } else if (positional == QStringList{QStringLiteral("mkpasswd")}) {
@@ -401,6 +413,7 @@ ServerOptions::Result ServerOptions::parse(const QStringList& arguments)
     m_config.allowPlaintextPasswords = flag(QStringLiteral("allow-plaintext-passwords"));
     m_config.historyEnabled = !flag(QStringLiteral("no-history"));
     m_config.allowDie = flag(QStringLiteral("allow-die"));
+    m_config.accountRegistration = !flag(QStringLiteral("no-account-registration"));
     if (!m_config.plainEnabled && !m_config.tlsEnabled) {
         m_errorText = tr("--no-plain and --no-tls leave nothing to listen on");
         return Result::Error;
@@ -442,6 +455,9 @@ ServerOptions::Result ServerOptions::parse(const QStringList& arguments)
         !readSeconds(QStringLiteral("registration-timeout"), &m_config.registrationTimeoutMs) ||
         !readInt(QStringLiteral("flood-burst"), 1, 100000, &m_config.floodBurst) ||
         !readInt(QStringLiteral("flood-queue"), 1, 100000, &m_config.floodMaxQueuedLines) ||
+        !readInt(QStringLiteral("multiline-max-bytes"), Limits::MaxLineBytes,
+                 ServerDefaults::MaxMultilineBytes, &m_config.multilineMaxBytes) ||
+        !readInt(QStringLiteral("multiline-max-lines"), 2, 10000, &m_config.multilineMaxLines) ||
         !readSeconds(QStringLiteral("tls-handshake-timeout"), &m_config.tlsHandshakeTimeoutMs) ||
         !readInt(QStringLiteral("scram-iterations"), ServerDefaults::MinScramIterations, 100000000,
                  &m_config.scramIterations) ||
@@ -501,21 +517,6 @@ ServerOptions::Result ServerOptions::parse(const QStringList& arguments)
     if (!positional.isEmpty())
         return Result::AccountCommand;
     return Result::Ok;
-}
-
-bool ServerOptions::loadOperators(const QString& file, QList<OperatorBlock>* operators,
-                                  QString* error)
-{
-    QSettings settings(file, QSettings::IniFormat);
-    if (!QFileInfo(file).isReadable() || settings.status() != QSettings::NoError) {
-        *error = tr("Cannot read the config file %1").arg(file);
-        return false;
-    }
-    QList<OperatorBlock> blocks;
-    if (!readOperators(settings, &blocks, error))
-        return false;
-    *operators = blocks;
-    return true;
 }
 
 bool ServerOptions::readOperators(QSettings& settings, QList<OperatorBlock>* operators,

@@ -54,11 +54,6 @@ public:
     // qSetMessagePattern() text: timestamps, category, level.
     static QString messagePattern();
 
-    // The [oper/<name>] blocks of the ini file (REHASH and SIGHUP read them again); false +
-    // error when the file cannot be read or a block is wrong.
-    static bool loadOperators(const QString& file, QList<OperatorBlock>* operators,
-                              QString* error);
-
 private:
     static bool readOperators(QSettings& settings, QList<OperatorBlock>* operators,
                               QString* error);

@@ -2,6 +2,7 @@
 
 #include "auth/authservice.h"
 #include "commands/accountcommands.h"
+#include "commands/batchcommands.h"
 #include "commands/capabilitycommands.h"
 #include "commands/channelcommands.h"
 #include "commands/historycommands.h"
@@ -47,10 +48,9 @@ bool isMiddleParam(const QString& param)
 ServerCore::ServerCore(const ServerConfig& config, QObject* parent)
     : QObject(parent), m_config(config),
       m_createdText(QDateTime::currentDateTimeUtc().toString(Qt::RFC2822Date)),
-      m_users(m_caseMapping), m_channels(m_caseMapping),
+      m_users(m_caseMapping), m_channels(m_caseMapping), m_whowas(config.whowasLength),
       m_registrationThrottle(config.registrationLimit, qint64(config.registrationWindowSecs) * 1000),
       m_historyThrottle(config.historyQueriesPerMinute, 60 * 1000),
-      m_whowas(config.whowasLength),
       m_operThrottle(config.operFailureLimit, qint64(config.operFailureWindowSecs) * 1000),
       m_startedSecs(Clock::nowSecs())
 {
@@ -70,6 +70,7 @@ ServerCore::ServerCore(const ServerConfig& config, QObject* parent)
     MonitorCommands::addTo(m_commands);
     OperCommands::addTo(m_commands);
     StatsCommands::addTo(m_commands);
+    BatchCommands::addTo(m_commands);
 }
 
 ServerCore::~ServerCore() = default;
@@ -123,23 +124,76 @@ void ServerCore::handleMessage(ClientConnection* connection, const IrcMessage& m
         reply(user, IrcReply::needMoreParams(name));
         return;
     }
+    // A line of a draft/multiline batch the client is sending.
+    if (!message.tags().isEmpty() && name != QLatin1String("BATCH") &&
+        message.hasTag(QStringLiteral("batch"))) {
+        BatchCommands::collect(*this, user, message);
+        return;
+    }
     const QString label = user->hasCap(ClientCap::LabeledResponse)
                               ? message.tag(QStringLiteral("label"))
                               : QString();
-    if (label.isEmpty()) {
+    if (label.isEmpty()) { // most commands: no std::function on the way
         CommandContext context(*this, user, message);
         command->handler(context);
         return;
     }
-    // The answer goes to the sender labeled (IRCv3 labeled-response).
+    answerLabeled(user, label, [this, user, &message, command](LabeledResponse* response) {
+        CommandContext context(*this, user, message, response);
+        command->handler(context);
+    });
+}
+
+ServerUser* ServerCore::findAsker(UserId id, const ClientConnection* session)
+{
+    ServerUser* user = m_users.findById(id);
+    if (!user || !user->hasSession(session))
+        return nullptr;
+    user->setCurrentSession(session);
+    return user;
+}
+
+void ServerCore::answerLabeled(ServerUser* user, const QString& label,
+                               const std::function<void(LabeledResponse*)>& answer)
+{
+    if (label.isEmpty()) {
+        answer(nullptr);
+        return;
+    }
+    // The answer goes to the asking session labeled (IRCv3 labeled-response).
     LabeledResponse response(user->connection(), label, user->hasCap(ClientCap::Batch));
     const UserId id = user->id();
     user->setOutput(&response);
-    CommandContext context(*this, user, message, &response);
-    command->handler(context);
+    answer(&response);
     if (ServerUser* stillHere = m_users.findById(id))
         stillHere->setOutput(nullptr);
     response.finish(m_config.serverName, [this] { return nextBatchId(); });
+}
+
+MultilineBatch* ServerCore::openBatch(const ClientConnection* session)
+{
+    const auto it = m_openBatches.find(session);
+    return it == m_openBatches.end() ? nullptr : &it.value();
+}
+
+void ServerCore::setOpenBatch(const ClientConnection* session, const MultilineBatch& batch)
+{
+    m_openBatches.insert(session, batch);
+}
+
+void ServerCore::closeBatch(const ClientConnection* session)
+{
+    m_openBatches.remove(session);
+}
+
+void ServerCore::reconfigure(const ServerConfig& fresh)
+{
+    CapabilityCommands::announceChanges(*this, [this, &fresh] {
+        m_config.operators = fresh.operators;
+        m_config.accountRegistration = fresh.accountRegistration;
+        m_config.multilineMaxBytes = fresh.multilineMaxBytes;
+        m_config.multilineMaxLines = fresh.multilineMaxLines;
+    });
 }
 
 QString ServerCore::nextBatchId()
@@ -180,6 +234,7 @@ void ServerCore::handleInputTooLong(ClientConnection* connection)
 
 void ServerCore::removeConnection(ClientConnection* connection, const QString& reason)
 {
+    m_openBatches.remove(connection);
     ServerUser* user = m_users.find(connection);
     if (!user)
         return;
@@ -206,6 +261,11 @@ void ServerCore::quit(ServerUser* user, const QString& reason)
     for (ServerChannel* channel : channels)
         m_channels.leave(channel, user);
     endSaslExchange(user);
+    if (!m_openBatches.isEmpty()) {
+        user->forEachSession([this](ClientConnection* session, int, ClientConnection*) {
+            m_openBatches.remove(session);
+        });
+    }
     m_pendingRegistrations.remove(user->id());
     MonitorCommands::notifyQuit(*this, user);
     m_users.remove(user);

@@ -12,6 +12,7 @@
 #include "routing/messagerouter.h"
 #include "state/channelregistry.h"
 #include "state/monitorregistry.h"
+#include "state/multilinebatch.h"
 #include "state/userregistry.h"
 #include "state/whowashistory.h"
 
@@ -20,7 +21,10 @@
 #include <QSet>
 #include <QString>
 
+#include <functional>
+
 class AuthService;
+class LabeledResponse;
 class HistoryService;
 class ClientConnection;
 class ServerUser;
@@ -85,8 +89,10 @@ public:
     LoginThrottle& historyThrottle() { return m_historyThrottle; }
     // Failed OPER attempts per address.
     LoginThrottle& operThrottle() { return m_operThrottle; }
-    // The operator blocks (read again by REHASH and SIGHUP).
-    void setOperators(const QList<OperatorBlock>& operators) { m_config.operators = operators; }
+    // What REHASH and SIGHUP read again: the operator blocks, account registration and the
+    // multiline limits are taken from fresh; clients with cap-notify are told of capabilities
+    // that come, go or change (CAP NEW/DEL).
+    void reconfigure(const ServerConfig& fresh);
     // When the core was made (STATS u).
     qint64 startedSecs() const { return m_startedSecs; }
     // Whether the folded nick is an account's name that this user is not logged in to.
@@ -112,6 +118,19 @@ public:
     void endSaslExchange(ServerUser* user);
     // The user's nick as it is now goes into the WHOWAS history (it quits or changes it).
     void rememberNick(const ServerUser* user);
+    // A command answered later (by another thread, or a batch when it closes): the user whose
+    // session asked, made current so that the answer goes to that session; nullptr if the
+    // user or the session is gone.
+    ServerUser* findAsker(UserId id, const ClientConnection* session);
+    // Runs answer for the user's current session; with a label (labeled-response), what it
+    // sends that session is collected and sent labeled, or an ACK if nothing. answer gets the
+    // collector (nullptr without a label).
+    void answerLabeled(ServerUser* user, const QString& label,
+                       const std::function<void(LabeledResponse*)>& answer);
+    // The draft/multiline batch the session is sending (nullptr: none).
+    MultilineBatch* openBatch(const ClientConnection* session);
+    void setOpenBatch(const ClientConnection* session, const MultilineBatch& batch);
+    void closeBatch(const ClientConnection* session);
     // A new IRCv3 batch id, unique in this process.
     QString nextBatchId();
     // The lines (wire form) to the user in a batch of the type, its opening line labeled when
@@ -160,5 +179,6 @@ private:
     QHash<QString, qint64> m_lastProblemNoticeMs; // kind -> when it was last told
     qint64 m_startedSecs;
     QSet<UserId> m_pendingRegistrations;
+    QHash<const ClientConnection*, MultilineBatch> m_openBatches;
     quint64 m_lastBatchId = 0;
 };

@@ -24,6 +24,11 @@ public:
     // Told once, when NICK/USER registration completes (stops the registration timer).
     virtual void setRegistered() = 0;
 
+    // While a draft/multiline batch is open, its lines do not count against flood control one by
+    // one; closed, it is charged as this many lines.
+    virtual void setBatchOpen(bool open) { Q_UNUSED(open); }
+    virtual void chargeFlood(int lines) { Q_UNUSED(lines); }
+
     // Bytes waiting to be sent to the client (its SendQ use; STATS q).
     virtual qint64 sendQueueBytes() const { return 0; }
 };

@@ -353,12 +353,17 @@ void ClientSession::handleInput(QByteArrayView data)
             return;
         // Lines run at once while the bucket has tokens (no copy); only the rest waits in the
         // queue, in order.
-        if (m_pending.isEmpty() && takeToken()) {
+        if (m_pending.isEmpty() && (isFreeLine(line) || takeToken())) {
             processFrame(kind, line);
             return;
         }
         m_pending.enqueue(IrcLineFramer::Frame{kind, line.toByteArray()});
-        if (m_pending.size() > m_config.floodMaxQueuedLines)
+        // The lines of a multiline batch may wait behind its opening line, up to a batch's
+        // worth more.
+        if (isBatchTagged(line))
+            ++m_pendingBatchLines;
+        if (m_pending.size() - m_pendingBatchLines > m_config.floodMaxQueuedLines ||
+            m_pendingBatchLines > m_config.floodMaxQueuedLines + m_config.multilineMaxLines)
             drop(QStringLiteral("Excess Flood"), true);
     });
 }
@@ -367,8 +372,7 @@ bool ClientSession::takeToken()
 {
     if (m_config.floodRate <= 0)
         return true;
-    const double elapsed = double(m_tokenClock.restart()) / 1000.0;
-    m_tokens = std::min<double>(m_config.floodBurst, m_tokens + elapsed * m_config.floodRate);
+    refillTokens();
     if (m_tokens < 1.0) {
         const int wait = int(std::ceil((1.0 - m_tokens) / m_config.floodRate * 1000.0));
         m_floodTimer.start(std::max(wait, 1), this);
@@ -378,12 +382,43 @@ bool ClientSession::takeToken()
     return true;
 }
 
+bool ClientSession::isBatchTagged(QByteArrayView line)
+{
+    if (!line.startsWith('@'))
+        return false;
+    const qsizetype space = line.indexOf(' ');
+    const QByteArrayView tags = line.first(space < 0 ? line.size() : space);
+    return tags.startsWith("@batch=") || tags.indexOf(";batch=") >= 0;
+}
+
+bool ClientSession::isFreeLine(QByteArrayView line) const
+{
+    return m_batchOpen && isBatchTagged(line);
+}
+
+void ClientSession::chargeFlood(int lines)
+{
+    if (m_config.floodRate <= 0)
+        return;
+    // May go below zero: the next lines wait until the bucket has refilled.
+    refillTokens();
+    m_tokens -= lines;
+}
+
+void ClientSession::refillTokens()
+{
+    const double elapsed = double(m_tokenClock.restart()) / 1000.0;
+    m_tokens = std::min<double>(m_config.floodBurst, m_tokens + elapsed * m_config.floodRate);
+}
+
 void ClientSession::processPending()
 {
     while (!m_pending.isEmpty() && !m_closing && !m_dropScheduled) {
-        if (!takeToken())
+        if (!isFreeLine(m_pending.head().line) && !takeToken())
             return;
         const IrcLineFramer::Frame frame = m_pending.dequeue();
+        if (isBatchTagged(frame.line))
+            --m_pendingBatchLines;
         processFrame(frame.kind, frame.line);
     }
 }
@@ -480,6 +515,7 @@ void ClientSession::stopActivity()
 {
     m_closing = true;
     m_pending.clear();
+    m_pendingBatchLines = 0;
     m_pingTimer.stop();
     m_registrationTimer.stop();
     m_floodTimer.stop();

@@ -61,6 +61,8 @@ public:
     void close(const QString& reason) override;
     void setRegistered() override;
     qint64 sendQueueBytes() const override { return socketBytesToWrite() + m_outputBytes; }
+    void setBatchOpen(bool open) override { m_batchOpen = open; }
+    void chargeFlood(int lines) override;
 
     // While paused, nothing more is read from the client (the kernel's buffers, then TCP, hold
     // it back); set by the Server while the history writer catches up.
@@ -112,6 +114,10 @@ private:
     void onRegistrationTimeout();
     // Takes one token from the flood bucket; without one, starts the timer that resumes input.
     bool takeToken();
+    void refillTokens();
+    // Whether the line needs no token: a line of the open multiline batch (tagged batch=...).
+    bool isFreeLine(QByteArrayView line) const;
+    static bool isBatchTagged(QByteArrayView line);
     void processPending();
     void processFrame(IrcLineFramer::Frame::Kind kind, QByteArrayView line);
     // Ends the session for a reason of its own (timeout, flood, sendq): the core announces the
@@ -132,6 +138,8 @@ private:
     QList<QByteArray> m_output; // queued lines (shared, not copied), written by flushOutput()
     qint64 m_outputBytes = 0;
     double m_tokens = 0;
+    bool m_batchOpen = false;
+    qsizetype m_pendingBatchLines = 0; // lines in m_pending tagged batch=...
     QElapsedTimer m_tokenClock;
     QElapsedTimer m_lastInput;
     QBasicTimer m_pingTimer;

@@ -188,17 +188,21 @@ QList<QHostAddress> Server::listenAddresses() const
 
 bool Server::reload()
 {
-    qCInfo(lcServer) << "reloading the TLS certificate and the MOTD, and the operator blocks";
+    qCInfo(lcServer) << "reloading the TLS certificate, the MOTD and the options";
     bool ok = true;
     if (m_tlsContext)
         ok = m_tlsContext->reload();
-    if (!m_config.configFile.isEmpty()) {
-        QList<OperatorBlock> operators;
-        QString error;
-        if (ServerOptions::loadOperators(m_config.configFile, &operators, &error)) {
-            m_core->setOperators(operators);
+    // The options are read as at start: the same command line, the config file read anew.
+    QStringList arguments = m_config.arguments;
+    if (arguments.isEmpty() && !m_config.configFile.isEmpty())
+        arguments = {QStringLiteral("confabd"), QStringLiteral("--config"), m_config.configFile};
+    if (!arguments.isEmpty()) {
+        ServerOptions options;
+        if (options.parse(arguments) == ServerOptions::Result::Ok) {
+            m_core->reconfigure(options.config());
         } else {
-            qCWarning(lcServer).noquote() << "operator blocks kept as they were:" << error;
+            qCWarning(lcServer).noquote()
+                << "options and operator blocks kept as they were:" << options.errorText();
             ok = false;
         }
     }

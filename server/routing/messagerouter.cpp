@@ -26,6 +26,37 @@ RelayLine MessageRouter::accept(const ServerUser* sender, IrcMessage message)
     return line;
 }
 
+RelayLine MessageRouter::acceptMultiline(const ServerUser* sender, const QString& command,
+                                         const QString& target, const QList<IrcTag>& clientTags,
+                                         const QList<MultilinePart>& parts,
+                                         const QString& batchId)
+{
+    // The message itself is the first line that is not blank; the others get ids of their own
+    // for the history.
+    QString first;
+    for (const MultilinePart& part : parts) {
+        if (!part.text.isEmpty()) {
+            first = part.text;
+            break;
+        }
+    }
+    IrcMessage message(command, {target, first});
+    message.setTags(clientTags);
+    message.setLastParamTrailing(true);
+    RelayLine line = accept(sender, std::move(message));
+    QList<MessageId> partIds;
+    bool firstSeen = false;
+    for (const MultilinePart& part : parts) {
+        if (part.text.isEmpty())
+            continue;
+        if (firstSeen)
+            partIds.append(m_ids.next());
+        firstSeen = true;
+    }
+    line.setMultiline(batchId, parts, partIds);
+    return line;
+}
+
 RelayLine MessageRouter::alternative(const RelayLine& accepted, IrcMessage message)
 {
     message.setSource(accepted.message().source());

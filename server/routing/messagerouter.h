@@ -37,6 +37,11 @@ public:
     // The message from the user, as relayed: its source, a new id, the time now and the
     // sender's account.
     RelayLine accept(const ServerUser* sender, IrcMessage message);
+    // A draft/multiline message from the user: command (PRIVMSG or NOTICE) to target with the
+    // client's tags, its lines as sent (not all blank), relayed in a batch with this id.
+    RelayLine acceptMultiline(const ServerUser* sender, const QString& command,
+                              const QString& target, const QList<IrcTag>& clientTags,
+                              const QList<MultilinePart>& parts, const QString& batchId);
     // Another form of an accepted message for recipients that asked for it (extended-join):
     // the same source, id, time and account.
     static RelayLine alternative(const RelayLine& accepted, IrcMessage message);

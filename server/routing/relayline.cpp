@@ -1,5 +1,6 @@
 #include "routing/relayline.h"
 
+#include "irccommand.h"
 #include "irclimits.h"
 #include "state/serveruser.h"
 
@@ -8,8 +9,20 @@
 #include <chrono>
 
 namespace {
-enum Variant { TimeBit = 1, TagsBit = 2, AccountBit = 4 };
+enum Variant { TimeBit = 1, TagsBit = 2, AccountBit = 4, BatchBit = 8 };
 } // namespace
+
+struct RelayLine::Multiline
+{
+    QString batchId;
+    QList<MultilinePart> parts;
+    QList<MessageId> partIds;
+    std::unique_ptr<RelayLine> opening;   // "BATCH +id draft/multiline target", with the tags
+    QList<RelayLine> others;              // the fallback's lines after the first
+    bool othersMade = false;
+    QByteArray body;                      // the batch's lines and its end, for every recipient
+    std::array<QByteArray, 16> wire;
+};
 
 RelayLine::RelayLine(IrcMessage message) : m_message(std::move(message)), m_timeMs(nowMs()) {}
 
@@ -30,6 +43,104 @@ const QByteArray& RelayLine::wireFor(const ServerUser* recipient)
 }
 
 const QByteArray& RelayLine::wireFor(int caps)
+{
+    return m_multiline ? multilineWireFor(caps) : singleWireFor(caps);
+}
+
+void RelayLine::setMultiline(const QString& batchId, QList<MultilinePart> parts,
+                             QList<MessageId> partIds)
+{
+    m_multiline = std::make_shared<Multiline>();
+    m_multiline->batchId = batchId;
+    m_multiline->parts = std::move(parts);
+    m_multiline->partIds = std::move(partIds);
+}
+
+QList<RelayLine> RelayLine::storedLines() const
+{
+    if (!m_multiline)
+        return {*this};
+    QList<RelayLine> lines;
+    RelayLine first(m_message, m_id, m_timeMs);
+    first.setAccount(m_account);
+    lines.append(first);
+    int next = 0;
+    bool firstSeen = false;
+    for (const MultilinePart& part : std::as_const(m_multiline->parts)) {
+        if (part.text.isEmpty())
+            continue;
+        if (!firstSeen) { // the message itself
+            firstSeen = true;
+            continue;
+        }
+        IrcMessage message(m_message.command(), {m_message.param(0), part.text});
+        message.setSource(m_message.source());
+        message.setLastParamTrailing(true);
+        RelayLine line(std::move(message), m_multiline->partIds.value(next++), m_timeMs);
+        line.setAccount(m_account);
+        lines.append(line);
+    }
+    return lines;
+}
+
+const QByteArray& RelayLine::multilineWireFor(int caps)
+{
+    Multiline& multiline = *m_multiline;
+    const bool batch = (caps & ClientCap::Multiline) && (caps & ClientCap::Batch);
+    const int variant = (caps & ClientCap::ServerTime ? TimeBit : 0) |
+                        (caps & ClientCap::MessageTags ? TagsBit : 0) |
+                        (!m_account.isEmpty() && (caps & ClientCap::AccountTag) ? AccountBit : 0);
+    QByteArray& wire = multiline.wire[size_t(variant | (batch ? BatchBit : 0))];
+    if (!wire.isEmpty())
+        return wire;
+    const QString& command = m_message.command();
+    const QString& target = m_message.param(0);
+    const QString& source = m_message.source();
+    if (batch) {
+        if (!multiline.opening) {
+            IrcMessage start = IrcCommand::batchStart(multiline.batchId,
+                                                      QStringLiteral("draft/multiline"), {target});
+            start.setSource(source);
+            for (const IrcTag& tag : m_message.tags()) {
+                if (tag.key.startsWith(u'+'))
+                    start.setTag(tag.key, tag.value);
+            }
+            multiline.opening = std::make_unique<RelayLine>(std::move(start), m_id, m_timeMs);
+            multiline.opening->setAccount(m_account);
+            const QString batchKey = QStringLiteral("batch");
+            const QString concatKey = QStringLiteral("draft/multiline-concat");
+            for (const MultilinePart& part : std::as_const(multiline.parts)) {
+                IrcMessage line(command, {target, part.text});
+                line.setSource(source);
+                line.setLastParamTrailing(true);
+                line.setTag(batchKey, multiline.batchId);
+                if (part.concat)
+                    line.setTag(concatKey);
+                multiline.body += line.toWire(Limits::MaxLineBytes);
+            }
+            multiline.body += IrcCommand::batchEnd(multiline.batchId).toWire(Limits::MaxLineBytes);
+        }
+        wire = multiline.opening->wireFor(caps) + multiline.body;
+        return wire;
+    }
+    // Without multiline: the lines that are not blank, one by one; only the first has the id
+    // and the client's tags.
+    if (!multiline.othersMade) {
+        multiline.othersMade = true;
+        const QList<RelayLine> stored = storedLines();
+        for (qsizetype i = 1; i < stored.size(); ++i) {
+            RelayLine line(stored.at(i).message(), MessageId(), m_timeMs);
+            line.setAccount(m_account);
+            multiline.others.append(line);
+        }
+    }
+    wire = singleWireFor(caps);
+    for (RelayLine& line : multiline.others)
+        wire += line.singleWireFor(caps);
+    return wire;
+}
+
+const QByteArray& RelayLine::singleWireFor(int caps)
 {
     const bool time = (caps & ClientCap::ServerTime) != 0;
     const bool tags = (caps & ClientCap::MessageTags) != 0;

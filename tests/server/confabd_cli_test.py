@@ -140,9 +140,10 @@ def session(confabd, extra_args, stop_signal, tls=True):
                   "the log has the certificate's SHA-256 fingerprint, as clients see it")
             check(fingerprints[0] is not None and fingerprints[0] == fingerprints[1],
                   "the same certificate after SIGHUP")
-            check(re.search(r"I confab\.server: reloading the TLS certificate and the MOTD", log)
-                  is not None and re.search(r"I confab\.server\.tls: TLS certificate unchanged",
-                                            log) is not None,
+            reloaded = re.search(r"I confab\.server: reloading the TLS certificate, the MOTD "
+                                 r"and the options", log)
+            unchanged = re.search(r"I confab\.server\.tls: TLS certificate unchanged", log)
+            check(reloaded is not None and unchanged is not None,
                   "the log shows the reload on SIGHUP")
             check(re.search(r"I confab\.server: listening on 127\.0\.0\.1 port %d \(TLS\)$"
                             % tls_port, log, re.M) is not None, "the log has the TLS port")

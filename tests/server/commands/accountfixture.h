@@ -49,6 +49,13 @@ public:
         m_server.reset();
     }
 
+    // stop(), then start() with the config (same data directory).
+    bool restart(const ServerConfig& config)
+    {
+        stop();
+        return start(config);
+    }
+
     Server* server() const { return m_server.get(); }
     AuthService* auth() const { return m_server->authService(); }
 

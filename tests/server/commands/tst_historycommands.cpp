@@ -55,7 +55,6 @@ private:
     // body. Empty on a timeout.
     static QList<IrcMessage> request(TestClient* client, const QByteArray& line);
     static QStringList texts(const QList<IrcMessage>& batch);
-    void restart(const ServerConfig& config);
 
     AccountFixture m_fixture;
     QSet<QString> m_accounts;
@@ -73,12 +72,6 @@ void tst_HistoryCommands::init()
 void tst_HistoryCommands::cleanup()
 {
     m_fixture.stop();
-}
-
-void tst_HistoryCommands::restart(const ServerConfig& config)
-{
-    m_fixture.stop();
-    QVERIFY(m_fixture.start(config));
 }
 
 bool tst_HistoryCommands::makeAccount(const QString& name)
@@ -530,7 +523,7 @@ void tst_HistoryCommands::limitClampedAndRateLimited()
     config.registrationLimit = 1000;
     config.historyQueryLimit = 3;
     config.historyQueriesPerMinute = 4;
-    restart(config);
+    QVERIFY(m_fixture.restart(config));
     TestClient* alice = login(QStringLiteral("alice"));
     QVERIFY(alice);
     for (int i = 1; i <= 5; ++i)
@@ -559,7 +552,7 @@ void tst_HistoryCommands::historySurvivesRestart()
     alice->sendLine("PRIVMSG bob :private, before the restart");
     QTRY_VERIFY(bob->count(QStringLiteral("PRIVMSG")) == 2);
     ServerConfig config = m_fixture.server()->config();
-    restart(config);
+    QVERIFY(m_fixture.restart(config));
     m_accounts.insert(QStringLiteral("alice"));
     m_accounts.insert(QStringLiteral("bob"));
     TestClient* again = login(QStringLiteral("alice"));
@@ -574,7 +567,7 @@ void tst_HistoryCommands::historyOff()
 {
     ServerConfig config = m_fixture.config();
     config.historyEnabled = false;
-    restart(config);
+    QVERIFY(m_fixture.restart(config));
     QVERIFY(!m_fixture.server()->historyService());
     QVERIFY(makeAccount(QStringLiteral("bob")));
     TestClient* alice = login(QStringLiteral("alice"), "sasl batch");
@@ -597,7 +590,7 @@ void tst_HistoryCommands::diskFullKeepsRelaying()
     ServerConfig config = m_fixture.config();
     config.registrationLimit = 1000;
     config.historyMaxBytes = 96 * 1024;
-    restart(config);
+    QVERIFY(m_fixture.restart(config));
     TestClient* alice = login(QStringLiteral("alice"));
     TestClient* bob = login(QStringLiteral("bob"), "", false);
     QVERIFY(alice && bob);
@@ -631,7 +624,7 @@ void tst_HistoryCommands::backlogKeepsEveryMessage()
     ServerConfig config = m_fixture.config();
     config.registrationLimit = 1000;
     config.historyBacklogRecords = 100;
-    restart(config);
+    QVERIFY(m_fixture.restart(config));
     TestClient* alice = login(QStringLiteral("alice"));
     TestClient* bob = login(QStringLiteral("bob"), "", false);
     QVERIFY(alice && bob);

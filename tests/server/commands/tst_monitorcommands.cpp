@@ -41,7 +41,6 @@ private slots:
 private:
     ServerConfig config() const;
     // Restarts the server with config.
-    bool restart(const ServerConfig& config);
     // A registered client with nick (no channels: autojoin is off).
     TestClient* user(const QString& nick);
     // A registered client with the sasl cap, logged in to account when given.
@@ -61,12 +60,6 @@ ServerConfig tst_MonitorCommands::config() const
     ServerConfig config = m_fixture.config();
     config.autoJoin = false; // nobody shares a channel
     return config;
-}
-
-bool tst_MonitorCommands::restart(const ServerConfig& config)
-{
-    m_fixture.stop();
-    return m_fixture.start(config);
 }
 
 void tst_MonitorCommands::init()
@@ -129,7 +122,7 @@ void tst_MonitorCommands::isupportToken()
 
     ServerConfig limited = config();
     limited.monitorLimit = 7;
-    QVERIFY(restart(limited));
+    QVERIFY(m_fixture.restart(limited));
     TestClient* bob = user(QStringLiteral("bob"));
     QVERIFY(bob);
     tokens.clear();
@@ -405,7 +398,7 @@ void tst_MonitorCommands::limit()
 {
     ServerConfig limited = config();
     limited.monitorLimit = 3;
-    QVERIFY(restart(limited));
+    QVERIFY(m_fixture.restart(limited));
     TestClient* alice = user(QStringLiteral("alice"));
     QVERIFY(alice);
     alice->sendLine("MONITOR + a,b,c,d,e");
@@ -434,7 +427,7 @@ void tst_MonitorCommands::listFullRepliesAreSplit()
 {
     ServerConfig limited = config();
     limited.monitorLimit = 1;
-    QVERIFY(restart(limited));
+    QVERIFY(m_fixture.restart(limited));
     const QString watcher = QStringLiteral("w") + QString(29, u'x'); // 30 characters
     TestClient* client = user(watcher);
     QVERIFY(client);
@@ -462,7 +455,7 @@ void tst_MonitorCommands::repliesAreSplit()
 {
     ServerConfig roomy = config();
     roomy.monitorLimit = 1000;
-    QVERIFY(restart(roomy));
+    QVERIFY(m_fixture.restart(roomy));
     // Twenty users online with 30-character nicks, and 200 offline targets.
     QStringList onlineNicks;
     for (int i = 0; i < 20; ++i) {

@@ -23,6 +23,7 @@ private slots:
     void operFails();
     void operNeedsAccount();
     void operIsThrottled();
+    void labeledOperIsAnsweredLabeled();
     void userModes();
     void modeMinusO();
     void kill();
@@ -36,19 +37,12 @@ private slots:
     void problemNoticesAreRateLimited();
 
 private:
-    bool restart(const ServerConfig& config);
     // A registered client that is an operator ("admin").
     TestClient* oper(const QString& nick);
     QString userModes(TestClient* client, const QByteArray& nick);
 
     OperFixture m_fixture;
 };
-
-bool tst_OperCommands::restart(const ServerConfig& config)
-{
-    m_fixture.stop();
-    return m_fixture.start(config);
-}
 
 void tst_OperCommands::init()
 {
@@ -138,7 +132,7 @@ void tst_OperCommands::operIsThrottled()
 {
     ServerConfig config = m_fixture.operConfig();
     config.operFailureLimit = 2;
-    QVERIFY(restart(config));
+    QVERIFY(m_fixture.restart(config));
     TestClient* alice = m_fixture.user(QStringLiteral("alice"));
     QVERIFY(alice);
     QCOMPARE(OperFixture::oper(alice, "admin", "wrong 1"), QStringLiteral("464"));
@@ -149,6 +143,31 @@ void tst_OperCommands::operIsThrottled()
     QVERIFY(bob);
     QCOMPARE(OperFixture::oper(bob, "admin"), QStringLiteral("464"));
     QVERIFY(m_fixture.server()->core()->users().operators().isEmpty());
+}
+
+void tst_OperCommands::labeledOperIsAnsweredLabeled()
+{
+    // The password is checked on the auth thread; the answer still carries the label.
+    TestClient* alice =
+        m_fixture.login(QStringLiteral("alice"), {}, {}, "labeled-response batch");
+    QVERIFY(alice);
+    alice->clear();
+    alice->sendLine("@label=op1 OPER admin :correct horse");
+    QTRY_VERIFY(alice->has(QStringLiteral("381")));
+    QTRY_COMPARE(alice->count(QStringLiteral("BATCH")), 2);
+    const IrcMessage opening = alice->messages(QStringLiteral("BATCH")).first();
+    QCOMPARE(opening.tag(QStringLiteral("label")), QStringLiteral("op1"));
+    QCOMPARE(opening.param(1), QStringLiteral("labeled-response"));
+    const QString id = opening.param(0).mid(1);
+    QCOMPARE(alice->last(QStringLiteral("381")).tag(QStringLiteral("batch")), id);
+    QVERIFY(!alice->has(QStringLiteral("ACK"))); // not acknowledged before the answer
+    // A wrong password: one line, labeled itself.
+    TestClient* bob = m_fixture.login(QStringLiteral("bob"), {}, {}, "labeled-response");
+    QVERIFY(bob);
+    bob->sendLine("@label=op2 OPER admin :wrong horse");
+    QTRY_VERIFY(bob->has(QStringLiteral("464")));
+    QCOMPARE(bob->last(QStringLiteral("464")).tag(QStringLiteral("label")), QStringLiteral("op2"));
+    QVERIFY(!bob->has(QStringLiteral("ACK")));
 }
 
 void tst_OperCommands::userModes()
@@ -253,7 +272,7 @@ void tst_OperCommands::rehashReadsOperatorsAgain()
     ini.close();
     ServerConfig config = m_fixture.operConfig();
     config.configFile = file;
-    QVERIFY(restart(config));
+    QVERIFY(m_fixture.restart(config));
     TestClient* alice = oper(QStringLiteral("alice"));
     TestClient* bob = m_fixture.user(QStringLiteral("bob"));
     QVERIFY(alice && bob);
@@ -292,7 +311,7 @@ void tst_OperCommands::dieEnabled()
 {
     ServerConfig config = m_fixture.operConfig();
     config.allowDie = true;
-    QVERIFY(restart(config));
+    QVERIFY(m_fixture.restart(config));
     TestClient* alice = oper(QStringLiteral("alice"));
     TestClient* bob = m_fixture.user(QStringLiteral("bob"));
     QVERIFY(alice && bob);
@@ -343,7 +362,7 @@ void tst_OperCommands::historyWriteFailureNoticesOperators()
     // nobody else does.
     ServerConfig config = m_fixture.operConfig();
     config.historyMaxBytes = 96 * 1024;
-    QVERIFY(restart(config));
+    QVERIFY(m_fixture.restart(config));
     TestClient* alice = oper(QStringLiteral("alice"));
     TestClient* bob = m_fixture.user(QStringLiteral("bob"));
     QVERIFY(alice && bob);

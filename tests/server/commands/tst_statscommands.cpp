@@ -20,6 +20,7 @@ private slots:
     void connectionsPerAddress();
     void sendQueues();
     void historyStore();
+    void historyStoreLabeled();
     void unknownLetter();
     void info();
 
@@ -146,6 +147,25 @@ void tst_StatsCommands::historyStore()
     QVERIFY2(lines.at(1).startsWith(QLatin1String("h history: ")) &&
                  lines.at(1).endsWith(QLatin1String(" waiting, 0 failed, 0 dropped")),
              qPrintable(lines.at(1)));
+}
+
+void tst_StatsCommands::historyStoreLabeled()
+{
+    // Counted on the history thread; the report still comes in the label's batch.
+    TestClient* carol = m_fixture.login(QStringLiteral("carol"), {}, {}, "labeled-response batch");
+    QVERIFY(carol);
+    QCOMPARE(OperFixture::oper(carol, "admin"), QStringLiteral("381"));
+    carol->clear();
+    carol->sendLine("@label=st STATS h");
+    QTRY_COMPARE(carol->count(QStringLiteral("BATCH")), 2);
+    const IrcMessage opening = carol->messages(QStringLiteral("BATCH")).first();
+    QCOMPARE(opening.tag(QStringLiteral("label")), QStringLiteral("st"));
+    const QString id = opening.param(0).mid(1);
+    QCOMPARE(carol->count(QStringLiteral("249")), 2);
+    for (const IrcMessage& line : carol->messages(QStringLiteral("249")))
+        QCOMPARE(line.tag(QStringLiteral("batch")), id);
+    QCOMPARE(carol->last(QStringLiteral("219")).tag(QStringLiteral("batch")), id);
+    QVERIFY(!carol->has(QStringLiteral("ACK")));
 }
 
 void tst_StatsCommands::unknownLetter()

@@ -732,8 +732,9 @@ void tst_Server::capNegotiation()
     QVERIFY(!client->has(QStringLiteral("001")));
     client->sendLine("CAP LIST");
     QTRY_COMPARE(client->count(QStringLiteral("CAP")), 4);
+    // CAP LS 302 turned cap-notify on.
     QCOMPARE(client->last(QStringLiteral("CAP")).param(2),
-             QStringLiteral("multi-prefix server-time"));
+             QStringLiteral("cap-notify multi-prefix server-time"));
     client->sendLine("CAP END");
     QTRY_VERIFY(client->has(QStringLiteral("001")));
     client->sendLine("CAP REQ :-multi-prefix");
