@@ -381,8 +381,8 @@ A password is read from the terminal, or as one line from standard input.
         <translation>新设置或更改的密码使用的 PBKDF2 轮数（默认 %1，至少 %2）。</translation>
     </message>
     <message>
-        <source>Accept passwords (SASL PLAIN, REGISTER) over unencrypted connections from other machines.</source>
-        <translation>接受来自其他机器、经未加密连接发送的密码（SASL PLAIN、REGISTER）。</translation>
+        <source>Accept passwords (SASL PLAIN, REGISTER, OPER) over unencrypted connections from other machines.</source>
+        <translation>接受来自其他机器、经未加密连接发送的密码（SASL PLAIN、REGISTER、OPER）。</translation>
     </message>
     <message>
         <source>Failed logins per account and per address within the login window before further tries are refused (default %1).</source>

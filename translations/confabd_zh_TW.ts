@@ -381,8 +381,8 @@ A password is read from the terminal, or as one line from standard input.
         <translation>新設定或變更的密碼使用的 PBKDF2 輪數（預設 %1，至少 %2）。</translation>
     </message>
     <message>
-        <source>Accept passwords (SASL PLAIN, REGISTER) over unencrypted connections from other machines.</source>
-        <translation>接受來自其他機器、經未加密連線傳送的密碼（SASL PLAIN、REGISTER）。</translation>
+        <source>Accept passwords (SASL PLAIN, REGISTER, OPER) over unencrypted connections from other machines.</source>
+        <translation>接受來自其他機器、經未加密連線傳送的密碼（SASL PLAIN、REGISTER、OPER）。</translation>
     </message>
     <message>
         <source>Failed logins per account and per address within the login window before further tries are refused (default %1).</source>

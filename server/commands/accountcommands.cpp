@@ -26,12 +26,6 @@ void fail(CommandContext& context, const QString& code, const QStringList& conte
     context.core().sendFail(context.user(), Register, code, contextParams, description);
 }
 
-// Whether a password may travel over this user's connection (TLS, this machine, or allowed).
-bool passwordsAllowed(const ServerCore& core, const ServerUser* user)
-{
-    return user->isSecure() || user->isLoopback() || core.config().allowPlaintextPasswords;
-}
-
 void onRegister(CommandContext& context)
 {
     ServerCore& core = context.core();
@@ -72,7 +66,7 @@ void onRegister(CommandContext& context)
              QStringLiteral("An account with this name exists already"));
         return;
     }
-    if (!passwordsAllowed(core, user)) {
+    if (!core.passwordsAllowed(user)) {
         fail(context, QStringLiteral("TEMPORARILY_UNAVAILABLE"), {account},
              QStringLiteral("Registering sends a password: connect with TLS (port %1) first")
                  .arg(core.config().tlsPort));

@@ -80,6 +80,15 @@ void onOper(CommandContext& context)
         context.reply(IrcReply::passwordMismatch());
         return;
     }
+    if (!core.passwordsAllowed(user)) {
+        // The password would have crossed the network in clear: refused, and not tried.
+        qCWarning(lcOper).noquote()
+            << "OPER" << name << "refused (plain-text connection):" << who(user);
+        core.sendFail(user, QStringLiteral("OPER"), QStringLiteral("NEED_TLS"), {},
+                      QStringLiteral("OPER sends a password: connect with TLS (port %1) first")
+                          .arg(core.config().tlsPort));
+        return;
+    }
     const OperatorBlock* block = findBlock(context.config(), name);
     if (!block || !admits(core, *block, user)) {
         core.operThrottle().record(throttleKey, now);

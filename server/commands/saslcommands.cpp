@@ -191,7 +191,7 @@ void addTo(CommandTable& table)
 QStringList mechanisms(const ServerCore& core, const ServerUser* user)
 {
     QStringList result{QStringLiteral("SCRAM-SHA-256")};
-    if (user->isSecure() || user->isLoopback() || core.config().allowPlaintextPasswords)
+    if (core.passwordsAllowed(user))
         result.append(QStringLiteral("PLAIN"));
     if (user->isSecure())
         result.append(QStringLiteral("EXTERNAL"));

@@ -149,7 +149,7 @@ ServerOptions::ServerOptions()
              .arg(ServerDefaults::MinScramIterations),
          tr("count")},
         {QStringLiteral("allow-plaintext-passwords"),
-         tr("Accept passwords (SASL PLAIN, REGISTER) over unencrypted connections from other "
+         tr("Accept passwords (SASL PLAIN, REGISTER, OPER) over unencrypted connections from other "
             "machines.")},
         {QStringLiteral("no-account-registration"),
          tr("Do not let users register accounts (REGISTER); accounts are made with \"confabd "

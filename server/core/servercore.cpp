@@ -170,6 +170,11 @@ void ServerCore::answerLabeled(ServerUser* user, const QString& label,
     response.finish(m_config.serverName, [this] { return nextBatchId(); });
 }
 
+bool ServerCore::passwordsAllowed(const ServerUser* user) const
+{
+    return user->isSecure() || user->isLoopback() || m_config.allowPlaintextPasswords;
+}
+
 MultilineBatch* ServerCore::openBatch(const ClientConnection* session)
 {
     const auto it = m_openBatches.find(session);

@@ -95,6 +95,9 @@ public:
     void reconfigure(const ServerConfig& fresh);
     // When the core was made (STATS u).
     qint64 startedSecs() const { return m_startedSecs; }
+    // Whether a password may travel over the user's current connection: TLS, this machine, or
+    // --allow-plaintext-passwords (SASL PLAIN, REGISTER, OPER).
+    bool passwordsAllowed(const ServerUser* user) const;
     // Whether the folded nick is an account's name that this user is not logged in to.
     bool isReservedFromUser(const QString& foldedNick, const ServerUser* user) const;
 

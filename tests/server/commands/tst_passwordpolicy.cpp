@@ -1,4 +1,4 @@
-// Passwords over plain text from another machine: PLAIN and REGISTER are refused there unless
+// Passwords over plain text from another machine: PLAIN, REGISTER and OPER are refused there unless
 // --allow-plaintext-passwords; SCRAM-SHA-256 is offered everywhere. The core with a real account
 // service, connections faked so that they can come from another address.
 #include "auth/authservice.h"
@@ -53,6 +53,7 @@ private slots:
     void mechanismsByConnection();
     void plainRefusedOffLoopback();
     void registerRefusedOffLoopback();
+    void operRefusedOffLoopback();
 
 private:
     void start(bool allowPlaintext);
@@ -152,6 +153,33 @@ void tst_PasswordPolicy::registerRefusedOffLoopback()
     feed(secure, "REGISTER * * password1");
     QTRY_VERIFY(secure->has(QStringLiteral("REGISTER")));
     QVERIFY(m_auth->isReserved(QStringLiteral("rita")));
+}
+
+void tst_PasswordPolicy::operRefusedOffLoopback()
+{
+    start(false);
+    FakeConnection* connection = connect(false, false);
+    feed(connection, "NICK oscar");
+    feed(connection, "USER o 0 * :Oscar");
+    QVERIFY(connection->has(QStringLiteral("001")));
+    feed(connection, "OPER admin :some password");
+    QCOMPARE(connection->last(QStringLiteral("FAIL")).params().mid(0, 2),
+             (QStringList{QStringLiteral("OPER"), QStringLiteral("NEED_TLS")}));
+    QVERIFY(!connection->has(QStringLiteral("491"))); // refused before any block is looked at
+    // Over TLS the same OPER is tried (and fails: there is no such block).
+    FakeConnection* secure = connect(true, false);
+    feed(secure, "NICK tess");
+    feed(secure, "USER t 0 * :Tess");
+    feed(secure, "OPER admin :some password");
+    QVERIFY(secure->has(QStringLiteral("491")));
+    QVERIFY(!secure->has(QStringLiteral("FAIL")));
+    // Allowed by the configuration: tried from anywhere.
+    start(true);
+    FakeConnection* allowed = connect(false, false);
+    feed(allowed, "NICK uma");
+    feed(allowed, "USER u 0 * :Uma");
+    feed(allowed, "OPER admin :some password");
+    QVERIFY(allowed->has(QStringLiteral("491")));
 }
 
 QTEST_GUILESS_MAIN(tst_PasswordPolicy)
