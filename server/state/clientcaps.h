@@ -20,4 +20,7 @@ constexpr int LabeledResponse = 0x2000;
 constexpr int ChatHistory = 0x4000;   // draft/chathistory
 constexpr int EventPlayback = 0x8000; // draft/event-playback
 constexpr int ReadMarker = 0x10000;   // draft/read-marker
+constexpr int UserhostInNames = 0x20000;
+constexpr int InviteNotify = 0x40000;
+constexpr int ChgHost = 0x80000;
 } // namespace ClientCap
