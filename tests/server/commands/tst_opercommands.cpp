@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSignalSpy>
 
 class tst_OperCommands : public QObject
@@ -404,6 +405,11 @@ void tst_OperCommands::chghost()
     QVERIFY(!AccountFixture::ask(alice, "MODE #lobby +v target", QStringLiteral("MODE")).isEmpty());
     QVERIFY(m_fixture.sync(plain));
     plain->clear();
+    // Logged with who did it.
+    QTest::ignoreMessage(QtInfoMsg,
+                         QRegularExpression(QStringLiteral(
+                             "^CHGHOST target!~test@127\\.0\\.0\\.1 to vhost\\.example/x by "
+                             "alice!~test@127\\.0\\.0\\.1 \\(account none, 127\\.0\\.0\\.1\\)$")));
     alice->sendLine("CHGHOST target vhost.example/x");
     QTRY_VERIFY(modern->has(QStringLiteral("CHGHOST")));
     const IrcMessage chghost = modern->last(QStringLiteral("CHGHOST"));
