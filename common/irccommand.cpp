@@ -238,6 +238,11 @@ IrcMessage setName(const QString& realName)
     return withText(QStringLiteral("SETNAME"), {}, realName);
 }
 
+IrcMessage chgHost(const QString& user, const QString& host)
+{
+    return IrcMessage(QStringLiteral("CHGHOST"), {user, host});
+}
+
 namespace {
 
 IrcMessage standardReply(const QString& type, const QString& command, const QString& code,

@@ -58,6 +58,8 @@ IrcMessage account(const QString& account); // account-notify; "*" = logged out
 IrcMessage extendedJoin(const QString& channel, const QString& account,
                         const QString& realName); // extended-join; account "*" = none
 IrcMessage setName(const QString& realName);      // setname
+// chghost: "CHGHOST <new user> <new host>", from the old nick!user@host.
+IrcMessage chgHost(const QString& user, const QString& host);
 
 // IRCv3 standard replies: "FAIL <command> <code> [<context>...] :<description>"; a command
 // of "*" means none.

@@ -17,5 +17,7 @@ constexpr int DefaultTopicLength = 390;
 constexpr int DefaultAwayLength = 200;
 constexpr int DefaultKickLength = 255;
 constexpr int UserLength = 10; // RFC 2812 USERLEN
+// A host set by CHGHOST (InspIRCd's default <limits:maxhost>).
+constexpr int MaxHostLength = 64;
 
 } // namespace Limits

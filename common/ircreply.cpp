@@ -261,6 +261,16 @@ IrcNumericReply whoisOperator(const QString& nick)
     return {RPL_WHOISOPERATOR, {nick, QStringLiteral("is an IRC operator")}};
 }
 
+IrcNumericReply visibleHost(const QString& host)
+{
+    return {RPL_VISIBLEHOST, {host, QStringLiteral("is now your displayed host")}};
+}
+
+IrcNumericReply whoisBot(const QString& nick)
+{
+    return {RPL_WHOISBOT, {nick, QStringLiteral("is a bot")}};
+}
+
 IrcNumericReply endOfWhois(const QString& nick)
 {
     return {RPL_ENDOFWHOIS, {nick, QStringLiteral("End of /WHOIS list")}};
@@ -288,6 +298,11 @@ IrcNumericReply whoReply(const QString& channel, const QString& user, const QStr
 {
     return {RPL_WHOREPLY,
             {channel, user, host, server, nick, flags, number(hops) + u' ' + realName}};
+}
+
+IrcNumericReply whoxReply(const QStringList& fields)
+{
+    return {RPL_WHOSPCRPL, fields};
 }
 
 IrcNumericReply endOfWho(const QString& mask)

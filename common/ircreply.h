@@ -70,6 +70,7 @@ IrcNumericReply away(const QString& nick, const QString& message);
 IrcNumericReply unAway();
 IrcNumericReply nowAway();
 IrcNumericReply userModeIs(const QString& modes);
+IrcNumericReply visibleHost(const QString& host); // 396, after CHGHOST
 
 // Queries.
 IrcNumericReply userHost(const QStringList& entries);
@@ -82,6 +83,7 @@ IrcNumericReply whoisChannels(const QString& nick, const QStringList& channels);
 IrcNumericReply whoisAccount(const QString& nick, const QString& account);
 IrcNumericReply whoisSecure(const QString& nick);
 IrcNumericReply whoisOperator(const QString& nick);
+IrcNumericReply whoisBot(const QString& nick); // 335, IRCv3 bot-mode
 IrcNumericReply endOfWhois(const QString& nick);
 IrcNumericReply whowasUser(const QString& nick, const QString& user, const QString& host,
                            const QString& realName);
@@ -90,6 +92,9 @@ IrcNumericReply wasNoSuchNick(const QString& nick);
 IrcNumericReply whoReply(const QString& channel, const QString& user, const QString& host,
                          const QString& server, const QString& nick, const QString& flags, int hops,
                          const QString& realName);
+// WHOX: the requested fields in the order the request's letters define (tcuihsnfdlaor); the
+// real name, when asked for, is the last one.
+IrcNumericReply whoxReply(const QStringList& fields);
 IrcNumericReply endOfWho(const QString& mask);
 IrcNumericReply listStart();
 IrcNumericReply list(const QString& channel, int members, const QString& topic);

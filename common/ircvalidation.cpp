@@ -61,6 +61,26 @@ Reason checkChannel(QStringView channel, int maxLength)
     return Reason::Valid;
 }
 
+Reason checkHost(QStringView host, int maxLength)
+{
+    if (host.isEmpty())
+        return Reason::Empty;
+    if (host.size() > maxLength)
+        return Reason::TooLong;
+    const QChar first = host.front();
+    if (first == u'.' || first == u'-' || first == u':')
+        return Reason::BadFirstCharacter;
+    for (QChar c : host) {
+        const char16_t u = c.unicode();
+        const bool ok = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') ||
+                        (u >= '0' && u <= '9') || u == '.' || u == '-' || u == '_' || u == ':' ||
+                        u == '/';
+        if (!ok)
+            return Reason::BadCharacter;
+    }
+    return Reason::Valid;
+}
+
 bool isChannelName(QStringView target)
 {
     return !target.isEmpty() && (target.at(0) == QLatin1Char('#') || target.at(0) == QLatin1Char('&'));

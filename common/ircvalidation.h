@@ -21,6 +21,9 @@ Reason checkNick(QStringView nick, int maxLength = Limits::DefaultNickLength);
 // RFC 2812 §1.3 with CHANTYPES "#&": no space, comma, colon, BEL, NUL, CR or LF.
 Reason checkChannel(QStringView channel, int maxLength = Limits::DefaultChannelLength);
 bool isChannelName(QStringView target); // starts with a CHANTYPES character
+// A host name to show in nick!user@host (CHGHOST): ASCII letters, digits and ".-_:/", not
+// starting with '.', '-' or ':'.
+Reason checkHost(QStringView host, int maxLength = Limits::MaxHostLength);
 
 const char* reasonText(Reason reason); // English, for logs and wire text
 

@@ -91,13 +91,13 @@ void onRegister(CommandContext& context)
         return;
     }
     const qint64 now = RelayLine::nowMs();
-    if (core.registrationThrottle().isThrottled(user->host(), now)) {
+    if (core.registrationThrottle().isThrottled(user->address(), now)) {
         fail(context, QStringLiteral("TEMPORARILY_UNAVAILABLE"), {account},
              QStringLiteral("Too many accounts were registered from your address; try again "
                             "later"));
         return;
     }
-    core.registrationThrottle().record(user->host(), now);
+    core.registrationThrottle().record(user->address(), now);
     core.pendingRegistrations().insert(user->id());
     const UserId id = user->id();
     ServerCore* corePointer = &core;

@@ -32,6 +32,7 @@ constexpr Capability Capabilities[] = {
     {"away-notify", ClientCap::AwayNotify, Needs::Nothing},
     {"batch", ClientCap::Batch, Needs::Nothing},
     {"cap-notify", ClientCap::CapNotify, Needs::Nothing},
+    {"chghost", ClientCap::ChgHost, Needs::Nothing},
     {"draft/account-registration", ClientCap::AccountRegistration, Needs::Registration},
     {"draft/chathistory", ClientCap::ChatHistory, Needs::History},
     {"draft/event-playback", ClientCap::EventPlayback, Needs::History},
@@ -39,12 +40,14 @@ constexpr Capability Capabilities[] = {
     {"draft/read-marker", ClientCap::ReadMarker, Needs::History},
     {"echo-message", ClientCap::EchoMessage, Needs::Nothing},
     {"extended-join", ClientCap::ExtendedJoin, Needs::Nothing},
+    {"invite-notify", ClientCap::InviteNotify, Needs::Nothing},
     {"labeled-response", ClientCap::LabeledResponse, Needs::Nothing},
     {"message-tags", ClientCap::MessageTags, Needs::Nothing},
     {"multi-prefix", ClientCap::MultiPrefix, Needs::Nothing},
     {"sasl", ClientCap::Sasl, Needs::Accounts},
     {"server-time", ClientCap::ServerTime, Needs::Nothing},
     {"setname", ClientCap::SetName, Needs::Nothing},
+    {"userhost-in-names", ClientCap::UserhostInNames, Needs::Nothing},
 };
 
 // A CAP LS line's capability list stays below this many bytes (CAP 302 continues on more).

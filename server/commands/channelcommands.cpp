@@ -114,6 +114,11 @@ void onKick(CommandContext& context)
     if (reason.isEmpty())
         reason = context.user()->nick(); // RFC 2812 3.2.8: the default comment is the kicker's
     reason.truncate(context.config().kickLength);
+    const int maxTargets = context.config().maxTargets; // TARGMAX KICK
+    if (nicks.size() > maxTargets) {
+        context.reply(IrcReply::tooManyTargets(nicks.value(maxTargets), maxTargets));
+        return;
+    }
     if (channels.size() == 1 && !nicks.isEmpty()) {
         for (const QString& nick : nicks)
             kick(context, channels.first(), nick, reason);
@@ -145,6 +150,16 @@ void onInvite(CommandContext& context)
         context.reply(IrcReply::away(target->nick(), target->awayMessage()));
     RelayLine line = context.accept(IrcCommand::invite(target->nick(), channel->name()));
     context.router().toUser(target, line);
+    // invite-notify: the members who could have invited too (operators of a +i channel, anyone
+    // in another) see the INVITE; the inviter has its 341.
+    MessageRouter::Filter notify;
+    notify.requiredCaps = ClientCap::InviteNotify;
+    notify.except = context.user();
+    const bool opsOnly = channel->hasMode(ServerChannel::Mode::InviteOnly);
+    for (ServerUser* member : channel->members()) {
+        if (!opsOnly || channel->isOp(member))
+            context.router().toUser(member, line, notify);
+    }
 }
 
 } // namespace

@@ -22,6 +22,9 @@ void sendTopic(ServerCore& core, ServerUser* user, const ServerChannel* channel,
 void sendNames(ServerCore& core, ServerUser* user, const ServerChannel* channel)
 {
     const bool all = user->hasCap(ClientCap::MultiPrefix);
+    const bool userHosts = user->hasCap(ClientCap::UserhostInNames);
+    // A non-member (of a channel it can see) is not shown the +i members.
+    const bool member = channel->hasMember(user) || user->isOperator();
     // ":server 353 nick = #channel :" + names + CRLF must fit in one line.
     const int overhead = int(core.config().serverName.toUtf8().size() +
                              user->nick().toUtf8().size() + channel->name().toUtf8().size()) +
@@ -37,8 +40,11 @@ void sendNames(ServerCore& core, ServerUser* user, const ServerChannel* channel)
         names.clear();
         bytes = 0;
     };
-    for (const ServerUser* member : channel->members()) {
-        const QString entry = channel->prefixes(member, all) + member->nick();
+    for (const ServerUser* other : channel->members()) {
+        if (!member && other->isInvisible())
+            continue;
+        const QString entry =
+            channel->prefixes(other, all) + (userHosts ? other->source() : other->nick());
         const int size = int(entry.toUtf8().size()) + 1;
         if (bytes + size > budget)
             flush();

@@ -1,5 +1,6 @@
 #include "commands/infocommands.h"
 
+#include "commands/listrequest.h"
 #include "core/commandcontext.h"
 #include "core/commandtable.h"
 #include "core/servercore.h"
@@ -13,6 +14,9 @@ namespace InfoCommands {
 namespace {
 
 constexpr int TokensPerLine = 12; // ISUPPORT tokens per 005 line
+// Modes with a parameter in one MODE: every parameter after the target and the mode string
+// (a line has at most Limits::MaxParams).
+constexpr int MaxModesPerCommand = Limits::MaxParams - 2;
 
 QString number(qint64 n)
 {
@@ -84,7 +88,7 @@ void sendWelcome(ServerCore& core, ServerUser* user)
     core.reply(user, IrcReply::welcome(config.networkName, user->source()));
     core.reply(user, IrcReply::yourHost(config.serverName, versionString()));
     core.reply(user, IrcReply::created(core.createdText()));
-    core.reply(user, IrcReply::myInfo(config.serverName, versionString(), QStringLiteral("iow"),
+    core.reply(user, IrcReply::myInfo(config.serverName, versionString(), QStringLiteral("Biow"),
                                       QStringLiteral("biklmnostv"), QStringLiteral("bklov")));
     sendIsupport(core, user);
     sendLusers(core, user);
@@ -132,30 +136,36 @@ QStringList isupportTokens(const ServerCore& core)
     const ServerConfig& config = core.config();
     QStringList tokens{
         QStringLiteral("AWAYLEN=") + number(config.awayLength),
+        QStringLiteral("BOT=B"),
         QStringLiteral("CASEMAPPING=") + core.caseMapping().name(),
         QStringLiteral("CHANLIMIT=#&:") + number(config.maxChannelsPerUser),
         QStringLiteral("CHANMODES=b,k,l,Himnst"),
         QStringLiteral("CHANNELLEN=") + number(config.channelLength),
         QStringLiteral("CHANTYPES=#&"),
+        QStringLiteral("ELIST=") + QLatin1String(ListRequest::Extensions),
         QStringLiteral("KICKLEN=") + number(config.kickLength),
         QStringLiteral("LINELEN=") + number(Limits::MaxLineBytes),
         QStringLiteral("MAXTARGETS=") + number(config.maxTargets),
-        QStringLiteral("MODES=20"),
+        QStringLiteral("MODES=") + number(MaxModesPerCommand),
         QStringLiteral("MONITOR=") + number(config.monitorLimit),
         QStringLiteral("NETWORK=") + config.networkName,
         QStringLiteral("NICKLEN=") + number(config.nickLength),
         QStringLiteral("PREFIX=(ov)@+"),
+        QStringLiteral("SAFELIST"),
+        QStringLiteral("STATUSMSG=@+"),
         QStringLiteral("TARGMAX=PRIVMSG:%1,NOTICE:%1,TAGMSG:%1,JOIN:,PART:,KICK:%1,NAMES:,"
                        "WHOIS:1,LIST:")
             .arg(config.maxTargets),
         QStringLiteral("TOPICLEN=") + number(config.topicLength),
         QStringLiteral("USERLEN=") + number(Limits::UserLength),
+        QStringLiteral("UTF8ONLY"),
+        QStringLiteral("WHOX"),
     };
     if (core.history()) {
         tokens.append(QStringLiteral("CHATHISTORY=") + number(config.historyQueryLimit));
         tokens.append(QStringLiteral("MSGREFTYPES=timestamp,msgid"));
-        tokens.sort();
     }
+    tokens.sort();
     return tokens;
 }
 

@@ -23,6 +23,23 @@ enum class Kind { Privmsg, Notice, Tagmsg };
 const QString OfflineText =
     QStringLiteral("Offline; your message is kept and delivered when they next log in");
 
+// IRCv3 bot-mode: the tag on every message from a user with mode +B.
+const QString BotTag = QStringLiteral("bot");
+
+// STATUSMSG: the member flags a "@#room" or "+#room" target is for (operators; voiced members
+// and operators), or 0 for any other target.
+int statusFlags(const QString& target)
+{
+    if (target.size() < 2)
+        return 0;
+    const QChar first = target.at(0);
+    if (first == u'@')
+        return ServerChannel::Op;
+    if (first == u'+')
+        return ServerChannel::Op | ServerChannel::Voice;
+    return 0;
+}
+
 // Who of the sender's own sessions sees what it sent: its other devices always, the sending one
 // with echo-message.
 MessageRouter::Filter senderFilter(const ServerUser* sender, Kind kind)
@@ -34,11 +51,13 @@ MessageRouter::Filter senderFilter(const ServerUser* sender, Kind kind)
     return filter;
 }
 
-void toChannel(CommandContext& context, const QString& target, RelayLine& line, Kind kind,
-               bool errors)
+// To a channel's members: all of them, or for a STATUSMSG target (statusFlags not 0) those
+// with one of these flags, a message that is not stored (the room's history is for everyone).
+void toChannel(CommandContext& context, const QString& target, int statusFlags, RelayLine& line,
+               Kind kind, bool errors)
 {
     ServerUser* user = context.user();
-    ServerChannel* channel = context.channels().find(target);
+    ServerChannel* channel = context.channels().find(statusFlags ? target.mid(1) : target);
     if (!channel) {
         if (errors)
             context.reply(IrcReply::noSuchChannel(target));
@@ -50,11 +69,25 @@ void toChannel(CommandContext& context, const QString& target, RelayLine& line, 
         return;
     }
     const MessageRouter::Filter filter = senderFilter(user, kind);
-    context.router().toChannel(channel, line, filter);
-    // A sender outside the channel (-n) still gets its echo (and its other devices the line).
-    if (!channel->hasMember(user))
-        context.router().toUser(user, line, filter);
-    HistoryCommands::recordChannelMessage(context.core(), channel, line);
+    MessageRouter& router = context.router();
+    if (statusFlags == 0) {
+        router.toChannel(channel, line, filter);
+        // A sender outside the channel (-n) still gets its echo (and its other devices the line).
+        if (!channel->hasMember(user))
+            router.toUser(user, line, filter);
+        HistoryCommands::recordChannelMessage(context.core(), channel, line);
+        return;
+    }
+    bool senderReached = false;
+    for (ServerUser* member : channel->members()) {
+        if ((channel->flags(member) & statusFlags) == 0)
+            continue;
+        router.toUser(member, line, filter);
+        senderReached = senderReached || member == user;
+    }
+    // The sender's echo (and its other devices' copy) even without the status.
+    if (!senderReached)
+        router.toUser(user, line, filter);
 }
 
 void toUser(CommandContext& context, const QString& target, RelayLine& line, Kind kind, bool errors)
@@ -126,10 +159,13 @@ void send(CommandContext& context, Kind kind)
     for (const QString& target : targets) {
         IrcMessage out(command, tagOnly ? QStringList{target} : QStringList{target, params.at(1)});
         out.setTags(clientTags);
+        if (context.user()->isBot())
+            out.setTag(BotTag);
         out.setLastParamTrailing(!tagOnly); // text is written ":text", as every server does
         RelayLine line = context.accept(std::move(out));
-        if (IrcValidation::isChannelName(target))
-            toChannel(context, target, line, kind, errors);
+        const int flags = statusFlags(target);
+        if (flags != 0 || IrcValidation::isChannelName(target))
+            toChannel(context, target, flags, line, kind, errors);
         else
             toUser(context, target, line, kind, errors);
     }

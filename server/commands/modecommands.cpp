@@ -278,6 +278,11 @@ void userMode(CommandContext& context)
                 OperCommands::deoper(context);
                 applied.add(adding, c);
             }
+        } else if (c == u'B') {
+            if (user->isBot() != adding) {
+                user->setBot(adding);
+                applied.add(adding, c);
+            }
         } else if (c == u'w') {
             if (user->isWallops() != adding) {
                 user->setWallops(adding);

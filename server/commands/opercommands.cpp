@@ -7,10 +7,12 @@
 #include "core/servercore.h"
 #include "irccommand.h"
 #include "ircmask.h"
+#include "ircvalidation.h"
 #include "net/clientconnection.h"
 #include "routing/messagerouter.h"
 #include "routing/relayline.h"
 #include "serverlogging.h"
+#include "state/serverchannel.h"
 #include "state/serveruser.h"
 #include "state/userregistry.h"
 
@@ -23,7 +25,7 @@ QString who(const ServerUser* user)
 {
     return QStringLiteral("%1 (account %2, %3)")
         .arg(user->source(), user->isLoggedIn() ? user->account() : QStringLiteral("none"),
-             user->host());
+             user->address());
 }
 
 const OperatorBlock* findBlock(const ServerConfig& config, const QString& name)
@@ -46,10 +48,10 @@ bool admits(const ServerCore& core, const OperatorBlock& block, const ServerUser
     }
     if (block.hosts.isEmpty())
         return true;
-    const QString userHost = user->userName() + u'@' + user->host();
+    const QString userHost = user->userName() + u'@' + user->address();
     for (const QString& mask : block.hosts) {
         const bool withUser = mask.contains(u'@');
-        if (IrcMask::matches(mask.toLower(), (withUser ? userHost : user->host()).toLower()))
+        if (IrcMask::matches(mask.toLower(), (withUser ? userHost : user->address()).toLower()))
             return true;
     }
     return false;
@@ -73,7 +75,7 @@ void onOper(CommandContext& context)
     const QString name = context.param(0);
     const QString password = context.param(1);
     const qint64 now = Clock::nowMs();
-    const QString throttleKey = user->host();
+    const QString throttleKey = user->address();
     if (core.operThrottle().isThrottled(throttleKey, now)) {
         qCWarning(lcOper).noquote()
             << "OPER" << name << "refused (too many failures):" << who(user);
@@ -160,6 +162,87 @@ void onWallops(CommandContext& context)
     });
 }
 
+// The user's shown host becomes host. Sessions and neighbours with chghost get
+// ":old!u@h CHGHOST <user> <host>"; neighbours without it see the user quit and join again
+// (with its channel status from the server), as the chghost spec suggests; the user's own
+// sessions without the cap get 396.
+void changeHost(ServerCore& core, ServerUser* user, const QString& host)
+{
+    MessageRouter& router = core.router();
+    RelayLine chgHost = router.accept(user, IrcCommand::chgHost(user->userName(), host));
+    RelayLine quit = router.accept(user, IrcCommand::quit(QStringLiteral("Changing host")));
+    user->setHost(host);
+
+    MessageRouter::Filter withCap;
+    withCap.requiredCaps = ClientCap::ChgHost;
+    router.toNeighbours(user, chgHost, true, withCap);
+    user->forEachSession([&](ClientConnection*, int caps, ClientConnection* output) {
+        if ((caps & ClientCap::ChgHost) == 0)
+            output->send(IrcReply::numeric(core.config().serverName, user->nick(),
+                                           IrcReply::visibleHost(host)));
+    });
+
+    MessageRouter::Filter others;
+    others.excludedCaps = ClientCap::ChgHost;
+    router.toNeighbours(user, quit, false, others);
+    others.except = user;
+    MessageRouter::Filter plain = others;
+    plain.excludedCaps |= ClientCap::ExtendedJoin;
+    MessageRouter::Filter extended = others;
+    extended.requiredCaps = ClientCap::ExtendedJoin;
+    for (const ServerChannel* channel : user->channels()) {
+        RelayLine join = router.accept(user, IrcCommand::join(channel->name()));
+        RelayLine extendedJoin = MessageRouter::alternative(
+            join, IrcCommand::extendedJoin(channel->name(), user->account(), user->realName()));
+        router.toChannel(channel, join, plain);
+        router.toChannel(channel, extendedJoin, extended);
+        const QString prefixes = channel->prefixes(user, true);
+        if (prefixes.isEmpty())
+            continue;
+        QString modes = QStringLiteral("+");
+        QStringList args;
+        for (QChar prefix : prefixes) {
+            modes += prefix == u'@' ? u'o' : u'v';
+            args.append(user->nick());
+        }
+        IrcMessage mode = IrcCommand::mode(channel->name(), modes, args);
+        mode.setSource(core.config().serverName);
+        RelayLine modeLine(std::move(mode));
+        router.toChannel(channel, modeLine, others);
+    }
+    if (user->isAway()) {
+        RelayLine away = router.accept(user, IrcCommand::away(user->awayMessage()));
+        MessageRouter::Filter awayNotify = others;
+        awayNotify.requiredCaps = ClientCap::AwayNotify;
+        router.toNeighbours(user, away, false, awayNotify);
+    }
+}
+
+// CHGHOST <nick> <host> (as InspIRCd's): an operator changes the host a user is shown with.
+void onChgHost(CommandContext& context)
+{
+    if (!context.checkIrcOperator())
+        return;
+    ServerUser* target = context.userOrError(context.param(0));
+    if (!target)
+        return;
+    const QString host = context.param(1);
+    const IrcValidation::Reason reason = IrcValidation::checkHost(host);
+    if (reason != IrcValidation::Reason::Valid) {
+        context.core().sendFail(context.user(), QStringLiteral("CHGHOST"),
+                                QStringLiteral("INVALID_HOST"), {host},
+                                QString::fromLatin1(IrcValidation::reasonText(reason)));
+        return;
+    }
+    if (host == target->host())
+        return;
+    qCInfo(lcOper).noquote() << "CHGHOST" << target->source() << "to" << host << "by"
+                             << who(context.user());
+    context.core().noticeOperators(QStringLiteral("%1 changed the host of %2 to %3")
+                                       .arg(context.user()->nick(), target->nick(), host));
+    changeHost(context.core(), target, host);
+}
+
 void onRehash(CommandContext& context)
 {
     if (!context.checkIrcOperator())
@@ -194,6 +277,7 @@ void addTo(CommandTable& table)
     table.add(QStringLiteral("OPER"), onOper, 2, Access::Registered);
     table.add(QStringLiteral("KILL"), onKill, 2, Access::Registered);
     table.add(QStringLiteral("WALLOPS"), onWallops, 1, Access::Registered);
+    table.add(QStringLiteral("CHGHOST"), onChgHost, 2, Access::Registered);
     table.add(QStringLiteral("REHASH"), onRehash, 0, Access::Registered);
     table.add(QStringLiteral("DIE"), onDie, 0, Access::Registered);
 }

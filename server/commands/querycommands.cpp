@@ -1,6 +1,9 @@
 #include "commands/querycommands.h"
 
 #include "commands/channelreplies.h"
+#include "commands/listpager.h"
+#include "commands/listrequest.h"
+#include "commands/whorequest.h"
 #include "core/clock.h"
 #include "core/commandcontext.h"
 #include "core/commandtable.h"
@@ -45,7 +48,7 @@ void onNames(CommandContext& context)
 }
 
 // The flags field of a WHO reply: H(ere) or G(one), * for an IRC operator, r when logged in to
-// an account, then the channel prefixes.
+// an account, B for a bot (+B), then the channel prefixes.
 QString whoFlags(const ServerUser* who, const ServerChannel* channel, bool allPrefixes)
 {
     QString flags = who->isAway() ? QStringLiteral("G") : QStringLiteral("H");
@@ -53,49 +56,90 @@ QString whoFlags(const ServerUser* who, const ServerChannel* channel, bool allPr
         flags += u'*';
     if (who->isLoggedIn())
         flags += u'r';
+    if (who->isBot())
+        flags += u'B';
     if (channel)
         flags += channel->prefixes(who, allPrefixes);
     return flags;
 }
 
+// The address shown in WHOX's 'i' field to others than the user and operators.
+const QString HiddenIp = QStringLiteral("255.255.255.255");
+
+// One 352, or 354 with the fields the WHOX request asked for, in their order.
+IrcNumericReply whoReply(const CommandContext& context, const WhoRequest& request,
+                         const ServerUser* who, const ServerChannel* channel)
+{
+    const ServerUser* user = context.user();
+    const QString channelName = channel ? channel->name() : Star;
+    const QString flags = whoFlags(who, channel, user->hasCap(ClientCap::MultiPrefix));
+    const QString& server = context.config().serverName;
+    if (!request.isWhox()) {
+        return IrcReply::whoReply(channelName, who->userName(), who->host(), server, who->nick(),
+                                  flags, 0, who->realName());
+    }
+    QStringList fields;
+    auto add = [&](WhoRequest::Field field, const QString& value) {
+        if (request.has(field))
+            fields.append(value);
+    };
+    add(WhoRequest::Token, request.token());
+    add(WhoRequest::Channel, channelName);
+    add(WhoRequest::User, who->userName());
+    add(WhoRequest::Ip, who == user || user->isOperator() ? who->address() : HiddenIp);
+    add(WhoRequest::Host, who->host());
+    add(WhoRequest::Server, server);
+    add(WhoRequest::Nick, who->nick());
+    add(WhoRequest::Flags, flags);
+    add(WhoRequest::HopCount, QStringLiteral("0"));
+    add(WhoRequest::Idle, QString::number(Clock::nowSecs() - who->lastMessageSecs()));
+    add(WhoRequest::Account, who->isLoggedIn() ? who->account() : QStringLiteral("0"));
+    add(WhoRequest::OpLevel, QStringLiteral("n/a"));
+    add(WhoRequest::RealName, who->realName());
+    return IrcReply::whoxReply(fields);
+}
+
+// WHO (modern.ircdocs.horse, and ircv3 WHOX with a "%fields[,token]" parameter). A channel
+// lists its members (a +i member only to fellow members); a mask matches nicks and hosts, and
+// skips +i users who share no channel with the asker, unless the mask is exactly their nick
+// (WHOIS finds them too). IRC operators see everyone.
 void onWho(CommandContext& context)
 {
     ServerUser* user = context.user();
-    QString mask = context.param(0);
-    if (mask.isEmpty())
-        mask = Star;
-    const bool allPrefixes = user->hasCap(ClientCap::MultiPrefix);
-    auto whoReply = [&](const ServerUser* who, const ServerChannel* channel) {
-        context.reply(IrcReply::whoReply(channel ? channel->name() : Star, who->userName(),
-                                         who->host(), context.config().serverName, who->nick(),
-                                         whoFlags(who, channel, allPrefixes), 0, who->realName()));
+    const WhoRequest request(context.param(0), context.param(1));
+    const QString& mask = request.mask();
+    const bool seesAll = user->isOperator();
+    auto wanted = [&](const ServerUser* who) {
+        return !request.operatorsOnly() || who->isOperator();
     };
     if (IrcValidation::isChannelName(mask)) {
         const ServerChannel* channel = context.channels().find(mask);
-        if (channel && channel->isVisibleTo(user)) {
-            const bool member = channel->hasMember(user);
+        if (channel && (seesAll || channel->isVisibleTo(user))) {
+            const bool member = seesAll || channel->hasMember(user);
             for (const ServerUser* who : channel->members()) {
-                if (member || !who->isInvisible())
-                    whoReply(who, channel);
+                if ((member || !who->isInvisible()) && wanted(who))
+                    context.reply(whoReply(context, request, who, channel));
             }
         }
     } else {
-        const bool everyone = mask == Star || mask == QLatin1String("0");
         const QString folded = context.fold(mask);
+        const bool wildcard = request.isEveryone() || mask.contains(u'*') || mask.contains(u'?');
         QSet<const ServerUser*> shared;
         for (const ServerUser* other : MessageRouter::neighbours(user))
             shared.insert(other);
         context.users().forEach([&](ServerUser* who) {
-            if (!who->isRegistered())
+            if (!who->isRegistered() || !wanted(who))
                 return;
-            if (everyone) {
-                if (who != user && who->isInvisible() && !shared.contains(who))
-                    return;
-            } else if (!IrcMask::matches(folded, who->foldedNick()) &&
-                       !IrcMask::matches(folded, context.fold(who->host()))) {
+            if (!request.isEveryone() && !IrcMask::matches(folded, who->foldedNick()) &&
+                !IrcMask::matches(folded, context.fold(who->host()))) {
                 return;
             }
-            whoReply(who, nullptr); // no channel context: "*" and no prefix
+            const bool exactNick = !wildcard && folded == who->foldedNick();
+            if (who != user && who->isInvisible() && !seesAll && !exactNick &&
+                !shared.contains(who)) {
+                return;
+            }
+            context.reply(whoReply(context, request, who, nullptr)); // no channel: "*"
         });
     }
     context.reply(IrcReply::endOfWho(mask));
@@ -126,6 +170,8 @@ void onWhois(CommandContext& context)
                                         QStringLiteral("Confab server")));
     if (who->isOperator())
         context.reply(IrcReply::whoisOperator(who->nick()));
+    if (who->isBot())
+        context.reply(IrcReply::whoisBot(who->nick()));
     if (who->isLoggedIn())
         context.reply(IrcReply::whoisAccount(who->nick(), who->account()));
     if (who->isSecure())
@@ -186,23 +232,29 @@ void onUserhost(CommandContext& context)
     context.reply(IrcReply::userHost(entries));
 }
 
+// LIST [<names, masks and conditions>] (ELIST=MNU, see ListRequest). A long answer goes
+// through a ListPager, paced by the client's send queue (SAFELIST).
 void onList(CommandContext& context)
 {
     ServerUser* user = context.user();
+    const ListRequest request(context.param(0), context.core().caseMapping());
+    QStringList candidates = request.names();
+    if (candidates.isEmpty()) {
+        for (const auto& entry : context.channels().all())
+            candidates.append(entry.second->name());
+    }
     context.reply(IrcReply::listStart());
-    auto listReply = [&](const ServerChannel* channel) {
-        if (channel->isVisibleTo(user))
+    if (candidates.size() > ListPager::InlineChannels) {
+        (new ListPager(context.core(), user, candidates, request))->start();
+        return;
+    }
+    for (const QString& name : candidates) {
+        const ServerChannel* channel = context.channels().find(name);
+        if (channel && channel->isVisibleTo(user) &&
+            request.matches(channel->name(), channel->memberCount())) {
             context.reply(
                 IrcReply::list(channel->name(), channel->memberCount(), channel->topic()));
-    };
-    if (context.paramCount() >= 1 && !context.param(0).isEmpty()) {
-        for (const QString& name : context.param(0).split(u',', Qt::SkipEmptyParts)) {
-            if (const ServerChannel* channel = context.channels().find(name))
-                listReply(channel);
         }
-    } else {
-        for (const auto& entry : context.channels().all())
-            listReply(entry.second.get());
     }
     context.reply(IrcReply::listEnd());
 }

@@ -101,7 +101,7 @@ void startConversation(CommandContext& context, const QString& requested)
     }
     Conversation& conversation = core.saslConversations().begin(user->id(), mechanism);
     SaslPeer peer;
-    peer.address = user->host();
+    peer.address = user->address();
     peer.certificateFingerprint = user->certificateFingerprint();
     core.auth()->startExchange(conversation.exchangeId, mechanism, peer);
     // Every mechanism offered is client-first: an empty challenge asks for the response.

@@ -41,7 +41,7 @@ void sendAddresses(CommandContext& context, const QString& letter)
 {
     QHash<QString, qint64> perAddress;
     context.users().forEach(
-        [&perAddress](ServerUser* user) { perAddress[user->host()] += user->sessionCount(); });
+        [&perAddress](ServerUser* user) { perAddress[user->address()] += user->sessionCount(); });
     std::vector<Row> rows;
     rows.reserve(size_t(perAddress.size()));
     for (auto it = perAddress.cbegin(); it != perAddress.cend(); ++it)
@@ -53,7 +53,7 @@ void sendQueues(CommandContext& context, const QString& letter)
 {
     std::vector<Row> rows;
     context.users().forEach([&rows](ServerUser* user) {
-        const QString name = user->replyTarget() + u'@' + user->host();
+        const QString name = user->replyTarget() + u'@' + user->address();
         user->forEachSession([&rows, &name](ClientConnection* session, int, ClientConnection*) {
             rows.emplace_back(name, session->sendQueueBytes());
         });

@@ -20,7 +20,10 @@ constexpr int LabeledResponse = 0x2000;
 constexpr int ChatHistory = 0x4000;   // draft/chathistory
 constexpr int EventPlayback = 0x8000; // draft/event-playback
 constexpr int ReadMarker = 0x10000;   // draft/read-marker
-constexpr int Multiline = 0x400000;   // draft/multiline
+constexpr int UserhostInNames = 0x20000;
+constexpr int InviteNotify = 0x40000;
+constexpr int ChgHost = 0x80000;
+constexpr int Multiline = 0x100000;   // draft/multiline
 // Not a capability: the client sent CAP LS 302 (cap values; cap-notify cannot be turned off).
 constexpr int Version302 = 0x40000000;
 } // namespace ClientCap

@@ -7,8 +7,14 @@
 ServerUser::ServerUser(UserId id, ClientConnection* connection, const QString& host)
     : m_id(id), m_connection(connection),
       // A host is a middle parameter in WHO/WHOIS replies: it must not start with ':'.
-      m_host(host.startsWith(u':') ? QLatin1Char('0') + host : host)
+      m_host(host.startsWith(u':') ? QLatin1Char('0') + host : host), m_address(m_host)
 {
+}
+
+void ServerUser::setHost(const QString& host)
+{
+    m_host = host;
+    m_source.clear();
 }
 
 void ServerUser::setNick(const QString& nick, const QString& folded)
@@ -106,6 +112,8 @@ void ServerUser::detachSession(const ClientConnection* connection)
 QString ServerUser::modeString() const
 {
     QString modes = QStringLiteral("+");
+    if (m_bot)
+        modes += u'B';
     if (m_invisible)
         modes += u'i';
     if (isOperator())

@@ -78,7 +78,12 @@ public:
     void setUserName(const QString& userName);
     const QString& realName() const { return m_realName; }
     void setRealName(const QString& realName) { m_realName = realName; }
+    // The host shown in nick!user@host: the client's address, until an operator's CHGHOST.
     const QString& host() const { return m_host; }
+    void setHost(const QString& host);
+    // The client's IP address as the connection has it (throttles, operator host masks, STATS,
+    // WHOX for operators), whatever host() shows.
+    const QString& address() const { return m_address; }
     // "*" until a nick is set, as numeric replies need a target.
     QString replyTarget() const { return m_nick.isEmpty() ? QStringLiteral("*") : m_nick; }
     // nick!user@host, built once and kept until the nick, user or host changes (every relayed
@@ -111,7 +116,10 @@ public:
     // User mode +w: receives WALLOPS.
     bool isWallops() const { return m_wallops; }
     void setWallops(bool wallops) { m_wallops = wallops; }
-    // The user modes as 221 shows them: "+", "+i", "+iow"...
+    // User mode +B (IRCv3 bot-mode): its messages carry the "bot" tag, WHOIS says 335.
+    bool isBot() const { return m_bot; }
+    void setBot(bool bot) { m_bot = bot; }
+    // The user modes as 221 shows them: "+", "+i", "+Biow"...
     QString modeString() const;
 
     const QString& awayMessage() const { return m_awayMessage; }
@@ -156,6 +164,7 @@ private:
     QString m_userName;
     QString m_realName;
     QString m_host;
+    QString m_address;
     QString m_password;
     QString m_awayMessage;
     QString m_account;
@@ -170,6 +179,7 @@ private:
     bool m_capNegotiating = false;
     bool m_invisible = false;
     bool m_wallops = false;
+    bool m_bot = false;
     bool m_secure = false;
     bool m_loopback = false;
 };

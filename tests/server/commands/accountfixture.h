@@ -201,6 +201,38 @@ public:
             5000);
     }
 
+    // Sends the line and waits for the numeric (or command) that ends its answer; returns the
+    // messages received from the line on, up to that end included (empty on a timeout).
+    static QList<IrcMessage> ask(TestClient* client, const QByteArray& line, const QString& end)
+    {
+        const int start = int(client->messages().size());
+        client->sendLine(line);
+        if (!QTest::qWaitFor([&] { return client->indexOf(end, start) >= 0; }, 5000))
+            return {};
+        return client->messages().mid(start, client->indexOf(end, start) - start + 1);
+    }
+
+    // The messages with that command among messages.
+    static QList<IrcMessage> only(const QList<IrcMessage>& messages, const QString& command)
+    {
+        QList<IrcMessage> result;
+        for (const IrcMessage& message : messages) {
+            if (message.command() == command)
+                result.append(message);
+        }
+        return result;
+    }
+
+    // A registered client with the caps (none: no CAP negotiation at all).
+    TestClient* user(const QString& nick, const QByteArray& caps = {})
+    {
+        if (!caps.isEmpty())
+            return login(nick, {}, {}, caps);
+        TestClient* client = connect();
+        client->registerUser(nick);
+        return waitForWelcome(client) ? client : nullptr;
+    }
+
     // Waits until the server has answered everything the client sent before (a PING's PONG).
     bool sync(TestClient* client)
     {

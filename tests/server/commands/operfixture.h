@@ -33,14 +33,6 @@ public:
         return config;
     }
 
-    // A registered client (in the default room).
-    TestClient* user(const QString& nick)
-    {
-        TestClient* client = connect();
-        client->registerUser(nick);
-        return waitForWelcome(client) ? client : nullptr;
-    }
-
     // OPER with the name and password; the numeric it ended with ("381", "464", "491"...), or
     // empty on a timeout.
     static QString oper(TestClient* client, const QByteArray& name,

@@ -1,5 +1,6 @@
 // IRC operators over real sockets: OPER against the operator blocks (password, host, account,
-// throttling), user modes +o and +w, KILL, WALLOPS, REHASH, DIE (gated by the configuration),
+// throttling), user modes +o and +w, KILL, WALLOPS, CHGHOST (with the chghost cap and without),
+// REHASH, DIE (gated by the configuration),
 // the operator flag in WHO and WHOIS, and the server notices operators get (a history store that
 // cannot be written).
 #include "history/historyservice.h"
@@ -8,6 +9,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSignalSpy>
 
 class tst_OperCommands : public QObject
@@ -33,6 +35,9 @@ private slots:
     void dieDisabled();
     void dieEnabled();
     void whoAndWhoisShowOperators();
+    void chghost();
+    void chghostRefused_data();
+    void chghostRefused();
     void historyWriteFailureNoticesOperators();
     void problemNoticesAreRateLimited();
 
@@ -87,7 +92,7 @@ void tst_OperCommands::operSucceeds()
     QCOMPARE(alice->last(QStringLiteral("252")).param(1), QStringLiteral("1"));
     QCOMPARE(int(m_fixture.server()->core()->users().operators().size()), 1);
     // 004 lists the user modes.
-    QCOMPARE(alice->last(QStringLiteral("004")).param(3), QStringLiteral("iow"));
+    QCOMPARE(alice->last(QStringLiteral("004")).param(3), QStringLiteral("Biow"));
 }
 
 void tst_OperCommands::operFails_data()
@@ -405,6 +410,73 @@ void tst_OperCommands::problemNoticesAreRateLimited()
     QVERIFY(texts.contains(QStringLiteral("*** disk trouble")));
     QVERIFY(!texts.contains(QStringLiteral("*** disk trouble again")));
     QVERIFY(texts.contains(QStringLiteral("*** other trouble")));
+}
+
+// CHGHOST: clients with the chghost cap see CHGHOST, the others a QUIT and a new JOIN with the
+// user's channel status; the user itself (without the cap) is told with 396.
+void tst_OperCommands::chghost()
+{
+    TestClient* alice = oper(QStringLiteral("alice")); // first in #lobby: its operator
+    TestClient* target = m_fixture.user(QStringLiteral("target"));
+    TestClient* modern = m_fixture.user(QStringLiteral("modern"), "chghost");
+    TestClient* plain = m_fixture.user(QStringLiteral("plain"));
+    QVERIFY(alice && target && modern && plain);
+    QVERIFY(!AccountFixture::ask(alice, "MODE #lobby +v target", QStringLiteral("MODE")).isEmpty());
+    QVERIFY(m_fixture.sync(plain));
+    plain->clear();
+    // Logged with who did it.
+    QTest::ignoreMessage(QtInfoMsg,
+                         QRegularExpression(QStringLiteral(
+                             "^CHGHOST target!~test@127\\.0\\.0\\.1 to vhost\\.example/x by "
+                             "alice!~test@127\\.0\\.0\\.1 \\(account none, 127\\.0\\.0\\.1\\)$")));
+    alice->sendLine("CHGHOST target vhost.example/x");
+    QTRY_VERIFY(modern->has(QStringLiteral("CHGHOST")));
+    const IrcMessage chghost = modern->last(QStringLiteral("CHGHOST"));
+    QCOMPARE(chghost.source(), QStringLiteral("target!~test@127.0.0.1"));
+    QCOMPARE(chghost.params(), (QStringList{"~test", "vhost.example/x"}));
+    QTRY_VERIFY(plain->has(QStringLiteral("MODE")));
+    QCOMPARE(plain->commands(), (QStringList{"QUIT", "JOIN", "MODE"}));
+    QCOMPARE(plain->last(QStringLiteral("QUIT")).source(),
+             QStringLiteral("target!~test@127.0.0.1"));
+    QCOMPARE(plain->last(QStringLiteral("JOIN")).source(),
+             QStringLiteral("target!~test@vhost.example/x"));
+    QCOMPARE(plain->last(QStringLiteral("MODE")).params(), (QStringList{"#lobby", "+v", "target"}));
+    QTRY_VERIFY(target->has(QStringLiteral("396")));
+    QCOMPARE(target->last(QStringLiteral("396")).param(1), QStringLiteral("vhost.example/x"));
+    QVERIFY(!target->has(QStringLiteral("QUIT")));
+    const QList<IrcMessage> whois = AccountFixture::only(
+        AccountFixture::ask(plain, "WHOIS target", QStringLiteral("318")), QStringLiteral("311"));
+    QCOMPARE(whois.value(0).param(3), QStringLiteral("vhost.example/x"));
+    QVERIFY(!modern->has(QStringLiteral("QUIT")));
+}
+
+void tst_OperCommands::chghostRefused_data()
+{
+    QTest::addColumn<bool>("asOperator");
+    QTest::addColumn<QByteArray>("host");
+    QTest::addColumn<QString>("reply");
+    QTest::newRow("not an operator") << false << QByteArray("fine.example") << "481";
+    QTest::newRow("bad character") << true << QByteArray("bad!host") << "FAIL";
+    QTest::newRow("leading dot") << true << QByteArray(".example") << "FAIL";
+    QTest::newRow("too long") << true << QByteArray(65, 'h') << "FAIL";
+}
+
+void tst_OperCommands::chghostRefused()
+{
+    QFETCH(bool, asOperator);
+    QFETCH(QByteArray, host);
+    QFETCH(QString, reply);
+    TestClient* alice =
+        asOperator ? oper(QStringLiteral("alice")) : m_fixture.user(QStringLiteral("alice"));
+    TestClient* bob = m_fixture.user(QStringLiteral("bob"));
+    QVERIFY(alice && bob);
+    const QList<IrcMessage> answer = AccountFixture::ask(alice, "CHGHOST bob " + host, reply);
+    QVERIFY(!answer.isEmpty());
+    if (reply == QLatin1String("FAIL"))
+        QCOMPARE(answer.last().params().mid(0, 2), (QStringList{"CHGHOST", "INVALID_HOST"}));
+    const QList<IrcMessage> whois = AccountFixture::only(
+        AccountFixture::ask(bob, "WHOIS bob", QStringLiteral("318")), QStringLiteral("311"));
+    QCOMPARE(whois.value(0).param(3), QStringLiteral("127.0.0.1"));
 }
 
 CONFAB_SERVER_TEST_MAIN(tst_OperCommands)
