@@ -119,6 +119,17 @@ void toUser(CommandContext& context, const QString& target, RelayLine& line, Kin
                                           recipient->nick(), line, false);
 }
 
+// To a channel (a STATUSMSG target too) or a user.
+void deliver(CommandContext& context, const QString& target, RelayLine& line, Kind kind,
+             bool errors)
+{
+    const int flags = statusFlags(target);
+    if (flags != 0 || IrcValidation::isChannelName(target))
+        toChannel(context, target, flags, line, kind, errors);
+    else
+        toUser(context, target, line, kind, errors);
+}
+
 void send(CommandContext& context, Kind kind)
 {
     // RFC 2812 3.3.2: no error reply is ever sent for a NOTICE.
@@ -163,11 +174,7 @@ void send(CommandContext& context, Kind kind)
             out.setTag(BotTag);
         out.setLastParamTrailing(!tagOnly); // text is written ":text", as every server does
         RelayLine line = context.accept(std::move(out));
-        const int flags = statusFlags(target);
-        if (flags != 0 || IrcValidation::isChannelName(target))
-            toChannel(context, target, flags, line, kind, errors);
-        else
-            toUser(context, target, line, kind, errors);
+        deliver(context, target, line, kind, errors);
     }
 }
 
@@ -194,14 +201,12 @@ void relayMultiline(CommandContext& context, const MultilineBatch& batch)
         batch.command() == QLatin1String("NOTICE") ? Kind::Notice : Kind::Privmsg;
     ServerUser* user = context.user();
     user->setLastMessageSecs(Clock::nowSecs());
-    RelayLine line =
-        context.router().acceptMultiline(user, batch.command(), batch.target(), batch.clientTags(),
-                                         batch.parts(), context.core().nextBatchId());
-    const bool errors = kind == Kind::Privmsg;
-    if (IrcValidation::isChannelName(batch.target()))
-        toChannel(context, batch.target(), line, kind, errors);
-    else
-        toUser(context, batch.target(), line, kind, errors);
+    QList<IrcTag> tags = batch.clientTags();
+    if (user->isBot())
+        tags.append(IrcTag{BotTag, QString()});
+    RelayLine line = context.router().acceptMultiline(user, batch.command(), batch.target(), tags,
+                                                      batch.parts(), context.core().nextBatchId());
+    deliver(context, batch.target(), line, kind, kind == Kind::Privmsg);
 }
 
 void addTo(CommandTable& table)

@@ -101,8 +101,11 @@ const QByteArray& RelayLine::multilineWireFor(int caps)
             IrcMessage start = IrcCommand::batchStart(multiline.batchId,
                                                       QStringLiteral("draft/multiline"), {target});
             start.setSource(source);
+            // The message's own tags (client tags, bot); time, msgid and account come with the
+            // opening line's variant.
             for (const IrcTag& tag : m_message.tags()) {
-                if (tag.key.startsWith(u'+'))
+                if (tag.key != QLatin1String("time") && tag.key != QLatin1String("msgid") &&
+                    tag.key != QLatin1String("account"))
                     start.setTag(tag.key, tag.value);
             }
             multiline.opening = std::make_unique<RelayLine>(std::move(start), m_id, m_timeMs);
