@@ -64,6 +64,9 @@ int main(int argc, char* argv[])
 
     ChatController controller;
     MainWindow window(&controller);
+    // Quitting from the tray closes a hidden window: that alone would not end the application.
+    QObject::connect(&window, &MainWindow::quitting, &app, &QCoreApplication::quit,
+                     Qt::QueuedConnection);
     window.show();
     window.start(options);
     return QApplication::exec();

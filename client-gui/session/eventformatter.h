@@ -1,7 +1,13 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QList>
 #include <QString>
+#include <QStringList>
+
+#include <utility>
+
+struct WhoisInfo;
 
 // Every line of text the session shows the user in a conversation: what happened on the network
 // ("bob joined", "alice is now known as al") and the answers to typed commands. All of it is
@@ -43,7 +49,14 @@ public:
     static QString invalidRoom(const QString& room);
     static QString partUsage();
     static QString topicUsage();
-    static QString help();
+    static QString notConnected();
+    static QString displayNameNextTime();
+    // /whois: one line per thing the server told.
+    static QStringList whois(const WhoisInfo& info);
+    // How long, in the largest whole unit: "5 minutes".
+    static QString duration(qint64 secs);
+    // /help: each command as typed, with what it does.
+    static QList<std::pair<QString, QString>> commandHelp();
     static QString missingArgument(const QString& command);
     static QString unknownCommand(const QString& command);
 };
