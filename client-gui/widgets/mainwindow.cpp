@@ -681,29 +681,31 @@ void MainWindow::askText(const QString& name, const QString& title, const QStrin
     dialog->open();
 }
 
-void MainWindow::showHelp()
+template <typename Dialog, typename Make> void MainWindow::showOnce(Make make)
 {
-    if (auto* open = findChild<HelpDialog*>()) {
+    if (auto* open = findChild<Dialog*>()) {
         open->raise();
         open->activateWindow();
         return;
     }
-    auto* dialog = new HelpDialog(this);
+    Dialog* dialog = make();
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
 }
 
+void MainWindow::showHelp()
+{
+    showOnce<HelpDialog>([this] { return new HelpDialog(this); });
+}
+
 void MainWindow::showRoomDirectory()
 {
-    if (auto* open = findChild<RoomDirectoryDialog*>()) {
-        open->raise();
-        open->activateWindow();
-        return;
-    }
-    auto* dialog = new RoomDirectoryDialog(m_controller->roomDirectory(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &RoomDirectoryDialog::joinRequested, m_controller, &ChatController::joinRoom);
-    dialog->show();
+    showOnce<RoomDirectoryDialog>([this] {
+        auto* dialog = new RoomDirectoryDialog(m_controller->roomDirectory(), this);
+        connect(dialog, &RoomDirectoryDialog::joinRequested, m_controller,
+                &ChatController::joinRoom);
+        return dialog;
+    });
 }
 
 void MainWindow::changeEvent(QEvent* event)
@@ -750,14 +752,9 @@ void MainWindow::updateUnreadTotal()
 
 void MainWindow::showSettings()
 {
-    if (auto* open = findChild<SettingsDialog*>()) {
-        open->raise();
-        open->activateWindow();
-        return;
-    }
-    auto* dialog = new SettingsDialog(m_controller->preferences(), m_tray->isAvailable(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->show();
+    showOnce<SettingsDialog>([this] {
+        return new SettingsDialog(m_controller->preferences(), m_tray->isAvailable(), this);
+    });
 }
 
 void MainWindow::applyPreferences()

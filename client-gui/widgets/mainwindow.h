@@ -72,6 +72,8 @@ protected:
 private:
     void createMenus();
     void createContextMenus();
+    // Raises the open dialog of this type, or shows the one make() returns (deleted on close).
+    template <typename Dialog, typename Make> void showOnce(Make make);
     // A small non-blocking question for one line of text; done gets the answer (not on Cancel).
     void askText(const QString& name, const QString& title, const QString& label,
                  const QString& initial, const std::function<void(const QString&)>& done);
