@@ -109,6 +109,12 @@ QString ContactListModel::awayMessage(const QString& nick) const
     return row >= 0 ? m_contacts.at(row).awayMessage : QString();
 }
 
+QString ContactListModel::displayName(const QString& nick) const
+{
+    const int row = indexOf(nick);
+    return row >= 0 ? m_contacts.at(row).displayName : QString();
+}
+
 int ContactListModel::unreadCount(const QString& nick) const
 {
     const int row = indexOf(nick);

@@ -38,6 +38,7 @@ public:
     QStringList nicks() const;
     bool isAway(const QString& nick) const;
     QString awayMessage(const QString& nick) const;
+    QString displayName(const QString& nick) const;
     int unreadCount(const QString& nick) const;
 
 public slots:

@@ -238,8 +238,10 @@ void ChatController::onUserJoined(const QString& room, const QString& nick)
 {
     m_contacts->addMember(room, nick);
     learnRealNames({nick});
-    if (m_preferences->showJoinPart())
-        m_conversations->ensure(room, true)->appendSystem(EventFormatter::joined(nick));
+    if (!m_preferences->showJoinPart())
+        return;
+    const QString who = EventFormatter::person(nick, displayNameOf(nick));
+    m_conversations->ensure(room, true)->appendSystem(EventFormatter::joined(who));
 }
 
 void ChatController::onUserLeft(const QString& room, const QString& nick, const QString& reason)
@@ -247,7 +249,8 @@ void ChatController::onUserLeft(const QString& room, const QString& nick, const 
     m_contacts->removeMember(room, nick);
     ConversationModel* conversation = m_conversations->find(room);
     if (conversation && m_preferences->showJoinPart())
-        conversation->appendSystem(EventFormatter::left(nick, reason));
+        conversation->appendSystem(
+            EventFormatter::left(EventFormatter::person(nick, displayNameOf(nick)), reason));
 }
 
 void ChatController::onUserKicked(const QString& room, const QString& nick, const QString& by,
@@ -262,8 +265,10 @@ void ChatController::onUserKicked(const QString& room, const QString& nick, cons
 void ChatController::onUserQuit(const QString& nick, const QString& reason,
                                 const QStringList& rooms)
 {
+    // The connection forgot the display name with the quit; the contact list still has it.
+    const QString text =
+        EventFormatter::quit(EventFormatter::person(nick, m_contacts->displayName(nick)), reason);
     m_contacts->removeUser(nick);
-    const QString text = EventFormatter::quit(nick, reason);
     for (const QString& room : rooms) {
         ConversationModel* conversation = m_conversations->find(room);
         if (conversation && m_preferences->showJoinPart())

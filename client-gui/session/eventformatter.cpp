@@ -16,6 +16,11 @@ QString EventFormatter::disconnected(bool reconnecting)
                         : tr("Disconnected from the server");
 }
 
+QString EventFormatter::person(const QString& nick, const QString& displayName)
+{
+    return displayName.isEmpty() ? nick : tr("%1 (%2)").arg(displayName, nick);
+}
+
 QString EventFormatter::youJoined(const QString& room)
 {
     return tr("You joined %1").arg(room);

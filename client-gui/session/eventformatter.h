@@ -22,6 +22,8 @@ public:
     static QString disconnected(bool reconnecting);
 
     // Rooms and people
+    // A person as shown in system lines: "小明 (xiaoming)" with a display name, else the nick.
+    static QString person(const QString& nick, const QString& displayName);
     static QString youJoined(const QString& room);
     static QString youLeft(const QString& room, const QString& reason);
     static QString joined(const QString& nick);

@@ -67,9 +67,10 @@ public:
     void addNames(const QString& room, const QStringList& names);
     QStringList endNames(const QString& room);
 
-private:
+    // "@#ops" -> "#ops", "+bob" -> "bob": the membership prefixes the server uses, removed.
     QString stripPrefixes(const QString& name) const;
 
+private:
     QString m_nick;
     QString m_serverName;
     bool m_away = false;

@@ -250,6 +250,7 @@ void ServerConnection::handle(const IrcEvents::ServerClosing& event)
 
 void ServerConnection::handle(const IrcEvents::Join& event)
 {
+    learnRealName(event.nick, event.realName); // before the join is told, to show with it
     if (isOwnNick(event.nick)) {
         m_network.joinRoom(event.room);
         emit roomJoined(m_network.displayRoomName(event.room));
@@ -258,7 +259,6 @@ void ServerConnection::handle(const IrcEvents::Join& event)
         m_network.addMember(event.room, event.nick);
         emit userJoined(m_network.displayRoomName(event.room), event.nick);
     }
-    learnRealName(event.nick, event.realName);
 }
 
 void ServerConnection::handle(const IrcEvents::Part& event)
@@ -358,9 +358,11 @@ void ServerConnection::handle(const IrcEvents::Whois& event)
 
 void ServerConnection::handle(const IrcEvents::WhoisEnd& event)
 {
-    const WhoisInfo info = m_whois.take(fold(event.nick));
+    WhoisInfo info = m_whois.take(fold(event.nick));
     if (info.userName.isEmpty())
         return; // nobody by that name: the 401 said so
+    for (QString& room : info.rooms)
+        room = m_network.stripPrefixes(room); // "@#ops": the room, not the status in it
     learnRealName(info.nick, info.realName);
     emit whoisReceived(info);
 }

@@ -876,12 +876,18 @@ void tst_MainWindow::whoisIsReadable()
     const QString text = viewText(QStringLiteral("#lobby"));
     QVERIFY2(text.contains(QStringLiteral("bob is Bob Builder (~confab@127.0.0.1)")),
              qPrintable(text));
-    QVERIFY(text.contains(QStringLiteral("bob is in #lobby")));
+    QVERIFY2(text.contains(QStringLiteral("bob is in #lobby\n")), qPrintable(text));
     QVERIFY(text.contains(QStringLiteral("bob is away: at lunch")));
     QVERIFY(text.contains(QStringLiteral("bob has been idle for")));
     QVERIFY(text.contains(QStringLiteral("online since")));
     QVERIFY2(!text.contains(QStringLiteral("311")) && !text.contains(QStringLiteral("End of")),
              qPrintable(text));
+
+    // Our own: first in #lobby, so an operator there; the room is named without the "@".
+    type(QStringLiteral("/whois me"));
+    QTRY_VERIFY(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("me is connected to")));
+    QVERIFY2(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("me is in #lobby\n")),
+             qPrintable(viewText(QStringLiteral("#lobby"))));
 
     type(QStringLiteral("/whois nobody"));
     QTRY_VERIFY(m_window->currentConversation()->lastText().contains(
@@ -1039,6 +1045,8 @@ void tst_MainWindow::displayNamesShownAndSearchable()
         return QModelIndex();
     };
     QTRY_COMPARE(rowOf(QStringLiteral("lilei")).data().toString(), QStringLiteral("李雷 (lilei)"));
+    QVERIFY2(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("李雷 (lilei) joined")),
+             qPrintable(viewText(QStringLiteral("#lobby"))));
     QCOMPARE(rowOf(QStringLiteral("bob")).data().toString(), QStringLiteral("bob"));
 
     // The filter finds people by either name.
@@ -1062,6 +1070,10 @@ void tst_MainWindow::displayNamesShownAndSearchable()
     QVERIFY(lilei->setDisplayName(QStringLiteral("韩梅梅")));
     QTRY_COMPARE(rowOf(QStringLiteral("lilei")).data().toString(),
                  QStringLiteral("韩梅梅 (lilei)"));
+    lilei->disconnectFromServer(QStringLiteral("bye"));
+    QTRY_VERIFY2(
+        viewText(QStringLiteral("#lobby")).contains(QStringLiteral("韩梅梅 (lilei) left the chat")),
+        qPrintable(viewText(QStringLiteral("#lobby"))));
 }
 
 void tst_MainWindow::displayNameFromLoginAndMenu()
