@@ -21,6 +21,8 @@ QVariant RoomDirectoryModel::data(const QModelIndex& index, int role) const
         return room.name;
     if (role == Qt::ToolTipRole)
         return tr("Double-click to join %1").arg(room.name);
+    if (role == Qt::TextAlignmentRole && index.column() == UsersColumn)
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter); // a count, like numbers
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {

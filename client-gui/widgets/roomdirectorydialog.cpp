@@ -36,6 +36,7 @@ RoomDirectoryDialog::RoomDirectoryDialog(RoomDirectoryModel* model, QWidget* par
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setColumnWidth(RoomDirectoryModel::NameColumn, 160);
     m_table->setColumnWidth(RoomDirectoryModel::UsersColumn, 70);
