@@ -64,7 +64,9 @@ int main(int argc, char* argv[])
 
     ChatController controller;
     MainWindow window(&controller);
-    // Quitting from the tray closes a hidden window: that alone would not end the application.
+    // The window says when to end: closing it may only hide it in the tray, and quitting from
+    // the tray closes a window that is hidden already.
+    QApplication::setQuitOnLastWindowClosed(false);
     QObject::connect(&window, &MainWindow::quitting, &app, &QCoreApplication::quit,
                      Qt::QueuedConnection);
     window.show();

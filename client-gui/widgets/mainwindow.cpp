@@ -739,7 +739,6 @@ void MainWindow::quit()
 {
     m_quitting = true;
     close();
-    emit quitting();
 }
 
 void MainWindow::updateUnreadTotal()
@@ -778,4 +777,5 @@ void MainWindow::closeEvent(QCloseEvent* event)
     delete m_tray; // its icon leaves the tray with the window
     m_tray = new SystemTray(false, this);
     event->accept();
+    emit quitting();
 }

@@ -59,7 +59,9 @@ public slots:
     void showRoomDirectory();
 
 signals:
-    // The user quit (the window may have been hidden in the tray): the application should end.
+    // The window closed for good (not hidden in the tray): the application should end. It does
+    // not end by itself when the last window closes, since that may be a dialog while this
+    // window waits in the tray.
     void quitting();
     // A private message arrived while the window was not focused, or a mention while its room
     // was not on screen: tray message and taskbar alert were requested.

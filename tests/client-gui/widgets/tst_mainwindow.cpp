@@ -1130,6 +1130,7 @@ void tst_MainWindow::closeHidesToTrayWhenThereIsOne()
     QSignalSpy quitting(m_window.get(), &MainWindow::quitting);
     m_window->close();
     QTRY_VERIFY(!m_window->isVisible());
+    QCOMPARE(quitting.count(), 0); // only hidden
     tray->menu()->findChild<QAction*>(QStringLiteral("trayQuitAction"))->trigger();
     QTRY_COMPARE(quitting.count(), 1);
     QTRY_COMPARE(m_controller->connection()->state(), ServerConnection::State::Disconnected);
@@ -1138,8 +1139,10 @@ void tst_MainWindow::closeHidesToTrayWhenThereIsOne()
 void tst_MainWindow::closeQuitsWithoutTray()
 {
     m_window->setSystemTrayAvailable(false);
+    QSignalSpy quitting(m_window.get(), &MainWindow::quitting);
     m_window->close();
     QTRY_VERIFY(!m_window->isVisible());
+    QCOMPARE(quitting.count(), 1);
     QTRY_COMPARE(m_controller->connection()->state(), ServerConnection::State::Disconnected);
 
     // With a tray but "hide to tray" turned off: closing quits too.
