@@ -64,6 +64,11 @@ int main(int argc, char* argv[])
 
     ChatController controller;
     MainWindow window(&controller);
+    // The window says when to end: closing it may only hide it in the tray, and quitting from
+    // the tray closes a window that is hidden already.
+    QApplication::setQuitOnLastWindowClosed(false);
+    QObject::connect(&window, &MainWindow::quitting, &app, &QCoreApplication::quit,
+                     Qt::QueuedConnection);
     window.show();
     window.start(options);
     return QApplication::exec();

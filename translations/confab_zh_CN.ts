@@ -21,6 +21,10 @@
         <source>%1 is online — double-click to talk privately</source>
         <translation>%1 在线——双击可私聊</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>ConversationModel</name>
@@ -175,10 +179,6 @@
         <translation>请在聊天室中使用 /topic，或指明聊天室：/topic #聊天室 内容</translation>
     </message>
     <message>
-        <source>Type a message and press Enter. Commands: /msg name text, /me action, /nick newname, /join #room, /part [reason], /topic text, /away [reason], /quit [reason], to:name to talk to someone.</source>
-        <translation>输入消息后按回车发送。命令：/msg 名字 内容、/me 动作、/nick 新名字、/join #聊天室、/part [原因]、/topic 内容、/away [原因]、/quit [原因]，以及 to:名字 切换聊天对象。</translation>
-    </message>
-    <message>
         <source>/%1 needs more: type /help to see how to use it</source>
         <translation>/%1 缺少参数：输入 /help 查看用法</translation>
     </message>
@@ -209,6 +209,237 @@
     <message>
         <source>You cannot write in %1 now.</source>
         <translation>你现在不能在 %1 发言。</translation>
+    </message>
+    <message>
+        <source>Not connected to a server</source>
+        <translation>未连接到服务器</translation>
+    </message>
+    <message>
+        <source>This server cannot change your display name now: it is used from your next login</source>
+        <translation>此服务器现在无法更改你的显示名称：下次登录时生效</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 is %2 (%3)</source>
+        <translation>%1 是 %2（%3）</translation>
+    </message>
+    <message>
+        <source>%1 is logged in as %2</source>
+        <translation>%1 已登录为账号 %2</translation>
+    </message>
+    <message>
+        <source>%1 is in %2</source>
+        <translation>%1 在 %2</translation>
+    </message>
+    <message>
+        <source>%1 has been idle for %2, online since %3</source>
+        <translation>%1 已空闲 %2，自 %3 起在线</translation>
+    </message>
+    <message>
+        <source>%1 has been idle for %2</source>
+        <translation>%1 已空闲 %2</translation>
+    </message>
+    <message>
+        <source>%1 is a server operator</source>
+        <translation>%1 是服务器管理员</translation>
+    </message>
+    <message>
+        <source>%1 uses a secure connection (TLS)</source>
+        <translation>%1 使用安全连接（TLS）</translation>
+    </message>
+    <message>
+        <source>%1 is connected to %2</source>
+        <translation>%1 连接在 %2</translation>
+    </message>
+    <message>
+        <source>1 second</source>
+        <translation>1 秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seconds</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 分钟</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hours</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>/msg name text</source>
+        <translation>/msg 名字 内容</translation>
+    </message>
+    <message>
+        <source>Send a private message</source>
+        <translation>发送私信</translation>
+    </message>
+    <message>
+        <source>/query name</source>
+        <translation>/query 名字</translation>
+    </message>
+    <message>
+        <source>Open a private conversation</source>
+        <translation>打开私聊</translation>
+    </message>
+    <message>
+        <source>to:name text</source>
+        <translation>to:名字 内容</translation>
+    </message>
+    <message>
+        <source>Switch to a private conversation (and write)</source>
+        <translation>切换到私聊（并发送）</translation>
+    </message>
+    <message>
+        <source>/me text</source>
+        <translation>/me 内容</translation>
+    </message>
+    <message>
+        <source>Describe what you do (&quot;* me waves&quot;)</source>
+        <translation>描述你的动作（“* me 挥手”）</translation>
+    </message>
+    <message>
+        <source>/join #room</source>
+        <translation>/join #聊天室</translation>
+    </message>
+    <message>
+        <source>Join a room, or create it</source>
+        <translation>加入聊天室，或创建它</translation>
+    </message>
+    <message>
+        <source>/part [reason]</source>
+        <translation>/part [原因]</translation>
+    </message>
+    <message>
+        <source>Leave this room</source>
+        <translation>离开这个聊天室</translation>
+    </message>
+    <message>
+        <source>/topic [text]</source>
+        <translation>/topic [内容]</translation>
+    </message>
+    <message>
+        <source>Show or change the topic of this room</source>
+        <translation>显示或更改这个聊天室的话题</translation>
+    </message>
+    <message>
+        <source>/list</source>
+        <translation>/list</translation>
+    </message>
+    <message>
+        <source>Find rooms on the server</source>
+        <translation>查找服务器上的聊天室</translation>
+    </message>
+    <message>
+        <source>/whois name</source>
+        <translation>/whois 名字</translation>
+    </message>
+    <message>
+        <source>Show who someone is</source>
+        <translation>显示某人的信息</translation>
+    </message>
+    <message>
+        <source>/nick newname</source>
+        <translation>/nick 新名字</translation>
+    </message>
+    <message>
+        <source>Change your name</source>
+        <translation>更改你的名字</translation>
+    </message>
+    <message>
+        <source>/away [reason]</source>
+        <translation>/away [原因]</translation>
+    </message>
+    <message>
+        <source>Mark yourself as away</source>
+        <translation>把自己标记为离开</translation>
+    </message>
+    <message>
+        <source>/back</source>
+        <translation>/back</translation>
+    </message>
+    <message>
+        <source>Mark yourself as back</source>
+        <translation>把自己标记为回来了</translation>
+    </message>
+    <message>
+        <source>/quit [reason]</source>
+        <translation>/quit [原因]</translation>
+    </message>
+    <message>
+        <source>Leave the chat and close Confab</source>
+        <translation>离开聊天并关闭 Confab</translation>
+    </message>
+    <message>
+        <source>/help</source>
+        <translation>/help</translation>
+    </message>
+    <message>
+        <source>Show this list</source>
+        <translation>显示这个列表</translation>
+    </message>
+    <message>
+        <source>//text</source>
+        <translation>//内容</translation>
+    </message>
+    <message>
+        <source>Send text that starts with a slash</source>
+        <translation>发送以斜杠开头的文字</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>Complete a name or a room</source>
+        <translation>补全名字或聊天室</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Commands</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Type a message and press Enter to send it to the conversation on screen. These commands do more:</source>
+        <translation>输入消息并按回车，即可发送到当前对话。以下命令可以做更多事：</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>作用</translation>
     </message>
 </context>
 <context>
@@ -331,6 +562,18 @@
         <source>The server does not accept the name %1: %2</source>
         <translation>服务器不接受名字 %1：%2</translation>
     </message>
+    <message>
+        <source>optional: your name in any language</source>
+        <translation>可选：任何语言的名字</translation>
+    </message>
+    <message>
+        <source>Names on the server are plain letters a–z; others see this name next to it.</source>
+        <translation>服务器上的名字只能用字母 a–z；别人会在它旁边看到这个名字。</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>显示名称(&amp;D)：</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -341,10 +584,6 @@
     <message>
         <source>Confab</source>
         <translation>Confab</translation>
-    </message>
-    <message>
-        <source>Find a person…</source>
-        <translation>查找联系人…</translation>
     </message>
     <message>
         <source>Rooms</source>
@@ -506,6 +745,148 @@ Built with Qt %2.</source>
         <source>%1 on %2</source>
         <translation>%1 在 %2</translation>
     </message>
+    <message>
+        <source>Find a person by name…</source>
+        <translation>按名字查找…</translation>
+    </message>
+    <message>
+        <source>&amp;Join room…</source>
+        <translation>加入聊天室(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Join room</source>
+        <translation>加入聊天室</translation>
+    </message>
+    <message>
+        <source>Room name (a new name creates the room):</source>
+        <translation>聊天室名称（新名称会创建聊天室）：</translation>
+    </message>
+    <message>
+        <source>&amp;Find rooms…</source>
+        <translation>查找聊天室(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Change &amp;name…</source>
+        <translation>更改名字(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Change name</source>
+        <translation>更改名字</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名字：</translation>
+    </message>
+    <message>
+        <source>Set &amp;display name…</source>
+        <translation>设置显示名称(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>Your name as others see it, in any language:</source>
+        <translation>别人看到的你的名字，可用任何语言：</translation>
+    </message>
+    <message>
+        <source>Set &amp;away…</source>
+        <translation>设为离开(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Set away</source>
+        <translation>设为离开</translation>
+    </message>
+    <message>
+        <source>Message for people who write to you:</source>
+        <translation>给找你的人的留言：</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>离开</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>回来了(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Commands</source>
+        <translation>命令(&amp;C)</translation>
+    </message>
+    <message>
+        <source>You are away</source>
+        <translation>你处于离开状态</translation>
+    </message>
+    <message>
+        <source>You are away: %1</source>
+        <translation>你处于离开状态：%1</translation>
+    </message>
+    <message>
+        <source>Choose Chat → Back (or type /back) when you are back</source>
+        <translation>回来后请选择 聊天 → 回来了（或输入 /back）</translation>
+    </message>
+    <message>
+        <source>%1 mentioned you in %2</source>
+        <translation>%1 在 %2 提到了你</translation>
+    </message>
+</context>
+<context>
+    <name>RoomDirectoryDialog</name>
+    <message>
+        <source>&amp;Join</source>
+        <translation>加入(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Find rooms</source>
+        <translation>查找聊天室</translation>
+    </message>
+    <message>
+        <source>Filter by name or topic…</source>
+        <translation>按名称或话题筛选…</translation>
+    </message>
+    <message>
+        <source>Asking the server for its rooms…</source>
+        <translation>正在向服务器查询聊天室…</translation>
+    </message>
+    <message>
+        <source>1 room</source>
+        <translation>1 个聊天室</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rooms</source>
+        <translation>
+            <numerusform>%n 个聊天室</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n rooms</source>
+        <translation>
+            <numerusform>%n 个聊天室中的 %1 个</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RoomDirectoryModel</name>
+    <message>
+        <source>Double-click to join %1</source>
+        <translation>双击加入 %1</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>聊天室</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>话题</translation>
+    </message>
 </context>
 <context>
     <name>RoomListModel</name>
@@ -522,6 +903,33 @@ Built with Qt %2.</source>
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Show when people &amp;join and leave rooms</source>
+        <translation>显示有人加入和离开聊天室(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Closing the window keeps Confab running in the tray</source>
+        <translation>关闭窗口时让 Confab 在托盘中继续运行(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Notify me when someone mentions my name</source>
+        <translation>有人提到我的名字时通知我(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray</source>
+        <translation>此桌面没有系统托盘</translation>
+    </message>
+    <message>
+        <source>&amp;Time of messages:</source>
+        <translation>消息时间格式(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -573,6 +981,31 @@ Built with Qt %2.</source>
     <message>
         <source>Connect at once, without the login dialog (with the name saved last time when --nick is not given).</source>
         <translation>立即连接，不显示登录对话框（未指定 --nick 时使用上次保存的名字）。</translation>
+    </message>
+</context>
+<context>
+    <name>SystemTray</name>
+    <message>
+        <source>&amp;Show Confab</source>
+        <translation>显示 Confab(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Confab</source>
+        <translation>Confab</translation>
+    </message>
+    <message>
+        <source>Confab — 1 unread message</source>
+        <translation>Confab — 1 条未读消息</translation>
+    </message>
+    <message numerus="yes">
+        <source>Confab — %n unread messages</source>
+        <translation>
+            <numerusform>Confab — %n 条未读消息</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -21,6 +21,10 @@
         <source>%1 is online — double-click to talk privately</source>
         <translation>%1 在線上——按兩下可私訊</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>ConversationModel</name>
@@ -175,10 +179,6 @@
         <translation>請在聊天室中使用 /topic，或指明聊天室：/topic #聊天室 內容</translation>
     </message>
     <message>
-        <source>Type a message and press Enter. Commands: /msg name text, /me action, /nick newname, /join #room, /part [reason], /topic text, /away [reason], /quit [reason], to:name to talk to someone.</source>
-        <translation>輸入訊息後按 Enter 傳送。指令：/msg 名稱 內容、/me 動作、/nick 新名稱、/join #聊天室、/part [原因]、/topic 內容、/away [原因]、/quit [原因]，以及 to:名稱 切換聊天對象。</translation>
-    </message>
-    <message>
         <source>/%1 needs more: type /help to see how to use it</source>
         <translation>/%1 缺少參數：輸入 /help 查看用法</translation>
     </message>
@@ -209,6 +209,237 @@
     <message>
         <source>You cannot write in %1 now.</source>
         <translation>你現在不能在 %1 發言。</translation>
+    </message>
+    <message>
+        <source>Not connected to a server</source>
+        <translation>未連線到伺服器</translation>
+    </message>
+    <message>
+        <source>This server cannot change your display name now: it is used from your next login</source>
+        <translation>此伺服器現在無法變更你的顯示名稱：下次登入時生效</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 is %2 (%3)</source>
+        <translation>%1 是 %2（%3）</translation>
+    </message>
+    <message>
+        <source>%1 is logged in as %2</source>
+        <translation>%1 已登入為帳號 %2</translation>
+    </message>
+    <message>
+        <source>%1 is in %2</source>
+        <translation>%1 在 %2</translation>
+    </message>
+    <message>
+        <source>%1 has been idle for %2, online since %3</source>
+        <translation>%1 已閒置 %2，自 %3 起在線</translation>
+    </message>
+    <message>
+        <source>%1 has been idle for %2</source>
+        <translation>%1 已閒置 %2</translation>
+    </message>
+    <message>
+        <source>%1 is a server operator</source>
+        <translation>%1 是伺服器管理員</translation>
+    </message>
+    <message>
+        <source>%1 uses a secure connection (TLS)</source>
+        <translation>%1 使用安全連線（TLS）</translation>
+    </message>
+    <message>
+        <source>%1 is connected to %2</source>
+        <translation>%1 連線在 %2</translation>
+    </message>
+    <message>
+        <source>1 second</source>
+        <translation>1 秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seconds</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 分鐘</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n 分鐘</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 小時</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hours</source>
+        <translation>
+            <numerusform>%n 小時</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>/msg name text</source>
+        <translation>/msg 名字 內容</translation>
+    </message>
+    <message>
+        <source>Send a private message</source>
+        <translation>傳送私訊</translation>
+    </message>
+    <message>
+        <source>/query name</source>
+        <translation>/query 名字</translation>
+    </message>
+    <message>
+        <source>Open a private conversation</source>
+        <translation>開啟私聊</translation>
+    </message>
+    <message>
+        <source>to:name text</source>
+        <translation>to:名字 內容</translation>
+    </message>
+    <message>
+        <source>Switch to a private conversation (and write)</source>
+        <translation>切換到私聊（並傳送）</translation>
+    </message>
+    <message>
+        <source>/me text</source>
+        <translation>/me 內容</translation>
+    </message>
+    <message>
+        <source>Describe what you do (&quot;* me waves&quot;)</source>
+        <translation>描述你的動作（「* me 揮手」）</translation>
+    </message>
+    <message>
+        <source>/join #room</source>
+        <translation>/join #聊天室</translation>
+    </message>
+    <message>
+        <source>Join a room, or create it</source>
+        <translation>加入聊天室，或建立它</translation>
+    </message>
+    <message>
+        <source>/part [reason]</source>
+        <translation>/part [原因]</translation>
+    </message>
+    <message>
+        <source>Leave this room</source>
+        <translation>離開這個聊天室</translation>
+    </message>
+    <message>
+        <source>/topic [text]</source>
+        <translation>/topic [內容]</translation>
+    </message>
+    <message>
+        <source>Show or change the topic of this room</source>
+        <translation>顯示或變更這個聊天室的話題</translation>
+    </message>
+    <message>
+        <source>/list</source>
+        <translation>/list</translation>
+    </message>
+    <message>
+        <source>Find rooms on the server</source>
+        <translation>尋找伺服器上的聊天室</translation>
+    </message>
+    <message>
+        <source>/whois name</source>
+        <translation>/whois 名字</translation>
+    </message>
+    <message>
+        <source>Show who someone is</source>
+        <translation>顯示某人的資訊</translation>
+    </message>
+    <message>
+        <source>/nick newname</source>
+        <translation>/nick 新名字</translation>
+    </message>
+    <message>
+        <source>Change your name</source>
+        <translation>變更你的名字</translation>
+    </message>
+    <message>
+        <source>/away [reason]</source>
+        <translation>/away [原因]</translation>
+    </message>
+    <message>
+        <source>Mark yourself as away</source>
+        <translation>把自己標記為離開</translation>
+    </message>
+    <message>
+        <source>/back</source>
+        <translation>/back</translation>
+    </message>
+    <message>
+        <source>Mark yourself as back</source>
+        <translation>把自己標記為回來了</translation>
+    </message>
+    <message>
+        <source>/quit [reason]</source>
+        <translation>/quit [原因]</translation>
+    </message>
+    <message>
+        <source>Leave the chat and close Confab</source>
+        <translation>離開聊天並關閉 Confab</translation>
+    </message>
+    <message>
+        <source>/help</source>
+        <translation>/help</translation>
+    </message>
+    <message>
+        <source>Show this list</source>
+        <translation>顯示這個列表</translation>
+    </message>
+    <message>
+        <source>//text</source>
+        <translation>//內容</translation>
+    </message>
+    <message>
+        <source>Send text that starts with a slash</source>
+        <translation>傳送以斜線開頭的文字</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>Complete a name or a room</source>
+        <translation>補全名字或聊天室</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Commands</source>
+        <translation>指令</translation>
+    </message>
+    <message>
+        <source>Type a message and press Enter to send it to the conversation on screen. These commands do more:</source>
+        <translation>輸入訊息並按 Enter，即可傳送到目前的對話。以下指令可以做更多事：</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>指令</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>作用</translation>
     </message>
 </context>
 <context>
@@ -331,6 +562,18 @@
         <source>The server does not accept the name %1: %2</source>
         <translation>伺服器不接受名稱 %1：%2</translation>
     </message>
+    <message>
+        <source>optional: your name in any language</source>
+        <translation>選填：任何語言的名字</translation>
+    </message>
+    <message>
+        <source>Names on the server are plain letters a–z; others see this name next to it.</source>
+        <translation>伺服器上的名字只能用字母 a–z；別人會在它旁邊看到這個名字。</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>顯示名稱(&amp;D)：</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -341,10 +584,6 @@
     <message>
         <source>Confab</source>
         <translation>Confab</translation>
-    </message>
-    <message>
-        <source>Find a person…</source>
-        <translation>尋找聯絡人…</translation>
     </message>
     <message>
         <source>Rooms</source>
@@ -506,6 +745,148 @@ Built with Qt %2.</source>
         <source>%1 on %2</source>
         <translation>%1 在 %2</translation>
     </message>
+    <message>
+        <source>Find a person by name…</source>
+        <translation>依名字尋找…</translation>
+    </message>
+    <message>
+        <source>&amp;Join room…</source>
+        <translation>加入聊天室(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Join room</source>
+        <translation>加入聊天室</translation>
+    </message>
+    <message>
+        <source>Room name (a new name creates the room):</source>
+        <translation>聊天室名稱（新名稱會建立聊天室）：</translation>
+    </message>
+    <message>
+        <source>&amp;Find rooms…</source>
+        <translation>尋找聊天室(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Change &amp;name…</source>
+        <translation>變更名字(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Change name</source>
+        <translation>變更名字</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名字：</translation>
+    </message>
+    <message>
+        <source>Set &amp;display name…</source>
+        <translation>設定顯示名稱(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>顯示名稱</translation>
+    </message>
+    <message>
+        <source>Your name as others see it, in any language:</source>
+        <translation>別人看到的你的名字，可用任何語言：</translation>
+    </message>
+    <message>
+        <source>Set &amp;away…</source>
+        <translation>設為離開(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Set away</source>
+        <translation>設為離開</translation>
+    </message>
+    <message>
+        <source>Message for people who write to you:</source>
+        <translation>給找你的人的留言：</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>離開</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>回來了(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Commands</source>
+        <translation>指令(&amp;C)</translation>
+    </message>
+    <message>
+        <source>You are away</source>
+        <translation>你處於離開狀態</translation>
+    </message>
+    <message>
+        <source>You are away: %1</source>
+        <translation>你處於離開狀態：%1</translation>
+    </message>
+    <message>
+        <source>Choose Chat → Back (or type /back) when you are back</source>
+        <translation>回來後請選擇 聊天 → 回來了（或輸入 /back）</translation>
+    </message>
+    <message>
+        <source>%1 mentioned you in %2</source>
+        <translation>%1 在 %2 提到了你</translation>
+    </message>
+</context>
+<context>
+    <name>RoomDirectoryDialog</name>
+    <message>
+        <source>&amp;Join</source>
+        <translation>加入(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Find rooms</source>
+        <translation>尋找聊天室</translation>
+    </message>
+    <message>
+        <source>Filter by name or topic…</source>
+        <translation>依名稱或話題篩選…</translation>
+    </message>
+    <message>
+        <source>Asking the server for its rooms…</source>
+        <translation>正在向伺服器查詢聊天室…</translation>
+    </message>
+    <message>
+        <source>1 room</source>
+        <translation>1 個聊天室</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rooms</source>
+        <translation>
+            <numerusform>%n 個聊天室</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n rooms</source>
+        <translation>
+            <numerusform>%n 個聊天室中的 %1 個</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RoomDirectoryModel</name>
+    <message>
+        <source>Double-click to join %1</source>
+        <translation>按兩下加入 %1</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>聊天室</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人數</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>話題</translation>
+    </message>
 </context>
 <context>
     <name>RoomListModel</name>
@@ -522,6 +903,33 @@ Built with Qt %2.</source>
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Show when people &amp;join and leave rooms</source>
+        <translation>顯示有人加入和離開聊天室(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Closing the window keeps Confab running in the tray</source>
+        <translation>關閉視窗時讓 Confab 在系統匣中繼續執行(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Notify me when someone mentions my name</source>
+        <translation>有人提到我的名字時通知我(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray</source>
+        <translation>此桌面沒有系統匣</translation>
+    </message>
+    <message>
+        <source>&amp;Time of messages:</source>
+        <translation>訊息時間格式(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -573,6 +981,31 @@ Built with Qt %2.</source>
     <message>
         <source>Connect at once, without the login dialog (with the name saved last time when --nick is not given).</source>
         <translation>立即連線，不顯示登入對話框（未指定 --nick 時使用上次儲存的名稱）。</translation>
+    </message>
+</context>
+<context>
+    <name>SystemTray</name>
+    <message>
+        <source>&amp;Show Confab</source>
+        <translation>顯示 Confab(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Confab</source>
+        <translation>Confab</translation>
+    </message>
+    <message>
+        <source>Confab — 1 unread message</source>
+        <translation>Confab — 1 則未讀訊息</translation>
+    </message>
+    <message numerus="yes">
+        <source>Confab — %n unread messages</source>
+        <translation>
+            <numerusform>Confab — %n 則未讀訊息</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

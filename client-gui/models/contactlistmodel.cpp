@@ -18,14 +18,14 @@ QVariant ContactListModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         if (contact.unread > 0)
-            return tr("%1 (%n unread)", nullptr, contact.unread).arg(contact.nick);
-        return contact.nick;
+            return tr("%1 (%n unread)", nullptr, contact.unread).arg(label(contact));
+        return label(contact);
     case Qt::ToolTipRole:
         if (contact.away && !contact.awayMessage.isEmpty())
-            return tr("%1 is away: %2").arg(contact.nick, contact.awayMessage);
+            return tr("%1 is away: %2").arg(label(contact), contact.awayMessage);
         if (contact.away)
-            return tr("%1 is away").arg(contact.nick);
-        return tr("%1 is online — double-click to talk privately").arg(contact.nick);
+            return tr("%1 is away").arg(label(contact));
+        return tr("%1 is online — double-click to talk privately").arg(label(contact));
     case Qt::DecorationRole:
         return contact.away ? QColor(0xb0, 0xb0, 0xb0) : QColor(0x3c, 0xb3, 0x4a);
     case Qt::FontRole:
@@ -37,7 +37,13 @@ QVariant ContactListModel::data(const QModelIndex& index, int role) const
         }
         return {};
     case Qt::AccessibleTextRole:
-        return contact.nick;
+        return label(contact);
+    case DisplayNameRole:
+        return contact.displayName;
+    case SearchRole:
+        return contact.displayName.isEmpty()
+                   ? contact.nick
+                   : QStringLiteral("%1 %2").arg(contact.nick, contact.displayName);
     case NickRole:
         return contact.nick;
     case AwayRole:
@@ -64,6 +70,7 @@ QHash<int, QByteArray> ContactListModel::roleNames() const
     names.insert(AwayMessageRole, "awayMessage");
     names.insert(UnreadRole, "unread");
     names.insert(RoomsRole, "rooms");
+    names.insert(DisplayNameRole, "displayName");
     return names;
 }
 
@@ -100,6 +107,12 @@ QString ContactListModel::awayMessage(const QString& nick) const
 {
     const int row = indexOf(nick);
     return row >= 0 ? m_contacts.at(row).awayMessage : QString();
+}
+
+QString ContactListModel::displayName(const QString& nick) const
+{
+    const int row = indexOf(nick);
+    return row >= 0 ? m_contacts.at(row).displayName : QString();
 }
 
 int ContactListModel::unreadCount(const QString& nick) const
@@ -202,6 +215,21 @@ void ContactListModel::setAway(const QString& nick, bool away, const QString& me
     contact.away = away;
     contact.awayMessage = away ? message : QString();
     changed(row);
+}
+
+void ContactListModel::setDisplayName(const QString& nick, const QString& name)
+{
+    const int row = indexOf(nick);
+    if (row < 0 || m_contacts.at(row).displayName == name)
+        return;
+    m_contacts[row].displayName = name;
+    changed(row);
+}
+
+QString ContactListModel::label(const Contact& contact)
+{
+    return contact.displayName.isEmpty() ? contact.nick
+                                         : tr("%1 (%2)").arg(contact.displayName, contact.nick);
 }
 
 void ContactListModel::setUnreadCount(const QString& nick, int count)

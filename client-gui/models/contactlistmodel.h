@@ -19,6 +19,8 @@ public:
         AwayMessageRole,
         UnreadRole,
         RoomsRole,
+        DisplayNameRole, // the display name (real name) when it says more than the nick; else empty
+        SearchRole,      // what the filter matches: nick and display name
     };
     Q_ENUM(Role)
 
@@ -36,6 +38,7 @@ public:
     QStringList nicks() const;
     bool isAway(const QString& nick) const;
     QString awayMessage(const QString& nick) const;
+    QString displayName(const QString& nick) const;
     int unreadCount(const QString& nick) const;
 
 public slots:
@@ -46,6 +49,7 @@ public slots:
     void removeUser(const QString& nick);
     void renameUser(const QString& oldNick, const QString& newNick);
     void setAway(const QString& nick, bool away, const QString& message = {});
+    void setDisplayName(const QString& nick, const QString& name);
     void setUnreadCount(const QString& nick, int count);
     void clear();
 
@@ -53,12 +57,14 @@ private:
     struct Contact
     {
         QString nick;
+        QString displayName;
         bool away = false;
         QString awayMessage;
         int unread = 0;
         QSet<QString> rooms; // folded
     };
 
+    static QString label(const Contact& contact); // "小明 (xiaoming)", or the nick
     void removeRow(int row);
     void changed(int row);
 

@@ -40,6 +40,10 @@ QVariant ConversationModel::data(const QModelIndex& index, int role) const
         return QVariant::fromValue(line.status);
     case MsgidRole:
         return line.msgid;
+    case MentionRole:
+        return line.isMention;
+    case SenderNameRole:
+        return line.senderName;
     default:
         return {};
     }
@@ -55,6 +59,8 @@ QHash<int, QByteArray> ConversationModel::roleNames() const
     names.insert(IsOwnRole, "isOwn");
     names.insert(StatusRole, "status");
     names.insert(MsgidRole, "msgid");
+    names.insert(MentionRole, "mention");
+    names.insert(SenderNameRole, "senderName");
     return names;
 }
 
@@ -79,9 +85,11 @@ ConversationModel::Line ConversationModel::lineFor(const ChatMessage& message)
     Line line;
     line.time = message.time.isValid() ? message.time : QDateTime::currentDateTimeUtc();
     line.sender = message.sender;
+    line.senderName = message.senderName;
     line.text = message.text;
     line.kind = message.isAction ? Kind::Action : message.isNotice ? Kind::Notice : Kind::Message;
     line.isOwn = message.isOwn;
+    line.isMention = message.isMention;
     line.queueId = message.queueId;
     line.status = message.queueId != 0 ? Status::Pending : Status::Sent;
     line.msgid = message.msgid;

@@ -24,6 +24,8 @@ public:
         IsOwnRole,
         StatusRole,
         MsgidRole,
+        MentionRole,    // the line names the user
+        SenderNameRole, // the sender's display name; empty: the nick says it all
     };
     Q_ENUM(Role)
 
@@ -74,9 +76,11 @@ private:
     {
         QDateTime time;
         QString sender;
+        QString senderName;
         QString text;
         Kind kind = Kind::Message;
         bool isOwn = false;
+        bool isMention = false;
         Status status = Status::Sent;
         quint64 queueId = 0;
         QString msgid;

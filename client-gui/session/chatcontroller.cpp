@@ -4,17 +4,24 @@
 #include "ircnumerics.h"
 #include "models/contactlistmodel.h"
 #include "models/conversationstore.h"
+#include "models/roomdirectorymodel.h"
 #include "models/roomlistmodel.h"
 #include "session/clientsettings.h"
 #include "session/eventformatter.h"
 #include "session/helpinput.h"
+#include "session/infoinput.h"
+#include "session/mentionfinder.h"
 #include "session/messageinput.h"
+#include "session/preferences.h"
 #include "session/roominput.h"
 #include "session/userinput.h"
+
+#include <QSettings>
 
 ChatController::ChatController(QObject* parent)
     : QObject(parent), m_connection(new ServerConnection(this)),
       m_contacts(new ContactListModel(this)), m_rooms(new RoomListModel(this)),
+      m_directory(new RoomDirectoryModel(this)), m_preferences(new Preferences(this)),
       m_conversations(new ConversationStore(this))
 {
     ServerConnection* c = m_connection;
@@ -48,11 +55,17 @@ ChatController::ChatController(QObject* parent)
     connect(c, &ServerConnection::topicChanged, this, &ChatController::onTopicChanged);
     connect(c, &ServerConnection::nameRejected, this, &ChatController::onNameRejected);
     connect(c, &ServerConnection::serverInfo, this, &ChatController::onServerInfo);
+    connect(c, &ServerConnection::whoisReceived, this, &ChatController::onWhoisReceived);
+    connect(c, &ServerConnection::roomListed, m_directory, &RoomDirectoryModel::addRoom);
+    connect(c, &ServerConnection::roomListEnded, m_directory, &RoomDirectoryModel::finish);
     connect(c, &ServerConnection::namesReceived, this,
             [this](const QString& room, const QStringList& nicks) {
                 syncCaseMapping();
                 m_contacts->setMembers(room, nicks);
+                learnRealNames(nicks);
             });
+    connect(c, &ServerConnection::realNameChanged, this,
+            [this](const QString& nick) { m_contacts->setDisplayName(nick, displayNameOf(nick)); });
     connect(c, &ServerConnection::membersCleared, this, [this] {
         m_contacts->clear();
         m_rooms->setAllJoined(false);
@@ -63,6 +76,7 @@ ChatController::ChatController(QObject* parent)
     m_inputHandlers.push_back(std::make_unique<MessageInput>(this));
     m_inputHandlers.push_back(std::make_unique<RoomInput>(this));
     m_inputHandlers.push_back(std::make_unique<UserInput>(this));
+    m_inputHandlers.push_back(std::make_unique<InfoInput>(this));
     m_inputHandlers.push_back(std::make_unique<HelpInput>(this));
 }
 
@@ -141,8 +155,30 @@ void ChatController::onStateChanged(ServerConnection::State state)
         conversation->appendSystem(text);
 }
 
-void ChatController::onPrivateMessage(const ChatMessage& message)
+QString ChatController::displayNameOf(const QString& nick) const
 {
+    const QString name = m_connection->realNameOf(nick).trimmed();
+    return name.compare(nick, Qt::CaseInsensitive) == 0 ? QString() : name;
+}
+
+void ChatController::learnRealNames(const QStringList& nicks)
+{
+    for (const QString& nick : nicks)
+        m_contacts->setDisplayName(nick, displayNameOf(nick));
+}
+
+void ChatController::setDisplayName(const QString& name)
+{
+    QSettings().setValue(SettingsKeys::DisplayName, name);
+    if (m_connection->setDisplayName(name))
+        return;
+    showInfo(EventFormatter::displayNameNextTime());
+}
+
+void ChatController::onPrivateMessage(const ChatMessage& received)
+{
+    ChatMessage message = received;
+    message.senderName = displayNameOf(message.sender);
     const QString peer = message.isOwn ? message.target : message.sender;
     ConversationModel* conversation = m_conversations->ensure(peer, false);
     if (!conversation->appendMessage(message))
@@ -157,9 +193,15 @@ void ChatController::onPrivateMessage(const ChatMessage& message)
 void ChatController::onRoomMessage(const ChatMessage& message)
 {
     ConversationModel* conversation = m_conversations->ensure(message.target, true);
-    if (!conversation->appendMessage(message))
+    ChatMessage shown = message;
+    shown.senderName = displayNameOf(message.sender);
+    shown.isMention = !message.isOwn && MentionFinder::mentions(message.text, m_connection->nick(),
+                                                                m_connection->caseMapping());
+    if (!conversation->appendMessage(shown))
         return; // seen already (same msgid)
     countUnread(conversation, message.isOwn);
+    if (shown.isMention)
+        emit mentioned(conversation->name(), message.sender, message.text);
 }
 
 void ChatController::onMessageQueued(const ChatMessage& message)
@@ -195,15 +237,20 @@ void ChatController::onRoomLeft(const QString& room, const QString& reason)
 void ChatController::onUserJoined(const QString& room, const QString& nick)
 {
     m_contacts->addMember(room, nick);
-    m_conversations->ensure(room, true)->appendSystem(EventFormatter::joined(nick));
+    learnRealNames({nick});
+    if (!m_preferences->showJoinPart())
+        return;
+    const QString who = EventFormatter::person(nick, displayNameOf(nick));
+    m_conversations->ensure(room, true)->appendSystem(EventFormatter::joined(who));
 }
 
 void ChatController::onUserLeft(const QString& room, const QString& nick, const QString& reason)
 {
     m_contacts->removeMember(room, nick);
-    if (ConversationModel* conversation = m_conversations->find(room)) {
-        conversation->appendSystem(EventFormatter::left(nick, reason));
-    }
+    ConversationModel* conversation = m_conversations->find(room);
+    if (conversation && m_preferences->showJoinPart())
+        conversation->appendSystem(
+            EventFormatter::left(EventFormatter::person(nick, displayNameOf(nick)), reason));
 }
 
 void ChatController::onUserKicked(const QString& room, const QString& nick, const QString& by,
@@ -218,10 +265,13 @@ void ChatController::onUserKicked(const QString& room, const QString& nick, cons
 void ChatController::onUserQuit(const QString& nick, const QString& reason,
                                 const QStringList& rooms)
 {
+    // The connection forgot the display name with the quit; the contact list still has it.
+    const QString text =
+        EventFormatter::quit(EventFormatter::person(nick, m_contacts->displayName(nick)), reason);
     m_contacts->removeUser(nick);
-    const QString text = EventFormatter::quit(nick, reason);
     for (const QString& room : rooms) {
-        if (ConversationModel* conversation = m_conversations->find(room))
+        ConversationModel* conversation = m_conversations->find(room);
+        if (conversation && m_preferences->showJoinPart())
             conversation->appendSystem(text);
     }
     if (ConversationModel* conversation = m_conversations->find(nick))
@@ -329,6 +379,12 @@ void ChatController::onServerInfo(const QString& text)
         showInfo(text);
 }
 
+void ChatController::onWhoisReceived(const WhoisInfo& info)
+{
+    for (const QString& line : EventFormatter::whois(info))
+        showInfo(line);
+}
+
 void ChatController::showInfo(const QString& text, bool error)
 {
     ConversationModel* conversation = m_active;
@@ -349,6 +405,18 @@ QString ChatController::activeTarget() const
     return m_active ? m_active->name() : QString();
 }
 
+QStringList ChatController::completionNames() const
+{
+    QStringList names;
+    if (m_active && m_active->isRoom())
+        names = m_connection->members(m_active->name());
+    else if (m_active)
+        names.append(m_active->name());
+    names.removeIf([this](const QString& nick) { return m_connection->isOwnNick(nick); });
+    names += m_connection->rooms();
+    return names;
+}
+
 void ChatController::submitInput(const QString& line)
 {
     execute(CommandParser::parse(line));
@@ -356,10 +424,7 @@ void ChatController::submitInput(const QString& line)
 
 void ChatController::sendText(const QString& text)
 {
-    CommandParser::Command command;
-    command.kind = CommandParser::Kind::Message;
-    command.text = text;
-    execute(command);
+    execute(CommandParser::Kind::Message, {}, text);
 }
 
 void ChatController::openPrivateConversation(const QString& nick)
@@ -377,6 +442,42 @@ void ChatController::replyToLast()
         return;
     }
     openPrivateConversation(m_lastPrivateSender);
+}
+
+void ChatController::execute(CommandParser::Kind kind, const QString& target, const QString& text)
+{
+    CommandParser::Command command;
+    command.kind = kind;
+    command.target = target;
+    command.text = text;
+    execute(command);
+}
+
+void ChatController::joinRoom(const QString& room)
+{
+    execute(CommandParser::Kind::Join, room);
+}
+
+void ChatController::changeNick(const QString& nick)
+{
+    execute(CommandParser::Kind::Nick, nick);
+}
+
+void ChatController::setAway(const QString& message)
+{
+    execute(CommandParser::Kind::Away, {}, message);
+}
+
+void ChatController::whois(const QString& nick)
+{
+    execute(CommandParser::Kind::Whois, nick);
+}
+
+void ChatController::requestRoomList()
+{
+    m_directory->clear();
+    m_connection->requestRoomList();
+    emit roomDirectoryRequested();
 }
 
 void ChatController::execute(const CommandParser::Command& command)

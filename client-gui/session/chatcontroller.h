@@ -14,6 +14,8 @@
 class ContactListModel;
 class ConversationStore;
 class InputHandler;
+class Preferences;
+class RoomDirectoryModel;
 class RoomListModel;
 
 // The client's session: owns the connection and the models, feeds the models from the
@@ -32,6 +34,9 @@ public:
     ContactListModel* contacts() const { return m_contacts; }
     RoomListModel* rooms() const { return m_rooms; }
     ConversationStore* conversations() const { return m_conversations; }
+    // The answer to the last /list.
+    RoomDirectoryModel* roomDirectory() const { return m_directory; }
+    Preferences* preferences() const { return m_preferences; }
 
     ConversationModel* activeConversation() const { return m_active; }
     QString lastPrivateSender() const { return m_lastPrivateSender; }
@@ -41,12 +46,18 @@ public:
 
     // For the input handlers.
     QString activeTarget() const; // the active conversation's room or person; empty if none
+    // What Tab completes to in the input line: the people in the active room (or the person of
+    // a private conversation), then the rooms we are in. Never our own nick.
+    QStringList completionNames() const;
     // A line in the active conversation (else the first one); error: shown as an error.
     void showInfo(const QString& text, bool error = false);
     void requestConversation(ConversationModel* conversation);
     // A /join: its conversation is shown once the server confirms.
     void expectJoin(const QString& room) { m_requestedRoom = room; }
     void requestQuit();
+    void requestHelp() { emit helpRequested(); }
+    // LIST: the directory empties and fills again; the UI is asked to show it.
+    void requestRoomList();
 
 public slots:
     // The conversation on screen (nullptr: none). Marks it read.
@@ -57,18 +68,31 @@ public slots:
     void sendText(const QString& text);
     void openPrivateConversation(const QString& nick);
     void replyToLast();
+    // The menu's ways to do what /join, /nick, /away (empty: back) and /whois do, through the
+    // same input handlers.
+    void joinRoom(const QString& room);
+    void changeNick(const QString& nick);
+    void setAway(const QString& message);
+    void whois(const QString& nick);
+    // The user's display name (any script): now if the server can change it, else next login.
+    // Remembered in the settings.
+    void setDisplayName(const QString& name);
 
 signals:
     // The UI should show this conversation (the user asked for it).
     void conversationRequested(ConversationModel* conversation);
     // Someone wrote to us privately (for notifications).
     void privateMessageArrived(const QString& from, const QString& text);
+    // Someone named us in a room (for notifications).
+    void mentioned(const QString& room, const QString& from, const QString& text);
     void quitRequested();
+    void helpRequested();
+    void roomDirectoryRequested();
 
 private:
     void onRegistered(const QString& nick);
     void onStateChanged(ServerConnection::State state);
-    void onPrivateMessage(const ChatMessage& message);
+    void onPrivateMessage(const ChatMessage& received);
     void onRoomMessage(const ChatMessage& message);
     void onMessageQueued(const ChatMessage& message);
     void onRoomJoined(const QString& room);
@@ -87,12 +111,19 @@ private:
     void onServerInfo(const QString& text);
     void onConversationAdded(ConversationModel* conversation);
     void execute(const CommandParser::Command& command);
+    void execute(CommandParser::Kind kind, const QString& target, const QString& text = {});
+    void onWhoisReceived(const WhoisInfo& info);
     void countUnread(ConversationModel* conversation, bool own);
     void syncCaseMapping();
+    // The name to show for nick: their display name when it says more than the nick; else empty.
+    QString displayNameOf(const QString& nick) const;
+    void learnRealNames(const QStringList& nicks);
 
     ServerConnection* m_connection;
     ContactListModel* m_contacts;
     RoomListModel* m_rooms;
+    RoomDirectoryModel* m_directory;
+    Preferences* m_preferences;
     ConversationStore* m_conversations;
     std::vector<std::unique_ptr<InputHandler>> m_inputHandlers;
     QPointer<ConversationModel> m_active;

@@ -8,6 +8,11 @@ namespace SettingsKeys {
 inline const QString Host = QStringLiteral("login/host");
 inline const QString Port = QStringLiteral("login/port");
 inline const QString Nick = QStringLiteral("login/nick");
+inline const QString DisplayName = QStringLiteral("login/displayName");
+inline const QString ShowJoinPart = QStringLiteral("chat/showJoinPart");
+inline const QString HideToTray = QStringLiteral("window/hideToTray");
+inline const QString NotifyMentions = QStringLiteral("notify/mentions");
+inline const QString TimeFormat = QStringLiteral("chat/timeFormat");
 inline const QString WindowGeometry = QStringLiteral("window/geometry");
 inline const QString WindowState = QStringLiteral("window/state");
 

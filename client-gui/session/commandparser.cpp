@@ -108,6 +108,13 @@ CommandParser::Command CommandParser::parse(const QString& line)
     } else if (command == QLatin1String("quit") || command == QLatin1String("exit")) {
         result.kind = Kind::Quit;
         result.text = rest;
+    } else if (command == QLatin1String("whois") || command == QLatin1String("wi")) {
+        splitFirst(rest, &result.target, &result.text);
+        if (result.target.isEmpty())
+            return missing();
+        result.kind = Kind::Whois;
+    } else if (command == QLatin1String("list")) {
+        result.kind = Kind::List;
     } else if (command == QLatin1String("help") || command == QLatin1String("?")) {
         result.kind = Kind::Help;
     } else {

@@ -19,6 +19,8 @@ public:
         Topic,           // /topic [#room] [text]; no text: show the topic
         Away,            // /away [message]; no message, or /back: back again
         Quit,            // /quit [reason]
+        Whois,           // /whois name: who that is
+        List,            // /list: the rooms on the server
         Help,            // /help
         MissingArgument, // a known command without what it needs; command says which
         Unknown,         // /something else; command says what

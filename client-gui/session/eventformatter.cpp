@@ -1,6 +1,9 @@
 #include "session/eventformatter.h"
 
 #include "ircnumerics.h"
+#include "session/whoisinfo.h"
+
+#include <QLocale>
 
 QString EventFormatter::connectedAgain()
 {
@@ -11,6 +14,11 @@ QString EventFormatter::disconnected(bool reconnecting)
 {
     return reconnecting ? tr("Disconnected from the server — reconnecting…")
                         : tr("Disconnected from the server");
+}
+
+QString EventFormatter::person(const QString& nick, const QString& displayName)
+{
+    return displayName.isEmpty() ? nick : tr("%1 (%2)").arg(displayName, nick);
 }
 
 QString EventFormatter::youJoined(const QString& room)
@@ -149,11 +157,76 @@ QString EventFormatter::topicUsage()
     return tr("Use /topic in a room, or name the room: /topic #room text");
 }
 
-QString EventFormatter::help()
+QString EventFormatter::notConnected()
 {
-    return tr("Type a message and press Enter. Commands: /msg name text, /me action, "
-              "/nick newname, /join #room, /part [reason], /topic text, /away [reason], "
-              "/quit [reason], to:name to talk to someone.");
+    return tr("Not connected to a server");
+}
+
+QString EventFormatter::displayNameNextTime()
+{
+    return tr("This server cannot change your display name now: it is used from your next login");
+}
+
+QStringList EventFormatter::whois(const WhoisInfo& info)
+{
+    QStringList lines;
+    const QString address = QStringLiteral("%1@%2").arg(info.userName, info.host);
+    lines.append(info.realName.isEmpty() || info.realName == info.nick
+                     ? tr("%1 (%2)").arg(info.nick, address)
+                     : tr("%1 is %2 (%3)").arg(info.nick, info.realName, address));
+    if (!info.account.isEmpty())
+        lines.append(tr("%1 is logged in as %2").arg(info.nick, info.account));
+    if (!info.rooms.isEmpty())
+        lines.append(tr("%1 is in %2").arg(info.nick, info.rooms.join(QStringLiteral(", "))));
+    if (info.isAway)
+        lines.append(away(info.nick, true, info.awayMessage));
+    if (info.idleSecs >= 0 && info.signon.isValid())
+        lines.append(tr("%1 has been idle for %2, online since %3")
+                         .arg(info.nick, duration(info.idleSecs),
+                              QLocale().toString(info.signon.toLocalTime(), QLocale::ShortFormat)));
+    else if (info.idleSecs >= 0)
+        lines.append(tr("%1 has been idle for %2").arg(info.nick, duration(info.idleSecs)));
+    if (info.isOperator)
+        lines.append(tr("%1 is a server operator").arg(info.nick));
+    if (info.isSecure)
+        lines.append(tr("%1 uses a secure connection (TLS)").arg(info.nick));
+    if (!info.server.isEmpty())
+        lines.append(tr("%1 is connected to %2").arg(info.nick, info.server));
+    return lines;
+}
+
+QString EventFormatter::duration(qint64 secs)
+{
+    // The singular spelled out: the English text has no translation file to pick plural forms.
+    if (secs < 60)
+        return secs == 1 ? tr("1 second") : tr("%n seconds", nullptr, int(secs));
+    if (secs < 3600)
+        return secs / 60 == 1 ? tr("1 minute") : tr("%n minutes", nullptr, int(secs / 60));
+    if (secs < 86400)
+        return secs / 3600 == 1 ? tr("1 hour") : tr("%n hours", nullptr, int(secs / 3600));
+    return secs / 86400 == 1 ? tr("1 day") : tr("%n days", nullptr, int(secs / 86400));
+}
+
+QList<std::pair<QString, QString>> EventFormatter::commandHelp()
+{
+    return {
+        {tr("/msg name text"), tr("Send a private message")},
+        {tr("/query name"), tr("Open a private conversation")},
+        {tr("to:name text"), tr("Switch to a private conversation (and write)")},
+        {tr("/me text"), tr("Describe what you do (\"* me waves\")")},
+        {tr("/join #room"), tr("Join a room, or create it")},
+        {tr("/part [reason]"), tr("Leave this room")},
+        {tr("/topic [text]"), tr("Show or change the topic of this room")},
+        {tr("/list"), tr("Find rooms on the server")},
+        {tr("/whois name"), tr("Show who someone is")},
+        {tr("/nick newname"), tr("Change your name")},
+        {tr("/away [reason]"), tr("Mark yourself as away")},
+        {tr("/back"), tr("Mark yourself as back")},
+        {tr("/quit [reason]"), tr("Leave the chat and close Confab")},
+        {tr("/help"), tr("Show this list")},
+        {tr("//text"), tr("Send text that starts with a slash")},
+        {tr("Tab"), tr("Complete a name or a room")},
+    };
 }
 
 QString EventFormatter::missingArgument(const QString& command)

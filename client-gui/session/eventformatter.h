@@ -1,7 +1,13 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QList>
 #include <QString>
+#include <QStringList>
+
+#include <utility>
+
+struct WhoisInfo;
 
 // Every line of text the session shows the user in a conversation: what happened on the network
 // ("bob joined", "alice is now known as al") and the answers to typed commands. All of it is
@@ -16,6 +22,8 @@ public:
     static QString disconnected(bool reconnecting);
 
     // Rooms and people
+    // A person as shown in system lines: "小明 (xiaoming)" with a display name, else the nick.
+    static QString person(const QString& nick, const QString& displayName);
     static QString youJoined(const QString& room);
     static QString youLeft(const QString& room, const QString& reason);
     static QString joined(const QString& nick);
@@ -43,7 +51,14 @@ public:
     static QString invalidRoom(const QString& room);
     static QString partUsage();
     static QString topicUsage();
-    static QString help();
+    static QString notConnected();
+    static QString displayNameNextTime();
+    // /whois: one line per thing the server told.
+    static QStringList whois(const WhoisInfo& info);
+    // How long, in the largest whole unit: "5 minutes".
+    static QString duration(qint64 secs);
+    // /help: each command as typed, with what it does.
+    static QList<std::pair<QString, QString>> commandHelp();
     static QString missingArgument(const QString& command);
     static QString unknownCommand(const QString& command);
 };

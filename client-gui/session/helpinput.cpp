@@ -13,7 +13,7 @@ void HelpInput::execute(const CommandParser::Command& command)
 {
     using Kind = CommandParser::Kind;
     if (command.kind == Kind::Help)
-        session()->showInfo(EventFormatter::help());
+        session()->requestHelp();
     else if (command.kind == Kind::MissingArgument)
         session()->showInfo(EventFormatter::missingArgument(command.command), true);
     else if (command.kind == Kind::Unknown)

@@ -2,7 +2,8 @@
 
 #include "session/inputhandler.h"
 
-// /help, and the answers to a command typed wrongly or not known.
+// /help (the list of commands, shown by the UI), and the answers to a command typed wrongly or not
+// known.
 class HelpInput : public InputHandler
 {
 public:

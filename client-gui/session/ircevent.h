@@ -1,5 +1,7 @@
 #pragma once
 
+#include "session/whoisinfo.h"
+
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
@@ -50,6 +52,7 @@ struct Join
 {
     QString nick;
     QString room;
+    QString realName; // with extended-join; empty without
 };
 struct Part
 {
@@ -103,6 +106,29 @@ struct WhoReply // 352
 {
     QString nick;
     bool away = false;
+    QString realName;
+};
+struct SetName // SETNAME (setname): someone changed their real name
+{
+    QString nick;
+    QString realName;
+};
+struct Whois // one line of a WHOIS answer (311, 312, 313, 317, 319, 330, 671): some fields
+{
+    WhoisInfo part;
+};
+struct WhoisEnd // 318
+{
+    QString nick;
+};
+struct ListEntry // 322: one room of a LIST answer
+{
+    QString room;
+    int users = 0;
+    QString topic;
+};
+struct ListEnd // 323
+{
 };
 struct AwayReply // 301: the person we wrote to is away
 {
@@ -137,10 +163,13 @@ struct ServerText // a server notice, or an error reply worth showing ("bob: No 
 
 } // namespace IrcEvents
 
-using IrcEvent = std::variant<
-    IrcEvents::Ignored, IrcEvents::Welcome, IrcEvents::ISupport, IrcEvents::NickRejected,
-    IrcEvents::PasswordRejected, IrcEvents::Cap, IrcEvents::CapUnsupported,
-    IrcEvents::ServerClosing, IrcEvents::Join, IrcEvents::Part, IrcEvents::Kick, IrcEvents::Quit,
-    IrcEvents::NickChange, IrcEvents::Away, IrcEvents::TopicChange, IrcEvents::TopicReply,
-    IrcEvents::NamesReply, IrcEvents::NamesEnd, IrcEvents::WhoReply, IrcEvents::AwayReply,
-    IrcEvents::OwnAway, IrcEvents::Message, IrcEvents::DeliveryFailed, IrcEvents::ServerText>;
+using IrcEvent =
+    std::variant<IrcEvents::Ignored, IrcEvents::Welcome, IrcEvents::ISupport,
+                 IrcEvents::NickRejected, IrcEvents::PasswordRejected, IrcEvents::Cap,
+                 IrcEvents::CapUnsupported, IrcEvents::ServerClosing, IrcEvents::Join,
+                 IrcEvents::Part, IrcEvents::Kick, IrcEvents::Quit, IrcEvents::NickChange,
+                 IrcEvents::Away, IrcEvents::TopicChange, IrcEvents::TopicReply,
+                 IrcEvents::NamesReply, IrcEvents::NamesEnd, IrcEvents::WhoReply,
+                 IrcEvents::SetName, IrcEvents::Whois, IrcEvents::WhoisEnd, IrcEvents::ListEntry,
+                 IrcEvents::ListEnd, IrcEvents::AwayReply, IrcEvents::OwnAway, IrcEvents::Message,
+                 IrcEvents::DeliveryFailed, IrcEvents::ServerText>;

@@ -28,8 +28,10 @@ IrcEvent IrcEventParser::parse(const IrcMessage& message)
         return parseText(message, false);
     if (command == QLatin1String("NOTICE"))
         return parseText(message, true);
-    if (command == QLatin1String("JOIN"))
-        return Join{message.nick(), message.param(0)};
+    if (command == QLatin1String("JOIN")) // extended-join: "JOIN #room account :Real Name"
+        return Join{message.nick(), message.param(0), message.param(2)};
+    if (command == QLatin1String("SETNAME"))
+        return SetName{message.nick(), message.param(0)};
     if (command == QLatin1String("PART"))
         return Part{message.nick(), message.param(0), message.param(1)};
     if (command == QLatin1String("KICK"))
@@ -83,8 +85,23 @@ IrcEvent IrcEventParser::parseNumeric(const IrcMessage& message)
         return TopicReply{message.param(1), last};
     case RPL_NOTOPIC:
         return TopicReply{message.param(1), {}};
-    case RPL_WHOREPLY:
-        return WhoReply{message.param(5), message.param(6).startsWith(QLatin1Char('G'))};
+    case RPL_WHOREPLY: // "<me> <room> <user> <host> <server> <nick> <flags> :<hops> <real name>"
+        return WhoReply{message.param(5), message.param(6).startsWith(QLatin1Char('G')),
+                        last.section(QLatin1Char(' '), 1)};
+    case RPL_WHOISUSER:
+    case RPL_WHOISSERVER:
+    case RPL_WHOISOPERATOR:
+    case RPL_WHOISIDLE:
+    case RPL_WHOISCHANNELS:
+    case RPL_WHOISACCOUNT:
+    case RPL_WHOISSECURE:
+        return parseWhois(message);
+    case RPL_ENDOFWHOIS:
+        return WhoisEnd{message.param(1)};
+    case RPL_LIST:
+        return ListEntry{message.param(1), message.param(2).toInt(), message.param(3)};
+    case RPL_LISTEND:
+        return ListEnd{};
     case RPL_AWAY:
         return AwayReply{message.param(1), last};
     case RPL_UNAWAY:
@@ -108,6 +125,47 @@ IrcEvent IrcEventParser::parseNumeric(const IrcMessage& message)
                               : QStringLiteral("%1: %2").arg(subject.join(QLatin1Char(' ')), last)};
     }
     return Ignored{}; // MOTD, end of WHO, topic set-by, creation time, counts…
+}
+
+IrcEvent IrcEventParser::parseWhois(const IrcMessage& message)
+{
+    Whois event;
+    WhoisInfo& part = event.part;
+    part.nick = message.param(1);
+    switch (message.numeric()) {
+    case RPL_WHOISUSER: // "<me> <nick> <user> <host> * :<real name>"
+        part.userName = message.param(2);
+        part.host = message.param(3);
+        part.realName = message.param(5);
+        break;
+    case RPL_WHOISSERVER: // "<me> <nick> <server> :<info>"
+        part.server = message.param(2);
+        break;
+    case RPL_WHOISOPERATOR:
+        part.isOperator = true;
+        break;
+    case RPL_WHOISIDLE: { // "<me> <nick> <idle> <signon> :seconds idle, signon time"
+        bool ok = false;
+        const qint64 idle = message.param(2).toLongLong(&ok);
+        part.idleSecs = ok ? idle : -1;
+        const qint64 signon = message.param(3).toLongLong(&ok);
+        if (ok && message.paramCount() >= 5)
+            part.signon = QDateTime::fromSecsSinceEpoch(signon, Qt::UTC);
+        break;
+    }
+    case RPL_WHOISCHANNELS: // "<me> <nick> :<rooms>"
+        part.rooms = lastParam(message).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        break;
+    case RPL_WHOISACCOUNT: // "<me> <nick> <account> :is logged in as"
+        part.account = message.param(2);
+        break;
+    case RPL_WHOISSECURE:
+        part.isSecure = true;
+        break;
+    default:
+        break;
+    }
+    return event;
 }
 
 IrcEvent IrcEventParser::parseText(const IrcMessage& message, bool isNotice)

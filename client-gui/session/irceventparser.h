@@ -13,5 +13,6 @@ public:
 
 private:
     static IrcEvent parseNumeric(const IrcMessage& message);
+    static IrcEvent parseWhois(const IrcMessage& message);
     static IrcEvent parseText(const IrcMessage& message, bool isNotice);
 };

@@ -77,6 +77,7 @@ void NetworkState::removeRoom(const QString& room)
 void NetworkState::clearMembers()
 {
     m_members.clear();
+    m_realNames.clear();
     m_pendingNames.clear();
 }
 
@@ -94,8 +95,17 @@ bool NetworkState::removeMember(const QString& room, const QString& nick)
     return it->removeIf([&](const QString& m) { return m_caseMapping.equals(m, nick); }) > 0;
 }
 
+void NetworkState::setRealName(const QString& nick, const QString& realName)
+{
+    if (realName.isEmpty())
+        m_realNames.remove(fold(nick));
+    else
+        m_realNames.insert(fold(nick), realName);
+}
+
 QStringList NetworkState::removeUser(const QString& nick)
 {
+    m_realNames.remove(fold(nick));
     const QStringList rooms = roomsOf(nick);
     for (const QString& room : rooms)
         removeMember(room, nick);
@@ -111,6 +121,8 @@ QStringList NetworkState::renameUser(const QString& oldNick, const QString& newN
                 member = newNick;
         }
     }
+    if (m_realNames.contains(fold(oldNick)))
+        m_realNames.insert(fold(newNick), m_realNames.take(fold(oldNick)));
     if (isOwnNick(oldNick))
         m_nick = newNick;
     return rooms;

@@ -58,13 +58,19 @@ public:
     // A rename everywhere (our own nick too). Returns the rooms they are in.
     QStringList renameUser(const QString& oldNick, const QString& newNick);
 
+    // Real names (display names) as WHO, WHOIS, extended-join and SETNAME tell them; empty if
+    // not known. Forgotten when the person quits; they follow a rename.
+    QString realName(const QString& nick) const { return m_realNames.value(fold(nick)); }
+    void setRealName(const QString& nick, const QString& realName);
+
     // NAMES: 353 lines collect, 366 replaces the room's members. Returns the nicks.
     void addNames(const QString& room, const QStringList& names);
     QStringList endNames(const QString& room);
 
-private:
+    // "@#ops" -> "#ops", "+bob" -> "bob": the membership prefixes the server uses, removed.
     QString stripPrefixes(const QString& name) const;
 
+private:
     QString m_nick;
     QString m_serverName;
     bool m_away = false;
@@ -74,4 +80,5 @@ private:
     QStringList m_rooms;                        // display names, in join order
     QHash<QString, QStringList> m_members;      // folded room -> nicks
     QHash<QString, QStringList> m_pendingNames; // folded room -> nicks from 353 so far
+    QHash<QString, QString> m_realNames;        // folded nick -> real name
 };

@@ -6,9 +6,12 @@
 
 QStringList Registration::wantedCapabilities()
 {
-    return {QStringLiteral("server-time"), QStringLiteral("echo-message"),
-            QStringLiteral("message-tags"), QStringLiteral("away-notify"),
-            QStringLiteral("multi-prefix")};
+    return {
+        QStringLiteral("server-time"),   QStringLiteral("echo-message"),
+        QStringLiteral("message-tags"),  QStringLiteral("away-notify"),
+        QStringLiteral("multi-prefix"),  QStringLiteral("extended-join"),
+        QStringLiteral("setname"),
+    };
 }
 
 QStringList Registration::capabilities() const
@@ -33,7 +36,7 @@ void Registration::start(const QString& nick)
         m_transport->send(IrcCommand::pass(m_password));
     m_transport->send(IrcCommand::capLs());
     m_transport->send(IrcCommand::nick(nick));
-    m_transport->send(IrcCommand::user(m_userName, m_realName));
+    m_transport->send(IrcCommand::user(m_userName, m_realName.isEmpty() ? nick : m_realName));
 }
 
 void Registration::handleCap(const IrcEvents::Cap& cap, bool isRegistering)

@@ -20,7 +20,9 @@ public:
 
     void setPassword(const QString& password) { m_password = password; }
     void setUserName(const QString& user) { m_userName = user; }
+    // Empty: the nick is sent as the real name.
     void setRealName(const QString& realName) { m_realName = realName; }
+    QString realName() const { return m_realName; }
 
     // A new connection: nothing negotiated yet.
     void reset();
@@ -42,7 +44,7 @@ private:
     ServerTransport* m_transport;
     QString m_password;
     QString m_userName = QStringLiteral("confab");
-    QString m_realName = QStringLiteral("Confab user");
+    QString m_realName;
     QSet<QString> m_offeredCaps;
     QSet<QString> m_enabledCaps;
     bool m_negotiating = false;

@@ -76,6 +76,7 @@ ServerConnection::ServerConnection(QObject* parent)
       m_awayRefreshTimer(new QTimer(this)), m_registration(m_transport)
 {
     qRegisterMetaType<ChatMessage>();
+    qRegisterMetaType<WhoisInfo>();
     m_awayRefreshTimer->setInterval(AwayRefreshIntervalMs);
     connect(m_awayRefreshTimer, &QTimer::timeout, this, [this] {
         for (const QString& room : m_network.rooms())
@@ -126,6 +127,7 @@ void ServerConnection::startConnection()
     m_network.resetForConnection();
     m_registration.reset();
     m_outbox.clearEchoes();
+    m_whois.clear();
     qCInfo(lcConnection) << "connecting to" << m_host << m_port << "as" << m_network.nick();
     setState(State::Connecting);
     m_transport->open(m_host, m_port);
@@ -248,6 +250,7 @@ void ServerConnection::handle(const IrcEvents::ServerClosing& event)
 
 void ServerConnection::handle(const IrcEvents::Join& event)
 {
+    learnRealName(event.nick, event.realName); // before the join is told, to show with it
     if (isOwnNick(event.nick)) {
         m_network.joinRoom(event.room);
         emit roomJoined(m_network.displayRoomName(event.room));
@@ -323,13 +326,65 @@ void ServerConnection::handle(const IrcEvents::NamesEnd& event)
 
 void ServerConnection::handle(const IrcEvents::WhoReply& event)
 {
+    learnRealName(event.nick, event.realName);
     if (isOwnNick(event.nick))
         return; // our own state comes from 305/306
     emit awayChanged(event.nick, event.away, {});
 }
 
+void ServerConnection::handle(const IrcEvents::SetName& event)
+{
+    if (isOwnNick(event.nick))
+        m_registration.setRealName(event.realName); // kept for the next login
+    learnRealName(event.nick, event.realName);
+}
+
+void ServerConnection::learnRealName(const QString& nick, const QString& realName)
+{
+    if (nick.isEmpty() || realName.isEmpty() || m_network.realName(nick) == realName)
+        return;
+    m_network.setRealName(nick, realName);
+    emit realNameChanged(nick, realName);
+}
+
+void ServerConnection::handle(const IrcEvents::Whois& event)
+{
+    const auto it = m_whois.find(fold(event.part.nick));
+    if (it == m_whois.end()) // not asked for
+        return;
+    it->nick = event.part.nick; // as the server spells it
+    it->merge(event.part);
+}
+
+void ServerConnection::handle(const IrcEvents::WhoisEnd& event)
+{
+    WhoisInfo info = m_whois.take(fold(event.nick));
+    if (info.userName.isEmpty())
+        return; // nobody by that name: the 401 said so
+    for (QString& room : info.rooms)
+        room = m_network.stripPrefixes(room); // "@#ops": the room, not the status in it
+    learnRealName(info.nick, info.realName);
+    emit whoisReceived(info);
+}
+
+void ServerConnection::handle(const IrcEvents::ListEntry& event)
+{
+    emit roomListed(event.room, event.users, event.topic);
+}
+
+void ServerConnection::handle(const IrcEvents::ListEnd&)
+{
+    emit roomListEnded();
+}
+
 void ServerConnection::handle(const IrcEvents::AwayReply& event)
 {
+    const auto whois = m_whois.find(fold(event.nick));
+    if (whois != m_whois.end()) { // part of a WHOIS answer
+        whois->isAway = true;
+        whois->awayMessage = event.message;
+        return;
+    }
     emit awayReplyReceived(event.nick, event.message);
 }
 
@@ -560,4 +615,28 @@ void ServerConnection::setAway(const QString& message)
 void ServerConnection::requestNames(const QString& room)
 {
     send(IrcCommand::names(room));
+}
+
+void ServerConnection::whois(const QString& nick)
+{
+    if (m_state != State::Connected || nick.isEmpty())
+        return;
+    WhoisInfo pending;
+    pending.nick = nick;
+    m_whois.insert(fold(nick), pending);
+    send(IrcCommand::whois(nick));
+}
+
+void ServerConnection::requestRoomList()
+{
+    send(IrcCommand::list());
+}
+
+bool ServerConnection::setDisplayName(const QString& name)
+{
+    m_registration.setRealName(name);
+    if (m_state != State::Connected || !hasCapability(QStringLiteral("setname")))
+        return m_state != State::Connected; // offline: the next login sends it anyway
+    send(IrcCommand::setName(name.isEmpty() ? m_network.nick() : name));
+    return true;
 }

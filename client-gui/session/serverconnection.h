@@ -60,6 +60,9 @@ public:
     void setPassword(const QString& password) { m_registration.setPassword(password); }
     void setUserName(const QString& user) { m_registration.setUserName(user); }
     void setRealName(const QString& realName) { m_registration.setRealName(realName); }
+    QString realName() const { return m_registration.realName(); }
+    // A person's display name as the server told it; empty if not known.
+    QString realNameOf(const QString& nick) const { return m_network.realName(nick); }
     // The nick to register with (before connecting) — after that use setNick().
     void setDesiredNick(const QString& nick) { m_desiredNick = nick; }
 
@@ -121,6 +124,13 @@ public slots:
     // Empty message: back.
     void setAway(const QString& message);
     void requestNames(const QString& room);
+    // WHOIS: the answer comes as whoisReceived (or targetUnavailable when nobody has that nick).
+    void whois(const QString& nick);
+    // LIST: the rooms come as roomListed, then roomListEnded.
+    void requestRoomList();
+    // The display name: SETNAME now when the server offers setname; in any case the real name
+    // of the next login. False: the server cannot change it before then.
+    bool setDisplayName(const QString& name);
     // Sends a line built with IrcCommand; dropped when not connected.
     void sendRaw(const IrcMessage& message);
 
@@ -156,6 +166,11 @@ signals:
     void targetUnavailable(const QString& target, int code, const QString& reason);
     // A server reply worth showing the user (unknown nick, cannot send, MOTD end…).
     void serverInfo(const QString& text);
+    void whoisReceived(const WhoisInfo& info);
+    void roomListed(const QString& room, int users, const QString& topic);
+    void roomListEnded();
+    // A person's real name (display name) became known or changed; ours too.
+    void realNameChanged(const QString& nick, const QString& realName);
     void lagChanged(int ms);
     void membersCleared(); // connection lost: nobody is known to be online any more
 
@@ -191,11 +206,17 @@ private:
     void handle(const IrcEvents::NamesReply& event);
     void handle(const IrcEvents::NamesEnd& event);
     void handle(const IrcEvents::WhoReply& event);
+    void handle(const IrcEvents::SetName& event);
+    void handle(const IrcEvents::Whois& event);
+    void handle(const IrcEvents::WhoisEnd& event);
+    void handle(const IrcEvents::ListEntry& event);
+    void handle(const IrcEvents::ListEnd& event);
     void handle(const IrcEvents::AwayReply& event);
     void handle(const IrcEvents::OwnAway& event);
     void handle(const IrcEvents::Message& event);
     void handle(const IrcEvents::DeliveryFailed& event);
     void handle(const IrcEvents::ServerText& event);
+    void learnRealName(const QString& nick, const QString& realName);
     void rememberUnconfirmed(const QString& target, const QString& text, bool isAction);
 
     ServerTransport* m_transport;
@@ -212,6 +233,7 @@ private:
         QDateTime sentAt;
     };
     QHash<QString, QList<Unconfirmed>> m_unconfirmed;
+    QHash<QString, WhoisInfo> m_whois; // asked for and not yet ended, by folded nick
     State m_state = State::Disconnected;
 
     QString m_host;

@@ -56,8 +56,38 @@ void ChatInput::pasteFromClipboard()
         insert(text);
 }
 
+// Tab would move the focus on (QWidget::event handles it before keyPressEvent): here it
+// completes a name instead.
+bool ChatInput::event(QEvent* event)
+{
+    if (event->type() == QEvent::KeyPress) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        if (key->key() == Qt::Key_Tab && key->modifiers() == Qt::NoModifier) {
+            completeName();
+            return true;
+        }
+    }
+    return QLineEdit::event(event);
+}
+
+void ChatInput::completeName()
+{
+    if (!m_nameSource)
+        return;
+    if (text() != m_completed)
+        m_completer.reset(); // changed since (cleared, sent): start afresh
+    NameCompleter::Result result;
+    if (!m_completer.complete(text(), cursorPosition(),
+                              m_completer.isCycling() ? QStringList() : m_nameSource(), &result))
+        return;
+    m_completed = result.text;
+    setText(result.text);
+    setCursorPosition(result.cursor);
+}
+
 void ChatInput::keyPressEvent(QKeyEvent* event)
 {
+    m_completer.reset(); // any other key: the next Tab completes afresh
     if (event->matches(QKeySequence::Paste)) {
         pasteFromClipboard();
         return;

@@ -6,6 +6,36 @@
 #include <QRegularExpression>
 #include <QScrollBar>
 
+namespace {
+
+// Italics are for Latin text: slanted Han, kana and Hangul look broken (fonts fake the slant).
+bool hasCjk(const QString& text)
+{
+    for (const QChar c : text) {
+        switch (c.script()) {
+        case QChar::Script_Han:
+        case QChar::Script_Hiragana:
+        case QChar::Script_Katakana:
+        case QChar::Script_Hangul:
+        case QChar::Script_Bopomofo:
+            return true;
+        default:
+            break;
+        }
+    }
+    return false;
+}
+
+// text (HTML already) in italics unless plain is CJK; then upright. style: extra CSS.
+QString slanted(const QString& html, const QString& plain, const QString& style = {})
+{
+    const QString tag = hasCjk(plain) ? QStringLiteral("span") : QStringLiteral("i");
+    return style.isEmpty() ? QStringLiteral("<%1>%2</%1>").arg(tag, html)
+                           : QStringLiteral("<%1 style=\"%2\">%3</%1>").arg(tag, style, html);
+}
+
+} // namespace
+
 ConversationView::ConversationView(QWidget* parent) : QTextBrowser(parent)
 {
     setOpenExternalLinks(true);
@@ -33,6 +63,14 @@ void ConversationView::setModel(ConversationModel* model)
     rebuild();
 }
 
+void ConversationView::setTimeFormat(const QString& format)
+{
+    if (m_timeFormat == format)
+        return;
+    m_timeFormat = format;
+    rebuild();
+}
+
 void ConversationView::rebuild()
 {
     clear();
@@ -57,44 +95,56 @@ QString ConversationView::rowHtml(int row) const
     const QModelIndex index = m_model->index(row);
     const QDateTime time = index.data(ConversationModel::TimeRole).toDateTime().toLocalTime();
     const QString sender = index.data(ConversationModel::SenderRole).toString();
-    QString text = index.data(ConversationModel::TextRole).toString().toHtmlEscaped();
+    const QString plain = index.data(ConversationModel::TextRole).toString();
+    QString text = plain.toHtmlEscaped();
     // Web addresses become links (on the escaped text, so nothing else can become markup).
     static const QRegularExpression url(QStringLiteral(R"((https?://[^\s<>"]+[^\s<>".,;:!?)\]]))"));
     text.replace(url, QStringLiteral("<a href=\"\\1\">\\1</a>"));
     const auto kind = index.data(ConversationModel::KindRole).value<Kind>();
     const auto status = index.data(ConversationModel::StatusRole).value<Status>();
+    if (index.data(ConversationModel::MentionRole).toBool()) // names us: marked like a highlighter
+        text = QStringLiteral("<span style=\"background-color:%1;color:#222\">%2</span>")
+                   .arg(MentionBackground, text);
 
     const QColor base = palette().color(QPalette::Base);
     const QColor muted = palette().color(QPalette::PlaceholderText);
     const QString stamp = time.date() == QDate::currentDate()
-                              ? time.toString(QStringLiteral("HH:mm"))
+                              ? time.toString(m_timeFormat)
                               : QLocale().toString(time.date(), QLocale::ShortFormat) +
-                                    QLatin1Char(' ') + time.toString(QStringLiteral("HH:mm"));
+                                    QLatin1Char(' ') + time.toString(m_timeFormat);
     QString html = QStringLiteral("<span style=\"color:%1\">%2</span>&nbsp; ")
                        .arg(muted.name(), stamp.toHtmlEscaped());
-    const QString nick = QStringLiteral("<b style=\"color:%1\">%2</b>")
-                             .arg(NickColor::forNick(sender, base).name(), sender.toHtmlEscaped());
+    QString nick = QStringLiteral("<b style=\"color:%1\">%2</b>")
+                       .arg(NickColor::forNick(sender, base).name(), sender.toHtmlEscaped());
+    // A display name in any script, with the nick after it, smaller and grey.
+    const QString senderName = index.data(ConversationModel::SenderNameRole).toString();
+    if (!senderName.isEmpty())
+        nick = QStringLiteral("<b style=\"color:%1\">%2</b> <span style=\"color:%3\">(%4)</span>")
+                   .arg(NickColor::forNick(sender, base).name(), senderName.toHtmlEscaped(),
+                        muted.name(), sender.toHtmlEscaped());
     switch (kind) {
     case Kind::Message:
         html += nick + QStringLiteral(": ") + text;
         break;
     case Kind::Notice:
-        html += nick + QStringLiteral(": <i>") + text + QStringLiteral("</i>");
+        html += nick + QStringLiteral(": ") + slanted(text, plain);
         break;
     case Kind::Action:
         html += QStringLiteral("* ") + nick + QLatin1Char(' ') + text;
         break;
     case Kind::System:
-        html += QStringLiteral("<i style=\"color:%1\">— %2</i>").arg(muted.name(), text);
+        html += slanted(QStringLiteral("— ") + text, plain,
+                        QStringLiteral("color:%1").arg(muted.name()));
         break;
     case Kind::Error:
-        html += QStringLiteral("<i style=\"color:#c0392b\">— %1</i>").arg(text);
+        html += slanted(QStringLiteral("— ") + text, plain, QStringLiteral("color:#c0392b"));
         break;
     }
-    if (status == Status::Pending)
-        html += QStringLiteral(" <i style=\"color:%1\">(%2)</i>")
-                    .arg(muted.name(), tr("waiting to be sent").toHtmlEscaped());
-    else if (status == Status::Failed)
+    if (status == Status::Pending) {
+        const QString waiting = tr("waiting to be sent");
+        html += QLatin1Char(' ') + slanted(QStringLiteral("(%1)").arg(waiting.toHtmlEscaped()),
+                                           waiting, QStringLiteral("color:%1").arg(muted.name()));
+    } else if (status == Status::Failed)
         html += QStringLiteral(" <b style=\"color:#c0392b\">(%1)</b>")
                     .arg(tr("not sent").toHtmlEscaped());
     return html;

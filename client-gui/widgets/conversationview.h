@@ -12,10 +12,14 @@ class ConversationView : public QTextBrowser
     Q_OBJECT
 
 public:
+    static constexpr QLatin1String MentionBackground{"#fff1a8"};
+
     explicit ConversationView(QWidget* parent = nullptr);
 
     void setModel(ConversationModel* model);
     ConversationModel* model() const { return m_model; }
+    // The QTime format of the time before each line ("HH:mm" by default).
+    void setTimeFormat(const QString& format);
 
 private:
     void rebuild();
@@ -23,4 +27,5 @@ private:
     QString rowHtml(int row) const;
 
     QPointer<ConversationModel> m_model;
+    QString m_timeFormat = QStringLiteral("HH:mm");
 };

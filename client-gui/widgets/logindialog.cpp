@@ -17,8 +17,9 @@
 LoginDialog::LoginDialog(ServerConnection* connection, QWidget* parent)
     : QDialog(parent), m_connection(connection), m_hostEdit(new QLineEdit(this)),
       m_portSpin(new QSpinBox(this)), m_nickEdit(new QLineEdit(this)),
-      m_passwordEdit(new QLineEdit(this)), m_nickHint(new QLabel(this)),
-      m_statusLabel(new QLabel(this)), m_connectButton(new QPushButton(tr("&Connect"), this)),
+      m_displayNameEdit(new QLineEdit(this)), m_passwordEdit(new QLineEdit(this)),
+      m_nickHint(new QLabel(this)), m_statusLabel(new QLabel(this)),
+      m_connectButton(new QPushButton(tr("&Connect"), this)),
       m_cancelButton(new QPushButton(tr("Cancel"), this))
 {
     setObjectName(QStringLiteral("loginDialog"));
@@ -26,6 +27,7 @@ LoginDialog::LoginDialog(ServerConnection* connection, QWidget* parent)
     m_hostEdit->setObjectName(QStringLiteral("hostEdit"));
     m_portSpin->setObjectName(QStringLiteral("portSpin"));
     m_nickEdit->setObjectName(QStringLiteral("nickEdit"));
+    m_displayNameEdit->setObjectName(QStringLiteral("displayNameEdit"));
     m_passwordEdit->setObjectName(QStringLiteral("passwordEdit"));
     m_nickHint->setObjectName(QStringLiteral("nickHint"));
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
@@ -36,6 +38,9 @@ LoginDialog::LoginDialog(ServerConnection* connection, QWidget* parent)
     m_portSpin->setRange(1, 65535);
     m_portSpin->setValue(ClientDefaults::Port);
     m_nickEdit->setPlaceholderText(tr("the name others will see"));
+    m_displayNameEdit->setPlaceholderText(tr("optional: your name in any language"));
+    m_displayNameEdit->setToolTip(tr("Names on the server are plain letters a–z; others see "
+                                     "this name next to it."));
     m_passwordEdit->setEchoMode(QLineEdit::Password);
     m_passwordEdit->setPlaceholderText(tr("only if the server asks for one"));
     m_nickHint->setWordWrap(true);
@@ -48,6 +53,7 @@ LoginDialog::LoginDialog(ServerConnection* connection, QWidget* parent)
     form->addRow(tr("&Port:"), m_portSpin);
     form->addRow(tr("&Name:"), m_nickEdit);
     form->addRow(QString(), m_nickHint);
+    form->addRow(tr("&Display name:"), m_displayNameEdit);
     form->addRow(tr("Pass&word:"), m_passwordEdit);
 
     auto* buttons = new QDialogButtonBox(this);
@@ -87,6 +93,7 @@ void LoginDialog::prefill(const QString& host, quint16 port, const QString& nick
             initialNick = user;
     }
     m_nickEdit->setText(initialNick);
+    m_displayNameEdit->setText(settings.value(SettingsKeys::DisplayName).toString());
     m_passwordEdit->clear();
     m_choosingNewNick = false;
     setBusy(false);
@@ -175,6 +182,7 @@ void LoginDialog::setBusy(bool busy)
     m_hostEdit->setEnabled(editable);
     m_portSpin->setEnabled(editable);
     m_passwordEdit->setEnabled(editable);
+    m_displayNameEdit->setEnabled(editable);
     m_nickEdit->setEnabled(editable || m_choosingNewNick);
     if (m_choosingNewNick)
         m_connectButton->setText(tr("&Use this name"));
@@ -212,6 +220,7 @@ void LoginDialog::onConnectClicked()
     m_connection->setPort(port());
     m_connection->setDesiredNick(nick());
     m_connection->setPassword(m_passwordEdit->text());
+    m_connection->setRealName(m_displayNameEdit->text().trimmed());
     m_connection->connectToServer();
 }
 
@@ -231,6 +240,7 @@ void LoginDialog::onRegistered()
     settings.setValue(SettingsKeys::Host, host());
     settings.setValue(SettingsKeys::Port, int(port()));
     settings.setValue(SettingsKeys::Nick, m_connection->nick());
+    settings.setValue(SettingsKeys::DisplayName, m_displayNameEdit->text().trimmed());
     qCInfo(lcClient) << "logged in as" << m_connection->nick();
     m_choosingNewNick = false;
     m_busy = false;

@@ -9,10 +9,10 @@ class QLineEdit;
 class QPushButton;
 class QSpinBox;
 
-// Asks for server, port, nickname and an optional password, remembers them, checks the nickname
-// while it is typed, and logs in through the ServerConnection. Errors (refused, not found,
-// timed out, name taken, bad password) stay in the dialog so the user can fix them and retry;
-// a taken name is retried on the same connection.
+// Asks for server, port, nickname, an optional display name (any script) and password, remembers
+// them, checks the nickname while it is typed, and logs in through the ServerConnection. Errors
+// (refused, not found, timed out, name taken, bad password) stay in the dialog so the user can fix
+// them and retry; a taken name is retried on the same connection.
 class LoginDialog : public QDialog
 {
     Q_OBJECT
@@ -51,6 +51,7 @@ private:
     QLineEdit* m_hostEdit;
     QSpinBox* m_portSpin;
     QLineEdit* m_nickEdit;
+    QLineEdit* m_displayNameEdit;
     QLineEdit* m_passwordEdit;
     QLabel* m_nickHint;
     QLabel* m_statusLabel;

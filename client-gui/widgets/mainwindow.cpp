@@ -3,18 +3,25 @@
 #include "connection/clientlogging.h"
 #include "models/contactlistmodel.h"
 #include "models/conversationstore.h"
+#include "models/roomdirectorymodel.h"
 #include "models/roomlistmodel.h"
 #include "session/chatcontroller.h"
 #include "session/clientsettings.h"
+#include "session/preferences.h"
 #include "session/startoptions.h"
 #include "widgets/chatinput.h"
 #include "widgets/conversationview.h"
+#include "widgets/helpdialog.h"
 #include "widgets/logindialog.h"
+#include "widgets/roomdirectorydialog.h"
+#include "widgets/settingsdialog.h"
+#include "widgets/systemtray.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -38,7 +45,7 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
       m_contactFilter(new QLineEdit(this)), m_contactProxy(new QSortFilterProxyModel(this)),
       m_tabs(new QTabWidget(this)), m_topicLabel(new QLabel(this)), m_input(new ChatInput(this)),
       m_sendButton(new QPushButton(tr("Send"), this)), m_stateLabel(new QLabel(this)),
-      m_serverLabel(new QLabel(this)), m_lagLabel(new QLabel(this))
+      m_serverLabel(new QLabel(this)), m_lagLabel(new QLabel(this)), m_awayLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Confab"));
@@ -53,6 +60,7 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
     m_stateLabel->setObjectName(QStringLiteral("stateLabel"));
     m_serverLabel->setObjectName(QStringLiteral("serverLabel"));
     m_lagLabel->setObjectName(QStringLiteral("lagLabel"));
+    m_awayLabel->setObjectName(QStringLiteral("awayLabel"));
 
     // Left: rooms, then people.
     m_roomList->setModel(controller->rooms());
@@ -60,14 +68,14 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
     m_contactProxy->setSourceModel(controller->contacts());
     m_contactProxy->setSortRole(ContactListModel::NickRole);
     m_contactProxy->setSortCaseSensitivity(Qt::CaseInsensitive);
-    m_contactProxy->setFilterRole(ContactListModel::NickRole);
+    m_contactProxy->setFilterRole(ContactListModel::SearchRole); // the nick or the display name
     m_contactProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_contactProxy->setDynamicSortFilter(true);
     m_contactProxy->sort(0);
     m_contactList->setModel(m_contactProxy);
     m_contactList->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_contactList->setIconSize(QSize(10, 10)); // the online/away colour dot
-    m_contactFilter->setPlaceholderText(tr("Find a person…"));
+    m_contactFilter->setPlaceholderText(tr("Find a person by name…"));
     m_contactFilter->setClearButtonEnabled(true);
 
     auto* roomsLabel = new QLabel(tr("Rooms"), this);
@@ -115,21 +123,18 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
     setCentralWidget(splitter);
 
     statusBar()->addWidget(m_stateLabel, 1);
+    // While we are away: a clear mark, so nobody wonders why nobody answers.
+    m_awayLabel->setStyleSheet(QStringLiteral("QLabel { background: #f5c542; color: #222; "
+                                              "border-radius: 3px; padding: 0 6px; }"));
+    m_awayLabel->hide();
+    statusBar()->addPermanentWidget(m_awayLabel);
     statusBar()->addPermanentWidget(m_serverLabel);
     statusBar()->addPermanentWidget(m_lagLabel);
 
     createMenus();
 
-    if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_tray = new QSystemTrayIcon(windowIcon(), this);
-        m_tray->setToolTip(tr("Confab"));
-        m_tray->show();
-        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
-            showNormal();
-            activateWindow();
-            m_controller->replyToLast();
-        });
-    }
+    setSystemTrayAvailable(QSystemTrayIcon::isSystemTrayAvailable());
+    connect(controller->preferences(), &Preferences::changed, this, &MainWindow::applyPreferences);
 
     ConversationStore* store = controller->conversations();
     connect(store, &ConversationStore::conversationAdded, this, &MainWindow::onConversationAdded);
@@ -141,7 +146,11 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
             &MainWindow::showConversation);
     connect(controller, &ChatController::privateMessageArrived, this,
             &MainWindow::onPrivateMessageArrived);
-    connect(controller, &ChatController::quitRequested, this, &MainWindow::close);
+    connect(controller, &ChatController::mentioned, this, &MainWindow::onMentioned);
+    connect(controller, &ChatController::quitRequested, this, &MainWindow::quit);
+    connect(controller, &ChatController::helpRequested, this, &MainWindow::showHelp);
+    connect(controller, &ChatController::roomDirectoryRequested, this,
+            &MainWindow::showRoomDirectory);
     connect(controller->rooms(), &QAbstractItemModel::dataChanged, this, [this] { updateTopic(); });
 
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onCurrentTabChanged);
@@ -164,6 +173,7 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
     connect(m_roomList, &QListView::clicked, this, showRoom);
     connect(m_roomList, &QListView::activated, this, showRoom); // keyboard: Enter
     createContextMenus();
+    m_input->setNameSource([this] { return m_controller->completionNames(); });
     connect(m_input, &ChatInput::submitted, controller, &ChatController::submitInput);
     connect(m_input, &ChatInput::multiLinePasted, this, &MainWindow::onMultiLinePaste);
     connect(m_sendButton, &QPushButton::clicked, this, [this] {
@@ -177,11 +187,17 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
     connect(m_connection, &ServerConnection::stateChanged, this, &MainWindow::onStateChanged);
     connect(m_connection, &ServerConnection::lagChanged, this, &MainWindow::onLagChanged);
     connect(m_connection, &ServerConnection::errorOccurred, this, &MainWindow::onConnectionError);
+    connect(m_connection, &ServerConnection::awayChanged, this,
+            [this](const QString& nick, bool away, const QString& message) {
+                if (m_connection->isOwnNick(nick))
+                    onOwnAwayChanged(away, message);
+            });
     connect(m_connection, &ServerConnection::nickChanged, this, [this] {
         onStateChanged(m_connection->state()); // our own name may be the one that changed
     });
     connect(m_connection, &ServerConnection::registered, this, [this] {
         statusBar()->clearMessage(); // an error from a failed attempt is stale now
+        m_input->setCaseMapping(m_connection->caseMapping());
         if (m_connectedFromCommandLine) { // the dialog saves its own logins; --connect's here
             QSettings settings;
             settings.setValue(SettingsKeys::Host, m_connection->host());
@@ -216,7 +232,49 @@ void MainWindow::createMenus()
     m_disconnectAction->setObjectName(QStringLiteral("disconnectAction"));
     m_disconnectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     chatMenu->addSeparator();
-    QAction* quitAction = chatMenu->addAction(tr("&Quit"), this, &MainWindow::close);
+    QAction* join = chatMenu->addAction(tr("&Join room…"), this, [this] {
+        askText(QStringLiteral("joinRoomDialog"), tr("Join room"),
+                tr("Room name (a new name creates the room):"), QStringLiteral("#"),
+                [this](const QString& room) { m_controller->joinRoom(room); });
+    });
+    join->setObjectName(QStringLiteral("joinRoomAction"));
+    join->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+    QAction* find =
+        chatMenu->addAction(tr("&Find rooms…"), m_controller, &ChatController::requestRoomList);
+    find->setObjectName(QStringLiteral("findRoomsAction"));
+    chatMenu->addSeparator();
+    QAction* nick = chatMenu->addAction(tr("Change &name…"), this, [this] {
+        askText(QStringLiteral("changeNameDialog"), tr("Change name"), tr("New name:"),
+                m_connection->nick(),
+                [this](const QString& name) { m_controller->changeNick(name); });
+    });
+    nick->setObjectName(QStringLiteral("changeNameAction"));
+    QAction* displayName = chatMenu->addAction(tr("Set &display name…"), this, [this] {
+        askText(QStringLiteral("displayNameDialog"), tr("Display name"),
+                tr("Your name as others see it, in any language:"), m_connection->realName(),
+                [this](const QString& name) { m_controller->setDisplayName(name.trimmed()); });
+    });
+    displayName->setObjectName(QStringLiteral("displayNameAction"));
+    m_awayAction = chatMenu->addAction(tr("Set &away…"), this, [this] {
+        askText(QStringLiteral("setAwayDialog"), tr("Set away"),
+                tr("Message for people who write to you:"), tr("Away"),
+                [this](const QString& message) {
+                    if (!message.trimmed().isEmpty())
+                        m_controller->setAway(message.trimmed());
+                });
+    });
+    m_awayAction->setObjectName(QStringLiteral("setAwayAction"));
+    m_backAction =
+        chatMenu->addAction(tr("&Back"), this, [this] { m_controller->setAway(QString()); });
+    m_backAction->setObjectName(QStringLiteral("backAction"));
+    chatMenu->addSeparator();
+    QAction* settingsAction =
+        chatMenu->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
+    settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    settingsAction->setMenuRole(QAction::PreferencesRole);
+    chatMenu->addSeparator();
+    QAction* quitAction = chatMenu->addAction(tr("&Quit"), this, &MainWindow::quit);
     quitAction->setObjectName(QStringLiteral("quitAction"));
     quitAction->setShortcut(
         QKeySequence(Qt::CTRL | Qt::Key_Q)); // not QKeySequence::Quit: empty on some platforms
@@ -248,6 +306,9 @@ void MainWindow::createMenus()
 
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->setObjectName(QStringLiteral("helpMenu"));
+    QAction* commands = helpMenu->addAction(tr("&Commands"), this, &MainWindow::showHelp);
+    commands->setObjectName(QStringLiteral("commandsAction"));
+    commands->setShortcut(QKeySequence::HelpContents);
     QAction* about = helpMenu->addAction(tr("&About Confab"), this, &MainWindow::showAbout);
     about->setObjectName(QStringLiteral("aboutAction"));
     about->setMenuRole(QAction::AboutRole);
@@ -265,6 +326,7 @@ void MainWindow::start(const StartOptions& options)
         m_connection->setHost(m_loginDialog->host());
         m_connection->setPort(m_loginDialog->port());
         m_connection->setDesiredNick(nick);
+        m_connection->setRealName(QSettings().value(SettingsKeys::DisplayName).toString());
         m_connection->connectToServer();
         return;
     }
@@ -366,12 +428,15 @@ void MainWindow::onConversationAdded(ConversationModel* conversation)
 {
     auto* view = new ConversationView(m_tabs);
     view->setObjectName(QStringLiteral("conversationView"));
+    view->setTimeFormat(m_controller->preferences()->timeFormat());
     view->setModel(conversation);
     m_views.insert(conversation, view);
     m_tabs->addTab(view, conversation->name());
     updateTab(conversation);
-    connect(conversation, &ConversationModel::unreadCountChanged, this,
-            [this, conversation] { updateTab(conversation); });
+    connect(conversation, &ConversationModel::unreadCountChanged, this, [this, conversation] {
+        updateTab(conversation);
+        updateUnreadTotal();
+    });
     connect(conversation, &ConversationModel::nameChanged, this, [this, conversation] {
         updateTab(conversation);
         updateTopic();
@@ -508,6 +573,16 @@ void MainWindow::updateActions()
 {
     const bool idle = m_connection->state() == ServerConnection::State::Disconnected;
     m_disconnectAction->setEnabled(!idle);
+    m_backAction->setEnabled(m_connection->isAway());
+}
+
+void MainWindow::onOwnAwayChanged(bool away, const QString& message)
+{
+    m_awayLabel->setVisible(away);
+    m_awayLabel->setText(message.isEmpty() ? tr("You are away")
+                                           : tr("You are away: %1").arg(message));
+    m_awayLabel->setToolTip(tr("Choose Chat → Back (or type /back) when you are back"));
+    updateActions();
 }
 
 void MainWindow::onLagChanged(int ms)
@@ -534,9 +609,19 @@ void MainWindow::onPrivateMessageArrived(const QString& from, const QString& tex
 {
     if (isActiveWindow())
         return;
-    if (m_tray && m_tray->isVisible())
-        m_tray->showMessage(tr("Message from %1").arg(from), text, QSystemTrayIcon::Information,
-                            8000);
+    m_tray->showMessage(tr("Message from %1").arg(from), text);
+    QApplication::alert(this);
+    emit attentionRequested(from, text);
+}
+
+void MainWindow::onMentioned(const QString& room, const QString& from, const QString& text)
+{
+    const ConversationModel* current = currentConversation();
+    if (isActiveWindow() && current && m_connection->caseMapping().equals(current->name(), room))
+        return; // on screen already
+    if (!m_controller->preferences()->notifyMentions())
+        return;
+    m_tray->showMessage(tr("%1 mentioned you in %2").arg(from, room), text);
     QApplication::alert(this);
     emit attentionRequested(from, text);
 }
@@ -583,6 +668,46 @@ void MainWindow::showAbout()
     box->open();
 }
 
+void MainWindow::askText(const QString& name, const QString& title, const QString& label,
+                         const QString& initial, const std::function<void(const QString&)>& done)
+{
+    auto* dialog = new QInputDialog(this);
+    dialog->setObjectName(name);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(title);
+    dialog->setLabelText(label);
+    dialog->setTextValue(initial);
+    connect(dialog, &QInputDialog::textValueSelected, this, done);
+    dialog->open();
+}
+
+template <typename Dialog, typename Make> void MainWindow::showOnce(Make make)
+{
+    if (auto* open = findChild<Dialog*>()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    Dialog* dialog = make();
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::showHelp()
+{
+    showOnce<HelpDialog>([this] { return new HelpDialog(this); });
+}
+
+void MainWindow::showRoomDirectory()
+{
+    showOnce<RoomDirectoryDialog>([this] {
+        auto* dialog = new RoomDirectoryDialog(m_controller->roomDirectory(), this);
+        connect(dialog, &RoomDirectoryDialog::joinRequested, m_controller,
+                &ChatController::joinRoom);
+        return dialog;
+    });
+}
+
 void MainWindow::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::ActivationChange)
@@ -590,14 +715,67 @@ void MainWindow::changeEvent(QEvent* event)
     QMainWindow::changeEvent(event);
 }
 
+void MainWindow::setSystemTrayAvailable(bool available)
+{
+    delete m_tray;
+    m_tray = new SystemTray(available, this);
+    connect(m_tray, &SystemTray::showRequested, this, &MainWindow::showFromTray);
+    connect(m_tray, &SystemTray::quitRequested, this, &MainWindow::quit);
+    connect(m_tray, &SystemTray::messageClicked, this, [this] {
+        showFromTray();
+        m_controller->replyToLast();
+    });
+    updateUnreadTotal();
+}
+
+void MainWindow::showFromTray()
+{
+    showNormal();
+    raise();
+    activateWindow();
+}
+
+void MainWindow::quit()
+{
+    m_quitting = true;
+    close();
+}
+
+void MainWindow::updateUnreadTotal()
+{
+    int total = 0;
+    for (const ConversationModel* conversation : m_controller->conversations()->conversations())
+        total += conversation->unreadCount();
+    m_tray->setUnreadCount(total);
+}
+
+void MainWindow::showSettings()
+{
+    showOnce<SettingsDialog>([this] {
+        return new SettingsDialog(m_controller->preferences(), m_tray->isAvailable(), this);
+    });
+}
+
+void MainWindow::applyPreferences()
+{
+    for (ConversationView* view : std::as_const(m_views))
+        view->setTimeFormat(m_controller->preferences()->timeFormat());
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     QSettings settings;
     settings.setValue(SettingsKeys::WindowGeometry, saveGeometry());
     settings.setValue(SettingsKeys::WindowState, saveState());
+    if (!m_quitting && m_tray->isAvailable() && m_controller->preferences()->hideToTray()) {
+        hide(); // still connected; the tray icon brings it back or quits
+        event->ignore();
+        return;
+    }
     if (m_connection->state() != ServerConnection::State::Disconnected)
         m_connection->disconnectFromServer(QStringLiteral("Leaving"));
-    if (m_tray)
-        m_tray->hide();
+    delete m_tray; // its icon leaves the tray with the window
+    m_tray = new SystemTray(false, this);
     event->accept();
+    emit quitting();
 }

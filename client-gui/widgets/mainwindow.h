@@ -5,6 +5,8 @@
 #include <QHash>
 #include <QMainWindow>
 
+#include <functional>
+
 class ChatController;
 class ChatInput;
 class ConversationModel;
@@ -16,9 +18,9 @@ class QLineEdit;
 class QListView;
 class QPushButton;
 class QSortFilterProxyModel;
-class QSystemTrayIcon;
 class QTabWidget;
 class StartOptions;
+class SystemTray;
 
 // The chat window: rooms and people on the left (people sorted, filterable, with unread counts),
 // one tab per conversation on the right, the input line below, and the connection state, server
@@ -38,6 +40,10 @@ public:
     ConversationView* viewFor(const QString& name) const;
     ConversationModel* currentConversation() const;
     QString tabTitle(const QString& name) const;
+    SystemTray* systemTray() const { return m_tray; }
+    // With a tray, closing the window hides it there (if the settings say so); without, it
+    // quits. Set at start from QSystemTrayIcon::isSystemTrayAvailable(); tests choose.
+    void setSystemTrayAvailable(bool available);
 
 public slots:
     void showLoginDialog();
@@ -45,10 +51,20 @@ public slots:
     void nextConversation();
     void previousConversation();
     void showAbout();
+    void showSettings();
+    void showFromTray();
+    // Closes for good (tray or not): Chat → Quit, the tray's Quit, /quit.
+    void quit();
+    void showHelp();
+    void showRoomDirectory();
 
 signals:
-    // A private message arrived while the window was not focused: tray message and taskbar
-    // alert were requested.
+    // The window closed for good (not hidden in the tray): the application should end. It does
+    // not end by itself when the last window closes, since that may be a dialog while this
+    // window waits in the tray.
+    void quitting();
+    // A private message arrived while the window was not focused, or a mention while its room
+    // was not on screen: tray message and taskbar alert were requested.
     void attentionRequested(const QString& from, const QString& text);
 
 protected:
@@ -58,19 +74,28 @@ protected:
 private:
     void createMenus();
     void createContextMenus();
+    // Raises the open dialog of this type, or shows the one make() returns (deleted on close).
+    template <typename Dialog, typename Make> void showOnce(Make make);
+    // A small non-blocking question for one line of text; done gets the answer (not on Cancel).
+    void askText(const QString& name, const QString& title, const QString& label,
+                 const QString& initial, const std::function<void(const QString&)>& done);
     void onConversationAdded(ConversationModel* conversation);
     void onConversationRemoved(ConversationModel* conversation);
     void onCurrentTabChanged(int index);
     void onTabCloseRequested(int index);
     void onStateChanged(ServerConnection::State state);
     void onLagChanged(int ms);
+    void onOwnAwayChanged(bool away, const QString& message);
     void onConnectionError(ServerConnection::Error error, const QString& detail);
     void onPrivateMessageArrived(const QString& from, const QString& text);
+    void onMentioned(const QString& room, const QString& from, const QString& text);
     void onMultiLinePaste(const QString& text);
     void updateTab(ConversationModel* conversation);
     void updateTopic();
     void updateActions();
     int tabIndexOf(ConversationModel* conversation) const;
+    void updateUnreadTotal();
+    void applyPreferences();
 
     ChatController* m_controller;
     ServerConnection* m_connection;
@@ -86,9 +111,13 @@ private:
     QLabel* m_stateLabel;
     QLabel* m_serverLabel;
     QLabel* m_lagLabel;
-    QSystemTrayIcon* m_tray = nullptr;
+    QLabel* m_awayLabel;
+    SystemTray* m_tray = nullptr;
     QAction* m_connectAction = nullptr;
     QAction* m_disconnectAction = nullptr;
+    QAction* m_awayAction = nullptr;
+    QAction* m_backAction = nullptr;
     QHash<ConversationModel*, ConversationView*> m_views;
     bool m_connectedFromCommandLine = false;
+    bool m_quitting = false;
 };

@@ -34,6 +34,14 @@ void tst_CommandParser::parse_data()
     QTest::newRow("trailing newline dropped") << "hi\n"
                                               << Kind::Message << ""
                                               << "hi";
+    QTest::newRow("/whois") << "/whois bob" << Kind::Whois << "bob"
+                            << "";
+    QTest::newRow("/wi short") << "/wi bob" << Kind::Whois << "bob"
+                               << "";
+    QTest::newRow("/whois without a name") << "/whois" << Kind::MissingArgument << ""
+                                           << "";
+    QTest::newRow("/list") << "/list" << Kind::List << ""
+                           << "";
     QTest::newRow("/me") << "/me waves" << Kind::Action << ""
                          << "waves";
     QTest::newRow("/ME upper case") << "/ME waves hard" << Kind::Action << ""

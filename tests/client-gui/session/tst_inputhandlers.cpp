@@ -23,6 +23,9 @@ private slots:
     void joinAndPartWhileOffline();
     void nickAndAwayWhileOffline();
     void quit();
+    void helpAsksForTheCommandList();
+    void whoisAndListNeedAConnection();
+    void menuActionsGoThroughTheHandlers();
 
 private:
     ChatController* m_controller = nullptr;
@@ -49,11 +52,6 @@ void tst_InputHandlers::answers_data()
     QTest::addColumn<int>("kind");
     const int system = int(ConversationModel::Kind::System);
     const int error = int(ConversationModel::Kind::Error);
-    QTest::newRow("help") << "/help"
-                          << "Type a message and press Enter. Commands: /msg name text, /me "
-                             "action, /nick newname, /join #room, /part [reason], /topic text, "
-                             "/away [reason], /quit [reason], to:name to talk to someone."
-                          << system;
     QTest::newRow("unknown") << "/frobnicate x"
                              << "Unknown command /frobnicate — type /help for the list" << error;
     QTest::newRow("missing") << "/msg"
@@ -172,6 +170,39 @@ void tst_InputHandlers::quit()
     m_controller->submitInput(QStringLiteral("/quit see you"));
     QCOMPARE(quit.count(), 1);
     QCOMPARE(m_controller->connection()->state(), ServerConnection::State::Disconnected);
+}
+
+void tst_InputHandlers::helpAsksForTheCommandList()
+{
+    QSignalSpy help(m_controller, &ChatController::helpRequested);
+    m_controller->submitInput(QStringLiteral("/help"));
+    QCOMPARE(help.count(), 1);
+    QCOMPARE(m_lobby->rowCount(), 0); // the list is a window, not a line
+}
+
+void tst_InputHandlers::whoisAndListNeedAConnection()
+{
+    QSignalSpy directory(m_controller, &ChatController::roomDirectoryRequested);
+    m_controller->submitInput(QStringLiteral("/whois bob"));
+    QCOMPARE(m_lobby->lastText(), QStringLiteral("Not connected to a server"));
+    m_controller->submitInput(QStringLiteral("/list"));
+    QCOMPARE(m_lobby->rowCount(), 2);
+    QCOMPARE(directory.count(), 0);
+}
+
+void tst_InputHandlers::menuActionsGoThroughTheHandlers()
+{
+    // As /nick: an invalid name is refused in words.
+    m_controller->changeNick(QStringLiteral("9lives"));
+    QCOMPARE(m_lobby->lastText(), QStringLiteral("9lives cannot be used as a name"));
+    // As /join while offline: remembered for the next connection.
+    m_controller->joinRoom(QStringLiteral("#later"));
+    QVERIFY(m_controller->connection()->rooms().contains(QStringLiteral("#later")));
+    // As /away while offline.
+    m_controller->setAway(QStringLiteral("gone"));
+    QVERIFY(m_controller->connection()->isAway());
+    m_controller->setAway(QString());
+    QVERIFY(!m_controller->connection()->isAway());
 }
 
 QTEST_GUILESS_MAIN(tst_InputHandlers)

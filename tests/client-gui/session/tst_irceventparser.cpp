@@ -15,6 +15,9 @@ private slots:
     void numerics_data();
     void numerics();
     void capabilities();
+    void realNames();
+    void whois();
+    void list();
     void ignored_data();
     void ignored();
 };
@@ -70,6 +73,67 @@ void tst_IrcEventParser::membership()
     const auto topic = as<IrcEvents::TopicChange>(parse(":bob!b@h TOPIC #lobby :new topic"));
     QCOMPARE(topic.nick, QStringLiteral("bob"));
     QCOMPARE(topic.topic, QStringLiteral("new topic"));
+}
+
+void tst_IrcEventParser::realNames()
+{
+    const auto plain = as<IrcEvents::Join>(parse(":bob!b@h JOIN #lobby"));
+    QVERIFY(plain.realName.isEmpty());
+    const auto extended = as<IrcEvents::Join>(parse(":xm!x@h JOIN #lobby * :小明 Wang"));
+    QCOMPARE(extended.room, QStringLiteral("#lobby"));
+    QCOMPARE(extended.realName, QStringLiteral("小明 Wang"));
+
+    const auto who = as<IrcEvents::WhoReply>(parse(":srv 352 me #lobby x h srv xm G :0 小明 Wang"));
+    QCOMPARE(who.nick, QStringLiteral("xm"));
+    QVERIFY(who.away);
+    QCOMPARE(who.realName, QStringLiteral("小明 Wang"));
+
+    const auto setName = as<IrcEvents::SetName>(parse(":xm!x@h SETNAME :王小明"));
+    QCOMPARE(setName.nick, QStringLiteral("xm"));
+    QCOMPARE(setName.realName, QStringLiteral("王小明"));
+}
+
+void tst_IrcEventParser::whois()
+{
+    const auto user = as<IrcEvents::Whois>(parse(":srv 311 me bob ~b host.example * :Bob B"));
+    QCOMPARE(user.part.nick, QStringLiteral("bob"));
+    QCOMPARE(user.part.userName, QStringLiteral("~b"));
+    QCOMPARE(user.part.host, QStringLiteral("host.example"));
+    QCOMPARE(user.part.realName, QStringLiteral("Bob B"));
+    const auto rooms = as<IrcEvents::Whois>(parse(":srv 319 me bob :@#ops #lobby"));
+    QCOMPARE(rooms.part.rooms, (QStringList{"@#ops", "#lobby"}));
+    const auto idle =
+        as<IrcEvents::Whois>(parse(":srv 317 me bob 75 1700000000 :seconds idle, signon time"));
+    QCOMPARE(idle.part.idleSecs, 75);
+    QCOMPARE(idle.part.signon.toSecsSinceEpoch(), 1700000000);
+    const auto badIdle = as<IrcEvents::Whois>(parse(":srv 317 me bob soon :seconds idle"));
+    QCOMPARE(badIdle.part.idleSecs, -1);
+    QVERIFY(!badIdle.part.signon.isValid());
+    QVERIFY(as<IrcEvents::Whois>(parse(":srv 313 me bob :is an IRC operator")).part.isOperator);
+    QVERIFY(as<IrcEvents::Whois>(parse(":srv 671 me bob :is using TLS")).part.isSecure);
+    QCOMPARE(as<IrcEvents::Whois>(parse(":srv 330 me bob bobacct :is logged in as")).part.account,
+             QStringLiteral("bobacct"));
+    QCOMPARE(as<IrcEvents::Whois>(parse(":srv 312 me bob srv.example :info")).part.server,
+             QStringLiteral("srv.example"));
+    QCOMPARE(as<IrcEvents::WhoisEnd>(parse(":srv 318 me bob :End of /WHOIS list")).nick,
+             QStringLiteral("bob"));
+
+    WhoisInfo merged = user.part;
+    merged.merge(rooms.part);
+    merged.merge(idle.part);
+    QCOMPARE(merged.realName, QStringLiteral("Bob B"));
+    QCOMPARE(merged.rooms.size(), 2);
+    QCOMPARE(merged.idleSecs, 75);
+}
+
+void tst_IrcEventParser::list()
+{
+    const auto entry = as<IrcEvents::ListEntry>(parse(":srv 322 me #garden 7 :Roses and more"));
+    QCOMPARE(entry.room, QStringLiteral("#garden"));
+    QCOMPARE(entry.users, 7);
+    QCOMPARE(entry.topic, QStringLiteral("Roses and more"));
+    QCOMPARE(as<IrcEvents::ListEntry>(parse(":srv 322 me #x many :")).users, 0);
+    QVERIFY(std::holds_alternative<IrcEvents::ListEnd>(parse(":srv 323 me :End of /LIST")));
 }
 
 void tst_IrcEventParser::messages_data()

@@ -19,6 +19,7 @@ private slots:
     void namesForUnknownRoomDoNotAddIt();
     void caseMappingFromISupport();
     void reconnectKeepsRoomsForgetsMembers();
+    void realNamesFollowRenamesAndGoWithQuits();
 
 private:
     NetworkState m_state;
@@ -147,6 +148,21 @@ void tst_NetworkState::reconnectKeepsRoomsForgetsMembers()
     QVERIFY(m_state.isRoomName(QStringLiteral("#x")));
     m_state.addRoomToJoin(QStringLiteral("#later"));
     QCOMPARE(m_state.rooms().last(), QStringLiteral("#later"));
+}
+
+void tst_NetworkState::realNamesFollowRenamesAndGoWithQuits()
+{
+    m_state.addMember(QStringLiteral("#lobby"), QStringLiteral("xm"));
+    m_state.setRealName(QStringLiteral("XM"), QStringLiteral("小明"));
+    QCOMPARE(m_state.realName(QStringLiteral("xm")), QStringLiteral("小明"));
+    m_state.renameUser(QStringLiteral("xm"), QStringLiteral("xiaoming"));
+    QVERIFY(m_state.realName(QStringLiteral("xm")).isEmpty());
+    QCOMPARE(m_state.realName(QStringLiteral("xiaoming")), QStringLiteral("小明"));
+    m_state.removeUser(QStringLiteral("xiaoming"));
+    QVERIFY(m_state.realName(QStringLiteral("xiaoming")).isEmpty());
+    m_state.setRealName(QStringLiteral("bob"), QStringLiteral("Bob"));
+    m_state.clearMembers(); // connection lost
+    QVERIFY(m_state.realName(QStringLiteral("bob")).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_NetworkState)

@@ -3,36 +3,49 @@
 #include "models/contactlistmodel.h"
 #include "models/conversationmodel.h"
 #include "models/conversationstore.h"
+#include "models/roomdirectorymodel.h"
 #include "models/roomlistmodel.h"
 #include "net/server.h"
 #include "session/chatcontroller.h"
 #include "session/clientsettings.h"
+#include "session/eventformatter.h"
+#include "session/preferences.h"
 #include "session/serverconnection.h"
 #include "session/startoptions.h"
 #include "widgets/chatinput.h"
 #include "widgets/conversationview.h"
+#include "widgets/helpdialog.h"
 #include "widgets/logindialog.h"
 #include "widgets/mainwindow.h"
+#include "widgets/roomdirectorydialog.h"
+#include "widgets/settingsdialog.h"
+#include "widgets/systemtray.h"
 
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
+#include <QComboBox>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
-#include <QMenu>
 #include <QLoggingCategory>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabBar>
-#include <QTcpServer>
 #include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTcpServer>
 #include <QTest>
 
 #include <memory>
@@ -70,10 +83,24 @@ private slots:
     void loginErrorClearedAfterLogin();
     void awayReplyShownOnceNotAsSpeech();
     void messageToNobodyStaysMarkedNotDelivered();
+    void tabCompletesNames();
+    void whoisIsReadable();
+    void listShowsRoomsToJoin();
+    void helpShowsCommandList();
+    void mentionsHighlightedAndNotified();
+    void menuJoinNameAwayBack();
+    void awayIndicatorWhileAway();
+    void displayNamesShownAndSearchable();
+    void displayNameFromLoginAndMenu();
+    void closeHidesToTrayWhenThereIsOne();
+    void closeQuitsWithoutTray();
+    void settingsApplyLiveAndAreRemembered();
 
 private:
     void startServer(quint16 port = 0);
-    ServerConnection* connectPeer(const QString& nick);
+    ServerConnection* connectPeer(const QString& nick, const QString& realName = {});
+    // Triggers a menu action that asks for text, answers it and accepts.
+    void answerMenuQuestion(const char* action, const char* dialog, const QString& answer);
     void type(const QString& line);
     QStringList contactRows() const;
     QString viewText(const QString& name) const;
@@ -115,6 +142,10 @@ void tst_MainWindow::startServer(quint16 port)
 
 void tst_MainWindow::init()
 {
+    for (const QString& key :
+         {SettingsKeys::ShowJoinPart, SettingsKeys::HideToTray, SettingsKeys::NotifyMentions,
+          SettingsKeys::TimeFormat, SettingsKeys::DisplayName})
+        QSettings().remove(key); // each test starts with the defaults
     startServer();
     m_controller = std::make_unique<ChatController>();
     m_controller->connection()->setReconnectDelays(100, 400);
@@ -150,9 +181,10 @@ void tst_MainWindow::cleanup()
     m_server.reset();
 }
 
-ServerConnection* tst_MainWindow::connectPeer(const QString& nick)
+ServerConnection* tst_MainWindow::connectPeer(const QString& nick, const QString& realName)
 {
     auto* peer = new ServerConnection(this);
+    peer->setRealName(realName);
     m_peers.append(peer);
     peer->setHost(QStringLiteral("127.0.0.1"));
     peer->setPort(m_port);
@@ -556,9 +588,9 @@ void tst_MainWindow::nextAndPreviousConversation()
 void tst_MainWindow::menusAndAboutBox()
 {
     QStringList shortcuts;
-    for (const char* name :
-         {"connectAction", "disconnectAction", "quitAction", "nextConversationAction",
-          "previousConversationAction", "replyAction"}) {
+    for (const char* name : {"connectAction", "disconnectAction", "quitAction",
+                             "nextConversationAction", "previousConversationAction", "replyAction",
+                             "joinRoomAction", "settingsAction", "commandsAction"}) {
         auto* action = m_window->findChild<QAction*>(QString::fromLatin1(name));
         QVERIFY2(action, name);
         QVERIFY2(!action->shortcut().isEmpty(), name);
@@ -784,6 +816,374 @@ void tst_MainWindow::messageToNobodyStaysMarkedNotDelivered()
     QVERIFY2(text.contains(QStringLiteral("not sent")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("nobody called nobody")), qPrintable(text));
     QVERIFY2(!text.contains(QStringLiteral("No such nick")), qPrintable(text));
+}
+
+void tst_MainWindow::tabCompletesNames()
+{
+    connectPeer(QStringLiteral("bob"));
+    connectPeer(QStringLiteral("bobby"));
+    QTRY_COMPARE(contactRows().size(), 2);
+    QTRY_COMPARE(m_controller->connection()->members(QStringLiteral("#lobby")).size(), 3);
+    auto* input = child<ChatInput>("messageInput");
+    input->setFocus();
+    QTest::keyClicks(input, QStringLiteral("BO"));
+    QTest::keyClick(input, Qt::Key_Tab);
+    QCOMPARE(input->text(), QStringLiteral("bob: "));
+    QVERIFY(input->hasFocus()); // Tab completed instead of moving on
+    QTest::keyClick(input, Qt::Key_Tab);
+    QCOMPARE(input->text(), QStringLiteral("bobby: "));
+    QTest::keyClick(input, Qt::Key_Tab);
+    QCOMPARE(input->text(), QStringLiteral("bob: "));
+    QTest::keyClicks(input, QStringLiteral("see #lo"));
+    QTest::keyClick(input, Qt::Key_Tab);
+    QCOMPARE(input->text(), QStringLiteral("bob: see #lobby "));
+    QTest::keyClicks(input, QStringLiteral("me"));
+    QTest::keyClick(input, Qt::Key_Tab); // our own name is not offered
+    QCOMPARE(input->text(), QStringLiteral("bob: see #lobby me"));
+
+    // In a private conversation: the person.
+    input->clear();
+    type(QStringLiteral("/query bobby"));
+    QTRY_COMPARE(m_window->currentConversation()->name(), QStringLiteral("bobby"));
+    QTest::keyClicks(input, QStringLiteral("thanks b"));
+    QTest::keyClick(input, Qt::Key_Tab);
+    QCOMPARE(input->text(), QStringLiteral("thanks bobby "));
+}
+
+void tst_MainWindow::answerMenuQuestion(const char* action, const char* dialog,
+                                        const QString& answer)
+{
+    auto* trigger = m_window->findChild<QAction*>(QString::fromLatin1(action));
+    QVERIFY2(trigger, action);
+    trigger->trigger();
+    QInputDialog* question = nullptr;
+    QTRY_VERIFY2((question = m_window->findChild<QInputDialog*>(QString::fromLatin1(dialog))),
+                 dialog);
+    QVERIFY(question->isVisible());
+    question->setTextValue(answer);
+    question->accept();
+}
+
+void tst_MainWindow::whoisIsReadable()
+{
+    ServerConnection* bob = connectPeer(QStringLiteral("bob"), QStringLiteral("Bob Builder"));
+    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("bob")});
+    bob->setAway(QStringLiteral("at lunch"));
+    QTRY_VERIFY(m_controller->contacts()->isAway(QStringLiteral("bob")));
+    type(QStringLiteral("/whois BOB"));
+    QTRY_VERIFY2(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("bob is connected to")),
+                 qPrintable(viewText(QStringLiteral("#lobby"))));
+    const QString text = viewText(QStringLiteral("#lobby"));
+    QVERIFY2(text.contains(QStringLiteral("bob is Bob Builder (~confab@127.0.0.1)")),
+             qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("bob is in #lobby\n")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("bob is away: at lunch")));
+    QVERIFY(text.contains(QStringLiteral("bob has been idle for")));
+    QVERIFY(text.contains(QStringLiteral("online since")));
+    QVERIFY2(!text.contains(QStringLiteral("311")) && !text.contains(QStringLiteral("End of")),
+             qPrintable(text));
+
+    // Our own: first in #lobby, so an operator there; the room is named without the "@".
+    type(QStringLiteral("/whois me"));
+    QTRY_VERIFY(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("me is connected to")));
+    QVERIFY2(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("me is in #lobby\n")),
+             qPrintable(viewText(QStringLiteral("#lobby"))));
+
+    type(QStringLiteral("/whois nobody"));
+    QTRY_VERIFY(m_window->currentConversation()->lastText().contains(
+        QStringLiteral("Nobody called nobody is on the server now")));
+}
+
+void tst_MainWindow::listShowsRoomsToJoin()
+{
+    ServerConnection* bob = connectPeer(QStringLiteral("bob"));
+    bob->join(QStringLiteral("#gardening"));
+    QTRY_VERIFY(bob->rooms().contains(QStringLiteral("#gardening")));
+    bob->setTopic(QStringLiteral("#gardening"), QStringLiteral("Tomatoes and roses"));
+    bob->join(QStringLiteral("#cooking"));
+    QTRY_VERIFY(bob->network().hasRoom(QStringLiteral("#cooking")));
+
+    type(QStringLiteral("/list"));
+    RoomDirectoryDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<RoomDirectoryDialog*>()));
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    auto* table = dialog->findChild<QTableView*>(QStringLiteral("roomTable"));
+    QTRY_COMPARE(table->model()->rowCount(), 3); // #lobby, #gardening, #cooking
+    QTRY_VERIFY(m_controller->roomDirectory()->isComplete());
+    auto* status = dialog->findChild<QLabel*>(QStringLiteral("roomDirectoryStatus"));
+    QVERIFY2(status->text().contains(QStringLiteral("3 rooms")), qPrintable(status->text()));
+
+    // The filter matches names and topics.
+    QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("roomFilter")),
+                     QStringLiteral("ROSES"));
+    QTRY_COMPARE(table->model()->rowCount(), 1);
+    const QModelIndex room = table->model()->index(0, 0);
+    QCOMPARE(room.data().toString(), QStringLiteral("#gardening"));
+    QCOMPARE(table->model()->index(0, 1).data().toInt(), 1);
+    QCOMPARE(table->model()->index(0, 2).data().toString(), QStringLiteral("Tomatoes and roses"));
+
+    const QRect rect = table->visualRect(room);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, rect.center());
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, rect.center());
+    QTRY_VERIFY(m_controller->rooms()->contains(QStringLiteral("#gardening")));
+    QTRY_COMPARE(m_window->currentConversation()->name(), QStringLiteral("#gardening"));
+    QTRY_VERIFY(!m_window->findChild<RoomDirectoryDialog*>());
+    QVERIFY(!m_controller->rooms()->contains(QStringLiteral("#cooking")));
+}
+
+void tst_MainWindow::helpShowsCommandList()
+{
+    type(QStringLiteral("/help"));
+    HelpDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<HelpDialog*>()));
+    QVERIFY(dialog->isVisible());
+    auto* table = dialog->findChild<QTableWidget*>(QStringLiteral("commandTable"));
+    QCOMPARE(table->rowCount(), int(EventFormatter::commandHelp().size()));
+    QStringList commands;
+    for (int row = 0; row < table->rowCount(); ++row) {
+        commands.append(table->item(row, 0)->text());
+        QVERIFY(!table->item(row, 1)->text().isEmpty());
+    }
+    for (const QString& command : {QStringLiteral("/whois name"), QStringLiteral("/list"),
+                                   QStringLiteral("/join #room"), QStringLiteral("/away [reason]")})
+        QVERIFY2(commands.contains(command), qPrintable(command));
+    QVERIFY(!viewText(QStringLiteral("#lobby")).contains(QStringLiteral("Unknown command")));
+    dialog->close();
+    QTRY_VERIFY(!m_window->findChild<HelpDialog*>());
+    m_window->findChild<QAction*>(QStringLiteral("commandsAction"))->trigger();
+    QTRY_VERIFY(m_window->findChild<HelpDialog*>());
+}
+
+void tst_MainWindow::mentionsHighlightedAndNotified()
+{
+    ServerConnection* bob = connectPeer(QStringLiteral("bob"));
+    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("bob")});
+    QSignalSpy attention(m_window.get(), &MainWindow::attentionRequested);
+    QTRY_VERIFY(m_window->isActiveWindow());
+    ConversationModel* lobby = m_controller->conversations()->find(QStringLiteral("#lobby"));
+    auto lastIsMention = [lobby] {
+        return lobby->index(lobby->rowCount() - 1).data(ConversationModel::MentionRole).toBool();
+    };
+
+    bob->sendMessage(QStringLiteral("#lobby"), QStringLiteral("some meh remark"));
+    QTRY_VERIFY(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("some meh remark")));
+    QVERIFY(!lastIsMention());
+    bob->sendMessage(QStringLiteral("#lobby"), QStringLiteral("hey ME, look"));
+    QTRY_VERIFY(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("hey ME, look")));
+    QVERIFY(lastIsMention());
+    QVERIFY(m_window->viewFor(QStringLiteral("#lobby"))
+                ->toHtml()
+                .contains(QString(ConversationView::MentionBackground)));
+    QCOMPARE(attention.count(), 0); // on screen already
+
+    // Another conversation on screen: the mention calls for attention.
+    type(QStringLiteral("/query bob"));
+    QTRY_COMPARE(m_window->currentConversation()->name(), QStringLiteral("bob"));
+    bob->sendMessage(QStringLiteral("#lobby"), QStringLiteral("me: are you there?"));
+    QTRY_COMPARE(attention.count(), 1);
+    QCOMPARE(attention.at(0).at(0).toString(), QStringLiteral("bob"));
+    QVERIFY(lastIsMention());
+
+    // Turned off in the settings: highlighted, no notification.
+    m_controller->preferences()->setNotifyMentions(false);
+    bob->sendMessage(QStringLiteral("#lobby"), QStringLiteral("me: again"));
+    QTRY_VERIFY(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("me: again")));
+    QVERIFY(lastIsMention());
+    QCOMPARE(attention.count(), 1);
+}
+
+void tst_MainWindow::menuJoinNameAwayBack()
+{
+    ServerConnection* bob = connectPeer(QStringLiteral("bob"));
+    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("bob")});
+
+    answerMenuQuestion("joinRoomAction", "joinRoomDialog", QStringLiteral("#fromthemenu"));
+    QTRY_VERIFY(m_controller->rooms()->contains(QStringLiteral("#fromthemenu")));
+    QTRY_COMPARE(m_window->currentConversation()->name(), QStringLiteral("#fromthemenu"));
+
+    answerMenuQuestion("changeNameAction", "changeNameDialog", QStringLiteral("menuname"));
+    QTRY_COMPARE(m_controller->connection()->nick(), QStringLiteral("menuname"));
+    // Checked as /nick is: an invalid name is refused before anything is sent.
+    answerMenuQuestion("changeNameAction", "changeNameDialog", QStringLiteral("9lives"));
+    QTRY_VERIFY(m_window->currentConversation()->lastText().contains(QStringLiteral("9lives")));
+    QCOMPARE(m_controller->connection()->nick(), QStringLiteral("menuname"));
+
+    auto* back = m_window->findChild<QAction*>(QStringLiteral("backAction"));
+    QVERIFY(!back->isEnabled());
+    answerMenuQuestion("setAwayAction", "setAwayDialog", QStringLiteral("walking the dog"));
+    QTRY_VERIFY(bob->network().isMember(QStringLiteral("#lobby"), QStringLiteral("menuname")));
+    QTRY_VERIFY(m_controller->connection()->isAway());
+    QVERIFY(back->isEnabled());
+    back->trigger();
+    QTRY_VERIFY(!m_controller->connection()->isAway());
+    QVERIFY(!back->isEnabled());
+}
+
+void tst_MainWindow::awayIndicatorWhileAway()
+{
+    auto* label = child<QLabel>("awayLabel");
+    QVERIFY(!label->isVisible());
+    type(QStringLiteral("/away lunch break"));
+    QTRY_VERIFY(label->isVisible());
+    QVERIFY2(label->text().contains(QStringLiteral("lunch break")), qPrintable(label->text()));
+    type(QStringLiteral("/back"));
+    QTRY_VERIFY(!label->isVisible());
+    QVERIFY(!m_controller->connection()->isAway());
+}
+
+void tst_MainWindow::displayNamesShownAndSearchable()
+{
+    ServerConnection* lilei = connectPeer(QStringLiteral("lilei"), QStringLiteral("李雷"));
+    connectPeer(QStringLiteral("bob"));
+    QTRY_COMPARE(contactRows().size(), 2);
+    auto* list = child<QListView>("contactList");
+    auto rowOf = [list](const QString& nick) {
+        for (int row = 0; row < list->model()->rowCount(); ++row) {
+            if (list->model()->index(row, 0).data(ContactListModel::NickRole).toString() == nick)
+                return list->model()->index(row, 0);
+        }
+        return QModelIndex();
+    };
+    QTRY_COMPARE(rowOf(QStringLiteral("lilei")).data().toString(), QStringLiteral("李雷 (lilei)"));
+    QVERIFY2(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("李雷 (lilei) joined")),
+             qPrintable(viewText(QStringLiteral("#lobby"))));
+    QCOMPARE(rowOf(QStringLiteral("bob")).data().toString(), QStringLiteral("bob"));
+
+    // The filter finds people by either name.
+    auto* filter = child<QLineEdit>("contactFilter");
+    filter->insert(QStringLiteral("李")); // as an input method would
+    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("lilei")});
+    filter->clear();
+    QTest::keyClicks(filter, QStringLiteral("LIL"));
+    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("lilei")});
+    filter->clear();
+    QTRY_COMPARE(contactRows().size(), 2);
+
+    // Sender labels.
+    lilei->sendMessage(QStringLiteral("#lobby"), QStringLiteral("大家好"));
+    QTRY_VERIFY2(
+        viewText(QStringLiteral("#lobby")).contains(QStringLiteral("李雷 (lilei): 大家好")),
+        qPrintable(viewText(QStringLiteral("#lobby"))));
+
+    // SETNAME (the setname cap): the new name everywhere.
+    QVERIFY(lilei->hasCapability(QStringLiteral("setname")));
+    QVERIFY(lilei->setDisplayName(QStringLiteral("韩梅梅")));
+    QTRY_COMPARE(rowOf(QStringLiteral("lilei")).data().toString(),
+                 QStringLiteral("韩梅梅 (lilei)"));
+    lilei->disconnectFromServer(QStringLiteral("bye"));
+    QTRY_VERIFY2(
+        viewText(QStringLiteral("#lobby")).contains(QStringLiteral("韩梅梅 (lilei) left the chat")),
+        qPrintable(viewText(QStringLiteral("#lobby"))));
+}
+
+void tst_MainWindow::displayNameFromLoginAndMenu()
+{
+    // Log in again with a display name typed into the dialog.
+    m_window->findChild<QAction*>(QStringLiteral("disconnectAction"))->trigger();
+    QTRY_COMPARE(m_controller->connection()->state(), ServerConnection::State::Disconnected);
+    m_window->findChild<QAction*>(QStringLiteral("connectAction"))->trigger();
+    LoginDialog* dialog = m_window->loginDialog();
+    QTRY_VERIFY(dialog->isVisible());
+    auto* displayName = dialog->findChild<QLineEdit*>(QStringLiteral("displayNameEdit"));
+    QVERIFY(displayName);
+    displayName->clear();
+    displayName->insert(QStringLiteral("小明")); // as an input method would
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("connectButton")),
+                      Qt::LeftButton);
+    QTRY_VERIFY(m_controller->connection()->isRegistered());
+    QTRY_VERIFY(!dialog->isVisible());
+    QCOMPARE(QSettings().value(SettingsKeys::DisplayName).toString(), QStringLiteral("小明"));
+
+    // Others see it (their WHO on joining tells them real names).
+    ServerConnection* bob = connectPeer(QStringLiteral("bob"));
+    QTRY_COMPARE(bob->realNameOf(QStringLiteral("me")), QStringLiteral("小明"));
+
+    // Changed from the menu: SETNAME, seen by others at once, and remembered.
+    answerMenuQuestion("displayNameAction", "displayNameDialog", QStringLiteral("王小明"));
+    QTRY_COMPARE(bob->realNameOf(QStringLiteral("me")), QStringLiteral("王小明"));
+    QCOMPARE(QSettings().value(SettingsKeys::DisplayName).toString(), QStringLiteral("王小明"));
+    // Our own lines carry it too.
+    type(QStringLiteral("hello"));
+    QTRY_VERIFY2(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("王小明 (me): hello")),
+                 qPrintable(viewText(QStringLiteral("#lobby"))));
+}
+
+void tst_MainWindow::closeHidesToTrayWhenThereIsOne()
+{
+    m_window->setSystemTrayAvailable(true);
+    SystemTray* tray = m_window->systemTray();
+    QVERIFY(tray->isAvailable());
+    m_window->close();
+    QTRY_VERIFY(!m_window->isVisible());
+    QVERIFY(m_controller->connection()->isRegistered()); // still there, hidden
+
+    // Unread messages show on the tray.
+    ServerConnection* bob = connectPeer(QStringLiteral("bob"));
+    bob->sendMessage(QStringLiteral("me"), QStringLiteral("psst"));
+    bob->sendMessage(QStringLiteral("me"), QStringLiteral("psst again"));
+    QTRY_COMPARE(tray->unreadCount(), 2);
+    QVERIFY2(tray->toolTip().contains(QStringLiteral("2 unread")), qPrintable(tray->toolTip()));
+
+    tray->menu()->findChild<QAction*>(QStringLiteral("trayShowAction"))->trigger();
+    QTRY_VERIFY(m_window->isVisible());
+
+    QSignalSpy quitting(m_window.get(), &MainWindow::quitting);
+    m_window->close();
+    QTRY_VERIFY(!m_window->isVisible());
+    QCOMPARE(quitting.count(), 0); // only hidden
+    tray->menu()->findChild<QAction*>(QStringLiteral("trayQuitAction"))->trigger();
+    QTRY_COMPARE(quitting.count(), 1);
+    QTRY_COMPARE(m_controller->connection()->state(), ServerConnection::State::Disconnected);
+}
+
+void tst_MainWindow::closeQuitsWithoutTray()
+{
+    m_window->setSystemTrayAvailable(false);
+    QSignalSpy quitting(m_window.get(), &MainWindow::quitting);
+    m_window->close();
+    QTRY_VERIFY(!m_window->isVisible());
+    QCOMPARE(quitting.count(), 1);
+    QTRY_COMPARE(m_controller->connection()->state(), ServerConnection::State::Disconnected);
+
+    // With a tray but "hide to tray" turned off: closing quits too.
+    m_window->show();
+    m_window->setSystemTrayAvailable(true);
+    m_controller->preferences()->setHideToTray(false);
+    m_controller->connection()->connectToServer();
+    QTRY_VERIFY(m_controller->connection()->isRegistered());
+    m_window->close();
+    QTRY_COMPARE(m_controller->connection()->state(), ServerConnection::State::Disconnected);
+}
+
+void tst_MainWindow::settingsApplyLiveAndAreRemembered()
+{
+    m_window->findChild<QAction*>(QStringLiteral("settingsAction"))->trigger();
+    SettingsDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<SettingsDialog*>()));
+    auto* joinPart = dialog->findChild<QCheckBox*>(QStringLiteral("showJoinPartCheck"));
+    auto* timeFormat = dialog->findChild<QComboBox*>(QStringLiteral("timeFormatCombo"));
+    QVERIFY(joinPart->isChecked());
+    // No tray under offscreen: the tray choice cannot apply.
+    QCOMPARE(dialog->findChild<QCheckBox*>(QStringLiteral("hideToTrayCheck"))->isEnabled(),
+             m_window->systemTray()->isAvailable());
+
+    QTest::mouseClick(joinPart, Qt::LeftButton, {}, QPoint(4, joinPart->height() / 2));
+    QVERIFY(!joinPart->isChecked());
+    QCOMPARE(QSettings().value(SettingsKeys::ShowJoinPart).toBool(), false);
+    connectPeer(QStringLiteral("carol"));
+    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("carol")});
+    QVERIFY(!viewText(QStringLiteral("#lobby")).contains(QStringLiteral("carol joined")));
+
+    static const QRegularExpression seconds(QStringLiteral("\\d{2}:\\d{2}:\\d{2}"));
+    QVERIFY(!viewText(QStringLiteral("#lobby")).contains(seconds));
+    timeFormat->setCurrentIndex(timeFormat->findData(QStringLiteral("HH:mm:ss")));
+    QVERIFY2(viewText(QStringLiteral("#lobby")).contains(seconds),
+             qPrintable(viewText(QStringLiteral("#lobby"))));
+
+    // Remembered for the next start.
+    const Preferences next;
+    QVERIFY(!next.showJoinPart());
+    QCOMPARE(next.timeFormat(), QStringLiteral("HH:mm:ss"));
 }
 
 QTEST_MAIN(tst_MainWindow)

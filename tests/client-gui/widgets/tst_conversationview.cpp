@@ -1,0 +1,125 @@
+// ConversationView: how lines look. System lines are italic unless they hold CJK text; mentions
+// are highlighted; display names stand before nicks; the time format can be chosen.
+#include "models/conversationmodel.h"
+#include "widgets/conversationview.h"
+
+#include <QRegularExpression>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
+
+class tst_ConversationView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void systemLinesItalicUnlessCjk_data();
+    void systemLinesItalicUnlessCjk();
+    void mentionIsHighlighted();
+    void displayNameBeforeNick();
+    void timeFormat();
+
+private:
+    // The character format of the fragment of the last block that contains needle.
+    QTextCharFormat formatOf(const QString& needle) const;
+
+    ConversationModel* m_model = nullptr;
+    ConversationView* m_view = nullptr;
+};
+
+void tst_ConversationView::init()
+{
+    m_model = new ConversationModel(QStringLiteral("#lobby"), true, this);
+    m_view = new ConversationView;
+    m_view->setModel(m_model);
+}
+
+void tst_ConversationView::cleanup()
+{
+    delete m_view;
+    delete m_model;
+}
+
+QTextCharFormat tst_ConversationView::formatOf(const QString& needle) const
+{
+    const QTextBlock block = m_view->document()->lastBlock();
+    for (auto it = block.begin(); !it.atEnd(); ++it) {
+        if (it.fragment().text().contains(needle))
+            return it.fragment().charFormat();
+    }
+    qWarning("no fragment with %s in %s", qPrintable(needle), qPrintable(block.text()));
+    return {};
+}
+
+void tst_ConversationView::systemLinesItalicUnlessCjk_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("error");
+    QTest::addColumn<bool>("italic");
+    QTest::newRow("latin") << "bob joined" << false << true;
+    QTest::newRow("latin error") << "Not delivered" << true << true;
+    QTest::newRow("han") << "小明 加入了" << false << false;
+    QTest::newRow("han error") << "未送达" << true << false;
+    QTest::newRow("hiragana") << "ようこそ" << false << false;
+    QTest::newRow("katakana") << "ログイン" << false << false;
+    QTest::newRow("hangul") << "안녕하세요" << false << false;
+    QTest::newRow("mixed") << "bob 加入了" << false << false;
+    QTest::newRow("cyrillic stays italic") << "Боб вошёл" << false << true;
+}
+
+void tst_ConversationView::systemLinesItalicUnlessCjk()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, error);
+    QFETCH(bool, italic);
+    if (error)
+        m_model->appendError(text);
+    else
+        m_model->appendSystem(text);
+    QVERIFY(m_view->toPlainText().contains(text));
+    QCOMPARE(formatOf(text).fontItalic(), italic);
+}
+
+void tst_ConversationView::mentionIsHighlighted()
+{
+    ChatMessage plain;
+    plain.sender = QStringLiteral("bob");
+    plain.text = QStringLiteral("nothing special");
+    m_model->appendMessage(plain);
+    QVERIFY(!formatOf(QStringLiteral("nothing special")).hasProperty(QTextFormat::BackgroundBrush));
+
+    ChatMessage mention = plain;
+    mention.text = QStringLiteral("me: look here");
+    mention.isMention = true;
+    m_model->appendMessage(mention);
+    const QTextCharFormat format = formatOf(QStringLiteral("look here"));
+    QVERIFY(format.hasProperty(QTextFormat::BackgroundBrush));
+    QCOMPARE(format.background().color(), QColor(ConversationView::MentionBackground));
+}
+
+void tst_ConversationView::displayNameBeforeNick()
+{
+    ChatMessage message;
+    message.sender = QStringLiteral("xiaoming");
+    message.senderName = QStringLiteral("小明");
+    message.text = QStringLiteral("你好");
+    m_model->appendMessage(message);
+    QVERIFY2(m_view->toPlainText().contains(QStringLiteral("小明 (xiaoming): 你好")),
+             qPrintable(m_view->toPlainText()));
+    QCOMPARE(formatOf(QStringLiteral("你好")).fontItalic(), false);
+}
+
+void tst_ConversationView::timeFormat()
+{
+    m_model->appendSystem(QStringLiteral("hello"), QDateTime::currentDateTime());
+    static const QRegularExpression seconds(QStringLiteral("\\d{2}:\\d{2}:\\d{2}"));
+    QVERIFY(!m_view->toPlainText().contains(seconds));
+    m_view->setTimeFormat(QStringLiteral("HH:mm:ss"));
+    QVERIFY2(m_view->toPlainText().contains(seconds), qPrintable(m_view->toPlainText()));
+    QVERIFY(m_view->toPlainText().contains(QStringLiteral("hello")));
+}
+
+QTEST_MAIN(tst_ConversationView)
+#include "tst_conversationview.moc"
