@@ -2,8 +2,8 @@
 # Builds the Debian packages from a finished build and checks them as an admin would meet them:
 # lintian, AppStream metadata, the unit's systemd-analyze security score, the man pages and
 # example config against confabd --help; then installs them with apt-get, starts the installed
-# daemon from its unit's command line (without systemd: CI has none as PID 1), connects to it,
-# and purges the packages again. Needs root or sudo. Run by scripts/test.sh after the tests.
+# daemon from its unit's command line, then as the service under systemd (a private one when
+# systemd is not PID 1, as in CI), connects to it, and purges the packages again. Needs root or sudo. Run by scripts/test.sh after the tests.
 #   scripts/package-check.sh [build-dir]      (default: build-test)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -114,6 +114,8 @@ SYSTEMD_COLORS=0 systemd-analyze verify --man=no "$installed_unit" ||
 echo "== the installed service, started from its unit's command line =="
 $sudo python3 scripts/package-service-check.py "$installed_unit" "$work/service" ||
     fail "the installed service does not work"
+echo "== the installed service under systemd =="
+$sudo python3 scripts/package-systemd-check.py || fail "confabd.service does not work under systemd"
 
 echo "== purge =="
 DEBIAN_FRONTEND=noninteractive $sudo apt-get purge -y -qq "${installed[@]}" >/dev/null
