@@ -19,19 +19,7 @@ import subprocess
 import sys
 import time
 
-failures = []
-
-
-def check(condition, what):
-    print(("ok   " if condition else "FAIL ") + what, flush=True)
-    if not condition:
-        failures.append(what)
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from interopcheck import check, failures, free_port
 
 
 class Systemd:

@@ -8,6 +8,7 @@
 #include "net/tlscontext.h"
 #include "testclient.h"
 
+#include <QFile>
 #include <QSslConfiguration>
 #include <QSslSocket>
 #include <QTemporaryDir>
@@ -47,6 +48,18 @@ public:
         qDeleteAll(m_clients);
         m_clients.clear();
         m_server.reset();
+    }
+
+    // The ini file beside the data directory, written (or appended to) with the text; its path,
+    // or empty if it cannot be written. For config.configFile (REHASH reads it again).
+    QString writeConfigFile(const QByteArray& text,
+                            QIODevice::OpenMode mode = QIODevice::WriteOnly) const
+    {
+        const QString path = m_dir->filePath(QStringLiteral("confabd.conf"));
+        QFile file(path);
+        if (!file.open(mode) || file.write(text) != text.size())
+            return QString();
+        return path;
     }
 
     // stop(), then start() with the config (same data directory).

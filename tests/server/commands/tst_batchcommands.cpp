@@ -348,12 +348,8 @@ void tst_BatchCommands::keptInHistoryAsItsLines()
 
 void tst_BatchCommands::capNotifyOnRehash()
 {
-    const QString file =
-        QDir(m_fixture.server()->config().dataDir).filePath(QStringLiteral("../confabd.conf"));
-    QFile ini(file);
-    QVERIFY(ini.open(QIODevice::WriteOnly));
-    ini.write("port=0\n");
-    ini.close();
+    const QString file = m_fixture.writeConfigFile("port=0\n");
+    QVERIFY(!file.isEmpty());
     ServerConfig config = m_fixture.operConfig();
     config.configFile = file;
     QVERIFY(m_fixture.restart(config));
@@ -370,9 +366,7 @@ void tst_BatchCommands::capNotifyOnRehash()
     carol->clear();
 
     // Registration closed and a larger max-bytes: one capability goes, one changes.
-    QVERIFY(ini.open(QIODevice::WriteOnly));
-    ini.write("port=0\nno-account-registration=true\nmultiline-max-bytes=8192\n");
-    ini.close();
+    QVERIFY(!m_fixture.writeConfigFile("port=0\nno-account-registration=true\nmultiline-max-bytes=8192\n").isEmpty());
     QVERIFY(m_fixture.server()->reload());
     QTRY_COMPARE(alice->count(QStringLiteral("CAP")), 2);
     QList<IrcMessage> caps = alice->messages(QStringLiteral("CAP"));
@@ -399,9 +393,7 @@ void tst_BatchCommands::capNotifyOnRehash()
     QVERIFY(!alice->has(QStringLiteral("FAIL")));
 
     // Opened again: the capability comes back.
-    QVERIFY(ini.open(QIODevice::WriteOnly));
-    ini.write("port=0\nmultiline-max-bytes=8192\n");
-    ini.close();
+    QVERIFY(!m_fixture.writeConfigFile("port=0\nmultiline-max-bytes=8192\n").isEmpty());
     alice->clear();
     QVERIFY(m_fixture.server()->reload());
     QTRY_VERIFY(alice->has(QStringLiteral("CAP")));
@@ -409,9 +401,7 @@ void tst_BatchCommands::capNotifyOnRehash()
     QCOMPARE(alice->last(QStringLiteral("CAP")).param(2),
              QStringLiteral("draft/account-registration=before-connect"));
     // A config file that cannot be read changes nothing.
-    QVERIFY(ini.open(QIODevice::WriteOnly));
-    ini.write("port=0\nmultiline-max-bytes=nonsense\n");
-    ini.close();
+    QVERIFY(!m_fixture.writeConfigFile("port=0\nmultiline-max-bytes=nonsense\n").isEmpty());
     alice->clear();
     QTest::ignoreMessage(QtWarningMsg,
                          QRegularExpression("^options and operator blocks kept as they were"));

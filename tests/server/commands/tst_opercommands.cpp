@@ -269,12 +269,8 @@ void tst_OperCommands::wallopsOnlyToPlusW()
 void tst_OperCommands::rehashReadsOperatorsAgain()
 {
     // The config file has no block at first; REHASH reads the one added later.
-    const QString file =
-        QDir(m_fixture.server()->config().dataDir).filePath(QStringLiteral("../confabd.conf"));
-    QFile ini(file);
-    QVERIFY(ini.open(QIODevice::WriteOnly));
-    ini.write("port=0\n");
-    ini.close();
+    const QString file = m_fixture.writeConfigFile("port=0\n");
+    QVERIFY(!file.isEmpty());
     ServerConfig config = m_fixture.operConfig();
     config.configFile = file;
     QVERIFY(m_fixture.restart(config));
@@ -283,13 +279,15 @@ void tst_OperCommands::rehashReadsOperatorsAgain()
     QVERIFY(alice && bob);
     bob->sendLine("REHASH");
     QTRY_VERIFY(bob->has(QStringLiteral("481")));
-    QVERIFY(ini.open(QIODevice::Append));
-    ini.write("[oper/late]\npassword=" +
-              PasswordHash::format(ScramCredentials::derive(QStringLiteral("late password"),
-                                                            AccountFixture::TestIterations))
-                  .toLatin1() +
-              "\nhosts=127.0.0.1\n");
-    ini.close();
+    QVERIFY(!m_fixture
+                  .writeConfigFile("[oper/late]\npassword=" +
+                                       PasswordHash::format(
+                                           ScramCredentials::derive(QStringLiteral("late password"),
+                                                                    AccountFixture::TestIterations))
+                                           .toLatin1() +
+                                       "\nhosts=127.0.0.1\n",
+                                   QIODevice::Append)
+                  .isEmpty());
     QCOMPARE(OperFixture::oper(bob, "late", "late password"), QStringLiteral("491"));
     alice->sendLine("REHASH");
     QTRY_VERIFY(alice->has(QStringLiteral("382")));
