@@ -243,11 +243,13 @@ void onList(CommandContext& context)
         for (const auto& entry : context.channels().all())
             candidates.append(entry.second->name());
     }
-    context.reply(IrcReply::listStart());
     if (candidates.size() > ListPager::InlineChannels) {
-        (new ListPager(context.core(), user, candidates, request))->start();
+        // The pager answers, 321 first, labeled if the command was.
+        const QString label = context.deferResponse();
+        (new ListPager(context.core(), user, candidates, request, label))->start();
         return;
     }
+    context.reply(IrcReply::listStart());
     for (const QString& name : candidates) {
         const ServerChannel* channel = context.channels().find(name);
         if (channel && channel->isVisibleTo(user) &&

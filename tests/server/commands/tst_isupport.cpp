@@ -470,6 +470,24 @@ void tst_Isupport::safeList(const QString& value)
     QCOMPARE(AccountFixture::only(answer, QStringLiteral("322")).size(), Channels + 1);
     QVERIFY(alice->isConnected());
     QVERIFY(!alice->has(QStringLiteral("ERROR")));
+    // Labeled, the paced answer is one labeled-response batch: 321, the 322s, 323.
+    TestClient* bob = client(QStringLiteral("bob"), "labeled-response batch");
+    QVERIFY(bob);
+    bob->clear();
+    bob->sendLine("@label=big LIST");
+    QTRY_COMPARE(bob->count(QStringLiteral("BATCH")), 2);
+    const QList<IrcMessage> lines = bob->messages();
+    QCOMPARE(lines.first().command(), QStringLiteral("BATCH"));
+    QCOMPARE(lines.first().tag(QStringLiteral("label")), QStringLiteral("big"));
+    QCOMPARE(lines.first().param(1), QStringLiteral("labeled-response"));
+    const QString id = lines.first().param(0).mid(1);
+    QCOMPARE(lines.at(1).command(), QStringLiteral("321"));
+    QCOMPARE(lines.at(lines.size() - 2).command(), QStringLiteral("323"));
+    QCOMPARE(lines.last().param(0), QStringLiteral("-") + id);
+    for (int i = 1; i < lines.size() - 1; ++i)
+        QCOMPARE(lines.at(i).tag(QStringLiteral("batch")), id);
+    QCOMPARE(bob->count(QStringLiteral("322")), Channels + 1);
+    QVERIFY(!bob->has(QStringLiteral("ACK")));
 }
 
 void tst_Isupport::statusMsg(const QString& value)
