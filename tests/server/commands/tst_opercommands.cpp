@@ -36,6 +36,7 @@ private slots:
     void dieEnabled();
     void whoAndWhoisShowOperators();
     void chghost();
+    void chghostFallbackExtendedJoinAndAway();
     void chghostRefused_data();
     void chghostRefused();
     void historyWriteFailureNoticesOperators();
@@ -446,6 +447,28 @@ void tst_OperCommands::chghost()
         AccountFixture::ask(plain, "WHOIS target", QStringLiteral("318")), QStringLiteral("311"));
     QCOMPARE(whois.value(0).param(3), QStringLiteral("vhost.example/x"));
     QVERIFY(!modern->has(QStringLiteral("QUIT")));
+}
+
+void tst_OperCommands::chghostFallbackExtendedJoinAndAway()
+{
+    TestClient* alice = oper(QStringLiteral("alice"));
+    TestClient* target = m_fixture.user(QStringLiteral("target"));
+    TestClient* observer = m_fixture.user(QStringLiteral("observer"), "extended-join away-notify");
+    QVERIFY(alice && target && observer);
+    QVERIFY(!AccountFixture::ask(target, "AWAY :lunch", QStringLiteral("306")).isEmpty());
+    QVERIFY(m_fixture.sync(observer));
+    observer->clear();
+    alice->sendLine("CHGHOST target lunch.example");
+    // Without chghost: the quit, the extended join, and the away state again.
+    QTRY_VERIFY(observer->has(QStringLiteral("AWAY")));
+    QCOMPARE(observer->commands(), (QStringList{"QUIT", "JOIN", "AWAY"}));
+    const IrcMessage join = observer->last(QStringLiteral("JOIN"));
+    QCOMPARE(join.source(), QStringLiteral("target!~test@lunch.example"));
+    QCOMPARE(join.params().mid(0, 2), (QStringList{"#lobby", "*"})); // no account
+    QCOMPARE(join.paramCount(), 3);                                   // and the real name
+    QCOMPARE(observer->last(QStringLiteral("AWAY")).param(0), QStringLiteral("lunch"));
+    QCOMPARE(observer->last(QStringLiteral("AWAY")).source(),
+             QStringLiteral("target!~test@lunch.example"));
 }
 
 void tst_OperCommands::chghostRefused_data()
