@@ -49,6 +49,8 @@ public:
     // What Tab completes to in the input line: the people in the active room (or the person of
     // a private conversation), then the rooms we are in. Never our own nick.
     QStringList completionNames() const;
+    // The name to show for nick: their display name when it says more than the nick; else empty.
+    QString displayNameOf(const QString& nick) const;
     // A line in the active conversation (else the first one); error: shown as an error.
     void showInfo(const QString& text, bool error = false);
     void requestConversation(ConversationModel* conversation);
@@ -115,8 +117,6 @@ private:
     void onWhoisReceived(const WhoisInfo& info);
     void countUnread(ConversationModel* conversation, bool own);
     void syncCaseMapping();
-    // The name to show for nick: their display name when it says more than the nick; else empty.
-    QString displayNameOf(const QString& nick) const;
     void learnRealNames(const QStringList& nicks);
 
     ServerConnection* m_connection;

@@ -78,7 +78,8 @@ void ChatInput::completeName()
         m_completer.reset(); // changed since (cleared, sent): start afresh
     NameCompleter::Result result;
     if (!m_completer.complete(text(), cursorPosition(),
-                              m_completer.isCycling() ? QStringList() : m_nameSource(), &result))
+                              m_completer.isCycling() ? QStringList() : m_nameSource(), &result,
+                              m_aliasSource))
         return;
     m_completed = result.text;
     setText(result.text);

@@ -23,6 +23,8 @@ public:
     void addToHistory(const QString& line);
     // The names Tab completes to, asked for at each first Tab (people here, rooms).
     void setNameSource(std::function<QStringList()> source) { m_nameSource = std::move(source); }
+    // A name's display name, which Tab also completes from (to the name).
+    void setAliasSource(NameCompleter::AliasOf source) { m_aliasSource = std::move(source); }
     void setCaseMapping(IrcCaseMapping mapping) { m_completer.setCaseMapping(mapping); }
 
 signals:
@@ -46,4 +48,5 @@ private:
     NameCompleter m_completer;
     QString m_completed; // the text as the last Tab left it
     std::function<QStringList()> m_nameSource;
+    NameCompleter::AliasOf m_aliasSource;
 };

@@ -174,6 +174,8 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
     connect(m_roomList, &QListView::activated, this, showRoom); // keyboard: Enter
     createContextMenus();
     m_input->setNameSource([this] { return m_controller->completionNames(); });
+    m_input->setAliasSource(
+        [this](const QString& nick) { return m_controller->displayNameOf(nick); });
     connect(m_input, &ChatInput::submitted, controller, &ChatController::submitInput);
     connect(m_input, &ChatInput::multiLinePasted, this, &MainWindow::onMultiLinePaste);
     connect(m_sendButton, &QPushButton::clicked, this, [this] {

@@ -3,18 +3,23 @@
 #include <algorithm>
 
 bool NameCompleter::complete(const QString& text, int cursor, const QStringList& names,
-                             Result* result)
+                             Result* result, const AliasOf& aliasOf)
 {
     if (!m_cycling) {
         int start = cursor;
         while (start > 0 && !text.at(start - 1).isSpace())
             --start;
-        const QString prefix = m_caseMapping.fold(text.mid(start, cursor - start));
+        const QString word = text.mid(start, cursor - start);
+        const QString prefix = m_caseMapping.fold(word);
         if (prefix.isEmpty())
             return false;
         m_matches.clear();
         for (const QString& name : names) {
-            if (m_caseMapping.fold(name).startsWith(prefix) && !m_matches.contains(name))
+            const QString alias = aliasOf ? aliasOf(name) : QString();
+            const bool matches =
+                m_caseMapping.fold(name).startsWith(prefix) ||
+                (!alias.isEmpty() && alias.startsWith(word, Qt::CaseInsensitive));
+            if (matches && !m_matches.contains(name))
                 m_matches.append(name);
         }
         if (m_matches.isEmpty())

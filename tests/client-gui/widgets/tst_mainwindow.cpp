@@ -1065,6 +1065,14 @@ void tst_MainWindow::displayNamesShownAndSearchable()
         viewText(QStringLiteral("#lobby")).contains(QStringLiteral("李雷 (lilei): 大家好")),
         qPrintable(viewText(QStringLiteral("#lobby"))));
 
+    // Tab completes the display name to the nick.
+    auto* input = child<ChatInput>("messageInput");
+    input->setFocus();
+    input->insert(QStringLiteral("李")); // as an input method would
+    QTest::keyClick(input, Qt::Key_Tab);
+    QCOMPARE(input->text(), QStringLiteral("lilei: "));
+    input->clear();
+
     // SETNAME (the setname cap): the new name everywhere.
     QVERIFY(lilei->hasCapability(QStringLiteral("setname")));
     QVERIFY(lilei->setDisplayName(QStringLiteral("韩梅梅")));

@@ -12,6 +12,7 @@ private slots:
     void completes();
     void cyclesThroughMatches();
     void restartsAfterReset();
+    void displayNamesCompleteToNicks();
 };
 
 void tst_NameCompleter::completes_data()
@@ -72,6 +73,30 @@ void tst_NameCompleter::restartsAfterReset()
     completer.reset();
     QVERIFY(completer.complete(QStringLiteral("bobby: b"), 8, names, &result));
     QCOMPARE(result.text, QStringLiteral("bobby: bob "));
+}
+
+void tst_NameCompleter::displayNamesCompleteToNicks()
+{
+    NameCompleter completer;
+    NameCompleter::Result result;
+    const QStringList names{QStringLiteral("xiaoming"), QStringLiteral("anna")};
+    const NameCompleter::AliasOf aliasOf = [](const QString& nick) {
+        return nick == QLatin1String("xiaoming") ? QStringLiteral("小明")
+               : nick == QLatin1String("anna")   ? QStringLiteral("Anna Schmidt")
+                                                  : QString();
+    };
+    // The display name, in any script, becomes the nick the server knows.
+    QVERIFY(completer.complete(QStringLiteral("小"), 1, names, &result, aliasOf));
+    QCOMPARE(result.text, QStringLiteral("xiaoming: "));
+    completer.reset();
+    // A display name matches from its start, as a nick does.
+    QVERIFY(!completer.complete(QStringLiteral("hi schm"), 7, names, &result, aliasOf));
+    completer.reset();
+    QVERIFY(completer.complete(QStringLiteral("hi ann"), 6, names, &result, aliasOf));
+    QCOMPARE(result.text, QStringLiteral("hi anna "));
+    completer.reset();
+    // Without display names, only nicks match.
+    QVERIFY(!completer.complete(QStringLiteral("小"), 1, names, &result));
 }
 
 QTEST_GUILESS_MAIN(tst_NameCompleter)
