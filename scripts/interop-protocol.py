@@ -17,7 +17,7 @@ import sys
 import tempfile
 
 import interopcheck
-from interopcheck import check, free_port, stop, summary, wait_listening
+from interopcheck import check, free_port, read_until, stop, summary, wait_listening
 
 SKIP = 77
 
@@ -26,34 +26,6 @@ try:
 except ImportError:
     print("SKIP: python3-irc is not installed (apt-get install python3-irc)")
     sys.exit(SKIP)
-
-
-class RawClient:
-    """A plain socket speaking IRC line by line, for what the library cannot send."""
-
-    def __init__(self, port):
-        self.socket = socket.create_connection(("127.0.0.1", port), timeout=10)
-        self.buffer = b""
-
-    def send(self, *lines):
-        self.socket.sendall(b"".join(line.encode() + b"\r\n" for line in lines))
-
-    def read_until(self, needle):
-        """The lines received up to the first that contains needle (an empty list on timeout)."""
-        lines = []
-        try:
-            while True:
-                while b"\r\n" in self.buffer:
-                    line, self.buffer = self.buffer.split(b"\r\n", 1)
-                    lines.append(line.decode(errors="replace"))
-                    if needle in lines[-1]:
-                        return lines
-                data = self.socket.recv(4096)
-                if not data:
-                    return []
-                self.buffer += data
-        except OSError:
-            return []
 
 
 def main():
@@ -67,7 +39,6 @@ def main():
         [confabd, "--listen", "127.0.0.1", "--port", str(port), "--no-tls",
          "--data-dir", os.path.join(data_dir.name, "data"), "--server-name", "interop.test"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    output = ""
     try:
         if not wait_listening(daemon, (port,)):
             print("FAIL confabd did not start")
@@ -88,20 +59,20 @@ def main():
         check(wait_for(lambda: alice.has("wasnosuchnick")), "WHOWAS nobody gets 406")
 
         # Multiline, seen by a client without it.
-        paster = RawClient(port)
-        paster.send("CAP LS 302", "CAP REQ :batch draft/multiline", "NICK paster",
-                    "USER paster 0 * :Paster", "CAP END")
-        joined = paster.read_until(" 366 ")
+        paster = socket.create_connection(("127.0.0.1", port), timeout=10)
+        paster.sendall(b"CAP LS 302\r\nCAP REQ :batch draft/multiline\r\nNICK paster\r\n"
+                       b"USER paster 0 * :Paster\r\nCAP END\r\n")
+        joined = read_until(paster, b" 366 ").decode(errors="replace").split("\r\n")
         check(any("draft/multiline=max-bytes=" in line for line in joined),
               "CAP LS offers draft/multiline with its limits")
         check(any(" ACK " in line and "draft/multiline" in line for line in joined),
               "the paster gets draft/multiline")
-        paster.send("BATCH +p1 draft/multiline #lobby",
-                    "@batch=p1 PRIVMSG #lobby :first line",
-                    "@batch=p1 PRIVMSG #lobby :",
-                    "@batch=p1 PRIVMSG #lobby :second line, ",
-                    "@batch=p1;draft/multiline-concat PRIVMSG #lobby :continued",
-                    "BATCH -p1")
+        paster.sendall(b"BATCH +p1 draft/multiline #lobby\r\n"
+                       b"@batch=p1 PRIVMSG #lobby :first line\r\n"
+                       b"@batch=p1 PRIVMSG #lobby :\r\n"
+                       b"@batch=p1 PRIVMSG #lobby :second line, \r\n"
+                       b"@batch=p1;draft/multiline-concat PRIVMSG #lobby :continued\r\n"
+                       b"BATCH -p1\r\n")
 
         def pasted():
             return [e.arguments[0] for e in alice.events

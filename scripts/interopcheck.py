@@ -37,6 +37,34 @@ def wait_listening(daemon, ports, seconds=10):
     return True
 
 
+def read_until(sock, needle, seconds=10.0):
+    """The bytes read from the socket until they hold needle, the peer closes, or the time is
+    up (whatever was read by then)."""
+    sock.settimeout(0.2)
+    data = b""
+    end = time.time() + seconds
+    while needle not in data and time.time() < end:
+        try:
+            chunk = sock.recv(65536)
+        except socket.timeout:
+            continue
+        except OSError:
+            break
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
+def register(sock, nick, realname="Confab check"):
+    """Sends NICK/USER and reads until 001 (or the connection ends); then QUIT. Returns what was
+    read."""
+    sock.sendall(f"NICK {nick}\r\nUSER {nick} 0 * :{realname}\r\n".encode())
+    data = read_until(sock, b" 001 ")
+    sock.sendall(b"QUIT :done\r\n")
+    return data
+
+
 def wait_for(reactor, condition, seconds):
     """Runs the irc.client reactor until condition() holds (True) or the time is up (False)."""
     end = time.time() + seconds

@@ -30,7 +30,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from interopcheck import check, failures, free_port  # noqa: E402
+from interopcheck import check, failures, free_port, register  # noqa: E402
 
 STATE_DIR = "/var/lib/confabd"
 
@@ -118,28 +118,10 @@ def seccomp_available():
                           capture_output=True).returncode == 0
 
 
-def register(sock, nick):
-    """Sends NICK/USER and reads until 001 (or the connection ends); returns what was read."""
-    sock.sendall(f"NICK {nick}\r\nUSER {nick} 0 * :Package check\r\n".encode())
-    sock.settimeout(0.5)
-    data = b""
-    end = time.time() + 10
-    while b" 001 " not in data and time.time() < end:
-        try:
-            chunk = sock.recv(65536)
-        except socket.timeout:
-            continue
-        if not chunk:
-            break
-        data += chunk
-    sock.sendall(b"QUIT :done\r\n")
-    return data
-
-
 def plain_login(port, nick):
     try:
         with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
-            return register(sock, nick)
+            return register(sock, nick, "Package check")
     except OSError as error:
         return str(error).encode()
 
@@ -151,7 +133,7 @@ def tls_login(port, nick):
     try:
         with socket.create_connection(("127.0.0.1", port), timeout=5) as raw:
             with context.wrap_socket(raw) as sock:
-                return register(sock, nick)
+                return register(sock, nick, "Package check")
     except OSError as error:
         return str(error).encode()
 

@@ -19,7 +19,7 @@ import subprocess
 import sys
 import time
 
-from interopcheck import check, failures, free_port
+from interopcheck import check, free_port, register, summary
 
 
 class Systemd:
@@ -90,17 +90,8 @@ class Systemd:
 def irc_welcome(port, nick):
     """Whether a client registering as nick gets 001."""
     try:
-        with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
-            s.sendall(b"NICK %s\r\nUSER u 0 * :Systemd Check\r\n" % nick.encode())
-            data = b""
-            deadline = time.time() + 10
-            while time.time() < deadline and b" 001 " not in data:
-                chunk = s.recv(4096)
-                if not chunk:
-                    break
-                data += chunk
-            s.sendall(b"QUIT\r\n")
-            return b" 001 " in data
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+            return b" 001 " in register(sock, nick, "Systemd check")
     except OSError:
         return False
 
@@ -157,16 +148,10 @@ def main():
         state = systemd.run(["systemctl", "is-active", "confabd"]).stdout.strip()
         check(stopped.returncode == 0 and state == "inactive",
               "systemctl stop confabd leaves it inactive (%s), not failed" % state)
-        if failures:
-            print("--- journal ---")
-            print(systemd.run(["journalctl", "-u", "confabd", "--no-pager"]).stdout)
+        journal = systemd.run(["journalctl", "-u", "confabd", "--no-pager"]).stdout
     finally:
         systemd.shutdown()
-    if failures:
-        print("%d check(s) failed" % len(failures))
-        return 1
-    print("confabd.service works under systemd")
-    return 0
+    return summary(journal, "confabd.service works under systemd")
 
 
 if __name__ == "__main__":
