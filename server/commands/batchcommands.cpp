@@ -50,7 +50,6 @@ void open(CommandContext& context, const QString& reference)
     if (core.openBatch(session)) {
         // Batches do not nest: both are dropped.
         core.closeBatch(session);
-        session->setBatchOpen(false);
         failInvalid(core, user, QStringLiteral("A multiline batch is already open"));
         return;
     }
@@ -67,7 +66,6 @@ void open(CommandContext& context, const QString& reference)
     // The answer to the whole batch carries the opening line's label, when it closes.
     const QString label = context.deferResponse();
     core.setOpenBatch(session, MultilineBatch(reference, target, clientTags, label));
-    session->setBatchOpen(true);
 }
 
 void close(CommandContext& context, const QString& reference)
@@ -83,7 +81,6 @@ void close(CommandContext& context, const QString& reference)
     }
     const MultilineBatch batch = *current;
     core.closeBatch(session);
-    session->setBatchOpen(false);
     if (batch.hasFailed())
         return;
     if (!batch.hasText()) {

@@ -181,14 +181,16 @@ MultilineBatch* ServerCore::openBatch(const ClientConnection* session)
     return it == m_openBatches.end() ? nullptr : &it.value();
 }
 
-void ServerCore::setOpenBatch(const ClientConnection* session, const MultilineBatch& batch)
+void ServerCore::setOpenBatch(ClientConnection* session, const MultilineBatch& batch)
 {
     m_openBatches.insert(session, batch);
+    session->setBatchOpen(true);
 }
 
-void ServerCore::closeBatch(const ClientConnection* session)
+void ServerCore::closeBatch(ClientConnection* session)
 {
     m_openBatches.remove(session);
+    session->setBatchOpen(false);
 }
 
 void ServerCore::reconfigure(const ServerConfig& fresh)

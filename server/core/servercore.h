@@ -130,10 +130,11 @@ public:
     // collector (nullptr without a label).
     void answerLabeled(ServerUser* user, const QString& label,
                        const std::function<void(LabeledResponse*)>& answer);
-    // The draft/multiline batch the session is sending (nullptr: none).
+    // The draft/multiline batch the session is sending (nullptr: none). Opening and closing it
+    // tell the session (ClientConnection::setBatchOpen: its lines skip flood control).
     MultilineBatch* openBatch(const ClientConnection* session);
-    void setOpenBatch(const ClientConnection* session, const MultilineBatch& batch);
-    void closeBatch(const ClientConnection* session);
+    void setOpenBatch(ClientConnection* session, const MultilineBatch& batch);
+    void closeBatch(ClientConnection* session);
     // A new IRCv3 batch id, unique in this process.
     QString nextBatchId();
     // The lines (wire form) to the user in a batch of the type, its opening line labeled when

@@ -33,26 +33,19 @@ RelayLine MessageRouter::acceptMultiline(const ServerUser* sender, const QString
 {
     // The message itself is the first line that is not blank; the others get ids of their own
     // for the history.
+    qsizetype textLines = 0;
     QString first;
     for (const MultilinePart& part : parts) {
-        if (!part.text.isEmpty()) {
+        if (!part.text.isEmpty() && textLines++ == 0)
             first = part.text;
-            break;
-        }
     }
     IrcMessage message(command, {target, first});
     message.setTags(clientTags);
     message.setLastParamTrailing(true);
     RelayLine line = accept(sender, std::move(message));
     QList<MessageId> partIds;
-    bool firstSeen = false;
-    for (const MultilinePart& part : parts) {
-        if (part.text.isEmpty())
-            continue;
-        if (firstSeen)
-            partIds.append(m_ids.next());
-        firstSeen = true;
-    }
+    for (qsizetype i = 1; i < textLines; ++i)
+        partIds.append(m_ids.next());
     line.setMultiline(batchId, parts, partIds);
     return line;
 }

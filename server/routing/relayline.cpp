@@ -87,10 +87,7 @@ const QByteArray& RelayLine::multilineWireFor(int caps)
 {
     Multiline& multiline = *m_multiline;
     const bool batch = (caps & ClientCap::Multiline) && (caps & ClientCap::Batch);
-    const int variant = (caps & ClientCap::ServerTime ? TimeBit : 0) |
-                        (caps & ClientCap::MessageTags ? TagsBit : 0) |
-                        (!m_account.isEmpty() && (caps & ClientCap::AccountTag) ? AccountBit : 0);
-    QByteArray& wire = multiline.wire[size_t(variant | (batch ? BatchBit : 0))];
+    QByteArray& wire = multiline.wire[size_t(variantOf(caps) | (batch ? BatchBit : 0))];
     if (!wire.isEmpty())
         return wire;
     const QString& command = m_message.command();
@@ -143,12 +140,19 @@ const QByteArray& RelayLine::multilineWireFor(int caps)
     return wire;
 }
 
+int RelayLine::variantOf(int caps) const
+{
+    return ((caps & ClientCap::ServerTime) ? TimeBit : 0) |
+           ((caps & ClientCap::MessageTags) ? TagsBit : 0) |
+           (!m_account.isEmpty() && (caps & ClientCap::AccountTag) ? AccountBit : 0);
+}
+
 const QByteArray& RelayLine::singleWireFor(int caps)
 {
-    const bool time = (caps & ClientCap::ServerTime) != 0;
-    const bool tags = (caps & ClientCap::MessageTags) != 0;
-    const bool account = !m_account.isEmpty() && (caps & ClientCap::AccountTag) != 0;
-    const int index = (time ? TimeBit : 0) | (tags ? TagsBit : 0) | (account ? AccountBit : 0);
+    const int index = variantOf(caps);
+    const bool time = (index & TimeBit) != 0;
+    const bool tags = (index & TagsBit) != 0;
+    const bool account = (index & AccountBit) != 0;
     QByteArray& wire = m_wire[size_t(index)];
     if (!wire.isEmpty())
         return wire;

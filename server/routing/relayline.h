@@ -62,6 +62,8 @@ public:
 private:
     struct Multiline;
 
+    // Which tags a recipient with these caps may see: the index of its serialized form.
+    int variantOf(int caps) const;
     const QByteArray& singleWireFor(int caps);
     const QByteArray& multilineWireFor(int caps);
 
