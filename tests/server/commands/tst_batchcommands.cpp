@@ -332,6 +332,9 @@ void tst_BatchCommands::keptInHistoryAsItsLines()
     const qint64 before = history->storedCount();
     sendBatch(alice, "#lobby", {"kept one", "", "kept two"});
     QTRY_COMPARE(history->storedCount(), before + 2);
+    // The live lines first (bob has no draft/multiline: two PRIVMSGs), so that only the
+    // history's lines come after the clear.
+    QTRY_COMPARE(bob->count(QStringLiteral("PRIVMSG")), 2);
     bob->clear();
     bob->sendLine("CHATHISTORY LATEST #lobby * 10");
     QTRY_COMPARE(bob->count(QStringLiteral("BATCH")), 2);
