@@ -63,6 +63,7 @@ int main(int argc, char* argv[])
     StartOptions::installTranslators(&app, options.language);
 
     ChatController controller;
+    controller.enableArchive(); // conversations kept on this computer, searchable
     MainWindow window(&controller);
     // The window says when to end: closing it may only hide it in the tray, and quitting from
     // the tray closes a window that is hidden already.

@@ -10,7 +10,9 @@ run_packages=(
     libgl-dev
     libqt6sql6-sqlite    # Qt's SQLite driver: the account database
     libsqlite3-dev       # SQLite's own interface, for the history store's inserts
-    libgsasl-dev         # GNU SASL: SCRAM-SHA-256, PLAIN and EXTERNAL for logins
+    libgsasl-dev         # GNU SASL: SCRAM-SHA-256, PLAIN and EXTERNAL for logins (both sides)
+    qtkeychain-qt6-dev   # QtKeychain: the client's remembered passwords in the system keyring
+    libsecret-1-0        # which QtKeychain loads to reach the Secret Service (GNOME Keyring…)
     libssl-dev           # OpenSSL: generating the self-signed TLS certificate
     libsystemd-dev       # sd_notify: the systemd unit's Type=notify readiness
     pkg-config
@@ -23,6 +25,7 @@ test_packages=(
     irssi tmux weechat-headless  # real terminal clients for the TLS + SASL interop test
     lintian appstream systemd    # package check: lintian, appstreamcli, systemd-analyze
     python3-seccomp      # package check: the unit's system call filter, without systemd
+    gnome-keyring dbus-daemon  # a private Secret Service in a private D-Bus session (keyring test)
 )
 
 packages=("${run_packages[@]}")

@@ -11,10 +11,13 @@
 #include "session/helpinput.h"
 #include "session/infoinput.h"
 #include "session/mentionfinder.h"
+#include "session/messagearchive.h"
 #include "session/messageinput.h"
 #include "session/preferences.h"
 #include "session/roominput.h"
 #include "session/userinput.h"
+
+#include "storage/messagestore.h"
 
 #include <QSettings>
 
@@ -78,6 +81,16 @@ ChatController::ChatController(QObject* parent)
     m_inputHandlers.push_back(std::make_unique<UserInput>(this));
     m_inputHandlers.push_back(std::make_unique<InfoInput>(this));
     m_inputHandlers.push_back(std::make_unique<HelpInput>(this));
+}
+
+MessageArchive* ChatController::enableArchive(const QString& directory)
+{
+    if (!m_archive) {
+        m_archive = new MessageArchive(m_connection, m_conversations, new MessageStore(this), this);
+        if (!directory.isEmpty())
+            m_archive->setDirectory(directory);
+    }
+    return m_archive;
 }
 
 ChatController::~ChatController() = default;

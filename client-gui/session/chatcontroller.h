@@ -14,6 +14,7 @@
 class ContactListModel;
 class ConversationStore;
 class InputHandler;
+class MessageArchive;
 class Preferences;
 class RoomDirectoryModel;
 class RoomListModel;
@@ -37,6 +38,10 @@ public:
     // The answer to the last /list.
     RoomDirectoryModel* roomDirectory() const { return m_directory; }
     Preferences* preferences() const { return m_preferences; }
+    // Keeps every conversation in a local database (directory empty: the default place) and
+    // fills conversations from it when they open. Off until called (tests choose).
+    MessageArchive* enableArchive(const QString& directory = {});
+    MessageArchive* archive() const { return m_archive; }
 
     ConversationModel* activeConversation() const { return m_active; }
     QString lastPrivateSender() const { return m_lastPrivateSender; }
@@ -125,6 +130,7 @@ private:
     RoomDirectoryModel* m_directory;
     Preferences* m_preferences;
     ConversationStore* m_conversations;
+    MessageArchive* m_archive = nullptr;
     std::vector<std::unique_ptr<InputHandler>> m_inputHandlers;
     QPointer<ConversationModel> m_active;
     QHash<QString, QString> m_awayReplyShown; // nick -> the 301 text last shown

@@ -44,6 +44,30 @@ struct Cap // CAP LS/ACK/NAK/DEL/NEW
 struct CapUnsupported // 421 for CAP: a server that never heard of it
 {
 };
+struct Authenticate // AUTHENTICATE <base64 piece or "+">: the server's part of a SASL exchange
+{
+    QString payload;
+};
+struct SaslReply // 900, 902–908: logged in, SASL succeeded, failed, aborted, mechanisms
+{
+    int code = 0;
+    QString account;        // 900
+    QStringList mechanisms; // 908
+    QString text;
+};
+struct AccountRegistered // REGISTER SUCCESS <account> :<text>
+{
+    QString account;
+    QString text;
+};
+struct StandardReply // FAIL / WARN / NOTE <command> <code> [<context>…] :<text>
+{
+    QString type; // "FAIL", "WARN" or "NOTE"
+    QString command;
+    QString code;
+    QStringList context;
+    QString text;
+};
 struct ServerClosing // ERROR: the server is about to close the connection
 {
     QString text;
@@ -166,7 +190,9 @@ struct ServerText // a server notice, or an error reply worth showing ("bob: No 
 using IrcEvent =
     std::variant<IrcEvents::Ignored, IrcEvents::Welcome, IrcEvents::ISupport,
                  IrcEvents::NickRejected, IrcEvents::PasswordRejected, IrcEvents::Cap,
-                 IrcEvents::CapUnsupported, IrcEvents::ServerClosing, IrcEvents::Join,
+                 IrcEvents::CapUnsupported, IrcEvents::Authenticate, IrcEvents::SaslReply,
+                 IrcEvents::AccountRegistered, IrcEvents::StandardReply,
+                 IrcEvents::ServerClosing, IrcEvents::Join,
                  IrcEvents::Part, IrcEvents::Kick, IrcEvents::Quit, IrcEvents::NickChange,
                  IrcEvents::Away, IrcEvents::TopicChange, IrcEvents::TopicReply,
                  IrcEvents::NamesReply, IrcEvents::NamesEnd, IrcEvents::WhoReply,

@@ -53,6 +53,18 @@ IrcEvent IrcEventParser::parse(const IrcMessage& message)
     }
     if (command == QLatin1String("ERROR"))
         return ServerClosing{message.param(0)};
+    if (command == QLatin1String("AUTHENTICATE"))
+        return Authenticate{message.param(0)};
+    if (command == QLatin1String("REGISTER") && message.param(0) == QLatin1String("SUCCESS"))
+        return AccountRegistered{message.param(1), message.param(2)};
+    if (command == QLatin1String("FAIL") || command == QLatin1String("WARN") ||
+        command == QLatin1String("NOTE")) {
+        if (message.paramCount() < 3)
+            return Ignored{};
+        const QStringList params = message.params();
+        return StandardReply{command, params.at(0), params.at(1), params.mid(2, params.size() - 3),
+                             params.last()};
+    }
     return Ignored{};
 }
 
@@ -108,6 +120,18 @@ IrcEvent IrcEventParser::parseNumeric(const IrcMessage& message)
         return OwnAway{false};
     case RPL_NOWAWAY:
         return OwnAway{true};
+    case RPL_LOGGEDIN: // "<me> <nick!user@host> <account> :You are now logged in as <account>"
+        return SaslReply{code, message.param(2), {}, last};
+    case RPL_SASLMECHS: // "<me> <mechanisms> :are available SASL mechanisms"
+        return SaslReply{code, {}, message.param(1).split(QLatin1Char(','), Qt::SkipEmptyParts),
+                         last};
+    case ERR_NICKLOCKED:
+    case RPL_SASLSUCCESS:
+    case ERR_SASLFAIL:
+    case ERR_SASLTOOLONG:
+    case ERR_SASLABORTED:
+    case ERR_SASLALREADY:
+        return SaslReply{code, {}, {}, last};
     case ERR_NOMOTD:
         return Ignored{};
     case ERR_NOSUCHNICK:

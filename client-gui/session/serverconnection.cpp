@@ -5,6 +5,7 @@
 #include "ircnumerics.h"
 #include "session/irceventparser.h"
 
+#include <QHostAddress>
 #include <QTimer>
 
 #include <algorithm>
@@ -51,6 +52,32 @@ QStringList splitText(const QString& text, int maxBytes)
     return chunks;
 }
 
+ServerConnection::Error errorFor(Registration::Failure failure)
+{
+    using Failure = Registration::Failure;
+    using Error = ServerConnection::Error;
+    switch (failure) {
+    case Failure::WrongPassword: return Error::WrongPassword;
+    case Failure::Throttled: return Error::SignInThrottled;
+    case Failure::NoAccounts: return Error::AccountsUnsupported;
+    case Failure::NeedsTls: return Error::SignInNeedsTls;
+    case Failure::AccountExists: return Error::AccountExists;
+    case Failure::WeakPassword: return Error::WeakPassword;
+    case Failure::BadAccountName: return Error::BadAccountName;
+    case Failure::NotAvailable:
+    case Failure::Aborted:
+        break;
+    }
+    return Error::AccountUnavailable;
+}
+
+// A password may cross this connection in clear (SASL PLAIN): it never leaves the machine.
+bool isLoopback(const QString& host)
+{
+    return host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 ||
+           QHostAddress(host).isLoopback();
+}
+
 ServerConnection::Error errorFor(ServerTransport::Failure failure)
 {
     using Failure = ServerTransport::Failure;
@@ -88,6 +115,12 @@ ServerConnection::ServerConnection(QObject* parent)
     connect(m_transport, &ServerTransport::lagChanged, this, &ServerConnection::lagChanged);
     connect(m_transport, &ServerTransport::reconnectDue, this,
             &ServerConnection::startConnection); // keeps the current nick, rooms and outbox
+    connect(&m_registration, &Registration::loggedIn, this, [this](const QString& account) {
+        m_account = account;
+        emit loggedIn(account);
+    });
+    connect(&m_registration, &Registration::accountFailed, this,
+            &ServerConnection::onAccountFailed);
 }
 
 ServerConnection::~ServerConnection() = default;
@@ -126,6 +159,7 @@ void ServerConnection::startConnection()
     m_serverError.clear();
     m_network.resetForConnection();
     m_registration.reset();
+    m_account.clear();
     m_outbox.clearEchoes();
     m_whois.clear();
     qCInfo(lcConnection) << "connecting to" << m_host << m_port << "as" << m_network.nick();
@@ -137,12 +171,14 @@ void ServerConnection::onOpened()
 {
     qCInfo(lcConnection) << "connected to" << m_host << m_port;
     setState(State::Registering);
+    m_registration.setPlainAllowed(isLoopback(m_host));
     m_registration.start(m_network.nick());
 }
 
 void ServerConnection::onFailed(ServerTransport::Failure failure, const QString& detail)
 {
     const bool wasConnected = m_state == State::Connected;
+    m_account.clear();
     m_network.clearMembers();
     emit membersCleared();
 
@@ -172,6 +208,7 @@ void ServerConnection::onFailed(ServerTransport::Failure failure, const QString&
 void ServerConnection::disconnectFromServer(const QString& reason)
 {
     m_userQuit = true;
+    m_account.clear();
     m_transport->close(IrcCommand::quit(reason));
     m_network.clearMembers();
     emit membersCleared();
@@ -240,6 +277,24 @@ void ServerConnection::handle(const IrcEvents::Cap& event)
 void ServerConnection::handle(const IrcEvents::CapUnsupported&)
 {
     m_registration.capUnsupported();
+}
+
+void ServerConnection::handle(const IrcEvents::StandardReply& event)
+{
+    if (event.command == QLatin1String("REGISTER") && event.type == QLatin1String("FAIL"))
+        m_registration.handleRegisterFailed(event);
+}
+
+void ServerConnection::onAccountFailed(Registration::Failure failure, const QString& detail)
+{
+    // Going on as a guest would be a different login than the user asked for.
+    m_fatalError = true;
+    emit errorOccurred(errorFor(failure), detail);
+    m_transport->close(IrcCommand::quit());
+    m_network.clearMembers();
+    emit membersCleared();
+    setState(State::Disconnected);
+    failOutbox();
 }
 
 void ServerConnection::handle(const IrcEvents::ServerClosing& event)

@@ -46,6 +46,16 @@ public:
         ConnectionLost,
         ServerClosed, // ERROR from the server (e.g. kill, shutdown); detail has its text
         ProtocolError,
+        // Signing in or creating the account did not work (Registration::Failure); detail has
+        // the server's text. The connection is closed and not retried.
+        WrongPassword,
+        SignInThrottled,
+        AccountsUnsupported,
+        SignInNeedsTls,
+        AccountExists,
+        WeakPassword,
+        BadAccountName,
+        AccountUnavailable,
     };
     Q_ENUM(Error)
 
@@ -61,6 +71,18 @@ public:
     void setUserName(const QString& user) { m_registration.setUserName(user); }
     void setRealName(const QString& realName) { m_registration.setRealName(realName); }
     QString realName() const { return m_registration.realName(); }
+    // Guest (a name), SignIn (account + password with SASL) or CreateAccount; used by every
+    // connection and reconnection from now on.
+    void setAccount(Registration::Mode mode, const QString& account = {},
+                    const QString& password = {})
+    {
+        m_registration.setAccount(mode, account, password);
+    }
+    Registration::Mode accountMode() const { return m_registration.mode(); }
+    // The account asked for (SignIn, CreateAccount); empty for a guest.
+    QString accountName() const { return m_registration.accountName(); }
+    // The account this connection is logged in to; empty for a guest.
+    QString account() const { return m_account; }
     // A person's display name as the server told it; empty if not known.
     QString realNameOf(const QString& nick) const { return m_network.realName(nick); }
     // The nick to register with (before connecting) — after that use setNick().
@@ -137,6 +159,8 @@ public slots:
 signals:
     void stateChanged(ServerConnection::State state);
     void registered(const QString& nick);
+    // The server logged us in to this account (before registered() when signing in).
+    void loggedIn(const QString& account);
     // 432/433 and friends: the nick was not accepted. reason is the server's text.
     void nameRejected(const QString& nick, int code, const QString& reason);
     void errorOccurred(ServerConnection::Error error, const QString& detail);
@@ -194,6 +218,14 @@ private:
     void handle(const IrcEvents::PasswordRejected& event);
     void handle(const IrcEvents::Cap& event);
     void handle(const IrcEvents::CapUnsupported& event);
+    void handle(const IrcEvents::Authenticate& event) { m_registration.handleAuthenticate(event); }
+    void handle(const IrcEvents::SaslReply& event) { m_registration.handleSaslReply(event); }
+    void handle(const IrcEvents::AccountRegistered& event)
+    {
+        m_registration.handleAccountRegistered(event);
+    }
+    void handle(const IrcEvents::StandardReply& event);
+    void onAccountFailed(Registration::Failure failure, const QString& detail);
     void handle(const IrcEvents::ServerClosing& event);
     void handle(const IrcEvents::Join& event);
     void handle(const IrcEvents::Part& event);
@@ -239,6 +271,7 @@ private:
     QString m_host;
     quint16 m_port = 6667;
     QString m_desiredNick;
+    QString m_account; // logged in to
     QString m_serverError; // text of the server's ERROR line before it closed
 
     bool m_everRegistered = false; // reconnect only after a successful login

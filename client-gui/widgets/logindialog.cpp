@@ -5,6 +5,8 @@
 #include "ircvalidation.h"
 #include "session/clientsettings.h"
 
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -12,27 +14,56 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QTabBar>
 #include <QVBoxLayout>
 
+#include <utility>
+
+namespace {
+
+} // namespace
+
 LoginDialog::LoginDialog(ServerConnection* connection, QWidget* parent)
-    : QDialog(parent), m_connection(connection), m_hostEdit(new QLineEdit(this)),
-      m_portSpin(new QSpinBox(this)), m_nickEdit(new QLineEdit(this)),
-      m_displayNameEdit(new QLineEdit(this)), m_passwordEdit(new QLineEdit(this)),
+    : QDialog(parent), m_connection(connection), m_keyring(new PasswordKeyring(this)),
+      m_recentCombo(new QComboBox(this)), m_modeTabs(new QTabBar(this)), m_form(new QFormLayout),
+      m_hostEdit(new QLineEdit(this)), m_portSpin(new QSpinBox(this)),
+      m_nameLabel(new QLabel(this)), m_nickEdit(new QLineEdit(this)),
+      m_displayNameEdit(new QLineEdit(this)), m_passwordLabel(new QLabel(this)),
+      m_passwordEdit(new QLineEdit(this)), m_confirmEdit(new QLineEdit(this)),
+      m_rememberCheck(new QCheckBox(tr("&Remember me on this computer"), this)),
       m_nickHint(new QLabel(this)), m_statusLabel(new QLabel(this)),
       m_connectButton(new QPushButton(tr("&Connect"), this)),
       m_cancelButton(new QPushButton(tr("Cancel"), this))
 {
     setObjectName(QStringLiteral("loginDialog"));
     setWindowTitle(tr("Connect to a chat server"));
+    m_recentCombo->setObjectName(QStringLiteral("recentCombo"));
+    m_modeTabs->setObjectName(QStringLiteral("modeTabs"));
     m_hostEdit->setObjectName(QStringLiteral("hostEdit"));
     m_portSpin->setObjectName(QStringLiteral("portSpin"));
     m_nickEdit->setObjectName(QStringLiteral("nickEdit"));
     m_displayNameEdit->setObjectName(QStringLiteral("displayNameEdit"));
     m_passwordEdit->setObjectName(QStringLiteral("passwordEdit"));
+    m_confirmEdit->setObjectName(QStringLiteral("confirmEdit"));
+    m_rememberCheck->setObjectName(QStringLiteral("rememberCheck"));
     m_nickHint->setObjectName(QStringLiteral("nickHint"));
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
     m_connectButton->setObjectName(QStringLiteral("connectButton"));
     m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
+
+    const std::pair<Registration::Mode, QString> modes[] = {
+        {Registration::Mode::SignIn, tr("Sign in")},
+        {Registration::Mode::CreateAccount, tr("Create account")},
+        {Registration::Mode::Guest, tr("Guest")},
+    };
+    for (const auto& [mode, title] : modes)
+        m_modeTabs->setTabData(m_modeTabs->addTab(title), QVariant::fromValue(mode));
+    m_modeTabs->setExpanding(false);
+    m_modeTabs->setTabToolTip(0, tr("Log in to your account with its password."));
+    m_modeTabs->setTabToolTip(1, tr("Make an account for the name below, so that nobody else "
+                                    "can use it."));
+    m_modeTabs->setTabToolTip(2, tr("Chat under a name without an account, where the server "
+                                    "allows it."));
 
     m_hostEdit->setPlaceholderText(tr("for example chat.example.org"));
     m_portSpin->setRange(1, 65535);
@@ -42,62 +73,227 @@ LoginDialog::LoginDialog(ServerConnection* connection, QWidget* parent)
     m_displayNameEdit->setToolTip(tr("Names on the server are plain letters a–z; others see "
                                      "this name next to it."));
     m_passwordEdit->setEchoMode(QLineEdit::Password);
-    m_passwordEdit->setPlaceholderText(tr("only if the server asks for one"));
+    m_confirmEdit->setEchoMode(QLineEdit::Password);
+    m_confirmEdit->setPlaceholderText(tr("the same password again"));
+    m_rememberCheck->setToolTip(tr("The password is kept in your system's keyring, never in a "
+                                   "file."));
     m_nickHint->setWordWrap(true);
     m_statusLabel->setWordWrap(true);
     m_statusLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_connectButton->setDefault(true);
 
-    auto* form = new QFormLayout;
-    form->addRow(tr("&Server:"), m_hostEdit);
-    form->addRow(tr("&Port:"), m_portSpin);
-    form->addRow(tr("&Name:"), m_nickEdit);
-    form->addRow(QString(), m_nickHint);
-    form->addRow(tr("&Display name:"), m_displayNameEdit);
-    form->addRow(tr("Pass&word:"), m_passwordEdit);
+    m_form->addRow(tr("R&ecent:"), m_recentCombo);
+    m_form->addRow(tr("&Server:"), m_hostEdit);
+    m_form->addRow(tr("&Port:"), m_portSpin);
+    m_form->addRow(m_nameLabel, m_nickEdit);
+    m_form->addRow(QString(), m_nickHint);
+    m_form->addRow(m_passwordLabel, m_passwordEdit);
+    m_form->addRow(tr("Re&peat password:"), m_confirmEdit);
+    m_form->addRow(QString(), m_rememberCheck);
+    m_form->addRow(tr("&Display name:"), m_displayNameEdit);
+    m_nameLabel->setBuddy(m_nickEdit);
+    m_passwordLabel->setBuddy(m_passwordEdit);
 
     auto* buttons = new QDialogButtonBox(this);
     buttons->addButton(m_connectButton, QDialogButtonBox::AcceptRole);
     buttons->addButton(m_cancelButton, QDialogButtonBox::RejectRole);
 
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addWidget(m_modeTabs);
+    layout->addLayout(m_form);
     layout->addWidget(m_statusLabel);
     layout->addStretch();
     layout->addWidget(buttons);
-    setMinimumWidth(420);
+    setMinimumWidth(440);
 
+    connect(m_modeTabs, &QTabBar::currentChanged, this, &LoginDialog::onModeChanged);
+    connect(m_recentCombo, &QComboBox::activated, this, &LoginDialog::onRecentChosen);
     connect(m_connectButton, &QPushButton::clicked, this, &LoginDialog::onConnectClicked);
     connect(m_cancelButton, &QPushButton::clicked, this, &LoginDialog::reject);
-    connect(m_nickEdit, &QLineEdit::textChanged, this, &LoginDialog::validate);
-    connect(m_hostEdit, &QLineEdit::textChanged, this, &LoginDialog::validate);
+    for (QLineEdit* edit : {m_nickEdit, m_hostEdit, m_passwordEdit, m_confirmEdit})
+        connect(edit, &QLineEdit::textChanged, this, &LoginDialog::validate);
     connect(m_connection, &ServerConnection::stateChanged, this, &LoginDialog::onStateChanged);
     connect(m_connection, &ServerConnection::registered, this, &LoginDialog::onRegistered);
     connect(m_connection, &ServerConnection::nameRejected, this, &LoginDialog::onNameRejected);
     connect(m_connection, &ServerConnection::errorOccurred, this, &LoginDialog::onError);
+    connect(m_keyring, &PasswordKeyring::passwordRead, this, &LoginDialog::onPasswordRead);
+    connect(m_keyring, &PasswordKeyring::failed, this,
+            [this](const QString& key, PasswordKeyring::Problem problem) {
+                onKeyringFailed(key, problem);
+            });
     prefill();
 }
 
 void LoginDialog::prefill(const QString& host, quint16 port, const QString& nick)
 {
-    const QSettings settings;
-    m_hostEdit->setText(host.isEmpty()
-                            ? settings.value(SettingsKeys::Host, ClientDefaults::Host).toString()
-                            : host);
-    m_portSpin->setValue(
-        port != 0 ? port : settings.value(SettingsKeys::Port, ClientDefaults::Port).toInt());
-    QString initialNick = nick.isEmpty() ? settings.value(SettingsKeys::Nick).toString() : nick;
-    if (initialNick.isEmpty()) { // first start: suggest the login name when it is a valid nick
+    m_profiles.load();
+    fillRecent();
+    ServerProfile profile = m_profiles.last();
+    if (!host.isEmpty() || port != 0 || !nick.isEmpty()) {
+        // Asked for a server (command line, reconnect): its remembered login, if any.
+        for (const ServerProfile& known : m_profiles.profiles()) {
+            if ((host.isEmpty() || known.host.compare(host, Qt::CaseInsensitive) == 0) &&
+                (port == 0 || known.port == port) &&
+                (nick.isEmpty() || known.name.compare(nick, Qt::CaseInsensitive) == 0)) {
+                profile = known;
+                break;
+            }
+        }
+    }
+    if (!profile.isValid()) { // first start
+        profile.host = ClientDefaults::Host;
+        profile.port = ClientDefaults::Port;
+        // Suggest the login name when it is a valid nick.
         const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
         if (nickProblem(user, m_connection->serverSupport().nickLength()).isEmpty())
-            initialNick = user;
+            profile.name = user;
+        profile.displayName = QSettings().value(SettingsKeys::DisplayName).toString();
     }
-    m_nickEdit->setText(initialNick);
-    m_displayNameEdit->setText(settings.value(SettingsKeys::DisplayName).toString());
-    m_passwordEdit->clear();
+    if (!host.isEmpty())
+        profile.host = host;
+    if (port != 0)
+        profile.port = port;
+    if (!nick.isEmpty())
+        profile.name = nick;
+    applyProfile(profile);
     m_choosingNewNick = false;
     setBusy(false);
     setStatus({}, false);
+    validate();
+}
+
+void LoginDialog::applyProfile(const ServerProfile& profile)
+{
+    m_hostEdit->setText(profile.host);
+    m_portSpin->setValue(profile.port != 0 ? profile.port : ClientDefaults::Port);
+    m_nickEdit->setText(profile.name);
+    m_displayNameEdit->setText(profile.displayName);
+    m_passwordEdit->clear();
+    m_confirmEdit->clear();
+    setMode(profile.mode);
+    m_rememberCheck->setChecked(profile.rememberPassword);
+    m_awaitedKey.clear();
+    if (profile.rememberPassword && profile.mode != Registration::Mode::Guest) {
+        m_awaitedKey = PasswordKeyring::keyFor(profile.name, profile.host, profile.port);
+        m_keyring->read(m_awaitedKey);
+    }
+}
+
+void LoginDialog::fillRecent()
+{
+    m_recentCombo->clear();
+    for (const ServerProfile& profile : m_profiles.profiles()) {
+        const QString server = QStringLiteral("%1:%2").arg(profile.host).arg(profile.port);
+        m_recentCombo->addItem(profile.mode == Registration::Mode::Guest
+                                   ? tr("%1 on %2 (guest)").arg(profile.name, server)
+                                   : tr("%1 on %2").arg(profile.name, server));
+    }
+    m_form->setRowVisible(m_recentCombo, m_recentCombo->count() > 0);
+}
+
+void LoginDialog::onRecentChosen(int index)
+{
+    if (index < 0 || index >= m_profiles.profiles().size())
+        return;
+    applyProfile(m_profiles.profiles().at(index));
+    setStatus({}, false);
+    validate();
+}
+
+bool LoginDialog::resumeLastLogin()
+{
+    const ServerProfile last = m_profiles.last();
+    if (!last.isValid())
+        return false;
+    if (last.mode != Registration::Mode::Guest && !last.rememberPassword)
+        return false;
+    applyProfile(last);
+    if (last.mode == Registration::Mode::Guest) {
+        onConnectClicked();
+        return true;
+    }
+    m_resuming = true; // onPasswordRead connects
+    setStatus(tr("Reading your password from the keyring…"), false);
+    return true;
+}
+
+void LoginDialog::onPasswordRead(const QString& key, const QString& password)
+{
+    if (key != m_awaitedKey)
+        return; // the user chose another server meanwhile
+    m_awaitedKey.clear();
+    m_passwordEdit->setText(password);
+    if (m_resuming) {
+        m_resuming = false;
+        onConnectClicked();
+    }
+}
+
+void LoginDialog::onKeyringFailed(const QString& key, PasswordKeyring::Problem problem)
+{
+    QString text;
+    switch (problem) {
+    case PasswordKeyring::Problem::NoKeyring:
+        text = tr("There is no keyring on this computer to keep your password in, so it was "
+                  "not saved. You will be asked for it next time.");
+        break;
+    case PasswordKeyring::Problem::NotFound:
+        text = tr("Your saved password was not found in the keyring. Enter it again.");
+        break;
+    case PasswordKeyring::Problem::Denied:
+        text = tr("The keyring did not allow Confab to use your password (it may be locked).");
+        break;
+    case PasswordKeyring::Problem::Other:
+        text = tr("The keyring could not be used, so your password is not kept.");
+        break;
+    }
+    if (key == m_awaitedKey) { // reading, to fill the form
+        m_awaitedKey.clear();
+        const bool wasResuming = m_resuming;
+        m_resuming = false;
+        if (wasResuming && !isVisible())
+            open();
+        setStatus(text, true);
+        return;
+    }
+    if (problem == PasswordKeyring::Problem::NotFound)
+        return; // removing what was never stored
+    if (isVisible())
+        setStatus(text, true);
+    else
+        emit keyringProblem(text);
+}
+
+Registration::Mode LoginDialog::mode() const
+{
+    return m_modeTabs->tabData(m_modeTabs->currentIndex()).value<Registration::Mode>();
+}
+
+void LoginDialog::setMode(Registration::Mode mode)
+{
+    for (int i = 0; i < m_modeTabs->count(); ++i) {
+        if (m_modeTabs->tabData(i).value<Registration::Mode>() == mode)
+            m_modeTabs->setCurrentIndex(i);
+    }
+    onModeChanged();
+}
+
+void LoginDialog::onModeChanged()
+{
+    const Registration::Mode current = mode();
+    const bool account = current != Registration::Mode::Guest;
+    m_nameLabel->setText(current == Registration::Mode::SignIn ? tr("&Account:") : tr("&Name:"));
+    m_passwordLabel->setText(current == Registration::Mode::Guest ? tr("Server pass&word:")
+                                                                  : tr("Pass&word:"));
+    m_passwordEdit->setPlaceholderText(
+        current == Registration::Mode::Guest       ? tr("only if the server asks for one")
+        : current == Registration::Mode::SignIn    ? tr("your account's password")
+                                                   : tr("choose a password"));
+    m_form->setRowVisible(m_confirmEdit, current == Registration::Mode::CreateAccount);
+    m_form->setRowVisible(m_rememberCheck, account);
+    m_connectButton->setText(current == Registration::Mode::SignIn          ? tr("&Sign in")
+                             : current == Registration::Mode::CreateAccount ? tr("C&reate account")
+                                                                            : tr("&Connect"));
     validate();
 }
 
@@ -158,6 +354,28 @@ QString LoginDialog::errorText(ServerConnection::Error error, const QString& hos
         return tr("The server did not accept the password.");
     case Error::ServerClosed:
         return tr("The server closed the connection: %1").arg(detail);
+    case Error::WrongPassword:
+        return tr("The account name or the password is wrong.");
+    case Error::SignInThrottled:
+        return tr("Too many wrong passwords were tried. Wait a few minutes, then try again.");
+    case Error::AccountsUnsupported:
+        return tr("%1 has no accounts. Connect as a guest instead.").arg(host);
+    case Error::SignInNeedsTls:
+        return tr("%1 accepts your password only over a secure connection.").arg(host);
+    case Error::AccountExists:
+        return tr("An account with this name exists already. Sign in to it, or choose another "
+                  "name.");
+    case Error::WeakPassword:
+        return detail.isEmpty() ? tr("The server does not accept this password. Choose a longer "
+                                     "one.")
+                                : tr("The server does not accept this password: %1").arg(detail);
+    case Error::BadAccountName:
+        return detail.isEmpty() ? tr("The server does not accept this account name.")
+                                : tr("The server does not accept this account name: %1")
+                                      .arg(detail);
+    case Error::AccountUnavailable:
+        return detail.isEmpty() ? tr("Accounts cannot be used on %1 right now.").arg(host)
+                                : tr("The account cannot be used right now: %1").arg(detail);
     case Error::ConnectionLost:
     case Error::ProtocolError:
         break;
@@ -166,9 +384,23 @@ QString LoginDialog::errorText(ServerConnection::Error error, const QString& hos
                             : tr("The connection to %1 was lost: %2").arg(host, detail);
 }
 
-void LoginDialog::validate()
+QString LoginDialog::formProblem() const
 {
     const QString problem = nickProblem(nick(), m_connection->serverSupport().nickLength());
+    if (!problem.isEmpty() || mode() == Registration::Mode::Guest)
+        return problem;
+    if (m_passwordEdit->text().isEmpty())
+        return mode() == Registration::Mode::SignIn ? tr("Enter your account's password.")
+                                                    : tr("Choose a password for the account.");
+    if (mode() == Registration::Mode::CreateAccount &&
+        m_confirmEdit->text() != m_passwordEdit->text())
+        return tr("The two passwords are not the same.");
+    return {};
+}
+
+void LoginDialog::validate()
+{
+    const QString problem = formProblem();
     m_nickHint->setText(problem);
     m_nickHint->setVisible(!problem.isEmpty());
     m_connectButton->setEnabled(problem.isEmpty() && !host().isEmpty() &&
@@ -182,13 +414,18 @@ void LoginDialog::setBusy(bool busy)
     m_hostEdit->setEnabled(editable);
     m_portSpin->setEnabled(editable);
     m_passwordEdit->setEnabled(editable);
+    m_confirmEdit->setEnabled(editable);
+    m_rememberCheck->setEnabled(editable);
+    m_modeTabs->setEnabled(editable);
+    m_recentCombo->setEnabled(editable);
     m_displayNameEdit->setEnabled(editable);
     m_nickEdit->setEnabled(editable || m_choosingNewNick);
     if (m_choosingNewNick)
         m_connectButton->setText(tr("&Use this name"));
+    else if (!m_statusLabel->text().isEmpty() && !busy)
+        m_connectButton->setText(tr("&Try again"));
     else
-        m_connectButton->setText(m_statusLabel->text().isEmpty() ? tr("&Connect")
-                                                                 : tr("&Try again"));
+        onModeChanged(); // the mode's own words
     validate();
 }
 
@@ -214,12 +451,15 @@ void LoginDialog::onConnectClicked()
         m_connection->setNick(nick());
         return;
     }
+    m_awaitedKey.clear(); // what the user typed wins over a keyring read still under way
     setStatus(tr("Connecting to %1…").arg(host()), false);
     setBusy(true);
     m_connection->setHost(host());
     m_connection->setPort(port());
     m_connection->setDesiredNick(nick());
-    m_connection->setPassword(m_passwordEdit->text());
+    const bool guest = mode() == Registration::Mode::Guest;
+    m_connection->setPassword(guest ? m_passwordEdit->text() : QString());
+    m_connection->setAccount(mode(), nick(), guest ? QString() : m_passwordEdit->text());
     m_connection->setRealName(m_displayNameEdit->text().trimmed());
     m_connection->connectToServer();
 }
@@ -236,11 +476,7 @@ void LoginDialog::onRegistered()
 {
     if (!isVisible())
         return;
-    QSettings settings;
-    settings.setValue(SettingsKeys::Host, host());
-    settings.setValue(SettingsKeys::Port, int(port()));
-    settings.setValue(SettingsKeys::Nick, m_connection->nick());
-    settings.setValue(SettingsKeys::DisplayName, m_displayNameEdit->text().trimmed());
+    rememberLogin();
     qCInfo(lcClient) << "logged in as" << m_connection->nick();
     m_choosingNewNick = false;
     m_busy = false;
@@ -248,12 +484,50 @@ void LoginDialog::onRegistered()
     accept();
 }
 
+QString LoginDialog::keyringKey() const
+{
+    return PasswordKeyring::keyFor(nick(), host(), port());
+}
+
+void LoginDialog::rememberLogin()
+{
+    QSettings settings;
+    settings.setValue(SettingsKeys::Host, host());
+    settings.setValue(SettingsKeys::Port, int(port()));
+    settings.setValue(SettingsKeys::Nick, m_connection->nick());
+    settings.setValue(SettingsKeys::DisplayName, m_displayNameEdit->text().trimmed());
+
+    ServerProfile profile;
+    profile.host = host();
+    profile.port = port();
+    profile.mode = m_connection->accountMode(); // a created account is signed in to next time
+    profile.name = profile.mode == Registration::Mode::Guest ? m_connection->nick() : nick();
+    profile.displayName = m_displayNameEdit->text().trimmed();
+    const bool account = profile.mode != Registration::Mode::Guest;
+    profile.rememberPassword = account && m_rememberCheck->isChecked();
+    m_profiles.remember(profile);
+    fillRecent();
+    if (profile.rememberPassword)
+        m_keyring->store(keyringKey(), m_passwordEdit->text());
+    else if (account)
+        m_keyring->remove(keyringKey()); // "Remember me" unticked: forget it
+    m_passwordEdit->clear();
+    m_confirmEdit->clear();
+}
+
 void LoginDialog::onNameRejected(const QString& nick, int code, const QString& reason)
 {
     if (!isVisible() || m_connection->isRegistered())
         return;
     m_choosingNewNick = true;
-    if (code == IrcNumeric::ERR_NICKNAMEINUSE)
+    // confabd and Ergo say 433 for a name kept for its account's owner, and say so in the text.
+    if (code == IrcNumeric::ERR_NICKNAMEINUSE &&
+        reason.contains(QLatin1String("account"), Qt::CaseInsensitive))
+        setStatus(tr("The name %1 belongs to an account. Sign in with its password, or choose "
+                     "another name.")
+                      .arg(nick),
+                  true);
+    else if (code == IrcNumeric::ERR_NICKNAMEINUSE)
         setStatus(tr("The name %1 is already taken. Choose another one.").arg(nick), true);
     else
         setStatus(tr("The server does not accept the name %1: %2").arg(nick, reason), true);

@@ -1,18 +1,30 @@
 #pragma once
 
 #include "session/serverconnection.h"
+#include "storage/passwordkeyring.h"
+#include "storage/serverprofiles.h"
 
 #include <QDialog>
 
+class QCheckBox;
+class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
+class QTabBar;
 
-// Asks for server, port, nickname, an optional display name (any script) and password, remembers
-// them, checks the nickname while it is typed, and logs in through the ServerConnection. Errors
-// (refused, not found, timed out, name taken, bad password) stay in the dialog so the user can fix
-// them and retry; a taken name is retried on the same connection.
+// Logs in through the ServerConnection in one of three ways: Sign in (an account and its
+// password, SASL), Create account (draft/account-registration, named after the name typed) or
+// Guest (a name only, and a server password if the server wants one). Asks for server, port,
+// name, password and an optional display name (any script), checks the name while it is typed,
+// offers the servers logged in to before, and after a successful login remembers it — the
+// password only in the system keyring, and only when asked to.
+//
+// Errors (refused, not found, timed out, name taken, wrong password, account exists…) stay in the
+// dialog with the form kept so the user can fix them and retry; a taken name is retried on the
+// same connection.
 class LoginDialog : public QDialog
 {
     Q_OBJECT
@@ -20,19 +32,31 @@ class LoginDialog : public QDialog
 public:
     explicit LoginDialog(ServerConnection* connection, QWidget* parent = nullptr);
 
-    // Fills the fields from the settings, then from these values when given.
+    // Fills the fields from the last login, then from these values when given.
     void prefill(const QString& host = {}, quint16 port = 0, const QString& nick = {});
     void showError(const QString& text);
+    // Logs in again as last time without showing the dialog: a guest at once, an account when
+    // its password is in the keyring (read first). False when there is nothing to resume.
+    // If the keyring fails, the dialog opens and says so.
+    bool resumeLastLogin();
 
     QString host() const;
     quint16 port() const;
     QString nick() const;
+    Registration::Mode mode() const;
     QString statusText() const;
+    // For tests: where remembered passwords go.
+    PasswordKeyring* keyring() const { return m_keyring; }
 
     // The nickname problem in the user's words, or empty if the nick is fine.
     static QString nickProblem(const QString& nick, int maxLength);
     static QString errorText(ServerConnection::Error error, const QString& host, quint16 port,
                              const QString& detail);
+
+signals:
+    // Something about remembering the password the user should know (no keyring…), after the
+    // dialog has closed.
+    void keyringProblem(const QString& text);
 
 public slots:
     void reject() override;
@@ -43,20 +67,41 @@ private:
     void onRegistered();
     void onNameRejected(const QString& nick, int code, const QString& reason);
     void onError(ServerConnection::Error error, const QString& detail);
+    void onModeChanged();
+    void onRecentChosen(int index);
+    void onPasswordRead(const QString& key, const QString& password);
+    void onKeyringFailed(const QString& key, PasswordKeyring::Problem problem);
+    void applyProfile(const ServerProfile& profile);
+    void fillRecent();
+    void setMode(Registration::Mode mode);
+    void rememberLogin();
     void validate();
+    QString formProblem() const;
     void setBusy(bool busy);
     void setStatus(const QString& text, bool error);
+    QString keyringKey() const;
 
     ServerConnection* m_connection;
+    PasswordKeyring* m_keyring;
+    ServerProfiles m_profiles;
+    QComboBox* m_recentCombo;
+    QTabBar* m_modeTabs;
+    QFormLayout* m_form;
     QLineEdit* m_hostEdit;
     QSpinBox* m_portSpin;
+    QLabel* m_nameLabel;
     QLineEdit* m_nickEdit;
     QLineEdit* m_displayNameEdit;
+    QLabel* m_passwordLabel;
     QLineEdit* m_passwordEdit;
+    QLineEdit* m_confirmEdit;
+    QCheckBox* m_rememberCheck;
     QLabel* m_nickHint;
     QLabel* m_statusLabel;
     QPushButton* m_connectButton;
     QPushButton* m_cancelButton;
     bool m_busy = false;
     bool m_choosingNewNick = false; // registered-but-for-the-nick: retry on the same connection
+    QString m_awaitedKey;           // a keyring read whose password fills the form
+    bool m_resuming = false;        // that read logs in at once (resumeLastLogin)
 };

@@ -209,6 +209,8 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
         onStateChanged(m_connection->state());
         m_input->setFocus();
     });
+    connect(m_loginDialog, &LoginDialog::keyringProblem, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 15000); });
     onStateChanged(m_connection->state());
     onLagChanged(m_connection->lag());
     updateTopic();
@@ -330,6 +332,11 @@ void MainWindow::start(const StartOptions& options)
         m_connection->setDesiredNick(nick);
         m_connection->setRealName(QSettings().value(SettingsKeys::DisplayName).toString());
         m_connection->connectToServer();
+        return;
+    }
+    // Started plainly: log in again as last time (the password from the keyring).
+    if (options.host.isEmpty() && options.nick.isEmpty() && m_loginDialog->resumeLastLogin()) {
+        m_connectedFromCommandLine = true; // a failure opens the dialog, as for --connect
         return;
     }
     m_loginDialog->open();

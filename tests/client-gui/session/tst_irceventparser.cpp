@@ -15,6 +15,7 @@ private slots:
     void numerics_data();
     void numerics();
     void capabilities();
+    void accounts();
     void realNames();
     void whois();
     void list();
@@ -311,6 +312,37 @@ void tst_IrcEventParser::capabilities()
     QCOMPARE(ack.caps, (QStringList{"server-time", "-multi-prefix"}));
     QCOMPARE(as<IrcEvents::ServerClosing>(parse("ERROR :Closing link: killed")).text,
              QStringLiteral("Closing link: killed"));
+}
+
+void tst_IrcEventParser::accounts()
+{
+    QCOMPARE(as<IrcEvents::Authenticate>(parse("AUTHENTICATE +")).payload, QStringLiteral("+"));
+    const auto loggedIn = as<IrcEvents::SaslReply>(
+        parse(":irc.test 900 alice alice!u@h alice :You are now logged in as alice"));
+    QCOMPARE(loggedIn.code, 900);
+    QCOMPARE(loggedIn.account, QStringLiteral("alice"));
+    const auto failed = as<IrcEvents::SaslReply>(parse(":irc.test 904 * :SASL authentication failed"));
+    QCOMPARE(failed.code, 904);
+    QCOMPARE(failed.text, QStringLiteral("SASL authentication failed"));
+    const auto mechanisms =
+        as<IrcEvents::SaslReply>(parse(":irc.test 908 * PLAIN,EXTERNAL :are available"));
+    QCOMPARE(mechanisms.mechanisms, (QStringList{"PLAIN", "EXTERNAL"}));
+    QCOMPARE(as<IrcEvents::SaslReply>(parse(":irc.test 903 * :SASL successful")).code, 903);
+
+    const auto created =
+        as<IrcEvents::AccountRegistered>(parse(":irc.test REGISTER SUCCESS bob :Account created"));
+    QCOMPARE(created.account, QStringLiteral("bob"));
+    const auto refused = as<IrcEvents::StandardReply>(
+        parse(":irc.test FAIL REGISTER WEAK_PASSWORD bob :A password has at least 8 characters"));
+    QCOMPARE(refused.type, QStringLiteral("FAIL"));
+    QCOMPARE(refused.command, QStringLiteral("REGISTER"));
+    QCOMPARE(refused.code, QStringLiteral("WEAK_PASSWORD"));
+    QCOMPARE(refused.context, QStringList{QStringLiteral("bob")});
+    QCOMPARE(refused.text, QStringLiteral("A password has at least 8 characters"));
+    const auto note = as<IrcEvents::StandardReply>(parse(":irc.test NOTE * SOMETHING :text"));
+    QVERIFY(note.context.isEmpty());
+    // Too short to be a standard reply.
+    QVERIFY(std::holds_alternative<IrcEvents::Ignored>(parse("FAIL REGISTER")));
 }
 
 void tst_IrcEventParser::ignored_data()

@@ -1,5 +1,6 @@
 // The login dialog against an in-process confabd on 127.0.0.1 (port 0): real widgets, found by
 // objectName, driven with key clicks and mouse clicks.
+#include "auth/authservice.h"
 #include "ircnumerics.h"
 #include "models/roomlistmodel.h"
 #include "net/server.h"
@@ -8,6 +9,9 @@
 #include "session/serverconnection.h"
 #include "widgets/logindialog.h"
 
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLoggingCategory>
@@ -16,7 +20,9 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabBar>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -39,9 +45,17 @@ private slots:
     void unknownHostIsShown();
     void badPasswordIsShown();
     void cancelStopsConnecting();
+    void createsAnAccount();
+    void signsInAndWrongPasswordKeepsTheForm();
+    void guestIsToldANameBelongsToAnAccount();
+    void recentLoginsFillTheForm();
 
 private:
     std::unique_ptr<Server> startServer(const QString& password = {});
+    // A server with accounts (a temporary data directory), instead of m_server.
+    void startAccountServer();
+    void createAccount(const QString& name, const QString& password);
+    void chooseMode(Registration::Mode mode);
     void fill(const QString& host, quint16 port, const QString& nick, const QString& password = {});
     void clickConnect();
     template <typename T> T* child(const char* name) const
@@ -52,6 +66,7 @@ private:
         return widget;
     }
 
+    std::unique_ptr<QTemporaryDir> m_dataDir;
     std::unique_ptr<Server> m_server;
     std::unique_ptr<ChatController> m_controller;
     std::unique_ptr<LoginDialog> m_dialog;
@@ -80,6 +95,39 @@ std::unique_ptr<Server> tst_LoginDialog::startServer(const QString& password)
     return server;
 }
 
+void tst_LoginDialog::startAccountServer()
+{
+    m_dataDir = std::make_unique<QTemporaryDir>();
+    ServerConfig config;
+    config.listenAddresses = {QHostAddress(QHostAddress::LocalHost)};
+    config.port = 0;
+    config.serverName = QStringLiteral("test.confab");
+    config.dataDir = m_dataDir->filePath(QStringLiteral("data"));
+    config.scramIterations = 4096;
+    config.loginFailureDelayMs = 10;
+    m_server = std::make_unique<Server>(config);
+    if (!m_server->listen())
+        qFatal("server does not listen: %s", qPrintable(m_server->errorString()));
+}
+
+void tst_LoginDialog::createAccount(const QString& name, const QString& password)
+{
+    bool done = false;
+    m_server->authService()->registerAccount(name, password, this,
+                                             [&done](AuthService::RegisterResult) { done = true; });
+    QTRY_VERIFY(done);
+}
+
+void tst_LoginDialog::chooseMode(Registration::Mode mode)
+{
+    auto* tabs = child<QTabBar>("modeTabs");
+    for (int i = 0; i < tabs->count(); ++i) {
+        if (tabs->tabData(i).value<Registration::Mode>() == mode)
+            QTest::mouseClick(tabs, Qt::LeftButton, {}, tabs->tabRect(i).center());
+    }
+    QCOMPARE(m_dialog->mode(), mode);
+}
+
 void tst_LoginDialog::init()
 {
     m_server = startServer();
@@ -96,6 +144,7 @@ void tst_LoginDialog::cleanup()
     qDeleteAll(m_others);
     m_others.clear();
     m_server.reset();
+    m_dataDir.reset();
 }
 
 void tst_LoginDialog::fill(const QString& host, quint16 port, const QString& nick,
@@ -331,6 +380,118 @@ void tst_LoginDialog::cancelStopsConnecting()
     QCOMPARE(finished.count(), 1);
     QCOMPARE(finished.at(0).at(0).toInt(), int(QDialog::Rejected));
     QCOMPARE(m_controller->connection()->state(), ServerConnection::State::Disconnected);
+}
+
+void tst_LoginDialog::createsAnAccount()
+{
+    startAccountServer();
+    chooseMode(Registration::Mode::CreateAccount);
+    auto* confirm = child<QLineEdit>("confirmEdit");
+    QVERIFY(confirm->isVisible());
+    fill(QStringLiteral("127.0.0.1"), m_server->serverPort(), QStringLiteral("carol"),
+         QStringLiteral("a long password"));
+    QTest::keyClicks(confirm, QStringLiteral("a long passwort"));
+    auto* button = child<QPushButton>("connectButton");
+    QVERIFY(!button->isEnabled());
+    QCOMPARE(child<QLabel>("nickHint")->text(), LoginDialog::tr("The two passwords are not the same."));
+    confirm->clear();
+    QTest::keyClicks(confirm, QStringLiteral("a long password"));
+    QVERIFY(button->isEnabled());
+    QCOMPARE(button->text(), LoginDialog::tr("C&reate account"));
+
+    QSignalSpy finished(m_dialog.get(), &QDialog::finished);
+    clickConnect();
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished.at(0).at(0).toInt(), int(QDialog::Accepted));
+    QCOMPARE(m_controller->connection()->account(), QStringLiteral("carol"));
+
+    // Remembered as a sign-in to the new account, without the password.
+    m_dialog->prefill();
+    QCOMPARE(m_dialog->mode(), Registration::Mode::SignIn);
+    QCOMPARE(m_dialog->nick(), QStringLiteral("carol"));
+    QVERIFY(child<QLineEdit>("passwordEdit")->text().isEmpty());
+    QVERIFY(!child<QCheckBox>("rememberCheck")->isChecked());
+    QSettings settings;
+    settings.sync();
+    QFile file(settings.fileName());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains("a long password"));
+}
+
+void tst_LoginDialog::signsInAndWrongPasswordKeepsTheForm()
+{
+    startAccountServer();
+    createAccount(QStringLiteral("dave"), QStringLiteral("right password"));
+    chooseMode(Registration::Mode::SignIn);
+    QVERIFY(!child<QLineEdit>("confirmEdit")->isVisible());
+    fill(QStringLiteral("127.0.0.1"), m_server->serverPort(), QStringLiteral("dave"),
+         QStringLiteral("wrong password"));
+    clickConnect();
+    QTRY_COMPARE(m_dialog->statusText(),
+                 LoginDialog::tr("The account name or the password is wrong."));
+    QVERIFY(m_dialog->isVisible());
+    QCOMPARE(m_dialog->nick(), QStringLiteral("dave"));
+    QCOMPARE(m_dialog->host(), QStringLiteral("127.0.0.1"));
+    auto* password = child<QLineEdit>("passwordEdit");
+    QVERIFY(password->isEnabled());
+    QCOMPARE(child<QPushButton>("connectButton")->text(), LoginDialog::tr("&Try again"));
+
+    password->clear();
+    QTest::keyClicks(password, QStringLiteral("right password"));
+    QSignalSpy finished(m_dialog.get(), &QDialog::finished);
+    clickConnect();
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(m_controller->connection()->account(), QStringLiteral("dave"));
+    QVERIFY(m_dialog->statusText().isEmpty());
+}
+
+void tst_LoginDialog::guestIsToldANameBelongsToAnAccount()
+{
+    startAccountServer();
+    createAccount(QStringLiteral("erin"), QStringLiteral("right password"));
+    chooseMode(Registration::Mode::Guest);
+    fill(QStringLiteral("127.0.0.1"), m_server->serverPort(), QStringLiteral("erin"));
+    clickConnect();
+    QTRY_COMPARE(m_dialog->statusText(),
+                 LoginDialog::tr("The name %1 belongs to an account. Sign in with its password, "
+                                 "or choose another name.")
+                     .arg(QStringLiteral("erin")));
+}
+
+void tst_LoginDialog::recentLoginsFillTheForm()
+{
+    // A guest login here, then an account on another server.
+    QSignalSpy finished(m_dialog.get(), &QDialog::finished);
+    chooseMode(Registration::Mode::Guest);
+    fill(QStringLiteral("127.0.0.1"), m_server->serverPort(), QStringLiteral("frank"));
+    clickConnect();
+    QTRY_COMPARE(finished.count(), 1);
+    const quint16 guestPort = m_server->serverPort();
+    m_controller->connection()->disconnectFromServer();
+    std::unique_ptr<Server> first = std::move(m_server);
+    startAccountServer();
+    createAccount(QStringLiteral("grace"), QStringLiteral("right password"));
+    m_dialog->prefill();
+    m_dialog->show();
+    chooseMode(Registration::Mode::SignIn);
+    fill(QStringLiteral("localhost"), m_server->serverPort(), QStringLiteral("grace"),
+         QStringLiteral("right password"));
+    clickConnect();
+    QTRY_COMPARE(finished.count(), 2);
+
+    m_dialog->prefill();
+    auto* recent = child<QComboBox>("recentCombo");
+    QVERIFY(recent->count() >= 2);
+    QCOMPARE(m_dialog->nick(), QStringLiteral("grace")); // the last login first
+    QCOMPARE(m_dialog->mode(), Registration::Mode::SignIn);
+    QCOMPARE(recent->itemText(1),
+             LoginDialog::tr("%1 on %2 (guest)")
+                 .arg(QStringLiteral("frank"), QStringLiteral("127.0.0.1:%1").arg(guestPort)));
+    recent->setCurrentIndex(1);
+    emit recent->activated(1);
+    QCOMPARE(m_dialog->nick(), QStringLiteral("frank"));
+    QCOMPARE(m_dialog->port(), guestPort);
+    QCOMPARE(m_dialog->mode(), Registration::Mode::Guest);
 }
 
 QTEST_MAIN(tst_LoginDialog)

@@ -3,7 +3,7 @@
 // A real Server with accounts (a temporary data directory, cheap password hashing) on
 // 127.0.0.1, and clients that log in over it with SASL through GNU SASL's client library.
 #include "auth/authservice.h"
-#include "gsaslclient.h"
+#include "saslclient.h"
 #include "net/server.h"
 #include "net/tlscontext.h"
 #include "testclient.h"
@@ -120,7 +120,7 @@ public:
     {
         const int start = int(client->messages().size());
         client->sendLine("AUTHENTICATE " + mechanism.toUtf8());
-        GsaslClient sasl(mechanism, account, password);
+        SaslClient sasl(mechanism, account, password);
         if (!sasl.isValid())
             return QStringLiteral("no client");
         bool first = true;
@@ -146,13 +146,13 @@ public:
                 continue;
             const QByteArray challenge = QByteArray::fromBase64(buffered);
             buffered.clear();
-            if (!first && sasl.state() != GsaslClient::State::Running) {
+            if (!first && sasl.state() != SaslClient::State::Running) {
                 client->sendLine("AUTHENTICATE +"); // after the server's final message
                 continue;
             }
             first = false;
             const QByteArray response = sasl.step(challenge);
-            if (sasl.state() == GsaslClient::State::Failed) {
+            if (sasl.state() == SaslClient::State::Failed) {
                 client->sendLine("AUTHENTICATE *");
                 continue;
             }

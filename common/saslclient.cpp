@@ -1,4 +1,4 @@
-#include "gsaslclient.h"
+#include "saslclient.h"
 
 #include <gsasl.h>
 
@@ -6,7 +6,7 @@ namespace {
 
 int callback(Gsasl* context, Gsasl_session* session, Gsasl_property property)
 {
-    auto* client = static_cast<GsaslClient*>(gsasl_callback_hook_get(context));
+    auto* client = static_cast<SaslClient*>(gsasl_callback_hook_get(context));
     QString value;
     switch (property) {
     case GSASL_AUTHID:
@@ -29,7 +29,7 @@ int callback(Gsasl* context, Gsasl_session* session, Gsasl_property property)
 
 } // namespace
 
-GsaslClient::GsaslClient(const QString& mechanism, const QString& authenticationId,
+SaslClient::SaslClient(const QString& mechanism, const QString& authenticationId,
                          const QString& password, const QString& authorizationId)
     : m_authenticationId(authenticationId), m_password(password), m_authorizationId(authorizationId)
 {
@@ -43,7 +43,7 @@ GsaslClient::GsaslClient(const QString& mechanism, const QString& authentication
         m_session = nullptr;
 }
 
-GsaslClient::~GsaslClient()
+SaslClient::~SaslClient()
 {
     if (m_session)
         gsasl_finish(m_session);
@@ -51,7 +51,7 @@ GsaslClient::~GsaslClient()
         gsasl_done(m_context);
 }
 
-QByteArray GsaslClient::step(const QByteArray& serverData)
+QByteArray SaslClient::step(const QByteArray& serverData)
 {
     if (!m_session)
         return QByteArray();

@@ -6,18 +6,19 @@
 struct Gsasl;
 struct Gsasl_session;
 
-// The client side of a SASL mechanism, from GNU SASL's client library: an implementation of
-// SCRAM-SHA-256 and PLAIN independent of the server's code path, for tests.
-class GsaslClient
+// The client side of a SASL mechanism (SCRAM-SHA-256, PLAIN), from GNU SASL's client library:
+// what the desktop client logs in with, and an implementation independent of the server's code
+// path for the server's tests. Holds the password only for the exchange's lifetime.
+class SaslClient
 {
 public:
     enum class State { Running, Done, Failed };
 
-    GsaslClient(const QString& mechanism, const QString& authenticationId, const QString& password,
+    SaslClient(const QString& mechanism, const QString& authenticationId, const QString& password,
                 const QString& authorizationId = {});
-    ~GsaslClient();
-    GsaslClient(const GsaslClient&) = delete;
-    GsaslClient& operator=(const GsaslClient&) = delete;
+    ~SaslClient();
+    SaslClient(const SaslClient&) = delete;
+    SaslClient& operator=(const SaslClient&) = delete;
 
     bool isValid() const { return m_session != nullptr; }
     // The next client message for the server's data (empty for the first step).
