@@ -21,8 +21,9 @@ MessageStore::MessageStore(QObject* parent)
 
 MessageStore::~MessageStore()
 {
-    // What was queued is written before the thread ends; the worker closes the database.
-    QMetaObject::invokeMethod(m_worker, &MessageStoreWorker::close, Qt::QueuedConnection);
+    // What was queued before is written first (one queue, in order); then the database closes.
+    QMetaObject::invokeMethod(m_worker, &MessageStoreWorker::close,
+                              Qt::BlockingQueuedConnection);
     m_thread->quit();
     m_thread->wait();
 }
