@@ -1,5 +1,8 @@
 #include "widgets/conversationview.h"
 
+#include <QTextBlock>
+#include <QTextCursor>
+
 #include "models/conversationmodel.h"
 #include "widgets/nickcolor.h"
 
@@ -76,6 +79,18 @@ void ConversationView::rebuild()
     clear();
     if (m_model && m_model->rowCount() > 0)
         appendRows(0, m_model->rowCount() - 1);
+}
+
+void ConversationView::showRow(int row)
+{
+    // One paragraph per row (appendRows).
+    const QTextBlock block = document()->findBlockByNumber(row);
+    if (!block.isValid())
+        return;
+    QTextCursor cursor(block);
+    cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+    setTextCursor(cursor);
+    ensureCursorVisible();
 }
 
 void ConversationView::appendRows(int first, int last)

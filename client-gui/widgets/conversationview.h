@@ -20,6 +20,8 @@ public:
     ConversationModel* model() const { return m_model; }
     // The QTime format of the time before each line ("HH:mm" by default).
     void setTimeFormat(const QString& format);
+    // Scrolls to the model's row and selects its line (a search result, in context).
+    void showRow(int row);
 
 private:
     void rebuild();

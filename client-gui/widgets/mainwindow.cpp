@@ -7,6 +7,7 @@
 #include "models/roomlistmodel.h"
 #include "session/chatcontroller.h"
 #include "session/clientsettings.h"
+#include "session/messagearchive.h"
 #include "session/preferences.h"
 #include "session/startoptions.h"
 #include "widgets/chatinput.h"
@@ -14,6 +15,7 @@
 #include "widgets/helpdialog.h"
 #include "widgets/logindialog.h"
 #include "widgets/roomdirectorydialog.h"
+#include "widgets/searchdialog.h"
 #include "widgets/settingsdialog.h"
 #include "widgets/systemtray.h"
 
@@ -286,6 +288,17 @@ void MainWindow::createMenus()
 
     QMenu* conversationMenu = menuBar()->addMenu(tr("C&onversation"));
     conversationMenu->setObjectName(QStringLiteral("conversationMenu"));
+    if (m_controller->archive()) { // searching needs the messages kept on this computer
+        QAction* find = conversationMenu->addAction(tr("&Find in conversation…"), this,
+                                                    [this] { openSearch(false); });
+        find->setObjectName(QStringLiteral("findAction"));
+        find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+        QAction* findAll = conversationMenu->addAction(tr("Search &all conversations…"), this,
+                                                       [this] { openSearch(true); });
+        findAll->setObjectName(QStringLiteral("findAllAction"));
+        findAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+        conversationMenu->addSeparator();
+    }
     QAction* next =
         conversationMenu->addAction(tr("&Next conversation"), this, &MainWindow::nextConversation);
     next->setObjectName(QStringLiteral("nextConversationAction"));
@@ -406,6 +419,24 @@ void MainWindow::showLoginDialog()
     if (!m_connection->host().isEmpty())
         m_loginDialog->prefill(m_connection->host(), m_connection->port(), m_connection->nick());
     m_loginDialog->open();
+}
+
+void MainWindow::openSearch(bool allConversations)
+{
+    if (!m_controller->archive())
+        return;
+    if (!m_searchDialog) {
+        m_searchDialog = new SearchDialog(m_controller->archive()->store(), this);
+        connect(m_searchDialog, &SearchDialog::resultChosen, this,
+                [this](const StoredMessage& message) {
+                    ConversationModel* conversation = m_controller->archive()->reveal(message);
+                    showConversation(conversation);
+                    if (ConversationView* view = viewFor(conversation->name()))
+                        view->showRow(MessageArchive::rowOf(conversation, message));
+                });
+    }
+    const ConversationModel* current = currentConversation();
+    m_searchDialog->openFor(allConversations || !current ? QString() : current->name());
 }
 
 ConversationView* MainWindow::viewFor(const QString& name) const

@@ -19,6 +19,7 @@ class QListView;
 class QPushButton;
 class QSortFilterProxyModel;
 class QTabWidget;
+class SearchDialog;
 class StartOptions;
 class SystemTray;
 
@@ -37,6 +38,7 @@ public:
     void start(const StartOptions& options);
 
     LoginDialog* loginDialog() const { return m_loginDialog; }
+    SearchDialog* searchDialog() const { return m_searchDialog; }
     ConversationView* viewFor(const QString& name) const;
     ConversationModel* currentConversation() const;
     QString tabTitle(const QString& name) const;
@@ -48,6 +50,8 @@ public:
 public slots:
     void showLoginDialog();
     void showConversation(ConversationModel* conversation);
+    // The search over the messages kept on this computer: in the current conversation, or all.
+    void openSearch(bool allConversations);
     void nextConversation();
     void previousConversation();
     void showAbout();
@@ -99,6 +103,7 @@ private:
 
     ChatController* m_controller;
     ServerConnection* m_connection;
+    SearchDialog* m_searchDialog = nullptr; // made when first opened
     LoginDialog* m_loginDialog;
     QListView* m_roomList;
     QListView* m_contactList;
