@@ -52,9 +52,12 @@ QString PasswordKeyring::keyFor(const QString& account, const QString& host, qui
     return QStringLiteral("%1@%2:%3").arg(account, host.toLower()).arg(port);
 }
 
+// Jobs have no parent: the keyring's callback may come after this object is gone (a dialog
+// closed meanwhile), and a job deletes itself once it has finished (autoDelete); the
+// connections end with this object.
 void PasswordKeyring::store(const QString& key, const QString& password)
 {
-    auto* job = new QKeychain::WritePasswordJob(m_service, this);
+    auto* job = new QKeychain::WritePasswordJob(m_service);
     job->setInsecureFallback(false); // never a password in a plain file
     job->setKey(key);
     job->setTextData(password);
@@ -64,7 +67,7 @@ void PasswordKeyring::store(const QString& key, const QString& password)
 
 void PasswordKeyring::read(const QString& key)
 {
-    auto* job = new QKeychain::ReadPasswordJob(m_service, this);
+    auto* job = new QKeychain::ReadPasswordJob(m_service);
     job->setInsecureFallback(false);
     job->setKey(key);
     connect(job, &QKeychain::Job::finished, this, [this, key](QKeychain::Job* done) {
@@ -79,7 +82,7 @@ void PasswordKeyring::read(const QString& key)
 
 void PasswordKeyring::remove(const QString& key)
 {
-    auto* job = new QKeychain::DeletePasswordJob(m_service, this);
+    auto* job = new QKeychain::DeletePasswordJob(m_service);
     job->setInsecureFallback(false);
     job->setKey(key);
     watch(job, key, &PasswordKeyring::removed);

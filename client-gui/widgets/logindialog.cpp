@@ -17,6 +17,7 @@
 #include <QTabBar>
 #include <QVBoxLayout>
 
+#include <iterator>
 #include <utility>
 
 namespace {
@@ -106,6 +107,14 @@ LoginDialog::LoginDialog(ServerConnection* connection, QWidget* parent)
     layout->addWidget(buttons);
     setMinimumWidth(440);
 
+    // Tab follows the form from top to bottom (widgets were made in another order).
+    QWidget* const order[] = {m_modeTabs,     m_recentCombo,   m_hostEdit,
+                              m_portSpin,     m_nickEdit,      m_passwordEdit,
+                              m_confirmEdit,  m_rememberCheck, m_displayNameEdit,
+                              m_connectButton, m_cancelButton};
+    for (size_t i = 1; i < std::size(order); ++i)
+        setTabOrder(order[i - 1], order[i]);
+
     connect(m_modeTabs, &QTabBar::currentChanged, this, &LoginDialog::onModeChanged);
     connect(m_recentCombo, &QComboBox::activated, this, &LoginDialog::onRecentChosen);
     connect(m_connectButton, &QPushButton::clicked, this, &LoginDialog::onConnectClicked);
@@ -117,6 +126,8 @@ LoginDialog::LoginDialog(ServerConnection* connection, QWidget* parent)
     connect(m_connection, &ServerConnection::nameRejected, this, &LoginDialog::onNameRejected);
     connect(m_connection, &ServerConnection::errorOccurred, this, &LoginDialog::onError);
     connect(m_keyring, &PasswordKeyring::passwordRead, this, &LoginDialog::onPasswordRead);
+    connect(m_keyring, &PasswordKeyring::removed, this,
+            [this](const QString& key) { m_forgetting.remove(key); });
     connect(m_keyring, &PasswordKeyring::failed, this,
             [this](const QString& key, PasswordKeyring::Problem problem) {
                 onKeyringFailed(key, problem);
@@ -256,8 +267,8 @@ void LoginDialog::onKeyringFailed(const QString& key, PasswordKeyring::Problem p
         setStatus(text, true);
         return;
     }
-    if (problem == PasswordKeyring::Problem::NotFound)
-        return; // removing what was never stored
+    if (m_forgetting.remove(key) || problem == PasswordKeyring::Problem::NotFound)
+        return; // nothing the user needs to act on
     if (isVisible())
         setStatus(text, true);
     else
@@ -392,6 +403,8 @@ QString LoginDialog::formProblem() const
     if (m_passwordEdit->text().isEmpty())
         return mode() == Registration::Mode::SignIn ? tr("Enter your account's password.")
                                                     : tr("Choose a password for the account.");
+    if (mode() == Registration::Mode::CreateAccount && m_confirmEdit->text().isEmpty())
+        return tr("Type the password again below.");
     if (mode() == Registration::Mode::CreateAccount &&
         m_confirmEdit->text() != m_passwordEdit->text())
         return tr("The two passwords are not the same.");
@@ -505,12 +518,17 @@ void LoginDialog::rememberLogin()
     profile.displayName = m_displayNameEdit->text().trimmed();
     const bool account = profile.mode != Registration::Mode::Guest;
     profile.rememberPassword = account && m_rememberCheck->isChecked();
+    bool wasRemembered = false; // a password to forget now
+    for (const ServerProfile& known : m_profiles.profiles())
+        wasRemembered = wasRemembered || (known.sameLogin(profile) && known.rememberPassword);
     m_profiles.remember(profile);
     fillRecent();
     if (profile.rememberPassword)
         m_keyring->store(keyringKey(), m_passwordEdit->text());
-    else if (account)
-        m_keyring->remove(keyringKey()); // "Remember me" unticked: forget it
+    else if (wasRemembered) {
+        m_forgetting.insert(keyringKey()); // "Remember me" unticked: forget it, quietly
+        m_keyring->remove(keyringKey());
+    }
     m_passwordEdit->clear();
     m_confirmEdit->clear();
 }

@@ -5,6 +5,7 @@
 #include "storage/serverprofiles.h"
 
 #include <QDialog>
+#include <QSet>
 
 class QCheckBox;
 class QComboBox;
@@ -103,5 +104,6 @@ private:
     bool m_busy = false;
     bool m_choosingNewNick = false; // registered-but-for-the-nick: retry on the same connection
     QString m_awaitedKey;           // a keyring read whose password fills the form
+    QSet<QString> m_forgetting;     // keyring removals under way (their failures are no news)
     bool m_resuming = false;        // that read logs in at once (resumeLastLogin)
 };

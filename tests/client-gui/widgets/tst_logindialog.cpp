@@ -9,6 +9,7 @@
 #include "session/serverconnection.h"
 #include "widgets/logindialog.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
@@ -388,6 +389,13 @@ void tst_LoginDialog::createsAnAccount()
     chooseMode(Registration::Mode::CreateAccount);
     auto* confirm = child<QLineEdit>("confirmEdit");
     QVERIFY(confirm->isVisible());
+    // Tab goes down the form: name, password, the password again.
+    QApplication::setActiveWindow(m_dialog.get());
+    child<QLineEdit>("nickEdit")->setFocus();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), child<QLineEdit>("passwordEdit"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), confirm);
     fill(QStringLiteral("127.0.0.1"), m_server->serverPort(), QStringLiteral("carol"),
          QStringLiteral("a long password"));
     QTest::keyClicks(confirm, QStringLiteral("a long passwort"));
