@@ -2,11 +2,13 @@
 
 #include "models/conversationmodel.h"
 #include "session/commandparser.h"
+#include "session/historyfetcher.h"
 #include "session/serverconnection.h"
 
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 #include <memory>
 #include <vector>
@@ -15,6 +17,7 @@ class ContactListModel;
 class ConversationStore;
 class InputHandler;
 class Preferences;
+class ReadMarkerSync;
 class RoomDirectoryModel;
 class RoomListModel;
 
@@ -37,6 +40,8 @@ public:
     // The answer to the last /list.
     RoomDirectoryModel* roomDirectory() const { return m_directory; }
     Preferences* preferences() const { return m_preferences; }
+    HistoryFetcher* history() const { return m_history; }
+    ReadMarkerSync* readMarkers() const { return m_readMarkers; }
 
     ConversationModel* activeConversation() const { return m_active; }
     QString lastPrivateSender() const { return m_lastPrivateSender; }
@@ -79,6 +84,8 @@ public slots:
     // The user's display name (any script): now if the server can change it, else next login.
     // Remembered in the settings.
     void setDisplayName(const QString& name);
+    // The user scrolled to the top of conversation: its older history is asked for (BEFORE).
+    void loadOlder(ConversationModel* conversation);
 
 signals:
     // The UI should show this conversation (the user asked for it).
@@ -116,6 +123,12 @@ private:
     void execute(CommandParser::Kind kind, const QString& target, const QString& text = {});
     void onWhoisReceived(const WhoisInfo& info);
     void countUnread(ConversationModel* conversation, bool own);
+    // The user sees conversation: read up to its newest line, here and on the other devices.
+    void noteRead(ConversationModel* conversation);
+    void onHistory(const QString& target, bool isRoom, const QList<ChatMessage>& messages,
+                   HistoryFetcher::Kind kind);
+    void onReadMarker(const QString& target, const QDateTime& time);
+    void onRecipientOffline(const QString& nick);
     void syncCaseMapping();
     void learnRealNames(const QStringList& nicks);
 
@@ -125,9 +138,12 @@ private:
     RoomDirectoryModel* m_directory;
     Preferences* m_preferences;
     ConversationStore* m_conversations;
+    HistoryFetcher* m_history;
+    ReadMarkerSync* m_readMarkers;
     std::vector<std::unique_ptr<InputHandler>> m_inputHandlers;
     QPointer<ConversationModel> m_active;
     QHash<QString, QString> m_awayReplyShown; // nick -> the 301 text last shown
+    QSet<QString> m_offlineNoted; // told "will be delivered when … returns", until they write
     QString m_lastPrivateSender;
     QString m_requestedRoom; // joined through /join: shown once the server confirms
     bool m_windowActive = true;
