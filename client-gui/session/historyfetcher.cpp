@@ -37,9 +37,8 @@ HistoryFetcher::HistoryFetcher(ServerConnection* connection, QObject* parent)
     connect(connection, &ServerConnection::batchReceived, this, &HistoryFetcher::onBatch);
     connect(connection, &ServerConnection::roomMessage, this,
             [this](const ChatMessage& message) { remember(message.target, message); });
-    connect(connection, &ServerConnection::privateMessage, this, [this](const ChatMessage& m) {
-        remember(m.isOwn ? m.target : m.sender, m);
-    });
+    connect(connection, &ServerConnection::privateMessage, this,
+            [this](const ChatMessage& m) { remember(m.isOwn ? m.target : m.sender, m); });
 }
 
 bool HistoryFetcher::isAvailable() const
@@ -123,8 +122,8 @@ void HistoryFetcher::request(const QString& target, Kind kind, const QString& su
                              const QString& selector)
 {
     m_pending.insert(m_connection->fold(target), {kind, QDateTime::currentDateTimeUtc()});
-    m_connection->sendRaw(IrcCommand::chatHistory(
-        subcommand, {target, selector, QString::number(pageSize())}));
+    m_connection->sendRaw(
+        IrcCommand::chatHistory(subcommand, {target, selector, QString::number(pageSize())}));
 }
 
 void HistoryFetcher::onBatch(const IrcBatch& batch)
@@ -170,8 +169,7 @@ void HistoryFetcher::onHistory(const IrcBatch& batch)
         if (!text)
             continue; // event-playback lines, CTCP requests
         ChatMessage chat;
-        chat.time = text->serverTime.isValid() ? text->serverTime
-                                               : QDateTime::currentDateTimeUtc();
+        chat.time = text->serverTime.isValid() ? text->serverTime : QDateTime::currentDateTimeUtc();
         chat.sender = text->sender;
         chat.target = isRoom ? target : text->target;
         chat.text = text->text;

@@ -31,8 +31,8 @@ public:
     Q_ENUM(Kind)
 
     static constexpr int DefaultPageSize = 50;
-    static constexpr int MaxTargets = 50;           // conversations caught up per connection
-    static constexpr int PendingTimeoutSecs = 30;   // an unanswered request no longer blocks
+    static constexpr int MaxTargets = 50;         // conversations caught up per connection
+    static constexpr int PendingTimeoutSecs = 30; // an unanswered request no longer blocks
 
     explicit HistoryFetcher(ServerConnection* connection, QObject* parent = nullptr);
 
@@ -79,10 +79,10 @@ private:
 
     ServerConnection* m_connection;
     int m_pageSize = DefaultPageSize;
-    QHash<QString, Newest> m_newest;  // by folded conversation: the newest message seen
-    QHash<QString, Newest> m_catchUp; // m_newest as it was at registration: what was missed
-    QDateTime m_lastSeen;             // the newest message of all
-    QDateTime m_catchUpSince;         // m_lastSeen at registration
+    QHash<QString, Newest> m_newest;   // by folded conversation: the newest message seen
+    QHash<QString, Newest> m_catchUp;  // m_newest as it was at registration: what was missed
+    QDateTime m_lastSeen;              // the newest message of all
+    QDateTime m_catchUpSince;          // m_lastSeen at registration
     QHash<QString, Pending> m_pending; // by folded target
     QSet<QString> m_exhausted;         // folded targets with nothing older on the server
 };

@@ -18,8 +18,7 @@ ReadMarkerSync::ReadMarkerSync(ServerConnection* connection, QObject* parent)
     m_timer->setSingleShot(true);
     m_timer->setInterval(DefaultDelayMs);
     connect(m_timer, &QTimer::timeout, this, &ReadMarkerSync::sendPending);
-    connect(connection, &ServerConnection::readMarkerReceived, this,
-            &ReadMarkerSync::onReadMarker);
+    connect(connection, &ServerConnection::readMarkerReceived, this, &ReadMarkerSync::onReadMarker);
     // Read while offline: told after logging in again.
     connect(connection, &ServerConnection::registered, this, [this] {
         if (!m_pending.isEmpty())

@@ -26,8 +26,8 @@ QList<QByteArray> takeLines(QByteArray& buffer)
 
 } // namespace
 
-SaslLoginProxy::SaslLoginProxy(quint16 serverPort, const QString& account,
-                               const QString& password, QObject* parent)
+SaslLoginProxy::SaslLoginProxy(quint16 serverPort, const QString& account, const QString& password,
+                               QObject* parent)
     : QObject(parent), m_listener(new QTcpServer(this)), m_serverPort(serverPort),
       m_account(account), m_password(password)
 {

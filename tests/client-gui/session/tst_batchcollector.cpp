@@ -47,16 +47,14 @@ void tst_BatchCollector::feed_data()
         << QList<QByteArray>{"BATCH +x chathistory #r", "@batch=x :a!a@h PRIVMSG #r :hi",
                              "BATCH -x"}
         << QList<R>{R::Collected, R::Collected, R::Completed};
-    QTest::newRow("an empty batch")
-        << QList<QByteArray>{"BATCH +x chathistory #r", "BATCH -x"}
-        << QList<R>{R::Collected, R::Completed};
+    QTest::newRow("an empty batch") << QList<QByteArray>{"BATCH +x chathistory #r", "BATCH -x"}
+                                    << QList<R>{R::Collected, R::Completed};
     QTest::newRow("unknown batch id: the tag is ignored")
         << QList<QByteArray>{"@batch=nope :a!a@h PRIVMSG #r :hi"} << QList<R>{R::Unbatched};
     QTest::newRow("closing an unknown batch is ignored")
         << QList<QByteArray>{"BATCH -nope"} << QList<R>{R::Collected};
-    QTest::newRow("closed twice")
-        << QList<QByteArray>{"BATCH +x t", "BATCH -x", "BATCH -x"}
-        << QList<R>{R::Collected, R::Completed, R::Collected};
+    QTest::newRow("closed twice") << QList<QByteArray>{"BATCH +x t", "BATCH -x", "BATCH -x"}
+                                  << QList<R>{R::Collected, R::Completed, R::Collected};
     QTest::newRow("a line after its batch closed")
         << QList<QByteArray>{"BATCH +x t", "BATCH -x", "@batch=x :a!a@h PRIVMSG #r :late"}
         << QList<R>{R::Collected, R::Completed, R::Unbatched};
@@ -86,8 +84,10 @@ void tst_BatchCollector::completedBatch()
 {
     BatchCollector collector;
     collector.feed(line("BATCH +h1 chathistory #room"));
-    collector.feed(line("@batch=h1;msgid=a;time=2026-01-01T10:00:00.000Z :bob!b@h PRIVMSG #room :one"));
-    collector.feed(line("@batch=h1;msgid=b;time=2026-01-01T10:00:01.000Z :bob!b@h PRIVMSG #room :two"));
+    collector.feed(
+        line("@batch=h1;msgid=a;time=2026-01-01T10:00:00.000Z :bob!b@h PRIVMSG #room :one"));
+    collector.feed(
+        line("@batch=h1;msgid=b;time=2026-01-01T10:00:01.000Z :bob!b@h PRIVMSG #room :two"));
     QCOMPARE(collector.feed(line("BATCH -h1")), BatchCollector::Result::Completed);
     const IrcBatch batch = collector.takeCompleted();
     QCOMPARE(batch.id, QStringLiteral("h1"));

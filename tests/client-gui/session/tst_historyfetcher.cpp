@@ -118,8 +118,7 @@ SaslLoginProxy* tst_HistoryFetcher::proxyFor(const QString& account)
     return proxy;
 }
 
-ChatController* tst_HistoryFetcher::login(const QString& account, int pageSize,
-                                          const QString& nick)
+ChatController* tst_HistoryFetcher::login(const QString& account, int pageSize, const QString& nick)
 {
     SaslLoginProxy* proxy = proxyFor(account);
     if (!proxy)
@@ -163,7 +162,8 @@ void tst_HistoryFetcher::catchUpAfterDisconnect()
     carol->sendLine("PRIVMSG #lobby :before in the room");
     carol->sendLine("PRIVMSG alice :before in private");
     QTRY_VERIFY(has(conversation(alice, Lobby), QStringLiteral("before in the room")));
-    QTRY_VERIFY(has(conversation(alice, QStringLiteral("carol")), QStringLiteral("before in private")));
+    QTRY_VERIFY(
+        has(conversation(alice, QStringLiteral("carol")), QStringLiteral("before in private")));
 
     m_proxies.value(QStringLiteral("alice"))->dropAll();
     QTRY_VERIFY(carol->has(QStringLiteral("QUIT"))); // the server saw alice go
@@ -207,7 +207,7 @@ void tst_HistoryFetcher::noDuplicatesOnReconnect()
     carol->sendLine("PRIVMSG #lobby :two");
     QVERIFY(m_fixture.sync(carol));
     QTRY_VERIFY_WITH_TIMEOUT(alice->connection()->isRegistered(), 10000);
-    QTRY_VERIFY(proxy->heldCount() >= 2); // TARGETS, and LATEST for the room rejoined
+    QTRY_VERIFY(proxy->heldCount() >= 2);     // TARGETS, and LATEST for the room rejoined
     carol->sendLine("PRIVMSG #lobby :three"); // live, and in the answer to LATEST
     ConversationModel* room = conversation(alice, Lobby);
     QTRY_VERIFY(has(room, QStringLiteral("three")));
@@ -216,7 +216,8 @@ void tst_HistoryFetcher::noDuplicatesOnReconnect()
     QTRY_VERIFY(has(room, QStringLiteral("two")));
     QVERIFY(m_fixture.sync(carol));
     const int rows = room->rowCount();
-    for (const QString& text : {QStringLiteral("one"), QStringLiteral("two"), QStringLiteral("three")})
+    for (const QString& text :
+         {QStringLiteral("one"), QStringLiteral("two"), QStringLiteral("three")})
         QCOMPARE(rowsWith(room, text).size(), 1);
     QVERIFY(rowsWith(room, QStringLiteral("two")).constFirst() <
             rowsWith(room, QStringLiteral("three")).constFirst());
@@ -229,11 +230,13 @@ void tst_HistoryFetcher::noDuplicatesOnReconnect()
     QTRY_COMPARE(answers.count(), 1); // the room's catch-up, empty
     QCOMPARE(answers.at(0).at(0).toString(), Lobby);
     QVERIFY(answers.at(0).at(2).value<QList<ChatMessage>>().isEmpty());
-    for (const QString& text : {QStringLiteral("one"), QStringLiteral("two"), QStringLiteral("three")})
+    for (const QString& text :
+         {QStringLiteral("one"), QStringLiteral("two"), QStringLiteral("three")})
         QCOMPARE(rowsWith(room, text).size(), 1);
     int messages = 0;
     for (int row = 0; row < room->rowCount(); ++row) {
-        const auto kind = room->index(row).data(ConversationModel::KindRole).value<ConversationModel::Kind>();
+        const auto kind =
+            room->index(row).data(ConversationModel::KindRole).value<ConversationModel::Kind>();
         if (kind == ConversationModel::Kind::Message)
             ++messages;
     }
@@ -290,8 +293,11 @@ void tst_HistoryFetcher::readMarkerSyncBetweenDevices()
     QVERIFY(carol);
     carol->sendLine("PRIVMSG alice :read me");
     carol->sendLine("PRIVMSG alice :and me");
-    QTRY_COMPARE(rowsWith(conversation(laptop, QStringLiteral("carol")), QStringLiteral("and me")).size(), 1);
-    QTRY_COMPARE(rowsWith(conversation(phone, QStringLiteral("carol")), QStringLiteral("and me")).size(), 1);
+    QTRY_COMPARE(
+        rowsWith(conversation(laptop, QStringLiteral("carol")), QStringLiteral("and me")).size(),
+        1);
+    QTRY_COMPARE(
+        rowsWith(conversation(phone, QStringLiteral("carol")), QStringLiteral("and me")).size(), 1);
     ConversationModel* onLaptop = conversation(laptop, QStringLiteral("carol"));
     ConversationModel* onPhone = conversation(phone, QStringLiteral("carol"));
     QCOMPARE(onLaptop->unreadCount(), 2);
@@ -324,7 +330,8 @@ void tst_HistoryFetcher::offlineDeliveryEndToEnd()
     QTRY_VERIFY(has(toBob, note));
     QTRY_VERIFY(has(toBob, QStringLiteral("are you there?")));
     for (int row = 0; row < toBob->rowCount(); ++row) {
-        const auto kind = toBob->index(row).data(ConversationModel::KindRole).value<ConversationModel::Kind>();
+        const auto kind =
+            toBob->index(row).data(ConversationModel::KindRole).value<ConversationModel::Kind>();
         QVERIFY(kind != ConversationModel::Kind::Error);
     }
     // Said once, not after every message.

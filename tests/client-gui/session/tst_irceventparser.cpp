@@ -349,14 +349,15 @@ void tst_IrcEventParser::readMarkers_data()
     const QDateTime time = QDateTime(QDate(2026, 1, 2), QTime(10, 0, 0, 250), Qt::UTC);
     QTest::newRow("room") << QByteArray("MARKREAD #lobby timestamp=2026-01-02T10:00:00.250Z")
                           << QStringLiteral("#lobby") << time;
-    QTest::newRow("private, from the server") << QByteArray(":confab.local MARKREAD bob timestamp=2026-01-02T10:00:00.250Z")
-                             << QStringLiteral("bob") << time;
-    QTest::newRow("nothing read yet") << QByteArray("MARKREAD #lobby *") << QStringLiteral("#lobby")
-                                      << QDateTime();
+    QTest::newRow("private, from the server")
+        << QByteArray(":confab.local MARKREAD bob timestamp=2026-01-02T10:00:00.250Z")
+        << QStringLiteral("bob") << time;
+    QTest::newRow("nothing read yet")
+        << QByteArray("MARKREAD #lobby *") << QStringLiteral("#lobby") << QDateTime();
     QTest::newRow("not a time") << QByteArray("MARKREAD #lobby timestamp=yesterday")
                                 << QStringLiteral("#lobby") << QDateTime();
-    QTest::newRow("another selector") << QByteArray("MARKREAD #lobby msgid=abc")
-                                      << QStringLiteral("#lobby") << QDateTime();
+    QTest::newRow("another selector")
+        << QByteArray("MARKREAD #lobby msgid=abc") << QStringLiteral("#lobby") << QDateTime();
 }
 
 void tst_IrcEventParser::readMarkers()
