@@ -275,8 +275,7 @@ void ConversationModel::placeDivider()
 
 void ConversationModel::placeDividerAt(const QDateTime& time)
 {
-    if (dividerRow() < 0)
-        setDividerTime(time);
+    setDividerTime(time);
 }
 
 void ConversationModel::setDividerTime(const QDateTime& time)

@@ -87,7 +87,8 @@ public slots:
     void setReadMarker(const QDateTime& time);
     // Puts the "new messages" divider before the first unread message (none when all is read).
     void placeDivider();
-    // Puts the divider before the first message of others from time on (if none is shown).
+    // Moves the divider before the first message of others from time on (what came while the
+    // conversation was on screen but the connection was not).
     void placeDividerAt(const QDateTime& time);
 
 signals:

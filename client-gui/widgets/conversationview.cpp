@@ -59,10 +59,12 @@ void ConversationView::setModel(ConversationModel* model)
     if (model) {
         connect(model, &QAbstractItemModel::rowsInserted, this,
                 [this](const QModelIndex&, int first, int last) {
+                    if (m_rebuildQueued)
+                        return; // the rebuild shows them
                     if (last == m_model->rowCount() - 1)
                         appendRows(first, last);
                     else
-                        rebuild(); // older lines placed before what is shown
+                        rebuildLater(); // older lines placed before what is shown
                 });
         connect(model, &QAbstractItemModel::dataChanged, this, [this] { rebuild(); });
         connect(model, &QAbstractItemModel::rowsRemoved, this, [this] { rebuild(); });
@@ -82,8 +84,18 @@ void ConversationView::setTimeFormat(const QString& format)
 
 // Keeps what is on screen in place: the same distance from the bottom (older lines placed above
 // it do not move it), or the bottom.
+void ConversationView::rebuildLater()
+{
+    if (m_rebuildQueued)
+        return;
+    m_rebuildQueued = true;
+    QMetaObject::invokeMethod(
+        this, [this] { rebuild(); }, Qt::QueuedConnection);
+}
+
 void ConversationView::rebuild()
 {
+    m_rebuildQueued = false;
     QScrollBar* bar = verticalScrollBar();
     const int fromBottom = bar->maximum() - bar->value();
     m_rebuilding = true;

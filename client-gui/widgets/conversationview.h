@@ -28,6 +28,8 @@ signals:
 
 private:
     void rebuild();
+    // Once the current burst of changes is over (a page of history is many rows).
+    void rebuildLater();
     void appendRows(int first, int last);
     QString rowHtml(int row) const;
     QString dividerHtml() const;
@@ -36,4 +38,5 @@ private:
     QPointer<ConversationModel> m_model;
     QString m_timeFormat = QStringLiteral("HH:mm");
     bool m_rebuilding = false;
+    bool m_rebuildQueued = false;
 };

@@ -336,8 +336,8 @@ void tst_ConversationModel::dividerBeforeFirstUnread()
     QCOMPARE(model.dividerRow(), -1);
     model.placeDividerAt(QDateTime(QDate(2026, 11, 23), QTime(12, 12), Qt::UTC));
     QCOMPARE(model.dividerRow(), 3);
-    model.placeDividerAt(QDateTime(QDate(2026, 11, 23), QTime(12, 10), Qt::UTC));
-    QCOMPARE(model.dividerRow(), 3); // one is shown already
+    model.placeDividerAt(QDateTime(QDate(2026, 11, 23), QTime(12, 11), Qt::UTC));
+    QCOMPARE(model.dividerRow(), 2);
 }
 
 void tst_ConversationModel::oldestAndNewestMessages()

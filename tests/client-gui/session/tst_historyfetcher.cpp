@@ -165,6 +165,8 @@ void tst_HistoryFetcher::catchUpAfterDisconnect()
     QTRY_VERIFY(
         has(conversation(alice, QStringLiteral("carol")), QStringLiteral("before in private")));
 
+    alice->setActiveConversation(conversation(alice, Lobby)); // the room is on screen
+
     m_proxies.value(QStringLiteral("alice"))->dropAll();
     QTRY_VERIFY(carol->has(QStringLiteral("QUIT"))); // the server saw alice go
     const int sent = int(carol->messages().size());
@@ -185,8 +187,11 @@ void tst_HistoryFetcher::catchUpAfterDisconnect()
             rowsWith(room, QStringLiteral("missed in the room")).constFirst());
     QVERIFY(rowsWith(carolChat, QStringLiteral("before in private")).constFirst() <
             rowsWith(carolChat, QStringLiteral("missed in private")).constFirst());
-    // Missed while away: unread (nobody was looking at the private conversation).
+    // Missed while away: unread (nobody was looking at the private conversation); in the room
+    // on screen the divider shows where the missed lines begin.
     QCOMPARE(carolChat->unreadCount(), 2);
+    QCOMPARE(room->unreadCount(), 0);
+    QCOMPARE(room->dividerRow(), rowsWith(room, QStringLiteral("missed in the room")).constFirst());
 }
 
 // A line that arrives live while the catch-up request is on its way comes again in its answer:

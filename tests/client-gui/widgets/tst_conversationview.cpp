@@ -192,6 +192,10 @@ void tst_ConversationView::olderLinesKeepTheViewInPlace()
     const int fromBottom = bar->maximum() - bar->value();
     for (int i = 19; i >= 10; --i)
         m_model->insertOlderMessage(fromBob(QStringLiteral("line %1").arg(i), i));
+    // Shown once the page is in (one rebuild for the page, not one per line).
+    QTRY_VERIFY(m_view->toPlainText().contains(QStringLiteral("line 10")));
+    QVERIFY(m_view->toPlainText().indexOf(QStringLiteral("line 19")) <
+            m_view->toPlainText().indexOf(QStringLiteral("line 20")));
     QVERIFY(bar->value() > bar->minimum()); // the lines read before are still on screen
     QCOMPARE(bar->maximum() - bar->value(), fromBottom);
 }
