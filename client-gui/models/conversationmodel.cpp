@@ -106,12 +106,23 @@ bool ConversationModel::appendMessage(const ChatMessage& message)
 
 bool ConversationModel::insertMessage(const ChatMessage& message)
 {
+    return insertByTime(message, false);
+}
+
+bool ConversationModel::insertOlderMessage(const ChatMessage& message)
+{
+    return insertByTime(message, true);
+}
+
+bool ConversationModel::insertByTime(const ChatMessage& message, bool beforeSameTime)
+{
     if (!message.msgid.isEmpty() && m_rowByMsgid.contains(message.msgid))
         return false;
     const Line line = lineFor(message);
     // From the end: history is mostly older than what is shown, but near it.
     int row = int(m_lines.size());
-    while (row > 0 && m_lines.at(row - 1).time > line.time)
+    while (row > 0 && (m_lines.at(row - 1).time > line.time ||
+                       (beforeSameTime && m_lines.at(row - 1).time == line.time)))
         --row;
     if (row == m_lines.size())
         append(line);
@@ -176,10 +187,103 @@ void ConversationModel::addUnread()
 
 void ConversationModel::markRead()
 {
+    const QDateTime newest = newestMessageTime();
+    if (newest.isValid() && (!m_readMarker.isValid() || newest > m_readMarker)) {
+        m_readMarker = newest;
+        emit readMarkerChanged(newest);
+    }
     if (m_unread == 0)
         return;
     m_unread = 0;
     emit unreadCountChanged(0);
+}
+
+void ConversationModel::setReadMarker(const QDateTime& time)
+{
+    if (!time.isValid() || (m_readMarker.isValid() && time <= m_readMarker))
+        return;
+    m_readMarker = time;
+    emit readMarkerChanged(time);
+    int unread = 0;
+    for (const Line& line : std::as_const(m_lines)) {
+        if (isMessage(line) && !line.isOwn && line.time > time)
+            ++unread;
+    }
+    // A marker only clears: what was read here stays read.
+    if (unread < m_unread) {
+        m_unread = unread;
+        emit unreadCountChanged(unread);
+    }
+}
+
+bool ConversationModel::isMessage(const Line& line)
+{
+    return line.kind == Kind::Message || line.kind == Kind::Action || line.kind == Kind::Notice;
+}
+
+QString ConversationModel::oldestMsgid() const
+{
+    for (const Line& line : m_lines) {
+        if (isMessage(line) && line.status == Status::Sent)
+            return line.msgid;
+    }
+    return {};
+}
+
+QDateTime ConversationModel::oldestMessageTime() const
+{
+    for (const Line& line : m_lines) {
+        if (isMessage(line) && line.status == Status::Sent)
+            return line.time;
+    }
+    return {};
+}
+
+QDateTime ConversationModel::newestMessageTime() const
+{
+    for (auto it = m_lines.crbegin(); it != m_lines.crend(); ++it) {
+        if (isMessage(*it) && it->status == Status::Sent)
+            return it->time;
+    }
+    return {};
+}
+
+int ConversationModel::dividerRow() const
+{
+    if (!m_dividerTime.isValid())
+        return -1;
+    for (int row = 0; row < m_lines.size(); ++row) {
+        const Line& line = m_lines.at(row);
+        if (isMessage(line) && !line.isOwn && line.time >= m_dividerTime)
+            return row;
+    }
+    return -1;
+}
+
+void ConversationModel::placeDivider()
+{
+    int remaining = m_unread;
+    QDateTime from;
+    for (auto it = m_lines.crbegin(); it != m_lines.crend() && remaining > 0; ++it) {
+        if (isMessage(*it) && !it->isOwn) {
+            from = it->time;
+            --remaining;
+        }
+    }
+    setDividerTime(from);
+}
+
+void ConversationModel::placeDividerAt(const QDateTime& time)
+{
+    setDividerTime(time);
+}
+
+void ConversationModel::setDividerTime(const QDateTime& time)
+{
+    if (m_dividerTime == time)
+        return;
+    m_dividerTime = time;
+    emit dividerChanged();
 }
 
 void ConversationModel::append(const Line& line)

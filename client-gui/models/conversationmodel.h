@@ -53,23 +53,49 @@ public:
     // The row of the message with this msgid, or -1.
     int rowOfMsgid(const QString& msgid) const { return m_rowByMsgid.value(msgid, -1); }
 
+    // The oldest message shown (where older history continues): its msgid and time; empty and
+    // invalid when there is none.
+    QString oldestMsgid() const;
+    QDateTime oldestMessageTime() const;
+    // The time of the newest message: up to where the user has read once it is shown.
+    QDateTime newestMessageTime() const;
+    // Everything up to this time is read (this device or another); invalid: not known.
+    QDateTime readMarker() const { return m_readMarker; }
+    // The row before which the "new messages" divider goes: the first unread message when the
+    // conversation was opened (placeDivider); -1 for none.
+    int dividerRow() const;
+
 public slots:
     // A live message, at the end. False if its msgid is already here.
     bool appendMessage(const ChatMessage& message);
     // A message from before (history), placed by its time after lines of the same time.
     // False if its msgid is already here.
     bool insertMessage(const ChatMessage& message);
+    // A message of a page older than what is shown (history asked for by scrolling up),
+    // placed by its time before lines of the same time. False if its msgid is already here.
+    bool insertOlderMessage(const ChatMessage& message);
     void appendSystem(const QString& text, const QDateTime& time = {});
     void appendError(const QString& text);
     bool setQueuedStatus(quint64 queueId, ConversationModel::Status status);
     // The newest own line with this text that counts as sent is marked Failed. False if none.
     bool markOwnFailed(const QString& text);
     void addUnread();
+    // Read up to the newest message: no unread ones; the read marker moves there.
     void markRead();
+    // Another device has read up to time (the server's MARKREAD): the marker moves forward,
+    // and messages of others up to it no longer count as unread.
+    void setReadMarker(const QDateTime& time);
+    // Puts the "new messages" divider before the first unread message (none when all is read).
+    void placeDivider();
+    // Moves the divider before the first message of others from time on (what came while the
+    // conversation was on screen but the connection was not).
+    void placeDividerAt(const QDateTime& time);
 
 signals:
     void nameChanged(const QString& name);
     void unreadCountChanged(int count);
+    void readMarkerChanged(const QDateTime& time);
+    void dividerChanged();
 
 private:
     struct Line
@@ -87,7 +113,10 @@ private:
     };
 
     static Line lineFor(const ChatMessage& message);
+    static bool isMessage(const Line& line);
+    void setDividerTime(const QDateTime& time);
     void append(const Line& line);
+    bool insertByTime(const ChatMessage& message, bool beforeSameTime);
     void insertAt(int row, const Line& line);
     void dropOldest();
     void reindexFrom(int row);
@@ -95,6 +124,8 @@ private:
     QString m_name;
     bool m_isRoom;
     int m_unread = 0;
+    QDateTime m_readMarker;
+    QDateTime m_dividerTime; // the divider goes before the first message of others from it on
     QList<Line> m_lines;
     QHash<QString, int> m_rowByMsgid;
 };

@@ -14,6 +14,7 @@
 #include "session/messagearchive.h"
 #include "session/messageinput.h"
 #include "session/preferences.h"
+#include "session/readmarkersync.h"
 #include "session/roominput.h"
 #include "session/userinput.h"
 
@@ -25,7 +26,9 @@ ChatController::ChatController(QObject* parent)
     : QObject(parent), m_connection(new ServerConnection(this)),
       m_contacts(new ContactListModel(this)), m_rooms(new RoomListModel(this)),
       m_directory(new RoomDirectoryModel(this)), m_preferences(new Preferences(this)),
-      m_conversations(new ConversationStore(this))
+      m_conversations(new ConversationStore(this)),
+      m_history(new HistoryFetcher(m_connection, this)),
+      m_readMarkers(new ReadMarkerSync(m_connection, this))
 {
     ServerConnection* c = m_connection;
     connect(c, &ServerConnection::registered, this, &ChatController::onRegistered);
@@ -73,6 +76,9 @@ ChatController::ChatController(QObject* parent)
         m_contacts->clear();
         m_rooms->setAllJoined(false);
     });
+    connect(c, &ServerConnection::recipientOffline, this, &ChatController::onRecipientOffline);
+    connect(c, &ServerConnection::readMarkerReceived, this, &ChatController::onReadMarker);
+    connect(m_history, &HistoryFetcher::historyReceived, this, &ChatController::onHistory);
     connect(m_conversations, &ConversationStore::conversationAdded, this,
             &ChatController::onConversationAdded);
 
@@ -98,15 +104,25 @@ ChatController::~ChatController() = default;
 void ChatController::setWindowActive(bool active)
 {
     m_windowActive = active;
-    if (active && m_active)
-        m_active->markRead();
+    if (active && m_active) {
+        m_active->placeDivider();
+        noteRead(m_active);
+    }
 }
 
 void ChatController::setActiveConversation(ConversationModel* conversation)
 {
     m_active = conversation;
-    if (conversation && m_windowActive)
-        conversation->markRead();
+    if (conversation && m_windowActive) {
+        conversation->placeDivider();
+        noteRead(conversation);
+    }
+}
+
+void ChatController::noteRead(ConversationModel* conversation)
+{
+    conversation->markRead();
+    m_readMarkers->markRead(conversation->name(), conversation->readMarker());
 }
 
 void ChatController::syncCaseMapping()
@@ -130,11 +146,78 @@ void ChatController::onConversationAdded(ConversationModel* conversation)
 
 void ChatController::countUnread(ConversationModel* conversation, bool own)
 {
+    if (conversation == m_active && m_windowActive) {
+        noteRead(conversation);
+        return;
+    }
     if (own)
         return;
-    if (conversation == m_active && m_windowActive)
-        return;
     conversation->addUnread();
+}
+
+// Missed messages and older pages, merged by msgid and server time. What came while away counts
+// as unread when it is newer than the read marker (or, in a private conversation without one,
+// all of it); in the conversation on screen it is marked with the divider instead.
+void ChatController::onHistory(const QString& target, bool isRoom,
+                               const QList<ChatMessage>& messages, HistoryFetcher::Kind kind)
+{
+    if (messages.isEmpty())
+        return;
+    syncCaseMapping();
+    ConversationModel* conversation = m_conversations->ensure(target, isRoom);
+    const QDateTime marker = conversation->readMarker();
+    int unread = 0;
+    QDateTime firstUnread;
+    const bool older = kind == HistoryFetcher::Kind::Older;
+    // An older page goes above what is shown: newest first, each before its equals in time.
+    for (qsizetype i = 0; i < messages.size(); ++i) {
+        const ChatMessage& message = messages.at(older ? messages.size() - 1 - i : i);
+        ChatMessage shown = message;
+        shown.senderName = displayNameOf(message.sender);
+        shown.isMention = isRoom && !message.isOwn &&
+                          MentionFinder::mentions(message.text, m_connection->nick(),
+                                                  m_connection->caseMapping());
+        if (!(older ? conversation->insertOlderMessage(shown) : conversation->insertMessage(shown)))
+            continue; // seen already (same msgid)
+        const bool isNew = marker.isValid() ? shown.time > marker : !isRoom;
+        if (older || shown.isOwn || !isNew)
+            continue;
+        if (!firstUnread.isValid())
+            firstUnread = shown.time;
+        ++unread;
+    }
+    if (unread == 0)
+        return;
+    if (conversation == m_active && m_windowActive) {
+        conversation->placeDividerAt(firstUnread);
+        noteRead(conversation);
+        return;
+    }
+    for (int i = 0; i < unread; ++i)
+        conversation->addUnread();
+}
+
+void ChatController::onReadMarker(const QString& target, const QDateTime& time)
+{
+    if (ConversationModel* conversation = m_conversations->find(target))
+        conversation->setReadMarker(time);
+}
+
+// confabd keeps a message to an account nobody is logged in to: said once, until they write.
+void ChatController::onRecipientOffline(const QString& nick)
+{
+    const QString folded = m_connection->fold(nick);
+    if (m_offlineNoted.contains(folded))
+        return;
+    m_offlineNoted.insert(folded);
+    m_conversations->ensure(nick, false)->appendSystem(EventFormatter::deliveredWhenBack(nick));
+}
+
+void ChatController::loadOlder(ConversationModel* conversation)
+{
+    if (conversation)
+        m_history->requestOlder(conversation->name(), conversation->oldestMsgid(),
+                                conversation->oldestMessageTime());
 }
 
 // ---- connection events ----------------------------------------------------------------------
@@ -198,6 +281,7 @@ void ChatController::onPrivateMessage(const ChatMessage& received)
         return; // seen already (same msgid)
     countUnread(conversation, message.isOwn);
     if (!message.isOwn) {
+        m_offlineNoted.remove(m_connection->fold(peer));
         m_lastPrivateSender = peer;
         emit privateMessageArrived(peer, message.text);
     }

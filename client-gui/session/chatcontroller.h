@@ -2,11 +2,13 @@
 
 #include "models/conversationmodel.h"
 #include "session/commandparser.h"
+#include "session/historyfetcher.h"
 #include "session/serverconnection.h"
 
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 #include <memory>
 #include <vector>
@@ -16,6 +18,7 @@ class ConversationStore;
 class InputHandler;
 class MessageArchive;
 class Preferences;
+class ReadMarkerSync;
 class RoomDirectoryModel;
 class RoomListModel;
 
@@ -42,6 +45,8 @@ public:
     // fills conversations from it when they open. Off until called (tests choose).
     MessageArchive* enableArchive(const QString& directory = {});
     MessageArchive* archive() const { return m_archive; }
+    HistoryFetcher* history() const { return m_history; }
+    ReadMarkerSync* readMarkers() const { return m_readMarkers; }
 
     ConversationModel* activeConversation() const { return m_active; }
     QString lastPrivateSender() const { return m_lastPrivateSender; }
@@ -84,6 +89,8 @@ public slots:
     // The user's display name (any script): now if the server can change it, else next login.
     // Remembered in the settings.
     void setDisplayName(const QString& name);
+    // The user scrolled to the top of conversation: its older history is asked for (BEFORE).
+    void loadOlder(ConversationModel* conversation);
 
 signals:
     // The UI should show this conversation (the user asked for it).
@@ -121,6 +128,12 @@ private:
     void execute(CommandParser::Kind kind, const QString& target, const QString& text = {});
     void onWhoisReceived(const WhoisInfo& info);
     void countUnread(ConversationModel* conversation, bool own);
+    // The user sees conversation: read up to its newest line, here and on the other devices.
+    void noteRead(ConversationModel* conversation);
+    void onHistory(const QString& target, bool isRoom, const QList<ChatMessage>& messages,
+                   HistoryFetcher::Kind kind);
+    void onReadMarker(const QString& target, const QDateTime& time);
+    void onRecipientOffline(const QString& nick);
     void syncCaseMapping();
     void learnRealNames(const QStringList& nicks);
 
@@ -131,9 +144,12 @@ private:
     Preferences* m_preferences;
     ConversationStore* m_conversations;
     MessageArchive* m_archive = nullptr;
+    HistoryFetcher* m_history;
+    ReadMarkerSync* m_readMarkers;
     std::vector<std::unique_ptr<InputHandler>> m_inputHandlers;
     QPointer<ConversationModel> m_active;
     QHash<QString, QString> m_awayReplyShown; // nick -> the 301 text last shown
+    QSet<QString> m_offlineNoted; // told "will be delivered when … returns", until they write
     QString m_lastPrivateSender;
     QString m_requestedRoom; // joined through /join: shown once the server confirms
     bool m_windowActive = true;

@@ -10,6 +10,11 @@ QString EventFormatter::connectedAgain()
     return tr("Connected again");
 }
 
+QString EventFormatter::deliveredWhenBack(const QString& nick)
+{
+    return tr("%1 is offline: your message will be delivered when %1 returns").arg(nick);
+}
+
 QString EventFormatter::disconnected(bool reconnecting)
 {
     return reconnecting ? tr("Disconnected from the server — reconnecting…")

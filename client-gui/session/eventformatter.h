@@ -37,6 +37,8 @@ public:
     static QString away(const QString& nick, bool away, const QString& message);
     // Why a message to target was not delivered (401, 403, 404), in the user's language.
     static QString notDelivered(const QString& target, int code);
+    // A message to someone offline is kept by the server for when they log in again.
+    static QString deliveredWhenBack(const QString& nick);
     // Why a command about target failed (401, 403, 404 not caused by a message).
     static QString unavailable(const QString& target, int code, const QString& reason);
     static QString topicChanged(const QString& setBy, const QString& topic);

@@ -158,6 +158,9 @@ struct AwayReply // 301: the person we wrote to is away
 {
     QString nick;
     QString message;
+    // confabd's 301 for an account nobody is logged in to: the message is kept and delivered
+    // when they next log in (docs/PROTOCOL.md, Offline delivery).
+    bool offline = false;
 };
 struct OwnAway // 305 (back) / 306 (away)
 {
@@ -185,6 +188,12 @@ struct ServerText // a server notice, or an error reply worth showing ("bob: No 
     QString text;
 };
 
+struct ReadMarker // MARKREAD <target> timestamp=<time> | * (draft/read-marker)
+{
+    QString target;
+    QDateTime time; // invalid: "*" (nothing read yet) or not a time
+};
+
 } // namespace IrcEvents
 
 using IrcEvent =
@@ -198,4 +207,4 @@ using IrcEvent =
                  IrcEvents::NamesReply, IrcEvents::NamesEnd, IrcEvents::WhoReply,
                  IrcEvents::SetName, IrcEvents::Whois, IrcEvents::WhoisEnd, IrcEvents::ListEntry,
                  IrcEvents::ListEnd, IrcEvents::AwayReply, IrcEvents::OwnAway, IrcEvents::Message,
-                 IrcEvents::DeliveryFailed, IrcEvents::ServerText>;
+                 IrcEvents::DeliveryFailed, IrcEvents::ServerText, IrcEvents::ReadMarker>;

@@ -14,6 +14,9 @@ QString lastParam(const IrcMessage& message)
     return message.params().isEmpty() ? QString() : message.params().last();
 }
 
+// How confabd's 301 to the sender of a message to an offline account begins.
+const QString OfflineAwayPrefix = QStringLiteral("Offline; your message is kept");
+
 constexpr int ERR_NICKCOLLISION = 436;
 constexpr int ERR_UNAVAILRESOURCE = 437;
 
@@ -65,6 +68,13 @@ IrcEvent IrcEventParser::parse(const IrcMessage& message)
         return StandardReply{command, params.at(0), params.at(1), params.mid(2, params.size() - 3),
                              params.last()};
     }
+    if (command == QLatin1String("MARKREAD") && message.paramCount() >= 2) {
+        const QString value = message.param(1);
+        QDateTime time;
+        if (value.startsWith(QLatin1String("timestamp=")))
+            time = QDateTime::fromString(value.mid(10), Qt::ISODateWithMs).toUTC();
+        return ReadMarker{message.param(0), time};
+    }
     return Ignored{};
 }
 
@@ -115,7 +125,7 @@ IrcEvent IrcEventParser::parseNumeric(const IrcMessage& message)
     case RPL_LISTEND:
         return ListEnd{};
     case RPL_AWAY:
-        return AwayReply{message.param(1), last};
+        return AwayReply{message.param(1), last, last.startsWith(OfflineAwayPrefix)};
     case RPL_UNAWAY:
         return OwnAway{false};
     case RPL_NOWAWAY:

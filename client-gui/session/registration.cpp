@@ -49,6 +49,8 @@ QStringList Registration::wantedCapabilities()
         QStringLiteral("message-tags"),  QStringLiteral("away-notify"),
         QStringLiteral("multi-prefix"),  QStringLiteral("extended-join"),
         QStringLiteral("setname"),
+        QStringLiteral("batch"),         QStringLiteral("draft/chathistory"),
+        QStringLiteral("draft/read-marker"),
     };
 }
 

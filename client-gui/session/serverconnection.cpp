@@ -104,6 +104,7 @@ ServerConnection::ServerConnection(QObject* parent)
 {
     qRegisterMetaType<ChatMessage>();
     qRegisterMetaType<WhoisInfo>();
+    qRegisterMetaType<IrcBatch>();
     m_awayRefreshTimer->setInterval(AwayRefreshIntervalMs);
     connect(m_awayRefreshTimer, &QTimer::timeout, this, [this] {
         for (const QString& room : m_network.rooms())
@@ -162,6 +163,7 @@ void ServerConnection::startConnection()
     m_account.clear();
     m_outbox.clearEchoes();
     m_whois.clear();
+    m_batches.clear();
     qCInfo(lcConnection) << "connecting to" << m_host << m_port << "as" << m_network.nick();
     setState(State::Connecting);
     m_transport->open(m_host, m_port);
@@ -219,6 +221,27 @@ void ServerConnection::disconnectFromServer(const QString& reason)
 // ---- incoming -----------------------------------------------------------------------------
 
 void ServerConnection::onMessage(const IrcMessage& message)
+{
+    switch (m_batches.feed(message)) {
+    case BatchCollector::Result::Unbatched:
+        dispatch(message);
+        break;
+    case BatchCollector::Result::Collected:
+        break;
+    case BatchCollector::Result::Completed: {
+        const IrcBatch batch = m_batches.takeCompleted();
+        if (batch.isHistory()) {
+            emit batchReceived(batch);
+        } else {
+            for (const IrcMessage& line : batch.messages)
+                dispatch(line);
+        }
+        break;
+    }
+    }
+}
+
+void ServerConnection::dispatch(const IrcMessage& message)
 {
     std::visit([this](const auto& event) { handle(event); }, IrcEventParser::parse(message));
 }
@@ -434,6 +457,10 @@ void ServerConnection::handle(const IrcEvents::ListEnd&)
 
 void ServerConnection::handle(const IrcEvents::AwayReply& event)
 {
+    if (event.offline) {
+        emit recipientOffline(event.nick);
+        return;
+    }
     const auto whois = m_whois.find(fold(event.nick));
     if (whois != m_whois.end()) { // part of a WHOIS answer
         whois->isAway = true;
@@ -515,6 +542,11 @@ void ServerConnection::rememberUnconfirmed(const QString& target, const QString&
 void ServerConnection::handle(const IrcEvents::ServerText& event)
 {
     emit serverInfo(event.text);
+}
+
+void ServerConnection::handle(const IrcEvents::ReadMarker& event)
+{
+    emit readMarkerReceived(event.target, event.time);
 }
 
 void ServerConnection::emitChat(const ChatMessage& message)

@@ -4,6 +4,7 @@
 #include "connection/servertransport.h"
 #include "ircmessage.h"
 #include "models/chatmessage.h"
+#include "session/batchcollector.h"
 #include "session/ircevent.h"
 #include "session/networkstate.h"
 #include "session/registration.h"
@@ -182,6 +183,13 @@ signals:
     void awayChanged(const QString& nick, bool away, const QString& message);
     // 301: nick, to whom we wrote, is away.
     void awayReplyReceived(const QString& nick, const QString& message);
+    // nick's account is offline: what we wrote is kept and delivered when they next log in.
+    void recipientOffline(const QString& nick);
+    // A history batch (chathistory, draft/chathistory-targets) is complete: HistoryFetcher's.
+    // The lines of other batches arrive as if unbatched.
+    void batchReceived(const IrcBatch& batch);
+    // MARKREAD (draft/read-marker): everything in target up to time is read (invalid: nothing).
+    void readMarkerReceived(const QString& target, const QDateTime& time);
     void topicChanged(const QString& room, const QString& topic, const QString& setBy);
     void namesReceived(const QString& room, const QStringList& nicks);
     // 401/403/404 for a message this client sent: message (isOwn) did not reach its target.
@@ -204,6 +212,7 @@ private:
     void onOpened();
     void onFailed(ServerTransport::Failure failure, const QString& detail);
     void onMessage(const IrcMessage& message);
+    void dispatch(const IrcMessage& message);
     void send(const IrcMessage& message) { m_transport->send(message); }
     void sendText(const QString& target, const QString& text, bool isAction, bool isNotice);
     void emitChat(const ChatMessage& message);
@@ -248,6 +257,7 @@ private:
     void handle(const IrcEvents::Message& event);
     void handle(const IrcEvents::DeliveryFailed& event);
     void handle(const IrcEvents::ServerText& event);
+    void handle(const IrcEvents::ReadMarker& event);
     void learnRealName(const QString& nick, const QString& realName);
     void rememberUnconfirmed(const QString& target, const QString& text, bool isAction);
 
@@ -256,6 +266,7 @@ private:
     Registration m_registration;
     NetworkState m_network;
     MessageOutbox m_outbox;
+    BatchCollector m_batches;
     // Messages sent and not yet echoed (or, without echo-message, sent recently), by folded
     // target: what a 401 reply refers to.
     struct Unconfirmed

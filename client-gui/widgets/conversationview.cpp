@@ -44,6 +44,14 @@ ConversationView::ConversationView(QWidget* parent) : QTextBrowser(parent)
     setOpenExternalLinks(true);
     setReadOnly(true);
     document()->setMaximumBlockCount(ConversationModel::MaxLines);
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &ConversationView::onScrolled);
+}
+
+void ConversationView::onScrolled(int value)
+{
+    const QScrollBar* bar = verticalScrollBar();
+    if (!m_rebuilding && m_model && value == bar->minimum() && bar->maximum() > bar->minimum())
+        emit scrolledToTop();
 }
 
 void ConversationView::setModel(ConversationModel* model)
@@ -54,14 +62,17 @@ void ConversationView::setModel(ConversationModel* model)
     if (model) {
         connect(model, &QAbstractItemModel::rowsInserted, this,
                 [this](const QModelIndex&, int first, int last) {
+                    if (m_rebuildQueued)
+                        return; // the rebuild shows them
                     if (last == m_model->rowCount() - 1)
                         appendRows(first, last);
                     else
-                        rebuild(); // older lines placed before what is shown
+                        rebuildLater(); // older lines placed before what is shown
                 });
         connect(model, &QAbstractItemModel::dataChanged, this, [this] { rebuild(); });
         connect(model, &QAbstractItemModel::rowsRemoved, this, [this] { rebuild(); });
         connect(model, &QAbstractItemModel::modelReset, this, [this] { rebuild(); });
+        connect(model, &ConversationModel::dividerChanged, this, [this] { rebuild(); });
     }
     rebuild();
 }
@@ -74,11 +85,28 @@ void ConversationView::setTimeFormat(const QString& format)
     rebuild();
 }
 
+// Keeps what is on screen in place: the same distance from the bottom (older lines placed above
+// it do not move it), or the bottom.
+void ConversationView::rebuildLater()
+{
+    if (m_rebuildQueued)
+        return;
+    m_rebuildQueued = true;
+    QMetaObject::invokeMethod(
+        this, [this] { rebuild(); }, Qt::QueuedConnection);
+}
+
 void ConversationView::rebuild()
 {
+    m_rebuildQueued = false;
+    QScrollBar* bar = verticalScrollBar();
+    const int fromBottom = bar->maximum() - bar->value();
+    m_rebuilding = true;
     clear();
     if (m_model && m_model->rowCount() > 0)
         appendRows(0, m_model->rowCount() - 1);
+    bar->setValue(fromBottom <= 4 ? bar->maximum() : bar->maximum() - fromBottom);
+    m_rebuilding = false;
 }
 
 void ConversationView::showRow(int row)
@@ -97,10 +125,20 @@ void ConversationView::appendRows(int first, int last)
 {
     QScrollBar* bar = verticalScrollBar();
     const bool atBottom = bar->value() >= bar->maximum() - 4;
-    for (int row = first; row <= last; ++row)
+    const int divider = m_model->dividerRow();
+    for (int row = first; row <= last; ++row) {
+        if (row == divider)
+            append(dividerHtml());
         append(rowHtml(row));
-    if (atBottom)
+    }
+    if (atBottom && !m_rebuilding)
         bar->setValue(bar->maximum());
+}
+
+QString ConversationView::dividerHtml() const
+{
+    return QStringLiteral("<p align=\"center\" style=\"color:#c0392b\">— %1 —</p>")
+        .arg(tr("New messages").toHtmlEscaped());
 }
 
 QString ConversationView::rowHtml(int row) const

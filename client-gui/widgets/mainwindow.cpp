@@ -470,6 +470,8 @@ void MainWindow::onConversationAdded(ConversationModel* conversation)
     view->setObjectName(QStringLiteral("conversationView"));
     view->setTimeFormat(m_controller->preferences()->timeFormat());
     view->setModel(conversation);
+    connect(view, &ConversationView::scrolledToTop, m_controller,
+            [this, conversation] { m_controller->loadOlder(conversation); });
     m_views.insert(conversation, view);
     m_tabs->addTab(view, conversation->name());
     updateTab(conversation);

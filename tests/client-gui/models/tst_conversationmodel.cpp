@@ -25,6 +25,10 @@ private slots:
     void msgidIndex();
     void msgidKeptOnce();
     void msgidIndexFollowsDroppedLines();
+    void olderPageGoesAboveSameTime();
+    void readMarkerClearsUnread();
+    void dividerBeforeFirstUnread();
+    void oldestAndNewestMessages();
 };
 
 namespace {
@@ -266,6 +270,89 @@ void tst_ConversationModel::msgidIndexFollowsDroppedLines()
     QCOMPARE(model.rowOfMsgid(QStringLiteral("m100")), -1);
     QCOMPARE(model.rowOfMsgid(QStringLiteral("m1000")), 1000 - Dropped);
     QCOMPARE(model.rowOfMsgid(QStringLiteral("last")), model.rowCount() - 1);
+}
+
+void tst_ConversationModel::olderPageGoesAboveSameTime()
+{
+    ConversationModel model(QStringLiteral("#lobby"), true);
+    model.appendMessage(at(QStringLiteral("shown"), 30, QStringLiteral("c")));
+    // A page of the same millisecond, inserted newest first.
+    QVERIFY(model.insertOlderMessage(at(QStringLiteral("older 2"), 30, QStringLiteral("b"))));
+    QVERIFY(model.insertOlderMessage(at(QStringLiteral("older 1"), 30, QStringLiteral("a"))));
+    QVERIFY(!model.insertOlderMessage(at(QStringLiteral("older 1"), 30, QStringLiteral("a"))));
+    QCOMPARE(texts(model), (QStringList{"older 1", "older 2", "shown"}));
+    QCOMPARE(model.rowOfMsgid(QStringLiteral("c")), 2);
+}
+
+void tst_ConversationModel::readMarkerClearsUnread()
+{
+    ConversationModel model(QStringLiteral("bob"), false);
+    QSignalSpy unread(&model, &ConversationModel::unreadCountChanged);
+    for (int minute = 10; minute <= 12; ++minute) {
+        ChatMessage m = at(QStringLiteral("m%1").arg(minute), minute);
+        m.sender = QStringLiteral("bob");
+        model.appendMessage(m);
+        model.addUnread();
+    }
+    ChatMessage own = at(QStringLiteral("mine"), 13);
+    own.isOwn = true;
+    model.appendMessage(own);
+    QCOMPARE(model.unreadCount(), 3);
+    // Another device read up to 12:11: one message of bob's is left.
+    model.setReadMarker(QDateTime(QDate(2026, 11, 23), QTime(12, 11), Qt::UTC));
+    QCOMPARE(model.unreadCount(), 1);
+    QCOMPARE(unread.last().at(0).toInt(), 1);
+    // Never back.
+    model.setReadMarker(QDateTime(QDate(2026, 11, 23), QTime(12, 5), Qt::UTC));
+    QCOMPARE(model.readMarker(), QDateTime(QDate(2026, 11, 23), QTime(12, 11), Qt::UTC));
+    QCOMPARE(model.unreadCount(), 1);
+    // Reading here moves the marker to the newest message.
+    model.markRead();
+    QCOMPARE(model.unreadCount(), 0);
+    QCOMPARE(model.readMarker(), QDateTime(QDate(2026, 11, 23), QTime(12, 13), Qt::UTC));
+    // A marker does not make read lines unread again.
+    model.addUnread();
+    model.setReadMarker(QDateTime(QDate(2026, 11, 23), QTime(12, 20), Qt::UTC));
+    QCOMPARE(model.unreadCount(), 0);
+}
+
+void tst_ConversationModel::dividerBeforeFirstUnread()
+{
+    ConversationModel model(QStringLiteral("#lobby"), true);
+    QSignalSpy changed(&model, &ConversationModel::dividerChanged);
+    model.appendMessage(at(QStringLiteral("read"), 10));
+    model.appendSystem(QStringLiteral("bob joined"));
+    for (int minute = 11; minute <= 12; ++minute) {
+        model.appendMessage(at(QStringLiteral("new %1").arg(minute), minute));
+        model.addUnread();
+    }
+    QCOMPARE(model.dividerRow(), -1);
+    model.placeDivider();
+    QCOMPARE(model.dividerRow(), 2);
+    QCOMPARE(changed.count(), 1);
+    model.markRead();
+    QCOMPARE(model.dividerRow(), 2); // stays while the conversation is shown
+    model.placeDivider();            // opened again with nothing unread: gone
+    QCOMPARE(model.dividerRow(), -1);
+    model.placeDividerAt(QDateTime(QDate(2026, 11, 23), QTime(12, 12), Qt::UTC));
+    QCOMPARE(model.dividerRow(), 3);
+    model.placeDividerAt(QDateTime(QDate(2026, 11, 23), QTime(12, 11), Qt::UTC));
+    QCOMPARE(model.dividerRow(), 2);
+}
+
+void tst_ConversationModel::oldestAndNewestMessages()
+{
+    ConversationModel model(QStringLiteral("#lobby"), true);
+    QVERIFY(model.oldestMsgid().isEmpty());
+    QVERIFY(!model.oldestMessageTime().isValid());
+    QVERIFY(!model.newestMessageTime().isValid());
+    model.appendSystem(QStringLiteral("you joined"));
+    model.appendMessage(at(QStringLiteral("a"), 10, QStringLiteral("id-a")));
+    model.appendMessage(at(QStringLiteral("b"), 20, QStringLiteral("id-b")));
+    model.appendSystem(QStringLiteral("bob left"));
+    QCOMPARE(model.oldestMsgid(), QStringLiteral("id-a"));
+    QCOMPARE(model.oldestMessageTime(), QDateTime(QDate(2026, 11, 23), QTime(12, 10), Qt::UTC));
+    QCOMPARE(model.newestMessageTime(), QDateTime(QDate(2026, 11, 23), QTime(12, 20), Qt::UTC));
 }
 
 QTEST_GUILESS_MAIN(tst_ConversationModel)

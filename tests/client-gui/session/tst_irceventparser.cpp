@@ -21,6 +21,9 @@ private slots:
     void list();
     void ignored_data();
     void ignored();
+    void readMarkers_data();
+    void readMarkers();
+    void offlineRecipient();
 };
 
 namespace {
@@ -368,6 +371,48 @@ void tst_IrcEventParser::ignored()
         QVERIFY(std::holds_alternative<IrcEvents::ServerText>(event));
     else
         QVERIFY(std::holds_alternative<IrcEvents::Ignored>(event));
+}
+
+void tst_IrcEventParser::readMarkers_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QDateTime>("time");
+    const QDateTime time = QDateTime(QDate(2026, 1, 2), QTime(10, 0, 0, 250), Qt::UTC);
+    QTest::newRow("room") << QByteArray("MARKREAD #lobby timestamp=2026-01-02T10:00:00.250Z")
+                          << QStringLiteral("#lobby") << time;
+    QTest::newRow("private, from the server")
+        << QByteArray(":confab.local MARKREAD bob timestamp=2026-01-02T10:00:00.250Z")
+        << QStringLiteral("bob") << time;
+    QTest::newRow("nothing read yet")
+        << QByteArray("MARKREAD #lobby *") << QStringLiteral("#lobby") << QDateTime();
+    QTest::newRow("not a time") << QByteArray("MARKREAD #lobby timestamp=yesterday")
+                                << QStringLiteral("#lobby") << QDateTime();
+    QTest::newRow("another selector")
+        << QByteArray("MARKREAD #lobby msgid=abc") << QStringLiteral("#lobby") << QDateTime();
+}
+
+void tst_IrcEventParser::readMarkers()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QString, target);
+    QFETCH(QDateTime, time);
+    const auto marker = as<IrcEvents::ReadMarker>(parse(line));
+    QCOMPARE(marker.target, target);
+    QCOMPARE(marker.time, time);
+    // Without a marker it says nothing.
+    QVERIFY(std::holds_alternative<IrcEvents::Ignored>(parse("MARKREAD #lobby")));
+}
+
+void tst_IrcEventParser::offlineRecipient()
+{
+    const auto offline = as<IrcEvents::AwayReply>(
+        parse(":confab.local 301 alice bob :Offline; your message is kept and delivered when "
+              "they next log in"));
+    QCOMPARE(offline.nick, QStringLiteral("bob"));
+    QVERIFY(offline.offline);
+    const auto away = as<IrcEvents::AwayReply>(parse(":confab.local 301 alice bob :Offline"));
+    QVERIFY(!away.offline); // a person's own away message
 }
 
 QTEST_GUILESS_MAIN(tst_IrcEventParser)

@@ -5,6 +5,8 @@
 #include "models/conversationstore.h"
 #include "models/roomlistmodel.h"
 #include "session/chatcontroller.h"
+#include "session/historyfetcher.h"
+#include "session/readmarkersync.h"
 #include "session/serverconnection.h"
 
 #include <QFile>
@@ -37,6 +39,7 @@ private slots:
     void renameAndQuitAreSeen();
     void controllerModelsOnNgircd();
     void serverGoingAwayIsReported();
+    void noHistoryQuietly();
 
 private:
     ServerConnection* connectAs(const QString& nick);
@@ -315,6 +318,57 @@ void tst_NgircdInterop::serverGoingAwayIsReported()
     QTRY_COMPARE(rejoined.count(), 1);
     QCOMPARE(rejoined.at(0).at(0).toString(), QStringLiteral("#again"));
     QCOMPARE(eve->outboxSize(), 0);
+}
+
+// Without draft/chathistory and draft/read-marker: no backlog, no requests the server would
+// refuse, no error lines; reading and scrolling up do nothing.
+void tst_NgircdInterop::noHistoryQuietly()
+{
+    ServerConnection* peer = connectAs(QStringLiteral("early"));
+    QTRY_VERIFY_WITH_TIMEOUT(peer->isRegistered(), 10000);
+    peer->join(QStringLiteral("#lobby"));
+    QTRY_VERIFY(peer->rooms().contains(QStringLiteral("#lobby")));
+    peer->sendMessage(QStringLiteral("#lobby"), QStringLiteral("said before you came"));
+    QSignalSpy peerWhois(peer, &ServerConnection::whoisReceived);
+    peer->whois(QStringLiteral("early")); // answered once ngircd has relayed the line (it paces)
+    QTRY_COMPARE_WITH_TIMEOUT(peerWhois.count(), 1, 10000);
+
+    ChatController controller;
+    ServerConnection* own = controller.connection();
+    own->setHost(QStringLiteral("127.0.0.1"));
+    own->setPort(m_port);
+    own->setDesiredNick(QStringLiteral("nohistory"));
+    own->setAutoReconnect(false);
+    own->connectToServer();
+    QTRY_VERIFY_WITH_TIMEOUT(own->isRegistered(), 10000);
+    QTRY_VERIFY(controller.rooms()->isJoined(QStringLiteral("#lobby")));
+    QVERIFY(!controller.history()->isAvailable());
+    ConversationModel* lobby = controller.conversations()->find(QStringLiteral("#lobby"));
+    QVERIFY(lobby);
+    peer->sendMessage(QStringLiteral("#lobby"), QStringLiteral("live line"));
+    QTRY_VERIFY(lobby->lastText().contains(QStringLiteral("live line")));
+    controller.setActiveConversation(lobby); // would send MARKREAD with read-marker
+    controller.loadOlder(lobby);             // would send CHATHISTORY BEFORE
+    QVERIFY(!controller.history()->requestOlder(QStringLiteral("#lobby"), {}, {}));
+    // Everything sent before this WHOIS is answered before it.
+    QSignalSpy whois(own, &ServerConnection::whoisReceived);
+    controller.readMarkers()->sendPending(); // a MARKREAD would go now, not after the delay
+    own->whois(QStringLiteral("early"));
+    QTRY_COMPARE(whois.count(), 1);
+    for (ConversationModel* conversation : controller.conversations()->conversations()) {
+        for (int row = 0; row < conversation->rowCount(); ++row) {
+            const QString text = conversation->textAt(row);
+            QVERIFY2(!text.contains(QStringLiteral("said before you came")), qPrintable(text));
+            QVERIFY2(!text.contains(QStringLiteral("CHATHISTORY")), qPrintable(text));
+            QVERIFY2(!text.contains(QStringLiteral("MARKREAD")), qPrintable(text));
+            QVERIFY2(!text.contains(QStringLiteral("nknown command")), qPrintable(text));
+            const auto kind = conversation->index(row)
+                                  .data(ConversationModel::KindRole)
+                                  .value<ConversationModel::Kind>();
+            QVERIFY2(kind != ConversationModel::Kind::Error, qPrintable(text));
+        }
+    }
+    own->disconnectFromServer();
 }
 
 QTEST_GUILESS_MAIN(tst_NgircdInterop)

@@ -8,6 +8,7 @@
 
 #include <QLoggingCategory>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -63,9 +64,12 @@ ServerConnection* tst_ServerConnection::makeConnection(quint16 port, const QStri
 
 void tst_ServerConnection::negotiatesCapsWithConfabd()
 {
+    QTemporaryDir dataDir; // with a data directory, history: draft/chathistory and read markers
+    QVERIFY(dataDir.isValid());
     ServerConfig config;
     config.listenAddresses = {QHostAddress(QHostAddress::LocalHost)};
     config.port = 0;
+    config.dataDir = dataDir.path();
     m_server = std::make_unique<Server>(config);
     QVERIFY(m_server->listen());
     ServerConnection* c = makeConnection(m_server->serverPort(), QStringLiteral("ann"));
@@ -84,6 +88,7 @@ void tst_ServerConnection::negotiatesCapsWithConfabd()
     QTRY_COMPARE(joined.count(), 1);
     QCOMPARE(joined.at(0).at(0).toString(), QStringLiteral("#lobby"));
     QTRY_VERIFY(c->lag() >= 0);
+    m_server.reset(); // before its data directory goes
 }
 
 void tst_ServerConnection::echoShowsOwnMessageOnce()

@@ -4,6 +4,8 @@
 #include "widgets/conversationview.h"
 
 #include <QRegularExpression>
+#include <QScrollBar>
+#include <QSignalSpy>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextDocument>
@@ -20,6 +22,9 @@ private slots:
     void mentionIsHighlighted();
     void displayNameBeforeNick();
     void timeFormat();
+    void newMessagesDivider();
+    void scrollingToTopAsksForOlder();
+    void olderLinesKeepTheViewInPlace();
 
 private:
     // The character format of the fragment of the last block that contains needle.
@@ -119,6 +124,80 @@ void tst_ConversationView::timeFormat()
     m_view->setTimeFormat(QStringLiteral("HH:mm:ss"));
     QVERIFY2(m_view->toPlainText().contains(seconds), qPrintable(m_view->toPlainText()));
     QVERIFY(m_view->toPlainText().contains(QStringLiteral("hello")));
+}
+
+namespace {
+
+ChatMessage fromBob(const QString& text, int minute)
+{
+    ChatMessage m;
+    m.time = QDateTime(QDate::currentDate(), QTime(12, minute), Qt::LocalTime).toUTC();
+    m.sender = QStringLiteral("bob");
+    m.target = QStringLiteral("#lobby");
+    m.text = text;
+    return m;
+}
+
+} // namespace
+
+void tst_ConversationView::newMessagesDivider()
+{
+    m_model->appendMessage(fromBob(QStringLiteral("seen before"), 1));
+    m_model->appendMessage(fromBob(QStringLiteral("first unread"), 2));
+    m_model->addUnread();
+    m_model->appendMessage(fromBob(QStringLiteral("second unread"), 3));
+    m_model->addUnread();
+    QVERIFY(!m_view->toPlainText().contains(QStringLiteral("New messages")));
+    m_model->placeDivider();
+    const QString text = m_view->toPlainText();
+    const qsizetype at = text.indexOf(QStringLiteral("New messages"));
+    QVERIFY2(at >= 0, qPrintable(text));
+    QVERIFY(text.indexOf(QStringLiteral("seen before")) < at);
+    QVERIFY(at < text.indexOf(QStringLiteral("first unread")));
+    // A live line comes after it; the divider stays once.
+    m_model->appendMessage(fromBob(QStringLiteral("live"), 4));
+    QCOMPARE(m_view->toPlainText().count(QStringLiteral("New messages")), 1);
+    m_model->markRead();
+    m_model->placeDivider(); // opened again with nothing unread
+    QVERIFY(!m_view->toPlainText().contains(QStringLiteral("New messages")));
+}
+
+void tst_ConversationView::scrollingToTopAsksForOlder()
+{
+    m_view->resize(300, 120);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view));
+    QSignalSpy older(m_view, &ConversationView::scrolledToTop);
+    for (int i = 0; i < 40; ++i)
+        m_model->appendMessage(fromBob(QStringLiteral("line %1").arg(i), i));
+    QScrollBar* bar = m_view->verticalScrollBar();
+    QVERIFY(bar->maximum() > 0);
+    QCOMPARE(bar->value(), bar->maximum()); // follows the newest line
+    QCOMPARE(older.count(), 0);
+    bar->setValue(bar->maximum() / 2);
+    QCOMPARE(older.count(), 0);
+    bar->setValue(bar->minimum());
+    QCOMPARE(older.count(), 1);
+}
+
+void tst_ConversationView::olderLinesKeepTheViewInPlace()
+{
+    m_view->resize(300, 120);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view));
+    for (int i = 20; i < 50; ++i)
+        m_model->appendMessage(fromBob(QStringLiteral("line %1").arg(i), i));
+    QScrollBar* bar = m_view->verticalScrollBar();
+    bar->setValue(bar->minimum());
+    const int fromBottom = bar->maximum() - bar->value();
+    for (int i = 19; i >= 10; --i)
+        m_model->insertOlderMessage(fromBob(QStringLiteral("line %1").arg(i), i));
+    // Shown once the page is in (one rebuild for the page, not one per line).
+    QTRY_VERIFY(m_view->toPlainText().contains(QStringLiteral("line 10")));
+    QVERIFY(m_view->toPlainText().indexOf(QStringLiteral("line 19")) <
+            m_view->toPlainText().indexOf(QStringLiteral("line 20")));
+    QVERIFY(bar->value() > bar->minimum()); // the lines read before are still on screen
+    QCOMPARE(bar->maximum() - bar->value(), fromBottom);
 }
 
 QTEST_MAIN(tst_ConversationView)

@@ -36,6 +36,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -46,6 +47,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -95,9 +97,11 @@ private slots:
     void closeHidesToTrayWhenThereIsOne();
     void closeQuitsWithoutTray();
     void settingsApplyLiveAndAreRemembered();
+    void scrollingUpLoadsOlderLines();
 
 private:
-    void startServer(quint16 port = 0);
+    // With a data directory: history (draft/chathistory), and no flood limits to speak of.
+    void startServer(quint16 port = 0, const QString& dataDir = {});
     ServerConnection* connectPeer(const QString& nick, const QString& realName = {});
     // Triggers a menu action that asks for text, answers it and accepts.
     void answerMenuQuestion(const char* action, const char* dialog, const QString& answer);
@@ -129,12 +133,17 @@ void tst_MainWindow::initTestCase()
     QSettings().clear();
 }
 
-void tst_MainWindow::startServer(quint16 port)
+void tst_MainWindow::startServer(quint16 port, const QString& dataDir)
 {
     ServerConfig config;
     config.listenAddresses = {QHostAddress(QHostAddress::LocalHost)};
     config.port = port;
     config.serverName = QStringLiteral("test.confab");
+    if (!dataDir.isEmpty()) {
+        config.dataDir = dataDir;
+        config.floodBurst = 1000;
+        config.floodMaxQueuedLines = 1000;
+    }
     m_server = std::make_unique<Server>(config);
     QVERIFY2(m_server->listen(), qPrintable(m_server->errorString()));
     m_port = m_server->serverPort();
@@ -1192,6 +1201,47 @@ void tst_MainWindow::settingsApplyLiveAndAreRemembered()
     const Preferences next;
     QVERIFY(!next.showJoinPart());
     QCOMPARE(next.timeFormat(), QStringLiteral("HH:mm:ss"));
+}
+
+// A room with a past: joining it shows the latest page of its history; scrolling its view to the
+// top brings the page before.
+void tst_MainWindow::scrollingUpLoadsOlderLines()
+{
+    QTemporaryDir dataDir;
+    QVERIFY(dataDir.isValid());
+    m_server.reset(); // the client comes back by itself to a server with history
+    QTRY_VERIFY(!m_controller->connection()->isRegistered());
+    startServer(m_port, dataDir.path());
+    QTRY_VERIFY_WITH_TIMEOUT(m_controller->connection()->isRegistered(), 10000);
+    QVERIFY(m_controller->connection()->hasCapability(QStringLiteral("draft/chathistory")));
+    ServerConnection* carol = connectPeer(QStringLiteral("carol"));
+    carol->join(QStringLiteral("#old"));
+    QTRY_VERIFY(carol->rooms().contains(QStringLiteral("#old")));
+    QSignalSpy said(carol, &ServerConnection::roomMessage);
+    for (int i = 1; i <= 60; ++i)
+        carol->sendMessage(QStringLiteral("#old"), QStringLiteral("old line %1").arg(i));
+    QTRY_COMPARE(said.count(), 60); // echoed: stored
+
+    type(QStringLiteral("/join #old"));
+    QTRY_VERIFY(m_window->viewFor(QStringLiteral("#old")));
+    ConversationView* view = m_window->viewFor(QStringLiteral("#old"));
+    const auto line = [](int i) {
+        return QRegularExpression(QStringLiteral("old line %1$").arg(i),
+                                  QRegularExpression::MultilineOption);
+    };
+    QTRY_VERIFY(view->toPlainText().contains(line(60)));
+    QVERIFY(view->toPlainText().contains(line(11)));
+    QVERIFY(!view->toPlainText().contains(line(10)));
+    QTRY_COMPARE(m_window->currentConversation()->name(), QStringLiteral("#old"));
+    QTRY_VERIFY(view->verticalScrollBar()->maximum() > 0);
+    view->verticalScrollBar()->setValue(view->verticalScrollBar()->minimum());
+    QTRY_VERIFY(view->toPlainText().contains(line(1)));
+    const QString text = view->toPlainText();
+    QVERIFY(text.indexOf(line(10)) < text.indexOf(line(11)));
+    QCOMPARE(text.count(QRegularExpression(QStringLiteral("old line 11$"),
+                                           QRegularExpression::MultilineOption)),
+             1);
+    m_server.reset(); // before its data directory goes
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -1,0 +1,359 @@
+// Never lose a conversation, end to end: ChatControllers (with their HistoryFetcher and
+// ReadMarkerSync) against an in-process confabd with history and accounts on 127.0.0.1. Each
+// client logs in to its account through SaslLoginProxy (the client has no SASL of its own yet);
+// the other people are raw TestClients.
+#include "accountfixture.h"
+#include "models/conversationmodel.h"
+#include "models/conversationstore.h"
+#include "models/roomlistmodel.h"
+#include "saslloginproxy.h"
+#include "session/chatcontroller.h"
+#include "session/eventformatter.h"
+#include "session/historyfetcher.h"
+#include "session/readmarkersync.h"
+#include "session/serverconnection.h"
+
+#include <QLoggingCategory>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <memory>
+
+namespace {
+
+const QString Password = QStringLiteral("password-of-test");
+const QString Lobby = QStringLiteral("#lobby");
+
+// Rows whose text is exactly text.
+QList<int> rowsWith(const ConversationModel* conversation, const QString& text)
+{
+    QList<int> rows;
+    if (!conversation)
+        return rows;
+    for (int row = 0; row < conversation->rowCount(); ++row) {
+        if (conversation->index(row).data(ConversationModel::TextRole).toString() == text)
+            rows.append(row);
+    }
+    return rows;
+}
+
+bool has(const ConversationModel* conversation, const QString& text)
+{
+    return !rowsWith(conversation, text).isEmpty();
+}
+
+} // namespace
+
+class tst_HistoryFetcher : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void catchUpAfterDisconnect();
+    void noDuplicatesOnReconnect();
+    void olderOnDemand();
+    void readMarkerSyncBetweenDevices();
+    void offlineDeliveryEndToEnd();
+
+private:
+    SaslLoginProxy* proxyFor(const QString& account);
+    // A ChatController logged in to account (asking for the nick, by default the account's
+    // name) that has joined #lobby.
+    ChatController* login(const QString& account, int pageSize = HistoryFetcher::DefaultPageSize,
+                          const QString& nick = {});
+    // A guest without capabilities, in #lobby.
+    TestClient* guest(const QString& nick);
+    ConversationModel* conversation(ChatController* controller, const QString& name) const
+    {
+        return controller->conversations()->find(name);
+    }
+
+    AccountFixture m_fixture;
+    QHash<QString, SaslLoginProxy*> m_proxies;
+    QList<ChatController*> m_controllers;
+};
+
+void tst_HistoryFetcher::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("ConfabTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_historyfetcher"));
+    QLoggingCategory::setFilterRules(QStringLiteral("confab.*.debug=false\nconfab.*.info=false"));
+}
+
+void tst_HistoryFetcher::init()
+{
+    m_fixture.newDataDirectory();
+    ServerConfig config = m_fixture.config();
+    config.registrationLimit = 1000;
+    QVERIFY(m_fixture.start(config));
+    QVERIFY(m_fixture.registerAccount(QStringLiteral("alice"), Password));
+    QVERIFY(m_fixture.registerAccount(QStringLiteral("bob"), Password));
+}
+
+void tst_HistoryFetcher::cleanup()
+{
+    qDeleteAll(m_controllers);
+    m_controllers.clear();
+    qDeleteAll(m_proxies);
+    m_proxies.clear();
+    m_fixture.stop();
+}
+
+SaslLoginProxy* tst_HistoryFetcher::proxyFor(const QString& account)
+{
+    if (SaslLoginProxy* proxy = m_proxies.value(account))
+        return proxy;
+    auto* proxy = new SaslLoginProxy(m_fixture.server()->serverPort(), account, Password);
+    if (!proxy->listen()) {
+        delete proxy;
+        return nullptr;
+    }
+    m_proxies.insert(account, proxy);
+    return proxy;
+}
+
+ChatController* tst_HistoryFetcher::login(const QString& account, int pageSize, const QString& nick)
+{
+    SaslLoginProxy* proxy = proxyFor(account);
+    if (!proxy)
+        return nullptr;
+    auto* controller = new ChatController;
+    m_controllers.append(controller);
+    controller->history()->setPageSize(pageSize);
+    controller->readMarkers()->setDelay(50);
+    ServerConnection* connection = controller->connection();
+    connection->setHost(QStringLiteral("127.0.0.1"));
+    connection->setPort(proxy->port());
+    connection->setDesiredNick(nick.isEmpty() ? account : nick);
+    connection->setReconnectDelays(50, 200);
+    const int logins = proxy->logins();
+    connection->connectToServer();
+    const bool ok = QTest::qWaitFor(
+        [&] { return controller->rooms()->isJoined(Lobby) && connection->isRegistered(); }, 10000);
+    if (!ok || proxy->logins() != logins + 1) {
+        qWarning() << "login failed:" << account << "registered" << connection->isRegistered()
+                   << "rooms" << connection->rooms() << "logins" << proxy->logins() - logins;
+        return nullptr;
+    }
+    return controller;
+}
+
+TestClient* tst_HistoryFetcher::guest(const QString& nick)
+{
+    TestClient* client = m_fixture.user(nick);
+    return client && m_fixture.sync(client) ? client : nullptr;
+}
+
+// Messages sent while the client was cut off appear after reconnecting, in the room and in the
+// private conversation, after what was there, each once.
+void tst_HistoryFetcher::catchUpAfterDisconnect()
+{
+    ChatController* alice = login(QStringLiteral("alice"));
+    QVERIFY(alice);
+    QVERIFY(alice->history()->isAvailable());
+    TestClient* carol = guest(QStringLiteral("carol"));
+    QVERIFY(carol);
+    carol->sendLine("PRIVMSG #lobby :before in the room");
+    carol->sendLine("PRIVMSG alice :before in private");
+    QTRY_VERIFY(has(conversation(alice, Lobby), QStringLiteral("before in the room")));
+    QTRY_VERIFY(
+        has(conversation(alice, QStringLiteral("carol")), QStringLiteral("before in private")));
+
+    alice->setActiveConversation(conversation(alice, Lobby)); // the room is on screen
+
+    m_proxies.value(QStringLiteral("alice"))->dropAll();
+    QTRY_VERIFY(carol->has(QStringLiteral("QUIT"))); // the server saw alice go
+    const int sent = int(carol->messages().size());
+    carol->sendLine("PRIVMSG #lobby :missed in the room");
+    carol->sendLine("PRIVMSG alice :missed in private");
+    QTRY_VERIFY(carol->indexOf(QStringLiteral("301"), sent) >= 0); // kept for alice's account
+
+    ServerConnection* connection = alice->connection();
+    QTRY_VERIFY_WITH_TIMEOUT(connection->state() == ServerConnection::State::Connected, 10000);
+    ConversationModel* room = conversation(alice, Lobby);
+    ConversationModel* carolChat = conversation(alice, QStringLiteral("carol"));
+    QTRY_VERIFY(has(room, QStringLiteral("missed in the room")));
+    QTRY_VERIFY(has(carolChat, QStringLiteral("missed in private")));
+    QCOMPARE(rowsWith(room, QStringLiteral("before in the room")).size(), 1);
+    QCOMPARE(rowsWith(carolChat, QStringLiteral("before in private")).size(), 1);
+    QCOMPARE(rowsWith(room, QStringLiteral("missed in the room")).size(), 1);
+    QVERIFY(rowsWith(room, QStringLiteral("before in the room")).constFirst() <
+            rowsWith(room, QStringLiteral("missed in the room")).constFirst());
+    QVERIFY(rowsWith(carolChat, QStringLiteral("before in private")).constFirst() <
+            rowsWith(carolChat, QStringLiteral("missed in private")).constFirst());
+    // Missed while away: unread (nobody was looking at the private conversation); in the room
+    // on screen the divider shows where the missed lines begin.
+    QCOMPARE(carolChat->unreadCount(), 2);
+    QCOMPARE(room->unreadCount(), 0);
+    QCOMPARE(room->dividerRow(), rowsWith(room, QStringLiteral("missed in the room")).constFirst());
+}
+
+// A line that arrives live while the catch-up request is on its way comes again in its answer:
+// it is shown once. A second reconnect with nothing new adds nothing.
+void tst_HistoryFetcher::noDuplicatesOnReconnect()
+{
+    ChatController* alice = login(QStringLiteral("alice"));
+    QVERIFY(alice);
+    TestClient* carol = guest(QStringLiteral("carol"));
+    QVERIFY(carol);
+    carol->sendLine("PRIVMSG #lobby :one");
+    QTRY_VERIFY(has(conversation(alice, Lobby), QStringLiteral("one")));
+
+    SaslLoginProxy* proxy = m_proxies.value(QStringLiteral("alice"));
+    proxy->holdLinesStartingWith("CHATHISTORY");
+    proxy->dropAll();
+    QTRY_VERIFY(carol->has(QStringLiteral("QUIT")));
+    carol->sendLine("PRIVMSG #lobby :two");
+    QVERIFY(m_fixture.sync(carol));
+    QTRY_VERIFY_WITH_TIMEOUT(alice->connection()->isRegistered(), 10000);
+    QTRY_VERIFY(proxy->heldCount() >= 2);     // TARGETS, and LATEST for the room rejoined
+    carol->sendLine("PRIVMSG #lobby :three"); // live, and in the answer to LATEST
+    ConversationModel* room = conversation(alice, Lobby);
+    QTRY_VERIFY(has(room, QStringLiteral("three")));
+    proxy->holdLinesStartingWith({});
+    proxy->releaseHeld();
+    QTRY_VERIFY(has(room, QStringLiteral("two")));
+    QVERIFY(m_fixture.sync(carol));
+    const int rows = room->rowCount();
+    for (const QString& text :
+         {QStringLiteral("one"), QStringLiteral("two"), QStringLiteral("three")})
+        QCOMPARE(rowsWith(room, text).size(), 1);
+    QVERIFY(rowsWith(room, QStringLiteral("two")).constFirst() <
+            rowsWith(room, QStringLiteral("three")).constFirst());
+
+    // Once more, with nothing said meanwhile: only the connection's own lines are added.
+    QSignalSpy answers(alice->history(), &HistoryFetcher::historyReceived);
+    proxy->dropAll();
+    QTRY_VERIFY(alice->connection()->state() != ServerConnection::State::Connected);
+    QTRY_VERIFY_WITH_TIMEOUT(alice->connection()->isRegistered(), 10000);
+    QTRY_COMPARE(answers.count(), 1); // the room's catch-up, empty
+    QCOMPARE(answers.at(0).at(0).toString(), Lobby);
+    QVERIFY(answers.at(0).at(2).value<QList<ChatMessage>>().isEmpty());
+    for (const QString& text :
+         {QStringLiteral("one"), QStringLiteral("two"), QStringLiteral("three")})
+        QCOMPARE(rowsWith(room, text).size(), 1);
+    int messages = 0;
+    for (int row = 0; row < room->rowCount(); ++row) {
+        const auto kind =
+            room->index(row).data(ConversationModel::KindRole).value<ConversationModel::Kind>();
+        if (kind == ConversationModel::Kind::Message)
+            ++messages;
+    }
+    QCOMPARE(messages, 3);
+    QVERIFY(room->rowCount() > rows); // the system lines of the reconnect
+}
+
+// A new client shows the latest page; older pages come on request, each above what is shown,
+// until the server has nothing older.
+void tst_HistoryFetcher::olderOnDemand()
+{
+    TestClient* carol = guest(QStringLiteral("carol"));
+    QVERIFY(carol);
+    for (int i = 1; i <= 7; ++i)
+        carol->sendLine("PRIVMSG #lobby :old " + QByteArray::number(i));
+    QVERIFY(m_fixture.sync(carol));
+
+    ChatController* alice = login(QStringLiteral("alice"), 3);
+    QVERIFY(alice);
+    ConversationModel* room = conversation(alice, Lobby);
+    QTRY_VERIFY(has(room, QStringLiteral("old 7")));
+    QVERIFY(has(room, QStringLiteral("old 5")));
+    QVERIFY(!has(room, QStringLiteral("old 4")));
+
+    alice->loadOlder(room);
+    QTRY_VERIFY(has(room, QStringLiteral("old 2")));
+    QVERIFY(!has(room, QStringLiteral("old 1")));
+    alice->loadOlder(room);
+    QTRY_VERIFY(has(room, QStringLiteral("old 1")));
+    for (int i = 1; i < 7; ++i) {
+        const QList<int> earlier = rowsWith(room, QStringLiteral("old %1").arg(i));
+        const QList<int> later = rowsWith(room, QStringLiteral("old %1").arg(i + 1));
+        QCOMPARE(earlier.size(), 1);
+        QVERIFY2(earlier.constFirst() < later.constFirst(), qPrintable(QString::number(i)));
+    }
+    // Nothing older: the next request is answered empty, and after that none is sent.
+    QVERIFY(alice->history()->hasOlder(Lobby));
+    alice->loadOlder(room);
+    QTRY_VERIFY(!alice->history()->hasOlder(Lobby));
+    QVERIFY(!alice->history()->requestOlder(Lobby, room->oldestMsgid(), room->oldestMessageTime()));
+}
+
+// Two devices of one account: reading a conversation on one clears its unread count on the
+// other.
+void tst_HistoryFetcher::readMarkerSyncBetweenDevices()
+{
+    ChatController* laptop = login(QStringLiteral("alice"));
+    // The phone asks for another nick (alice's is taken) and becomes a session of alice.
+    ChatController* phone = login(QStringLiteral("alice"), HistoryFetcher::DefaultPageSize,
+                                  QStringLiteral("alicephone"));
+    QVERIFY(laptop && phone);
+    QCOMPARE(phone->connection()->nick(), QStringLiteral("alice"));
+    TestClient* carol = guest(QStringLiteral("carol"));
+    QVERIFY(carol);
+    carol->sendLine("PRIVMSG alice :read me");
+    carol->sendLine("PRIVMSG alice :and me");
+    QTRY_COMPARE(
+        rowsWith(conversation(laptop, QStringLiteral("carol")), QStringLiteral("and me")).size(),
+        1);
+    QTRY_COMPARE(
+        rowsWith(conversation(phone, QStringLiteral("carol")), QStringLiteral("and me")).size(), 1);
+    ConversationModel* onLaptop = conversation(laptop, QStringLiteral("carol"));
+    ConversationModel* onPhone = conversation(phone, QStringLiteral("carol"));
+    QCOMPARE(onLaptop->unreadCount(), 2);
+    QCOMPARE(onPhone->unreadCount(), 2);
+
+    laptop->setActiveConversation(onLaptop); // read on the laptop
+    QCOMPARE(onLaptop->unreadCount(), 0);
+    QTRY_COMPARE(onPhone->unreadCount(), 0);
+    QCOMPARE(onPhone->readMarker(), onLaptop->readMarker());
+
+    // A newer message is unread again on both until read.
+    laptop->setActiveConversation(nullptr);
+    carol->sendLine("PRIVMSG alice :later");
+    QTRY_COMPARE(onPhone->unreadCount(), 1);
+    QTRY_COMPARE(onLaptop->unreadCount(), 1);
+    phone->setActiveConversation(onPhone);
+    QTRY_COMPARE(onLaptop->unreadCount(), 0);
+}
+
+// A message to an account nobody is logged in to: the sender is told it waits, in words; the
+// recipient finds it on logging in.
+void tst_HistoryFetcher::offlineDeliveryEndToEnd()
+{
+    ChatController* alice = login(QStringLiteral("alice"));
+    QVERIFY(alice);
+    alice->connection()->sendMessage(QStringLiteral("bob"), QStringLiteral("are you there?"));
+    ConversationModel* toBob = nullptr;
+    QTRY_VERIFY((toBob = conversation(alice, QStringLiteral("bob"))));
+    const QString note = EventFormatter::deliveredWhenBack(QStringLiteral("bob"));
+    QTRY_VERIFY(has(toBob, note));
+    QTRY_VERIFY(has(toBob, QStringLiteral("are you there?")));
+    for (int row = 0; row < toBob->rowCount(); ++row) {
+        const auto kind =
+            toBob->index(row).data(ConversationModel::KindRole).value<ConversationModel::Kind>();
+        QVERIFY(kind != ConversationModel::Kind::Error);
+    }
+    // Said once, not after every message.
+    alice->connection()->sendMessage(QStringLiteral("bob"), QStringLiteral("hello?"));
+    QTRY_VERIFY(has(toBob, QStringLiteral("hello?")));
+    QCOMPARE(rowsWith(toBob, note).size(), 1);
+
+    ChatController* bob = login(QStringLiteral("bob"));
+    QVERIFY(bob);
+    ConversationModel* fromAlice = nullptr;
+    QTRY_VERIFY((fromAlice = conversation(bob, QStringLiteral("alice"))));
+    QTRY_VERIFY(has(fromAlice, QStringLiteral("hello?")));
+    QVERIFY(has(fromAlice, QStringLiteral("are you there?")));
+    QVERIFY(rowsWith(fromAlice, QStringLiteral("are you there?")).constFirst() <
+            rowsWith(fromAlice, QStringLiteral("hello?")).constFirst());
+    QCOMPARE(fromAlice->unreadCount(), 2);
+}
+
+QTEST_GUILESS_MAIN(tst_HistoryFetcher)
+#include "tst_historyfetcher.moc"
