@@ -5,6 +5,7 @@
 #include "ircvalidation.h"
 #include "session/clientsettings.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -16,7 +17,9 @@
 
 LoginDialog::LoginDialog(ServerConnection* connection, QWidget* parent)
     : QDialog(parent), m_connection(connection), m_hostEdit(new QLineEdit(this)),
-      m_portSpin(new QSpinBox(this)), m_nickEdit(new QLineEdit(this)),
+      m_portSpin(new QSpinBox(this)),
+      m_tlsCheck(new QCheckBox(tr("Secure connection (TLS)"), this)),
+      m_nickEdit(new QLineEdit(this)),
       m_displayNameEdit(new QLineEdit(this)), m_passwordEdit(new QLineEdit(this)),
       m_nickHint(new QLabel(this)), m_statusLabel(new QLabel(this)),
       m_connectButton(new QPushButton(tr("&Connect"), this)),
@@ -26,6 +29,10 @@ LoginDialog::LoginDialog(ServerConnection* connection, QWidget* parent)
     setWindowTitle(tr("Connect to a chat server"));
     m_hostEdit->setObjectName(QStringLiteral("hostEdit"));
     m_portSpin->setObjectName(QStringLiteral("portSpin"));
+    m_tlsCheck->setObjectName(QStringLiteral("tlsCheck"));
+    m_tlsCheck->setChecked(ClientDefaults::Tls);
+    m_tlsCheck->setToolTip(tr("Encrypts the connection. A server with its own certificate (on "
+                              "a LAN) is trusted once you confirm its fingerprint."));
     m_nickEdit->setObjectName(QStringLiteral("nickEdit"));
     m_displayNameEdit->setObjectName(QStringLiteral("displayNameEdit"));
     m_passwordEdit->setObjectName(QStringLiteral("passwordEdit"));
@@ -36,7 +43,7 @@ LoginDialog::LoginDialog(ServerConnection* connection, QWidget* parent)
 
     m_hostEdit->setPlaceholderText(tr("for example chat.example.org"));
     m_portSpin->setRange(1, 65535);
-    m_portSpin->setValue(ClientDefaults::Port);
+    m_portSpin->setValue(ClientDefaults::Tls ? ClientDefaults::TlsPort : ClientDefaults::Port);
     m_nickEdit->setPlaceholderText(tr("the name others will see"));
     m_displayNameEdit->setPlaceholderText(tr("optional: your name in any language"));
     m_displayNameEdit->setToolTip(tr("Names on the server are plain letters a–z; others see "
@@ -51,6 +58,7 @@ LoginDialog::LoginDialog(ServerConnection* connection, QWidget* parent)
     auto* form = new QFormLayout;
     form->addRow(tr("&Server:"), m_hostEdit);
     form->addRow(tr("&Port:"), m_portSpin);
+    form->addRow(QString(), m_tlsCheck);
     form->addRow(tr("&Name:"), m_nickEdit);
     form->addRow(QString(), m_nickHint);
     form->addRow(tr("&Display name:"), m_displayNameEdit);
@@ -69,6 +77,7 @@ LoginDialog::LoginDialog(ServerConnection* connection, QWidget* parent)
 
     connect(m_connectButton, &QPushButton::clicked, this, &LoginDialog::onConnectClicked);
     connect(m_cancelButton, &QPushButton::clicked, this, &LoginDialog::reject);
+    connect(m_tlsCheck, &QCheckBox::clicked, this, &LoginDialog::onTlsClicked);
     connect(m_nickEdit, &QLineEdit::textChanged, this, &LoginDialog::validate);
     connect(m_hostEdit, &QLineEdit::textChanged, this, &LoginDialog::validate);
     connect(m_connection, &ServerConnection::stateChanged, this, &LoginDialog::onStateChanged);
@@ -84,8 +93,13 @@ void LoginDialog::prefill(const QString& host, quint16 port, const QString& nick
     m_hostEdit->setText(host.isEmpty()
                             ? settings.value(SettingsKeys::Host, ClientDefaults::Host).toString()
                             : host);
-    m_portSpin->setValue(
-        port != 0 ? port : settings.value(SettingsKeys::Port, ClientDefaults::Port).toInt());
+    const bool tls = settings.value(SettingsKeys::Tls, ClientDefaults::Tls).toBool();
+    m_tlsCheck->setChecked(tls);
+    m_portSpin->setValue(port != 0 ? port
+                                   : settings
+                                         .value(SettingsKeys::Port, tls ? ClientDefaults::TlsPort
+                                                                        : ClientDefaults::Port)
+                                         .toInt());
     QString initialNick = nick.isEmpty() ? settings.value(SettingsKeys::Nick).toString() : nick;
     if (initialNick.isEmpty()) { // first start: suggest the login name when it is a valid nick
         const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
@@ -109,6 +123,23 @@ QString LoginDialog::host() const
 quint16 LoginDialog::port() const
 {
     return quint16(m_portSpin->value());
+}
+
+bool LoginDialog::isTlsEnabled() const
+{
+    return m_tlsCheck->isChecked();
+}
+
+void LoginDialog::setTlsEnabled(bool enabled)
+{
+    m_tlsCheck->setChecked(enabled);
+}
+
+void LoginDialog::onTlsClicked(bool enabled)
+{
+    const int from = enabled ? ClientDefaults::Port : ClientDefaults::TlsPort;
+    if (m_portSpin->value() == from)
+        m_portSpin->setValue(enabled ? ClientDefaults::TlsPort : ClientDefaults::Port);
 }
 
 QString LoginDialog::nick() const
@@ -158,6 +189,12 @@ QString LoginDialog::errorText(ServerConnection::Error error, const QString& hos
         return tr("The server did not accept the password.");
     case Error::ServerClosed:
         return tr("The server closed the connection: %1").arg(detail);
+    case Error::TlsFailed:
+        return tr("No secure connection to %1 on port %2: %3. Is that the server's TLS port "
+                  "(usually 6697)?")
+            .arg(host, QString::number(port), detail);
+    case Error::CertificateNotTrusted:
+        return tr("Not connected: you did not trust the certificate of %1.").arg(host);
     case Error::ConnectionLost:
     case Error::ProtocolError:
         break;
@@ -181,6 +218,7 @@ void LoginDialog::setBusy(bool busy)
     const bool editable = !busy;
     m_hostEdit->setEnabled(editable);
     m_portSpin->setEnabled(editable);
+    m_tlsCheck->setEnabled(editable);
     m_passwordEdit->setEnabled(editable);
     m_displayNameEdit->setEnabled(editable);
     m_nickEdit->setEnabled(editable || m_choosingNewNick);
@@ -218,6 +256,7 @@ void LoginDialog::onConnectClicked()
     setBusy(true);
     m_connection->setHost(host());
     m_connection->setPort(port());
+    m_connection->setTls(isTlsEnabled());
     m_connection->setDesiredNick(nick());
     m_connection->setPassword(m_passwordEdit->text());
     m_connection->setRealName(m_displayNameEdit->text().trimmed());
@@ -239,6 +278,7 @@ void LoginDialog::onRegistered()
     QSettings settings;
     settings.setValue(SettingsKeys::Host, host());
     settings.setValue(SettingsKeys::Port, int(port()));
+    settings.setValue(SettingsKeys::Tls, isTlsEnabled());
     settings.setValue(SettingsKeys::Nick, m_connection->nick());
     settings.setValue(SettingsKeys::DisplayName, m_displayNameEdit->text().trimmed());
     qCInfo(lcClient) << "logged in as" << m_connection->nick();

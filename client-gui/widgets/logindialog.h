@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -26,6 +27,10 @@ public:
 
     QString host() const;
     quint16 port() const;
+    // "Secure connection (TLS)". When the user ticks it, the port flips between 6697 and 6667
+    // if it is still the other default; setTlsEnabled() leaves the port alone.
+    bool isTlsEnabled() const;
+    void setTlsEnabled(bool enabled);
     QString nick() const;
     QString statusText() const;
 
@@ -39,6 +44,7 @@ public slots:
 
 private:
     void onConnectClicked();
+    void onTlsClicked(bool enabled);
     void onStateChanged(ServerConnection::State state);
     void onRegistered();
     void onNameRejected(const QString& nick, int code, const QString& reason);
@@ -50,6 +56,7 @@ private:
     ServerConnection* m_connection;
     QLineEdit* m_hostEdit;
     QSpinBox* m_portSpin;
+    QCheckBox* m_tlsCheck;
     QLineEdit* m_nickEdit;
     QLineEdit* m_displayNameEdit;
     QLineEdit* m_passwordEdit;

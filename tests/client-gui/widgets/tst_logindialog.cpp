@@ -8,6 +8,7 @@
 #include "session/serverconnection.h"
 #include "widgets/logindialog.h"
 
+#include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLoggingCategory>
@@ -39,6 +40,8 @@ private slots:
     void unknownHostIsShown();
     void badPasswordIsShown();
     void cancelStopsConnecting();
+    void tlsIsTheDefaultAndFlipsTheDefaultPort();
+    void tlsChoiceIsRemembered();
 
 private:
     std::unique_ptr<Server> startServer(const QString& password = {});
@@ -65,6 +68,7 @@ void tst_LoginDialog::initTestCase()
     QCoreApplication::setApplicationName(QStringLiteral("tst_logindialog"));
     QLoggingCategory::setFilterRules(QStringLiteral("confab.*.debug=false"));
     QSettings().clear();
+    QSettings().setValue(SettingsKeys::Tls, false); // these tests use confabd's plain port
 }
 
 std::unique_ptr<Server> tst_LoginDialog::startServer(const QString& password)
@@ -331,6 +335,45 @@ void tst_LoginDialog::cancelStopsConnecting()
     QCOMPARE(finished.count(), 1);
     QCOMPARE(finished.at(0).at(0).toInt(), int(QDialog::Rejected));
     QCOMPARE(m_controller->connection()->state(), ServerConnection::State::Disconnected);
+}
+
+void tst_LoginDialog::tlsIsTheDefaultAndFlipsTheDefaultPort()
+{
+    QSettings().remove(SettingsKeys::Tls);
+    QSettings().remove(SettingsKeys::Port);
+    LoginDialog fresh(m_controller->connection());
+    fresh.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&fresh));
+    auto* tls = fresh.findChild<QCheckBox*>(QStringLiteral("tlsCheck"));
+    QVERIFY(tls);
+    QVERIFY(tls->isChecked());
+    QVERIFY(fresh.isTlsEnabled());
+    QCOMPARE(fresh.port(), quint16(6697));
+    QTest::mouseClick(tls, Qt::LeftButton);
+    QVERIFY(!fresh.isTlsEnabled());
+    QCOMPARE(fresh.port(), quint16(6667));
+    QTest::mouseClick(tls, Qt::LeftButton);
+    QCOMPARE(fresh.port(), quint16(6697));
+    // A port the user chose stays.
+    fresh.findChild<QSpinBox*>(QStringLiteral("portSpin"))->setValue(7000);
+    QTest::mouseClick(tls, Qt::LeftButton);
+    QVERIFY(!fresh.isTlsEnabled());
+    QCOMPARE(fresh.port(), quint16(7000));
+    QSettings().setValue(SettingsKeys::Tls, false);
+}
+
+void tst_LoginDialog::tlsChoiceIsRemembered()
+{
+    QVERIFY(!child<QCheckBox>("tlsCheck")->isChecked()); // as saved (initTestCase)
+    QSettings().setValue(SettingsKeys::Tls, true);
+    m_dialog->prefill();
+    QVERIFY(child<QCheckBox>("tlsCheck")->isChecked());
+    QTest::mouseClick(child<QCheckBox>("tlsCheck"), Qt::LeftButton);
+    fill(QStringLiteral("127.0.0.1"), m_server->serverPort(), QStringLiteral("plainuser"));
+    clickConnect();
+    QTRY_VERIFY(m_controller->connection()->isRegistered());
+    QVERIFY(!m_controller->connection()->isTls());
+    QCOMPARE(QSettings().value(SettingsKeys::Tls).toBool(), false);
 }
 
 QTEST_MAIN(tst_LoginDialog)

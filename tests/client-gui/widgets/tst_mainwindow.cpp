@@ -59,6 +59,7 @@ private slots:
     void init();
     void cleanup();
     void loggedInWithLobby();
+    void securityIndicatorInStatusBar();
     void contactAppearsAndDisappearsOnQuit();
     void privateMessageOpensConversationUnread();
     void doubleClickOpensPrivateConversation();
@@ -127,6 +128,7 @@ void tst_MainWindow::initTestCase()
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Confab")); // as main.cpp does
     QLoggingCategory::setFilterRules(QStringLiteral("confab.*.debug=false\nconfab.*.info=false"));
     QSettings().clear();
+    QSettings().setValue(SettingsKeys::Tls, false); // these tests use confabd's plain port
 }
 
 void tst_MainWindow::startServer(quint16 port)
@@ -1192,6 +1194,17 @@ void tst_MainWindow::settingsApplyLiveAndAreRemembered()
     const Preferences next;
     QVERIFY(!next.showJoinPart());
     QCOMPARE(next.timeFormat(), QStringLiteral("HH:mm:ss"));
+}
+
+void tst_MainWindow::securityIndicatorInStatusBar()
+{
+    // Logged in on the plain port (initTestCase): the lock says so, at all times.
+    auto* indicator = child<QLabel>("securityIndicator");
+    QVERIFY(indicator->isVisible());
+    QCOMPARE(indicator->text(), QStringLiteral("Not encrypted"));
+    m_controller->connection()->disconnectFromServer();
+    QCOMPARE(indicator->text(), QStringLiteral("Not connected"));
+    QVERIFY(indicator->isVisible());
 }
 
 QTEST_MAIN(tst_MainWindow)
