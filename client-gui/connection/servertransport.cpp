@@ -4,6 +4,7 @@
 #include "irccommand.h"
 
 #include <QDateTime>
+#include <QSslCipher>
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
@@ -161,8 +162,9 @@ void ServerTransport::onEncrypted()
     m_connected = true;
     m_peerCertificate = ssl->peerCertificate();
     m_security = m_pinAccepted ? Security::Pinned : Security::Verified;
-    qCInfo(lcConnection) << "encrypted:" << ssl->sessionProtocol() << m_security
-                         << CertificateCheck::fingerprint(m_peerCertificate);
+    qCInfo(lcConnection).noquote()
+        << "encrypted:" << ssl->sessionCipher().protocolString() << ssl->sessionCipher().name()
+        << m_security << CertificateCheck::fingerprint(m_peerCertificate);
     emit opened();
 }
 
