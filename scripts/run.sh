@@ -22,7 +22,9 @@ fi
 nick=$(id -un | tr -cd 'A-Za-z0-9_' | cut -c1-16)
 [[ "$nick" =~ ^[A-Za-z_] ]] || nick=guest
 if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then
-    build-release/client-gui/confab --server "127.0.0.1:$port" --nick "$nick" --connect
+    # The plain port on this machine: no certificate question. For TLS, connect to port 6697
+    # (the client's default) and compare the fingerprint it shows with the one logged above.
+    build-release/client-gui/confab --server "127.0.0.1:$port" --no-tls --nick "$nick" --connect
 else
     echo "run.sh: no display, so only confabd runs, on port $port (TLS on 6697: compare the"
     echo "        certificate fingerprint logged above with what your client shows)."

@@ -4,6 +4,8 @@
 #include "irccommand.h"
 
 #include <QDateTime>
+#include <QSslCipher>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -40,9 +42,18 @@ void ServerTransport::setReconnectDelays(int initialMs, int maxMs)
     m_reconnectDelayMs = initialMs;
 }
 
+void ServerTransport::setTls(bool enabled, const QString& pinnedFingerprint)
+{
+    m_tls = enabled;
+    m_pinnedFingerprint = pinnedFingerprint;
+}
+
 bool ServerTransport::isOpen() const
 {
-    return m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
+    if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
+        return false;
+    const auto* ssl = qobject_cast<const QSslSocket*>(m_socket);
+    return !ssl || ssl->isEncrypted();
 }
 
 void ServerTransport::open(const QString& host, quint16 port)
@@ -53,15 +64,31 @@ void ServerTransport::open(const QString& host, quint16 port)
     m_connected = false;
     m_lagMs = -1;
     m_lineLength = 512;
+    m_security = Security::Plain;
+    m_pinAccepted = false;
+    m_peerCertificate = QSslCertificate();
+    m_rejection.reset();
+    m_tlsErrorText.clear();
 
-    m_socket = new QTcpSocket(this);
-    connect(m_socket, &QTcpSocket::connected, this, [this] { onConnected(); });
+    QSslSocket* ssl = m_tls ? new QSslSocket(this) : nullptr;
+    m_socket = ssl ? ssl : new QTcpSocket(this);
+    if (ssl) {
+        connect(ssl, &QSslSocket::connected, this, [this] { m_connected = true; });
+        connect(ssl, &QSslSocket::encrypted, this, [this] { onEncrypted(); });
+        connect(ssl, &QSslSocket::sslErrors, this,
+                [this](const QList<QSslError>& errors) { onSslErrors(errors); });
+    } else {
+        connect(m_socket, &QTcpSocket::connected, this, [this] { onConnected(); });
+    }
     connect(m_socket, &QTcpSocket::readyRead, this, [this] { onReadyRead(); });
     connect(m_socket, &QTcpSocket::disconnected, this, [this] { onDisconnected(); });
     connect(m_socket, &QTcpSocket::errorOccurred, this,
             [this](QAbstractSocket::SocketError error) { onSocketError(error); });
-    m_connectTimer->start(m_connectTimeoutMs);
-    m_socket->connectToHost(host, port);
+    m_connectTimer->start(m_connectTimeoutMs); // for the handshake too
+    if (ssl)
+        ssl->connectToHostEncrypted(host, port);
+    else
+        m_socket->connectToHost(host, port);
 }
 
 void ServerTransport::close(const IrcMessage& lastLine)
@@ -78,6 +105,7 @@ void ServerTransport::close(const IrcMessage& lastLine)
         socket->disconnectFromHost();
     }
     m_connected = false;
+    m_security = Security::Plain;
     setLag(-1);
 }
 
@@ -126,6 +154,70 @@ void ServerTransport::onConnected()
     emit opened();
 }
 
+void ServerTransport::onEncrypted()
+{
+    auto* ssl = qobject_cast<QSslSocket*>(m_socket);
+    if (!ssl)
+        return;
+    m_connected = true;
+    m_peerCertificate = ssl->peerCertificate();
+    m_security = m_pinAccepted ? Security::Pinned : Security::Verified;
+    qCInfo(lcConnection).noquote()
+        << "encrypted:" << ssl->sessionCipher().protocolString() << ssl->sessionCipher().name()
+        << m_security << CertificateCheck::fingerprint(m_peerCertificate);
+    emit opened();
+}
+
+void ServerTransport::onSslErrors(const QList<QSslError>& errors)
+{
+    auto* ssl = qobject_cast<QSslSocket*>(m_socket);
+    if (!ssl)
+        return;
+    const QSslCertificate certificate = ssl->peerCertificate();
+    const QString fingerprint = CertificateCheck::fingerprint(certificate);
+    const CertificateCheck::Verdict verdict =
+        CertificateCheck::check(errors, fingerprint, m_pinnedFingerprint);
+    QStringList texts;
+    for (const QSslError& error : errors)
+        texts.append(error.errorString());
+    switch (verdict) {
+    case CertificateCheck::Verdict::Pinned:
+        // Exactly these errors, and only because the certificate is the pinned one.
+        m_pinAccepted = true;
+        ssl->ignoreSslErrors(errors);
+        return;
+    case CertificateCheck::Verdict::NeedsTrust:
+    case CertificateCheck::Verdict::Changed:
+        qCWarning(lcConnection).noquote()
+            << "certificate not trusted:" << verdict << fingerprint << "pinned:"
+            << (m_pinnedFingerprint.isEmpty() ? QStringLiteral("none") : m_pinnedFingerprint) << "("
+            << texts.join(QLatin1String("; ")) << ")";
+        m_rejection = Rejection{verdict, certificate};
+        break;
+    case CertificateCheck::Verdict::Invalid:
+        qCWarning(lcConnection).noquote()
+            << "invalid certificate:" << fingerprint << texts.join(QLatin1String("; "));
+        m_tlsErrorText = texts.join(QLatin1String("; "));
+        break;
+    }
+    // Not ignored: the socket fails the handshake itself and onSocketError() reports it.
+}
+
+void ServerTransport::reportRejectedCertificate()
+{
+    const Rejection rejection = *m_rejection;
+    m_rejection.reset();
+    const QString pinned = m_pinnedFingerprint;
+    closeSocket();
+    stopTimers();
+    m_connected = false;
+    setLag(-1);
+    if (rejection.verdict == CertificateCheck::Verdict::Changed)
+        emit certificateChanged(rejection.certificate, pinned);
+    else
+        emit certificateNeedsTrust(rejection.certificate);
+}
+
 void ServerTransport::onReadyRead()
 {
     QTcpSocket* socket = m_socket;
@@ -169,6 +261,10 @@ void ServerTransport::onSocketError(QAbstractSocket::SocketError error)
 {
     if (!m_socket)
         return;
+    if (m_rejection) {
+        reportRejectedCertificate();
+        return;
+    }
     if (error == QAbstractSocket::RemoteHostClosedError) {
         onDisconnected();
         return;
@@ -187,21 +283,35 @@ void ServerTransport::onSocketError(QAbstractSocket::SocketError error)
     case QAbstractSocket::SocketTimeoutError:
         failure = Failure::Timeout;
         break;
+    case QAbstractSocket::SslHandshakeFailedError:
+    case QAbstractSocket::SslInternalError:
+    case QAbstractSocket::SslInvalidUserDataError:
+        failure = Failure::TlsFailed;
+        break;
     default:
         break;
     }
-    fail(failure, m_socket->errorString());
+    fail(failure, failure == Failure::TlsFailed && !m_tlsErrorText.isEmpty()
+                      ? m_tlsErrorText
+                      : m_socket->errorString());
 }
 
 void ServerTransport::onDisconnected()
 {
-    if (m_socket)
+    if (m_socket && m_rejection)
+        reportRejectedCertificate();
+    else if (m_socket)
         fail(Failure::ConnectionLost, {});
 }
 
 void ServerTransport::onConnectTimeout()
 {
-    if (m_socket)
+    if (!m_socket)
+        return;
+    const auto* ssl = qobject_cast<const QSslSocket*>(m_socket);
+    if (ssl && m_connected && !ssl->isEncrypted()) // connected, but nothing speaks TLS there
+        fail(Failure::TlsFailed, tr("the server did not answer the TLS handshake"));
+    else
         fail(Failure::Timeout, {});
 }
 
@@ -225,6 +335,7 @@ void ServerTransport::fail(Failure failure, const QString& detail)
     closeSocket();
     stopTimers();
     m_connected = false;
+    m_security = Security::Plain;
     setLag(-1);
     emit failed(failure, detail);
 }

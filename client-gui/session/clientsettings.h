@@ -9,6 +9,9 @@ inline const QString Host = QStringLiteral("login/host");
 inline const QString Port = QStringLiteral("login/port");
 inline const QString Nick = QStringLiteral("login/nick");
 inline const QString DisplayName = QStringLiteral("login/displayName");
+inline const QString Tls = QStringLiteral("login/tls");
+// A group: one pinned certificate fingerprint per "host:port" (CertificatePins).
+inline const QString CertificatePins = QStringLiteral("tls/pinnedCertificates");
 inline const QString ShowJoinPart = QStringLiteral("chat/showJoinPart");
 inline const QString HideToTray = QStringLiteral("window/hideToTray");
 inline const QString NotifyMentions = QStringLiteral("notify/mentions");
@@ -21,7 +24,9 @@ inline const QString WindowState = QStringLiteral("window/state");
 namespace ClientDefaults {
 
 inline const QString Host = QStringLiteral("localhost");
-constexpr quint16 Port = 6667;
+constexpr quint16 Port = 6667;    // plain text
+constexpr quint16 TlsPort = 6697; // TLS, the default
+constexpr bool Tls = true;
 inline const QString Room = QStringLiteral("#lobby");
 
 } // namespace ClientDefaults

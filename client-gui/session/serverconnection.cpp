@@ -90,6 +90,8 @@ ServerConnection::Error errorFor(ServerTransport::Failure failure)
         return ServerConnection::Error::Unreachable;
     case Failure::Timeout:
         return ServerConnection::Error::Timeout;
+    case Failure::TlsFailed:
+        return ServerConnection::Error::TlsFailed;
     case Failure::ConnectionLost:
         break;
     }
@@ -122,6 +124,16 @@ ServerConnection::ServerConnection(QObject* parent)
     });
     connect(&m_registration, &Registration::accountFailed, this,
             &ServerConnection::onAccountFailed);
+    connect(m_transport, &ServerTransport::certificateNeedsTrust, this,
+            [this](const QSslCertificate& certificate) {
+                onCertificateRejected();
+                emit certificateNeedsTrust(certificate);
+            });
+    connect(m_transport, &ServerTransport::certificateChanged, this,
+            [this](const QSslCertificate& certificate, const QString& pinned) {
+                onCertificateRejected();
+                emit certificateChanged(certificate, pinned);
+            });
 }
 
 ServerConnection::~ServerConnection() = default;
@@ -164,16 +176,49 @@ void ServerConnection::startConnection()
     m_outbox.clearEchoes();
     m_whois.clear();
     m_batches.clear();
-    qCInfo(lcConnection) << "connecting to" << m_host << m_port << "as" << m_network.nick();
+    qCInfo(lcConnection) << "connecting to" << m_host << m_port << (m_tls ? "(TLS)" : "(plain)")
+                         << "as" << m_network.nick();
     setState(State::Connecting);
+    m_transport->setTls(m_tls, m_tls ? m_pins.pin(m_host, m_port) : QString());
     m_transport->open(m_host, m_port);
+}
+
+QString ServerConnection::peerFingerprint() const
+{
+    return isEncrypted() ? CertificateCheck::fingerprint(peerCertificate()) : QString();
+}
+
+void ServerConnection::onCertificateRejected()
+{
+    // Blocked until the user decides: no automatic retry, whatever happened before.
+    m_fatalError = true;
+    m_network.clearMembers();
+    emit membersCleared();
+    setState(State::Disconnected);
+    failOutbox();
+}
+
+void ServerConnection::trustCertificate(const QString& fingerprint)
+{
+    if (m_state != State::Disconnected || CertificateCheck::normalized(fingerprint).isEmpty())
+        return;
+    qCInfo(lcConnection) << "pinning" << fingerprint << "for" << m_host << m_port;
+    m_pins.setPin(m_host, m_port, fingerprint);
+    connectToServer();
+}
+
+void ServerConnection::refuseCertificate()
+{
+    if (m_state != State::Disconnected)
+        return;
+    emit errorOccurred(Error::CertificateNotTrusted, {});
 }
 
 void ServerConnection::onOpened()
 {
     qCInfo(lcConnection) << "connected to" << m_host << m_port;
     setState(State::Registering);
-    m_registration.setPlainAllowed(isLoopback(m_host));
+    m_registration.setPlainAllowed(isEncrypted() || isLoopback(m_host));
     m_registration.start(m_network.nick());
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connection/certificatepins.h"
 #include "connection/messageoutbox.h"
 #include "connection/servertransport.h"
 #include "ircmessage.h"
@@ -22,6 +23,12 @@
 // them, reconnects with backoff after a loss once it has been registered, rejoins its rooms and
 // keeps messages typed while offline in an outbox that is sent after reconnecting (or reported
 // as failed).
+//
+// With TLS on (setTls) the certificate is verified by the system's authorities or, when they do
+// not know it (self-signed, on a LAN), by the fingerprint the user pinned for this host:port
+// (CertificatePins). Without a pin, or with another one, it stops, says so
+// (certificateNeedsTrust, certificateChanged) and waits, disconnected and without retrying,
+// until trustCertificate() pins the fingerprint and connects again.
 class QTimer;
 
 class ServerConnection : public QObject
@@ -57,6 +64,8 @@ public:
         WeakPassword,
         BadAccountName,
         AccountUnavailable,
+        TlsFailed,             // no TLS handshake (a plain port?), or an invalid certificate
+        CertificateNotTrusted, // the user did not trust the certificate (refuseCertificate)
     };
     Q_ENUM(Error)
 
@@ -88,6 +97,9 @@ public:
     QString realNameOf(const QString& nick) const { return m_network.realName(nick); }
     // The nick to register with (before connecting) — after that use setNick().
     void setDesiredNick(const QString& nick) { m_desiredNick = nick; }
+    // Encrypted connections (TLS) from the next connectToServer(). Off by default.
+    void setTls(bool enabled) { m_tls = enabled; }
+    bool isTls() const { return m_tls; }
 
     // Timing, in milliseconds; tests shorten them.
     void setConnectTimeout(int ms) { m_transport->setConnectTimeout(ms); }
@@ -123,6 +135,14 @@ public:
     QStringList members(const QString& room) const { return m_network.members(room); }
     bool isAway() const { return m_network.isAway(); }
     int lag() const { return m_transport->lag(); } // -1 until measured
+    // The open connection's protection; Plain when not connected.
+    ServerTransport::Security security() const { return m_transport->security(); }
+    bool isEncrypted() const { return security() != ServerTransport::Security::Plain; }
+    QSslCertificate peerCertificate() const { return m_transport->peerCertificate(); }
+    // Its SHA-256 fingerprint ("AB:CD:…"); empty when not encrypted.
+    QString peerFingerprint() const;
+    // The fingerprint pinned for host():port(), if any.
+    QString pinnedFingerprint() const { return m_pins.pin(m_host, m_port); }
     int outboxSize() const { return m_outbox.size(); }
 
     // Caps this client asks for when offered.
@@ -156,6 +176,11 @@ public slots:
     bool setDisplayName(const QString& name);
     // Sends a line built with IrcCommand; dropped when not connected.
     void sendRaw(const IrcMessage& message);
+    // After certificateNeedsTrust/certificateChanged: pins this fingerprint (the one the user
+    // was shown) for host():port() and connects again.
+    void trustCertificate(const QString& fingerprint);
+    // The user did not trust it: stays disconnected, errorOccurred(CertificateNotTrusted).
+    void refuseCertificate();
 
 signals:
     void stateChanged(ServerConnection::State state);
@@ -165,6 +190,10 @@ signals:
     // 432/433 and friends: the nick was not accepted. reason is the server's text.
     void nameRejected(const QString& nick, int code, const QString& reason);
     void errorOccurred(ServerConnection::Error error, const QString& detail);
+    // The connection stopped before the TLS handshake ended (state Disconnected, no retry): the
+    // user must confirm this certificate (no pin yet), or accept a changed one.
+    void certificateNeedsTrust(const QSslCertificate& certificate);
+    void certificateChanged(const QSslCertificate& certificate, const QString& pinnedFingerprint);
 
     void privateMessage(const ChatMessage& message); // peer: isOwn ? target : sender
     void roomMessage(const ChatMessage& message);    // target is the room
@@ -211,6 +240,7 @@ private:
     void startConnection();
     void onOpened();
     void onFailed(ServerTransport::Failure failure, const QString& detail);
+    void onCertificateRejected();
     void onMessage(const IrcMessage& message);
     void dispatch(const IrcMessage& message);
     void send(const IrcMessage& message) { m_transport->send(message); }
@@ -281,6 +311,8 @@ private:
 
     QString m_host;
     quint16 m_port = 6667;
+    bool m_tls = false;
+    CertificatePins m_pins;
     QString m_desiredNick;
     QString m_account; // logged in to
     QString m_serverError; // text of the server's ERROR line before it closed

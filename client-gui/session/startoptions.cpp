@@ -1,6 +1,7 @@
 #include "session/startoptions.h"
 
 #include "connection/clientlogging.h"
+#include "session/clientsettings.h"
 
 #include <QCommandLineParser>
 #include <QLibraryInfo>
@@ -54,7 +55,14 @@ bool StartOptions::parse(const QStringList& arguments, QString* error)
     const QCommandLineOption logOption(QStringLiteral("log-level"),
                                        tr("Log detail: debug, info, warning or critical."),
                                        tr("level"));
-    parser.addOptions({serverOption, nickOption, connectOption, langOption, logOption});
+    const QCommandLineOption tlsOption(
+        QStringLiteral("tls"), tr("Use a secure connection (TLS; the default), on port 6697 "
+                                  "unless --server names another."));
+    const QCommandLineOption noTlsOption(
+        QStringLiteral("no-tls"),
+        tr("Use an unencrypted connection, on port 6667 unless --server names another."));
+    parser.addOptions(
+        {serverOption, nickOption, connectOption, tlsOption, noTlsOption, langOption, logOption});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
@@ -70,6 +78,15 @@ bool StartOptions::parse(const QStringList& arguments, QString* error)
     if (parser.isSet(serverOption) && !splitServer(parser.value(serverOption), &host, &port)) {
         *error = tr("Not a server address: %1 (use host:port)").arg(parser.value(serverOption));
         return false;
+    }
+    if (parser.isSet(tlsOption) && parser.isSet(noTlsOption)) {
+        *error = tr("Use either --tls or --no-tls, not both.");
+        return false;
+    }
+    if (parser.isSet(tlsOption) || parser.isSet(noTlsOption)) {
+        tls = parser.isSet(tlsOption);
+        if (port == 0)
+            port = *tls ? ClientDefaults::TlsPort : ClientDefaults::Port;
     }
     nick = parser.value(nickOption);
     connectNow = parser.isSet(connectOption);

@@ -4,8 +4,10 @@
 #include <QString>
 #include <QStringList>
 
-// The command line of confab: --server host:port, --nick name, --connect, --lang code,
-// --log-level. Parsing and translator loading live here so main.cpp stays a few lines.
+#include <optional>
+
+// The command line of confab: --server host:port, --nick name, --connect, --tls/--no-tls,
+// --lang code, --log-level. Parsing and translator loading live here so main.cpp stays a few lines.
 class StartOptions
 {
     Q_DECLARE_TR_FUNCTIONS(StartOptions)
@@ -15,6 +17,9 @@ public:
     quint16 port = 0; // 0: not given
     QString nick;
     bool connectNow = false;
+    // --tls or --no-tls; unset: as saved (TLS by default). Without a port in --server, either
+    // one sets the port to its default (6697, 6667).
+    std::optional<bool> tls;
     QString language; // empty: the system locale
     QString logLevel;
 

@@ -57,6 +57,7 @@ void ServerProfiles::load()
         ServerProfile older;
         older.host = settings.value(SettingsKeys::Host).toString();
         older.port = quint16(settings.value(SettingsKeys::Port, ClientDefaults::Port).toUInt());
+        older.tls = settings.value(SettingsKeys::Tls).toBool();
         older.name = settings.value(SettingsKeys::Nick).toString();
         older.displayName = settings.value(SettingsKeys::DisplayName).toString();
         if (older.isValid())

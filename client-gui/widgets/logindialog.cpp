@@ -28,6 +28,7 @@ LoginDialog::LoginDialog(ServerConnection* connection, QWidget* parent)
     : QDialog(parent), m_connection(connection), m_keyring(new PasswordKeyring(this)),
       m_recentCombo(new QComboBox(this)), m_modeTabs(new QTabBar(this)), m_form(new QFormLayout),
       m_hostEdit(new QLineEdit(this)), m_portSpin(new QSpinBox(this)),
+      m_tlsCheck(new QCheckBox(tr("Secure connection (TLS)"), this)),
       m_nameLabel(new QLabel(this)), m_nickEdit(new QLineEdit(this)),
       m_displayNameEdit(new QLineEdit(this)), m_passwordLabel(new QLabel(this)),
       m_passwordEdit(new QLineEdit(this)), m_confirmEdit(new QLineEdit(this)),
@@ -42,6 +43,10 @@ LoginDialog::LoginDialog(ServerConnection* connection, QWidget* parent)
     m_modeTabs->setObjectName(QStringLiteral("modeTabs"));
     m_hostEdit->setObjectName(QStringLiteral("hostEdit"));
     m_portSpin->setObjectName(QStringLiteral("portSpin"));
+    m_tlsCheck->setObjectName(QStringLiteral("tlsCheck"));
+    m_tlsCheck->setChecked(ClientDefaults::Tls);
+    m_tlsCheck->setToolTip(tr("Encrypts the connection. A server with its own certificate (on "
+                              "a LAN) is trusted once you confirm its fingerprint."));
     m_nickEdit->setObjectName(QStringLiteral("nickEdit"));
     m_displayNameEdit->setObjectName(QStringLiteral("displayNameEdit"));
     m_passwordEdit->setObjectName(QStringLiteral("passwordEdit"));
@@ -68,7 +73,7 @@ LoginDialog::LoginDialog(ServerConnection* connection, QWidget* parent)
 
     m_hostEdit->setPlaceholderText(tr("for example chat.example.org"));
     m_portSpin->setRange(1, 65535);
-    m_portSpin->setValue(ClientDefaults::Port);
+    m_portSpin->setValue(ClientDefaults::Tls ? ClientDefaults::TlsPort : ClientDefaults::Port);
     m_nickEdit->setPlaceholderText(tr("the name others will see"));
     m_displayNameEdit->setPlaceholderText(tr("optional: your name in any language"));
     m_displayNameEdit->setToolTip(tr("Names on the server are plain letters a–z; others see "
@@ -86,6 +91,7 @@ LoginDialog::LoginDialog(ServerConnection* connection, QWidget* parent)
     m_form->addRow(tr("R&ecent:"), m_recentCombo);
     m_form->addRow(tr("&Server:"), m_hostEdit);
     m_form->addRow(tr("&Port:"), m_portSpin);
+    m_form->addRow(QString(), m_tlsCheck);
     m_form->addRow(m_nameLabel, m_nickEdit);
     m_form->addRow(QString(), m_nickHint);
     m_form->addRow(m_passwordLabel, m_passwordEdit);
@@ -109,7 +115,7 @@ LoginDialog::LoginDialog(ServerConnection* connection, QWidget* parent)
 
     // Tab follows the form from top to bottom (widgets were made in another order).
     QWidget* const order[] = {m_modeTabs,     m_recentCombo,   m_hostEdit,
-                              m_portSpin,     m_nickEdit,      m_passwordEdit,
+                              m_portSpin,     m_tlsCheck,      m_nickEdit,      m_passwordEdit,
                               m_confirmEdit,  m_rememberCheck, m_displayNameEdit,
                               m_connectButton, m_cancelButton};
     for (size_t i = 1; i < std::size(order); ++i)
@@ -119,6 +125,7 @@ LoginDialog::LoginDialog(ServerConnection* connection, QWidget* parent)
     connect(m_recentCombo, &QComboBox::activated, this, &LoginDialog::onRecentChosen);
     connect(m_connectButton, &QPushButton::clicked, this, &LoginDialog::onConnectClicked);
     connect(m_cancelButton, &QPushButton::clicked, this, &LoginDialog::reject);
+    connect(m_tlsCheck, &QCheckBox::clicked, this, &LoginDialog::onTlsClicked);
     for (QLineEdit* edit : {m_nickEdit, m_hostEdit, m_passwordEdit, m_confirmEdit})
         connect(edit, &QLineEdit::textChanged, this, &LoginDialog::validate);
     connect(m_connection, &ServerConnection::stateChanged, this, &LoginDialog::onStateChanged);
@@ -153,7 +160,8 @@ void LoginDialog::prefill(const QString& host, quint16 port, const QString& nick
     }
     if (!profile.isValid()) { // first start
         profile.host = ClientDefaults::Host;
-        profile.port = ClientDefaults::Port;
+        profile.tls = QSettings().value(SettingsKeys::Tls, ClientDefaults::Tls).toBool();
+        profile.port = profile.tls ? ClientDefaults::TlsPort : ClientDefaults::Port;
         // Suggest the login name when it is a valid nick.
         const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
         if (nickProblem(user, m_connection->serverSupport().nickLength()).isEmpty())
@@ -176,6 +184,7 @@ void LoginDialog::prefill(const QString& host, quint16 port, const QString& nick
 void LoginDialog::applyProfile(const ServerProfile& profile)
 {
     m_hostEdit->setText(profile.host);
+    m_tlsCheck->setChecked(profile.tls);
     m_portSpin->setValue(profile.port != 0 ? profile.port : ClientDefaults::Port);
     m_nickEdit->setText(profile.name);
     m_displayNameEdit->setText(profile.displayName);
@@ -318,6 +327,23 @@ quint16 LoginDialog::port() const
     return quint16(m_portSpin->value());
 }
 
+bool LoginDialog::isTlsEnabled() const
+{
+    return m_tlsCheck->isChecked();
+}
+
+void LoginDialog::setTlsEnabled(bool enabled)
+{
+    m_tlsCheck->setChecked(enabled);
+}
+
+void LoginDialog::onTlsClicked(bool enabled)
+{
+    const int from = enabled ? ClientDefaults::Port : ClientDefaults::TlsPort;
+    if (m_portSpin->value() == from)
+        m_portSpin->setValue(enabled ? ClientDefaults::TlsPort : ClientDefaults::Port);
+}
+
 QString LoginDialog::nick() const
 {
     return m_nickEdit->text().trimmed();
@@ -387,6 +413,12 @@ QString LoginDialog::errorText(ServerConnection::Error error, const QString& hos
     case Error::AccountUnavailable:
         return detail.isEmpty() ? tr("Accounts cannot be used on %1 right now.").arg(host)
                                 : tr("The account cannot be used right now: %1").arg(detail);
+    case Error::TlsFailed:
+        return tr("No secure connection to %1 on port %2: %3. Is that the server's TLS port "
+                  "(usually 6697)?")
+            .arg(host, QString::number(port), detail);
+    case Error::CertificateNotTrusted:
+        return tr("Not connected: you did not trust the certificate of %1.").arg(host);
     case Error::ConnectionLost:
     case Error::ProtocolError:
         break;
@@ -426,6 +458,7 @@ void LoginDialog::setBusy(bool busy)
     const bool editable = !busy;
     m_hostEdit->setEnabled(editable);
     m_portSpin->setEnabled(editable);
+    m_tlsCheck->setEnabled(editable);
     m_passwordEdit->setEnabled(editable);
     m_confirmEdit->setEnabled(editable);
     m_rememberCheck->setEnabled(editable);
@@ -469,6 +502,7 @@ void LoginDialog::onConnectClicked()
     setBusy(true);
     m_connection->setHost(host());
     m_connection->setPort(port());
+    m_connection->setTls(isTlsEnabled());
     m_connection->setDesiredNick(nick());
     const bool guest = mode() == Registration::Mode::Guest;
     m_connection->setPassword(guest ? m_passwordEdit->text() : QString());
@@ -507,12 +541,14 @@ void LoginDialog::rememberLogin()
     QSettings settings;
     settings.setValue(SettingsKeys::Host, host());
     settings.setValue(SettingsKeys::Port, int(port()));
+    settings.setValue(SettingsKeys::Tls, isTlsEnabled());
     settings.setValue(SettingsKeys::Nick, m_connection->nick());
     settings.setValue(SettingsKeys::DisplayName, m_displayNameEdit->text().trimmed());
 
     ServerProfile profile;
     profile.host = host();
     profile.port = port();
+    profile.tls = isTlsEnabled();
     profile.mode = m_connection->accountMode(); // a created account is signed in to next time
     profile.name = profile.mode == Registration::Mode::Guest ? m_connection->nick() : nick();
     profile.displayName = m_displayNameEdit->text().trimmed();

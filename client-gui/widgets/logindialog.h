@@ -43,6 +43,10 @@ public:
 
     QString host() const;
     quint16 port() const;
+    // "Secure connection (TLS)". When the user ticks it, the port flips between 6697 and 6667
+    // if it is still the other default; setTlsEnabled() leaves the port alone.
+    bool isTlsEnabled() const;
+    void setTlsEnabled(bool enabled);
     QString nick() const;
     Registration::Mode mode() const;
     QString statusText() const;
@@ -64,6 +68,7 @@ public slots:
 
 private:
     void onConnectClicked();
+    void onTlsClicked(bool enabled);
     void onStateChanged(ServerConnection::State state);
     void onRegistered();
     void onNameRejected(const QString& nick, int code, const QString& reason);
@@ -91,6 +96,7 @@ private:
     QLineEdit* m_hostEdit;
     QSpinBox* m_portSpin;
     QLabel* m_nameLabel;
+    QCheckBox* m_tlsCheck;
     QLineEdit* m_nickEdit;
     QLineEdit* m_displayNameEdit;
     QLabel* m_passwordLabel;

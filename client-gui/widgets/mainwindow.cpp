@@ -10,7 +10,9 @@
 #include "session/messagearchive.h"
 #include "session/preferences.h"
 #include "session/startoptions.h"
+#include "widgets/certificateprompt.h"
 #include "widgets/chatinput.h"
+#include "widgets/connectionsecurityindicator.h"
 #include "widgets/conversationview.h"
 #include "widgets/helpdialog.h"
 #include "widgets/logindialog.h"
@@ -132,6 +134,8 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
     statusBar()->addPermanentWidget(m_awayLabel);
     statusBar()->addPermanentWidget(m_serverLabel);
     statusBar()->addPermanentWidget(m_lagLabel);
+    statusBar()->addPermanentWidget(new ConnectionSecurityIndicator(m_connection, this));
+    new CertificatePrompt(m_connection, this); // first-use and changed-certificate questions
 
     createMenus();
 
@@ -206,6 +210,7 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
             QSettings settings;
             settings.setValue(SettingsKeys::Host, m_connection->host());
             settings.setValue(SettingsKeys::Port, int(m_connection->port()));
+            settings.setValue(SettingsKeys::Tls, m_connection->isTls());
             settings.setValue(SettingsKeys::Nick, m_connection->nick());
         }
         onStateChanged(m_connection->state());
@@ -335,6 +340,7 @@ void MainWindow::createMenus()
 void MainWindow::start(const StartOptions& options)
 {
     m_loginDialog->prefill(options.host, options.port, options.nick);
+    m_loginDialog->setTlsEnabled(options.tls.value_or(m_loginDialog->isTlsEnabled()));
     // --connect without --nick logs in with the name saved at the last login.
     const QString nick =
         options.nick.isEmpty() ? QSettings().value(SettingsKeys::Nick).toString() : options.nick;
@@ -342,6 +348,7 @@ void MainWindow::start(const StartOptions& options)
         m_connectedFromCommandLine = true;
         m_connection->setHost(m_loginDialog->host());
         m_connection->setPort(m_loginDialog->port());
+        m_connection->setTls(m_loginDialog->isTlsEnabled());
         m_connection->setDesiredNick(nick);
         m_connection->setRealName(QSettings().value(SettingsKeys::DisplayName).toString());
         m_connection->connectToServer();
@@ -416,8 +423,10 @@ void MainWindow::showLoginDialog()
 {
     if (m_loginDialog->isVisible())
         return;
-    if (!m_connection->host().isEmpty())
+    if (!m_connection->host().isEmpty()) {
         m_loginDialog->prefill(m_connection->host(), m_connection->port(), m_connection->nick());
+        m_loginDialog->setTlsEnabled(m_connection->isTls());
+    }
     m_loginDialog->open();
 }
 

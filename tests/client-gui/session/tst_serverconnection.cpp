@@ -1,13 +1,22 @@
 // ServerConnection over real loopback sockets: against the in-process confabd for the IRCv3
 // path, and against a scripted FakeIrcServer for servers without CAP, pings, timeouts, odd lines
-// and reconnection.
+// and reconnection; against an in-process confabd with TLS (TlsTestServer) for certificates
+// trusted on first use, pinned, and changed.
+#include "connection/certificatecheck.h"
+#include "core/servercore.h"
 #include "fakeircserver.h"
 #include "irclimits.h"
 #include "net/server.h"
+#include "session/clientsettings.h"
 #include "session/serverconnection.h"
+#include "state/serveruser.h"
+#include "state/userregistry.h"
+#include "tlstestserver.h"
 
 #include <QLoggingCategory>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -33,6 +42,13 @@ private slots:
     void outboxFailsWhenOfflineForGood();
     void reconnectsWithBackoff();
     void renamedWhileReconnectingTakesVariant();
+    void tlsFirstUseAsksBeforeAnything();
+    void tlsTrustConnectsRegistersAndPins();
+    void tlsPinnedConnectsWithoutAsking();
+    void tlsChangedCertificateBlocksUntilAccepted();
+    void tlsChangedWhileReconnectingStopsRetrying();
+    void tlsRefusedCertificateStaysDisconnected();
+    void tlsToPlainPortIsAnError();
 
 private:
     ServerConnection* makeConnection(quint16 port, const QString& nick);
@@ -42,6 +58,10 @@ private:
 
 void tst_ServerConnection::initTestCase()
 {
+    QStandardPaths::setTestModeEnabled(true); // certificate pins: a test QSettings
+    QCoreApplication::setOrganizationName(QStringLiteral("ConfabTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_serverconnection"));
+    QSettings().clear();
     QLoggingCategory::setFilterRules(QStringLiteral("confab.*.debug=false\nconfab.*.info=false"));
 }
 
@@ -50,6 +70,7 @@ void tst_ServerConnection::cleanup()
     qDeleteAll(m_connections);
     m_connections.clear();
     m_server.reset();
+    QSettings().remove(SettingsKeys::CertificatePins);
 }
 
 ServerConnection* tst_ServerConnection::makeConnection(quint16 port, const QString& nick)
@@ -398,6 +419,180 @@ void tst_ServerConnection::renamedWhileReconnectingTakesVariant()
     QTRY_VERIFY_WITH_TIMEOUT(c->isRegistered(), 5000);
     QCOMPARE(c->nick(), QStringLiteral("ghost_"));
     QCOMPARE(rejected.count(), 0); // handled without asking the user
+}
+
+// ---- TLS ----------------------------------------------------------------------------------
+
+namespace {
+
+ServerConnection* tlsConnection(ServerConnection* connection, const TlsTestServer& server)
+{
+    connection->setHost(server.host());
+    connection->setPort(server.tlsPort());
+    connection->setTls(true);
+    return connection;
+}
+
+QString fingerprintOf(const QSignalSpy& spy, int index = 0)
+{
+    return CertificateCheck::fingerprint(spy.at(index).at(0).value<QSslCertificate>());
+}
+
+} // namespace
+
+void tst_ServerConnection::tlsFirstUseAsksBeforeAnything()
+{
+    TlsTestServer server;
+    QVERIFY(server.start());
+    ServerConnection* c = tlsConnection(makeConnection(0, QStringLiteral("ann")), server);
+    c->setReconnectDelays(50, 50);
+    QSignalSpy needsTrust(c, &ServerConnection::certificateNeedsTrust);
+    QSignalSpy registered(c, &ServerConnection::registered);
+    QSignalSpy errors(c, &ServerConnection::errorOccurred);
+    c->connectToServer();
+    QTRY_COMPARE(needsTrust.count(), 1);
+    QCOMPARE(fingerprintOf(needsTrust), server.fingerprint());
+    QCOMPARE(c->state(), ServerConnection::State::Disconnected);
+    QVERIFY(!c->willRetry());
+    QVERIFY(!c->isEncrypted());
+    QCOMPARE(c->pinnedFingerprint(), QString()); // nothing pinned without the user
+    QTRY_COMPARE(server.server()->clientCount(), 0);
+    QVERIFY(!needsTrust.wait(200)); // no retry comes by itself
+    QCOMPARE(registered.count(), 0);
+    QCOMPARE(errors.count(), 0); // a question, not an error
+    QVERIFY(!server.server()->core()->users().findByNick(QStringLiteral("ann")));
+}
+
+void tst_ServerConnection::tlsTrustConnectsRegistersAndPins()
+{
+    TlsTestServer server;
+    QVERIFY(server.start());
+    ServerConnection* c = tlsConnection(makeConnection(0, QStringLiteral("ann")), server);
+    QSignalSpy needsTrust(c, &ServerConnection::certificateNeedsTrust);
+    c->connectToServer();
+    QTRY_COMPARE(needsTrust.count(), 1);
+    c->trustCertificate(fingerprintOf(needsTrust));
+    QTRY_VERIFY(c->isRegistered());
+    QVERIFY(server.server()->core()->users().findByNick(QStringLiteral("ann")));
+    QCOMPARE(needsTrust.count(), 1);
+    QVERIFY(c->isEncrypted());
+    QCOMPARE(c->security(), ServerTransport::Security::Pinned);
+    QCOMPARE(c->peerFingerprint(), server.fingerprint());
+    QCOMPARE(c->pinnedFingerprint(), server.fingerprint());
+    QSettings settings;
+    settings.beginGroup(SettingsKeys::CertificatePins);
+    QCOMPARE(
+        settings.value(QStringLiteral("%1:%2").arg(server.host()).arg(server.tlsPort())).toString(),
+        server.fingerprint());
+}
+
+void tst_ServerConnection::tlsPinnedConnectsWithoutAsking()
+{
+    TlsTestServer server;
+    QVERIFY(server.start());
+    CertificatePins().setPin(server.host(), server.tlsPort(), server.fingerprint());
+    ServerConnection* c = tlsConnection(makeConnection(0, QStringLiteral("ann")), server);
+    QSignalSpy needsTrust(c, &ServerConnection::certificateNeedsTrust);
+    QSignalSpy changed(c, &ServerConnection::certificateChanged);
+    c->connectToServer();
+    QTRY_VERIFY(c->isRegistered());
+    QCOMPARE(needsTrust.count(), 0);
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(c->security(), ServerTransport::Security::Pinned);
+
+    // The same server on its plain port: registers, not encrypted.
+    ServerConnection* plain = makeConnection(server.plainPort(), QStringLiteral("ben"));
+    plain->setHost(server.host());
+    plain->connectToServer();
+    QTRY_VERIFY(plain->isRegistered());
+    QVERIFY(!plain->isEncrypted());
+    QCOMPARE(plain->peerFingerprint(), QString());
+}
+
+void tst_ServerConnection::tlsChangedCertificateBlocksUntilAccepted()
+{
+    TlsTestServer server;
+    QVERIFY(server.start());
+    const QString old = server.fingerprint();
+    CertificatePins().setPin(server.host(), server.tlsPort(), old);
+    QVERIFY(server.replaceCertificate());
+    ServerConnection* c = tlsConnection(makeConnection(0, QStringLiteral("ann")), server);
+    QSignalSpy changed(c, &ServerConnection::certificateChanged);
+    QSignalSpy needsTrust(c, &ServerConnection::certificateNeedsTrust);
+    c->connectToServer();
+    QTRY_COMPARE(changed.count(), 1);
+    QCOMPARE(fingerprintOf(changed), server.fingerprint());
+    QCOMPARE(changed.at(0).at(1).toString(), old);
+    QCOMPARE(c->state(), ServerConnection::State::Disconnected);
+    QCOMPARE(c->pinnedFingerprint(), old); // not replaced behind the user's back
+    QCOMPARE(needsTrust.count(), 0);
+    QVERIFY(!server.server()->core()->users().findByNick(QStringLiteral("ann")));
+
+    c->trustCertificate(fingerprintOf(changed));
+    QTRY_VERIFY(c->isRegistered());
+    QCOMPARE(c->pinnedFingerprint(), server.fingerprint());
+    QCOMPARE(changed.count(), 1);
+}
+
+void tst_ServerConnection::tlsChangedWhileReconnectingStopsRetrying()
+{
+    TlsTestServer server;
+    QVERIFY(server.start());
+    CertificatePins().setPin(server.host(), server.tlsPort(), server.fingerprint());
+    ServerConnection* c = tlsConnection(makeConnection(0, QStringLiteral("ann")), server);
+    c->setReconnectDelays(50, 100);
+    c->connectToServer();
+    QTRY_VERIFY(c->isRegistered());
+
+    QSignalSpy changed(c, &ServerConnection::certificateChanged);
+    QSignalSpy states(c, &ServerConnection::stateChanged);
+    QVERIFY(server.replaceCertificate());
+    ServerUser* ann = server.server()->core()->users().findByNick(QStringLiteral("ann"));
+    QVERIFY(ann);
+    server.server()->core()->disconnect(ann, QStringLiteral("restart"));
+    QTRY_COMPARE(changed.count(), 1); // the automatic reconnection met the new certificate
+    QCOMPARE(c->state(), ServerConnection::State::Disconnected);
+    QVERIFY(!c->willRetry());
+    QVERIFY(!changed.wait(400)); // several reconnect delays: no loop
+    QCOMPARE(c->state(), ServerConnection::State::Disconnected);
+}
+
+void tst_ServerConnection::tlsRefusedCertificateStaysDisconnected()
+{
+    TlsTestServer server;
+    QVERIFY(server.start());
+    ServerConnection* c = tlsConnection(makeConnection(0, QStringLiteral("ann")), server);
+    QSignalSpy needsTrust(c, &ServerConnection::certificateNeedsTrust);
+    QSignalSpy errors(c, &ServerConnection::errorOccurred);
+    c->connectToServer();
+    QTRY_COMPARE(needsTrust.count(), 1);
+    c->refuseCertificate();
+    QCOMPARE(errors.count(), 1);
+    QCOMPARE(errors.at(0).at(0).value<ServerConnection::Error>(),
+             ServerConnection::Error::CertificateNotTrusted);
+    QCOMPARE(c->state(), ServerConnection::State::Disconnected);
+    QCOMPARE(c->pinnedFingerprint(), QString());
+    c->trustCertificate(QStringLiteral("not a fingerprint")); // bad input: ignored
+    QCOMPARE(c->state(), ServerConnection::State::Disconnected);
+    QCOMPARE(c->pinnedFingerprint(), QString());
+}
+
+void tst_ServerConnection::tlsToPlainPortIsAnError()
+{
+    TlsTestServer server;
+    QVERIFY(server.start());
+    ServerConnection* c = makeConnection(server.plainPort(), QStringLiteral("ann"));
+    c->setHost(server.host());
+    c->setTls(true);
+    c->setConnectTimeout(3000);
+    QSignalSpy errors(c, &ServerConnection::errorOccurred);
+    QSignalSpy needsTrust(c, &ServerConnection::certificateNeedsTrust);
+    c->connectToServer();
+    QTRY_COMPARE_WITH_TIMEOUT(errors.count(), 1, 10000);
+    QCOMPARE(errors.at(0).at(0).value<ServerConnection::Error>(),
+             ServerConnection::Error::TlsFailed);
+    QCOMPARE(needsTrust.count(), 0);
+    QVERIFY(!c->isRegistered());
 }
 
 QTEST_GUILESS_MAIN(tst_ServerConnection)

@@ -11,6 +11,8 @@ private slots:
     void splitServer();
     void parse_data();
     void parse();
+    void tls_data();
+    void tls();
 };
 
 void tst_StartOptions::splitServer_data()
@@ -89,6 +91,42 @@ void tst_StartOptions::parse()
     QCOMPARE(options.nick, nick);
     QCOMPARE(options.connectNow, connectNow);
     QCOMPARE(options.language, lang);
+}
+
+void tst_StartOptions::tls_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<int>("tls"); // -1: not given
+    QTest::addColumn<int>("port");
+    QTest::newRow("neither: as saved") << QStringList{"confab"} << true << -1 << 0;
+    QTest::newRow("--tls: port 6697") << QStringList{"confab", "--tls"} << true << 1 << 6697;
+    QTest::newRow("--no-tls: port 6667") << QStringList{"confab", "--no-tls"} << true << 0 << 6667;
+    QTest::newRow("--no-tls with a port")
+        << QStringList{"confab", "--server", "127.0.0.1:7000", "--no-tls"} << true << 0 << 7000;
+    QTest::newRow("--tls with a port")
+        << QStringList{"confab", "--tls", "--server", "h:6667"} << true << 1 << 6667;
+    QTest::newRow("--server host only, --tls")
+        << QStringList{"confab", "--server", "h", "--tls"} << true << 1 << 6697;
+    QTest::newRow("both") << QStringList{"confab", "--tls", "--no-tls"} << false << -1 << 0;
+}
+
+void tst_StartOptions::tls()
+{
+    QFETCH(QStringList, args);
+    QFETCH(bool, ok);
+    QFETCH(int, tls);
+    QFETCH(int, port);
+    StartOptions options;
+    QString error;
+    QCOMPARE(options.parse(args, &error), ok);
+    QCOMPARE(error.isEmpty(), ok);
+    if (!ok)
+        return;
+    QCOMPARE(options.tls.has_value(), tls >= 0);
+    if (options.tls)
+        QCOMPARE(int(*options.tls), tls);
+    QCOMPARE(int(options.port), port);
 }
 
 QTEST_GUILESS_MAIN(tst_StartOptions)

@@ -92,6 +92,7 @@ void tst_PasswordKeyring::signInThroughDialog(LoginDialog* dialog, bool remember
     QVERIFY(tabs);
     tabs->setCurrentIndex(0);
     QCOMPARE(dialog->mode(), Registration::Mode::SignIn);
+    dialog->setTlsEnabled(false); // the server's plain port
     auto* host = dialog->findChild<QLineEdit*>(QStringLiteral("hostEdit"));
     host->setText(QStringLiteral("127.0.0.1"));
     dialog->findChild<QSpinBox*>(QStringLiteral("portSpin"))->setValue(m_server->serverPort());

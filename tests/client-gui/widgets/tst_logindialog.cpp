@@ -50,6 +50,8 @@ private slots:
     void signsInAndWrongPasswordKeepsTheForm();
     void guestIsToldANameBelongsToAnAccount();
     void recentLoginsFillTheForm();
+    void tlsIsTheDefaultAndFlipsTheDefaultPort();
+    void tlsChoiceIsRemembered();
 
 private:
     std::unique_ptr<Server> startServer(const QString& password = {});
@@ -81,6 +83,7 @@ void tst_LoginDialog::initTestCase()
     QCoreApplication::setApplicationName(QStringLiteral("tst_logindialog"));
     QLoggingCategory::setFilterRules(QStringLiteral("confab.*.debug=false"));
     QSettings().clear();
+    QSettings().setValue(SettingsKeys::Tls, false); // these tests use confabd's plain port
 }
 
 std::unique_ptr<Server> tst_LoginDialog::startServer(const QString& password)
@@ -500,6 +503,44 @@ void tst_LoginDialog::recentLoginsFillTheForm()
     QCOMPARE(m_dialog->nick(), QStringLiteral("frank"));
     QCOMPARE(m_dialog->port(), guestPort);
     QCOMPARE(m_dialog->mode(), Registration::Mode::Guest);
+}
+
+void tst_LoginDialog::tlsIsTheDefaultAndFlipsTheDefaultPort()
+{
+    QSettings().clear(); // a first start: no login remembered
+    LoginDialog fresh(m_controller->connection());
+    fresh.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&fresh));
+    auto* tls = fresh.findChild<QCheckBox*>(QStringLiteral("tlsCheck"));
+    QVERIFY(tls);
+    QVERIFY(tls->isChecked());
+    QVERIFY(fresh.isTlsEnabled());
+    QCOMPARE(fresh.port(), quint16(6697));
+    QTest::mouseClick(tls, Qt::LeftButton);
+    QVERIFY(!fresh.isTlsEnabled());
+    QCOMPARE(fresh.port(), quint16(6667));
+    QTest::mouseClick(tls, Qt::LeftButton);
+    QCOMPARE(fresh.port(), quint16(6697));
+    // A port the user chose stays.
+    fresh.findChild<QSpinBox*>(QStringLiteral("portSpin"))->setValue(7000);
+    QTest::mouseClick(tls, Qt::LeftButton);
+    QVERIFY(!fresh.isTlsEnabled());
+    QCOMPARE(fresh.port(), quint16(7000));
+    QSettings().setValue(SettingsKeys::Tls, false);
+}
+
+void tst_LoginDialog::tlsChoiceIsRemembered()
+{
+    QVERIFY(!child<QCheckBox>("tlsCheck")->isChecked()); // as saved (initTestCase)
+    QSettings().setValue(SettingsKeys::Tls, true);
+    m_dialog->prefill();
+    QVERIFY(child<QCheckBox>("tlsCheck")->isChecked());
+    QTest::mouseClick(child<QCheckBox>("tlsCheck"), Qt::LeftButton);
+    fill(QStringLiteral("127.0.0.1"), m_server->serverPort(), QStringLiteral("plainuser"));
+    clickConnect();
+    QTRY_VERIFY(m_controller->connection()->isRegistered());
+    QVERIFY(!m_controller->connection()->isTls());
+    QCOMPARE(QSettings().value(SettingsKeys::Tls).toBool(), false);
 }
 
 QTEST_MAIN(tst_LoginDialog)

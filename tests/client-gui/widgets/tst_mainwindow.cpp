@@ -1,5 +1,6 @@
 // The main window against an in-process confabd on 127.0.0.1 (port 0), logged in through the
 // real login dialog; other people are ServerConnections driven by the test.
+#include "connection/certificatecheck.h"
 #include "models/contactlistmodel.h"
 #include "models/conversationmodel.h"
 #include "models/conversationstore.h"
@@ -12,6 +13,9 @@
 #include "session/preferences.h"
 #include "session/serverconnection.h"
 #include "session/startoptions.h"
+#include "tlstestserver.h"
+#include "widgets/certificatedialog.h"
+#include "widgets/certificateprompt.h"
 #include "widgets/chatinput.h"
 #include "widgets/conversationview.h"
 #include "widgets/helpdialog.h"
@@ -61,6 +65,8 @@ private slots:
     void init();
     void cleanup();
     void loggedInWithLobby();
+    void securityIndicatorInStatusBar();
+    void tlsFirstUseFromTheCommandLine();
     void contactAppearsAndDisappearsOnQuit();
     void privateMessageOpensConversationUnread();
     void doubleClickOpensPrivateConversation();
@@ -155,6 +161,7 @@ void tst_MainWindow::init()
          {SettingsKeys::ShowJoinPart, SettingsKeys::HideToTray, SettingsKeys::NotifyMentions,
           SettingsKeys::TimeFormat, SettingsKeys::DisplayName})
         QSettings().remove(key); // each test starts with the defaults
+    QSettings().setValue(SettingsKeys::Tls, false); // and confabd's plain port
     startServer();
     m_controller = std::make_unique<ChatController>();
     m_controller->connection()->setReconnectDelays(100, 400);
@@ -1242,6 +1249,54 @@ void tst_MainWindow::scrollingUpLoadsOlderLines()
                                            QRegularExpression::MultilineOption)),
              1);
     m_server.reset(); // before its data directory goes
+void tst_MainWindow::securityIndicatorInStatusBar()
+{
+    // Logged in on the plain port (initTestCase): the lock says so, at all times.
+    auto* indicator = child<QLabel>("securityIndicator");
+    QVERIFY(indicator->isVisible());
+    QCOMPARE(indicator->text(), QStringLiteral("Not encrypted"));
+    m_controller->connection()->disconnectFromServer();
+    QCOMPARE(indicator->text(), QStringLiteral("Not connected"));
+    QVERIFY(indicator->isVisible());
+}
+
+void tst_MainWindow::tlsFirstUseFromTheCommandLine()
+{
+    // confab --server 127.0.0.1:<tls port> --tls --connect, for the first time: the question
+    // comes over the window; trusting it logs in, encrypted, and --connect's choices are saved.
+    TlsTestServer server;
+    QVERIFY(server.start());
+    StartOptions options;
+    QString error;
+    QVERIFY2(options.parse({QStringLiteral("confab"), QStringLiteral("--server"),
+                            QStringLiteral("127.0.0.1:%1").arg(server.tlsPort()),
+                            QStringLiteral("--tls"), QStringLiteral("--nick"),
+                            QStringLiteral("secure"), QStringLiteral("--connect")},
+                           &error),
+             qPrintable(error));
+    ChatController controller;
+    MainWindow window(&controller);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.start(options);
+    auto* prompt = window.findChild<CertificatePrompt*>(QStringLiteral("certificatePrompt"));
+    QVERIFY(prompt);
+    QTRY_VERIFY(prompt->dialog() && prompt->dialog()->isVisible());
+    CertificateDialog* question = prompt->dialog();
+    QCOMPARE(question->kind(), CertificateDialog::Kind::FirstUse);
+    QCOMPARE(question->fingerprint(), server.fingerprint());
+    QVERIFY(!controller.connection()->isRegistered());
+    auto* indicator = window.findChild<QLabel*>(QStringLiteral("securityIndicator"));
+    QCOMPARE(indicator->text(), QStringLiteral("Not connected"));
+
+    QTest::mouseClick(question->findChild<QPushButton*>(QStringLiteral("trustButton")),
+                      Qt::LeftButton);
+    QTRY_VERIFY(controller.connection()->isRegistered());
+    QCOMPARE(indicator->text(), QStringLiteral("Encrypted"));
+    QVERIFY2(indicator->toolTip().contains(server.fingerprint()), qPrintable(indicator->toolTip()));
+    QVERIFY(!window.loginDialog()->isVisible());
+    QCOMPARE(QSettings().value(SettingsKeys::Tls).toBool(), true);
+    controller.connection()->disconnectFromServer();
 }
 
 QTEST_MAIN(tst_MainWindow)
