@@ -11,12 +11,18 @@
 #include <memory>
 #include <vector>
 
+class ContactBook;
 class ContactListModel;
 class ConversationStore;
 class InputHandler;
+class MemberListModel;
+class MemberListUpdater;
 class Preferences;
+class PresenceTracker;
 class RoomDirectoryModel;
 class RoomListModel;
+class TypingNotifier;
+class TypingTracker;
 
 // The client's session: owns the connection and the models, feeds the models from the
 // connection's signals (with the text of EventFormatter) and hands what the user types to the
@@ -32,6 +38,12 @@ public:
 
     ServerConnection* connection() const { return m_connection; }
     ContactListModel* contacts() const { return m_contacts; }
+    ContactBook* contactBook() const { return m_contactBook; }
+    PresenceTracker* presence() const { return m_presence; }
+    // The members of the room on screen (empty for a private conversation).
+    MemberListModel* members() const { return m_members; }
+    TypingNotifier* typingNotifier() const { return m_typingNotifier; }
+    TypingTracker* typingTracker() const { return m_typingTracker; }
     RoomListModel* rooms() const { return m_rooms; }
     ConversationStore* conversations() const { return m_conversations; }
     // The answer to the last /list.
@@ -79,6 +91,9 @@ public slots:
     // The user's display name (any script): now if the server can change it, else next login.
     // Remembered in the settings.
     void setDisplayName(const QString& name);
+    // The user's contacts: added (a person's name) or removed; a refusal is shown as a line.
+    void addContact(const QString& name);
+    void removeContact(const QString& name);
 
 signals:
     // The UI should show this conversation (the user asked for it).
@@ -118,9 +133,16 @@ private:
     void countUnread(ConversationModel* conversation, bool own);
     void syncCaseMapping();
     void learnRealNames(const QStringList& nicks);
+    void createContactsAndMembers();
 
     ServerConnection* m_connection;
     ContactListModel* m_contacts;
+    ContactBook* m_contactBook = nullptr;
+    PresenceTracker* m_presence = nullptr;
+    MemberListModel* m_members = nullptr;
+    MemberListUpdater* m_memberUpdater = nullptr;
+    TypingNotifier* m_typingNotifier = nullptr;
+    TypingTracker* m_typingTracker = nullptr;
     RoomListModel* m_rooms;
     RoomDirectoryModel* m_directory;
     Preferences* m_preferences;
