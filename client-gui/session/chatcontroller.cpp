@@ -92,6 +92,12 @@ void ChatController::createContactsAndMembers()
         m_connection, m_members, [this](const QString& nick) { return displayNameOf(nick); }, this);
     m_typingNotifier = new TypingNotifier(m_connection, this);
     m_typingTracker = new TypingTracker(m_connection, this);
+    m_typingNotifier->setRecipientCheck([this](const QString& target) {
+        if (m_connection->isRoomName(target))
+            return !m_connection->members(target).isEmpty(); // joined
+        return !m_connection->network().roomsOf(target).isEmpty() ||
+               m_presence->presence(target).isOnline();
+    });
 
     const auto showContact = [this](const QString& name) {
         m_contacts->setPresence(name, m_presence->presence(name));
@@ -369,6 +375,7 @@ void ChatController::onNickChanged(const QString& oldNick, const QString& newNic
 void ChatController::onAwayChanged(const QString& nick, bool away, const QString& message)
 {
     if (m_connection->isOwnNick(nick)) {
+        m_memberUpdater->setAway(nick, away, message); // greyed in the member list too
         showInfo(EventFormatter::ownAway(away));
         return;
     }

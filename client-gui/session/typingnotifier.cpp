@@ -30,7 +30,7 @@ bool TypingNotifier::isEnabled() const
 
 void TypingNotifier::send(const QString& state)
 {
-    if (m_target.isEmpty() || !isEnabled())
+    if (m_target.isEmpty() || !isEnabled() || (m_canHear && !m_canHear(m_target)))
         return;
     m_connection->sendRaw(IrcCommand::typing(m_target, state));
 }

@@ -4,6 +4,9 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
+#include <utility>
+
 class QTimer;
 class ServerConnection;
 
@@ -23,6 +26,12 @@ public:
     explicit TypingNotifier(ServerConnection* connection, QObject* parent = nullptr);
 
     void setPauseDelay(int ms);
+    // Whether a target would hear it (a room we are in, someone online); without a check, all.
+    // Telling nobody spares the server's "no such nick" answers.
+    void setRecipientCheck(std::function<bool(const QString&)> check)
+    {
+        m_canHear = std::move(check);
+    }
     QString state() const { return m_state; } // "active", "paused" or empty
 
 public slots:
@@ -43,4 +52,5 @@ private:
     QElapsedTimer m_sinceActive; // since the last "active"
     QString m_target;
     QString m_state;
+    std::function<bool(const QString&)> m_canHear;
 };
