@@ -28,11 +28,12 @@ bool TypingNotifier::isEnabled() const
            m_connection->hasCapability(QStringLiteral("message-tags"));
 }
 
-void TypingNotifier::send(const QString& state)
+bool TypingNotifier::send(const QString& state)
 {
     if (m_target.isEmpty() || !isEnabled() || (m_canHear && !m_canHear(m_target)))
-        return;
+        return false;
     m_connection->sendRaw(IrcCommand::typing(m_target, state));
+    return true;
 }
 
 void TypingNotifier::textEdited(const QString& target, const QString& text)
@@ -47,10 +48,9 @@ void TypingNotifier::textEdited(const QString& target, const QString& text)
         return;
     }
     // At most one "active" per interval, whatever happened in between (paused, sent).
-    if (!m_sinceActive.isValid() || m_sinceActive.elapsed() >= ActiveIntervalMs) {
-        send(QStringLiteral("active"));
+    if ((!m_sinceActive.isValid() || m_sinceActive.elapsed() >= ActiveIntervalMs) &&
+        send(QStringLiteral("active")))
         m_sinceActive.start();
-    }
     m_state = QStringLiteral("active");
     m_pauseTimer->start();
 }

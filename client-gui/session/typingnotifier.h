@@ -44,7 +44,7 @@ public slots:
 
 private:
     bool isEnabled() const;
-    void send(const QString& state);
+    bool send(const QString& state); // false: not sent (nobody would hear it)
     void onPauseTimeout();
 
     ServerConnection* m_connection;

@@ -27,6 +27,7 @@ private slots:
     void sentMessageEndsTypingWithoutMoreLines();
     void anotherConversationGetsDone();
     void commandsAreNotTyping();
+    void notToWhoCannotHear();
     void nothingWithoutMessageTags();
 
 private:
@@ -49,6 +50,7 @@ void tst_TypingNotifier::initTestCase()
 
 void tst_TypingNotifier::init()
 {
+    m_target = QStringLiteral("#dev");
     ServerConfig config;
     config.listenAddresses = {QHostAddress(QHostAddress::LocalHost)};
     config.port = 0;
@@ -165,6 +167,22 @@ void tst_TypingNotifier::commandsAreNotTyping()
     m_me->sendMessage(m_target, QStringLiteral("marker"));
     QTRY_VERIFY(m_bob->has(QStringLiteral("PRIVMSG")));
     QCOMPARE(relayed(m_target), QStringList());
+}
+
+// Someone offline would only draw "no such nick" answers (on servers that send them).
+void tst_TypingNotifier::notToWhoCannotHear()
+{
+    m_notifier->setRecipientCheck(
+        [](const QString& target) { return target != QLatin1String("#dev"); });
+    typeInto(QStringLiteral("nobody hears this"));
+    m_me->sendMessage(m_target, QStringLiteral("marker"));
+    QTRY_VERIFY(m_bob->has(QStringLiteral("PRIVMSG")));
+    QCOMPARE(relayed(m_target), QStringList());
+    m_notifier->setRecipientCheck({});
+    m_bob->clear();
+    m_input->clear();
+    typeInto(QStringLiteral("now it does"));
+    QTRY_COMPARE(relayed(m_target), QStringList{"active"});
 }
 
 void tst_TypingNotifier::nothingWithoutMessageTags()
