@@ -196,15 +196,13 @@ struct Typing // TAGMSG with +typing (message-tags): state is "active", "paused"
 
 } // namespace IrcEvents
 
-using IrcEvent =
-    std::variant<IrcEvents::Ignored, IrcEvents::Welcome, IrcEvents::ISupport,
-                 IrcEvents::NickRejected, IrcEvents::PasswordRejected, IrcEvents::Cap,
-                 IrcEvents::CapUnsupported, IrcEvents::ServerClosing, IrcEvents::Join,
-                 IrcEvents::Part, IrcEvents::Kick, IrcEvents::Quit, IrcEvents::NickChange,
-                 IrcEvents::Away, IrcEvents::TopicChange, IrcEvents::TopicReply,
-                 IrcEvents::NamesReply, IrcEvents::NamesEnd, IrcEvents::WhoReply,
-                 IrcEvents::SetName, IrcEvents::Whois, IrcEvents::WhoisEnd, IrcEvents::ListEntry,
-                 IrcEvents::ListEnd, IrcEvents::AwayReply, IrcEvents::OwnAway, IrcEvents::Message,
-                 IrcEvents::DeliveryFailed, IrcEvents::ServerText, IrcEvents::WelcomeEnd,
-                 IrcEvents::ModeChange, IrcEvents::MonitorOnline, IrcEvents::MonitorOffline,
-                 IrcEvents::MonitorListFull, IrcEvents::IsOnReply, IrcEvents::Typing>;
+using IrcEvent = std::variant<
+    IrcEvents::Ignored, IrcEvents::Welcome, IrcEvents::ISupport, IrcEvents::NickRejected,
+    IrcEvents::PasswordRejected, IrcEvents::Cap, IrcEvents::CapUnsupported,
+    IrcEvents::ServerClosing, IrcEvents::Join, IrcEvents::Part, IrcEvents::Kick, IrcEvents::Quit,
+    IrcEvents::NickChange, IrcEvents::Away, IrcEvents::TopicChange, IrcEvents::TopicReply,
+    IrcEvents::NamesReply, IrcEvents::NamesEnd, IrcEvents::WhoReply, IrcEvents::SetName,
+    IrcEvents::Whois, IrcEvents::WhoisEnd, IrcEvents::ListEntry, IrcEvents::ListEnd,
+    IrcEvents::AwayReply, IrcEvents::OwnAway, IrcEvents::Message, IrcEvents::DeliveryFailed,
+    IrcEvents::ServerText, IrcEvents::WelcomeEnd, IrcEvents::ModeChange, IrcEvents::MonitorOnline,
+    IrcEvents::MonitorOffline, IrcEvents::MonitorListFull, IrcEvents::IsOnReply, IrcEvents::Typing>;

@@ -8,8 +8,8 @@
 #include "models/roomlistmodel.h"
 #include "session/chatcontroller.h"
 #include "session/presencetracker.h"
-#include "session/typingnotifier.h"
 #include "session/serverconnection.h"
+#include "session/typingnotifier.h"
 
 #include <QFile>
 #include <QLoggingCategory>
