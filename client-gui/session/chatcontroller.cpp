@@ -187,6 +187,10 @@ void ChatController::onConversationAdded(ConversationModel* conversation)
                 else
                     m_contacts->setUnreadCount(conversation->name(), count);
             });
+    connect(conversation, &ConversationModel::nameChanged, this, [this, conversation] {
+        if (conversation == m_active) // a rename: typing goes to the new name
+            m_typingNotifier->setTarget(conversation->name());
+    });
 }
 
 void ChatController::countUnread(ConversationModel* conversation, bool own)

@@ -427,6 +427,8 @@ void MainWindow::onConversationAdded(ConversationModel* conversation)
     connect(conversation, &ConversationModel::nameChanged, this, [this, conversation] {
         updateTab(conversation);
         updateTopic();
+        if (conversation == currentConversation()) // renamed: typing under the new name
+            m_typingBar->setConversation(conversation->name());
     });
     if (m_tabs->count() == 1)
         onCurrentTabChanged(0);

@@ -58,6 +58,11 @@ void tst_TypingBar::shownAndClearedPerConversation()
     QTRY_COMPARE(bar->text(), QStringLiteral("bob is typing…"));
     bob->sendRaw(IrcCommand::typing(QStringLiteral("me"), QStringLiteral("paused")));
     QTRY_COMPARE(bar->text(), QString());
+    // A rename: the conversation follows, and so does what is shown under it.
+    bob->setNick(QStringLiteral("robert"));
+    QTRY_COMPARE(m_f.window()->currentConversation()->name(), QStringLiteral("robert"));
+    bob->sendRaw(IrcCommand::typing(QStringLiteral("me"), QStringLiteral("active")));
+    QTRY_COMPARE(bar->text(), QStringLiteral("robert is typing…"));
 }
 
 void tst_TypingBar::ownTypingReachesThePerson()
