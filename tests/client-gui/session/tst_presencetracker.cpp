@@ -1,6 +1,7 @@
 // PresenceTracker over real sockets: against the in-process confabd (MONITOR, its limit, WHO
 // for away, reconnection) and a scripted server without MONITOR (ISON).
 #include "fakeircserver.h"
+#include "irccommand.h"
 #include "net/server.h"
 #include "session/contactbook.h"
 #include "session/presencetracker.h"
@@ -162,7 +163,12 @@ void tst_PresenceTracker::awayMessageFromSharedRoom()
     QTRY_COMPARE(m_tracker->presence(QStringLiteral("bob")).state, State::Away);
     QTRY_COMPARE(m_tracker->presence(QStringLiteral("bob")).awayMessage,
                  QStringLiteral("gone fishing"));
-    QTest::qWait(500); // polls (WHO says only "away") keep the words
+    // WHO says only "away", without the words: they are kept.
+    QSignalSpy away(m_own, &ServerConnection::awayChanged);
+    m_own->sendRaw(IrcCommand::who(QStringLiteral("bob")));
+    QTRY_COMPARE(away.count(), 1);
+    QVERIFY(away.at(0).at(2).toString().isEmpty());
+    QCOMPARE(m_tracker->presence(QStringLiteral("bob")).state, State::Away);
     QCOMPARE(m_tracker->presence(QStringLiteral("bob")).awayMessage,
              QStringLiteral("gone fishing"));
 }
@@ -181,8 +187,11 @@ void tst_PresenceTracker::addedAndRemovedWhileConnected()
     QVERIFY(!m_tracker->isMonitored(QStringLiteral("carol")));
     QSignalSpy changed(m_tracker, &PresenceTracker::presenceChanged);
     carol->disconnectFromServer();
-    QTest::qWait(300); // MONITOR - was sent: no 731 for a name no longer watched
-    QCOMPARE(changed.count(), 0);
+    QTRY_COMPARE(m_server->clientCount(), 1); // carol is gone: a 731 would be on its way
+    m_book->add(QStringLiteral("dave"));       // its 731 comes after any for carol
+    QTRY_COMPARE(m_tracker->presence(QStringLiteral("dave")).state, State::Offline);
+    QCOMPARE(changed.count(), 1); // MONITOR - was sent: nothing for carol
+    QCOMPARE(changed.at(0).at(0).toString(), QStringLiteral("dave"));
 }
 
 void tst_PresenceTracker::remonitoredAfterReconnect()
@@ -258,7 +267,8 @@ void tst_PresenceTracker::withoutMonitorIsOnIsPolled()
     for (int i = 0; i < 50; ++i)
         fake.sendLine(":fake.server 303 me :bob carol");
     fake.sendLine(":fake.server 731 me :bob,ghost");
-    QTest::qWait(100);
+    fake.sendLine("PING :marker"); // answered after every line before it was read
+    QTRY_VERIFY(!fake.receivedCommands(QStringLiteral("PONG")).isEmpty());
     QVERIFY(m_own->isRegistered());
 }
 

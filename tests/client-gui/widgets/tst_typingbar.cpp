@@ -3,6 +3,7 @@
 #include "chatwindowfixture.h"
 #include "irccommand.h"
 #include "session/serverconnection.h"
+#include "session/typingtracker.h"
 #include "widgets/chatinput.h"
 
 #include <QLabel>
@@ -52,7 +53,8 @@ void tst_TypingBar::shownAndClearedPerConversation()
 
     // Typing in a private conversation shows there, not in the room.
     bob->sendRaw(IrcCommand::typing(QStringLiteral("me"), QStringLiteral("active")));
-    QTest::qWait(200);
+    QTRY_COMPARE(m_f.controller()->typingTracker()->typing(QStringLiteral("bob")),
+                 QStringList{"bob"});
     QCOMPARE(bar->text(), QString());
     m_f.controller()->openPrivateConversation(QStringLiteral("bob"));
     QTRY_COMPARE(bar->text(), QStringLiteral("bob is typing…"));
