@@ -169,6 +169,14 @@ IrcMessage ison(const QStringList& nicks)
     return IrcMessage(QStringLiteral("ISON"), nicks);
 }
 
+IrcMessage monitor(const QString& subcommand, const QStringList& targets)
+{
+    QStringList params{subcommand};
+    if (!targets.isEmpty())
+        params.append(targets.join(QLatin1Char(',')));
+    return IrcMessage(QStringLiteral("MONITOR"), params);
+}
+
 IrcMessage list(const QString& channels)
 {
     return channels.isEmpty() ? IrcMessage(QStringLiteral("LIST"))
@@ -293,6 +301,18 @@ IrcMessage markRead(const QString& target, const QString& timestamp)
     if (!timestamp.isEmpty())
         params.append(timestamp);
     return IrcMessage(QStringLiteral("MARKREAD"), params);
+}
+
+IrcMessage tagMsg(const QString& target, const QList<IrcTag>& tags)
+{
+    IrcMessage message(QStringLiteral("TAGMSG"), {target});
+    message.setTags(tags);
+    return message;
+}
+
+IrcMessage typing(const QString& target, const QString& state)
+{
+    return tagMsg(target, {{QStringLiteral("+typing"), state}});
 }
 
 } // namespace IrcCommand

@@ -40,6 +40,8 @@ IrcMessage names(const QString& channel = {});
 IrcMessage who(const QString& mask);
 IrcMessage whois(const QString& nick);
 IrcMessage ison(const QStringList& nicks);
+// IRCv3 monitor: "MONITOR + a,b", "MONITOR - a", "MONITOR C", "MONITOR L", "MONITOR S".
+IrcMessage monitor(const QString& subcommand, const QStringList& targets = {});
 IrcMessage list(const QString& channels = {});
 IrcMessage lusers();
 IrcMessage motd();
@@ -78,5 +80,10 @@ IrcMessage ack();
 IrcMessage chatHistory(const QString& subcommand, const QStringList& params);
 // draft/read-marker: "MARKREAD <target> [timestamp=...]"
 IrcMessage markRead(const QString& target, const QString& timestamp = {});
+
+// IRCv3 message-tags: a message of tags only, "@+typing=active TAGMSG <target>".
+IrcMessage tagMsg(const QString& target, const QList<IrcTag>& tags);
+// IRCv3 typing client tag: state is "active", "paused" or "done".
+IrcMessage typing(const QString& target, const QString& state);
 
 } // namespace IrcCommand

@@ -2,6 +2,26 @@
 
 #include <QColor>
 #include <QFont>
+#include <QLocale>
+
+namespace {
+
+// The order of the list: online, away, then the rest.
+int rank(ContactPresence::State state)
+{
+    switch (state) {
+    case ContactPresence::State::Online:
+        return 0;
+    case ContactPresence::State::Away:
+        return 1;
+    case ContactPresence::State::Offline:
+    case ContactPresence::State::Unknown:
+        break;
+    }
+    return 2;
+}
+
+} // namespace
 
 ContactListModel::ContactListModel(QObject* parent) : QAbstractListModel(parent) {}
 
@@ -10,34 +30,74 @@ int ContactListModel::rowCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : int(m_contacts.size());
 }
 
+QString ContactListModel::stateText(const Contact& contact)
+{
+    const ContactPresence& presence = contact.presence;
+    switch (presence.state) {
+    case ContactPresence::State::Online:
+        return tr("online");
+    case ContactPresence::State::Away:
+        return presence.awayMessage.isEmpty() ? tr("away")
+                                              : tr("away: %1").arg(presence.awayMessage);
+    case ContactPresence::State::Offline:
+        if (presence.lastSeen.isValid())
+            return tr("offline, last seen %1")
+                .arg(QLocale().toString(presence.lastSeen.toLocalTime(), QLocale::ShortFormat));
+        return tr("offline");
+    case ContactPresence::State::Unknown:
+        break;
+    }
+    return presence.lastSeen.isValid()
+               ? tr("last seen %1")
+                     .arg(QLocale().toString(presence.lastSeen.toLocalTime(), QLocale::ShortFormat))
+               : QString();
+}
+
 QVariant ContactListModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Contact& contact = m_contacts.at(index.row());
+    const ContactPresence::State state = contact.presence.state;
     switch (role) {
-    case Qt::DisplayRole:
+    case Qt::DisplayRole: {
+        const QString text = stateText(contact);
+        const QString shown =
+            text.isEmpty() ? label(contact) : tr("%1 — %2").arg(label(contact), text);
         if (contact.unread > 0)
-            return tr("%1 (%n unread)", nullptr, contact.unread).arg(label(contact));
-        return label(contact);
+            return tr("%1 (%n unread)", nullptr, contact.unread).arg(shown);
+        return shown;
+    }
     case Qt::ToolTipRole:
-        if (contact.away && !contact.awayMessage.isEmpty())
-            return tr("%1 is away: %2").arg(label(contact), contact.awayMessage);
-        if (contact.away)
-            return tr("%1 is away").arg(label(contact));
-        return tr("%1 is online — double-click to talk privately").arg(label(contact));
+        if (contact.presence.isOnline())
+            return tr("%1 is %2 — double-click to talk privately")
+                .arg(label(contact), stateText(contact));
+        return tr("%1 is not online — double-click to write anyway").arg(label(contact));
     case Qt::DecorationRole:
-        return contact.away ? QColor(0xb0, 0xb0, 0xb0) : QColor(0x3c, 0xb3, 0x4a);
+        switch (state) {
+        case ContactPresence::State::Online:
+            return QColor(0x3c, 0xb3, 0x4a);
+        case ContactPresence::State::Away:
+            return QColor(0xf5, 0xc5, 0x42);
+        case ContactPresence::State::Offline:
+        case ContactPresence::State::Unknown:
+            break;
+        }
+        return QColor(0xb0, 0xb0, 0xb0);
+    case Qt::ForegroundRole:
+        if (!contact.presence.isOnline())
+            return QColor(0x80, 0x80, 0x80);
+        return {};
     case Qt::FontRole:
-        if (contact.away || contact.unread > 0) {
+        if (state == ContactPresence::State::Away || contact.unread > 0) {
             QFont font;
-            font.setItalic(contact.away);
+            font.setItalic(state == ContactPresence::State::Away);
             font.setBold(contact.unread > 0);
             return font;
         }
         return {};
     case Qt::AccessibleTextRole:
-        return label(contact);
+        return data(index, Qt::DisplayRole);
     case DisplayNameRole:
         return contact.displayName;
     case SearchRole:
@@ -47,16 +107,17 @@ QVariant ContactListModel::data(const QModelIndex& index, int role) const
     case NickRole:
         return contact.nick;
     case AwayRole:
-        return contact.away;
+        return state == ContactPresence::State::Away;
     case AwayMessageRole:
-        return contact.awayMessage;
+        return contact.presence.awayMessage;
     case UnreadRole:
         return contact.unread;
-    case RoomsRole: {
-        QStringList rooms(contact.rooms.cbegin(), contact.rooms.cend());
-        rooms.sort();
-        return rooms;
-    }
+    case PresenceRole:
+        return int(state);
+    case LastSeenRole:
+        return contact.presence.lastSeen;
+    case SortRole:
+        return QStringLiteral("%1 %2").arg(rank(state)).arg(contact.nick.toLower());
     default:
         return {};
     }
@@ -69,15 +130,10 @@ QHash<int, QByteArray> ContactListModel::roleNames() const
     names.insert(AwayRole, "away");
     names.insert(AwayMessageRole, "awayMessage");
     names.insert(UnreadRole, "unread");
-    names.insert(RoomsRole, "rooms");
     names.insert(DisplayNameRole, "displayName");
+    names.insert(PresenceRole, "presence");
+    names.insert(LastSeenRole, "lastSeen");
     return names;
-}
-
-void ContactListModel::setOwnNick(const QString& nick)
-{
-    m_ownNick = nick;
-    removeUser(nick);
 }
 
 int ContactListModel::indexOf(const QString& nick) const
@@ -97,16 +153,20 @@ QStringList ContactListModel::nicks() const
     return list;
 }
 
-bool ContactListModel::isAway(const QString& nick) const
+ContactPresence ContactListModel::presence(const QString& nick) const
 {
     const int row = indexOf(nick);
-    return row >= 0 && m_contacts.at(row).away;
+    return row >= 0 ? m_contacts.at(row).presence : ContactPresence();
+}
+
+bool ContactListModel::isAway(const QString& nick) const
+{
+    return presence(nick).state == ContactPresence::State::Away;
 }
 
 QString ContactListModel::awayMessage(const QString& nick) const
 {
-    const int row = indexOf(nick);
-    return row >= 0 ? m_contacts.at(row).awayMessage : QString();
+    return presence(nick).awayMessage;
 }
 
 QString ContactListModel::displayName(const QString& nick) const
@@ -121,99 +181,55 @@ int ContactListModel::unreadCount(const QString& nick) const
     return row >= 0 ? m_contacts.at(row).unread : m_pendingUnread.value(m_caseMapping.fold(nick));
 }
 
-void ContactListModel::addMember(const QString& room, const QString& nick)
+void ContactListModel::setContacts(const QStringList& names)
 {
-    if (nick.isEmpty() || m_caseMapping.equals(nick, m_ownNick))
-        return;
-    const QString key = m_caseMapping.fold(room);
-    const int row = indexOf(nick);
-    if (row >= 0) {
-        m_contacts[row].rooms.insert(key);
-        changed(row);
-        return;
+    beginResetModel();
+    for (const Contact& contact : std::as_const(m_contacts)) {
+        if (contact.unread > 0)
+            m_pendingUnread.insert(m_caseMapping.fold(contact.nick), contact.unread);
     }
+    m_contacts.clear();
+    for (const QString& name : names) {
+        Contact contact;
+        contact.nick = name;
+        contact.unread = m_pendingUnread.take(m_caseMapping.fold(name));
+        m_contacts.append(contact);
+    }
+    endResetModel();
+}
+
+void ContactListModel::addContact(const QString& name)
+{
+    if (name.isEmpty() || contains(name))
+        return;
     Contact contact;
-    contact.nick = nick;
-    contact.rooms.insert(key);
-    contact.unread = m_pendingUnread.take(m_caseMapping.fold(nick));
+    contact.nick = name;
+    contact.unread = m_pendingUnread.take(m_caseMapping.fold(name));
     const int at = int(m_contacts.size());
     beginInsertRows({}, at, at);
     m_contacts.append(contact);
     endInsertRows();
 }
 
-void ContactListModel::removeMember(const QString& room, const QString& nick)
+void ContactListModel::removeContact(const QString& name)
 {
-    const int row = indexOf(nick);
+    const int row = indexOf(name);
     if (row < 0)
         return;
-    m_contacts[row].rooms.remove(m_caseMapping.fold(room));
-    if (m_contacts.at(row).rooms.isEmpty())
-        removeRow(row);
-    else
-        changed(row);
+    const Contact& contact = m_contacts.at(row);
+    if (contact.unread > 0)
+        m_pendingUnread.insert(m_caseMapping.fold(contact.nick), contact.unread);
+    beginRemoveRows({}, row, row);
+    m_contacts.removeAt(row);
+    endRemoveRows();
 }
 
-void ContactListModel::setMembers(const QString& room, const QStringList& nicks)
+void ContactListModel::setPresence(const QString& name, const ContactPresence& presence)
 {
-    const QString key = m_caseMapping.fold(room);
-    QSet<QString> present;
-    for (const QString& nick : nicks)
-        present.insert(m_caseMapping.fold(nick));
-    for (int row = int(m_contacts.size()) - 1; row >= 0; --row) {
-        Contact& contact = m_contacts[row];
-        if (contact.rooms.contains(key) && !present.contains(m_caseMapping.fold(contact.nick)))
-            removeMember(room, contact.nick);
-    }
-    for (const QString& nick : nicks)
-        addMember(room, nick);
-}
-
-void ContactListModel::removeRoom(const QString& room)
-{
-    const QString key = m_caseMapping.fold(room);
-    for (int row = int(m_contacts.size()) - 1; row >= 0; --row) {
-        if (m_contacts.at(row).rooms.contains(key))
-            removeMember(room, m_contacts.at(row).nick);
-    }
-}
-
-void ContactListModel::removeUser(const QString& nick)
-{
-    const int row = indexOf(nick);
-    if (row >= 0)
-        removeRow(row);
-}
-
-void ContactListModel::renameUser(const QString& oldNick, const QString& newNick)
-{
-    const int row = indexOf(oldNick);
-    if (row < 0)
+    const int row = indexOf(name);
+    if (row < 0 || m_contacts.at(row).presence == presence)
         return;
-    if (m_caseMapping.equals(newNick, m_ownNick)) {
-        removeRow(row);
-        return;
-    }
-    const int existing = indexOf(newNick);
-    if (existing >= 0 && existing != row) { // should not happen; keep one row
-        m_contacts[existing].rooms.unite(m_contacts.at(row).rooms);
-        removeRow(row);
-        return;
-    }
-    m_contacts[row].nick = newNick;
-    changed(row);
-}
-
-void ContactListModel::setAway(const QString& nick, bool away, const QString& message)
-{
-    const int row = indexOf(nick);
-    if (row < 0)
-        return;
-    Contact& contact = m_contacts[row];
-    if (contact.away == away && contact.awayMessage == message)
-        return;
-    contact.away = away;
-    contact.awayMessage = away ? message : QString();
+    m_contacts[row].presence = presence;
     changed(row);
 }
 
@@ -246,29 +262,6 @@ void ContactListModel::setUnreadCount(const QString& nick, int count)
         return;
     m_contacts[row].unread = count;
     changed(row);
-}
-
-void ContactListModel::clear()
-{
-    if (m_contacts.isEmpty())
-        return;
-    beginResetModel();
-    for (const Contact& contact : std::as_const(m_contacts)) {
-        if (contact.unread > 0)
-            m_pendingUnread.insert(m_caseMapping.fold(contact.nick), contact.unread);
-    }
-    m_contacts.clear();
-    endResetModel();
-}
-
-void ContactListModel::removeRow(int row)
-{
-    const Contact& contact = m_contacts.at(row);
-    if (contact.unread > 0)
-        m_pendingUnread.insert(m_caseMapping.fold(contact.nick), contact.unread);
-    beginRemoveRows({}, row, row);
-    m_contacts.removeAt(row);
-    endRemoveRows();
 }
 
 void ContactListModel::changed(int row)

@@ -1,26 +1,31 @@
 #pragma once
 
 #include "irccasemapping.h"
+#include "models/contactpresence.h"
 
 #include <QAbstractListModel>
-#include <QSet>
+#include <QHash>
 #include <QStringList>
 
-// Everyone online that shares a room with us, kept live by joins, leaves, quits, renames and
-// away changes. One row per person (not per room); the user's own nick is never listed.
+// The user's contacts (ContactBook) with what is known of them (PresenceTracker): online, away
+// with the message, offline with when they were last seen, or unknown; their display name and
+// unread private messages. People who merely share a room are not here: the room's member list
+// (MemberListModel) shows them. SortRole puts the online first, then away, then the others.
 class ContactListModel : public QAbstractListModel
 {
     Q_OBJECT
 
 public:
     enum Role {
-        NickRole = Qt::UserRole + 1,
+        NickRole = Qt::UserRole + 1, // the contact's name
         AwayRole,
         AwayMessageRole,
         UnreadRole,
-        RoomsRole,
         DisplayNameRole, // the display name (real name) when it says more than the nick; else empty
         SearchRole,      // what the filter matches: nick and display name
+        PresenceRole,    // ContactPresence::State as int
+        LastSeenRole,    // QDateTime, invalid when never seen
+        SortRole,        // online first, then away, then offline or unknown; by name within
     };
     Q_ENUM(Role)
 
@@ -31,45 +36,38 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     void setCaseMapping(IrcCaseMapping mapping) { m_caseMapping = mapping; }
-    void setOwnNick(const QString& nick);
 
     int indexOf(const QString& nick) const; // -1 if absent
     bool contains(const QString& nick) const { return indexOf(nick) >= 0; }
     QStringList nicks() const;
+    ContactPresence presence(const QString& nick) const;
     bool isAway(const QString& nick) const;
     QString awayMessage(const QString& nick) const;
     QString displayName(const QString& nick) const;
     int unreadCount(const QString& nick) const;
 
 public slots:
-    void addMember(const QString& room, const QString& nick);
-    void removeMember(const QString& room, const QString& nick);
-    void setMembers(const QString& room, const QStringList& nicks); // NAMES: replaces the room
-    void removeRoom(const QString& room);
-    void removeUser(const QString& nick);
-    void renameUser(const QString& oldNick, const QString& newNick);
-    void setAway(const QString& nick, bool away, const QString& message = {});
+    void setContacts(const QStringList& names); // replaces all
+    void addContact(const QString& name);
+    void removeContact(const QString& name);
+    void setPresence(const QString& name, const ContactPresence& presence);
     void setDisplayName(const QString& nick, const QString& name);
     void setUnreadCount(const QString& nick, int count);
-    void clear();
 
 private:
     struct Contact
     {
         QString nick;
         QString displayName;
-        bool away = false;
-        QString awayMessage;
+        ContactPresence presence;
         int unread = 0;
-        QSet<QString> rooms; // folded
     };
 
     static QString label(const Contact& contact); // "小明 (xiaoming)", or the nick
-    void removeRow(int row);
+    static QString stateText(const Contact& contact);
     void changed(int row);
 
     IrcCaseMapping m_caseMapping;
-    QString m_ownNick;
     QList<Contact> m_contacts;
-    QHash<QString, int> m_pendingUnread; // unread from people not online (folded nick)
+    QHash<QString, int> m_pendingUnread; // unread from people who are not contacts (folded)
 };

@@ -4,18 +4,24 @@
 #include "ircnumerics.h"
 #include "models/contactlistmodel.h"
 #include "models/conversationstore.h"
+#include "models/memberlistmodel.h"
 #include "models/roomdirectorymodel.h"
 #include "models/roomlistmodel.h"
 #include "session/clientsettings.h"
+#include "session/contactbook.h"
 #include "session/eventformatter.h"
 #include "session/helpinput.h"
 #include "session/infoinput.h"
+#include "session/memberlistupdater.h"
 #include "session/mentionfinder.h"
 #include "session/messagearchive.h"
 #include "session/messageinput.h"
 #include "session/preferences.h"
+#include "session/presencetracker.h"
 #include "session/readmarkersync.h"
 #include "session/roominput.h"
+#include "session/typingnotifier.h"
+#include "session/typingtracker.h"
 #include "session/userinput.h"
 
 #include "storage/messagestore.h"
@@ -65,17 +71,13 @@ ChatController::ChatController(QObject* parent)
     connect(c, &ServerConnection::roomListed, m_directory, &RoomDirectoryModel::addRoom);
     connect(c, &ServerConnection::roomListEnded, m_directory, &RoomDirectoryModel::finish);
     connect(c, &ServerConnection::namesReceived, this,
-            [this](const QString& room, const QStringList& nicks) {
+            [this](const QString&, const QStringList& nicks) {
                 syncCaseMapping();
-                m_contacts->setMembers(room, nicks);
                 learnRealNames(nicks);
             });
     connect(c, &ServerConnection::realNameChanged, this,
             [this](const QString& nick) { m_contacts->setDisplayName(nick, displayNameOf(nick)); });
-    connect(c, &ServerConnection::membersCleared, this, [this] {
-        m_contacts->clear();
-        m_rooms->setAllJoined(false);
-    });
+    connect(c, &ServerConnection::membersCleared, this, [this] { m_rooms->setAllJoined(false); });
     connect(c, &ServerConnection::recipientOffline, this, &ChatController::onRecipientOffline);
     connect(c, &ServerConnection::readMarkerReceived, this, &ChatController::onReadMarker);
     connect(m_history, &HistoryFetcher::historyReceived, this, &ChatController::onHistory);
@@ -87,6 +89,74 @@ ChatController::ChatController(QObject* parent)
     m_inputHandlers.push_back(std::make_unique<UserInput>(this));
     m_inputHandlers.push_back(std::make_unique<InfoInput>(this));
     m_inputHandlers.push_back(std::make_unique<HelpInput>(this));
+    createContactsAndMembers(); // after the connections above: its slots run after this class's
+}
+
+void ChatController::createContactsAndMembers()
+{
+    m_contactBook = new ContactBook(this);
+    m_presence = new PresenceTracker(m_connection, m_contactBook, this);
+    m_members = new MemberListModel(this);
+    m_memberUpdater = new MemberListUpdater(
+        m_connection, m_members, [this](const QString& nick) { return displayNameOf(nick); }, this);
+    m_typingNotifier = new TypingNotifier(m_connection, this);
+    m_typingTracker = new TypingTracker(m_connection, this);
+    m_typingNotifier->setRecipientCheck([this](const QString& target) {
+        if (m_connection->isRoomName(target))
+            return !m_connection->members(target).isEmpty(); // joined
+        return !m_connection->network().roomsOf(target).isEmpty() ||
+               m_presence->presence(target).isOnline();
+    });
+
+    const auto showContact = [this](const QString& name) {
+        m_contacts->setPresence(name, m_presence->presence(name));
+        const QString displayName = displayNameOf(name);
+        if (!displayName.isEmpty()) // kept while they are away from our rooms
+            m_contacts->setDisplayName(name, displayName);
+    };
+    connect(m_contactBook, &ContactBook::reset, this, [this, showContact] {
+        m_contacts->setContacts(m_contactBook->names());
+        for (const QString& name : m_contactBook->names())
+            showContact(name);
+    });
+    connect(m_contactBook, &ContactBook::added, this, [this, showContact](const QString& name) {
+        m_contacts->addContact(name);
+        showContact(name);
+    });
+    connect(m_contactBook, &ContactBook::removed, m_contacts, &ContactListModel::removeContact);
+    connect(m_presence, &PresenceTracker::presenceChanged, this, showContact);
+    // Contacts are kept per server: those of the last one until another is chosen.
+    connect(m_connection, &ServerConnection::stateChanged, this, [this] {
+        const QString host = m_connection->host().trimmed().toLower();
+        if (!host.isEmpty() && host != m_contactBook->server())
+            m_contactBook->load(host);
+    });
+    m_contactBook->load(
+        QSettings().value(SettingsKeys::Host, ClientDefaults::Host).toString().trimmed().toLower());
+}
+
+void ChatController::addContact(const QString& name)
+{
+    switch (m_contactBook->add(name)) {
+    case ContactBook::AddResult::Added:
+        break;
+    case ContactBook::AddResult::AlreadyThere:
+        showInfo(tr("%1 is one of your contacts already").arg(name.trimmed()));
+        break;
+    case ContactBook::AddResult::Invalid:
+        showInfo(tr("“%1” is not a name people can have").arg(name.trimmed()), true);
+        break;
+    case ContactBook::AddResult::Full:
+        showInfo(tr("You have %1 contacts, as many as can be kept: remove one first")
+                     .arg(ContactBook::MaxContacts),
+                 true);
+        break;
+    }
+}
+
+void ChatController::removeContact(const QString& name)
+{
+    m_contactBook->remove(name);
 }
 
 MessageArchive* ChatController::enableArchive(const QString& directory)
@@ -113,6 +183,9 @@ void ChatController::setWindowActive(bool active)
 void ChatController::setActiveConversation(ConversationModel* conversation)
 {
     m_active = conversation;
+    const QString name = conversation ? conversation->name() : QString();
+    m_memberUpdater->setRoom(conversation && conversation->isRoom() ? name : QString());
+    m_typingNotifier->setTarget(name);
     if (conversation && m_windowActive) {
         conversation->placeDivider();
         noteRead(conversation);
@@ -129,6 +202,7 @@ void ChatController::syncCaseMapping()
 {
     const IrcCaseMapping mapping = m_connection->caseMapping();
     m_contacts->setCaseMapping(mapping);
+    m_contactBook->setCaseMapping(mapping);
     m_rooms->setCaseMapping(mapping);
     m_conversations->setCaseMapping(mapping);
 }
@@ -142,6 +216,10 @@ void ChatController::onConversationAdded(ConversationModel* conversation)
                 else
                     m_contacts->setUnreadCount(conversation->name(), count);
             });
+    connect(conversation, &ConversationModel::nameChanged, this, [this, conversation] {
+        if (conversation == m_active) // a rename: typing goes to the new name
+            m_typingNotifier->setTarget(conversation->name());
+    });
 }
 
 void ChatController::countUnread(ConversationModel* conversation, bool own)
@@ -224,8 +302,8 @@ void ChatController::loadOlder(ConversationModel* conversation)
 
 void ChatController::onRegistered(const QString& nick)
 {
+    Q_UNUSED(nick);
     syncCaseMapping();
-    m_contacts->setOwnNick(nick);
     // Everyone meets in #lobby: confabd puts us there itself, other servers may not (a JOIN
     // for a room we are already in is ignored).
     if (m_connection->rooms().isEmpty())
@@ -325,7 +403,6 @@ void ChatController::onRoomJoined(const QString& room)
 void ChatController::onRoomLeft(const QString& room, const QString& reason)
 {
     m_rooms->removeRoom(room);
-    m_contacts->removeRoom(room);
     if (ConversationModel* conversation = m_conversations->find(room)) {
         conversation->appendSystem(EventFormatter::youLeft(room, reason));
     }
@@ -333,7 +410,6 @@ void ChatController::onRoomLeft(const QString& room, const QString& reason)
 
 void ChatController::onUserJoined(const QString& room, const QString& nick)
 {
-    m_contacts->addMember(room, nick);
     learnRealNames({nick});
     if (!m_preferences->showJoinPart())
         return;
@@ -343,7 +419,6 @@ void ChatController::onUserJoined(const QString& room, const QString& nick)
 
 void ChatController::onUserLeft(const QString& room, const QString& nick, const QString& reason)
 {
-    m_contacts->removeMember(room, nick);
     ConversationModel* conversation = m_conversations->find(room);
     if (conversation && m_preferences->showJoinPart())
         conversation->appendSystem(
@@ -353,7 +428,6 @@ void ChatController::onUserLeft(const QString& room, const QString& nick, const 
 void ChatController::onUserKicked(const QString& room, const QString& nick, const QString& by,
                                   const QString& reason)
 {
-    m_contacts->removeMember(room, nick);
     if (ConversationModel* conversation = m_conversations->find(room)) {
         conversation->appendSystem(EventFormatter::kicked(nick, room, by, reason));
     }
@@ -362,10 +436,11 @@ void ChatController::onUserKicked(const QString& room, const QString& nick, cons
 void ChatController::onUserQuit(const QString& nick, const QString& reason,
                                 const QStringList& rooms)
 {
-    // The connection forgot the display name with the quit; the contact list still has it.
-    const QString text =
-        EventFormatter::quit(EventFormatter::person(nick, m_contacts->displayName(nick)), reason);
-    m_contacts->removeUser(nick);
+    // The connection forgot the display name with the quit; the member list still has it.
+    QString name = m_memberUpdater->lastDisplayName(nick);
+    if (name.isEmpty())
+        name = m_contacts->displayName(nick);
+    const QString text = EventFormatter::quit(EventFormatter::person(nick, name), reason);
     for (const QString& room : rooms) {
         ConversationModel* conversation = m_conversations->find(room);
         if (conversation && m_preferences->showJoinPart())
@@ -381,12 +456,10 @@ void ChatController::onNickChanged(const QString& oldNick, const QString& newNic
     const bool own = m_connection->isOwnNick(newNick);
     const QString text = EventFormatter::nickChanged(oldNick, newNick, own);
     if (own) {
-        m_contacts->setOwnNick(newNick);
         for (ConversationModel* conversation : m_conversations->conversations())
             conversation->appendSystem(text);
         return;
     }
-    m_contacts->renameUser(oldNick, newNick);
     for (const QString& room : rooms) {
         if (ConversationModel* conversation = m_conversations->find(room))
             conversation->appendSystem(text);
@@ -403,17 +476,18 @@ void ChatController::onNickChanged(const QString& oldNick, const QString& newNic
 void ChatController::onAwayChanged(const QString& nick, bool away, const QString& message)
 {
     if (m_connection->isOwnNick(nick)) {
+        m_memberUpdater->setAway(nick, away, message); // greyed in the member list too
         showInfo(EventFormatter::ownAway(away));
         return;
     }
     if (!away)
         m_awayReplyShown.remove(nick);
-    const bool wasAway = m_contacts->isAway(nick);
-    const QString oldMessage = m_contacts->awayMessage(nick);
+    const bool wasAway = m_memberUpdater->isAway(nick);
+    const QString oldMessage = m_memberUpdater->awayMessage(nick);
     // WHO says only "away", without the words: keep the words learnt before.
     const QString newMessage = away && message.isEmpty() && wasAway ? oldMessage : message;
     const bool changed = wasAway != away || (away && newMessage != oldMessage);
-    m_contacts->setAway(nick, away, newMessage);
+    m_memberUpdater->setAway(nick, away, newMessage);
     ConversationModel* conversation = m_conversations->find(nick);
     if (changed && conversation) {
         conversation->appendSystem(EventFormatter::away(nick, away, newMessage));
@@ -439,7 +513,8 @@ void ChatController::onMessageNotDelivered(const ChatMessage& message, int code,
 // in the conversation with that person (never as "bob: …", which reads as bob speaking).
 void ChatController::onAwayReply(const QString& nick, const QString& message)
 {
-    m_contacts->setAway(nick, true, message);
+    if (!m_connection->network().roomsOf(nick).isEmpty()) // not "Offline; kept for them"
+        m_memberUpdater->setAway(nick, true, message);
     if (m_awayReplyShown.contains(nick) && m_awayReplyShown.value(nick) == message)
         return;
     m_awayReplyShown.insert(nick, message);
@@ -516,6 +591,7 @@ QStringList ChatController::completionNames() const
 
 void ChatController::submitInput(const QString& line)
 {
+    m_typingNotifier->submitted();
     execute(CommandParser::parse(line));
 }
 

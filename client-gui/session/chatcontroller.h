@@ -13,14 +13,20 @@
 #include <memory>
 #include <vector>
 
+class ContactBook;
 class ContactListModel;
 class ConversationStore;
 class InputHandler;
+class MemberListModel;
+class MemberListUpdater;
 class MessageArchive;
 class Preferences;
+class PresenceTracker;
 class ReadMarkerSync;
 class RoomDirectoryModel;
 class RoomListModel;
+class TypingNotifier;
+class TypingTracker;
 
 // The client's session: owns the connection and the models, feeds the models from the
 // connection's signals (with the text of EventFormatter) and hands what the user types to the
@@ -36,6 +42,12 @@ public:
 
     ServerConnection* connection() const { return m_connection; }
     ContactListModel* contacts() const { return m_contacts; }
+    ContactBook* contactBook() const { return m_contactBook; }
+    PresenceTracker* presence() const { return m_presence; }
+    // The members of the room on screen (empty for a private conversation).
+    MemberListModel* members() const { return m_members; }
+    TypingNotifier* typingNotifier() const { return m_typingNotifier; }
+    TypingTracker* typingTracker() const { return m_typingTracker; }
     RoomListModel* rooms() const { return m_rooms; }
     ConversationStore* conversations() const { return m_conversations; }
     // The answer to the last /list.
@@ -91,6 +103,9 @@ public slots:
     void setDisplayName(const QString& name);
     // The user scrolled to the top of conversation: its older history is asked for (BEFORE).
     void loadOlder(ConversationModel* conversation);
+    // The user's contacts: added (a person's name) or removed; a refusal is shown as a line.
+    void addContact(const QString& name);
+    void removeContact(const QString& name);
 
 signals:
     // The UI should show this conversation (the user asked for it).
@@ -136,9 +151,16 @@ private:
     void onRecipientOffline(const QString& nick);
     void syncCaseMapping();
     void learnRealNames(const QStringList& nicks);
+    void createContactsAndMembers();
 
     ServerConnection* m_connection;
     ContactListModel* m_contacts;
+    ContactBook* m_contactBook = nullptr;
+    PresenceTracker* m_presence = nullptr;
+    MemberListModel* m_members = nullptr;
+    MemberListUpdater* m_memberUpdater = nullptr;
+    TypingNotifier* m_typingNotifier = nullptr;
+    TypingTracker* m_typingTracker = nullptr;
     RoomListModel* m_rooms;
     RoomDirectoryModel* m_directory;
     Preferences* m_preferences;

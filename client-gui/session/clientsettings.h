@@ -19,6 +19,18 @@ inline const QString TimeFormat = QStringLiteral("chat/timeFormat");
 inline const QString WindowGeometry = QStringLiteral("window/geometry");
 inline const QString WindowState = QStringLiteral("window/state");
 
+// The contacts the user keeps, per server (host name, lower case): their names in the order
+// added, and when each was last seen online (name -> QDateTime, UTC).
+inline QString contactsGroup(QString server)
+{
+    server = server.trimmed().toLower();
+    server.replace(QLatin1Char('/'), QLatin1Char('_'));
+    server.replace(QLatin1Char('\\'), QLatin1Char('_'));
+    return QStringLiteral("contacts/") + (server.isEmpty() ? QStringLiteral("_") : server);
+}
+inline const QString ContactNames = QStringLiteral("names");
+inline const QString ContactLastSeen = QStringLiteral("lastSeen");
+
 } // namespace SettingsKeys
 
 namespace ClientDefaults {

@@ -187,6 +187,39 @@ struct ServerText // a server notice, or an error reply worth showing ("bob: No 
 {
     QString text;
 };
+struct WelcomeEnd // 376 or 422: the welcome burst (ISUPPORT included) is over
+{
+};
+struct ModeChange // MODE: of a room ("+o-v bob carol") or of a user (ours)
+{
+    QString by;
+    QString target;
+    QString modes;
+    QStringList args;
+};
+struct MonitorOnline // 730: monitored names now online, as nicks (from nick!user@host or name)
+{
+    QStringList nicks;
+};
+struct MonitorOffline // 731
+{
+    QStringList nicks;
+};
+struct MonitorListFull // 734: the server keeps at most limit names; these were not added
+{
+    int limit = 0;
+    QStringList nicks;
+};
+struct IsOnReply // 303: of the nicks asked about, those online
+{
+    QStringList nicks;
+};
+struct Typing // TAGMSG with +typing (message-tags): state is "active", "paused" or "done"
+{
+    QString sender;
+    QString target;
+    QString state;
+};
 
 struct ReadMarker // MARKREAD <target> timestamp=<time> | * (draft/read-marker)
 {
@@ -207,4 +240,7 @@ using IrcEvent =
                  IrcEvents::NamesReply, IrcEvents::NamesEnd, IrcEvents::WhoReply,
                  IrcEvents::SetName, IrcEvents::Whois, IrcEvents::WhoisEnd, IrcEvents::ListEntry,
                  IrcEvents::ListEnd, IrcEvents::AwayReply, IrcEvents::OwnAway, IrcEvents::Message,
-                 IrcEvents::DeliveryFailed, IrcEvents::ServerText, IrcEvents::ReadMarker>;
+                 IrcEvents::DeliveryFailed, IrcEvents::ServerText, IrcEvents::ReadMarker,
+                 IrcEvents::WelcomeEnd, IrcEvents::ModeChange, IrcEvents::MonitorOnline,
+                 IrcEvents::MonitorOffline, IrcEvents::MonitorListFull, IrcEvents::IsOnReply,
+                 IrcEvents::Typing>;

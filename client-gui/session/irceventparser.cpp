@@ -17,6 +17,21 @@ QString lastParam(const IrcMessage& message)
 // How confabd's 301 to the sender of a message to an offline account begins.
 const QString OfflineAwayPrefix = QStringLiteral("Offline; your message is kept");
 
+// "a,b!u@h,c" (730/731): the nicks, each at most once; bounded like any list from the wire.
+QStringList monitorNicks(const QString& list)
+{
+    constexpr int MaxNicks = 512;
+    QStringList nicks;
+    for (const QString& entry : list.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString nick = entry.section(QLatin1Char('!'), 0, 0).trimmed();
+        if (!nick.isEmpty() && !nicks.contains(nick))
+            nicks.append(nick);
+        if (nicks.size() >= MaxNicks)
+            break;
+    }
+    return nicks;
+}
+
 constexpr int ERR_NICKCOLLISION = 436;
 constexpr int ERR_UNAVAILRESOURCE = 437;
 
@@ -75,6 +90,11 @@ IrcEvent IrcEventParser::parse(const IrcMessage& message)
             time = QDateTime::fromString(value.mid(10), Qt::ISODateWithMs).toUTC();
         return ReadMarker{message.param(0), time};
     }
+    if (command == QLatin1String("MODE") && message.paramCount() >= 2)
+        return ModeChange{message.nick(), message.param(0), message.param(1),
+                          message.params().mid(2)};
+    if (command == QLatin1String("TAGMSG"))
+        return parseTagMsg(message);
     return Ignored{};
 }
 
@@ -142,8 +162,17 @@ IrcEvent IrcEventParser::parseNumeric(const IrcMessage& message)
     case ERR_SASLABORTED:
     case ERR_SASLALREADY:
         return SaslReply{code, {}, {}, last};
+    case RPL_ENDOFMOTD:
     case ERR_NOMOTD:
-        return Ignored{};
+        return WelcomeEnd{};
+    case RPL_MONONLINE:
+        return MonitorOnline{monitorNicks(last)};
+    case RPL_MONOFFLINE:
+        return MonitorOffline{monitorNicks(last)};
+    case ERR_MONLISTFULL: // "<me> <limit> <targets> :Monitor list is full."
+        return MonitorListFull{message.param(1).toInt(), monitorNicks(message.param(2))};
+    case RPL_ISON:
+        return IsOnReply{last.split(QLatin1Char(' '), Qt::SkipEmptyParts).mid(0, 512)};
     case ERR_NOSUCHNICK:
     case ERR_NOSUCHCHANNEL:
     case ERR_CANNOTSENDTOCHAN:
@@ -200,6 +229,20 @@ IrcEvent IrcEventParser::parseWhois(const IrcMessage& message)
         break;
     }
     return event;
+}
+
+IrcEvent IrcEventParser::parseTagMsg(const IrcMessage& message)
+{
+    // "+typing" (and the draft name some clients still send).
+    QString state = message.tag(QStringLiteral("+typing"));
+    if (state.isEmpty())
+        state = message.tag(QStringLiteral("+draft/typing"));
+    if (state != QLatin1String("active") && state != QLatin1String("paused") &&
+        state != QLatin1String("done"))
+        return Ignored{}; // a reaction, an unknown state, no tag
+    if (message.nick().isEmpty() || message.param(0).isEmpty())
+        return Ignored{};
+    return Typing{message.nick(), message.param(0), state};
 }
 
 IrcEvent IrcEventParser::parseText(const IrcMessage& message, bool isNotice)

@@ -15,4 +15,5 @@ private:
     static IrcEvent parseNumeric(const IrcMessage& message);
     static IrcEvent parseWhois(const IrcMessage& message);
     static IrcEvent parseText(const IrcMessage& message, bool isNotice);
+    static IrcEvent parseTagMsg(const IrcMessage& message);
 };

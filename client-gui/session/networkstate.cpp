@@ -37,11 +37,28 @@ QString NetworkState::displayRoomName(const QString& room) const
     return room;
 }
 
+QStringList NetworkState::members(const QString& room) const
+{
+    QStringList nicks;
+    for (const RoomMember& member : m_members.value(fold(room)))
+        nicks.append(member.nick);
+    return nicks;
+}
+
 bool NetworkState::isMember(const QString& room, const QString& nick) const
 {
-    const QStringList list = m_members.value(fold(room));
+    const QList<RoomMember> list = m_members.value(fold(room));
     return std::any_of(list.cbegin(), list.cend(),
-                       [&](const QString& m) { return m_caseMapping.equals(m, nick); });
+                       [&](const RoomMember& m) { return m_caseMapping.equals(m.nick, nick); });
+}
+
+QString NetworkState::prefixesOf(const QString& room, const QString& nick) const
+{
+    for (const RoomMember& member : m_members.value(fold(room))) {
+        if (m_caseMapping.equals(member.nick, nick))
+            return member.prefixes;
+    }
+    return {};
 }
 
 QStringList NetworkState::roomsOf(const QString& nick) const
@@ -84,7 +101,7 @@ void NetworkState::clearMembers()
 void NetworkState::addMember(const QString& room, const QString& nick)
 {
     if (!isMember(room, nick))
-        m_members[fold(room)].append(nick);
+        m_members[fold(room)].append(RoomMember{nick, {}});
 }
 
 bool NetworkState::removeMember(const QString& room, const QString& nick)
@@ -92,7 +109,8 @@ bool NetworkState::removeMember(const QString& room, const QString& nick)
     const auto it = m_members.find(fold(room));
     if (it == m_members.end())
         return false;
-    return it->removeIf([&](const QString& m) { return m_caseMapping.equals(m, nick); }) > 0;
+    return it->removeIf([&](const RoomMember& m) { return m_caseMapping.equals(m.nick, nick); }) >
+           0;
 }
 
 void NetworkState::setRealName(const QString& nick, const QString& realName)
@@ -116,9 +134,9 @@ QStringList NetworkState::renameUser(const QString& oldNick, const QString& newN
 {
     const QStringList rooms = roomsOf(oldNick);
     for (const QString& room : rooms) {
-        for (QString& member : m_members[fold(room)]) {
-            if (m_caseMapping.equals(member, oldNick))
-                member = newNick;
+        for (RoomMember& member : m_members[fold(room)]) {
+            if (m_caseMapping.equals(member.nick, oldNick))
+                member.nick = newNick;
         }
     }
     if (m_realNames.contains(fold(oldNick)))
@@ -128,22 +146,93 @@ QStringList NetworkState::renameUser(const QString& oldNick, const QString& newN
     return rooms;
 }
 
+RoomMember NetworkState::parseName(const QString& name) const
+{
+    const QString symbols = m_isupport.prefixSymbols();
+    qsizetype i = 0;
+    while (i < name.size() && symbols.contains(name.at(i)))
+        ++i;
+    return RoomMember{name.mid(i).section(QLatin1Char('!'), 0, 0), sortedPrefixes(name.left(i))};
+}
+
+QString NetworkState::sortedPrefixes(const QString& prefixes) const
+{
+    QString sorted;
+    for (const QChar symbol : m_isupport.prefixSymbols()) {
+        if (prefixes.contains(symbol))
+            sorted.append(symbol);
+    }
+    return sorted;
+}
+
 void NetworkState::addNames(const QString& room, const QStringList& names)
 {
-    QStringList& pending = m_pendingNames[fold(room)];
+    QList<RoomMember>& pending = m_pendingNames[fold(room)];
     for (const QString& name : names) {
-        const QString nick = stripPrefixes(name).section(QLatin1Char('!'), 0, 0);
-        if (!nick.isEmpty())
-            pending.append(nick);
+        const RoomMember member = parseName(name);
+        if (!member.nick.isEmpty())
+            pending.append(member);
     }
 }
 
 QStringList NetworkState::endNames(const QString& room)
 {
-    const QStringList nicks = m_pendingNames.take(fold(room));
+    const QList<RoomMember> list = m_pendingNames.take(fold(room));
     if (m_members.contains(fold(room)))
-        m_members.insert(fold(room), nicks);
+        m_members.insert(fold(room), list);
+    QStringList nicks;
+    for (const RoomMember& member : list)
+        nicks.append(member.nick);
     return nicks;
+}
+
+QStringList NetworkState::applyModes(const QString& room, const QString& modes,
+                                     const QStringList& args)
+{
+    const auto it = m_members.find(fold(room));
+    if (it == m_members.end())
+        return {};
+    const QString prefixModes = m_isupport.prefixModes();
+    const QString prefixSymbols = m_isupport.prefixSymbols();
+    // CHANMODES=A,B,C,D: A and B always take an argument, C only when set, D never.
+    QStringList kinds = m_isupport.value(QStringLiteral("CHANMODES")).split(QLatin1Char(','));
+    if (kinds.size() < 4)
+        kinds = {QStringLiteral("beI"), QStringLiteral("k"), QStringLiteral("l"), QString()};
+    QStringList changed;
+    bool adding = true;
+    qsizetype nextArg = 0;
+    for (const QChar mode : modes) {
+        if (mode == QLatin1Char('+') || mode == QLatin1Char('-')) {
+            adding = mode == QLatin1Char('+');
+            continue;
+        }
+        const qsizetype rank = prefixModes.indexOf(mode);
+        if (rank < 0) {
+            const bool takesArg = kinds.at(0).contains(mode) || kinds.at(1).contains(mode) ||
+                                  (adding && kinds.at(2).contains(mode));
+            if (takesArg)
+                ++nextArg;
+            continue;
+        }
+        if (nextArg >= args.size() || rank >= prefixSymbols.size())
+            break; // a broken line: what is left cannot be matched to its arguments
+        const QString nick = args.at(nextArg++);
+        for (RoomMember& member : *it) {
+            if (!m_caseMapping.equals(member.nick, nick))
+                continue;
+            const QChar symbol = prefixSymbols.at(rank);
+            const QString before = member.prefixes;
+            QString prefixes = before;
+            prefixes.remove(symbol);
+            if (adding)
+                prefixes.append(symbol);
+            member.prefixes = sortedPrefixes(prefixes);
+            if (member.prefixes != before && !changed.contains(member.nick))
+                changed.append(member.nick);
+            break;
+        }
+    }
+    return changed;
 }
 
 QString NetworkState::stripPrefixes(const QString& name) const

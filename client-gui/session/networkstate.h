@@ -2,6 +2,7 @@
 
 #include "irccasemapping.h"
 #include "ircisupport.h"
+#include "session/roommember.h"
 
 #include <QHash>
 #include <QStringList>
@@ -37,7 +38,11 @@ public:
     bool hasRoom(const QString& room) const;
     // The name as first named, when it is one of ours; otherwise as given.
     QString displayRoomName(const QString& room) const;
-    QStringList members(const QString& room) const { return m_members.value(fold(room)); }
+    QStringList members(const QString& room) const;
+    // The members with their prefixes, in the order they became known.
+    QList<RoomMember> memberList(const QString& room) const { return m_members.value(fold(room)); }
+    // "@+", "+" or "" (also when nick is not in the room).
+    QString prefixesOf(const QString& room, const QString& nick) const;
     bool isMember(const QString& room, const QString& nick) const;
     // The rooms this person shares with us.
     QStringList roomsOf(const QString& nick) const;
@@ -63,7 +68,12 @@ public:
     QString realName(const QString& nick) const { return m_realNames.value(fold(nick)); }
     void setRealName(const QString& nick, const QString& realName);
 
-    // NAMES: 353 lines collect, 366 replaces the room's members. Returns the nicks.
+    // A MODE on a room: the membership modes in it (+o, -v… as PREFIX says) change the members'
+    // prefixes; the other modes only take their arguments (CHANMODES). Returns the nicks whose
+    // prefixes changed, each once.
+    QStringList applyModes(const QString& room, const QString& modes, const QStringList& args);
+
+    // NAMES: 353 lines collect (with prefixes), 366 replaces the room's members. Returns the nicks.
     void addNames(const QString& room, const QStringList& names);
     QStringList endNames(const QString& room);
 
@@ -71,14 +81,18 @@ public:
     QString stripPrefixes(const QString& name) const;
 
 private:
+    // The prefixes in PREFIX rank order, each once.
+    QString sortedPrefixes(const QString& prefixes) const;
+    RoomMember parseName(const QString& name) const; // "@+bob!b@h" -> {bob, "@+"}
+
     QString m_nick;
     QString m_serverName;
     bool m_away = false;
     QString m_awayMessage;
     IrcISupport m_isupport;
     IrcCaseMapping m_caseMapping;
-    QStringList m_rooms;                        // display names, in join order
-    QHash<QString, QStringList> m_members;      // folded room -> nicks
-    QHash<QString, QStringList> m_pendingNames; // folded room -> nicks from 353 so far
-    QHash<QString, QString> m_realNames;        // folded nick -> real name
+    QStringList m_rooms;                              // display names, in join order
+    QHash<QString, QList<RoomMember>> m_members;      // folded room -> members
+    QHash<QString, QList<RoomMember>> m_pendingNames; // folded room -> members from 353 so far
+    QHash<QString, QString> m_realNames;              // folded nick -> real name
 };

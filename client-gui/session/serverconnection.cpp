@@ -426,6 +426,25 @@ void ServerConnection::handle(const IrcEvents::Away& event)
     emit awayChanged(event.nick, !event.message.isEmpty(), event.message);
 }
 
+void ServerConnection::handle(const IrcEvents::ModeChange& event)
+{
+    if (!isRoomName(event.target))
+        return; // our own user modes
+    m_network.applyModes(event.target, event.modes, event.args);
+    emit roomModeChanged(m_network.displayRoomName(event.target), event.by, event.modes,
+                         event.args);
+}
+
+void ServerConnection::handle(const IrcEvents::Typing& event)
+{
+    if (isOwnNick(event.sender))
+        return; // an echo
+    emit typingReceived(event.sender,
+                        isRoomName(event.target) ? m_network.displayRoomName(event.target)
+                                                 : event.sender,
+                        event.state);
+}
+
 void ServerConnection::handle(const IrcEvents::TopicChange& event)
 {
     emit topicChanged(m_network.displayRoomName(event.room), event.topic, event.nick);

@@ -234,6 +234,18 @@ signals:
     void realNameChanged(const QString& nick, const QString& realName);
     void lagChanged(int ms);
     void membersCleared(); // connection lost: nobody is known to be online any more
+    // The welcome burst is over (end of MOTD): what the server supports (ISUPPORT) is known.
+    void welcomeEnded();
+    // A MODE on a room; members' prefixes (network().prefixesOf) are already updated.
+    void roomModeChanged(const QString& room, const QString& by, const QString& modes,
+                         const QStringList& args);
+    // MONITOR (730/731/734) and ISON (303) answers, as nicks.
+    void monitorOnline(const QStringList& nicks);
+    void monitorOffline(const QStringList& nicks);
+    void monitorListFull(int limit, const QStringList& nicks);
+    void isonReceived(const QStringList& nicks);
+    // +typing from someone else: conversation is the room, or nick for a private one.
+    void typingReceived(const QString& nick, const QString& conversation, const QString& state);
 
 private:
     void setState(State state);
@@ -288,6 +300,16 @@ private:
     void handle(const IrcEvents::DeliveryFailed& event);
     void handle(const IrcEvents::ServerText& event);
     void handle(const IrcEvents::ReadMarker& event);
+    void handle(const IrcEvents::WelcomeEnd&) { emit welcomeEnded(); }
+    void handle(const IrcEvents::ModeChange& event);
+    void handle(const IrcEvents::MonitorOnline& event) { emit monitorOnline(event.nicks); }
+    void handle(const IrcEvents::MonitorOffline& event) { emit monitorOffline(event.nicks); }
+    void handle(const IrcEvents::MonitorListFull& event)
+    {
+        emit monitorListFull(event.limit, event.nicks);
+    }
+    void handle(const IrcEvents::IsOnReply& event) { emit isonReceived(event.nicks); }
+    void handle(const IrcEvents::Typing& event);
     void learnRealName(const QString& nick, const QString& realName);
     void rememberUnconfirmed(const QString& target, const QString& text, bool isAction);
 

@@ -10,16 +10,20 @@
 #include "session/messagearchive.h"
 #include "session/preferences.h"
 #include "session/startoptions.h"
+#include "session/typingnotifier.h"
 #include "widgets/certificateprompt.h"
 #include "widgets/chatinput.h"
 #include "widgets/connectionsecurityindicator.h"
+#include "widgets/contactpanel.h"
 #include "widgets/conversationview.h"
 #include "widgets/helpdialog.h"
 #include "widgets/logindialog.h"
+#include "widgets/memberpanel.h"
 #include "widgets/roomdirectorydialog.h"
 #include "widgets/searchdialog.h"
 #include "widgets/settingsdialog.h"
 #include "widgets/systemtray.h"
+#include "widgets/typingbar.h"
 
 #include <QAction>
 #include <QApplication>
@@ -34,7 +38,6 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
@@ -45,9 +48,11 @@
 MainWindow::MainWindow(ChatController* controller, QWidget* parent)
     : QMainWindow(parent), m_controller(controller), m_connection(controller->connection()),
       m_loginDialog(new LoginDialog(controller->connection(), this)),
-      m_roomList(new QListView(this)), m_contactList(new QListView(this)),
-      m_contactFilter(new QLineEdit(this)), m_contactProxy(new QSortFilterProxyModel(this)),
-      m_tabs(new QTabWidget(this)), m_topicLabel(new QLabel(this)), m_input(new ChatInput(this)),
+      m_roomList(new QListView(this)),
+      m_contactPanel(new ContactPanel(controller->contacts(), this)),
+      m_memberPanel(new MemberPanel(controller->members(), this)),
+      m_typingBar(new TypingBar(controller->typingTracker(), this)), m_tabs(new QTabWidget(this)),
+      m_topicLabel(new QLabel(this)), m_input(new ChatInput(this)),
       m_sendButton(new QPushButton(tr("Send"), this)), m_stateLabel(new QLabel(this)),
       m_serverLabel(new QLabel(this)), m_lagLabel(new QLabel(this)), m_awayLabel(new QLabel(this))
 {
@@ -55,8 +60,6 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
     setWindowTitle(tr("Confab"));
     setWindowIcon(QIcon(QStringLiteral(":/confab.png")));
     m_roomList->setObjectName(QStringLiteral("roomList"));
-    m_contactList->setObjectName(QStringLiteral("contactList"));
-    m_contactFilter->setObjectName(QStringLiteral("contactFilter"));
     m_tabs->setObjectName(QStringLiteral("conversationTabs"));
     m_topicLabel->setObjectName(QStringLiteral("topicLabel"));
     m_input->setObjectName(QStringLiteral("messageInput"));
@@ -66,28 +69,13 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
     m_lagLabel->setObjectName(QStringLiteral("lagLabel"));
     m_awayLabel->setObjectName(QStringLiteral("awayLabel"));
 
-    // Left: rooms, then people.
+    // Left: rooms, then the user's contacts.
     m_roomList->setModel(controller->rooms());
     m_roomList->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_contactProxy->setSourceModel(controller->contacts());
-    m_contactProxy->setSortRole(ContactListModel::NickRole);
-    m_contactProxy->setSortCaseSensitivity(Qt::CaseInsensitive);
-    m_contactProxy->setFilterRole(ContactListModel::SearchRole); // the nick or the display name
-    m_contactProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_contactProxy->setDynamicSortFilter(true);
-    m_contactProxy->sort(0);
-    m_contactList->setModel(m_contactProxy);
-    m_contactList->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_contactList->setIconSize(QSize(10, 10)); // the online/away colour dot
-    m_contactFilter->setPlaceholderText(tr("Find a person by name…"));
-    m_contactFilter->setClearButtonEnabled(true);
-
     auto* roomsLabel = new QLabel(tr("Rooms"), this);
-    auto* peopleLabel = new QLabel(tr("People online"), this);
     QFont heading = roomsLabel->font();
     heading.setBold(true);
     roomsLabel->setFont(heading);
-    peopleLabel->setFont(heading);
 
     auto* side = new QWidget(this);
     side->setObjectName(QStringLiteral("sidePanel"));
@@ -95,9 +83,7 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
     sideLayout->setContentsMargins(6, 6, 0, 0);
     sideLayout->addWidget(roomsLabel);
     sideLayout->addWidget(m_roomList, 1);
-    sideLayout->addWidget(peopleLabel);
-    sideLayout->addWidget(m_contactFilter);
-    sideLayout->addWidget(m_contactList, 3);
+    sideLayout->addWidget(m_contactPanel, 2);
 
     // Right: topic, conversations, input.
     m_topicLabel->setWordWrap(true);
@@ -111,7 +97,16 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
     auto* chatLayout = new QVBoxLayout(chat);
     chatLayout->setContentsMargins(0, 6, 6, 0);
     chatLayout->addWidget(m_topicLabel);
-    chatLayout->addWidget(m_tabs, 1);
+    // The conversation, with the room's members beside it.
+    auto* conversationSplitter = new QSplitter(this);
+    conversationSplitter->setObjectName(QStringLiteral("conversationSplitter"));
+    conversationSplitter->addWidget(m_tabs);
+    conversationSplitter->addWidget(m_memberPanel);
+    conversationSplitter->setStretchFactor(0, 1);
+    conversationSplitter->setStretchFactor(1, 0);
+    conversationSplitter->setSizes({560, 160});
+    chatLayout->addWidget(conversationSplitter, 1);
+    chatLayout->addWidget(m_typingBar);
     auto* inputRow = new QHBoxLayout;
     inputRow->addWidget(m_input, 1);
     inputRow->addWidget(m_sendButton);
@@ -161,16 +156,17 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
 
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onCurrentTabChanged);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::onTabCloseRequested);
-    connect(m_contactFilter, &QLineEdit::textChanged, m_contactProxy,
-            &QSortFilterProxyModel::setFilterFixedString);
-    connect(m_contactList, &QListView::activated, this, [this](const QModelIndex& index) {
-        m_controller->openPrivateConversation(index.data(ContactListModel::NickRole).toString());
-        m_input->setFocus();
-    });
-    connect(m_contactList, &QListView::doubleClicked, this, [this](const QModelIndex& index) {
-        m_controller->openPrivateConversation(index.data(ContactListModel::NickRole).toString());
-        m_input->setFocus();
-    });
+    connect(m_contactPanel, &ContactPanel::conversationRequested, this,
+            &MainWindow::openPrivateConversation);
+    connect(m_contactPanel, &ContactPanel::addRequested, controller, &ChatController::addContact);
+    connect(m_contactPanel, &ContactPanel::removeRequested, controller,
+            &ChatController::removeContact);
+    connect(m_memberPanel, &MemberPanel::conversationRequested, this,
+            &MainWindow::openPrivateConversation);
+    connect(m_memberPanel, &MemberPanel::addContactRequested, controller,
+            &ChatController::addContact);
+    m_memberPanel->setContactCheck(
+        [this](const QString& nick) { return m_controller->contacts()->contains(nick); });
     auto showRoom = [this](const QModelIndex& index) {
         const QString room = index.data(RoomListModel::NameRole).toString();
         if (ConversationModel* conversation = m_controller->conversations()->find(room))
@@ -184,6 +180,9 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
         [this](const QString& nick) { return m_controller->displayNameOf(nick); });
     connect(m_input, &ChatInput::submitted, controller, &ChatController::submitInput);
     connect(m_input, &ChatInput::multiLinePasted, this, &MainWindow::onMultiLinePaste);
+    connect(m_input, &QLineEdit::textEdited, controller, [this](const QString& text) {
+        m_controller->typingNotifier()->textEdited(m_controller->activeTarget(), text);
+    });
     connect(m_sendButton, &QPushButton::clicked, this, [this] {
         const QString line = m_input->text();
         m_input->addToHistory(line);
@@ -266,6 +265,9 @@ void MainWindow::createMenus()
                 [this](const QString& name) { m_controller->setDisplayName(name.trimmed()); });
     });
     displayName->setObjectName(QStringLiteral("displayNameAction"));
+    QAction* addContact = chatMenu->addAction(tr("Add a &contact…"), m_contactPanel,
+                                              [this] { m_contactPanel->askForContact(); });
+    addContact->setObjectName(QStringLiteral("addContactMenuAction"));
     m_awayAction = chatMenu->addAction(tr("Set &away…"), this, [this] {
         askText(QStringLiteral("setAwayDialog"), tr("Set away"),
                 tr("Message for people who write to you:"), tr("Away"),
@@ -384,23 +386,6 @@ void MainWindow::createContextMenus()
         menu->popup(m_roomList->viewport()->mapToGlobal(pos));
     });
 
-    m_contactList->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_contactList, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
-        const QModelIndex index = m_contactList->indexAt(pos);
-        if (!index.isValid())
-            return;
-        const QString nick = index.data(ContactListModel::NickRole).toString();
-        auto* menu = new QMenu(this);
-        menu->setObjectName(QStringLiteral("contactMenu"));
-        menu->setAttribute(Qt::WA_DeleteOnClose);
-        QAction* talk = menu->addAction(tr("&Send a private message"), this, [this, nick] {
-            m_controller->openPrivateConversation(nick);
-            m_input->setFocus();
-        });
-        talk->setObjectName(QStringLiteral("privateMessageAction"));
-        menu->popup(m_contactList->viewport()->mapToGlobal(pos));
-    });
-
     QTabBar* tabBar = m_tabs->tabBar();
     tabBar->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(tabBar, &QWidget::customContextMenuRequested, this, [this, tabBar](const QPoint& pos) {
@@ -491,6 +476,8 @@ void MainWindow::onConversationAdded(ConversationModel* conversation)
     connect(conversation, &ConversationModel::nameChanged, this, [this, conversation] {
         updateTab(conversation);
         updateTopic();
+        if (conversation == currentConversation()) // renamed: typing under the new name
+            m_typingBar->setConversation(conversation->name());
     });
     if (m_tabs->count() == 1)
         onCurrentTabChanged(0);
@@ -539,12 +526,15 @@ void MainWindow::onCurrentTabChanged(int index)
         m_roomList->setCurrentIndex(m_controller->rooms()->index(roomRow));
     else
         m_roomList->clearSelection();
-    const int contactRow = m_controller->contacts()->indexOf(name);
-    if (contactRow >= 0 && !conversation->isRoom())
-        m_contactList->setCurrentIndex(
-            m_contactProxy->mapFromSource(m_controller->contacts()->index(contactRow)));
-    else
-        m_contactList->clearSelection();
+    m_contactPanel->select(conversation && !conversation->isRoom() ? name : QString());
+    m_memberPanel->setVisible(conversation && conversation->isRoom());
+    m_typingBar->setConversation(name);
+}
+
+void MainWindow::openPrivateConversation(const QString& nick)
+{
+    m_controller->openPrivateConversation(nick);
+    m_input->setFocus();
 }
 
 void MainWindow::updateTopic()

@@ -9,23 +9,26 @@
 
 class ChatController;
 class ChatInput;
+class ContactPanel;
 class ConversationModel;
 class ConversationView;
 class LoginDialog;
+class MemberPanel;
 class QAction;
 class QLabel;
 class QLineEdit;
 class QListView;
 class QPushButton;
-class QSortFilterProxyModel;
 class QTabWidget;
 class SearchDialog;
 class StartOptions;
 class SystemTray;
+class TypingBar;
 
-// The chat window: rooms and people on the left (people sorted, filterable, with unread counts),
-// one tab per conversation on the right, the input line below, and the connection state, server
-// and lag in the status bar. It only reads the controller's models and calls its slots.
+// The chat window: rooms and the user's contacts on the left (ContactPanel), one tab per
+// conversation in the middle with the room's members beside it (MemberPanel), who is typing
+// (TypingBar) and the input line below, and the connection state, server and lag in the status
+// bar. It only reads the controller's models and calls its slots.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -94,6 +97,7 @@ private:
     void onPrivateMessageArrived(const QString& from, const QString& text);
     void onMentioned(const QString& room, const QString& from, const QString& text);
     void onMultiLinePaste(const QString& text);
+    void openPrivateConversation(const QString& nick);
     void updateTab(ConversationModel* conversation);
     void updateTopic();
     void updateActions();
@@ -106,9 +110,9 @@ private:
     SearchDialog* m_searchDialog = nullptr; // made when first opened
     LoginDialog* m_loginDialog;
     QListView* m_roomList;
-    QListView* m_contactList;
-    QLineEdit* m_contactFilter;
-    QSortFilterProxyModel* m_contactProxy;
+    ContactPanel* m_contactPanel;
+    MemberPanel* m_memberPanel;
+    TypingBar* m_typingBar;
     QTabWidget* m_tabs;
     QLabel* m_topicLabel;
     ChatInput* m_input;

@@ -58,6 +58,15 @@ void tst_IrcCommand::factories_data()
     QTest::newRow("kick") << IrcCommand::kick("#a", "bob", "spam")
                           << QByteArray("KICK #a bob :spam");
     QTest::newRow("invite") << IrcCommand::invite("bob", "#a") << QByteArray("INVITE bob #a");
+    QTest::newRow("monitor add") << IrcCommand::monitor("+", {"bob", "carol"})
+                                 << QByteArray("MONITOR + bob,carol");
+    QTest::newRow("monitor remove") << IrcCommand::monitor("-", {"bob"})
+                                    << QByteArray("MONITOR - bob");
+    QTest::newRow("monitor clear") << IrcCommand::monitor("C") << QByteArray("MONITOR C");
+    QTest::newRow("typing active") << IrcCommand::typing("#lobby", "active")
+                                   << QByteArray("@+typing=active TAGMSG #lobby");
+    QTest::newRow("typing done") << IrcCommand::typing("bob", "done")
+                                 << QByteArray("@+typing=done TAGMSG bob");
     QTest::newRow("mode query") << IrcCommand::mode("#a") << QByteArray("MODE #a");
     QTest::newRow("mode set") << IrcCommand::mode("#a", "+ov", {"bob", "carol"})
                               << QByteArray("MODE #a +ov bob carol");

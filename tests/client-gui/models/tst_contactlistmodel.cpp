@@ -5,6 +5,7 @@
 #include <QSortFilterProxyModel>
 #include <QTest>
 
+// The user's contacts with their presence: rows only for contacts, sorted online first.
 class tst_ContactListModel : public QObject
 {
     Q_OBJECT
@@ -12,19 +13,16 @@ class tst_ContactListModel : public QObject
 private slots:
     void init();
     void cleanup();
-    void joinsAddOneRowPerPerson();
-    void ownNickIsNotListed();
-    void leavingLastSharedRoomRemoves();
-    void quitRemoves();
-    void renameKeepsRowAndCase_data();
-    void renameKeepsRowAndCase();
-    void namesReplaceRoomMembership();
-    void awayAndUnread();
-    void unreadSurvivesGoingOffline();
-    void sortedAndFiltered();
-    void clearEmpties();
+    void addAndRemove();
+    void presenceShown_data();
+    void presenceShown();
+    void sortedOnlineFirst();
+    void unreadSurvivesRemoval();
+    void filteredByNameOrDisplayName();
 
 private:
+    QStringList sorted() const;
+
     ContactListModel* m_model = nullptr;
     QAbstractItemModelTester* m_tester = nullptr;
 };
@@ -34,7 +32,6 @@ void tst_ContactListModel::init()
     m_model = new ContactListModel(this);
     m_tester = new QAbstractItemModelTester(
         m_model, QAbstractItemModelTester::FailureReportingMode::QtTest, this);
-    m_model->setOwnNick(QStringLiteral("me"));
 }
 
 void tst_ContactListModel::cleanup()
@@ -43,156 +40,125 @@ void tst_ContactListModel::cleanup()
     delete m_model;
 }
 
-void tst_ContactListModel::joinsAddOneRowPerPerson()
+QStringList tst_ContactListModel::sorted() const
 {
-    QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
-    m_model->addMember(QStringLiteral("#lobby"), QStringLiteral("alice"));
-    m_model->addMember(QStringLiteral("#dev"), QStringLiteral("Alice")); // same person
-    m_model->addMember(QStringLiteral("#lobby"), QStringLiteral("bob"));
-    QCOMPARE(inserted.count(), 2);
-    QCOMPARE(m_model->rowCount(), 2);
-    QCOMPARE(m_model->nicks(), (QStringList{QStringLiteral("alice"), QStringLiteral("bob")}));
-    QCOMPARE(m_model->index(0).data(ContactListModel::RoomsRole).toStringList(),
-             (QStringList{QStringLiteral("#dev"), QStringLiteral("#lobby")}));
-}
-
-void tst_ContactListModel::ownNickIsNotListed()
-{
-    m_model->addMember(QStringLiteral("#lobby"), QStringLiteral("ME"));
-    QCOMPARE(m_model->rowCount(), 0);
-    m_model->addMember(QStringLiteral("#lobby"), QStringLiteral("robert"));
-    m_model->setOwnNick(QStringLiteral("robert"));
-    QCOMPARE(m_model->rowCount(), 0);
-}
-
-void tst_ContactListModel::leavingLastSharedRoomRemoves()
-{
-    m_model->addMember(QStringLiteral("#lobby"), QStringLiteral("alice"));
-    m_model->addMember(QStringLiteral("#dev"), QStringLiteral("alice"));
-    m_model->removeMember(QStringLiteral("#lobby"), QStringLiteral("alice"));
-    QVERIFY(m_model->contains(QStringLiteral("alice")));
-    m_model->removeMember(QStringLiteral("#DEV"), QStringLiteral("ALICE"));
-    QVERIFY(!m_model->contains(QStringLiteral("alice")));
-    QCOMPARE(m_model->rowCount(), 0);
-}
-
-void tst_ContactListModel::quitRemoves()
-{
-    m_model->addMember(QStringLiteral("#lobby"), QStringLiteral("alice"));
-    m_model->addMember(QStringLiteral("#dev"), QStringLiteral("alice"));
-    m_model->addMember(QStringLiteral("#lobby"), QStringLiteral("bob"));
-    QSignalSpy removed(m_model, &QAbstractItemModel::rowsRemoved);
-    m_model->removeUser(QStringLiteral("alice"));
-    QCOMPARE(removed.count(), 1);
-    QCOMPARE(m_model->nicks(), QStringList{QStringLiteral("bob")});
-}
-
-void tst_ContactListModel::renameKeepsRowAndCase_data()
-{
-    QTest::addColumn<QString>("oldNick");
-    QTest::addColumn<QString>("newNick");
-    QTest::addColumn<QStringList>("expected");
-    QTest::newRow("plain") << "bob"
-                           << "robert" << QStringList{"alice", "robert"};
-    QTest::newRow("case only") << "bob"
-                               << "Bob" << QStringList{"alice", "Bob"};
-    QTest::newRow("old name in other case") << "BOB"
-                                            << "rob" << QStringList{"alice", "rob"};
-    QTest::newRow("rfc1459 folding") << "bob"
-                                     << "b[o]b" << QStringList{"alice", "b[o]b"};
-    QTest::newRow("unknown person") << "zed"
-                                    << "zorro" << QStringList{"alice", "bob"};
-    QTest::newRow("renamed to my nick") << "bob"
-                                        << "me" << QStringList{"alice"};
-}
-
-void tst_ContactListModel::renameKeepsRowAndCase()
-{
-    QFETCH(QString, oldNick);
-    QFETCH(QString, newNick);
-    QFETCH(QStringList, expected);
-    m_model->addMember(QStringLiteral("#lobby"), QStringLiteral("alice"));
-    m_model->addMember(QStringLiteral("#lobby"), QStringLiteral("bob"));
-    m_model->renameUser(oldNick, newNick);
-    QCOMPARE(m_model->nicks(), expected);
-}
-
-void tst_ContactListModel::namesReplaceRoomMembership()
-{
-    m_model->addMember(QStringLiteral("#lobby"), QStringLiteral("gone"));
-    m_model->addMember(QStringLiteral("#dev"), QStringLiteral("stays"));
-    m_model->addMember(QStringLiteral("#lobby"), QStringLiteral("stays"));
-    m_model->setMembers(QStringLiteral("#lobby"),
-                        {QStringLiteral("me"), QStringLiteral("stays"), QStringLiteral("new")});
-    QCOMPARE(m_model->nicks(), (QStringList{QStringLiteral("stays"), QStringLiteral("new")}));
-    m_model->removeRoom(QStringLiteral("#lobby"));
-    QCOMPARE(m_model->nicks(), QStringList{QStringLiteral("stays")});
-}
-
-void tst_ContactListModel::awayAndUnread()
-{
-    m_model->addMember(QStringLiteral("#lobby"), QStringLiteral("alice"));
-    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
-    m_model->setAway(QStringLiteral("ALICE"), true, QStringLiteral("lunch"));
-    QCOMPARE(changed.count(), 1);
-    const QModelIndex idx = m_model->index(0);
-    QCOMPARE(idx.data(ContactListModel::AwayRole).toBool(), true);
-    QCOMPARE(idx.data(ContactListModel::AwayMessageRole).toString(), QStringLiteral("lunch"));
-    QVERIFY(idx.data(Qt::ToolTipRole).toString().contains(QStringLiteral("lunch")));
-    m_model->setAway(QStringLiteral("alice"), true, QStringLiteral("lunch"));
-    QCOMPARE(changed.count(), 1); // no change, no signal
-
-    m_model->setUnreadCount(QStringLiteral("alice"), 3);
-    QCOMPARE(idx.data(ContactListModel::UnreadRole).toInt(), 3);
-    QVERIFY(idx.data(Qt::DisplayRole).toString().contains(QStringLiteral("3")));
-    QCOMPARE(idx.data(ContactListModel::NickRole).toString(), QStringLiteral("alice"));
-    m_model->setUnreadCount(QStringLiteral("alice"), 0);
-    QCOMPARE(idx.data(Qt::DisplayRole).toString(), QStringLiteral("alice"));
-}
-
-void tst_ContactListModel::unreadSurvivesGoingOffline()
-{
-    m_model->addMember(QStringLiteral("#lobby"), QStringLiteral("alice"));
-    m_model->setUnreadCount(QStringLiteral("alice"), 2);
-    m_model->removeUser(QStringLiteral("alice"));
-    QCOMPARE(m_model->unreadCount(QStringLiteral("alice")), 2);
-    m_model->addMember(QStringLiteral("#lobby"), QStringLiteral("alice"));
-    QCOMPARE(m_model->index(0).data(ContactListModel::UnreadRole).toInt(), 2);
-}
-
-void tst_ContactListModel::sortedAndFiltered()
-{
-    for (const char* nick : {"zoe", "Bob", "alice", "carl"})
-        m_model->addMember(QStringLiteral("#lobby"), QString::fromLatin1(nick));
     QSortFilterProxyModel proxy;
     proxy.setSourceModel(m_model);
-    proxy.setSortRole(ContactListModel::NickRole);
-    proxy.setSortCaseSensitivity(Qt::CaseInsensitive);
-    proxy.setFilterRole(ContactListModel::NickRole);
-    proxy.setFilterCaseSensitivity(Qt::CaseInsensitive);
-    proxy.setDynamicSortFilter(true);
+    proxy.setSortRole(ContactListModel::SortRole);
     proxy.sort(0);
-    auto rows = [&proxy] {
-        QStringList list;
-        for (int row = 0; row < proxy.rowCount(); ++row)
-            list.append(proxy.index(row, 0).data(ContactListModel::NickRole).toString());
-        return list;
-    };
-    QCOMPARE(rows(), (QStringList{"alice", "Bob", "carl", "zoe"}));
-    m_model->renameUser(QStringLiteral("zoe"), QStringLiteral("aaron"));
-    QCOMPARE(rows(), (QStringList{"aaron", "alice", "Bob", "carl"}));
-    proxy.setFilterFixedString(QStringLiteral("A"));
-    QCOMPARE(rows(), (QStringList{"aaron", "alice", "carl"}));
+    QStringList rows;
+    for (int row = 0; row < proxy.rowCount(); ++row)
+        rows.append(proxy.index(row, 0).data(ContactListModel::NickRole).toString());
+    return rows;
 }
 
-void tst_ContactListModel::clearEmpties()
+void tst_ContactListModel::addAndRemove()
 {
-    m_model->addMember(QStringLiteral("#lobby"), QStringLiteral("alice"));
-    QSignalSpy reset(m_model, &QAbstractItemModel::modelReset);
-    m_model->clear();
-    QCOMPARE(reset.count(), 1);
-    QCOMPARE(m_model->rowCount(), 0);
+    QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
+    m_model->setContacts({QStringLiteral("bob"), QStringLiteral("Carol")});
+    QCOMPARE(m_model->nicks(), (QStringList{"bob", "Carol"}));
+    m_model->addContact(QStringLiteral("dave"));
+    m_model->addContact(QStringLiteral("BOB")); // there already (case-insensitively)
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(m_model->nicks(), (QStringList{"bob", "Carol", "dave"}));
+    m_model->removeContact(QStringLiteral("carol"));
+    m_model->removeContact(QStringLiteral("nobody"));
+    QCOMPARE(m_model->nicks(), (QStringList{"bob", "dave"}));
+    QCOMPARE(m_model->presence(QStringLiteral("bob")).state, ContactPresence::State::Unknown);
 }
 
-QTEST_MAIN(tst_ContactListModel)
+void tst_ContactListModel::presenceShown_data()
+{
+    QTest::addColumn<int>("state");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<bool>("seen");
+    QTest::addColumn<QString>("shown");
+    QTest::addColumn<bool>("away");
+
+    QTest::newRow("online") << int(ContactPresence::State::Online) << QString() << false
+                            << "bob — online" << false;
+    QTest::newRow("away with message")
+        << int(ContactPresence::State::Away) << "lunch" << false << "bob — away: lunch" << true;
+    QTest::newRow("away") << int(ContactPresence::State::Away) << QString() << false << "bob — away"
+                          << true;
+    QTest::newRow("offline") << int(ContactPresence::State::Offline) << QString() << false
+                             << "bob — offline" << false;
+    QTest::newRow("offline, seen") << int(ContactPresence::State::Offline) << QString() << true
+                                   << "bob — offline, last seen" << false;
+    QTest::newRow("unknown") << int(ContactPresence::State::Unknown) << QString() << false << "bob"
+                             << false;
+}
+
+void tst_ContactListModel::presenceShown()
+{
+    QFETCH(int, state);
+    QFETCH(QString, message);
+    QFETCH(bool, seen);
+    QFETCH(QString, shown);
+    QFETCH(bool, away);
+    m_model->addContact(QStringLiteral("bob"));
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    ContactPresence presence;
+    presence.state = ContactPresence::State(state);
+    presence.awayMessage = message;
+    if (seen)
+        presence.lastSeen = QDateTime::currentDateTimeUtc();
+    m_model->setPresence(QStringLiteral("BOB"), presence);
+    QCOMPARE(changed.count(), presence == ContactPresence() ? 0 : 1);
+    const QModelIndex row = m_model->index(0);
+    QVERIFY2(row.data().toString().startsWith(shown), qPrintable(row.data().toString()));
+    QCOMPARE(row.data(ContactListModel::AwayRole).toBool(), away);
+    QCOMPARE(row.data(ContactListModel::AwayMessageRole).toString(), message);
+    QCOMPARE(row.data(ContactListModel::PresenceRole).toInt(), state);
+    QCOMPARE(row.data(ContactListModel::LastSeenRole).toDateTime().isValid(), seen);
+    m_model->setPresence(QStringLiteral("nobody"), presence); // not a contact: nothing
+    QCOMPARE(m_model->rowCount(), 1);
+}
+
+void tst_ContactListModel::sortedOnlineFirst()
+{
+    m_model->setContacts({QStringLiteral("zed"), QStringLiteral("amy"), QStringLiteral("Bob"),
+                          QStringLiteral("carl"), QStringLiteral("dora")});
+    ContactPresence online;
+    online.state = ContactPresence::State::Online;
+    ContactPresence away;
+    away.state = ContactPresence::State::Away;
+    ContactPresence offline;
+    offline.state = ContactPresence::State::Offline;
+    m_model->setPresence(QStringLiteral("zed"), online);
+    m_model->setPresence(QStringLiteral("carl"), online);
+    m_model->setPresence(QStringLiteral("dora"), away);
+    m_model->setPresence(QStringLiteral("amy"), offline);
+    QCOMPARE(sorted(), (QStringList{"carl", "zed", "dora", "amy", "Bob"}));
+    m_model->setPresence(QStringLiteral("zed"), offline); // went away: moves down
+    QCOMPARE(sorted(), (QStringList{"carl", "dora", "amy", "Bob", "zed"}));
+}
+
+void tst_ContactListModel::unreadSurvivesRemoval()
+{
+    m_model->setUnreadCount(QStringLiteral("bob"), 2); // not a contact yet
+    m_model->addContact(QStringLiteral("bob"));
+    QCOMPARE(m_model->unreadCount(QStringLiteral("bob")), 2);
+    QVERIFY(m_model->index(0).data().toString().contains(QStringLiteral("2")));
+    m_model->removeContact(QStringLiteral("bob"));
+    QCOMPARE(m_model->unreadCount(QStringLiteral("bob")), 2);
+    m_model->setUnreadCount(QStringLiteral("bob"), 0);
+    m_model->addContact(QStringLiteral("bob"));
+    QCOMPARE(m_model->index(0).data(ContactListModel::UnreadRole).toInt(), 0);
+}
+
+void tst_ContactListModel::filteredByNameOrDisplayName()
+{
+    m_model->setContacts({QStringLiteral("lilei"), QStringLiteral("bob")});
+    m_model->setDisplayName(QStringLiteral("lilei"), QStringLiteral("李雷"));
+    QCOMPARE(m_model->displayName(QStringLiteral("LILEI")), QStringLiteral("李雷"));
+    QSortFilterProxyModel proxy;
+    proxy.setSourceModel(m_model);
+    proxy.setFilterRole(ContactListModel::SearchRole);
+    proxy.setFilterFixedString(QStringLiteral("李"));
+    QCOMPARE(proxy.rowCount(), 1);
+    QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("李雷 (lilei)"));
+}
+
+QTEST_GUILESS_MAIN(tst_ContactListModel)
 #include "tst_contactlistmodel.moc"

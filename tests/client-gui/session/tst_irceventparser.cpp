@@ -24,6 +24,11 @@ private slots:
     void readMarkers_data();
     void readMarkers();
     void offlineRecipient();
+    void welcomeEnd();
+    void modes();
+    void monitor();
+    void typing_data();
+    void typing();
 };
 
 namespace {
@@ -353,7 +358,6 @@ void tst_IrcEventParser::ignored_data()
     QTest::addColumn<QByteArray>("line");
     QTest::addColumn<bool>("serverText");
     QTest::newRow("motd") << QByteArray(":irc.test 372 me :- hello") << false;
-    QTest::newRow("no motd") << QByteArray(":irc.test 422 me :MOTD File is missing") << false;
     QTest::newRow("end of who") << QByteArray(":irc.test 315 me #lobby :End of WHO") << false;
     QTest::newRow("CTCP VERSION") << QByteArray(":bob!b@h PRIVMSG me :\x01VERSION\x01") << false;
     QTest::newRow("unknown command") << QByteArray(":bob!b@h WALLOPS :hi") << false;
@@ -413,6 +417,93 @@ void tst_IrcEventParser::offlineRecipient()
     QVERIFY(offline.offline);
     const auto away = as<IrcEvents::AwayReply>(parse(":confab.local 301 alice bob :Offline"));
     QVERIFY(!away.offline); // a person's own away message
+}
+
+void tst_IrcEventParser::welcomeEnd()
+{
+    QVERIFY(std::holds_alternative<IrcEvents::WelcomeEnd>(
+        parse(":irc.test 376 me :End of /MOTD command.")));
+    QVERIFY(std::holds_alternative<IrcEvents::WelcomeEnd>(
+        parse(":irc.test 422 me :MOTD File is missing")));
+}
+
+void tst_IrcEventParser::modes()
+{
+    const auto op = as<IrcEvents::ModeChange>(parse(":alice!a@h MODE #lobby +o-v bob carol"));
+    QCOMPARE(op.by, QStringLiteral("alice"));
+    QCOMPARE(op.target, QStringLiteral("#lobby"));
+    QCOMPARE(op.modes, QStringLiteral("+o-v"));
+    QCOMPARE(op.args, (QStringList{"bob", "carol"}));
+    const auto server = as<IrcEvents::ModeChange>(parse(":irc.test MODE #lobby +nt"));
+    QCOMPARE(server.by, QStringLiteral("irc.test"));
+    QVERIFY(server.args.isEmpty());
+    const auto own = as<IrcEvents::ModeChange>(parse(":me MODE me :+i"));
+    QCOMPARE(own.target, QStringLiteral("me"));
+    QVERIFY(std::holds_alternative<IrcEvents::Ignored>(parse(":alice!a@h MODE #lobby")));
+}
+
+void tst_IrcEventParser::monitor()
+{
+    const auto online =
+        as<IrcEvents::MonitorOnline>(parse(":irc.test 730 me :bob!b@h,Carol!c@h,dave"));
+    QCOMPARE(online.nicks, (QStringList{"bob", "Carol", "dave"})); // an account: a bare name
+    const auto offline = as<IrcEvents::MonitorOffline>(parse(":irc.test 731 me :bob,carol"));
+    QCOMPARE(offline.nicks, (QStringList{"bob", "carol"}));
+    const auto empty = as<IrcEvents::MonitorOffline>(parse(":irc.test 731 me :,,"));
+    QVERIFY(empty.nicks.isEmpty());
+    const auto full = as<IrcEvents::MonitorListFull>(
+        parse(":irc.test 734 me 2 erin,fred :Monitor list is full."));
+    QCOMPARE(full.limit, 2);
+    QCOMPARE(full.nicks, (QStringList{"erin", "fred"}));
+    const auto ison = as<IrcEvents::IsOnReply>(parse(":irc.test 303 me :bob carol"));
+    QCOMPARE(ison.nicks, (QStringList{"bob", "carol"}));
+    QVERIFY(as<IrcEvents::IsOnReply>(parse(":irc.test 303 me :")).nicks.isEmpty());
+    // Hostile: a huge list is cut, never unbounded.
+    QByteArray many = ":irc.test 730 me :";
+    for (int i = 0; i < 2000; ++i)
+        many += "n" + QByteArray::number(i) + ",";
+    QVERIFY(as<IrcEvents::MonitorOnline>(parse(many)).nicks.size() <= 512);
+}
+
+void tst_IrcEventParser::typing_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QString>("sender");
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QString>("state"); // empty: not a typing event
+
+    QTest::newRow("active in a room") << QByteArray("@+typing=active :bob!b@h TAGMSG #lobby")
+                                      << "bob" << "#lobby" << "active";
+    QTest::newRow("paused, private") << QByteArray("@+typing=paused :bob!b@h TAGMSG me") << "bob"
+                                     << "me" << "paused";
+    QTest::newRow("done with other tags")
+        << QByteArray("@time=2026-01-01T00:00:00.000Z;+typing=done;msgid=x :bob!b@h TAGMSG me")
+        << "bob" << "me" << "done";
+    QTest::newRow("draft name") << QByteArray("@+draft/typing=active :bob!b@h TAGMSG #lobby")
+                                << "bob" << "#lobby" << "active";
+    QTest::newRow("unknown state") << QByteArray("@+typing=dancing :bob!b@h TAGMSG #lobby") << ""
+                                   << "" << "";
+    QTest::newRow("a reaction") << QByteArray("@+draft/react=x :bob!b@h TAGMSG #lobby") << ""
+                                << "" << "";
+    QTest::newRow("no target") << QByteArray("@+typing=active :bob!b@h TAGMSG") << "" << "" << "";
+    QTest::newRow("no source") << QByteArray("@+typing=active TAGMSG #lobby") << "" << "" << "";
+}
+
+void tst_IrcEventParser::typing()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QString, sender);
+    QFETCH(QString, target);
+    QFETCH(QString, state);
+    const IrcEvent event = parse(line);
+    if (state.isEmpty()) {
+        QVERIFY(std::holds_alternative<IrcEvents::Ignored>(event));
+        return;
+    }
+    const auto typing = as<IrcEvents::Typing>(event);
+    QCOMPARE(typing.sender, sender);
+    QCOMPARE(typing.target, target);
+    QCOMPARE(typing.state, state);
 }
 
 QTEST_GUILESS_MAIN(tst_IrcEventParser)

@@ -20,6 +20,10 @@ private slots:
     void caseMappingFromISupport();
     void reconnectKeepsRoomsForgetsMembers();
     void realNamesFollowRenamesAndGoWithQuits();
+    void namesKeepPrefixesInRankOrder();
+    void modesChangePrefixes_data();
+    void modesChangePrefixes();
+    void prefixesFollowRenames();
 
 private:
     NetworkState m_state;
@@ -163,6 +167,84 @@ void tst_NetworkState::realNamesFollowRenamesAndGoWithQuits()
     m_state.setRealName(QStringLiteral("bob"), QStringLiteral("Bob"));
     m_state.clearMembers(); // connection lost
     QVERIFY(m_state.realName(QStringLiteral("bob")).isEmpty());
+}
+
+void tst_NetworkState::namesKeepPrefixesInRankOrder()
+{
+    m_state.addISupport({QStringLiteral("me"), QStringLiteral("PREFIX=(qaohv)~&@%+"),
+                         QStringLiteral("are supported")});
+    m_state.addNames(QStringLiteral("#lobby"),
+                     {QStringLiteral("+@op"), QStringLiteral("%half"), QStringLiteral("plain"),
+                      QStringLiteral("~owner!o@h")});
+    m_state.endNames(QStringLiteral("#lobby"));
+    QCOMPARE(m_state.members(QStringLiteral("#lobby")),
+             (QStringList{"op", "half", "plain", "owner"}));
+    QCOMPARE(m_state.prefixesOf(QStringLiteral("#lobby"), QStringLiteral("OP")),
+             QStringLiteral("@+")); // multi-prefix, highest first whatever the order sent
+    QCOMPARE(m_state.prefixesOf(QStringLiteral("#lobby"), QStringLiteral("half")),
+             QStringLiteral("%"));
+    QCOMPARE(m_state.prefixesOf(QStringLiteral("#lobby"), QStringLiteral("plain")), QString());
+    QCOMPARE(m_state.prefixesOf(QStringLiteral("#lobby"), QStringLiteral("owner")),
+             QStringLiteral("~"));
+    QCOMPARE(m_state.prefixesOf(QStringLiteral("#lobby"), QStringLiteral("nobody")), QString());
+}
+
+void tst_NetworkState::modesChangePrefixes_data()
+{
+    QTest::addColumn<QString>("modes");
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("bobPrefixes");
+    QTest::addColumn<QString>("carolPrefixes");
+    QTest::addColumn<QStringList>("changed");
+
+    QTest::newRow("op") << "+o" << QStringList{"bob"} << "@" << "+" << QStringList{"bob"};
+    QTest::newRow("voice and op, one line")
+        << "+vo" << QStringList{"bob", "BOB"} << "@+" << "+" << QStringList{"bob"};
+    QTest::newRow("take voice") << "-v" << QStringList{"carol"} << "" << "" << QStringList{"carol"};
+    QTest::newRow("op one, devoice other")
+        << "+o-v" << QStringList{"bob", "carol"} << "@" << "" << QStringList{"bob", "carol"};
+    QTest::newRow("key and limit take arguments")
+        << "+klo" << QStringList{"secret", "10", "bob"} << "@" << "+" << QStringList{"bob"};
+    QTest::newRow("unset limit takes none")
+        << "-l+o" << QStringList{"bob"} << "@" << "+" << QStringList{"bob"};
+    QTest::newRow("ban mask is not a nick")
+        << "+bo" << QStringList{"carol!*@*", "bob"} << "@" << "+" << QStringList{"bob"};
+    QTest::newRow("room modes only") << "+nt" << QStringList{} << "" << "+" << QStringList{};
+    QTest::newRow("nobody of that name")
+        << "+o" << QStringList{"ghost"} << "" << "+" << QStringList{};
+    QTest::newRow("argument missing") << "+oo" << QStringList{"bob"} << "@" << "+"
+                                      << QStringList{"bob"};
+    QTest::newRow("already voiced") << "+v" << QStringList{"carol"} << "" << "+" << QStringList{};
+}
+
+void tst_NetworkState::modesChangePrefixes()
+{
+    QFETCH(QString, modes);
+    QFETCH(QStringList, args);
+    QFETCH(QString, bobPrefixes);
+    QFETCH(QString, carolPrefixes);
+    QFETCH(QStringList, changed);
+    m_state.addNames(QStringLiteral("#lobby"), {QStringLiteral("bob"), QStringLiteral("+carol")});
+    m_state.endNames(QStringLiteral("#lobby"));
+    QCOMPARE(m_state.applyModes(QStringLiteral("#LOBBY"), modes, args), changed);
+    QCOMPARE(m_state.prefixesOf(QStringLiteral("#lobby"), QStringLiteral("bob")), bobPrefixes);
+    QCOMPARE(m_state.prefixesOf(QStringLiteral("#lobby"), QStringLiteral("carol")), carolPrefixes);
+    // Another room is not touched.
+    QVERIFY(m_state.applyModes(QStringLiteral("#elsewhere"), QStringLiteral("+o"),
+                               {QStringLiteral("bob")})
+                .isEmpty());
+}
+
+void tst_NetworkState::prefixesFollowRenames()
+{
+    m_state.addNames(QStringLiteral("#lobby"), {QStringLiteral("@bob")});
+    m_state.endNames(QStringLiteral("#lobby"));
+    m_state.renameUser(QStringLiteral("bob"), QStringLiteral("robert"));
+    QCOMPARE(m_state.prefixesOf(QStringLiteral("#lobby"), QStringLiteral("robert")),
+             QStringLiteral("@"));
+    m_state.addMember(QStringLiteral("#lobby"), QStringLiteral("newcomer"));
+    QCOMPARE(m_state.memberList(QStringLiteral("#lobby")).size(), 2);
+    QCOMPARE(m_state.memberList(QStringLiteral("#lobby")).at(1).prefixes, QString());
 }
 
 QTEST_GUILESS_MAIN(tst_NetworkState)

@@ -1,18 +1,24 @@
 // ServerConnection against a server we did not write: ngircd from its Debian package, started
 // on a free loopback port with a generated configuration and stopped at the end.
+#include "irccommand.h"
 #include "ircnumerics.h"
 #include "models/contactlistmodel.h"
 #include "models/conversationstore.h"
+#include "models/memberlistmodel.h"
 #include "models/roomlistmodel.h"
 #include "session/chatcontroller.h"
 #include "session/historyfetcher.h"
+#include "session/presencetracker.h"
 #include "session/readmarkersync.h"
 #include "session/serverconnection.h"
+#include "session/typingnotifier.h"
 
 #include <QFile>
 #include <QLoggingCategory>
 #include <QProcess>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -38,6 +44,7 @@ private slots:
     void privateAndRoomMessages();
     void renameAndQuitAreSeen();
     void controllerModelsOnNgircd();
+    void contactsAndMembersWithoutMonitor();
     void serverGoingAwayIsReported();
     void noHistoryQuietly();
 
@@ -73,6 +80,10 @@ bool tst_NgircdInterop::startServer()
 
 void tst_NgircdInterop::initTestCase()
 {
+    QStandardPaths::setTestModeEnabled(true); // the controller keeps contacts in the settings
+    QCoreApplication::setOrganizationName(QStringLiteral("ConfabTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_ngircdinterop"));
+    QSettings().clear();
     QLoggingCategory::setFilterRules(QStringLiteral("confab.*.debug=false\nconfab.*.info=false"));
     if (!QFile::exists(NgircdPath))
         QSKIP("ngircd is not installed (apt-get install ngircd)");
@@ -270,10 +281,14 @@ void tst_NgircdInterop::controllerModelsOnNgircd()
     QTRY_VERIFY_WITH_TIMEOUT(own->isRegistered(), 10000);
     QTRY_VERIFY(controller.rooms()->isJoined(QStringLiteral("#lobby")));
 
+    // The member list of the room on screen; the contact list is only the user's contacts.
+    controller.setActiveConversation(controller.conversations()->find(QStringLiteral("#lobby")));
+    QTRY_COMPARE(controller.members()->nicks(), QStringList{QStringLiteral("gui")});
     ServerConnection* peer = connectAs(QStringLiteral("peer"));
     QTRY_VERIFY_WITH_TIMEOUT(peer->isRegistered(), 10000);
     peer->join(QStringLiteral("#lobby"));
-    QTRY_COMPARE(controller.contacts()->nicks(), QStringList{QStringLiteral("peer")});
+    QTRY_COMPARE(controller.members()->nicks(), (QStringList{"gui", "peer"}));
+    QVERIFY(controller.contacts()->nicks().isEmpty());
     peer->sendMessage(QStringLiteral("gui"), QStringLiteral("private hello"));
     QTRY_VERIFY(controller.conversations()->find(QStringLiteral("peer")));
     ConversationModel* conversation = controller.conversations()->find(QStringLiteral("peer"));
@@ -282,14 +297,68 @@ void tst_NgircdInterop::controllerModelsOnNgircd()
     QVERIFY(conversation->lastText().contains(QStringLiteral("private hello")));
     peer->setAway(QStringLiteral("brb"));
     peer->setNick(QStringLiteral("peer2"));
-    QTRY_COMPARE(controller.contacts()->nicks(), QStringList{QStringLiteral("peer2")});
+    QTRY_COMPARE(controller.members()->nicks(), (QStringList{"gui", "peer2"}));
     QCOMPARE(conversation->name(), QStringLiteral("peer2"));
     controller.submitInput(QStringLiteral("/msg peer2 answer"));
     QSignalSpy received(peer, &ServerConnection::privateMessage);
     QTRY_COMPARE(received.count(), 1);
     QCOMPARE(received.at(0).at(0).value<ChatMessage>().text, QStringLiteral("answer"));
     peer->disconnectFromServer(QStringLiteral("bye"));
-    QTRY_VERIFY(controller.contacts()->nicks().isEmpty());
+    QTRY_COMPARE(controller.members()->nicks(), QStringList{QStringLiteral("gui")});
+}
+
+// Contacts, operator marks and typing on a server without MONITOR or message-tags: presence
+// comes from ISON, MODE changes still show, nothing is sent that the server does not know.
+void tst_NgircdInterop::contactsAndMembersWithoutMonitor()
+{
+    ChatController controller;
+    // ngircd handles about one command a second from a client: poll slower than that.
+    controller.presence()->setPollInterval(3000);
+    ServerConnection* own = controller.connection();
+    own->setHost(QStringLiteral("127.0.0.1"));
+    own->setPort(m_port);
+    own->setDesiredNick(QStringLiteral("watcher"));
+    own->setAutoReconnect(false);
+    QSignalSpy info(own, &ServerConnection::serverInfo);
+    own->connectToServer();
+    QTRY_VERIFY_WITH_TIMEOUT(own->isRegistered(), 10000);
+    QVERIFY(!own->serverSupport().has(QStringLiteral("MONITOR")));
+    QVERIFY(!own->hasCapability(QStringLiteral("message-tags")));
+    ServerConnection* buddy = connectAs(QStringLiteral("friend"));
+    QTRY_VERIFY_WITH_TIMEOUT(buddy->isRegistered(), 10000);
+
+    // Operator marks from ngircd's NAMES and MODE lines; typing is not sent without tags.
+    controller.joinRoom(QStringLiteral("#marks"));
+    QTRY_VERIFY_WITH_TIMEOUT(controller.rooms()->isJoined(QStringLiteral("#marks")), 10000);
+    controller.setActiveConversation(controller.conversations()->find(QStringLiteral("#marks")));
+    QTRY_COMPARE(controller.members()->prefixesOf(QStringLiteral("watcher")), QStringLiteral("@"));
+    buddy->join(QStringLiteral("#marks"));
+    QTRY_VERIFY_WITH_TIMEOUT(controller.members()->contains(QStringLiteral("friend")), 10000);
+    controller.typingNotifier()->textEdited(QStringLiteral("#marks"), QStringLiteral("abc"));
+    own->sendRaw(IrcCommand::mode(QStringLiteral("#marks"), QStringLiteral("+v"),
+                                  {QStringLiteral("friend")}));
+    QTRY_COMPARE_WITH_TIMEOUT(controller.members()->prefixesOf(QStringLiteral("friend")),
+                              QStringLiteral("+"), 10000);
+    buddy->part(QStringLiteral("#marks"));
+    QTRY_VERIFY_WITH_TIMEOUT(!controller.members()->contains(QStringLiteral("friend")), 10000);
+
+    // A contact, without MONITOR: ISON says whether online, WHO whether away.
+    controller.addContact(QStringLiteral("friend"));
+    QVERIFY(!controller.presence()->isMonitored(QStringLiteral("friend")));
+    QTRY_COMPARE_WITH_TIMEOUT(controller.contacts()->presence(QStringLiteral("friend")).state,
+                              ContactPresence::State::Online, 10000);
+    buddy->setAway(QStringLiteral("later"));
+    QTRY_COMPARE_WITH_TIMEOUT(controller.contacts()->presence(QStringLiteral("friend")).state,
+                              ContactPresence::State::Away, 15000);
+    buddy->disconnectFromServer(QStringLiteral("bye"));
+    QTRY_COMPARE_WITH_TIMEOUT(controller.contacts()->presence(QStringLiteral("friend")).state,
+                              ContactPresence::State::Offline, 15000);
+    QVERIFY(controller.contacts()->presence(QStringLiteral("friend")).lastSeen.isValid());
+    QVERIFY(own->isRegistered());
+    for (const QList<QVariant>& line : info) // no "unknown command" for anything we sent
+        QVERIFY2(!line.at(0).toString().contains(QStringLiteral("nknown")),
+                 qPrintable(line.at(0).toString()));
+    controller.removeContact(QStringLiteral("friend"));
 }
 
 void tst_NgircdInterop::serverGoingAwayIsReported()

@@ -4,6 +4,7 @@
 #include "models/contactlistmodel.h"
 #include "models/conversationmodel.h"
 #include "models/conversationstore.h"
+#include "models/memberlistmodel.h"
 #include "models/roomdirectorymodel.h"
 #include "models/roomlistmodel.h"
 #include "net/server.h"
@@ -112,7 +113,9 @@ private:
     // Triggers a menu action that asks for text, answers it and accepts.
     void answerMenuQuestion(const char* action, const char* dialog, const QString& answer);
     void type(const QString& line);
-    QStringList contactRows() const;
+    // The people in the member list of the room on screen, as shown, without ourselves.
+    QStringList memberRows() const;
+    QModelIndex memberIndex(const QString& nick) const;
     QString viewText(const QString& name) const;
     template <typename T> T* child(const char* name) const
     {
@@ -159,8 +162,8 @@ void tst_MainWindow::init()
 {
     for (const QString& key :
          {SettingsKeys::ShowJoinPart, SettingsKeys::HideToTray, SettingsKeys::NotifyMentions,
-          SettingsKeys::TimeFormat, SettingsKeys::DisplayName})
-        QSettings().remove(key); // each test starts with the defaults
+          SettingsKeys::TimeFormat, SettingsKeys::DisplayName, QStringLiteral("contacts")})
+        QSettings().remove(key); // each test starts with the defaults (and no contacts)
     QSettings().setValue(SettingsKeys::Tls, false); // and confabd's plain port
     startServer();
     m_controller = std::make_unique<ChatController>();
@@ -220,13 +223,25 @@ void tst_MainWindow::type(const QString& line)
     QTest::keyClick(input, Qt::Key_Return);
 }
 
-QStringList tst_MainWindow::contactRows() const
+QStringList tst_MainWindow::memberRows() const
 {
-    auto* list = m_window->findChild<QListView*>(QStringLiteral("contactList"));
+    auto* list = m_window->findChild<QListView*>(QStringLiteral("memberList"));
     QStringList rows;
     for (int row = 0; row < list->model()->rowCount(); ++row)
-        rows.append(list->model()->index(row, 0).data(ContactListModel::NickRole).toString());
+        rows.append(list->model()->index(row, 0).data(MemberListModel::NickRole).toString());
+    rows.removeAll(QStringLiteral("me"));
     return rows;
+}
+
+QModelIndex tst_MainWindow::memberIndex(const QString& nick) const
+{
+    auto* list = m_window->findChild<QListView*>(QStringLiteral("memberList"));
+    for (int row = 0; row < list->model()->rowCount(); ++row) {
+        const QModelIndex index = list->model()->index(row, 0);
+        if (index.data(MemberListModel::NickRole).toString() == nick)
+            return index;
+    }
+    return {};
 }
 
 QString tst_MainWindow::viewText(const QString& name) const
@@ -251,14 +266,14 @@ void tst_MainWindow::loggedInWithLobby()
 
 void tst_MainWindow::contactAppearsAndDisappearsOnQuit()
 {
-    QCOMPARE(contactRows(), QStringList());
+    QCOMPARE(memberRows(), QStringList());
     ServerConnection* bob = connectPeer(QStringLiteral("bob"));
-    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("bob")});
+    QTRY_COMPARE(memberRows(), QStringList{QStringLiteral("bob")});
     QTRY_VERIFY(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("bob joined")));
     ServerConnection* carol = connectPeer(QStringLiteral("Carol"));
-    QTRY_COMPARE(contactRows(), (QStringList{QStringLiteral("bob"), QStringLiteral("Carol")}));
+    QTRY_COMPARE(memberRows(), (QStringList{QStringLiteral("bob"), QStringLiteral("Carol")}));
     bob->disconnectFromServer(QStringLiteral("going home"));
-    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("Carol")});
+    QTRY_COMPARE(memberRows(), QStringList{QStringLiteral("Carol")});
     QTRY_VERIFY2(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("bob left the chat")),
                  qPrintable(viewText(QStringLiteral("#lobby"))));
     // The server's "Quit: " marker on a reason the user typed is not shown.
@@ -270,8 +285,9 @@ void tst_MainWindow::contactAppearsAndDisappearsOnQuit()
 
 void tst_MainWindow::privateMessageOpensConversationUnread()
 {
+    m_controller->addContact(QStringLiteral("bob")); // the contact list counts the unread
     ServerConnection* bob = connectPeer(QStringLiteral("bob"));
-    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("bob")});
+    QTRY_COMPARE(memberRows(), QStringList{QStringLiteral("bob")});
     bob->sendMessage(QStringLiteral("me"), QStringLiteral("psst, a secret"));
     QTRY_VERIFY(m_window->viewFor(QStringLiteral("bob")));
     QTRY_VERIFY(viewText(QStringLiteral("bob")).contains(QStringLiteral("psst, a secret")));
@@ -289,8 +305,9 @@ void tst_MainWindow::privateMessageOpensConversationUnread()
 
 void tst_MainWindow::doubleClickOpensPrivateConversation()
 {
+    m_controller->addContact(QStringLiteral("bob"));
     ServerConnection* bob = connectPeer(QStringLiteral("bob"));
-    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("bob")});
+    QTRY_COMPARE(memberRows(), QStringList{QStringLiteral("bob")});
     bob->sendMessage(QStringLiteral("me"), QStringLiteral("unread one"));
     auto* list = child<QListView>("contactList");
     QTRY_COMPARE(list->model()->index(0, 0).data(ContactListModel::UnreadRole).toInt(), 1);
@@ -314,7 +331,7 @@ void tst_MainWindow::roomMessageReachesEveryone()
 {
     ServerConnection* bob = connectPeer(QStringLiteral("bob"));
     ServerConnection* carol = connectPeer(QStringLiteral("carol"));
-    QTRY_COMPARE(contactRows().size(), 2);
+    QTRY_COMPARE(memberRows().size(), 2);
     QSignalSpy bobRoom(bob, &ServerConnection::roomMessage);
     QSignalSpy carolRoom(carol, &ServerConnection::roomMessage);
     type(QStringLiteral("hello everyone"));
@@ -345,13 +362,14 @@ void tst_MainWindow::roomMessageReachesEveryone()
 void tst_MainWindow::renameUpdatesListAndConversation()
 {
     ServerConnection* bob = connectPeer(QStringLiteral("bob"));
-    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("bob")});
+    QTRY_COMPARE(memberRows(), QStringList{QStringLiteral("bob")});
     bob->sendMessage(QStringLiteral("me"), QStringLiteral("before the rename"));
     QTRY_VERIFY(m_window->viewFor(QStringLiteral("bob")));
     m_window->showConversation(m_controller->conversations()->find(QStringLiteral("bob")));
 
     bob->setNick(QStringLiteral("robert"));
-    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("robert")});
+    QTRY_VERIFY(m_controller->connection()->members(QStringLiteral("#lobby"))
+                    .contains(QStringLiteral("robert")));
     QTRY_COMPARE(m_window->tabTitle(QStringLiteral("robert")), QStringLiteral("robert"));
     QVERIFY(!m_window->viewFor(QStringLiteral("bob")));
     const QString text = viewText(QStringLiteral("robert"));
@@ -370,18 +388,16 @@ void tst_MainWindow::renameUpdatesListAndConversation()
 void tst_MainWindow::awayIsShown()
 {
     ServerConnection* bob = connectPeer(QStringLiteral("bob"));
-    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("bob")});
-    auto* list = child<QListView>("contactList");
-    QCOMPARE(list->model()->index(0, 0).data(ContactListModel::AwayRole).toBool(), false);
+    QTRY_COMPARE(memberRows(), QStringList{QStringLiteral("bob")});
+    QCOMPARE(memberIndex(QStringLiteral("bob")).data(MemberListModel::AwayRole).toBool(), false);
     bob->setAway(QStringLiteral("lunch"));
-    QTRY_VERIFY(list->model()->index(0, 0).data(ContactListModel::AwayRole).toBool());
-    QVERIFY(list->model()
-                ->index(0, 0)
+    QTRY_VERIFY(memberIndex(QStringLiteral("bob")).data(MemberListModel::AwayRole).toBool());
+    QVERIFY(memberIndex(QStringLiteral("bob"))
                 .data(Qt::ToolTipRole)
                 .toString()
                 .contains(QStringLiteral("lunch")));
     bob->setAway(QString());
-    QTRY_VERIFY(!list->model()->index(0, 0).data(ContactListModel::AwayRole).toBool());
+    QTRY_VERIFY(!memberIndex(QStringLiteral("bob")).data(MemberListModel::AwayRole).toBool());
 }
 
 void tst_MainWindow::filterBoxFilters()
@@ -389,18 +405,18 @@ void tst_MainWindow::filterBoxFilters()
     connectPeer(QStringLiteral("bob"));
     connectPeer(QStringLiteral("alice"));
     connectPeer(QStringLiteral("Albert"));
-    QTRY_COMPARE(contactRows(), (QStringList{QStringLiteral("Albert"), QStringLiteral("alice"),
+    QTRY_COMPARE(memberRows(), (QStringList{QStringLiteral("Albert"), QStringLiteral("alice"),
                                              QStringLiteral("bob")})); // sorted, case-insensitively
-    QTest::keyClicks(child<QLineEdit>("contactFilter"), QStringLiteral("AL"));
-    QCOMPARE(contactRows(), (QStringList{QStringLiteral("Albert"), QStringLiteral("alice")}));
-    child<QLineEdit>("contactFilter")->clear();
-    QCOMPARE(contactRows().size(), 3);
+    QTest::keyClicks(child<QLineEdit>("memberFilter"), QStringLiteral("AL"));
+    QCOMPARE(memberRows(), (QStringList{QStringLiteral("Albert"), QStringLiteral("alice")}));
+    child<QLineEdit>("memberFilter")->clear();
+    QCOMPARE(memberRows().size(), 3);
 }
 
 void tst_MainWindow::commands()
 {
     ServerConnection* bob = connectPeer(QStringLiteral("bob"));
-    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("bob")});
+    QTRY_COMPARE(memberRows(), QStringList{QStringLiteral("bob")});
     QSignalSpy bobPrivate(bob, &ServerConnection::privateMessage);
     QSignalSpy bobRoom(bob, &ServerConnection::roomMessage);
 
@@ -516,7 +532,7 @@ void tst_MainWindow::connectOptionSkipsDialog()
     QCOMPARE(QSettings().value(SettingsKeys::Nick).toString(), QStringLiteral("scripted"));
     QTRY_VERIFY(controller.rooms()->contains(QStringLiteral("#lobby")));
     QVERIFY(!window.loginDialog()->isVisible());
-    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("scripted")}); // seen by the first
+    QTRY_COMPARE(memberRows(), QStringList{QStringLiteral("scripted")}); // seen by the first
 }
 
 void tst_MainWindow::joinsLobbyWhenServerDoesNot()
@@ -560,7 +576,7 @@ void tst_MainWindow::historyWithUpAndDown()
 void tst_MainWindow::multiLinePasteAsksThenSendsSeveral()
 {
     ServerConnection* bob = connectPeer(QStringLiteral("bob"));
-    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("bob")});
+    QTRY_COMPARE(memberRows(), QStringList{QStringLiteral("bob")});
     QSignalSpy bobRoom(bob, &ServerConnection::roomMessage);
     QApplication::clipboard()->setText(QStringLiteral("line one\nline two\n\nline three\n"));
     auto* input = child<ChatInput>("messageInput");
@@ -634,7 +650,7 @@ void tst_MainWindow::menusAndAboutBox()
 void tst_MainWindow::serverGoingAwayShowsDisconnectedThenReconnects()
 {
     ServerConnection* bob = connectPeer(QStringLiteral("bob"));
-    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("bob")});
+    QTRY_COMPARE(memberRows(), QStringList{QStringLiteral("bob")});
     type(QStringLiteral("/join #kept"));
     QTRY_VERIFY(m_controller->rooms()->isJoined(QStringLiteral("#kept")));
     m_window->showConversation(m_controller->conversations()->find(QStringLiteral("#lobby")));
@@ -645,7 +661,7 @@ void tst_MainWindow::serverGoingAwayShowsDisconnectedThenReconnects()
     m_server->shutdown(QStringLiteral("maintenance"));
     QTRY_VERIFY2(state->text().contains(QStringLiteral("Disconnected")), qPrintable(state->text()));
     QTRY_VERIFY(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("Disconnected")));
-    QTRY_COMPARE(contactRows(), QStringList()); // nobody is known online now
+    QTRY_COMPARE(memberRows(), QStringList()); // nobody is known online now
     // The conversation stays on screen.
     QVERIFY(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("said before")));
     QTRY_COMPARE(m_server->clientCount(), 0);
@@ -675,7 +691,7 @@ void tst_MainWindow::serverGoingAwayShowsDisconnectedThenReconnects()
     QCOMPARE(viewText(QStringLiteral("#lobby")).count(QStringLiteral("typed offline")), 1);
 
     ServerConnection* carol = connectPeer(QStringLiteral("carol"));
-    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("carol")});
+    QTRY_COMPARE(memberRows(), QStringList{QStringLiteral("carol")});
     QSignalSpy carolRoom(carol, &ServerConnection::roomMessage);
     type(QStringLiteral("after the restart"));
     QTRY_COMPARE(carolRoom.count(), 1);
@@ -736,14 +752,13 @@ void tst_MainWindow::rightClickOnRoomSwitchesAndOffersLeave()
 void tst_MainWindow::rightClickOnContactAndTab()
 {
     connectPeer(QStringLiteral("bob"))->join(QStringLiteral("#lobby"));
-    QTRY_VERIFY(contactRows().contains(QStringLiteral("bob")));
-    auto* contacts = child<QListView>("contactList");
-    const QModelIndex bob = contacts->model()->index(
-        int(contactRows().indexOf(QStringLiteral("bob"))), 0);
-    QPoint at = contacts->visualRect(bob).center();
-    QContextMenuEvent onContact(QContextMenuEvent::Mouse, at, contacts->viewport()->mapToGlobal(at));
-    QApplication::sendEvent(contacts->viewport(), &onContact);
-    auto* contactMenu = m_window->findChild<QMenu*>(QStringLiteral("contactMenu"));
+    QTRY_VERIFY(memberRows().contains(QStringLiteral("bob")));
+    auto* members = child<QListView>("memberList");
+    const QModelIndex bob = memberIndex(QStringLiteral("bob"));
+    QPoint at = members->visualRect(bob).center();
+    QContextMenuEvent onContact(QContextMenuEvent::Mouse, at, members->viewport()->mapToGlobal(at));
+    QApplication::sendEvent(members->viewport(), &onContact);
+    auto* contactMenu = m_window->findChild<QMenu*>(QStringLiteral("memberMenu"));
     QVERIFY(contactMenu);
     contactMenu->findChild<QAction*>(QStringLiteral("privateMessageAction"))->trigger();
     contactMenu->close();
@@ -800,10 +815,9 @@ void tst_MainWindow::loginErrorClearedAfterLogin()
 void tst_MainWindow::awayReplyShownOnceNotAsSpeech()
 {
     ServerConnection* bob = connectPeer(QStringLiteral("bob"));
-    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("bob")});
+    QTRY_COMPARE(memberRows(), QStringList{QStringLiteral("bob")});
     bob->setAway(QStringLiteral("lunch break"));
-    auto* list = child<QListView>("contactList");
-    QTRY_VERIFY(list->model()->index(0, 0).data(ContactListModel::AwayRole).toBool());
+    QTRY_VERIFY(memberIndex(QStringLiteral("bob")).data(MemberListModel::AwayRole).toBool());
     type(QStringLiteral("/msg bob are you there?"));
     type(QStringLiteral("/msg bob hello?"));
     QTRY_VERIFY(m_window->viewFor(QStringLiteral("bob")));
@@ -838,7 +852,7 @@ void tst_MainWindow::tabCompletesNames()
 {
     connectPeer(QStringLiteral("bob"));
     connectPeer(QStringLiteral("bobby"));
-    QTRY_COMPARE(contactRows().size(), 2);
+    QTRY_COMPARE(memberRows().size(), 2);
     QTRY_COMPARE(m_controller->connection()->members(QStringLiteral("#lobby")).size(), 3);
     auto* input = child<ChatInput>("messageInput");
     input->setFocus();
@@ -883,9 +897,9 @@ void tst_MainWindow::answerMenuQuestion(const char* action, const char* dialog,
 void tst_MainWindow::whoisIsReadable()
 {
     ServerConnection* bob = connectPeer(QStringLiteral("bob"), QStringLiteral("Bob Builder"));
-    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("bob")});
+    QTRY_COMPARE(memberRows(), QStringList{QStringLiteral("bob")});
     bob->setAway(QStringLiteral("at lunch"));
-    QTRY_VERIFY(m_controller->contacts()->isAway(QStringLiteral("bob")));
+    QTRY_VERIFY(memberIndex(QStringLiteral("bob")).data(MemberListModel::AwayRole).toBool());
     type(QStringLiteral("/whois BOB"));
     QTRY_VERIFY2(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("bob is connected to")),
                  qPrintable(viewText(QStringLiteral("#lobby"))));
@@ -973,7 +987,7 @@ void tst_MainWindow::helpShowsCommandList()
 void tst_MainWindow::mentionsHighlightedAndNotified()
 {
     ServerConnection* bob = connectPeer(QStringLiteral("bob"));
-    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("bob")});
+    QTRY_COMPARE(memberRows(), QStringList{QStringLiteral("bob")});
     QSignalSpy attention(m_window.get(), &MainWindow::attentionRequested);
     QTRY_VERIFY(m_window->isActiveWindow());
     ConversationModel* lobby = m_controller->conversations()->find(QStringLiteral("#lobby"));
@@ -1011,7 +1025,7 @@ void tst_MainWindow::mentionsHighlightedAndNotified()
 void tst_MainWindow::menuJoinNameAwayBack()
 {
     ServerConnection* bob = connectPeer(QStringLiteral("bob"));
-    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("bob")});
+    QTRY_COMPARE(memberRows(), QStringList{QStringLiteral("bob")});
 
     answerMenuQuestion("joinRoomAction", "joinRoomDialog", QStringLiteral("#fromthemenu"));
     QTRY_VERIFY(m_controller->rooms()->contains(QStringLiteral("#fromthemenu")));
@@ -1051,29 +1065,22 @@ void tst_MainWindow::displayNamesShownAndSearchable()
 {
     ServerConnection* lilei = connectPeer(QStringLiteral("lilei"), QStringLiteral("李雷"));
     connectPeer(QStringLiteral("bob"));
-    QTRY_COMPARE(contactRows().size(), 2);
-    auto* list = child<QListView>("contactList");
-    auto rowOf = [list](const QString& nick) {
-        for (int row = 0; row < list->model()->rowCount(); ++row) {
-            if (list->model()->index(row, 0).data(ContactListModel::NickRole).toString() == nick)
-                return list->model()->index(row, 0);
-        }
-        return QModelIndex();
-    };
+    QTRY_COMPARE(memberRows().size(), 2);
+    auto rowOf = [this](const QString& nick) { return memberIndex(nick); };
     QTRY_COMPARE(rowOf(QStringLiteral("lilei")).data().toString(), QStringLiteral("李雷 (lilei)"));
     QVERIFY2(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("李雷 (lilei) joined")),
              qPrintable(viewText(QStringLiteral("#lobby"))));
     QCOMPARE(rowOf(QStringLiteral("bob")).data().toString(), QStringLiteral("bob"));
 
     // The filter finds people by either name.
-    auto* filter = child<QLineEdit>("contactFilter");
+    auto* filter = child<QLineEdit>("memberFilter");
     filter->insert(QStringLiteral("李")); // as an input method would
-    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("lilei")});
+    QTRY_COMPARE(memberRows(), QStringList{QStringLiteral("lilei")});
     filter->clear();
     QTest::keyClicks(filter, QStringLiteral("LIL"));
-    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("lilei")});
+    QTRY_COMPARE(memberRows(), QStringList{QStringLiteral("lilei")});
     filter->clear();
-    QTRY_COMPARE(contactRows().size(), 2);
+    QTRY_COMPARE(memberRows().size(), 2);
 
     // Sender labels.
     lilei->sendMessage(QStringLiteral("#lobby"), QStringLiteral("大家好"));
@@ -1195,7 +1202,7 @@ void tst_MainWindow::settingsApplyLiveAndAreRemembered()
     QVERIFY(!joinPart->isChecked());
     QCOMPARE(QSettings().value(SettingsKeys::ShowJoinPart).toBool(), false);
     connectPeer(QStringLiteral("carol"));
-    QTRY_COMPARE(contactRows(), QStringList{QStringLiteral("carol")});
+    QTRY_COMPARE(memberRows(), QStringList{QStringLiteral("carol")});
     QVERIFY(!viewText(QStringLiteral("#lobby")).contains(QStringLiteral("carol joined")));
 
     static const QRegularExpression seconds(QStringLiteral("\\d{2}:\\d{2}:\\d{2}"));
@@ -1249,6 +1256,8 @@ void tst_MainWindow::scrollingUpLoadsOlderLines()
                                            QRegularExpression::MultilineOption)),
              1);
     m_server.reset(); // before its data directory goes
+}
+
 void tst_MainWindow::securityIndicatorInStatusBar()
 {
     // Logged in on the plain port (initTestCase): the lock says so, at all times.
