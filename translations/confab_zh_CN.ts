@@ -2,6 +2,131 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CertificateDialog</name>
+    <message>
+        <source>The server's certificate has changed</source>
+        <translation>服务器的证书已更改</translation>
+    </message>
+    <message>
+        <source>Warning: %1 presents a different certificate from the one you trusted before. The administrator may have replaced it, or someone may be intercepting your connection. Do not continue unless the server's administrator confirms the new fingerprint.</source>
+        <translation>警告：%1 出示的证书与您之前信任的不同。可能是管理员更换了证书，也可能有人正在截获您的连接。除非服务器管理员确认了新的指纹，否则请不要继续。</translation>
+    </message>
+    <message>
+        <source>New certificate (SHA-256 fingerprint):</source>
+        <translation>新证书（SHA-256 指纹）：</translation>
+    </message>
+    <message>
+        <source>Trusted before:</source>
+        <translation>之前信任的：</translation>
+    </message>
+    <message>
+        <source>&amp;Trust the new certificate</source>
+        <translation>信任新证书(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Don't connect</source>
+        <translation>不连接(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Confirm the server's certificate</source>
+        <translation>确认服务器的证书</translation>
+    </message>
+    <message>
+        <source>You are connecting to %1 for the first time. Its certificate is not signed by an authority your system knows, which is usual on a local network. Check that this fingerprint matches the one the server's administrator gave you.</source>
+        <translation>您是第一次连接到 %1。它的证书不是由您的系统认识的机构签发的，这在局域网中很常见。请核对此指纹是否与服务器管理员提供给您的一致。</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation>SHA-256 指纹：</translation>
+    </message>
+    <message>
+        <source>&amp;Trust and connect</source>
+        <translation>信任并连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Once trusted, this certificate is remembered for %1 and not asked about again.</source>
+        <translation>信任后，将为 %1 记住此证书，不会再次询问。</translation>
+    </message>
+    <message>
+        <source>Issued to: %1</source>
+        <translation>颁发给：%1</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+    <message>
+        <source>Issued by: itself (self-signed)</source>
+        <translation>颁发者：自身（自签名）</translation>
+    </message>
+    <message>
+        <source>Issued by: %1</source>
+        <translation>颁发者：%1</translation>
+    </message>
+    <message>
+        <source>Valid until: %1</source>
+        <translation>有效期至：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ChatController</name>
+    <message>
+        <source>%1 is one of your contacts already</source>
+        <translation>%1 已经是你的联系人</translation>
+    </message>
+    <message>
+        <source>“%1” is not a name people can have</source>
+        <translation>“%1”不是有效的用户名</translation>
+    </message>
+    <message>
+        <source>You have %1 contacts, as many as can be kept: remove one first</source>
+        <translation>你已有 %1 个联系人，已达上限：请先删除一个</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionSecurityIndicator</name>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>The next connection will be encrypted (TLS).</source>
+        <translation>下次连接将被加密（TLS）。</translation>
+    </message>
+    <message>
+        <source>The next connection will not be encrypted.</source>
+        <translation>下次连接将不加密。</translation>
+    </message>
+    <message>
+        <source>Not encrypted</source>
+        <translation>未加密</translation>
+    </message>
+    <message>
+        <source>Messages to and from %1 travel unencrypted. Choose “Secure connection (TLS)” when you connect.</source>
+        <translation>与 %1 之间的消息以未加密方式传输。连接时请选择“安全连接 (TLS)”。</translation>
+    </message>
+    <message>
+        <source>Encrypted</source>
+        <translation>已加密</translation>
+    </message>
+    <message>
+        <source>Encrypted (TLS). The certificate of %1 is the one you trusted.
+SHA-256: %2</source>
+        <translation>已加密（TLS）。%1 的证书正是您信任的那个。
+SHA-256：%2</translation>
+    </message>
+    <message>
+        <source>Encrypted (TLS). The certificate of %1 is verified by an authority your system trusts.
+SHA-256: %2</source>
+        <translation>已加密（TLS）。%1 的证书已由您的系统信任的机构验证。
+SHA-256：%2</translation>
+    </message>
+</context>
+<context>
     <name>ContactListModel</name>
     <message numerus="yes">
         <source>%1 (%n unread)</source>
@@ -10,20 +135,79 @@
         </translation>
     </message>
     <message>
-        <source>%1 is away: %2</source>
-        <translation>%1 暂时离开：%2</translation>
-    </message>
-    <message>
-        <source>%1 is away</source>
-        <translation>%1 暂时离开</translation>
-    </message>
-    <message>
-        <source>%1 is online — double-click to talk privately</source>
-        <translation>%1 在线——双击可私聊</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>离开</translation>
+    </message>
+    <message>
+        <source>away: %1</source>
+        <translation>离开：%1</translation>
+    </message>
+    <message>
+        <source>offline, last seen %1</source>
+        <translation>离线，最后在线 %1</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>last seen %1</source>
+        <translation>最后在线 %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 is %2 — double-click to talk privately</source>
+        <translation>%1 %2 — 双击进行私聊</translation>
+    </message>
+    <message>
+        <source>%1 is not online — double-click to write anyway</source>
+        <translation>%1 不在线 — 双击仍可留言</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPanel</name>
+    <message>
+        <source>Your contacts — right-click to add or remove</source>
+        <translation>你的联系人 — 右键单击可添加或删除</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Add a contact…</source>
+        <translation>添加联系人…</translation>
+    </message>
+    <message>
+        <source>Add a contact</source>
+        <translation>添加联系人</translation>
+    </message>
+    <message>
+        <source>The person's name (their account or nickname):</source>
+        <translation>对方的名字（账号或昵称）：</translation>
+    </message>
+    <message>
+        <source>&amp;Send a private message</source>
+        <translation>发送私信(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove %1 from contacts</source>
+        <translation>从联系人中删除 %1(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Add a contact…</source>
+        <translation>添加联系人(&amp;A)…</translation>
     </message>
 </context>
 <context>
@@ -46,6 +230,10 @@
     <message>
         <source>not sent</source>
         <translation>未发送</translation>
+    </message>
+    <message>
+        <source>New messages</source>
+        <translation>新消息</translation>
     </message>
 </context>
 <context>
@@ -323,7 +511,7 @@
         <translation>/me 内容</translation>
     </message>
     <message>
-        <source>Describe what you do (&quot;* me waves&quot;)</source>
+        <source>Describe what you do ("* me waves")</source>
         <translation>描述你的动作（“* me 挥手”）</translation>
     </message>
     <message>
@@ -421,6 +609,10 @@
     <message>
         <source>Complete a name or a room</source>
         <translation>补全名字或聊天室</translation>
+    </message>
+    <message>
+        <source>%1 is offline: your message will be delivered when %1 returns</source>
+        <translation>%1 不在线：你的消息将在 %1 回来时送达</translation>
     </message>
 </context>
 <context>
@@ -574,6 +766,182 @@
         <source>&amp;Display name:</source>
         <translation>显示名称(&amp;D)：</translation>
     </message>
+    <message>
+        <source>Secure connection (TLS)</source>
+        <translation>安全连接 (TLS)</translation>
+    </message>
+    <message>
+        <source>&amp;Remember me on this computer</source>
+        <translation>在这台电脑上记住我(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Encrypts the connection. A server with its own certificate (on a LAN) is trusted once you confirm its fingerprint.</source>
+        <translation>加密连接。使用自有证书的服务器（在局域网中）在您确认其指纹后即被信任。</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>创建账户</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>访客</translation>
+    </message>
+    <message>
+        <source>Log in to your account with its password.</source>
+        <translation>用密码登录你的账户。</translation>
+    </message>
+    <message>
+        <source>Make an account for the name below, so that nobody else can use it.</source>
+        <translation>为下面的名字创建账户，这样别人就不能使用它。</translation>
+    </message>
+    <message>
+        <source>Chat under a name without an account, where the server allows it.</source>
+        <translation>在服务器允许时，不用账户、只用一个名字聊天。</translation>
+    </message>
+    <message>
+        <source>the same password again</source>
+        <translation>再输入一次同样的密码</translation>
+    </message>
+    <message>
+        <source>The password is kept in your system's keyring, never in a file.</source>
+        <translation>密码保存在系统的钥匙环中，绝不会写入文件。</translation>
+    </message>
+    <message>
+        <source>R&amp;ecent:</source>
+        <translation>最近(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat password:</source>
+        <translation>重复密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (guest)</source>
+        <translation>%2 上的 %1（访客）</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2 上的 %1</translation>
+    </message>
+    <message>
+        <source>Reading your password from the keyring…</source>
+        <translation>正在从钥匙环读取你的密码…</translation>
+    </message>
+    <message>
+        <source>There is no keyring on this computer to keep your password in, so it was not saved. You will be asked for it next time.</source>
+        <translation>这台电脑上没有可以保存密码的钥匙环，所以密码没有保存。下次会再询问你。</translation>
+    </message>
+    <message>
+        <source>Your saved password was not found in the keyring. Enter it again.</source>
+        <translation>在钥匙环中找不到你保存的密码。请重新输入。</translation>
+    </message>
+    <message>
+        <source>The keyring did not allow Confab to use your password (it may be locked).</source>
+        <translation>钥匙环不允许 Confab 使用你的密码（它可能已锁定）。</translation>
+    </message>
+    <message>
+        <source>The keyring could not be used, so your password is not kept.</source>
+        <translation>无法使用钥匙环，所以不会保存你的密码。</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>账户(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Server pass&amp;word:</source>
+        <translation>服务器密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>your account's password</source>
+        <translation>你的账户密码</translation>
+    </message>
+    <message>
+        <source>choose a password</source>
+        <translation>设置一个密码</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>登录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>C&amp;reate account</source>
+        <translation>创建账户(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The account name or the password is wrong.</source>
+        <translation>账户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords were tried. Wait a few minutes, then try again.</source>
+        <translation>尝试了太多次错误密码。请等几分钟再试。</translation>
+    </message>
+    <message>
+        <source>%1 has no accounts. Connect as a guest instead.</source>
+        <translation>%1 没有账户功能。请改用访客身份连接。</translation>
+    </message>
+    <message>
+        <source>%1 accepts your password only over a secure connection.</source>
+        <translation>%1 只在安全连接上接受你的密码。</translation>
+    </message>
+    <message>
+        <source>An account with this name exists already. Sign in to it, or choose another name.</source>
+        <translation>同名账户已存在。请登录该账户，或换一个名字。</translation>
+    </message>
+    <message>
+        <source>The server does not accept this password. Choose a longer one.</source>
+        <translation>服务器不接受这个密码。请换一个更长的。</translation>
+    </message>
+    <message>
+        <source>The server does not accept this password: %1</source>
+        <translation>服务器不接受这个密码：%1</translation>
+    </message>
+    <message>
+        <source>The server does not accept this account name.</source>
+        <translation>服务器不接受这个账户名。</translation>
+    </message>
+    <message>
+        <source>The server does not accept this account name: %1</source>
+        <translation>服务器不接受这个账户名：%1</translation>
+    </message>
+    <message>
+        <source>Accounts cannot be used on %1 right now.</source>
+        <translation>%1 上现在无法使用账户。</translation>
+    </message>
+    <message>
+        <source>The account cannot be used right now: %1</source>
+        <translation>现在无法使用该账户：%1</translation>
+    </message>
+    <message>
+        <source>No secure connection to %1 on port %2: %3. Is that the server's TLS port (usually 6697)?</source>
+        <translation>无法在端口 %2 上与 %1 建立安全连接：%3。这是服务器的 TLS 端口（通常为 6697）吗？</translation>
+    </message>
+    <message>
+        <source>Not connected: you did not trust the certificate of %1.</source>
+        <translation>未连接：您没有信任 %1 的证书。</translation>
+    </message>
+    <message>
+        <source>Enter your account's password.</source>
+        <translation>请输入你的账户密码。</translation>
+    </message>
+    <message>
+        <source>Choose a password for the account.</source>
+        <translation>请为账户设置一个密码。</translation>
+    </message>
+    <message>
+        <source>Type the password again below.</source>
+        <translation>请在下面再输入一次密码。</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>The name %1 belongs to an account. Sign in with its password, or choose another name.</source>
+        <translation>名字 %1 属于一个账户。请用它的密码登录，或换一个名字。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -588,10 +956,6 @@
     <message>
         <source>Rooms</source>
         <translation>聊天室</translation>
-    </message>
-    <message>
-        <source>People online</source>
-        <translation>在线的人</translation>
     </message>
     <message>
         <source>&amp;Chat</source>
@@ -738,16 +1102,8 @@ Built with Qt %2.</source>
         <translation>离开 %1(&amp;L)</translation>
     </message>
     <message>
-        <source>&amp;Send a private message</source>
-        <translation>发送私信(&amp;S)</translation>
-    </message>
-    <message>
         <source>%1 on %2</source>
         <translation>%1 在 %2</translation>
-    </message>
-    <message>
-        <source>Find a person by name…</source>
-        <translation>按名字查找…</translation>
     </message>
     <message>
         <source>&amp;Join room…</source>
@@ -833,6 +1189,61 @@ Built with Qt %2.</source>
         <source>%1 mentioned you in %2</source>
         <translation>%1 在 %2 提到了你</translation>
     </message>
+    <message>
+        <source>Add a &amp;contact…</source>
+        <translation>添加联系人(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Find in conversation…</source>
+        <translation>在对话中查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Search &amp;all conversations…</source>
+        <translation>搜索所有对话(&amp;A)…</translation>
+    </message>
+</context>
+<context>
+    <name>MemberListModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 is away: %2</source>
+        <translation>%1 暂时离开：%2</translation>
+    </message>
+    <message>
+        <source>%1 is away</source>
+        <translation>%1 暂时离开</translation>
+    </message>
+    <message>
+        <source>%1 — double-click to talk privately</source>
+        <translation>%1 — 双击进行私聊</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPanel</name>
+    <message>
+        <source>Find a person by name…</source>
+        <translation>按名字查找…</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people here</source>
+        <translation>
+            <numerusform>这里有 %n 人</numerusform></translation>
+    </message>
+    <message>
+        <source>&amp;Send a private message</source>
+        <translation>发送私信(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Add %1 to contacts</source>
+        <translation>将 %1 添加到联系人(&amp;A)</translation>
+    </message>
 </context>
 <context>
     <name>RoomDirectoryDialog</name>
@@ -903,6 +1314,54 @@ Built with Qt %2.</source>
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <source>Search messages</source>
+        <translation>搜索消息</translation>
+    </message>
+    <message>
+        <source>Words to find, in any language</source>
+        <translation>要查找的词，任何语言均可</translation>
+    </message>
+    <message>
+        <source>In %1</source>
+        <translation>在 %1 中</translation>
+    </message>
+    <message>
+        <source>In all conversations</source>
+        <translation>在所有对话中</translation>
+    </message>
+    <message>
+        <source>Type to search the messages kept on this computer.</source>
+        <translation>输入文字，搜索保存在这台电脑上的消息。</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3: %4</source>
+        <translation>%1 · %2 · %3：%4</translation>
+    </message>
+    <message>
+        <source>No messages contain “%1”.</source>
+        <translation>没有包含“%1”的消息。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The newest %n messages that contain “%1”:</source>
+        <translation>
+            <numerusform>包含“%1”的最新 %n 条消息：</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) contain “%1”:</source>
+        <translation>
+            <numerusform>%n 条消息包含“%1”：</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ServerTransport</name>
+    <message>
+        <source>the server did not answer the TLS handshake</source>
+        <translation>服务器没有响应 TLS 握手</translation>
     </message>
 </context>
 <context>
@@ -982,6 +1441,18 @@ Built with Qt %2.</source>
         <source>Connect at once, without the login dialog (with the name saved last time when --nick is not given).</source>
         <translation>立即连接，不显示登录对话框（未指定 --nick 时使用上次保存的名字）。</translation>
     </message>
+    <message>
+        <source>Use a secure connection (TLS; the default), on port 6697 unless --server names another.</source>
+        <translation>使用安全连接（TLS，默认），端口为 6697，除非 --server 指定了其他端口。</translation>
+    </message>
+    <message>
+        <source>Use an unencrypted connection, on port 6667 unless --server names another.</source>
+        <translation>使用未加密的连接，端口为 6667，除非 --server 指定了其他端口。</translation>
+    </message>
+    <message>
+        <source>Use either --tls or --no-tls, not both.</source>
+        <translation>只能使用 --tls 或 --no-tls 之一，不能同时使用。</translation>
+    </message>
 </context>
 <context>
     <name>SystemTray</name>
@@ -1006,6 +1477,22 @@ Built with Qt %2.</source>
         <translation>
             <numerusform>Confab — %n 条未读消息</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TypingBar</name>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 正在输入…</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 和 %2 正在输入…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people are typing…</source>
+        <translation>
+            <numerusform>%n 人正在输入…</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,131 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>CertificateDialog</name>
+    <message>
+        <source>The server's certificate has changed</source>
+        <translation>伺服器的憑證已變更</translation>
+    </message>
+    <message>
+        <source>Warning: %1 presents a different certificate from the one you trusted before. The administrator may have replaced it, or someone may be intercepting your connection. Do not continue unless the server's administrator confirms the new fingerprint.</source>
+        <translation>警告：%1 出示的憑證與您先前信任的不同。可能是管理員更換了憑證，也可能有人正在攔截您的連線。除非伺服器管理員確認了新的指紋，否則請勿繼續。</translation>
+    </message>
+    <message>
+        <source>New certificate (SHA-256 fingerprint):</source>
+        <translation>新憑證（SHA-256 指紋）：</translation>
+    </message>
+    <message>
+        <source>Trusted before:</source>
+        <translation>先前信任的：</translation>
+    </message>
+    <message>
+        <source>&amp;Trust the new certificate</source>
+        <translation>信任新憑證(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Don't connect</source>
+        <translation>不要連線(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Confirm the server's certificate</source>
+        <translation>確認伺服器的憑證</translation>
+    </message>
+    <message>
+        <source>You are connecting to %1 for the first time. Its certificate is not signed by an authority your system knows, which is usual on a local network. Check that this fingerprint matches the one the server's administrator gave you.</source>
+        <translation>您是第一次連線到 %1。它的憑證不是由您的系統認得的機構簽發的，這在區域網路中很常見。請核對此指紋是否與伺服器管理員提供給您的一致。</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation>SHA-256 指紋：</translation>
+    </message>
+    <message>
+        <source>&amp;Trust and connect</source>
+        <translation>信任並連線(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Once trusted, this certificate is remembered for %1 and not asked about again.</source>
+        <translation>信任後，將為 %1 記住此憑證，不會再次詢問。</translation>
+    </message>
+    <message>
+        <source>Issued to: %1</source>
+        <translation>發給：%1</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（無名稱）</translation>
+    </message>
+    <message>
+        <source>Issued by: itself (self-signed)</source>
+        <translation>簽發者：自身（自我簽署）</translation>
+    </message>
+    <message>
+        <source>Issued by: %1</source>
+        <translation>簽發者：%1</translation>
+    </message>
+    <message>
+        <source>Valid until: %1</source>
+        <translation>有效期限至：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ChatController</name>
+    <message>
+        <source>%1 is one of your contacts already</source>
+        <translation>%1 已經是你的聯絡人</translation>
+    </message>
+    <message>
+        <source>“%1” is not a name people can have</source>
+        <translation>「%1」不是有效的使用者名稱</translation>
+    </message>
+    <message>
+        <source>You have %1 contacts, as many as can be kept: remove one first</source>
+        <translation>你已有 %1 位聯絡人，已達上限：請先移除一位</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionSecurityIndicator</name>
+    <message>
+        <source>Not connected</source>
+        <translation>未連線</translation>
+    </message>
+    <message>
+        <source>The next connection will be encrypted (TLS).</source>
+        <translation>下次連線將會加密（TLS）。</translation>
+    </message>
+    <message>
+        <source>The next connection will not be encrypted.</source>
+        <translation>下次連線將不會加密。</translation>
+    </message>
+    <message>
+        <source>Not encrypted</source>
+        <translation>未加密</translation>
+    </message>
+    <message>
+        <source>Messages to and from %1 travel unencrypted. Choose “Secure connection (TLS)” when you connect.</source>
+        <translation>與 %1 之間的訊息以未加密方式傳輸。連線時請選擇「安全連線 (TLS)」。</translation>
+    </message>
+    <message>
+        <source>Encrypted</source>
+        <translation>已加密</translation>
+    </message>
+    <message>
+        <source>Encrypted (TLS). The certificate of %1 is the one you trusted.
+SHA-256: %2</source>
+        <translation>已加密（TLS）。%1 的憑證正是您信任的那一個。
+SHA-256：%2</translation>
+    </message>
+    <message>
+        <source>Encrypted (TLS). The certificate of %1 is verified by an authority your system trusts.
+SHA-256: %2</source>
+        <translation>已加密（TLS）。%1 的憑證已由您的系統信任的機構驗證。
+SHA-256：%2</translation>
+    </message>
+</context>
+<context>
     <name>ContactListModel</name>
     <message numerus="yes">
         <source>%1 (%n unread)</source>
@@ -10,20 +135,79 @@
         </translation>
     </message>
     <message>
-        <source>%1 is away: %2</source>
-        <translation>%1 暫時離開：%2</translation>
-    </message>
-    <message>
-        <source>%1 is away</source>
-        <translation>%1 暫時離開</translation>
-    </message>
-    <message>
-        <source>%1 is online — double-click to talk privately</source>
-        <translation>%1 在線上——按兩下可私訊</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>線上</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>離開</translation>
+    </message>
+    <message>
+        <source>away: %1</source>
+        <translation>離開：%1</translation>
+    </message>
+    <message>
+        <source>offline, last seen %1</source>
+        <translation>離線，最後上線 %1</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>離線</translation>
+    </message>
+    <message>
+        <source>last seen %1</source>
+        <translation>最後上線 %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 is %2 — double-click to talk privately</source>
+        <translation>%1 %2 — 按兩下進行私聊</translation>
+    </message>
+    <message>
+        <source>%1 is not online — double-click to write anyway</source>
+        <translation>%1 不在線上 — 按兩下仍可留言</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPanel</name>
+    <message>
+        <source>Your contacts — right-click to add or remove</source>
+        <translation>你的聯絡人 — 按右鍵可新增或移除</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>聯絡人</translation>
+    </message>
+    <message>
+        <source>Add a contact…</source>
+        <translation>新增聯絡人…</translation>
+    </message>
+    <message>
+        <source>Add a contact</source>
+        <translation>新增聯絡人</translation>
+    </message>
+    <message>
+        <source>The person's name (their account or nickname):</source>
+        <translation>對方的名稱（帳號或暱稱）：</translation>
+    </message>
+    <message>
+        <source>&amp;Send a private message</source>
+        <translation>傳送私人訊息(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove %1 from contacts</source>
+        <translation>從聯絡人中移除 %1(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Add a contact…</source>
+        <translation>新增聯絡人(&amp;A)…</translation>
     </message>
 </context>
 <context>
@@ -46,6 +230,10 @@
     <message>
         <source>not sent</source>
         <translation>未傳送</translation>
+    </message>
+    <message>
+        <source>New messages</source>
+        <translation>新訊息</translation>
     </message>
 </context>
 <context>
@@ -323,7 +511,7 @@
         <translation>/me 內容</translation>
     </message>
     <message>
-        <source>Describe what you do (&quot;* me waves&quot;)</source>
+        <source>Describe what you do ("* me waves")</source>
         <translation>描述你的動作（「* me 揮手」）</translation>
     </message>
     <message>
@@ -421,6 +609,10 @@
     <message>
         <source>Complete a name or a room</source>
         <translation>補全名字或聊天室</translation>
+    </message>
+    <message>
+        <source>%1 is offline: your message will be delivered when %1 returns</source>
+        <translation>%1 不在線上：你的訊息將在 %1 回來時送達</translation>
     </message>
 </context>
 <context>
@@ -574,6 +766,182 @@
         <source>&amp;Display name:</source>
         <translation>顯示名稱(&amp;D)：</translation>
     </message>
+    <message>
+        <source>Secure connection (TLS)</source>
+        <translation>安全連線 (TLS)</translation>
+    </message>
+    <message>
+        <source>&amp;Remember me on this computer</source>
+        <translation>在這台電腦上記住我(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Encrypts the connection. A server with its own certificate (on a LAN) is trusted once you confirm its fingerprint.</source>
+        <translation>加密連線。使用自有憑證的伺服器（在區域網路中）在您確認其指紋後即受信任。</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登入</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>建立帳號</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>訪客</translation>
+    </message>
+    <message>
+        <source>Log in to your account with its password.</source>
+        <translation>用密碼登入你的帳號。</translation>
+    </message>
+    <message>
+        <source>Make an account for the name below, so that nobody else can use it.</source>
+        <translation>為下面的名字建立帳號，這樣別人就不能使用它。</translation>
+    </message>
+    <message>
+        <source>Chat under a name without an account, where the server allows it.</source>
+        <translation>在伺服器允許時，不用帳號、只用一個名字聊天。</translation>
+    </message>
+    <message>
+        <source>the same password again</source>
+        <translation>再輸入一次同樣的密碼</translation>
+    </message>
+    <message>
+        <source>The password is kept in your system's keyring, never in a file.</source>
+        <translation>密碼保存在系統的鑰匙圈中，絕不會寫入檔案。</translation>
+    </message>
+    <message>
+        <source>R&amp;ecent:</source>
+        <translation>最近(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat password:</source>
+        <translation>重複密碼(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (guest)</source>
+        <translation>%2 上的 %1（訪客）</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2 上的 %1</translation>
+    </message>
+    <message>
+        <source>Reading your password from the keyring…</source>
+        <translation>正在從鑰匙圈讀取你的密碼…</translation>
+    </message>
+    <message>
+        <source>There is no keyring on this computer to keep your password in, so it was not saved. You will be asked for it next time.</source>
+        <translation>這台電腦上沒有可以保存密碼的鑰匙圈，所以密碼沒有保存。下次會再詢問你。</translation>
+    </message>
+    <message>
+        <source>Your saved password was not found in the keyring. Enter it again.</source>
+        <translation>在鑰匙圈中找不到你保存的密碼。請重新輸入。</translation>
+    </message>
+    <message>
+        <source>The keyring did not allow Confab to use your password (it may be locked).</source>
+        <translation>鑰匙圈不允許 Confab 使用你的密碼（它可能已鎖定）。</translation>
+    </message>
+    <message>
+        <source>The keyring could not be used, so your password is not kept.</source>
+        <translation>無法使用鑰匙圈，所以不會保存你的密碼。</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>帳號(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Server pass&amp;word:</source>
+        <translation>伺服器密碼(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>your account's password</source>
+        <translation>你的帳號密碼</translation>
+    </message>
+    <message>
+        <source>choose a password</source>
+        <translation>設定一個密碼</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>登入(&amp;S)</translation>
+    </message>
+    <message>
+        <source>C&amp;reate account</source>
+        <translation>建立帳號(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The account name or the password is wrong.</source>
+        <translation>帳號名稱或密碼錯誤。</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords were tried. Wait a few minutes, then try again.</source>
+        <translation>嘗試了太多次錯誤密碼。請等幾分鐘再試。</translation>
+    </message>
+    <message>
+        <source>%1 has no accounts. Connect as a guest instead.</source>
+        <translation>%1 沒有帳號功能。請改用訪客身分連線。</translation>
+    </message>
+    <message>
+        <source>%1 accepts your password only over a secure connection.</source>
+        <translation>%1 只在安全連線上接受你的密碼。</translation>
+    </message>
+    <message>
+        <source>An account with this name exists already. Sign in to it, or choose another name.</source>
+        <translation>同名帳號已存在。請登入該帳號，或換一個名字。</translation>
+    </message>
+    <message>
+        <source>The server does not accept this password. Choose a longer one.</source>
+        <translation>伺服器不接受這個密碼。請換一個更長的。</translation>
+    </message>
+    <message>
+        <source>The server does not accept this password: %1</source>
+        <translation>伺服器不接受這個密碼：%1</translation>
+    </message>
+    <message>
+        <source>The server does not accept this account name.</source>
+        <translation>伺服器不接受這個帳號名稱。</translation>
+    </message>
+    <message>
+        <source>The server does not accept this account name: %1</source>
+        <translation>伺服器不接受這個帳號名稱：%1</translation>
+    </message>
+    <message>
+        <source>Accounts cannot be used on %1 right now.</source>
+        <translation>%1 上現在無法使用帳號。</translation>
+    </message>
+    <message>
+        <source>The account cannot be used right now: %1</source>
+        <translation>現在無法使用該帳號：%1</translation>
+    </message>
+    <message>
+        <source>No secure connection to %1 on port %2: %3. Is that the server's TLS port (usually 6697)?</source>
+        <translation>無法在連接埠 %2 上與 %1 建立安全連線：%3。這是伺服器的 TLS 連接埠（通常為 6697）嗎？</translation>
+    </message>
+    <message>
+        <source>Not connected: you did not trust the certificate of %1.</source>
+        <translation>未連線：您沒有信任 %1 的憑證。</translation>
+    </message>
+    <message>
+        <source>Enter your account's password.</source>
+        <translation>請輸入你的帳號密碼。</translation>
+    </message>
+    <message>
+        <source>Choose a password for the account.</source>
+        <translation>請為帳號設定一個密碼。</translation>
+    </message>
+    <message>
+        <source>Type the password again below.</source>
+        <translation>請在下面再輸入一次密碼。</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>兩次輸入的密碼不一致。</translation>
+    </message>
+    <message>
+        <source>The name %1 belongs to an account. Sign in with its password, or choose another name.</source>
+        <translation>名字 %1 屬於一個帳號。請用它的密碼登入，或換一個名字。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -588,10 +956,6 @@
     <message>
         <source>Rooms</source>
         <translation>聊天室</translation>
-    </message>
-    <message>
-        <source>People online</source>
-        <translation>線上的人</translation>
     </message>
     <message>
         <source>&amp;Chat</source>
@@ -738,16 +1102,8 @@ Built with Qt %2.</source>
         <translation>離開 %1(&amp;L)</translation>
     </message>
     <message>
-        <source>&amp;Send a private message</source>
-        <translation>傳送私訊(&amp;S)</translation>
-    </message>
-    <message>
         <source>%1 on %2</source>
         <translation>%1 在 %2</translation>
-    </message>
-    <message>
-        <source>Find a person by name…</source>
-        <translation>依名字尋找…</translation>
     </message>
     <message>
         <source>&amp;Join room…</source>
@@ -833,6 +1189,61 @@ Built with Qt %2.</source>
         <source>%1 mentioned you in %2</source>
         <translation>%1 在 %2 提到了你</translation>
     </message>
+    <message>
+        <source>Add a &amp;contact…</source>
+        <translation>新增聯絡人(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Find in conversation…</source>
+        <translation>在對話中尋找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Search &amp;all conversations…</source>
+        <translation>搜尋所有對話(&amp;A)…</translation>
+    </message>
+</context>
+<context>
+    <name>MemberListModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 is away: %2</source>
+        <translation>%1 暫時離開：%2</translation>
+    </message>
+    <message>
+        <source>%1 is away</source>
+        <translation>%1 暫時離開</translation>
+    </message>
+    <message>
+        <source>%1 — double-click to talk privately</source>
+        <translation>%1 — 按兩下進行私聊</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPanel</name>
+    <message>
+        <source>Find a person by name…</source>
+        <translation>依名稱尋找…</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成員</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people here</source>
+        <translation>
+            <numerusform>這裡有 %n 人</numerusform></translation>
+    </message>
+    <message>
+        <source>&amp;Send a private message</source>
+        <translation>傳送私人訊息(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Add %1 to contacts</source>
+        <translation>將 %1 新增至聯絡人(&amp;A)</translation>
+    </message>
 </context>
 <context>
     <name>RoomDirectoryDialog</name>
@@ -903,6 +1314,54 @@ Built with Qt %2.</source>
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <source>Search messages</source>
+        <translation>搜尋訊息</translation>
+    </message>
+    <message>
+        <source>Words to find, in any language</source>
+        <translation>要尋找的詞，任何語言皆可</translation>
+    </message>
+    <message>
+        <source>In %1</source>
+        <translation>在 %1 中</translation>
+    </message>
+    <message>
+        <source>In all conversations</source>
+        <translation>在所有對話中</translation>
+    </message>
+    <message>
+        <source>Type to search the messages kept on this computer.</source>
+        <translation>輸入文字，搜尋保存在這台電腦上的訊息。</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3: %4</source>
+        <translation>%1 · %2 · %3：%4</translation>
+    </message>
+    <message>
+        <source>No messages contain “%1”.</source>
+        <translation>沒有包含「%1」的訊息。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The newest %n messages that contain “%1”:</source>
+        <translation>
+            <numerusform>包含「%1」的最新 %n 則訊息：</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) contain “%1”:</source>
+        <translation>
+            <numerusform>%n 則訊息包含「%1」：</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ServerTransport</name>
+    <message>
+        <source>the server did not answer the TLS handshake</source>
+        <translation>伺服器沒有回應 TLS 交握</translation>
     </message>
 </context>
 <context>
@@ -982,6 +1441,18 @@ Built with Qt %2.</source>
         <source>Connect at once, without the login dialog (with the name saved last time when --nick is not given).</source>
         <translation>立即連線，不顯示登入對話框（未指定 --nick 時使用上次儲存的名稱）。</translation>
     </message>
+    <message>
+        <source>Use a secure connection (TLS; the default), on port 6697 unless --server names another.</source>
+        <translation>使用安全連線（TLS，預設），連接埠為 6697，除非 --server 指定了其他連接埠。</translation>
+    </message>
+    <message>
+        <source>Use an unencrypted connection, on port 6667 unless --server names another.</source>
+        <translation>使用未加密的連線，連接埠為 6667，除非 --server 指定了其他連接埠。</translation>
+    </message>
+    <message>
+        <source>Use either --tls or --no-tls, not both.</source>
+        <translation>只能使用 --tls 或 --no-tls 其中之一，不能同時使用。</translation>
+    </message>
 </context>
 <context>
     <name>SystemTray</name>
@@ -1006,6 +1477,22 @@ Built with Qt %2.</source>
         <translation>
             <numerusform>Confab — %n 則未讀訊息</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TypingBar</name>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 正在輸入…</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 和 %2 正在輸入…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people are typing…</source>
+        <translation>
+            <numerusform>%n 人正在輸入…</numerusform></translation>
     </message>
 </context>
 </TS>
