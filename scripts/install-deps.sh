@@ -17,6 +17,7 @@ run_packages=(
     libsystemd-dev       # sd_notify: the systemd unit's Type=notify readiness
     pkg-config
     fonts-wqy-microhei   # CJK glyphs for the Chinese translations
+    fonts-noto-color-emoji  # emoji in messages drawn in colour, not as empty boxes
 )
 test_packages=(
     python3 python3-irc  # third-party IRC client library for the server interop test

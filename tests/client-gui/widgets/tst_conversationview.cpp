@@ -25,6 +25,7 @@ private slots:
     void newMessagesDivider();
     void scrollingToTopAsksForOlder();
     void olderLinesKeepTheViewInPlace();
+    void emojiAreDrawnInColour();
 
 private:
     // The character format of the fragment of the last block that contains needle.
@@ -198,6 +199,32 @@ void tst_ConversationView::olderLinesKeepTheViewInPlace()
             m_view->toPlainText().indexOf(QStringLiteral("line 20")));
     QVERIFY(bar->value() > bar->minimum()); // the lines read before are still on screen
     QCOMPARE(bar->maximum() - bar->value(), fromBottom);
+}
+
+// 🙂 in a message is a colour glyph (Noto Color Emoji, a dependency), not an empty box: the
+// drawn view has strongly coloured pixels where a box or text would be grey or black.
+void tst_ConversationView::emojiAreDrawnInColour()
+{
+    ChatMessage message;
+    message.time = QDateTime::currentDateTimeUtc();
+    message.sender = QStringLiteral("bob");
+    message.target = QStringLiteral("#lobby");
+    message.text = QStringLiteral("\U0001F642\U0001F642\U0001F642");
+    m_model->appendMessage(message);
+    m_view->resize(400, 120);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view));
+    const QImage image = m_view->viewport()->grab().toImage();
+    int coloured = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor colour = image.pixelColor(x, y);
+            // The emoji's yellow: far from grey, unlike a box, text or the background.
+            if (colour.red() > 180 && colour.green() > 120 && colour.blue() < 90)
+                ++coloured;
+        }
+    }
+    QVERIFY2(coloured > 20, qPrintable(QStringLiteral("%1 yellow pixels").arg(coloured)));
 }
 
 QTEST_MAIN(tst_ConversationView)
