@@ -33,6 +33,7 @@ HistoryFetcher::HistoryFetcher(ServerConnection* connection, QObject* parent)
 {
     qRegisterMetaType<QList<ChatMessage>>();
     connect(connection, &ServerConnection::registered, this, [this] { onRegistered(); });
+    connect(connection, &ServerConnection::requestFailed, this, &HistoryFetcher::onFailed);
     connect(connection, &ServerConnection::roomJoined, this, &HistoryFetcher::onRoomJoined);
     connect(connection, &ServerConnection::batchReceived, this, &HistoryFetcher::onBatch);
     connect(connection, &ServerConnection::roomMessage, this,
@@ -64,6 +65,22 @@ bool HistoryFetcher::isPending(const QString& target) const
 bool HistoryFetcher::hasOlder(const QString& target) const
 {
     return !m_exhausted.contains(m_connection->fold(target));
+}
+
+void HistoryFetcher::onFailed(const QString& command, const QString& code,
+                              const QStringList& context, const QString& text)
+{
+    if (command != QLatin1String("CHATHISTORY"))
+        return;
+    // "FAIL CHATHISTORY <code> <subcommand> <target> :…": that request is over. Without a
+    // target (or "*"), every request is.
+    const QString target = context.value(1);
+    qCInfo(lcConnection).noquote() << "history request failed:" << code << context.join(u' ')
+                                   << text;
+    if (target.isEmpty() || target == QLatin1String("*"))
+        m_pending.clear();
+    else
+        m_pending.remove(m_connection->fold(target));
 }
 
 void HistoryFetcher::onRegistered()

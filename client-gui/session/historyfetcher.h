@@ -57,6 +57,8 @@ signals:
 
 private:
     void onRegistered();
+    void onFailed(const QString& command, const QString& code, const QStringList& context,
+                  const QString& text);
     void onRoomJoined(const QString& room);
     void onBatch(const IrcBatch& batch);
     void onTargets(const IrcBatch& batch);

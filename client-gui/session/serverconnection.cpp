@@ -349,8 +349,12 @@ void ServerConnection::handle(const IrcEvents::CapUnsupported&)
 
 void ServerConnection::handle(const IrcEvents::StandardReply& event)
 {
-    if (event.command == QLatin1String("REGISTER") && event.type == QLatin1String("FAIL"))
+    if (event.type != QLatin1String("FAIL"))
+        return;
+    if (event.command == QLatin1String("REGISTER"))
         m_registration.handleRegisterFailed(event);
+    else
+        emit requestFailed(event.command, event.code, event.context, event.text);
 }
 
 void ServerConnection::onAccountFailed(Registration::Failure failure, const QString& detail)

@@ -187,6 +187,10 @@ signals:
     void registered(const QString& nick);
     // The server logged us in to this account (before registered() when signing in).
     void loggedIn(const QString& account);
+    // FAIL <command> <code> [<context>…] :<text> (IRCv3 standard replies) for a command other
+    // than REGISTER (which Registration answers): a request that will get no other answer.
+    void requestFailed(const QString& command, const QString& code, const QStringList& context,
+                       const QString& text);
     // 432/433 and friends: the nick was not accepted. reason is the server's text.
     void nameRejected(const QString& nick, int code, const QString& reason);
     void errorOccurred(ServerConnection::Error error, const QString& detail);

@@ -57,6 +57,7 @@ private slots:
     void catchUpAfterDisconnect();
     void noDuplicatesOnReconnect();
     void olderOnDemand();
+    void refusedRequestIsNotLeftPending();
     void readMarkerSyncBetweenDevices();
     void offlineDeliveryEndToEnd();
 
@@ -282,6 +283,22 @@ void tst_HistoryFetcher::olderOnDemand()
     alice->loadOlder(room);
     QTRY_VERIFY(!alice->history()->hasOlder(Lobby));
     QVERIFY(!alice->history()->requestOlder(Lobby, room->oldestMsgid(), room->oldestMessageTime()));
+}
+
+// A request the server refuses (FAIL CHATHISTORY INVALID_TARGET: a room we are not in) is over
+// at once; it does not block the next one until the pending time runs out.
+void tst_HistoryFetcher::refusedRequestIsNotLeftPending()
+{
+    ChatController* alice = login(QStringLiteral("alice"), 3);
+    QVERIFY(alice);
+    const QString elsewhere = QStringLiteral("#elsewhere");
+    QVERIFY(alice->history()->requestOlder(elsewhere, QString(), QDateTime::currentDateTimeUtc()));
+    QVERIFY(alice->history()->isPending(elsewhere));
+    QSignalSpy failed(alice->connection(), &ServerConnection::requestFailed);
+    QVERIFY(failed.wait(5000));
+    QCOMPARE(failed.first().at(0).toString(), QStringLiteral("CHATHISTORY"));
+    QCOMPARE(failed.first().at(1).toString(), QStringLiteral("INVALID_TARGET"));
+    QVERIFY(!alice->history()->isPending(elsewhere));
 }
 
 // Two devices of one account: reading a conversation on one clears its unread count on the
