@@ -65,8 +65,8 @@ void ReadMarkerSync::sendPending()
     m_timer->stop();
     if (!m_connection->isRegistered())
         return; // kept for the next login
-    if (!m_connection->hasCapability(ReadMarkerCap)) {
-        m_pending.clear(); // this server keeps no markers
+    if (!m_connection->hasCapability(ReadMarkerCap) || m_connection->account().isEmpty()) {
+        m_pending.clear(); // this server keeps no markers, or none for a guest (no account)
         return;
     }
     for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {

@@ -58,6 +58,7 @@ private slots:
     void noDuplicatesOnReconnect();
     void olderOnDemand();
     void refusedRequestIsNotLeftPending();
+    void guestSendsNoReadMarkers();
     void readMarkerSyncBetweenDevices();
     void offlineDeliveryEndToEnd();
 
@@ -299,6 +300,26 @@ void tst_HistoryFetcher::refusedRequestIsNotLeftPending()
     QCOMPARE(failed.first().at(0).toString(), QStringLiteral("CHATHISTORY"));
     QCOMPARE(failed.first().at(1).toString(), QStringLiteral("INVALID_TARGET"));
     QVERIFY(!alice->history()->isPending(elsewhere));
+}
+
+// Read markers are kept per account: a guest sends none (confabd would answer FAIL MARKREAD
+// ACCOUNT_REQUIRED), while its unread counts still work locally.
+void tst_HistoryFetcher::guestSendsNoReadMarkers()
+{
+    auto* controller = new ChatController;
+    m_controllers.append(controller);
+    controller->readMarkers()->setDelay(10);
+    ServerConnection* connection = controller->connection();
+    connection->setHost(QStringLiteral("127.0.0.1"));
+    connection->setPort(m_fixture.server()->serverPort());
+    connection->setDesiredNick(QStringLiteral("visitor"));
+    connection->connectToServer();
+    QTRY_VERIFY(controller->rooms()->isJoined(Lobby) && connection->isRegistered());
+    QVERIFY(connection->hasCapability(QStringLiteral("draft/read-marker")));
+    QVERIFY(connection->account().isEmpty());
+    QSignalSpy failed(connection, &ServerConnection::requestFailed);
+    controller->readMarkers()->markRead(Lobby, QDateTime::currentDateTimeUtc());
+    QVERIFY(!failed.wait(1000)); // nothing was sent to refuse
 }
 
 // Two devices of one account: reading a conversation on one clears its unread count on the
