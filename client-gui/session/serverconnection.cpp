@@ -158,12 +158,20 @@ void ServerConnection::setState(State state)
 
 void ServerConnection::connectToServer()
 {
+    connectWithPin(m_tls ? m_pins.pin(m_host, m_port) : QString());
+}
+
+void ServerConnection::connectWithPin(const QString& pin)
+{
     m_userQuit = false;
     m_fatalError = false;
     m_everRegistered = false;
     m_transport->resetReconnectDelay();
     m_network.setNick(m_desiredNick);
     m_unconfirmed.clear();
+    // The pin this connection and its reconnections check against: read once, when the user
+    // connects or trusts a certificate.
+    m_pin = pin;
     startConnection();
 }
 
@@ -179,7 +187,7 @@ void ServerConnection::startConnection()
     qCInfo(lcConnection) << "connecting to" << m_host << m_port << (m_tls ? "(TLS)" : "(plain)")
                          << "as" << m_network.nick();
     setState(State::Connecting);
-    m_transport->setTls(m_tls, m_tls ? m_pins.pin(m_host, m_port) : QString());
+    m_transport->setTls(m_tls, m_tls ? m_pin : QString());
     m_transport->open(m_host, m_port);
 }
 
@@ -204,7 +212,7 @@ void ServerConnection::trustCertificate(const QString& fingerprint)
         return;
     qCInfo(lcConnection) << "pinning" << fingerprint << "for" << m_host << m_port;
     m_pins.setPin(m_host, m_port, fingerprint);
-    connectToServer();
+    connectWithPin(CertificateCheck::normalized(fingerprint));
 }
 
 void ServerConnection::refuseCertificate()

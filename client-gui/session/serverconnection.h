@@ -253,6 +253,7 @@ signals:
 
 private:
     void setState(State state);
+    void connectWithPin(const QString& pin);
     void startConnection();
     void onOpened();
     void onFailed(ServerTransport::Failure failure, const QString& detail);
@@ -339,6 +340,7 @@ private:
     quint16 m_port = 6667;
     bool m_tls = false;
     CertificatePins m_pins;
+    QString m_pin; // the pinned fingerprint in use (connectToServer reads it)
     QString m_desiredNick;
     QString m_account; // logged in to
     QString m_serverError; // text of the server's ERROR line before it closed
