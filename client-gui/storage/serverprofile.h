@@ -17,10 +17,16 @@ struct ServerProfile
     bool rememberPassword = false;
 
     bool isValid() const { return !host.isEmpty() && port != 0 && !name.isEmpty(); }
+    // This server and name (case aside); an empty host or name, or port 0, matches any.
+    bool matches(const QString& otherHost, quint16 otherPort, const QString& otherName) const
+    {
+        return (otherHost.isEmpty() || host.compare(otherHost, Qt::CaseInsensitive) == 0) &&
+               (otherPort == 0 || port == otherPort) &&
+               (otherName.isEmpty() || name.compare(otherName, Qt::CaseInsensitive) == 0);
+    }
     // The same server and name: one profile.
     bool sameLogin(const ServerProfile& other) const
     {
-        return host.compare(other.host, Qt::CaseInsensitive) == 0 && port == other.port &&
-               name.compare(other.name, Qt::CaseInsensitive) == 0;
+        return other.isValid() && matches(other.host, other.port, other.name);
     }
 };

@@ -65,6 +65,15 @@ void ServerProfiles::load()
     }
 }
 
+ServerProfile ServerProfiles::find(const QString& host, quint16 port, const QString& name) const
+{
+    for (const ServerProfile& profile : m_profiles) {
+        if (profile.matches(host, port, name))
+            return profile;
+    }
+    return {};
+}
+
 void ServerProfiles::remember(const ServerProfile& profile)
 {
     if (!profile.isValid())

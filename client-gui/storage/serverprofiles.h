@@ -18,6 +18,9 @@ public:
     bool isEmpty() const { return m_profiles.isEmpty(); }
     // The last login, or an invalid profile.
     ServerProfile last() const { return m_profiles.value(0); }
+    // The newest login to this server as this name (ServerProfile::matches: what is not given
+    // matches any), or an invalid profile.
+    ServerProfile find(const QString& host, quint16 port, const QString& name) const;
 
     // A successful login: first in the list (replacing the same server and name), saved.
     void remember(const ServerProfile& profile);

@@ -149,14 +149,9 @@ void LoginDialog::prefill(const QString& host, quint16 port, const QString& nick
     ServerProfile profile = m_profiles.last();
     if (!host.isEmpty() || port != 0 || !nick.isEmpty()) {
         // Asked for a server (command line, reconnect): its remembered login, if any.
-        for (const ServerProfile& known : m_profiles.profiles()) {
-            if ((host.isEmpty() || known.host.compare(host, Qt::CaseInsensitive) == 0) &&
-                (port == 0 || known.port == port) &&
-                (nick.isEmpty() || known.name.compare(nick, Qt::CaseInsensitive) == 0)) {
-                profile = known;
-                break;
-            }
-        }
+        const ServerProfile known = m_profiles.find(host, port, nick);
+        if (known.isValid())
+            profile = known;
     }
     if (!profile.isValid()) { // first start
         profile.host = ClientDefaults::Host;
@@ -554,9 +549,10 @@ void LoginDialog::rememberLogin()
     profile.displayName = m_displayNameEdit->text().trimmed();
     const bool account = profile.mode != Registration::Mode::Guest;
     profile.rememberPassword = account && m_rememberCheck->isChecked();
-    bool wasRemembered = false; // a password to forget now
-    for (const ServerProfile& known : m_profiles.profiles())
-        wasRemembered = wasRemembered || (known.sameLogin(profile) && known.rememberPassword);
+    // A password kept before is forgotten now if "Remember me" was unticked.
+    const bool wasRemembered =
+        profile.isValid() &&
+        m_profiles.find(profile.host, profile.port, profile.name).rememberPassword;
     m_profiles.remember(profile);
     fillRecent();
     if (profile.rememberPassword)

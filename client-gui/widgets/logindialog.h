@@ -95,8 +95,8 @@ private:
     QFormLayout* m_form;
     QLineEdit* m_hostEdit;
     QSpinBox* m_portSpin;
-    QLabel* m_nameLabel;
     QCheckBox* m_tlsCheck;
+    QLabel* m_nameLabel;
     QLineEdit* m_nickEdit;
     QLineEdit* m_displayNameEdit;
     QLabel* m_passwordLabel;

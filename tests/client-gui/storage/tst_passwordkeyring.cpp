@@ -40,6 +40,10 @@ private slots:
 private:
     bool keyringIs(const char* mode) const;
     void signInThroughDialog(LoginDialog* dialog, bool remember);
+    // Signs in with Remember me, until the keyring has stored the password.
+    void signInRemembered(LoginDialog* dialog);
+    // Nothing is stored in the dialog's keyring under this login.
+    void verifyNotStored(LoginDialog* dialog, const QString& key);
     bool settingsFileContains(const QByteArray& text) const;
 
     std::unique_ptr<QTemporaryDir> m_dataDir;
@@ -107,6 +111,22 @@ void tst_PasswordKeyring::signInThroughDialog(LoginDialog* dialog, bool remember
     QCOMPARE(finished.first().first().toInt(), int(QDialog::Accepted));
 }
 
+void tst_PasswordKeyring::signInRemembered(LoginDialog* dialog)
+{
+    QSignalSpy stored(dialog->keyring(), &PasswordKeyring::stored);
+    signInThroughDialog(dialog, true);
+    QTRY_COMPARE_WITH_TIMEOUT(stored.size(), 1, 10000);
+}
+
+void tst_PasswordKeyring::verifyNotStored(LoginDialog* dialog, const QString& key)
+{
+    QSignalSpy failed(dialog->keyring(), &PasswordKeyring::failed);
+    dialog->keyring()->read(key);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);
+    QCOMPARE(failed.first().at(1).value<PasswordKeyring::Problem>(),
+             PasswordKeyring::Problem::NotFound);
+}
+
 bool tst_PasswordKeyring::settingsFileContains(const QByteArray& text) const
 {
     QSettings settings;
@@ -149,9 +169,7 @@ void tst_PasswordKeyring::rememberedSignInResumesWithoutTheDialog()
     {
         ChatController controller;
         LoginDialog dialog(controller.connection());
-        QSignalSpy stored(dialog.keyring(), &PasswordKeyring::stored);
-        signInThroughDialog(&dialog, true);
-        QTRY_COMPARE_WITH_TIMEOUT(stored.size(), 1, 10000);
+        signInRemembered(&dialog);
         controller.connection()->disconnectFromServer();
     }
     QVERIFY(!settingsFileContains(m_password.toUtf8()));
@@ -172,9 +190,7 @@ void tst_PasswordKeyring::untickingRememberForgetsThePassword()
         QSKIP("needs a private keyring (with-private-keyring.sh)");
     ChatController controller;
     LoginDialog dialog(controller.connection());
-    QSignalSpy stored(dialog.keyring(), &PasswordKeyring::stored);
-    signInThroughDialog(&dialog, true);
-    QTRY_COMPARE_WITH_TIMEOUT(stored.size(), 1, 10000);
+    signInRemembered(&dialog);
     controller.connection()->disconnectFromServer();
 
     QSignalSpy removed(dialog.keyring(), &PasswordKeyring::removed);
@@ -183,13 +199,9 @@ void tst_PasswordKeyring::untickingRememberForgetsThePassword()
     controller.connection()->disconnectFromServer();
     // Nothing to resume without the password; nothing left in the keyring.
     QVERIFY(!dialog.resumeLastLogin());
-    QSignalSpy failed(dialog.keyring(), &PasswordKeyring::failed);
-    dialog.keyring()->read(PasswordKeyring::keyFor(QStringLiteral("alice"),
-                                                   QStringLiteral("127.0.0.1"),
-                                                   m_server->serverPort()));
-    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);
-    QCOMPARE(failed.first().at(1).value<PasswordKeyring::Problem>(),
-             PasswordKeyring::Problem::NotFound);
+    verifyNotStored(&dialog, PasswordKeyring::keyFor(QStringLiteral("alice"),
+                                                     QStringLiteral("127.0.0.1"),
+                                                     m_server->serverPort()));
 }
 
 void tst_PasswordKeyring::withoutKeyringNothingIsStoredAndTheUserIsTold()

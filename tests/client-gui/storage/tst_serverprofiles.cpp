@@ -16,6 +16,7 @@ private slots:
     void init() { QSettings().clear(); }
     void emptyAtFirst();
     void newestFirstAndOneEntryPerLogin();
+    void findsALoginByWhatIsGiven();
     void keptAcrossLoads();
     void boundedAndForgettable();
     void createdAccountIsRememberedAsSignIn();
@@ -65,6 +66,21 @@ void tst_ServerProfiles::newestFirstAndOneEntryPerLogin()
     QCOMPARE(profiles.profiles().at(1).name, QStringLiteral("bob"));
     profiles.remember(profile(QString(), 6667, QStringLiteral("nobody"))); // not a login
     QCOMPARE(profiles.profiles().size(), 2);
+}
+
+void tst_ServerProfiles::findsALoginByWhatIsGiven()
+{
+    ServerProfiles profiles;
+    profiles.remember(profile(QStringLiteral("a.example"), 6667, QStringLiteral("alice")));
+    profiles.remember(profile(QStringLiteral("a.example"), 6697, QStringLiteral("bob"),
+                              Registration::Mode::SignIn));
+    QCOMPARE(profiles.find(QStringLiteral("A.Example"), 6667, QStringLiteral("ALICE")).name,
+             QStringLiteral("alice"));
+    QCOMPARE(profiles.find(QStringLiteral("a.example"), 0, {}).name,
+             QStringLiteral("bob")); // the newest on that server
+    QCOMPARE(profiles.find({}, 6667, {}).name, QStringLiteral("alice"));
+    QVERIFY(!profiles.find(QStringLiteral("a.example"), 6667, QStringLiteral("bob")).isValid());
+    QVERIFY(!profiles.find(QStringLiteral("b.example"), 0, {}).isValid());
 }
 
 void tst_ServerProfiles::keptAcrossLoads()
