@@ -250,14 +250,18 @@ QDateTime ConversationModel::newestMessageTime() const
 
 int ConversationModel::dividerRow() const
 {
+    // Asked for every row a view lays out: worked out once per change of lines or divider.
+    if (m_dividerRow != UnknownRow)
+        return m_dividerRow;
+    m_dividerRow = -1;
     if (!m_dividerTime.isValid())
-        return -1;
+        return m_dividerRow;
     for (int row = 0; row < m_lines.size(); ++row) {
         const Line& line = m_lines.at(row);
         if (isMessage(line) && !line.isOwn && line.time >= m_dividerTime)
-            return row;
+            return m_dividerRow = row;
     }
-    return -1;
+    return m_dividerRow;
 }
 
 void ConversationModel::placeDivider()
@@ -283,6 +287,7 @@ void ConversationModel::setDividerTime(const QDateTime& time)
     if (m_dividerTime == time)
         return;
     m_dividerTime = time;
+    m_dividerRow = UnknownRow;
     emit dividerChanged();
 }
 
@@ -297,7 +302,16 @@ void ConversationModel::insertAt(int row, const Line& line)
 {
     beginInsertRows({}, row, row);
     m_lines.insert(row, line);
-    reindexFrom(row);
+    m_dividerRow = UnknownRow;
+    if (row == 0 && m_lines.size() > 1) {
+        // Older history goes in at the top, a page at a time: every row moves down one, which
+        // the base says for all of them at once.
+        ++m_msgidRowBase;
+        if (!line.msgid.isEmpty())
+            m_rowByMsgid.insert(line.msgid, -m_msgidRowBase);
+    } else {
+        reindexFrom(row);
+    }
     endInsertRows();
 }
 
@@ -306,7 +320,9 @@ void ConversationModel::dropOldest()
     constexpr int Drop = MaxLines / 10;
     beginRemoveRows({}, 0, Drop - 1);
     m_lines.remove(0, Drop);
+    m_dividerRow = UnknownRow;
     m_rowByMsgid.clear();
+    m_msgidRowBase = 0;
     reindexFrom(0);
     endRemoveRows();
 }
@@ -315,6 +331,6 @@ void ConversationModel::reindexFrom(int row)
 {
     for (int i = row; i < m_lines.size(); ++i) {
         if (!m_lines.at(i).msgid.isEmpty())
-            m_rowByMsgid.insert(m_lines.at(i).msgid, i);
+            m_rowByMsgid.insert(m_lines.at(i).msgid, i - m_msgidRowBase);
     }
 }

@@ -51,7 +51,11 @@ public:
     QString textAt(int row) const;
     QString lastText() const { return m_lines.isEmpty() ? QString() : textAt(rowCount() - 1); }
     // The row of the message with this msgid, or -1.
-    int rowOfMsgid(const QString& msgid) const { return m_rowByMsgid.value(msgid, -1); }
+    int rowOfMsgid(const QString& msgid) const
+    {
+        const auto it = m_rowByMsgid.constFind(msgid);
+        return it == m_rowByMsgid.cend() ? -1 : *it + m_msgidRowBase;
+    }
 
     // The oldest message shown (where older history continues): its msgid and time; empty and
     // invalid when there is none.
@@ -126,6 +130,9 @@ private:
     int m_unread = 0;
     QDateTime m_readMarker;
     QDateTime m_dividerTime; // the divider goes before the first message of others from it on
+    static constexpr int UnknownRow = -2;
+    mutable int m_dividerRow = UnknownRow; // dividerRow(), once worked out
     QList<Line> m_lines;
-    QHash<QString, int> m_rowByMsgid;
+    QHash<QString, int> m_rowByMsgid; // msgid -> row - m_msgidRowBase
+    int m_msgidRowBase = 0;
 };

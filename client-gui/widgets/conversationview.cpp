@@ -1,57 +1,46 @@
 #include "widgets/conversationview.h"
 
-#include <QTextBlock>
-#include <QTextCursor>
-
 #include "models/conversationmodel.h"
-#include "widgets/nickcolor.h"
+#include "widgets/messagedelegate.h"
+#include "widgets/messagegrouping.h"
 
-#include <QRegularExpression>
+#include <QApplication>
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QDesktopServices>
+#include <QKeyEvent>
+#include <QMenu>
 #include <QScrollBar>
+#include <QToolButton>
+#include <QUrl>
 
-namespace {
+#include <algorithm>
 
-// Italics are for Latin text: slanted Han, kana and Hangul look broken (fonts fake the slant).
-bool hasCjk(const QString& text)
+ConversationView::ConversationView(QWidget* parent)
+    : QListView(parent), m_delegate(new MessageDelegate(this)), m_jumpButton(new QToolButton(this))
 {
-    for (const QChar c : text) {
-        switch (c.script()) {
-        case QChar::Script_Han:
-        case QChar::Script_Hiragana:
-        case QChar::Script_Katakana:
-        case QChar::Script_Hangul:
-        case QChar::Script_Bopomofo:
-            return true;
-        default:
-            break;
-        }
-    }
-    return false;
-}
-
-// text (HTML already) in italics unless plain is CJK; then upright. style: extra CSS.
-QString slanted(const QString& html, const QString& plain, const QString& style = {})
-{
-    const QString tag = hasCjk(plain) ? QStringLiteral("span") : QStringLiteral("i");
-    return style.isEmpty() ? QStringLiteral("<%1>%2</%1>").arg(tag, html)
-                           : QStringLiteral("<%1 style=\"%2\">%3</%1>").arg(tag, style, html);
-}
-
-} // namespace
-
-ConversationView::ConversationView(QWidget* parent) : QTextBrowser(parent)
-{
-    setOpenExternalLinks(true);
-    setReadOnly(true);
-    document()->setMaximumBlockCount(ConversationModel::MaxLines);
+    setItemDelegate(m_delegate);
+    setVerticalScrollMode(ScrollPerPixel);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setResizeMode(Adjust); // rows wrap again when the width changes
+    setSelectionMode(ExtendedSelection);
+    setUniformItemSizes(false);
+    setWordWrap(true);
+    setMouseTracking(true);
+    setFrameShape(QFrame::NoFrame);
+    verticalScrollBar()->setSingleStep(20);
+    m_delegate->setLook(palette(), font());
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &ConversationView::onScrolled);
-}
 
-void ConversationView::onScrolled(int value)
-{
-    const QScrollBar* bar = verticalScrollBar();
-    if (!m_rebuilding && m_model && value == bar->minimum() && bar->maximum() > bar->minimum())
-        emit scrolledToTop();
+    m_jumpButton->setObjectName(QStringLiteral("jumpToLatest"));
+    m_jumpButton->setText(QStringLiteral("↓"));
+    m_jumpButton->setToolTip(tr("Jump to the latest message"));
+    m_jumpButton->setAccessibleName(tr("Jump to the latest message"));
+    m_jumpButton->setAutoRaise(false);
+    m_jumpButton->setFixedSize(36, 36);
+    m_jumpButton->setCursor(Qt::PointingHandCursor);
+    m_jumpButton->hide();
+    connect(m_jumpButton, &QToolButton::clicked, this, &ConversationView::scrollToLatest);
 }
 
 void ConversationView::setModel(ConversationModel* model)
@@ -59,146 +48,222 @@ void ConversationView::setModel(ConversationModel* model)
     if (m_model)
         m_model->disconnect(this);
     m_model = model;
+    QListView::setModel(model);
     if (model) {
-        connect(model, &QAbstractItemModel::rowsInserted, this,
-                [this](const QModelIndex&, int first, int last) {
-                    if (m_rebuildQueued)
-                        return; // the rebuild shows them
-                    if (last == m_model->rowCount() - 1)
-                        appendRows(first, last);
-                    else
-                        rebuildLater(); // older lines placed before what is shown
-                });
-        connect(model, &QAbstractItemModel::dataChanged, this, [this] { rebuild(); });
-        connect(model, &QAbstractItemModel::rowsRemoved, this, [this] { rebuild(); });
-        connect(model, &QAbstractItemModel::modelReset, this, [this] { rebuild(); });
-        connect(model, &ConversationModel::dividerChanged, this, [this] { rebuild(); });
+        connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this,
+                &ConversationView::onRowsAboutToBeInserted);
+        // A row's look depends on the one before (grouping, day): lay them out again.
+        connect(model, &QAbstractItemModel::dataChanged, this, &ConversationView::relayout);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, &ConversationView::relayout);
+        connect(model, &ConversationModel::dividerChanged, this, &ConversationView::relayout);
     }
-    rebuild();
+    m_fromBottom = 0;
+    scrollToLatest();
 }
 
 void ConversationView::setTimeFormat(const QString& format)
 {
-    if (m_timeFormat == format)
+    if (m_delegate->timeFormat() == format)
         return;
-    m_timeFormat = format;
-    rebuild();
+    m_delegate->setTimeFormat(format);
+    relayout();
 }
 
-// Keeps what is on screen in place: the same distance from the bottom (older lines placed above
-// it do not move it), or the bottom.
-void ConversationView::rebuildLater()
+void ConversationView::relayout()
 {
-    if (m_rebuildQueued)
-        return;
-    m_rebuildQueued = true;
-    QMetaObject::invokeMethod(
-        this, [this] { rebuild(); }, Qt::QueuedConnection);
+    scheduleDelayedItemsLayout();
+    viewport()->update();
 }
 
-void ConversationView::rebuild()
+void ConversationView::onRowsAboutToBeInserted(const QModelIndex&, int first, int)
 {
-    m_rebuildQueued = false;
+    // Older lines go in above what is read: keep it where it is on screen.
+    if (m_model && first < m_model->rowCount())
+        m_keepFromBottom = true;
+}
+
+bool ConversationView::isAtBottom() const
+{
+    const QScrollBar* bar = verticalScrollBar();
+    return bar->value() >= bar->maximum() - BottomSlack;
+}
+
+// After each layout, the scroll position is put back: at the bottom if the user was there (new
+// lines are followed), else at the same distance from the bottom when rows went in above, else
+// where it was.
+void ConversationView::updateGeometries()
+{
+    QListView::updateGeometries();
     QScrollBar* bar = verticalScrollBar();
-    const int fromBottom = bar->maximum() - bar->value();
-    m_rebuilding = true;
-    clear();
-    if (m_model && m_model->rowCount() > 0)
-        appendRows(0, m_model->rowCount() - 1);
-    bar->setValue(fromBottom <= 4 ? bar->maximum() : bar->maximum() - fromBottom);
-    m_rebuilding = false;
+    m_restoring = true;
+    if (m_fromBottom <= BottomSlack)
+        bar->setValue(bar->maximum());
+    else if (m_keepFromBottom)
+        bar->setValue(bar->maximum() - m_fromBottom);
+    m_restoring = false;
+    m_keepFromBottom = false;
+    m_fromBottom = bar->maximum() - bar->value();
+    placeJumpButton();
+}
+
+void ConversationView::onScrolled(int value)
+{
+    const QScrollBar* bar = verticalScrollBar();
+    if (!m_restoring)
+        m_fromBottom = bar->maximum() - value;
+    placeJumpButton();
+    if (!m_restoring && m_model && value == bar->minimum() && bar->maximum() > bar->minimum())
+        emit scrolledToTop();
+}
+
+void ConversationView::placeJumpButton()
+{
+    const QRect area = viewport()->geometry();
+    m_jumpButton->move(area.right() - m_jumpButton->width() - 12,
+                       area.bottom() - m_jumpButton->height() - 12);
+    // Shown once the newest line is more than a screen away.
+    m_jumpButton->setVisible(verticalScrollBar()->maximum() - verticalScrollBar()->value() >
+                             viewport()->height() / 2);
+    m_jumpButton->raise();
+}
+
+void ConversationView::scrollToLatest()
+{
+    m_fromBottom = 0;
+    scrollToBottom();
+    verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+    placeJumpButton();
+}
+
+void ConversationView::resizeEvent(QResizeEvent* event)
+{
+    QListView::resizeEvent(event);
+    placeJumpButton();
+}
+
+void ConversationView::changeEvent(QEvent* event)
+{
+    QListView::changeEvent(event);
+    // The desktop switched between light and dark (or the font changed): colours and sizes follow.
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange ||
+        event->type() == QEvent::StyleChange) {
+        m_delegate->setLook(palette(), font());
+        relayout();
+    }
 }
 
 void ConversationView::showRow(int row)
 {
-    // One paragraph per row (appendRows).
-    const QTextBlock block = document()->findBlockByNumber(row);
-    if (!block.isValid())
+    if (!m_model || row < 0 || row >= m_model->rowCount())
         return;
-    QTextCursor cursor(block);
-    cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
-    setTextCursor(cursor);
-    ensureCursorVisible();
-}
-
-void ConversationView::appendRows(int first, int last)
-{
-    QScrollBar* bar = verticalScrollBar();
-    const bool atBottom = bar->value() >= bar->maximum() - 4;
-    const int divider = m_model->dividerRow();
-    for (int row = first; row <= last; ++row) {
-        if (row == divider)
-            append(dividerHtml());
-        append(rowHtml(row));
-    }
-    if (atBottom && !m_rebuilding)
-        bar->setValue(bar->maximum());
-}
-
-QString ConversationView::dividerHtml() const
-{
-    return QStringLiteral("<p align=\"center\" style=\"color:#c0392b\">— %1 —</p>")
-        .arg(tr("New messages").toHtmlEscaped());
-}
-
-QString ConversationView::rowHtml(int row) const
-{
-    using Kind = ConversationModel::Kind;
-    using Status = ConversationModel::Status;
     const QModelIndex index = m_model->index(row);
-    const QDateTime time = index.data(ConversationModel::TimeRole).toDateTime().toLocalTime();
-    const QString sender = index.data(ConversationModel::SenderRole).toString();
-    const QString plain = index.data(ConversationModel::TextRole).toString();
-    QString text = plain.toHtmlEscaped();
-    // Web addresses become links (on the escaped text, so nothing else can become markup).
-    static const QRegularExpression url(QStringLiteral(R"((https?://[^\s<>"]+[^\s<>".,;:!?)\]]))"));
-    text.replace(url, QStringLiteral("<a href=\"\\1\">\\1</a>"));
-    const auto kind = index.data(ConversationModel::KindRole).value<Kind>();
-    const auto status = index.data(ConversationModel::StatusRole).value<Status>();
-    if (index.data(ConversationModel::MentionRole).toBool()) // names us: marked like a highlighter
-        text = QStringLiteral("<span style=\"background-color:%1;color:#222\">%2</span>")
-                   .arg(MentionBackground, text);
+    doItemsLayout();
+    scrollTo(index, PositionAtCenter);
+    m_fromBottom = verticalScrollBar()->maximum() - verticalScrollBar()->value();
+    setCurrentIndex(index);
+    selectionModel()->select(index, QItemSelectionModel::ClearAndSelect);
+}
 
-    const QColor base = palette().color(QPalette::Base);
-    const QColor muted = palette().color(QPalette::PlaceholderText);
-    const QString stamp = time.date() == QDate::currentDate()
-                              ? time.toString(m_timeFormat)
-                              : QLocale().toString(time.date(), QLocale::ShortFormat) +
-                                    QLatin1Char(' ') + time.toString(m_timeFormat);
-    QString html = QStringLiteral("<span style=\"color:%1\">%2</span>&nbsp; ")
-                       .arg(muted.name(), stamp.toHtmlEscaped());
-    QString nick = QStringLiteral("<b style=\"color:%1\">%2</b>")
-                       .arg(NickColor::forNick(sender, base).name(), sender.toHtmlEscaped());
-    // A display name in any script, with the nick after it, smaller and grey.
-    const QString senderName = index.data(ConversationModel::SenderNameRole).toString();
-    if (!senderName.isEmpty())
-        nick = QStringLiteral("<b style=\"color:%1\">%2</b> <span style=\"color:%3\">(%4)</span>")
-                   .arg(NickColor::forNick(sender, base).name(), senderName.toHtmlEscaped(),
-                        muted.name(), sender.toHtmlEscaped());
-    switch (kind) {
-    case Kind::Message:
-        html += nick + QStringLiteral(": ") + text;
-        break;
-    case Kind::Notice:
-        html += nick + QStringLiteral(": ") + slanted(text, plain);
-        break;
-    case Kind::Action:
-        html += QStringLiteral("* ") + nick + QLatin1Char(' ') + text;
-        break;
-    case Kind::System:
-        html += slanted(QStringLiteral("— ") + text, plain,
-                        QStringLiteral("color:%1").arg(muted.name()));
-        break;
-    case Kind::Error:
-        html += slanted(QStringLiteral("— ") + text, plain, QStringLiteral("color:#c0392b"));
-        break;
+QString ConversationView::toPlainText() const
+{
+    if (!m_model)
+        return {};
+    QStringList lines;
+    const int divider = m_model->dividerRow();
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QModelIndex index = m_model->index(row);
+        if (MessageGrouping::startsDay(index))
+            lines << QStringLiteral("— %1 —").arg(m_delegate->dayText(index));
+        if (row == divider)
+            lines << QStringLiteral("— %1 —").arg(MessageDelegate::tr("New messages"));
+        lines << m_delegate->plainText(index);
     }
-    if (status == Status::Pending) {
-        const QString waiting = tr("waiting to be sent");
-        html += QLatin1Char(' ') + slanted(QStringLiteral("(%1)").arg(waiting.toHtmlEscaped()),
-                                           waiting, QStringLiteral("color:%1").arg(muted.name()));
-    } else if (status == Status::Failed)
-        html += QStringLiteral(" <b style=\"color:#c0392b\">(%1)</b>")
-                    .arg(tr("not sent").toHtmlEscaped());
-    return html;
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString ConversationView::selectedText() const
+{
+    QModelIndexList rows = selectionModel() ? selectionModel()->selectedRows() : QModelIndexList();
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+    QStringList lines;
+    for (const QModelIndex& index : std::as_const(rows))
+        lines << m_delegate->plainText(index);
+    return lines.join(QLatin1Char('\n'));
+}
+
+void ConversationView::copySelection()
+{
+    const QString text = selectedText();
+    if (!text.isEmpty())
+        QApplication::clipboard()->setText(text);
+}
+
+void ConversationView::keyPressEvent(QKeyEvent* event)
+{
+    if (event->matches(QKeySequence::Copy)) {
+        copySelection();
+        event->accept();
+        return;
+    }
+    if (event->key() == Qt::Key_End && event->modifiers() == Qt::ControlModifier) {
+        scrollToLatest();
+        event->accept();
+        return;
+    }
+    QListView::keyPressEvent(event);
+}
+
+QString ConversationView::anchorAt(const QPoint& pos) const
+{
+    const QModelIndex index = indexAt(pos);
+    return index.isValid() ? m_delegate->anchorAt(visualRect(index), index, pos) : QString();
+}
+
+void ConversationView::mouseMoveEvent(QMouseEvent* event)
+{
+    viewport()->setCursor(anchorAt(event->position().toPoint()).isEmpty() ? Qt::ArrowCursor
+                                                                          : Qt::PointingHandCursor);
+    QListView::mouseMoveEvent(event);
+}
+
+void ConversationView::mousePressEvent(QMouseEvent* event)
+{
+    m_pressedAnchor = event->button() == Qt::LeftButton ? anchorAt(event->position().toPoint())
+                                                        : QString();
+    QListView::mousePressEvent(event);
+}
+
+void ConversationView::mouseReleaseEvent(QMouseEvent* event)
+{
+    QListView::mouseReleaseEvent(event);
+    if (event->button() != Qt::LeftButton || m_pressedAnchor.isEmpty())
+        return;
+    const QString anchor = anchorAt(event->position().toPoint());
+    m_pressedAnchor.clear();
+    if (anchor.isEmpty())
+        return;
+    const QUrl url(anchor);
+    // Only web addresses became links (MessageBodyCache); nothing else is opened.
+    if (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
+        return;
+    emit linkActivated(url);
+    QDesktopServices::openUrl(url);
+}
+
+void ConversationView::contextMenuEvent(QContextMenuEvent* event)
+{
+    const QModelIndex index = indexAt(event->pos());
+    if (index.isValid() && !selectionModel()->isSelected(index))
+        selectionModel()->select(index, QItemSelectionModel::ClearAndSelect);
+    const QString anchor = anchorAt(event->pos());
+    QMenu menu(this);
+    QAction* copy = menu.addAction(tr("&Copy"), this, &ConversationView::copySelection);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setEnabled(selectionModel()->hasSelection());
+    if (!anchor.isEmpty())
+        menu.addAction(tr("Copy &link address"), this,
+                       [anchor] { QApplication::clipboard()->setText(anchor); });
+    menu.addAction(tr("Select &all"), this, &QListView::selectAll);
+    menu.exec(event->globalPos());
 }

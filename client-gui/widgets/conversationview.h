@@ -1,44 +1,75 @@
 #pragma once
 
+#include <QListView>
 #include <QPointer>
-#include <QTextBrowser>
 
 class ConversationModel;
+class MessageDelegate;
+class QToolButton;
 
-// Shows one ConversationModel as text: time, coloured sender, message; system lines in grey.
-// Read-only: it only reads the model. A "new messages" divider goes before the model's
-// dividerRow(); scrolling to the top asks for older lines (scrolledToTop).
-class ConversationView : public QTextBrowser
+// Shows one ConversationModel the way messengers do (MessageDelegate paints each row: day
+// separators, grouped messages under one name and avatar, own messages tinted, links). Only the
+// rows on screen are painted; the model holds what was loaded, older pages come on demand:
+// scrolling to the top asks for them (scrolledToTop), and they appear above without moving what
+// is being read. It follows the newest line while at the bottom; when scrolled up, a button jumps
+// back to the latest. Rows can be selected and copied; links open on click.
+class ConversationView : public QListView
 {
     Q_OBJECT
 
 public:
     static constexpr QLatin1String MentionBackground{"#fff1a8"};
+    // Within this many pixels of the bottom counts as "at the bottom" (following new lines).
+    static constexpr int BottomSlack = 4;
 
     explicit ConversationView(QWidget* parent = nullptr);
 
     void setModel(ConversationModel* model);
-    ConversationModel* model() const { return m_model; }
-    // The QTime format of the time before each line ("HH:mm" by default).
+    ConversationModel* conversation() const { return m_model; }
+    MessageDelegate* messageDelegate() const { return m_delegate; }
+    // The QTime format of the times shown ("HH:mm" by default).
     void setTimeFormat(const QString& format);
-    // Scrolls to the model's row and selects its line (a search result, in context).
+    // Scrolls to the model's row and selects it (a search result, in context).
     void showRow(int row);
+    // Every row as text, as copying all of them gives it (day lines and divider included).
+    QString toPlainText() const;
+    // The selected rows as text, in order.
+    QString selectedText() const;
+    bool isAtBottom() const;
+    QToolButton* jumpToLatestButton() const { return m_jumpButton; }
+
+public slots:
+    void scrollToLatest();
+    void copySelection();
 
 signals:
     // The user scrolled to the oldest line shown: time to load older ones.
     void scrolledToTop();
+    // A link in a message was clicked (it is also opened with QDesktopServices).
+    void linkActivated(const QUrl& url);
+
+protected:
+    void updateGeometries() override;
+    void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
 
 private:
-    void rebuild();
-    // Once the current burst of changes is over (a page of history is many rows).
-    void rebuildLater();
-    void appendRows(int first, int last);
-    QString rowHtml(int row) const;
-    QString dividerHtml() const;
     void onScrolled(int value);
+    void onRowsAboutToBeInserted(const QModelIndex& parent, int first, int last);
+    void relayout();
+    QString anchorAt(const QPoint& pos) const;
+    void placeJumpButton();
 
     QPointer<ConversationModel> m_model;
-    QString m_timeFormat = QStringLiteral("HH:mm");
-    bool m_rebuilding = false;
-    bool m_rebuildQueued = false;
+    MessageDelegate* m_delegate;
+    QToolButton* m_jumpButton;
+    int m_fromBottom = 0;          // distance from the bottom, as the user last left it
+    bool m_keepFromBottom = false; // rows go in above: keep that distance, not the position
+    bool m_restoring = false;      // the view moves itself, not the user
+    QString m_pressedAnchor;
 };

@@ -442,7 +442,7 @@ ConversationView* MainWindow::viewFor(const QString& name) const
 ConversationModel* MainWindow::currentConversation() const
 {
     auto* view = qobject_cast<ConversationView*>(m_tabs->currentWidget());
-    return view ? view->model() : nullptr;
+    return view ? view->conversation() : nullptr;
 }
 
 QString MainWindow::tabTitle(const QString& name) const
@@ -516,7 +516,7 @@ void MainWindow::showConversation(ConversationModel* conversation)
 void MainWindow::onCurrentTabChanged(int index)
 {
     auto* view = qobject_cast<ConversationView*>(m_tabs->widget(index));
-    ConversationModel* conversation = view ? view->model() : nullptr;
+    ConversationModel* conversation = view ? view->conversation() : nullptr;
     m_controller->setActiveConversation(conversation);
     updateTopic();
     // The lists on the left show where we are.
@@ -556,9 +556,9 @@ void MainWindow::updateTopic()
 void MainWindow::onTabCloseRequested(int index)
 {
     auto* view = qobject_cast<ConversationView*>(m_tabs->widget(index));
-    if (!view || !view->model())
+    if (!view || !view->conversation())
         return;
-    ConversationModel* conversation = view->model();
+    ConversationModel* conversation = view->conversation();
     if (conversation->isRoom() && m_controller->rooms()->isJoined(conversation->name()))
         m_connection->part(conversation->name());
     m_controller->conversations()->remove(conversation->name());

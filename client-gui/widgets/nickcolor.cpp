@@ -33,17 +33,34 @@ double NickColor::contrast(const QColor& a, const QColor& b)
     return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
-QColor NickColor::forNick(const QString& nick, const QColor& background)
+namespace {
+
+// The hue, at a saturation and lightness readable on background.
+QColor readable(int hue, const QColor& background)
 {
-    const int hue = int(stableHash(nick) % 360);
     const bool darkBackground = luminance(background) < 0.4;
     int lightness = darkBackground ? 170 : 100;
     QColor color = QColor::fromHsl(hue, 190, lightness);
     // Yellows and greens are light at any lightness: move away from the background until the
     // text reaches 4.5:1 (WCAG AA).
-    for (int i = 0; i < 20 && contrast(color, background) < 4.5; ++i) {
+    for (int i = 0; i < 20 && NickColor::contrast(color, background) < 4.5; ++i) {
         lightness += darkBackground ? 6 : -6;
         color = QColor::fromHsl(hue, 190, std::clamp(lightness, 0, 255));
     }
     return color;
+}
+
+} // namespace
+
+QColor NickColor::forNick(const QString& nick, const QColor& background)
+{
+    // Hues spread over the circle minus the own hue's band.
+    constexpr int band = 2 * OwnHueGap + 1;
+    const int hue = (OwnHue + OwnHueGap + 1 + int(stableHash(nick) % (360 - band))) % 360;
+    return readable(hue, background);
+}
+
+QColor NickColor::own(const QColor& background)
+{
+    return readable(OwnHue, background);
 }

@@ -25,6 +25,7 @@ private slots:
     void msgidIndex();
     void msgidKeptOnce();
     void msgidIndexFollowsDroppedLines();
+    void msgidIndexFollowsPagesAbove();
     void olderPageGoesAboveSameTime();
     void readMarkerClearsUnread();
     void dividerBeforeFirstUnread();
@@ -270,6 +271,47 @@ void tst_ConversationModel::msgidIndexFollowsDroppedLines()
     QCOMPARE(model.rowOfMsgid(QStringLiteral("m100")), -1);
     QCOMPARE(model.rowOfMsgid(QStringLiteral("m1000")), 1000 - Dropped);
     QCOMPARE(model.rowOfMsgid(QStringLiteral("last")), model.rowCount() - 1);
+}
+
+// Pages of older history go in at the top, a line in the middle, the oldest are dropped: every
+// msgid still finds its row.
+void tst_ConversationModel::msgidIndexFollowsPagesAbove()
+{
+    ConversationModel model(QStringLiteral("#lobby"), true);
+    auto at = [](const QString& text, int second, const QString& msgid) {
+        ChatMessage m = ::at(text, 0, msgid);
+        m.time = m.time.addSecs(second);
+        return m;
+    };
+    auto indexIsRight = [&model] {
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QString msgid = model.index(row).data(ConversationModel::MsgidRole).toString();
+            if (!msgid.isEmpty() && model.rowOfMsgid(msgid) != row)
+                return false;
+        }
+        return true;
+    };
+    for (int i = 1000; i < 1010; ++i)
+        model.appendMessage(at(QString::number(i), i, QStringLiteral("m%1").arg(i)));
+    for (int i = 999; i >= 500; --i) // older pages, newest first
+        QVERIFY(model.insertOlderMessage(at(QString::number(i), i, QStringLiteral("m%1").arg(i))));
+    QCOMPARE(model.rowOfMsgid(QStringLiteral("m500")), 0);
+    QCOMPARE(model.rowOfMsgid(QStringLiteral("m1009")), 509);
+    QVERIFY(indexIsRight());
+    ChatMessage between = at(QStringLiteral("between"), 700, QStringLiteral("middle"));
+    between.time = between.time.addMSecs(500);
+    QVERIFY(model.insertMessage(between));
+    QCOMPARE(model.rowOfMsgid(QStringLiteral("middle")), 201);
+    QVERIFY(indexIsRight());
+    QVERIFY(model.insertOlderMessage(at(QStringLiteral("499"), 499, QStringLiteral("m499"))));
+    model.appendMessage(at(QStringLiteral("live"), 2000, QStringLiteral("live")));
+    QVERIFY(indexIsRight());
+    QCOMPARE(model.rowOfMsgid(QStringLiteral("live")), model.rowCount() - 1);
+    while (model.rowCount() < ConversationModel::MaxLines)
+        model.appendMessage(at(QStringLiteral("more"), 3000, QStringLiteral("x%1").arg(model.rowCount())));
+    model.appendMessage(at(QStringLiteral("drops"), 4000, QStringLiteral("drops")));
+    QCOMPARE(model.rowOfMsgid(QStringLiteral("m499")), -1);
+    QVERIFY(indexIsRight());
 }
 
 void tst_ConversationModel::olderPageGoesAboveSameTime()

@@ -1,9 +1,18 @@
 // ConversationView: how lines look. System lines are italic unless they hold CJK text; mentions
-// are highlighted; display names stand before nicks; the time format can be chosen.
+// are highlighted; display names stand before nicks; the time format can be chosen; days are
+// separated, messages of one sender grouped under one avatar, own messages stand apart, links
+// open, rows are selected and copied, and the view follows, keeps its place or jumps to the latest.
 #include "models/conversationmodel.h"
 #include "widgets/conversationview.h"
+#include "widgets/messagedelegate.h"
+#include "widgets/nickcolor.h"
 
+#include <QAbstractTextDocumentLayout>
+#include <QClipboard>
+#include <QDesktopServices>
+#include <QGuiApplication>
 #include <QRegularExpression>
+#include <QToolButton>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
@@ -26,10 +35,29 @@ private slots:
     void scrollingToTopAsksForOlder();
     void olderLinesKeepTheViewInPlace();
     void emojiAreDrawnInColour();
+    void daySeparatorsWhereTheDayChanges();
+    void messagesOfOneSenderGroup();
+    void ownMessagesStandApart();
+    void avatarInTheSendersColour();
+    void wrappedLinesAlignWithTheText();
+    void longWordsWrap();
+    void linksOpenOnClick();
+    void selectedRowsAreCopied();
+    void jumpToLatest();
+    void pendingAndFailedAreShown();
+    void followsADarkPalette();
+
+public slots:
+    // QDesktopServices hands https links here during the tests (setUrlHandler).
+    void openUrl(const QUrl& url) { m_opened << url; }
 
 private:
-    // The character format of the fragment of the last block that contains needle.
+    // The character format of the fragment of the last row's text that contains needle.
     QTextCharFormat formatOf(const QString& needle) const;
+    QRect rowRect(int row) const;
+    void showView(int width, int height);
+
+    QList<QUrl> m_opened;
 
     ConversationModel* m_model = nullptr;
     ConversationView* m_view = nullptr;
@@ -48,9 +76,24 @@ void tst_ConversationView::cleanup()
     delete m_model;
 }
 
+QRect tst_ConversationView::rowRect(int row) const
+{
+    m_view->doItemsLayout();
+    return m_view->visualRect(m_model->index(row));
+}
+
+void tst_ConversationView::showView(int width, int height)
+{
+    m_view->resize(width, height);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view));
+}
+
 QTextCharFormat tst_ConversationView::formatOf(const QString& needle) const
 {
-    const QTextBlock block = m_view->document()->lastBlock();
+    const QModelIndex last = m_model->index(m_model->rowCount() - 1);
+    const QTextBlock block =
+        m_view->messageDelegate()->bodyDocument(QRect(0, 0, 400, 0), last)->lastBlock();
     for (auto it = block.begin(); !it.atEnd(); ++it) {
         if (it.fragment().text().contains(needle))
             return it.fragment().charFormat();
@@ -165,14 +208,12 @@ void tst_ConversationView::newMessagesDivider()
 
 void tst_ConversationView::scrollingToTopAsksForOlder()
 {
-    m_view->resize(300, 120);
-    m_view->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_view));
+    showView(300, 120);
     QSignalSpy older(m_view, &ConversationView::scrolledToTop);
     for (int i = 0; i < 40; ++i)
         m_model->appendMessage(fromBob(QStringLiteral("line %1").arg(i), i));
     QScrollBar* bar = m_view->verticalScrollBar();
-    QVERIFY(bar->maximum() > 0);
+    QTRY_VERIFY(bar->maximum() > 0); // laid out once the burst of rows is in
     QCOMPARE(bar->value(), bar->maximum()); // follows the newest line
     QCOMPARE(older.count(), 0);
     bar->setValue(bar->maximum() / 2);
@@ -183,18 +224,18 @@ void tst_ConversationView::scrollingToTopAsksForOlder()
 
 void tst_ConversationView::olderLinesKeepTheViewInPlace()
 {
-    m_view->resize(300, 120);
-    m_view->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_view));
+    showView(300, 120);
     for (int i = 20; i < 50; ++i)
         m_model->appendMessage(fromBob(QStringLiteral("line %1").arg(i), i));
     QScrollBar* bar = m_view->verticalScrollBar();
+    QTRY_VERIFY(bar->maximum() > 0);
     bar->setValue(bar->minimum());
     const int fromBottom = bar->maximum() - bar->value();
     for (int i = 19; i >= 10; --i)
         m_model->insertOlderMessage(fromBob(QStringLiteral("line %1").arg(i), i));
-    // Shown once the page is in (one rebuild for the page, not one per line).
-    QTRY_VERIFY(m_view->toPlainText().contains(QStringLiteral("line 10")));
+    QVERIFY(m_view->toPlainText().contains(QStringLiteral("line 10")));
+    // Laid out once the page is in (once for the page, not once per line).
+    QTRY_VERIFY(bar->value() > bar->minimum());
     QVERIFY(m_view->toPlainText().indexOf(QStringLiteral("line 19")) <
             m_view->toPlainText().indexOf(QStringLiteral("line 20")));
     QVERIFY(bar->value() > bar->minimum()); // the lines read before are still on screen
@@ -225,6 +266,279 @@ void tst_ConversationView::emojiAreDrawnInColour()
         }
     }
     QVERIFY2(coloured > 20, qPrintable(QStringLiteral("%1 yellow pixels").arg(coloured)));
+}
+
+namespace {
+
+ChatMessage said(const QString& sender, const QString& text, const QDateTime& localTime)
+{
+    ChatMessage m;
+    m.time = localTime.toUTC();
+    m.sender = sender;
+    m.target = QStringLiteral("#lobby");
+    m.text = text;
+    return m;
+}
+
+QDateTime todayAt(int hour, int minute)
+{
+    return QDateTime(QDate::currentDate(), QTime(hour, minute), Qt::LocalTime);
+}
+
+// How many pixels of image inside rect are close to colour.
+int pixelsLike(const QImage& image, const QRect& rect, const QColor& colour, int tolerance = 12)
+{
+    int count = 0;
+    const QRect area = rect.intersected(image.rect());
+    for (int y = area.top(); y <= area.bottom(); ++y) {
+        for (int x = area.left(); x <= area.right(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            if (qAbs(c.red() - colour.red()) <= tolerance &&
+                qAbs(c.green() - colour.green()) <= tolerance &&
+                qAbs(c.blue() - colour.blue()) <= tolerance)
+                ++count;
+        }
+    }
+    return count;
+}
+
+} // namespace
+
+// A line for each day the conversation spans, before its first row: "Yesterday", "Today".
+void tst_ConversationView::daySeparatorsWhereTheDayChanges()
+{
+    const QDateTime yesterday = todayAt(12, 0).addDays(-1);
+    m_model->appendMessage(said(QStringLiteral("bob"), QStringLiteral("old news"), yesterday));
+    m_model->appendMessage(
+        said(QStringLiteral("bob"), QStringLiteral("still yesterday"), yesterday.addSecs(60)));
+    m_model->appendMessage(said(QStringLiteral("bob"), QStringLiteral("fresh"), todayAt(9, 0)));
+    const QString text = m_view->toPlainText();
+    QCOMPARE(text.count(QStringLiteral("Yesterday")), 1);
+    QCOMPARE(text.count(QStringLiteral("Today")), 1);
+    QVERIFY(text.indexOf(QStringLiteral("Yesterday")) < text.indexOf(QStringLiteral("old news")));
+    QVERIFY(text.indexOf(QStringLiteral("still yesterday")) < text.indexOf(QStringLiteral("Today")));
+    QVERIFY(text.indexOf(QStringLiteral("Today")) < text.indexOf(QStringLiteral("fresh")));
+    showView(400, 300);
+    // The row that begins a day is taller than the same message would be without the separator.
+    QVERIFY(rowRect(2).height() > rowRect(1).height() + QFontMetrics(m_view->font()).height());
+}
+
+// bob's messages a minute apart sit under one name and avatar; someone else, a system line, a
+// pause of more than five minutes or the divider start a new group.
+void tst_ConversationView::messagesOfOneSenderGroup()
+{
+    m_model->appendMessage(said(QStringLiteral("bob"), QStringLiteral("one"), todayAt(12, 1)));
+    m_model->appendMessage(said(QStringLiteral("bob"), QStringLiteral("two"), todayAt(12, 2)));
+    m_model->appendMessage(said(QStringLiteral("carol"), QStringLiteral("three"), todayAt(12, 3)));
+    m_model->appendMessage(said(QStringLiteral("carol"), QStringLiteral("four"), todayAt(12, 20)));
+    m_model->appendSystem(QStringLiteral("dave joined"), todayAt(12, 21));
+    m_model->appendMessage(said(QStringLiteral("carol"), QStringLiteral("five"), todayAt(12, 22)));
+    showView(400, 400);
+    MessageDelegate* delegate = m_view->messageDelegate();
+    auto hasAvatar = [&](int row) {
+        return !delegate->avatarRect(rowRect(row), m_model->index(row)).isEmpty();
+    };
+    QVERIFY(hasAvatar(0));
+    QVERIFY(!hasAvatar(1)); // bob again, a minute later
+    QVERIFY(hasAvatar(2));  // carol
+    QVERIFY(hasAvatar(3));  // carol, 17 minutes later
+    QVERIFY(!hasAvatar(4)); // a system line has none
+    QVERIFY(hasAvatar(5));  // carol after the system line
+    QVERIFY(rowRect(1).height() < rowRect(0).height());
+}
+
+// The user's own messages have a wash of the own colour; others' rows show the background.
+void tst_ConversationView::ownMessagesStandApart()
+{
+    ChatMessage mine = said(QStringLiteral("me"), QStringLiteral("mine"), todayAt(12, 1));
+    mine.isOwn = true;
+    m_model->appendMessage(said(QStringLiteral("bob"), QStringLiteral("his"), todayAt(12, 0)));
+    m_model->appendMessage(mine);
+    showView(400, 300);
+    const QImage image = m_view->viewport()->grab().toImage();
+    const QColor base = m_view->palette().color(QPalette::Base);
+    // The right end of each row's lower half holds no text: background, or the wash.
+    const QRect hisEnd(rowRect(0).right() - 30, rowRect(0).center().y(), 20,
+                       rowRect(0).bottom() - rowRect(0).center().y());
+    const QRect mineEnd(rowRect(1).right() - 30, rowRect(1).top() + 2, 20,
+                        rowRect(1).height() - 4);
+    QCOMPARE(pixelsLike(image, hisEnd, base, 0), hisEnd.width() * hisEnd.height());
+    QCOMPARE(pixelsLike(image, mineEnd, base, 2), 0);
+    QVERIFY(pixelsLike(image, rowRect(1), NickColor::own(base), 2) > 0); // the bar
+    QVERIFY(pixelsLike(image, rowRect(0), NickColor::own(base), 2) == 0);
+}
+
+// The avatar is a disc in the sender's colour.
+void tst_ConversationView::avatarInTheSendersColour()
+{
+    m_model->appendMessage(said(QStringLiteral("carol"), QStringLiteral("hi"), todayAt(12, 0)));
+    showView(400, 200);
+    const QRect avatar = m_view->messageDelegate()->avatarRect(rowRect(0), m_model->index(0));
+    QVERIFY(!avatar.isEmpty());
+    const QImage image = m_view->viewport()->grab().toImage();
+    const QColor carol = NickColor::forNick(QStringLiteral("carol"), m_view->palette().color(QPalette::Base));
+    // Most of the disc is carol's colour (the rest: her initial and the corners).
+    QVERIFY2(pixelsLike(image, avatar, carol, 4) > avatar.width() * avatar.height() / 3,
+             qPrintable(QStringLiteral("%1 of %2").arg(pixelsLike(image, avatar, carol, 4))
+                            .arg(avatar.width() * avatar.height())));
+}
+
+// A message that wraps continues under its first line, right of the avatar, not under it.
+void tst_ConversationView::wrappedLinesAlignWithTheText()
+{
+    const QString longText = QStringLiteral("word ").repeated(80);
+    m_model->appendMessage(said(QStringLiteral("bob"), longText, todayAt(12, 0)));
+    showView(300, 500);
+    const QRect row = rowRect(0);
+    const QRect avatar = m_view->messageDelegate()->avatarRect(row, m_model->index(0));
+    QVERIFY(row.height() > 5 * QFontMetrics(m_view->font()).height());
+    const QImage image = m_view->viewport()->grab().toImage();
+    const QColor base = m_view->palette().color(QPalette::Base);
+    // Below the avatar, the left column is empty: the wrapped lines start where the text does.
+    const QRect under(row.left(), avatar.bottom() + 4, avatar.right() + 2,
+                      row.bottom() - avatar.bottom() - 8);
+    QVERIFY(under.height() > 30);
+    QCOMPARE(pixelsLike(image, under, base, 0), under.width() * under.height());
+    QVERIFY(pixelsLike(image, QRect(avatar.right() + 4, avatar.bottom() + 4, row.width(),
+                                    under.height()), base, 0) <
+            (row.width() - avatar.right() - 4) * under.height());
+}
+
+// A word longer than the row (a hash, a long URL) wraps instead of running out of sight.
+void tst_ConversationView::longWordsWrap()
+{
+    m_model->appendMessage(
+        said(QStringLiteral("bob"), QStringLiteral("x").repeated(400), todayAt(12, 0)));
+    showView(300, 400);
+    const QRect row = rowRect(0);
+    QTextDocument* body = m_view->messageDelegate()->bodyDocument(row, m_model->index(0));
+    QVERIFY(body->size().width() <= row.width());
+    QVERIFY(body->documentLayout()->documentSize().height() >
+            3 * QFontMetrics(m_view->font()).height());
+    QVERIFY(!m_view->horizontalScrollBar()->isVisible());
+}
+
+// Clicking a web address in a message opens it.
+void tst_ConversationView::linksOpenOnClick()
+{
+    QDesktopServices::setUrlHandler(QStringLiteral("https"), this, "openUrl");
+    m_model->appendMessage(said(QStringLiteral("bob"),
+                                QStringLiteral("see https://example.org/a?b=1 now"),
+                                todayAt(12, 0)));
+    showView(500, 200);
+    QSignalSpy activated(m_view, &ConversationView::linkActivated);
+    const QRect row = rowRect(0);
+    QPoint onLink;
+    for (int y = row.top(); y <= row.bottom() && onLink.isNull(); y += 2) {
+        for (int x = row.left(); x <= row.right(); x += 3) {
+            if (!m_view->messageDelegate()->anchorAt(row, m_model->index(0), {x, y}).isEmpty()) {
+                onLink = {x + 2, y + 1};
+                break;
+            }
+        }
+    }
+    QVERIFY(!onLink.isNull());
+    // Not on the link: nothing opens.
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, QPoint(row.right() - 5, row.bottom() - 3));
+    QCOMPARE(activated.count(), 0);
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, onLink);
+    QCOMPARE(activated.count(), 1);
+    QCOMPARE(activated.at(0).at(0).toUrl(), QUrl(QStringLiteral("https://example.org/a?b=1")));
+    QCOMPARE(m_opened, QList<QUrl>{QUrl(QStringLiteral("https://example.org/a?b=1"))});
+    QDesktopServices::unsetUrlHandler(QStringLiteral("https"));
+}
+
+// Click one row, shift-click another, Ctrl+C: those rows as text, in order.
+void tst_ConversationView::selectedRowsAreCopied()
+{
+    for (int i = 0; i < 4; ++i)
+        m_model->appendMessage(
+            said(QStringLiteral("bob"), QStringLiteral("line %1").arg(i), todayAt(12, i)));
+    showView(400, 400);
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, rowRect(1).center());
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, Qt::ShiftModifier, rowRect(2).center());
+    QGuiApplication::clipboard()->clear();
+    QTest::keyClick(m_view, Qt::Key_C, Qt::ControlModifier);
+    const QStringList lines = QGuiApplication::clipboard()->text().split(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), 2);
+    QVERIFY2(lines.at(0).endsWith(QStringLiteral("bob: line 1")), qPrintable(lines.at(0)));
+    QVERIFY2(lines.at(1).endsWith(QStringLiteral("bob: line 2")), qPrintable(lines.at(1)));
+}
+
+// Scrolled up, a button brings back the newest line; at the bottom it is gone.
+void tst_ConversationView::jumpToLatest()
+{
+    showView(300, 150);
+    for (int i = 0; i < 60; ++i)
+        m_model->appendMessage(
+            said(i % 2 ? QStringLiteral("bob") : QStringLiteral("carol"), QStringLiteral("line %1").arg(i),
+                 todayAt(12, i % 60)));
+    QScrollBar* bar = m_view->verticalScrollBar();
+    QTRY_VERIFY(bar->maximum() > 0);
+    QCOMPARE(bar->value(), bar->maximum());
+    QVERIFY(!m_view->jumpToLatestButton()->isVisible());
+    bar->setValue(bar->minimum());
+    QVERIFY(m_view->jumpToLatestButton()->isVisible());
+    // New lines while scrolled up do not pull the view down.
+    const int value = bar->value();
+    m_model->appendMessage(said(QStringLiteral("bob"), QStringLiteral("newest"), todayAt(13, 0)));
+    QTRY_VERIFY(bar->maximum() > 0);
+    QCOMPARE(bar->value(), value);
+    QTest::mouseClick(m_view->jumpToLatestButton(), Qt::LeftButton);
+    QCOMPARE(bar->value(), bar->maximum());
+    QVERIFY(!m_view->jumpToLatestButton()->isVisible());
+    QVERIFY(m_view->isAtBottom());
+}
+
+// A message waiting in the outbox and one the server refused say so on their row.
+void tst_ConversationView::pendingAndFailedAreShown()
+{
+    ChatMessage waiting = said(QStringLiteral("me"), QStringLiteral("typed offline"), todayAt(12, 0));
+    waiting.isOwn = true;
+    waiting.queueId = 7;
+    m_model->appendMessage(waiting);
+    ChatMessage refused = said(QStringLiteral("me"), QStringLiteral("to nobody"), todayAt(12, 1));
+    refused.isOwn = true;
+    m_model->appendMessage(refused);
+    QVERIFY(m_model->markOwnFailed(QStringLiteral("to nobody")));
+    MessageDelegate* delegate = m_view->messageDelegate();
+    const QRect rect(0, 0, 400, 0);
+    QVERIFY(delegate->bodyDocument(rect, m_model->index(0))->toPlainText().contains(
+        QStringLiteral("waiting to be sent")));
+    QVERIFY(delegate->bodyDocument(rect, m_model->index(1))->toPlainText().contains(
+        QStringLiteral("not sent")));
+    QVERIFY(!delegate->bodyDocument(rect, m_model->index(0))->toPlainText().contains(
+        QStringLiteral("not sent")));
+    // Sent at last: the note goes.
+    QVERIFY(m_model->setQueuedStatus(7, ConversationModel::Status::Sent));
+    QVERIFY(!delegate->bodyDocument(rect, m_model->index(0))->toPlainText().contains(
+        QStringLiteral("waiting to be sent")));
+}
+
+// With a dark desktop palette, the view is dark and its text light, and names stay readable.
+void tst_ConversationView::followsADarkPalette()
+{
+    m_model->appendMessage(said(QStringLiteral("bob"), QStringLiteral("WWWW MMMM"), todayAt(12, 0)));
+    showView(400, 200);
+    QPalette dark = m_view->palette();
+    const QColor night(0x1e, 0x1f, 0x22);
+    const QColor ink(0xee, 0xee, 0xee);
+    dark.setColor(QPalette::Base, night);
+    dark.setColor(QPalette::Window, night);
+    dark.setColor(QPalette::Text, ink);
+    m_view->setPalette(dark);
+    const QRect row = rowRect(0);
+    QTextDocument* body = m_view->messageDelegate()->bodyDocument(row, m_model->index(0));
+    QTRY_VERIFY(body->toPlainText().contains(QStringLiteral("WWWW")));
+    const QImage image = m_view->viewport()->grab().toImage();
+    QVERIFY(pixelsLike(image, QRect(row.right() - 20, row.top(), 10, row.height()), night, 0) > 0);
+    QVERIFY2(pixelsLike(image, row, ink, 20) > 10, "the text is drawn in the palette's light ink");
+    const QRect avatar = m_view->messageDelegate()->avatarRect(row, m_model->index(0));
+    const QRect text(avatar.right() + 1, row.top(), row.right() - avatar.right(), row.height());
+    QVERIFY(pixelsLike(image, text, QColor(Qt::black), 12) == 0); // no dark-on-dark text
+    const QColor bob = NickColor::forNick(QStringLiteral("bob"), night);
+    QVERIFY(NickColor::contrast(bob, night) >= 4.5);
+    QVERIFY(pixelsLike(image, row, bob, 4) > 0);
 }
 
 QTEST_MAIN(tst_ConversationView)

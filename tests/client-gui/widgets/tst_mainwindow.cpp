@@ -22,6 +22,7 @@
 #include "widgets/helpdialog.h"
 #include "widgets/logindialog.h"
 #include "widgets/mainwindow.h"
+#include "widgets/messagedelegate.h"
 #include "widgets/roomdirectorydialog.h"
 #include "widgets/settingsdialog.h"
 #include "widgets/systemtray.h"
@@ -54,6 +55,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocument>
 
 #include <memory>
 
@@ -354,7 +356,10 @@ void tst_MainWindow::roomMessageReachesEveryone()
     carol->sendMessage(QStringLiteral("#lobby"),
                        QStringLiteral("see https://example.org/a?b=1&c=2. <b>not bold</b>"));
     QTRY_VERIFY(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("<b>not bold</b>")));
-    const QString html = m_window->viewFor(QStringLiteral("#lobby"))->toHtml();
+    ConversationView* view = m_window->viewFor(QStringLiteral("#lobby"));
+    const QModelIndex last = view->model()->index(view->model()->rowCount() - 1, 0);
+    const QString html =
+        view->messageDelegate()->bodyDocument(QRect(0, 0, 500, 0), last)->toHtml();
     QVERIFY2(html.contains(QStringLiteral("href=\"https://example.org/a?b=1&amp;c=2\"")),
              qPrintable(html));
 }
@@ -1001,7 +1006,9 @@ void tst_MainWindow::mentionsHighlightedAndNotified()
     bob->sendMessage(QStringLiteral("#lobby"), QStringLiteral("hey ME, look"));
     QTRY_VERIFY(viewText(QStringLiteral("#lobby")).contains(QStringLiteral("hey ME, look")));
     QVERIFY(lastIsMention());
-    QVERIFY(m_window->viewFor(QStringLiteral("#lobby"))
+    ConversationView* view = m_window->viewFor(QStringLiteral("#lobby"));
+    QVERIFY(view->messageDelegate()
+                ->bodyDocument(QRect(0, 0, 500, 0), lobby->index(lobby->rowCount() - 1))
                 ->toHtml()
                 .contains(QString(ConversationView::MentionBackground)));
     QCOMPARE(attention.count(), 0); // on screen already

@@ -10,6 +10,7 @@ private slots:
     void stableAndReadable_data();
     void stableAndReadable();
     void differentNamesDiffer();
+    void noNameLooksLikeOneself();
 };
 
 void tst_NickColor::stableAndReadable_data()
@@ -46,6 +47,23 @@ void tst_NickColor::differentNamesDiffer()
         colors.insert(NickColor::forNick(QString::fromLatin1(nick)).rgb());
     QVERIFY2(colors.size() >= 6, "names should mostly get distinct colours");
     QCOMPARE(NickColor::contrast(Qt::black, Qt::white), 21.0);
+}
+
+// The own colour's hue is kept for the user: thousands of names, on light and dark backgrounds,
+// never come near it, and it is readable too.
+void tst_NickColor::noNameLooksLikeOneself()
+{
+    for (const QColor background : {QColor(Qt::white), QColor(0x20, 0x20, 0x20)}) {
+        const QColor own = NickColor::own(background);
+        QCOMPARE(own.hslHue(), NickColor::OwnHue);
+        QVERIFY(NickColor::contrast(own, background) >= 4.5);
+        for (int i = 0; i < 5000; ++i) {
+            const QColor other = NickColor::forNick(QStringLiteral("user%1").arg(i), background);
+            const int distance = qAbs(other.hslHue() - NickColor::OwnHue);
+            QVERIFY2(qMin(distance, 360 - distance) >= NickColor::OwnHueGap - 1,
+                     qPrintable(QStringLiteral("user%1: hue %2").arg(i).arg(other.hslHue())));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_NickColor)

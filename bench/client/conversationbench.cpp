@@ -1,0 +1,157 @@
+#include "conversationbench.h"
+
+#include "../processstats.h"
+
+#include "models/conversationmodel.h"
+#include "models/conversationstore.h"
+#include "session/messagearchive.h"
+#include "session/serverconnection.h"
+#include "storage/messagestore.h"
+#include "widgets/conversationview.h"
+
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTimer>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include <unistd.h>
+
+namespace {
+
+const QString Room = QStringLiteral("#big");
+
+// A day of a busy room: senders take turns, texts of every length, some with links and emoji.
+StoredMessage lineNumber(int i, int count)
+{
+    static const QStringList senders{
+        QStringLiteral("alice"), QStringLiteral("bob"),   QStringLiteral("carol"),
+        QStringLiteral("dave"),  QStringLiteral("erin"),  QStringLiteral("frank"),
+        QStringLiteral("grace"), QStringLiteral("heidi"), QStringLiteral("小明"),
+    };
+    static const QStringList texts{
+        QStringLiteral("ok"),
+        QStringLiteral("see https://example.org/issues/%1 for the details"),
+        QStringLiteral("I'll have a look after lunch \U0001F642"),
+        QStringLiteral("the build on the second machine fails again, same linker error as "
+                       "yesterday; did anyone change the toolchain file or the cache?"),
+        QStringLiteral("我们明天下午三点在会议室见"),
+        QStringLiteral("+1"),
+    };
+    StoredMessage m;
+    m.conversation = Room;
+    // Oldest first, 20 s apart, the newest a minute ago.
+    m.time = QDateTime::currentDateTimeUtc().addSecs(-60 - qint64(count - i) * 20);
+    m.sender = senders.at(i % 7 == 0 ? (i / 7) % senders.size() : (i / 3) % senders.size());
+    m.text = texts.at(i % texts.size()).arg(i) + QStringLiteral(" #%1").arg(i);
+    m.msgid = QStringLiteral("bench-%1").arg(i);
+    return m;
+}
+
+template <typename Done> bool waitFor(Done done, int ms)
+{
+    QDeadlineTimer deadline(ms);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QEventLoop loop;
+        QTimer::singleShot(1, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return true;
+}
+
+double quantile(std::vector<double> values, double q)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values[std::min(values.size() - 1, size_t(std::ceil(q * double(values.size())) - 1))];
+}
+
+} // namespace
+
+ConversationBench::Result ConversationBench::run(const QString& directory, int storedLines,
+                                                 int scrollSteps)
+{
+    Result result;
+    result.storedLines = storedLines;
+    MessageStore store;
+    QSignalSpy opened(&store, &MessageStore::opened);
+    store.open(directory + QStringLiteral("/bench.db"));
+    if (!opened.wait(10000) || !opened.at(0).at(1).toBool()) {
+        result.error = QStringLiteral("cannot open the store in %1").arg(directory);
+        return result;
+    }
+    QElapsedTimer fill;
+    fill.start();
+    constexpr int Batch = 2000;
+    for (int first = 0; first < storedLines; first += Batch) {
+        QList<StoredMessage> batch;
+        for (int i = first; i < std::min(storedLines, first + Batch); ++i)
+            batch << lineNumber(i, storedLines);
+        store.append(batch);
+    }
+    // The worker answers in order: the last page loaded means everything was written.
+    QSignalSpy loaded(&store, &MessageStore::latestLoaded);
+    store.loadLatest(Room, 1);
+    if (!loaded.wait(600000)) {
+        result.error = QStringLiteral("filling the store did not finish");
+        return result;
+    }
+    result.fillSeconds = double(fill.elapsed()) / 1000.0;
+
+    ServerConnection connection; // never connected: the conversation is read from the store
+    ConversationStore conversations;
+    MessageArchive archive(&connection, &conversations, &store);
+    ConversationView view;
+    view.resize(900, 700);
+    view.show();
+    waitFor([] { return false; }, 200);
+    result.rssBeforeKb = ProcessStats::rssKb(int(getpid()));
+
+    QSignalSpy restored(&archive, &MessageArchive::conversationRestored);
+    QElapsedTimer open;
+    open.start();
+    ConversationModel* conversation = conversations.ensure(Room, true);
+    view.setModel(conversation);
+    if (!waitFor([&] { return restored.count() > 0; }, 10000)) {
+        result.error = QStringLiteral("the stored lines never came");
+        return result;
+    }
+    view.doItemsLayout();
+    view.viewport()->repaint();
+    result.openMs = double(open.nsecsElapsed()) / 1e6;
+    result.openRows = conversation->rowCount();
+    result.rssOpenKb = ProcessStats::rssKb(int(getpid()));
+
+    // Scrolling up a wheel notch (three lines) at a time; at the top, the view asks for older
+    // lines (scrolledToTop), which the archive pages in from the store.
+    QScrollBar* bar = view.verticalScrollBar();
+    std::vector<double> steps;
+    for (int i = 0; i < scrollSteps; ++i) {
+        QElapsedTimer step;
+        step.start();
+        bar->setValue(bar->value() - 3 * bar->singleStep());
+        view.doItemsLayout();
+        view.viewport()->repaint();
+        steps.push_back(double(step.nsecsElapsed()) / 1e6);
+        // Older pages arrive from the store's thread as the user keeps scrolling.
+        QCoreApplication::processEvents();
+    }
+    result.scrollSteps = int(steps.size());
+    result.stepP50Ms = quantile(steps, 0.5);
+    result.stepP99Ms = quantile(steps, 0.99);
+    result.stepMaxMs = steps.empty() ? 0 : *std::max_element(steps.begin(), steps.end());
+    result.rowsAfterScroll = conversation->rowCount();
+    result.rssScrolledKb = ProcessStats::rssKb(int(getpid()));
+    result.ok = result.openRows == MessageStore::LatestLimit;
+    if (!result.ok)
+        result.error = QStringLiteral("opened with %1 rows").arg(result.openRows);
+    return result;
+}

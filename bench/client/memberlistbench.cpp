@@ -1,0 +1,94 @@
+#include "memberlistbench.h"
+
+#include "eventlooplatencyprobe.h"
+#include "scriptedircserver.h"
+
+#include "models/memberlistmodel.h"
+#include "session/chatcontroller.h"
+#include "session/startoptions.h"
+#include "widgets/mainwindow.h"
+
+#include <QDeadlineTimer>
+#include <QEventLoop>
+#include <QTimer>
+
+#include <sys/resource.h>
+
+namespace {
+
+double cpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+           double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+// Runs the event loop until done() or the deadline; false on the deadline.
+template <typename Done> bool waitFor(Done done, int ms)
+{
+    QDeadlineTimer deadline(ms);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QEventLoop loop;
+        QTimer::singleShot(5, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return true;
+}
+
+} // namespace
+
+MemberListBench::Result MemberListBench::run(int memberCount, int joinsPerSecond, int seconds)
+{
+    Result result;
+    ScriptedIrcServer server(memberCount, joinsPerSecond);
+    if (!server.listen()) {
+        result.error = QStringLiteral("cannot listen on loopback");
+        return result;
+    }
+    ChatController controller;
+    MainWindow window(&controller);
+    window.resize(1100, 750);
+    window.show();
+    StartOptions options;
+    options.host = QStringLiteral("127.0.0.1");
+    options.port = server.port();
+    options.nick = QStringLiteral("bench");
+    options.connectNow = true;
+    options.tls = false;
+    window.start(options);
+    // The member list shows #lobby's members once the window shows #lobby.
+    MemberListModel* members = controller.members();
+    if (!waitFor([&] { return members->rowCount() >= memberCount; }, 20000)) {
+        result.error = QStringLiteral("the member list never filled (%1 of %2)")
+                           .arg(members->rowCount())
+                           .arg(memberCount);
+        return result;
+    }
+    waitFor([] { return false; }, 500); // settle
+
+    EventLoopLatencyProbe probe;
+    const double cpuBefore = cpuSeconds();
+    probe.start();
+    server.startJoins();
+    waitFor([] { return false; }, seconds * 1000);
+    server.stopJoins();
+    // The last joins in flight reach the list.
+    waitFor([&] { return members->rowCount() >= memberCount + 1 + server.joinsSent(); }, 5000);
+    probe.stop();
+    result.cpuSeconds = cpuSeconds() - cpuBefore;
+    result.members = members->rowCount();
+    result.joinsSent = server.joinsSent();
+    result.p50Ms = probe.quantileMs(0.5);
+    result.p99Ms = probe.quantileMs(0.99);
+    result.maxMs = probe.maxMs();
+    result.ticks = probe.ticks();
+    result.ok = result.members == memberCount + 1 + result.joinsSent;
+    if (!result.ok)
+        result.error = QStringLiteral("%1 members listed, %2 expected")
+                           .arg(result.members)
+                           .arg(memberCount + 1 + result.joinsSent);
+    return result;
+}

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QCache>
+#include <QFont>
+#include <QHash>
+#include <QPalette>
+#include <QString>
+
+class QModelIndex;
+class QTextDocument;
+
+// The text of a conversation row as laid out on screen: the message with its links and mention
+// highlight, an action with its sender, a system line with its time, and the sending state. Built
+// once per row content and width and kept for the rows on screen (MaxDocuments); only the heights
+// are kept for more (layout of a long conversation asks every row's height).
+class MessageBodyCache
+{
+public:
+    static constexpr int MaxDocuments = 400;
+    static constexpr int MaxHeights = 20000;
+
+    MessageBodyCache();
+
+    // Grey for times and system lines, and a faint wash, made from the palette's text and base
+    // (any palette, light or dark, gives readable ones: its placeholder colour may not).
+    static QColor muted(const QPalette& palette);
+    static QColor faint(const QPalette& palette);
+
+    void setPalette(const QPalette& palette);
+    void setFont(const QFont& font);
+    void setTimeFormat(const QString& format);
+    QString timeFormat() const { return m_timeFormat; }
+
+    // The body of index laid out at width; owned by the cache, valid until the next call.
+    QTextDocument* document(const QModelIndex& index, int width);
+    int height(const QModelIndex& index, int width);
+    // The HTML that document() lays out.
+    QString html(const QModelIndex& index) const;
+
+private:
+    QString keyOf(const QModelIndex& index, int width) const;
+    void clear();
+
+    QPalette m_palette;
+    QFont m_font;
+    QString m_timeFormat = QStringLiteral("HH:mm");
+    QCache<QString, QTextDocument> m_documents{MaxDocuments};
+    QHash<QString, int> m_heights;
+};

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "widgets/messagebodycache.h"
+
+#include <QRect>
+#include <QStyledItemDelegate>
+
+// Paints one row of a ConversationModel the way messengers do: a day separator where a new day
+// begins, the "new messages" divider, a sender's initials avatar in their colour with their name
+// and time above the first of their consecutive messages (the following ones sit under it), own
+// messages tinted with the own colour, system lines small and grey. Wrapped lines align with the
+// text, never with the avatar or time. Colours come from the view's palette (light or dark).
+class MessageDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+
+public:
+    static constexpr int Margin = 8;
+    static constexpr int Gap = 8;
+
+    explicit MessageDelegate(QObject* parent = nullptr);
+
+    void setTimeFormat(const QString& format);
+    QString timeFormat() const { return m_bodies.timeFormat(); }
+    // After a palette or font change: rows are laid out and coloured again.
+    void setLook(const QPalette& palette, const QFont& font);
+
+    void paint(QPainter* painter, const QStyleOptionViewItem& option,
+               const QModelIndex& index) const override;
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    bool helpEvent(QHelpEvent* event, QAbstractItemView* view, const QStyleOptionViewItem& option,
+                   const QModelIndex& index) override;
+
+    // The link under pos (view coordinates) in the row drawn in rect; empty if none.
+    QString anchorAt(const QRect& rect, const QModelIndex& index, const QPoint& pos) const;
+    // The row's body as laid out at the width of a row drawn in rect (what tests look into).
+    QTextDocument* bodyDocument(const QRect& rect, const QModelIndex& index) const;
+    // Where the avatar of the row drawn in rect is; empty when the row has none.
+    QRect avatarRect(const QRect& rect, const QModelIndex& index) const;
+    // The row as text, the way copying gives it: "12:04  alice: hi", "12:05 — bob joined".
+    QString plainText(const QModelIndex& index) const;
+    // What the day separator above the row says: "Today", "Yesterday" or the date.
+    QString dayText(const QModelIndex& index) const;
+
+private:
+    struct Geometry
+    {
+        QRect daySeparator; // empty: the row does not begin a day
+        QRect divider;      // empty: the divider is not before this row
+        QRect avatar;       // empty: no avatar (a continued group, a system line)
+        QRect header;       // name and time; empty when there is none
+        QRect body;
+        QRect message;      // header + body: what own tint and selection cover
+        int height = 0;
+    };
+
+    Geometry geometry(const QRect& rect, const QModelIndex& index) const;
+    int lineHeight() const;
+    void paintDaySeparator(QPainter* painter, const QRect& rect, const QModelIndex& index,
+                           const QPalette& palette) const;
+    void paintDivider(QPainter* painter, const QRect& rect) const;
+    void paintHeader(QPainter* painter, const QRect& rect, const QModelIndex& index,
+                     const QPalette& palette) const;
+    QColor senderColor(const QModelIndex& index, const QColor& base) const;
+
+    mutable MessageBodyCache m_bodies;
+    QFont m_font;
+};
