@@ -67,31 +67,39 @@ EmojiPicker::EmojiPicker(QWidget* parent)
     m_search->setClearButtonEnabled(true);
     m_search->installEventFilter(this);
 
-    // Colour glyphs (fonts-noto-color-emoji), larger than the text around them.
+    // Colour glyphs (fonts-noto-color-emoji), larger than the text around them, in a grid of
+    // square cells (a list that wraps: each emoji centred in its cell).
     QFont emojiFont = font();
     emojiFont.setFamilies({QStringLiteral("Noto Color Emoji")});
-    emojiFont.setPointSizeF(font().pointSizeF() * 1.6);
-    const int cell = QFontMetrics(emojiFont).height() + 10;
-    const int frame = 2 * m_grid->frameWidth();
-    const int scrollBar = style()->pixelMetric(QStyle::PM_ScrollBarExtent);
+    emojiFont.setPointSizeF(font().pointSizeF() * 1.8);
+    m_cell = QFontMetrics(emojiFont).height() + 12;
     for (QListWidget* list : {m_recentList, m_grid}) {
         list->setFont(emojiFont);
-        list->setViewMode(QListView::IconMode);
+        list->setViewMode(QListView::ListMode);
+        list->setFlow(QListView::LeftToRight);
+        list->setWrapping(true);
         list->setMovement(QListView::Static);
         list->setResizeMode(QListView::Adjust);
         list->setUniformItemSizes(true);
-        list->setGridSize(QSize(cell, cell));
+        list->setGridSize(QSize(m_cell, m_cell));
         list->setSelectionMode(QAbstractItemView::SingleSelection);
         list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
         list->setMouseTracking(true); // tooltips with the names
         connect(list, &QListWidget::itemClicked, this, &EmojiPicker::choose);
         connect(list, &QListWidget::itemActivated, this, &EmojiPicker::choose);
     }
+    // Room for Columns cells beside the scroll bar, with a little to spare.
+    const int frame = 2 * m_grid->frameWidth();
+    const int listWidth =
+        Columns * m_cell + style()->pixelMetric(QStyle::PM_ScrollBarExtent) + frame + m_cell / 2;
     m_recentList->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_recentList->setFixedSize(Columns * cell + scrollBar + frame, cell + frame);
+    m_recentList->setFixedSize(listWidth, m_cell + frame);
     m_grid->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
-    m_grid->setFixedSize(Columns * cell + scrollBar + frame, VisibleRows * cell + frame);
+    m_grid->setFixedSize(listWidth, VisibleRows * m_cell + frame);
 
+    QFont tabFont = font();
+    tabFont.setPointSizeF(font().pointSizeF() * 1.4);
+    m_categories->setFont(tabFont);
     m_categories->setExpanding(false);
     m_categories->setDrawBase(false);
     m_categories->setUsesScrollButtons(true);
@@ -173,6 +181,7 @@ void EmojiPicker::fill(QListWidget* list, const QList<EmojiCatalog::Entry>& entr
         item->setToolTip(entry.name);
         item->setData(Qt::AccessibleTextRole, entry.name);
         item->setTextAlignment(Qt::AlignCenter);
+        item->setSizeHint(QSize(m_cell, m_cell));
     }
     list->scrollToTop();
 }

@@ -57,4 +57,5 @@ private:
     QTabBar* m_categories;
     QListWidget* m_grid;
     QLabel* m_noMatch;
+    int m_cell = 0; // the side of an emoji's square
 };

@@ -109,6 +109,9 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
     emojiButton->setObjectName(QStringLiteral("emojiButton"));
     emojiButton->setDefaultAction(m_input->emojiAction());
     emojiButton->setAutoRaise(true);
+    QFont emojiFont = emojiButton->font();
+    emojiFont.setPointSizeF(emojiFont.pointSizeF() * 1.4);
+    emojiButton->setFont(emojiFont);
     auto* inputRow = new QHBoxLayout;
     inputRow->addWidget(m_input, 1);
     inputRow->addWidget(emojiButton);

@@ -118,6 +118,15 @@ void tst_EmojiPicker::categoriesShowTheirEmoji()
     QCOMPARE(shown.constFirst(), QStringLiteral("\U0001F600"));
     QCOMPARE(itemOf(QStringLiteral("\U0001F600"))->toolTip(), QStringLiteral("grinning face"));
     QVERIFY(!shown.contains(QStringLiteral("\U0001F43B"))); // the bear is an animal
+    // A grid of Columns square cells a row, each emoji whole in its cell.
+    auto* grid = child<QListWidget>("emojiGrid");
+    const QRect first = grid->visualItemRect(grid->item(0));
+    QCOMPARE(first.width(), first.height());
+    QVERIFY(first.height() >= grid->fontMetrics().height());
+    QCOMPARE(grid->visualItemRect(grid->item(EmojiPicker::Columns - 1)).top(), first.top());
+    QCOMPARE(grid->visualItemRect(grid->item(EmojiPicker::Columns)).top(), first.bottom() + 1);
+    QVERIFY(grid->viewport()->rect().contains(
+        grid->visualItemRect(grid->item(EmojiPicker::Columns - 1))));
 
     QTest::mouseClick(tabs, Qt::LeftButton, {}, tabs->tabRect(1).center());
     QCOMPARE(m_picker->category(), EmojiCatalog::Category::AnimalsNature);
