@@ -18,6 +18,8 @@ inline const QString NotifyMentions = QStringLiteral("notify/mentions");
 inline const QString TimeFormat = QStringLiteral("chat/timeFormat");
 inline const QString WindowGeometry = QStringLiteral("window/geometry");
 inline const QString WindowState = QStringLiteral("window/state");
+// The emoji the picker offers as recently used, most recent first (a string list).
+inline const QString RecentEmoji = QStringLiteral("chat/recentEmoji");
 
 // The contacts the user keeps, per server (host name, lower case): their names in the order
 // added, and when each was last seen online (name -> QDateTime, UTC).

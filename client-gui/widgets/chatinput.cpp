@@ -1,5 +1,7 @@
 #include "widgets/chatinput.h"
 
+#include "widgets/emojipicker.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -7,9 +9,63 @@
 #include <QKeyEvent>
 #include <QMenu>
 
-ChatInput::ChatInput(QWidget* parent) : QLineEdit(parent)
+ChatInput::ChatInput(QWidget* parent) : QLineEdit(parent), m_emojiAction(new QAction(this))
 {
     setClearButtonEnabled(false);
+    m_emojiAction->setObjectName(QStringLiteral("emojiAction"));
+    m_emojiAction->setText(tr("Insert &emoji…"));
+    m_emojiAction->setIconText(QStringLiteral("\U0001F642")); // 🙂 on the button
+    m_emojiAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Semicolon));
+    m_emojiAction->setToolTip(
+        tr("Insert an emoji (%1)")
+            .arg(m_emojiAction->shortcut().toString(QKeySequence::NativeText)));
+    addAction(m_emojiAction); // the shortcut works wherever the focus is in this window
+    connect(m_emojiAction, &QAction::triggered, this, &ChatInput::showEmojiPicker);
+}
+
+void ChatInput::showEmojiPicker()
+{
+    if (!m_emojiPicker) {
+        m_emojiPicker = new EmojiPicker(this);
+        m_emojiPicker->setObjectName(QStringLiteral("emojiPicker"));
+        connect(m_emojiPicker, &EmojiPicker::emojiChosen, this, &ChatInput::insertEmoji);
+    }
+    setFocus(); // where the choice goes, and where the focus returns when the picker closes
+    m_emojiPicker->popup(this);
+}
+
+void ChatInput::insertEmoji(const QString& emoji)
+{
+    insert(emoji);
+    setFocus(Qt::OtherFocusReason);
+}
+
+void ChatInput::setConversation(const QObject* conversation)
+{
+    if (conversation == m_conversation)
+        return;
+    // Up/Down and Tab start afresh in the conversation entered.
+    m_position = int(m_history.size());
+    m_draft.clear();
+    m_completer.reset();
+    const QObject* left = m_conversation;
+    m_conversation = conversation;
+    if (!left && !m_drafts.contains(conversation))
+        return; // typed before any conversation was open: it goes into this one
+    if (!text().isEmpty())
+        m_drafts.insert(left, Draft{text(), cursorPosition()});
+    const Draft entered = m_drafts.take(conversation);
+    setText(entered.text);
+    setCursorPosition(entered.cursor);
+}
+
+void ChatInput::forgetConversation(const QObject* conversation)
+{
+    m_drafts.remove(conversation);
+    if (conversation && conversation == m_conversation) {
+        m_conversation = nullptr;
+        clear();
+    }
 }
 
 void ChatInput::addToHistory(const QString& line)
@@ -119,5 +175,7 @@ void ChatInput::contextMenuEvent(QContextMenuEvent* event)
             connect(action, &QAction::triggered, this, [this] { pasteFromClipboard(); });
         }
     }
+    menu->addSeparator();
+    menu->addAction(m_emojiAction);
     menu->popup(event->globalPos());
 }

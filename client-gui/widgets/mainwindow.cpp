@@ -18,6 +18,7 @@
 #include "widgets/conversationview.h"
 #include "widgets/helpdialog.h"
 #include "widgets/logindialog.h"
+#include "widgets/mainmenus.h"
 #include "widgets/memberpanel.h"
 #include "widgets/roomdirectorydialog.h"
 #include "widgets/searchdialog.h"
@@ -29,20 +30,17 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QHBoxLayout>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
-#include <QMenu>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
-#include <QTabBar>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 MainWindow::MainWindow(ChatController* controller, QWidget* parent)
@@ -107,8 +105,16 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
     conversationSplitter->setSizes({560, 160});
     chatLayout->addWidget(conversationSplitter, 1);
     chatLayout->addWidget(m_typingBar);
+    auto* emojiButton = new QToolButton(this); // the picker, Ctrl+; (ChatInput)
+    emojiButton->setObjectName(QStringLiteral("emojiButton"));
+    emojiButton->setDefaultAction(m_input->emojiAction());
+    emojiButton->setAutoRaise(true);
+    QFont emojiFont = emojiButton->font();
+    emojiFont.setPointSizeF(emojiFont.pointSizeF() * 1.4);
+    emojiButton->setFont(emojiFont);
     auto* inputRow = new QHBoxLayout;
     inputRow->addWidget(m_input, 1);
+    inputRow->addWidget(emojiButton);
     inputRow->addWidget(m_sendButton);
     chatLayout->addLayout(inputRow);
 
@@ -132,7 +138,8 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
     statusBar()->addPermanentWidget(new ConnectionSecurityIndicator(m_connection, this));
     new CertificatePrompt(m_connection, this); // first-use and changed-certificate questions
 
-    createMenus();
+    // The menu bar and the right-click menus of the rooms and tabs.
+    new MainMenus(this, controller, m_input, m_contactPanel, m_roomList, m_tabs);
 
     setSystemTrayAvailable(QSystemTrayIcon::isSystemTrayAvailable());
     connect(controller->preferences(), &Preferences::changed, this, &MainWindow::applyPreferences);
@@ -174,7 +181,6 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
     };
     connect(m_roomList, &QListView::clicked, this, showRoom);
     connect(m_roomList, &QListView::activated, this, showRoom); // keyboard: Enter
-    createContextMenus();
     m_input->setNameSource([this] { return m_controller->completionNames(); });
     m_input->setAliasSource(
         [this](const QString& nick) { return m_controller->displayNameOf(nick); });
@@ -229,116 +235,6 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::createMenus()
-{
-    QMenu* chatMenu = menuBar()->addMenu(tr("&Chat"));
-    chatMenu->setObjectName(QStringLiteral("chatMenu"));
-    m_connectAction = chatMenu->addAction(tr("&Connect…"), this, &MainWindow::showLoginDialog);
-    m_connectAction->setObjectName(QStringLiteral("connectAction"));
-    m_connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
-    m_disconnectAction = chatMenu->addAction(tr("&Disconnect"), this, [this] {
-        m_connection->disconnectFromServer(QStringLiteral("Leaving"));
-    });
-    m_disconnectAction->setObjectName(QStringLiteral("disconnectAction"));
-    m_disconnectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
-    chatMenu->addSeparator();
-    QAction* join = chatMenu->addAction(tr("&Join room…"), this, [this] {
-        askText(QStringLiteral("joinRoomDialog"), tr("Join room"),
-                tr("Room name (a new name creates the room):"), QStringLiteral("#"),
-                [this](const QString& room) { m_controller->joinRoom(room); });
-    });
-    join->setObjectName(QStringLiteral("joinRoomAction"));
-    join->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
-    QAction* find =
-        chatMenu->addAction(tr("&Find rooms…"), m_controller, &ChatController::requestRoomList);
-    find->setObjectName(QStringLiteral("findRoomsAction"));
-    chatMenu->addSeparator();
-    QAction* nick = chatMenu->addAction(tr("Change &name…"), this, [this] {
-        askText(QStringLiteral("changeNameDialog"), tr("Change name"), tr("New name:"),
-                m_connection->nick(),
-                [this](const QString& name) { m_controller->changeNick(name); });
-    });
-    nick->setObjectName(QStringLiteral("changeNameAction"));
-    QAction* displayName = chatMenu->addAction(tr("Set &display name…"), this, [this] {
-        askText(QStringLiteral("displayNameDialog"), tr("Display name"),
-                tr("Your name as others see it, in any language:"), m_connection->realName(),
-                [this](const QString& name) { m_controller->setDisplayName(name.trimmed()); });
-    });
-    displayName->setObjectName(QStringLiteral("displayNameAction"));
-    QAction* addContact = chatMenu->addAction(tr("Add a &contact…"), m_contactPanel,
-                                              [this] { m_contactPanel->askForContact(); });
-    addContact->setObjectName(QStringLiteral("addContactMenuAction"));
-    m_awayAction = chatMenu->addAction(tr("Set &away…"), this, [this] {
-        askText(QStringLiteral("setAwayDialog"), tr("Set away"),
-                tr("Message for people who write to you:"), tr("Away"),
-                [this](const QString& message) {
-                    if (!message.trimmed().isEmpty())
-                        m_controller->setAway(message.trimmed());
-                });
-    });
-    m_awayAction->setObjectName(QStringLiteral("setAwayAction"));
-    m_backAction =
-        chatMenu->addAction(tr("&Back"), this, [this] { m_controller->setAway(QString()); });
-    m_backAction->setObjectName(QStringLiteral("backAction"));
-    chatMenu->addSeparator();
-    QAction* settingsAction =
-        chatMenu->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
-    settingsAction->setObjectName(QStringLiteral("settingsAction"));
-    settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
-    settingsAction->setMenuRole(QAction::PreferencesRole);
-    chatMenu->addSeparator();
-    QAction* quitAction = chatMenu->addAction(tr("&Quit"), this, &MainWindow::quit);
-    quitAction->setObjectName(QStringLiteral("quitAction"));
-    quitAction->setShortcut(
-        QKeySequence(Qt::CTRL | Qt::Key_Q)); // not QKeySequence::Quit: empty on some platforms
-    quitAction->setMenuRole(QAction::QuitRole);
-
-    QMenu* conversationMenu = menuBar()->addMenu(tr("C&onversation"));
-    conversationMenu->setObjectName(QStringLiteral("conversationMenu"));
-    if (m_controller->archive()) { // searching needs the messages kept on this computer
-        QAction* find = conversationMenu->addAction(tr("&Find in conversation…"), this,
-                                                    [this] { openSearch(false); });
-        find->setObjectName(QStringLiteral("findAction"));
-        find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
-        QAction* findAll = conversationMenu->addAction(tr("Search &all conversations…"), this,
-                                                       [this] { openSearch(true); });
-        findAll->setObjectName(QStringLiteral("findAllAction"));
-        findAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
-        conversationMenu->addSeparator();
-    }
-    QAction* next =
-        conversationMenu->addAction(tr("&Next conversation"), this, &MainWindow::nextConversation);
-    next->setObjectName(QStringLiteral("nextConversationAction"));
-    next->setShortcuts(
-        {QKeySequence(Qt::CTRL | Qt::Key_PageDown), QKeySequence(Qt::CTRL | Qt::Key_Tab)});
-    QAction* previous = conversationMenu->addAction(tr("&Previous conversation"), this,
-                                                    &MainWindow::previousConversation);
-    previous->setObjectName(QStringLiteral("previousConversationAction"));
-    previous->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_PageUp),
-                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backtab)});
-    QAction* reply =
-        conversationMenu->addAction(tr("&Reply to last private message"), this, [this] {
-            m_controller->replyToLast();
-            m_input->setFocus();
-        });
-    reply->setObjectName(QStringLiteral("replyAction"));
-    reply->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    QAction* close = conversationMenu->addAction(
-        tr("&Close conversation"), this, [this] { onTabCloseRequested(m_tabs->currentIndex()); });
-    close->setObjectName(QStringLiteral("closeConversationAction"));
-    close->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
-
-    QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
-    helpMenu->setObjectName(QStringLiteral("helpMenu"));
-    QAction* commands = helpMenu->addAction(tr("&Commands"), this, &MainWindow::showHelp);
-    commands->setObjectName(QStringLiteral("commandsAction"));
-    commands->setShortcut(QKeySequence::HelpContents);
-    QAction* about = helpMenu->addAction(tr("&About Confab"), this, &MainWindow::showAbout);
-    about->setObjectName(QStringLiteral("aboutAction"));
-    about->setMenuRole(QAction::AboutRole);
-    helpMenu->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
-}
-
 void MainWindow::start(const StartOptions& options)
 {
     m_loginDialog->prefill(options.host, options.port, options.nick);
@@ -362,46 +258,6 @@ void MainWindow::start(const StartOptions& options)
         return;
     }
     m_loginDialog->open();
-}
-
-void MainWindow::createContextMenus()
-{
-    // A right-click shows what it points at, then offers what can be done with it.
-    m_roomList->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_roomList, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
-        const QModelIndex index = m_roomList->indexAt(pos);
-        if (!index.isValid())
-            return;
-        const QString room = index.data(RoomListModel::NameRole).toString();
-        if (ConversationModel* conversation = m_controller->conversations()->find(room))
-            showConversation(conversation);
-        auto* menu = new QMenu(this);
-        menu->setObjectName(QStringLiteral("roomMenu"));
-        menu->setAttribute(Qt::WA_DeleteOnClose);
-        QAction* leave = menu->addAction(tr("&Leave %1").arg(room), this, [this, room] {
-            if (ConversationModel* conversation = m_controller->conversations()->find(room))
-                onTabCloseRequested(tabIndexOf(conversation));
-        });
-        leave->setObjectName(QStringLiteral("leaveRoomAction"));
-        menu->popup(m_roomList->viewport()->mapToGlobal(pos));
-    });
-
-    QTabBar* tabBar = m_tabs->tabBar();
-    tabBar->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(tabBar, &QWidget::customContextMenuRequested, this, [this, tabBar](const QPoint& pos) {
-        const int index = tabBar->tabAt(pos);
-        if (index < 0)
-            return;
-        m_tabs->setCurrentIndex(index);
-        auto* view = qobject_cast<ConversationView*>(m_tabs->widget(index));
-        auto* menu = new QMenu(this);
-        menu->setObjectName(QStringLiteral("tabMenu"));
-        menu->setAttribute(Qt::WA_DeleteOnClose);
-        QAction* close = menu->addAction(tr("&Close conversation"), this,
-                                         [this, view] { onTabCloseRequested(m_tabs->indexOf(view)); });
-        close->setObjectName(QStringLiteral("closeTabAction"));
-        menu->popup(tabBar->mapToGlobal(pos));
-    });
 }
 
 void MainWindow::showLoginDialog()
@@ -488,7 +344,8 @@ void MainWindow::onConversationRemoved(ConversationModel* conversation)
     ConversationView* view = m_views.take(conversation);
     if (!view)
         return;
-    m_tabs->removeTab(m_tabs->indexOf(view));
+    m_tabs->removeTab(m_tabs->indexOf(view)); // the input leaves it for the tab now current
+    m_input->forgetConversation(conversation);
     view->deleteLater();
 }
 
@@ -518,6 +375,7 @@ void MainWindow::onCurrentTabChanged(int index)
     auto* view = qobject_cast<ConversationView*>(m_tabs->widget(index));
     ConversationModel* conversation = view ? view->conversation() : nullptr;
     m_controller->setActiveConversation(conversation);
+    m_input->setConversation(conversation); // its draft back, the last one's kept
     updateTopic();
     // The lists on the left show where we are.
     const QString name = conversation ? conversation->name() : QString();
@@ -556,9 +414,14 @@ void MainWindow::updateTopic()
 void MainWindow::onTabCloseRequested(int index)
 {
     auto* view = qobject_cast<ConversationView*>(m_tabs->widget(index));
-    if (!view || !view->conversation())
+    if (view)
+        closeConversation(view->conversation());
+}
+
+void MainWindow::closeConversation(ConversationModel* conversation)
+{
+    if (!conversation)
         return;
-    ConversationModel* conversation = view->conversation();
     if (conversation->isRoom() && m_controller->rooms()->isJoined(conversation->name()))
         m_connection->part(conversation->name());
     m_controller->conversations()->remove(conversation->name());
@@ -607,14 +470,6 @@ void MainWindow::onStateChanged(ServerConnection::State state)
     setWindowTitle(state == State::Connected
                        ? tr("%1 on %2").arg(m_connection->nick(), m_connection->host())
                        : QString());
-    updateActions();
-}
-
-void MainWindow::updateActions()
-{
-    const bool idle = m_connection->state() == ServerConnection::State::Disconnected;
-    m_disconnectAction->setEnabled(!idle);
-    m_backAction->setEnabled(m_connection->isAway());
 }
 
 void MainWindow::onOwnAwayChanged(bool away, const QString& message)
@@ -623,7 +478,6 @@ void MainWindow::onOwnAwayChanged(bool away, const QString& message)
     m_awayLabel->setText(message.isEmpty() ? tr("You are away")
                                            : tr("You are away: %1").arg(message));
     m_awayLabel->setToolTip(tr("Choose Chat → Back (or type /back) when you are back"));
-    updateActions();
 }
 
 void MainWindow::onLagChanged(int ms)
@@ -693,33 +547,6 @@ void MainWindow::onMultiLinePaste(const QString& text)
             m_controller->sendText(line);
     });
     box->open();
-}
-
-void MainWindow::showAbout()
-{
-    auto* box = new QMessageBox(
-        QMessageBox::NoIcon, tr("About Confab"),
-        tr("Confab %1\n\nA simple chat program for IRC chat servers: rooms, "
-           "private conversations and a list of who is online.\n\nBuilt with Qt %2.")
-            .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())),
-        QMessageBox::Ok, this);
-    box->setObjectName(QStringLiteral("aboutBox"));
-    box->setIconPixmap(windowIcon().pixmap(64, 64));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
-}
-
-void MainWindow::askText(const QString& name, const QString& title, const QString& label,
-                         const QString& initial, const std::function<void(const QString&)>& done)
-{
-    auto* dialog = new QInputDialog(this);
-    dialog->setObjectName(name);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(title);
-    dialog->setLabelText(label);
-    dialog->setTextValue(initial);
-    connect(dialog, &QInputDialog::textValueSelected, this, done);
-    dialog->open();
 }
 
 template <typename Dialog, typename Make> void MainWindow::showOnce(Make make)

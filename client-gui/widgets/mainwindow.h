@@ -5,8 +5,6 @@
 #include <QHash>
 #include <QMainWindow>
 
-#include <functional>
-
 class ChatController;
 class ChatInput;
 class ContactPanel;
@@ -14,7 +12,6 @@ class ConversationModel;
 class ConversationView;
 class LoginDialog;
 class MemberPanel;
-class QAction;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -28,7 +25,7 @@ class TypingBar;
 // The chat window: rooms and the user's contacts on the left (ContactPanel), one tab per
 // conversation in the middle with the room's members beside it (MemberPanel), who is typing
 // (TypingBar) and the input line below, and the connection state, server and lag in the status
-// bar. It only reads the controller's models and calls its slots.
+// bar; its menus are MainMenus'. It only reads the controller's models and calls its slots.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -57,7 +54,8 @@ public slots:
     void openSearch(bool allConversations);
     void nextConversation();
     void previousConversation();
-    void showAbout();
+    // Leaves the room (if it is one) and closes its tab: the tab's ✕, Ctrl+W, the menus.
+    void closeConversation(ConversationModel* conversation);
     void showSettings();
     void showFromTray();
     // Closes for good (tray or not): Chat → Quit, the tray's Quit, /quit.
@@ -79,13 +77,8 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
-    void createMenus();
-    void createContextMenus();
     // Raises the open dialog of this type, or shows the one make() returns (deleted on close).
     template <typename Dialog, typename Make> void showOnce(Make make);
-    // A small non-blocking question for one line of text; done gets the answer (not on Cancel).
-    void askText(const QString& name, const QString& title, const QString& label,
-                 const QString& initial, const std::function<void(const QString&)>& done);
     void onConversationAdded(ConversationModel* conversation);
     void onConversationRemoved(ConversationModel* conversation);
     void onCurrentTabChanged(int index);
@@ -100,7 +93,6 @@ private:
     void openPrivateConversation(const QString& nick);
     void updateTab(ConversationModel* conversation);
     void updateTopic();
-    void updateActions();
     int tabIndexOf(ConversationModel* conversation) const;
     void updateUnreadTotal();
     void applyPreferences();
@@ -122,10 +114,6 @@ private:
     QLabel* m_lagLabel;
     QLabel* m_awayLabel;
     SystemTray* m_tray = nullptr;
-    QAction* m_connectAction = nullptr;
-    QAction* m_disconnectAction = nullptr;
-    QAction* m_awayAction = nullptr;
-    QAction* m_backAction = nullptr;
     QHash<ConversationModel*, ConversationView*> m_views;
     bool m_connectedFromCommandLine = false;
     bool m_quitting = false;
