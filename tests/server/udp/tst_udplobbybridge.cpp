@@ -7,6 +7,7 @@
 #include "ircvalidation.h"
 #include "net/server.h"
 #include "servertestmain.h"
+#include "state/serverchannel.h"
 #include "state/serveruser.h"
 #include "testclient.h"
 #include "udp/udplobbybridge.h"
@@ -35,6 +36,8 @@ private slots:
     void droppedDatagramsNeverReachIrc();
     void rateLimitHoldsForBridgedTexts();
     void killedMemberIsForgotten();
+    void firstInNewRoomIsNoOperator();
+    void serverPasswordIsNoObstacle();
 
 private:
     bool start(const ServerConfig& config);
@@ -324,6 +327,46 @@ void tst_UdpLobbyBridge::killedMemberIsForgotten()
     // Its next datagram makes it a member again.
     QVERIFY(joinUdp(&udp, alice));
     QCOMPARE(m_bridge->memberCount(), 1);
+}
+
+void tst_UdpLobbyBridge::firstInNewRoomIsNoOperator()
+{
+    ServerConfig config = this->config();
+    config.udpRoomChannel = QStringLiteral("#udp");
+    QVERIFY(start(config));
+    UdpTestClient udp(m_room->port());
+    udp.ping();
+    QTRY_VERIFY(!m_bridge->nickOf(udp.endpoint()).isEmpty());
+    const ServerChannel* channel = m_server->core()->channels().find(QStringLiteral("#udp"));
+    QVERIFY(channel);
+    const ServerUser* user = m_server->core()->users().findByNick(m_bridge->nickOf(udp.endpoint()));
+    QVERIFY(user);
+    QCOMPARE(channel->members(), QList<ServerUser*>{const_cast<ServerUser*>(user)});
+    QVERIFY(!channel->isOp(user));
+    QVERIFY(user->isAway());
+    // An IRC user joining later sees a room without operators, and the UDP text there.
+    TestClient* alice = ircUser(QStringLiteral("alice"));
+    QVERIFY(alice);
+    alice->sendLine("JOIN #udp");
+    QTRY_VERIFY(alice->count(QStringLiteral("366")) == 2);
+    udp.send("in #udp");
+    QTRY_VERIFY(alice->has(QStringLiteral("PRIVMSG")));
+    QCOMPARE(alice->last(QStringLiteral("PRIVMSG")).param(0), QStringLiteral("#udp"));
+    alice->sendLine("PRIVMSG #lobby :not for UDP");
+    alice->sendLine("PRIVMSG #udp :for UDP");
+    QTRY_VERIFY(udp.hasReceived("alice\nfor UDP"));
+    QVERIFY(!udp.hasReceived("alice\nnot for UDP"));
+}
+
+void tst_UdpLobbyBridge::serverPasswordIsNoObstacle()
+{
+    ServerConfig config = this->config();
+    config.password = QStringLiteral("secret");
+    QVERIFY(start(config));
+    UdpTestClient udp(m_room->port());
+    udp.ping();
+    QTRY_VERIFY(!m_bridge->nickOf(udp.endpoint()).isEmpty());
+    QCOMPARE(m_server->core()->userCount(), 1);
 }
 
 CONFAB_SERVER_TEST_MAIN(tst_UdpLobbyBridge)
