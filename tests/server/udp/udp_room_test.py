@@ -99,11 +99,23 @@ def main():
         print(__doc__, file=sys.stderr)
         return 2
     confabd = sys.argv[1]
+    env = dict(os.environ, LC_ALL="C", LANG="C", LANGUAGE="")
+    # A UDP port in use: a clear error and a non-zero exit, nothing served.
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as taken, \
+            tempfile.TemporaryDirectory(prefix="confabd-udp-") as busy_dir:
+        taken.bind(("127.0.0.1", 0))
+        result = subprocess.run([confabd, "-l", "127.0.0.1",
+                                 "-p", str(free_port(socket.SOCK_STREAM)), "--no-tls",
+                                 "--data-dir", busy_dir,
+                                 "--udp-room", str(taken.getsockname()[1])],
+                                capture_output=True, text=True, timeout=20, env=env)
+        check(result.returncode == 1 and "cannot bind the UDP room" in result.stderr,
+              "a UDP room port in use stops confabd with status 1 and says why (%d: %s)"
+              % (result.returncode, result.stderr.strip().splitlines()[-1:]))
     port = free_port(socket.SOCK_STREAM)
     udp_port = free_port(socket.SOCK_DGRAM)
     data_dir = tempfile.TemporaryDirectory(prefix="confabd-udp-")
     log = tempfile.TemporaryFile(mode="w+")
-    env = dict(os.environ, LC_ALL="C", LANG="C", LANGUAGE="")
     # A 1-second timeout instead of 10, so that the test does not wait long for a quit.
     daemon = subprocess.Popen([confabd, "-l", "127.0.0.1", "-p", str(port), "--no-tls",
                                "--data-dir", data_dir.name, "--udp-room", str(udp_port),
