@@ -154,7 +154,7 @@ bool UdpRoom::touchMember(QUdpSocket* socket, const UdpEndpoint& from, qint64 no
     m_members.insert(from, {socket, nowMs});
     qCInfo(lcUdp).noquote() << "member joined:" << from.toString();
     emit memberJoined(from);
-    return true;
+    return m_members.contains(from); // a slot may have refused it (removeMember)
 }
 
 bool UdpRoom::takeToken(const QHostAddress& address, qint64 nowMs)

@@ -28,6 +28,7 @@ private slots:
     void longestDatagramFitsTheOriginalClient();
     void rateIsLimitedPerAddress();
     void roomIsBounded();
+    void memberRefusedOnJoinIsNotServed();
 
 private:
     bool start(const ServerConfig& config);
@@ -214,6 +215,28 @@ void tst_UdpRoom::roomIsBounded()
     first.send("hello");
     QTRY_VERIFY(second.hasReceived(first.label() + "\nhello"));
     QVERIFY(third.received().isEmpty());
+}
+
+void tst_UdpRoom::memberRefusedOnJoinIsNotServed()
+{
+    UdpTestClient listener(m_room->port());
+    listener.ping();
+    QTRY_COMPARE(m_room->memberCount(), 1);
+    // What the bridge does when no user can be made for a new member.
+    UdpTestClient refused(m_room->port());
+    connect(m_room.get(), &UdpRoom::memberJoined, this, [this, &refused](const UdpEndpoint& e) {
+        if (e == refused.endpoint())
+            m_room->removeMember(e);
+    });
+    QSignalSpy texts(m_room.get(), &UdpRoom::textReceived);
+    refused.send("not heard");
+    listener.send("heard");
+    QTRY_COMPARE(texts.count(), 1);
+    QCOMPARE(texts.at(0).at(1).toString(), QStringLiteral("heard"));
+    QTRY_VERIFY(listener.hasReceived(listener.label() + "\nheard"));
+    QCOMPARE(listener.received().size(), 1);
+    QVERIFY(refused.received().isEmpty());
+    QVERIFY(!m_room->isMember(refused.endpoint()));
 }
 
 CONFAB_SERVER_TEST_MAIN(tst_UdpRoom)
