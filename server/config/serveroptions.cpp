@@ -526,8 +526,7 @@ ServerOptions::Result ServerOptions::parse(const QStringList& arguments)
     }
     int udpRoomPort = 0;
     if (!readInt(QStringLiteral("udp-room"), 0, 65535, &udpRoomPort) ||
-        !readInt(QStringLiteral("udp-room-max-members"), 1, 100000,
-                 &m_config.udpRoomMaxMembers) ||
+        !readInt(QStringLiteral("udp-room-max-members"), 1, 100000, &m_config.udpRoomMaxMembers) ||
         !readSeconds(QStringLiteral("udp-room-timeout"), &m_config.udpRoomTimeoutMs) ||
         !readInt(QStringLiteral("udp-room-burst"), 1, 100000, &m_config.udpRoomBurst)) {
         return Result::Error;

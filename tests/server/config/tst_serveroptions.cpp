@@ -109,18 +109,23 @@ void tst_ServerOptions::values_data()
                            << "65536";
     QTest::newRow("password") << QStringList{"--password", "pw"} << "password"
                               << "pw";
-    QTest::newRow("udp room") << QStringList{"--udp-room", "7777"} << "udpRoomPort" << "7777";
-    QTest::newRow("udp room off") << QStringList{"--udp-room", "0"} << "udpRoomPort" << "0";
+    QTest::newRow("udp room") << QStringList{"--udp-room", "7777"} << "udpRoomPort"
+                              << "7777";
+    QTest::newRow("udp room off") << QStringList{"--udp-room", "0"} << "udpRoomPort"
+                                  << "0";
     QTest::newRow("udp room channel")
-        << QStringList{"--udp-room-channel", "#udp"} << "udpRoomChannel" << "#udp";
+        << QStringList{"--udp-room-channel", "#udp"} << "udpRoomChannel"
+        << "#udp";
     QTest::newRow("udp room members")
-        << QStringList{"--udp-room-max-members", "3"} << "udpRoomMaxMembers" << "3";
+        << QStringList{"--udp-room-max-members", "3"} << "udpRoomMaxMembers"
+        << "3";
     QTest::newRow("udp room timeout")
-        << QStringList{"--udp-room-timeout", "2.5"} << "udpRoomTimeoutMs" << "2500";
-    QTest::newRow("udp room rate off")
-        << QStringList{"--udp-room-rate", "0"} << "udpRoomRate" << "0";
-    QTest::newRow("udp room burst")
-        << QStringList{"--udp-room-burst", "4"} << "udpRoomBurst" << "4";
+        << QStringList{"--udp-room-timeout", "2.5"} << "udpRoomTimeoutMs"
+        << "2500";
+    QTest::newRow("udp room rate off") << QStringList{"--udp-room-rate", "0"} << "udpRoomRate"
+                                       << "0";
+    QTest::newRow("udp room burst") << QStringList{"--udp-room-burst", "4"} << "udpRoomBurst"
+                                    << "4";
 }
 
 static QString field(const ServerConfig& c, const QString& name)
@@ -199,12 +204,12 @@ void tst_ServerOptions::errors_data()
     QTest::newRow("missing config") << QStringList{"-c", "/nonexistent.ini"} << "nonexistent";
     QTest::newRow("positional") << QStringList{"extra"} << "extra";
     QTest::newRow("udp room port too big") << QStringList{"--udp-room", "65536"} << "udp-room";
-    QTest::newRow("udp room channel") << QStringList{"--udp-room-channel", "lobby"}
-                                      << "udp-room-channel";
-    QTest::newRow("udp room no members") << QStringList{"--udp-room-max-members", "0"}
-                                         << "udp-room-max-members";
-    QTest::newRow("udp room negative rate") << QStringList{"--udp-room-rate", "-1"}
-                                            << "udp-room-rate";
+    QTest::newRow("udp room channel")
+        << QStringList{"--udp-room-channel", "lobby"} << "udp-room-channel";
+    QTest::newRow("udp room no members")
+        << QStringList{"--udp-room-max-members", "0"} << "udp-room-max-members";
+    QTest::newRow("udp room negative rate")
+        << QStringList{"--udp-room-rate", "-1"} << "udp-room-rate";
 }
 
 void tst_ServerOptions::errors()
