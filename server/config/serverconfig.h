@@ -75,6 +75,14 @@ constexpr int OperNoticeIntervalSecs = 60; // the same kind of problem told to o
                                            // once per this interval
 constexpr int StatsMaxLines = 200;         // lines of one STATS list before "... more"
 
+// The UDP room (docs/UDP-ROOM.md): the seed's UDP chat protocol, bridged into a room.
+constexpr int UdpRoomMaxDatagramBytes = 1024; // the original client and server read 1024 bytes
+constexpr int UdpRoomMaxMembers = 64;         // live UDP clients at once
+constexpr int UdpRoomTimeoutMs = 10000;       // a client silent this long is forgotten
+constexpr double UdpRoomRate = 5.0;           // datagrams per second from one address...
+constexpr int UdpRoomBurst = 10;              // ...after a burst of this many
+constexpr int UdpRoomMaxSources = 4096;       // addresses whose rate is tracked at once
+
 } // namespace ServerDefaults
 
 // Everything the server needs to know to run; filled by ServerOptions from the command line and
@@ -154,4 +162,13 @@ struct ServerConfig
     int operFailureLimit = ServerDefaults::OperFailureLimit;
     int operFailureWindowSecs = ServerDefaults::OperFailureWindowSecs;
     int operNoticeIntervalSecs = ServerDefaults::OperNoticeIntervalSecs;
+
+    // The UDP room: the seed's UDP chat on this port of every listen address, bridged into
+    // udpRoomChannel. 0: off.
+    quint16 udpRoomPort = 0;
+    QString udpRoomChannel = QStringLiteral("#lobby");
+    int udpRoomMaxMembers = ServerDefaults::UdpRoomMaxMembers;
+    int udpRoomTimeoutMs = ServerDefaults::UdpRoomTimeoutMs;
+    double udpRoomRate = ServerDefaults::UdpRoomRate; // <= 0: no rate limit
+    int udpRoomBurst = ServerDefaults::UdpRoomBurst;
 };

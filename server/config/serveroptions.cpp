@@ -215,6 +215,31 @@ ServerOptions::ServerOptions()
             "%1).")
              .arg(ServerDefaults::OperNoticeIntervalSecs),
          tr("seconds")},
+        {QStringLiteral("udp-room"),
+         tr("Serve the UDP chat room on <port> of every listen address and bridge it into a "
+            "room (default: off)."),
+         tr("port")},
+        {QStringLiteral("udp-room-channel"),
+         tr("Room the UDP chat room is bridged into (default %1).")
+             .arg(ServerConfig().udpRoomChannel),
+         tr("channel")},
+        {QStringLiteral("udp-room-max-members"),
+         tr("Maximum UDP chat room members at once (default %1).")
+             .arg(ServerDefaults::UdpRoomMaxMembers),
+         tr("count")},
+        {QStringLiteral("udp-room-timeout"),
+         tr("Seconds of silence before a UDP chat room member is forgotten (default %1).")
+             .arg(ServerDefaults::UdpRoomTimeoutMs / 1000),
+         tr("seconds")},
+        {QStringLiteral("udp-room-rate"),
+         tr("Datagrams per second one address may send to the UDP chat room on average; 0 "
+            "disables (default %1).")
+             .arg(ServerDefaults::UdpRoomRate),
+         tr("count")},
+        {QStringLiteral("udp-room-burst"),
+         tr("Datagrams one address may send to the UDP chat room at once (default %1).")
+             .arg(ServerDefaults::UdpRoomBurst),
+         tr("count")},
         {QStringLiteral("log-level"),
          tr("Log level: debug, info, warning or error (default info)."), tr("level")},
         {QStringLiteral("qt-event-loop"),
@@ -498,6 +523,26 @@ ServerOptions::Result ServerOptions::parse(const QStringList& arguments)
         if (!ok || v < 1024 || v > (qint64(1) << 34))
             return fail(QStringLiteral("sendq"), tr("expected a number of bytes of at least 1024"));
         m_config.sendQueueBytes = v;
+    }
+    int udpRoomPort = 0;
+    if (!readInt(QStringLiteral("udp-room"), 0, 65535, &udpRoomPort) ||
+        !readInt(QStringLiteral("udp-room-max-members"), 1, 100000, &m_config.udpRoomMaxMembers) ||
+        !readSeconds(QStringLiteral("udp-room-timeout"), &m_config.udpRoomTimeoutMs) ||
+        !readInt(QStringLiteral("udp-room-burst"), 1, 100000, &m_config.udpRoomBurst)) {
+        return Result::Error;
+    }
+    m_config.udpRoomPort = quint16(udpRoomPort);
+    if (isSet(QStringLiteral("udp-room-rate"))) {
+        bool ok = false;
+        const double v = value(QStringLiteral("udp-room-rate")).trimmed().toDouble(&ok);
+        if (!ok || !std::isfinite(v) || v < 0 || v > 1e6)
+            return fail(QStringLiteral("udp-room-rate"), tr("expected a number from 0 to 1000000"));
+        m_config.udpRoomRate = v;
+    }
+    readText(QStringLiteral("udp-room-channel"), &m_config.udpRoomChannel);
+    if (IrcValidation::checkChannel(m_config.udpRoomChannel, m_config.channelLength) !=
+        IrcValidation::Reason::Valid) {
+        return fail(QStringLiteral("udp-room-channel"), tr("not a valid channel name"));
     }
     if (!m_config.defaultChannel.isEmpty() &&
         IrcValidation::checkChannel(m_config.defaultChannel, m_config.channelLength) !=

@@ -11,6 +11,8 @@
 #include "net/writebatcher.h"
 #include "serverlogging.h"
 #include "storage/datadirectory.h"
+#include "udp/udplobbybridge.h"
+#include "udp/udproom.h"
 
 #include <QSslSocket>
 #include <QTcpSocket>
@@ -35,6 +37,11 @@ Server::~Server()
     // Listeners read the TLS context; sessions talk to the core while they go: both go first.
     qDeleteAll(m_listeners);
     m_listeners.clear();
+    // The UDP members' users leave the core while it is whole.
+    delete m_udpBridge;
+    m_udpBridge = nullptr;
+    delete m_udpRoom;
+    m_udpRoom = nullptr;
     const QList<ClientSession*> sessions = m_sessions;
     m_sessions.clear();
     for (ClientSession* session : sessions) {
@@ -99,6 +106,8 @@ bool Server::listen()
     }
     if (m_config.tlsEnabled && !setUpTls())
         return false;
+    if (m_config.udpRoomPort != 0 && !setUpUdpRoom())
+        return false;
     quint16 port = m_config.port;
     quint16 tlsPort = m_config.tlsPort;
     for (const QHostAddress& address : m_config.listenAddresses) {
@@ -111,6 +120,21 @@ bool Server::listen()
             return false;
     }
     return !m_listeners.isEmpty();
+}
+
+bool Server::setUpUdpRoom()
+{
+    if (m_udpRoom)
+        return true;
+    auto* room = new UdpRoom(m_config, this);
+    if (!room->listen(m_config.listenAddresses, m_config.udpRoomPort)) {
+        m_errorString = room->errorString();
+        delete room;
+        return false;
+    }
+    m_udpRoom = room;
+    m_udpBridge = new UdpLobbyBridge(m_udpRoom, m_core, m_config.udpRoomChannel, this);
+    return true;
 }
 
 bool Server::setUpTls()
@@ -289,6 +313,8 @@ void Server::shutdown(const QString& reason)
     for (Listener* listener : std::as_const(m_listeners))
         listener->close();
     m_core->closeAll(reason);
+    if (m_udpRoom)
+        m_udpRoom->close();
     // Connections still in their TLS handshake are not in the core yet.
     const QList<ClientSession*> sessions = m_sessions;
     for (ClientSession* session : sessions) {

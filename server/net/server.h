@@ -18,6 +18,8 @@ class Listener;
 class QTcpSocket;
 class ServerCore;
 class TlsContext;
+class UdpLobbyBridge;
+class UdpRoom;
 class WriteBatcher;
 
 // The listening server: one Listener per listen address and kind (plain text, TLS), a
@@ -51,6 +53,8 @@ public:
     // The history service, or nullptr without a data directory or with history off.
     HistoryService* historyService() const { return m_history; }
     const ServerConfig& config() const { return m_config; }
+    // The UDP room (--udp-room) after listen(), or nullptr when it is off.
+    UdpRoom* udpRoom() const { return m_udpRoom; }
 
     // Tells every client (ERROR) and closes all connections; stops listening. finished() is
     // emitted once the last connection is gone.
@@ -75,6 +79,7 @@ private:
     void onSessionFinished(ClientSession* session);
     void reject(QTcpSocket* socket, const QString& reason);
     bool setUpAccounts();
+    bool setUpUdpRoom();
     // Stops (or resumes) reading from every client, while the history writer catches up: what
     // is accepted is always stored, and clients are slowed down rather than messages dropped.
     void setInputPaused(bool paused);
@@ -87,6 +92,8 @@ private:
     WriteBatcher* m_batcher;
     std::unique_ptr<TlsContext> m_tlsContext;
     QList<Listener*> m_listeners;
+    UdpRoom* m_udpRoom = nullptr;
+    UdpLobbyBridge* m_udpBridge = nullptr;
     QList<ClientSession*> m_sessions;
     QHash<QHostAddress, int> m_connectionsPerIp;
     QString m_errorString;

@@ -54,6 +54,9 @@ void tst_ServerOptions::defaults()
     QCOMPARE(c.maxClients, ServerDefaults::MaxClients);
     QCOMPARE(c.sendQueueBytes, ServerDefaults::SendQueueBytes);
     QCOMPARE(c.monitorLimit, 100);
+    QCOMPARE(c.udpRoomPort, quint16(0)); // the UDP room is off
+    QCOMPARE(c.udpRoomChannel, QStringLiteral("#lobby"));
+    QCOMPARE(c.udpRoomTimeoutMs, 10000);
     QCOMPARE(options.logFilterRules(), QStringLiteral("confab*.debug=false"));
 }
 
@@ -106,6 +109,23 @@ void tst_ServerOptions::values_data()
                            << "65536";
     QTest::newRow("password") << QStringList{"--password", "pw"} << "password"
                               << "pw";
+    QTest::newRow("udp room") << QStringList{"--udp-room", "7777"} << "udpRoomPort"
+                              << "7777";
+    QTest::newRow("udp room off") << QStringList{"--udp-room", "0"} << "udpRoomPort"
+                                  << "0";
+    QTest::newRow("udp room channel")
+        << QStringList{"--udp-room-channel", "#udp"} << "udpRoomChannel"
+        << "#udp";
+    QTest::newRow("udp room members")
+        << QStringList{"--udp-room-max-members", "3"} << "udpRoomMaxMembers"
+        << "3";
+    QTest::newRow("udp room timeout")
+        << QStringList{"--udp-room-timeout", "2.5"} << "udpRoomTimeoutMs"
+        << "2500";
+    QTest::newRow("udp room rate off") << QStringList{"--udp-room-rate", "0"} << "udpRoomRate"
+                                       << "0";
+    QTest::newRow("udp room burst") << QStringList{"--udp-room-burst", "4"} << "udpRoomBurst"
+                                    << "4";
 }
 
 static QString field(const ServerConfig& c, const QString& name)
@@ -126,6 +146,8 @@ static QString field(const ServerConfig& c, const QString& name)
         return c.defaultChannel;
     if (name == QLatin1String("password"))
         return c.password;
+    if (name == QLatin1String("udpRoomChannel"))
+        return c.udpRoomChannel;
     const QHash<QString, qint64> numbers = {
         {QStringLiteral("maxClients"), c.maxClients},
         {QStringLiteral("maxConnectionsPerIp"), c.maxConnectionsPerIp},
@@ -139,6 +161,11 @@ static QString field(const ServerConfig& c, const QString& name)
         {QStringLiteral("floodRate"), qint64(c.floodRate)},
         {QStringLiteral("floodMaxQueuedLines"), c.floodMaxQueuedLines},
         {QStringLiteral("sendQueueBytes"), c.sendQueueBytes},
+        {QStringLiteral("udpRoomPort"), c.udpRoomPort},
+        {QStringLiteral("udpRoomMaxMembers"), c.udpRoomMaxMembers},
+        {QStringLiteral("udpRoomTimeoutMs"), c.udpRoomTimeoutMs},
+        {QStringLiteral("udpRoomRate"), qint64(c.udpRoomRate)},
+        {QStringLiteral("udpRoomBurst"), c.udpRoomBurst},
     };
     return numbers.contains(name) ? QString::number(numbers.value(name)) : QStringLiteral("?");
 }
@@ -176,6 +203,13 @@ void tst_ServerOptions::errors_data()
     QTest::newRow("missing motd") << QStringList{"--motd", "/nonexistent/motd"} << "motd";
     QTest::newRow("missing config") << QStringList{"-c", "/nonexistent.ini"} << "nonexistent";
     QTest::newRow("positional") << QStringList{"extra"} << "extra";
+    QTest::newRow("udp room port too big") << QStringList{"--udp-room", "65536"} << "udp-room";
+    QTest::newRow("udp room channel")
+        << QStringList{"--udp-room-channel", "lobby"} << "udp-room-channel";
+    QTest::newRow("udp room no members")
+        << QStringList{"--udp-room-max-members", "0"} << "udp-room-max-members";
+    QTest::newRow("udp room negative rate")
+        << QStringList{"--udp-room-rate", "-1"} << "udp-room-rate";
 }
 
 void tst_ServerOptions::errors()
