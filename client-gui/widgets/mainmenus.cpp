@@ -215,7 +215,7 @@ void MainMenus::createContextMenus()
         QAction* close = menu->addAction(
             QCoreApplication::translate("MainWindow", "&Close conversation"), this, [this, view] {
                 if (view)
-                    m_window->closeConversation(view->model());
+                    m_window->closeConversation(view->conversation());
             });
         close->setObjectName(QStringLiteral("closeTabAction"));
         menu->popup(tabBar->mapToGlobal(pos));
