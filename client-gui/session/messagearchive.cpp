@@ -3,15 +3,20 @@
 #include "models/chatmessage.h"
 #include "models/conversationmodel.h"
 #include "models/conversationstore.h"
+#include "session/clientsettings.h"
 #include "session/serverconnection.h"
 #include "storage/messagestore.h"
 
+#include <QSettings>
 #include <QStandardPaths>
 
 MessageArchive::MessageArchive(ServerConnection* connection, ConversationStore* conversations,
                                MessageStore* store, QObject* parent)
     : QObject(parent), m_connection(connection), m_conversations(conversations), m_store(store)
 {
+    const QSettings settings;
+    m_store->setLimits(settings.value(SettingsKeys::StoreMaxPerConversation).toInt(),
+                       settings.value(SettingsKeys::StoreMaxMessages).toInt());
     connect(m_connection, &ServerConnection::stateChanged, this,
             [this](ServerConnection::State state) {
                 if (state == ServerConnection::State::Connecting)
