@@ -1,12 +1,12 @@
 // Never lose a conversation, end to end: ChatControllers (with their HistoryFetcher and
 // ReadMarkerSync) against an in-process confabd with history and accounts on 127.0.0.1. Each
-// client logs in to its account through SaslLoginProxy (the client has no SASL of its own yet);
-// the other people are raw TestClients.
+// client signs in to its account with its own SASL, through a NetworkLink that can fail like a
+// network; the other people are raw TestClients.
 #include "accountfixture.h"
 #include "models/conversationmodel.h"
 #include "models/conversationstore.h"
 #include "models/roomlistmodel.h"
-#include "saslloginproxy.h"
+#include "networklink.h"
 #include "session/chatcontroller.h"
 #include "session/eventformatter.h"
 #include "session/historyfetcher.h"
@@ -63,7 +63,8 @@ private slots:
     void offlineDeliveryEndToEnd();
 
 private:
-    SaslLoginProxy* proxyFor(const QString& account);
+    // The network of account's clients (one link per account, so that cutting it cuts them all).
+    NetworkLink* linkFor(const QString& account);
     // A ChatController logged in to account (asking for the nick, by default the account's
     // name) that has joined #lobby.
     ChatController* login(const QString& account, int pageSize = HistoryFetcher::DefaultPageSize,
@@ -76,7 +77,7 @@ private:
     }
 
     AccountFixture m_fixture;
-    QHash<QString, SaslLoginProxy*> m_proxies;
+    QHash<QString, NetworkLink*> m_links;
     QList<ChatController*> m_controllers;
 };
 
@@ -102,28 +103,28 @@ void tst_HistoryFetcher::cleanup()
 {
     qDeleteAll(m_controllers);
     m_controllers.clear();
-    qDeleteAll(m_proxies);
-    m_proxies.clear();
+    qDeleteAll(m_links);
+    m_links.clear();
     m_fixture.stop();
 }
 
-SaslLoginProxy* tst_HistoryFetcher::proxyFor(const QString& account)
+NetworkLink* tst_HistoryFetcher::linkFor(const QString& account)
 {
-    if (SaslLoginProxy* proxy = m_proxies.value(account))
-        return proxy;
-    auto* proxy = new SaslLoginProxy(m_fixture.server()->serverPort(), account, Password);
-    if (!proxy->listen()) {
-        delete proxy;
+    if (NetworkLink* link = m_links.value(account))
+        return link;
+    auto* link = new NetworkLink(m_fixture.server()->serverPort());
+    if (!link->listen()) {
+        delete link;
         return nullptr;
     }
-    m_proxies.insert(account, proxy);
-    return proxy;
+    m_links.insert(account, link);
+    return link;
 }
 
 ChatController* tst_HistoryFetcher::login(const QString& account, int pageSize, const QString& nick)
 {
-    SaslLoginProxy* proxy = proxyFor(account);
-    if (!proxy)
+    NetworkLink* link = linkFor(account);
+    if (!link)
         return nullptr;
     auto* controller = new ChatController;
     m_controllers.append(controller);
@@ -131,16 +132,17 @@ ChatController* tst_HistoryFetcher::login(const QString& account, int pageSize, 
     controller->readMarkers()->setDelay(50);
     ServerConnection* connection = controller->connection();
     connection->setHost(QStringLiteral("127.0.0.1"));
-    connection->setPort(proxy->port());
+    connection->setPort(link->port());
     connection->setDesiredNick(nick.isEmpty() ? account : nick);
+    connection->setAccount(Registration::Mode::SignIn, account, Password);
     connection->setReconnectDelays(50, 200);
-    const int logins = proxy->logins();
+    QSignalSpy loggedIn(connection, &ServerConnection::loggedIn);
     connection->connectToServer();
     const bool ok = QTest::qWaitFor(
         [&] { return controller->rooms()->isJoined(Lobby) && connection->isRegistered(); }, 10000);
-    if (!ok || proxy->logins() != logins + 1) {
+    if (!ok || loggedIn.size() != 1 || connection->account() != account) {
         qWarning() << "login failed:" << account << "registered" << connection->isRegistered()
-                   << "rooms" << connection->rooms() << "logins" << proxy->logins() - logins;
+                   << "rooms" << connection->rooms() << "account" << connection->account();
         return nullptr;
     }
     return controller;
@@ -169,7 +171,7 @@ void tst_HistoryFetcher::catchUpAfterDisconnect()
 
     alice->setActiveConversation(conversation(alice, Lobby)); // the room is on screen
 
-    m_proxies.value(QStringLiteral("alice"))->dropAll();
+    m_links.value(QStringLiteral("alice"))->dropAll();
     QTRY_VERIFY(carol->has(QStringLiteral("QUIT"))); // the server saw alice go
     const int sent = int(carol->messages().size());
     carol->sendLine("PRIVMSG #lobby :missed in the room");
@@ -207,19 +209,19 @@ void tst_HistoryFetcher::noDuplicatesOnReconnect()
     carol->sendLine("PRIVMSG #lobby :one");
     QTRY_VERIFY(has(conversation(alice, Lobby), QStringLiteral("one")));
 
-    SaslLoginProxy* proxy = m_proxies.value(QStringLiteral("alice"));
-    proxy->holdLinesStartingWith("CHATHISTORY");
-    proxy->dropAll();
+    NetworkLink* network = m_links.value(QStringLiteral("alice"));
+    network->holdLinesStartingWith("CHATHISTORY");
+    network->dropAll();
     QTRY_VERIFY(carol->has(QStringLiteral("QUIT")));
     carol->sendLine("PRIVMSG #lobby :two");
     QVERIFY(m_fixture.sync(carol));
     QTRY_VERIFY_WITH_TIMEOUT(alice->connection()->isRegistered(), 10000);
-    QTRY_VERIFY(proxy->heldCount() >= 2);     // TARGETS, and LATEST for the room rejoined
+    QTRY_VERIFY(network->heldCount() >= 2);     // TARGETS, and LATEST for the room rejoined
     carol->sendLine("PRIVMSG #lobby :three"); // live, and in the answer to LATEST
     ConversationModel* room = conversation(alice, Lobby);
     QTRY_VERIFY(has(room, QStringLiteral("three")));
-    proxy->holdLinesStartingWith({});
-    proxy->releaseHeld();
+    network->holdLinesStartingWith({});
+    network->releaseHeld();
     QTRY_VERIFY(has(room, QStringLiteral("two")));
     QVERIFY(m_fixture.sync(carol));
     const int rows = room->rowCount();
@@ -231,7 +233,7 @@ void tst_HistoryFetcher::noDuplicatesOnReconnect()
 
     // Once more, with nothing said meanwhile: only the connection's own lines are added.
     QSignalSpy answers(alice->history(), &HistoryFetcher::historyReceived);
-    proxy->dropAll();
+    network->dropAll();
     QTRY_VERIFY(alice->connection()->state() != ServerConnection::State::Connected);
     QTRY_VERIFY_WITH_TIMEOUT(alice->connection()->isRegistered(), 10000);
     QTRY_COMPARE(answers.count(), 1); // the room's catch-up, empty
