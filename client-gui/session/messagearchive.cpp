@@ -26,6 +26,8 @@ MessageArchive::MessageArchive(ServerConnection* connection, ConversationStore* 
             &MessageArchive::openStoreForLogin); // a guest's nick may differ from the one asked
     connect(m_conversations, &ConversationStore::conversationAdded, this, &MessageArchive::watch);
     connect(m_store, &MessageStore::latestLoaded, this, &MessageArchive::onLatestLoaded);
+    connect(m_store, &MessageStore::conversationsLoaded, this,
+            &MessageArchive::onConversationsLoaded);
     for (ConversationModel* conversation : m_conversations->conversations())
         watch(conversation);
 }
@@ -53,6 +55,22 @@ void MessageArchive::openStoreForLogin()
         onRowsInserted(conversation, 0, conversation->rowCount() - 1);
         m_loading.insert(m_store->loadLatest(conversation->name()), conversation);
     }
+    m_listing = m_store->loadConversations();
+    emit storedConversationsRequested();
+}
+
+void MessageArchive::onConversationsLoaded(int requestId,
+                                           const QList<StoredConversation>& conversations)
+{
+    if (requestId != m_listing)
+        return; // the store of a login left since
+    m_listing = 0;
+    for (const StoredConversation& stored : conversations) {
+        if (stored.name.trimmed().isEmpty() || m_connection->isOwnNick(stored.name))
+            continue;
+        m_conversations->ensure(stored.name, m_connection->isRoomName(stored.name));
+    }
+    emit storedConversationsLoaded(conversations);
 }
 
 void MessageArchive::watch(ConversationModel* conversation)

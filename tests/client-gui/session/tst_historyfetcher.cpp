@@ -10,12 +10,14 @@
 #include "session/chatcontroller.h"
 #include "session/eventformatter.h"
 #include "session/historyfetcher.h"
+#include "session/messagearchive.h"
 #include "session/readmarkersync.h"
 #include "session/serverconnection.h"
 
 #include <QLoggingCategory>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -56,6 +58,8 @@ private slots:
 
     void catchUpAfterDisconnect();
     void noDuplicatesOnReconnect();
+    void longAbsenceIsFilledCompletely();
+    void restartedClientAsksOnlyForWhatItMissed();
     void olderOnDemand();
     void refusedRequestIsNotLeftPending();
     void guestSendsNoReadMarkers();
@@ -66,9 +70,9 @@ private:
     // The network of account's clients (one link per account, so that cutting it cuts them all).
     NetworkLink* linkFor(const QString& account);
     // A ChatController logged in to account (asking for the nick, by default the account's
-    // name) that has joined #lobby.
+    // name) that has joined #lobby; keeping its conversations in archive when one is given.
     ChatController* login(const QString& account, int pageSize = HistoryFetcher::DefaultPageSize,
-                          const QString& nick = {});
+                          const QString& nick = {}, const QString& archive = {});
     // A guest without capabilities, in #lobby.
     TestClient* guest(const QString& nick);
     ConversationModel* conversation(ChatController* controller, const QString& name) const
@@ -121,13 +125,16 @@ NetworkLink* tst_HistoryFetcher::linkFor(const QString& account)
     return link;
 }
 
-ChatController* tst_HistoryFetcher::login(const QString& account, int pageSize, const QString& nick)
+ChatController* tst_HistoryFetcher::login(const QString& account, int pageSize, const QString& nick,
+                                          const QString& archive)
 {
     NetworkLink* link = linkFor(account);
     if (!link)
         return nullptr;
     auto* controller = new ChatController;
     m_controllers.append(controller);
+    if (!archive.isEmpty())
+        controller->enableArchive(archive);
     controller->history()->setPageSize(pageSize);
     controller->readMarkers()->setDelay(50);
     ServerConnection* connection = controller->connection();
@@ -251,6 +258,96 @@ void tst_HistoryFetcher::noDuplicatesOnReconnect()
     }
     QCOMPARE(messages, 3);
     QVERIFY(room->rowCount() > rows); // the system lines of the reconnect
+}
+
+// 120 messages said in the room while the client was cut off, more than two pages: the latest
+// page comes, then the hole between it and what the client had is filled (BETWEEN, newest page
+// first). Every message ends up in the conversation once, in order, the divider before the first.
+void tst_HistoryFetcher::longAbsenceIsFilledCompletely()
+{
+    ChatController* alice = login(QStringLiteral("alice"));
+    QVERIFY(alice);
+    TestClient* carol = guest(QStringLiteral("carol"));
+    QVERIFY(carol);
+    carol->sendLine("PRIVMSG #lobby :before the cut");
+    ConversationModel* room = conversation(alice, Lobby);
+    QTRY_VERIFY(has(room, QStringLiteral("before the cut")));
+    alice->setActiveConversation(room);
+
+    NetworkLink* network = m_links.value(QStringLiteral("alice"));
+    network->dropAll();
+    QTRY_VERIFY(carol->has(QStringLiteral("QUIT")));
+    constexpr int Missed = 120;
+    for (int i = 1; i <= Missed; ++i)
+        carol->sendLine("PRIVMSG #lobby :missed " + QByteArray::number(i));
+    QVERIFY(m_fixture.sync(carol));
+
+    QTRY_VERIFY_WITH_TIMEOUT(alice->connection()->isRegistered(), 10000);
+    QTRY_VERIFY(has(room, QStringLiteral("missed %1").arg(Missed)));
+    QTRY_VERIFY(has(room, QStringLiteral("missed 1")));
+    int previous = rowsWith(room, QStringLiteral("before the cut")).value(0, -1);
+    QVERIFY(previous >= 0);
+    for (int i = 1; i <= Missed; ++i) {
+        const QList<int> rows = rowsWith(room, QStringLiteral("missed %1").arg(i));
+        QVERIFY2(rows.size() == 1, qPrintable(QStringLiteral("missed %1: %2 rows").arg(i).arg(rows.size())));
+        QVERIFY2(rows.constFirst() > previous, qPrintable(QStringLiteral("missed %1").arg(i)));
+        previous = rows.constFirst();
+    }
+    QCOMPARE(rowsWith(room, QStringLiteral("before the cut")).size(), 1);
+    QCOMPARE(room->dividerRow(), rowsWith(room, QStringLiteral("missed 1")).constFirst());
+    // 50 latest, then 50 and 20 between: two pages filled the hole, and nothing more was asked.
+    QCOMPARE(network->clientLines("CHATHISTORY BETWEEN").size(), 2);
+}
+
+// After a restart the client knows from its local store what it had: the catch-up asks for the
+// conversations since its newest stored message and for the room's messages after it, not from
+// the beginning.
+void tst_HistoryFetcher::restartedClientAsksOnlyForWhatItMissed()
+{
+    QTemporaryDir archive;
+    QVERIFY(archive.isValid());
+    ChatController* first = login(QStringLiteral("alice"), HistoryFetcher::DefaultPageSize, {},
+                                  archive.path());
+    QVERIFY(first);
+    TestClient* carol = guest(QStringLiteral("carol"));
+    QVERIFY(carol);
+    carol->sendLine("PRIVMSG #lobby :seen before closing");
+    ConversationModel* room = conversation(first, Lobby);
+    QTRY_VERIFY(has(room, QStringLiteral("seen before closing")));
+    const QModelIndex seen = room->index(rowsWith(room, QStringLiteral("seen before closing")).constFirst());
+    const QString msgid = seen.data(ConversationModel::MsgidRole).toString();
+    const QDateTime time = seen.data(ConversationModel::TimeRole).toDateTime();
+    QVERIFY(!msgid.isEmpty());
+    m_controllers.removeOne(first);
+    delete first; // the application quits; its store is written and closed
+    QTRY_VERIFY(carol->has(QStringLiteral("QUIT")));
+    carol->sendLine("PRIVMSG #lobby :said while closed");
+    carol->sendLine("PRIVMSG alice :private while closed");
+    QVERIFY(m_fixture.sync(carol));
+
+    NetworkLink* network = m_links.value(QStringLiteral("alice"));
+    const int asked = int(network->clientLines("CHATHISTORY").size());
+    ChatController* again = login(QStringLiteral("alice"), HistoryFetcher::DefaultPageSize, {},
+                                  archive.path());
+    QVERIFY(again);
+    ConversationModel* restored = conversation(again, Lobby);
+    QTRY_VERIFY(has(restored, QStringLiteral("said while closed")));
+    QTRY_VERIFY(has(conversation(again, QStringLiteral("carol")),
+                    QStringLiteral("private while closed")));
+    QCOMPARE(rowsWith(restored, QStringLiteral("seen before closing")).size(), 1);
+
+    const QList<QByteArray> lines = network->clientLines("CHATHISTORY").mid(asked);
+    const QByteArray since = "timestamp=" + IrcMessage::formatServerTime(time).toUtf8();
+    QByteArray targets;
+    QByteArray latest;
+    for (const QByteArray& line : lines) {
+        if (line.startsWith("CHATHISTORY TARGETS "))
+            targets = line;
+        else if (line.startsWith("CHATHISTORY LATEST #lobby "))
+            latest = line;
+    }
+    QVERIFY2(targets.split(' ').value(3) == since, targets.constData());
+    QVERIFY2(latest.split(' ').value(3) == "msgid=" + msgid.toUtf8(), latest.constData());
 }
 
 // A new client shows the latest page; older pages come on request, each above what is shown,
