@@ -61,6 +61,6 @@ private:
     MessageStore* m_store;
     QString m_directory = defaultDirectory();
     QHash<int, QPointer<ConversationModel>> m_loading; // request id -> conversation
-    int m_listing = 0; // the request for the stored conversations
+    int m_listing = 0;                                 // the request for the stored conversations
     ConversationModel* m_inserting = nullptr; // lines that came from the store: not written back
 };

@@ -28,7 +28,7 @@ public:
     // Longer search text is cut: a search is a few words.
     static constexpr int MaxQueryChars = 200;
     // What the conversation list shows from the store at most (the most recent first).
-    static constexpr int ConversationsLimit = 100;
+    static constexpr int ConversationsLimit = 50;
     // Messages kept per conversation and in all (QSettings can change them; see setLimits).
     static constexpr int DefaultMaxPerConversation = 20000;
     static constexpr int DefaultMaxMessages = 200000;

@@ -3,6 +3,7 @@
 // client signs in to its account with its own SASL, through a NetworkLink that can fail like a
 // network; the other people are raw TestClients.
 #include "accountfixture.h"
+#include "fakeircserver.h"
 #include "models/conversationmodel.h"
 #include "models/conversationstore.h"
 #include "models/roomlistmodel.h"
@@ -60,6 +61,9 @@ private slots:
     void noDuplicatesOnReconnect();
     void longAbsenceIsFilledCompletely();
     void restartedClientAsksOnlyForWhatItMissed();
+    void catchUpWaitsForTheLocalStore();
+    void hostileHistoryAnswersAreSurvived();
+    void endlessHoleIsFilledBoundedly();
     void olderOnDemand();
     void refusedRequestIsNotLeftPending();
     void guestSendsNoReadMarkers();
@@ -73,6 +77,12 @@ private:
     // name) that has joined #lobby; keeping its conversations in archive when one is given.
     ChatController* login(const QString& account, int pageSize = HistoryFetcher::DefaultPageSize,
                           const QString& nick = {}, const QString& archive = {});
+    // A guest with history registered on the scripted server (CHATHISTORY=5), that knows #room up
+    // to msgid "known" (as from its local store), joined to #room; nullptr on failure.
+    ChatController* onScriptedServer(FakeIrcServer* fake);
+    // A chathistory batch for #room on the scripted server: messages m<first>…m<last>, one second
+    // apart from 01:00:00 + first seconds.
+    static void sendPage(FakeIrcServer* fake, const QByteArray& id, int first, int last);
     // A guest without capabilities, in #lobby.
     TestClient* guest(const QString& nick);
     ConversationModel* conversation(ChatController* controller, const QString& name) const
@@ -80,6 +90,7 @@ private:
         return controller->conversations()->find(name);
     }
 
+    bool m_holdCatchUp = false; // login(): the catch-up waits, as while a local store is read
     AccountFixture m_fixture;
     QHash<QString, NetworkLink*> m_links;
     QList<ChatController*> m_controllers;
@@ -105,6 +116,7 @@ void tst_HistoryFetcher::init()
 
 void tst_HistoryFetcher::cleanup()
 {
+    m_holdCatchUp = false;
     qDeleteAll(m_controllers);
     m_controllers.clear();
     qDeleteAll(m_links);
@@ -135,6 +147,8 @@ ChatController* tst_HistoryFetcher::login(const QString& account, int pageSize, 
     m_controllers.append(controller);
     if (!archive.isEmpty())
         controller->enableArchive(archive);
+    if (m_holdCatchUp)
+        controller->history()->holdCatchUp();
     controller->history()->setPageSize(pageSize);
     controller->readMarkers()->setDelay(50);
     ServerConnection* connection = controller->connection();
@@ -223,7 +237,7 @@ void tst_HistoryFetcher::noDuplicatesOnReconnect()
     carol->sendLine("PRIVMSG #lobby :two");
     QVERIFY(m_fixture.sync(carol));
     QTRY_VERIFY_WITH_TIMEOUT(alice->connection()->isRegistered(), 10000);
-    QTRY_VERIFY(network->heldCount() >= 2);     // TARGETS, and LATEST for the room rejoined
+    QTRY_VERIFY(network->heldCount() >= 2);   // TARGETS, and LATEST for the room rejoined
     carol->sendLine("PRIVMSG #lobby :three"); // live, and in the answer to LATEST
     ConversationModel* room = conversation(alice, Lobby);
     QTRY_VERIFY(has(room, QStringLiteral("three")));
@@ -289,7 +303,8 @@ void tst_HistoryFetcher::longAbsenceIsFilledCompletely()
     QVERIFY(previous >= 0);
     for (int i = 1; i <= Missed; ++i) {
         const QList<int> rows = rowsWith(room, QStringLiteral("missed %1").arg(i));
-        QVERIFY2(rows.size() == 1, qPrintable(QStringLiteral("missed %1: %2 rows").arg(i).arg(rows.size())));
+        QVERIFY2(rows.size() == 1,
+                 qPrintable(QStringLiteral("missed %1: %2 rows").arg(i).arg(rows.size())));
         QVERIFY2(rows.constFirst() > previous, qPrintable(QStringLiteral("missed %1").arg(i)));
         previous = rows.constFirst();
     }
@@ -306,15 +321,16 @@ void tst_HistoryFetcher::restartedClientAsksOnlyForWhatItMissed()
 {
     QTemporaryDir archive;
     QVERIFY(archive.isValid());
-    ChatController* first = login(QStringLiteral("alice"), HistoryFetcher::DefaultPageSize, {},
-                                  archive.path());
+    ChatController* first =
+        login(QStringLiteral("alice"), HistoryFetcher::DefaultPageSize, {}, archive.path());
     QVERIFY(first);
     TestClient* carol = guest(QStringLiteral("carol"));
     QVERIFY(carol);
     carol->sendLine("PRIVMSG #lobby :seen before closing");
     ConversationModel* room = conversation(first, Lobby);
     QTRY_VERIFY(has(room, QStringLiteral("seen before closing")));
-    const QModelIndex seen = room->index(rowsWith(room, QStringLiteral("seen before closing")).constFirst());
+    const QModelIndex seen =
+        room->index(rowsWith(room, QStringLiteral("seen before closing")).constFirst());
     const QString msgid = seen.data(ConversationModel::MsgidRole).toString();
     const QDateTime time = seen.data(ConversationModel::TimeRole).toDateTime();
     QVERIFY(!msgid.isEmpty());
@@ -327,13 +343,13 @@ void tst_HistoryFetcher::restartedClientAsksOnlyForWhatItMissed()
 
     NetworkLink* network = m_links.value(QStringLiteral("alice"));
     const int asked = int(network->clientLines("CHATHISTORY").size());
-    ChatController* again = login(QStringLiteral("alice"), HistoryFetcher::DefaultPageSize, {},
-                                  archive.path());
+    ChatController* again =
+        login(QStringLiteral("alice"), HistoryFetcher::DefaultPageSize, {}, archive.path());
     QVERIFY(again);
     ConversationModel* restored = conversation(again, Lobby);
     QTRY_VERIFY(has(restored, QStringLiteral("said while closed")));
-    QTRY_VERIFY(has(conversation(again, QStringLiteral("carol")),
-                    QStringLiteral("private while closed")));
+    QTRY_VERIFY(
+        has(conversation(again, QStringLiteral("carol")), QStringLiteral("private while closed")));
     QCOMPARE(rowsWith(restored, QStringLiteral("seen before closing")).size(), 1);
 
     const QList<QByteArray> lines = network->clientLines("CHATHISTORY").mid(asked);
@@ -348,6 +364,160 @@ void tst_HistoryFetcher::restartedClientAsksOnlyForWhatItMissed()
     }
     QVERIFY2(targets.split(' ').value(3) == since, targets.constData());
     QVERIFY2(latest.split(' ').value(3) == "msgid=" + msgid.toUtf8(), latest.constData());
+}
+
+// Registered while the local store is still being read: nothing is asked until it has told the
+// newest message it has; then only what came after.
+void tst_HistoryFetcher::catchUpWaitsForTheLocalStore()
+{
+    TestClient* carol = guest(QStringLiteral("carol"));
+    QVERIFY(carol);
+    carol->sendLine("PRIVMSG #lobby :stored already");
+    QVERIFY(m_fixture.sync(carol));
+    m_holdCatchUp = true;
+    ChatController* alice = login(QStringLiteral("alice"));
+    QVERIFY(alice);
+    HistoryFetcher* history = alice->history();
+    QVERIFY(!history->isPending(Lobby)); // joined, not asked yet
+    QVERIFY(m_links.value(QStringLiteral("alice"))->clientLines("CHATHISTORY").isEmpty());
+
+    history->seedNewest(Lobby, QDateTime::currentDateTimeUtc(), {});
+    history->releaseCatchUp();
+    QVERIFY(history->isPending(Lobby));
+    QTRY_VERIFY(!history->isPending(Lobby));
+    const QList<QByteArray> asked =
+        m_links.value(QStringLiteral("alice"))->clientLines("CHATHISTORY");
+    QCOMPARE(asked.size(), 2); // TARGETS, LATEST #lobby
+    QVERIFY(asked.at(1).startsWith("CHATHISTORY LATEST #lobby timestamp="));
+    QVERIFY(!has(conversation(alice, Lobby), QStringLiteral("stored already")));
+}
+
+ChatController* tst_HistoryFetcher::onScriptedServer(FakeIrcServer* fake)
+{
+    auto* controller = new ChatController;
+    m_controllers.append(controller);
+    controller->history()->seedNewest(QStringLiteral("#room"),
+                                      QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC),
+                                      QStringLiteral("known"));
+    ServerConnection* connection = controller->connection();
+    connection->setHost(QStringLiteral("127.0.0.1"));
+    connection->setPort(fake->port());
+    connection->setDesiredNick(QStringLiteral("me"));
+    connection->setAutoReconnect(false);
+    connection->connectToServer();
+    if (!QTest::qWaitFor([&] { return !fake->receivedCommands(QStringLiteral("USER")).isEmpty(); },
+                         5000))
+        return nullptr;
+    fake->sendLine(":fake.server CAP * LS :batch draft/chathistory server-time message-tags");
+    if (!QTest::qWaitFor(
+            [&] {
+                return !fake->receivedCommands(QStringLiteral("CAP")).isEmpty() &&
+                       fake->receivedCommands(QStringLiteral("CAP")).last().param(0) ==
+                           QLatin1String("REQ");
+            },
+            5000))
+        return nullptr;
+    const QString wanted = fake->receivedCommands(QStringLiteral("CAP")).last().param(1);
+    fake->sendLine(":fake.server CAP * ACK :" + wanted.toUtf8());
+    fake->sendLine(":fake.server 001 me :Welcome");
+    fake->sendLine(":fake.server 005 me CHANTYPES=# CHATHISTORY=5 :are supported");
+    fake->sendLine(":fake.server 422 me :No MOTD");
+    if (!QTest::qWaitFor([&] { return connection->isRegistered(); }, 5000))
+        return nullptr;
+    fake->sendLine(":me!u@h JOIN #room");
+    if (!QTest::qWaitFor(
+            [&] {
+                return !fake->receivedCommands(QStringLiteral("CHATHISTORY")).isEmpty() &&
+                       fake->receivedCommands(QStringLiteral("CHATHISTORY")).last().param(0) ==
+                           QLatin1String("LATEST");
+            },
+            5000))
+        return nullptr;
+    return controller;
+}
+
+void tst_HistoryFetcher::sendPage(FakeIrcServer* fake, const QByteArray& id, int first, int last)
+{
+    const QDateTime base(QDate(2026, 1, 1), QTime(1, 0), Qt::UTC);
+    fake->sendLine(":fake.server BATCH +" + id + " chathistory #room");
+    for (int i = first; i <= last; ++i) {
+        const QByteArray time = IrcMessage::formatServerTime(base.addSecs(i)).toUtf8();
+        const QByteArray n = QByteArray::number(i);
+        fake->sendLine("@batch=" + id + ";time=" + time + ";msgid=m" + n +
+                       " :bob!u@h PRIVMSG #room :line " + n);
+    }
+    fake->sendLine(":fake.server BATCH -" + id);
+}
+
+// A server that answers the hole's page with the page it gave already, then with batches that
+// make no sense: the catch-up is shown once, nothing more is asked, nothing breaks.
+void tst_HistoryFetcher::hostileHistoryAnswersAreSurvived()
+{
+    FakeIrcServer fake;
+    QVERIFY(fake.listen());
+    ChatController* me = onScriptedServer(&fake);
+    QVERIFY(me);
+    const QList<IrcMessage> asked = fake.receivedCommands(QStringLiteral("CHATHISTORY"));
+    QCOMPARE(asked.last().params(), (QStringList{"LATEST", "#room", "msgid=known", "5"}));
+    sendPage(&fake, "latest", 10, 14); // full: a hole below it
+    QTRY_COMPARE(fake.receivedCommands(QStringLiteral("CHATHISTORY")).size(), asked.size() + 1);
+    QCOMPARE(fake.receivedCommands(QStringLiteral("CHATHISTORY")).last().params(),
+             (QStringList{"BETWEEN", "#room", "msgid=m10", "msgid=known", "5"}));
+    ConversationModel* room = conversation(me, QStringLiteral("#room"));
+    QVERIFY(!has(room, QStringLiteral("line 10"))); // held until the hole is filled
+
+    sendPage(&fake, "again", 10, 14); // the same page once more: nothing older
+    QTRY_VERIFY(has(conversation(me, QStringLiteral("#room")), QStringLiteral("line 14")));
+    room = conversation(me, QStringLiteral("#room"));
+    // Nonsense: no target, an unknown end, lines without tags or parameters, a bad time.
+    fake.sendLine(":fake.server BATCH +x1 chathistory");
+    fake.sendLine("@batch=x1 :bob!u@h PRIVMSG #room :no target");
+    fake.sendLine(":fake.server BATCH -x1");
+    fake.sendLine(":fake.server BATCH -nobody");
+    fake.sendLine(":fake.server BATCH +x2 chathistory #room");
+    fake.sendLine("@batch=x2;time=yesterday :bob!u@h PRIVMSG #room :bad time");
+    fake.sendLine("@batch=x2 :bob!u@h PRIVMSG");
+    fake.sendLine("@batch=x2;msgid=m12 :bob!u@h PRIVMSG #room :line 12");
+    fake.sendLine("@batch=x2 BATCH");
+    fake.sendLine(":fake.server BATCH -x2");
+    fake.sendLine("PING :marker");
+    QTRY_VERIFY(!fake.receivedCommands(QStringLiteral("PONG")).isEmpty());
+    QVERIFY(me->connection()->isRegistered());
+    QCOMPARE(fake.receivedCommands(QStringLiteral("CHATHISTORY")).size(), asked.size() + 1);
+    for (int i = 10; i <= 14; ++i)
+        QCOMPARE(rowsWith(room, QStringLiteral("line %1").arg(i)).size(), 1);
+    QVERIFY(!has(room, QStringLiteral("no target")));
+}
+
+// A hole deeper than MaxGapPages pages: that many are asked for, then what came is shown, in
+// order.
+void tst_HistoryFetcher::endlessHoleIsFilledBoundedly()
+{
+    FakeIrcServer fake;
+    QVERIFY(fake.listen());
+    int pages = 0;
+    connect(&fake, &FakeIrcServer::lineReceived, this, [&](const IrcMessage& line) {
+        if (line.command() != QLatin1String("CHATHISTORY") ||
+            line.param(0) != QLatin1String("BETWEEN"))
+            return;
+        const int below = line.param(2).mid(int(qstrlen("msgid=m"))).toInt();
+        sendPage(&fake, "p" + QByteArray::number(++pages), below - 5, below - 1);
+    });
+    ChatController* me = onScriptedServer(&fake);
+    QVERIFY(me);
+    constexpr int Newest = 1000;
+    sendPage(&fake, "latest", Newest - 4, Newest);
+    QTRY_VERIFY(has(conversation(me, QStringLiteral("#room")), QStringLiteral("line 1000")));
+    QCOMPARE(pages, HistoryFetcher::MaxGapPages);
+    ConversationModel* room = conversation(me, QStringLiteral("#room"));
+    const int oldest = Newest - 5 * (HistoryFetcher::MaxGapPages + 1) + 1;
+    QVERIFY(!has(room, QStringLiteral("line %1").arg(oldest - 1)));
+    int previous = -1;
+    for (int i = oldest; i <= Newest; ++i) {
+        const QList<int> rows = rowsWith(room, QStringLiteral("line %1").arg(i));
+        QVERIFY2(rows.size() == 1 && rows.constFirst() > previous, qPrintable(QString::number(i)));
+        previous = rows.constFirst();
+    }
 }
 
 // A new client shows the latest page; older pages come on request, each above what is shown,

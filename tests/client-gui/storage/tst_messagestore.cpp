@@ -121,8 +121,7 @@ bool tst_MessageStore::indexIsConsistent(const QString& path, int* messages)
                                            " VALUES ('integrity-check', 1)"));
             if (!ok)
                 qWarning() << "integrity-check:" << query.lastError().text();
-            ok = ok && query.exec(QStringLiteral("SELECT COUNT(*) FROM messages")) &&
-                 query.next();
+            ok = ok && query.exec(QStringLiteral("SELECT COUNT(*) FROM messages")) && query.next();
             *messages = ok ? query.value(0).toInt() : -1;
             db.close();
         }
