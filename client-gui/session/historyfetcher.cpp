@@ -93,8 +93,8 @@ void HistoryFetcher::onFailed(const QString& command, const QString& code,
     // "FAIL CHATHISTORY <code> <subcommand> <target> :…": that request is over. Without a
     // target (or "*"), every request is.
     const QString target = context.value(1);
-    qCInfo(lcConnection).noquote() << "history request failed:" << code << context.join(u' ')
-                                   << text;
+    qCInfo(lcConnection).noquote()
+        << "history request failed:" << code << context.join(u' ') << text;
     if (target.isEmpty() || target == QLatin1String("*")) {
         m_pending.clear();
         finishAllGaps(); // what came is shown
@@ -306,8 +306,7 @@ void HistoryFetcher::announceCatchUp(const QString& target, bool isRoom,
 
 // A full latest page after a known message: more may have been missed than a page. The page is
 // held while the hole below it is asked for.
-bool HistoryFetcher::startGap(const QString& target, bool isRoom,
-                              const QList<ChatMessage>& latest)
+bool HistoryFetcher::startGap(const QString& target, bool isRoom, const QList<ChatMessage>& latest)
 {
     const QString folded = m_connection->fold(target);
     const Newest known = m_catchUp.value(folded);
@@ -378,8 +377,8 @@ void HistoryFetcher::finishGap(const QString& folded)
     if (m_gaps.isEmpty())
         m_gapTimer->stop();
     if (gap.pages >= MaxGapPages)
-        qCInfo(lcConnection) << "history: more missed in" << gap.target << "than"
-                             << MaxGapPages << "pages; the oldest are not fetched";
+        qCInfo(lcConnection) << "history: more missed in" << gap.target << "than" << MaxGapPages
+                             << "pages; the oldest are not fetched";
     announceCatchUp(gap.target, gap.isRoom, gap.messages);
 }
 
@@ -396,7 +395,12 @@ void HistoryFetcher::remember(const QString& conversation, const ChatMessage& me
 {
     if (!message.time.isValid() || message.queueId != 0)
         return;
-    Newest& newest = m_newest[m_connection->fold(conversation)];
+    const QString folded = m_connection->fold(conversation);
+    // While the hole below a held page is being filled, a live line does not count as seen: if
+    // the connection is lost now, the next catch-up asks for the hole again.
+    if (m_gaps.contains(folded))
+        return;
+    Newest& newest = m_newest[folded];
     if (!newest.time.isValid() || message.time >= newest.time)
         newest = {message.time, message.msgid};
     if (!m_lastSeen.isValid() || message.time > m_lastSeen)

@@ -64,6 +64,7 @@ private slots:
     void catchUpWaitsForTheLocalStore();
     void hostileHistoryAnswersAreSurvived();
     void endlessHoleIsFilledBoundedly();
+    void cutWhileFillingAsksForTheHoleAgain();
     void olderOnDemand();
     void refusedRequestIsNotLeftPending();
     void guestSendsNoReadMarkers();
@@ -80,6 +81,9 @@ private:
     // A guest with history registered on the scripted server (CHATHISTORY=5), that knows #room up
     // to msgid "known" (as from its local store), joined to #room; nullptr on failure.
     ChatController* onScriptedServer(FakeIrcServer* fake);
+    // Connects controller to the scripted server and registers it there, then joins it to #room;
+    // false on failure.
+    static bool registerScripted(FakeIrcServer* fake, ChatController* controller);
     // A chathistory batch for #room on the scripted server: messages m<first>…m<last>, one second
     // apart from 01:00:00 + first seconds.
     static void sendPage(FakeIrcServer* fake, const QByteArray& id, int first, int last);
@@ -404,10 +408,16 @@ ChatController* tst_HistoryFetcher::onScriptedServer(FakeIrcServer* fake)
     connection->setPort(fake->port());
     connection->setDesiredNick(QStringLiteral("me"));
     connection->setAutoReconnect(false);
+    return registerScripted(fake, controller) ? controller : nullptr;
+}
+
+bool tst_HistoryFetcher::registerScripted(FakeIrcServer* fake, ChatController* controller)
+{
+    ServerConnection* connection = controller->connection();
     connection->connectToServer();
     if (!QTest::qWaitFor([&] { return !fake->receivedCommands(QStringLiteral("USER")).isEmpty(); },
                          5000))
-        return nullptr;
+        return false;
     fake->sendLine(":fake.server CAP * LS :batch draft/chathistory server-time message-tags");
     if (!QTest::qWaitFor(
             [&] {
@@ -416,14 +426,14 @@ ChatController* tst_HistoryFetcher::onScriptedServer(FakeIrcServer* fake)
                            QLatin1String("REQ");
             },
             5000))
-        return nullptr;
+        return false;
     const QString wanted = fake->receivedCommands(QStringLiteral("CAP")).last().param(1);
     fake->sendLine(":fake.server CAP * ACK :" + wanted.toUtf8());
     fake->sendLine(":fake.server 001 me :Welcome");
     fake->sendLine(":fake.server 005 me CHANTYPES=# CHATHISTORY=5 :are supported");
     fake->sendLine(":fake.server 422 me :No MOTD");
     if (!QTest::qWaitFor([&] { return connection->isRegistered(); }, 5000))
-        return nullptr;
+        return false;
     fake->sendLine(":me!u@h JOIN #room");
     if (!QTest::qWaitFor(
             [&] {
@@ -432,8 +442,8 @@ ChatController* tst_HistoryFetcher::onScriptedServer(FakeIrcServer* fake)
                            QLatin1String("LATEST");
             },
             5000))
-        return nullptr;
-    return controller;
+        return false;
+    return true;
 }
 
 void tst_HistoryFetcher::sendPage(FakeIrcServer* fake, const QByteArray& id, int first, int last)
@@ -518,6 +528,30 @@ void tst_HistoryFetcher::endlessHoleIsFilledBoundedly()
         QVERIFY2(rows.size() == 1 && rows.constFirst() > previous, qPrintable(QString::number(i)));
         previous = rows.constFirst();
     }
+}
+
+// The connection is lost while the hole below a full page is being filled, after a live line: the
+// next catch-up still starts from what was known before, not from the live line.
+void tst_HistoryFetcher::cutWhileFillingAsksForTheHoleAgain()
+{
+    FakeIrcServer fake;
+    QVERIFY(fake.listen());
+    ChatController* me = onScriptedServer(&fake);
+    QVERIFY(me);
+    sendPage(&fake, "latest", 10, 14); // full: the hole is asked for
+    QTRY_COMPARE(fake.receivedCommands(QStringLiteral("CHATHISTORY")).last().param(0),
+                 QStringLiteral("BETWEEN"));
+    fake.sendLine("@time=2026-01-01T02:00:00.000Z;msgid=live :bob!u@h PRIVMSG #room :live line");
+    QTRY_VERIFY(has(conversation(me, QStringLiteral("#room")), QStringLiteral("live line")));
+    fake.dropClient();
+    QTRY_VERIFY(!me->connection()->isRegistered());
+
+    fake.clearReceived();
+    QVERIFY(registerScripted(&fake, me));
+    const QList<IrcMessage> asked = fake.receivedCommands(QStringLiteral("CHATHISTORY"));
+    QCOMPARE(asked.first().param(0), QStringLiteral("TARGETS"));
+    QCOMPARE(asked.first().param(2), QStringLiteral("timestamp=2026-01-01T00:00:00.000Z"));
+    QCOMPARE(asked.last().params(), (QStringList{"LATEST", "#room", "msgid=known", "5"}));
 }
 
 // A new client shows the latest page; older pages come on request, each above what is shown,
