@@ -165,6 +165,23 @@ MessageArchive* ChatController::enableArchive(const QString& directory)
         m_archive = new MessageArchive(m_connection, m_conversations, new MessageStore(this), this);
         if (!directory.isEmpty())
             m_archive->setDirectory(directory);
+        // After a restart the catch-up starts from the newest stored lines; the stored rooms are
+        // listed, not joined until the server says so.
+        connect(m_archive, &MessageArchive::storedConversationsRequested, m_history,
+                &HistoryFetcher::holdCatchUp);
+        connect(m_archive, &MessageArchive::storedConversationsLoaded, this,
+                [this](const QList<StoredConversation>& stored) {
+                    for (const StoredConversation& conversation : stored) {
+                        m_history->seedNewest(conversation.name, conversation.newestTime,
+                                              conversation.newestMsgid);
+                        const QString& name = conversation.name;
+                        if (m_connection->isRoomName(name) && !m_rooms->contains(name)) {
+                            m_rooms->addRoom(name);
+                            m_rooms->setJoined(name, false);
+                        }
+                    }
+                    m_history->releaseCatchUp();
+                });
     }
     return m_archive;
 }

@@ -20,6 +20,10 @@ inline const QString WindowGeometry = QStringLiteral("window/geometry");
 inline const QString WindowState = QStringLiteral("window/state");
 // The emoji the picker offers as recently used, most recent first (a string list).
 inline const QString RecentEmoji = QStringLiteral("chat/recentEmoji");
+// The local message store's limits (MessageStore::setLimits): messages kept per conversation and
+// in all; absent or 0: MessageStore's defaults.
+inline const QString StoreMaxPerConversation = QStringLiteral("storage/maxMessagesPerConversation");
+inline const QString StoreMaxMessages = QStringLiteral("storage/maxMessages");
 
 // The contacts the user keeps, per server (host name, lower case): their names in the order
 // added, and when each was last seen online (name -> QDateTime, UTC).

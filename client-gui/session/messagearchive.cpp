@@ -3,15 +3,20 @@
 #include "models/chatmessage.h"
 #include "models/conversationmodel.h"
 #include "models/conversationstore.h"
+#include "session/clientsettings.h"
 #include "session/serverconnection.h"
 #include "storage/messagestore.h"
 
+#include <QSettings>
 #include <QStandardPaths>
 
 MessageArchive::MessageArchive(ServerConnection* connection, ConversationStore* conversations,
                                MessageStore* store, QObject* parent)
     : QObject(parent), m_connection(connection), m_conversations(conversations), m_store(store)
 {
+    const QSettings settings;
+    m_store->setLimits(settings.value(SettingsKeys::StoreMaxPerConversation).toInt(),
+                       settings.value(SettingsKeys::StoreMaxMessages).toInt());
     connect(m_connection, &ServerConnection::stateChanged, this,
             [this](ServerConnection::State state) {
                 if (state == ServerConnection::State::Connecting)
@@ -21,6 +26,8 @@ MessageArchive::MessageArchive(ServerConnection* connection, ConversationStore* 
             &MessageArchive::openStoreForLogin); // a guest's nick may differ from the one asked
     connect(m_conversations, &ConversationStore::conversationAdded, this, &MessageArchive::watch);
     connect(m_store, &MessageStore::latestLoaded, this, &MessageArchive::onLatestLoaded);
+    connect(m_store, &MessageStore::conversationsLoaded, this,
+            &MessageArchive::onConversationsLoaded);
     for (ConversationModel* conversation : m_conversations->conversations())
         watch(conversation);
 }
@@ -48,6 +55,22 @@ void MessageArchive::openStoreForLogin()
         onRowsInserted(conversation, 0, conversation->rowCount() - 1);
         m_loading.insert(m_store->loadLatest(conversation->name()), conversation);
     }
+    m_listing = m_store->loadConversations();
+    emit storedConversationsRequested();
+}
+
+void MessageArchive::onConversationsLoaded(int requestId,
+                                           const QList<StoredConversation>& conversations)
+{
+    if (requestId != m_listing)
+        return; // the store of a login left since
+    m_listing = 0;
+    for (const StoredConversation& stored : conversations) {
+        if (stored.name.trimmed().isEmpty() || m_connection->isOwnNick(stored.name))
+            continue;
+        m_conversations->ensure(stored.name, m_connection->isRoomName(stored.name));
+    }
+    emit storedConversationsLoaded(conversations);
 }
 
 void MessageArchive::watch(ConversationModel* conversation)

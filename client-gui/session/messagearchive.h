@@ -1,5 +1,6 @@
 #pragma once
 
+#include "storage/storedconversation.h"
 #include "storage/storedmessage.h"
 
 #include <QHash>
@@ -15,6 +16,11 @@ class ServerConnection;
 // message a conversation receives (live or from the server's history) is written; a
 // conversation that opens is filled at once with what was stored, before the server says
 // anything. System lines and messages not (yet) sent are not kept.
+//
+// When the store of a login opens (as the connection starts, before it is up) the conversations
+// it has are opened too (the most recent MessageStore::ConversationsLimit), so that they are
+// listed and readable offline; their newest stored lines are announced for the history
+// catch-up. The store's size limits come from the settings (SettingsKeys::StoreMax…).
 class MessageArchive : public QObject
 {
     Q_OBJECT
@@ -37,12 +43,17 @@ public:
 signals:
     // A conversation got its stored lines (tests, and views that wait for them).
     void conversationRestored(ConversationModel* conversation, int lines);
+    // The stored conversations of the login are being read …
+    void storedConversationsRequested();
+    // … and were: each is open (in the ConversationStore) now.
+    void storedConversationsLoaded(const QList<StoredConversation>& conversations);
 
 private:
     void openStoreForLogin();
     void watch(ConversationModel* conversation);
     void onRowsInserted(ConversationModel* conversation, int first, int last);
     void onLatestLoaded(int requestId, const QString& name, const QList<StoredMessage>& messages);
+    void onConversationsLoaded(int requestId, const QList<StoredConversation>& conversations);
     void insertStored(ConversationModel* conversation, const StoredMessage& message);
 
     ServerConnection* m_connection;
@@ -50,5 +61,6 @@ private:
     MessageStore* m_store;
     QString m_directory = defaultDirectory();
     QHash<int, QPointer<ConversationModel>> m_loading; // request id -> conversation
+    int m_listing = 0;                                 // the request for the stored conversations
     ConversationModel* m_inserting = nullptr; // lines that came from the store: not written back
 };

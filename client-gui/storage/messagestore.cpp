@@ -10,12 +10,15 @@ MessageStore::MessageStore(QObject* parent)
 {
     qRegisterMetaType<StoredMessage>();
     qRegisterMetaType<QList<StoredMessage>>();
+    qRegisterMetaType<QList<StoredConversation>>();
     m_thread->setObjectName(QStringLiteral("message store"));
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &MessageStoreWorker::opened, this, &MessageStore::opened);
     connect(m_worker, &MessageStoreWorker::latestLoaded, this, &MessageStore::latestLoaded);
     connect(m_worker, &MessageStoreWorker::searchFinished, this, &MessageStore::searchFinished);
+    connect(m_worker, &MessageStoreWorker::conversationsLoaded, this,
+            &MessageStore::conversationsLoaded);
     m_thread->start();
 }
 
@@ -74,6 +77,26 @@ int MessageStore::search(const QString& query, const QString& conversation)
         m_worker, [worker = m_worker, id, text, conversation] {
             worker->search(id, text, conversation, SearchLimit);
         },
+        Qt::QueuedConnection);
+    return id;
+}
+
+void MessageStore::setLimits(int maxPerConversation, int maxMessages)
+{
+    const int perConversation =
+        maxPerConversation > 0 ? maxPerConversation : DefaultMaxPerConversation;
+    const int total = maxMessages > 0 ? maxMessages : DefaultMaxMessages;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, perConversation, total] { worker->setLimits(perConversation, total); },
+        Qt::QueuedConnection);
+}
+
+int MessageStore::loadConversations(int limit)
+{
+    const int id = m_nextRequest++;
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, id, limit] { worker->loadConversations(id, limit); },
         Qt::QueuedConnection);
     return id;
 }

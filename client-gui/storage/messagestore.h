@@ -1,5 +1,6 @@
 #pragma once
 
+#include "storage/storedconversation.h"
 #include "storage/storedmessage.h"
 
 #include <QObject>
@@ -13,6 +14,9 @@ class MessageStoreWorker;
 // (SQLite FTS5 with the trigram tokenizer: any script, CJK included, matches inside words).
 // The database work runs on a thread of its own; every answer comes as a signal carrying the
 // id its request returned.
+//
+// Bounded: past a number of messages per conversation, and in all, the oldest are deleted (on
+// the store's thread, as part of the write that went over; the search index follows).
 class MessageStore : public QObject
 {
     Q_OBJECT
@@ -23,6 +27,11 @@ public:
     static constexpr int SearchLimit = 200;
     // Longer search text is cut: a search is a few words.
     static constexpr int MaxQueryChars = 200;
+    // What the conversation list shows from the store at most (the most recent first).
+    static constexpr int ConversationsLimit = 50;
+    // Messages kept per conversation and in all (QSettings can change them; see setLimits).
+    static constexpr int DefaultMaxPerConversation = 20000;
+    static constexpr int DefaultMaxMessages = 200000;
 
     explicit MessageStore(QObject* parent = nullptr);
     ~MessageStore() override;
@@ -33,6 +42,10 @@ public:
     // The database file name of one server and login.
     static QString fileNameFor(const QString& host, quint16 port, const QString& login);
 
+    // At most this many messages per conversation and in all; 0 or less: the default. The
+    // oldest beyond go at the next write, and when a database opens.
+    void setLimits(int maxPerConversation, int maxMessages);
+
     // Kept once: by msgid, else by conversation, time, sender and text.
     void append(const QList<StoredMessage>& messages);
     // The newest messages of a conversation, oldest first: latestLoaded(id, …).
@@ -40,12 +53,16 @@ public:
     // Messages whose text contains the query (case-insensitive), newest first; in one
     // conversation, or in all when it is empty: searchFinished(id, …).
     int search(const QString& query, const QString& conversation = {});
+    // The conversations with stored messages, the one with the newest message first, each with
+    // its newest message's time and msgid: conversationsLoaded(id, …).
+    int loadConversations(int limit = ConversationsLimit);
 
 signals:
     void opened(const QString& path, bool ok);
     void latestLoaded(int requestId, const QString& conversation,
                       const QList<StoredMessage>& messages);
     void searchFinished(int requestId, const QString& query, const QList<StoredMessage>& results);
+    void conversationsLoaded(int requestId, const QList<StoredConversation>& conversations);
 
 private:
     QThread* m_thread;

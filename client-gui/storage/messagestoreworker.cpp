@@ -1,12 +1,14 @@
 #include "storage/messagestoreworker.h"
 
 #include "connection/clientlogging.h"
+#include "storage/messagestore.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStringList>
 #include <QUuid>
 #include <QVariant>
 
@@ -79,7 +81,9 @@ QString likePattern(const QString& text)
 MessageStoreWorker::MessageStoreWorker(QObject* parent)
     : QObject(parent),
       m_connectionName(QStringLiteral("confab-messages-") +
-                       QUuid::createUuid().toString(QUuid::WithoutBraces))
+                       QUuid::createUuid().toString(QUuid::WithoutBraces)),
+      m_maxPerConversation(MessageStore::DefaultMaxPerConversation),
+      m_maxMessages(MessageStore::DefaultMaxMessages)
 {
 }
 
@@ -114,6 +118,8 @@ void MessageStoreWorker::open(const QString& path)
             qCWarning(lcClient) << "message store" << path << "is not a Confab message store";
         close();
     }
+    if (m_open)
+        prune({}); // the limits may be lower than when it was written
     emit opened(path, m_open);
 }
 
@@ -153,6 +159,7 @@ void MessageStoreWorker::append(const QList<StoredMessage>& messages)
         return;
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     db.transaction();
+    QStringList touched;
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral(
         "INSERT OR IGNORE INTO messages (conversation, display, time, sender, sender_name, text,"
@@ -176,7 +183,11 @@ void MessageStoreWorker::append(const QList<StoredMessage>& messages)
             insert.bindValue(i, values.at(i));
         if (!insert.exec())
             qCWarning(lcClient) << "message store insert:" << insert.lastError().text();
+        else if (insert.numRowsAffected() > 0 && !touched.contains(folded))
+            touched.append(folded);
     }
+    if (!touched.isEmpty())
+        prune(touched);
     if (!db.commit())
         qCWarning(lcClient) << "message store commit:" << db.lastError().text();
 }
@@ -231,4 +242,85 @@ void MessageStoreWorker::search(int requestId, const QString& query, const QStri
         }
     }
     emit searchFinished(requestId, query, results);
+}
+
+void MessageStoreWorker::setLimits(int maxPerConversation, int maxMessages)
+{
+    m_maxPerConversation = maxPerConversation;
+    m_maxMessages = maxMessages;
+    if (!m_open)
+        return;
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    db.transaction();
+    prune({});
+    db.commit();
+}
+
+void MessageStoreWorker::prune(const QStringList& conversations)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery query(db);
+    QStringList over = conversations;
+    if (over.isEmpty()) {
+        query.prepare(QStringLiteral(
+            "SELECT conversation FROM messages GROUP BY conversation HAVING COUNT(*) > ?"));
+        query.addBindValue(m_maxPerConversation);
+        if (query.exec()) {
+            while (query.next())
+                over.append(query.value(0).toString());
+        }
+    }
+    const auto deleteOldest = [&query](const QString& where, const QVariantList& values,
+                                       qint64 count) {
+        query.prepare(QStringLiteral("DELETE FROM messages WHERE id IN (SELECT id FROM messages"
+                                     " %1 ORDER BY time, id LIMIT ?)")
+                          .arg(where));
+        for (const QVariant& value : values)
+            query.addBindValue(value);
+        query.addBindValue(count);
+        if (!query.exec())
+            qCWarning(lcClient) << "message store prune:" << query.lastError().text();
+        else
+            qCDebug(lcClient) << "message store: pruned" << query.numRowsAffected() << "messages";
+    };
+    const auto countOf = [&query](const QString& where, const QVariantList& values) -> qint64 {
+        query.prepare(QStringLiteral("SELECT COUNT(*) FROM messages %1").arg(where));
+        for (const QVariant& value : values)
+            query.addBindValue(value);
+        return query.exec() && query.next() ? query.value(0).toLongLong() : 0;
+    };
+    const QString inConversation = QStringLiteral("WHERE conversation = ?");
+    for (const QString& folded : std::as_const(over)) {
+        const qint64 excess = countOf(inConversation, {folded}) - m_maxPerConversation;
+        if (excess > 0)
+            deleteOldest(inConversation, {folded}, excess);
+    }
+    const qint64 excess = countOf({}, {}) - m_maxMessages;
+    if (excess > 0)
+        deleteOldest({}, {}, excess);
+}
+
+void MessageStoreWorker::loadConversations(int requestId, int limit)
+{
+    QList<StoredConversation> conversations;
+    if (m_open) {
+        // SQLite takes the bare columns of an aggregate from the row with the MAX.
+        QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+        query.prepare(QStringLiteral("SELECT display, MAX(time), msgid FROM messages"
+                                     " GROUP BY conversation ORDER BY MAX(time) DESC LIMIT ?"));
+        query.addBindValue(limit);
+        if (query.exec()) {
+            while (query.next()) {
+                StoredConversation conversation;
+                conversation.name = query.value(0).toString();
+                conversation.newestTime =
+                    QDateTime::fromMSecsSinceEpoch(query.value(1).toLongLong(), Qt::UTC);
+                conversation.newestMsgid = query.value(2).toString();
+                conversations.append(conversation);
+            }
+        } else {
+            qCWarning(lcClient) << "message store read:" << query.lastError().text();
+        }
+    }
+    emit conversationsLoaded(requestId, conversations);
 }

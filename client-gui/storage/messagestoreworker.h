@@ -1,5 +1,6 @@
 #pragma once
 
+#include "storage/storedconversation.h"
 #include "storage/storedmessage.h"
 
 #include <QObject>
@@ -7,7 +8,8 @@
 
 // MessageStore's database, on the store's thread: one SQLite connection of its own, a table of
 // messages and an FTS5 index (trigram) kept in step by triggers. Called only through queued
-// invocations; answers with signals.
+// invocations; answers with signals. Each write deletes the oldest messages beyond the limits
+// (per conversation, in all) in its own transaction; the delete trigger keeps the index in step.
 class MessageStoreWorker : public QObject
 {
     Q_OBJECT
@@ -22,17 +24,25 @@ public slots:
     void append(const QList<StoredMessage>& messages);
     void loadLatest(int requestId, const QString& conversation, int limit);
     void search(int requestId, const QString& query, const QString& conversation, int limit);
+    void setLimits(int maxPerConversation, int maxMessages);
+    void loadConversations(int requestId, int limit);
 
 signals:
     void opened(const QString& path, bool ok);
     void latestLoaded(int requestId, const QString& conversation,
                       const QList<StoredMessage>& messages);
     void searchFinished(int requestId, const QString& query, const QList<StoredMessage>& results);
+    void conversationsLoaded(int requestId, const QList<StoredConversation>& conversations);
 
 private:
     bool createSchema();
+    // Deletes the oldest messages beyond the limits: of these (folded) conversations, or of
+    // every one over it when empty; then in all.
+    void prune(const QStringList& conversations);
     static QString foldedConversation(const QString& conversation);
 
     QString m_connectionName;
     bool m_open = false;
+    int m_maxPerConversation = 0; // 0: not set (MessageStore's defaults)
+    int m_maxMessages = 0;
 };

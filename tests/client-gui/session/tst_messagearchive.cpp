@@ -1,14 +1,19 @@
 // MessageArchive end to end: a ChatController with its archive in a temporary directory against
 // an in-process confabd whose own history is off, so everything a restarted client shows comes
-// from the local store. Rooms and private conversations, no duplicates, search and reveal.
+// from the local store. Rooms and private conversations, no duplicates, search and reveal; the
+// stored conversations listed and readable before the connection is up; the store's size limit
+// from the settings.
 #include "models/conversationmodel.h"
 #include "models/conversationstore.h"
+#include "models/roomlistmodel.h"
 #include "net/server.h"
 #include "session/chatcontroller.h"
+#include "session/clientsettings.h"
 #include "session/messagearchive.h"
 #include "storage/messagestore.h"
 
 #include <QLoggingCategory>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -26,6 +31,8 @@ private slots:
     void cleanup();
     void restartedClientShowsWhatWasSaid();
     void searchFindsAndRevealsAMessage();
+    void storedConversationsAreListedOffline();
+    void limitFromTheSettingsBoundsTheStore();
 
 private:
     std::unique_ptr<ChatController> newClient(const QString& nick);
@@ -40,6 +47,9 @@ private:
 void tst_MessageArchive::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("ConfabTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_messagearchive"));
+    QSettings().clear();
     QLoggingCategory::setFilterRules(QStringLiteral("confab.*.debug=false\nconfab.*.info=false"));
 }
 
@@ -57,6 +67,7 @@ void tst_MessageArchive::init()
 
 void tst_MessageArchive::cleanup()
 {
+    QSettings().clear();
     qDeleteAll(m_peers);
     m_peers.clear();
     m_server.reset();
@@ -176,6 +187,75 @@ void tst_MessageArchive::searchFindsAndRevealsAMessage()
     QVERIFY(row >= 0);
     QCOMPARE(conversation->index(row).data(ConversationModel::TextRole).toString(),
              QStringLiteral("the release is on Friday"));
+}
+
+// The application starts with no server to be reached: the conversations kept for this login are
+// listed (the room in the room list, not joined) and can be read.
+void tst_MessageArchive::storedConversationsAreListedOffline()
+{
+    const quint16 port = m_server->serverPort();
+    {
+        std::unique_ptr<ChatController> alice = newClient(QStringLiteral("alice"));
+        ServerConnection* bob = newPeer(QStringLiteral("bob"));
+        QTRY_VERIFY(alice->conversations()->find(QStringLiteral("#lobby")));
+        bob->sendMessage(QStringLiteral("#lobby"), QStringLiteral("said in the room"));
+        bob->sendMessage(QStringLiteral("alice"), QStringLiteral("said to alice"));
+        QTRY_VERIFY(alice->conversations()->find(QStringLiteral("bob")) &&
+                    texts(alice->conversations()->find(QStringLiteral("bob"))).size() == 1);
+        QTRY_COMPARE(texts(alice->conversations()->find(QStringLiteral("#lobby"))).size(), 1);
+        alice->connection()->disconnectFromServer();
+    }
+    qDeleteAll(m_peers);
+    m_peers.clear();
+    m_server.reset(); // nothing listens on the port any more
+
+    ChatController offline;
+    offline.enableArchive(m_archiveDir->path());
+    QSignalSpy loaded(offline.archive(), &MessageArchive::storedConversationsLoaded);
+    ServerConnection* connection = offline.connection();
+    connection->setHost(QStringLiteral("127.0.0.1"));
+    connection->setPort(port);
+    connection->setDesiredNick(QStringLiteral("alice"));
+    connection->connectToServer();
+    QVERIFY(loaded.wait(5000));
+    ConversationModel* lobby = offline.conversations()->find(QStringLiteral("#lobby"));
+    ConversationModel* bob = offline.conversations()->find(QStringLiteral("bob"));
+    QVERIFY(lobby && bob);
+    QVERIFY(lobby->isRoom());
+    QVERIFY(!bob->isRoom());
+    QTRY_COMPARE(texts(lobby), QStringList{QStringLiteral("said in the room")});
+    QTRY_COMPARE(texts(bob), QStringList{QStringLiteral("said to alice")});
+    QVERIFY(offline.rooms()->contains(QStringLiteral("#lobby")));
+    QVERIFY(!offline.rooms()->isJoined(QStringLiteral("#lobby")));
+    QVERIFY(!connection->isRegistered());
+}
+
+// storage/maxMessagesPerConversation: the store keeps that many of a conversation, the newest.
+void tst_MessageArchive::limitFromTheSettingsBoundsTheStore()
+{
+    QSettings().setValue(SettingsKeys::StoreMaxPerConversation, 3);
+    std::unique_ptr<ChatController> alice = newClient(QStringLiteral("alice"));
+    ServerConnection* bob = newPeer(QStringLiteral("bob"));
+    for (int i = 1; i <= 5; ++i)
+        bob->sendMessage(QStringLiteral("alice"), QStringLiteral("note %1").arg(i));
+    QTRY_VERIFY(alice->conversations()->find(QStringLiteral("bob")) &&
+                texts(alice->conversations()->find(QStringLiteral("bob"))).size() == 5);
+
+    MessageStore* store = alice->archive()->store();
+    QSignalSpy latest(store, &MessageStore::latestLoaded);
+    const int id = store->loadLatest(QStringLiteral("bob"));
+    const auto answer = [&] {
+        for (const QList<QVariant>& arguments : std::as_const(latest)) {
+            if (arguments.at(0).toInt() == id)
+                return arguments.at(2).value<QList<StoredMessage>>();
+        }
+        return QList<StoredMessage>();
+    };
+    QTRY_VERIFY(!answer().isEmpty()); // the conversations' own loads answer too
+    QStringList stored;
+    for (const StoredMessage& message : answer())
+        stored.append(message.text);
+    QCOMPARE(stored, (QStringList{"note 3", "note 4", "note 5"}));
 }
 
 QTEST_MAIN(tst_MessageArchive)

@@ -1,10 +1,14 @@
 // MessageStore against real SQLite files in a temporary directory: kept once, the newest of a
 // conversation in order, full-text search in any script (FTS5 trigram, LIKE under three
-// characters), hostile search text, a file that is not a database.
+// characters), hostile search text, a file that is not a database, the size limits (the oldest
+// go, the search index follows) and the list of stored conversations.
 #include "storage/messagestore.h"
 
 #include <QFile>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -23,12 +27,20 @@ private slots:
     void hostileSearchTextIsJustText();
     void keptAcrossReopening();
     void notADatabaseIsReported();
+    void oldestGoBeyondTheLimitPerConversation();
+    void oldestGoBeyondTheTotalLimit();
+    void lowerLimitPrunesWhenReopened();
+    void listsStoredConversationsNewestFirst();
 
 private:
     static StoredMessage message(const QString& conversation, qint64 secs, const QString& text,
                                  const QString& msgid = {});
     QList<StoredMessage> latest(const QString& conversation, int limit = MessageStore::LatestLimit);
     QList<StoredMessage> search(const QString& text, const QString& conversation = {});
+    QList<StoredConversation> conversations();
+    // Closes the store and checks the file with a connection of its own: the FTS5 index agrees
+    // with the table (integrity-check), and the number of messages.
+    static bool indexIsConsistent(const QString& path, int* messages);
     void openStore(const QString& name = QStringLiteral("test.sqlite"));
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -84,6 +96,38 @@ QList<StoredMessage> tst_MessageStore::search(const QString& text, const QString
     if (!finished.wait(5000) || finished.first().first().toInt() != id)
         return {};
     return finished.first().at(2).value<QList<StoredMessage>>();
+}
+
+QList<StoredConversation> tst_MessageStore::conversations()
+{
+    QSignalSpy loaded(m_store.get(), &MessageStore::conversationsLoaded);
+    const int id = m_store->loadConversations();
+    if (!loaded.wait(5000) || loaded.first().first().toInt() != id)
+        return {};
+    return loaded.first().at(1).value<QList<StoredConversation>>();
+}
+
+bool tst_MessageStore::indexIsConsistent(const QString& path, int* messages)
+{
+    const QString name = QStringLiteral("tst_messagestore-check");
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery query(db);
+            // Raises an error when the index and the table differ.
+            ok = query.exec(QStringLiteral("INSERT INTO messages_fts (messages_fts, rank)"
+                                           " VALUES ('integrity-check', 1)"));
+            if (!ok)
+                qWarning() << "integrity-check:" << query.lastError().text();
+            ok = ok && query.exec(QStringLiteral("SELECT COUNT(*) FROM messages")) && query.next();
+            *messages = ok ? query.value(0).toInt() : -1;
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
 }
 
 void tst_MessageStore::keepsEachMessageOnce()
@@ -194,6 +238,92 @@ void tst_MessageStore::notADatabaseIsReported()
     store.search(QStringLiteral("lost"));
     QVERIFY(finished.wait(5000));
     QVERIFY(finished.first().at(2).value<QList<StoredMessage>>().isEmpty());
+}
+
+void tst_MessageStore::oldestGoBeyondTheLimitPerConversation()
+{
+    m_store->setLimits(10, 1000);
+    QList<StoredMessage> lobby;
+    for (int i = 1; i <= 25; ++i)
+        lobby.append(message("#lobby", i, QStringLiteral("lobby line %1").arg(i)));
+    m_store->append(lobby.mid(0, 12)); // over in one write
+    for (int i = 12; i < 25; ++i)
+        m_store->append({lobby.at(i)}); // and line by line, as they come
+    m_store->append({message("bob", 1, "private line 1"), message("bob", 2, "private line 2")});
+
+    const QList<StoredMessage> kept = latest("#lobby", 100);
+    QCOMPARE(kept.size(), 10);
+    QCOMPARE(kept.first().text, QStringLiteral("lobby line 16"));
+    QCOMPARE(kept.last().text, QStringLiteral("lobby line 25"));
+    QCOMPARE(latest("bob").size(), 2); // another conversation keeps its own
+    // The index follows: a deleted line is not found, a kept one is.
+    QVERIFY(search("lobby line 15").isEmpty());
+    QCOMPARE(search("lobby line 16").size(), 1);
+    QCOMPARE(search("lobby line").size(), 10);
+
+    m_store.reset();
+    int messages = 0;
+    QVERIFY(indexIsConsistent(m_dir->filePath(QStringLiteral("test.sqlite")), &messages));
+    QCOMPARE(messages, 12);
+}
+
+void tst_MessageStore::oldestGoBeyondTheTotalLimit()
+{
+    m_store->setLimits(1000, 20);
+    for (int i = 1; i <= 15; ++i) {
+        m_store->append({message("#lobby", 2 * i, QStringLiteral("room %1").arg(i)),
+                         message("bob", 2 * i + 1, QStringLiteral("person %1").arg(i))});
+    }
+    // The 30 messages alternate between the two: the oldest 10 of all went, 5 of each.
+    QList<StoredMessage> room = latest("#lobby");
+    QCOMPARE(room.size(), 10);
+    QCOMPARE(room.first().text, QStringLiteral("room 6"));
+    QCOMPARE(latest("bob").size(), 10);
+    QVERIFY(search("person 5").isEmpty());
+    QCOMPARE(search("person 6").size(), 1);
+
+    m_store.reset();
+    int messages = 0;
+    QVERIFY(indexIsConsistent(m_dir->filePath(QStringLiteral("test.sqlite")), &messages));
+    QCOMPARE(messages, 20);
+}
+
+void tst_MessageStore::lowerLimitPrunesWhenReopened()
+{
+    QList<StoredMessage> lobby;
+    for (int i = 1; i <= 30; ++i)
+        lobby.append(message("#lobby", i, QStringLiteral("line %1").arg(i)));
+    m_store->append(lobby);
+    QCOMPARE(latest("#lobby").size(), 30); // the default limits keep them all
+    m_store.reset();
+
+    // A lower limit from the settings: applied when the database opens, before any write.
+    m_store = std::make_unique<MessageStore>();
+    m_store->setLimits(8, 0);
+    QSignalSpy opened(m_store.get(), &MessageStore::opened);
+    m_store->open(m_dir->filePath(QStringLiteral("test.sqlite")));
+    QVERIFY(opened.wait(5000));
+    const QList<StoredMessage> kept = latest("#lobby");
+    QCOMPARE(kept.size(), 8);
+    QCOMPARE(kept.first().text, QStringLiteral("line 23"));
+    QVERIFY(search("line 22").isEmpty());
+}
+
+void tst_MessageStore::listsStoredConversationsNewestFirst()
+{
+    QVERIFY(conversations().isEmpty());
+    m_store->append({message("#lobby", 5, "room, newest", "r-5"), message("#lobby", 1, "room"),
+                     message("Bob", 9, "private, newest", "b-9"), message("bob", 3, "private"),
+                     message("#quiet", 2, "quiet room")});
+    const QList<StoredConversation> stored = conversations();
+    QCOMPARE(stored.size(), 3);
+    QCOMPARE(stored.at(0).name, QStringLiteral("Bob")); // as first named
+    QCOMPARE(stored.at(0).newestMsgid, QStringLiteral("b-9"));
+    QCOMPARE(stored.at(0).newestTime, message("bob", 9, {}).time);
+    QCOMPARE(stored.at(1).name, QStringLiteral("#lobby"));
+    QCOMPARE(stored.at(1).newestMsgid, QStringLiteral("r-5"));
+    QCOMPARE(stored.at(2).name, QStringLiteral("#quiet"));
+    QVERIFY(stored.at(2).newestMsgid.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_MessageStore)
