@@ -16,7 +16,9 @@ public:
         QString error;
         int storedLines = 0;
         double fillSeconds = 0;
-        double openMs = 0;   // asked → newest page painted
+        qint64 databaseKb = 0; // the SQLite file, search index included
+        double firstOpenMs = 0; // a small conversation, the first the process shows (fonts load)
+        double openMs = 0;      // then the big one: asked → newest page painted
         int openRows = 0;
         int scrollSteps = 0;
         double stepP50Ms = 0, stepP99Ms = 0, stepMaxMs = 0;

@@ -44,6 +44,10 @@ QVariant ConversationModel::data(const QModelIndex& index, int role) const
         return line.isMention;
     case SenderNameRole:
         return line.senderName;
+    case DayRole:
+        return line.day;
+    case LineIdRole:
+        return line.id;
     default:
         return {};
     }
@@ -61,6 +65,8 @@ QHash<int, QByteArray> ConversationModel::roleNames() const
     names.insert(MsgidRole, "msgid");
     names.insert(MentionRole, "mention");
     names.insert(SenderNameRole, "senderName");
+    names.insert(DayRole, "day");
+    names.insert(LineIdRole, "lineId");
     return names;
 }
 
@@ -155,8 +161,10 @@ bool ConversationModel::setQueuedStatus(quint64 queueId, Status status)
         if (m_lines.at(row).queueId != queueId)
             continue;
         m_lines[row].status = status;
-        if (status == Status::Sent)
+        if (status == Status::Sent) {
             m_lines[row].time = QDateTime::currentDateTimeUtc();
+            m_lines[row].day = m_lines[row].time.toLocalTime().date();
+        }
         const QModelIndex idx = index(row);
         emit dataChanged(idx, idx);
         return true;
@@ -302,6 +310,10 @@ void ConversationModel::insertAt(int row, const Line& line)
 {
     beginInsertRows({}, row, row);
     m_lines.insert(row, line);
+    // The day as the user's calendar has it, worked out once: views ask it for every row.
+    m_lines[row].day = line.time.toLocalTime().date();
+    static quint64 s_nextLineId = 1; // the GUI thread's
+    m_lines[row].id = s_nextLineId++;
     m_dividerRow = UnknownRow;
     if (row == 0 && m_lines.size() > 1) {
         // Older history goes in at the top, a page at a time: every row moves down one, which

@@ -26,6 +26,8 @@ public:
         MsgidRole,
         MentionRole,    // the line names the user
         SenderNameRole, // the sender's display name; empty: the nick says it all
+        DayRole,        // QDate: the day of TimeRole in local time
+        LineIdRole,     // quint64: this line's id, unique in the process (views key caches by it)
     };
     Q_ENUM(Role)
 
@@ -105,6 +107,8 @@ private:
     struct Line
     {
         QDateTime time;
+        QDate day; // of time, local
+        quint64 id = 0;
         QString sender;
         QString senderName;
         QString text;

@@ -182,6 +182,12 @@ MessageArchive* ChatController::enableArchive(const QString& directory)
                     }
                     m_history->releaseCatchUp();
                 });
+        // Scrolling up reads the store first; once it has nothing older, the server.
+        connect(m_archive, &MessageArchive::olderRestored, this,
+                [this](ConversationModel* conversation, int lines) {
+                    if (lines < MessageArchive::OlderPageSize)
+                        requestOlderFromServer(conversation);
+                });
     }
     return m_archive;
 }
@@ -310,9 +316,15 @@ void ChatController::onRecipientOffline(const QString& nick)
 
 void ChatController::loadOlder(ConversationModel* conversation)
 {
-    if (conversation)
-        m_history->requestOlder(conversation->name(), conversation->oldestMsgid(),
-                                conversation->oldestMessageTime());
+    // What this computer keeps comes first, at once; the server is asked once it has no more.
+    if (conversation && !(m_archive && m_archive->loadOlder(conversation)))
+        requestOlderFromServer(conversation);
+}
+
+void ChatController::requestOlderFromServer(ConversationModel* conversation)
+{
+    m_history->requestOlder(conversation->name(), conversation->oldestMsgid(),
+                            conversation->oldestMessageTime());
 }
 
 // ---- connection events ----------------------------------------------------------------------

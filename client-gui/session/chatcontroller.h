@@ -119,6 +119,7 @@ signals:
     void roomDirectoryRequested();
 
 private:
+    void requestOlderFromServer(ConversationModel* conversation);
     void onRegistered(const QString& nick);
     void onStateChanged(ServerConnection::State state);
     void onPrivateMessage(const ChatMessage& received);

@@ -116,9 +116,33 @@ void MessageArchive::onRowsInserted(ConversationModel* conversation, int first, 
     m_store->append(messages);
 }
 
+bool MessageArchive::loadOlder(ConversationModel* conversation)
+{
+    if (m_store->path().isEmpty())
+        return false;
+    for (const QPointer<ConversationModel>& loading : std::as_const(m_loadingOlder)) {
+        if (loading == conversation)
+            return false;
+    }
+    m_loadingOlder.insert(m_store->loadLatest(conversation->name(), OlderPageSize,
+                                              conversation->oldestMessageTime()),
+                          conversation);
+    return true;
+}
+
 void MessageArchive::onLatestLoaded(int requestId, const QString&,
                                     const QList<StoredMessage>& messages)
 {
+    if (const QPointer<ConversationModel> older = m_loadingOlder.take(requestId); older) {
+        // Newest first, each above the one before: the view keeps its place, the model its
+        // msgid index, at one step per line.
+        for (auto it = messages.crbegin(); it != messages.crend(); ++it) {
+            if (rowOf(older, *it) < 0)
+                insertStored(older, *it, true);
+        }
+        emit olderRestored(older, int(messages.size()));
+        return;
+    }
     const QPointer<ConversationModel> conversation = m_loading.take(requestId);
     if (!conversation)
         return;
@@ -132,7 +156,8 @@ void MessageArchive::onLatestLoaded(int requestId, const QString&,
     emit conversationRestored(conversation, restored);
 }
 
-void MessageArchive::insertStored(ConversationModel* conversation, const StoredMessage& message)
+void MessageArchive::insertStored(ConversationModel* conversation, const StoredMessage& message,
+                                  bool older)
 {
     ChatMessage line;
     line.time = message.time;
@@ -145,7 +170,10 @@ void MessageArchive::insertStored(ConversationModel* conversation, const StoredM
     line.isNotice = message.kind == int(ConversationModel::Kind::Notice);
     line.isOwn = message.isOwn;
     m_inserting = conversation;
-    conversation->insertMessage(line);
+    if (older)
+        conversation->insertOlderMessage(line);
+    else
+        conversation->insertMessage(line);
     m_inserting = nullptr;
 }
 

@@ -37,12 +37,19 @@ public:
     // Puts a stored message (a search result) into its conversation, opening it; returns the
     // conversation, the row is its rowOfMsgid() or found by time and text.
     ConversationModel* reveal(const StoredMessage& message);
+    // A page of the stored messages older than the oldest the conversation shows (a reader
+    // scrolling up): olderRestored once they are in, with how many came (fewer than
+    // OlderPageSize: the store has no more). False when there is no store or a page is on its
+    // way already.
+    bool loadOlder(ConversationModel* conversation);
+    static constexpr int OlderPageSize = 100;
     // The row of a stored message in its conversation, or -1.
     static int rowOf(const ConversationModel* conversation, const StoredMessage& message);
 
 signals:
     // A conversation got its stored lines (tests, and views that wait for them).
     void conversationRestored(ConversationModel* conversation, int lines);
+    void olderRestored(ConversationModel* conversation, int lines);
     // The stored conversations of the login are being read …
     void storedConversationsRequested();
     // … and were: each is open (in the ConversationStore) now.
@@ -54,7 +61,8 @@ private:
     void onRowsInserted(ConversationModel* conversation, int first, int last);
     void onLatestLoaded(int requestId, const QString& name, const QList<StoredMessage>& messages);
     void onConversationsLoaded(int requestId, const QList<StoredConversation>& conversations);
-    void insertStored(ConversationModel* conversation, const StoredMessage& message);
+    void insertStored(ConversationModel* conversation, const StoredMessage& message,
+                      bool older = false);
 
     ServerConnection* m_connection;
     ConversationStore* m_conversations;
@@ -62,5 +70,6 @@ private:
     QString m_directory = defaultDirectory();
     QHash<int, QPointer<ConversationModel>> m_loading; // request id -> conversation
     int m_listing = 0;                                 // the request for the stored conversations
+    QHash<int, QPointer<ConversationModel>> m_loadingOlder; // request id -> conversation
     ConversationModel* m_inserting = nullptr; // lines that came from the store: not written back
 };

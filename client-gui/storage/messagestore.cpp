@@ -58,12 +58,12 @@ void MessageStore::append(const QList<StoredMessage>& messages)
                               Qt::QueuedConnection);
 }
 
-int MessageStore::loadLatest(const QString& conversation, int limit)
+int MessageStore::loadLatest(const QString& conversation, int limit, const QDateTime& before)
 {
     const int id = m_nextRequest++;
     QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, id, conversation, limit] {
-            worker->loadLatest(id, conversation, limit);
+        m_worker, [worker = m_worker, id, conversation, limit, before] {
+            worker->loadLatest(id, conversation, limit, before);
         },
         Qt::QueuedConnection);
     return id;

@@ -3,6 +3,7 @@
 #include "storage/storedconversation.h"
 #include "storage/storedmessage.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QString>
 
@@ -30,8 +31,8 @@ public:
     // What the conversation list shows from the store at most (the most recent first).
     static constexpr int ConversationsLimit = 50;
     // Messages kept per conversation and in all (QSettings can change them; see setLimits).
-    static constexpr int DefaultMaxPerConversation = 20000;
-    static constexpr int DefaultMaxMessages = 200000;
+    static constexpr int DefaultMaxPerConversation = 100000;
+    static constexpr int DefaultMaxMessages = 500000;
 
     explicit MessageStore(QObject* parent = nullptr);
     ~MessageStore() override;
@@ -48,8 +49,10 @@ public:
 
     // Kept once: by msgid, else by conversation, time, sender and text.
     void append(const QList<StoredMessage>& messages);
-    // The newest messages of a conversation, oldest first: latestLoaded(id, …).
-    int loadLatest(const QString& conversation, int limit = LatestLimit);
+    // The newest messages of a conversation, oldest first: latestLoaded(id, …). With a time:
+    // the newest up to it (a page of older ones, for a reader scrolling up).
+    int loadLatest(const QString& conversation, int limit = LatestLimit,
+                   const QDateTime& before = {});
     // Messages whose text contains the query (case-insensitive), newest first; in one
     // conversation, or in all when it is empty: searchFinished(id, …).
     int search(const QString& query, const QString& conversation = {});

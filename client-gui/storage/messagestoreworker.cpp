@@ -192,15 +192,21 @@ void MessageStoreWorker::append(const QList<StoredMessage>& messages)
         qCWarning(lcClient) << "message store commit:" << db.lastError().text();
 }
 
-void MessageStoreWorker::loadLatest(int requestId, const QString& conversation, int limit)
+void MessageStoreWorker::loadLatest(int requestId, const QString& conversation, int limit,
+                                    const QDateTime& before)
 {
     QList<StoredMessage> messages;
     if (m_open) {
         QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-        query.prepare(QStringLiteral("SELECT %1 FROM messages m WHERE m.conversation = ?"
+        // A page before a time takes that time too: lines of the same millisecond are kept
+        // apart by who said what (the reader skips those it has).
+        query.prepare(QStringLiteral("SELECT %1 FROM messages m WHERE m.conversation = ?%2"
                                      " ORDER BY m.time DESC, m.id DESC LIMIT ?")
-                          .arg(Columns));
+                          .arg(Columns, before.isValid() ? QStringLiteral(" AND m.time <= ?")
+                                                         : QString()));
         query.addBindValue(foldedConversation(conversation));
+        if (before.isValid())
+            query.addBindValue(before.toMSecsSinceEpoch());
         query.addBindValue(limit);
         if (query.exec()) {
             while (query.next())

@@ -3,6 +3,7 @@
 #include "storage/storedconversation.h"
 #include "storage/storedmessage.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QString>
 
@@ -22,7 +23,7 @@ public slots:
     void open(const QString& path);
     void close();
     void append(const QList<StoredMessage>& messages);
-    void loadLatest(int requestId, const QString& conversation, int limit);
+    void loadLatest(int requestId, const QString& conversation, int limit, const QDateTime& before);
     void search(int requestId, const QString& query, const QString& conversation, int limit);
     void setLimits(int maxPerConversation, int maxMessages);
     void loadConversations(int requestId, int limit);

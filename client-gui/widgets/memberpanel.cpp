@@ -32,6 +32,9 @@ MemberPanel::MemberPanel(MemberListModel* model, QWidget* parent)
     m_proxy->sort(0);
     m_list->setModel(m_proxy);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // One line per member: the list is laid out from one row's size, not by measuring a
+    // thousand names again at every join.
+    m_list->setUniformItemSizes(true);
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
     m_filter->setPlaceholderText(tr("Find a person by name…"));
     m_filter->setClearButtonEnabled(true);

@@ -99,22 +99,15 @@ void MessageBodyCache::setTimeFormat(const QString& format)
     clear();
 }
 
-QString MessageBodyCache::keyOf(const QModelIndex& index, int width) const
+MessageBodyCache::Key MessageBodyCache::keyOf(const QModelIndex& index, int width)
 {
-    return QStringLiteral("%1|%2|%3|%4|%5|%6|%7|%8")
-        .arg(width)
-        .arg(index.data(ConversationModel::KindRole).toInt())
-        .arg(index.data(ConversationModel::StatusRole).toInt())
-        .arg(index.data(ConversationModel::MentionRole).toBool())
-        .arg(index.data(ConversationModel::SenderRole).toString(),
-             index.data(ConversationModel::TimeRole).toDateTime().toString(Qt::ISODateWithMs),
-             index.data(ConversationModel::SenderNameRole).toString(),
-             index.data(ConversationModel::TextRole).toString());
+    return {index.data(ConversationModel::LineIdRole).toULongLong(),
+            width * 4 + index.data(ConversationModel::StatusRole).toInt()};
 }
 
 QTextDocument* MessageBodyCache::document(const QModelIndex& index, int width)
 {
-    const QString key = keyOf(index, width);
+    const Key key = keyOf(index, width);
     if (QTextDocument* document = m_documents.object(key))
         return document;
     auto* document = new QTextDocument;

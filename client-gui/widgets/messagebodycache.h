@@ -3,6 +3,7 @@
 #include <QCache>
 #include <QFont>
 #include <QHash>
+#include <QPair>
 #include <QPalette>
 #include <QString>
 
@@ -38,12 +39,15 @@ public:
     QString html(const QModelIndex& index) const;
 
 private:
-    QString keyOf(const QModelIndex& index, int width) const;
+    // A line's body changes only with its sending state (the model's lines are otherwise fixed),
+    // and its layout with the width.
+    using Key = QPair<quint64, int>;
+    static Key keyOf(const QModelIndex& index, int width);
     void clear();
 
     QPalette m_palette;
     QFont m_font;
     QString m_timeFormat = QStringLiteral("HH:mm");
-    QCache<QString, QTextDocument> m_documents{MaxDocuments};
-    QHash<QString, int> m_heights;
+    QCache<Key, QTextDocument> m_documents{MaxDocuments};
+    QHash<Key, int> m_heights;
 };

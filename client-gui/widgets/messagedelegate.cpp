@@ -195,7 +195,7 @@ void MessageDelegate::paintHeader(QPainter* painter, const QRect& rect, const QM
 
 QString MessageDelegate::dayText(const QModelIndex& index) const
 {
-    const QDate date = index.data(ConversationModel::TimeRole).toDateTime().toLocalTime().date();
+    const QDate date = index.data(ConversationModel::DayRole).toDate();
     const QDate today = QDate::currentDate();
     if (date == today)
         return tr("Today");

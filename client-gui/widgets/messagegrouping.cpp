@@ -9,7 +9,7 @@ namespace {
 
 QDate localDate(const QModelIndex& index)
 {
-    return index.data(ConversationModel::TimeRole).toDateTime().toLocalTime().date();
+    return index.data(ConversationModel::DayRole).toDate();
 }
 
 } // namespace

@@ -19,6 +19,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 class tst_MessageArchive : public QObject
@@ -33,6 +34,7 @@ private slots:
     void searchFindsAndRevealsAMessage();
     void storedConversationsAreListedOffline();
     void limitFromTheSettingsBoundsTheStore();
+    void scrollingUpReadsOlderPagesFromTheStore();
 
 private:
     std::unique_ptr<ChatController> newClient(const QString& nick);
@@ -114,6 +116,60 @@ QStringList tst_MessageArchive::texts(const ConversationModel* conversation)
             result.append(conversation->index(row).data(ConversationModel::TextRole).toString());
     }
     return result;
+}
+
+// A long conversation opens with its newest page; each scroll to the top brings the page before
+// from the store, in order, each line once, until the store has no more.
+void tst_MessageArchive::scrollingUpReadsOlderPagesFromTheStore()
+{
+    std::unique_ptr<ChatController> alice = newClient(QStringLiteral("alice"));
+    MessageStore* store = alice->archive()->store();
+    QTRY_VERIFY(!store->path().isEmpty());
+    constexpr int Stored = MessageStore::LatestLimit + MessageArchive::OlderPageSize + 50;
+    QList<StoredMessage> lines;
+    const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-1);
+    QStringList expected;
+    for (int i = 0; i < Stored; ++i) {
+        StoredMessage m;
+        m.conversation = QStringLiteral("#old");
+        // Two lines per millisecond now and then: the page boundary may fall between them.
+        m.time = start.addMSecs(i - i % 2 * (i % 10 == 1 ? 1 : 0));
+        m.sender = QStringLiteral("bob");
+        m.text = QStringLiteral("line %1").arg(i);
+        m.msgid = QStringLiteral("old-%1").arg(i);
+        lines << m;
+        expected << m.text;
+    }
+    store->append(lines);
+
+    QSignalSpy restored(alice->archive(), &MessageArchive::conversationRestored);
+    QSignalSpy older(alice->archive(), &MessageArchive::olderRestored);
+    ConversationModel* conversation = alice->conversations()->ensure(QStringLiteral("#old"), true);
+    QTRY_VERIFY(std::any_of(restored.cbegin(), restored.cend(), [conversation](const auto& args) {
+        return args.at(0).template value<ConversationModel*>() == conversation;
+    }));
+    QCOMPARE(texts(conversation), expected.mid(Stored - MessageStore::LatestLimit));
+
+    alice->loadOlder(conversation);
+    QTRY_COMPARE(older.count(), 1);
+    QCOMPARE(older.at(0).at(1).toInt(), MessageArchive::OlderPageSize);
+    // A page ends at the oldest line shown, taking that millisecond whole: what was shown
+    // already is not shown twice.
+    const QStringList shown = texts(conversation);
+    QVERIFY(shown.size() >= MessageStore::LatestLimit + MessageArchive::OlderPageSize - 2);
+    QCOMPARE(shown, expected.mid(Stored - shown.size()));
+    // Asked twice while a page is on its way: one page comes.
+    alice->loadOlder(conversation);
+    alice->loadOlder(conversation);
+    QTRY_COMPARE(older.count(), 2);
+    QTest::qWait(100);
+    QCOMPARE(older.count(), 2);
+    QVERIFY(older.at(1).at(1).toInt() < MessageArchive::OlderPageSize); // the store is done
+    QCOMPARE(texts(conversation), expected);
+    for (int row = 0; row < conversation->rowCount(); ++row) {
+        const QString msgid = conversation->index(row).data(ConversationModel::MsgidRole).toString();
+        QCOMPARE(conversation->rowOfMsgid(msgid), row);
+    }
 }
 
 void tst_MessageArchive::restartedClientShowsWhatWasSaid()
