@@ -4,11 +4,11 @@
 <context>
     <name>CertificateDialog</name>
     <message>
-        <source>The server's certificate has changed</source>
+        <source>The server&apos;s certificate has changed</source>
         <translation>服务器的证书已更改</translation>
     </message>
     <message>
-        <source>Warning: %1 presents a different certificate from the one you trusted before. The administrator may have replaced it, or someone may be intercepting your connection. Do not continue unless the server's administrator confirms the new fingerprint.</source>
+        <source>Warning: %1 presents a different certificate from the one you trusted before. The administrator may have replaced it, or someone may be intercepting your connection. Do not continue unless the server&apos;s administrator confirms the new fingerprint.</source>
         <translation>警告：%1 出示的证书与您之前信任的不同。可能是管理员更换了证书，也可能有人正在截获您的连接。除非服务器管理员确认了新的指纹，否则请不要继续。</translation>
     </message>
     <message>
@@ -24,15 +24,15 @@
         <translation>信任新证书(&amp;T)</translation>
     </message>
     <message>
-        <source>&amp;Don't connect</source>
+        <source>&amp;Don&apos;t connect</source>
         <translation>不连接(&amp;D)</translation>
     </message>
     <message>
-        <source>Confirm the server's certificate</source>
+        <source>Confirm the server&apos;s certificate</source>
         <translation>确认服务器的证书</translation>
     </message>
     <message>
-        <source>You are connecting to %1 for the first time. Its certificate is not signed by an authority your system knows, which is usual on a local network. Check that this fingerprint matches the one the server's administrator gave you.</source>
+        <source>You are connecting to %1 for the first time. Its certificate is not signed by an authority your system knows, which is usual on a local network. Check that this fingerprint matches the one the server&apos;s administrator gave you.</source>
         <translation>您是第一次连接到 %1。它的证书不是由您的系统认识的机构签发的，这在局域网中很常见。请核对此指纹是否与服务器管理员提供给您的一致。</translation>
     </message>
     <message>
@@ -85,6 +85,17 @@
     <message>
         <source>You have %1 contacts, as many as can be kept: remove one first</source>
         <translation>你已有 %1 个联系人，已达上限：请先删除一个</translation>
+    </message>
+</context>
+<context>
+    <name>ChatInput</name>
+    <message>
+        <source>Insert &amp;emoji…</source>
+        <translation>插入表情符号(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Insert an emoji (%1)</source>
+        <translation>插入表情符号（%1）</translation>
     </message>
 </context>
 <context>
@@ -194,7 +205,7 @@ SHA-256：%2</translation>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <source>The person's name (their account or nickname):</source>
+        <source>The person&apos;s name (their account or nickname):</source>
         <translation>对方的名字（账号或昵称）：</translation>
     </message>
     <message>
@@ -232,8 +243,67 @@ SHA-256：%2</translation>
         <translation>未发送</translation>
     </message>
     <message>
-        <source>New messages</source>
-        <translation>新消息</translation>
+        <source>Jump to the latest message</source>
+        <translation>跳到最新消息</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;link address</source>
+        <translation>复制链接地址(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>EmojiPicker</name>
+    <message>
+        <source>Recently used</source>
+        <translation>最近使用</translation>
+    </message>
+    <message>
+        <source>Search emoji by name</source>
+        <translation>按名称搜索表情符号</translation>
+    </message>
+    <message>
+        <source>Smileys &amp; people</source>
+        <translation>笑脸与人物</translation>
+    </message>
+    <message>
+        <source>Animals &amp; nature</source>
+        <translation>动物与自然</translation>
+    </message>
+    <message>
+        <source>Food &amp; drink</source>
+        <translation>食物与饮料</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Travel &amp; places</source>
+        <translation>旅行与地点</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>Symbols</source>
+        <translation>符号</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>旗帜</translation>
+    </message>
+    <message>
+        <source>No emoji named “%1”</source>
+        <translation>没有名为“%1”的表情符号</translation>
     </message>
 </context>
 <context>
@@ -511,7 +581,7 @@ SHA-256：%2</translation>
         <translation>/me 内容</translation>
     </message>
     <message>
-        <source>Describe what you do ("* me waves")</source>
+        <source>Describe what you do (&quot;* me waves&quot;)</source>
         <translation>描述你的动作（“* me 挥手”）</translation>
     </message>
     <message>
@@ -807,7 +877,7 @@ SHA-256：%2</translation>
         <translation>再输入一次同样的密码</translation>
     </message>
     <message>
-        <source>The password is kept in your system's keyring, never in a file.</source>
+        <source>The password is kept in your system&apos;s keyring, never in a file.</source>
         <translation>密码保存在系统的钥匙环中，绝不会写入文件。</translation>
     </message>
     <message>
@@ -855,7 +925,7 @@ SHA-256：%2</translation>
         <translation>服务器密码(&amp;W)：</translation>
     </message>
     <message>
-        <source>your account's password</source>
+        <source>your account&apos;s password</source>
         <translation>你的账户密码</translation>
     </message>
     <message>
@@ -915,7 +985,7 @@ SHA-256：%2</translation>
         <translation>现在无法使用该账户：%1</translation>
     </message>
     <message>
-        <source>No secure connection to %1 on port %2: %3. Is that the server's TLS port (usually 6697)?</source>
+        <source>No secure connection to %1 on port %2: %3. Is that the server&apos;s TLS port (usually 6697)?</source>
         <translation>无法在端口 %2 上与 %1 建立安全连接：%3。这是服务器的 TLS 端口（通常为 6697）吗？</translation>
     </message>
     <message>
@@ -923,7 +993,7 @@ SHA-256：%2</translation>
         <translation>未连接：您没有信任 %1 的证书。</translation>
     </message>
     <message>
-        <source>Enter your account's password.</source>
+        <source>Enter your account&apos;s password.</source>
         <translation>请输入你的账户密码。</translation>
     </message>
     <message>
@@ -1234,7 +1304,8 @@ Built with Qt %2.</source>
     <message numerus="yes">
         <source>%n people here</source>
         <translation>
-            <numerusform>这里有 %n 人</numerusform></translation>
+            <numerusform>这里有 %n 人</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Send a private message</source>
@@ -1243,6 +1314,21 @@ Built with Qt %2.</source>
     <message>
         <source>&amp;Add %1 to contacts</source>
         <translation>将 %1 添加到联系人(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDelegate</name>
+    <message>
+        <source>New messages</source>
+        <translation>新消息</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
     </message>
 </context>
 <context>
@@ -1349,12 +1435,14 @@ Built with Qt %2.</source>
     <message numerus="yes">
         <source>The newest %n messages that contain “%1”:</source>
         <translation>
-            <numerusform>包含“%1”的最新 %n 条消息：</numerusform></translation>
+            <numerusform>包含“%1”的最新 %n 条消息：</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n message(s) contain “%1”:</source>
         <translation>
-            <numerusform>%n 条消息包含“%1”：</numerusform></translation>
+            <numerusform>%n 条消息包含“%1”：</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1492,7 +1580,8 @@ Built with Qt %2.</source>
     <message numerus="yes">
         <source>%n people are typing…</source>
         <translation>
-            <numerusform>%n 人正在输入…</numerusform></translation>
+            <numerusform>%n 人正在输入…</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -4,11 +4,11 @@
 <context>
     <name>CertificateDialog</name>
     <message>
-        <source>The server's certificate has changed</source>
+        <source>The server&apos;s certificate has changed</source>
         <translation>伺服器的憑證已變更</translation>
     </message>
     <message>
-        <source>Warning: %1 presents a different certificate from the one you trusted before. The administrator may have replaced it, or someone may be intercepting your connection. Do not continue unless the server's administrator confirms the new fingerprint.</source>
+        <source>Warning: %1 presents a different certificate from the one you trusted before. The administrator may have replaced it, or someone may be intercepting your connection. Do not continue unless the server&apos;s administrator confirms the new fingerprint.</source>
         <translation>警告：%1 出示的憑證與您先前信任的不同。可能是管理員更換了憑證，也可能有人正在攔截您的連線。除非伺服器管理員確認了新的指紋，否則請勿繼續。</translation>
     </message>
     <message>
@@ -24,15 +24,15 @@
         <translation>信任新憑證(&amp;T)</translation>
     </message>
     <message>
-        <source>&amp;Don't connect</source>
+        <source>&amp;Don&apos;t connect</source>
         <translation>不要連線(&amp;D)</translation>
     </message>
     <message>
-        <source>Confirm the server's certificate</source>
+        <source>Confirm the server&apos;s certificate</source>
         <translation>確認伺服器的憑證</translation>
     </message>
     <message>
-        <source>You are connecting to %1 for the first time. Its certificate is not signed by an authority your system knows, which is usual on a local network. Check that this fingerprint matches the one the server's administrator gave you.</source>
+        <source>You are connecting to %1 for the first time. Its certificate is not signed by an authority your system knows, which is usual on a local network. Check that this fingerprint matches the one the server&apos;s administrator gave you.</source>
         <translation>您是第一次連線到 %1。它的憑證不是由您的系統認得的機構簽發的，這在區域網路中很常見。請核對此指紋是否與伺服器管理員提供給您的一致。</translation>
     </message>
     <message>
@@ -85,6 +85,17 @@
     <message>
         <source>You have %1 contacts, as many as can be kept: remove one first</source>
         <translation>你已有 %1 位聯絡人，已達上限：請先移除一位</translation>
+    </message>
+</context>
+<context>
+    <name>ChatInput</name>
+    <message>
+        <source>Insert &amp;emoji…</source>
+        <translation>插入表情符號(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Insert an emoji (%1)</source>
+        <translation>插入表情符號（%1）</translation>
     </message>
 </context>
 <context>
@@ -194,7 +205,7 @@ SHA-256：%2</translation>
         <translation>新增聯絡人</translation>
     </message>
     <message>
-        <source>The person's name (their account or nickname):</source>
+        <source>The person&apos;s name (their account or nickname):</source>
         <translation>對方的名稱（帳號或暱稱）：</translation>
     </message>
     <message>
@@ -232,8 +243,67 @@ SHA-256：%2</translation>
         <translation>未傳送</translation>
     </message>
     <message>
-        <source>New messages</source>
-        <translation>新訊息</translation>
+        <source>Jump to the latest message</source>
+        <translation>跳到最新訊息</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>複製(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;link address</source>
+        <translation>複製連結位址(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>全選(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>EmojiPicker</name>
+    <message>
+        <source>Recently used</source>
+        <translation>最近使用</translation>
+    </message>
+    <message>
+        <source>Search emoji by name</source>
+        <translation>依名稱搜尋表情符號</translation>
+    </message>
+    <message>
+        <source>Smileys &amp; people</source>
+        <translation>笑臉與人物</translation>
+    </message>
+    <message>
+        <source>Animals &amp; nature</source>
+        <translation>動物與自然</translation>
+    </message>
+    <message>
+        <source>Food &amp; drink</source>
+        <translation>食物與飲料</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>活動</translation>
+    </message>
+    <message>
+        <source>Travel &amp; places</source>
+        <translation>旅行與地點</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>Symbols</source>
+        <translation>符號</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>旗幟</translation>
+    </message>
+    <message>
+        <source>No emoji named “%1”</source>
+        <translation>沒有名為「%1」的表情符號</translation>
     </message>
 </context>
 <context>
@@ -511,7 +581,7 @@ SHA-256：%2</translation>
         <translation>/me 內容</translation>
     </message>
     <message>
-        <source>Describe what you do ("* me waves")</source>
+        <source>Describe what you do (&quot;* me waves&quot;)</source>
         <translation>描述你的動作（「* me 揮手」）</translation>
     </message>
     <message>
@@ -807,7 +877,7 @@ SHA-256：%2</translation>
         <translation>再輸入一次同樣的密碼</translation>
     </message>
     <message>
-        <source>The password is kept in your system's keyring, never in a file.</source>
+        <source>The password is kept in your system&apos;s keyring, never in a file.</source>
         <translation>密碼保存在系統的鑰匙圈中，絕不會寫入檔案。</translation>
     </message>
     <message>
@@ -855,7 +925,7 @@ SHA-256：%2</translation>
         <translation>伺服器密碼(&amp;W)：</translation>
     </message>
     <message>
-        <source>your account's password</source>
+        <source>your account&apos;s password</source>
         <translation>你的帳號密碼</translation>
     </message>
     <message>
@@ -915,7 +985,7 @@ SHA-256：%2</translation>
         <translation>現在無法使用該帳號：%1</translation>
     </message>
     <message>
-        <source>No secure connection to %1 on port %2: %3. Is that the server's TLS port (usually 6697)?</source>
+        <source>No secure connection to %1 on port %2: %3. Is that the server&apos;s TLS port (usually 6697)?</source>
         <translation>無法在連接埠 %2 上與 %1 建立安全連線：%3。這是伺服器的 TLS 連接埠（通常為 6697）嗎？</translation>
     </message>
     <message>
@@ -923,7 +993,7 @@ SHA-256：%2</translation>
         <translation>未連線：您沒有信任 %1 的憑證。</translation>
     </message>
     <message>
-        <source>Enter your account's password.</source>
+        <source>Enter your account&apos;s password.</source>
         <translation>請輸入你的帳號密碼。</translation>
     </message>
     <message>
@@ -1234,7 +1304,8 @@ Built with Qt %2.</source>
     <message numerus="yes">
         <source>%n people here</source>
         <translation>
-            <numerusform>這裡有 %n 人</numerusform></translation>
+            <numerusform>這裡有 %n 人</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Send a private message</source>
@@ -1243,6 +1314,21 @@ Built with Qt %2.</source>
     <message>
         <source>&amp;Add %1 to contacts</source>
         <translation>將 %1 新增至聯絡人(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDelegate</name>
+    <message>
+        <source>New messages</source>
+        <translation>新訊息</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
     </message>
 </context>
 <context>
@@ -1349,12 +1435,14 @@ Built with Qt %2.</source>
     <message numerus="yes">
         <source>The newest %n messages that contain “%1”:</source>
         <translation>
-            <numerusform>包含「%1」的最新 %n 則訊息：</numerusform></translation>
+            <numerusform>包含「%1」的最新 %n 則訊息：</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n message(s) contain “%1”:</source>
         <translation>
-            <numerusform>%n 則訊息包含「%1」：</numerusform></translation>
+            <numerusform>%n 則訊息包含「%1」：</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1492,7 +1580,8 @@ Built with Qt %2.</source>
     <message numerus="yes">
         <source>%n people are typing…</source>
         <translation>
-            <numerusform>%n 人正在輸入…</numerusform></translation>
+            <numerusform>%n 人正在輸入…</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -496,5 +496,29 @@ A password is read from the terminal, or as one line from standard input.
         <source>Do not let users register accounts (REGISTER); accounts are made with &quot;confabd account add&quot;.</source>
         <translation>不允许用户自行注册账号（REGISTER）；账号由“confabd account add”创建。</translation>
     </message>
+    <message>
+        <source>Serve the UDP chat room on &lt;port&gt; of every listen address and bridge it into a room (default: off).</source>
+        <translation>在每个监听地址的 &lt;port&gt; 端口上提供 UDP 聊天室，并将其桥接到一个聊天室（默认：关闭）。</translation>
+    </message>
+    <message>
+        <source>Room the UDP chat room is bridged into (default %1).</source>
+        <translation>UDP 聊天室桥接到的聊天室（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Maximum UDP chat room members at once (default %1).</source>
+        <translation>UDP 聊天室同时在线成员的上限（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Seconds of silence before a UDP chat room member is forgotten (default %1).</source>
+        <translation>UDP 聊天室成员静默多少秒后被移除（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Datagrams per second one address may send to the UDP chat room on average; 0 disables (default %1).</source>
+        <translation>每个地址平均每秒可向 UDP 聊天室发送的数据报数；0 表示不限制（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Datagrams one address may send to the UDP chat room at once (default %1).</source>
+        <translation>每个地址可一次性向 UDP 聊天室发送的数据报数（默认 %1）。</translation>
+    </message>
 </context>
 </TS>

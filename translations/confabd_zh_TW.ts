@@ -496,5 +496,29 @@ A password is read from the terminal, or as one line from standard input.
         <source>Do not let users register accounts (REGISTER); accounts are made with &quot;confabd account add&quot;.</source>
         <translation>不允許使用者自行註冊帳號（REGISTER）；帳號由「confabd account add」建立。</translation>
     </message>
+    <message>
+        <source>Serve the UDP chat room on &lt;port&gt; of every listen address and bridge it into a room (default: off).</source>
+        <translation>在每個監聽位址的 &lt;port&gt; 連接埠上提供 UDP 聊天室，並將其橋接到一個聊天室（預設：關閉）。</translation>
+    </message>
+    <message>
+        <source>Room the UDP chat room is bridged into (default %1).</source>
+        <translation>UDP 聊天室橋接到的聊天室（預設 %1）。</translation>
+    </message>
+    <message>
+        <source>Maximum UDP chat room members at once (default %1).</source>
+        <translation>UDP 聊天室同時在線成員的上限（預設 %1）。</translation>
+    </message>
+    <message>
+        <source>Seconds of silence before a UDP chat room member is forgotten (default %1).</source>
+        <translation>UDP 聊天室成員靜默多少秒後被移除（預設 %1）。</translation>
+    </message>
+    <message>
+        <source>Datagrams per second one address may send to the UDP chat room on average; 0 disables (default %1).</source>
+        <translation>每個位址平均每秒可向 UDP 聊天室傳送的資料包數；0 表示不限制（預設 %1）。</translation>
+    </message>
+    <message>
+        <source>Datagrams one address may send to the UDP chat room at once (default %1).</source>
+        <translation>每個位址可一次向 UDP 聊天室傳送的資料包數（預設 %1）。</translation>
+    </message>
 </context>
 </TS>
