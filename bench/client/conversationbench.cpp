@@ -1,6 +1,7 @@
 #include "conversationbench.h"
 
 #include "../processstats.h"
+#include "eventloopwait.h"
 
 #include "models/conversationmodel.h"
 #include "models/conversationstore.h"
@@ -9,13 +10,10 @@
 #include "storage/messagestore.h"
 #include "widgets/conversationview.h"
 
-#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QEventLoop>
 #include <QScrollBar>
 #include <QSignalSpy>
-#include <QTimer>
 
 #include <algorithm>
 #include <cmath>
@@ -52,19 +50,6 @@ StoredMessage lineNumber(int i, int count)
     m.text = texts.at(i % texts.size()).arg(i) + QStringLiteral(" #%1").arg(i);
     m.msgid = QStringLiteral("bench-%1").arg(i);
     return m;
-}
-
-template <typename Done> bool waitFor(Done done, int ms)
-{
-    QDeadlineTimer deadline(ms);
-    while (!done()) {
-        if (deadline.hasExpired())
-            return false;
-        QEventLoop loop;
-        QTimer::singleShot(1, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return true;
 }
 
 double quantile(std::vector<double> values, double q)
@@ -122,7 +107,7 @@ ConversationBench::Result ConversationBench::run(const QString& directory, int s
     ConversationView view;
     view.resize(900, 700);
     view.show();
-    waitFor([] { return false; }, 200);
+    EventLoopWait::until([] { return false; }, 200);
     result.rssBeforeKb = ProcessStats::rssKb(int(getpid()));
 
     QSignalSpy restored(&archive, &MessageArchive::conversationRestored);
@@ -133,7 +118,7 @@ ConversationBench::Result ConversationBench::run(const QString& directory, int s
         const qsizetype before = restored.count();
         ConversationModel* conversation = conversations.ensure(name, true);
         view.setModel(conversation);
-        if (!waitFor([&] { return restored.count() > before; }, 10000))
+        if (!EventLoopWait::until([&] { return restored.count() > before; }, 10000))
             return -1;
         view.doItemsLayout();
         view.viewport()->repaint();

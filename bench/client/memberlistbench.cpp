@@ -1,16 +1,13 @@
 #include "memberlistbench.h"
 
 #include "eventlooplatencyprobe.h"
+#include "eventloopwait.h"
 #include "scriptedircserver.h"
 
 #include "models/memberlistmodel.h"
 #include "session/chatcontroller.h"
 #include "session/startoptions.h"
 #include "widgets/mainwindow.h"
-
-#include <QDeadlineTimer>
-#include <QEventLoop>
-#include <QTimer>
 
 #include <sys/resource.h>
 
@@ -22,20 +19,6 @@ double cpuSeconds()
     getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
            double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-
-// Runs the event loop until done() or the deadline; false on the deadline.
-template <typename Done> bool waitFor(Done done, int ms)
-{
-    QDeadlineTimer deadline(ms);
-    while (!done()) {
-        if (deadline.hasExpired())
-            return false;
-        QEventLoop loop;
-        QTimer::singleShot(5, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return true;
 }
 
 } // namespace
@@ -61,22 +44,22 @@ MemberListBench::Result MemberListBench::run(int memberCount, int joinsPerSecond
     window.start(options);
     // The member list shows #lobby's members once the window shows #lobby.
     MemberListModel* members = controller.members();
-    if (!waitFor([&] { return members->rowCount() >= memberCount; }, 20000)) {
+    if (!EventLoopWait::until([&] { return members->rowCount() >= memberCount; }, 20000)) {
         result.error = QStringLiteral("the member list never filled (%1 of %2)")
                            .arg(members->rowCount())
                            .arg(memberCount);
         return result;
     }
-    waitFor([] { return false; }, 500); // settle
+    EventLoopWait::until([] { return false; }, 500); // settle
 
     EventLoopLatencyProbe probe;
     const double cpuBefore = cpuSeconds();
     probe.start();
     server.startJoins();
-    waitFor([] { return false; }, seconds * 1000);
+    EventLoopWait::until([] { return false; }, seconds * 1000);
     server.stopJoins();
     // The last joins in flight reach the list.
-    waitFor([&] { return members->rowCount() >= memberCount + 1 + server.joinsSent(); }, 5000);
+    EventLoopWait::until([&] { return members->rowCount() >= memberCount + 1 + server.joinsSent(); }, 5000);
     probe.stop();
     result.cpuSeconds = cpuSeconds() - cpuBefore;
     result.members = members->rowCount();
