@@ -4,6 +4,7 @@
 #include "models/conversationmodel.h"
 #include "models/conversationstore.h"
 #include "session/clientsettings.h"
+#include "session/mentionfinder.h"
 #include "session/serverconnection.h"
 #include "storage/messagestore.h"
 
@@ -169,6 +170,10 @@ void MessageArchive::insertStored(ConversationModel* conversation, const StoredM
     line.isAction = message.kind == int(ConversationModel::Kind::Action);
     line.isNotice = message.kind == int(ConversationModel::Kind::Notice);
     line.isOwn = message.isOwn;
+    // A mention in a room is marked again as it is shown (the store keeps the text, not the mark).
+    line.isMention = conversation->isRoom() && !message.isOwn &&
+                     MentionFinder::mentions(message.text, m_connection->nick(),
+                                             m_connection->caseMapping());
     m_inserting = conversation;
     if (older)
         conversation->insertOlderMessage(line);

@@ -136,6 +136,8 @@ void tst_MessageArchive::scrollingUpReadsOlderPagesFromTheStore()
         m.time = start.addMSecs(i - i % 2 * (i % 10 == 1 ? 1 : 0));
         m.sender = QStringLiteral("bob");
         m.text = QStringLiteral("line %1").arg(i);
+        if (i == Stored - 1)
+            m.text.prepend(QStringLiteral("alice, ")); // names the user
         m.msgid = QStringLiteral("old-%1").arg(i);
         lines << m;
         expected << m.text;
@@ -149,6 +151,10 @@ void tst_MessageArchive::scrollingUpReadsOlderPagesFromTheStore()
         return args.at(0).template value<ConversationModel*>() == conversation;
     }));
     QCOMPARE(texts(conversation), expected.mid(Stored - MessageStore::LatestLimit));
+    // The mention is marked again, as when it was said.
+    const int last = conversation->rowCount() - 1;
+    QVERIFY(conversation->index(last).data(ConversationModel::MentionRole).toBool());
+    QVERIFY(!conversation->index(last - 1).data(ConversationModel::MentionRole).toBool());
 
     alice->loadOlder(conversation);
     QTRY_COMPARE(older.count(), 1);
