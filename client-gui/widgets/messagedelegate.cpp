@@ -40,6 +40,7 @@ MessageDelegate::MessageDelegate(QObject* parent) : QStyledItemDelegate(parent)
 void MessageDelegate::setTimeFormat(const QString& format)
 {
     m_bodies.setTimeFormat(format);
+    m_pictures.clear();
 }
 
 void MessageDelegate::setLook(const QPalette& palette, const QFont& font)
@@ -47,6 +48,7 @@ void MessageDelegate::setLook(const QPalette& palette, const QFont& font)
     m_font = font;
     m_bodies.setPalette(palette);
     m_bodies.setFont(font);
+    m_pictures.clear();
 }
 
 int MessageDelegate::lineHeight() const
@@ -135,6 +137,39 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
         selection.setAlpha(70);
         painter->fillRect(g.message, selection);
     }
+    const qreal ratio = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+    if (ratio != m_pictureRatio) {
+        m_pictures.clear();
+        m_pictureRatio = ratio;
+    }
+    const QPair<quint64, int> key{
+        index.data(ConversationModel::LineIdRole).toULongLong(),
+        (g.message.width() * 4 + index.data(ConversationModel::StatusRole).toInt()) * 2 +
+            (g.avatar.isEmpty() ? 0 : 1)};
+    QPixmap* picture = m_pictures.object(key);
+    if (!picture) {
+        picture = new QPixmap(g.message.size() * ratio);
+        picture->setDevicePixelRatio(ratio);
+        picture->fill(Qt::transparent);
+        QPainter onPicture(picture);
+        onPicture.translate(-g.message.topLeft());
+        paintMessage(&onPicture, g, index, palette);
+        onPicture.end();
+        const int kb = int(qint64(picture->width()) * picture->height() * 4 / 1024) + 1;
+        if (!m_pictures.insert(key, picture, kb)) { // larger than the whole cache: drawn as is
+            paintMessage(painter, g, index, palette);
+            painter->restore();
+            return;
+        }
+    }
+    painter->drawPixmap(g.message.topLeft(), *picture);
+    painter->restore();
+}
+
+void MessageDelegate::paintMessage(QPainter* painter, const Geometry& g, const QModelIndex& index,
+                                   const QPalette& palette) const
+{
+    const QColor base = palette.color(QPalette::Base);
     if (!g.avatar.isEmpty()) {
         const QString name = index.data(ConversationModel::SenderNameRole).toString();
         InitialsAvatar::paint(painter, g.avatar,
@@ -146,10 +181,10 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
         paintHeader(painter, g.header, index, palette);
 
     QTextDocument* body = m_bodies.document(index, g.body.width());
+    painter->save();
     painter->translate(g.body.topLeft());
     QAbstractTextDocumentLayout::PaintContext context;
     context.palette = palette;
-    context.palette.setColor(QPalette::Text, palette.color(QPalette::Text));
     context.clip = QRectF(0, 0, g.body.width(), g.body.height());
     body->documentLayout()->draw(painter, context);
     painter->restore();

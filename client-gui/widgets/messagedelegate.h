@@ -2,6 +2,8 @@
 
 #include "widgets/messagebodycache.h"
 
+#include <QCache>
+#include <QPixmap>
 #include <QRect>
 #include <QStyledItemDelegate>
 
@@ -62,7 +64,15 @@ private:
     void paintHeader(QPainter* painter, const QRect& rect, const QModelIndex& index,
                      const QPalette& palette) const;
     QColor senderColor(const QModelIndex& index, const QColor& base) const;
+    // Avatar, name, time and text of the row, drawn once into a picture and reused while the
+    // row is on screen: text shaping (and colour emoji, PNG inside the font) is the costly part
+    // of a frame. The picture covers Geometry::message.
+    void paintMessage(QPainter* painter, const Geometry& g, const QModelIndex& index,
+                      const QPalette& palette) const;
 
+    static constexpr int MaxPictureKb = 16 * 1024; // a few screens of rows
     mutable MessageBodyCache m_bodies;
+    mutable QCache<QPair<quint64, int>, QPixmap> m_pictures{MaxPictureKb};
+    mutable qreal m_pictureRatio = 1;
     QFont m_font;
 };
