@@ -256,6 +256,24 @@ QDateTime ConversationModel::newestMessageTime() const
     return {};
 }
 
+bool ConversationModel::startsDay(int row) const
+{
+    return row <= 0 || m_lines.at(row - 1).day != m_lines.at(row).day;
+}
+
+bool ConversationModel::continuesGroup(int row, int gapSeconds) const
+{
+    if (row <= 0 || row >= m_lines.size())
+        return false;
+    const Line& before = m_lines.at(row - 1);
+    const Line& line = m_lines.at(row);
+    if (!isMessage(before) || !isMessage(line) || before.day != line.day ||
+        before.isOwn != line.isOwn || before.sender != line.sender || dividerRow() == row)
+        return false;
+    const qint64 gap = before.time.msecsTo(line.time);
+    return gap >= 0 && gap <= qint64(gapSeconds) * 1000;
+}
+
 int ConversationModel::dividerRow() const
 {
     // Asked for every row a view lays out: worked out once per change of lines or divider.

@@ -67,6 +67,14 @@ public:
     QDateTime newestMessageTime() const;
     // Everything up to this time is read (this device or another); invalid: not known.
     QDateTime readMarker() const { return m_readMarker; }
+    // How rows group on screen (asked for every row at each layout, so answered without
+    // QVariants): the row's local day differs from the row before's (or it is the first); the
+    // row is a message of the same sender as the message right before it, the same day, at most
+    // gapSeconds later, and the divider is not before it.
+    bool startsDay(int row) const;
+    bool continuesGroup(int row, int gapSeconds) const;
+    // The row is said by someone (a message, an action, a notice), not a system line.
+    bool isSpoken(int row) const { return isMessage(m_lines.at(row)); }
     // The row before which the "new messages" divider goes: the first unread message when the
     // conversation was opened (placeDivider); -1 for none.
     int dividerRow() const;

@@ -2,46 +2,31 @@
 
 #include "models/conversationmodel.h"
 
-#include <QDateTime>
 #include <QModelIndex>
 
 namespace {
 
-QDate localDate(const QModelIndex& index)
+const ConversationModel* modelOf(const QModelIndex& index)
 {
-    return index.data(ConversationModel::DayRole).toDate();
+    return qobject_cast<const ConversationModel*>(index.model());
 }
 
 } // namespace
 
 bool MessageGrouping::startsDay(const QModelIndex& index)
 {
-    const QModelIndex before = index.siblingAtRow(index.row() - 1);
-    return !before.isValid() || localDate(before) != localDate(index);
+    const ConversationModel* model = modelOf(index);
+    return !model || model->startsDay(index.row());
 }
 
 bool MessageGrouping::isSpoken(const QModelIndex& index)
 {
-    using Kind = ConversationModel::Kind;
-    const auto kind = index.data(ConversationModel::KindRole).value<Kind>();
-    return kind == Kind::Message || kind == Kind::Action || kind == Kind::Notice;
+    const ConversationModel* model = modelOf(index);
+    return model && model->isSpoken(index.row());
 }
 
 bool MessageGrouping::continuesGroup(const QModelIndex& index)
 {
-    const QModelIndex before = index.siblingAtRow(index.row() - 1);
-    if (!before.isValid() || !isSpoken(before) || !isSpoken(index) || startsDay(index))
-        return false;
-    const auto* model = qobject_cast<const ConversationModel*>(index.model());
-    if (model && model->dividerRow() == index.row())
-        return false;
-    if (before.data(ConversationModel::SenderRole).toString() !=
-            index.data(ConversationModel::SenderRole).toString() ||
-        before.data(ConversationModel::IsOwnRole).toBool() !=
-            index.data(ConversationModel::IsOwnRole).toBool())
-        return false;
-    const qint64 gap = before.data(ConversationModel::TimeRole)
-                           .toDateTime()
-                           .secsTo(index.data(ConversationModel::TimeRole).toDateTime());
-    return gap >= 0 && gap <= GroupGapSeconds;
+    const ConversationModel* model = modelOf(index);
+    return model && model->continuesGroup(index.row(), GroupGapSeconds);
 }
