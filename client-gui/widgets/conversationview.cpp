@@ -130,8 +130,7 @@ void ConversationView::placeJumpButton()
 void ConversationView::scrollToLatest()
 {
     m_fromBottom = 0;
-    scrollToBottom();
-    verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+    scrollToBottom(); // after a layout still pending
     placeJumpButton();
 }
 

@@ -70,6 +70,19 @@ QColor MessageBodyCache::muted(const QPalette& palette)
     return blend(palette.color(QPalette::Text), palette.color(QPalette::Base), 0.45);
 }
 
+QString MessageBodyCache::statusNote(int status)
+{
+    switch (ConversationModel::Status(status)) {
+    case ConversationModel::Status::Pending:
+        return QCoreApplication::translate("ConversationView", "waiting to be sent");
+    case ConversationModel::Status::Failed:
+        return QCoreApplication::translate("ConversationView", "not sent");
+    case ConversationModel::Status::Sent:
+        break;
+    }
+    return {};
+}
+
 QColor MessageBodyCache::faint(const QPalette& palette)
 {
     return blend(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.1);
@@ -158,9 +171,8 @@ QString MessageBodyCache::html(const QModelIndex& index) const
         html = slanted(text, plain);
         break;
     case Kind::Action: {
-        const QColor color = index.data(ConversationModel::IsOwnRole).toBool()
-                                 ? NickColor::own(base)
-                                 : NickColor::forNick(sender, base);
+        const QColor color = NickColor::forSender(
+            sender, index.data(ConversationModel::IsOwnRole).toBool(), base);
         html = QStringLiteral("* <b style=\"color:%1\">%2</b> %3")
                    .arg(color.name(), sender.toHtmlEscaped(), text);
         break;
@@ -178,13 +190,11 @@ QString MessageBodyCache::html(const QModelIndex& index) const
         break;
     }
     }
-    if (status == Status::Pending) {
-        const QString waiting = QCoreApplication::translate("ConversationView", "waiting to be sent");
-        html += QStringLiteral(" ") + slanted(QStringLiteral("(%1)").arg(waiting.toHtmlEscaped()),
-                                              waiting, QStringLiteral("color:%1").arg(muted));
-    } else if (status == Status::Failed) {
-        html += QStringLiteral(" <b style=\"color:#c0392b\">(%1)</b>")
-                    .arg(QCoreApplication::translate("ConversationView", "not sent").toHtmlEscaped());
-    }
+    const QString note = statusNote(int(status));
+    if (status == Status::Pending)
+        html += QStringLiteral(" ") + slanted(QStringLiteral("(%1)").arg(note.toHtmlEscaped()),
+                                              note, QStringLiteral("color:%1").arg(muted));
+    else if (status == Status::Failed)
+        html += QStringLiteral(" <b style=\"color:#c0392b\">(%1)</b>").arg(note.toHtmlEscaped());
     return html;
 }

@@ -26,6 +26,9 @@ public:
     // (any palette, light or dark, gives readable ones: its placeholder colour may not).
     static QColor muted(const QPalette& palette);
     static QColor faint(const QPalette& palette);
+    // What a line not (yet) sent says after its text ("waiting to be sent", "not sent"); empty
+    // for a sent one. status: a ConversationModel::Status.
+    static QString statusNote(int status);
 
     void setPalette(const QPalette& palette);
     void setFont(const QFont& font);

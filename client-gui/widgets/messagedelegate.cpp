@@ -106,9 +106,8 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem& option, const QModel
 
 QColor MessageDelegate::senderColor(const QModelIndex& index, const QColor& base) const
 {
-    return index.data(ConversationModel::IsOwnRole).toBool()
-               ? NickColor::own(base)
-               : NickColor::forNick(index.data(ConversationModel::SenderRole).toString(), base);
+    return NickColor::forSender(index.data(ConversationModel::SenderRole).toString(),
+                                index.data(ConversationModel::IsOwnRole).toBool(), base);
 }
 
 void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
@@ -312,7 +311,6 @@ bool MessageDelegate::helpEvent(QHelpEvent* event, QAbstractItemView* view,
 QString MessageDelegate::plainText(const QModelIndex& index) const
 {
     using Kind = ConversationModel::Kind;
-    using Status = ConversationModel::Status;
     const QDateTime time = index.data(ConversationModel::TimeRole).toDateTime().toLocalTime();
     const QString sender = index.data(ConversationModel::SenderRole).toString();
     const QString senderName = index.data(ConversationModel::SenderNameRole).toString();
@@ -337,17 +335,8 @@ QString MessageDelegate::plainText(const QModelIndex& index) const
         line = QStringLiteral("%1  — %2").arg(stamp, text);
         break;
     }
-    switch (index.data(ConversationModel::StatusRole).value<Status>()) {
-    case Status::Pending:
-        line += QStringLiteral(" (%1)").arg(
-            QCoreApplication::translate("ConversationView", "waiting to be sent"));
-        break;
-    case Status::Failed:
-        line += QStringLiteral(" (%1)").arg(
-            QCoreApplication::translate("ConversationView", "not sent"));
-        break;
-    case Status::Sent:
-        break;
-    }
+    const QString note = MessageBodyCache::statusNote(index.data(ConversationModel::StatusRole).toInt());
+    if (!note.isEmpty())
+        line += QStringLiteral(" (%1)").arg(note);
     return line;
 }

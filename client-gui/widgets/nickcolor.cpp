@@ -64,3 +64,8 @@ QColor NickColor::own(const QColor& background)
 {
     return readable(OwnHue, background);
 }
+
+QColor NickColor::forSender(const QString& nick, bool isOwn, const QColor& background)
+{
+    return isOwn ? own(background) : forNick(nick, background);
+}

@@ -14,6 +14,8 @@ public:
 
     static QColor forNick(const QString& nick, const QColor& background = Qt::white);
     static QColor own(const QColor& background = Qt::white);
+    // The colour a line's sender is shown in: own() for the user's own lines, else forNick().
+    static QColor forSender(const QString& nick, bool isOwn, const QColor& background);
     // WCAG relative-luminance contrast ratio, 1..21.
     static double contrast(const QColor& a, const QColor& b);
 };
