@@ -1,5 +1,6 @@
 #include "conversationbench.h"
 
+#include "../latencyhistogram.h"
 #include "../processstats.h"
 #include "eventloopwait.h"
 
@@ -16,8 +17,6 @@
 #include <QSignalSpy>
 
 #include <algorithm>
-#include <cmath>
-#include <vector>
 
 #include <unistd.h>
 
@@ -50,14 +49,6 @@ StoredMessage lineNumber(int i, int count)
     m.text = texts.at(i % texts.size()).arg(i) + QStringLiteral(" #%1").arg(i);
     m.msgid = QStringLiteral("bench-%1").arg(i);
     return m;
-}
-
-double quantile(std::vector<double> values, double q)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    return values[std::min(values.size() - 1, size_t(std::ceil(q * double(values.size())) - 1))];
 }
 
 } // namespace
@@ -140,7 +131,7 @@ ConversationBench::Result ConversationBench::run(const QString& directory, int s
     QObject::connect(&view, &ConversationView::scrolledToTop, &archive,
                      [&archive, conversation] { archive.loadOlder(conversation); });
     QScrollBar* bar = view.verticalScrollBar();
-    std::vector<double> steps;
+    LatencyHistogram steps; // microseconds a frame
     for (int i = 0; i < scrollSteps; ++i) {
         // One frame: the wheel step, whatever is due (an older page arriving from the store's
         // thread and its layout), the paint.
@@ -149,12 +140,12 @@ ConversationBench::Result ConversationBench::run(const QString& directory, int s
         bar->setValue(bar->value() - 3 * bar->singleStep());
         QCoreApplication::processEvents();
         view.viewport()->repaint();
-        steps.push_back(double(step.nsecsElapsed()) / 1e6);
+        steps.record(uint64_t(step.nsecsElapsed() / 1000));
     }
-    result.scrollSteps = int(steps.size());
-    result.stepP50Ms = quantile(steps, 0.5);
-    result.stepP99Ms = quantile(steps, 0.99);
-    result.stepMaxMs = steps.empty() ? 0 : *std::max_element(steps.begin(), steps.end());
+    result.scrollSteps = int(steps.count());
+    result.stepP50Ms = double(steps.percentileMicros(0.5)) / 1000.0;
+    result.stepP99Ms = double(steps.percentileMicros(0.99)) / 1000.0;
+    result.stepMaxMs = double(steps.maxMicros()) / 1000.0;
     result.rowsAfterScroll = conversation->rowCount();
     result.rssScrolledKb = ProcessStats::rssKb(int(getpid()));
     result.ok = result.openRows == MessageStore::LatestLimit;

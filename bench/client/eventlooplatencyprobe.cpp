@@ -1,7 +1,6 @@
 #include "eventlooplatencyprobe.h"
 
 #include <algorithm>
-#include <cmath>
 
 EventLoopLatencyProbe::EventLoopLatencyProbe(QObject* parent) : QObject(parent)
 {
@@ -12,7 +11,7 @@ EventLoopLatencyProbe::EventLoopLatencyProbe(QObject* parent) : QObject(parent)
 
 void EventLoopLatencyProbe::start()
 {
-    m_latenessUs.clear();
+    m_lateness = LatencyHistogram();
     m_clock.start();
     m_last = 0;
     m_timer.start();
@@ -26,23 +25,16 @@ void EventLoopLatencyProbe::stop()
 void EventLoopLatencyProbe::onTick()
 {
     const qint64 now = m_clock.nsecsElapsed() / 1000;
-    m_latenessUs.push_back(std::max<qint64>(0, now - m_last - IntervalMs * 1000));
+    m_lateness.record(uint64_t(std::max<qint64>(0, now - m_last - IntervalMs * 1000)));
     m_last = now;
 }
 
 double EventLoopLatencyProbe::quantileMs(double q) const
 {
-    if (m_latenessUs.empty())
-        return 0;
-    std::vector<qint64> sorted = m_latenessUs;
-    std::sort(sorted.begin(), sorted.end());
-    const auto at = std::min(sorted.size() - 1, size_t(std::ceil(q * double(sorted.size())) - 1));
-    return double(sorted[at]) / 1000.0;
+    return double(m_lateness.percentileMicros(q)) / 1000.0;
 }
 
 double EventLoopLatencyProbe::maxMs() const
 {
-    return m_latenessUs.empty()
-               ? 0
-               : double(*std::max_element(m_latenessUs.begin(), m_latenessUs.end())) / 1000.0;
+    return double(m_lateness.maxMicros()) / 1000.0;
 }

@@ -1,10 +1,11 @@
 #pragma once
 
+#include "../latencyhistogram.h"
+
 #include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 
-#include <vector>
 
 // How late the GUI thread's event loop runs a timer that should fire every IntervalMs: the time a
 // user's keypress or a repaint would wait at that moment. Lateness per tick, in microseconds.
@@ -19,10 +20,11 @@ public:
 
     void start();
     void stop();
-    // Lateness at quantile q (0..1), and the worst, in ms; 0 without ticks.
+    // Lateness at quantile q (0..1; LatencyHistogram: within 1.6 %), and the worst, in ms; 0
+    // without ticks.
     double quantileMs(double q) const;
     double maxMs() const;
-    int ticks() const { return int(m_latenessUs.size()); }
+    int ticks() const { return int(m_lateness.count()); }
 
 private:
     void onTick();
@@ -30,5 +32,5 @@ private:
     QTimer m_timer;
     QElapsedTimer m_clock;
     qint64 m_last = 0;
-    std::vector<qint64> m_latenessUs;
+    LatencyHistogram m_lateness; // microseconds
 };

@@ -1,5 +1,6 @@
 #include "memberlistbench.h"
 
+#include "../processstats.h"
 #include "eventlooplatencyprobe.h"
 #include "eventloopwait.h"
 #include "scriptedircserver.h"
@@ -8,20 +9,6 @@
 #include "session/chatcontroller.h"
 #include "session/startoptions.h"
 #include "widgets/mainwindow.h"
-
-#include <sys/resource.h>
-
-namespace {
-
-double cpuSeconds()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-           double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-
-} // namespace
 
 MemberListBench::Result MemberListBench::run(int memberCount, int joinsPerSecond, int seconds)
 {
@@ -53,7 +40,7 @@ MemberListBench::Result MemberListBench::run(int memberCount, int joinsPerSecond
     EventLoopWait::until([] { return false; }, 500); // settle
 
     EventLoopLatencyProbe probe;
-    const double cpuBefore = cpuSeconds();
+    const double cpuBefore = ProcessStats::selfCpuSeconds();
     probe.start();
     server.startJoins();
     EventLoopWait::until([] { return false; }, seconds * 1000);
@@ -61,7 +48,7 @@ MemberListBench::Result MemberListBench::run(int memberCount, int joinsPerSecond
     // The last joins in flight reach the list.
     EventLoopWait::until([&] { return members->rowCount() >= memberCount + 1 + server.joinsSent(); }, 5000);
     probe.stop();
-    result.cpuSeconds = cpuSeconds() - cpuBefore;
+    result.cpuSeconds = ProcessStats::selfCpuSeconds() - cpuBefore;
     result.members = members->rowCount();
     result.joinsSent = server.joinsSent();
     result.p50Ms = probe.quantileMs(0.5);
