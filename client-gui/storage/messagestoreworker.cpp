@@ -112,6 +112,8 @@ void MessageStoreWorker::open(const QString& path)
             qCWarning(lcClient) << "message store" << path << "cannot be opened:"
                                 << db.lastError().text();
     }
+    m_counts.clear();
+    m_total = -1;
     m_open = isOpen && createSchema();
     if (!m_open) {
         if (isOpen)
@@ -159,7 +161,7 @@ void MessageStoreWorker::append(const QList<StoredMessage>& messages)
         return;
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     db.transaction();
-    QStringList touched;
+    QHash<QString, qint64> added; // folded conversation -> rows written
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral(
         "INSERT OR IGNORE INTO messages (conversation, display, time, sender, sender_name, text,"
@@ -183,13 +185,22 @@ void MessageStoreWorker::append(const QList<StoredMessage>& messages)
             insert.bindValue(i, values.at(i));
         if (!insert.exec())
             qCWarning(lcClient) << "message store insert:" << insert.lastError().text();
-        else if (insert.numRowsAffected() > 0 && !touched.contains(folded))
-            touched.append(folded);
+        else if (insert.numRowsAffected() > 0)
+            ++added[folded];
     }
-    if (!touched.isEmpty())
-        prune(touched);
-    if (!db.commit())
+    for (auto it = added.cbegin(); it != added.cend(); ++it) {
+        if (const auto count = m_counts.find(it.key()); count != m_counts.end())
+            *count += it.value();
+        if (m_total >= 0)
+            m_total += it.value();
+    }
+    if (!added.isEmpty())
+        prune(added.keys());
+    if (!db.commit()) {
         qCWarning(lcClient) << "message store commit:" << db.lastError().text();
+        m_counts.clear(); // what was written is not known: counted again when needed
+        m_total = -1;
+    }
 }
 
 void MessageStoreWorker::loadLatest(int requestId, const QString& conversation, int limit,
@@ -276,18 +287,21 @@ void MessageStoreWorker::prune(const QStringList& conversations)
                 over.append(query.value(0).toString());
         }
     }
+    // Returns how many went.
     const auto deleteOldest = [&query](const QString& where, const QVariantList& values,
-                                       qint64 count) {
+                                       qint64 count) -> qint64 {
         query.prepare(QStringLiteral("DELETE FROM messages WHERE id IN (SELECT id FROM messages"
                                      " %1 ORDER BY time, id LIMIT ?)")
                           .arg(where));
         for (const QVariant& value : values)
             query.addBindValue(value);
         query.addBindValue(count);
-        if (!query.exec())
+        if (!query.exec()) {
             qCWarning(lcClient) << "message store prune:" << query.lastError().text();
-        else
-            qCDebug(lcClient) << "message store: pruned" << query.numRowsAffected() << "messages";
+            return 0;
+        }
+        qCDebug(lcClient) << "message store: pruned" << query.numRowsAffected() << "messages";
+        return query.numRowsAffected();
     };
     const auto countOf = [&query](const QString& where, const QVariantList& values) -> qint64 {
         query.prepare(QStringLiteral("SELECT COUNT(*) FROM messages %1").arg(where));
@@ -297,13 +311,24 @@ void MessageStoreWorker::prune(const QStringList& conversations)
     };
     const QString inConversation = QStringLiteral("WHERE conversation = ?");
     for (const QString& folded : std::as_const(over)) {
-        const qint64 excess = countOf(inConversation, {folded}) - m_maxPerConversation;
-        if (excess > 0)
-            deleteOldest(inConversation, {folded}, excess);
+        auto count = m_counts.find(folded);
+        if (count == m_counts.end())
+            count = m_counts.insert(folded, countOf(inConversation, {folded}));
+        const qint64 excess = *count - m_maxPerConversation;
+        if (excess > 0) {
+            const qint64 deleted = deleteOldest(inConversation, {folded}, excess);
+            *count -= deleted;
+            if (m_total >= 0)
+                m_total -= deleted;
+        }
     }
-    const qint64 excess = countOf({}, {}) - m_maxMessages;
-    if (excess > 0)
-        deleteOldest({}, {}, excess);
+    if (m_total < 0)
+        m_total = countOf({}, {});
+    const qint64 excess = m_total - m_maxMessages;
+    if (excess > 0) {
+        m_total -= deleteOldest({}, {}, excess);
+        m_counts.clear(); // the oldest of any conversation went: each is counted again
+    }
 }
 
 void MessageStoreWorker::loadConversations(int requestId, int limit)

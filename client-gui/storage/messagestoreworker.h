@@ -4,6 +4,7 @@
 #include "storage/storedmessage.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QObject>
 #include <QString>
 
@@ -46,4 +47,9 @@ private:
     bool m_open = false;
     int m_maxPerConversation = 0; // 0: not set (MessageStore's defaults)
     int m_maxMessages = 0;
+    // Rows counted once and then kept up to date by the writes and deletes, so that a write
+    // (one live message, often) does not count the conversation's and the whole store's rows
+    // again: folded conversation -> rows; the total, -1 until counted.
+    QHash<QString, qint64> m_counts;
+    qint64 m_total = -1;
 };
