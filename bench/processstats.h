@@ -12,5 +12,8 @@ double cpuSeconds(int pid);
 long rssKb(int pid);
 // user + system CPU of this process, all threads, in seconds.
 double selfCpuSeconds();
+// CPU time of the calling thread in microseconds (CLOCK_THREAD_CPUTIME_ID): the work a step did,
+// without the time it waited for a core on a busy machine.
+uint64_t threadCpuMicros();
 
 } // namespace ProcessStats

@@ -46,10 +46,10 @@ int main(int argc, char* argv[])
         directory.path(), parser.value(lines).toInt(), parser.value(steps).toInt());
     std::printf("RESULT conversation ok=%d stored_lines=%d fill_s=%.1f db_kb=%lld first_open_ms=%.1f open_ms=%.1f "
                 "open_rows=%d scroll_steps=%d step_p50_ms=%.2f step_p99_ms=%.2f "
-                "step_max_ms=%.2f rows_after_scroll=%d rss_before_kb=%ld rss_open_kb=%ld "
+                "step_max_ms=%.2f step_cpu_p50_ms=%.2f step_cpu_p99_ms=%.2f step_cpu_max_ms=%.2f rows_after_scroll=%d max_rows_laid_out=%d rss_before_kb=%ld rss_open_kb=%ld "
                 "rss_scrolled_kb=%ld%s%s\n",
                 int(c.ok), c.storedLines, c.fillSeconds, c.databaseKb, c.firstOpenMs, c.openMs, c.openRows, c.scrollSteps,
-                c.stepP50Ms, c.stepP99Ms, c.stepMaxMs, c.rowsAfterScroll, c.rssBeforeKb,
+                c.stepP50Ms, c.stepP99Ms, c.stepMaxMs, c.stepCpuP50Ms, c.stepCpuP99Ms, c.stepCpuMaxMs, c.rowsAfterScroll, c.maxRowsLaidOut, c.rssBeforeKb,
                 c.rssOpenKb, c.rssScrolledKb, c.error.isEmpty() ? "" : " error=",
                 qPrintable(c.error));
     std::fflush(stdout);

@@ -131,21 +131,28 @@ ConversationBench::Result ConversationBench::run(const QString& directory, int s
     QObject::connect(&view, &ConversationView::scrolledToTop, &archive,
                      [&archive, conversation] { archive.loadOlder(conversation); });
     QScrollBar* bar = view.verticalScrollBar();
-    LatencyHistogram steps; // microseconds a frame
+    LatencyHistogram steps;    // microseconds a frame
+    LatencyHistogram cpuSteps; // of the GUI thread's CPU
     for (int i = 0; i < scrollSteps; ++i) {
         // One frame: the wheel step, whatever is due (an older page arriving from the store's
         // thread and its layout), the paint.
         QElapsedTimer step;
         step.start();
+        const uint64_t cpu = ProcessStats::threadCpuMicros();
         bar->setValue(bar->value() - 3 * bar->singleStep());
         QCoreApplication::processEvents();
         view.viewport()->repaint();
         steps.record(uint64_t(step.nsecsElapsed() / 1000));
+        cpuSteps.record(ProcessStats::threadCpuMicros() - cpu);
+        result.maxRowsLaidOut = std::max(result.maxRowsLaidOut, view.model()->rowCount());
     }
     result.scrollSteps = int(steps.count());
     result.stepP50Ms = double(steps.percentileMicros(0.5)) / 1000.0;
     result.stepP99Ms = double(steps.percentileMicros(0.99)) / 1000.0;
     result.stepMaxMs = double(steps.maxMicros()) / 1000.0;
+    result.stepCpuP50Ms = double(cpuSteps.percentileMicros(0.5)) / 1000.0;
+    result.stepCpuP99Ms = double(cpuSteps.percentileMicros(0.99)) / 1000.0;
+    result.stepCpuMaxMs = double(cpuSteps.maxMicros()) / 1000.0;
     result.rowsAfterScroll = conversation->rowCount();
     result.rssScrolledKb = ProcessStats::rssKb(int(getpid()));
     result.ok = result.openRows == MessageStore::LatestLimit;

@@ -22,7 +22,10 @@ public:
         int openRows = 0;
         int scrollSteps = 0;
         double stepP50Ms = 0, stepP99Ms = 0, stepMaxMs = 0;
-        int rowsAfterScroll = 0;
+        // The GUI thread's CPU time per step: the same steps without waiting for a core.
+        double stepCpuP50Ms = 0, stepCpuP99Ms = 0, stepCpuMaxMs = 0;
+        int rowsAfterScroll = 0; // loaded in the conversation
+        int maxRowsLaidOut = 0;  // the most the view had to lay out at any step
         long rssBeforeKb = 0, rssOpenKb = 0, rssScrolledKb = 0;
     };
 

@@ -125,11 +125,17 @@ bool ConversationModel::insertByTime(const ChatMessage& message, bool beforeSame
     if (!message.msgid.isEmpty() && m_rowByMsgid.contains(message.msgid))
         return false;
     const Line line = lineFor(message);
-    // From the end: history is mostly older than what is shown, but near it.
-    int row = int(m_lines.size());
-    while (row > 0 && (m_lines.at(row - 1).time > line.time ||
-                       (beforeSameTime && m_lines.at(row - 1).time == line.time)))
-        --row;
+    int row = 0;
+    if (beforeSameTime) {
+        // From the start: an older page goes above what is shown, however much that is.
+        while (row < m_lines.size() && m_lines.at(row).time < line.time)
+            ++row;
+    } else {
+        // From the end: history is mostly older than what is shown, but near it.
+        row = int(m_lines.size());
+        while (row > 0 && m_lines.at(row - 1).time > line.time)
+            --row;
+    }
     if (row == m_lines.size())
         append(line);
     else

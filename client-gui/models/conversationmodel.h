@@ -111,7 +111,8 @@ signals:
     void readMarkerChanged(const QDateTime& time);
     void dividerChanged();
 
-private:
+public:
+    // One row as kept (public only so that its type info can be declared below).
     struct Line
     {
         QDateTime time;
@@ -128,6 +129,7 @@ private:
         QString msgid;
     };
 
+private:
     static Line lineFor(const ChatMessage& message);
     static bool isMessage(const Line& line);
     void setDividerTime(const QDateTime& time);
@@ -148,3 +150,7 @@ private:
     QHash<QString, int> m_rowByMsgid; // msgid -> row - m_msgidRowBase
     int m_msgidRowBase = 0;
 };
+
+// Its members move by memcpy, so pages going in at the top of a long conversation move its rows
+// (when the list grows) without copying each one.
+Q_DECLARE_TYPEINFO(ConversationModel::Line, Q_RELOCATABLE_TYPE);

@@ -1,6 +1,7 @@
 #include "widgets/conversationview.h"
 
 #include "models/conversationmodel.h"
+#include "models/conversationwindow.h"
 #include "widgets/messagedelegate.h"
 #include "widgets/messagegrouping.h"
 
@@ -10,6 +11,7 @@
 #include <QDesktopServices>
 #include <QKeyEvent>
 #include <QMenu>
+#include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QToolButton>
 #include <QUrl>
@@ -17,9 +19,19 @@
 #include <algorithm>
 
 ConversationView::ConversationView(QWidget* parent)
-    : QListView(parent), m_delegate(new MessageDelegate(this)), m_jumpButton(new QToolButton(this))
+    : QListView(parent),
+      m_window(new ConversationWindow(this)),
+      m_delegate(new MessageDelegate(this)),
+      m_jumpButton(new QToolButton(this))
 {
     setItemDelegate(m_delegate);
+    QListView::setModel(m_window);
+    // A row's look depends on the one before (grouping, day): lay them out again.
+    connect(m_window, &QAbstractItemModel::dataChanged, this, &ConversationView::relayout);
+    connect(m_window, &QAbstractItemModel::rowsRemoved, this, &ConversationView::relayout);
+    // Once the whole page is in (its rows go in one by one).
+    connect(m_window, &ConversationWindow::earlierRowsArrived, this,
+            &ConversationView::onEarlierRowsArrived, Qt::QueuedConnection);
     setVerticalScrollMode(ScrollPerPixel);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setResizeMode(Adjust); // rows wrap again when the width changes
@@ -48,17 +60,15 @@ void ConversationView::setModel(ConversationModel* model)
     if (m_model)
         m_model->disconnect(this);
     m_model = model;
-    QListView::setModel(model);
-    if (model) {
-        connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this,
-                &ConversationView::onRowsAboutToBeInserted);
-        // A row's look depends on the one before (grouping, day): lay them out again.
-        connect(model, &QAbstractItemModel::dataChanged, this, &ConversationView::relayout);
-        connect(model, &QAbstractItemModel::rowsRemoved, this, &ConversationView::relayout);
+    m_window->setConversation(model);
+    if (model)
         connect(model, &ConversationModel::dividerChanged, this, &ConversationView::relayout);
-    }
-    m_fromBottom = 0;
     scrollToLatest();
+}
+
+QModelIndex ConversationView::indexOfRow(int conversationRow) const
+{
+    return m_window->indexOfRow(conversationRow);
 }
 
 void ConversationView::setTimeFormat(const QString& format)
@@ -75,45 +85,68 @@ void ConversationView::relayout()
     viewport()->update();
 }
 
-void ConversationView::onRowsAboutToBeInserted(const QModelIndex&, int first, int)
-{
-    // Older lines go in above what is read: keep it where it is on screen.
-    if (m_model && first < m_model->rowCount())
-        m_keepFromBottom = true;
-}
-
 bool ConversationView::isAtBottom() const
 {
     const QScrollBar* bar = verticalScrollBar();
-    return bar->value() >= bar->maximum() - BottomSlack;
+    return bar->value() >= bar->maximum() - BottomSlack && m_window->endsAtNewest();
+}
+
+void ConversationView::rememberPlace()
+{
+    m_topRow = indexAt(QPoint(1, 1));
+    m_topRowOffset = m_topRow.isValid() ? visualRect(m_topRow).top() : 0;
 }
 
 // After each layout, the scroll position is put back: at the bottom if the user was there (new
-// lines are followed), else at the same distance from the bottom when rows went in above, else
-// where it was.
+// lines are followed), else with the row that was at the top of the screen where it was (rows
+// went in above it or left below), else where it was.
 void ConversationView::updateGeometries()
 {
+    // The scroll range changes here too: not the user's doing.
+    QScopedValueRollback restoring(m_restoring, true);
     QListView::updateGeometries();
     QScrollBar* bar = verticalScrollBar();
-    m_restoring = true;
-    if (m_fromBottom <= BottomSlack)
+    if (m_atLatest)
         bar->setValue(bar->maximum());
-    else if (m_keepFromBottom)
-        bar->setValue(bar->maximum() - m_fromBottom);
-    m_restoring = false;
-    m_keepFromBottom = false;
-    m_fromBottom = bar->maximum() - bar->value();
+    else if (m_topRow.isValid())
+        bar->setValue(bar->value() + visualRect(m_topRow).top() - m_topRowOffset);
+    if (!m_atLatest)
+        rememberPlace();
     placeJumpButton();
 }
 
 void ConversationView::onScrolled(int value)
 {
-    const QScrollBar* bar = verticalScrollBar();
-    if (!m_restoring)
-        m_fromBottom = bar->maximum() - value;
     placeJumpButton();
-    if (!m_restoring && m_model && value == bar->minimum() && bar->maximum() > bar->minimum())
-        emit scrolledToTop();
+    if (m_restoring || !m_model)
+        return;
+    const QScrollBar* bar = verticalScrollBar();
+    m_atLatest = value >= bar->maximum() - BottomSlack && m_window->endsAtNewest();
+    m_window->setFollowing(m_atLatest);
+    rememberPlace();
+    if (bar->maximum() <= bar->minimum())
+        return;
+    // Near an end of the rows laid out, the window slides a step (what is read stays in place),
+    // so that scrolling goes on smoothly; at the oldest line loaded, older ones are asked for.
+    if (nearTop()) {
+        if (!m_window->showEarlier() && value == bar->minimum())
+            emit scrolledToTop();
+    } else if (value >= bar->maximum() - viewport()->height() && !m_window->endsAtNewest()) {
+        m_window->showLater();
+    }
+}
+
+bool ConversationView::nearTop() const
+{
+    const QScrollBar* bar = verticalScrollBar();
+    return bar->value() <= bar->minimum() + viewport()->height();
+}
+
+void ConversationView::onEarlierRowsArrived()
+{
+    // Asked for at the top: the page is shown while the user is still there.
+    if (nearTop())
+        m_window->showEarlier();
 }
 
 void ConversationView::placeJumpButton()
@@ -121,16 +154,22 @@ void ConversationView::placeJumpButton()
     const QRect area = viewport()->geometry();
     m_jumpButton->move(area.right() - m_jumpButton->width() - 12,
                        area.bottom() - m_jumpButton->height() - 12);
-    // Shown once the newest line is more than a screen away.
-    m_jumpButton->setVisible(verticalScrollBar()->maximum() - verticalScrollBar()->value() >
-                             viewport()->height() / 2);
+    // Shown once the newest line is more than half a screen away (or not laid out at all).
+    m_jumpButton->setVisible(!m_window->endsAtNewest() ||
+                             verticalScrollBar()->maximum() - verticalScrollBar()->value() >
+                                 viewport()->height() / 2);
     m_jumpButton->raise();
 }
 
 void ConversationView::scrollToLatest()
 {
-    m_fromBottom = 0;
-    scrollToBottom(); // after a layout still pending
+    {
+        QScopedValueRollback restoring(m_restoring, true);
+        m_window->showLatest();
+        m_atLatest = true;
+        m_window->setFollowing(true);
+        scrollToBottom(); // after a layout still pending
+    }
     placeJumpButton();
 }
 
@@ -155,10 +194,18 @@ void ConversationView::showRow(int row)
 {
     if (!m_model || row < 0 || row >= m_model->rowCount())
         return;
-    const QModelIndex index = m_model->index(row);
-    doItemsLayout();
-    scrollTo(index, PositionAtCenter);
-    m_fromBottom = verticalScrollBar()->maximum() - verticalScrollBar()->value();
+    const QModelIndex index = [this, row] {
+        QScopedValueRollback restoring(m_restoring, true);
+        if (!indexOfRow(row).isValid())
+            m_window->showAround(row);
+        const QModelIndex shown = indexOfRow(row);
+        doItemsLayout();
+        scrollTo(shown, PositionAtCenter);
+        return shown;
+    }();
+    m_atLatest = isAtBottom();
+    m_window->setFollowing(m_atLatest);
+    rememberPlace();
     setCurrentIndex(index);
     selectionModel()->select(index, QItemSelectionModel::ClearAndSelect);
 }

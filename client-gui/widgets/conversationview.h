@@ -1,18 +1,21 @@
 #pragma once
 
 #include <QListView>
+#include <QPersistentModelIndex>
 #include <QPointer>
 
 class ConversationModel;
+class ConversationWindow;
 class MessageDelegate;
 class QToolButton;
 
 // Shows one ConversationModel the way messengers do (MessageDelegate paints each row: day
 // separators, grouped messages under one name and avatar, own messages tinted, links). Only the
-// rows on screen are painted; the model holds what was loaded, older pages come on demand:
-// scrolling to the top asks for them (scrolledToTop), and they appear above without moving what
-// is being read. It follows the newest line while at the bottom; when scrolled up, a button jumps
-// back to the latest. Rows can be selected and copied; links open on click.
+// rows on screen are painted, and only a window of at most ConversationWindow::maxRows() rows is
+// laid out, however many are loaded: scrolling past its top or bottom slides it; past the oldest
+// loaded line the view asks for older ones (scrolledToTop), which appear above without moving
+// what is being read. It follows the newest line while at the bottom; when scrolled up, a button
+// jumps back to the latest. Rows can be selected and copied; links open on click.
 class ConversationView : public QListView
 {
     Q_OBJECT
@@ -26,10 +29,14 @@ public:
 
     void setModel(ConversationModel* model);
     ConversationModel* conversation() const { return m_model; }
+    // The rows laid out: what model() gives, a window on conversation().
+    ConversationWindow* conversationWindow() const { return m_window; }
+    // The view's index of the conversation's row (invalid while outside the window).
+    QModelIndex indexOfRow(int conversationRow) const;
     MessageDelegate* messageDelegate() const { return m_delegate; }
     // The QTime format of the times shown ("HH:mm" by default).
     void setTimeFormat(const QString& format);
-    // Scrolls to the model's row and selects it (a search result, in context).
+    // Scrolls to the conversation's row and selects it (a search result, in context).
     void showRow(int row);
     // Every row as text, as copying all of them gives it (day lines and divider included).
     QString toPlainText() const;
@@ -60,16 +67,22 @@ protected:
 
 private:
     void onScrolled(int value);
-    void onRowsAboutToBeInserted(const QModelIndex& parent, int first, int last);
+    void onEarlierRowsArrived();
+    // Within a screen of the top of the rows laid out.
+    bool nearTop() const;
+    // Remembers the row at the top of the screen and where it is, to keep it there.
+    void rememberPlace();
     void relayout();
     QString anchorAt(const QPoint& pos) const;
     void placeJumpButton();
 
     QPointer<ConversationModel> m_model;
+    ConversationWindow* m_window;
     MessageDelegate* m_delegate;
     QToolButton* m_jumpButton;
-    int m_fromBottom = 0;          // distance from the bottom, as the user last left it
-    bool m_keepFromBottom = false; // rows go in above: keep that distance, not the position
-    bool m_restoring = false;      // the view moves itself, not the user
+    bool m_atLatest = true; // the newest line is at the bottom of the screen: follow new ones
+    QPersistentModelIndex m_topRow; // the row at the top of the screen, as the user left it
+    int m_topRowOffset = 0;         // where that row begins, from the top of the screen
+    bool m_restoring = false;       // the view moves itself, not the user
     QString m_pressedAnchor;
 };

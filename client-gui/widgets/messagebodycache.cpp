@@ -134,17 +134,16 @@ QTextDocument* MessageBodyCache::document(const QModelIndex& index, int width)
         QStringLiteral("a { color: %1; }").arg(m_palette.color(QPalette::Link).name()));
     document->setHtml(html(index));
     document->setTextWidth(width);
-    if (m_heights.size() >= MaxHeights)
-        m_heights.clear();
-    m_heights.insert(key, qCeil(document->size().height()));
+    m_heights.insert(key, new int(qCeil(document->size().height())));
     m_documents.insert(key, document);
     return document;
 }
 
 int MessageBodyCache::height(const QModelIndex& index, int width)
 {
-    const auto known = m_heights.constFind(keyOf(index, width));
-    return known != m_heights.cend() ? *known : qCeil(document(index, width)->size().height());
+    if (const int* known = m_heights.object(keyOf(index, width)))
+        return *known;
+    return qCeil(document(index, width)->size().height());
 }
 
 QString MessageBodyCache::html(const QModelIndex& index) const

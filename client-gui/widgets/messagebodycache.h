@@ -2,7 +2,6 @@
 
 #include <QCache>
 #include <QFont>
-#include <QHash>
 #include <QPair>
 #include <QPalette>
 #include <QString>
@@ -52,5 +51,7 @@ private:
     QFont m_font;
     QString m_timeFormat = QStringLiteral("HH:mm");
     QCache<Key, QTextDocument> m_documents{MaxDocuments};
-    QHash<Key, int> m_heights;
+    // The least recently asked go first: those of the rows laid out stay (clearing them all at
+    // once would lay out every row's text again in one frame).
+    QCache<Key, int> m_heights{MaxHeights};
 };

@@ -1,6 +1,7 @@
 #include "widgets/messagedelegate.h"
 
 #include "models/conversationmodel.h"
+#include "models/conversationwindow.h"
 #include "widgets/initialsavatar.h"
 #include "widgets/messagegrouping.h"
 #include "widgets/nickcolor.h"
@@ -68,8 +69,8 @@ MessageDelegate::Geometry MessageDelegate::geometry(const QRect& rect,
         g.daySeparator = QRect(rect.left(), y, rect.width(), line + 14);
         y += g.daySeparator.height();
     }
-    const auto* model = qobject_cast<const ConversationModel*>(index.model());
-    if (model && model->dividerRow() == index.row()) {
+    const auto [model, row] = ConversationWindow::locate(index);
+    if (model && model->dividerRow() == row) {
         g.divider = QRect(rect.left(), y, rect.width(), line + 8);
         y += g.divider.height();
     }

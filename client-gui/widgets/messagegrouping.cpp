@@ -1,32 +1,27 @@
 #include "widgets/messagegrouping.h"
 
 #include "models/conversationmodel.h"
+#include "models/conversationwindow.h"
 
 #include <QModelIndex>
 
-namespace {
-
-const ConversationModel* modelOf(const QModelIndex& index)
-{
-    return qobject_cast<const ConversationModel*>(index.model());
-}
-
-} // namespace
+// The index may be the conversation's own or a window's on it (what a view shows): the rows
+// before it count either way.
 
 bool MessageGrouping::startsDay(const QModelIndex& index)
 {
-    const ConversationModel* model = modelOf(index);
-    return !model || model->startsDay(index.row());
+    const auto [model, row] = ConversationWindow::locate(index);
+    return !model || model->startsDay(row);
 }
 
 bool MessageGrouping::isSpoken(const QModelIndex& index)
 {
-    const ConversationModel* model = modelOf(index);
-    return model && model->isSpoken(index.row());
+    const auto [model, row] = ConversationWindow::locate(index);
+    return model && model->isSpoken(row);
 }
 
 bool MessageGrouping::continuesGroup(const QModelIndex& index)
 {
-    const ConversationModel* model = modelOf(index);
-    return model && model->continuesGroup(index.row(), GroupGapSeconds);
+    const auto [model, row] = ConversationWindow::locate(index);
+    return model && model->continuesGroup(row, GroupGapSeconds);
 }

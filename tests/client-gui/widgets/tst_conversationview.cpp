@@ -3,6 +3,7 @@
 // separated, messages of one sender grouped under one avatar, own messages stand apart, links
 // open, rows are selected and copied, and the view follows, keeps its place or jumps to the latest.
 #include "models/conversationmodel.h"
+#include "models/conversationwindow.h"
 #include "widgets/conversationview.h"
 #include "widgets/messagedelegate.h"
 #include "widgets/nickcolor.h"
@@ -34,6 +35,9 @@ private slots:
     void newMessagesDivider();
     void scrollingToTopAsksForOlder();
     void olderLinesKeepTheViewInPlace();
+    void onlyAWindowOfRowsIsLaidOut();
+    void liveLineWhileReadingFarBack();
+    void showRowOutsideTheWindow();
     void emojiAreDrawnInColour();
     void daySeparatorsWhereTheDayChanges();
     void messagesOfOneSenderGroup();
@@ -79,7 +83,7 @@ void tst_ConversationView::cleanup()
 QRect tst_ConversationView::rowRect(int row) const
 {
     m_view->doItemsLayout();
-    return m_view->visualRect(m_model->index(row));
+    return m_view->visualRect(m_view->indexOfRow(row));
 }
 
 void tst_ConversationView::showView(int width, int height)
@@ -230,7 +234,9 @@ void tst_ConversationView::olderLinesKeepTheViewInPlace()
     QScrollBar* bar = m_view->verticalScrollBar();
     QTRY_VERIFY(bar->maximum() > 0);
     bar->setValue(bar->minimum());
-    const int fromBottom = bar->maximum() - bar->value();
+    const QString top = m_view->indexAt(QPoint(1, 1)).data(ConversationModel::TextRole).toString();
+    QCOMPARE(top, QStringLiteral("line 20"));
+    const int topY = rowRect(0).top();
     for (int i = 19; i >= 10; --i)
         m_model->insertOlderMessage(fromBob(QStringLiteral("line %1").arg(i), i));
     QVERIFY(m_view->toPlainText().contains(QStringLiteral("line 10")));
@@ -238,8 +244,9 @@ void tst_ConversationView::olderLinesKeepTheViewInPlace()
     QTRY_VERIFY(bar->value() > bar->minimum());
     QVERIFY(m_view->toPlainText().indexOf(QStringLiteral("line 19")) <
             m_view->toPlainText().indexOf(QStringLiteral("line 20")));
-    QVERIFY(bar->value() > bar->minimum()); // the lines read before are still on screen
-    QCOMPARE(bar->maximum() - bar->value(), fromBottom);
+    // The line read before is still where it was on screen.
+    QCOMPARE(rowRect(10).top(), topY);
+    QCOMPARE(m_view->indexAt(QPoint(1, 1)).data(ConversationModel::TextRole).toString(), top);
 }
 
 // 🙂 in a message is a colour glyph (Noto Color Emoji, a dependency), not an empty box: the
@@ -539,6 +546,98 @@ void tst_ConversationView::followsADarkPalette()
     const QColor bob = NickColor::forNick(QStringLiteral("bob"), night);
     QVERIFY(NickColor::contrast(bob, night) >= 4.5);
     QVERIFY(pixelsLike(image, row, bob, 4) > 0);
+}
+
+// Only a bounded window of the loaded rows is laid out: scrolling past its top slides it up
+// (without asking for older lines while loaded ones remain), keeping the line read in place;
+// past the oldest loaded line, older ones are asked for; scrolling down slides it back.
+void tst_ConversationView::onlyAWindowOfRowsIsLaidOut()
+{
+    m_view->conversationWindow()->setLimits(30, 10);
+    showView(300, 150);
+    QSignalSpy older(m_view, &ConversationView::scrolledToTop);
+    for (int i = 0; i < 200; ++i)
+        m_model->appendMessage(said(QStringLiteral("bob"), QStringLiteral("line %1").arg(i),
+                                    todayAt(8 + i / 60, i % 60)));
+    QCOMPARE(m_view->model()->rowCount(), 30);
+    QCOMPARE(m_view->conversationWindow()->firstRow(), 170);
+    QScrollBar* bar = m_view->verticalScrollBar();
+    QTRY_VERIFY(bar->maximum() > 0);
+    QVERIFY(m_view->isAtBottom());
+
+    bar->setValue(bar->minimum());
+    QCOMPARE(m_view->conversationWindow()->firstRow(), 160);
+    QCOMPARE(m_view->model()->rowCount(), 30);
+    QCOMPARE(older.count(), 0);
+    QTRY_VERIFY(bar->value() > bar->minimum()); // laid out again, line 170 still on top
+    QCOMPARE(m_view->indexAt(QPoint(1, 1)).data(ConversationModel::TextRole).toString(),
+             QStringLiteral("line 170"));
+    QVERIFY(!m_view->isAtBottom());
+    QVERIFY(m_view->jumpToLatestButton()->isVisible());
+
+    for (int step = 0; step < 40 && m_view->conversationWindow()->firstRow() > 0; ++step) {
+        bar->setValue(bar->minimum());
+        QTRY_VERIFY(bar->value() > bar->minimum());
+    }
+    QCOMPARE(m_view->conversationWindow()->firstRow(), 0);
+    QCOMPARE(older.count(), 0);
+    bar->setValue(bar->minimum());
+    QCOMPARE(older.count(), 1);
+
+    // Down again: the window slides back to the newest lines.
+    for (int step = 0; step < 40 && !m_view->conversationWindow()->endsAtNewest(); ++step) {
+        bar->setValue(bar->maximum());
+        QTRY_VERIFY(bar->value() < bar->maximum());
+    }
+    QVERIFY(m_view->conversationWindow()->endsAtNewest());
+    bar->setValue(bar->maximum());
+    QVERIFY(m_view->isAtBottom());
+    QCOMPARE(m_view->model()->rowCount(), 30);
+}
+
+// Reading far back, a live line does not pull the view; the jump button brings the newest
+// lines back, the new one among them.
+void tst_ConversationView::liveLineWhileReadingFarBack()
+{
+    m_view->conversationWindow()->setLimits(30, 10);
+    showView(300, 150);
+    for (int i = 0; i < 100; ++i)
+        m_model->appendMessage(said(QStringLiteral("bob"), QStringLiteral("line %1").arg(i),
+                                    todayAt(8 + i / 60, i % 60)));
+    QScrollBar* bar = m_view->verticalScrollBar();
+    QTRY_VERIFY(bar->maximum() > 0);
+    for (int step = 0; step < 3; ++step) {
+        bar->setValue(bar->minimum());
+        QTRY_VERIFY(bar->value() > bar->minimum());
+    }
+    const QString top = m_view->indexAt(QPoint(1, 1)).data(ConversationModel::TextRole).toString();
+    m_model->appendMessage(said(QStringLiteral("carol"), QStringLiteral("newest"), todayAt(11, 0)));
+    QTest::qWait(20);
+    QCOMPARE(m_view->indexAt(QPoint(1, 1)).data(ConversationModel::TextRole).toString(), top);
+    QVERIFY(!m_view->indexOfRow(m_model->rowCount() - 1).isValid());
+    QVERIFY(m_view->jumpToLatestButton()->isVisible());
+    QTest::mouseClick(m_view->jumpToLatestButton(), Qt::LeftButton);
+    QTRY_VERIFY(m_view->isAtBottom());
+    const QModelIndex last = m_view->model()->index(m_view->model()->rowCount() - 1, 0);
+    QCOMPARE(last.data(ConversationModel::TextRole).toString(), QStringLiteral("newest"));
+    QTRY_VERIFY(m_view->visualRect(last).intersects(m_view->viewport()->rect()));
+}
+
+// A search result outside the rows laid out is brought into view and selected.
+void tst_ConversationView::showRowOutsideTheWindow()
+{
+    m_view->conversationWindow()->setLimits(30, 10);
+    showView(300, 150);
+    for (int i = 0; i < 100; ++i)
+        m_model->appendMessage(said(QStringLiteral("bob"), QStringLiteral("line %1").arg(i),
+                                    todayAt(8 + i / 60, i % 60)));
+    QVERIFY(!m_view->indexOfRow(5).isValid());
+    m_view->showRow(5);
+    const QModelIndex shown = m_view->indexOfRow(5);
+    QVERIFY(shown.isValid());
+    QVERIFY(m_view->selectionModel()->isSelected(shown));
+    QTRY_VERIFY(m_view->viewport()->rect().contains(m_view->visualRect(shown).center()));
+    QVERIFY(!m_view->isAtBottom());
 }
 
 QTEST_MAIN(tst_ConversationView)
