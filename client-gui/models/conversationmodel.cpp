@@ -128,7 +128,7 @@ bool ConversationModel::insertByTime(const ChatMessage& message, bool beforeSame
     int row = 0;
     if (beforeSameTime) {
         // From the start: an older page goes above what is shown, however much that is.
-        while (row < m_lines.size() && m_lines.at(row).time < line.time)
+        while (row < int(m_lines.size()) && m_lines.at(row).time < line.time)
             ++row;
     } else {
         // From the end: history is mostly older than what is shown, but near it.
@@ -136,7 +136,7 @@ bool ConversationModel::insertByTime(const ChatMessage& message, bool beforeSame
         while (row > 0 && m_lines.at(row - 1).time > line.time)
             --row;
     }
-    if (row == m_lines.size())
+    if (row == int(m_lines.size()))
         append(line);
     else
         insertAt(row, line);
@@ -269,7 +269,7 @@ bool ConversationModel::startsDay(int row) const
 
 bool ConversationModel::continuesGroup(int row, int gapSeconds) const
 {
-    if (row <= 0 || row >= m_lines.size())
+    if (row <= 0 || row >= int(m_lines.size()))
         return false;
     const Line& before = m_lines.at(row - 1);
     const Line& line = m_lines.at(row);
@@ -288,7 +288,7 @@ int ConversationModel::dividerRow() const
     m_dividerRow = -1;
     if (!m_dividerTime.isValid())
         return m_dividerRow;
-    for (int row = 0; row < m_lines.size(); ++row) {
+    for (int row = 0; row < int(m_lines.size()); ++row) {
         const Line& line = m_lines.at(row);
         if (isMessage(line) && !line.isOwn && line.time >= m_dividerTime)
             return m_dividerRow = row;
@@ -325,7 +325,7 @@ void ConversationModel::setDividerTime(const QDateTime& time)
 
 void ConversationModel::append(const Line& line)
 {
-    if (m_lines.size() >= MaxLines)
+    if (int(m_lines.size()) >= MaxLines)
         dropOldest();
     insertAt(int(m_lines.size()), line);
 }
@@ -333,13 +333,13 @@ void ConversationModel::append(const Line& line)
 void ConversationModel::insertAt(int row, const Line& line)
 {
     beginInsertRows({}, row, row);
-    m_lines.insert(row, line);
+    m_lines.insert(m_lines.begin() + row, line);
     // The day as the user's calendar has it, worked out once: views ask it for every row.
     m_lines[row].day = line.time.toLocalTime().date();
     static quint64 s_nextLineId = 1; // the GUI thread's
     m_lines[row].id = s_nextLineId++;
     m_dividerRow = UnknownRow;
-    if (row == 0 && m_lines.size() > 1) {
+    if (row == 0 && int(m_lines.size()) > 1) {
         // Older history goes in at the top, a page at a time: every row moves down one, which
         // the base says for all of them at once.
         ++m_msgidRowBase;
@@ -355,7 +355,7 @@ void ConversationModel::dropOldest()
 {
     constexpr int Drop = MaxLines / 10;
     beginRemoveRows({}, 0, Drop - 1);
-    m_lines.remove(0, Drop);
+    m_lines.erase(m_lines.begin(), m_lines.begin() + Drop);
     m_dividerRow = UnknownRow;
     m_rowByMsgid.clear();
     m_msgidRowBase = 0;
@@ -365,7 +365,7 @@ void ConversationModel::dropOldest()
 
 void ConversationModel::reindexFrom(int row)
 {
-    for (int i = row; i < m_lines.size(); ++i) {
+    for (int i = row; i < int(m_lines.size()); ++i) {
         if (!m_lines.at(i).msgid.isEmpty())
             m_rowByMsgid.insert(m_lines.at(i).msgid, i - m_msgidRowBase);
     }

@@ -5,6 +5,8 @@
 #include <QAbstractListModel>
 #include <QDateTime>
 
+#include <deque>
+
 // The lines of one conversation (a room or one person): messages with the server's timestamp and
 // sender, and system lines ("alice joined"). Bounded: the oldest lines go first.
 //
@@ -51,7 +53,7 @@ public:
 
     // Convenience for tests and views.
     QString textAt(int row) const;
-    QString lastText() const { return m_lines.isEmpty() ? QString() : textAt(rowCount() - 1); }
+    QString lastText() const { return m_lines.empty() ? QString() : textAt(rowCount() - 1); }
     // The row of the message with this msgid, or -1.
     int rowOfMsgid(const QString& msgid) const
     {
@@ -111,8 +113,7 @@ signals:
     void readMarkerChanged(const QDateTime& time);
     void dividerChanged();
 
-public:
-    // One row as kept (public only so that its type info can be declared below).
+private:
     struct Line
     {
         QDateTime time;
@@ -129,7 +130,6 @@ public:
         QString msgid;
     };
 
-private:
     static Line lineFor(const ChatMessage& message);
     static bool isMessage(const Line& line);
     void setDividerTime(const QDateTime& time);
@@ -146,11 +146,9 @@ private:
     QDateTime m_dividerTime; // the divider goes before the first message of others from it on
     static constexpr int UnknownRow = -2;
     mutable int m_dividerRow = UnknownRow; // dividerRow(), once worked out
-    QList<Line> m_lines;
+    // A deque: pages of history go in at the front without moving the rows already there (a
+    // list moves every row when it grows at the front: 40 ms at 40 000 rows).
+    std::deque<Line> m_lines;
     QHash<QString, int> m_rowByMsgid; // msgid -> row - m_msgidRowBase
     int m_msgidRowBase = 0;
 };
-
-// Its members move by memcpy, so pages going in at the top of a long conversation move its rows
-// (when the list grows) without copying each one.
-Q_DECLARE_TYPEINFO(ConversationModel::Line, Q_RELOCATABLE_TYPE);
