@@ -132,9 +132,8 @@ struct ServerConfig
     QString tlsKeyFile;
     int tlsHandshakeTimeoutMs = ServerDefaults::TlsHandshakeTimeoutMs;
 
-    // The LAN announcement (DNS-SD over mDNS through Avahi,
-    // docs/LAN-DISCOVERY.md). Off unless set
-    // (confabd turns it on unless --no-announce), so that tests and embedders stay quiet.
+    // The LAN announcement (DNS-SD over mDNS through Avahi, docs/LAN-DISCOVERY.md). Off unless
+    // set (confabd turns it on unless --no-announce), so that tests and embedders stay quiet.
     bool announce = false;
     QString announceName; // empty: the network name, or "Confab on <host name>"
 
