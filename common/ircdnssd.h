@@ -16,7 +16,7 @@ inline constexpr char NetworkKey[] = "network"; // the network name (ISUPPORT NE
 // The TLS certificate's SHA-256 fingerprint, upper-case hex pairs joined by ':' — the form the
 // client pins. Only in the TLS service's record.
 inline constexpr char FingerprintKey[] = "fingerprint";
-inline constexpr char AccountsKey[] = "accounts"; // one of the values below
+inline constexpr char AccountsKey[] = "accounts";      // one of the values below
 inline constexpr char AccountsNone[] = "none";         // no accounts: everyone is a guest
 inline constexpr char AccountsOptional[] = "optional"; // sign in or chat as a guest
 inline constexpr char AccountsRequired[] = "required"; // only signed-in users

@@ -132,8 +132,8 @@ void LanServiceBrowser::browse(const QString& type, int generation, bool prepare
         avahiService(), QString::fromLatin1(AvahiDbus::ServerPath),
         QString::fromLatin1(AvahiDbus::ServerInterface),
         prepared ? QStringLiteral("ServiceBrowserPrepare") : QStringLiteral("ServiceBrowserNew"));
-    create << AvahiDbus::InterfaceUnspecified << AvahiDbus::ProtocolUnspecified << type
-           << QString() << 0u;
+    create << AvahiDbus::InterfaceUnspecified << AvahiDbus::ProtocolUnspecified << type << QString()
+           << 0u;
     auto* call = new QDBusPendingCallWatcher(m_bus.asyncCall(create), this);
     connect(call, &QDBusPendingCallWatcher::finished, this,
             [this, type, generation, prepared](QDBusPendingCallWatcher* finished) {
@@ -289,8 +289,8 @@ void LanServiceBrowser::onFailure(const QDBusMessage& message)
 {
     if (!m_paths.contains(message.path()))
         return;
-    qCWarning(lcLan).noquote()
-        << "browsing the LAN failed:" << message.arguments().value(0).toString();
+    qCWarning(lcLan).noquote() << "browsing the LAN failed:"
+                               << message.arguments().value(0).toString();
     setState(State::Failed);
 }
 

@@ -70,9 +70,9 @@ private:
 
     QDBusConnection m_bus;
     QDBusServiceWatcher* m_watcher;
-    QSet<QString> m_paths;   // our ServiceBrowser objects
-    QSet<QString> m_settled; // browsers that said AllForNow (perhaps before m_paths has them)
-    QSet<QString> m_known;   // instances announced (ItemNew) and not removed
+    QSet<QString> m_paths;     // our ServiceBrowser objects
+    QSet<QString> m_settled;   // browsers that said AllForNow (perhaps before m_paths has them)
+    QSet<QString> m_known;     // instances announced (ItemNew) and not removed
     QSet<QString> m_resolving; // of those, the ones not resolved yet
     State m_state = State::Idle;
     int m_generation = 0;

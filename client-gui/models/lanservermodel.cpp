@@ -88,10 +88,11 @@ QVariant LanServerModel::data(const QModelIndex& index, int role) const
         return tip;
     }
     case Qt::AccessibleTextRole:
-        return server.tls ? tr("%1, secure, %2 port %3").arg(server.name, server.address).arg(server.port)
-                          : tr("%1, not encrypted, %2 port %3")
-                                .arg(server.name, server.address)
-                                .arg(server.port);
+        return server.tls
+                   ? tr("%1, secure, %2 port %3").arg(server.name, server.address).arg(server.port)
+                   : tr("%1, not encrypted, %2 port %3")
+                         .arg(server.name, server.address)
+                         .arg(server.port);
     case NameRole:
         return server.name;
     case NetworkRole:
@@ -131,13 +132,12 @@ LanServer LanServerModel::choose(const Entry& entry)
     }
     if (candidates.isEmpty())
         candidates = entry.instances;
-    std::stable_sort(candidates.begin(), candidates.end(),
-                     [](const LanService& a, const LanService& b) {
-                         const int rankA = addressRank(a.address);
-                         const int rankB = addressRank(b.address);
-                         return rankA != rankB ? rankA < rankB
-                                               : a.interfaceIndex < b.interfaceIndex;
-                     });
+    std::stable_sort(
+        candidates.begin(), candidates.end(), [](const LanService& a, const LanService& b) {
+            const int rankA = addressRank(a.address);
+            const int rankB = addressRank(b.address);
+            return rankA != rankB ? rankA < rankB : a.interfaceIndex < b.interfaceIndex;
+        });
     const LanService& best = candidates.constFirst();
     LanServer server;
     server.name = entry.name;
@@ -150,7 +150,8 @@ LanServer LanServerModel::choose(const Entry& entry)
         server.fingerprint = text(best, IrcDnsSd::FingerprintKey);
     const QString accounts = text(best, IrcDnsSd::AccountsKey);
     server.accountsRequired = accounts == QLatin1String(IrcDnsSd::AccountsRequired);
-    server.hasAccounts = server.accountsRequired || accounts == QLatin1String(IrcDnsSd::AccountsOptional);
+    server.hasAccounts =
+        server.accountsRequired || accounts == QLatin1String(IrcDnsSd::AccountsOptional);
     return server;
 }
 
@@ -163,10 +164,10 @@ void LanServerModel::addService(const LanService& service)
         Entry entry{service.name, service.domain, {service}, {}};
         entry.server = choose(entry);
         // Sorted by name, so that rows do not jump around as instances arrive.
-        const auto at = std::lower_bound(
-            m_entries.cbegin(), m_entries.cend(), entry, [](const Entry& a, const Entry& b) {
-                return QString::localeAwareCompare(a.name, b.name) < 0;
-            });
+        const auto at = std::lower_bound(m_entries.cbegin(), m_entries.cend(), entry,
+                                         [](const Entry& a, const Entry& b) {
+                                             return QString::localeAwareCompare(a.name, b.name) < 0;
+                                         });
         const int position = int(at - m_entries.cbegin());
         beginInsertRows({}, position, position);
         m_entries.insert(position, entry);
@@ -174,8 +175,9 @@ void LanServerModel::addService(const LanService& service)
         return;
     }
     Entry& entry = m_entries[row];
-    const auto same = std::find_if(entry.instances.begin(), entry.instances.end(),
-                                   [&](const LanService& known) { return sameInstance(known, service); });
+    const auto same =
+        std::find_if(entry.instances.begin(), entry.instances.end(),
+                     [&](const LanService& known) { return sameInstance(known, service); });
     if (same != entry.instances.end())
         *same = service; // resolved again (a new address, a new TXT record)
     else

@@ -38,10 +38,10 @@ LoginDialog::LoginDialog(ServerConnection* connection, QWidget* parent)
       m_lanModel(new LanServerModel(m_lanBrowser, this)), m_lanList(new QListView(this)),
       m_lanStatus(new QLabel(this)), m_modeTabs(new QTabBar(this)), m_form(new QFormLayout),
       m_hostEdit(new QLineEdit(this)), m_portSpin(new QSpinBox(this)),
-      m_tlsCheck(new QCheckBox(tr("Secure connection (TLS)"), this)),
-      m_nameLabel(new QLabel(this)), m_nickEdit(new QLineEdit(this)),
-      m_displayNameEdit(new QLineEdit(this)), m_passwordLabel(new QLabel(this)),
-      m_passwordEdit(new QLineEdit(this)), m_confirmEdit(new QLineEdit(this)),
+      m_tlsCheck(new QCheckBox(tr("Secure connection (TLS)"), this)), m_nameLabel(new QLabel(this)),
+      m_nickEdit(new QLineEdit(this)), m_displayNameEdit(new QLineEdit(this)),
+      m_passwordLabel(new QLabel(this)), m_passwordEdit(new QLineEdit(this)),
+      m_confirmEdit(new QLineEdit(this)),
       m_rememberCheck(new QCheckBox(tr("&Remember me on this computer"), this)),
       m_nickHint(new QLabel(this)), m_statusLabel(new QLabel(this)),
       m_connectButton(new QPushButton(tr("&Connect"), this)),
@@ -136,10 +136,10 @@ LoginDialog::LoginDialog(ServerConnection* connection, QWidget* parent)
     setMinimumWidth(440);
 
     // Tab follows the form from top to bottom (widgets were made in another order).
-    QWidget* const order[] = {m_lanList,      m_modeTabs,      m_recentCombo,   m_hostEdit,
-                              m_portSpin,     m_tlsCheck,      m_nickEdit,      m_passwordEdit,
-                              m_confirmEdit,  m_rememberCheck, m_displayNameEdit,
-                              m_connectButton, m_cancelButton};
+    QWidget* const order[] = {m_lanList,     m_modeTabs,      m_recentCombo,     m_hostEdit,
+                              m_portSpin,    m_tlsCheck,      m_nickEdit,        m_passwordEdit,
+                              m_confirmEdit, m_rememberCheck, m_displayNameEdit, m_connectButton,
+                              m_cancelButton};
     for (size_t i = 1; i < std::size(order); ++i)
         setTabOrder(order[i - 1], order[i]);
 

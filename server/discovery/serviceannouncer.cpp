@@ -73,9 +73,9 @@ void ServiceAnnouncer::withdraw()
 
 QDBusMessage ServiceAnnouncer::serverCall(const char* method) const
 {
-    return QDBusMessage::createMethodCall(avahiService(), QString::fromLatin1(AvahiDbus::ServerPath),
-                                          QString::fromLatin1(AvahiDbus::ServerInterface),
-                                          QString::fromLatin1(method));
+    return QDBusMessage::createMethodCall(
+        avahiService(), QString::fromLatin1(AvahiDbus::ServerPath),
+        QString::fromLatin1(AvahiDbus::ServerInterface), QString::fromLatin1(method));
 }
 
 QDBusMessage ServiceAnnouncer::groupCall(const char* method) const
@@ -97,8 +97,7 @@ void ServiceAnnouncer::start()
         return;
     }
     setState(State::Registering);
-    auto* call =
-        new QDBusPendingCallWatcher(m_bus.asyncCall(serverCall("EntryGroupNew")), this);
+    auto* call = new QDBusPendingCallWatcher(m_bus.asyncCall(serverCall("EntryGroupNew")), this);
     connect(call, &QDBusPendingCallWatcher::finished, this,
             [this, generation](QDBusPendingCallWatcher* finished) {
                 onGroupCreated(finished, generation);
@@ -201,8 +200,8 @@ void ServiceAnnouncer::renameAfterCollision()
                 if (generation != m_generation)
                     return;
                 if (reply.isError() || reply.value().isEmpty()) {
-                    qCWarning(lcDiscovery) << "no other name for the LAN announcement:"
-                                           << reply.error().message();
+                    qCWarning(lcDiscovery)
+                        << "no other name for the LAN announcement:" << reply.error().message();
                     setState(State::Failed);
                     return;
                 }
@@ -226,10 +225,9 @@ void ServiceAnnouncer::onAvahiVanished()
 {
     ++m_generation;
     if (!m_groupPath.isEmpty()) {
-        m_bus.disconnect(avahiService(), m_groupPath,
-                         QString::fromLatin1(AvahiDbus::EntryGroupInterface),
-                         QStringLiteral("StateChanged"), this,
-                         SLOT(onGroupStateChanged(int, QString)));
+        m_bus.disconnect(
+            avahiService(), m_groupPath, QString::fromLatin1(AvahiDbus::EntryGroupInterface),
+            QStringLiteral("StateChanged"), this, SLOT(onGroupStateChanged(int, QString)));
         m_groupPath.clear(); // gone with the daemon
     }
     if (m_services.isEmpty())

@@ -2,10 +2,10 @@
 
 #include "auth/authservice.h"
 #include "config/serveroptions.h"
-#include "history/historyservice.h"
 #include "core/servercore.h"
 #include "discovery/serverannouncement.h"
 #include "discovery/serviceannouncer.h"
+#include "history/historyservice.h"
 #include "irccommand.h"
 #include "net/clientsession.h"
 #include "net/listener.h"

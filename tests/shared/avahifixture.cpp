@@ -91,7 +91,8 @@ bool AvahiFixture::hasMulticastInterface()
     const auto interfaces = QNetworkInterface::allInterfaces();
     for (const QNetworkInterface& interface : interfaces) {
         const auto flags = interface.flags();
-        if (flags.testFlag(QNetworkInterface::IsUp) && flags.testFlag(QNetworkInterface::IsRunning) &&
+        if (flags.testFlag(QNetworkInterface::IsUp) &&
+            flags.testFlag(QNetworkInterface::IsRunning) &&
             flags.testFlag(QNetworkInterface::CanMulticast) &&
             !flags.testFlag(QNetworkInterface::IsLoopBack) && !interface.addressEntries().isEmpty())
             return true;
@@ -123,7 +124,8 @@ bool AvahiFixture::start(bool withAvahi)
         return false;
     }
     if (withAvahi && !QFile::exists(QStringLiteral("/usr/sbin/avahi-daemon"))) {
-        m_skipReason = QStringLiteral("avahi-daemon is not installed (Debian package avahi-daemon)");
+        m_skipReason =
+            QStringLiteral("avahi-daemon is not installed (Debian package avahi-daemon)");
         return false;
     }
     if (withAvahi && !hasMulticastInterface()) {
@@ -142,8 +144,8 @@ bool AvahiFixture::start(bool withAvahi)
         m_skipReason = QStringLiteral("cannot write the daemons' config files");
         return false;
     }
-    m_bus.start(dbusDaemon, {QStringLiteral("--config-file=") + busConfig, QStringLiteral("--nofork"),
-                             QStringLiteral("--nopidfile")});
+    m_bus.start(dbusDaemon, {QStringLiteral("--config-file=") + busConfig,
+                             QStringLiteral("--nofork"), QStringLiteral("--nopidfile")});
     if (!m_bus.waitForStarted() ||
         !QTest::qWaitFor([&] { return QFile::exists(socket); }, StartTimeoutMs)) {
         m_skipReason = QStringLiteral("the private D-Bus did not start");
@@ -167,14 +169,14 @@ bool AvahiFixture::startAvahi()
                    QStringLiteral("--no-rlimits"), QStringLiteral("--no-proc-title"),
                    QStringLiteral("-f"), m_dir.filePath(QStringLiteral("avahi-daemon.conf"))});
     QByteArray output;
-    const bool ready = m_avahi.waitForStarted() && QTest::qWaitFor(
-                                                       [&] {
-                                                           output += m_avahi.readAll();
-                                                           return output.contains(
-                                                                      "Server startup complete") ||
-                                                                  !isAvahiRunning();
-                                                       },
-                                                       StartTimeoutMs);
+    const bool ready =
+        m_avahi.waitForStarted() && QTest::qWaitFor(
+                                        [&] {
+                                            output += m_avahi.readAll();
+                                            return output.contains("Server startup complete") ||
+                                                   !isAvahiRunning();
+                                        },
+                                        StartTimeoutMs);
     if (!ready || !isAvahiRunning()) {
         m_skipReason = QStringLiteral("avahi-daemon did not start: %1")
                            .arg(QString::fromUtf8(output.trimmed()));

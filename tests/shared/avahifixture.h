@@ -35,8 +35,7 @@ public:
 
     // Runs an Avahi tool (avahi-browse...) on the private bus and returns its standard output;
     // the test's event loop keeps running meanwhile. Empty after timeoutMs.
-    QByteArray runTool(const QString& program, const QStringList& arguments,
-                       int timeoutMs = 10000);
+    QByteArray runTool(const QString& program, const QStringList& arguments, int timeoutMs = 10000);
     // "avahi-browse -rtp type": the resolved lines ("=;eth0;IPv4;name;type;domain;host;address;
     // port;txt..."), split at ';', names unescaped.
     QList<QStringList> browse(const QString& type);

@@ -63,10 +63,8 @@ std::unique_ptr<Server> tst_LanServiceBrowser::startServer(const QString& name, 
     config.tlsPort = 0;
     config.networkName = QStringLiteral("BrowseNet");
     config.announce = announce;
-    config.announceName = QStringLiteral("%1 %2-%3")
-                              .arg(name)
-                              .arg(QCoreApplication::applicationPid())
-                              .arg(++m_count);
+    config.announceName =
+        QStringLiteral("%1 %2-%3").arg(name).arg(QCoreApplication::applicationPid()).arg(++m_count);
     // TLS needs a certificate, generated into a data directory (which brings accounts). A quiet
     // server runs next to an announced one: plain only, without a data directory (the accounts of
     // two servers in one process would share their database connection's name).

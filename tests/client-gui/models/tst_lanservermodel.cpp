@@ -73,8 +73,8 @@ void tst_LanServerModel::choosesOneEndpointPerServer_data()
         << QList<LanService>{instance(n, plain, "fe80::5", 6667),
                              instance(n, plain, "2001:db8::5", 6667)}
         << "2001:db8::5" << 6667 << false;
-    QTest::newRow("IPv6 only") << QList<LanService>{instance(n, tls, "fd00::5", 6697)}
-                               << "fd00::5" << 6697 << true;
+    QTest::newRow("IPv6 only") << QList<LanService>{instance(n, tls, "fd00::5", 6697)} << "fd00::5"
+                               << 6697 << true;
     QTest::newRow("two interfaces: the lower index")
         << QList<LanService>{instance(n, plain, "10.1.0.5", 6667, 3),
                              instance(n, plain, "10.0.0.5", 6667, 2)}
@@ -99,8 +99,9 @@ void tst_LanServerModel::choosesOneEndpointPerServer()
     QCOMPARE(server.fingerprint, tls ? QStringLiteral("AB:CD") : QString());
     QCOMPARE(server.network, QStringLiteral("Office"));
     QCOMPARE(model.index(0).data(LanServerModel::TlsRole).toBool(), tls);
-    QCOMPARE(model.index(0).data(Qt::DisplayRole).toString().startsWith(QStringLiteral("\U0001F512")),
-             tls);
+    QCOMPARE(
+        model.index(0).data(Qt::DisplayRole).toString().startsWith(QStringLiteral("\U0001F512")),
+        tls);
 }
 
 void tst_LanServerModel::rowGoesWithItsLastInstance()
@@ -176,8 +177,8 @@ void tst_LanServerModel::accountsFromTheTxtRecord()
     QFETCH(QByteArray, accounts);
     QFETCH(bool, hasAccounts);
     QFETCH(bool, required);
-    LanService service = instance(QStringLiteral("A"), IrcDnsSd::PlainServiceType,
-                                  QStringLiteral("10.0.0.1"), 6667);
+    LanService service =
+        instance(QStringLiteral("A"), IrcDnsSd::PlainServiceType, QStringLiteral("10.0.0.1"), 6667);
     if (accounts.isNull())
         service.txt.remove("accounts");
     else

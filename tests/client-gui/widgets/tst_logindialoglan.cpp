@@ -99,10 +99,8 @@ std::unique_ptr<Server> tst_LoginDialogLan::startServer(const QString& name)
     config.tlsEnabled = true;
     config.tlsPort = 0;
     config.announce = true;
-    config.announceName = QStringLiteral("%1 %2-%3")
-                              .arg(name)
-                              .arg(QCoreApplication::applicationPid())
-                              .arg(++m_count);
+    config.announceName =
+        QStringLiteral("%1 %2-%3").arg(name).arg(QCoreApplication::applicationPid()).arg(++m_count);
     config.dataDir = m_dataDir.filePath(QStringLiteral("data%1").arg(m_count));
     config.scramIterations = ServerDefaults::MinScramIterations;
     auto server = std::make_unique<Server>(config);
@@ -157,7 +155,8 @@ void tst_LoginDialogLan::listsTheServerAndChoosingItFillsTheForm()
     child<QLineEdit>("hostEdit")->setText(QStringLiteral("elsewhere.example"));
     child<QCheckBox>("tlsCheck")->setChecked(false);
     choose(row);
-    const QString address = list->model()->index(row, 0).data(LanServerModel::AddressRole).toString();
+    const QString address =
+        list->model()->index(row, 0).data(LanServerModel::AddressRole).toString();
     QVERIFY(!address.isEmpty());
     QCOMPARE(child<QLineEdit>("hostEdit")->text(), address);
     QCOMPARE(child<QSpinBox>("portSpin")->value(), int(m_server->tlsPort()));

@@ -113,7 +113,8 @@ void tst_ServiceAnnouncer::announcesBothPortsWithTxt()
     // What any DNS-SD browser on the LAN sees: avahi-browse -rtp.
     const QString fingerprint = server->tlsContext()->fingerprint();
     QVERIFY(!fingerprint.isEmpty());
-    const struct {
+    const struct
+    {
         const char* type;
         quint16 port;
         bool tls;
@@ -135,8 +136,7 @@ void tst_ServiceAnnouncer::announcesBothPortsWithTxt()
             QVERIFY2(txt.contains(QLatin1String("\"network=TestNet\"")), qPrintable(txt));
             QVERIFY2(txt.contains(QLatin1String("\"accounts=optional\"")), qPrintable(txt));
             QVERIFY2(txt.contains(QLatin1String("\"txtvers=1\"")), qPrintable(txt));
-            QCOMPARE(txt.contains(QStringLiteral("\"fingerprint=%1\"").arg(fingerprint)),
-                     want.tls);
+            QCOMPARE(txt.contains(QStringLiteral("\"fingerprint=%1\"").arg(fingerprint)), want.tls);
             // The address it resolves to reaches the server.
             QTcpSocket socket;
             socket.connectToHost(line.value(7), want.port);
@@ -205,10 +205,10 @@ void tst_ServiceAnnouncer::takesAnotherNameOnCollision()
 {
     const QString name = uniqueName("taken");
     // Another program on this machine has the name already.
-    QVERIFY(m_fixture->startTool(QStringLiteral("avahi-publish"),
-                                 {QStringLiteral("-s"), name, QStringLiteral("_irc._tcp"),
-                                  QStringLiteral("1")},
-                                 QStringLiteral("Established")));
+    QVERIFY(m_fixture->startTool(
+        QStringLiteral("avahi-publish"),
+        {QStringLiteral("-s"), name, QStringLiteral("_irc._tcp"), QStringLiteral("1")},
+        QStringLiteral("Established")));
     const auto server = startServer(name);
     QVERIFY(server);
     QTRY_COMPARE_WITH_TIMEOUT(server->announcer()->state(), ServiceAnnouncer::State::Established,
@@ -268,8 +268,12 @@ void tst_ServiceAnnouncer::serviceNameDefaults_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("default network: the host") << QString() << QString() << "Confab on pc1";
     QTest::newRow("own network name") << "Office chat" << QString() << "Office chat";
-    QTest::newRow("announce name wins") << "Office chat" << "Room 4" << "Room 4";
-    QTest::newRow("blank announce name") << "Office chat" << "   " << "Office chat";
+    QTest::newRow("announce name wins") << "Office chat"
+                                        << "Room 4"
+                                        << "Room 4";
+    QTest::newRow("blank announce name") << "Office chat"
+                                         << "   "
+                                         << "Office chat";
     QTest::newRow("name cut to one DNS label")
         << QString(70, u'x') << QString() << QString(IrcDnsSd::MaxServiceNameBytes, u'x');
     QTest::newRow("cut between characters, not inside one")
