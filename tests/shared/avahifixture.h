@@ -14,7 +14,9 @@
 // bus. The daemons stop when the fixture goes.
 //
 // What a test cannot work without is said by skipReason() (no dbus-daemon or avahi-daemon
-// installed, no network interface that can multicast, another Avahi holding its pid file).
+// installed, no network interface that can multicast, not root: avahi-daemon runs only as
+// root). When the machine's own Avahi runs, the test's one gets its own /run/avahi-daemon in a
+// private mount namespace (unshare), since the pid file's place is compiled in.
 class AvahiFixture : public QObject
 {
     Q_OBJECT
@@ -49,6 +51,8 @@ public:
     static QString unescape(const QString& text);
 
 private:
+    bool startAvahi(bool ownRunDirectory);
+
     QTemporaryDir m_dir;
     QProcess m_bus;
     QProcess m_avahi;
