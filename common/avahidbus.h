@@ -18,6 +18,11 @@ inline constexpr int ProtocolUnspecified = -1;
 inline constexpr int ProtocolInet = 0;  // AVAHI_PROTO_INET
 inline constexpr int ProtocolInet6 = 1; // AVAHI_PROTO_INET6
 
+// AvahiServerState.
+inline constexpr int ServerRegistering = 1;
+inline constexpr int ServerRunning = 2;
+inline constexpr int ServerCollision = 3;
+
 // AvahiEntryGroupState.
 inline constexpr int EntryGroupUncommitted = 0;
 inline constexpr int EntryGroupRegistering = 1;

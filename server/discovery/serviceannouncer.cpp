@@ -34,6 +34,9 @@ ServiceAnnouncer::ServiceAnnouncer(const QDBusConnection& bus, QObject* parent)
                 else
                     onAvahiAppeared();
             });
+    m_bus.connect(avahiService(), QString::fromLatin1(AvahiDbus::ServerPath),
+                  QString::fromLatin1(AvahiDbus::ServerInterface), QStringLiteral("StateChanged"),
+                  this, SLOT(onServerStateChanged(int, QString)));
 }
 
 ServiceAnnouncer::~ServiceAnnouncer()
@@ -183,6 +186,22 @@ void ServiceAnnouncer::onGroupStateChanged(int state, const QString& error)
         break;
     default:
         break;
+    }
+}
+
+void ServiceAnnouncer::onServerStateChanged(int state, const QString&)
+{
+    if (m_services.isEmpty())
+        return;
+    if (state == AvahiDbus::ServerRegistering || state == AvahiDbus::ServerCollision) {
+        if (!m_withdrawnByAvahi)
+            qCInfo(lcDiscovery) << "Avahi is registering its host name: announcing once it is done";
+        m_withdrawnByAvahi = true;
+        ++m_generation; // what was under way is void
+        setState(State::Registering);
+    } else if (state == AvahiDbus::ServerRunning && m_withdrawnByAvahi) {
+        m_withdrawnByAvahi = false;
+        start();
     }
 }
 

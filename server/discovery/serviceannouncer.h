@@ -55,6 +55,9 @@ private slots:
     // Avahi's EntryGroup.StateChanged(i state, s error); QtDBus delivers D-Bus signals only to
     // slots named by string.
     void onGroupStateChanged(int state, const QString& error);
+    // Server.StateChanged(i state, s error): a new host name (after a collision with another
+    // machine's) makes Avahi withdraw every service; they are announced again once it runs.
+    void onServerStateChanged(int state, const QString& error);
 
 private:
     void start();
@@ -76,4 +79,5 @@ private:
     State m_state = State::Idle;
     int m_generation = 0; // replies to calls of an earlier start() are ignored
     bool m_loggedUnavailable = false;
+    bool m_withdrawnByAvahi = false; // the host name changed: announce again when Avahi runs
 };

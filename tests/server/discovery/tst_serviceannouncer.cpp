@@ -13,6 +13,8 @@
 #include "servertestmain.h"
 
 #include <QCoreApplication>
+#include <QDBusConnection>
+#include <QDBusMessage>
 #include <QHostInfo>
 #include <QSignalSpy>
 #include <QTcpSocket>
@@ -35,6 +37,7 @@ private slots:
     void takesAnotherNameOnCollision();
     void announcesAgainWhenAvahiRestarts();
     void runsWithoutAvahi();
+    void announcedAgainAfterAHostNameChange();
     void serviceNameDefaults_data();
     void serviceNameDefaults();
 
@@ -259,6 +262,40 @@ void tst_ServiceAnnouncer::runsWithoutAvahi()
     QVERIFY(m_fixture->startAvahi());
     QTRY_COMPARE_WITH_TIMEOUT(server->announcer()->state(), ServiceAnnouncer::State::Established,
                               10000);
+}
+
+// Two machines on a LAN with the same host name: Avahi renames this one ("pc-2.local") and
+// withdraws every record while it probes the new name. The server must be back afterwards.
+void tst_ServiceAnnouncer::announcedAgainAfterAHostNameChange()
+{
+    const QString name = uniqueName("rename");
+    const auto server = startServer(name);
+    QVERIFY(server);
+    QTRY_COMPARE_WITH_TIMEOUT(server->announcer()->state(), ServiceAnnouncer::State::Established,
+                              10000);
+    const QString hostName = QStringLiteral("confabtest%1").arg(QCoreApplication::applicationPid());
+    QDBusMessage rename = QDBusMessage::createMethodCall(
+        QStringLiteral("org.freedesktop.Avahi"), QStringLiteral("/"),
+        QStringLiteral("org.freedesktop.Avahi.Server"), QStringLiteral("SetHostName"));
+    rename << hostName;
+    const QDBusMessage reply = QDBusConnection::systemBus().call(rename);
+    QVERIFY2(reply.type() == QDBusMessage::ReplyMessage, qPrintable(reply.errorMessage()));
+    // Withdrawn, then announced again under the new host name.
+    QTRY_VERIFY_WITH_TIMEOUT(server->announcer()->state() != ServiceAnnouncer::State::Established,
+                             5000);
+    QTRY_COMPARE_WITH_TIMEOUT(server->announcer()->state(), ServiceAnnouncer::State::Established,
+                              10000);
+    bool seen = false;
+    for (const QStringList& line :
+         m_fixture->browse(QString::fromLatin1(IrcDnsSd::TlsServiceType))) {
+        if (line.value(3) == name) {
+            QCOMPARE(line.value(6), hostName + QLatin1String(".local"));
+            QCOMPARE(line.value(8), QString::number(server->tlsPort()));
+            seen = true;
+        }
+    }
+    QVERIFY(seen);
+    QCOMPARE(server->announcer()->state(), ServiceAnnouncer::State::Established);
 }
 
 void tst_ServiceAnnouncer::serviceNameDefaults_data()
