@@ -184,10 +184,12 @@ bool AvahiFixture::startAvahi(bool ownRunDirectory)
     environment.insert(QStringLiteral("DBUS_SYSTEM_BUS_ADDRESS"), m_busAddress);
     m_avahi.setProcessEnvironment(environment);
     // As the user running the test, in place: no chroot, no switch to the avahi user.
-    const QStringList arguments = {
-        QStringLiteral("--no-drop-root"), QStringLiteral("--no-rlimits"),
-        QStringLiteral("--no-chroot"),    QStringLiteral("--no-proc-title"),
-        QStringLiteral("-f"),             m_dir.filePath(QStringLiteral("avahi-daemon.conf"))};
+    const QStringList arguments = {QStringLiteral("--no-drop-root"),
+                                   QStringLiteral("--no-rlimits"),
+                                   QStringLiteral("--no-chroot"),
+                                   QStringLiteral("--no-proc-title"),
+                                   QStringLiteral("-f"),
+                                   m_dir.filePath(QStringLiteral("avahi-daemon.conf"))};
     if (ownRunDirectory) {
         const QString runDirectory = QStringLiteral("/run/avahi-daemon");
         m_avahi.start(QStringLiteral("unshare"),
