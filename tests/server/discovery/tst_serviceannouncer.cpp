@@ -9,6 +9,7 @@
 #include "discovery/serviceannouncer.h"
 #include "ircdnssd.h"
 #include "net/server.h"
+#include "net/tlscertificategenerator.h"
 #include "net/tlscontext.h"
 #include "servertestmain.h"
 
@@ -38,6 +39,7 @@ private slots:
     void announcesAgainWhenAvahiRestarts();
     void runsWithoutAvahi();
     void announcedAgainAfterAHostNameChange();
+    void newCertificateIsAnnounced();
     void serviceNameDefaults_data();
     void serviceNameDefaults();
 
@@ -296,6 +298,38 @@ void tst_ServiceAnnouncer::announcedAgainAfterAHostNameChange()
     }
     QVERIFY(seen);
     QCOMPARE(server->announcer()->state(), ServiceAnnouncer::State::Established);
+}
+
+// SIGHUP (or REHASH) with a new certificate: the TXT record follows, so that clients pin the
+// certificate the server now presents.
+void tst_ServiceAnnouncer::newCertificateIsAnnounced()
+{
+    const QString name = uniqueName("reload");
+    const auto server = startServer(name);
+    QVERIFY(server);
+    QTRY_COMPARE_WITH_TIMEOUT(server->announcer()->state(), ServiceAnnouncer::State::Established,
+                              10000);
+    TlsContext* context = server->tlsContext();
+    const QString before = context->fingerprint();
+    TlsCertificateGenerator generator(server->config().serverName);
+    QVERIFY(generator.generate());
+    QVERIFY(generator.writeFiles(context->certificateFile(), context->keyFile()));
+    server->reload();
+    const QString after = context->fingerprint();
+    QVERIFY(after != before);
+    QTRY_COMPARE_WITH_TIMEOUT(server->announcer()->state(), ServiceAnnouncer::State::Established,
+                              10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const QList<QStringList> lines =
+                m_fixture->browse(QString::fromLatin1(IrcDnsSd::TlsServiceType));
+            for (const QStringList& line : lines) {
+                if (line.value(3) == name)
+                    return line.mid(9).join(u';').contains(QLatin1String("fingerprint=") + after);
+            }
+            return false;
+        }(),
+        10000);
 }
 
 void tst_ServiceAnnouncer::serviceNameDefaults_data()
