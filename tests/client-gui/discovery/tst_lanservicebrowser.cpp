@@ -12,6 +12,7 @@
 
 #include <QCoreApplication>
 #include <QDBusConnection>
+#include <QNetworkInterface>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -130,6 +131,35 @@ void tst_LanServiceBrowser::findsTheServerOnceWithItsAddressPortAndTls()
     QTcpSocket socket;
     socket.connectToHost(address, found.port);
     QTRY_COMPARE(socket.state(), QAbstractSocket::ConnectedState);
+
+    // IPv6 as well, where the machine has it on a multicast interface: an IPv6 instance was
+    // resolved, and its address reaches the server too.
+    bool machineHasIpv6 = false;
+    const auto interfaces = QNetworkInterface::allInterfaces();
+    for (const QNetworkInterface& interface : interfaces) {
+        if (!interface.flags().testFlag(QNetworkInterface::CanMulticast) ||
+            interface.flags().testFlag(QNetworkInterface::IsLoopBack))
+            continue;
+        for (const QNetworkAddressEntry& entry : interface.addressEntries())
+            machineHasIpv6 = machineHasIpv6 ||
+                             (entry.ip().protocol() == QAbstractSocket::IPv6Protocol &&
+                              !entry.ip().isLinkLocal());
+    }
+    if (!machineHasIpv6)
+        return;
+    QHostAddress ipv6;
+    QTRY_VERIFY([&] {
+        for (const QList<QVariant>& arguments : std::as_const(resolved)) {
+            const LanService service = arguments.at(0).value<LanService>();
+            if (service.name == name &&
+                service.address.protocol() == QAbstractSocket::IPv6Protocol)
+                ipv6 = service.address;
+        }
+        return !ipv6.isNull();
+    }());
+    QTcpSocket socket6;
+    socket6.connectToHost(ipv6, found.port);
+    QTRY_COMPARE(socket6.state(), QAbstractSocket::ConnectedState);
 }
 
 void tst_LanServiceBrowser::serverGoingAwayIsRemoved()
