@@ -141,9 +141,9 @@ void tst_LanServiceBrowser::findsTheServerOnceWithItsAddressPortAndTls()
             interface.flags().testFlag(QNetworkInterface::IsLoopBack))
             continue;
         for (const QNetworkAddressEntry& entry : interface.addressEntries())
-            machineHasIpv6 = machineHasIpv6 ||
-                             (entry.ip().protocol() == QAbstractSocket::IPv6Protocol &&
-                              !entry.ip().isLinkLocal());
+            machineHasIpv6 =
+                machineHasIpv6 || (entry.ip().protocol() == QAbstractSocket::IPv6Protocol &&
+                                   !entry.ip().isLinkLocal());
     }
     if (!machineHasIpv6)
         return;
@@ -151,8 +151,7 @@ void tst_LanServiceBrowser::findsTheServerOnceWithItsAddressPortAndTls()
     QTRY_VERIFY([&] {
         for (const QList<QVariant>& arguments : std::as_const(resolved)) {
             const LanService service = arguments.at(0).value<LanService>();
-            if (service.name == name &&
-                service.address.protocol() == QAbstractSocket::IPv6Protocol)
+            if (service.name == name && service.address.protocol() == QAbstractSocket::IPv6Protocol)
                 ipv6 = service.address;
         }
         return !ipv6.isNull();
