@@ -27,6 +27,8 @@ test_packages=(
     lintian appstream systemd    # package check: lintian, appstreamcli, systemd-analyze
     python3-seccomp      # package check: the unit's system call filter, without systemd
     gnome-keyring dbus-daemon  # a private Secret Service in a private D-Bus session (keyring test)
+    avahi-daemon avahi-utils   # LAN discovery tests: a private Avahi on a private system bus,
+                               # avahi-browse and avahi-publish as the standard tools
 )
 
 packages=("${run_packages[@]}")

@@ -11,3 +11,4 @@ Q_DECLARE_LOGGING_CATEGORY(lcStorage) // confab.server.storage: database, migrat
 Q_DECLARE_LOGGING_CATEGORY(lcHistory) // confab.server.history: history writes, queries, pruning
 Q_DECLARE_LOGGING_CATEGORY(lcOper)    // confab.server.oper: every operator action, who did it
 Q_DECLARE_LOGGING_CATEGORY(lcUdp)     // confab.server.udp: the UDP room, its members and drops
+Q_DECLARE_LOGGING_CATEGORY(lcDiscovery) // confab.server.discovery: the LAN announcement (Avahi)

@@ -1,16 +1,21 @@
 #include "widgets/logindialog.h"
 
+#include "connection/certificatepins.h"
 #include "connection/clientlogging.h"
+#include "discovery/lanservicebrowser.h"
 #include "ircnumerics.h"
 #include "ircvalidation.h"
+#include "models/lanservermodel.h"
 #include "session/clientsettings.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDBusConnection>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -22,16 +27,21 @@
 
 namespace {
 
+constexpr int LanListRows = 4; // rows of found servers shown before the list scrolls
+
 } // namespace
 
 LoginDialog::LoginDialog(ServerConnection* connection, QWidget* parent)
     : QDialog(parent), m_connection(connection), m_keyring(new PasswordKeyring(this)),
-      m_recentCombo(new QComboBox(this)), m_modeTabs(new QTabBar(this)), m_form(new QFormLayout),
+      m_recentCombo(new QComboBox(this)),
+      m_lanBrowser(new LanServiceBrowser(QDBusConnection::systemBus(), this)),
+      m_lanModel(new LanServerModel(m_lanBrowser, this)), m_lanList(new QListView(this)),
+      m_lanStatus(new QLabel(this)), m_modeTabs(new QTabBar(this)), m_form(new QFormLayout),
       m_hostEdit(new QLineEdit(this)), m_portSpin(new QSpinBox(this)),
-      m_tlsCheck(new QCheckBox(tr("Secure connection (TLS)"), this)),
-      m_nameLabel(new QLabel(this)), m_nickEdit(new QLineEdit(this)),
-      m_displayNameEdit(new QLineEdit(this)), m_passwordLabel(new QLabel(this)),
-      m_passwordEdit(new QLineEdit(this)), m_confirmEdit(new QLineEdit(this)),
+      m_tlsCheck(new QCheckBox(tr("Secure connection (TLS)"), this)), m_nameLabel(new QLabel(this)),
+      m_nickEdit(new QLineEdit(this)), m_displayNameEdit(new QLineEdit(this)),
+      m_passwordLabel(new QLabel(this)), m_passwordEdit(new QLineEdit(this)),
+      m_confirmEdit(new QLineEdit(this)),
       m_rememberCheck(new QCheckBox(tr("&Remember me on this computer"), this)),
       m_nickHint(new QLabel(this)), m_statusLabel(new QLabel(this)),
       m_connectButton(new QPushButton(tr("&Connect"), this)),
@@ -40,6 +50,16 @@ LoginDialog::LoginDialog(ServerConnection* connection, QWidget* parent)
     setObjectName(QStringLiteral("loginDialog"));
     setWindowTitle(tr("Connect to a chat server"));
     m_recentCombo->setObjectName(QStringLiteral("recentCombo"));
+    m_lanList->setObjectName(QStringLiteral("lanServerList"));
+    m_lanStatus->setObjectName(QStringLiteral("lanStatusLabel"));
+    m_lanList->setModel(m_lanModel);
+    m_lanList->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_lanList->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_lanList->setUniformItemSizes(true);
+    m_lanList->setMaximumHeight(m_lanList->fontMetrics().height() * (LanListRows + 1) +
+                                2 * m_lanList->frameWidth());
+    m_lanList->setAccessibleName(tr("Chat servers on this network"));
+    m_lanStatus->setWordWrap(true);
     m_modeTabs->setObjectName(QStringLiteral("modeTabs"));
     m_hostEdit->setObjectName(QStringLiteral("hostEdit"));
     m_portSpin->setObjectName(QStringLiteral("portSpin"));
@@ -106,6 +126,8 @@ LoginDialog::LoginDialog(ServerConnection* connection, QWidget* parent)
     buttons->addButton(m_cancelButton, QDialogButtonBox::RejectRole);
 
     auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_lanStatus);
+    layout->addWidget(m_lanList);
     layout->addWidget(m_modeTabs);
     layout->addLayout(m_form);
     layout->addWidget(m_statusLabel);
@@ -114,15 +136,22 @@ LoginDialog::LoginDialog(ServerConnection* connection, QWidget* parent)
     setMinimumWidth(440);
 
     // Tab follows the form from top to bottom (widgets were made in another order).
-    QWidget* const order[] = {m_modeTabs,     m_recentCombo,   m_hostEdit,
-                              m_portSpin,     m_tlsCheck,      m_nickEdit,      m_passwordEdit,
-                              m_confirmEdit,  m_rememberCheck, m_displayNameEdit,
-                              m_connectButton, m_cancelButton};
+    QWidget* const order[] = {m_lanList,     m_modeTabs,      m_recentCombo,     m_hostEdit,
+                              m_portSpin,    m_tlsCheck,      m_nickEdit,        m_passwordEdit,
+                              m_confirmEdit, m_rememberCheck, m_displayNameEdit, m_connectButton,
+                              m_cancelButton};
     for (size_t i = 1; i < std::size(order); ++i)
         setTabOrder(order[i - 1], order[i]);
 
     connect(m_modeTabs, &QTabBar::currentChanged, this, &LoginDialog::onModeChanged);
     connect(m_recentCombo, &QComboBox::activated, this, &LoginDialog::onRecentChosen);
+    connect(m_lanList, &QListView::clicked, this, &LoginDialog::onLanServerChosen);
+    connect(m_lanList, &QListView::activated, this, &LoginDialog::onLanServerChosen);
+    connect(m_lanBrowser, &LanServiceBrowser::stateChanged, this, &LoginDialog::updateLanStatus);
+    connect(m_lanBrowser, &LanServiceBrowser::settled, this, &LoginDialog::updateLanStatus);
+    connect(m_lanModel, &QAbstractItemModel::rowsInserted, this, &LoginDialog::updateLanStatus);
+    connect(m_lanModel, &QAbstractItemModel::rowsRemoved, this, &LoginDialog::updateLanStatus);
+    connect(m_lanModel, &QAbstractItemModel::modelReset, this, &LoginDialog::updateLanStatus);
     connect(m_connectButton, &QPushButton::clicked, this, &LoginDialog::onConnectClicked);
     connect(m_cancelButton, &QPushButton::clicked, this, &LoginDialog::reject);
     connect(m_tlsCheck, &QCheckBox::clicked, this, &LoginDialog::onTlsClicked);
@@ -140,6 +169,67 @@ LoginDialog::LoginDialog(ServerConnection* connection, QWidget* parent)
                 onKeyringFailed(key, problem);
             });
     prefill();
+    m_lanBrowser->start();
+    updateLanStatus();
+}
+
+void LoginDialog::updateLanStatus()
+{
+    using State = LanServiceBrowser::State;
+    const bool found = m_lanModel->rowCount() > 0;
+    m_lanList->setVisible(found);
+    QString text;
+    if (found)
+        text = tr("Chat servers on this network (choose one, or enter a server below):");
+    else if (m_lanBrowser->state() == State::Unavailable)
+        text = tr("Servers on this network cannot be listed: the Avahi service is not running on "
+                  "this computer. Enter a server's address below.");
+    else if (m_lanBrowser->state() == State::Failed)
+        text = tr("Servers on this network cannot be listed right now. Enter a server's address "
+                  "below.");
+    else if (m_lanBrowser->hasSettled())
+        text = tr("No chat servers found on this network. Enter a server's address below.");
+    else
+        text = tr("Looking for chat servers on this network…");
+    m_lanStatus->setText(text);
+}
+
+QString LoginDialog::lanStatusText() const
+{
+    return m_lanStatus->text();
+}
+
+void LoginDialog::onLanServerChosen(const QModelIndex& index)
+{
+    const LanServer server = m_lanModel->server(index.row());
+    if (!server.isValid() || m_busy)
+        return;
+    m_lanChoice = server;
+    m_awaitedKey.clear(); // a keyring read for the last server no longer fills this form
+    m_hostEdit->setText(server.address);
+    m_portSpin->setValue(server.port);
+    m_tlsCheck->setChecked(server.tls);
+    if (!server.hasAccounts && mode() != Registration::Mode::Guest)
+        setMode(Registration::Mode::Guest); // it said it has no accounts
+    setStatus({}, false);
+    validate();
+}
+
+// The fingerprint a chosen LAN server announced becomes the expected one, so that the first
+// connection needs no confirmation — but never replaces a pin the user already has: an
+// announcement is no proof, a kept pin is.
+void LoginDialog::pinAnnouncedFingerprint()
+{
+    const LanServer& chosen = m_lanChoice;
+    if (!chosen.isValid() || !chosen.tls || chosen.fingerprint.isEmpty() || !isTlsEnabled() ||
+        host() != chosen.address || port() != chosen.port)
+        return;
+    CertificatePins pins;
+    if (!pins.pin(host(), port()).isEmpty())
+        return;
+    pins.setPin(host(), port(), chosen.fingerprint);
+    qCInfo(lcLan).noquote() << "pinned the fingerprint" << chosen.name << "announced for"
+                            << CertificatePins::serverKey(host(), port());
 }
 
 void LoginDialog::prefill(const QString& host, quint16 port, const QString& nick)
@@ -459,6 +549,7 @@ void LoginDialog::setBusy(bool busy)
     m_rememberCheck->setEnabled(editable);
     m_modeTabs->setEnabled(editable);
     m_recentCombo->setEnabled(editable);
+    m_lanList->setEnabled(editable);
     m_displayNameEdit->setEnabled(editable);
     m_nickEdit->setEnabled(editable || m_choosingNewNick);
     if (m_choosingNewNick)
@@ -493,6 +584,7 @@ void LoginDialog::onConnectClicked()
         return;
     }
     m_awaitedKey.clear(); // what the user typed wins over a keyring read still under way
+    pinAnnouncedFingerprint();
     setStatus(tr("Connecting to %1…").arg(host()), false);
     setBusy(true);
     m_connection->setHost(host());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "discovery/lanserver.h"
 #include "session/serverconnection.h"
 #include "storage/passwordkeyring.h"
 #include "storage/serverprofiles.h"
@@ -12,6 +13,9 @@ class QComboBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QListView;
+class LanServerModel;
+class LanServiceBrowser;
 class QPushButton;
 class QSpinBox;
 class QTabBar;
@@ -20,7 +24,9 @@ class QTabBar;
 // password, SASL), Create account (draft/account-registration, named after the name typed) or
 // Guest (a name only, and a server password if the server wants one). Asks for server, port,
 // name, password and an optional display name (any script), checks the name while it is typed,
-// offers the servers logged in to before, and after a successful login remembers it — the
+// offers the servers logged in to before and the chat servers found on the LAN (live, through
+// Avahi; choosing one fills in server, port and TLS, and its announced certificate fingerprint
+// becomes the pin when none is kept yet), and after a successful login remembers it — the
 // password only in the system keyring, and only when asked to.
 //
 // Errors (refused, not found, timed out, name taken, wrong password, account exists…) stay in the
@@ -50,6 +56,8 @@ public:
     QString nick() const;
     Registration::Mode mode() const;
     QString statusText() const;
+    // The line about servers on the LAN ("Looking for…", "No chat servers found…").
+    QString lanStatusText() const;
     // For tests: where remembered passwords go.
     PasswordKeyring* keyring() const { return m_keyring; }
 
@@ -75,6 +83,9 @@ private:
     void onError(ServerConnection::Error error, const QString& detail);
     void onModeChanged();
     void onRecentChosen(int index);
+    void onLanServerChosen(const QModelIndex& index);
+    void updateLanStatus();
+    void pinAnnouncedFingerprint();
     void onPasswordRead(const QString& key, const QString& password);
     void onKeyringFailed(const QString& key, PasswordKeyring::Problem problem);
     void applyProfile(const ServerProfile& profile);
@@ -91,6 +102,11 @@ private:
     PasswordKeyring* m_keyring;
     ServerProfiles m_profiles;
     QComboBox* m_recentCombo;
+    LanServiceBrowser* m_lanBrowser;
+    LanServerModel* m_lanModel;
+    QListView* m_lanList;
+    QLabel* m_lanStatus;
+    LanServer m_lanChoice; // the server on the LAN that filled the form, if any
     QTabBar* m_modeTabs;
     QFormLayout* m_form;
     QLineEdit* m_hostEdit;

@@ -132,6 +132,11 @@ struct ServerConfig
     QString tlsKeyFile;
     int tlsHandshakeTimeoutMs = ServerDefaults::TlsHandshakeTimeoutMs;
 
+    // The LAN announcement (DNS-SD over mDNS through Avahi, docs/LAN-DISCOVERY.md). Off unless
+    // set (confabd turns it on unless --no-announce), so that tests and embedders stay quiet.
+    bool announce = false;
+    QString announceName; // empty: the network name, or "Confab on <host name>"
+
     // Accounts.
     int scramIterations = ServerDefaults::ScramIterations;
     bool allowPlaintextPasswords = false; // PLAIN and REGISTER over plain text off loopback

@@ -134,6 +134,13 @@ ServerOptions::ServerOptions()
          tr("port")},
         {QStringLiteral("no-tls"), tr("Do not listen for TLS connections.")},
         {QStringLiteral("no-plain"), tr("Do not listen for plain-text connections (TLS only).")},
+        {QStringLiteral("no-announce"),
+         tr("Do not announce the server on the local network (DNS-SD over multicast DNS, "
+            "through Avahi).")},
+        {QStringLiteral("announce-name"),
+         tr("Name the server is announced under on the local network (default: the network name, "
+            "or \"Confab on <host name>\")."),
+         tr("name")},
         {QStringLiteral("tls-cert"),
          tr("TLS certificate chain (PEM). Default: a self-signed one generated in the data "
             "directory."),
@@ -411,6 +418,7 @@ ServerOptions::Result ServerOptions::parse(const QStringList& arguments)
     m_config.port = quint16(port);
     readText(QStringLiteral("server-name"), &m_config.serverName);
     readText(QStringLiteral("network-name"), &m_config.networkName);
+    readText(QStringLiteral("announce-name"), &m_config.announceName);
     readText(QStringLiteral("password"), &m_config.password);
     readText(QStringLiteral("motd"), &m_config.motdFile);
     readText(QStringLiteral("default-channel"), &m_config.defaultChannel);
@@ -437,6 +445,7 @@ ServerOptions::Result ServerOptions::parse(const QStringList& arguments)
     m_config.tlsEnabled = !flag(QStringLiteral("no-tls"));
     m_config.allowPlaintextPasswords = flag(QStringLiteral("allow-plaintext-passwords"));
     m_config.historyEnabled = !flag(QStringLiteral("no-history"));
+    m_config.announce = !flag(QStringLiteral("no-announce"));
     m_config.allowDie = flag(QStringLiteral("allow-die"));
     m_config.accountRegistration = !flag(QStringLiteral("no-account-registration"));
     if (!m_config.plainEnabled && !m_config.tlsEnabled) {

@@ -2,8 +2,10 @@
 
 #include "auth/authservice.h"
 #include "config/serveroptions.h"
-#include "history/historyservice.h"
 #include "core/servercore.h"
+#include "discovery/serverannouncement.h"
+#include "discovery/serviceannouncer.h"
+#include "history/historyservice.h"
 #include "irccommand.h"
 #include "net/clientsession.h"
 #include "net/listener.h"
@@ -14,9 +16,13 @@
 #include "udp/udplobbybridge.h"
 #include "udp/udproom.h"
 
+#include <QDBusConnection>
+#include <QHostInfo>
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace {
 constexpr int RejectGraceMs = 2000; // time to deliver ERROR to a refused connection
@@ -119,7 +125,31 @@ bool Server::listen()
                       &tlsPort))
             return false;
     }
-    return !m_listeners.isEmpty();
+    if (m_listeners.isEmpty())
+        return false;
+    if (m_config.announce)
+        announce();
+    return true;
+}
+
+void Server::announce()
+{
+    const QList<QHostAddress> addresses = listenAddresses();
+    if (std::all_of(addresses.begin(), addresses.end(),
+                    [](const QHostAddress& address) { return address.isLoopback(); })) {
+        qCInfo(lcDiscovery) << "listening on loopback only: not announced on the LAN";
+        return;
+    }
+    const QList<DnsSdService> services = ServerAnnouncement::services(
+        m_config, serverPort(), tlsPort(), m_tlsContext ? m_tlsContext->fingerprint() : QString(),
+        m_auth != nullptr);
+    if (!m_announcer) {
+        m_announcer = new ServiceAnnouncer(QDBusConnection::systemBus(), this);
+    } else if (m_announcer->services() == services) {
+        return; // a reload that changed nothing the LAN sees
+    }
+    m_announcer->announce(ServerAnnouncement::serviceName(m_config, QHostInfo::localHostName()),
+                          services);
 }
 
 bool Server::setUpUdpRoom()
@@ -216,6 +246,8 @@ bool Server::reload()
     bool ok = true;
     if (m_tlsContext)
         ok = m_tlsContext->reload();
+    if (m_announcer)
+        announce(); // a new certificate has a new fingerprint
     // The options are read as at start: the same command line, the config file read anew.
     QStringList arguments = m_config.arguments;
     if (arguments.isEmpty() && !m_config.configFile.isEmpty())
@@ -312,6 +344,8 @@ void Server::shutdown(const QString& reason)
         << QStringLiteral("shutting down: %1 (%2 connections)").arg(reason).arg(clientCount());
     for (Listener* listener : std::as_const(m_listeners))
         listener->close();
+    if (m_announcer)
+        m_announcer->withdraw(); // nobody should try to join a server on its way out
     m_core->closeAll(reason);
     if (m_udpRoom)
         m_udpRoom->close();

@@ -17,6 +17,7 @@ class DataDirectory;
 class Listener;
 class QTcpSocket;
 class ServerCore;
+class ServiceAnnouncer;
 class TlsContext;
 class UdpLobbyBridge;
 class UdpRoom;
@@ -55,6 +56,9 @@ public:
     const ServerConfig& config() const { return m_config; }
     // The UDP room (--udp-room) after listen(), or nullptr when it is off.
     UdpRoom* udpRoom() const { return m_udpRoom; }
+    // The LAN announcement (DNS-SD through Avahi) after listen() with config().announce; else
+    // nullptr.
+    ServiceAnnouncer* announcer() const { return m_announcer; }
 
     // Tells every client (ERROR) and closes all connections; stops listening. finished() is
     // emitted once the last connection is gone.
@@ -80,6 +84,8 @@ private:
     void reject(QTcpSocket* socket, const QString& reason);
     bool setUpAccounts();
     bool setUpUdpRoom();
+    // Announces (or announces again, when something changed) the open ports on the LAN.
+    void announce();
     // Stops (or resumes) reading from every client, while the history writer catches up: what
     // is accepted is always stored, and clients are slowed down rather than messages dropped.
     void setInputPaused(bool paused);
@@ -94,6 +100,7 @@ private:
     QList<Listener*> m_listeners;
     UdpRoom* m_udpRoom = nullptr;
     UdpLobbyBridge* m_udpBridge = nullptr;
+    ServiceAnnouncer* m_announcer = nullptr;
     QList<ClientSession*> m_sessions;
     QHash<QHostAddress, int> m_connectionsPerIp;
     QString m_errorString;

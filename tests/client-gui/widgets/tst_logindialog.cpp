@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QLoggingCategory>
 #include <QPushButton>
 #include <QSettings>
@@ -52,6 +53,7 @@ private slots:
     void recentLoginsFillTheForm();
     void tlsIsTheDefaultAndFlipsTheDefaultPort();
     void tlsChoiceIsRemembered();
+    void saysWhenLanServersCannotBeListed();
 
 private:
     std::unique_ptr<Server> startServer(const QString& password = {});
@@ -541,6 +543,23 @@ void tst_LoginDialog::tlsChoiceIsRemembered()
     QTRY_VERIFY(m_controller->connection()->isRegistered());
     QVERIFY(!m_controller->connection()->isTls());
     QCOMPARE(QSettings().value(SettingsKeys::Tls).toBool(), false);
+}
+
+// ctest runs this suite without a system bus (DBUS_SYSTEM_BUS_ADDRESS names no socket): the
+// dialog says in one line that servers on the LAN cannot be listed, and manual entry works.
+// (tst_logindialoglan covers a bus without Avahi, and with it.)
+void tst_LoginDialog::saysWhenLanServersCannotBeListed()
+{
+    if (qEnvironmentVariable("DBUS_SYSTEM_BUS_ADDRESS") != QLatin1String("unix:path=/nonexistent"))
+        QSKIP("run by ctest, without a system bus");
+    QTRY_VERIFY(m_dialog->lanStatusText().contains(QLatin1String("Avahi")));
+    QVERIFY(!child<QListView>("lanServerList")->isVisible());
+    QSignalSpy finished(m_dialog.get(), &QDialog::finished);
+    fill(QStringLiteral("127.0.0.1"), m_server->serverPort(), QStringLiteral("erin"));
+    chooseMode(Registration::Mode::Guest);
+    clickConnect();
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished.at(0).at(0).toInt(), int(QDialog::Accepted));
 }
 
 QTEST_MAIN(tst_LoginDialog)
