@@ -705,6 +705,33 @@ SHA-256：%2</translation>
     </message>
 </context>
 <context>
+    <name>LanServerModel</name>
+    <message>
+        <source>%1 — %2 port %3</source>
+        <translation>%1 — %2 端口 %3</translation>
+    </message>
+    <message>
+        <source>Secure connection (TLS) to %1 (%2), port %3.</source>
+        <translation>到 %1（%2）端口 %3 的安全连接（TLS）。</translation>
+    </message>
+    <message>
+        <source>Unencrypted connection to %1 (%2), port %3.</source>
+        <translation>到 %1（%2）端口 %3 的未加密连接。</translation>
+    </message>
+    <message>
+        <source>Only people with an account can chat here.</source>
+        <translation>只有拥有账户的人才能在这里聊天。</translation>
+    </message>
+    <message>
+        <source>%1, secure, %2 port %3</source>
+        <translation>%1，安全连接，%2 端口 %3</translation>
+    </message>
+    <message>
+        <source>%1, not encrypted, %2 port %3</source>
+        <translation>%1，未加密，%2 端口 %3</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>&amp;Connect</source>
@@ -1011,6 +1038,30 @@ SHA-256：%2</translation>
     <message>
         <source>The name %1 belongs to an account. Sign in with its password, or choose another name.</source>
         <translation>名字 %1 属于一个账户。请用它的密码登录，或换一个名字。</translation>
+    </message>
+    <message>
+        <source>Chat servers on this network</source>
+        <translation>本网络中的聊天服务器</translation>
+    </message>
+    <message>
+        <source>Chat servers on this network (choose one, or enter a server below):</source>
+        <translation>本网络中的聊天服务器（选择一个，或在下方输入服务器）：</translation>
+    </message>
+    <message>
+        <source>Servers on this network cannot be listed: the Avahi service is not running on this computer. Enter a server&apos;s address below.</source>
+        <translation>无法列出本网络中的服务器：本机未运行 Avahi 服务。请在下方输入服务器地址。</translation>
+    </message>
+    <message>
+        <source>Servers on this network cannot be listed right now. Enter a server&apos;s address below.</source>
+        <translation>暂时无法列出本网络中的服务器。请在下方输入服务器地址。</translation>
+    </message>
+    <message>
+        <source>No chat servers found on this network. Enter a server&apos;s address below.</source>
+        <translation>本网络中未找到聊天服务器。请在下方输入服务器地址。</translation>
+    </message>
+    <message>
+        <source>Looking for chat servers on this network…</source>
+        <translation>正在查找本网络中的聊天服务器…</translation>
     </message>
 </context>
 <context>

@@ -705,6 +705,33 @@ SHA-256：%2</translation>
     </message>
 </context>
 <context>
+    <name>LanServerModel</name>
+    <message>
+        <source>%1 — %2 port %3</source>
+        <translation>%1 — %2 連接埠 %3</translation>
+    </message>
+    <message>
+        <source>Secure connection (TLS) to %1 (%2), port %3.</source>
+        <translation>到 %1（%2）連接埠 %3 的安全連線（TLS）。</translation>
+    </message>
+    <message>
+        <source>Unencrypted connection to %1 (%2), port %3.</source>
+        <translation>到 %1（%2）連接埠 %3 的未加密連線。</translation>
+    </message>
+    <message>
+        <source>Only people with an account can chat here.</source>
+        <translation>只有擁有帳號的人才能在這裡聊天。</translation>
+    </message>
+    <message>
+        <source>%1, secure, %2 port %3</source>
+        <translation>%1，安全連線，%2 連接埠 %3</translation>
+    </message>
+    <message>
+        <source>%1, not encrypted, %2 port %3</source>
+        <translation>%1，未加密，%2 連接埠 %3</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>&amp;Connect</source>
@@ -1011,6 +1038,30 @@ SHA-256：%2</translation>
     <message>
         <source>The name %1 belongs to an account. Sign in with its password, or choose another name.</source>
         <translation>名字 %1 屬於一個帳號。請用它的密碼登入，或換一個名字。</translation>
+    </message>
+    <message>
+        <source>Chat servers on this network</source>
+        <translation>此網路上的聊天伺服器</translation>
+    </message>
+    <message>
+        <source>Chat servers on this network (choose one, or enter a server below):</source>
+        <translation>此網路上的聊天伺服器（選擇一個，或在下方輸入伺服器）：</translation>
+    </message>
+    <message>
+        <source>Servers on this network cannot be listed: the Avahi service is not running on this computer. Enter a server&apos;s address below.</source>
+        <translation>無法列出此網路上的伺服器：這部電腦未執行 Avahi 服務。請在下方輸入伺服器位址。</translation>
+    </message>
+    <message>
+        <source>Servers on this network cannot be listed right now. Enter a server&apos;s address below.</source>
+        <translation>目前無法列出此網路上的伺服器。請在下方輸入伺服器位址。</translation>
+    </message>
+    <message>
+        <source>No chat servers found on this network. Enter a server&apos;s address below.</source>
+        <translation>此網路上找不到聊天伺服器。請在下方輸入伺服器位址。</translation>
+    </message>
+    <message>
+        <source>Looking for chat servers on this network…</source>
+        <translation>正在尋找此網路上的聊天伺服器…</translation>
     </message>
 </context>
 <context>

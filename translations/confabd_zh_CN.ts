@@ -520,5 +520,13 @@ A password is read from the terminal, or as one line from standard input.
         <source>Datagrams one address may send to the UDP chat room at once (default %1).</source>
         <translation>每个地址可一次性向 UDP 聊天室发送的数据报数（默认 %1）。</translation>
     </message>
+    <message>
+        <source>Do not announce the server on the local network (DNS-SD over multicast DNS, through Avahi).</source>
+        <translation>不在局域网中宣告本服务器（通过 Avahi 的多播 DNS 服务发现 DNS-SD）。</translation>
+    </message>
+    <message>
+        <source>Name the server is announced under on the local network (default: the network name, or &quot;Confab on &lt;host name&gt;&quot;).</source>
+        <translation>在局域网中宣告服务器时使用的名称（默认：网络名称，或“Confab on &lt;主机名&gt;”）。</translation>
+    </message>
 </context>
 </TS>

@@ -520,5 +520,13 @@ A password is read from the terminal, or as one line from standard input.
         <source>Datagrams one address may send to the UDP chat room at once (default %1).</source>
         <translation>每個位址可一次向 UDP 聊天室傳送的資料包數（預設 %1）。</translation>
     </message>
+    <message>
+        <source>Do not announce the server on the local network (DNS-SD over multicast DNS, through Avahi).</source>
+        <translation>不在區域網路上宣告本伺服器（透過 Avahi 的多點傳送 DNS 服務探索 DNS-SD）。</translation>
+    </message>
+    <message>
+        <source>Name the server is announced under on the local network (default: the network name, or &quot;Confab on &lt;host name&gt;&quot;).</source>
+        <translation>在區域網路上宣告伺服器時使用的名稱（預設：網路名稱，或「Confab on &lt;主機名稱&gt;」）。</translation>
+    </message>
 </context>
 </TS>
