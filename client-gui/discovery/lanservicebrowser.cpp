@@ -29,6 +29,13 @@ QString browserInterface()
     return QString::fromLatin1(AvahiDbus::ServiceBrowserInterface);
 }
 
+// A call of a method of Avahi's Server object.
+QDBusMessage serverCall(const QString& method)
+{
+    return QDBusMessage::createMethodCall(avahiService(), QString::fromLatin1(AvahiDbus::ServerPath),
+                                          QString::fromLatin1(AvahiDbus::ServerInterface), method);
+}
+
 bool isOurType(const QString& type)
 {
     return type == QLatin1String(IrcDnsSd::PlainServiceType) ||
@@ -128,10 +135,8 @@ void LanServiceBrowser::browse(const QString& type, int generation, bool prepare
     // ServiceBrowserPrepare (Avahi after 0.8) makes a browser that waits for Start;
     // ServiceBrowserNew (Debian 12's 0.8) one that starts at once. Either way nothing is missed:
     // the signals were subscribed to before (see the constructor).
-    QDBusMessage create = QDBusMessage::createMethodCall(
-        avahiService(), QString::fromLatin1(AvahiDbus::ServerPath),
-        QString::fromLatin1(AvahiDbus::ServerInterface),
-        prepared ? QStringLiteral("ServiceBrowserPrepare") : QStringLiteral("ServiceBrowserNew"));
+    QDBusMessage create = serverCall(prepared ? QStringLiteral("ServiceBrowserPrepare")
+                                              : QStringLiteral("ServiceBrowserNew"));
     create << AvahiDbus::InterfaceUnspecified << AvahiDbus::ProtocolUnspecified << type << QString()
            << 0u;
     auto* call = new QDBusPendingCallWatcher(m_bus.asyncCall(create), this);
@@ -183,7 +188,8 @@ QString LanServiceBrowser::keyOf(const LanService& service)
         .arg(service.type, service.domain, service.name);
 }
 
-// ItemNew and ItemRemove: (i interface, i protocol, s name, s type, s domain, u flags).
+// ItemNew and ItemRemove: (i interface, i protocol, s name, s type, s domain, u flags); the
+// ResolveService reply begins the same way.
 LanService LanServiceBrowser::serviceFrom(const QDBusMessage& message)
 {
     const QList<QVariant> arguments = message.arguments();
@@ -208,9 +214,7 @@ void LanServiceBrowser::onItemNew(const QDBusMessage& message)
     const QString key = keyOf(service);
     m_known.insert(key);
     m_resolving.insert(key);
-    QDBusMessage resolve = QDBusMessage::createMethodCall(
-        avahiService(), QString::fromLatin1(AvahiDbus::ServerPath),
-        QString::fromLatin1(AvahiDbus::ServerInterface), QStringLiteral("ResolveService"));
+    QDBusMessage resolve = serverCall(QStringLiteral("ResolveService"));
     resolve << service.interfaceIndex << service.protocol << service.name << service.type
             << service.domain << AvahiDbus::ProtocolUnspecified << 0u;
     auto* call = new QDBusPendingCallWatcher(m_bus.asyncCall(resolve), this);
@@ -236,12 +240,7 @@ void LanServiceBrowser::onResolved(QDBusPendingCallWatcher* call, const QString&
         resolvingDone(key);
         return;
     }
-    LanService service;
-    service.interfaceIndex = arguments.at(0).toInt();
-    service.protocol = arguments.at(1).toInt();
-    service.name = arguments.at(2).toString();
-    service.type = arguments.at(3).toString();
-    service.domain = arguments.at(4).toString();
+    LanService service = serviceFrom(reply);
     service.hostName = arguments.at(5).toString();
     service.address = QHostAddress(arguments.at(7).toString());
     if (service.address.isNull()) {
