@@ -3,6 +3,7 @@
 #include "models/conversationmodel.h"
 
 #include <algorithm>
+#include <tuple>
 #include <utility>
 
 ConversationWindow::ConversationWindow(QObject* parent) : QAbstractProxyModel(parent) {}
@@ -19,12 +20,9 @@ void ConversationWindow::setSourceModel(QAbstractItemModel* model)
         m_conversation->disconnect(this);
     QAbstractProxyModel::setSourceModel(model);
     m_conversation = qobject_cast<ConversationModel*>(model);
-    m_removeFirst = m_removeLast = -1;
-    m_removedBefore = 0;
+    m_removedInside = m_removedBefore = 0;
     m_following = true;
-    const int count = std::min(m_maxRows, sourceCount());
-    m_first = sourceCount() - count;
-    m_count = count;
+    std::tie(m_first, m_count) = newestRows();
     if (m_conversation) {
         connect(m_conversation, &QAbstractItemModel::rowsAboutToBeInserted, this,
                 &ConversationWindow::onRowsAboutToBeInserted);
@@ -55,6 +53,12 @@ void ConversationWindow::setLimits(int maxRows, int step)
 int ConversationWindow::sourceCount() const
 {
     return m_conversation ? m_conversation->rowCount() : 0;
+}
+
+std::pair<int, int> ConversationWindow::newestRows() const
+{
+    const int count = std::min(m_maxRows, sourceCount());
+    return {sourceCount() - count, count};
 }
 
 bool ConversationWindow::endsAtNewest() const
@@ -177,8 +181,8 @@ bool ConversationWindow::showLater()
 
 void ConversationWindow::showLatest()
 {
-    const int count = std::min(m_maxRows, sourceCount());
-    reset(sourceCount() - count, count);
+    const auto [first, count] = newestRows();
+    reset(first, count);
 }
 
 void ConversationWindow::showAround(int conversationRow)
@@ -204,9 +208,6 @@ void ConversationWindow::onRowsAboutToBeInserted(const QModelIndex& parent, int 
     } else if (first == 0 && m_first == 0 && m_count + added <= m_maxRows) {
         m_insert = Insert::AtTop; // older lines, and the window has room for them
     } else if (first <= m_first) {
-        // Above the window. An older page when it starts at the oldest line: the view shows it
-        // by sliding up (showEarlier), a step at a time, not all in one frame.
-        m_earlierArrived = m_earlierArrived || m_first == 0;
         m_insert = Insert::Above;
     } else if (first < end) {
         m_insert = Insert::Inside; // history among the rows shown
@@ -222,8 +223,12 @@ void ConversationWindow::onRowsInserted(const QModelIndex& parent, int first, in
     const Insert insert = std::exchange(m_insert, Insert::None);
     const int added = last - first + 1;
     if (insert == Insert::Above) {
+        // An older page while the window starts at the oldest line: the view shows it by sliding
+        // up (showEarlier), a step at a time, not all in one frame. Its rows go in one by one,
+        // each above the last: announced once, for the first.
+        const bool atOldest = m_first == 0;
         m_first += added;
-        if (std::exchange(m_earlierArrived, false))
+        if (atOldest)
             emit earlierRowsArrived();
         return;
     }
@@ -245,23 +250,18 @@ void ConversationWindow::onRowsAboutToBeRemoved(const QModelIndex& parent, int f
     m_removedBefore = std::max(0, std::min(last, m_first - 1) - first + 1);
     const int from = std::max(first, m_first);
     const int to = std::min(last, m_first + m_count - 1);
-    m_removeFirst = m_removeLast = -1;
-    if (from <= to) {
-        m_removeFirst = from - m_first;
-        m_removeLast = to - m_first;
-        beginRemoveRows({}, m_removeFirst, m_removeLast);
-    }
+    m_removedInside = std::max(0, to - from + 1);
+    if (m_removedInside > 0)
+        beginRemoveRows({}, from - m_first, to - m_first);
 }
 
 void ConversationWindow::onRowsRemoved(const QModelIndex& parent, int, int)
 {
     if (parent.isValid())
         return;
-    m_first -= m_removedBefore;
-    m_removedBefore = 0;
-    if (m_removeFirst >= 0) {
-        m_count -= m_removeLast - m_removeFirst + 1;
-        m_removeFirst = m_removeLast = -1;
+    m_first -= std::exchange(m_removedBefore, 0);
+    if (m_removedInside > 0) {
+        m_count -= std::exchange(m_removedInside, 0);
         endRemoveRows();
     }
     if (m_count == 0 && sourceCount() > 0) { // the rows read are gone: back to the newest
@@ -281,8 +281,6 @@ void ConversationWindow::onDataChanged(const QModelIndex& topLeft, const QModelI
 
 void ConversationWindow::onSourceReset()
 {
-    const int count = std::min(m_maxRows, sourceCount());
-    m_first = sourceCount() - count;
-    m_count = count;
+    std::tie(m_first, m_count) = newestRows();
     endResetModel();
 }

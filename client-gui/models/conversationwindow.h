@@ -36,9 +36,11 @@ public:
     // At most maxRows rows; showEarlier and showLater move by step rows.
     void setLimits(int maxRows, int step);
     int maxRows() const { return m_maxRows; }
-    // While following, live lines go in and the oldest rows leave; otherwise a full window
+    // Following (the view set it at the newest line, or the rows read went away): live lines go
+    // in and the oldest rows leave, and the view keeps to the bottom; otherwise a full window
     // stops before live lines.
     void setFollowing(bool following) { m_following = following; }
+    bool isFollowing() const { return m_following; }
 
     // The conversation's row shown as row 0.
     int firstRow() const { return m_first; }
@@ -73,6 +75,8 @@ signals:
 private:
     void setSourceModel(QAbstractItemModel* model) override;
     int sourceCount() const;
+    // The first row and the count of a window on the newest rows.
+    std::pair<int, int> newestRows() const;
     void onRowsAboutToBeInserted(const QModelIndex& parent, int first, int last);
     void onRowsInserted(const QModelIndex& parent, int first, int last);
     void onRowsAboutToBeRemoved(const QModelIndex& parent, int first, int last);
@@ -95,9 +99,8 @@ private:
     // Between an insertion in the conversation and its end: where the new rows go.
     enum class Insert { None, Above, AtTop, Inside, AtBottom };
     Insert m_insert = Insert::None;
-    bool m_earlierArrived = false;
-    // Between a removal in the conversation and its end: the window's rows that go.
-    int m_removeFirst = -1;
-    int m_removeLast = -1;
-    int m_removedBefore = 0; // removed rows above the window
+    // Between a removal in the conversation and its end: how many of the window's rows go, and
+    // how many rows above it.
+    int m_removedInside = 0;
+    int m_removedBefore = 0;
 };

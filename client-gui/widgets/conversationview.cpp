@@ -106,12 +106,13 @@ void ConversationView::updateGeometries()
     QScopedValueRollback restoring(m_restoring, true);
     QListView::updateGeometries();
     QScrollBar* bar = verticalScrollBar();
-    if (m_atLatest)
+    if (m_window->isFollowing()) {
         bar->setValue(bar->maximum());
-    else if (m_topRow.isValid())
-        bar->setValue(bar->value() + visualRect(m_topRow).top() - m_topRowOffset);
-    if (!m_atLatest)
+    } else {
+        if (m_topRow.isValid())
+            bar->setValue(bar->value() + visualRect(m_topRow).top() - m_topRowOffset);
         rememberPlace();
+    }
     placeJumpButton();
 }
 
@@ -121,8 +122,7 @@ void ConversationView::onScrolled(int value)
     if (m_restoring || !m_model)
         return;
     const QScrollBar* bar = verticalScrollBar();
-    m_atLatest = value >= bar->maximum() - BottomSlack && m_window->endsAtNewest();
-    m_window->setFollowing(m_atLatest);
+    m_window->setFollowing(isAtBottom());
     rememberPlace();
     if (bar->maximum() <= bar->minimum())
         return;
@@ -166,7 +166,6 @@ void ConversationView::scrollToLatest()
     {
         QScopedValueRollback restoring(m_restoring, true);
         m_window->showLatest();
-        m_atLatest = true;
         m_window->setFollowing(true);
         scrollToBottom(); // after a layout still pending
     }
@@ -203,8 +202,7 @@ void ConversationView::showRow(int row)
         scrollTo(shown, PositionAtCenter);
         return shown;
     }();
-    m_atLatest = isAtBottom();
-    m_window->setFollowing(m_atLatest);
+    m_window->setFollowing(isAtBottom());
     rememberPlace();
     setCurrentIndex(index);
     selectionModel()->select(index, QItemSelectionModel::ClearAndSelect);

@@ -80,7 +80,6 @@ private:
     ConversationWindow* m_window;
     MessageDelegate* m_delegate;
     QToolButton* m_jumpButton;
-    bool m_atLatest = true; // the newest line is at the bottom of the screen: follow new ones
     QPersistentModelIndex m_topRow; // the row at the top of the screen, as the user left it
     int m_topRowOffset = 0;         // where that row begins, from the top of the screen
     bool m_restoring = false;       // the view moves itself, not the user
