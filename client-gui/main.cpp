@@ -1,3 +1,4 @@
+#include "hosting/embeddedchathost.h"
 #include "session/chatcontroller.h"
 #include "session/startoptions.h"
 #include "widgets/mainwindow.h"
@@ -64,7 +65,9 @@ int main(int argc, char* argv[])
 
     ChatController controller;
     controller.enableArchive(); // conversations kept on this computer, searchable
+    EmbeddedChatHost host; // "Host a chat on this computer"
     MainWindow window(&controller);
+    window.setChatHost(&host);
     // The window says when to end: closing it may only hide it in the tray, and quitting from
     // the tray closes a window that is hidden already.
     QApplication::setQuitOnLastWindowClosed(false);

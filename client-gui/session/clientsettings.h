@@ -14,6 +14,7 @@ inline const QString Tls = QStringLiteral("login/tls");
 inline const QString CertificatePins = QStringLiteral("tls/pinnedCertificates");
 inline const QString ShowJoinPart = QStringLiteral("chat/showJoinPart");
 inline const QString HideToTray = QStringLiteral("window/hideToTray");
+inline const QString HostOnStart = QStringLiteral("hosting/startWithApp");
 inline const QString NotifyMentions = QStringLiteral("notify/mentions");
 inline const QString TimeFormat = QStringLiteral("chat/timeFormat");
 inline const QString WindowGeometry = QStringLiteral("window/geometry");

@@ -10,6 +10,7 @@ Preferences::Preferences(QObject* parent) : QObject(parent)
     m_showJoinPart = settings.value(SettingsKeys::ShowJoinPart, true).toBool();
     m_hideToTray = settings.value(SettingsKeys::HideToTray, true).toBool();
     m_notifyMentions = settings.value(SettingsKeys::NotifyMentions, true).toBool();
+    m_hostOnStart = settings.value(SettingsKeys::HostOnStart, false).toBool();
     m_timeFormat = settings.value(SettingsKeys::TimeFormat, timeFormats().constFirst()).toString();
     if (!timeFormats().contains(m_timeFormat))
         m_timeFormat = timeFormats().constFirst();
@@ -41,6 +42,14 @@ void Preferences::setHideToTray(bool hide)
         return;
     m_hideToTray = hide;
     save(SettingsKeys::HideToTray, hide);
+}
+
+void Preferences::setHostOnStart(bool host)
+{
+    if (m_hostOnStart == host)
+        return;
+    m_hostOnStart = host;
+    save(SettingsKeys::HostOnStart, host);
 }
 
 void Preferences::setNotifyMentions(bool notify)

@@ -18,6 +18,8 @@ public:
     bool hideToTray() const { return m_hideToTray; }
     // A tray message and a taskbar alert when someone names you.
     bool notifyMentions() const { return m_notifyMentions; }
+    // The chat this app hosts starts with the app, and the user joins it (under the last name).
+    bool hostOnStart() const { return m_hostOnStart; }
     // QTime format of the time before each line.
     QString timeFormat() const { return m_timeFormat; }
     // The formats offered, the default first.
@@ -27,6 +29,7 @@ public slots:
     void setShowJoinPart(bool show);
     void setHideToTray(bool hide);
     void setNotifyMentions(bool notify);
+    void setHostOnStart(bool host);
     void setTimeFormat(const QString& format);
 
 signals:
@@ -38,5 +41,6 @@ private:
     bool m_showJoinPart = true;
     bool m_hideToTray = true;
     bool m_notifyMentions = true;
+    bool m_hostOnStart = false;
     QString m_timeFormat;
 };

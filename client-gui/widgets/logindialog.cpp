@@ -6,7 +6,9 @@
 #include "ircnumerics.h"
 #include "ircvalidation.h"
 #include "models/lanservermodel.h"
+#include "session/chathost.h"
 #include "session/clientsettings.h"
+#include "session/hostedlogin.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -45,7 +47,7 @@ LoginDialog::LoginDialog(ServerConnection* connection, QWidget* parent)
       m_rememberCheck(new QCheckBox(tr("&Remember me on this computer"), this)),
       m_nickHint(new QLabel(this)), m_statusLabel(new QLabel(this)),
       m_connectButton(new QPushButton(tr("&Connect"), this)),
-      m_cancelButton(new QPushButton(tr("Cancel"), this))
+      m_cancelButton(new QPushButton(tr("Cancel"), this)), m_hostButton(new QPushButton(this))
 {
     setObjectName(QStringLiteral("loginDialog"));
     setWindowTitle(tr("Connect to a chat server"));
@@ -76,6 +78,10 @@ LoginDialog::LoginDialog(ServerConnection* connection, QWidget* parent)
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
     m_connectButton->setObjectName(QStringLiteral("connectButton"));
     m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
+    m_hostButton->setObjectName(QStringLiteral("hostButton"));
+    m_hostButton->setToolTip(tr("Runs a chat server in Confab for the people on this network: "
+                                "they find it in their login window. Only a name is needed."));
+    m_hostButton->hide(); // until there is a ChatHost
 
     const std::pair<Registration::Mode, QString> modes[] = {
         {Registration::Mode::SignIn, tr("Sign in")},
@@ -128,6 +134,7 @@ LoginDialog::LoginDialog(ServerConnection* connection, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_lanStatus);
     layout->addWidget(m_lanList);
+    layout->addWidget(m_hostButton, 0, Qt::AlignLeft);
     layout->addWidget(m_modeTabs);
     layout->addLayout(m_form);
     layout->addWidget(m_statusLabel);
@@ -136,7 +143,7 @@ LoginDialog::LoginDialog(ServerConnection* connection, QWidget* parent)
     setMinimumWidth(440);
 
     // Tab follows the form from top to bottom (widgets were made in another order).
-    QWidget* const order[] = {m_lanList,     m_modeTabs,      m_recentCombo,     m_hostEdit,
+    QWidget* const order[] = {m_lanList,     m_hostButton,    m_modeTabs,      m_recentCombo,     m_hostEdit,
                               m_portSpin,    m_tlsCheck,      m_nickEdit,        m_passwordEdit,
                               m_confirmEdit, m_rememberCheck, m_displayNameEdit, m_connectButton,
                               m_cancelButton};
@@ -154,6 +161,7 @@ LoginDialog::LoginDialog(ServerConnection* connection, QWidget* parent)
     connect(m_lanModel, &QAbstractItemModel::modelReset, this, &LoginDialog::updateLanStatus);
     connect(m_connectButton, &QPushButton::clicked, this, &LoginDialog::onConnectClicked);
     connect(m_cancelButton, &QPushButton::clicked, this, &LoginDialog::reject);
+    connect(m_hostButton, &QPushButton::clicked, this, &LoginDialog::hostChat);
     connect(m_tlsCheck, &QCheckBox::clicked, this, &LoginDialog::onTlsClicked);
     for (QLineEdit* edit : {m_nickEdit, m_hostEdit, m_passwordEdit, m_confirmEdit})
         connect(edit, &QLineEdit::textChanged, this, &LoginDialog::validate);
@@ -535,6 +543,47 @@ void LoginDialog::validate()
     m_nickHint->setVisible(!problem.isEmpty());
     m_connectButton->setEnabled(problem.isEmpty() && !host().isEmpty() &&
                                 (!m_busy || m_choosingNewNick));
+    m_hostButton->setEnabled(!m_busy && m_chatHost &&
+                             m_chatHost->state() != ChatHost::State::Stopping &&
+                             nickProblem(nick(), Limits::DefaultNickLength).isEmpty());
+}
+
+void LoginDialog::setChatHost(ChatHost* host)
+{
+    m_chatHost = host;
+    m_hostedLogin = new HostedLogin(host, m_connection, this);
+    connect(m_hostedLogin, &HostedLogin::progress, this,
+            [this](const QString& text) { setStatus(text, false); });
+    connect(m_hostedLogin, &HostedLogin::failed, this, [this](const QString& text) {
+        m_hosting = false;
+        showError(text);
+    });
+    connect(host, &ChatHost::stateChanged, this, &LoginDialog::updateHostButton);
+    m_hostButton->show();
+    updateHostButton();
+}
+
+void LoginDialog::updateHostButton()
+{
+    m_hostButton->setText(m_chatHost->isRunning() ? tr("&Join the chat you host")
+                                                  : tr("&Host a chat on this computer"));
+    validate();
+}
+
+void LoginDialog::hostChat()
+{
+    if (!m_chatHost || m_busy)
+        return;
+    const QString problem = nickProblem(nick(), Limits::DefaultNickLength);
+    if (!problem.isEmpty()) {
+        showError(problem);
+        m_nickEdit->setFocus();
+        return;
+    }
+    m_hosting = true;
+    m_awaitedKey.clear();
+    setBusy(true);
+    m_hostedLogin->begin(nick(), m_displayNameEdit->text().trimmed());
 }
 
 void LoginDialog::setBusy(bool busy)
@@ -552,6 +601,8 @@ void LoginDialog::setBusy(bool busy)
     m_lanList->setEnabled(editable);
     m_displayNameEdit->setEnabled(editable);
     m_nickEdit->setEnabled(editable || m_choosingNewNick);
+    if (!busy)
+        m_hosting = false;
     if (m_choosingNewNick)
         m_connectButton->setText(tr("&Use this name"));
     else if (!m_statusLabel->text().isEmpty() && !busy)
@@ -610,7 +661,16 @@ void LoginDialog::onRegistered()
 {
     if (!isVisible())
         return;
-    rememberLogin();
+    if (m_hosting) {
+        // Only the name: the hosted chat's port and password are this run's.
+        QSettings settings;
+        settings.setValue(SettingsKeys::Nick, m_connection->nick());
+        settings.setValue(SettingsKeys::DisplayName, m_displayNameEdit->text().trimmed());
+        m_passwordEdit->clear();
+    } else {
+        rememberLogin();
+    }
+    m_hosting = false;
     qCInfo(lcClient) << "logged in as" << m_connection->nick();
     m_choosingNewNick = false;
     m_busy = false;
@@ -682,14 +742,20 @@ void LoginDialog::onError(ServerConnection::Error error, const QString& detail)
 {
     if (!isVisible() || !m_busy)
         return;
-    showError(errorText(error, host(), port(), detail));
+    if (m_hosting)
+        showError(errorText(error, m_connection->host(), m_connection->port(), detail));
+    else
+        showError(errorText(error, host(), port(), detail));
 }
 
 void LoginDialog::reject()
 {
     if (m_busy && !m_connection->isRegistered())
         m_connection->disconnectFromServer();
+    if (m_hostedLogin)
+        m_hostedLogin->cancel(); // a chat being started goes on, without logging in to it
     m_busy = false;
+    m_hosting = false;
     m_choosingNewNick = false;
     QDialog::reject();
 }

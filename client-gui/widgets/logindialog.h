@@ -8,6 +8,8 @@
 #include <QDialog>
 #include <QSet>
 
+class ChatHost;
+class HostedLogin;
 class QCheckBox;
 class QComboBox;
 class QFormLayout;
@@ -31,7 +33,8 @@ class QTabBar;
 //
 // Errors (refused, not found, timed out, name taken, wrong password, account exists…) stay in the
 // dialog with the form kept so the user can fix them and retry; a taken name is retried on the
-// same connection.
+// same connection. With a ChatHost it also offers to host a chat on this computer (HostedLogin):
+// only the name is needed.
 class LoginDialog : public QDialog
 {
     Q_OBJECT
@@ -58,6 +61,8 @@ public:
     QString statusText() const;
     // The line about servers on the LAN ("Looking for…", "No chat servers found…").
     QString lanStatusText() const;
+    // Offers "Host a chat on this computer" with this host (none: not offered).
+    void setChatHost(ChatHost* host);
     // For tests: where remembered passwords go.
     PasswordKeyring* keyring() const { return m_keyring; }
 
@@ -73,6 +78,9 @@ signals:
 
 public slots:
     void reject() override;
+    // Hosts a chat on this computer under the name in the form (or joins the one this app
+    // hosts already) and logs in to it: the button, the Chat menu, the start-up setting.
+    void hostChat();
 
 private:
     void onConnectClicked();
@@ -85,6 +93,7 @@ private:
     void onRecentChosen(int index);
     void onLanServerChosen(const QModelIndex& index);
     void updateLanStatus();
+    void updateHostButton();
     void pinAnnouncedFingerprint();
     void onPasswordRead(const QString& key, const QString& password);
     void onKeyringFailed(const QString& key, PasswordKeyring::Problem problem);
@@ -123,6 +132,10 @@ private:
     QLabel* m_statusLabel;
     QPushButton* m_connectButton;
     QPushButton* m_cancelButton;
+    QPushButton* m_hostButton;
+    ChatHost* m_chatHost = nullptr;
+    HostedLogin* m_hostedLogin = nullptr;
+    bool m_hosting = false; // the login under way is to the chat this app hosts
     bool m_busy = false;
     bool m_choosingNewNick = false; // registered-but-for-the-nick: retry on the same connection
     QString m_awaitedKey;           // a keyring read whose password fills the form

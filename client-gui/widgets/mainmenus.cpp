@@ -37,11 +37,17 @@ MainMenus::MainMenus(MainWindow* window, ChatController* controller, ChatInput* 
     updateActions();
 }
 
+void MainMenus::addHostingAction(QAction* action)
+{
+    m_chatMenu->insertAction(m_afterDisconnect, action);
+}
+
 void MainMenus::createMenuBar()
 {
     QMenu* chatMenu =
         m_window->menuBar()->addMenu(QCoreApplication::translate("MainWindow", "&Chat"));
     chatMenu->setObjectName(QStringLiteral("chatMenu"));
+    m_chatMenu = chatMenu;
     QAction* connectAction =
         chatMenu->addAction(QCoreApplication::translate("MainWindow", "&Connect…"), m_window,
                             &MainWindow::showLoginDialog);
@@ -53,7 +59,7 @@ void MainMenus::createMenuBar()
         });
     m_disconnectAction->setObjectName(QStringLiteral("disconnectAction"));
     m_disconnectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
-    chatMenu->addSeparator();
+    m_afterDisconnect = chatMenu->addSeparator();
     QAction* join =
         chatMenu->addAction(QCoreApplication::translate("MainWindow", "&Join room…"), this, [this] {
             askText(QStringLiteral("joinRoomDialog"),

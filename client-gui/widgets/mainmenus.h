@@ -10,6 +10,7 @@ class ContactPanel;
 class MainWindow;
 class QAction;
 class QListView;
+class QMenu;
 class QTabWidget;
 class ServerConnection;
 
@@ -24,6 +25,9 @@ class MainMenus : public QObject
 public:
     MainMenus(MainWindow* window, ChatController* controller, ChatInput* input,
               ContactPanel* contacts, QListView* roomList, QTabWidget* tabs);
+
+    // Puts the Host / Stop hosting action in the Chat menu, after Disconnect.
+    void addHostingAction(QAction* action);
 
 private:
     void createMenuBar();
@@ -43,4 +47,6 @@ private:
     QTabWidget* m_tabs;
     QAction* m_disconnectAction = nullptr;
     QAction* m_backAction = nullptr;
+    QMenu* m_chatMenu = nullptr;
+    QAction* m_afterDisconnect = nullptr; // where the hosting action goes
 };

@@ -17,6 +17,7 @@
 #include "widgets/contactpanel.h"
 #include "widgets/conversationview.h"
 #include "widgets/helpdialog.h"
+#include "widgets/hostingcontrol.h"
 #include "widgets/logindialog.h"
 #include "widgets/mainmenus.h"
 #include "widgets/memberpanel.h"
@@ -139,7 +140,7 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
     new CertificatePrompt(m_connection, this); // first-use and changed-certificate questions
 
     // The menu bar and the right-click menus of the rooms and tabs.
-    new MainMenus(this, controller, m_input, m_contactPanel, m_roomList, m_tabs);
+    m_menus = new MainMenus(this, controller, m_input, m_contactPanel, m_roomList, m_tabs);
 
     setSystemTrayAvailable(QSystemTrayIcon::isSystemTrayAvailable());
     connect(controller->preferences(), &Preferences::changed, this, &MainWindow::applyPreferences);
@@ -235,9 +236,24 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::setChatHost(ChatHost* host)
+{
+    m_hosting = new HostingControl(host, m_connection, m_loginDialog, this);
+    statusBar()->insertPermanentWidget(0, m_hosting->statusLabel());
+    m_menus->addHostingAction(m_hosting->action());
+    m_loginDialog->setChatHost(host);
+}
+
 void MainWindow::start(const StartOptions& options)
 {
     m_loginDialog->prefill(options.host, options.port, options.nick);
+    // "Start hosting when Confab starts": the last name joins the chat it hosts.
+    if (m_hosting && m_controller->preferences()->hostOnStart() && options.host.isEmpty() &&
+        !options.connectNow && !m_loginDialog->nick().isEmpty()) {
+        m_loginDialog->open();
+        m_loginDialog->hostChat();
+        return;
+    }
     m_loginDialog->setTlsEnabled(options.tls.value_or(m_loginDialog->isTlsEnabled()));
     // --connect without --nick logs in with the name saved at the last login.
     const QString nick =
@@ -637,6 +653,12 @@ void MainWindow::closeEvent(QCloseEvent* event)
     settings.setValue(SettingsKeys::WindowState, saveState());
     if (!m_quitting && m_tray->isAvailable() && m_controller->preferences()->hideToTray()) {
         hide(); // still connected; the tray icon brings it back or quits
+        event->ignore();
+        return;
+    }
+    // A chat this app hosts ends first (after asking, if others are in it); then quit again.
+    if (m_hosting && !m_hosting->readyToQuit([this] { quit(); })) {
+        m_quitting = false;
         event->ignore();
         return;
     }

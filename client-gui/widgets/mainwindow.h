@@ -6,6 +6,9 @@
 #include <QMainWindow>
 
 class ChatController;
+class ChatHost;
+class HostingControl;
+class MainMenus;
 class ChatInput;
 class ContactPanel;
 class ConversationModel;
@@ -34,7 +37,11 @@ public:
     explicit MainWindow(ChatController* controller, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Opens the login dialog, or connects at once for --connect.
+    // Offers "Host a chat on this computer" with this host (the app's; tests may give none).
+    void setChatHost(ChatHost* host);
+    HostingControl* hosting() const { return m_hosting; }
+    // Opens the login dialog, or connects at once for --connect, or hosts a chat when the
+    // settings say so.
     void start(const StartOptions& options);
 
     LoginDialog* loginDialog() const { return m_loginDialog; }
@@ -114,6 +121,8 @@ private:
     QLabel* m_lagLabel;
     QLabel* m_awayLabel;
     SystemTray* m_tray = nullptr;
+    MainMenus* m_menus;
+    HostingControl* m_hosting = nullptr;
     QHash<ConversationModel*, ConversationView*> m_views;
     bool m_connectedFromCommandLine = false;
     bool m_quitting = false;

@@ -20,5 +20,6 @@ private:
     QCheckBox* m_showJoinPart;
     QCheckBox* m_hideToTray;
     QCheckBox* m_notifyMentions;
+    QCheckBox* m_hostOnStart;
     QComboBox* m_timeFormat;
 };
