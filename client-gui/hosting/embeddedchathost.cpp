@@ -69,7 +69,8 @@ void EmbeddedChatHost::stop()
     if (state() != State::Running && state() != State::Starting)
         return;
     setState(State::Stopping);
-    const QString reason = tr("The host ended the chat");
+    // Protocol text (ERROR to every client), in English like the rest of the server's.
+    const QString reason = QStringLiteral("The host ended the chat");
     QMetaObject::invokeMethod(m_server, [server = m_server, reason] { server->stop(reason); });
 }
 

@@ -43,7 +43,10 @@ void HostingControl::update()
     m_label->setVisible(state != ChatHost::State::Stopped);
     if (state == ChatHost::State::Running) {
         const HostedChat& chat = m_host->chat();
-        m_label->setText(tr("Hosting · %n other(s) in", nullptr, othersCount()));
+        const int others = othersCount();
+        m_label->setText(others == 0   ? tr("Hosting · nobody else here yet")
+                         : others == 1 ? tr("Hosting · 1 other person here")
+                                       : tr("Hosting · %n other people here", nullptr, others));
         m_label->setToolTip(tr("You host \"%1\" on this computer: port %2, and %3 with TLS. "
                                "Its certificate's fingerprint: %4")
                                 .arg(chat.name)
@@ -107,11 +110,11 @@ void HostingControl::confirmEnding(const QString& title, const QString& acceptTe
         confirmed();
         return;
     }
-    m_question = new QMessageBox(QMessageBox::Warning, title,
-                                 tr("The chat you host will end for the %n other person(s) in "
-                                    "it.",
-                                    nullptr, others),
-                                 QMessageBox::Cancel, m_window);
+    const QString text = others == 1
+                             ? tr("The chat you host will end for the other person in it.")
+                             : tr("The chat you host will end for the %n other people in it.",
+                                  nullptr, others);
+    m_question = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Cancel, m_window);
     m_question->setObjectName(QStringLiteral("endHostedChatQuestion"));
     m_question->setAttribute(Qt::WA_DeleteOnClose);
     QPushButton* end = m_question->addButton(acceptText, QMessageBox::DestructiveRole);

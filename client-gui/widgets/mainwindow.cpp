@@ -239,7 +239,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::setChatHost(ChatHost* host)
 {
     m_hosting = new HostingControl(host, m_connection, m_loginDialog, this);
-    statusBar()->insertPermanentWidget(0, m_hosting->statusLabel());
+    statusBar()->addPermanentWidget(m_hosting->statusLabel());
     m_menus->addHostingAction(m_hosting->action());
     m_loginDialog->setChatHost(host);
 }
@@ -248,8 +248,10 @@ void MainWindow::start(const StartOptions& options)
 {
     m_loginDialog->prefill(options.host, options.port, options.nick);
     // "Start hosting when Confab starts": the last name joins the chat it hosts.
+    const QString lastNick = QSettings().value(SettingsKeys::Nick).toString();
     if (m_hosting && m_controller->preferences()->hostOnStart() && options.host.isEmpty() &&
-        !options.connectNow && !m_loginDialog->nick().isEmpty()) {
+        !options.connectNow && !lastNick.isEmpty()) {
+        m_loginDialog->prefill({}, 0, lastNick);
         m_loginDialog->open();
         m_loginDialog->hostChat();
         return;
