@@ -260,6 +260,17 @@ SHA-256：%2</translation>
     </message>
 </context>
 <context>
+    <name>EmbeddedChatHost</name>
+    <message>
+        <source>&quot;%1&quot; cannot be a name on the chat.</source>
+        <translation>「%1」不能用作聊天中的名字。</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 在 %2 上的聊天</translation>
+    </message>
+</context>
+<context>
     <name>EmojiPicker</name>
     <message>
         <source>Recently used</source>
@@ -705,6 +716,95 @@ SHA-256：%2</translation>
     </message>
 </context>
 <context>
+    <name>HostedLogin</name>
+    <message>
+        <source>Starting the chat server on this computer…</source>
+        <translation>正在這台電腦上啟動聊天伺服器…</translation>
+    </message>
+    <message>
+        <source>The chat could not be started: %1</source>
+        <translation>無法開始聊天：%1</translation>
+    </message>
+    <message>
+        <source>Hosting %1. Logging in…</source>
+        <translation>正在主持 %1。正在登入…</translation>
+    </message>
+</context>
+<context>
+    <name>HostedServer</name>
+    <message>
+        <source>No free port from %1 to %2 for the chat server.</source>
+        <translation>從 %1 到 %2 沒有可供聊天伺服器使用的空閒連接埠。</translation>
+    </message>
+    <message>
+        <source>Cannot create your account on the chat server: %1</source>
+        <translation>無法在聊天伺服器上建立你的帳號：%1</translation>
+    </message>
+</context>
+<context>
+    <name>HostingControl</name>
+    <message>
+        <source>Hosting · nobody else here yet</source>
+        <translation>正在主持 · 還沒有其他人</translation>
+    </message>
+    <message>
+        <source>Hosting · 1 other person here</source>
+        <translation>正在主持 · 另有 1 人在</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hosting · %n other people here</source>
+        <translation>
+            <numerusform>正在主持 · 另有 %n 人在</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You host &quot;%1&quot; on this computer: port %2, and %3 with TLS. Its certificate&apos;s fingerprint: %4</source>
+        <translation>你在這台電腦上主持「%1」：連接埠 %2，TLS 連接埠 %3。憑證指紋：%4</translation>
+    </message>
+    <message>
+        <source>Starting the hosted chat…</source>
+        <translation>正在開始主持的聊天…</translation>
+    </message>
+    <message>
+        <source>Ending the hosted chat…</source>
+        <translation>正在結束主持的聊天…</translation>
+    </message>
+    <message>
+        <source>&amp;Host a chat on this computer…</source>
+        <translation>在這台電腦上主持聊天(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Stop &amp;hosting</source>
+        <translation>停止主持(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Stop hosting</source>
+        <translation>停止主持</translation>
+    </message>
+    <message>
+        <source>&amp;Stop hosting</source>
+        <translation>停止主持(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Quit Confab</source>
+        <translation>結束 Confab</translation>
+    </message>
+    <message>
+        <source>&amp;Quit and end the chat</source>
+        <translation>結束並終止聊天(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>The chat you host will end for the other person in it.</source>
+        <translation>你主持的聊天將對其中的另一個人結束。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The chat you host will end for the %n other people in it.</source>
+        <translation>
+            <numerusform>你主持的聊天將對其中的另外 %n 個人結束。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LanServerModel</name>
     <message>
         <source>%1 — %2 port %3</source>
@@ -1062,6 +1162,18 @@ SHA-256：%2</translation>
     <message>
         <source>Looking for chat servers on this network…</source>
         <translation>正在尋找此網路上的聊天伺服器…</translation>
+    </message>
+    <message>
+        <source>Runs a chat server in Confab for the people on this network: they find it in their login window. Only a name is needed.</source>
+        <translation>在 Confab 中為這個網路上的人執行一個聊天伺服器：他們會在登入視窗中找到它。只需要一個名字。</translation>
+    </message>
+    <message>
+        <source>&amp;Join the chat you host</source>
+        <translation>加入你主持的聊天(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Host a chat on this computer</source>
+        <translation>在這台電腦上主持聊天(&amp;H)</translation>
     </message>
 </context>
 <context>
@@ -1528,6 +1640,14 @@ Built with Qt %2.</source>
     <message>
         <source>&amp;Time of messages:</source>
         <translation>訊息時間格式(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Start hosting a chat on this computer when Confab starts</source>
+        <translation>Confab 啟動時在這台電腦上開始主持聊天(&amp;S)</translation>
+    </message>
+    <message>
+        <source>People on this network can then always find the chat; you join it under your last name.</source>
+        <translation>這樣這個網路上的人總能找到這個聊天；你會以上次使用的名字加入。</translation>
     </message>
 </context>
 <context>
