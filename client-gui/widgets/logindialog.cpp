@@ -272,6 +272,11 @@ void LoginDialog::prefill(const QString& host, quint16 port, const QString& nick
     setBusy(false);
     setStatus({}, false);
     validate();
+    // Typing starts where something is missing: the name, else an account's password.
+    if (m_nickEdit->text().isEmpty())
+        m_nickEdit->setFocus();
+    else if (mode() != Registration::Mode::Guest && m_passwordEdit->text().isEmpty())
+        m_passwordEdit->setFocus();
 }
 
 void LoginDialog::applyProfile(const ServerProfile& profile)

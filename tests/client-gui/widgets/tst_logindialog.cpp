@@ -7,6 +7,7 @@
 #include "session/chatcontroller.h"
 #include "session/clientsettings.h"
 #include "session/serverconnection.h"
+#include "storage/serverprofiles.h"
 #include "widgets/logindialog.h"
 
 #include <QApplication>
@@ -38,6 +39,7 @@ private slots:
     void init();
     void cleanup();
     void logsInThroughTheDialog();
+    void typingStartsWhereSomethingIsMissing();
     void validatesNickWhileTyping_data();
     void validatesNickWhileTyping();
     void nameInUseThenAnotherNameOnSameConnection();
@@ -141,6 +143,39 @@ void tst_LoginDialog::init()
     m_dialog = std::make_unique<LoginDialog>(m_controller->connection());
     m_dialog->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_dialog.get()));
+}
+
+void tst_LoginDialog::typingStartsWhereSomethingIsMissing()
+{
+    // First start, and no login name to suggest: the cursor waits in the name field.
+    QSettings().remove(SettingsKeys::Nick);
+    QSettings().remove(QStringLiteral("servers"));
+    const QByteArray user = qgetenv("USER");
+    const QByteArray logName = qgetenv("LOGNAME");
+    qunsetenv("USER");
+    qunsetenv("LOGNAME");
+    m_dialog->prefill();
+    qputenv("USER", user);
+    qputenv("LOGNAME", logName);
+    auto* nickEdit = child<QLineEdit>("nickEdit");
+    QVERIFY(nickEdit->text().isEmpty());
+    QTRY_COMPARE(QApplication::focusWidget(), nickEdit);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("zoe"));
+    QCOMPARE(m_dialog->nick(), QStringLiteral("zoe"));
+
+    // A known account whose password is not kept: the cursor waits in the password field.
+    ServerProfile profile;
+    profile.host = QStringLiteral("127.0.0.1");
+    profile.port = 6667;
+    profile.name = QStringLiteral("zoe");
+    profile.mode = Registration::Mode::SignIn;
+    ServerProfiles profiles;
+    profiles.load();
+    profiles.remember(profile);
+    m_dialog->prefill();
+    QCOMPARE(m_dialog->mode(), Registration::Mode::SignIn);
+    QTRY_COMPARE(QApplication::focusWidget(), child<QLineEdit>("passwordEdit"));
+    QSettings().remove(QStringLiteral("servers")); // the other tests start with none
 }
 
 void tst_LoginDialog::cleanup()
