@@ -29,6 +29,7 @@ test_packages=(
     gnome-keyring dbus-daemon  # a private Secret Service in a private D-Bus session (keyring test)
     avahi-daemon avahi-utils   # LAN discovery tests: a private Avahi on a private system bus,
                                # avahi-browse and avahi-publish as the standard tools
+    lld                  # links the ~120 test programs five times faster than ld.bfd
 )
 
 packages=("${run_packages[@]}")
