@@ -1,0 +1,216 @@
+#include "fakefilehost.h"
+#include "files/fileupload.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+// Uploads to a real HTTPS host on 127.0.0.1 (FakeFileHost, a certificate of its own): what is
+// sent, the certificate rule, and the user's message for each way it goes wrong.
+class tst_FileUpload : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void sendsTheRawFileWithCredentials();
+    void namesAreEncoded_data();
+    void namesAreEncoded();
+    void errorsAreExplained_data();
+    void errorsAreExplained();
+    void otherCertificateIsRefused();
+    void pinnedCertificateIsAccepted();
+    void stalledHostTimesOut();
+    void unreadableFileFails();
+    void cancel();
+
+private:
+    QString writeFile(const QString& name, const QByteArray& bytes);
+    FileUpload* upload(const QString& path, const QStringList& fingerprints = {});
+
+    QTemporaryDir m_dir;
+    FakeFileHost* m_host = nullptr;
+    QNetworkAccessManager* m_network = nullptr;
+};
+
+void tst_FileUpload::init()
+{
+    QVERIFY(m_dir.isValid());
+    m_host = new FakeFileHost(this);
+    QVERIFY(m_host->start());
+    m_network = new QNetworkAccessManager(this);
+}
+
+void tst_FileUpload::cleanup()
+{
+    delete m_network;
+    delete m_host;
+}
+
+QString tst_FileUpload::writeFile(const QString& name, const QByteArray& bytes)
+{
+    QFile file(m_dir.filePath(name));
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+        return {};
+    return file.fileName();
+}
+
+FileUpload* tst_FileUpload::upload(const QString& path, const QStringList& fingerprints)
+{
+    auto* upload = new FileUpload(m_network, this);
+    upload->start(m_host->uploadUrl(), {QStringLiteral("alice"), QStringLiteral("s3cret:pw")},
+                  path,
+                  FileHostTrust(fingerprints.isEmpty() ? QStringList{m_host->fingerprint()}
+                                                       : fingerprints));
+    return upload;
+}
+
+void tst_FileUpload::sendsTheRawFileWithCredentials()
+{
+    QByteArray bytes(300 * 1024, '\0');
+    for (int i = 0; i < bytes.size(); ++i)
+        bytes[i] = char(i * 7);
+    const QString path = writeFile(QStringLiteral("notes.txt"), bytes);
+    FileUpload* sending = upload(path);
+    QSignalSpy finished(sending, &FileUpload::finished);
+    QSignalSpy failed(sending, &FileUpload::failed);
+    QSignalSpy progress(sending, &FileUpload::progressChanged);
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(failed.size(), 0);
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(progress.last().at(0).toLongLong(), qint64(bytes.size()));
+
+    QCOMPARE(m_host->requests().size(), 1);
+    const FakeFileHost::Request& request = m_host->requests().first();
+    QCOMPARE(request.method, QByteArray("POST"));
+    QCOMPARE(request.path, QByteArray("/upload"));
+    QCOMPARE(request.headers.value("authorization"),
+             "Basic " + QByteArray("alice:s3cret:pw").toBase64());
+    QCOMPARE(request.headers.value("content-type"), QByteArray("text/plain"));
+    QCOMPARE(request.headers.value("content-length"), QByteArray::number(bytes.size()));
+    QCOMPARE(request.headers.value("content-disposition"),
+             QByteArray("attachment; filename*=UTF-8''notes.txt"));
+    QVERIFY(request.body == bytes); // the raw bytes, not multipart
+    const QUrl url = finished.first().first().toUrl();
+    QCOMPARE(url.scheme(), QStringLiteral("https"));
+    QVERIFY(url.path().endsWith(QLatin1String("/notes.txt")));
+}
+
+void tst_FileUpload::namesAreEncoded_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("disposition");
+    QTest::newRow("space") << "my photo.png" << QByteArray("attachment; filename*=UTF-8''my%20photo.png");
+    QTest::newRow("Chinese") << "照片.jpg"
+                             << QByteArray("attachment; filename*=UTF-8''%E7%85%A7%E7%89%87.jpg");
+    QTest::newRow("quote and semicolon")
+        << "a\";b.txt" << QByteArray("attachment; filename*=UTF-8''a%22%3Bb.txt");
+    QTest::newRow("path tricks stay in the name")
+        << "../etc/passwd" << QByteArray("attachment; filename*=UTF-8''..%2Fetc%2Fpasswd");
+}
+
+void tst_FileUpload::namesAreEncoded()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, disposition);
+    QCOMPARE(FileUpload::contentDisposition(name), disposition);
+}
+
+void tst_FileUpload::errorsAreExplained_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("400 bad name") << 400 << QByteArray("bad file name")
+                                  << "the server refused the file or its name. (bad file name)";
+    QTest::newRow("401 guest") << 401 << QByteArray("sign in to upload")
+                               << "the server did not accept your account";
+    QTest::newRow("408 too slow") << 408 << QByteArray("too slow") << "too slow and the server gave up";
+    QTest::newRow("411 no length") << 411 << QByteArray("length required")
+                                   << "did not accept how the file was sent";
+    QTest::newRow("413 too large") << 413 << QByteArray("the limit is 10 MB")
+                                   << "larger than this server accepts. (the limit is 10 MB)";
+    QTest::newRow("503 busy") << 503 << QByteArray("busy") << "the server is busy";
+    QTest::newRow("507 quota") << 507 << QByteArray("quota full") << "your storage on the server is full";
+    QTest::newRow("500 other") << 500 << QByteArray("oops") << "(HTTP 500). (oops)";
+}
+
+void tst_FileUpload::errorsAreExplained()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, text);
+    QFETCH(QString, expected);
+    m_host->setUploadAnswer(status, text);
+    FileUpload* sending = upload(writeFile(QStringLiteral("a.bin"), QByteArray(1000, 'x')));
+    QSignalSpy failed(sending, &FileUpload::failed);
+    QSignalSpy finished(sending, &FileUpload::finished);
+    QTRY_COMPARE(failed.size(), 1);
+    QCOMPARE(finished.size(), 0);
+    const QString message = failed.first().first().toString();
+    QVERIFY2(message.startsWith(QStringLiteral("“a.bin” was not sent: ")), qPrintable(message));
+    QVERIFY2(message.contains(expected), qPrintable(message));
+}
+
+void tst_FileUpload::otherCertificateIsRefused()
+{
+    FileUpload* sending = upload(writeFile(QStringLiteral("a.txt"), "secret"),
+                                 {QStringLiteral("AB:CD:EF")});
+    QSignalSpy failed(sending, &FileUpload::failed);
+    QTRY_COMPARE(failed.size(), 1);
+    QVERIFY2(failed.first().first().toString().contains(QLatin1String("certificate")),
+             qPrintable(failed.first().first().toString()));
+    QVERIFY(m_host->requests().isEmpty()); // neither the password nor the file went out
+}
+
+void tst_FileUpload::pinnedCertificateIsAccepted()
+{
+    // The fingerprint as a pin may be written: lower case, spaces.
+    const QString pin = m_host->fingerprint().toLower().replace(QLatin1Char(':'), QLatin1Char(' '));
+    FileUpload* sending =
+        upload(writeFile(QStringLiteral("a.txt"), "hello"), {QString(), QStringLiteral("00:11"), pin});
+    QSignalSpy finished(sending, &FileUpload::finished);
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(m_host->requests().size(), 1);
+}
+
+void tst_FileUpload::stalledHostTimesOut()
+{
+    m_host->setSilent(true);
+    auto* sending = new FileUpload(m_network, this);
+    sending->setStallTimeout(300);
+    QSignalSpy failed(sending, &FileUpload::failed);
+    sending->start(m_host->uploadUrl(), {QStringLiteral("alice"), QStringLiteral("pw")},
+                   writeFile(QStringLiteral("slow.txt"), "abc"),
+                   FileHostTrust({m_host->fingerprint()}));
+    QTRY_COMPARE(failed.size(), 1);
+    QVERIFY2(failed.first().first().toString().contains(QLatin1String("stalled")),
+             qPrintable(failed.first().first().toString()));
+    QCOMPARE(m_host->requests().size(), 1);
+}
+
+void tst_FileUpload::unreadableFileFails()
+{
+    FileUpload* sending = upload(m_dir.filePath(QStringLiteral("missing.txt")));
+    QSignalSpy failed(sending, &FileUpload::failed);
+    QTRY_COMPARE(failed.size(), 1);
+    QVERIFY(failed.first().first().toString().startsWith(QStringLiteral("Cannot read “missing.txt”")));
+    QVERIFY(m_host->requests().isEmpty());
+}
+
+void tst_FileUpload::cancel()
+{
+    m_host->setSilent(true);
+    FileUpload* sending = upload(writeFile(QStringLiteral("c.txt"), "abc"));
+    QSignalSpy failed(sending, &FileUpload::failed);
+    QTRY_COMPARE(m_host->requests().size(), 1);
+    QVERIFY(sending->isRunning());
+    sending->cancel();
+    QTRY_COMPARE(failed.size(), 1);
+    QVERIFY(failed.first().first().toString().contains(QLatin1String("cancelled")));
+    QVERIFY(!sending->isRunning());
+}
+
+QTEST_GUILESS_MAIN(tst_FileUpload)
+#include "tst_fileupload.moc"
