@@ -1,0 +1,202 @@
+#include "connection/certificatepins.h"
+#include "fakefilehost.h"
+#include "files/filepreviews.h"
+#include "files/filesharing.h"
+#include "session/serverconnection.h"
+
+#include <QBuffer>
+#include <QImage>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+// Pictures fetched once and shown small, file sizes asked with HEAD, files saved to Downloads:
+// from a real HTTPS host on 127.0.0.1 whose certificate is the one pinned for the chat server.
+class tst_FilePreviews : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void pictureIsFetchedOnceAndShownSmall();
+    void fileSizeComesFromHead();
+    void missingFileSaysSo();
+    void downloadGoesToDownloadsUnderAFreeName();
+    void otherCertificateIsRefused();
+    void linksOnlyOfTheServerConnectedTo();
+
+private:
+    static QByteArray png(const QSize& size, const QColor& color);
+    FileLink link(const QString& name) const;
+    FilePreviews* makePreviews();
+
+    static constexpr quint16 ChatPort = 6697;
+    QTemporaryDir m_dir;
+    FakeFileHost* m_host = nullptr;
+    ServerConnection* m_connection = nullptr;
+    FileSharing* m_sharing = nullptr;
+};
+
+void tst_FilePreviews::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("ConfabTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_filepreviews"));
+}
+
+void tst_FilePreviews::init()
+{
+    m_host = new FakeFileHost(this);
+    QVERIFY(m_host->start());
+    m_connection = new ServerConnection(this);
+    m_connection->setHost(QStringLiteral("127.0.0.1"));
+    m_connection->setPort(ChatPort);
+    // The chat server's pinned certificate is the file host's, as with confabd.
+    CertificatePins().setPin(QStringLiteral("127.0.0.1"), ChatPort, m_host->fingerprint());
+    m_sharing = new FileSharing(m_connection, this);
+}
+
+void tst_FilePreviews::cleanup()
+{
+    delete m_sharing;
+    delete m_connection;
+    delete m_host;
+    CertificatePins().removePin(QStringLiteral("127.0.0.1"), ChatPort);
+    QDir(m_dir.path()).removeRecursively();
+    QDir().mkpath(m_dir.path());
+}
+
+QByteArray tst_FilePreviews::png(const QSize& size, const QColor& color)
+{
+    QImage image(size, QImage::Format_RGB32);
+    image.fill(color);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return bytes;
+}
+
+FileLink tst_FilePreviews::link(const QString& name) const
+{
+    const std::optional<FileLink> parsed = FileLink::parse(
+        m_host->fileUrl(QStringLiteral("abcdefghijklmnopqrstuv"), name), QStringLiteral("127.0.0.1"));
+    if (!parsed)
+        qFatal("not a file link");
+    return *parsed;
+}
+
+FilePreviews* tst_FilePreviews::makePreviews()
+{
+    auto* previews = new FilePreviews(m_connection, m_sharing, this);
+    previews->setCacheDirectory(m_dir.filePath(QStringLiteral("cache")));
+    previews->setDownloadDirectory(m_dir.filePath(QStringLiteral("Downloads")));
+    return previews;
+}
+
+void tst_FilePreviews::pictureIsFetchedOnceAndShownSmall()
+{
+    m_host->addFile("/files/abcdefghijklmnopqrstuv/cat.png", "image/png",
+                    png(QSize(1000, 500), Qt::red));
+    FilePreviews* previews = makePreviews();
+    QSignalSpy changed(previews, &FilePreviews::changed);
+    const FileLink cat = link(QStringLiteral("cat.png"));
+    QCOMPARE(previews->preview(cat).state, FilePreviews::State::Loading);
+    QTRY_COMPARE(previews->preview(cat).state, FilePreviews::State::Ready);
+    QCOMPARE(changed.first().first().toUrl(), cat.url());
+    const QImage thumbnail = previews->preview(cat).thumbnail;
+    QCOMPARE(thumbnail.size(), QSize(320, 160)); // within 320 × 200, the same shape
+    QCOMPARE(thumbnail.pixelColor(160, 80), QColor(Qt::red));
+    QCOMPARE(m_host->requests().size(), 1);
+    QCOMPARE(m_host->requests().first().method, QByteArray("GET"));
+
+    // Another run: read from the cache, not fetched again.
+    delete previews;
+    FilePreviews* again = makePreviews();
+    QCOMPARE(again->preview(cat).state, FilePreviews::State::Loading);
+    QTRY_COMPARE(again->preview(cat).state, FilePreviews::State::Ready);
+    QCOMPARE(again->preview(cat).thumbnail.size(), QSize(320, 160));
+    QCOMPARE(m_host->requests().size(), 1);
+}
+
+void tst_FilePreviews::fileSizeComesFromHead()
+{
+    m_host->addFile("/files/abcdefghijklmnopqrstuv/report.pdf", "application/pdf",
+                    QByteArray(12345, 'p'));
+    FilePreviews* previews = makePreviews();
+    const FileLink report = link(QStringLiteral("report.pdf"));
+    QCOMPARE(previews->preview(report).size, -1);
+    QTRY_COMPARE(previews->preview(report).state, FilePreviews::State::Ready);
+    QCOMPARE(previews->preview(report).size, 12345);
+    QCOMPARE(m_host->requests().size(), 1);
+    QCOMPARE(m_host->requests().first().method, QByteArray("HEAD"));
+}
+
+void tst_FilePreviews::missingFileSaysSo()
+{
+    FilePreviews* previews = makePreviews();
+    const FileLink gone = link(QStringLiteral("gone.zip"));
+    previews->preview(gone);
+    QTRY_COMPARE(previews->preview(gone).state, FilePreviews::State::Failed);
+    QCOMPARE(previews->preview(gone).error, QStringLiteral("This file is no longer on the server."));
+    const FileLink gonePicture = link(QStringLiteral("gone.png"));
+    previews->preview(gonePicture);
+    QTRY_COMPARE(previews->preview(gonePicture).state, FilePreviews::State::Failed);
+    QCOMPARE(previews->preview(gonePicture).error,
+             QStringLiteral("This file is no longer on the server."));
+}
+
+void tst_FilePreviews::downloadGoesToDownloadsUnderAFreeName()
+{
+    const QByteArray bytes(700 * 1024, 'z');
+    m_host->addFile("/files/abcdefghijklmnopqrstuv/my%20notes.txt", "text/plain", bytes);
+    FilePreviews* previews = makePreviews();
+    const FileLink notes = link(QStringLiteral("my%20notes.txt"));
+    QCOMPARE(notes.name(), QStringLiteral("my notes.txt"));
+    previews->download(notes);
+    QVERIFY(previews->preview(notes).downloading);
+    QTRY_VERIFY(!previews->preview(notes).downloading);
+    const QString first = previews->preview(notes).savedPath;
+    QCOMPARE(first, m_dir.filePath(QStringLiteral("Downloads/my notes.txt")));
+    QFile saved(first);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QVERIFY(saved.readAll() == bytes);
+    QCOMPARE(previews->preview(notes).received, qint64(bytes.size()));
+
+    previews->download(notes); // again: beside the first, not over it
+    QTRY_VERIFY(!previews->preview(notes).downloading);
+    QCOMPARE(previews->preview(notes).savedPath,
+             m_dir.filePath(QStringLiteral("Downloads/my notes (2).txt")));
+    QVERIFY(QFile::exists(first));
+}
+
+void tst_FilePreviews::otherCertificateIsRefused()
+{
+    CertificatePins().setPin(QStringLiteral("127.0.0.1"), ChatPort, QStringLiteral("AB:CD"));
+    m_host->addFile("/files/abcdefghijklmnopqrstuv/a.pdf", "application/pdf", "x");
+    FilePreviews* previews = makePreviews();
+    const FileLink file = link(QStringLiteral("a.pdf"));
+    previews->preview(file);
+    QTRY_COMPARE(previews->preview(file).state, FilePreviews::State::Failed);
+    previews->download(file);
+    QTRY_VERIFY(!previews->preview(file).downloading);
+    QCOMPARE(previews->preview(file).downloadError,
+             QStringLiteral("The file server's certificate is not the chat server's."));
+    QVERIFY(m_host->requests().isEmpty());
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("Downloads/a.pdf"))));
+}
+
+void tst_FilePreviews::linksOnlyOfTheServerConnectedTo()
+{
+    FilePreviews* previews = makePreviews();
+    const QString url = m_host->fileUrl(QStringLiteral("abcdefghijklmnopqrstuv"), QStringLiteral("a.png"));
+    QVERIFY(previews->linkIn(url));
+    m_connection->setHost(QStringLiteral("chat.example"));
+    QVERIFY(!previews->linkIn(url));
+}
+
+QTEST_MAIN(tst_FilePreviews)
+#include "tst_filepreviews.moc"
