@@ -93,6 +93,7 @@ void FileCardPainter::paintPicture(QPainter* painter, const QRect& rect, const F
         const QRect target(rect.topLeft(), shown);
         painter->drawImage(target, preview.thumbnail);
         painter->setPen(MessageBodyCache::faint(palette));
+        painter->setBrush(Qt::NoBrush);
         painter->drawRect(target.adjusted(0, 0, -1, -1));
         return;
     }
