@@ -26,6 +26,13 @@ FileSharing::FileSharing(ServerConnection* connection, QObject* parent)
     : QObject(parent), m_connection(connection), m_network(new QNetworkAccessManager(this)),
       m_stallTimeoutMs(FileUpload::DefaultStallTimeoutMs)
 {
+    // A new connection may meet another certificate: no HTTPS connection accepted for the last
+    // one is reused.
+    connect(connection, &ServerConnection::stateChanged, this,
+            [this](ServerConnection::State state) {
+                if (state == ServerConnection::State::Connecting)
+                    m_network->clearConnectionCache();
+            });
 }
 
 FileSharing::~FileSharing() = default;
