@@ -23,7 +23,7 @@ std::optional<FileLink> FileLink::parse(const QString& text, const QString& host
         return std::nullopt;
     const QUrl url(trimmed, QUrl::StrictMode);
     if (!url.isValid() || url.scheme() != QLatin1String("https") || url.hasQuery() ||
-        url.hasFragment() || !url.userInfo().isEmpty() || bareHost(url.host()) != bareHost(host))
+        url.hasFragment() || !url.userInfo().isEmpty() || !sameHost(url.host(), host))
         return std::nullopt;
     const QRegularExpressionMatch match = path.match(url.path(QUrl::FullyEncoded));
     if (!match.hasMatch())
@@ -35,6 +35,11 @@ std::optional<FileLink> FileLink::parse(const QString& text, const QString& host
     if (safeFileName(link.m_name) != link.m_name)
         return std::nullopt; // a name no upload gives ("..", "a/b"): not shown as a file
     return link;
+}
+
+bool FileLink::sameHost(const QString& a, const QString& b)
+{
+    return bareHost(a) == bareHost(b);
 }
 
 bool FileLink::isImageName(const QString& name)

@@ -16,6 +16,8 @@ public:
     // The link in text (surrounding spaces allowed, nothing else), when it is one of host's
     // files; host as given to the connection ("192.168.1.5", "::1", "[::1]", "chat.lan").
     static std::optional<FileLink> parse(const QString& text, const QString& host);
+    // Whether two host names are the same host ("[::1]" and "::1", case ignored).
+    static bool sameHost(const QString& a, const QString& b);
     // Pictures the conversation shows inline, by the name's extension.
     static bool isImageName(const QString& name);
     // name, made safe to be a file name in a folder: no folders, no hidden or empty names, no

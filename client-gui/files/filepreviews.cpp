@@ -137,23 +137,27 @@ void FilePreviews::download(const FileLink& link)
                 emit changed(url);
             });
     connect(download, &FileDownload::finished, this, [this, url, download](const QString& path) {
-        download->deleteLater();
-        Preview& preview = m_previews[url];
-        preview.downloading = false;
-        preview.savedPath = path;
-        emit changed(url);
+        endDownload(download, url, path, {});
     });
     connect(download, &FileDownload::failed, this, [this, url, download](const QString& error) {
-        download->deleteLater();
-        Preview& preview = m_previews[url];
-        preview.downloading = false;
-        preview.downloadError = error;
-        emit changed(url);
+        endDownload(download, url, {}, error);
     });
     download->start(url,
                     FileDownload::freePath(QDir(m_downloadDirectory)
                                                .filePath(FileLink::safeFileName(link.name()))),
                     m_sharing->trust());
+    emit changed(url);
+}
+
+void FilePreviews::endDownload(FileDownload* download, const QUrl& url, const QString& path,
+                               const QString& error)
+{
+    download->deleteLater();
+    Preview& preview = m_previews[url];
+    preview.downloading = false;
+    if (error.isEmpty())
+        preview.savedPath = path;
+    preview.downloadError = error;
     emit changed(url);
 }
 

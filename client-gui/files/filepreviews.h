@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QSize>
 
+class FileDownload;
 class FileSharing;
 class ServerConnection;
 
@@ -66,6 +67,8 @@ private:
     void fetchInfo(const FileLink& link);
     void loadThumbnail(const FileLink& link, const QString& path);
     void fail(const FileLink& link, const QString& error);
+    void endDownload(FileDownload* download, const QUrl& url, const QString& path,
+                     const QString& error);
     QString cachePath(const FileLink& link) const;
 
     ServerConnection* m_connection;

@@ -1,6 +1,7 @@
 #include "files/filesharing.h"
 
 #include "connection/clientlogging.h"
+#include "files/filelink.h"
 #include "files/fileupload.h"
 #include "session/serverconnection.h"
 
@@ -10,17 +11,6 @@
 #include <QImage>
 #include <QNetworkAccessManager>
 #include <QTemporaryDir>
-
-namespace {
-
-QString bareHost(QString host)
-{
-    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
-        host = host.mid(1, host.size() - 2);
-    return host.toLower();
-}
-
-} // namespace
 
 FileSharing::FileSharing(ServerConnection* connection, QObject* parent)
     : QObject(parent), m_connection(connection), m_network(new QNetworkAccessManager(this)),
@@ -46,7 +36,7 @@ QString FileSharing::unavailableReason() const
         return tr("This server does not take files.");
     if (m_connection->account().isEmpty() || m_connection->accountPassword().isEmpty())
         return tr("Guests cannot send files: sign in with an account to send them.");
-    if (bareHost(host.host()) != bareHost(m_connection->host()))
+    if (!FileLink::sameHost(host.host(), m_connection->host()))
         return tr("This server takes files at another address (%1); your password is not sent "
                   "there.")
             .arg(host.host());

@@ -1,14 +1,11 @@
-#include "connection/certificatepins.h"
-#include "fakefilehost.h"
 #include "files/filepreviews.h"
-#include "files/filesharing.h"
+#include "previewfixture.h"
 #include "session/serverconnection.h"
 
 #include <QBuffer>
 #include <QImage>
 #include <QSignalSpy>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 // Pictures fetched once and shown small, file sizes asked with HEAD, files saved to Downloads:
@@ -31,13 +28,10 @@ private slots:
 private:
     static QByteArray png(const QSize& size, const QColor& color);
     FileLink link(const QString& name) const;
-    FilePreviews* makePreviews();
+    FilePreviews* makePreviews() { return m_f.makePreviews(); }
 
-    static constexpr quint16 ChatPort = 6697;
-    QTemporaryDir m_dir;
+    PreviewFixture m_f;
     FakeFileHost* m_host = nullptr;
-    ServerConnection* m_connection = nullptr;
-    FileSharing* m_sharing = nullptr;
 };
 
 void tst_FilePreviews::initTestCase()
@@ -49,24 +43,13 @@ void tst_FilePreviews::initTestCase()
 
 void tst_FilePreviews::init()
 {
-    m_host = new FakeFileHost(this);
-    QVERIFY(m_host->start());
-    m_connection = new ServerConnection(this);
-    m_connection->setHost(QStringLiteral("127.0.0.1"));
-    m_connection->setPort(ChatPort);
-    // The chat server's pinned certificate is the file host's, as with confabd.
-    CertificatePins().setPin(QStringLiteral("127.0.0.1"), ChatPort, m_host->fingerprint());
-    m_sharing = new FileSharing(m_connection, this);
+    QVERIFY(m_f.start());
+    m_host = m_f.host();
 }
 
 void tst_FilePreviews::cleanup()
 {
-    delete m_sharing;
-    delete m_connection;
-    delete m_host;
-    CertificatePins().removePin(QStringLiteral("127.0.0.1"), ChatPort);
-    QDir(m_dir.path()).removeRecursively();
-    QDir().mkpath(m_dir.path());
+    m_f.stop();
 }
 
 QByteArray tst_FilePreviews::png(const QSize& size, const QColor& color)
@@ -82,19 +65,11 @@ QByteArray tst_FilePreviews::png(const QSize& size, const QColor& color)
 
 FileLink tst_FilePreviews::link(const QString& name) const
 {
-    const std::optional<FileLink> parsed = FileLink::parse(
-        m_host->fileUrl(QStringLiteral("abcdefghijklmnopqrstuv"), name), QStringLiteral("127.0.0.1"));
+    const std::optional<FileLink> parsed =
+        FileLink::parse(m_f.fileUrl(name), QStringLiteral("127.0.0.1"));
     if (!parsed)
         qFatal("not a file link");
     return *parsed;
-}
-
-FilePreviews* tst_FilePreviews::makePreviews()
-{
-    auto* previews = new FilePreviews(m_connection, m_sharing, this);
-    previews->setCacheDirectory(m_dir.filePath(QStringLiteral("cache")));
-    previews->setDownloadDirectory(m_dir.filePath(QStringLiteral("Downloads")));
-    return previews;
 }
 
 void tst_FilePreviews::pictureIsFetchedOnceAndShownSmall()
@@ -114,7 +89,6 @@ void tst_FilePreviews::pictureIsFetchedOnceAndShownSmall()
     QCOMPARE(m_host->requests().first().method, QByteArray("GET"));
 
     // Another run: read from the cache, not fetched again.
-    delete previews;
     FilePreviews* again = makePreviews();
     QCOMPARE(again->preview(cat).state, FilePreviews::State::Loading);
     QTRY_COMPARE(again->preview(cat).state, FilePreviews::State::Ready);
@@ -160,7 +134,7 @@ void tst_FilePreviews::downloadGoesToDownloadsUnderAFreeName()
     QVERIFY(previews->preview(notes).downloading);
     QTRY_VERIFY(!previews->preview(notes).downloading);
     const QString first = previews->preview(notes).savedPath;
-    QCOMPARE(first, m_dir.filePath(QStringLiteral("Downloads/my notes.txt")));
+    QCOMPARE(first, m_f.path(QStringLiteral("Downloads/my notes.txt")));
     QFile saved(first);
     QVERIFY(saved.open(QIODevice::ReadOnly));
     QVERIFY(saved.readAll() == bytes);
@@ -169,13 +143,13 @@ void tst_FilePreviews::downloadGoesToDownloadsUnderAFreeName()
     previews->download(notes); // again: beside the first, not over it
     QTRY_VERIFY(!previews->preview(notes).downloading);
     QCOMPARE(previews->preview(notes).savedPath,
-             m_dir.filePath(QStringLiteral("Downloads/my notes (2).txt")));
+             m_f.path(QStringLiteral("Downloads/my notes (2).txt")));
     QVERIFY(QFile::exists(first));
 }
 
 void tst_FilePreviews::otherCertificateIsRefused()
 {
-    CertificatePins().setPin(QStringLiteral("127.0.0.1"), ChatPort, QStringLiteral("AB:CD"));
+    m_f.pinOther();
     m_host->addFile("/files/abcdefghijklmnopqrstuv/a.pdf", "application/pdf", "x");
     FilePreviews* previews = makePreviews();
     const FileLink file = link(QStringLiteral("a.pdf"));
@@ -186,15 +160,15 @@ void tst_FilePreviews::otherCertificateIsRefused()
     QCOMPARE(previews->preview(file).downloadError,
              QStringLiteral("The file server's certificate is not the chat server's."));
     QVERIFY(m_host->requests().isEmpty());
-    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("Downloads/a.pdf"))));
+    QVERIFY(!QFile::exists(m_f.path(QStringLiteral("Downloads/a.pdf"))));
 }
 
 void tst_FilePreviews::linksOnlyOfTheServerConnectedTo()
 {
     FilePreviews* previews = makePreviews();
-    const QString url = m_host->fileUrl(QStringLiteral("abcdefghijklmnopqrstuv"), QStringLiteral("a.png"));
+    const QString url = m_f.fileUrl(QStringLiteral("a.png"));
     QVERIFY(previews->linkIn(url));
-    m_connection->setHost(QStringLiteral("chat.example"));
+    m_f.connection()->setHost(QStringLiteral("chat.example"));
     QVERIFY(!previews->linkIn(url));
 }
 

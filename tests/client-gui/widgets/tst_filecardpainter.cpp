@@ -2,12 +2,9 @@
 // link to a file of the server connected to shows a picture's thumbnail (a click opens it) or a
 // card with the name, the size and a Download button (a click saves it, then opens it); other
 // messages and other servers' links stay text. Files come from a real HTTPS host on 127.0.0.1.
-#include "connection/certificatepins.h"
-#include "fakefilehost.h"
 #include "files/filepreviews.h"
-#include "files/filesharing.h"
 #include "models/conversationmodel.h"
-#include "session/serverconnection.h"
+#include "previewfixture.h"
 #include "widgets/conversationview.h"
 #include "widgets/filecardpainter.h"
 #include "widgets/messagedelegate.h"
@@ -16,7 +13,6 @@
 #include <QDesktopServices>
 #include <QImage>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 class tst_FileCardPainter : public QObject
@@ -40,17 +36,11 @@ public slots:
 
 private:
     QModelIndex addMessage(const QString& text);
-    QString fileUrl(const QString& name) const
-    {
-        return m_host->fileUrl(QStringLiteral("abcdefghijklmnopqrstuv"), name);
-    }
+    QString fileUrl(const QString& name) const { return m_f.fileUrl(name); }
 
-    static constexpr quint16 ChatPort = 6697;
-    QTemporaryDir m_dir;
+    PreviewFixture m_f;
     QList<QUrl> m_opened;
     FakeFileHost* m_host = nullptr;
-    ServerConnection* m_connection = nullptr;
-    FileSharing* m_sharing = nullptr;
     FilePreviews* m_previews = nullptr;
     ConversationModel* m_model = nullptr;
     ConversationView* m_view = nullptr;
@@ -72,16 +62,9 @@ void tst_FileCardPainter::cleanupTestCase()
 void tst_FileCardPainter::init()
 {
     m_opened.clear();
-    m_host = new FakeFileHost(this);
-    QVERIFY(m_host->start());
-    m_connection = new ServerConnection(this);
-    m_connection->setHost(QStringLiteral("127.0.0.1"));
-    m_connection->setPort(ChatPort);
-    CertificatePins().setPin(QStringLiteral("127.0.0.1"), ChatPort, m_host->fingerprint());
-    m_sharing = new FileSharing(m_connection, this);
-    m_previews = new FilePreviews(m_connection, m_sharing, this);
-    m_previews->setCacheDirectory(m_dir.filePath(QStringLiteral("cache")));
-    m_previews->setDownloadDirectory(m_dir.filePath(QStringLiteral("Downloads")));
+    QVERIFY(m_f.start());
+    m_host = m_f.host();
+    m_previews = m_f.makePreviews();
     m_model = new ConversationModel(QStringLiteral("#lobby"), true, this);
     m_view = new ConversationView;
     m_view->setModel(m_model);
@@ -95,13 +78,7 @@ void tst_FileCardPainter::cleanup()
 {
     delete m_view;
     delete m_model;
-    delete m_previews;
-    delete m_sharing;
-    delete m_connection;
-    delete m_host;
-    CertificatePins().removePin(QStringLiteral("127.0.0.1"), ChatPort);
-    QDir(m_dir.path()).removeRecursively();
-    QDir().mkpath(m_dir.path());
+    m_f.stop();
 }
 
 QModelIndex tst_FileCardPainter::addMessage(const QString& text)
@@ -168,7 +145,7 @@ void tst_FileCardPainter::fileCardDownloadsThenOpens()
     QTRY_VERIFY(!m_previews->preview(link).savedPath.isEmpty());
     QTRY_VERIFY(!m_previews->preview(link).downloading);
     const QString saved = m_previews->preview(link).savedPath;
-    QCOMPARE(saved, m_dir.filePath(QStringLiteral("Downloads/plan.pdf")));
+    QCOMPARE(saved, m_f.path(QStringLiteral("Downloads/plan.pdf")));
     QCOMPARE(QFileInfo(saved).size(), qint64(bytes.size()));
     QVERIFY(m_opened.isEmpty()); // downloading does not open it
 
