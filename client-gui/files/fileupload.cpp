@@ -164,7 +164,8 @@ QString FileUpload::describe(int status, QNetworkReply::NetworkError error,
     case QNetworkReply::HostNotFoundError:
         return tr("the file server cannot be reached.");
     case QNetworkReply::RemoteHostClosedError:
-        return tr("the file server closed the connection.");
+        return tr("the file server closed the connection before the whole file was sent. The "
+                  "file may be larger than the server accepts, or your storage there full.");
     default:
         return tr("the transfer failed: %1").arg(errorString);
     }

@@ -95,6 +95,10 @@ void FakeFileHost::incomingConnection(qintptr descriptor)
 void FakeFileHost::onReadyRead(QSslSocket* socket)
 {
     QByteArray& buffer = m_buffers[socket];
+    if (socket->property("draining").toBool()) {
+        socket->readAll();
+        return;
+    }
     buffer += socket->readAll();
     for (;;) {
         const qsizetype end = buffer.indexOf("\r\n\r\n");
@@ -112,6 +116,17 @@ void FakeFileHost::onReadyRead(QSslSocket* socket)
                                        lines[i].mid(colon + 1).trimmed());
         }
         const qsizetype length = request.headers.value("content-length", "0").toLongLong();
+        if (m_answerEarly && request.method == "POST") {
+            buffer.clear();
+            m_requests.append(request);
+            emit requestReceived();
+            answer(socket, request);
+            if (m_closeEarly)
+                socket->disconnectFromHost();
+            else
+                socket->setProperty("draining", true); // the rest of the body is read and dropped
+            return;
+        }
         if (buffer.size() < end + 4 + length)
             return;
         request.body = buffer.mid(end + 4, length);

@@ -38,6 +38,13 @@ public:
     void setUploadAnswer(int status, const QByteArray& text = {});
     // Never answer (a host that stalls).
     void setSilent(bool silent) { m_silent = silent; }
+    // Answer uploads as soon as their headers are in (as a host does with a file it will not
+    // take), then read and drop the body, or close at once.
+    void setAnswerEarly(bool early, bool close = false)
+    {
+        m_answerEarly = early;
+        m_closeEarly = close;
+    }
     void addFile(const QByteArray& path, const QByteArray& contentType, const QByteArray& bytes);
 
     const QList<Request>& requests() const { return m_requests; }
@@ -67,5 +74,7 @@ private:
     int m_uploadStatus = 0;
     QByteArray m_uploadText;
     bool m_silent = false;
+    bool m_answerEarly = false;
+    bool m_closeEarly = false;
     int m_uploads = 0;
 };

@@ -20,6 +20,8 @@ private slots:
     void namesAreEncoded();
     void errorsAreExplained_data();
     void errorsAreExplained();
+    void earlyRefusalIsExplained_data();
+    void earlyRefusalIsExplained();
     void otherCertificateIsRefused();
     void pinnedCertificateIsAccepted();
     void stalledHostTimesOut();
@@ -150,6 +152,30 @@ void tst_FileUpload::errorsAreExplained()
     QCOMPARE(finished.size(), 0);
     const QString message = failed.first().first().toString();
     QVERIFY2(message.startsWith(QStringLiteral("“a.bin” was not sent: ")), qPrintable(message));
+    QVERIFY2(message.contains(expected), qPrintable(message));
+}
+
+void tst_FileUpload::earlyRefusalIsExplained_data()
+{
+    QTest::addColumn<bool>("close");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("reads the rest") << false << "larger than this server accepts. (the limit is 1 MB)";
+    // Qt never sees an answer sent before the request ended when the host closes at once.
+    QTest::newRow("closes at once") << true << "closed the connection before the whole file was sent";
+}
+
+void tst_FileUpload::earlyRefusalIsExplained()
+{
+    QFETCH(bool, close);
+    QFETCH(QString, expected);
+    // A host that refuses a large file from its headers, without waiting for it.
+    m_host->setAnswerEarly(true, close);
+    m_host->setUploadAnswer(413, "the limit is 1 MB");
+    FileUpload* sending =
+        upload(writeFile(QStringLiteral("big.bin"), QByteArray(8 * 1024 * 1024, 'b')));
+    QSignalSpy failed(sending, &FileUpload::failed);
+    QTRY_COMPARE(failed.size(), 1);
+    const QString message = failed.first().first().toString();
     QVERIFY2(message.contains(expected), qPrintable(message));
 }
 
