@@ -20,11 +20,22 @@ FilePreviews::FilePreviews(ServerConnection* connection, FileSharing* sharing, Q
                            .filePath(QStringLiteral("files"))),
       m_downloadDirectory(QStandardPaths::writableLocation(QStandardPaths::DownloadLocation))
 {
+    connect(connection, &ServerConnection::welcomeEnded, this, [this] {
+        const QString host = m_connection->fileHostUrl().host();
+        if (host.isEmpty() || host == m_fileHost)
+            return;
+        m_fileHost = host;
+        if (!FileLink::sameHost(host, m_connection->host()))
+            emit linksChanged();
+    });
 }
 
 std::optional<FileLink> FilePreviews::linkIn(const QString& text) const
 {
-    return FileLink::parse(text, m_connection->host());
+    std::optional<FileLink> link = FileLink::parse(text, m_connection->host());
+    if (!link && !m_fileHost.isEmpty())
+        link = FileLink::parse(text, m_fileHost);
+    return link;
 }
 
 QString FilePreviews::cachePath(const FileLink& link) const

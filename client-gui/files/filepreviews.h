@@ -43,7 +43,8 @@ public:
 
     FilePreviews(ServerConnection* connection, FileSharing* sharing, QObject* parent = nullptr);
 
-    // The file a message's text links to, on the server connected to.
+    // The file a message's text links to, on the server connected to (its address, or the one
+    // its file host announced).
     std::optional<FileLink> linkIn(const QString& text) const;
     // What is known of link's file; asks the host the first time.
     Preview preview(const FileLink& link);
@@ -61,6 +62,9 @@ public slots:
 
 signals:
     void changed(const QUrl& url);
+    // Which links are files may have changed (the server announced its file host elsewhere):
+    // rows are to be laid out again.
+    void linksChanged();
 
 private:
     void fetchPicture(const FileLink& link);
@@ -73,6 +77,7 @@ private:
 
     ServerConnection* m_connection;
     FileSharing* m_sharing;
+    QString m_fileHost; // the host of the file host last announced
     QHash<QUrl, Preview> m_previews;
     QString m_cacheDirectory;
     QString m_downloadDirectory;

@@ -36,9 +36,11 @@ QString FileSharing::unavailableReason() const
         return tr("This server does not take files.");
     if (m_connection->account().isEmpty() || m_connection->accountPassword().isEmpty())
         return tr("Guests cannot send files: sign in with an account to send them.");
-    if (!FileLink::sameHost(host.host(), m_connection->host()))
+    // Elsewhere only when the chat connection is encrypted: on a plain one, anybody on the way
+    // could name their own host and collect the password.
+    if (!FileLink::sameHost(host.host(), m_connection->host()) && !m_connection->isEncrypted())
         return tr("This server takes files at another address (%1); your password is not sent "
-                  "there.")
+                  "there over an unencrypted connection.")
             .arg(host.host());
     return {};
 }

@@ -17,8 +17,9 @@ class ServerConnection;
 // Sending files and pictures in a conversation: the file goes to the server's file host
 // (soju.im/FILEHOST, see FileUpload) with the signed-in account's credentials, and its URL goes
 // to the conversation as an ordinary message, so any IRC client sees the link, and the server's
-// history keeps it for those who are away. Guests, servers without a file host and a file host
-// on another address than the chat server cannot be sent to: unavailableReason() says why.
+// history keeps it for those who are away. Guests, servers without a file host, and a file host
+// on another address than the chat server named over a plain-text chat connection cannot be sent
+// to: unavailableReason() says why.
 class FileSharing : public QObject
 {
     Q_OBJECT

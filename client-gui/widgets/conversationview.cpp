@@ -77,8 +77,10 @@ void ConversationView::setFilePreviews(FilePreviews* previews)
     if (FilePreviews* before = m_delegate->filePreviews())
         before->disconnect(this);
     m_delegate->setFilePreviews(previews);
-    if (previews)
+    if (previews) {
         connect(previews, &FilePreviews::changed, viewport(), qOverload<>(&QWidget::update));
+        connect(previews, &FilePreviews::linksChanged, this, [this] { relayout(); });
+    }
     relayout();
 }
 
