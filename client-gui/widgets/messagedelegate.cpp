@@ -335,6 +335,8 @@ QString MessageDelegate::anchorAt(const QRect& rect, const QModelIndex& index,
                                   const QPoint& pos) const
 {
     const Geometry g = geometry(rect, index);
+    if (g.link) // a file's link: its tooltip, "Copy link address"
+        return g.file.contains(pos) ? g.link->url().toString(QUrl::FullyEncoded) : QString();
     if (!g.body.contains(pos))
         return {};
     QTextDocument* body = m_bodies.document(index, g.body.width());

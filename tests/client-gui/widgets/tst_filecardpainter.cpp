@@ -115,6 +115,9 @@ void tst_FileCardPainter::pictureIsShownAndOpensOnClick()
     const QPoint inside = file.topLeft() + QPoint(100, 80); // 320 × 160 drawn
     QCOMPARE(shown.pixelColor(inside * shown.devicePixelRatio()), QColor(0, 160, 0));
 
+    // Its address is the link under the picture (tooltip, "Copy link address").
+    QCOMPARE(m_view->messageDelegate()->anchorAt(row, index, inside),
+             fileUrl(QStringLiteral("garden.png")));
     QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, inside);
     QCOMPARE(m_opened.size(), 1);
     QVERIFY(m_opened.first().isLocalFile());
