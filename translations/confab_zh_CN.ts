@@ -807,16 +807,16 @@ SHA-256：%2</translation>
         <translation>访客不能发送文件：请用账号登录后再发送。</translation>
     </message>
     <message>
-        <source>This server takes files at another address (%1); your password is not sent there.</source>
-        <translation>此服务器在另一个地址（%1）接收文件；您的密码不会发送到那里。</translation>
-    </message>
-    <message>
         <source>The picture could not be saved for sending.</source>
         <translation>无法保存要发送的图片。</translation>
     </message>
     <message>
         <source>Choose a conversation first.</source>
         <translation>请先选择一个对话。</translation>
+    </message>
+    <message>
+        <source>This server takes files at another address (%1); your password is not sent there over an unencrypted connection.</source>
+        <translation>此服务器在另一个地址（%1）接收文件；在未加密的连接上，您的密码不会发送到那里。</translation>
     </message>
 </context>
 <context>
@@ -882,12 +882,12 @@ SHA-256：%2</translation>
         <translation>无法连接文件服务器。</translation>
     </message>
     <message>
-        <source>the file server closed the connection.</source>
-        <translation>文件服务器关闭了连接。</translation>
-    </message>
-    <message>
         <source>the transfer failed: %1</source>
         <translation>传输失败：%1</translation>
+    </message>
+    <message>
+        <source>the file server closed the connection before the whole file was sent. The file may be larger than the server accepts, or your storage there full.</source>
+        <translation>文件服务器在文件发送完之前关闭了连接。文件可能超过了服务器允许的大小，或者您在服务器上的存储空间已满。</translation>
     </message>
 </context>
 <context>

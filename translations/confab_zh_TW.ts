@@ -807,16 +807,16 @@ SHA-256：%2</translation>
         <translation>訪客不能傳送檔案：請用帳號登入後再傳送。</translation>
     </message>
     <message>
-        <source>This server takes files at another address (%1); your password is not sent there.</source>
-        <translation>此伺服器在另一個位址（%1）接收檔案；您的密碼不會傳送到那裡。</translation>
-    </message>
-    <message>
         <source>The picture could not be saved for sending.</source>
         <translation>無法儲存要傳送的圖片。</translation>
     </message>
     <message>
         <source>Choose a conversation first.</source>
         <translation>請先選擇一個對話。</translation>
+    </message>
+    <message>
+        <source>This server takes files at another address (%1); your password is not sent there over an unencrypted connection.</source>
+        <translation>此伺服器在另一個位址（%1）接收檔案；在未加密的連線上，您的密碼不會傳送到那裡。</translation>
     </message>
 </context>
 <context>
@@ -882,12 +882,12 @@ SHA-256：%2</translation>
         <translation>無法連線到檔案伺服器。</translation>
     </message>
     <message>
-        <source>the file server closed the connection.</source>
-        <translation>檔案伺服器關閉了連線。</translation>
-    </message>
-    <message>
         <source>the transfer failed: %1</source>
         <translation>傳輸失敗：%1</translation>
+    </message>
+    <message>
+        <source>the file server closed the connection before the whole file was sent. The file may be larger than the server accepts, or your storage there full.</source>
+        <translation>檔案伺服器在檔案傳送完之前關閉了連線。檔案可能超過了伺服器允許的大小，或者您在伺服器上的儲存空間已滿。</translation>
     </message>
 </context>
 <context>
