@@ -45,10 +45,29 @@ QByteArray FileUpload::contentDisposition(const QString& name)
     return "attachment; filename*=UTF-8''" + QUrl::toPercentEncoding(name);
 }
 
+QString FileUpload::fittingName(const QString& name, int maxEncodedBytes)
+{
+    if (QUrl::toPercentEncoding(name).size() <= maxEncodedBytes)
+        return name;
+    const QString suffix = QFileInfo(name).suffix();
+    const QString extension =
+        suffix.isEmpty() || suffix.size() > 10 ? QString() : QLatin1Char('.') + suffix;
+    QString base = name.left(name.size() - extension.size());
+    const qsizetype room = maxEncodedBytes - QUrl::toPercentEncoding(extension).size();
+    // Drop whole characters (a surrogate pair, or a character with its combining marks) from
+    // the end until it fits.
+    while (!base.isEmpty() && QUrl::toPercentEncoding(base).size() > room) {
+        base.chop(1);
+        while (!base.isEmpty() && (base.back().isHighSurrogate() || base.back().isMark()))
+            base.chop(1);
+    }
+    return base + extension;
+}
+
 void FileUpload::start(const QUrl& uploadUrl, const Credentials& credentials, const QString& path,
                        const FileHostTrust& trust, const QString& name)
 {
-    m_name = name.isEmpty() ? QFileInfo(path).fileName() : name;
+    m_name = fittingName(name.isEmpty() ? QFileInfo(path).fileName() : name);
     m_file = new QFile(path, this);
     if (!m_file->open(QIODevice::ReadOnly)) {
         qCWarning(lcFiles) << "cannot read" << path << m_file->errorString();

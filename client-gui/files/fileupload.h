@@ -50,6 +50,10 @@ public:
                             const QString& serverText, const QString& errorString = {});
     // "attachment; filename*=UTF-8''…" for name.
     static QByteArray contentDisposition(const QString& name);
+    // name, its base shortened (the extension kept, whole characters) so that percent-encoded
+    // it takes at most maxEncodedBytes: the link must fit in one message.
+    static QString fittingName(const QString& name, int maxEncodedBytes = MaxEncodedNameBytes);
+    static constexpr int MaxEncodedNameBytes = 180;
 
 signals:
     void progressChanged(qint64 sent, qint64 total);

@@ -18,6 +18,8 @@ private slots:
     void sendsTheRawFileWithCredentials();
     void namesAreEncoded_data();
     void namesAreEncoded();
+    void longNamesAreShortened_data();
+    void longNamesAreShortened();
     void errorsAreExplained_data();
     void errorsAreExplained();
     void earlyRefusalIsExplained_data();
@@ -118,6 +120,30 @@ void tst_FileUpload::namesAreEncoded()
     QFETCH(QString, name);
     QFETCH(QByteArray, disposition);
     QCOMPARE(FileUpload::contentDisposition(name), disposition);
+}
+
+void tst_FileUpload::longNamesAreShortened_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("short stays") << "photo.jpg" << "photo.jpg";
+    QTest::newRow("ASCII") << QString(200, QLatin1Char('a')) + ".pdf"
+                           << QString(176, QLatin1Char('a')) + ".pdf";
+    // 照 is 9 bytes encoded: 19 of them (171) + ".png" (4) fit in 180.
+    QTest::newRow("Chinese") << QString(40, QChar(0x7167)) + ".png" << QString(19, QChar(0x7167)) + ".png";
+    // 😀 is a surrogate pair (12 bytes encoded): never cut in half.
+    QTest::newRow("emoji") << QString::fromUtf8("😀").repeated(20) + ".txt"
+                           << QString::fromUtf8("😀").repeated(14) + ".txt";
+    QTest::newRow("no extension") << QString(300, QLatin1Char('b')) << QString(180, QLatin1Char('b'));
+}
+
+void tst_FileUpload::longNamesAreShortened()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, expected);
+    const QString fitting = FileUpload::fittingName(name);
+    QCOMPARE(fitting, expected);
+    QVERIFY(QUrl::toPercentEncoding(fitting).size() <= FileUpload::MaxEncodedNameBytes);
 }
 
 void tst_FileUpload::errorsAreExplained_data()
