@@ -95,6 +95,10 @@ void FilePreviews::loadThumbnail(const FileLink& link, const QString& path)
     preview.thumbnail = image;
     preview.size = QFileInfo(path).size();
     preview.savedPath = path;
+    m_thumbnails.removeOne(link.url());
+    m_thumbnails.append(link.url());
+    while (m_thumbnails.size() > m_maxThumbnails)
+        m_previews.remove(m_thumbnails.takeFirst());
     emit changed(link.url());
 }
 

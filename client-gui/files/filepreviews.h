@@ -13,7 +13,7 @@ class ServerConnection;
 
 // What the conversation shows of the files people sent (FileLink): a picture's thumbnail (the
 // picture fetched once into the cache folder, at most MaxPictureBytes, shown at most
-// ThumbnailSize), a file's size (HEAD), and the file saved to the Downloads folder on request,
+// ThumbnailWidth × ThumbnailHeight, at most MaxThumbnails in memory), a file's size (HEAD), and the file saved to the Downloads folder on request,
 // with its progress. Everything is asked for the first time it is shown, and changed() says
 // when there is more to show.
 class FilePreviews : public QObject
@@ -24,6 +24,9 @@ public:
     static constexpr qint64 MaxPictureBytes = 25 * 1024 * 1024;
     static constexpr int ThumbnailWidth = 320;
     static constexpr int ThumbnailHeight = 200;
+    // Thumbnails kept in memory; the least recently loaded go (read again from the cache folder
+    // when shown again).
+    static constexpr int MaxThumbnails = 150;
 
     enum class State { Loading, Ready, Failed };
     Q_ENUM(State)
@@ -53,6 +56,7 @@ public:
     void setCacheDirectory(const QString& path) { m_cacheDirectory = path; }
     void setDownloadDirectory(const QString& path) { m_downloadDirectory = path; }
     QString downloadDirectory() const { return m_downloadDirectory; }
+    void setMaxThumbnails(int count) { m_maxThumbnails = count; } // tests lower it
 
 public slots:
     // Saves the file in the Downloads folder (a free name: "name (2).ext" if taken).
@@ -79,6 +83,8 @@ private:
     FileSharing* m_sharing;
     QString m_fileHost; // the host of the file host last announced
     QHash<QUrl, Preview> m_previews;
+    QList<QUrl> m_thumbnails; // loaded, oldest first
+    int m_maxThumbnails = MaxThumbnails;
     QString m_cacheDirectory;
     QString m_downloadDirectory;
 };

@@ -19,6 +19,7 @@ private slots:
     void init();
     void cleanup();
     void pictureIsFetchedOnceAndShownSmall();
+    void thumbnailsInMemoryAreBounded();
     void fileSizeComesFromHead();
     void missingFileSaysSo();
     void downloadGoesToDownloadsUnderAFreeName();
@@ -94,6 +95,29 @@ void tst_FilePreviews::pictureIsFetchedOnceAndShownSmall()
     QTRY_COMPARE(again->preview(cat).state, FilePreviews::State::Ready);
     QCOMPARE(again->preview(cat).thumbnail.size(), QSize(320, 160));
     QCOMPARE(m_host->requests().size(), 1);
+}
+
+void tst_FilePreviews::thumbnailsInMemoryAreBounded()
+{
+    const QByteArray picture = png(QSize(8, 8), Qt::blue);
+    FilePreviews* previews = makePreviews();
+    previews->setMaxThumbnails(3);
+    QList<FileLink> links;
+    for (int i = 0; i < 4; ++i) {
+        const QString name = QStringLiteral("p%1.png").arg(i);
+        m_host->addFile("/files/abcdefghijklmnopqrstuv/" + name.toUtf8(), "image/png", picture);
+        links.append(link(name));
+        previews->preview(links.last());
+        QTRY_COMPARE(previews->preview(links.last()).state, FilePreviews::State::Ready);
+    }
+    for (int i = 1; i < 4; ++i)
+        QCOMPARE(previews->preview(links.at(i)).state, FilePreviews::State::Ready);
+    const qsizetype fetched = m_host->requests().size();
+    QCOMPARE(fetched, qsizetype(links.size()));
+    // The first loaded went out of memory: read again from the cache folder, not fetched.
+    QCOMPARE(previews->preview(links.first()).state, FilePreviews::State::Loading);
+    QTRY_COMPARE(previews->preview(links.first()).state, FilePreviews::State::Ready);
+    QCOMPARE(m_host->requests().size(), fetched);
 }
 
 void tst_FilePreviews::fileSizeComesFromHead()
