@@ -11,6 +11,7 @@ run_packages=(
     libqt6sql6-sqlite    # Qt's SQLite driver: the account database
     libsqlite3-dev       # SQLite's own interface, for the history store's inserts
     libgsasl-dev         # GNU SASL: SCRAM-SHA-256, PLAIN and EXTERNAL for logins (both sides)
+    libmicrohttpd-dev    # GNU libmicrohttpd: the file host's HTTPS server (streamed uploads)
     qtkeychain-qt6-dev   # QtKeychain: the client's remembered passwords in the system keyring
     libsecret-1-0        # which QtKeychain loads to reach the Secret Service (GNOME Keyring…)
     libssl-dev           # OpenSSL: generating the self-signed TLS certificate

@@ -65,7 +65,7 @@ def main():
     certificate_file = os.path.join(data_dir.name, "tls", "confabd-cert.pem")
     daemon = subprocess.Popen(
         [confabd, "--listen", "127.0.0.1", "--port", str(port), "--tls-port", str(tls_port),
-         "--data-dir", data_dir.name, "--server-name", "interop.test", "--log-level", "info"],
+         "--files-port", "0", "--data-dir", data_dir.name, "--server-name", "interop.test", "--log-level", "info"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         if not wait_listening(daemon, (port, tls_port)):

@@ -89,7 +89,7 @@ def main():
         log_path = os.path.join(scratch, "confabd.log")
         log = open(log_path, "w")
         daemon = subprocess.Popen(base + ["-l", "127.0.0.1", "-p", str(plain), "--tls-port",
-                                          str(tls)], stdout=log, stderr=subprocess.STDOUT,
+                                          str(tls), "--files-port", "0"], stdout=log, stderr=subprocess.STDOUT,
                                   env=env)
         tmux = ["tmux", "-L", "confab-interop-%d" % os.getpid()]
         try:

@@ -185,7 +185,7 @@ def main():
 
     port, tls_port = free_port(), free_port()
     command = shlex.split(exec_start.replace(STATE_DIR, state))
-    command += [f"--port={port}", f"--tls-port={tls_port}"]
+    command += [f"--port={port}", f"--tls-port={tls_port}", "--files-port=0"]
     if seccomp_available():
         # A copy nobody can read, wherever the repository is.
         helper = os.path.join(work_dir, "bin")

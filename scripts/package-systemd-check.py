@@ -115,7 +115,7 @@ def main():
             exec_start = [line.split("=", 1)[1].strip() for line in unit
                           if line.startswith("ExecStart=")][0]
         override = ("[Service]\nExecStart=\nExecStart=%s --listen=127.0.0.1 --port=%d "
-                    "--tls-port=%d\n" % (exec_start, port, tls_port))
+                    "--tls-port=%d --files-port=0\n" % (exec_start, port, tls_port))
         subprocess.run(systemd.prefix + ["sh", "-c", "cat > %s/ports.conf" % dropin],
                        input=override, text=True, check=True, timeout=30)
         systemd.run(["systemctl", "daemon-reload"], check_rc=True)

@@ -48,8 +48,14 @@ void HostedServer::start(const QString& announceName, const QString& account,
         firstFreePort(m_options.listenAddresses, m_options.port, m_options.portTries);
     const quint16 tlsPort =
         firstFreePort(m_options.listenAddresses, m_options.tlsPort, m_options.portTries, {port});
-    if (port == 0 || tlsPort == 0) {
-        const quint16 first = port == 0 ? m_options.port : m_options.tlsPort;
+    const quint16 filesPort =
+        m_options.filesPort == 0 ? 0
+                                 : firstFreePort(m_options.listenAddresses, m_options.filesPort,
+                                                 m_options.portTries, {port, tlsPort});
+    if (port == 0 || tlsPort == 0 || (m_options.filesPort != 0 && filesPort == 0)) {
+        const quint16 first = port == 0      ? m_options.port
+                              : tlsPort == 0 ? m_options.tlsPort
+                                             : m_options.filesPort;
         emit failed(tr("No free port from %1 to %2 for the chat server.")
                         .arg(first)
                         .arg(first + m_options.portTries - 1));
@@ -60,6 +66,9 @@ void HostedServer::start(const QString& announceName, const QString& account,
     config.port = port;
     config.tlsEnabled = true;
     config.tlsPort = tlsPort;
+    // Pictures and files, on the same certificate.
+    config.filesEnabled = true;
+    config.filesPort = filesPort;
     config.dataDir = m_options.effectiveDataDir();
     config.announce = m_options.announce;
     config.announceName = announceName;

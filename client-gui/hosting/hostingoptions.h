@@ -11,6 +11,7 @@ namespace HostingDefaults {
 
 constexpr quint16 Port = 6667;
 constexpr quint16 TlsPort = 6697;
+constexpr quint16 FilesPort = 6680; // the file host (HTTPS), as confabd's default
 constexpr int PortTries = 20;
 constexpr int StopTimeoutMs = 5000; // connections still open then are cut
 constexpr int PasswordBytes = 24;   // random bytes of the host account's password for one run
@@ -25,6 +26,7 @@ struct HostingOptions
     QList<QHostAddress> listenAddresses{QHostAddress::Any};
     quint16 port = HostingDefaults::Port;
     quint16 tlsPort = HostingDefaults::TlsPort;
+    quint16 filesPort = HostingDefaults::FilesPort; // 0: one of the kernel's choosing
     int portTries = HostingDefaults::PortTries;
     bool announce = true;  // on the LAN, through Avahi
     QString announceName;  // empty: "<host's name> on <computer>"

@@ -123,6 +123,32 @@ void AuthService::abortExchange(quint64 id)
         m_worker, [worker, id] { worker->finishExchange(id); }, Qt::QueuedConnection);
 }
 
+void AuthService::checkLogin(const QString& account, const QString& password,
+                             const SaslPeer& peer, QObject* context, ExchangeHandler handler)
+{
+    QPointer<QObject> target(context);
+    if (!m_worker) {
+        SaslExchangeResult result;
+        result.failure = SaslExchangeResult::Failure::Unavailable;
+        deliver(target, handler, result);
+        return;
+    }
+    const quint64 id = m_nextLoginId++;
+    // PLAIN's message: authorization identity (none), authentication identity, password.
+    const QByteArray response = '\0' + account.toUtf8() + '\0' + password.toUtf8();
+    AuthWorker* worker = m_worker;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this, worker, id, peer, response, target, handler] {
+            SaslExchangeResult result;
+            result.failure = SaslExchangeResult::Failure::Unavailable;
+            if (worker->startExchange(id, QStringLiteral("PLAIN"), peer))
+                result = worker->step(id, response);
+            deliver(target, handler, result);
+        },
+        Qt::QueuedConnection);
+}
+
 void AuthService::registerAccount(const QString& name, const QString& password, QObject* context,
                                   RegisterHandler handler)
 {

@@ -50,6 +50,12 @@ public:
     void step(quint64 id, const QByteArray& response, QObject* context, ExchangeHandler handler);
     void abortExchange(quint64 id);
 
+    // An account name and password that came by another way (HTTP Basic on the file host),
+    // checked as a whole SASL PLAIN exchange: the same throttling, delay-free. The handler gets
+    // Success with the account's registered name, or Failure (BadCredentials, Throttled...).
+    void checkLogin(const QString& account, const QString& password, const SaslPeer& peer,
+                    QObject* context, ExchangeHandler handler);
+
     // REGISTER: creates the account (folded with the server's case mapping).
     void registerAccount(const QString& name, const QString& password, QObject* context,
                          RegisterHandler handler);
@@ -88,4 +94,7 @@ private:
     AuthWorker* m_worker = nullptr;
     QSet<QString> m_reserved;
     bool m_started = false;
+    // checkLogin()'s exchange ids: the upper half of the id space, which the IRC side's
+    // counters never reach.
+    quint64 m_nextLoginId = quint64(1) << 63;
 };

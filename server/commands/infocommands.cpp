@@ -4,7 +4,9 @@
 #include "core/commandcontext.h"
 #include "core/commandtable.h"
 #include "core/servercore.h"
+#include "files/filehost.h"
 #include "irclimits.h"
+#include "net/clientconnection.h"
 #include "state/serveruser.h"
 
 #include <QDateTime>
@@ -97,7 +99,12 @@ void sendWelcome(ServerCore& core, ServerUser* user)
 
 void sendIsupport(ServerCore& core, ServerUser* user)
 {
-    const QStringList tokens = isupportTokens(core);
+    QStringList tokens = isupportTokens(core);
+    // The file host's URL names the address this client reached, so it differs per client.
+    if (const FileHost* files = core.fileHost()) {
+        tokens.append(QStringLiteral("soju.im/FILEHOST=") +
+                      files->uploadUrl(user->connection()->localAddress()));
+    }
     for (int i = 0; i < tokens.size(); i += TokensPerLine)
         core.reply(user, IrcReply::isupport(tokens.mid(i, TokensPerLine)));
 }

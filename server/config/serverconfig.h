@@ -83,6 +83,17 @@ constexpr double UdpRoomRate = 5.0;           // datagrams per second from one a
 constexpr int UdpRoomBurst = 10;              // ...after a burst of this many
 constexpr int UdpRoomMaxSources = 4096;       // addresses whose rate is tracked at once
 
+// Files and pictures (docs/FILES.md): uploads over HTTPS, with the TLS port's certificate.
+constexpr quint16 FilesPort = 6680;
+constexpr int FileMaxMegabytes = 100;        // one upload
+constexpr int FileQuotaMegabytes = 1024;     // what one account's uploads may take together
+constexpr int FileExpiryDays = 30;           // uploads older than this are deleted; 0: never
+constexpr int FileIdleTimeoutSecs = 30;      // an HTTP connection silent this long is closed
+constexpr int FileUploadMaxSecs = 600;       // an upload still unfinished then gets 408
+constexpr int FileMaxConnections = 256;      // HTTP connections at once
+constexpr int FileMaxConnectionsPerIp = 16;  // ...from one address
+constexpr int FileExpiryIntervalMs = 600000; // how often expired uploads are looked for
+
 } // namespace ServerDefaults
 
 // Everything the server needs to know to run; filled by ServerOptions from the command line and
@@ -176,4 +187,21 @@ struct ServerConfig
     int udpRoomTimeoutMs = ServerDefaults::UdpRoomTimeoutMs;
     double udpRoomRate = ServerDefaults::UdpRoomRate; // <= 0: no rate limit
     int udpRoomBurst = ServerDefaults::UdpRoomBurst;
+
+    // Files and pictures: an HTTPS file host on filesPort of every listen address, advertised to
+    // clients with the soju.im/FILEHOST ISUPPORT token. Off unless set (confabd turns it on with
+    // TLS); it needs TLS and a data directory.
+    bool filesEnabled = false;
+    quint16 filesPort = ServerDefaults::FilesPort; // 0 = ephemeral (tests)
+    // The upload URL's scheme, host and port as clients should reach them
+    // ("https://chat.example.org:6680"); empty: the address each client connected to.
+    QString filesUrl;
+    qint64 fileMaxBytes = qint64(ServerDefaults::FileMaxMegabytes) * 1024 * 1024;
+    qint64 fileQuotaBytes = qint64(ServerDefaults::FileQuotaMegabytes) * 1024 * 1024;
+    int fileExpiryDays = ServerDefaults::FileExpiryDays;
+    int fileIdleTimeoutSecs = ServerDefaults::FileIdleTimeoutSecs;
+    int fileUploadMaxSecs = ServerDefaults::FileUploadMaxSecs;
+    int fileMaxConnections = ServerDefaults::FileMaxConnections;
+    int fileMaxConnectionsPerIp = ServerDefaults::FileMaxConnectionsPerIp;
+    int fileExpiryIntervalMs = ServerDefaults::FileExpiryIntervalMs;
 };

@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QUrl>
 
 #include <cmath>
 #include <functional>
@@ -246,6 +247,43 @@ ServerOptions::ServerOptions()
         {QStringLiteral("udp-room-burst"),
          tr("Datagrams one address may send to the UDP chat room at once (default %1).")
              .arg(ServerDefaults::UdpRoomBurst),
+         tr("count")},
+        {QStringLiteral("no-files"),
+         tr("Do not host files and pictures (the HTTPS file host is on by default with TLS).")},
+        {QStringLiteral("files-port"),
+         tr("Port of the HTTPS file host on every listen address (default %1).")
+             .arg(ServerDefaults::FilesPort),
+         tr("port")},
+        {QStringLiteral("files-url"),
+         tr("Scheme, host and port clients reach the file host at, e.g. "
+            "https://chat.example.org:%1 (default: the address each client connected to).")
+             .arg(ServerDefaults::FilesPort),
+         tr("url")},
+        {QStringLiteral("file-max-size"),
+         tr("Megabytes one upload may have (default %1).").arg(ServerDefaults::FileMaxMegabytes),
+         tr("MB")},
+        {QStringLiteral("file-quota"),
+         tr("Megabytes one account's uploads may take together (default %1).")
+             .arg(ServerDefaults::FileQuotaMegabytes),
+         tr("MB")},
+        {QStringLiteral("file-expiry"),
+         tr("Days uploads are kept; 0 keeps them forever (default %1).")
+             .arg(ServerDefaults::FileExpiryDays),
+         tr("days")},
+        {QStringLiteral("file-idle-timeout"),
+         tr("Seconds a file host connection may stay silent before it is closed (default %1).")
+             .arg(ServerDefaults::FileIdleTimeoutSecs),
+         tr("seconds")},
+        {QStringLiteral("file-upload-time"),
+         tr("Seconds one upload may take before it is refused as too slow (default %1).")
+             .arg(ServerDefaults::FileUploadMaxSecs),
+         tr("seconds")},
+        {QStringLiteral("file-max-connections"),
+         tr("File host connections at once (default %1).").arg(ServerDefaults::FileMaxConnections),
+         tr("count")},
+        {QStringLiteral("file-max-per-ip"),
+         tr("File host connections from one address at once (default %1).")
+             .arg(ServerDefaults::FileMaxConnectionsPerIp),
          tr("count")},
         {QStringLiteral("log-level"),
          tr("Log level: debug, info, warning or error (default info)."), tr("level")},
@@ -552,6 +590,34 @@ ServerOptions::Result ServerOptions::parse(const QStringList& arguments)
     if (IrcValidation::checkChannel(m_config.udpRoomChannel, m_config.channelLength) !=
         IrcValidation::Reason::Valid) {
         return fail(QStringLiteral("udp-room-channel"), tr("not a valid channel name"));
+    }
+    m_config.filesEnabled = m_config.tlsEnabled && !flag(QStringLiteral("no-files"));
+    int filesPort = m_config.filesPort;
+    int fileMaxMb = ServerDefaults::FileMaxMegabytes;
+    int fileQuotaMb = ServerDefaults::FileQuotaMegabytes;
+    if (!readInt(QStringLiteral("files-port"), 0, 65535, &filesPort) ||
+        !readInt(QStringLiteral("file-max-size"), 1, 1024 * 1024, &fileMaxMb) ||
+        !readInt(QStringLiteral("file-quota"), 1, 1024 * 1024 * 1024, &fileQuotaMb) ||
+        !readInt(QStringLiteral("file-expiry"), 0, 365000, &m_config.fileExpiryDays) ||
+        !readInt(QStringLiteral("file-idle-timeout"), 1, 86400, &m_config.fileIdleTimeoutSecs) ||
+        !readInt(QStringLiteral("file-upload-time"), 1, 86400, &m_config.fileUploadMaxSecs) ||
+        !readInt(QStringLiteral("file-max-connections"), 1, 100000,
+                 &m_config.fileMaxConnections) ||
+        !readInt(QStringLiteral("file-max-per-ip"), 1, 100000,
+                 &m_config.fileMaxConnectionsPerIp)) {
+        return Result::Error;
+    }
+    m_config.filesPort = quint16(filesPort);
+    m_config.fileMaxBytes = qint64(fileMaxMb) * 1024 * 1024;
+    m_config.fileQuotaBytes = qint64(fileQuotaMb) * 1024 * 1024;
+    readText(QStringLiteral("files-url"), &m_config.filesUrl);
+    if (!m_config.filesUrl.isEmpty()) {
+        const QUrl url(m_config.filesUrl, QUrl::StrictMode);
+        if (!url.isValid() || url.scheme() != QLatin1String("https") || url.host().isEmpty() ||
+            !url.path(QUrl::FullyEncoded).remove(u'/').isEmpty() || url.hasQuery()) {
+            return fail(QStringLiteral("files-url"),
+                        tr("expected https://host or https://host:port, without a path"));
+        }
     }
     if (!m_config.defaultChannel.isEmpty() &&
         IrcValidation::checkChannel(m_config.defaultChannel, m_config.channelLength) !=

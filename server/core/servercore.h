@@ -25,6 +25,7 @@
 
 class AuthService;
 class LabeledResponse;
+class FileHost;
 class HistoryService;
 class ClientConnection;
 class ServerUser;
@@ -71,6 +72,9 @@ public:
     AuthService* auth() const { return m_auth; }
     // History: without a HistoryService nothing is stored. Not owned.
     void setHistory(HistoryService* history) { m_history = history; }
+    // The file host, advertised in ISUPPORT (soju.im/FILEHOST); nullptr when there is none.
+    void setFileHost(const FileHost* files) { m_files = files; }
+    const FileHost* fileHost() const { return m_files; }
     HistoryService* history() const { return m_history; }
 
     // For the commands.
@@ -176,6 +180,7 @@ private:
     MessageRouter m_router;
     AuthService* m_auth = nullptr;
     HistoryService* m_history = nullptr;
+    const FileHost* m_files = nullptr;
     SaslConversations m_sasl;
     LoginThrottle m_registrationThrottle;
     LoginThrottle m_historyThrottle;

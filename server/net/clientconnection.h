@@ -3,6 +3,7 @@
 #include "ircmessage.h"
 
 #include <QByteArray>
+#include <QHostAddress>
 #include <QString>
 
 // How ServerCore sees one client: it can send lines to it and close it, nothing more. The real
@@ -31,4 +32,7 @@ public:
 
     // Bytes waiting to be sent to the client (its SendQ use; STATS q).
     virtual qint64 sendQueueBytes() const { return 0; }
+
+    // The server's address the client connected to (for URLs it is given); null if unknown.
+    virtual QHostAddress localAddress() const { return {}; }
 };

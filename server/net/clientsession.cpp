@@ -69,6 +69,11 @@ QHostAddress ClientSession::normalizedAddress(const QHostAddress& address)
     return ok ? QHostAddress(v4) : address;
 }
 
+QHostAddress ClientSession::localAddress() const
+{
+    return normalizedAddress(m_socket->localAddress());
+}
+
 void ClientSession::start()
 {
     if (!m_tls) {

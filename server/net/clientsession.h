@@ -48,6 +48,7 @@ public:
     void start();
 
     QHostAddress peerAddress() const { return m_peer; }
+    QHostAddress localAddress() const override;
     QString host() const { return m_host; }
     bool isClosing() const { return m_closing; }
     bool isTls() const { return m_tls; }

@@ -5,6 +5,7 @@
 #include "core/servercore.h"
 #include "discovery/serverannouncement.h"
 #include "discovery/serviceannouncer.h"
+#include "files/filehost.h"
 #include "history/historyservice.h"
 #include "irccommand.h"
 #include "net/clientsession.h"
@@ -17,6 +18,7 @@
 #include "udp/udproom.h"
 
 #include <QDBusConnection>
+#include <QFile>
 #include <QHostInfo>
 #include <QSslSocket>
 #include <QTcpSocket>
@@ -48,6 +50,10 @@ Server::~Server()
     m_udpBridge = nullptr;
     delete m_udpRoom;
     m_udpRoom = nullptr;
+    // Its logins go through the account service: it stops first.
+    m_core->setFileHost(nullptr);
+    delete m_files;
+    m_files = nullptr;
     const QList<ClientSession*> sessions = m_sessions;
     m_sessions.clear();
     for (ClientSession* session : sessions) {
@@ -114,6 +120,8 @@ bool Server::listen()
         return false;
     if (m_config.udpRoomPort != 0 && !setUpUdpRoom())
         return false;
+    if (m_config.filesEnabled && !setUpFiles())
+        return false;
     quint16 port = m_config.port;
     quint16 tlsPort = m_config.tlsPort;
     for (const QHostAddress& address : m_config.listenAddresses) {
@@ -164,6 +172,37 @@ bool Server::setUpUdpRoom()
     }
     m_udpRoom = room;
     m_udpBridge = new UdpLobbyBridge(m_udpRoom, m_core, m_config.udpRoomChannel, this);
+    return true;
+}
+
+bool Server::setUpFiles()
+{
+    if (m_files)
+        return true;
+    if (!m_tlsContext || !m_auth) {
+        m_errorString = QStringLiteral("the file host needs TLS and a data directory");
+        qCCritical(lcFiles).noquote() << m_errorString;
+        return false;
+    }
+    FileHostSettings settings = FileHostSettings::fromConfig(m_config);
+    QFile certificate(m_tlsContext->certificateFile());
+    QFile key(m_tlsContext->keyFile());
+    if (!certificate.open(QIODevice::ReadOnly) || !key.open(QIODevice::ReadOnly)) {
+        m_errorString = QStringLiteral("the file host cannot read the TLS certificate and key");
+        qCCritical(lcFiles).noquote() << m_errorString;
+        return false;
+    }
+    settings.certificatePem = certificate.readAll();
+    settings.keyPem = key.readAll();
+    auto* files = new FileHost(settings, m_auth, this);
+    if (!files->start()) {
+        m_errorString = files->errorString();
+        qCCritical(lcFiles).noquote() << m_errorString;
+        delete files;
+        return false;
+    }
+    m_files = files;
+    m_core->setFileHost(m_files);
     return true;
 }
 
@@ -223,6 +262,11 @@ quint16 Server::portOf(bool tls) const
 quint16 Server::serverPort() const
 {
     return portOf(false);
+}
+
+quint16 Server::filesPort() const
+{
+    return m_files ? m_files->port() : 0;
 }
 
 quint16 Server::tlsPort() const

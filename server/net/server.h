@@ -14,6 +14,7 @@ class AuthService;
 class HistoryService;
 class ClientSession;
 class DataDirectory;
+class FileHost;
 class Listener;
 class QTcpSocket;
 class ServerCore;
@@ -43,6 +44,8 @@ public:
     // The actual ports after listen() (useful with port 0); 0 for a kind not listened on.
     quint16 serverPort() const;
     quint16 tlsPort() const;
+    // The file host's HTTPS port after listen() with config().filesEnabled; else 0.
+    quint16 filesPort() const;
     QList<QHostAddress> listenAddresses() const;
     // The TLS certificate and configuration, after listen() with TLS enabled; else nullptr.
     TlsContext* tlsContext() const { return m_tlsContext.get(); }
@@ -59,6 +62,8 @@ public:
     // The LAN announcement (DNS-SD through Avahi) after listen() with config().announce; else
     // nullptr.
     ServiceAnnouncer* announcer() const { return m_announcer; }
+    // The file host after listen() with config().filesEnabled; else nullptr.
+    FileHost* fileHost() const { return m_files; }
 
     // Tells every client (ERROR) and closes all connections; stops listening. finished() is
     // emitted once the last connection is gone.
@@ -84,6 +89,7 @@ private:
     void reject(QTcpSocket* socket, const QString& reason);
     bool setUpAccounts();
     bool setUpUdpRoom();
+    bool setUpFiles();
     // Announces (or announces again, when something changed) the open ports on the LAN.
     void announce();
     // Stops (or resumes) reading from every client, while the history writer catches up: what
@@ -99,6 +105,7 @@ private:
     std::unique_ptr<TlsContext> m_tlsContext;
     QList<Listener*> m_listeners;
     UdpRoom* m_udpRoom = nullptr;
+    FileHost* m_files = nullptr;
     UdpLobbyBridge* m_udpBridge = nullptr;
     ServiceAnnouncer* m_announcer = nullptr;
     QList<ClientSession*> m_sessions;

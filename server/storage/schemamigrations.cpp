@@ -134,12 +134,27 @@ SchemaMigrations::SchemaMigrations()
                             " ON history(conversation, time_ms)"),
              QStringLiteral("CREATE INDEX history_by_msgid ON history(msgid)"),
          }},
+        {6,
+         "uploaded files",
+         {
+             // One upload (files/FileStore): id is the URL's random part and the file's name
+             // in the data directory; account is folded; name is what the uploader called it.
+             QStringLiteral("CREATE TABLE files ("
+                            " id TEXT PRIMARY KEY,"
+                            " account TEXT NOT NULL,"
+                            " name TEXT NOT NULL,"
+                            " content_type TEXT NOT NULL,"
+                            " size INTEGER NOT NULL,"
+                            " created_ms INTEGER NOT NULL) WITHOUT ROWID"),
+             QStringLiteral("CREATE INDEX files_by_account ON files(account)"),
+             QStringLiteral("CREATE INDEX files_by_time ON files(created_ms)"),
+         }},
     };
 }
 
 int SchemaMigrations::latestVersion()
 {
-    return 5;
+    return 6;
 }
 
 bool SchemaMigrations::migrate(QSqlDatabase& database, int targetVersion, QString* error) const

@@ -86,7 +86,7 @@ def session(confabd, extra_args, stop_signal, tls=True):
     port = free_port()
     tls_port = free_port()
     data_dir = tempfile.TemporaryDirectory(prefix="confabd-cli-")
-    tls_args = ["--tls-port", str(tls_port)] if tls else ["--no-tls"]
+    tls_args = ["--tls-port", str(tls_port), "--files-port", "0"] if tls else ["--no-tls"]
     env = dict(os.environ, LC_ALL="C", LANG="C", LANGUAGE="")
     daemon = subprocess.Popen([confabd, "-l", "127.0.0.1", "-p", str(port), "--data-dir",
                                data_dir.name, *tls_args, *extra_args],
@@ -188,7 +188,7 @@ def main():
         check("in use" in r.stderr and str(port) in r.stderr,
               "and the message names the port and says it is in use")
         r = run(confabd, "-l", "127.0.0.1", "-p", str(free_port()), "--tls-port", str(port),
-                "--data-dir", data_dir)
+                "--files-port", "0", "--data-dir", data_dir)
         check(r.returncode != 0, "a TLS port in use exits non-zero")
         check("in use" in r.stderr and str(port) in r.stderr and "(TLS)" in r.stderr,
               "and the message names the TLS port and says it is in use")
@@ -198,8 +198,8 @@ def main():
         with open(garbage, "w") as f:
             f.write("not a certificate\n")
         r = run(confabd, "-l", "127.0.0.1", "-p", str(free_port()), "--tls-port",
-                str(free_port()), "--data-dir", data_dir, "--tls-cert", garbage, "--tls-key",
-                garbage)
+                str(free_port()), "--files-port", "0", "--data-dir", data_dir, "--tls-cert",
+                garbage, "--tls-key", garbage)
         check(r.returncode != 0, "an unusable --tls-cert exits non-zero")
         check("no PEM certificate in " + garbage in r.stderr,
               "and the message says what is wrong with which file")

@@ -76,6 +76,7 @@ HostingOptions tst_EmbeddedChatHost::options() const
     options.dataDir = m_dir->filePath(QStringLiteral("server"));
     options.listenAddresses = {QHostAddress(QHostAddress::LocalHost)};
     options.announce = false;
+    options.filesPort = 0;
     options.scramIterations = 4096;
     options.stopTimeoutMs = 2000;
     return options;
@@ -166,6 +167,18 @@ void tst_EmbeddedChatHost::startsOnTheNextFreePortAndTheHostSignsIn()
     guest.connectToServer(chat.port);
     guest.registerUser(QStringLiteral("alice"));
     QTRY_VERIFY(guest.has(QStringLiteral("433")));
+
+    // Files and pictures are hosted too, on their own port.
+    guest.sendLine("NICK guest");
+    QTRY_VERIFY(guest.has(QStringLiteral("005")));
+    QString fileHost;
+    for (const IrcMessage& message : guest.messages(QStringLiteral("005"))) {
+        for (const QString& param : message.params()) {
+            if (param.startsWith(QLatin1String("soju.im/FILEHOST=https://127.0.0.1:")))
+                fileHost = param;
+        }
+    }
+    QVERIFY2(fileHost.endsWith(QLatin1String("/upload")), qPrintable(fileHost));
 }
 
 void tst_EmbeddedChatHost::endsTheChatForEveryoneWhenStopped()

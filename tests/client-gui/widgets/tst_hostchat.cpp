@@ -107,7 +107,7 @@ HostingOptions tst_HostChat::options(bool announce)
     HostingOptions options;
     options.dataDir = m_dir->filePath(QStringLiteral("server"));
     // Ports of the kernel's choosing, free on every address (not 6667: a confabd may run here).
-    for (quint16* port : {&options.port, &options.tlsPort}) {
+    for (quint16* port : {&options.port, &options.tlsPort, &options.filesPort}) {
         QTcpServer probe;
         if (!probe.listen(QHostAddress::Any, 0))
             qFatal("no free port");

@@ -126,6 +126,27 @@ void tst_ServerOptions::values_data()
                                        << "0";
     QTest::newRow("udp room burst") << QStringList{"--udp-room-burst", "4"} << "udpRoomBurst"
                                     << "4";
+    QTest::newRow("files on by default") << QStringList{} << "filesEnabled" << "true";
+    QTest::newRow("no files") << QStringList{"--no-files"} << "filesEnabled" << "false";
+    QTest::newRow("no files without tls") << QStringList{"--no-tls"} << "filesEnabled"
+                                          << "false";
+    QTest::newRow("files port") << QStringList{"--files-port", "8443"} << "filesPort" << "8443";
+    QTest::newRow("files url") << QStringList{"--files-url", "https://chat.example.org:8443"}
+                               << "filesUrl" << "https://chat.example.org:8443";
+    QTest::newRow("file max size") << QStringList{"--file-max-size", "5"} << "fileMaxBytes"
+                                   << "5242880";
+    QTest::newRow("file quota") << QStringList{"--file-quota", "2"} << "fileQuotaBytes"
+                                << "2097152";
+    QTest::newRow("file expiry forever") << QStringList{"--file-expiry", "0"} << "fileExpiryDays"
+                                         << "0";
+    QTest::newRow("file idle timeout") << QStringList{"--file-idle-timeout", "9"}
+                                       << "fileIdleTimeoutSecs" << "9";
+    QTest::newRow("file upload time") << QStringList{"--file-upload-time", "60"}
+                                      << "fileUploadMaxSecs" << "60";
+    QTest::newRow("file max connections") << QStringList{"--file-max-connections", "8"}
+                                          << "fileMaxConnections" << "8";
+    QTest::newRow("file max per ip") << QStringList{"--file-max-per-ip", "2"}
+                                     << "fileMaxConnectionsPerIp" << "2";
 }
 
 static QString field(const ServerConfig& c, const QString& name)
@@ -148,6 +169,10 @@ static QString field(const ServerConfig& c, const QString& name)
         return c.password;
     if (name == QLatin1String("udpRoomChannel"))
         return c.udpRoomChannel;
+    if (name == QLatin1String("filesEnabled"))
+        return c.filesEnabled ? QStringLiteral("true") : QStringLiteral("false");
+    if (name == QLatin1String("filesUrl"))
+        return c.filesUrl;
     const QHash<QString, qint64> numbers = {
         {QStringLiteral("maxClients"), c.maxClients},
         {QStringLiteral("maxConnectionsPerIp"), c.maxConnectionsPerIp},
@@ -166,6 +191,14 @@ static QString field(const ServerConfig& c, const QString& name)
         {QStringLiteral("udpRoomTimeoutMs"), c.udpRoomTimeoutMs},
         {QStringLiteral("udpRoomRate"), qint64(c.udpRoomRate)},
         {QStringLiteral("udpRoomBurst"), c.udpRoomBurst},
+        {QStringLiteral("filesPort"), c.filesPort},
+        {QStringLiteral("fileMaxBytes"), c.fileMaxBytes},
+        {QStringLiteral("fileQuotaBytes"), c.fileQuotaBytes},
+        {QStringLiteral("fileExpiryDays"), c.fileExpiryDays},
+        {QStringLiteral("fileIdleTimeoutSecs"), c.fileIdleTimeoutSecs},
+        {QStringLiteral("fileUploadMaxSecs"), c.fileUploadMaxSecs},
+        {QStringLiteral("fileMaxConnections"), c.fileMaxConnections},
+        {QStringLiteral("fileMaxConnectionsPerIp"), c.fileMaxConnectionsPerIp},
     };
     return numbers.contains(name) ? QString::number(numbers.value(name)) : QStringLiteral("?");
 }
@@ -210,6 +243,12 @@ void tst_ServerOptions::errors_data()
         << QStringList{"--udp-room-max-members", "0"} << "udp-room-max-members";
     QTest::newRow("udp room negative rate")
         << QStringList{"--udp-room-rate", "-1"} << "udp-room-rate";
+    QTest::newRow("files url plain http")
+        << QStringList{"--files-url", "http://chat.example.org"} << "files-url";
+    QTest::newRow("files url with path")
+        << QStringList{"--files-url", "https://chat.example.org/up"} << "files-url";
+    QTest::newRow("file max size zero") << QStringList{"--file-max-size", "0"} << "file-max-size";
+    QTest::newRow("files port too big") << QStringList{"--files-port", "70000"} << "files-port";
 }
 
 void tst_ServerOptions::errors()

@@ -121,7 +121,7 @@ void tst_SchemaMigrations::migratesFromEveryEarlierVersion()
             QVERIFY(insert.exec(
                 QStringLiteral("INSERT INTO settings (key, value) VALUES ('secret', x'0607')")));
         }
-        if (from >= 4) {
+        if (from == 4) {
             // Version 4 history: a room line, a private message in two copies (alice's and
             // bob's, bob's not received yet) and an event-only room.
             QSqlQuery insert(raw.database);
@@ -134,6 +134,16 @@ void tst_SchemaMigrations::migratesFromEveryEarlierVersion()
             QVERIFY(insert.exec(QStringLiteral(
                 "INSERT INTO history_targets (owner, target, last_ms) VALUES ('', '#chan', 10),"
                 " ('alice', 'bob', 11), ('bob', 'alice', 11)")));
+        }
+        if (from == 5) {
+            // Version 5 history: one room line.
+            QSqlQuery insert(raw.database);
+            QVERIFY(insert.exec(QStringLiteral(
+                "INSERT INTO history_views (id, owner, target, conversation, last_ms)"
+                " VALUES (1, '', '#chan', 1, 10)")));
+            QVERIFY(insert.exec(QStringLiteral(
+                "INSERT INTO history (id, conversation, time_ms, msgid, account, kind, line)"
+                " VALUES (1, 1, 10, 'm1', '', 0, x'41')")));
         }
     }
     Database database(QStringLiteral("migrated"));
@@ -165,7 +175,9 @@ void tst_SchemaMigrations::migratesFromEveryEarlierVersion()
         QCOMPARE(scalar(database.connection(), QStringLiteral("SELECT COUNT(*) FROM accounts")),
                  2);
     }
-    if (from >= 4) {
+    if (from == 5) {
+        QCOMPARE(scalar(database.connection(), QStringLiteral("SELECT COUNT(*) FROM history")), 1);
+    } else if (from == 4) {
         // Every v4 copy is a conversation of its own, read through its reader's view, with
         // its rows, its last message time and what was pending.
         QVERIFY(query.exec(QStringLiteral(
@@ -209,12 +221,15 @@ void tst_SchemaMigrations::migratesFromEveryEarlierVersion()
     QVERIFY(query.exec(QStringLiteral("SELECT owner, id FROM history_pending")));
     QVERIFY(query.exec(QStringLiteral("SELECT owner, target, time_ms FROM read_markers")));
     QVERIFY(!query.exec(QStringLiteral("SELECT * FROM history_targets"))); // gone in v5
+    QVERIFY2(query.exec(QStringLiteral(
+                 "SELECT id, account, name, content_type, size, created_ms FROM files")),
+             qPrintable(query.lastError().text()));
 }
 
 void tst_SchemaMigrations::migratesStepByStep()
 {
     // One version at a time, as successive confabd releases would: each step stops at its
-    // target; 3 -> 4 -> 5 add the history tables and nothing else.
+    // target; 3 -> 4 -> 5 add the history tables, 6 the files table, and nothing else.
     QTemporaryDir dir;
     RawConnection raw(dir.filePath(QStringLiteral("steps.sqlite")));
     SchemaMigrations migrations;
@@ -229,8 +244,9 @@ void tst_SchemaMigrations::migratesStepByStep()
     QStringList added = schemaObjects(raw.database, QStringLiteral("table"));
     for (const QString& table : tablesBefore)
         added.removeOne(table);
-    QCOMPARE(added, QStringList({QStringLiteral("history"), QStringLiteral("history_pending"),
-                                 QStringLiteral("history_views"), QStringLiteral("read_markers")}));
+    QCOMPARE(added, QStringList({QStringLiteral("files"), QStringLiteral("history"),
+                                 QStringLiteral("history_pending"), QStringLiteral("history_views"),
+                                 QStringLiteral("read_markers")}));
     // Migrating to where the file already is does nothing.
     QString error;
     QVERIFY(migrations.migrate(raw.database, SchemaMigrations::latestVersion(), &error));
