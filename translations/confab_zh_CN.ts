@@ -820,7 +820,7 @@ SHA-256：%2</translation>
     </message>
 </context>
 <context>
-    <name>FileUpload</name>
+    <name>FileHostUpload</name>
     <message>
         <source>Cannot read “%1”: %2</source>
         <translation>无法读取“%1”：%2</translation>

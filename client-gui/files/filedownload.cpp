@@ -100,7 +100,7 @@ void FileDownload::onFinished()
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (m_error.isEmpty() && status == 200 && reply->error() == QNetworkReply::NoError) {
         if (m_file->commit()) {
-            qCInfo(lcFiles) << "downloaded" << reply->url().toString() << "to" << m_path;
+            qCInfo(lcFileTransfer) << "downloaded" << reply->url().toString() << "to" << m_path;
             emit finished(m_path);
             return;
         }
@@ -117,7 +117,7 @@ void FileDownload::onFinished()
         else
             m_error = tr("The download failed: %1").arg(reply->errorString());
     }
-    qCWarning(lcFiles) << "download of" << reply->url().toString() << "failed:" << status
+    qCWarning(lcFileTransfer) << "download of" << reply->url().toString() << "failed:" << status
                        << reply->errorString();
     fail(m_error);
 }

@@ -40,7 +40,7 @@ void FileHostTrust::watch(QNetworkReply* reply) const
                              reply->ignoreSslErrors(errors);
                              return;
                          }
-                         qCWarning(lcFiles)
+                         qCWarning(lcFileTransfer)
                              << "file host certificate not trusted:" << reply->url().host()
                              << CertificateCheck::fingerprint(certificate) << errors;
                      });

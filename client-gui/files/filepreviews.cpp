@@ -86,7 +86,7 @@ void FilePreviews::loadThumbnail(const FileLink& link, const QString& path)
                                  .boundedTo(size));
     const QImage image = reader.read();
     if (image.isNull()) {
-        qCWarning(lcFiles) << "not a picture:" << path << reader.errorString();
+        qCWarning(lcFileTransfer) << "not a picture:" << path << reader.errorString();
         fail(link, tr("This picture cannot be shown."));
         return;
     }

@@ -2,7 +2,7 @@
 
 #include "connection/clientlogging.h"
 #include "files/filelink.h"
-#include "files/fileupload.h"
+#include "files/filehostupload.h"
 #include "session/serverconnection.h"
 
 #include <QDateTime>
@@ -14,7 +14,7 @@
 
 FileSharing::FileSharing(ServerConnection* connection, QObject* parent)
     : QObject(parent), m_connection(connection), m_network(new QNetworkAccessManager(this)),
-      m_stallTimeoutMs(FileUpload::DefaultStallTimeoutMs)
+      m_stallTimeoutMs(FileHostUpload::DefaultStallTimeoutMs)
 {
     // A new connection may meet another certificate: no HTTPS connection accepted for the last
     // one is reused.
@@ -50,12 +50,12 @@ FileHostTrust FileSharing::trust() const
     return FileHostTrust({m_connection->peerFingerprint(), m_connection->pinnedFingerprint()});
 }
 
-FileUpload* FileSharing::sendFile(const QString& target, const QString& path)
+FileHostUpload* FileSharing::sendFile(const QString& target, const QString& path)
 {
     return startUpload(target, path, false);
 }
 
-FileUpload* FileSharing::sendImage(const QString& target, const QImage& image)
+FileHostUpload* FileSharing::sendImage(const QString& target, const QImage& image)
 {
     if (!m_pastedImages)
         m_pastedImages = std::make_unique<QTemporaryDir>();
@@ -70,7 +70,7 @@ FileUpload* FileSharing::sendImage(const QString& target, const QImage& image)
     return startUpload(target, path, true);
 }
 
-FileUpload* FileSharing::startUpload(const QString& target, const QString& path, bool temporary)
+FileHostUpload* FileSharing::startUpload(const QString& target, const QString& path, bool temporary)
 {
     const QString reason = unavailableReason();
     if (!reason.isEmpty() || target.isEmpty()) {
@@ -79,7 +79,7 @@ FileUpload* FileSharing::startUpload(const QString& target, const QString& path,
         emit uploadFailed(target, reason.isEmpty() ? tr("Choose a conversation first.") : reason);
         return nullptr;
     }
-    auto* upload = new FileUpload(m_network, this);
+    auto* upload = new FileHostUpload(m_network, this);
     upload->setStallTimeout(m_stallTimeoutMs);
     m_uploads.append(upload);
     const auto done = [this, upload, path, temporary] {
@@ -88,12 +88,12 @@ FileUpload* FileSharing::startUpload(const QString& target, const QString& path,
         if (temporary)
             QFile::remove(path);
     };
-    connect(upload, &FileUpload::finished, this, [this, target, done](const QUrl& url) {
+    connect(upload, &FileHostUpload::finished, this, [this, target, done](const QUrl& url) {
         done();
         m_connection->sendMessage(target, url.toString(QUrl::FullyEncoded));
         emit uploadFinished(target, url);
     });
-    connect(upload, &FileUpload::failed, this, [this, target, done](const QString& message) {
+    connect(upload, &FileHostUpload::failed, this, [this, target, done](const QString& message) {
         done();
         emit uploadFailed(target, message);
     });

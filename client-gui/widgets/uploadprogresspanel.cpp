@@ -1,7 +1,7 @@
 #include "widgets/uploadprogresspanel.h"
 
 #include "files/filesharing.h"
-#include "files/fileupload.h"
+#include "files/filehostupload.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -19,7 +19,7 @@ UploadProgressPanel::UploadProgressPanel(FileSharing* sharing, QWidget* parent)
     hide();
 }
 
-void UploadProgressPanel::onUploadStarted(FileUpload* upload, const QString& target)
+void UploadProgressPanel::onUploadStarted(FileHostUpload* upload, const QString& target)
 {
     auto* row = new QWidget(this);
     row->setObjectName(QStringLiteral("uploadRow"));
@@ -46,15 +46,15 @@ void UploadProgressPanel::onUploadStarted(FileUpload* upload, const QString& tar
     m_rows.insert(upload, row);
     show();
 
-    connect(upload, &FileUpload::progressChanged, progress, [progress](qint64 sent, qint64 total) {
+    connect(upload, &FileHostUpload::progressChanged, progress, [progress](qint64 sent, qint64 total) {
         progress->setValue(total > 0 ? int(sent * 1000 / total) : 0);
     });
-    connect(cancel, &QToolButton::clicked, upload, &FileUpload::cancel);
-    connect(upload, &FileUpload::finished, this, [this, upload] { removeRow(upload); });
-    connect(upload, &FileUpload::failed, this, [this, upload] { removeRow(upload); });
+    connect(cancel, &QToolButton::clicked, upload, &FileHostUpload::cancel);
+    connect(upload, &FileHostUpload::finished, this, [this, upload] { removeRow(upload); });
+    connect(upload, &FileHostUpload::failed, this, [this, upload] { removeRow(upload); });
 }
 
-void UploadProgressPanel::removeRow(FileUpload* upload)
+void UploadProgressPanel::removeRow(FileHostUpload* upload)
 {
     if (QWidget* row = m_rows.take(upload))
         row->deleteLater();

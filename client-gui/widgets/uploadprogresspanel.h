@@ -4,7 +4,7 @@
 #include <QWidget>
 
 class FileSharing;
-class FileUpload;
+class FileHostUpload;
 class QVBoxLayout;
 
 // The files being sent, above the input line: one row per upload with its name, where it goes,
@@ -18,12 +18,12 @@ public:
 
     int rowCount() const { return int(m_rows.size()); }
     // The row of upload (null when it has none): tests look into it.
-    QWidget* rowOf(FileUpload* upload) const { return m_rows.value(upload); }
+    QWidget* rowOf(FileHostUpload* upload) const { return m_rows.value(upload); }
 
 private:
-    void onUploadStarted(FileUpload* upload, const QString& target);
-    void removeRow(FileUpload* upload);
+    void onUploadStarted(FileHostUpload* upload, const QString& target);
+    void removeRow(FileHostUpload* upload);
 
     QVBoxLayout* m_layout;
-    QHash<FileUpload*, QWidget*> m_rows;
+    QHash<FileHostUpload*, QWidget*> m_rows;
 };

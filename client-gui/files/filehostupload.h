@@ -16,7 +16,7 @@ class QNetworkAccessManager;
 // The host answers 201 with the file's URL in Location; any other answer, a certificate that is
 // not the chat server's, a lost connection or a stalled transfer ends it with a message for the
 // user.
-class FileUpload : public QObject
+class FileHostUpload : public QObject
 {
     Q_OBJECT
 
@@ -30,8 +30,8 @@ public:
         QString password;
     };
 
-    FileUpload(QNetworkAccessManager* network, QObject* parent = nullptr);
-    ~FileUpload() override;
+    FileHostUpload(QNetworkAccessManager* network, QObject* parent = nullptr);
+    ~FileHostUpload() override;
 
     void setStallTimeout(int ms) { m_stallTimeoutMs = ms; }
     // Starts sending path to uploadUrl as name (empty: the file's own name). Any failure, even
@@ -63,9 +63,14 @@ signals:
 
 private:
     void onFinished();
+    // The connection closed while sending: asks what the host would have answered.
+    void probe(const QString& fallback);
     void fail(const QString& message);
 
     QNetworkAccessManager* m_network;
+    QUrl m_url;
+    QList<QPair<QByteArray, QByteArray>> m_headers; // as sent, for the probe
+    FileHostTrust m_trust;
     QPointer<QNetworkReply> m_reply;
     QFile* m_file = nullptr;
     QString m_name;

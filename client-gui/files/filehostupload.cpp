@@ -1,6 +1,7 @@
-#include "files/fileupload.h"
+#include "files/filehostupload.h"
 
 #include "connection/clientlogging.h"
+#include "files/filehostprobe.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -26,12 +27,12 @@ QString serverLine(const QByteArray& body)
 
 } // namespace
 
-FileUpload::FileUpload(QNetworkAccessManager* network, QObject* parent)
+FileHostUpload::FileHostUpload(QNetworkAccessManager* network, QObject* parent)
     : QObject(parent), m_network(network)
 {
 }
 
-FileUpload::~FileUpload()
+FileHostUpload::~FileHostUpload()
 {
     if (m_reply) {
         m_reply->disconnect(this);
@@ -40,12 +41,12 @@ FileUpload::~FileUpload()
     }
 }
 
-QByteArray FileUpload::contentDisposition(const QString& name)
+QByteArray FileHostUpload::contentDisposition(const QString& name)
 {
     return "attachment; filename*=UTF-8''" + QUrl::toPercentEncoding(name);
 }
 
-QString FileUpload::fittingName(const QString& name, int maxEncodedBytes)
+QString FileHostUpload::fittingName(const QString& name, int maxEncodedBytes)
 {
     if (QUrl::toPercentEncoding(name).size() <= maxEncodedBytes)
         return name;
@@ -64,13 +65,13 @@ QString FileUpload::fittingName(const QString& name, int maxEncodedBytes)
     return base + extension;
 }
 
-void FileUpload::start(const QUrl& uploadUrl, const Credentials& credentials, const QString& path,
+void FileHostUpload::start(const QUrl& uploadUrl, const Credentials& credentials, const QString& path,
                        const FileHostTrust& trust, const QString& name)
 {
     m_name = fittingName(name.isEmpty() ? QFileInfo(path).fileName() : name);
     m_file = new QFile(path, this);
     if (!m_file->open(QIODevice::ReadOnly)) {
-        qCWarning(lcFiles) << "cannot read" << path << m_file->errorString();
+        qCWarning(lcFileTransfer) << "cannot read" << path << m_file->errorString();
         const QString message = tr("Cannot read “%1”: %2").arg(m_name, m_file->errorString());
         QTimer::singleShot(0, this, [this, message] { fail(message); });
         return;
@@ -85,10 +86,14 @@ void FileUpload::start(const QUrl& uploadUrl, const Credentials& credentials, co
                          "Basic " + (credentials.account + QLatin1Char(':') + credentials.password)
                                         .toUtf8()
                                         .toBase64());
+    m_url = uploadUrl;
+    m_trust = trust;
+    for (const QByteArray& name : request.rawHeaderList())
+        m_headers.append({name, request.rawHeader(name)});
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy); // credentials go nowhere else
     request.setTransferTimeout(m_stallTimeoutMs);
-    qCInfo(lcFiles) << "uploading" << m_name << m_size << "bytes to" << uploadUrl.host();
+    qCInfo(lcFileTransfer) << "uploading" << m_name << m_size << "bytes to" << uploadUrl.host();
     m_reply = m_network->post(request, m_file);
     trust.watch(m_reply);
     connect(m_reply, &QNetworkReply::uploadProgress, this,
@@ -99,7 +104,7 @@ void FileUpload::start(const QUrl& uploadUrl, const Credentials& credentials, co
     connect(m_reply, &QNetworkReply::finished, this, [this] { onFinished(); });
 }
 
-void FileUpload::cancel()
+void FileHostUpload::cancel()
 {
     if (!m_reply)
         return;
@@ -107,7 +112,7 @@ void FileUpload::cancel()
     m_reply->abort();
 }
 
-void FileUpload::onFinished()
+void FileHostUpload::onFinished()
 {
     QNetworkReply* reply = m_reply;
     m_reply = nullptr;
@@ -124,26 +129,43 @@ void FileUpload::onFinished()
         if (!location.isValid() || location.isRelative())
             location = QUrl(text, QUrl::StrictMode);
         if (location.isValid() && location.scheme() == QLatin1String("https")) {
-            qCInfo(lcFiles) << "uploaded" << m_name << "to" << location.toString();
+            qCInfo(lcFileTransfer) << "uploaded" << m_name << "to" << location.toString();
             emit finished(location);
             return;
         }
-        qCWarning(lcFiles) << "upload answer without a usable Location:" << text;
+        qCWarning(lcFileTransfer) << "upload answer without a usable Location:" << text;
         fail(tr("The server took “%1” but did not say where it is.").arg(m_name));
         return;
     }
-    qCWarning(lcFiles) << "upload of" << m_name << "failed:" << status << reply->error()
+    qCWarning(lcFileTransfer) << "upload of" << m_name << "failed:" << status << reply->error()
                        << reply->errorString() << text;
-    fail(tr("“%1” was not sent: %2")
-             .arg(m_name, describe(status, reply->error(), text, reply->errorString())));
+    const QString message = describe(status, reply->error(), text, reply->errorString());
+    if (status == 0 && reply->error() == QNetworkReply::RemoteHostClosedError) {
+        probe(message);
+        return;
+    }
+    fail(tr("“%1” was not sent: %2").arg(m_name, message));
 }
 
-void FileUpload::fail(const QString& message)
+void FileHostUpload::probe(const QString& fallback)
+{
+    auto* probe = new FileHostProbe(this);
+    connect(probe, &FileHostProbe::answered, this,
+            [this, probe, fallback](int status, const QString& text) {
+                probe->deleteLater();
+                const QString message =
+                    status >= 400 ? describe(status, QNetworkReply::NoError, text) : fallback;
+                fail(tr("“%1” was not sent: %2").arg(m_name, message));
+            });
+    probe->start(m_url, m_headers, m_trust);
+}
+
+void FileHostUpload::fail(const QString& message)
 {
     emit failed(message);
 }
 
-QString FileUpload::describe(int status, QNetworkReply::NetworkError error,
+QString FileHostUpload::describe(int status, QNetworkReply::NetworkError error,
                              const QString& serverText, const QString& errorString)
 {
     const QString detail = serverText.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(serverText);
