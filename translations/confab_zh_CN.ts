@@ -759,67 +759,6 @@ SHA-256：%2</translation>
     </message>
 </context>
 <context>
-    <name>FilePreviews</name>
-    <message>
-        <source>This picture cannot be shown.</source>
-        <translation>无法显示这张图片。</translation>
-    </message>
-    <message>
-        <source>This file is no longer on the server.</source>
-        <translation>服务器上已没有这个文件。</translation>
-    </message>
-    <message>
-        <source>The file server cannot be reached.</source>
-        <translation>无法连接文件服务器。</translation>
-    </message>
-</context>
-<context>
-    <name>FileSendControl</name>
-    <message>
-        <source>Send a &amp;file…</source>
-        <translation>发送文件(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>Send a file or a picture to this conversation (or drop it here, or paste a picture)</source>
-        <translation>向此对话发送文件或图片（也可以拖放到这里，或粘贴图片）</translation>
-    </message>
-    <message>
-        <source>Open a conversation to send files to.</source>
-        <translation>请先打开要发送文件的对话。</translation>
-    </message>
-    <message>
-        <source>Send a file</source>
-        <translation>发送文件</translation>
-    </message>
-</context>
-<context>
-    <name>FileSharing</name>
-    <message>
-        <source>Files can be sent once you are connected.</source>
-        <translation>连接后才能发送文件。</translation>
-    </message>
-    <message>
-        <source>This server does not take files.</source>
-        <translation>此服务器不接收文件。</translation>
-    </message>
-    <message>
-        <source>Guests cannot send files: sign in with an account to send them.</source>
-        <translation>访客不能发送文件：请用账号登录后再发送。</translation>
-    </message>
-    <message>
-        <source>The picture could not be saved for sending.</source>
-        <translation>无法保存要发送的图片。</translation>
-    </message>
-    <message>
-        <source>Choose a conversation first.</source>
-        <translation>请先选择一个对话。</translation>
-    </message>
-    <message>
-        <source>This server takes files at another address (%1); your password is not sent there over an unencrypted connection.</source>
-        <translation>此服务器在另一个地址（%1）接收文件；在未加密的连接上，您的密码不会发送到那里。</translation>
-    </message>
-</context>
-<context>
     <name>FileHostUpload</name>
     <message>
         <source>Cannot read “%1”: %2</source>
@@ -888,6 +827,67 @@ SHA-256：%2</translation>
     <message>
         <source>the file server closed the connection before the whole file was sent. The file may be larger than the server accepts, or your storage there full.</source>
         <translation>文件服务器在文件发送完之前关闭了连接。文件可能超过了服务器允许的大小，或者您在服务器上的存储空间已满。</translation>
+    </message>
+</context>
+<context>
+    <name>FilePreviews</name>
+    <message>
+        <source>This picture cannot be shown.</source>
+        <translation>无法显示这张图片。</translation>
+    </message>
+    <message>
+        <source>This file is no longer on the server.</source>
+        <translation>服务器上已没有这个文件。</translation>
+    </message>
+    <message>
+        <source>The file server cannot be reached.</source>
+        <translation>无法连接文件服务器。</translation>
+    </message>
+</context>
+<context>
+    <name>FileSendControl</name>
+    <message>
+        <source>Send a &amp;file…</source>
+        <translation>发送文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Send a file or a picture to this conversation (or drop it here, or paste a picture)</source>
+        <translation>向此对话发送文件或图片（也可以拖放到这里，或粘贴图片）</translation>
+    </message>
+    <message>
+        <source>Open a conversation to send files to.</source>
+        <translation>请先打开要发送文件的对话。</translation>
+    </message>
+    <message>
+        <source>Send a file</source>
+        <translation>发送文件</translation>
+    </message>
+</context>
+<context>
+    <name>FileSharing</name>
+    <message>
+        <source>Files can be sent once you are connected.</source>
+        <translation>连接后才能发送文件。</translation>
+    </message>
+    <message>
+        <source>This server does not take files.</source>
+        <translation>此服务器不接收文件。</translation>
+    </message>
+    <message>
+        <source>Guests cannot send files: sign in with an account to send them.</source>
+        <translation>访客不能发送文件：请用账号登录后再发送。</translation>
+    </message>
+    <message>
+        <source>The picture could not be saved for sending.</source>
+        <translation>无法保存要发送的图片。</translation>
+    </message>
+    <message>
+        <source>Choose a conversation first.</source>
+        <translation>请先选择一个对话。</translation>
+    </message>
+    <message>
+        <source>This server takes files at another address (%1); your password is not sent there over an unencrypted connection.</source>
+        <translation>此服务器在另一个地址（%1）接收文件；在未加密的连接上，您的密码不会发送到那里。</translation>
     </message>
 </context>
 <context>

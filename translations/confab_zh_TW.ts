@@ -759,67 +759,6 @@ SHA-256：%2</translation>
     </message>
 </context>
 <context>
-    <name>FilePreviews</name>
-    <message>
-        <source>This picture cannot be shown.</source>
-        <translation>無法顯示這張圖片。</translation>
-    </message>
-    <message>
-        <source>This file is no longer on the server.</source>
-        <translation>伺服器上已沒有這個檔案。</translation>
-    </message>
-    <message>
-        <source>The file server cannot be reached.</source>
-        <translation>無法連線到檔案伺服器。</translation>
-    </message>
-</context>
-<context>
-    <name>FileSendControl</name>
-    <message>
-        <source>Send a &amp;file…</source>
-        <translation>傳送檔案(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>Send a file or a picture to this conversation (or drop it here, or paste a picture)</source>
-        <translation>向此對話傳送檔案或圖片（也可以拖放到這裡，或貼上圖片）</translation>
-    </message>
-    <message>
-        <source>Open a conversation to send files to.</source>
-        <translation>請先開啟要傳送檔案的對話。</translation>
-    </message>
-    <message>
-        <source>Send a file</source>
-        <translation>傳送檔案</translation>
-    </message>
-</context>
-<context>
-    <name>FileSharing</name>
-    <message>
-        <source>Files can be sent once you are connected.</source>
-        <translation>連線後才能傳送檔案。</translation>
-    </message>
-    <message>
-        <source>This server does not take files.</source>
-        <translation>此伺服器不接收檔案。</translation>
-    </message>
-    <message>
-        <source>Guests cannot send files: sign in with an account to send them.</source>
-        <translation>訪客不能傳送檔案：請用帳號登入後再傳送。</translation>
-    </message>
-    <message>
-        <source>The picture could not be saved for sending.</source>
-        <translation>無法儲存要傳送的圖片。</translation>
-    </message>
-    <message>
-        <source>Choose a conversation first.</source>
-        <translation>請先選擇一個對話。</translation>
-    </message>
-    <message>
-        <source>This server takes files at another address (%1); your password is not sent there over an unencrypted connection.</source>
-        <translation>此伺服器在另一個位址（%1）接收檔案；在未加密的連線上，您的密碼不會傳送到那裡。</translation>
-    </message>
-</context>
-<context>
     <name>FileHostUpload</name>
     <message>
         <source>Cannot read “%1”: %2</source>
@@ -888,6 +827,67 @@ SHA-256：%2</translation>
     <message>
         <source>the file server closed the connection before the whole file was sent. The file may be larger than the server accepts, or your storage there full.</source>
         <translation>檔案伺服器在檔案傳送完之前關閉了連線。檔案可能超過了伺服器允許的大小，或者您在伺服器上的儲存空間已滿。</translation>
+    </message>
+</context>
+<context>
+    <name>FilePreviews</name>
+    <message>
+        <source>This picture cannot be shown.</source>
+        <translation>無法顯示這張圖片。</translation>
+    </message>
+    <message>
+        <source>This file is no longer on the server.</source>
+        <translation>伺服器上已沒有這個檔案。</translation>
+    </message>
+    <message>
+        <source>The file server cannot be reached.</source>
+        <translation>無法連線到檔案伺服器。</translation>
+    </message>
+</context>
+<context>
+    <name>FileSendControl</name>
+    <message>
+        <source>Send a &amp;file…</source>
+        <translation>傳送檔案(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Send a file or a picture to this conversation (or drop it here, or paste a picture)</source>
+        <translation>向此對話傳送檔案或圖片（也可以拖放到這裡，或貼上圖片）</translation>
+    </message>
+    <message>
+        <source>Open a conversation to send files to.</source>
+        <translation>請先開啟要傳送檔案的對話。</translation>
+    </message>
+    <message>
+        <source>Send a file</source>
+        <translation>傳送檔案</translation>
+    </message>
+</context>
+<context>
+    <name>FileSharing</name>
+    <message>
+        <source>Files can be sent once you are connected.</source>
+        <translation>連線後才能傳送檔案。</translation>
+    </message>
+    <message>
+        <source>This server does not take files.</source>
+        <translation>此伺服器不接收檔案。</translation>
+    </message>
+    <message>
+        <source>Guests cannot send files: sign in with an account to send them.</source>
+        <translation>訪客不能傳送檔案：請用帳號登入後再傳送。</translation>
+    </message>
+    <message>
+        <source>The picture could not be saved for sending.</source>
+        <translation>無法儲存要傳送的圖片。</translation>
+    </message>
+    <message>
+        <source>Choose a conversation first.</source>
+        <translation>請先選擇一個對話。</translation>
+    </message>
+    <message>
+        <source>This server takes files at another address (%1); your password is not sent there over an unencrypted connection.</source>
+        <translation>此伺服器在另一個位址（%1）接收檔案；在未加密的連線上，您的密碼不會傳送到那裡。</translation>
     </message>
 </context>
 <context>
