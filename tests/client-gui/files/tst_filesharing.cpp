@@ -29,6 +29,7 @@ private slots:
     void cleanup();
     void fileHostIsAnnounced();
     void fileReachesTheRoomAsALink();
+    void offlineRecipientGetsTheLink();
     void tooLargeIsExplained();
     void quotaIsExplained();
     void wrongPasswordIsExplained();
@@ -123,6 +124,34 @@ void tst_FileSharing::fileReachesTheRoomAsALink()
     QFile copy(m_dir.filePath(QStringLiteral("copy.pdf")));
     QVERIFY(original.open(QIODevice::ReadOnly) && copy.open(QIODevice::ReadOnly));
     QVERIFY(original.readAll() == copy.readAll());
+}
+
+void tst_FileSharing::offlineRecipientGetsTheLink()
+{
+    ChatController* alice = m_fixture.signIn(QStringLiteral("alice"));
+    QVERIFY(alice);
+    QSignalSpy finished(alice->fileSharing(), &FileSharing::uploadFinished);
+    alice->fileSharing()->sendFile(QStringLiteral("bob"),
+                                   writeFile(QStringLiteral("for bob.txt"), 2000));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+    QCOMPARE(finished.first().first().toString(), QStringLiteral("bob"));
+    const QString url = finished.first().at(1).toUrl().toString(QUrl::FullyEncoded);
+
+    // Bob was away: when he signs in, the server's history brings the link, shown as a file.
+    ChatController* bob = m_fixture.signIn(QStringLiteral("bob"));
+    QVERIFY(bob);
+    const auto hasLink = [bob, url] {
+        const ConversationModel* fromAlice = bob->conversations()->find(QStringLiteral("alice"));
+        if (!fromAlice)
+            return false;
+        for (int row = 0; row < fromAlice->rowCount(); ++row) {
+            if (fromAlice->index(row).data(ConversationModel::TextRole).toString() == url)
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(hasLink(), 20000);
+    QVERIFY(bob->filePreviews()->linkIn(url));
 }
 
 void tst_FileSharing::tooLargeIsExplained()
