@@ -825,8 +825,8 @@ SHA-256：%2</translation>
         <translation>传输失败：%1</translation>
     </message>
     <message>
-        <source>the file server closed the connection before the whole file was sent. The file may be larger than the server accepts, or your storage there full.</source>
-        <translation>文件服务器在文件发送完之前关闭了连接。文件可能超过了服务器允许的大小，或者您在服务器上的存储空间已满。</translation>
+        <source>the file server stopped the upload before the whole file was sent (too slow a connection, or a problem on the server). Try again later.</source>
+        <translation>文件服务器在文件发送完之前中止了上传（网络太慢，或者服务器出了问题）。请稍后再试。</translation>
     </message>
 </context>
 <context>

@@ -825,8 +825,8 @@ SHA-256：%2</translation>
         <translation>傳輸失敗：%1</translation>
     </message>
     <message>
-        <source>the file server closed the connection before the whole file was sent. The file may be larger than the server accepts, or your storage there full.</source>
-        <translation>檔案伺服器在檔案傳送完之前關閉了連線。檔案可能超過了伺服器允許的大小，或者您在伺服器上的儲存空間已滿。</translation>
+        <source>the file server stopped the upload before the whole file was sent (too slow a connection, or a problem on the server). Try again later.</source>
+        <translation>檔案伺服器在檔案傳送完之前中止了上傳（網路太慢，或者伺服器出了問題）。請稍後再試。</translation>
     </message>
 </context>
 <context>

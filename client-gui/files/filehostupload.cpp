@@ -139,11 +139,12 @@ void FileHostUpload::onFinished()
     }
     qCWarning(lcFileTransfer) << "upload of" << m_name << "failed:" << status << reply->error()
                        << reply->errorString() << text;
-    const QString message = describe(status, reply->error(), text, reply->errorString());
     if (status == 0 && reply->error() == QNetworkReply::RemoteHostClosedError) {
-        probe(message);
+        probe(tr("the file server stopped the upload before the whole file was sent (too slow "
+                 "a connection, or a problem on the server). Try again later."));
         return;
     }
+    const QString message = describe(status, reply->error(), text, reply->errorString());
     fail(tr("“%1” was not sent: %2").arg(m_name, message));
 }
 
@@ -153,6 +154,7 @@ void FileHostUpload::probe(const QString& fallback)
     connect(probe, &FileHostProbe::answered, this,
             [this, probe, fallback](int status, const QString& text) {
                 probe->deleteLater();
+                // No refusal from the headers: something went wrong while the file was going.
                 const QString message =
                     status >= 400 ? describe(status, QNetworkReply::NoError, text) : fallback;
                 fail(tr("“%1” was not sent: %2").arg(m_name, message));
@@ -204,9 +206,6 @@ QString FileHostUpload::describe(int status, QNetworkReply::NetworkError error,
     case QNetworkReply::ConnectionRefusedError:
     case QNetworkReply::HostNotFoundError:
         return tr("the file server cannot be reached.");
-    case QNetworkReply::RemoteHostClosedError:
-        return tr("the file server closed the connection before the whole file was sent. The "
-                  "file may be larger than the server accepts, or your storage there full.");
     default:
         return tr("the transfer failed: %1").arg(errorString);
     }

@@ -116,6 +116,12 @@ void FakeFileHost::onReadyRead(QSslSocket* socket)
                                        lines[i].mid(colon + 1).trimmed());
         }
         const qsizetype length = request.headers.value("content-length", "0").toLongLong();
+        if (m_dropUploads && request.method == "POST") {
+            m_requests.append(request);
+            emit requestReceived();
+            socket->abort();
+            return;
+        }
         if (m_answerEarly && request.method == "POST") {
             buffer.clear();
             m_requests.append(request);

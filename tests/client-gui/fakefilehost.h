@@ -36,6 +36,8 @@ public:
 
     // The next uploads are answered with this status and one-line text (0: the default 201).
     void setUploadAnswer(int status, const QByteArray& text = {});
+    // Close uploads after their headers, without an answer (a host that gives up halfway).
+    void setDropUploads(bool drop) { m_dropUploads = drop; }
     // Never answer (a host that stalls).
     void setSilent(bool silent) { m_silent = silent; }
     // Answer uploads as soon as their headers are in (as a host does with a file it will not
@@ -76,5 +78,6 @@ private:
     bool m_silent = false;
     bool m_answerEarly = false;
     bool m_closeEarly = false;
+    bool m_dropUploads = false;
     int m_uploads = 0;
 };

@@ -24,6 +24,7 @@ private slots:
     void errorsAreExplained();
     void earlyRefusalIsExplained_data();
     void earlyRefusalIsExplained();
+    void droppedHalfwayIsExplained();
     void otherCertificateIsRefused();
     void pinnedCertificateIsAccepted();
     void stalledHostTimesOut();
@@ -204,6 +205,26 @@ void tst_FileHostUpload::earlyRefusalIsExplained()
     QTRY_COMPARE(failed.size(), 1);
     const QString message = failed.first().first().toString();
     QVERIFY2(message.contains(expected), qPrintable(message));
+}
+
+void tst_FileHostUpload::droppedHalfwayIsExplained()
+{
+    // Closed while the file was going, and no refusal from the headers alone either.
+    m_host->setDropUploads(true);
+    FileHostUpload* sending =
+        upload(writeFile(QStringLiteral("half.bin"), QByteArray(4 * 1024 * 1024, 'h')));
+    QSignalSpy failed(sending, &FileHostUpload::failed);
+    QTRY_COMPARE(failed.size(), 1);
+    const QString message = failed.first().first().toString();
+    QVERIFY2(message.contains(QLatin1String("stopped the upload before the whole file was sent")),
+             qPrintable(message));
+    // The upload (which Qt tries again itself when the connection closes without an answer),
+    // then the probe: the same headers, no body.
+    QVERIFY(m_host->requests().size() >= 2);
+    const FakeFileHost::Request& probe = m_host->requests().last();
+    QVERIFY(probe.body.isEmpty());
+    QCOMPARE(probe.headers.value("content-length"), QByteArray::number(4 * 1024 * 1024));
+    QCOMPARE(probe.headers.value("authorization"), m_host->requests().first().headers.value("authorization"));
 }
 
 void tst_FileHostUpload::otherCertificateIsRefused()
