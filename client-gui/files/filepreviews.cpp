@@ -21,6 +21,7 @@ FilePreviews::FilePreviews(ServerConnection* connection, FileSharing* sharing, Q
       m_downloadDirectory(QStandardPaths::writableLocation(QStandardPaths::DownloadLocation))
 {
     connect(connection, &ServerConnection::welcomeEnded, this, [this] {
+        retryFailed();
         const QString host = m_connection->fileHostUrl().host();
         if (host.isEmpty() || host == m_fileHost)
             return;
@@ -122,6 +123,19 @@ void FilePreviews::fetchInfo(const FileLink& link)
             fail(link, tr("The file server cannot be reached."));
         }
     });
+}
+
+void FilePreviews::retryFailed()
+{
+    QList<QUrl> failed;
+    for (auto it = m_previews.cbegin(); it != m_previews.cend(); ++it) {
+        if (it->state == State::Failed && !it->downloading)
+            failed.append(it.key());
+    }
+    for (const QUrl& url : std::as_const(failed)) {
+        m_previews.remove(url);
+        emit changed(url); // painted again, and so asked for again
+    }
 }
 
 void FilePreviews::fail(const FileLink& link, const QString& error)

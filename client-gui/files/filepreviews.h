@@ -75,6 +75,8 @@ private:
     void fetchInfo(const FileLink& link);
     void loadThumbnail(const FileLink& link, const QString& path);
     void fail(const FileLink& link, const QString& error);
+    // Connected (again): what could not be fetched is asked for again when next shown.
+    void retryFailed();
     void endDownload(FileDownload* download, const QUrl& url, const QString& path,
                      const QString& error);
     QString cachePath(const FileLink& link) const;

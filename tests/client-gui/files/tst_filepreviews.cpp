@@ -22,6 +22,7 @@ private slots:
     void thumbnailsInMemoryAreBounded();
     void fileSizeComesFromHead();
     void missingFileSaysSo();
+    void failuresAreRetriedAfterConnecting();
     void downloadGoesToDownloadsUnderAFreeName();
     void otherCertificateIsRefused();
     void linksOnlyOfTheServerConnectedTo();
@@ -145,6 +146,22 @@ void tst_FilePreviews::missingFileSaysSo()
     QTRY_COMPARE(previews->preview(gonePicture).state, FilePreviews::State::Failed);
     QCOMPARE(previews->preview(gonePicture).error,
              QStringLiteral("This file is no longer on the server."));
+}
+
+void tst_FilePreviews::failuresAreRetriedAfterConnecting()
+{
+    FilePreviews* previews = makePreviews();
+    const FileLink later = link(QStringLiteral("later.zip"));
+    previews->preview(later);
+    QTRY_COMPARE(previews->preview(later).state, FilePreviews::State::Failed);
+    m_host->addFile("/files/abcdefghijklmnopqrstuv/later.zip", "application/zip", "12345");
+    QCOMPARE(previews->preview(later).state, FilePreviews::State::Failed); // not asked again
+    QSignalSpy changed(previews, &FilePreviews::changed);
+    emit m_f.connection()->welcomeEnded(); // (re)connected
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(previews->preview(later).state, FilePreviews::State::Loading);
+    QTRY_COMPARE(previews->preview(later).state, FilePreviews::State::Ready);
+    QCOMPARE(previews->preview(later).size, 5);
 }
 
 void tst_FilePreviews::downloadGoesToDownloadsUnderAFreeName()
