@@ -8,6 +8,7 @@
 #include "serverlogging.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QLocale>
 #include <QMutexLocker>
 #include <QRegularExpression>
@@ -30,6 +31,10 @@ constexpr int ListenBacklog = 128;
 // grows by the increment (libmicrohttpd's default of 1 kB makes an upload a stream of 1 kB reads).
 constexpr size_t ConnectionMemoryBytes = 256 * 1024;
 constexpr size_t ConnectionMemoryIncrement = 64 * 1024;
+// A refused upload's body is read and thrown away before the answer up to this size: the larger
+// of DrainFactor times the upload limit and MinDrainBytes.
+constexpr qint64 DrainFactor = 2;
+constexpr qint64 MinDrainBytes = 16 * 1024 * 1024;
 constexpr char Realm[] = "Basic realm=\"Confab\", charset=\"UTF-8\"";
 
 QByteArray header(MHD_Connection* connection, const char* name)
@@ -81,7 +86,8 @@ void logFromLibrary(void*, const char* format, va_list arguments)
 
 struct HttpFileServer::Request
 {
-    enum class Stage { New, LoggingIn, Receiving, Answered };
+    // Draining: refused before its body, which is read and thrown away before the answer.
+    enum class Stage { New, LoggingIn, Receiving, Draining, Answered };
 
     quint64 id = 0;
     MHD_Connection* connection = nullptr;
@@ -97,6 +103,11 @@ struct HttpFileServer::Request
     QByteArray baseUrl;
     std::unique_ptr<FileUpload> upload;
     qint64 reserved = 0; // bytes of the account's quota this upload holds in the index
+    QElapsedTimer started;
+    qint64 drained = 0;
+    unsigned refusalStatus = 0;
+    QByteArray refusalMessage;
+    HttpReply::Headers refusalHeaders;
 };
 
 HttpFileServer::HttpFileServer(const FileHostSettings& settings, QObject* parent)
@@ -242,6 +253,7 @@ MHD_Result HttpFileServer::onAccess(void* self, MHD_Connection* connection, cons
         request->connection = connection;
         request->method = method;
         request->url = url;
+        request->started.start();
         *requestState = request;
     }
     return server->handle(request, uploadData, uploadDataSize);
@@ -299,11 +311,15 @@ MHD_Result HttpFileServer::handle(Request* request, const char* uploadData,
                 return MHD_YES;
             if (afterLogin(request) == MHD_NO)
                 return MHD_NO;
+            if (request->stage == Request::Stage::Draining)
+                return drain(request, uploadDataSize);
             if (request->stage != Request::Stage::Receiving)
                 return MHD_YES;
             return receive(request, uploadData, uploadDataSize);
         case Request::Stage::Receiving:
             return receive(request, uploadData, uploadDataSize);
+        case Request::Stage::Draining:
+            return drain(request, uploadDataSize);
         case Request::Stage::Answered:
             break;
         }
@@ -321,6 +337,41 @@ MHD_Result HttpFileServer::handle(Request* request, const char* uploadData,
     return HttpReply::text(connection, MHD_HTTP_NOT_FOUND, "Nothing here.");
 }
 
+MHD_Result HttpFileServer::refuse(Request* request, unsigned status, const QByteArray& message,
+                                  const HttpReply::Headers& headers)
+{
+    // An answer before the body makes libmicrohttpd close the connection with the body still
+    // coming, and the client's kernel may then drop the answer for a reset. So, as nginx's
+    // lingering close does, a body of a bounded size is read and thrown away first; a larger
+    // one gets the answer at once.
+    const qint64 drainLimit = std::max(DrainFactor * m_settings.maxBytes, MinDrainBytes);
+    if (request->length == 0 || request->length > drainLimit) {
+        request->stage = Request::Stage::Answered;
+        return HttpReply::text(request->connection, status, message, headers);
+    }
+    request->stage = Request::Stage::Draining;
+    request->refusalStatus = status;
+    request->refusalMessage = message;
+    request->refusalHeaders = headers;
+    return MHD_YES;
+}
+
+MHD_Result HttpFileServer::drain(Request* request, size_t* uploadDataSize)
+{
+    if (*uploadDataSize > 0) {
+        if (request->started.elapsed() > qint64(m_settings.uploadMaxSecs) * 1000)
+            return MHD_NO;
+        request->drained += qint64(*uploadDataSize);
+        *uploadDataSize = 0;
+        return MHD_YES;
+    }
+    if (request->drained < request->length)
+        return MHD_YES;
+    request->stage = Request::Stage::Answered;
+    return HttpReply::text(request->connection, request->refusalStatus, request->refusalMessage,
+                           request->refusalHeaders);
+}
+
 MHD_Result HttpFileServer::beginUpload(Request* request)
 {
     MHD_Connection* connection = request->connection;
@@ -335,8 +386,8 @@ MHD_Result HttpFileServer::beginUpload(Request* request)
                                "The Content-Length header is not a number of bytes.");
     }
     if (request->length > m_settings.maxBytes) {
-        return HttpReply::text(
-            connection, MHD_HTTP_CONTENT_TOO_LARGE,
+        return refuse(
+            request, MHD_HTTP_CONTENT_TOO_LARGE,
             QStringLiteral("The file is larger than this server's limit of %1.")
                 .arg(sizeText(m_settings.maxBytes))
                 .toUtf8());
@@ -346,7 +397,7 @@ MHD_Result HttpFileServer::beginUpload(Request* request)
         const QString name =
             UploadHeaders::fileName(header(connection, MHD_HTTP_HEADER_CONTENT_DISPOSITION));
         if (name.isEmpty()) {
-            return HttpReply::text(connection, MHD_HTTP_BAD_REQUEST,
+            return refuse(request, MHD_HTTP_BAD_REQUEST,
                                    "The file name in Content-Disposition cannot be read.");
         }
         request->name = name;
@@ -354,7 +405,7 @@ MHD_Result HttpFileServer::beginUpload(Request* request)
     request->contentType = UploadHeaders::contentType(header(connection, MHD_HTTP_HEADER_CONTENT_TYPE));
     request->baseUrl = baseUrl(connection);
     if (request->baseUrl.isEmpty()) {
-        return HttpReply::text(connection, MHD_HTTP_BAD_REQUEST,
+        return refuse(request, MHD_HTTP_BAD_REQUEST,
                                "The Host header is missing or not a host name.");
     }
     char* password = nullptr;
@@ -362,7 +413,7 @@ MHD_Result HttpFileServer::beginUpload(Request* request)
     if (!user || !password) {
         MHD_free(user);
         MHD_free(password);
-        return HttpReply::text(connection, MHD_HTTP_UNAUTHORIZED,
+        return refuse(request, MHD_HTTP_UNAUTHORIZED,
                                "Uploading needs an account: send its name and password.",
                                {{MHD_HTTP_HEADER_WWW_AUTHENTICATE, Realm}});
     }
@@ -396,22 +447,21 @@ void HttpFileServer::finishLogin(quint64 requestId, const QString& account, bool
 
 MHD_Result HttpFileServer::afterLogin(Request* request)
 {
-    MHD_Connection* connection = request->connection;
     request->stage = Request::Stage::Answered;
     if (request->account.isEmpty()) {
         if (request->throttled) {
-            return HttpReply::text(connection, MHD_HTTP_TOO_MANY_REQUESTS,
+            return refuse(request, MHD_HTTP_TOO_MANY_REQUESTS,
                                    "Too many failed logins: try again in a minute.",
                                    {{"Retry-After", "60"}});
         }
-        return HttpReply::text(connection, MHD_HTTP_UNAUTHORIZED,
+        return refuse(request, MHD_HTTP_UNAUTHORIZED,
                                "The account name or the password is wrong.",
                                {{MHD_HTTP_HEADER_WWW_AUTHENTICATE, Realm}});
     }
     qint64 used = 0;
     if (!m_index.reserve(request->account, request->length, m_settings.quotaBytes, &used)) {
-        return HttpReply::text(
-            connection, MHD_HTTP_INSUFFICIENT_STORAGE,
+        return refuse(
+            request, MHD_HTTP_INSUFFICIENT_STORAGE,
             QStringLiteral("Your files on this server have reached your quota of %1 (%2 "
                            "used).")
                 .arg(sizeText(m_settings.quotaBytes), sizeText(used))
@@ -429,7 +479,7 @@ MHD_Result HttpFileServer::afterLogin(Request* request)
         qCWarning(lcFiles).noquote() << "cannot create" << m_store->incomingPath(record.id) << ':'
                                      << request->upload->errorString();
         request->upload.reset();
-        return HttpReply::text(connection, MHD_HTTP_INTERNAL_SERVER_ERROR,
+        return refuse(request, MHD_HTTP_INTERNAL_SERVER_ERROR,
                                "The server cannot store files right now.");
     }
     request->stage = Request::Stage::Receiving;

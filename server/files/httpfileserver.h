@@ -2,6 +2,7 @@
 
 #include "files/filehostsettings.h"
 #include "files/fileindex.h"
+#include "files/httpreply.h"
 
 #include <QHash>
 #include <QList>
@@ -67,6 +68,10 @@ private:
                             MHD_RequestTerminationCode code);
 
     MHD_Result handle(Request* request, const char* uploadData, size_t* uploadDataSize);
+    // Refuses an upload: the answer comes at once, or after its body (see the .cpp).
+    MHD_Result refuse(Request* request, unsigned status, const QByteArray& message,
+                      const HttpReply::Headers& headers = {});
+    MHD_Result drain(Request* request, size_t* uploadDataSize);
     MHD_Result beginUpload(Request* request);
     MHD_Result afterLogin(Request* request);
     MHD_Result receive(Request* request, const char* uploadData, size_t* uploadDataSize);
