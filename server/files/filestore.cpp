@@ -149,14 +149,24 @@ QStringList FileStore::removeCreatedBefore(qint64 cutoffMs)
     return removed;
 }
 
-int FileStore::removeUnrecorded()
+int FileStore::reconcile()
 {
     QSet<QString> recorded;
     const QList<FileRecord> records = all();
-    for (const FileRecord& record : records)
-        recorded.insert(record.id);
     QDir directory(m_directory);
     int removed = 0;
+    for (const FileRecord& record : records) {
+        if (directory.exists(record.id)) {
+            recorded.insert(record.id);
+            continue;
+        }
+        // Its file is gone (deleted by hand, a restored backup): the record goes too.
+        QSqlQuery remove(m_database.connection());
+        remove.prepare(QStringLiteral("DELETE FROM files WHERE id = ?"));
+        remove.addBindValue(record.id);
+        if (remove.exec())
+            ++removed;
+    }
     const QStringList names = directory.entryList(QDir::Files);
     for (const QString& name : names) {
         if (isId(name) && !recorded.contains(name) && directory.remove(name))

@@ -41,9 +41,10 @@ public:
     bool insert(const FileRecord& record);
     // Deletes the uploads created before cutoffMs, records and files; returns their ids.
     QStringList removeCreatedBefore(qint64 cutoffMs);
-    // Deletes the files in place that have no record (moved, then the server stopped before
-    // recording them); returns how many.
-    int removeUnrecorded();
+    // Makes the folder and the table agree: deletes the files that have no record (moved, then
+    // the server stopped before recording them) and the records whose file is gone; returns
+    // how many of both.
+    int reconcile();
 
 private:
     QString m_dataDir;

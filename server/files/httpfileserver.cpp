@@ -133,9 +133,9 @@ bool HttpFileServer::start()
         m_errorString = QStringLiteral("cannot open the file store: %1").arg(m_store->errorString());
         return false;
     }
-    const int unrecorded = m_store->removeUnrecorded();
-    if (unrecorded > 0)
-        qCInfo(lcFiles) << "deleted" << unrecorded << "uploads that were never recorded";
+    const int mismatched = m_store->reconcile();
+    if (mismatched > 0)
+        qCInfo(lcFiles) << "deleted" << mismatched << "uploads without a record or a file";
     m_index.load(m_store->all());
     quint16 port = m_settings.port;
     for (const QHostAddress& address : std::as_const(m_settings.addresses)) {

@@ -62,6 +62,7 @@ private slots:
     void unknownFilesAre404();
     void othersAreServedDuringAStalledUpload();
     void expiredUploadsAreDeleted();
+    void uploadsSurviveARestartAndStrayFilesGo();
     void fileHostNeedsTls();
 
 private:
@@ -497,6 +498,40 @@ void tst_FileHost::expiredUploadsAreDeleted()
     QCOMPARE(storedFiles(), 1);
     QCOMPARE(request("GET", QUrl(QString::fromUtf8(old.location)), {}, {}, {}, {}).status, 404);
     QCOMPARE(request("GET", QUrl(QString::fromUtf8(fresh.location)), {}, {}, {}, {}).status, 200);
+}
+
+void tst_FileHost::uploadsSurviveARestartAndStrayFilesGo()
+{
+    const Answer kept = upload(QByteArray(40 * 1024, 'k'));
+    const Answer lost = upload(QByteArray(40 * 1024, 'l'));
+    QCOMPARE(kept.status, 201);
+    QCOMPARE(lost.status, 201);
+    QTRY_COMPARE(storedFiles(), 2);
+    const QDir files(
+        QDir(m_fixture.server()->config().dataDir).filePath(QStringLiteral("files")));
+    const QString lostId = QUrl(QString::fromUtf8(lost.location)).path().section(u'/', 2, 2);
+    const QString strayId = FileStore::newId();
+    const ServerConfig config = m_fixture.server()->config();
+    m_fixture.stop();
+    // Someone deletes a file by hand; a crash left a file that was never recorded.
+    QVERIFY(QFile::remove(files.filePath(lostId)));
+    QFile stray(files.filePath(strayId));
+    QVERIFY(stray.open(QIODevice::WriteOnly));
+    stray.write("stray");
+    stray.close();
+    QVERIFY(m_fixture.start(config));
+    // The same URLs on the new (ephemeral) port.
+    const auto onNewPort = [this](const QByteArray& location) {
+        QUrl url(QString::fromUtf8(location));
+        url.setPort(m_fixture.server()->filesPort());
+        return url;
+    };
+    QCOMPARE(request("GET", onNewPort(kept.location), {}, {}, {}, {}).body,
+             QByteArray(40 * 1024, 'k'));
+    QCOMPARE(request("GET", onNewPort(lost.location), {}, {}, {}, {}).status, 404);
+    QVERIFY(!QFile::exists(files.filePath(strayId)));
+    // The lost file's 40 kB count no more: 40 + 60 fits in the 100 kB quota.
+    QCOMPARE(upload(QByteArray(60 * 1024, 'n')).status, 201);
 }
 
 void tst_FileHost::fileHostNeedsTls()
