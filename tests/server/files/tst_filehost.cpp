@@ -51,6 +51,7 @@ private slots:
     void optionsListsTheMethods();
     void uploadingNeedsAnAccount();
     void repeatedWrongPasswordsAreThrottled();
+    void aRightPasswordIsCheckedOnce();
     void namesLoseTheirPaths();
     void oversizedUploadIsRefusedBeforeItsBody();
     void quotaIsPerAccount();
@@ -297,6 +298,19 @@ void tst_FileHost::repeatedWrongPasswordsAreThrottled()
     for (int i = 0; i < 6; ++i)
         status = request("POST", uploadUrl(), "data", {}, Account, QStringLiteral("bad")).status;
     QCOMPARE(status, 429);
+}
+
+void tst_FileHost::aRightPasswordIsCheckedOnce()
+{
+    FileHost* files = m_fixture.server()->fileHost();
+    QCOMPARE(upload("one").status, 201);
+    QCOMPARE(files->loginCacheHits(), 0);
+    QCOMPARE(upload("two").status, 201);
+    QCOMPARE(files->loginCacheHits(), 1);
+    // Only the right password is remembered.
+    QCOMPARE(request("POST", uploadUrl(), "x", {}, Account, QStringLiteral("wrong")).status, 401);
+    QCOMPARE(request("POST", uploadUrl(), "x", {}, Account, Password + u'x').status, 401);
+    QCOMPARE(files->loginCacheHits(), 1);
 }
 
 void tst_FileHost::namesLoseTheirPaths()
