@@ -34,7 +34,7 @@ public:
     // POSTs the file to uploadUrl with the account's Basic credentials.
     Result upload(const QUrl& uploadUrl, const QString& path, const QString& account,
                   const QString& password);
-    // GETs url into path, checking that its SHA-256 is expected.
+    // GETs url into path (timed), then checks that its SHA-256 is expected (not timed).
     Result download(const QUrl& url, const QString& path, const QByteArray& expectedSha256);
 
 private:
