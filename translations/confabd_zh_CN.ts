@@ -52,7 +52,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>confabd：两次输入的密码不一致</translation>
     </message>
     <message>
-        <source>confabd: &quot;%1&quot; is not a valid account name (the rules of nicknames apply)</source>
+        <source>confabd: "%1" is not a valid account name (the rules of nicknames apply)</source>
         <translation>confabd：“%1” 不是有效的账号名（与昵称规则相同）</translation>
     </message>
     <message>
@@ -253,11 +253,11 @@ A password is read from the terminal, or as one line from standard input.
         <translation>客户端平均每秒可发送的行数；0 表示不限制（默认 %1）。</translation>
     </message>
     <message>
-        <source>Lines held back from a fast client before &quot;Excess Flood&quot; (default %1).</source>
+        <source>Lines held back from a fast client before "Excess Flood" (default %1).</source>
         <translation>断开前为发送过快的客户端暂存的行数，超出即以 “Excess Flood” 断开（默认 %1）。</translation>
     </message>
     <message>
-        <source>Bytes queued for a slow client before &quot;SendQ exceeded&quot; (default %1).</source>
+        <source>Bytes queued for a slow client before "SendQ exceeded" (default %1).</source>
         <translation>为接收过慢的客户端排队的字节数，超出即以 “SendQ exceeded” 断开（默认 %1）。</translation>
     </message>
     <message>
@@ -273,7 +273,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>级别</translation>
     </message>
     <message>
-        <source>Try &apos;confabd --help&apos;.</source>
+        <source>Try 'confabd --help'.</source>
         <translation>请尝试 “confabd --help”。</translation>
     </message>
     <message>
@@ -289,7 +289,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>配置文件 %1 不是有效的 ini 文件</translation>
     </message>
     <message>
-        <source>Invalid value &quot;%1&quot; for --%2: %3</source>
+        <source>Invalid value "%1" for --%2: %3</source>
         <translation>--%2 的值 “%1” 无效：%3</translation>
     </message>
     <message>
@@ -333,7 +333,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>应为 debug、info、warning 或 error</translation>
     </message>
     <message>
-        <source>Run on Qt&apos;s default event loop instead of epoll (for comparison; command line only).</source>
+        <source>Run on Qt's default event loop instead of epoll (for comparison; command line only).</source>
         <translation>使用 Qt 默认的事件循环而不是 epoll（用于比较；仅限命令行）。</translation>
     </message>
     <message>
@@ -413,7 +413,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>--tls-cert 和 --tls-key 必须同时使用</translation>
     </message>
     <message>
-        <source>Maximum nicknames on one user&apos;s MONITOR list (default %1).</source>
+        <source>Maximum nicknames on one user's MONITOR list (default %1).</source>
         <translation>每个用户 MONITOR 列表中昵称的最大数量（默认 %1）。</translation>
     </message>
     <message>
@@ -473,11 +473,11 @@ A password is read from the terminal, or as one line from standard input.
         <translation>就同一类问题向操作员发送两次通知之间的秒数（默认 %1）。</translation>
     </message>
     <message>
-        <source>Invalid operator name &quot;%1&quot; in the config file</source>
+        <source>Invalid operator name "%1" in the config file</source>
         <translation>配置文件中的操作员名称“%1”无效</translation>
     </message>
     <message>
-        <source>The operator block %1 needs a password hash made with &apos;confabd mkpasswd&apos;</source>
+        <source>The operator block %1 needs a password hash made with 'confabd mkpasswd'</source>
         <translation>操作员块 %1 需要用“confabd mkpasswd”生成的密码哈希</translation>
     </message>
     <message>
@@ -493,7 +493,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>一条多行消息（draft/multiline）最多可有的行数（默认 %1）。</translation>
     </message>
     <message>
-        <source>Do not let users register accounts (REGISTER); accounts are made with &quot;confabd account add&quot;.</source>
+        <source>Do not let users register accounts (REGISTER); accounts are made with "confabd account add".</source>
         <translation>不允许用户自行注册账号（REGISTER）；账号由“confabd account add”创建。</translation>
     </message>
     <message>
@@ -525,8 +525,56 @@ A password is read from the terminal, or as one line from standard input.
         <translation>不在局域网中宣告本服务器（通过 Avahi 的多播 DNS 服务发现 DNS-SD）。</translation>
     </message>
     <message>
-        <source>Name the server is announced under on the local network (default: the network name, or &quot;Confab on &lt;host name&gt;&quot;).</source>
+        <source>Name the server is announced under on the local network (default: the network name, or "Confab on &lt;host name&gt;").</source>
         <translation>在局域网中宣告服务器时使用的名称（默认：网络名称，或“Confab on &lt;主机名&gt;”）。</translation>
+    </message>
+    <message>
+        <source>Do not host files and pictures (the HTTPS file host is on by default with TLS).</source>
+        <translation>不托管文件和图片（启用 TLS 时 HTTPS 文件服务默认开启）。</translation>
+    </message>
+    <message>
+        <source>Port of the HTTPS file host on every listen address (default %1).</source>
+        <translation>HTTPS 文件服务在每个监听地址上的端口（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Scheme, host and port clients reach the file host at, e.g. https://chat.example.org:%1 (default: the address each client connected to).</source>
+        <translation>客户端访问文件服务所用的协议、主机和端口，例如 https://chat.example.org:%1（默认：每个客户端所连接的地址）。</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>Megabytes one upload may have (default %1).</source>
+        <translation>单次上传的最大兆字节数（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Megabytes one account's uploads may take together (default %1).</source>
+        <translation>一个账户的所有上传合计可占用的兆字节数（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Days uploads are kept; 0 keeps them forever (default %1).</source>
+        <translation>上传文件保留的天数；0 表示永久保留（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Seconds a file host connection may stay silent before it is closed (default %1).</source>
+        <translation>文件服务连接无数据多少秒后关闭（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Seconds one upload may take before it is refused as too slow (default %1).</source>
+        <translation>单次上传允许的秒数，超时则因过慢被拒绝（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>File host connections at once (default %1).</source>
+        <translation>文件服务同时允许的连接数（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>File host connections from one address at once (default %1).</source>
+        <translation>文件服务同时允许来自同一地址的连接数（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>expected https://host or https://host:port, without a path</source>
+        <translation>应为 https://主机 或 https://主机:端口，不带路径</translation>
     </message>
 </context>
 </TS>

@@ -52,7 +52,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>confabd：兩次輸入的密碼不一致</translation>
     </message>
     <message>
-        <source>confabd: &quot;%1&quot; is not a valid account name (the rules of nicknames apply)</source>
+        <source>confabd: "%1" is not a valid account name (the rules of nicknames apply)</source>
         <translation>confabd：「%1」不是有效的帳號名稱（與暱稱規則相同）</translation>
     </message>
     <message>
@@ -253,11 +253,11 @@ A password is read from the terminal, or as one line from standard input.
         <translation>用戶端平均每秒可傳送的行數；0 表示不限制（預設 %1）。</translation>
     </message>
     <message>
-        <source>Lines held back from a fast client before &quot;Excess Flood&quot; (default %1).</source>
+        <source>Lines held back from a fast client before "Excess Flood" (default %1).</source>
         <translation>中斷前為傳送過快的用戶端暫存的行數，超出即以「Excess Flood」中斷（預設 %1）。</translation>
     </message>
     <message>
-        <source>Bytes queued for a slow client before &quot;SendQ exceeded&quot; (default %1).</source>
+        <source>Bytes queued for a slow client before "SendQ exceeded" (default %1).</source>
         <translation>為接收過慢的用戶端排隊的位元組數，超出即以「SendQ exceeded」中斷（預設 %1）。</translation>
     </message>
     <message>
@@ -273,7 +273,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>層級</translation>
     </message>
     <message>
-        <source>Try &apos;confabd --help&apos;.</source>
+        <source>Try 'confabd --help'.</source>
         <translation>請嘗試「confabd --help」。</translation>
     </message>
     <message>
@@ -289,7 +289,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>設定檔 %1 不是有效的 ini 檔案</translation>
     </message>
     <message>
-        <source>Invalid value &quot;%1&quot; for --%2: %3</source>
+        <source>Invalid value "%1" for --%2: %3</source>
         <translation>--%2 的值「%1」無效：%3</translation>
     </message>
     <message>
@@ -333,7 +333,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>應為 debug、info、warning 或 error</translation>
     </message>
     <message>
-        <source>Run on Qt&apos;s default event loop instead of epoll (for comparison; command line only).</source>
+        <source>Run on Qt's default event loop instead of epoll (for comparison; command line only).</source>
         <translation>使用 Qt 預設的事件迴圈而非 epoll（用於比較；僅限命令列）。</translation>
     </message>
     <message>
@@ -413,7 +413,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>--tls-cert 和 --tls-key 必須同時使用</translation>
     </message>
     <message>
-        <source>Maximum nicknames on one user&apos;s MONITOR list (default %1).</source>
+        <source>Maximum nicknames on one user's MONITOR list (default %1).</source>
         <translation>每位使用者 MONITOR 清單中暱稱的最大數量（預設 %1）。</translation>
     </message>
     <message>
@@ -473,11 +473,11 @@ A password is read from the terminal, or as one line from standard input.
         <translation>就同一類問題向操作員發送兩次通知之間的秒數（預設 %1）。</translation>
     </message>
     <message>
-        <source>Invalid operator name &quot;%1&quot; in the config file</source>
+        <source>Invalid operator name "%1" in the config file</source>
         <translation>設定檔中的操作員名稱「%1」無效</translation>
     </message>
     <message>
-        <source>The operator block %1 needs a password hash made with &apos;confabd mkpasswd&apos;</source>
+        <source>The operator block %1 needs a password hash made with 'confabd mkpasswd'</source>
         <translation>操作員區塊 %1 需要用「confabd mkpasswd」產生的密碼雜湊</translation>
     </message>
     <message>
@@ -493,7 +493,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>一則多行訊息（draft/multiline）最多可有的行數（預設 %1）。</translation>
     </message>
     <message>
-        <source>Do not let users register accounts (REGISTER); accounts are made with &quot;confabd account add&quot;.</source>
+        <source>Do not let users register accounts (REGISTER); accounts are made with "confabd account add".</source>
         <translation>不允許使用者自行註冊帳號（REGISTER）；帳號由「confabd account add」建立。</translation>
     </message>
     <message>
@@ -525,8 +525,56 @@ A password is read from the terminal, or as one line from standard input.
         <translation>不在區域網路上宣告本伺服器（透過 Avahi 的多點傳送 DNS 服務探索 DNS-SD）。</translation>
     </message>
     <message>
-        <source>Name the server is announced under on the local network (default: the network name, or &quot;Confab on &lt;host name&gt;&quot;).</source>
+        <source>Name the server is announced under on the local network (default: the network name, or "Confab on &lt;host name&gt;").</source>
         <translation>在區域網路上宣告伺服器時使用的名稱（預設：網路名稱，或「Confab on &lt;主機名稱&gt;」）。</translation>
+    </message>
+    <message>
+        <source>Do not host files and pictures (the HTTPS file host is on by default with TLS).</source>
+        <translation>不託管檔案和圖片（啟用 TLS 時 HTTPS 檔案服務預設開啟）。</translation>
+    </message>
+    <message>
+        <source>Port of the HTTPS file host on every listen address (default %1).</source>
+        <translation>HTTPS 檔案服務在每個監聽位址上的連接埠（預設 %1）。</translation>
+    </message>
+    <message>
+        <source>Scheme, host and port clients reach the file host at, e.g. https://chat.example.org:%1 (default: the address each client connected to).</source>
+        <translation>用戶端存取檔案服務所用的協定、主機和連接埠，例如 https://chat.example.org:%1（預設：每個用戶端所連線的位址）。</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>網址</translation>
+    </message>
+    <message>
+        <source>Megabytes one upload may have (default %1).</source>
+        <translation>單次上傳的最大百萬位元組數（預設 %1）。</translation>
+    </message>
+    <message>
+        <source>Megabytes one account's uploads may take together (default %1).</source>
+        <translation>一個帳號的所有上傳合計可佔用的百萬位元組數（預設 %1）。</translation>
+    </message>
+    <message>
+        <source>Days uploads are kept; 0 keeps them forever (default %1).</source>
+        <translation>上傳檔案保留的天數；0 表示永久保留（預設 %1）。</translation>
+    </message>
+    <message>
+        <source>Seconds a file host connection may stay silent before it is closed (default %1).</source>
+        <translation>檔案服務連線無資料多少秒後關閉（預設 %1）。</translation>
+    </message>
+    <message>
+        <source>Seconds one upload may take before it is refused as too slow (default %1).</source>
+        <translation>單次上傳允許的秒數，逾時則因過慢被拒絕（預設 %1）。</translation>
+    </message>
+    <message>
+        <source>File host connections at once (default %1).</source>
+        <translation>檔案服務同時允許的連線數（預設 %1）。</translation>
+    </message>
+    <message>
+        <source>File host connections from one address at once (default %1).</source>
+        <translation>檔案服務同時允許來自同一位址的連線數（預設 %1）。</translation>
+    </message>
+    <message>
+        <source>expected https://host or https://host:port, without a path</source>
+        <translation>應為 https://主機 或 https://主機:連接埠，不含路徑</translation>
     </message>
 </context>
 </TS>

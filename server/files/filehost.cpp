@@ -4,12 +4,28 @@
 #include "files/httpfileserver.h"
 #include "serverlogging.h"
 
+#include <QDateTime>
+#include <QMessageAuthenticationCode>
+#include <QRandomGenerator>
 #include <QUrl>
+
+namespace {
+constexpr int LoginCacheSecretBytes = 32;
+}
 
 FileHost::FileHost(const FileHostSettings& settings, AuthService* auth, QObject* parent)
     : QObject(parent), m_settings(settings), m_auth(auth)
 {
     m_thread.setObjectName(QStringLiteral("confabd files"));
+    m_loginCacheSecret.resize(LoginCacheSecretBytes);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(m_loginCacheSecret.data()),
+                                          LoginCacheSecretBytes / int(sizeof(quint32)));
+}
+
+QByteArray FileHost::loginKey(const QString& account, const QString& password) const
+{
+    return QMessageAuthenticationCode::hash(account.toUtf8() + '\0' + password.toUtf8(),
+                                            m_loginCacheSecret, QCryptographicHash::Sha256);
 }
 
 FileHost::~FileHost()
@@ -62,14 +78,31 @@ void FileHost::checkLogin(quint64 requestId, const QString& account, const QStri
         answer({}, false);
         return;
     }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QByteArray key = loginKey(account, password);
+    const auto cached = m_loginCache.constFind(key);
+    if (cached != m_loginCache.constEnd() && cached->expiresMs > now) {
+        ++m_loginCacheHits;
+        answer(cached->account, false);
+        return;
+    }
     SaslPeer peer;
     peer.address = address;
-    m_auth->checkLogin(account, password, peer, this,
-                       [answer](const SaslExchangeResult& result) {
-                           const bool ok = result.status == SaslExchangeResult::Status::Success;
-                           answer(ok ? result.account : QString(),
-                                  result.failure == SaslExchangeResult::Failure::Throttled);
-                       });
+    m_auth->checkLogin(
+        account, password, peer, this, [this, answer, key](const SaslExchangeResult& result) {
+            const bool ok = result.status == SaslExchangeResult::Status::Success;
+            if (ok) {
+                const qint64 now = QDateTime::currentMSecsSinceEpoch();
+                if (m_loginCache.size() >= LoginCacheEntries)
+                    m_loginCache.removeIf([now](const auto& entry) {
+                        return entry.value().expiresMs <= now;
+                    });
+                if (m_loginCache.size() < LoginCacheEntries)
+                    m_loginCache.insert(key, {result.account, now + LoginCacheSecs * 1000LL});
+            }
+            answer(ok ? result.account : QString(),
+                   result.failure == SaslExchangeResult::Failure::Throttled);
+        });
 }
 
 QString FileHost::uploadUrl(const QHostAddress& localAddress) const

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -71,49 +72,41 @@ QString FileStore::filePath(const QString& id) const
     return m_directory + u'/' + id;
 }
 
-std::optional<FileRecord> FileStore::find(const QString& id)
+QList<FileRecord> FileStore::all()
 {
+    QList<FileRecord> records;
     QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("SELECT account, name, content_type, size, created_ms FROM files "
-                                 "WHERE id = ?"));
-    query.addBindValue(id);
-    if (!query.exec()) {
+    if (!query.exec(QStringLiteral(
+            "SELECT id, account, name, content_type, size, created_ms FROM files"))) {
         qCWarning(lcFiles).noquote() << "files table:" << query.lastError().text();
-        return std::nullopt;
+        return records;
     }
-    if (!query.next())
-        return std::nullopt;
-    FileRecord record;
-    record.id = id;
-    record.account = query.value(0).toString();
-    record.name = query.value(1).toString();
-    record.contentType = query.value(2).toString().toLatin1();
-    record.size = query.value(3).toLongLong();
-    record.createdMs = query.value(4).toLongLong();
-    return record;
+    while (query.next()) {
+        FileRecord record;
+        record.id = query.value(0).toString();
+        record.account = query.value(1).toString();
+        record.name = query.value(2).toString();
+        record.contentType = query.value(3).toString().toLatin1();
+        record.size = query.value(4).toLongLong();
+        record.createdMs = query.value(5).toLongLong();
+        records.append(record);
+    }
+    return records;
 }
 
-qint64 FileStore::usedBytes(const QString& account)
+bool FileStore::moveIntoPlace(const QString& id) const
 {
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("SELECT COALESCE(SUM(size), 0) FROM files WHERE account = ?"));
-    query.addBindValue(account);
-    if (!query.exec() || !query.next()) {
-        qCWarning(lcFiles).noquote() << "files table:" << query.lastError().text();
-        return 0;
-    }
-    return query.value(0).toLongLong();
+    const QString incoming = incomingPath(id);
+    const QString target = filePath(id);
+    if (QFile::rename(incoming, target))
+        return true;
+    qCWarning(lcFiles).noquote() << "cannot move" << incoming << "to" << target;
+    QFile::remove(incoming);
+    return false;
 }
 
-bool FileStore::add(const FileRecord& record)
+bool FileStore::insert(const FileRecord& record)
 {
-    const QString incoming = incomingPath(record.id);
-    const QString target = filePath(record.id);
-    if (!QFile::rename(incoming, target)) {
-        qCWarning(lcFiles).noquote() << "cannot move" << incoming << "to" << target;
-        QFile::remove(incoming);
-        return false;
-    }
     QSqlQuery query(m_database.connection());
     query.prepare(QStringLiteral("INSERT INTO files (id, account, name, content_type, size, "
                                  "created_ms) VALUES (?, ?, ?, ?, ?, ?)"));
@@ -123,27 +116,25 @@ bool FileStore::add(const FileRecord& record)
     query.addBindValue(QString::fromLatin1(record.contentType));
     query.addBindValue(record.size);
     query.addBindValue(record.createdMs);
-    if (!query.exec()) {
-        qCWarning(lcFiles).noquote() << "files table:" << query.lastError().text();
-        QFile::remove(target);
-        return false;
-    }
-    return true;
+    if (query.exec())
+        return true;
+    qCWarning(lcFiles).noquote() << "files table:" << query.lastError().text();
+    return false;
 }
 
-int FileStore::removeCreatedBefore(qint64 cutoffMs)
+QStringList FileStore::removeCreatedBefore(qint64 cutoffMs)
 {
     QSqlQuery select(m_database.connection());
     select.prepare(QStringLiteral("SELECT id FROM files WHERE created_ms < ?"));
     select.addBindValue(cutoffMs);
+    QStringList removed;
     if (!select.exec()) {
         qCWarning(lcFiles).noquote() << "files table:" << select.lastError().text();
-        return 0;
+        return removed;
     }
     QStringList ids;
     while (select.next())
         ids.append(select.value(0).toString());
-    int removed = 0;
     for (const QString& id : std::as_const(ids)) {
         QSqlQuery remove(m_database.connection());
         remove.prepare(QStringLiteral("DELETE FROM files WHERE id = ?"));
@@ -153,7 +144,33 @@ int FileStore::removeCreatedBefore(qint64 cutoffMs)
             continue;
         }
         QFile::remove(filePath(id));
-        ++removed;
+        removed.append(id);
+    }
+    return removed;
+}
+
+int FileStore::reconcile()
+{
+    QSet<QString> recorded;
+    const QList<FileRecord> records = all();
+    QDir directory(m_directory);
+    int removed = 0;
+    for (const FileRecord& record : records) {
+        if (directory.exists(record.id)) {
+            recorded.insert(record.id);
+            continue;
+        }
+        // Its file is gone (deleted by hand, a restored backup): the record goes too.
+        QSqlQuery remove(m_database.connection());
+        remove.prepare(QStringLiteral("DELETE FROM files WHERE id = ?"));
+        remove.addBindValue(record.id);
+        if (remove.exec())
+            ++removed;
+    }
+    const QStringList names = directory.entryList(QDir::Files);
+    for (const QString& name : names) {
+        if (isId(name) && !recorded.contains(name) && directory.remove(name))
+            ++removed;
     }
     return removed;
 }

@@ -3,14 +3,14 @@
 #include "files/filerecord.h"
 #include "storage/database.h"
 
+#include <QList>
 #include <QString>
-
-#include <optional>
+#include <QStringList>
 
 // The uploads: their records in the server database's files table and their bytes in
 // <dataDir>/files/<id>, written first to <dataDir>/files/incoming/<id> and moved into place only
-// when complete. Used from the file host's thread only (a Qt Sql connection belongs to its
-// thread); every call may touch the disk.
+// when complete. The database calls belong to the thread that opened it (a Qt Sql connection
+// belongs to its thread); every call may touch the disk.
 class FileStore
 {
 public:
@@ -32,14 +32,19 @@ public:
     QString incomingPath(const QString& id) const;
     QString filePath(const QString& id) const;
 
-    std::optional<FileRecord> find(const QString& id);
-    // The bytes of the account's stored uploads.
-    qint64 usedBytes(const QString& account);
-    // Moves the complete incoming file into place and records it; false (and the incoming file
-    // deleted) on failure.
-    bool add(const FileRecord& record);
-    // Deletes the uploads created before cutoffMs; returns how many.
-    int removeCreatedBefore(qint64 cutoffMs);
+    // Every stored upload (to load the FileIndex at start).
+    QList<FileRecord> all();
+    // Moves a complete incoming file into place; false (and the incoming file deleted) on
+    // failure. Touches no database: safe from any thread.
+    bool moveIntoPlace(const QString& id) const;
+    // Records an upload whose file is in place.
+    bool insert(const FileRecord& record);
+    // Deletes the uploads created before cutoffMs, records and files; returns their ids.
+    QStringList removeCreatedBefore(qint64 cutoffMs);
+    // Makes the folder and the table agree: deletes the files that have no record (moved, then
+    // the server stopped before recording them) and the records whose file is gone; returns
+    // how many of both.
+    int reconcile();
 
 private:
     QString m_dataDir;

@@ -8,9 +8,10 @@
 #include "serverlogging.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QLocale>
+#include <QMutexLocker>
 #include <QRegularExpression>
-#include <QSocketNotifier>
 #include <QTimer>
 
 #include <fcntl.h>
@@ -26,8 +27,14 @@ namespace {
 constexpr char UploadPath[] = "/upload";
 constexpr char FilesPrefix[] = "/files/";
 constexpr int ListenBacklog = 128;
-// libmicrohttpd's buffer per connection: headers, and each piece of an upload handed over.
+// libmicrohttpd's buffer per connection: headers, and each piece of an upload handed over; it
+// grows by the increment (libmicrohttpd's default of 1 kB makes an upload a stream of 1 kB reads).
 constexpr size_t ConnectionMemoryBytes = 256 * 1024;
+constexpr size_t ConnectionMemoryIncrement = 64 * 1024;
+// A refused upload's body is read and thrown away before the answer up to this size: the larger
+// of DrainFactor times the upload limit and MinDrainBytes.
+constexpr qint64 DrainFactor = 2;
+constexpr qint64 MinDrainBytes = 16 * 1024 * 1024;
 constexpr char Realm[] = "Basic realm=\"Confab\", charset=\"UTF-8\"";
 
 QByteArray header(MHD_Connection* connection, const char* name)
@@ -79,7 +86,8 @@ void logFromLibrary(void*, const char* format, va_list arguments)
 
 struct HttpFileServer::Request
 {
-    enum class Stage { New, LoggingIn, Receiving, Answered };
+    // Draining: refused before its body, which is read and thrown away before the answer.
+    enum class Stage { New, LoggingIn, Receiving, Draining, Answered };
 
     quint64 id = 0;
     MHD_Connection* connection = nullptr;
@@ -94,15 +102,17 @@ struct HttpFileServer::Request
     QByteArray contentType;
     QByteArray baseUrl;
     std::unique_ptr<FileUpload> upload;
-    qint64 reserved = 0; // bytes counted in m_pendingBytes for this upload
+    qint64 reserved = 0; // bytes of the account's quota this upload holds in the index
+    QElapsedTimer started;
+    qint64 drained = 0;
+    unsigned refusalStatus = 0;
+    QByteArray refusalMessage;
+    HttpReply::Headers refusalHeaders;
 };
 
 HttpFileServer::HttpFileServer(const FileHostSettings& settings, QObject* parent)
-    : QObject(parent), m_settings(settings), m_timeoutTimer(new QTimer(this)),
-      m_expiryTimer(new QTimer(this))
+    : QObject(parent), m_settings(settings), m_expiryTimer(new QTimer(this))
 {
-    m_timeoutTimer->setSingleShot(true);
-    connect(m_timeoutTimer, &QTimer::timeout, this, &HttpFileServer::run);
     connect(m_expiryTimer, &QTimer::timeout, this, &HttpFileServer::removeExpired);
     // libmicrohttpd keeps pointers to these: they stay for the daemons' lifetime, with a NUL.
     m_settings.certificatePem.append('\0');
@@ -123,6 +133,10 @@ bool HttpFileServer::start()
         m_errorString = QStringLiteral("cannot open the file store: %1").arg(m_store->errorString());
         return false;
     }
+    const int mismatched = m_store->reconcile();
+    if (mismatched > 0)
+        qCInfo(lcFiles) << "deleted" << mismatched << "uploads without a record or a file";
+    m_index.load(m_store->all());
     quint16 port = m_settings.port;
     for (const QHostAddress& address : std::as_const(m_settings.addresses)) {
         if (!listenOn(address, &port)) {
@@ -134,7 +148,6 @@ bool HttpFileServer::start()
     removeExpired();
     if (m_settings.expiryDays > 0 && m_settings.expiryIntervalMs > 0)
         m_expiryTimer->start(m_settings.expiryIntervalMs);
-    run();
     return true;
 }
 
@@ -190,7 +203,9 @@ bool HttpFileServer::listenOn(const QHostAddress& address, quint16* port)
                       : reinterpret_cast<sockaddr_in6*>(&bound)->sin6_port);
 
     MHD_Daemon* daemon = MHD_start_daemon(
-        MHD_USE_TLS | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG, 0, nullptr,
+        MHD_USE_TLS | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME |
+            MHD_USE_ERROR_LOG,
+        0, nullptr,
         nullptr, &HttpFileServer::onAccess, this, MHD_OPTION_EXTERNAL_LOGGER, &logFromLibrary,
         nullptr, MHD_OPTION_LISTEN_SOCKET, fd,
         MHD_OPTION_HTTPS_MEM_KEY, m_settings.keyPem.constData(), MHD_OPTION_HTTPS_MEM_CERT,
@@ -199,15 +214,11 @@ bool HttpFileServer::listenOn(const QHostAddress& address, quint16* port)
         unsigned(m_settings.idleTimeoutSecs), MHD_OPTION_CONNECTION_LIMIT,
         unsigned(m_settings.maxConnections), MHD_OPTION_PER_IP_CONNECTION_LIMIT,
         unsigned(m_settings.maxConnectionsPerIp), MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-        ConnectionMemoryBytes, MHD_OPTION_END);
+        ConnectionMemoryBytes, MHD_OPTION_CONNECTION_MEMORY_INCREMENT, ConnectionMemoryIncrement,
+        MHD_OPTION_END);
     if (!daemon)
         return fail(QStringLiteral("the HTTPS server does not start (certificate or key?)"));
-    const MHD_DaemonInfo* info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_EPOLL_FD);
-    Daemon entry;
-    entry.daemon = daemon;
-    entry.notifier = new QSocketNotifier(info->epoll_fd, QSocketNotifier::Read, this);
-    connect(entry.notifier, &QSocketNotifier::activated, this, &HttpFileServer::run);
-    m_daemons.append(entry);
+    m_daemons.append(daemon);
     qCInfo(lcFiles).noquote() << "file host listening on" << address.toString() << "port"
                               << *port << "(HTTPS)";
     return true;
@@ -216,32 +227,18 @@ bool HttpFileServer::listenOn(const QHostAddress& address, quint16* port)
 void HttpFileServer::stop()
 {
     // Connections waiting for a login are let go first: a daemon stops with none suspended.
-    const QList<Request*> waiting = m_waitingForLogin.values();
-    m_waitingForLogin.clear();
-    for (Request* request : waiting)
+    QList<Request*> waiting;
+    {
+        QMutexLocker lock(&m_waitingMutex);
+        waiting = m_waitingForLogin.values();
+        m_waitingForLogin.clear();
+    }
+    for (Request* request : std::as_const(waiting))
         MHD_resume_connection(request->connection);
-    for (const Daemon& entry : std::as_const(m_daemons)) {
-        delete entry.notifier;
-        MHD_stop_daemon(entry.daemon);
-    }
+    for (MHD_Daemon* daemon : std::as_const(m_daemons))
+        MHD_stop_daemon(daemon);
     m_daemons.clear();
-    m_timeoutTimer->stop();
     m_expiryTimer->stop();
-}
-
-void HttpFileServer::run()
-{
-    MHD_UNSIGNED_LONG_LONG nearest = std::numeric_limits<MHD_UNSIGNED_LONG_LONG>::max();
-    for (const Daemon& entry : std::as_const(m_daemons)) {
-        MHD_run(entry.daemon);
-        MHD_UNSIGNED_LONG_LONG timeout = 0;
-        if (MHD_get_timeout(entry.daemon, &timeout) == MHD_YES)
-            nearest = std::min(nearest, timeout);
-    }
-    if (nearest == std::numeric_limits<MHD_UNSIGNED_LONG_LONG>::max())
-        m_timeoutTimer->stop();
-    else
-        m_timeoutTimer->start(int(std::min<MHD_UNSIGNED_LONG_LONG>(nearest, 60000)));
 }
 
 MHD_Result HttpFileServer::onAccess(void* self, MHD_Connection* connection, const char* url,
@@ -256,6 +253,7 @@ MHD_Result HttpFileServer::onAccess(void* self, MHD_Connection* connection, cons
         request->connection = connection;
         request->method = method;
         request->url = url;
+        request->started.start();
         *requestState = request;
     }
     return server->handle(request, uploadData, uploadDataSize);
@@ -269,13 +267,12 @@ void HttpFileServer::onCompleted(void* self, MHD_Connection*, void** requestStat
     *requestState = nullptr;
     if (!request)
         return;
-    server->m_waitingForLogin.remove(request->id);
-    if (request->reserved > 0) {
-        qint64& pending = server->m_pendingBytes[request->account];
-        pending -= request->reserved;
-        if (pending <= 0)
-            server->m_pendingBytes.remove(request->account);
+    {
+        QMutexLocker lock(&server->m_waitingMutex);
+        server->m_waitingForLogin.remove(request->id);
     }
+    if (request->reserved > 0)
+        server->m_index.release(request->account, request->reserved);
     if (request->upload && request->stage == Request::Stage::Receiving) {
         qCInfo(lcFiles).noquote()
             << "upload by" << request->account << "cut short after"
@@ -314,11 +311,15 @@ MHD_Result HttpFileServer::handle(Request* request, const char* uploadData,
                 return MHD_YES;
             if (afterLogin(request) == MHD_NO)
                 return MHD_NO;
+            if (request->stage == Request::Stage::Draining)
+                return drain(request, uploadDataSize);
             if (request->stage != Request::Stage::Receiving)
                 return MHD_YES;
             return receive(request, uploadData, uploadDataSize);
         case Request::Stage::Receiving:
             return receive(request, uploadData, uploadDataSize);
+        case Request::Stage::Draining:
+            return drain(request, uploadDataSize);
         case Request::Stage::Answered:
             break;
         }
@@ -336,6 +337,41 @@ MHD_Result HttpFileServer::handle(Request* request, const char* uploadData,
     return HttpReply::text(connection, MHD_HTTP_NOT_FOUND, "Nothing here.");
 }
 
+MHD_Result HttpFileServer::refuse(Request* request, unsigned status, const QByteArray& message,
+                                  const HttpReply::Headers& headers)
+{
+    // An answer before the body makes libmicrohttpd close the connection with the body still
+    // coming, and the client's kernel may then drop the answer for a reset. So, as nginx's
+    // lingering close does, a body of a bounded size is read and thrown away first; a larger
+    // one gets the answer at once.
+    const qint64 drainLimit = std::max(DrainFactor * m_settings.maxBytes, MinDrainBytes);
+    if (request->length == 0 || request->length > drainLimit) {
+        request->stage = Request::Stage::Answered;
+        return HttpReply::text(request->connection, status, message, headers);
+    }
+    request->stage = Request::Stage::Draining;
+    request->refusalStatus = status;
+    request->refusalMessage = message;
+    request->refusalHeaders = headers;
+    return MHD_YES;
+}
+
+MHD_Result HttpFileServer::drain(Request* request, size_t* uploadDataSize)
+{
+    if (*uploadDataSize > 0) {
+        if (request->started.elapsed() > qint64(m_settings.uploadMaxSecs) * 1000)
+            return MHD_NO;
+        request->drained += qint64(*uploadDataSize);
+        *uploadDataSize = 0;
+        return MHD_YES;
+    }
+    if (request->drained < request->length)
+        return MHD_YES;
+    request->stage = Request::Stage::Answered;
+    return HttpReply::text(request->connection, request->refusalStatus, request->refusalMessage,
+                           request->refusalHeaders);
+}
+
 MHD_Result HttpFileServer::beginUpload(Request* request)
 {
     MHD_Connection* connection = request->connection;
@@ -350,8 +386,8 @@ MHD_Result HttpFileServer::beginUpload(Request* request)
                                "The Content-Length header is not a number of bytes.");
     }
     if (request->length > m_settings.maxBytes) {
-        return HttpReply::text(
-            connection, MHD_HTTP_CONTENT_TOO_LARGE,
+        return refuse(
+            request, MHD_HTTP_CONTENT_TOO_LARGE,
             QStringLiteral("The file is larger than this server's limit of %1.")
                 .arg(sizeText(m_settings.maxBytes))
                 .toUtf8());
@@ -361,7 +397,7 @@ MHD_Result HttpFileServer::beginUpload(Request* request)
         const QString name =
             UploadHeaders::fileName(header(connection, MHD_HTTP_HEADER_CONTENT_DISPOSITION));
         if (name.isEmpty()) {
-            return HttpReply::text(connection, MHD_HTTP_BAD_REQUEST,
+            return refuse(request, MHD_HTTP_BAD_REQUEST,
                                    "The file name in Content-Disposition cannot be read.");
         }
         request->name = name;
@@ -369,7 +405,7 @@ MHD_Result HttpFileServer::beginUpload(Request* request)
     request->contentType = UploadHeaders::contentType(header(connection, MHD_HTTP_HEADER_CONTENT_TYPE));
     request->baseUrl = baseUrl(connection);
     if (request->baseUrl.isEmpty()) {
-        return HttpReply::text(connection, MHD_HTTP_BAD_REQUEST,
+        return refuse(request, MHD_HTTP_BAD_REQUEST,
                                "The Host header is missing or not a host name.");
     }
     char* password = nullptr;
@@ -377,7 +413,7 @@ MHD_Result HttpFileServer::beginUpload(Request* request)
     if (!user || !password) {
         MHD_free(user);
         MHD_free(password);
-        return HttpReply::text(connection, MHD_HTTP_UNAUTHORIZED,
+        return refuse(request, MHD_HTTP_UNAUTHORIZED,
                                "Uploading needs an account: send its name and password.",
                                {{MHD_HTTP_HEADER_WWW_AUTHENTICATE, Realm}});
     }
@@ -386,7 +422,10 @@ MHD_Result HttpFileServer::beginUpload(Request* request)
     MHD_free(user);
     MHD_free(password);
     request->stage = Request::Stage::LoggingIn;
-    m_waitingForLogin.insert(request->id, request);
+    {
+        QMutexLocker lock(&m_waitingMutex);
+        m_waitingForLogin.insert(request->id, request);
+    }
     MHD_suspend_connection(connection);
     emit loginNeeded(request->id, account, secret, clientAddress(connection));
     return MHD_YES;
@@ -394,35 +433,35 @@ MHD_Result HttpFileServer::beginUpload(Request* request)
 
 void HttpFileServer::finishLogin(quint64 requestId, const QString& account, bool throttled)
 {
+    QMutexLocker lock(&m_waitingMutex);
     Request* request = m_waitingForLogin.take(requestId);
     if (!request)
         return;
     request->loginDone = true;
     request->account = account;
     request->throttled = throttled;
+    // Under the lock: the request cannot complete (and go) while it is suspended, and stop()
+    // takes the lock before it resumes what still waits.
     MHD_resume_connection(request->connection);
-    run();
 }
 
 MHD_Result HttpFileServer::afterLogin(Request* request)
 {
-    MHD_Connection* connection = request->connection;
     request->stage = Request::Stage::Answered;
     if (request->account.isEmpty()) {
         if (request->throttled) {
-            return HttpReply::text(connection, MHD_HTTP_TOO_MANY_REQUESTS,
+            return refuse(request, MHD_HTTP_TOO_MANY_REQUESTS,
                                    "Too many failed logins: try again in a minute.",
                                    {{"Retry-After", "60"}});
         }
-        return HttpReply::text(connection, MHD_HTTP_UNAUTHORIZED,
+        return refuse(request, MHD_HTTP_UNAUTHORIZED,
                                "The account name or the password is wrong.",
                                {{MHD_HTTP_HEADER_WWW_AUTHENTICATE, Realm}});
     }
-    const qint64 used = m_store->usedBytes(request->account) +
-                        m_pendingBytes.value(request->account);
-    if (used + request->length > m_settings.quotaBytes) {
-        return HttpReply::text(
-            connection, MHD_HTTP_INSUFFICIENT_STORAGE,
+    qint64 used = 0;
+    if (!m_index.reserve(request->account, request->length, m_settings.quotaBytes, &used)) {
+        return refuse(
+            request, MHD_HTTP_INSUFFICIENT_STORAGE,
             QStringLiteral("Your files on this server have reached your quota of %1 (%2 "
                            "used).")
                 .arg(sizeText(m_settings.quotaBytes), sizeText(used))
@@ -434,16 +473,15 @@ MHD_Result HttpFileServer::afterLogin(Request* request)
     record.name = request->name;
     record.contentType = request->contentType;
     record.size = request->length;
+    request->reserved = request->length;
     request->upload = std::make_unique<FileUpload>(record);
     if (!request->upload->open(m_store->incomingPath(record.id))) {
         qCWarning(lcFiles).noquote() << "cannot create" << m_store->incomingPath(record.id) << ':'
                                      << request->upload->errorString();
         request->upload.reset();
-        return HttpReply::text(connection, MHD_HTTP_INTERNAL_SERVER_ERROR,
+        return refuse(request, MHD_HTTP_INTERNAL_SERVER_ERROR,
                                "The server cannot store files right now.");
     }
-    m_pendingBytes[request->account] += request->length;
-    request->reserved = request->length;
     request->stage = Request::Stage::Receiving;
     return MHD_YES;
 }
@@ -488,16 +526,20 @@ MHD_Result HttpFileServer::complete(Request* request)
     request->stage = Request::Stage::Answered;
     FileUpload* upload = request->upload.get();
     upload->record().createdMs = QDateTime::currentMSecsSinceEpoch();
-    if (!upload->finish() || !m_store->add(upload->record())) {
+    if (!upload->finish() || !m_store->moveIntoPlace(upload->record().id)) {
         return HttpReply::text(connection, MHD_HTTP_INTERNAL_SERVER_ERROR,
                                "The server could not store the file.");
     }
-    const FileRecord& record = upload->record();
+    const FileRecord record = upload->record();
+    // Servable at once; the database learns of it on the file host's thread.
+    m_index.commit(record);
+    request->reserved = 0;
+    QMetaObject::invokeMethod(
+        this, [this, record] { m_store->insert(record); }, Qt::QueuedConnection);
     const QByteArray location = request->baseUrl + FilesPrefix + record.id.toLatin1() + '/' +
                                 UploadHeaders::pathSegment(record.name);
     qCInfo(lcFiles).noquote() << "upload" << record.id << "by" << record.account << ':'
                               << record.size << "bytes," << record.contentType;
-    emit uploaded(record.id, record.account, record.size);
     return HttpReply::text(connection, MHD_HTTP_CREATED, location,
                            {{MHD_HTTP_HEADER_LOCATION, location}});
 }
@@ -509,7 +551,7 @@ MHD_Result HttpFileServer::serveFile(Request* request)
     const QString id = rest.section(u'/', 0, 0);
     std::optional<FileRecord> record;
     if (FileStore::isId(id))
-        record = m_store->find(id);
+        record = m_index.find(id);
     const int fd = record ? ::open(QFile::encodeName(m_store->filePath(id)).constData(),
                                    O_RDONLY | O_CLOEXEC)
                           : -1;
@@ -553,8 +595,9 @@ int HttpFileServer::removeExpired()
         return 0;
     const qint64 cutoff =
         QDateTime::currentMSecsSinceEpoch() - qint64(m_settings.expiryDays) * 86400 * 1000;
-    const int removed = m_store->removeCreatedBefore(cutoff);
-    if (removed > 0)
-        qCInfo(lcFiles) << "deleted" << removed << "expired uploads";
-    return removed;
+    const QStringList removed = m_store->removeCreatedBefore(cutoff);
+    m_index.remove(removed);
+    if (!removed.isEmpty())
+        qCInfo(lcFiles) << "deleted" << removed.size() << "expired uploads";
+    return int(removed.size());
 }

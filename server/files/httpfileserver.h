@@ -1,9 +1,12 @@
 #pragma once
 
 #include "files/filehostsettings.h"
+#include "files/fileindex.h"
+#include "files/httpreply.h"
 
 #include <QHash>
 #include <QList>
+#include <QMutex>
 #include <QObject>
 #include <QString>
 
@@ -12,13 +15,13 @@
 #include <microhttpd.h>
 
 class FileStore;
-class QSocketNotifier;
 class QTimer;
 
-// The file host's HTTPS server (docs/FILES.md), on its own thread: libmicrohttpd with TLS
-// (GnuTLS) on one listening socket per listen address, driven from this thread's Qt event loop
-// (a notifier on each daemon's epoll descriptor and a timer for its timeouts), so that nothing
-// here ever runs on the chat's event loop: reading and writing files included.
+// The file host's HTTPS server (docs/FILES.md): libmicrohttpd with TLS (GnuTLS), one daemon per
+// listen address, each with its own epoll thread that serves every connection (no thread per
+// client). Requests are answered on those threads from a FileIndex in memory, files are read
+// and written there too; this object lives on the file host's Qt thread, which owns the
+// database (records written, expiry). Nothing here runs on the chat's event loop.
 //
 //   POST /upload        an upload: Basic credentials of an account (checked by the chat side
 //                       through loginNeeded / finishLogin while the connection is suspended),
@@ -43,7 +46,7 @@ public:
     // Stops listening and drops every connection.
     void stop();
 
-    // The answer to loginNeeded(requestId, ...): the account's name (empty: refused).
+    // The answer to loginNeeded(requestId, ...): the account's name (empty: refused). Any thread.
     void finishLogin(quint64 requestId, const QString& account, bool throttled);
 
     // Deletes the uploads older than the expiry; returns how many (also run on a timer).
@@ -51,18 +54,12 @@ public:
 
 signals:
     // An upload's Basic credentials, to be checked on the chat's side; the connection waits.
+    // Emitted on a libmicrohttpd thread.
     void loginNeeded(quint64 requestId, const QString& account, const QString& password,
                      const QString& address);
-    // An upload was stored (for the log and tests).
-    void uploaded(const QString& id, const QString& account, qint64 size);
 
 private:
     struct Request;
-    struct Daemon
-    {
-        MHD_Daemon* daemon = nullptr;
-        QSocketNotifier* notifier = nullptr;
-    };
 
     static MHD_Result onAccess(void* self, MHD_Connection* connection, const char* url,
                                const char* method, const char* version, const char* uploadData,
@@ -71,6 +68,10 @@ private:
                             MHD_RequestTerminationCode code);
 
     MHD_Result handle(Request* request, const char* uploadData, size_t* uploadDataSize);
+    // Refuses an upload: the answer comes at once, or after its body (see the .cpp).
+    MHD_Result refuse(Request* request, unsigned status, const QByteArray& message,
+                      const HttpReply::Headers& headers = {});
+    MHD_Result drain(Request* request, size_t* uploadDataSize);
     MHD_Result beginUpload(Request* request);
     MHD_Result afterLogin(Request* request);
     MHD_Result receive(Request* request, const char* uploadData, size_t* uploadDataSize);
@@ -79,18 +80,15 @@ private:
     QByteArray baseUrl(MHD_Connection* connection) const;
 
     bool listenOn(const QHostAddress& address, quint16* port);
-    // Runs every daemon's pending work, then arms the timer for the nearest timeout.
-    void run();
 
     FileHostSettings m_settings;
-    std::unique_ptr<FileStore> m_store;
-    QList<Daemon> m_daemons;
-    QTimer* m_timeoutTimer;
+    std::unique_ptr<FileStore> m_store; // this object's thread only
+    FileIndex m_index;
+    QList<MHD_Daemon*> m_daemons;
     QTimer* m_expiryTimer;
     quint16 m_port = 0;
     QString m_errorString;
-    quint64 m_lastRequestId = 0;
+    QAtomicInteger<quint64> m_lastRequestId = 0;
+    QMutex m_waitingMutex; // libmicrohttpd's threads and finishLogin's
     QHash<quint64, Request*> m_waitingForLogin;
-    // Bytes of uploads in progress per account, counted against its quota with what is stored.
-    QHash<QString, qint64> m_pendingBytes;
 };

@@ -51,6 +51,7 @@ private slots:
     void optionsListsTheMethods();
     void uploadingNeedsAnAccount();
     void repeatedWrongPasswordsAreThrottled();
+    void aRightPasswordIsCheckedOnce();
     void namesLoseTheirPaths();
     void oversizedUploadIsRefusedBeforeItsBody();
     void quotaIsPerAccount();
@@ -62,6 +63,7 @@ private slots:
     void unknownFilesAre404();
     void othersAreServedDuringAStalledUpload();
     void expiredUploadsAreDeleted();
+    void uploadsSurviveARestartAndStrayFilesGo();
     void fileHostNeedsTls();
 
 private:
@@ -278,6 +280,10 @@ void tst_FileHost::uploadingNeedsAnAccount()
     QVERIFY(anonymous.body.contains("account"));
     const Answer wrong = request("POST", uploadUrl(), "data", {}, Account, QStringLiteral("nope"));
     QCOMPARE(wrong.status, 401);
+    // With a body of some size, the answer still arrives whole.
+    const Answer wrongWithBody = request("POST", uploadUrl(), QByteArray(60 * 1024, 'b'), {},
+                                         Account, QStringLiteral("nope"));
+    QCOMPARE(wrongWithBody.status, 401);
     const Answer unknown =
         request("POST", uploadUrl(), "data", {}, QStringLiteral("mallory"), Password);
     QCOMPARE(unknown.status, 401);
@@ -292,6 +298,19 @@ void tst_FileHost::repeatedWrongPasswordsAreThrottled()
     for (int i = 0; i < 6; ++i)
         status = request("POST", uploadUrl(), "data", {}, Account, QStringLiteral("bad")).status;
     QCOMPARE(status, 429);
+}
+
+void tst_FileHost::aRightPasswordIsCheckedOnce()
+{
+    FileHost* files = m_fixture.server()->fileHost();
+    QCOMPARE(upload("one").status, 201);
+    QCOMPARE(files->loginCacheHits(), 0);
+    QCOMPARE(upload("two").status, 201);
+    QCOMPARE(files->loginCacheHits(), 1);
+    // Only the right password is remembered.
+    QCOMPARE(request("POST", uploadUrl(), "x", {}, Account, QStringLiteral("wrong")).status, 401);
+    QCOMPARE(request("POST", uploadUrl(), "x", {}, Account, Password + u'x').status, 401);
+    QCOMPARE(files->loginCacheHits(), 1);
 }
 
 void tst_FileHost::namesLoseTheirPaths()
@@ -314,15 +333,19 @@ void tst_FileHost::oversizedUploadIsRefusedBeforeItsBody()
 {
     QSslSocket* socket = rawConnection();
     QVERIFY(socket);
-    // Declares 10 MB but sends only headers: the answer comes without waiting for any body.
-    socket->write("POST /upload HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10485760\r\n"
+    // Declares 100 MB (past what is ever read to be thrown away) and sends only headers: the
+    // answer comes without waiting for any body.
+    socket->write("POST /upload HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 104857600\r\n"
                   "Authorization: Basic " +
                   (Account + u':' + Password).toUtf8().toBase64() + "\r\n\r\n");
     QTRY_VERIFY_WITH_TIMEOUT(socket->bytesAvailable() > 0, 10000);
     const QByteArray answer = socket->readAll();
     QVERIFY2(answer.startsWith("HTTP/1.1 413"), answer.constData());
     QVERIFY(answer.contains("larger than this server's limit"));
-    QCOMPARE(upload(QByteArray(64 * 1024 + 1, 'y')).status, 413);
+    // A body a little too large is read and thrown away, so that the client surely gets the
+    // answer (not a reset while it is still sending).
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(upload(QByteArray(64 * 1024 + 1 + i * 100000, 'y')).status, 413);
     QCOMPARE(upload(QByteArray(64 * 1024, 'y')).status, 201);
 }
 
@@ -489,6 +512,40 @@ void tst_FileHost::expiredUploadsAreDeleted()
     QCOMPARE(storedFiles(), 1);
     QCOMPARE(request("GET", QUrl(QString::fromUtf8(old.location)), {}, {}, {}, {}).status, 404);
     QCOMPARE(request("GET", QUrl(QString::fromUtf8(fresh.location)), {}, {}, {}, {}).status, 200);
+}
+
+void tst_FileHost::uploadsSurviveARestartAndStrayFilesGo()
+{
+    const Answer kept = upload(QByteArray(40 * 1024, 'k'));
+    const Answer lost = upload(QByteArray(40 * 1024, 'l'));
+    QCOMPARE(kept.status, 201);
+    QCOMPARE(lost.status, 201);
+    QTRY_COMPARE(storedFiles(), 2);
+    const QDir files(
+        QDir(m_fixture.server()->config().dataDir).filePath(QStringLiteral("files")));
+    const QString lostId = QUrl(QString::fromUtf8(lost.location)).path().section(u'/', 2, 2);
+    const QString strayId = FileStore::newId();
+    const ServerConfig config = m_fixture.server()->config();
+    m_fixture.stop();
+    // Someone deletes a file by hand; a crash left a file that was never recorded.
+    QVERIFY(QFile::remove(files.filePath(lostId)));
+    QFile stray(files.filePath(strayId));
+    QVERIFY(stray.open(QIODevice::WriteOnly));
+    stray.write("stray");
+    stray.close();
+    QVERIFY(m_fixture.start(config));
+    // The same URLs on the new (ephemeral) port.
+    const auto onNewPort = [this](const QByteArray& location) {
+        QUrl url(QString::fromUtf8(location));
+        url.setPort(m_fixture.server()->filesPort());
+        return url;
+    };
+    QCOMPARE(request("GET", onNewPort(kept.location), {}, {}, {}, {}).body,
+             QByteArray(40 * 1024, 'k'));
+    QCOMPARE(request("GET", onNewPort(lost.location), {}, {}, {}, {}).status, 404);
+    QVERIFY(!QFile::exists(files.filePath(strayId)));
+    // The lost file's 40 kB count no more: 40 + 60 fits in the 100 kB quota.
+    QCOMPARE(upload(QByteArray(60 * 1024, 'n')).status, 201);
 }
 
 void tst_FileHost::fileHostNeedsTls()
