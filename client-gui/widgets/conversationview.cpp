@@ -74,8 +74,10 @@ QModelIndex ConversationView::indexOfRow(int conversationRow) const
 
 void ConversationView::setFilePreviews(FilePreviews* previews)
 {
-    if (FilePreviews* before = m_delegate->filePreviews())
+    if (FilePreviews* before = m_delegate->filePreviews()) {
         before->disconnect(this);
+        before->disconnect(viewport());
+    }
     m_delegate->setFilePreviews(previews);
     if (previews) {
         connect(previews, &FilePreviews::changed, viewport(), qOverload<>(&QWidget::update));
