@@ -734,10 +734,6 @@ SHA-256：%2</translation>
         <translation>无法写入“%1”：%2</translation>
     </message>
     <message>
-        <source>The download was cancelled.</source>
-        <translation>下载已取消。</translation>
-    </message>
-    <message>
         <source>The file is too large to show here.</source>
         <translation>文件太大，无法在此显示。</translation>
     </message>

@@ -734,10 +734,6 @@ SHA-256：%2</translation>
         <translation>無法寫入「%1」：%2</translation>
     </message>
     <message>
-        <source>The download was cancelled.</source>
-        <translation>下載已取消。</translation>
-    </message>
-    <message>
         <source>The file is too large to show here.</source>
         <translation>檔案太大，無法在此顯示。</translation>
     </message>

@@ -67,14 +67,6 @@ void FileDownload::start(const QUrl& url, const QString& path, const FileHostTru
     connect(m_reply, &QNetworkReply::finished, this, [this] { onFinished(); });
 }
 
-void FileDownload::cancel()
-{
-    if (m_reply) {
-        m_error = tr("The download was cancelled.");
-        m_reply->abort();
-    }
-}
-
 void FileDownload::onReadyRead()
 {
     if (m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)

@@ -24,7 +24,6 @@ public:
     // maxBytes 0: no limit.
     void start(const QUrl& url, const QString& path, const FileHostTrust& trust,
                qint64 maxBytes = 0);
-    void cancel();
     QString path() const { return m_path; }
 
     // path, or "name (2).ext"… beside it when it exists.
