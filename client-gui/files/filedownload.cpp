@@ -37,7 +37,8 @@ QString FileDownload::freePath(const QString& path)
     const QString base = info.completeBaseName();
     const QString suffix = info.suffix().isEmpty() ? QString() : QLatin1Char('.') + info.suffix();
     for (int n = 2;; ++n) {
-        const QString candidate = info.dir().filePath(QStringLiteral("%1 (%2)%3").arg(base).arg(n).arg(suffix));
+        const QString candidate =
+            info.dir().filePath(QStringLiteral("%1 (%2)%3").arg(base).arg(n).arg(suffix));
         if (!QFileInfo::exists(candidate))
             return candidate;
     }
@@ -110,7 +111,7 @@ void FileDownload::onFinished()
             m_error = tr("The download failed: %1").arg(reply->errorString());
     }
     qCWarning(lcFileTransfer) << "download of" << reply->url().toString() << "failed:" << status
-                       << reply->errorString();
+                              << reply->errorString();
     fail(m_error);
 }
 

@@ -16,12 +16,12 @@ FileHostProbe::FileHostProbe(QObject* parent)
     connect(m_socket, &QSslSocket::errorOccurred, this, [this] { onReadyRead(); });
 }
 
-void FileHostProbe::start(const QUrl& uploadUrl, const Headers& headers,
-                          const FileHostTrust& trust)
+void FileHostProbe::start(const QUrl& uploadUrl, const Headers& headers, const FileHostTrust& trust)
 {
-    QByteArray request = "POST " + uploadUrl.path(QUrl::FullyEncoded).toLatin1() +
-                         " HTTP/1.1\r\nHost: " + uploadUrl.authority(QUrl::FullyEncoded).toLatin1() +
-                         "\r\nConnection: close\r\n";
+    QByteArray request =
+        "POST " + uploadUrl.path(QUrl::FullyEncoded).toLatin1() +
+        " HTTP/1.1\r\nHost: " + uploadUrl.authority(QUrl::FullyEncoded).toLatin1() +
+        "\r\nConnection: close\r\n";
     for (const auto& [name, value] : headers)
         request += name + ": " + value + "\r\n";
     request += "\r\n";

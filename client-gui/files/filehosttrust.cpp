@@ -32,8 +32,7 @@ void FileHostTrust::watch(QNetworkReply* reply) const
     const QStringList fingerprints = m_fingerprints;
     QObject::connect(reply, &QNetworkReply::sslErrors, reply,
                      [reply, fingerprints](const QList<QSslError>& errors) {
-                         QSslCertificate certificate =
-                             reply->sslConfiguration().peerCertificate();
+                         QSslCertificate certificate = reply->sslConfiguration().peerCertificate();
                          if (certificate.isNull() && !errors.isEmpty())
                              certificate = errors.first().certificate();
                          if (FileHostTrust(fingerprints).accepts(errors, certificate)) {

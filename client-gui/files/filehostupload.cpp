@@ -65,8 +65,8 @@ QString FileHostUpload::fittingName(const QString& name, int maxEncodedBytes)
     return base + extension;
 }
 
-void FileHostUpload::start(const QUrl& uploadUrl, const Credentials& credentials, const QString& path,
-                       const FileHostTrust& trust, const QString& name)
+void FileHostUpload::start(const QUrl& uploadUrl, const Credentials& credentials,
+                           const QString& path, const FileHostTrust& trust, const QString& name)
 {
     m_name = fittingName(name.isEmpty() ? QFileInfo(path).fileName() : name);
     m_file = new QFile(path, this);
@@ -82,10 +82,10 @@ void FileHostUpload::start(const QUrl& uploadUrl, const Credentials& credentials
                       QMimeDatabase().mimeTypeForFile(path).name());
     request.setHeader(QNetworkRequest::ContentLengthHeader, m_size);
     request.setRawHeader("Content-Disposition", contentDisposition(m_name));
-    request.setRawHeader("Authorization",
-                         "Basic " + (credentials.account + QLatin1Char(':') + credentials.password)
-                                        .toUtf8()
-                                        .toBase64());
+    request.setRawHeader(
+        "Authorization",
+        "Basic " +
+            (credentials.account + QLatin1Char(':') + credentials.password).toUtf8().toBase64());
     m_url = uploadUrl;
     m_trust = trust;
     for (const QByteArray& name : request.rawHeaderList())
@@ -96,11 +96,10 @@ void FileHostUpload::start(const QUrl& uploadUrl, const Credentials& credentials
     qCInfo(lcFileTransfer) << "uploading" << m_name << m_size << "bytes to" << uploadUrl.host();
     m_reply = m_network->post(request, m_file);
     trust.watch(m_reply);
-    connect(m_reply, &QNetworkReply::uploadProgress, this,
-            [this](qint64 sent, qint64 total) {
-                if (total > 0) // Qt ends with (0, 0)
-                    emit progressChanged(sent, total);
-            });
+    connect(m_reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
+        if (total > 0) // Qt ends with (0, 0)
+            emit progressChanged(sent, total);
+    });
     connect(m_reply, &QNetworkReply::finished, this, [this] { onFinished(); });
 }
 
@@ -138,7 +137,7 @@ void FileHostUpload::onFinished()
         return;
     }
     qCWarning(lcFileTransfer) << "upload of" << m_name << "failed:" << status << reply->error()
-                       << reply->errorString() << text;
+                              << reply->errorString() << text;
     if (status == 0 && reply->error() == QNetworkReply::RemoteHostClosedError) {
         probe(tr("the file server stopped the upload before the whole file was sent (too slow "
                  "a connection, or a problem on the server). Try again later."));
@@ -168,9 +167,10 @@ void FileHostUpload::fail(const QString& message)
 }
 
 QString FileHostUpload::describe(int status, QNetworkReply::NetworkError error,
-                             const QString& serverText, const QString& errorString)
+                                 const QString& serverText, const QString& errorString)
 {
-    const QString detail = serverText.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(serverText);
+    const QString detail =
+        serverText.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(serverText);
     switch (status) {
     case 0:
         break;

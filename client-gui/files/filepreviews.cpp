@@ -41,7 +41,8 @@ std::optional<FileLink> FilePreviews::linkIn(const QString& text) const
 
 QString FilePreviews::cachePath(const FileLink& link) const
 {
-    return QDir(m_cacheDirectory).filePath(link.id() + QLatin1Char('/') + FileLink::safeFileName(link.name()));
+    return QDir(m_cacheDirectory)
+        .filePath(link.id() + QLatin1Char('/') + FileLink::safeFileName(link.name()));
 }
 
 FilePreviews::Preview FilePreviews::preview(const FileLink& link)
@@ -82,9 +83,9 @@ void FilePreviews::loadThumbnail(const FileLink& link, const QString& path)
     reader.setAutoTransform(true);
     const QSize size = reader.size();
     if (size.isValid())
-        reader.setScaledSize(size.scaled(QSize(ThumbnailWidth, ThumbnailHeight),
-                                         Qt::KeepAspectRatio)
-                                 .boundedTo(size));
+        reader.setScaledSize(
+            size.scaled(QSize(ThumbnailWidth, ThumbnailHeight), Qt::KeepAspectRatio)
+                .boundedTo(size));
     const QImage image = reader.read();
     if (image.isNull()) {
         qCWarning(lcFileTransfer) << "not a picture:" << path << reader.errorString();
@@ -165,15 +166,13 @@ void FilePreviews::download(const FileLink& link)
                     preview.total = total;
                 emit changed(url);
             });
-    connect(download, &FileDownload::finished, this, [this, url, download](const QString& path) {
-        endDownload(download, url, path, {});
-    });
-    connect(download, &FileDownload::failed, this, [this, url, download](const QString& error) {
-        endDownload(download, url, {}, error);
-    });
+    connect(download, &FileDownload::finished, this,
+            [this, url, download](const QString& path) { endDownload(download, url, path, {}); });
+    connect(download, &FileDownload::failed, this,
+            [this, url, download](const QString& error) { endDownload(download, url, {}, error); });
     download->start(url,
-                    FileDownload::freePath(QDir(m_downloadDirectory)
-                                               .filePath(FileLink::safeFileName(link.name()))),
+                    FileDownload::freePath(
+                        QDir(m_downloadDirectory).filePath(FileLink::safeFileName(link.name()))),
                     m_sharing->trust());
     emit changed(url);
 }

@@ -13,9 +13,9 @@ class ServerConnection;
 
 // What the conversation shows of the files people sent (FileLink): a picture's thumbnail (the
 // picture fetched once into the cache folder, at most MaxPictureBytes, shown at most
-// ThumbnailWidth × ThumbnailHeight, at most MaxThumbnails in memory), a file's size (HEAD), and the file saved to the Downloads folder on request,
-// with its progress. Everything is asked for the first time it is shown, and changed() says
-// when there is more to show.
+// ThumbnailWidth × ThumbnailHeight, at most MaxThumbnails in memory), a file's size (HEAD), and the
+// file saved to the Downloads folder on request, with its progress. Everything is asked for the
+// first time it is shown, and changed() says when there is more to show.
 class FilePreviews : public QObject
 {
     Q_OBJECT
@@ -34,11 +34,11 @@ public:
     struct Preview
     {
         State state = State::Loading;
-        qint64 size = -1;      // bytes; -1 while unknown
-        QImage thumbnail;      // pictures, once Ready
-        QString error;         // Failed: why, for the user
+        qint64 size = -1; // bytes; -1 while unknown
+        QImage thumbnail; // pictures, once Ready
+        QString error;    // Failed: why, for the user
         bool downloading = false;
-        qint64 received = 0;   // while downloading
+        qint64 received = 0; // while downloading
         qint64 total = 0;
         QString savedPath;     // the file in Downloads (or the cached picture), once there
         QString downloadError; // the last download's failure

@@ -1,8 +1,8 @@
 #include "files/filesharing.h"
 
 #include "connection/clientlogging.h"
-#include "files/filelink.h"
 #include "files/filehostupload.h"
+#include "files/filelink.h"
 #include "session/serverconnection.h"
 
 #include <QDateTime>

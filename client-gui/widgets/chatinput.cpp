@@ -8,9 +8,9 @@
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QImage>
-#include <QMimeData>
 #include <QKeyEvent>
 #include <QMenu>
+#include <QMimeData>
 
 ChatInput::ChatInput(QWidget* parent) : QLineEdit(parent), m_emojiAction(new QAction(this))
 {

@@ -34,9 +34,9 @@ QSize FileCardPainter::size(const FileLink& link, int width) const
 QRect FileCardPainter::buttonRect(const QRect& rect) const
 {
     const QFontMetrics metrics(m_font);
-    const int width = qMax(metrics.horizontalAdvance(tr("Download")),
-                           metrics.horizontalAdvance(tr("Open"))) +
-                      2 * ButtonPadding;
+    const int width =
+        qMax(metrics.horizontalAdvance(tr("Download")), metrics.horizontalAdvance(tr("Open"))) +
+        2 * ButtonPadding;
     const int height = lineHeight() + Padding;
     return {rect.right() - Padding - width + 1, rect.center().y() - height / 2, width, height};
 }
@@ -88,7 +88,8 @@ void FileCardPainter::paintPicture(QPainter* painter, const QRect& rect, const F
                                    const QPalette& palette) const
 {
     if (preview.state == FilePreviews::State::Ready && !preview.thumbnail.isNull()) {
-        const QSize shown = preview.thumbnail.size().scaled(rect.size(), Qt::KeepAspectRatio)
+        const QSize shown = preview.thumbnail.size()
+                                .scaled(rect.size(), Qt::KeepAspectRatio)
                                 .boundedTo(preview.thumbnail.size());
         const QRect target(rect.topLeft(), shown);
         painter->drawImage(target, preview.thumbnail);
@@ -101,8 +102,9 @@ void FileCardPainter::paintPicture(QPainter* painter, const QRect& rect, const F
     painter->setPen(Qt::NoPen);
     painter->setBrush(MessageBodyCache::faint(palette));
     painter->drawRoundedRect(rect, 6, 6);
-    painter->setPen(preview.state == FilePreviews::State::Failed ? QColor(0xc0, 0x39, 0x2b)
-                                                                  : MessageBodyCache::muted(palette));
+    painter->setPen(preview.state == FilePreviews::State::Failed
+                        ? QColor(0xc0, 0x39, 0x2b)
+                        : MessageBodyCache::muted(palette));
     const QString text = preview.state == FilePreviews::State::Failed
                              ? QStringLiteral("%1\n%2").arg(link.name(), preview.error)
                              : tr("Loading picture “%1”…").arg(link.name());
@@ -111,8 +113,7 @@ void FileCardPainter::paintPicture(QPainter* painter, const QRect& rect, const F
 }
 
 void FileCardPainter::paintCard(QPainter* painter, const QRect& rect, const FileLink& link,
-                                const FilePreviews::Preview& preview,
-                                const QPalette& palette) const
+                                const FilePreviews::Preview& preview, const QPalette& palette) const
 {
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(MessageBodyCache::muted(palette));
@@ -138,10 +139,10 @@ void FileCardPainter::paintCard(QPainter* painter, const QRect& rect, const File
     const bool problem = preview.state == FilePreviews::State::Failed ||
                          (!preview.downloading && !preview.downloadError.isEmpty());
     painter->setPen(problem ? QColor(0xc0, 0x39, 0x2b) : MessageBodyCache::muted(palette));
-    painter->drawText(QRect(textLeft, rect.top() + Padding + line, textWidth, line),
-                      Qt::AlignLeft | Qt::AlignVCenter,
-                      QFontMetrics(m_font).elidedText(statusText(preview), Qt::ElideRight,
-                                                      textWidth));
+    painter->drawText(
+        QRect(textLeft, rect.top() + Padding + line, textWidth, line),
+        Qt::AlignLeft | Qt::AlignVCenter,
+        QFontMetrics(m_font).elidedText(statusText(preview), Qt::ElideRight, textWidth));
 
     if (preview.downloading) {
         QStyleOptionProgressBar bar;

@@ -60,9 +60,8 @@ void FileSendControl::chooseFiles()
         m_dialog->raise();
         return;
     }
-    m_dialog = new QFileDialog(
-        m_window, tr("Send a file"),
-        QStandardPaths::writableLocation(QStandardPaths::PicturesLocation));
+    m_dialog = new QFileDialog(m_window, tr("Send a file"),
+                               QStandardPaths::writableLocation(QStandardPaths::PicturesLocation));
     m_dialog->setObjectName(QStringLiteral("sendFileDialog"));
     m_dialog->setFileMode(QFileDialog::ExistingFiles);
     m_dialog->setAcceptMode(QFileDialog::AcceptOpen);

@@ -15,9 +15,8 @@
 #include "widgets/chatinput.h"
 #include "widgets/connectionsecurityindicator.h"
 #include "widgets/contactpanel.h"
-#include "widgets/filesendcontrol.h"
-#include "widgets/uploadprogresspanel.h"
 #include "widgets/conversationview.h"
+#include "widgets/filesendcontrol.h"
 #include "widgets/helpdialog.h"
 #include "widgets/hostingcontrol.h"
 #include "widgets/logindialog.h"
@@ -28,6 +27,7 @@
 #include "widgets/settingsdialog.h"
 #include "widgets/systemtray.h"
 #include "widgets/typingbar.h"
+#include "widgets/uploadprogresspanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -40,8 +40,8 @@
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
-#include <QMimeData>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>

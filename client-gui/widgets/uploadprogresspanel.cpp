@@ -1,7 +1,7 @@
 #include "widgets/uploadprogresspanel.h"
 
-#include "files/filesharing.h"
 #include "files/filehostupload.h"
+#include "files/filesharing.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -25,10 +25,10 @@ void UploadProgressPanel::onUploadStarted(FileHostUpload* upload, const QString&
     row->setObjectName(QStringLiteral("uploadRow"));
     auto* layout = new QHBoxLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
-    auto* label = new QLabel(tr("Sending “%1” (%2) to %3")
-                                 .arg(upload->fileName(),
-                                      QLocale().formattedDataSize(upload->size()), target),
-                             row);
+    auto* label = new QLabel(
+        tr("Sending “%1” (%2) to %3")
+            .arg(upload->fileName(), QLocale().formattedDataSize(upload->size()), target),
+        row);
     label->setObjectName(QStringLiteral("uploadLabel"));
     auto* progress = new QProgressBar(row);
     progress->setObjectName(QStringLiteral("uploadProgress"));
@@ -46,9 +46,10 @@ void UploadProgressPanel::onUploadStarted(FileHostUpload* upload, const QString&
     m_rows.insert(upload, row);
     show();
 
-    connect(upload, &FileHostUpload::progressChanged, progress, [progress](qint64 sent, qint64 total) {
-        progress->setValue(total > 0 ? int(sent * 1000 / total) : 0);
-    });
+    connect(upload, &FileHostUpload::progressChanged, progress,
+            [progress](qint64 sent, qint64 total) {
+                progress->setValue(total > 0 ? int(sent * 1000 / total) : 0);
+            });
     connect(cancel, &QToolButton::clicked, upload, &FileHostUpload::cancel);
     connect(upload, &FileHostUpload::finished, this, [this, upload] { removeRow(upload); });
     connect(upload, &FileHostUpload::failed, this, [this, upload] { removeRow(upload); });

@@ -13,18 +13,30 @@ namespace {
 QByteArray reasonOf(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 204: return "No Content";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 404: return "Not Found";
-    case 408: return "Request Timeout";
-    case 411: return "Length Required";
-    case 413: return "Content Too Large";
-    case 503: return "Service Unavailable";
-    case 507: return "Insufficient Storage";
-    default: return "Status";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 204:
+        return "No Content";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 404:
+        return "Not Found";
+    case 408:
+        return "Request Timeout";
+    case 411:
+        return "Length Required";
+    case 413:
+        return "Content Too Large";
+    case 503:
+        return "Service Unavailable";
+    case 507:
+        return "Insufficient Storage";
+    default:
+        return "Status";
     }
 }
 
@@ -56,7 +68,9 @@ QUrl FakeFileHost::uploadUrl() const
 
 QString FakeFileHost::fileUrl(const QString& id, const QString& encodedName) const
 {
-    return QStringLiteral("https://127.0.0.1:%1/files/%2/%3").arg(serverPort()).arg(id, encodedName);
+    return QStringLiteral("https://127.0.0.1:%1/files/%2/%3")
+        .arg(serverPort())
+        .arg(id, encodedName);
 }
 
 void FakeFileHost::setUploadAnswer(int status, const QByteArray& text)

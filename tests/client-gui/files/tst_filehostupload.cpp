@@ -65,10 +65,9 @@ QString tst_FileHostUpload::writeFile(const QString& name, const QByteArray& byt
 FileHostUpload* tst_FileHostUpload::upload(const QString& path, const QStringList& fingerprints)
 {
     auto* upload = new FileHostUpload(m_network, this);
-    upload->start(m_host->uploadUrl(), {QStringLiteral("alice"), QStringLiteral("s3cret:pw")},
-                  path,
-                  FileHostTrust(fingerprints.isEmpty() ? QStringList{m_host->fingerprint()}
-                                                       : fingerprints));
+    upload->start(
+        m_host->uploadUrl(), {QStringLiteral("alice"), QStringLiteral("s3cret:pw")}, path,
+        FileHostTrust(fingerprints.isEmpty() ? QStringList{m_host->fingerprint()} : fingerprints));
     return upload;
 }
 
@@ -107,7 +106,8 @@ void tst_FileHostUpload::namesAreEncoded_data()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QByteArray>("disposition");
-    QTest::newRow("space") << "my photo.png" << QByteArray("attachment; filename*=UTF-8''my%20photo.png");
+    QTest::newRow("space") << "my photo.png"
+                           << QByteArray("attachment; filename*=UTF-8''my%20photo.png");
     QTest::newRow("Chinese") << "照片.jpg"
                              << QByteArray("attachment; filename*=UTF-8''%E7%85%A7%E7%89%87.jpg");
     QTest::newRow("quote and semicolon")
@@ -127,15 +127,18 @@ void tst_FileHostUpload::longNamesAreShortened_data()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("short stays") << "photo.jpg" << "photo.jpg";
+    QTest::newRow("short stays") << "photo.jpg"
+                                 << "photo.jpg";
     QTest::newRow("ASCII") << QString(200, QLatin1Char('a')) + ".pdf"
                            << QString(176, QLatin1Char('a')) + ".pdf";
     // 照 is 9 bytes encoded: 19 of them (171) + ".png" (4) fit in 180.
-    QTest::newRow("Chinese") << QString(40, QChar(0x7167)) + ".png" << QString(19, QChar(0x7167)) + ".png";
+    QTest::newRow("Chinese") << QString(40, QChar(0x7167)) + ".png"
+                             << QString(19, QChar(0x7167)) + ".png";
     // 😀 is a surrogate pair (12 bytes encoded): never cut in half.
     QTest::newRow("emoji") << QString::fromUtf8("😀").repeated(20) + ".txt"
                            << QString::fromUtf8("😀").repeated(14) + ".txt";
-    QTest::newRow("no extension") << QString(300, QLatin1Char('b')) << QString(180, QLatin1Char('b'));
+    QTest::newRow("no extension") << QString(300, QLatin1Char('b'))
+                                  << QString(180, QLatin1Char('b'));
 }
 
 void tst_FileHostUpload::longNamesAreShortened()
@@ -156,13 +159,15 @@ void tst_FileHostUpload::errorsAreExplained_data()
                                   << "the server refused the file or its name. (bad file name)";
     QTest::newRow("401 guest") << 401 << QByteArray("sign in to upload")
                                << "the server did not accept your account";
-    QTest::newRow("408 too slow") << 408 << QByteArray("too slow") << "too slow and the server gave up";
-    QTest::newRow("411 no length") << 411 << QByteArray("length required")
-                                   << "did not accept how the file was sent";
+    QTest::newRow("408 too slow") << 408 << QByteArray("too slow")
+                                  << "too slow and the server gave up";
+    QTest::newRow("411 no length")
+        << 411 << QByteArray("length required") << "did not accept how the file was sent";
     QTest::newRow("413 too large") << 413 << QByteArray("the limit is 10 MB")
                                    << "larger than this server accepts. (the limit is 10 MB)";
     QTest::newRow("503 busy") << 503 << QByteArray("busy") << "the server is busy";
-    QTest::newRow("507 quota") << 507 << QByteArray("quota full") << "your storage on the server is full";
+    QTest::newRow("507 quota") << 507 << QByteArray("quota full")
+                               << "your storage on the server is full";
     QTest::newRow("500 other") << 500 << QByteArray("oops") << "(HTTP 500). (oops)";
 }
 
@@ -186,10 +191,12 @@ void tst_FileHostUpload::earlyRefusalIsExplained_data()
 {
     QTest::addColumn<bool>("close");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("reads the rest") << false << "larger than this server accepts. (the limit is 1 MB)";
+    QTest::newRow("reads the rest")
+        << false << "larger than this server accepts. (the limit is 1 MB)";
     // Qt never sees an answer sent before the request ended when the host closes at once: the
     // host is asked again with the headers alone (FileHostProbe).
-    QTest::newRow("closes at once") << true << "larger than this server accepts. (the limit is 1 MB)";
+    QTest::newRow("closes at once")
+        << true << "larger than this server accepts. (the limit is 1 MB)";
 }
 
 void tst_FileHostUpload::earlyRefusalIsExplained()
@@ -224,13 +231,14 @@ void tst_FileHostUpload::droppedHalfwayIsExplained()
     const FakeFileHost::Request& probe = m_host->requests().last();
     QVERIFY(probe.body.isEmpty());
     QCOMPARE(probe.headers.value("content-length"), QByteArray::number(4 * 1024 * 1024));
-    QCOMPARE(probe.headers.value("authorization"), m_host->requests().first().headers.value("authorization"));
+    QCOMPARE(probe.headers.value("authorization"),
+             m_host->requests().first().headers.value("authorization"));
 }
 
 void tst_FileHostUpload::otherCertificateIsRefused()
 {
-    FileHostUpload* sending = upload(writeFile(QStringLiteral("a.txt"), "secret"),
-                                 {QStringLiteral("AB:CD:EF")});
+    FileHostUpload* sending =
+        upload(writeFile(QStringLiteral("a.txt"), "secret"), {QStringLiteral("AB:CD:EF")});
     QSignalSpy failed(sending, &FileHostUpload::failed);
     QTRY_COMPARE(failed.size(), 1);
     QVERIFY2(failed.first().first().toString().contains(QLatin1String("certificate")),
@@ -242,8 +250,8 @@ void tst_FileHostUpload::pinnedCertificateIsAccepted()
 {
     // The fingerprint as a pin may be written: lower case, spaces.
     const QString pin = m_host->fingerprint().toLower().replace(QLatin1Char(':'), QLatin1Char(' '));
-    FileHostUpload* sending =
-        upload(writeFile(QStringLiteral("a.txt"), "hello"), {QString(), QStringLiteral("00:11"), pin});
+    FileHostUpload* sending = upload(writeFile(QStringLiteral("a.txt"), "hello"),
+                                     {QString(), QStringLiteral("00:11"), pin});
     QSignalSpy finished(sending, &FileHostUpload::finished);
     QTRY_COMPARE(finished.size(), 1);
     QCOMPARE(m_host->requests().size(), 1);
@@ -269,7 +277,8 @@ void tst_FileHostUpload::unreadableFileFails()
     FileHostUpload* sending = upload(m_dir.filePath(QStringLiteral("missing.txt")));
     QSignalSpy failed(sending, &FileHostUpload::failed);
     QTRY_COMPARE(failed.size(), 1);
-    QVERIFY(failed.first().first().toString().startsWith(QStringLiteral("Cannot read “missing.txt”")));
+    QVERIFY(
+        failed.first().first().toString().startsWith(QStringLiteral("Cannot read “missing.txt”")));
     QVERIFY(m_host->requests().isEmpty());
 }
 

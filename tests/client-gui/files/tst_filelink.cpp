@@ -31,14 +31,14 @@ void tst_FileLink::parse_data()
                                    << "10.0.0.1" << true << "a.txt";
     QTest::newRow("IPv6") << "https://[fe80::1]:6680/files/A-_cdefghijklmnopqrstu/x.zip"
                           << "[fe80::1]" << true << "x.zip";
-    QTest::newRow("IPv6 host given bare")
-        << "https://[::1]:6680/files/" + id + "/x.zip" << "::1" << true << "x.zip";
+    QTest::newRow("IPv6 host given bare") << "https://[::1]:6680/files/" + id + "/x.zip"
+                                          << "::1" << true << "x.zip";
     QTest::newRow("other host") << "https://evil.example/files/" + id + "/cat.png"
                                 << "192.168.1.5" << false << "";
     QTest::newRow("plain http") << "http://192.168.1.5/files/" + id + "/cat.png"
                                 << "192.168.1.5" << false << "";
-    QTest::newRow("short id") << "https://192.168.1.5/files/abc/cat.png" << "192.168.1.5"
-                              << false << "";
+    QTest::newRow("short id") << "https://192.168.1.5/files/abc/cat.png"
+                              << "192.168.1.5" << false << "";
     QTest::newRow("text around") << "look https://192.168.1.5/files/" + id + "/cat.png"
                                  << "192.168.1.5" << false << "";
     QTest::newRow("query") << "https://192.168.1.5/files/" + id + "/cat.png?x=1"
@@ -51,8 +51,8 @@ void tst_FileLink::parse_data()
                                   << "192.168.1.5" << false << "";
     QTest::newRow("credentials in URL") << "https://u:p@192.168.1.5/files/" + id + "/a.png"
                                         << "192.168.1.5" << false << "";
-    QTest::newRow("no host known") << "https://192.168.1.5/files/" + id + "/a.png" << ""
-                                   << false << "";
+    QTest::newRow("no host known") << "https://192.168.1.5/files/" + id + "/a.png"
+                                   << "" << false << "";
 }
 
 void tst_FileLink::parse()
@@ -95,14 +95,21 @@ void tst_FileLink::safeFileName_data()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("safe");
-    QTest::newRow("plain") << "report.pdf" << "report.pdf";
-    QTest::newRow("Chinese") << "报告.pdf" << "报告.pdf";
-    QTest::newRow("folders") << "../../.bashrc" << "_.._.bashrc";
-    QTest::newRow("backslash") << "a\\b.txt" << "a_b.txt";
-    QTest::newRow("hidden") << ".profile" << "profile";
+    QTest::newRow("plain") << "report.pdf"
+                           << "report.pdf";
+    QTest::newRow("Chinese") << "报告.pdf"
+                             << "报告.pdf";
+    QTest::newRow("folders") << "../../.bashrc"
+                             << "_.._.bashrc";
+    QTest::newRow("backslash") << "a\\b.txt"
+                               << "a_b.txt";
+    QTest::newRow("hidden") << ".profile"
+                            << "profile";
     QTest::newRow("control") << QStringLiteral("a\nb") << "a_b";
-    QTest::newRow("only dots") << ".." << "file";
-    QTest::newRow("empty") << "" << "file";
+    QTest::newRow("only dots") << ".."
+                               << "file";
+    QTest::newRow("empty") << ""
+                           << "file";
 }
 
 void tst_FileLink::safeFileName()

@@ -140,7 +140,8 @@ void tst_FilePreviews::missingFileSaysSo()
     const FileLink gone = link(QStringLiteral("gone.zip"));
     previews->preview(gone);
     QTRY_COMPARE(previews->preview(gone).state, FilePreviews::State::Failed);
-    QCOMPARE(previews->preview(gone).error, QStringLiteral("This file is no longer on the server."));
+    QCOMPARE(previews->preview(gone).error,
+             QStringLiteral("This file is no longer on the server."));
     const FileLink gonePicture = link(QStringLiteral("gone.png"));
     previews->preview(gonePicture);
     QTRY_COMPARE(previews->preview(gonePicture).state, FilePreviews::State::Failed);

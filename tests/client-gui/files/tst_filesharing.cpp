@@ -4,10 +4,10 @@
 // guests) explained. A real server with TLS and accounts on 127.0.0.1 (filehostfixture.*).
 #include "filehostfixture.h"
 #include "files/filedownload.h"
+#include "files/filehostupload.h"
 #include "files/filelink.h"
 #include "files/filepreviews.h"
 #include "files/filesharing.h"
-#include "files/filehostupload.h"
 #include "models/conversationmodel.h"
 #include "models/conversationstore.h"
 #include "session/chatcontroller.h"
@@ -160,13 +160,14 @@ void tst_FileSharing::tooLargeIsExplained()
     QVERIFY(alice);
     QSignalSpy failed(alice->fileSharing(), &FileSharing::uploadFailed);
     QSignalSpy finished(alice->fileSharing(), &FileSharing::uploadFinished);
-    alice->fileSharing()->sendFile(QStringLiteral("#lobby"),
-                                   writeFile(QStringLiteral("big.bin"),
-                                             FileHostFixture::MaxBytes + 1));
+    alice->fileSharing()->sendFile(
+        QStringLiteral("#lobby"),
+        writeFile(QStringLiteral("big.bin"), FileHostFixture::MaxBytes + 1));
     QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 20000);
     QCOMPARE(finished.size(), 0);
     const QString message = failed.first().at(1).toString();
-    QVERIFY2(message.contains(QLatin1String("larger than this server accepts")), qPrintable(message));
+    QVERIFY2(message.contains(QLatin1String("larger than this server accepts")),
+             qPrintable(message));
     QCOMPARE(failed.first().first().toString(), QStringLiteral("#lobby"));
 }
 
@@ -200,9 +201,9 @@ void tst_FileSharing::wrongPasswordIsExplained()
     upload.start(m_fixture.uploadUrl(), {QStringLiteral("alice"), QStringLiteral("not it")},
                  writeFile(QStringLiteral("a.txt"), 10), alice->fileSharing()->trust());
     QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 20000);
-    QVERIFY2(failed.first().first().toString().contains(
-                 QLatin1String("did not accept your account")),
-             qPrintable(failed.first().first().toString()));
+    QVERIFY2(
+        failed.first().first().toString().contains(QLatin1String("did not accept your account")),
+        qPrintable(failed.first().first().toString()));
 }
 
 void tst_FileSharing::pathTricksInNames()
@@ -212,7 +213,8 @@ void tst_FileSharing::pathTricksInNames()
     FileHostUpload upload(alice->fileSharing()->network());
     QSignalSpy failed(&upload, &FileHostUpload::failed);
     QSignalSpy finished(&upload, &FileHostUpload::finished);
-    upload.start(m_fixture.uploadUrl(), {QStringLiteral("alice"), QString::fromLatin1(FileHostFixture::Password)},
+    upload.start(m_fixture.uploadUrl(),
+                 {QStringLiteral("alice"), QString::fromLatin1(FileHostFixture::Password)},
                  writeFile(QStringLiteral("a.txt"), 10), alice->fileSharing()->trust(),
                  QStringLiteral("../../etc/passwd"));
     QTRY_COMPARE_WITH_TIMEOUT(failed.size() + finished.size(), 1, 20000);
@@ -242,10 +244,12 @@ void tst_FileSharing::guestsCannotSend()
     // Even with the URL, the server refuses a guest's upload: no credentials.
     FileHostUpload upload(sharing->network());
     QSignalSpy refused(&upload, &FileHostUpload::failed);
-    upload.start(m_fixture.uploadUrl(), {}, writeFile(QStringLiteral("g.txt"), 5), sharing->trust());
+    upload.start(m_fixture.uploadUrl(), {}, writeFile(QStringLiteral("g.txt"), 5),
+                 sharing->trust());
     QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 1, 20000);
-    QVERIFY2(refused.first().first().toString().contains(QLatin1String("did not accept your account")),
-             qPrintable(refused.first().first().toString()));
+    QVERIFY2(
+        refused.first().first().toString().contains(QLatin1String("did not accept your account")),
+        qPrintable(refused.first().first().toString()));
 }
 
 void tst_FileSharing::notConnectedCannotSend()
@@ -263,12 +267,14 @@ void tst_FileSharing::fileHostAtAnotherAddress()
     QVERIFY(alice);
     QCOMPARE(alice->connection()->fileHostUrl().host(), QStringLiteral("127.0.0.1"));
     // Over TLS the chat server vouches for it: files can be sent, and its links are files.
-    QVERIFY2(alice->fileSharing()->canSend(), qPrintable(alice->fileSharing()->unavailableReason()));
+    QVERIFY2(alice->fileSharing()->canSend(),
+             qPrintable(alice->fileSharing()->unavailableReason()));
     QSignalSpy finished(alice->fileSharing(), &FileSharing::uploadFinished);
-    alice->fileSharing()->sendFile(QStringLiteral("#lobby"), writeFile(QStringLiteral("x.txt"), 10));
+    alice->fileSharing()->sendFile(QStringLiteral("#lobby"),
+                                   writeFile(QStringLiteral("x.txt"), 10));
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
-    QVERIFY(alice->filePreviews()->linkIn(
-        finished.first().at(1).toUrl().toString(QUrl::FullyEncoded)));
+    QVERIFY(
+        alice->filePreviews()->linkIn(finished.first().at(1).toUrl().toString(QUrl::FullyEncoded)));
 
     // Over plain text, anybody on the way could have named that host: the password stays home.
     ChatController* plain =

@@ -14,17 +14,17 @@
 #include <QClipboard>
 #include <QDropEvent>
 #include <QImage>
-#include <QMimeData>
-#include <QTemporaryDir>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLoggingCategory>
 #include <QMenu>
+#include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 

@@ -194,11 +194,12 @@ void tst_FileCardPainter::statusText_data()
     QTest::addColumn<QString>("saved");
     QTest::addColumn<QString>("expected");
     const QString kb = QLocale().formattedDataSize(2048);
-    QTest::newRow("size unknown") << int(FilePreviews::State::Loading) << qint64(-1) << false
-                                  << "" << "Size unknown";
+    QTest::newRow("size unknown") << int(FilePreviews::State::Loading) << qint64(-1) << false << ""
+                                  << "Size unknown";
     QTest::newRow("size") << int(FilePreviews::State::Ready) << qint64(2048) << false << "" << kb;
     QTest::newRow("downloading") << int(FilePreviews::State::Ready) << qint64(2048) << true << ""
-                                 << "Downloading… " + QLocale().formattedDataSize(1024) + " of " + kb;
+                                 << "Downloading… " + QLocale().formattedDataSize(1024) + " of " +
+                                        kb;
     QTest::newRow("saved") << int(FilePreviews::State::Ready) << qint64(2048) << false
                            << "/home/me/Downloads/a (2).pdf" << kb + " — saved as a (2).pdf";
     QTest::newRow("gone") << int(FilePreviews::State::Failed) << qint64(-1) << false << ""

@@ -3,9 +3,9 @@
 // input; the upload bar while it goes; the link in the room, shown as a card or a picture; and a
 // guest told why nothing can be sent. A real server with TLS and accounts (filehostfixture.*).
 #include "filehostfixture.h"
+#include "files/filehostupload.h"
 #include "files/filepreviews.h"
 #include "files/filesharing.h"
-#include "files/filehostupload.h"
 #include "models/conversationmodel.h"
 #include "models/conversationstore.h"
 #include "session/chatcontroller.h"
@@ -140,7 +140,8 @@ void tst_FileSendControl::sendFileThroughTheDialog()
     const QModelIndex last = view->indexOfRow(lobby()->rowCount() - 1);
     QVERIFY(!view->messageDelegate()->fileRect(view->visualRect(last), last).isEmpty());
     const FileLink link = *m_controller->filePreviews()->linkIn(lastOwnFileLink());
-    QTRY_COMPARE_WITH_TIMEOUT(m_controller->filePreviews()->preview(link).size, qint64(4000), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_controller->filePreviews()->preview(link).size, qint64(4000),
+                              20000);
 }
 
 void tst_FileSendControl::droppedFilesAreSent()
