@@ -697,6 +697,196 @@ SHA-256：%2</translation>
     </message>
 </context>
 <context>
+    <name>FileCardPainter</name>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Downloading… %1 of %2</source>
+        <translation>正在下载… %1 / %2</translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation>正在下载…</translation>
+    </message>
+    <message>
+        <source>%1 — saved as %2</source>
+        <translation>%1 — 已保存为 %2</translation>
+    </message>
+    <message>
+        <source>Size unknown</source>
+        <translation>大小未知</translation>
+    </message>
+    <message>
+        <source>Loading picture “%1”…</source>
+        <translation>正在加载图片“%1”…</translation>
+    </message>
+</context>
+<context>
+    <name>FileDownload</name>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>The file is too large to show here.</source>
+        <translation>文件太大，无法在此显示。</translation>
+    </message>
+    <message>
+        <source>This file is no longer on the server.</source>
+        <translation>服务器上已没有这个文件。</translation>
+    </message>
+    <message>
+        <source>The server answered with an error (HTTP %1).</source>
+        <translation>服务器返回了错误（HTTP %1）。</translation>
+    </message>
+    <message>
+        <source>The file server&apos;s certificate is not the chat server&apos;s.</source>
+        <translation>文件服务器的证书不是聊天服务器的证书。</translation>
+    </message>
+    <message>
+        <source>The download failed: %1</source>
+        <translation>下载失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>FileHostUpload</name>
+    <message>
+        <source>Cannot read “%1”: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
+    <message>
+        <source>The upload of “%1” was cancelled.</source>
+        <translation>“%1”的上传已取消。</translation>
+    </message>
+    <message>
+        <source>The server took “%1” but did not say where it is.</source>
+        <translation>服务器收下了“%1”，但没有告知它的地址。</translation>
+    </message>
+    <message>
+        <source>“%1” was not sent: %2</source>
+        <translation>“%1”未发送：%2</translation>
+    </message>
+    <message>
+        <source>the server refused the file or its name.</source>
+        <translation>服务器拒绝了该文件或其文件名。</translation>
+    </message>
+    <message>
+        <source>the server did not accept your account for uploads. Guests cannot send files; sign in with an account.</source>
+        <translation>服务器不接受您的账号上传文件。访客不能发送文件，请用账号登录。</translation>
+    </message>
+    <message>
+        <source>the upload was too slow and the server gave up. Try again on a faster connection.</source>
+        <translation>上传太慢，服务器已放弃。请在更快的网络上重试。</translation>
+    </message>
+    <message>
+        <source>the server did not accept how the file was sent.</source>
+        <translation>服务器不接受该文件的发送方式。</translation>
+    </message>
+    <message>
+        <source>the file is larger than this server accepts.</source>
+        <translation>文件超过了此服务器允许的大小。</translation>
+    </message>
+    <message>
+        <source>the server is busy. Try again in a moment.</source>
+        <translation>服务器繁忙，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>your storage on the server is full. Delete old files or ask the server&apos;s administrator for more room.</source>
+        <translation>您在服务器上的存储空间已满。请删除旧文件，或请服务器管理员增加空间。</translation>
+    </message>
+    <message>
+        <source>the server answered with an error (HTTP %1).</source>
+        <translation>服务器返回了错误（HTTP %1）。</translation>
+    </message>
+    <message>
+        <source>the file server&apos;s certificate is not the chat server&apos;s, so nothing was sent.</source>
+        <translation>文件服务器的证书不是聊天服务器的证书，因此没有发送任何内容。</translation>
+    </message>
+    <message>
+        <source>the upload stalled and was stopped.</source>
+        <translation>上传停滞，已停止。</translation>
+    </message>
+    <message>
+        <source>the file server cannot be reached.</source>
+        <translation>无法连接文件服务器。</translation>
+    </message>
+    <message>
+        <source>the transfer failed: %1</source>
+        <translation>传输失败：%1</translation>
+    </message>
+    <message>
+        <source>the file server stopped the upload before the whole file was sent (too slow a connection, or a problem on the server). Try again later.</source>
+        <translation>文件服务器在文件发送完之前中止了上传（网络太慢，或者服务器出了问题）。请稍后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>FilePreviews</name>
+    <message>
+        <source>This picture cannot be shown.</source>
+        <translation>无法显示这张图片。</translation>
+    </message>
+    <message>
+        <source>This file is no longer on the server.</source>
+        <translation>服务器上已没有这个文件。</translation>
+    </message>
+    <message>
+        <source>The file server cannot be reached.</source>
+        <translation>无法连接文件服务器。</translation>
+    </message>
+</context>
+<context>
+    <name>FileSendControl</name>
+    <message>
+        <source>Send a &amp;file…</source>
+        <translation>发送文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Send a file or a picture to this conversation (or drop it here, or paste a picture)</source>
+        <translation>向此对话发送文件或图片（也可以拖放到这里，或粘贴图片）</translation>
+    </message>
+    <message>
+        <source>Open a conversation to send files to.</source>
+        <translation>请先打开要发送文件的对话。</translation>
+    </message>
+    <message>
+        <source>Send a file</source>
+        <translation>发送文件</translation>
+    </message>
+</context>
+<context>
+    <name>FileSharing</name>
+    <message>
+        <source>Files can be sent once you are connected.</source>
+        <translation>连接后才能发送文件。</translation>
+    </message>
+    <message>
+        <source>This server does not take files.</source>
+        <translation>此服务器不接收文件。</translation>
+    </message>
+    <message>
+        <source>Guests cannot send files: sign in with an account to send them.</source>
+        <translation>访客不能发送文件：请用账号登录后再发送。</translation>
+    </message>
+    <message>
+        <source>The picture could not be saved for sending.</source>
+        <translation>无法保存要发送的图片。</translation>
+    </message>
+    <message>
+        <source>Choose a conversation first.</source>
+        <translation>请先选择一个对话。</translation>
+    </message>
+    <message>
+        <source>This server takes files at another address (%1); your password is not sent there over an unencrypted connection.</source>
+        <translation>此服务器在另一个地址（%1）接收文件；在未加密的连接上，您的密码不会发送到那里。</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>Commands</source>
@@ -1753,6 +1943,17 @@ Built with Qt %2.</source>
         <translation>
             <numerusform>%n 人正在输入…</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>UploadProgressPanel</name>
+    <message>
+        <source>Sending “%1” (%2) to %3</source>
+        <translation>正在将“%1”（%2）发送到 %3</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>

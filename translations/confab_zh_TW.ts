@@ -697,6 +697,196 @@ SHA-256：%2</translation>
     </message>
 </context>
 <context>
+    <name>FileCardPainter</name>
+    <message>
+        <source>Download</source>
+        <translation>下載</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開啟</translation>
+    </message>
+    <message>
+        <source>Downloading… %1 of %2</source>
+        <translation>正在下載… %1 / %2</translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation>正在下載…</translation>
+    </message>
+    <message>
+        <source>%1 — saved as %2</source>
+        <translation>%1 — 已儲存為 %2</translation>
+    </message>
+    <message>
+        <source>Size unknown</source>
+        <translation>大小不明</translation>
+    </message>
+    <message>
+        <source>Loading picture “%1”…</source>
+        <translation>正在載入圖片「%1」…</translation>
+    </message>
+</context>
+<context>
+    <name>FileDownload</name>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>無法寫入「%1」：%2</translation>
+    </message>
+    <message>
+        <source>The file is too large to show here.</source>
+        <translation>檔案太大，無法在此顯示。</translation>
+    </message>
+    <message>
+        <source>This file is no longer on the server.</source>
+        <translation>伺服器上已沒有這個檔案。</translation>
+    </message>
+    <message>
+        <source>The server answered with an error (HTTP %1).</source>
+        <translation>伺服器回傳了錯誤（HTTP %1）。</translation>
+    </message>
+    <message>
+        <source>The file server&apos;s certificate is not the chat server&apos;s.</source>
+        <translation>檔案伺服器的憑證不是聊天伺服器的憑證。</translation>
+    </message>
+    <message>
+        <source>The download failed: %1</source>
+        <translation>下載失敗：%1</translation>
+    </message>
+</context>
+<context>
+    <name>FileHostUpload</name>
+    <message>
+        <source>Cannot read “%1”: %2</source>
+        <translation>無法讀取「%1」：%2</translation>
+    </message>
+    <message>
+        <source>The upload of “%1” was cancelled.</source>
+        <translation>「%1」的上傳已取消。</translation>
+    </message>
+    <message>
+        <source>The server took “%1” but did not say where it is.</source>
+        <translation>伺服器收下了「%1」，但沒有告知它的位址。</translation>
+    </message>
+    <message>
+        <source>“%1” was not sent: %2</source>
+        <translation>「%1」未傳送：%2</translation>
+    </message>
+    <message>
+        <source>the server refused the file or its name.</source>
+        <translation>伺服器拒絕了該檔案或其檔名。</translation>
+    </message>
+    <message>
+        <source>the server did not accept your account for uploads. Guests cannot send files; sign in with an account.</source>
+        <translation>伺服器不接受您的帳號上傳檔案。訪客不能傳送檔案，請用帳號登入。</translation>
+    </message>
+    <message>
+        <source>the upload was too slow and the server gave up. Try again on a faster connection.</source>
+        <translation>上傳太慢，伺服器已放棄。請在更快的網路上重試。</translation>
+    </message>
+    <message>
+        <source>the server did not accept how the file was sent.</source>
+        <translation>伺服器不接受該檔案的傳送方式。</translation>
+    </message>
+    <message>
+        <source>the file is larger than this server accepts.</source>
+        <translation>檔案超過了此伺服器允許的大小。</translation>
+    </message>
+    <message>
+        <source>the server is busy. Try again in a moment.</source>
+        <translation>伺服器忙碌中，請稍後再試。</translation>
+    </message>
+    <message>
+        <source>your storage on the server is full. Delete old files or ask the server&apos;s administrator for more room.</source>
+        <translation>您在伺服器上的儲存空間已滿。請刪除舊檔案，或請伺服器管理員增加空間。</translation>
+    </message>
+    <message>
+        <source>the server answered with an error (HTTP %1).</source>
+        <translation>伺服器回傳了錯誤（HTTP %1）。</translation>
+    </message>
+    <message>
+        <source>the file server&apos;s certificate is not the chat server&apos;s, so nothing was sent.</source>
+        <translation>檔案伺服器的憑證不是聊天伺服器的憑證，因此沒有傳送任何內容。</translation>
+    </message>
+    <message>
+        <source>the upload stalled and was stopped.</source>
+        <translation>上傳停滯，已停止。</translation>
+    </message>
+    <message>
+        <source>the file server cannot be reached.</source>
+        <translation>無法連線到檔案伺服器。</translation>
+    </message>
+    <message>
+        <source>the transfer failed: %1</source>
+        <translation>傳輸失敗：%1</translation>
+    </message>
+    <message>
+        <source>the file server stopped the upload before the whole file was sent (too slow a connection, or a problem on the server). Try again later.</source>
+        <translation>檔案伺服器在檔案傳送完之前中止了上傳（網路太慢，或者伺服器出了問題）。請稍後再試。</translation>
+    </message>
+</context>
+<context>
+    <name>FilePreviews</name>
+    <message>
+        <source>This picture cannot be shown.</source>
+        <translation>無法顯示這張圖片。</translation>
+    </message>
+    <message>
+        <source>This file is no longer on the server.</source>
+        <translation>伺服器上已沒有這個檔案。</translation>
+    </message>
+    <message>
+        <source>The file server cannot be reached.</source>
+        <translation>無法連線到檔案伺服器。</translation>
+    </message>
+</context>
+<context>
+    <name>FileSendControl</name>
+    <message>
+        <source>Send a &amp;file…</source>
+        <translation>傳送檔案(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Send a file or a picture to this conversation (or drop it here, or paste a picture)</source>
+        <translation>向此對話傳送檔案或圖片（也可以拖放到這裡，或貼上圖片）</translation>
+    </message>
+    <message>
+        <source>Open a conversation to send files to.</source>
+        <translation>請先開啟要傳送檔案的對話。</translation>
+    </message>
+    <message>
+        <source>Send a file</source>
+        <translation>傳送檔案</translation>
+    </message>
+</context>
+<context>
+    <name>FileSharing</name>
+    <message>
+        <source>Files can be sent once you are connected.</source>
+        <translation>連線後才能傳送檔案。</translation>
+    </message>
+    <message>
+        <source>This server does not take files.</source>
+        <translation>此伺服器不接收檔案。</translation>
+    </message>
+    <message>
+        <source>Guests cannot send files: sign in with an account to send them.</source>
+        <translation>訪客不能傳送檔案：請用帳號登入後再傳送。</translation>
+    </message>
+    <message>
+        <source>The picture could not be saved for sending.</source>
+        <translation>無法儲存要傳送的圖片。</translation>
+    </message>
+    <message>
+        <source>Choose a conversation first.</source>
+        <translation>請先選擇一個對話。</translation>
+    </message>
+    <message>
+        <source>This server takes files at another address (%1); your password is not sent there over an unencrypted connection.</source>
+        <translation>此伺服器在另一個位址（%1）接收檔案；在未加密的連線上，您的密碼不會傳送到那裡。</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>Commands</source>
@@ -1753,6 +1943,17 @@ Built with Qt %2.</source>
         <translation>
             <numerusform>%n 人正在輸入…</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>UploadProgressPanel</name>
+    <message>
+        <source>Sending “%1” (%2) to %3</source>
+        <translation>正在將「%1」（%2）傳送到 %3</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,7 @@
 Q_LOGGING_CATEGORY(lcConnection, "confab.client.connection")
 Q_LOGGING_CATEGORY(lcClient, "confab.client")
 Q_LOGGING_CATEGORY(lcLan, "confab.client.lan")
+Q_LOGGING_CATEGORY(lcFileTransfer, "confab.client.files")
 Q_LOGGING_CATEGORY(lcTraffic, "confab.client.traffic", QtWarningMsg)
 
 namespace {

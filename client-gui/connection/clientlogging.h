@@ -5,9 +5,10 @@
 
 class IrcMessage;
 
-Q_DECLARE_LOGGING_CATEGORY(lcConnection) // confab.client.connection
-Q_DECLARE_LOGGING_CATEGORY(lcClient)     // confab.client
-Q_DECLARE_LOGGING_CATEGORY(lcLan)        // confab.client.lan: servers found on the LAN
+Q_DECLARE_LOGGING_CATEGORY(lcConnection)   // confab.client.connection
+Q_DECLARE_LOGGING_CATEGORY(lcClient)       // confab.client
+Q_DECLARE_LOGGING_CATEGORY(lcLan)          // confab.client.lan: servers found on the LAN
+Q_DECLARE_LOGGING_CATEGORY(lcFileTransfer) // confab.client.files: uploads and downloads
 // Every protocol line sent and received. Off below warning by default: lines carry private
 // messages. Enable with QT_LOGGING_RULES="confab.client.traffic.debug=true" or --log-level debug.
 Q_DECLARE_LOGGING_CATEGORY(lcTraffic) // confab.client.traffic

@@ -1,6 +1,8 @@
 #include "session/chatcontroller.h"
 
 #include "connection/clientlogging.h"
+#include "files/filepreviews.h"
+#include "files/filesharing.h"
 #include "ircnumerics.h"
 #include "models/contactlistmodel.h"
 #include "models/conversationstore.h"
@@ -34,7 +36,9 @@ ChatController::ChatController(QObject* parent)
       m_directory(new RoomDirectoryModel(this)), m_preferences(new Preferences(this)),
       m_conversations(new ConversationStore(this)),
       m_history(new HistoryFetcher(m_connection, this)),
-      m_readMarkers(new ReadMarkerSync(m_connection, this))
+      m_readMarkers(new ReadMarkerSync(m_connection, this)),
+      m_fileSharing(new FileSharing(m_connection, this)),
+      m_filePreviews(new FilePreviews(m_connection, m_fileSharing, this))
 {
     ServerConnection* c = m_connection;
     connect(c, &ServerConnection::registered, this, &ChatController::onRegistered);

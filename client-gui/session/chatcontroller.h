@@ -14,6 +14,8 @@
 #include <vector>
 
 class ContactBook;
+class FilePreviews;
+class FileSharing;
 class ContactListModel;
 class ConversationStore;
 class InputHandler;
@@ -59,6 +61,10 @@ public:
     MessageArchive* archive() const { return m_archive; }
     HistoryFetcher* history() const { return m_history; }
     ReadMarkerSync* readMarkers() const { return m_readMarkers; }
+    // Files and pictures sent through the server's file host.
+    FileSharing* fileSharing() const { return m_fileSharing; }
+    // What the conversations show of the files people sent.
+    FilePreviews* filePreviews() const { return m_filePreviews; }
 
     ConversationModel* activeConversation() const { return m_active; }
     QString lastPrivateSender() const { return m_lastPrivateSender; }
@@ -169,6 +175,8 @@ private:
     MessageArchive* m_archive = nullptr;
     HistoryFetcher* m_history;
     ReadMarkerSync* m_readMarkers;
+    FileSharing* m_fileSharing;
+    FilePreviews* m_filePreviews;
     std::vector<std::unique_ptr<InputHandler>> m_inputHandlers;
     QPointer<ConversationModel> m_active;
     QHash<QString, QString> m_awayReplyShown; // nick -> the 301 text last shown

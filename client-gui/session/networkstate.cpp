@@ -20,6 +20,14 @@ bool NetworkState::isRoomName(const QString& target) const
     return !target.isEmpty() && m_isupport.chanTypes().contains(target.front());
 }
 
+QUrl NetworkState::fileHostUrl() const
+{
+    const QUrl url(m_isupport.value(QStringLiteral("soju.im/FILEHOST")), QUrl::StrictMode);
+    if (!url.isValid() || url.scheme() != QLatin1String("https") || url.host().isEmpty())
+        return {};
+    return url;
+}
+
 bool NetworkState::hasRoom(const QString& room) const
 {
     const QString key = fold(room);

@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QStringList>
+#include <QUrl>
 
 // What the client knows about the network it is on: its own nick and away state, what the
 // server supports (ISUPPORT, casemapping), the rooms it is in (or will rejoin) and who is in
@@ -32,6 +33,9 @@ public:
     IrcCaseMapping caseMapping() const { return m_caseMapping; }
     QString fold(const QString& name) const { return m_caseMapping.fold(name); }
     bool isRoomName(const QString& target) const;
+    // Where files are uploaded (soju.im/FILEHOST): an absolute https URL, else empty (not
+    // announced, or not https: credentials never go over plain HTTP).
+    QUrl fileHostUrl() const;
 
     // Rooms as first named (display names), in join order: joined, or to join after connecting.
     QStringList rooms() const { return m_rooms; }

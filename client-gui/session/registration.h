@@ -58,6 +58,8 @@ public:
     void setAccount(Mode mode, const QString& account, const QString& password);
     Mode mode() const { return m_mode; }
     QString accountName() const { return m_account; }
+    // The account's password (SignIn, CreateAccount): the file host takes the same credentials.
+    QString accountPassword() const { return m_accountPassword; }
     // PLAIN (the password itself) may be sent: the connection is TLS or to this machine.
     void setPlainAllowed(bool allowed) { m_plainAllowed = allowed; }
 

@@ -93,6 +93,8 @@ public:
     QString accountName() const { return m_registration.accountName(); }
     // The account this connection is logged in to; empty for a guest.
     QString account() const { return m_account; }
+    // The password of accountName(), for services that take the same credentials (file host).
+    QString accountPassword() const { return m_registration.accountPassword(); }
     // A person's display name as the server told it; empty if not known.
     QString realNameOf(const QString& nick) const { return m_network.realName(nick); }
     // The nick to register with (before connecting) — after that use setNick().
@@ -128,6 +130,8 @@ public:
     IrcCaseMapping caseMapping() const { return m_network.caseMapping(); }
     QString fold(const QString& name) const { return m_network.fold(name); }
     bool isRoomName(const QString& target) const { return m_network.isRoomName(target); }
+    // Where files are uploaded (soju.im/FILEHOST, https only); empty when not offered.
+    QUrl fileHostUrl() const { return m_network.fileHostUrl(); }
     QString serverName() const { return m_network.serverName(); }
     bool hasCapability(const QString& cap) const { return m_registration.hasCapability(cap); }
     QStringList capabilities() const { return m_registration.capabilities(); }

@@ -1,13 +1,16 @@
 #include "widgets/chatinput.h"
 
 #include "widgets/emojipicker.h"
+#include "widgets/filesendcontrol.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
+#include <QImage>
 #include <QKeyEvent>
 #include <QMenu>
+#include <QMimeData>
 
 ChatInput::ChatInput(QWidget* parent) : QLineEdit(parent), m_emojiAction(new QAction(this))
 {
@@ -102,6 +105,19 @@ void ChatInput::showHistory(int position)
 
 void ChatInput::pasteFromClipboard()
 {
+    const QMimeData* data = QApplication::clipboard()->mimeData();
+    const QStringList files = FileSendControl::localFiles(data);
+    if (!files.isEmpty()) {
+        emit filesDropped(files);
+        return;
+    }
+    if (data && data->hasImage()) {
+        const QImage image = qvariant_cast<QImage>(data->imageData());
+        if (!image.isNull()) {
+            emit imagePasted(image);
+            return;
+        }
+    }
     QString text = QApplication::clipboard()->text();
     text.replace(QLatin1String("\r\n"), QLatin1String("\n"));
     while (text.endsWith(QLatin1Char('\n')))
@@ -178,4 +194,24 @@ void ChatInput::contextMenuEvent(QContextMenuEvent* event)
     menu->addSeparator();
     menu->addAction(m_emojiAction);
     menu->popup(event->globalPos());
+}
+
+void ChatInput::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (!FileSendControl::localFiles(event->mimeData()).isEmpty()) {
+        event->acceptProposedAction();
+        return;
+    }
+    QLineEdit::dragEnterEvent(event);
+}
+
+void ChatInput::dropEvent(QDropEvent* event)
+{
+    const QStringList files = FileSendControl::localFiles(event->mimeData());
+    if (files.isEmpty()) {
+        QLineEdit::dropEvent(event);
+        return;
+    }
+    event->acceptProposedAction();
+    emit filesDropped(files);
 }

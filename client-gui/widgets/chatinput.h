@@ -9,6 +9,7 @@
 #include <functional>
 
 class EmojiPicker;
+class QImage;
 class QAction;
 
 // The line the user types into: Enter submits, Up/Down walk through what was typed before, and
@@ -16,6 +17,8 @@ class QAction;
 // and Tab completes the names the name source offers (NameCompleter). Ctrl+; (emojiAction, also
 // on the button beside the input) opens the emoji picker, whose choice goes in at the cursor.
 // Each conversation keeps its half-typed line (a draft, with the cursor) while another is shown.
+// Files dropped or pasted on it, and a pasted picture, are handed over to be sent (filesDropped,
+// imagePasted) instead of going in as text.
 class ChatInput : public QLineEdit
 {
     Q_OBJECT
@@ -54,11 +57,17 @@ public slots:
 signals:
     void submitted(const QString& line);
     void multiLinePasted(const QString& text);
+    // Local files dropped on the input or pasted into it.
+    void filesDropped(const QStringList& paths);
+    // A picture pasted from the clipboard.
+    void imagePasted(const QImage& image);
 
 protected:
     bool event(QEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void submit();

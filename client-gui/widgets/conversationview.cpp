@@ -1,5 +1,6 @@
 #include "widgets/conversationview.h"
 
+#include "files/filepreviews.h"
 #include "models/conversationmodel.h"
 #include "models/conversationwindow.h"
 #include "widgets/messagedelegate.h"
@@ -69,6 +70,20 @@ void ConversationView::setModel(ConversationModel* model)
 QModelIndex ConversationView::indexOfRow(int conversationRow) const
 {
     return m_window->indexOfRow(conversationRow);
+}
+
+void ConversationView::setFilePreviews(FilePreviews* previews)
+{
+    if (FilePreviews* before = m_delegate->filePreviews()) {
+        before->disconnect(this);
+        before->disconnect(viewport());
+    }
+    m_delegate->setFilePreviews(previews);
+    if (previews) {
+        connect(previews, &FilePreviews::changed, viewport(), qOverload<>(&QWidget::update));
+        connect(previews, &FilePreviews::linksChanged, this, [this] { relayout(); });
+    }
+    relayout();
 }
 
 void ConversationView::setTimeFormat(const QString& format)
@@ -264,10 +279,36 @@ QString ConversationView::anchorAt(const QPoint& pos) const
     return index.isValid() ? m_delegate->anchorAt(visualRect(index), index, pos) : QString();
 }
 
+bool ConversationView::isOverFile(const QPoint& pos) const
+{
+    const QModelIndex index = indexAt(pos);
+    return index.isValid() &&
+           m_delegate->fileHitAt(visualRect(index), index, pos) != FileCardPainter::Hit::None;
+}
+
+bool ConversationView::activateFile(const QPoint& pos)
+{
+    const QModelIndex index = indexAt(pos);
+    FilePreviews* previews = m_delegate->filePreviews();
+    if (!index.isValid() || !previews)
+        return false;
+    const FileCardPainter::Hit hit = m_delegate->fileHitAt(visualRect(index), index, pos);
+    const std::optional<FileLink> link = m_delegate->fileLink(index);
+    if (hit == FileCardPainter::Hit::None || !link)
+        return false;
+    const FilePreviews::Preview preview = previews->preview(*link);
+    if (hit == FileCardPainter::Hit::Picture || !preview.savedPath.isEmpty())
+        previews->open(*link);
+    else if (!preview.downloading && preview.state != FilePreviews::State::Failed)
+        previews->download(*link);
+    return true;
+}
+
 void ConversationView::mouseMoveEvent(QMouseEvent* event)
 {
-    viewport()->setCursor(anchorAt(event->position().toPoint()).isEmpty() ? Qt::ArrowCursor
-                                                                          : Qt::PointingHandCursor);
+    const QPoint pos = event->position().toPoint();
+    viewport()->setCursor(anchorAt(pos).isEmpty() && !isOverFile(pos) ? Qt::ArrowCursor
+                                                                       : Qt::PointingHandCursor);
     QListView::mouseMoveEvent(event);
 }
 
@@ -281,6 +322,8 @@ void ConversationView::mousePressEvent(QMouseEvent* event)
 void ConversationView::mouseReleaseEvent(QMouseEvent* event)
 {
     QListView::mouseReleaseEvent(event);
+    if (event->button() == Qt::LeftButton && activateFile(event->position().toPoint()))
+        return;
     if (event->button() != Qt::LeftButton || m_pressedAnchor.isEmpty())
         return;
     const QString anchor = anchorAt(event->position().toPoint());

@@ -6,6 +6,7 @@
 
 class ConversationModel;
 class ConversationWindow;
+class FilePreviews;
 class MessageDelegate;
 class QToolButton;
 
@@ -34,6 +35,8 @@ public:
     // The view's index of the conversation's row (invalid while outside the window).
     QModelIndex indexOfRow(int conversationRow) const;
     MessageDelegate* messageDelegate() const { return m_delegate; }
+    // Files sent as links are shown as pictures and cards from these (none: as links).
+    void setFilePreviews(FilePreviews* previews);
     // The QTime format of the times shown ("HH:mm" by default).
     void setTimeFormat(const QString& format);
     // Scrolls to the conversation's row and selects it (a search result, in context).
@@ -74,6 +77,9 @@ private:
     void rememberPlace();
     void relayout();
     QString anchorAt(const QPoint& pos) const;
+    // A click on a picture opens it; on a card's button downloads the file, or opens it.
+    bool activateFile(const QPoint& pos);
+    bool isOverFile(const QPoint& pos) const;
     void placeJumpButton();
 
     QPointer<ConversationModel> m_model;

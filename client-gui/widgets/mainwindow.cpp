@@ -16,6 +16,7 @@
 #include "widgets/connectionsecurityindicator.h"
 #include "widgets/contactpanel.h"
 #include "widgets/conversationview.h"
+#include "widgets/filesendcontrol.h"
 #include "widgets/helpdialog.h"
 #include "widgets/hostingcontrol.h"
 #include "widgets/logindialog.h"
@@ -26,15 +27,21 @@
 #include "widgets/settingsdialog.h"
 #include "widgets/systemtray.h"
 #include "widgets/typingbar.h"
+#include "widgets/uploadprogresspanel.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
@@ -53,7 +60,8 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
       m_typingBar(new TypingBar(controller->typingTracker(), this)), m_tabs(new QTabWidget(this)),
       m_topicLabel(new QLabel(this)), m_input(new ChatInput(this)),
       m_sendButton(new QPushButton(tr("Send"), this)), m_stateLabel(new QLabel(this)),
-      m_serverLabel(new QLabel(this)), m_lagLabel(new QLabel(this)), m_awayLabel(new QLabel(this))
+      m_serverLabel(new QLabel(this)), m_lagLabel(new QLabel(this)), m_awayLabel(new QLabel(this)),
+      m_fileSending(new FileSendControl(controller, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Confab"));
@@ -113,8 +121,15 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
     QFont emojiFont = emojiButton->font();
     emojiFont.setPointSizeF(emojiFont.pointSizeF() * 1.4);
     emojiButton->setFont(emojiFont);
+    auto* fileButton = new QToolButton(this); // "Send a file…" (FileSendControl)
+    fileButton->setObjectName(QStringLiteral("sendFileButton"));
+    fileButton->setDefaultAction(m_fileSending->sendFileAction());
+    fileButton->setAutoRaise(true);
+    fileButton->setFont(emojiFont);
+    chatLayout->addWidget(m_fileSending->progressPanel());
     auto* inputRow = new QHBoxLayout;
     inputRow->addWidget(m_input, 1);
+    inputRow->addWidget(fileButton);
     inputRow->addWidget(emojiButton);
     inputRow->addWidget(m_sendButton);
     chatLayout->addLayout(inputRow);
@@ -187,6 +202,11 @@ MainWindow::MainWindow(ChatController* controller, QWidget* parent)
         [this](const QString& nick) { return m_controller->displayNameOf(nick); });
     connect(m_input, &ChatInput::submitted, controller, &ChatController::submitInput);
     connect(m_input, &ChatInput::multiLinePasted, this, &MainWindow::onMultiLinePaste);
+    connect(m_input, &ChatInput::filesDropped, m_fileSending, &FileSendControl::sendFiles);
+    connect(m_input, &ChatInput::imagePasted, m_fileSending, &FileSendControl::sendImage);
+    setAcceptDrops(true);
+    if (auto* conversationMenu = menuBar()->findChild<QMenu*>(QStringLiteral("conversationMenu")))
+        conversationMenu->addAction(m_fileSending->sendFileAction());
     connect(m_input, &QLineEdit::textEdited, controller, [this](const QString& text) {
         m_controller->typingNotifier()->textEdited(m_controller->activeTarget(), text);
     });
@@ -337,6 +357,7 @@ void MainWindow::onConversationAdded(ConversationModel* conversation)
     auto* view = new ConversationView(m_tabs);
     view->setObjectName(QStringLiteral("conversationView"));
     view->setTimeFormat(m_controller->preferences()->timeFormat());
+    view->setFilePreviews(m_controller->filePreviews());
     view->setModel(conversation);
     connect(view, &ConversationView::scrolledToTop, m_controller,
             [this, conversation] { m_controller->loadOlder(conversation); });
@@ -646,6 +667,21 @@ void MainWindow::applyPreferences()
 {
     for (ConversationView* view : std::as_const(m_views))
         view->setTimeFormat(m_controller->preferences()->timeFormat());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (!FileSendControl::localFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QStringList files = FileSendControl::localFiles(event->mimeData());
+    if (files.isEmpty())
+        return;
+    event->acceptProposedAction();
+    m_fileSending->sendFiles(files);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -11,6 +11,7 @@ class HostingControl;
 class MainMenus;
 class ChatInput;
 class ContactPanel;
+class FileSendControl;
 class ConversationModel;
 class ConversationView;
 class LoginDialog;
@@ -40,6 +41,8 @@ public:
     // Offers "Host a chat on this computer" with this host (the app's; tests may give none).
     void setChatHost(ChatHost* host);
     HostingControl* hosting() const { return m_hosting; }
+    // Sending files and pictures to the conversation on screen.
+    FileSendControl* fileSending() const { return m_fileSending; }
     // Opens the login dialog, or connects at once for --connect, or hosts a chat when the
     // settings say so.
     void start(const StartOptions& options);
@@ -82,6 +85,9 @@ signals:
 protected:
     void changeEvent(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
+    // Files dropped anywhere on the window go to the conversation on screen.
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     // Raises the open dialog of this type, or shows the one make() returns (deleted on close).
@@ -123,6 +129,7 @@ private:
     SystemTray* m_tray = nullptr;
     MainMenus* m_menus;
     HostingControl* m_hosting = nullptr;
+    FileSendControl* m_fileSending;
     QHash<ConversationModel*, ConversationView*> m_views;
     bool m_connectedFromCommandLine = false;
     bool m_quitting = false;

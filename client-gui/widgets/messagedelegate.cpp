@@ -20,6 +20,7 @@ namespace {
 constexpr int GroupTopPadding = 6; // above the first message of a group
 constexpr int RowPadding = 1;      // above a continued message
 constexpr int SystemPadding = 3;   // above and below a system line
+constexpr int FilePadding = 3;     // above and below a picture or file card
 
 int avatarSize(int lineHeight)
 {
@@ -87,8 +88,16 @@ MessageDelegate::Geometry MessageDelegate::geometry(const QRect& rect,
     } else {
         y += spoken ? RowPadding : SystemPadding;
     }
-    g.body = QRect(rect.left() + left, y, bodyWidth, m_bodies.height(index, bodyWidth));
-    bottom = qMax(bottom, g.body.bottom() + 1) + (spoken ? RowPadding : SystemPadding);
+    g.link = fileLink(index);
+    if (g.link) { // the file instead of its link
+        g.body = QRect(rect.left() + left, y, bodyWidth, 0);
+        const QSize size = FileCardPainter(m_font).size(*g.link, bodyWidth);
+        g.file = QRect(QPoint(rect.left() + left, y + FilePadding), size);
+        bottom = qMax(bottom, g.file.bottom() + 1 + FilePadding) + RowPadding;
+    } else {
+        g.body = QRect(rect.left() + left, y, bodyWidth, m_bodies.height(index, bodyWidth));
+        bottom = qMax(bottom, g.body.bottom() + 1) + (spoken ? RowPadding : SystemPadding);
+    }
     g.message = QRect(rect.left(), messageTop, rect.width(), bottom - messageTop);
     g.height = bottom - rect.top();
     return g;
@@ -158,12 +167,47 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
         const int kb = int(qint64(picture->width()) * picture->height() * 4 / 1024) + 1;
         if (!m_pictures.insert(key, picture, kb)) { // larger than the whole cache: drawn as is
             paintMessage(painter, g, index, palette);
+            paintFile(painter, g, palette);
             painter->restore();
             return;
         }
     }
     painter->drawPixmap(g.message.topLeft(), *picture);
+    paintFile(painter, g, palette);
     painter->restore();
+}
+
+void MessageDelegate::paintFile(QPainter* painter, const Geometry& g, const QPalette& palette) const
+{
+    // Drawn live, not into the row's picture: it changes as the file arrives.
+    if (g.link && m_previews)
+        FileCardPainter(m_font).paint(painter, g.file, *g.link, m_previews->preview(*g.link),
+                                      palette);
+}
+
+std::optional<FileLink> MessageDelegate::fileLink(const QModelIndex& index) const
+{
+    using Kind = ConversationModel::Kind;
+    using Status = ConversationModel::Status;
+    if (!m_previews || index.data(ConversationModel::KindRole).value<Kind>() != Kind::Message ||
+        index.data(ConversationModel::StatusRole).value<Status>() != Status::Sent)
+        return std::nullopt;
+    const QString text = index.data(ConversationModel::TextRole).toString();
+    if (!text.contains(QLatin1String("/files/")))
+        return std::nullopt; // most messages: no URL to parse
+    return m_previews->linkIn(text);
+}
+
+QRect MessageDelegate::fileRect(const QRect& rect, const QModelIndex& index) const
+{
+    return geometry(rect, index).file;
+}
+
+FileCardPainter::Hit MessageDelegate::fileHitAt(const QRect& rect, const QModelIndex& index,
+                                                const QPoint& pos) const
+{
+    const Geometry g = geometry(rect, index);
+    return g.link ? FileCardPainter(m_font).hitAt(g.file, *g.link, pos) : FileCardPainter::Hit::None;
 }
 
 void MessageDelegate::paintMessage(QPainter* painter, const Geometry& g, const QModelIndex& index,
@@ -180,6 +224,8 @@ void MessageDelegate::paintMessage(QPainter* painter, const Geometry& g, const Q
     if (!g.header.isEmpty())
         paintHeader(painter, g.header, index, palette);
 
+    if (g.link)
+        return; // the file is drawn instead of the body (paintFile)
     QTextDocument* body = m_bodies.document(index, g.body.width());
     painter->save();
     painter->translate(g.body.topLeft());
@@ -289,6 +335,8 @@ QString MessageDelegate::anchorAt(const QRect& rect, const QModelIndex& index,
                                   const QPoint& pos) const
 {
     const Geometry g = geometry(rect, index);
+    if (g.link) // a file's link: its tooltip, "Copy link address"
+        return g.file.contains(pos) ? g.link->url().toString(QUrl::FullyEncoded) : QString();
     if (!g.body.contains(pos))
         return {};
     QTextDocument* body = m_bodies.document(index, g.body.width());

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "files/filelink.h"
+#include "widgets/filecardpainter.h"
 #include "widgets/messagebodycache.h"
 
 #include <QCache>
 #include <QPixmap>
+#include <QPointer>
 #include <QRect>
 #include <QStyledItemDelegate>
 
@@ -12,6 +15,8 @@
 // and time above the first of their consecutive messages (the following ones sit under it), own
 // messages tinted with the own colour, system lines small and grey. Wrapped lines align with the
 // text, never with the avatar or time. Colours come from the view's palette (light or dark).
+// A message that is only a link to a file of the server's file host shows the file instead
+// (FileCardPainter: a picture's thumbnail, or a card with a Download button).
 class MessageDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -26,6 +31,9 @@ public:
     QString timeFormat() const { return m_bodies.timeFormat(); }
     // After a palette or font change: rows are laid out and coloured again.
     void setLook(const QPalette& palette, const QFont& font);
+    // Where files sent as links are looked up (none: they stay links).
+    void setFilePreviews(FilePreviews* previews) { m_previews = previews; }
+    FilePreviews* filePreviews() const { return m_previews; }
 
     void paint(QPainter* painter, const QStyleOptionViewItem& option,
                const QModelIndex& index) const override;
@@ -39,6 +47,13 @@ public:
     QTextDocument* bodyDocument(const QRect& rect, const QModelIndex& index) const;
     // Where the avatar of the row drawn in rect is; empty when the row has none.
     QRect avatarRect(const QRect& rect, const QModelIndex& index) const;
+    // The file the row shows instead of its text, if any.
+    std::optional<FileLink> fileLink(const QModelIndex& index) const;
+    // Where that file is drawn in the row drawn in rect; empty when it has none.
+    QRect fileRect(const QRect& rect, const QModelIndex& index) const;
+    // What of the file is under pos (view coordinates) in the row drawn in rect.
+    FileCardPainter::Hit fileHitAt(const QRect& rect, const QModelIndex& index,
+                                   const QPoint& pos) const;
     // The row as text, the way copying gives it: "12:04  alice: hi", "12:05 — bob joined".
     QString plainText(const QModelIndex& index) const;
     // What the day separator above the row says: "Today", "Yesterday" or the date.
@@ -52,6 +67,8 @@ private:
         QRect avatar;       // empty: no avatar (a continued group, a system line)
         QRect header;       // name and time; empty when there is none
         QRect body;
+        QRect file;         // the picture or card of a file link; empty for other rows
+        std::optional<FileLink> link;
         QRect message;      // header + body: what own tint and selection cover
         int height = 0;
     };
@@ -69,10 +86,12 @@ private:
     // of a frame. The picture covers Geometry::message.
     void paintMessage(QPainter* painter, const Geometry& g, const QModelIndex& index,
                       const QPalette& palette) const;
+    void paintFile(QPainter* painter, const Geometry& g, const QPalette& palette) const;
 
     static constexpr int MaxPictureKb = 16 * 1024; // a few screens of rows
     mutable MessageBodyCache m_bodies;
     mutable QCache<QPair<quint64, int>, QPixmap> m_pictures{MaxPictureKb};
     mutable qreal m_pictureRatio = 1;
     QFont m_font;
+    QPointer<FilePreviews> m_previews;
 };

@@ -5,6 +5,7 @@
 #include "hosting/embeddedchathost.h"
 #include "hosting/hostedserver.h"
 #include "connection/certificatepins.h"
+#include "files/filesharing.h"
 #include "session/hostedlogin.h"
 #include "session/serverconnection.h"
 #include "testclient.h"
@@ -179,6 +180,19 @@ void tst_EmbeddedChatHost::startsOnTheNextFreePortAndTheHostSignsIn()
         }
     }
     QVERIFY2(fileHost.endsWith(QLatin1String("/upload")), qPrintable(fileHost));
+
+    // And the host sends them with this run's password, trusting the certificate the app made.
+    FileSharing sharing(&connection);
+    QVERIFY2(sharing.canSend(), qPrintable(sharing.unavailableReason()));
+    QFile file(m_dir->filePath(QStringLiteral("shared.txt")));
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write("for everyone") == 12);
+    file.close();
+    QSignalSpy sent(&sharing, &FileSharing::uploadFinished);
+    QSignalSpy failed(&sharing, &FileSharing::uploadFailed);
+    sharing.sendFile(QStringLiteral("#lobby"), file.fileName());
+    QTRY_COMPARE_WITH_TIMEOUT(sent.size() + failed.size(), 1, 20000);
+    QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().at(1).toString()));
+    QVERIFY(sent.first().at(1).toUrl().path().endsWith(QLatin1String("/shared.txt")));
 }
 
 void tst_EmbeddedChatHost::endsTheChatForEveryoneWhenStopped()

@@ -18,6 +18,8 @@ private slots:
     void namesReplaceMembers();
     void namesForUnknownRoomDoNotAddIt();
     void caseMappingFromISupport();
+    void fileHostFromISupport_data();
+    void fileHostFromISupport();
     void reconnectKeepsRoomsForgetsMembers();
     void realNamesFollowRenamesAndGoWithQuits();
     void namesKeepPrefixesInRankOrder();
@@ -138,6 +140,33 @@ void tst_NetworkState::caseMappingFromISupport()
     QVERIFY(m_state.isRoomName(QStringLiteral("#x")));
     QVERIFY(!m_state.isRoomName(QStringLiteral("bob")));
     QVERIFY(!m_state.isRoomName(QString()));
+}
+
+void tst_NetworkState::fileHostFromISupport_data()
+{
+    QTest::addColumn<QString>("token");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("IPv4") << "soju.im/FILEHOST=https://192.168.1.5:6680/upload"
+                          << "https://192.168.1.5:6680/upload";
+    QTest::newRow("IPv6 in brackets") << "soju.im/FILEHOST=https://[fe80::1]:6680/upload"
+                                      << "https://[fe80::1]:6680/upload";
+    QTest::newRow("escaped space is not a URL") << "soju.im/FILEHOST=https://a\\x20b/upload" << "";
+    QTest::newRow("plain http refused") << "soju.im/FILEHOST=http://192.168.1.5:6680/upload"
+                                        << "";
+    QTest::newRow("relative refused") << "soju.im/FILEHOST=/upload" << "";
+    QTest::newRow("not announced") << "NETWORK=x" << "";
+    QTest::newRow("no value") << "soju.im/FILEHOST" << "";
+}
+
+void tst_NetworkState::fileHostFromISupport()
+{
+    QFETCH(QString, token);
+    QFETCH(QString, expected);
+    QVERIFY(m_state.fileHostUrl().isEmpty());
+    m_state.addISupport({QStringLiteral("me"), token, QStringLiteral("are supported")});
+    QCOMPARE(m_state.fileHostUrl().toString(), expected);
+    m_state.resetForConnection();
+    QVERIFY(m_state.fileHostUrl().isEmpty());
 }
 
 void tst_NetworkState::reconnectKeepsRoomsForgetsMembers()

@@ -11,15 +11,20 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
+#include <QDropEvent>
+#include <QImage>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLoggingCategory>
 #include <QMenu>
+#include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
@@ -42,6 +47,8 @@ private slots:
     void escClosesThePickerAndKeepsTheText();
     void draftsFollowTheTabsInTheWindow();
     void emojiButtonAndMenuInTheWindow();
+    void pastedPictureIsHandedOver();
+    void droppedOrPastedFilesAreHandedOver();
 
 private:
     void showAlone();
@@ -310,6 +317,55 @@ void tst_ChatInput::emojiButtonAndMenuInTheWindow()
     // Sent, the emoji reaches the room as text.
     QTest::keyClick(input, Qt::Key_Return);
     QTRY_VERIFY(m_f.viewText(QStringLiteral("#lobby")).contains(QStringLiteral("hi \U0001F44B")));
+}
+
+void tst_ChatInput::pastedPictureIsHandedOver()
+{
+    showAlone();
+    QSignalSpy pictures(m_input.get(), &ChatInput::imagePasted);
+    QImage image(40, 30, QImage::Format_RGB32);
+    image.fill(Qt::blue);
+    QApplication::clipboard()->setImage(image);
+    QTest::keyClick(m_input.get(), Qt::Key_V, Qt::ControlModifier);
+    QCOMPARE(pictures.size(), 1);
+    QCOMPARE(pictures.first().first().value<QImage>().size(), QSize(40, 30));
+    QVERIFY(m_input->text().isEmpty());
+
+    QApplication::clipboard()->setText(QStringLiteral("words")); // text still goes in as text
+    QTest::keyClick(m_input.get(), Qt::Key_V, Qt::ControlModifier);
+    QCOMPARE(m_input->text(), QStringLiteral("words"));
+    QCOMPARE(pictures.size(), 1);
+}
+
+void tst_ChatInput::droppedOrPastedFilesAreHandedOver()
+{
+    showAlone();
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("notes.txt")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    QSignalSpy files(m_input.get(), &ChatInput::filesDropped);
+
+    QMimeData dropped;
+    dropped.setUrls({QUrl::fromLocalFile(file.fileName()),
+                     QUrl::fromLocalFile(dir.filePath(QStringLiteral("missing.txt"))),
+                     QUrl(QStringLiteral("https://example.org/a.png"))});
+    QDragEnterEvent enter(QPoint(5, 5), Qt::CopyAction, &dropped, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_input.get(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(5, 5), Qt::CopyAction, &dropped, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_input.get(), &drop);
+    QCOMPARE(files.size(), 1);
+    QCOMPARE(files.first().first().toStringList(), QStringList{file.fileName()});
+    QVERIFY(m_input->text().isEmpty()); // not dropped in as text
+
+    auto* copied = new QMimeData; // files copied in a file manager, then pasted
+    copied->setUrls({QUrl::fromLocalFile(file.fileName())});
+    copied->setText(file.fileName());
+    QApplication::clipboard()->setMimeData(copied);
+    QTest::keyClick(m_input.get(), Qt::Key_V, Qt::ControlModifier);
+    QCOMPARE(files.size(), 2);
+    QVERIFY(m_input->text().isEmpty());
 }
 
 QTEST_MAIN(tst_ChatInput)

@@ -1,0 +1,199 @@
+#include "files/filepreviews.h"
+
+#include "connection/clientlogging.h"
+#include "files/filedownload.h"
+#include "files/filesharing.h"
+#include "session/serverconnection.h"
+
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileInfo>
+#include <QImageReader>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QStandardPaths>
+#include <QTimer>
+
+FilePreviews::FilePreviews(ServerConnection* connection, FileSharing* sharing, QObject* parent)
+    : QObject(parent), m_connection(connection), m_sharing(sharing),
+      m_cacheDirectory(QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation))
+                           .filePath(QStringLiteral("files"))),
+      m_downloadDirectory(QStandardPaths::writableLocation(QStandardPaths::DownloadLocation))
+{
+    connect(connection, &ServerConnection::welcomeEnded, this, [this] {
+        retryFailed();
+        const QString host = m_connection->fileHostUrl().host();
+        if (host.isEmpty() || host == m_fileHost)
+            return;
+        m_fileHost = host;
+        if (!FileLink::sameHost(host, m_connection->host()))
+            emit linksChanged();
+    });
+}
+
+std::optional<FileLink> FilePreviews::linkIn(const QString& text) const
+{
+    std::optional<FileLink> link = FileLink::parse(text, m_connection->host());
+    if (!link && !m_fileHost.isEmpty())
+        link = FileLink::parse(text, m_fileHost);
+    return link;
+}
+
+QString FilePreviews::cachePath(const FileLink& link) const
+{
+    return QDir(m_cacheDirectory)
+        .filePath(link.id() + QLatin1Char('/') + FileLink::safeFileName(link.name()));
+}
+
+FilePreviews::Preview FilePreviews::preview(const FileLink& link)
+{
+    const auto known = m_previews.constFind(link.url());
+    if (known != m_previews.constEnd())
+        return *known;
+    m_previews.insert(link.url(), Preview());
+    if (link.isImage())
+        fetchPicture(link);
+    else
+        fetchInfo(link);
+    return m_previews.value(link.url());
+}
+
+void FilePreviews::fetchPicture(const FileLink& link)
+{
+    const QString path = cachePath(link);
+    if (QFileInfo::exists(path)) { // fetched before: read after this paint
+        QTimer::singleShot(0, this, [this, link, path] { loadThumbnail(link, path); });
+        return;
+    }
+    auto* download = new FileDownload(m_sharing->network(), this);
+    connect(download, &FileDownload::finished, this, [this, link, download](const QString& saved) {
+        download->deleteLater();
+        loadThumbnail(link, saved);
+    });
+    connect(download, &FileDownload::failed, this, [this, link, download](const QString& error) {
+        download->deleteLater();
+        fail(link, error);
+    });
+    download->start(link.url(), path, m_sharing->trust(), MaxPictureBytes);
+}
+
+void FilePreviews::loadThumbnail(const FileLink& link, const QString& path)
+{
+    QImageReader reader(path);
+    reader.setAutoTransform(true);
+    const QSize size = reader.size();
+    if (size.isValid())
+        reader.setScaledSize(
+            size.scaled(QSize(ThumbnailWidth, ThumbnailHeight), Qt::KeepAspectRatio)
+                .boundedTo(size));
+    const QImage image = reader.read();
+    if (image.isNull()) {
+        qCWarning(lcFileTransfer) << "not a picture:" << path << reader.errorString();
+        fail(link, tr("This picture cannot be shown."));
+        return;
+    }
+    Preview& preview = m_previews[link.url()];
+    preview.state = State::Ready;
+    preview.thumbnail = image;
+    preview.size = QFileInfo(path).size();
+    preview.savedPath = path;
+    m_thumbnails.removeOne(link.url());
+    m_thumbnails.append(link.url());
+    while (m_thumbnails.size() > m_maxThumbnails)
+        m_previews.remove(m_thumbnails.takeFirst());
+    emit changed(link.url());
+}
+
+void FilePreviews::fetchInfo(const FileLink& link)
+{
+    QNetworkRequest request(link.url());
+    request.setTransferTimeout(30 * 1000);
+    QNetworkReply* reply = m_sharing->network()->head(request);
+    m_sharing->trust().watch(reply);
+    connect(reply, &QNetworkReply::finished, this, [this, link, reply] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status == 200) {
+            Preview& preview = m_previews[link.url()];
+            preview.state = State::Ready;
+            preview.size = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+            emit changed(link.url());
+        } else if (status == 404 || status == 410) {
+            fail(link, tr("This file is no longer on the server."));
+        } else {
+            fail(link, tr("The file server cannot be reached."));
+        }
+    });
+}
+
+void FilePreviews::retryFailed()
+{
+    QList<QUrl> failed;
+    for (auto it = m_previews.cbegin(); it != m_previews.cend(); ++it) {
+        if (it->state == State::Failed && !it->downloading)
+            failed.append(it.key());
+    }
+    for (const QUrl& url : std::as_const(failed)) {
+        m_previews.remove(url);
+        emit changed(url); // painted again, and so asked for again
+    }
+}
+
+void FilePreviews::fail(const FileLink& link, const QString& error)
+{
+    Preview& preview = m_previews[link.url()];
+    preview.state = State::Failed;
+    preview.error = error;
+    emit changed(link.url());
+}
+
+void FilePreviews::download(const FileLink& link)
+{
+    Preview& preview = m_previews[link.url()];
+    if (preview.downloading)
+        return;
+    preview.downloading = true;
+    preview.received = 0;
+    preview.total = preview.size;
+    preview.downloadError.clear();
+    auto* download = new FileDownload(m_sharing->network(), this);
+    const QUrl url = link.url();
+    connect(download, &FileDownload::progressChanged, this,
+            [this, url](qint64 received, qint64 total) {
+                Preview& preview = m_previews[url];
+                preview.received = received;
+                if (total > 0)
+                    preview.total = total;
+                emit changed(url);
+            });
+    connect(download, &FileDownload::finished, this,
+            [this, url, download](const QString& path) { endDownload(download, url, path, {}); });
+    connect(download, &FileDownload::failed, this,
+            [this, url, download](const QString& error) { endDownload(download, url, {}, error); });
+    download->start(url,
+                    FileDownload::freePath(
+                        QDir(m_downloadDirectory).filePath(FileLink::safeFileName(link.name()))),
+                    m_sharing->trust());
+    emit changed(url);
+}
+
+void FilePreviews::endDownload(FileDownload* download, const QUrl& url, const QString& path,
+                               const QString& error)
+{
+    download->deleteLater();
+    Preview& preview = m_previews[url];
+    preview.downloading = false;
+    if (error.isEmpty())
+        preview.savedPath = path;
+    preview.downloadError = error;
+    emit changed(url);
+}
+
+void FilePreviews::open(const FileLink& link)
+{
+    const Preview preview = m_previews.value(link.url());
+    if (!preview.savedPath.isEmpty() && QFileInfo::exists(preview.savedPath))
+        QDesktopServices::openUrl(QUrl::fromLocalFile(preview.savedPath));
+    else if (!link.isImage())
+        download(link);
+}
