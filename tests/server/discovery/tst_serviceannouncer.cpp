@@ -50,6 +50,10 @@ private:
     std::unique_ptr<Server> startServer(const QString& name, bool announce = true,
                                         bool plain = true, bool tls = true);
     QString uniqueName(const char* what) const;
+    // avahi-browse's lines for the type, again until the service named is among them (an
+    // announcement Avahi has established can still be on its way into the browser's cache) or
+    // 10 s have passed.
+    QList<QStringList> browseFor(const char* type, const QString& name);
 
     AvahiFixture* m_fixture = nullptr;
     QTemporaryDir m_dataDir;
@@ -63,6 +67,24 @@ QString tst_ServiceAnnouncer::uniqueName(const char* what) const
         .arg(QString::fromLatin1(what))
         .arg(QCoreApplication::applicationPid())
         .arg(m_count);
+}
+
+QList<QStringList> tst_ServiceAnnouncer::browseFor(const char* type, const QString& name)
+{
+    QList<QStringList> lines;
+    const bool found = QTest::qWaitFor(
+        [&] {
+            lines = m_fixture->browse(QString::fromLatin1(type));
+            for (const QStringList& line : std::as_const(lines)) {
+                if (line.value(3) == name)
+                    return true;
+            }
+            return false;
+        },
+        10000);
+    if (!found) // the caller's check says what was missing
+        qWarning("avahi-browse: %s not seen as %s", qPrintable(name), type);
+    return lines;
 }
 
 std::unique_ptr<Server> tst_ServiceAnnouncer::startServer(const QString& name, bool announce,
@@ -126,7 +148,7 @@ void tst_ServiceAnnouncer::announcesBothPortsWithTxt()
     } expected[] = {{IrcDnsSd::PlainServiceType, server->serverPort(), false},
                     {IrcDnsSd::TlsServiceType, server->tlsPort(), true}};
     for (const auto& want : expected) {
-        const QList<QStringList> lines = m_fixture->browse(QString::fromLatin1(want.type));
+        const QList<QStringList> lines = browseFor(want.type, name);
         QList<QStringList> ours;
         for (const QStringList& line : lines) {
             if (line.value(3) == name)
@@ -158,7 +180,7 @@ void tst_ServiceAnnouncer::announcesOnlyTheOpenPorts()
     QTRY_COMPARE_WITH_TIMEOUT(server->announcer()->state(), ServiceAnnouncer::State::Established,
                               10000);
     bool seen = false;
-    for (const QStringList& line : m_fixture->browse(QString::fromLatin1(IrcDnsSd::TlsServiceType)))
+    for (const QStringList& line : browseFor(IrcDnsSd::TlsServiceType, name))
         seen = seen || line.value(3) == name;
     QVERIFY(seen);
     for (const QStringList& line :
@@ -221,8 +243,7 @@ void tst_ServiceAnnouncer::takesAnotherNameOnCollision()
     const QString alternative = server->announcer()->serviceName();
     QCOMPARE(alternative, name + QLatin1String(" #2"));
     bool seen = false;
-    for (const QStringList& line :
-         m_fixture->browse(QString::fromLatin1(IrcDnsSd::PlainServiceType))) {
+    for (const QStringList& line : browseFor(IrcDnsSd::PlainServiceType, alternative)) {
         if (line.value(3) == alternative) {
             QCOMPARE(line.value(8), QString::number(server->serverPort()));
             seen = true;
@@ -244,7 +265,7 @@ void tst_ServiceAnnouncer::announcesAgainWhenAvahiRestarts()
     QVERIFY(m_fixture->startAvahi());
     QTRY_COMPARE_WITH_TIMEOUT(announcer->state(), ServiceAnnouncer::State::Established, 10000);
     bool seen = false;
-    for (const QStringList& line : m_fixture->browse(QString::fromLatin1(IrcDnsSd::TlsServiceType)))
+    for (const QStringList& line : browseFor(IrcDnsSd::TlsServiceType, name))
         seen = seen || line.value(3) == name;
     QVERIFY(seen);
 }
@@ -288,8 +309,7 @@ void tst_ServiceAnnouncer::announcedAgainAfterAHostNameChange()
     QTRY_COMPARE_WITH_TIMEOUT(server->announcer()->state(), ServiceAnnouncer::State::Established,
                               10000);
     bool seen = false;
-    for (const QStringList& line :
-         m_fixture->browse(QString::fromLatin1(IrcDnsSd::TlsServiceType))) {
+    for (const QStringList& line : browseFor(IrcDnsSd::TlsServiceType, name)) {
         if (line.value(3) == name) {
             QCOMPARE(line.value(6), hostName + QLatin1String(".local"));
             QCOMPARE(line.value(8), QString::number(server->tlsPort()));
