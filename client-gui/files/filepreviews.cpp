@@ -3,15 +3,18 @@
 #include "connection/clientlogging.h"
 #include "files/filedownload.h"
 #include "files/filesharing.h"
+#include "files/picturecache.h"
 #include "session/serverconnection.h"
 
+#include <QCoreApplication>
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileInfo>
-#include <QImageReader>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPointer>
 #include <QStandardPaths>
+#include <QThreadPool>
 #include <QTimer>
 
 FilePreviews::FilePreviews(ServerConnection* connection, FileSharing* sharing, QObject* parent)
@@ -20,6 +23,15 @@ FilePreviews::FilePreviews(ServerConnection* connection, FileSharing* sharing, Q
                            .filePath(QStringLiteral("files"))),
       m_downloadDirectory(QStandardPaths::writableLocation(QStandardPaths::DownloadLocation))
 {
+    // The cache folder kept within its size, once per run, off the window's thread.
+    QTimer::singleShot(0, this, [this] {
+        const QString directory = m_cacheDirectory;
+        QThreadPool::globalInstance()->start([directory] {
+            const int removed = PictureCache::prune(directory, PictureCache::MaxBytes);
+            if (removed > 0)
+                qCInfo(lcFileTransfer) << "picture cache: deleted" << removed << "old pictures";
+        });
+    });
     connect(connection, &ServerConnection::welcomeEnded, this, [this] {
         retryFailed();
         const QString host = m_connection->fileHostUrl().host();
@@ -61,8 +73,8 @@ FilePreviews::Preview FilePreviews::preview(const FileLink& link)
 void FilePreviews::fetchPicture(const FileLink& link)
 {
     const QString path = cachePath(link);
-    if (QFileInfo::exists(path)) { // fetched before: read after this paint
-        QTimer::singleShot(0, this, [this, link, path] { loadThumbnail(link, path); });
+    if (QFileInfo::exists(path)) { // fetched before
+        loadThumbnail(link, path);
         return;
     }
     auto* download = new FileDownload(m_sharing->network(), this);
@@ -79,23 +91,36 @@ void FilePreviews::fetchPicture(const FileLink& link)
 
 void FilePreviews::loadThumbnail(const FileLink& link, const QString& path)
 {
-    QImageReader reader(path);
-    reader.setAutoTransform(true);
-    const QSize size = reader.size();
-    if (size.isValid())
-        reader.setScaledSize(
-            size.scaled(QSize(ThumbnailWidth, ThumbnailHeight), Qt::KeepAspectRatio)
-                .boundedTo(size));
-    const QImage image = reader.read();
+    // Decoded on a worker thread; the answer comes back here if this is still there.
+    QPointer<FilePreviews> self(this);
+    QThreadPool::globalInstance()->start([self, link, path] {
+        QString error;
+        const QImage image = PictureCache::readThumbnail(
+            path, QSize(ThumbnailWidth, ThumbnailHeight), &error);
+        PictureCache::touch(path);
+        const qint64 size = QFileInfo(path).size();
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [self, link, path, image, error, size] {
+                if (self)
+                    self->showThumbnail(link, path, image, error, size);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void FilePreviews::showThumbnail(const FileLink& link, const QString& path, const QImage& image,
+                                 const QString& error, qint64 size)
+{
     if (image.isNull()) {
-        qCWarning(lcFileTransfer) << "not a picture:" << path << reader.errorString();
+        qCWarning(lcFileTransfer) << "not a picture:" << path << error;
         fail(link, tr("This picture cannot be shown."));
         return;
     }
     Preview& preview = m_previews[link.url()];
     preview.state = State::Ready;
     preview.thumbnail = image;
-    preview.size = QFileInfo(path).size();
+    preview.size = size;
     preview.savedPath = path;
     m_thumbnails.removeOne(link.url());
     m_thumbnails.append(link.url());

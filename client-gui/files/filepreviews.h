@@ -73,7 +73,10 @@ signals:
 private:
     void fetchPicture(const FileLink& link);
     void fetchInfo(const FileLink& link);
+    // Reads the thumbnail on a worker thread, then showThumbnail() here.
     void loadThumbnail(const FileLink& link, const QString& path);
+    void showThumbnail(const FileLink& link, const QString& path, const QImage& image,
+                       const QString& error, qint64 size);
     void fail(const FileLink& link, const QString& error);
     // Connected (again): what could not be fetched is asked for again when next shown.
     void retryFailed();
