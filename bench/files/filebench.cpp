@@ -125,8 +125,9 @@ FileBench::Result FileBench::download(const QUrl& url, const QString& path,
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     result.ok = status == 200 && hash.result() == expectedSha256;
     if (!result.ok) {
-        result.error = status == 200 ? QStringLiteral("the downloaded bytes differ")
-                                     : QStringLiteral("HTTP %1: %2").arg(status).arg(reply->errorString());
+        result.error = status == 200
+                           ? QStringLiteral("the downloaded bytes differ")
+                           : QStringLiteral("HTTP %1: %2").arg(status).arg(reply->errorString());
     }
     result.megabytesPerSecond = double(bytes) / MegaByte / result.seconds;
     result.serverPeakRssKb = m_serverPeak;

@@ -2,8 +2,8 @@
 // while a large file goes through (issue 12 §3: 100 MB, at least 200 MB/s, streamed).
 //
 //   confab-filebench [--confabd PATH] [--size-mb 100] [--runs 3] [--dir DIR]
-#include "filebench.h"
 #include "../processstats.h"
+#include "filebench.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -85,10 +85,9 @@ int main(int argc, char** argv)
                                        QStringLiteral("dir"));
     parser.addOptions({confabdOption, sizeOption, runsOption, dirOption});
     parser.process(app);
-    const QString confabd = parser.isSet(confabdOption)
-                                ? parser.value(confabdOption)
-                                : QCoreApplication::applicationDirPath() +
-                                      QStringLiteral("/../server/confabd");
+    const QString confabd = parser.isSet(confabdOption) ? parser.value(confabdOption)
+                                                        : QCoreApplication::applicationDirPath() +
+                                                              QStringLiteral("/../server/confabd");
     const qint64 sizeMb = parser.value(sizeOption).toLongLong();
     const int runs = std::max(1, parser.value(runsOption).toInt());
     QTemporaryDir temporary(parser.isSet(dirOption)
@@ -100,9 +99,9 @@ int main(int argc, char** argv)
 
     const QByteArray sha256 = writeRandomFile(source, sizeMb);
     if (sha256.isEmpty() ||
-        !run(confabd, {QStringLiteral("--data-dir"), dataDir, QStringLiteral("--scram-iterations"),
-                       QStringLiteral("4096"), QStringLiteral("account"), QStringLiteral("add"),
-                       Account},
+        !run(confabd,
+             {QStringLiteral("--data-dir"), dataDir, QStringLiteral("--scram-iterations"),
+              QStringLiteral("4096"), QStringLiteral("account"), QStringLiteral("add"), Account},
              Password.toUtf8() + '\n')) {
         std::fprintf(stderr, "filebench: cannot prepare the file or the account\n");
         return 1;
@@ -111,15 +110,14 @@ int main(int argc, char** argv)
     QProcess server;
     server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     server.setStandardOutputFile(QProcess::nullDevice());
-    server.start(confabd,
-                 {QStringLiteral("-l"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
-                  QString::number(freeLoopbackPort()), QStringLiteral("--tls-port"),
-                  QString::number(freeLoopbackPort()), QStringLiteral("--files-port"),
-                  QString::number(filesPort), QStringLiteral("--data-dir"), dataDir,
-                  QStringLiteral("--no-announce"), QStringLiteral("--file-max-size"),
-                  QString::number(sizeMb + 1), QStringLiteral("--file-quota"),
-                  QString::number((sizeMb + 1) * (runs + 1)), QStringLiteral("--log-level"),
-                  QStringLiteral("warning")});
+    server.start(confabd, {QStringLiteral("-l"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+                           QString::number(freeLoopbackPort()), QStringLiteral("--tls-port"),
+                           QString::number(freeLoopbackPort()), QStringLiteral("--files-port"),
+                           QString::number(filesPort), QStringLiteral("--data-dir"), dataDir,
+                           QStringLiteral("--no-announce"), QStringLiteral("--file-max-size"),
+                           QString::number(sizeMb + 1), QStringLiteral("--file-quota"),
+                           QString::number((sizeMb + 1) * (runs + 1)),
+                           QStringLiteral("--log-level"), QStringLiteral("warning")});
     bool up = false;
     for (int i = 0; i < 100 && !up; ++i) {
         QTcpSocket probe;
@@ -132,8 +130,8 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "filebench: confabd did not start\n");
         return 1;
     }
-    const QList<QSslCertificate> certificates = QSslCertificate::fromPath(
-        QDir(dataDir).filePath(QStringLiteral("tls/confabd-cert.pem")));
+    const QList<QSslCertificate> certificates =
+        QSslCertificate::fromPath(QDir(dataDir).filePath(QStringLiteral("tls/confabd-cert.pem")));
     FileBench bench(certificates.value(0), server.processId());
     const long serverIdleKb = ProcessStats::rssKb(int(server.processId()));
     const long clientIdleKb = ProcessStats::rssKb(int(QCoreApplication::applicationPid()));
@@ -154,9 +152,9 @@ int main(int argc, char** argv)
                     sent.megabytesPerSecond, sent.serverPeakRssKb, sent.clientPeakRssKb,
                     qPrintable(sent.error));
         const FileBench::Result fetched = bench.download(sent.location, target, sha256);
-        std::printf("%-9s %4d %9.3f %10.1f %14ld kB %14ld kB %s\n", "download", i,
-                    fetched.seconds, fetched.megabytesPerSecond, fetched.serverPeakRssKb,
-                    fetched.clientPeakRssKb, qPrintable(fetched.error));
+        std::printf("%-9s %4d %9.3f %10.1f %14ld kB %14ld kB %s\n", "download", i, fetched.seconds,
+                    fetched.megabytesPerSecond, fetched.serverPeakRssKb, fetched.clientPeakRssKb,
+                    qPrintable(fetched.error));
         ok = ok && sent.ok && fetched.ok;
         up_.append(sent.megabytesPerSecond);
         down.append(fetched.megabytesPerSecond);

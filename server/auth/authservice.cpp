@@ -100,9 +100,7 @@ void AuthService::step(quint64 id, const QByteArray& response, QObject* context,
     // (the destructor waits for the thread), so the worker may always post here.
     QPointer<QObject> target(context);
     if (!m_worker) {
-        SaslExchangeResult result;
-        result.failure = SaslExchangeResult::Failure::Unavailable;
-        deliver(target, handler, result);
+        deliver(target, handler, SaslExchangeResult::unavailable());
         return;
     }
     AuthWorker* worker = m_worker;
@@ -128,9 +126,7 @@ void AuthService::checkLogin(const QString& account, const QString& password,
 {
     QPointer<QObject> target(context);
     if (!m_worker) {
-        SaslExchangeResult result;
-        result.failure = SaslExchangeResult::Failure::Unavailable;
-        deliver(target, handler, result);
+        deliver(target, handler, SaslExchangeResult::unavailable());
         return;
     }
     const quint64 id = m_nextLoginId++;
@@ -140,11 +136,10 @@ void AuthService::checkLogin(const QString& account, const QString& password,
     QMetaObject::invokeMethod(
         m_worker,
         [this, worker, id, peer, response, target, handler] {
-            SaslExchangeResult result;
-            result.failure = SaslExchangeResult::Failure::Unavailable;
-            if (worker->startExchange(id, QStringLiteral("PLAIN"), peer))
-                result = worker->step(id, response);
-            deliver(target, handler, result);
+            deliver(target, handler,
+                    worker->startExchange(id, QStringLiteral("PLAIN"), peer)
+                        ? worker->step(id, response)
+                        : SaslExchangeResult::unavailable());
         },
         Qt::QueuedConnection);
 }

@@ -156,12 +156,10 @@ void AuthWorker::finishExchange(quint64 id)
 
 SaslExchangeResult AuthWorker::step(quint64 id, const QByteArray& response)
 {
-    SaslExchangeResult result;
     Exchange* exchange = m_exchanges.value(id);
-    if (!exchange) {
-        result.failure = SaslExchangeResult::Failure::Unavailable;
-        return result;
-    }
+    if (!exchange)
+        return SaslExchangeResult::unavailable();
+    SaslExchangeResult result;
     char* output = nullptr;
     size_t outputLength = 0;
     const int rc = gsasl_step(exchange->session, response.constData(), size_t(response.size()),

@@ -19,6 +19,14 @@ struct SaslExchangeResult
         Unavailable,    // the mechanism or the database is not available
     };
 
+    // A failure because there is no mechanism or database to ask.
+    static SaslExchangeResult unavailable()
+    {
+        SaslExchangeResult result;
+        result.failure = Failure::Unavailable;
+        return result;
+    }
+
     Status status = Status::Failure;
     Failure failure = Failure::None;
     QByteArray output;

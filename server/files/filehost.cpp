@@ -32,8 +32,8 @@ FileHost::~FileHost()
 {
     if (m_server) {
         HttpFileServer* server = m_server;
-        QMetaObject::invokeMethod(server, [server] { delete server; },
-                                  Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            server, [server] { delete server; }, Qt::BlockingQueuedConnection);
         m_server = nullptr;
     }
     m_thread.quit();
@@ -46,12 +46,12 @@ bool FileHost::start()
     auto* server = new HttpFileServer(m_settings);
     server->moveToThread(&m_thread);
     bool started = false;
-    QMetaObject::invokeMethod(server, [server, &started] { started = server->start(); },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        server, [server, &started] { started = server->start(); }, Qt::BlockingQueuedConnection);
     if (!started) {
         m_errorString = server->errorString();
-        QMetaObject::invokeMethod(server, [server] { delete server; },
-                                  Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            server, [server] { delete server; }, Qt::BlockingQueuedConnection);
         m_thread.quit();
         m_thread.wait();
         return false;
@@ -69,7 +69,8 @@ void FileHost::checkLogin(quint64 requestId, const QString& account, const QStri
     HttpFileServer* server = m_server;
     const auto answer = [server, requestId](const QString& name, bool throttled) {
         QMetaObject::invokeMethod(
-            server, [server, requestId, name, throttled] {
+            server,
+            [server, requestId, name, throttled] {
                 server->finishLogin(requestId, name, throttled);
             },
             Qt::QueuedConnection);
@@ -94,9 +95,8 @@ void FileHost::checkLogin(quint64 requestId, const QString& account, const QStri
             if (ok) {
                 const qint64 now = QDateTime::currentMSecsSinceEpoch();
                 if (m_loginCache.size() >= LoginCacheEntries)
-                    m_loginCache.removeIf([now](const auto& entry) {
-                        return entry.value().expiresMs <= now;
-                    });
+                    m_loginCache.removeIf(
+                        [now](const auto& entry) { return entry.value().expiresMs <= now; });
                 if (m_loginCache.size() < LoginCacheEntries)
                     m_loginCache.insert(key, {result.account, now + LoginCacheSecs * 1000LL});
             }
@@ -114,8 +114,6 @@ QString FileHost::uploadUrl(const QString& publicUrl, const QHostAddress& localA
                             quint16 port)
 {
     QString base = publicUrl;
-    while (base.endsWith(u'/'))
-        base.chop(1);
     if (base.isEmpty()) {
         QUrl url;
         url.setScheme(QStringLiteral("https"));

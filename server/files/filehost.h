@@ -40,7 +40,8 @@ public:
 
     // The upload URL for a client that reached the chat at localAddress.
     QString uploadUrl(const QHostAddress& localAddress) const;
-    // The same, from a configured base ("https://host:port", may be empty) or else the address.
+    // The same, from a configured base ("https://host:port", no trailing '/'; may be empty) or
+    // else the address.
     static QString uploadUrl(const QString& publicUrl, const QHostAddress& localAddress,
                              quint16 port);
 

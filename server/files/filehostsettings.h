@@ -16,7 +16,7 @@ struct FileHostSettings
     QByteArray certificatePem;
     QByteArray keyPem;
     QString dataDir;
-    QString publicUrl; // ServerConfig::filesUrl
+    QString publicUrl; // ServerConfig::filesUrl, without a trailing '/'; empty: none
     qint64 maxBytes = 0;
     qint64 quotaBytes = 0;
     int expiryDays = 0;
@@ -33,6 +33,8 @@ struct FileHostSettings
         settings.port = config.filesPort;
         settings.dataDir = config.dataDir;
         settings.publicUrl = config.filesUrl;
+        while (settings.publicUrl.endsWith(u'/'))
+            settings.publicUrl.chop(1);
         settings.maxBytes = config.fileMaxBytes;
         settings.quotaBytes = config.fileQuotaBytes;
         settings.expiryDays = config.fileExpiryDays;

@@ -122,6 +122,17 @@ bool FileStore::insert(const FileRecord& record)
     return false;
 }
 
+bool FileStore::removeRecord(const QString& id)
+{
+    QSqlQuery remove(m_database.connection());
+    remove.prepare(QStringLiteral("DELETE FROM files WHERE id = ?"));
+    remove.addBindValue(id);
+    if (remove.exec())
+        return true;
+    qCWarning(lcFiles).noquote() << "files table:" << remove.lastError().text();
+    return false;
+}
+
 QStringList FileStore::removeCreatedBefore(qint64 cutoffMs)
 {
     QSqlQuery select(m_database.connection());
@@ -136,41 +147,35 @@ QStringList FileStore::removeCreatedBefore(qint64 cutoffMs)
     while (select.next())
         ids.append(select.value(0).toString());
     for (const QString& id : std::as_const(ids)) {
-        QSqlQuery remove(m_database.connection());
-        remove.prepare(QStringLiteral("DELETE FROM files WHERE id = ?"));
-        remove.addBindValue(id);
-        if (!remove.exec()) {
-            qCWarning(lcFiles).noquote() << "files table:" << remove.lastError().text();
+        if (!removeRecord(id))
             continue;
-        }
         QFile::remove(filePath(id));
         removed.append(id);
     }
     return removed;
 }
 
-int FileStore::reconcile()
+QList<FileRecord> FileStore::reconcile(int* removed)
 {
+    *removed = 0;
+    QList<FileRecord> kept;
     QSet<QString> recorded;
-    const QList<FileRecord> records = all();
     QDir directory(m_directory);
-    int removed = 0;
+    const QList<FileRecord> records = all();
     for (const FileRecord& record : records) {
         if (directory.exists(record.id)) {
             recorded.insert(record.id);
+            kept.append(record);
             continue;
         }
         // Its file is gone (deleted by hand, a restored backup): the record goes too.
-        QSqlQuery remove(m_database.connection());
-        remove.prepare(QStringLiteral("DELETE FROM files WHERE id = ?"));
-        remove.addBindValue(record.id);
-        if (remove.exec())
-            ++removed;
+        if (removeRecord(record.id))
+            ++*removed;
     }
     const QStringList names = directory.entryList(QDir::Files);
     for (const QString& name : names) {
         if (isId(name) && !recorded.contains(name) && directory.remove(name))
-            ++removed;
+            ++*removed;
     }
-    return removed;
+    return kept;
 }

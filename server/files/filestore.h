@@ -32,8 +32,6 @@ public:
     QString incomingPath(const QString& id) const;
     QString filePath(const QString& id) const;
 
-    // Every stored upload (to load the FileIndex at start).
-    QList<FileRecord> all();
     // Moves a complete incoming file into place; false (and the incoming file deleted) on
     // failure. Touches no database: safe from any thread.
     bool moveIntoPlace(const QString& id) const;
@@ -42,11 +40,15 @@ public:
     // Deletes the uploads created before cutoffMs, records and files; returns their ids.
     QStringList removeCreatedBefore(qint64 cutoffMs);
     // Makes the folder and the table agree: deletes the files that have no record (moved, then
-    // the server stopped before recording them) and the records whose file is gone; returns
-    // how many of both.
-    int reconcile();
+    // the server stopped before recording them) and the records whose file is gone (how many of
+    // both in *removed); returns the records kept (to load the FileIndex at start).
+    QList<FileRecord> reconcile(int* removed);
 
 private:
+    // Every record in the table.
+    QList<FileRecord> all();
+    bool removeRecord(const QString& id);
+
     QString m_dataDir;
     QString m_directory;
     Database m_database;

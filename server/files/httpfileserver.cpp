@@ -130,13 +130,14 @@ bool HttpFileServer::start()
         m_settings.dataDir,
         QStringLiteral("files-%1").arg(reinterpret_cast<quintptr>(this), 0, 16));
     if (!m_store->open()) {
-        m_errorString = QStringLiteral("cannot open the file store: %1").arg(m_store->errorString());
+        m_errorString =
+            QStringLiteral("cannot open the file store: %1").arg(m_store->errorString());
         return false;
     }
-    const int mismatched = m_store->reconcile();
+    int mismatched = 0;
+    m_index.load(m_store->reconcile(&mismatched));
     if (mismatched > 0)
         qCInfo(lcFiles) << "deleted" << mismatched << "uploads without a record or a file";
-    m_index.load(m_store->all());
     quint16 port = m_settings.port;
     for (const QHostAddress& address : std::as_const(m_settings.addresses)) {
         if (!listenOn(address, &port)) {
@@ -198,17 +199,15 @@ bool HttpFileServer::listenOn(const QHostAddress& address, quint16* port)
     sockaddr_storage bound{};
     socklen_t boundLength = sizeof(bound);
     ::getsockname(fd, reinterpret_cast<sockaddr*>(&bound), &boundLength);
-    *port = ntohs(bound.ss_family == AF_INET
-                      ? reinterpret_cast<sockaddr_in*>(&bound)->sin_port
-                      : reinterpret_cast<sockaddr_in6*>(&bound)->sin6_port);
+    *port = ntohs(bound.ss_family == AF_INET ? reinterpret_cast<sockaddr_in*>(&bound)->sin_port
+                                             : reinterpret_cast<sockaddr_in6*>(&bound)->sin6_port);
 
     MHD_Daemon* daemon = MHD_start_daemon(
         MHD_USE_TLS | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME |
             MHD_USE_ERROR_LOG,
-        0, nullptr,
-        nullptr, &HttpFileServer::onAccess, this, MHD_OPTION_EXTERNAL_LOGGER, &logFromLibrary,
-        nullptr, MHD_OPTION_LISTEN_SOCKET, fd,
-        MHD_OPTION_HTTPS_MEM_KEY, m_settings.keyPem.constData(), MHD_OPTION_HTTPS_MEM_CERT,
+        0, nullptr, nullptr, &HttpFileServer::onAccess, this, MHD_OPTION_EXTERNAL_LOGGER,
+        &logFromLibrary, nullptr, MHD_OPTION_LISTEN_SOCKET, fd, MHD_OPTION_HTTPS_MEM_KEY,
+        m_settings.keyPem.constData(), MHD_OPTION_HTTPS_MEM_CERT,
         m_settings.certificatePem.constData(), MHD_OPTION_NOTIFY_COMPLETED,
         &HttpFileServer::onCompleted, this, MHD_OPTION_CONNECTION_TIMEOUT,
         unsigned(m_settings.idleTimeoutSecs), MHD_OPTION_CONNECTION_LIMIT,
@@ -219,8 +218,8 @@ bool HttpFileServer::listenOn(const QHostAddress& address, quint16* port)
     if (!daemon)
         return fail(QStringLiteral("the HTTPS server does not start (certificate or key?)"));
     m_daemons.append(daemon);
-    qCInfo(lcFiles).noquote() << "file host listening on" << address.toString() << "port"
-                              << *port << "(HTTPS)";
+    qCInfo(lcFiles).noquote() << "file host listening on" << address.toString() << "port" << *port
+                              << "(HTTPS)";
     return true;
 }
 
@@ -274,16 +273,17 @@ void HttpFileServer::onCompleted(void* self, MHD_Connection*, void** requestStat
     if (request->reserved > 0)
         server->m_index.release(request->account, request->reserved);
     if (request->upload && request->stage == Request::Stage::Receiving) {
-        qCInfo(lcFiles).noquote()
-            << "upload by" << request->account << "cut short after"
-            << request->upload->received() << "of" << request->length << "bytes"
-            << (code == MHD_REQUEST_TERMINATED_TIMEOUT_REACHED ? "(idle timeout)" : "");
+        qCInfo(lcFiles).noquote() << "upload by" << request->account << "cut short after"
+                                  << request->upload->received() << "of" << request->length
+                                  << "bytes"
+                                  << (code == MHD_REQUEST_TERMINATED_TIMEOUT_REACHED
+                                          ? "(idle timeout)"
+                                          : "");
     }
     delete request; // an unfinished upload's file goes with it
 }
 
-MHD_Result HttpFileServer::handle(Request* request, const char* uploadData,
-                                  size_t* uploadDataSize)
+MHD_Result HttpFileServer::handle(Request* request, const char* uploadData, size_t* uploadDataSize)
 {
     MHD_Connection* connection = request->connection;
     if (request->stage == Request::Stage::Answered) {
@@ -386,11 +386,10 @@ MHD_Result HttpFileServer::beginUpload(Request* request)
                                "The Content-Length header is not a number of bytes.");
     }
     if (request->length > m_settings.maxBytes) {
-        return refuse(
-            request, MHD_HTTP_CONTENT_TOO_LARGE,
-            QStringLiteral("The file is larger than this server's limit of %1.")
-                .arg(sizeText(m_settings.maxBytes))
-                .toUtf8());
+        return refuse(request, MHD_HTTP_CONTENT_TOO_LARGE,
+                      QStringLiteral("The file is larger than this server's limit of %1.")
+                          .arg(sizeText(m_settings.maxBytes))
+                          .toUtf8());
     }
     request->name = QStringLiteral("file");
     if (hasHeader(connection, MHD_HTTP_HEADER_CONTENT_DISPOSITION)) {
@@ -398,15 +397,16 @@ MHD_Result HttpFileServer::beginUpload(Request* request)
             UploadHeaders::fileName(header(connection, MHD_HTTP_HEADER_CONTENT_DISPOSITION));
         if (name.isEmpty()) {
             return refuse(request, MHD_HTTP_BAD_REQUEST,
-                                   "The file name in Content-Disposition cannot be read.");
+                          "The file name in Content-Disposition cannot be read.");
         }
         request->name = name;
     }
-    request->contentType = UploadHeaders::contentType(header(connection, MHD_HTTP_HEADER_CONTENT_TYPE));
+    request->contentType =
+        UploadHeaders::contentType(header(connection, MHD_HTTP_HEADER_CONTENT_TYPE));
     request->baseUrl = baseUrl(connection);
     if (request->baseUrl.isEmpty()) {
         return refuse(request, MHD_HTTP_BAD_REQUEST,
-                               "The Host header is missing or not a host name.");
+                      "The Host header is missing or not a host name.");
     }
     char* password = nullptr;
     char* user = MHD_basic_auth_get_username_password(connection, &password);
@@ -414,8 +414,8 @@ MHD_Result HttpFileServer::beginUpload(Request* request)
         MHD_free(user);
         MHD_free(password);
         return refuse(request, MHD_HTTP_UNAUTHORIZED,
-                               "Uploading needs an account: send its name and password.",
-                               {{MHD_HTTP_HEADER_WWW_AUTHENTICATE, Realm}});
+                      "Uploading needs an account: send its name and password.",
+                      {{MHD_HTTP_HEADER_WWW_AUTHENTICATE, Realm}});
     }
     const QString account = QString::fromUtf8(user);
     const QString secret = QString::fromUtf8(password);
@@ -451,21 +451,19 @@ MHD_Result HttpFileServer::afterLogin(Request* request)
     if (request->account.isEmpty()) {
         if (request->throttled) {
             return refuse(request, MHD_HTTP_TOO_MANY_REQUESTS,
-                                   "Too many failed logins: try again in a minute.",
-                                   {{"Retry-After", "60"}});
+                          "Too many failed logins: try again in a minute.",
+                          {{"Retry-After", "60"}});
         }
-        return refuse(request, MHD_HTTP_UNAUTHORIZED,
-                               "The account name or the password is wrong.",
-                               {{MHD_HTTP_HEADER_WWW_AUTHENTICATE, Realm}});
+        return refuse(request, MHD_HTTP_UNAUTHORIZED, "The account name or the password is wrong.",
+                      {{MHD_HTTP_HEADER_WWW_AUTHENTICATE, Realm}});
     }
     qint64 used = 0;
     if (!m_index.reserve(request->account, request->length, m_settings.quotaBytes, &used)) {
-        return refuse(
-            request, MHD_HTTP_INSUFFICIENT_STORAGE,
-            QStringLiteral("Your files on this server have reached your quota of %1 (%2 "
-                           "used).")
-                .arg(sizeText(m_settings.quotaBytes), sizeText(used))
-                .toUtf8());
+        return refuse(request, MHD_HTTP_INSUFFICIENT_STORAGE,
+                      QStringLiteral("Your files on this server have reached your quota of %1 (%2 "
+                                     "used).")
+                          .arg(sizeText(m_settings.quotaBytes), sizeText(used))
+                          .toUtf8());
     }
     FileRecord record;
     record.id = FileStore::newId();
@@ -480,14 +478,13 @@ MHD_Result HttpFileServer::afterLogin(Request* request)
                                      << request->upload->errorString();
         request->upload.reset();
         return refuse(request, MHD_HTTP_INTERNAL_SERVER_ERROR,
-                               "The server cannot store files right now.");
+                      "The server cannot store files right now.");
     }
     request->stage = Request::Stage::Receiving;
     return MHD_YES;
 }
 
-MHD_Result HttpFileServer::receive(Request* request, const char* uploadData,
-                                   size_t* uploadDataSize)
+MHD_Result HttpFileServer::receive(Request* request, const char* uploadData, size_t* uploadDataSize)
 {
     MHD_Connection* connection = request->connection;
     FileUpload* upload = request->upload.get();
@@ -495,9 +492,9 @@ MHD_Result HttpFileServer::receive(Request* request, const char* uploadData,
         // Refused halfway: the answer goes out now and the connection closes (the rest of
         // the body is not waited for).
         if (upload->elapsedMs() > qint64(m_settings.uploadMaxSecs) * 1000) {
-            qCInfo(lcFiles).noquote() << "upload by" << request->account << "too slow:"
-                                      << upload->received() << "of" << request->length
-                                      << "bytes in" << m_settings.uploadMaxSecs << 's';
+            qCInfo(lcFiles).noquote()
+                << "upload by" << request->account << "too slow:" << upload->received() << "of"
+                << request->length << "bytes in" << m_settings.uploadMaxSecs << 's';
             HttpReply::sendEarly(
                 connection, MHD_HTTP_REQUEST_TIMEOUT, "Request Timeout",
                 QStringLiteral("The upload took longer than this server allows (%1 s).")
@@ -552,9 +549,9 @@ MHD_Result HttpFileServer::serveFile(Request* request)
     std::optional<FileRecord> record;
     if (FileStore::isId(id))
         record = m_index.find(id);
-    const int fd = record ? ::open(QFile::encodeName(m_store->filePath(id)).constData(),
-                                   O_RDONLY | O_CLOEXEC)
-                          : -1;
+    const int fd =
+        record ? ::open(QFile::encodeName(m_store->filePath(id)).constData(), O_RDONLY | O_CLOEXEC)
+               : -1;
     if (fd < 0) {
         return HttpReply::text(connection, MHD_HTTP_NOT_FOUND,
                                "There is no such file here (it may have expired).");
@@ -565,22 +562,17 @@ MHD_Result HttpFileServer::serveFile(Request* request)
         return MHD_NO;
     }
     const bool inlineType = UploadHeaders::isInlineType(record->contentType);
-    return HttpReply::queue(
-        connection, MHD_HTTP_OK, response,
-        {{MHD_HTTP_HEADER_CONTENT_TYPE, record->contentType},
-         {MHD_HTTP_HEADER_CONTENT_DISPOSITION,
-          UploadHeaders::contentDisposition(record->name, inlineType)},
-         {MHD_HTTP_HEADER_CACHE_CONTROL, "private, max-age=86400"}});
+    return HttpReply::queue(connection, MHD_HTTP_OK, response,
+                            {{MHD_HTTP_HEADER_CONTENT_TYPE, record->contentType},
+                             {MHD_HTTP_HEADER_CONTENT_DISPOSITION,
+                              UploadHeaders::contentDisposition(record->name, inlineType)},
+                             {MHD_HTTP_HEADER_CACHE_CONTROL, "private, max-age=86400"}});
 }
 
 QByteArray HttpFileServer::baseUrl(MHD_Connection* connection) const
 {
-    if (!m_settings.publicUrl.isEmpty()) {
-        QByteArray url = m_settings.publicUrl.toUtf8();
-        while (url.endsWith('/'))
-            url.chop(1);
-        return url;
-    }
+    if (!m_settings.publicUrl.isEmpty())
+        return m_settings.publicUrl.toUtf8();
     static const QRegularExpression Host(
         QStringLiteral(R"(^([A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])(:[0-9]{1,5})?$)"));
     const QByteArray host = header(connection, MHD_HTTP_HEADER_HOST);

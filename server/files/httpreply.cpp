@@ -47,8 +47,7 @@ MHD_Result queue(MHD_Connection* connection, unsigned status, MHD_Response* resp
 {
     // Nothing from here is a page: no type sniffing, no scripts, no framing.
     MHD_add_response_header(response, "X-Content-Type-Options", "nosniff");
-    MHD_add_response_header(response, "Content-Security-Policy",
-                            "default-src 'none'; sandbox");
+    MHD_add_response_header(response, "Content-Security-Policy", "default-src 'none'; sandbox");
     for (const auto& header : headers)
         MHD_add_response_header(response, header.first.constData(), header.second.constData());
     const MHD_Result result = MHD_queue_response(connection, status, response);

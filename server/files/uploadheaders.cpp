@@ -144,8 +144,7 @@ QString safeFileName(const QString& name)
     QString result = name.mid(std::max(name.lastIndexOf(u'/'), name.lastIndexOf(u'\\')) + 1);
     result.removeIf([](QChar c) {
         return c.category() == QChar::Other_Control || c.category() == QChar::Other_Format ||
-               c.category() == QChar::Separator_Line ||
-               c.category() == QChar::Separator_Paragraph;
+               c.category() == QChar::Separator_Line || c.category() == QChar::Separator_Paragraph;
     });
     while (!result.isEmpty() && (result.front() == u'.' || result.front().isSpace()))
         result.remove(0, 1);

@@ -75,6 +75,10 @@ private:
                    const QString& user = Account, const QString& password = Password);
     Answer upload(const QByteArray& body, const QByteArray& disposition = {},
                   const QByteArray& type = "application/octet-stream");
+    // The head of an upload by the account, as raw HTTP: the request line, Host, framing (a
+    // "Content-Length: n" or "Transfer-Encoding: chunked" line, without CR LF) and the
+    // credentials, ending with the empty line.
+    static QByteArray uploadHead(const QByteArray& framing);
     // A raw TLS connection to the file host, handshake done; nullptr on failure.
     QSslSocket* rawConnection();
     int storedFiles() const;
@@ -125,8 +129,7 @@ void tst_FileHost::cleanup()
 
 QUrl tst_FileHost::uploadUrl() const
 {
-    return QUrl(FileHost::uploadUrl({}, QHostAddress::LocalHost,
-                                    m_fixture.server()->filesPort()));
+    return QUrl(FileHost::uploadUrl({}, QHostAddress::LocalHost, m_fixture.server()->filesPort()));
 }
 
 Answer tst_FileHost::request(const QByteArray& verb, const QUrl& url, const QByteArray& body,
@@ -169,6 +172,12 @@ Answer tst_FileHost::upload(const QByteArray& body, const QByteArray& dispositio
     if (!disposition.isEmpty())
         headers.append({"Content-Disposition", disposition});
     return request("POST", uploadUrl(), body, headers);
+}
+
+QByteArray tst_FileHost::uploadHead(const QByteArray& framing)
+{
+    return "POST /upload HTTP/1.1\r\nHost: 127.0.0.1\r\n" + framing + "\r\nAuthorization: Basic " +
+           (Account + u':' + Password).toUtf8().toBase64() + "\r\n\r\n";
 }
 
 QSslSocket* tst_FileHost::rawConnection()
@@ -335,9 +344,7 @@ void tst_FileHost::oversizedUploadIsRefusedBeforeItsBody()
     QVERIFY(socket);
     // Declares 100 MB (past what is ever read to be thrown away) and sends only headers: the
     // answer comes without waiting for any body.
-    socket->write("POST /upload HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 104857600\r\n"
-                  "Authorization: Basic " +
-                  (Account + u':' + Password).toUtf8().toBase64() + "\r\n\r\n");
+    socket->write(uploadHead("Content-Length: 104857600"));
     QTRY_VERIFY_WITH_TIMEOUT(socket->bytesAvailable() > 0, 10000);
     const QByteArray answer = socket->readAll();
     QVERIFY2(answer.startsWith("HTTP/1.1 413"), answer.constData());
@@ -367,10 +374,7 @@ void tst_FileHost::contentLengthIsRequired()
 {
     QSslSocket* socket = rawConnection();
     QVERIFY(socket);
-    socket->write("POST /upload HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n"
-                  "Authorization: Basic " +
-                  (Account + u':' + Password).toUtf8().toBase64() +
-                  "\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
+    socket->write(uploadHead("Transfer-Encoding: chunked") + "5\r\nhello\r\n0\r\n\r\n");
     QTRY_VERIFY_WITH_TIMEOUT(socket->bytesAvailable() > 0, 10000);
     QVERIFY(socket->readAll().startsWith("HTTP/1.1 411"));
     QCOMPARE(storedFiles(), 0);
@@ -381,9 +385,8 @@ void tst_FileHost::badContentLengthIsRefused()
     QSslSocket* socket = rawConnection();
     QVERIFY(socket);
     socket->write("POST /upload HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: -5\r\n\r\n");
-    QTRY_VERIFY_WITH_TIMEOUT(socket->bytesAvailable() > 0 ||
-                                 socket->state() != QAbstractSocket::ConnectedState,
-                             10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        socket->bytesAvailable() > 0 || socket->state() != QAbstractSocket::ConnectedState, 10000);
     const QByteArray answer = socket->readAll();
     QVERIFY2(answer.startsWith("HTTP/1.1 400"), answer.constData());
 }
@@ -392,10 +395,7 @@ void tst_FileHost::bodyShorterThanDeclaredIsNotStored()
 {
     QSslSocket* socket = rawConnection();
     QVERIFY(socket);
-    socket->write("POST /upload HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5000\r\n"
-                  "Authorization: Basic " +
-                  (Account + u':' + Password).toUtf8().toBase64() + "\r\n\r\n" +
-                  QByteArray(1000, 'z'));
+    socket->write(uploadHead("Content-Length: 5000") + QByteArray(1000, 'z'));
     QTRY_COMPARE(incomingFiles(), 1); // logged in, being received
     socket->abort();
     QTRY_COMPARE(incomingFiles(), 0);
@@ -411,10 +411,7 @@ void tst_FileHost::silentUploadIsCut()
     QVERIFY(startWith(config));
     QSslSocket* socket = rawConnection();
     QVERIFY(socket);
-    socket->write("POST /upload HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5000\r\n"
-                  "Authorization: Basic " +
-                  (Account + u':' + Password).toUtf8().toBase64() + "\r\n\r\n" +
-                  QByteArray(100, 'z'));
+    socket->write(uploadHead("Content-Length: 5000") + QByteArray(100, 'z'));
     QTRY_COMPARE(incomingFiles(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(socket->state(), QAbstractSocket::UnconnectedState, 10000);
     QTRY_COMPARE(incomingFiles(), 0);
@@ -428,10 +425,7 @@ void tst_FileHost::tooSlowUploadGets408()
     QVERIFY(startWith(config));
     QSslSocket* socket = rawConnection();
     QVERIFY(socket);
-    socket->write("POST /upload HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5000\r\n"
-                  "Authorization: Basic " +
-                  (Account + u':' + Password).toUtf8().toBase64() + "\r\n\r\n" +
-                  QByteArray(10, 'z'));
+    socket->write(uploadHead("Content-Length: 5000") + QByteArray(10, 'z'));
     QTRY_COMPARE(incomingFiles(), 1);
     // A trickle: a few bytes every 300 ms, never silent, never done in time.
     QByteArray answer;
@@ -469,9 +463,7 @@ void tst_FileHost::othersAreServedDuringAStalledUpload()
 {
     QSslSocket* stalled = rawConnection();
     QVERIFY(stalled);
-    stalled->write("POST /upload HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5000\r\n"
-                   "Authorization: Basic " +
-                   (Account + u':' + Password).toUtf8().toBase64() + "\r\n\r\n");
+    stalled->write(uploadHead("Content-Length: 5000"));
     QTRY_COMPARE(incomingFiles(), 1);
     QCOMPARE(upload("meanwhile").status, 201);
     // And the chat itself is not disturbed.
@@ -506,8 +498,9 @@ void tst_FileHost::expiredUploadsAreDeleted()
     QSqlDatabase::removeDatabase(QStringLiteral("backdate"));
     HttpFileServer* server = m_fixture.server()->fileHost()->server();
     int removed = -1;
-    QMetaObject::invokeMethod(server, [server, &removed] { removed = server->removeExpired(); },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        server, [server, &removed] { removed = server->removeExpired(); },
+        Qt::BlockingQueuedConnection);
     QCOMPARE(removed, 1);
     QCOMPARE(storedFiles(), 1);
     QCOMPARE(request("GET", QUrl(QString::fromUtf8(old.location)), {}, {}, {}, {}).status, 404);
@@ -521,8 +514,7 @@ void tst_FileHost::uploadsSurviveARestartAndStrayFilesGo()
     QCOMPARE(kept.status, 201);
     QCOMPARE(lost.status, 201);
     QTRY_COMPARE(storedFiles(), 2);
-    const QDir files(
-        QDir(m_fixture.server()->config().dataDir).filePath(QStringLiteral("files")));
+    const QDir files(QDir(m_fixture.server()->config().dataDir).filePath(QStringLiteral("files")));
     const QString lostId = QUrl(QString::fromUtf8(lost.location)).path().section(u'/', 2, 2);
     const QString strayId = FileStore::newId();
     const ServerConfig config = m_fixture.server()->config();

@@ -26,8 +26,8 @@ void tst_UploadHeaders::fileName_data()
     QTest::newRow("token") << QByteArray("attachment; filename=a.txt") << "a.txt";
     QTest::newRow("form-data") << QByteArray("form-data; name=\"f\"; filename=\"x.png\"")
                                << "x.png";
-    QTest::newRow("escaped quote") << QByteArray(R"(attachment; filename="say \"hi\".txt")")
-                                   << "say \"hi\".txt";
+    QTest::newRow("escaped quote")
+        << QByteArray(R"(attachment; filename="say \"hi\".txt")") << "say \"hi\".txt";
     QTest::newRow("utf-8 ext") << QByteArray("attachment; filename*=UTF-8''caf%C3%A9.png")
                                << QStringLiteral("café.png");
     QTest::newRow("ext wins") << QByteArray("attachment; filename=\"fallback.png\"; "
@@ -35,20 +35,19 @@ void tst_UploadHeaders::fileName_data()
                               << QStringLiteral("图.png");
     QTest::newRow("bad ext falls back")
         << QByteArray("attachment; filename*=UTF-8''%ZZ; filename=\"ok.txt\"") << "ok.txt";
-    QTest::newRow("latin1 ext refused") << QByteArray("attachment; filename*=iso-8859-1''a%E9")
-                                        << QString();
-    QTest::newRow("invalid utf-8") << QByteArray("attachment; filename*=UTF-8''%C3%28")
-                                   << QString();
+    QTest::newRow("latin1 ext refused")
+        << QByteArray("attachment; filename*=iso-8859-1''a%E9") << QString();
+    QTest::newRow("invalid utf-8")
+        << QByteArray("attachment; filename*=UTF-8''%C3%28") << QString();
     QTest::newRow("unix path") << QByteArray("attachment; filename=\"../../etc/passwd\"")
                                << "passwd";
     QTest::newRow("windows path") << QByteArray(R"(attachment; filename="C:\\a\\..\\b.txt")")
                                   << "b.txt";
-    QTest::newRow("encoded path") << QByteArray("attachment; filename*=UTF-8''..%2F..%2Fx")
-                                  << "x";
+    QTest::newRow("encoded path") << QByteArray("attachment; filename*=UTF-8''..%2F..%2Fx") << "x";
     QTest::newRow("hidden") << QByteArray("attachment; filename=\".bashrc\"") << "bashrc";
     QTest::newRow("only dots") << QByteArray("attachment; filename=\"..\"") << QString();
-    QTest::newRow("control chars") << QByteArray("attachment; filename*=UTF-8''a%0D%0Ab%00.txt")
-                                   << "ab.txt";
+    QTest::newRow("control chars")
+        << QByteArray("attachment; filename*=UTF-8''a%0D%0Ab%00.txt") << "ab.txt";
     QTest::newRow("bidi override")
         << QByteArray("attachment; filename*=UTF-8''invoice%E2%80%AEfdp.exe") << "invoicefdp.exe";
     QTest::newRow("unterminated") << QByteArray("attachment; filename=\"a.txt") << QString();
@@ -82,14 +81,14 @@ void tst_UploadHeaders::contentType_data()
     QTest::addColumn<QByteArray>("header");
     QTest::addColumn<QByteArray>("type");
     QTest::newRow("plain") << QByteArray("image/png") << QByteArray("image/png");
-    QTest::newRow("case and params") << QByteArray("Text/Plain; charset=UTF-8")
-                                     << QByteArray("text/plain");
+    QTest::newRow("case and params")
+        << QByteArray("Text/Plain; charset=UTF-8") << QByteArray("text/plain");
     QTest::newRow("empty") << QByteArray() << QByteArray("application/octet-stream");
     QTest::newRow("no subtype") << QByteArray("image") << QByteArray("application/octet-stream");
-    QTest::newRow("spaces inside") << QByteArray("image/p ng")
-                                   << QByteArray("application/octet-stream");
-    QTest::newRow("header injection") << QByteArray("text/html\r\nX-Evil: 1")
-                                      << QByteArray("application/octet-stream");
+    QTest::newRow("spaces inside")
+        << QByteArray("image/p ng") << QByteArray("application/octet-stream");
+    QTest::newRow("header injection")
+        << QByteArray("text/html\r\nX-Evil: 1") << QByteArray("application/octet-stream");
 }
 
 void tst_UploadHeaders::contentType()
