@@ -1,7 +1,7 @@
 #include "auth/accountadmin.h"
 
 #include "auth/passwordhash.h"
-#include "auth/sqliteaccountstore.h"
+#include "auth/sqlaccountstore.h"
 #include "core/clock.h"
 #include "irccasemapping.h"
 #include "ircvalidation.h"
@@ -96,14 +96,16 @@ int AccountAdmin::run(const QStringList& arguments)
         m_err.flush();
         return 2;
     }
+    const DatabaseLocation location =
+        DatabaseLocation::resolve(m_config.dataDir, m_config.databaseUrl);
     DataDirectory directory(m_config.dataDir);
-    if (!directory.create()) {
+    if (location.isSqlite() && !directory.create()) {
         m_err << tr("confabd: %1").arg(directory.errorString()) << '\n';
         m_err.flush();
         return 1;
     }
-    SqliteAccountStore store(QStringLiteral("confabd-account-admin"));
-    if (!store.open(directory.filePath(Database::fileName()))) {
+    SqlAccountStore store(QStringLiteral("confabd-account-admin"));
+    if (!store.open(location)) {
         m_err << tr("confabd: cannot open the account database: %1").arg(store.errorString())
               << '\n';
         m_err.flush();
@@ -175,7 +177,7 @@ QString AccountAdmin::newPassword()
     return password;
 }
 
-int AccountAdmin::add(SqliteAccountStore& store, const QString& name)
+int AccountAdmin::add(SqlAccountStore& store, const QString& name)
 {
     if (IrcValidation::checkNick(name, m_config.nickLength) != IrcValidation::Reason::Valid) {
         m_err << tr("confabd: \"%1\" is not a valid account name (the rules of nicknames apply)")
@@ -194,7 +196,7 @@ int AccountAdmin::add(SqliteAccountStore& store, const QString& name)
                   tr("Account %1 created.").arg(name));
 }
 
-int AccountAdmin::report(SqliteAccountStore& store, AccountStore::Result result,
+int AccountAdmin::report(SqlAccountStore& store, AccountStore::Result result,
                          const QString& name, const QString& done)
 {
     switch (result) {
@@ -214,7 +216,7 @@ int AccountAdmin::report(SqliteAccountStore& store, AccountStore::Result result,
     return 1;
 }
 
-int AccountAdmin::changePassword(SqliteAccountStore& store, const QString& name)
+int AccountAdmin::changePassword(SqlAccountStore& store, const QString& name)
 {
     if (!store.find(fold(name))) {
         m_err << tr("confabd: there is no account %1").arg(name) << '\n';
@@ -227,12 +229,12 @@ int AccountAdmin::changePassword(SqliteAccountStore& store, const QString& name)
                   tr("Password of %1 changed.").arg(name));
 }
 
-int AccountAdmin::remove(SqliteAccountStore& store, const QString& name)
+int AccountAdmin::remove(SqlAccountStore& store, const QString& name)
 {
     return report(store, store.remove(fold(name)), name, tr("Account %1 deleted.").arg(name));
 }
 
-int AccountAdmin::list(SqliteAccountStore& store)
+int AccountAdmin::list(SqlAccountStore& store)
 {
     const QList<AccountRecord> accounts = store.list();
     for (const AccountRecord& account : accounts) {
@@ -247,7 +249,7 @@ int AccountAdmin::list(SqliteAccountStore& store)
     return 0;
 }
 
-int AccountAdmin::addCertificate(SqliteAccountStore& store, const QString& name,
+int AccountAdmin::addCertificate(SqlAccountStore& store, const QString& name,
                                  const QString& fingerprint)
 {
     const QString hex = normalisedFingerprint(fingerprint);
@@ -273,7 +275,7 @@ int AccountAdmin::addCertificate(SqliteAccountStore& store, const QString& name,
     }
 }
 
-int AccountAdmin::removeCertificate(SqliteAccountStore& store, const QString& fingerprint)
+int AccountAdmin::removeCertificate(SqlAccountStore& store, const QString& fingerprint)
 {
     const QString hex = normalisedFingerprint(fingerprint);
     if (hex.isEmpty() || store.removeCertificate(hex) != AccountStore::Result::Ok) {

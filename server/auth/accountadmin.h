@@ -11,7 +11,7 @@
 #include <optional>
 
 class QTextStream;
-class SqliteAccountStore;
+class SqlAccountStore;
 
 // confabd's account command line: `confabd [--data-dir DIR] account add|passwd|del|list|
 // cert-add|cert-del ...`, and `confabd mkpasswd`, which hashes a password the same way. Works on
@@ -42,14 +42,14 @@ public:
     static QString readPasswordFromConsole(const QString& prompt);
 
 private:
-    int add(SqliteAccountStore& store, const QString& name);
-    int changePassword(SqliteAccountStore& store, const QString& name);
-    int remove(SqliteAccountStore& store, const QString& name);
-    int list(SqliteAccountStore& store);
-    int addCertificate(SqliteAccountStore& store, const QString& name, const QString& fingerprint);
-    int removeCertificate(SqliteAccountStore& store, const QString& fingerprint);
+    int add(SqlAccountStore& store, const QString& name);
+    int changePassword(SqlAccountStore& store, const QString& name);
+    int remove(SqlAccountStore& store, const QString& name);
+    int list(SqlAccountStore& store);
+    int addCertificate(SqlAccountStore& store, const QString& name, const QString& fingerprint);
+    int removeCertificate(SqlAccountStore& store, const QString& fingerprint);
     // Prints what a store result means for the named account; returns the exit code.
-    int report(SqliteAccountStore& store, AccountStore::Result result, const QString& name,
+    int report(SqlAccountStore& store, AccountStore::Result result, const QString& name,
                const QString& done);
     // A password that is acceptable, or a null string after saying why not.
     QString newPassword();

@@ -21,7 +21,7 @@ struct AccountRecord
 };
 
 // Where accounts live: the seam between the server and its database. One production
-// implementation per engine (SqliteAccountStore; PostgreSQL for a cluster). Every call is
+// implementation per engine (SqlAccountStore; PostgreSQL for a cluster). Every call is
 // synchronous and may touch the disk: the server calls it only from its auth worker thread, the
 // admin command line directly.
 class AccountStore

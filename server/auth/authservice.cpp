@@ -10,7 +10,7 @@
 #include <QTimer>
 
 AuthService::AuthService(const ServerConfig& config, QObject* parent)
-    : QObject(parent), m_databasePath(config.dataDir + u'/' + Database::fileName()),
+    : QObject(parent), m_database(DatabaseLocation::resolve(config.dataDir, config.databaseUrl)),
       m_scramIterations(config.scramIterations), m_failureLimit(config.loginFailureLimit),
       m_failureWindowSecs(config.loginFailureWindowSecs)
 {
@@ -30,7 +30,7 @@ bool AuthService::start(QString* error)
     if (m_started)
         return true;
     m_worker =
-        new AuthWorker(m_databasePath, {m_scramIterations, m_failureLimit, m_failureWindowSecs});
+        new AuthWorker(m_database, {m_scramIterations, m_failureLimit, m_failureWindowSecs});
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread.start();
@@ -69,7 +69,7 @@ bool AuthService::start(QString* error)
         },
         Qt::BlockingQueuedConnection);
     m_started = true;
-    qCInfo(lcAuth) << "account database" << m_databasePath << "open," << m_reserved.size()
+    qCInfo(lcAuth) << "account database" << m_database.describe() << "open," << m_reserved.size()
                    << "accounts";
     return true;
 }

@@ -3,6 +3,7 @@
 #include "auth/saslexchangeresult.h"
 #include "auth/saslpeer.h"
 #include "auth/scramcredentials.h"
+#include "storage/databaselocation.h"
 
 #include <QObject>
 #include <QPointer>
@@ -86,7 +87,7 @@ private:
     void setReserved(const QStringList& foldedNames);
     void poll();
 
-    QString m_databasePath;
+    DatabaseLocation m_database;
     int m_scramIterations;
     int m_failureLimit;
     int m_failureWindowSecs;

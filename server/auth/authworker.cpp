@@ -1,6 +1,6 @@
 #include "auth/authworker.h"
 
-#include "auth/sqliteaccountstore.h"
+#include "auth/sqlaccountstore.h"
 #include "core/clock.h"
 #include "routing/relayline.h"
 #include "serverlogging.h"
@@ -55,8 +55,8 @@ struct AuthWorker::Exchange
     SaslExchangeResult::Failure failure = SaslExchangeResult::Failure::None;
 };
 
-AuthWorker::AuthWorker(const QString& databasePath, const Limits& limits)
-    : m_databasePath(databasePath), m_limits(limits),
+AuthWorker::AuthWorker(const DatabaseLocation& database, const Limits& limits)
+    : m_database(database), m_limits(limits),
       m_accountFailures(limits.failureLimit, qint64(limits.failureWindowSecs) * 1000),
       m_addressFailures(limits.failureLimit, qint64(limits.failureWindowSecs) * 1000)
 {
@@ -81,8 +81,8 @@ bool AuthWorker::open(QString* error)
     // thread on Linux; logins still progress, only more slowly under load.
     setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), WorkerNiceness);
 #endif
-    m_store = std::make_unique<SqliteAccountStore>(QStringLiteral("confabd-auth-worker"));
-    if (!m_store->open(m_databasePath)) {
+    m_store = std::make_unique<SqlAccountStore>(QStringLiteral("confabd-auth-worker"));
+    if (!m_store->open(m_database)) {
         *error = m_store->errorString();
         return false;
     }

@@ -4,6 +4,7 @@
 #include "auth/saslexchangeresult.h"
 #include "auth/saslpeer.h"
 #include "irccasemapping.h"
+#include "storage/databaselocation.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -13,7 +14,7 @@
 
 #include <memory>
 
-class SqliteAccountStore;
+class SqlAccountStore;
 struct Gsasl;
 struct Gsasl_session;
 
@@ -34,7 +35,7 @@ public:
     };
     enum class RegisterResult { Ok, Exists, Failed };
 
-    AuthWorker(const QString& databasePath, const Limits& limits);
+    AuthWorker(const DatabaseLocation& database, const Limits& limits);
     ~AuthWorker() override;
 
     // Opens the database and GNU SASL; false + error.
@@ -67,10 +68,10 @@ private:
     bool checkThrottle(Exchange* exchange, qint64 nowMs);
     void recordFailure(Exchange* exchange);
 
-    QString m_databasePath;
+    DatabaseLocation m_database;
     Limits m_limits;
     IrcCaseMapping m_caseMapping;
-    std::unique_ptr<SqliteAccountStore> m_store;
+    std::unique_ptr<SqlAccountStore> m_store;
     Gsasl* m_gsasl = nullptr;
     QByteArray m_serverSecret;
     qint64 m_changeCounter = -1;

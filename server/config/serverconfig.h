@@ -134,6 +134,9 @@ struct ServerConfig
     // Where the account database, the lock file and a generated TLS certificate live. Empty:
     // no accounts (the core alone, in tests); confabd always sets one.
     QString dataDir;
+    // Accounts and history in this PostgreSQL database (postgresql://...) rather than SQLite in
+    // dataDir: the database a cluster's nodes share. Empty: SQLite.
+    QString databaseUrl;
 
     // TLS. Off unless set (confabd turns it on by default, on TlsPort).
     bool plainEnabled = true; // the plain-text port

@@ -2,6 +2,7 @@
 
 #include "auth/passwordhash.h"
 #include "ircvalidation.h"
+#include "storage/databaselocation.h"
 
 #include <QFileInfo>
 #include <QSettings>
@@ -130,6 +131,11 @@ ServerOptions::ServerOptions()
          tr("Keep the account database and a generated TLS certificate in <dir> (default %1).")
              .arg(defaultDataDir()),
          tr("dir")},
+        {QStringLiteral("database"),
+         tr("Keep accounts and history in the PostgreSQL database <url> "
+            "(postgresql://user@host:port/dbname), shared by the nodes of a cluster, instead of "
+            "SQLite in the data directory. A password is best left to ~/.pgpass or PGPASSWORD."),
+         tr("url")},
         {QStringLiteral("tls-port"),
          tr("Listen for TLS connections on <port> (default %1).").arg(ServerDefaults::TlsPort),
          tr("port")},
@@ -494,6 +500,12 @@ ServerOptions::Result ServerOptions::parse(const QStringList& arguments)
     readText(QStringLiteral("data-dir"), &m_config.dataDir);
     if (m_config.dataDir.isEmpty())
         return fail(QStringLiteral("data-dir"), tr("a directory is needed"));
+    readText(QStringLiteral("database"), &m_config.databaseUrl);
+    if (!m_config.databaseUrl.isEmpty()) {
+        const DatabaseLocation database = DatabaseLocation::fromUrl(m_config.databaseUrl);
+        if (!database.error().isEmpty())
+            return fail(QStringLiteral("database"), database.error());
+    }
     readText(QStringLiteral("tls-cert"), &m_config.tlsCertFile);
     readText(QStringLiteral("tls-key"), &m_config.tlsKeyFile);
     if (m_config.tlsCertFile.isEmpty() != m_config.tlsKeyFile.isEmpty()) {

@@ -4,7 +4,6 @@
 #include "serverlogging.h"
 #include "storage/database.h"
 
-#include <QFileInfo>
 #include <QTimer>
 
 namespace {
@@ -17,7 +16,7 @@ QString markerKey(const QString& owner, const QString& target)
 } // namespace
 
 HistoryService::HistoryService(const ServerConfig& config, QObject* parent)
-    : QObject(parent), m_databasePath(config.dataDir + u'/' + Database::fileName()),
+    : QObject(parent), m_database(DatabaseLocation::resolve(config.dataDir, config.databaseUrl)),
       m_retention({qint64(config.historyMaxAgeDays) * 24 * 3600 * 1000,
                    config.historyMaxPerTarget, config.historyPruneIntervalMs,
                    config.historyMaxBytes}),
@@ -44,7 +43,7 @@ bool HistoryService::start(QString* error)
 {
     if (m_worker)
         return true;
-    auto* worker = new HistoryWorker(m_databasePath, m_retention);
+    auto* worker = new HistoryWorker(m_database, m_retention);
     worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, worker, &QObject::deleteLater);
     m_thread.start();
@@ -66,7 +65,7 @@ bool HistoryService::start(QString* error)
     m_worker = worker;
     for (const ReadMarker& marker : markers)
         m_readMarkers.insert(markerKey(marker.owner, marker.target), marker.timeMs);
-    qCInfo(lcHistory) << "history store" << m_databasePath << "open," << markers.size()
+    qCInfo(lcHistory) << "history store" << m_database.describe() << "open," << markers.size()
                       << "read markers";
     return true;
 }
@@ -215,13 +214,11 @@ void HistoryService::takePending(const QString& owner, QObject* context, Records
 
 void HistoryService::status(QObject* context, StatusHandler handler)
 {
-    const QString path = m_databasePath;
     run<StoreStatus>(
-        [path](HistoryStore& store) {
+        [](HistoryStore& store) {
             StoreStatus status;
             status.records = store.count();
-            status.fileBytes =
-                QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size();
+            status.fileBytes = store.diskBytes();
             return status;
         },
         context, std::move(handler));

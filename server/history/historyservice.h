@@ -3,6 +3,7 @@
 #include "history/historyquery.h"
 #include "history/historyrecord.h"
 #include "history/historyworker.h"
+#include "storage/databaselocation.h"
 
 #include <QHash>
 #include <QObject>
@@ -109,7 +110,7 @@ private:
     template<typename Result, typename Handler>
     void run(std::function<Result(HistoryStore&)> work, QObject* context, Handler handler);
 
-    QString m_databasePath;
+    DatabaseLocation m_database;
     HistoryWorker::Retention m_retention;
     QThread m_thread;
     HistoryWorker* m_worker = nullptr;

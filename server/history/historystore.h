@@ -9,8 +9,8 @@
 #include <optional>
 #include <vector>
 
-// Where history is kept. The server's single-node store is SqliteHistoryStore; a second
-// implementation (PostgreSQL, for several nodes) implements the same calls. Every call may block
+// Where history is kept: SqliteHistoryStore on one node, SqlHistoryStore on PostgreSQL for
+// several. Every call may block
 // on disk: it runs on the history thread (HistoryWorker), never on the event loop. Results are
 // always in ascending (time, id) order.
 class HistoryStore
@@ -36,6 +36,8 @@ public:
     // maxPerTarget; at most batch rows per call. Returns how many were deleted (-1 on error).
     virtual int prune(qint64 beforeMs, int maxPerTarget, int batch) = 0;
     virtual qint64 count() = 0;
+    // What the store takes on disk (SQLite: the file and its log; PostgreSQL: the database).
+    virtual qint64 diskBytes() = 0;
 
     // draft/read-marker: the owner's marker for the target, and setting it (only forward).
     virtual std::optional<qint64> readMarker(const QString& owner, const QString& target) = 0;

@@ -9,8 +9,8 @@ namespace {
 constexpr int PruneSliceRows = 2000; // rows deleted per transaction when pruning
 }
 
-HistoryWorker::HistoryWorker(const QString& databasePath, const Retention& retention)
-    : m_databasePath(databasePath), m_retention(retention)
+HistoryWorker::HistoryWorker(const DatabaseLocation& database, const Retention& retention)
+    : m_database(database), m_retention(retention)
 {
 }
 
@@ -18,10 +18,23 @@ HistoryWorker::~HistoryWorker() = default;
 
 bool HistoryWorker::open(QString* error)
 {
-    m_store = std::make_unique<SqliteHistoryStore>(QStringLiteral("confabd-history"));
-    if (!m_store->open(m_databasePath) || !m_store->setMaxSize(m_retention.maxDatabaseBytes)) {
-        *error = m_store->errorString();
-        return false;
+    const QString connection = QStringLiteral("confabd-history");
+    if (m_database.isSqlite()) {
+        auto store = std::make_unique<SqliteHistoryStore>(connection);
+        if (!store->open(m_database) || !store->setMaxSize(m_retention.maxDatabaseBytes)) {
+            *error = store->errorString();
+            return false;
+        }
+        m_store = std::move(store);
+    } else {
+        m_store = std::make_unique<SqlHistoryStore>(connection);
+        if (!m_store->open(m_database)) {
+            *error = m_store->errorString();
+            return false;
+        }
+        if (m_retention.maxDatabaseBytes > 0)
+            qCWarning(lcHistory) << "the history size limit applies to SQLite only: on"
+                                    " PostgreSQL, the database's own disk quota is the limit";
     }
     if ((m_retention.maxAgeMs > 0 || m_retention.maxPerTarget > 0) &&
         m_retention.pruneIntervalMs > 0) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "history/sqlitehistorystore.h"
+#include "storage/databaselocation.h"
 
 #include <QObject>
 
@@ -21,7 +22,7 @@ public:
         qint64 maxDatabaseBytes; // 0: as large as the disk allows
     };
 
-    HistoryWorker(const QString& databasePath, const Retention& retention);
+    HistoryWorker(const DatabaseLocation& database, const Retention& retention);
     ~HistoryWorker() override;
 
     // Opens the database and starts the prune timer; false + error.
@@ -34,7 +35,7 @@ private:
     int pruneOnce(qint64 nowMs);
     void pruneSlice();
 
-    QString m_databasePath;
+    DatabaseLocation m_database;
     Retention m_retention;
-    std::unique_ptr<SqliteHistoryStore> m_store;
+    std::unique_ptr<SqlHistoryStore> m_store;
 };

@@ -1,20 +1,12 @@
 #pragma once
 
-#include "history/historystore.h"
-#include "storage/database.h"
-
-#include <QHash>
-#include <QSqlQuery>
-
-#include <map>
+#include "history/sqlhistorystore.h"
 
 struct sqlite3_stmt;
 
-// History in the server's SQLite database (tables history, history_views, history_pending,
-// read_markers: storage/schemamigrations.cpp), through prepared statements on one connection.
-// Each record is one row in a conversation; readers find it through their view of that
-// conversation (see HistoryRecord), kept in memory once looked up.
-class SqliteHistoryStore : public HistoryStore
+// History in the server's SQLite file: SqlHistoryStore with SQLite's own tuning (page cache,
+// memory map, checkpoints), a size limit, and its inserts through SQLite's own interface.
+class SqliteHistoryStore : public SqlHistoryStore
 {
 public:
     // The connection name must be unique in the process.
@@ -22,83 +14,20 @@ public:
     ~SqliteHistoryStore() override;
 
     // Opens (and migrates) the database file; false + errorString().
-    bool open(const QString& path);
-    Database& database() { return m_database; }
+    bool open(const DatabaseLocation& location) override;
+    bool open(const QString& path) { return open(DatabaseLocation::sqlite(path)); }
     // Writes fail with "database or disk is full" once the file would pass this size (SQLite's
     // max_page_count, for this connection); 0 or less: no limit. False + errorString().
     bool setMaxSize(qint64 bytes);
+    // The file and its write-ahead log.
+    qint64 diskBytes() override;
 
-    bool append(const std::vector<HistoryRecord>& records) override;
-    std::vector<HistoryRecord> find(const HistoryQuery& query) override;
-    std::vector<HistoryTarget> targets(const QString& owner, const QStringList& channels,
-                                       qint64 fromMs, qint64 toMs, int limit) override;
-    std::vector<HistoryRecord> takePending(const QString& owner) override;
-    bool restorePending(const QString& owner, const std::vector<qint64>& ids) override;
-    int prune(qint64 beforeMs, int maxPerTarget, int batch) override;
-    qint64 count() override;
-    std::optional<qint64> readMarker(const QString& owner, const QString& target) override;
-    std::optional<qint64> setReadMarker(const QString& owner, const QString& target,
-                                        qint64 timeMs) override;
-    std::vector<ReadMarker> readMarkers() override;
-    QString errorString() const override { return m_errorString; }
+protected:
+    qint64 insertRow(const HistoryRecord& record, qint64 conversation) override;
 
 private:
-    // A point in the (time, id) order.
-    struct Point
-    {
-        qint64 timeMs;
-        qint64 id;
-    };
-    enum class Order { Ascending, Descending };
-    // A reader's view of a conversation (a row of history_views).
-    struct View
-    {
-        qint64 id = 0;
-        qint64 conversation = 0;
-        qint64 sinceId = 0; // the first row this reader may see
-    };
-
     // The insert of a record, as SQLite's own prepared statement.
     sqlite3_stmt* insertStatement();
-    // Inserts the record's row into the conversation: its row id, or 0 + errorString().
-    qint64 insertRow(const HistoryRecord& record, qint64 conversation);
-    // The view of (owner, target), if there is one (nullopt on an error too: see errorString()).
-    std::optional<View> findView(const QString& owner, const QString& target);
-    // Adds the view: into the conversation from sinceId on, or (conversation 0) as the start of
-    // a new conversation. nullopt + errorString() on failure.
-    std::optional<View> addView(const QString& owner, const QString& target,
-                                qint64 conversation, qint64 sinceId);
-    // The row ids stored for one record (0: none for that view); false + errorString().
-    bool store(const HistoryRecord& record, qint64* ownerRow, qint64* peerRow,
-               QHash<qint64, qint64>* lastTimes);
-    // The query for this SQL text, prepared once.
-    QSqlQuery& prepared(const QString& sql);
-    bool fail(const QSqlQuery& query);
-    // Transactions: false + errorString() on failure; rollback() takes the failed query's error.
-    bool begin();
-    bool commit();
-    bool rollback(const QSqlQuery& query);
-    // Rolls back, keeping errorString(); forgets the cached views (the transaction may have
-    // added some). Returns false.
-    bool rollback();
-    // Keeps the view in m_views (started again past MaxCachedViews).
-    void cacheView(const QString& key, const View& view);
-    // Where a bound lies: a msgid's record, or a timestamp just before (lower) or after (upper)
-    // the records of its millisecond. nullopt: an unknown msgid.
-    std::optional<Point> resolve(const View& view, const HistoryQuery::Bound& bound,
-                                 bool afterTimestamp);
-    // Records strictly after `after` and strictly before `before` (either may be absent), in
-    // the order, at most limit; returned ascending.
-    std::vector<HistoryRecord> range(const HistoryQuery& query, const View& view,
-                                     std::optional<Point> after,
-                                     const std::optional<Point>& before, Order order, int limit);
 
-    Database m_database; // declared first: destroyed after the statements
     sqlite3_stmt* m_insert = nullptr;
-    // std::map: a reference to one statement stays valid while others are added.
-    std::map<QString, QSqlQuery> m_statements;
-    // Views looked up or added, by "owner\ntarget"; emptied when a transaction fails (it may
-    // have added some) and when it grows past MaxCachedViews.
-    QHash<QString, View> m_views;
-    QString m_errorString;
 };

@@ -8,7 +8,8 @@
 
 namespace {
 constexpr int BusyTimeoutMs = 5000; // another writer (confabd account ...) holds the lock
-}
+constexpr int PostgresConnectTimeoutSecs = 10;
+} // namespace
 
 Database::Database(const QString& connectionName) : m_connectionName(connectionName) {}
 
@@ -30,15 +31,32 @@ bool Database::exec(const QString& statement)
     return false;
 }
 
-bool Database::open(const QString& path)
+bool Database::open(const DatabaseLocation& location)
 {
     m_errorString.clear();
+    m_engine = location.engine();
+    if (!location.error().isEmpty()) {
+        m_errorString = location.error();
+        return false;
+    }
+    if (!(location.isSqlite() ? openSqlite(location) : openPostgres(location)))
+        return false;
+    SchemaMigrations migrations(m_engine);
+    if (!migrations.migrate(m_database, migrations.latestVersion(), &m_errorString)) {
+        m_database.close();
+        return false;
+    }
+    return true;
+}
+
+bool Database::openSqlite(const DatabaseLocation& location)
+{
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
         m_errorString = QStringLiteral("the Qt SQLite driver (QSQLITE) is not installed");
         return false;
     }
     m_database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    m_database.setDatabaseName(path);
+    m_database.setDatabaseName(location.path());
     m_database.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(BusyTimeoutMs));
     if (!m_database.open()) {
         m_errorString = m_database.lastError().text();
@@ -52,8 +70,35 @@ bool Database::open(const QString& path)
         m_database.close();
         return false;
     }
-    SchemaMigrations migrations;
-    if (!migrations.migrate(m_database, SchemaMigrations::latestVersion(), &m_errorString)) {
+    return true;
+}
+
+bool Database::openPostgres(const DatabaseLocation& location)
+{
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
+        m_errorString = QStringLiteral(
+            "the Qt PostgreSQL driver (QPSQL) is not installed (Debian: libqt6sql6-psql)");
+        return false;
+    }
+    m_database = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+    m_database.setHostName(location.host());
+    m_database.setPort(location.port());
+    m_database.setUserName(location.userName());
+    m_database.setPassword(location.password());
+    m_database.setDatabaseName(location.databaseName());
+    QString options = QStringLiteral("connect_timeout=%1;application_name=confabd")
+                          .arg(PostgresConnectTimeoutSecs);
+    if (!location.connectOptions().isEmpty())
+        options += u';' + location.connectOptions();
+    m_database.setConnectOptions(options);
+    if (!m_database.open()) {
+        m_errorString = QStringLiteral("cannot connect to %1: %2")
+                            .arg(location.describe(), m_database.lastError().text().trimmed());
+        return false;
+    }
+    // Timestamps are numbers and text is compared byte by byte: nothing depends on the
+    // session's time zone or locale.
+    if (!exec(QStringLiteral("SET client_encoding = 'UTF8'"))) {
         m_database.close();
         return false;
     }
@@ -62,14 +107,13 @@ bool Database::open(const QString& path)
 
 int Database::schemaVersion()
 {
-    QSqlQuery query(m_database);
-    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
-        return -1;
-    return query.value(0).toInt();
+    return SchemaMigrations(m_engine).currentVersion(m_database);
 }
 
 qint64 Database::dataVersion()
 {
+    if (!isSqlite())
+        return -1;
     QSqlQuery query(m_database);
     if (!query.exec(QStringLiteral("PRAGMA data_version")) || !query.next())
         return -1;

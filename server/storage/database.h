@@ -1,11 +1,14 @@
 #pragma once
 
+#include "storage/databaselocation.h"
+
 #include <QSqlDatabase>
 #include <QString>
 
-// One connection to the server's SQLite database (Qt Sql, QSQLITE), in the thread that opens it:
-// Qt Sql connections belong to their thread. Opening sets WAL mode and the other pragmas and
-// brings the schema up to date (SchemaMigrations). The connection is removed when this goes.
+// One connection to the server's database, in the thread that opens it: Qt Sql connections
+// belong to their thread. SQLite (QSQLITE, the default) or PostgreSQL (QPSQL, for a cluster of
+// nodes): opening sets SQLite's WAL mode and other pragmas, and brings the schema up to date
+// (SchemaMigrations). The connection is removed when this goes.
 class Database
 {
 public:
@@ -15,17 +18,21 @@ public:
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
-    // Opens (creating if needed) the file and migrates it; false + errorString() on failure,
+    // Opens (creating an SQLite file if needed) and migrates; false + errorString() on failure,
     // including a database written by a newer confabd.
-    bool open(const QString& path);
+    bool open(const DatabaseLocation& location);
+    // The SQLite file.
+    bool open(const QString& path) { return open(DatabaseLocation::sqlite(path)); }
     bool isOpen() const { return m_database.isOpen(); }
     QString errorString() const { return m_errorString; }
+    DatabaseLocation::Engine engine() const { return m_engine; }
+    bool isSqlite() const { return m_engine == DatabaseLocation::Engine::Sqlite; }
 
     QSqlDatabase& connection() { return m_database; }
-    // The schema version the file is at (PRAGMA user_version).
+    // The schema version the database is at (SchemaMigrations::currentVersion).
     int schemaVersion();
-    // Changes whenever another connection (another thread, confabd account ...) commits
-    // (PRAGMA data_version); cheap to poll.
+    // SQLite: changes whenever another connection (another thread, confabd account ...)
+    // commits (PRAGMA data_version); cheap to poll. -1 on PostgreSQL, which has no such thing.
     qint64 dataVersion();
 
     // The file name inside a data directory.
@@ -33,8 +40,11 @@ public:
 
 private:
     bool exec(const QString& statement);
+    bool openSqlite(const DatabaseLocation& location);
+    bool openPostgres(const DatabaseLocation& location);
 
     QString m_connectionName;
     QSqlDatabase m_database;
+    DatabaseLocation::Engine m_engine = DatabaseLocation::Engine::Sqlite;
     QString m_errorString;
 };

@@ -1,24 +1,22 @@
 #include "storage/schemamigrations.h"
 
 #include "serverlogging.h"
+#include "storage/postgresschema.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace {
-
-int currentVersion(QSqlDatabase& database)
-{
-    QSqlQuery query(database);
-    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
-        return -1;
-    return query.value(0).toInt();
-}
-
+// The advisory lock PostgreSQL nodes take while they migrate (any number: ours).
+constexpr qint64 MigrationLockKey = 0x436f6e666162; // "Confab"
 } // namespace
 
-SchemaMigrations::SchemaMigrations()
+SchemaMigrations::SchemaMigrations(DatabaseLocation::Engine engine) : m_engine(engine)
 {
+    if (engine == DatabaseLocation::Engine::Postgres) {
+        m_migrations = PostgresSchema::migrations();
+        return;
+    }
     m_migrations = {
         {1,
          "accounts with SCRAM-SHA-256 credentials; server settings",
@@ -152,12 +150,54 @@ SchemaMigrations::SchemaMigrations()
     };
 }
 
-int SchemaMigrations::latestVersion()
+int SchemaMigrations::currentVersion(QSqlDatabase& database) const
 {
-    return 6;
+    QSqlQuery query(database);
+    if (m_engine == DatabaseLocation::Engine::Sqlite) {
+        if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+            return -1;
+        return query.value(0).toInt();
+    }
+    if (!query.exec(QStringLiteral("SELECT to_regclass('schema_version') IS NOT NULL")) ||
+        !query.next())
+        return -1;
+    if (!query.value(0).toBool())
+        return 0;
+    if (!query.exec(QStringLiteral("SELECT version FROM schema_version")) || !query.next())
+        return -1;
+    return query.value(0).toInt();
+}
+
+bool SchemaMigrations::setVersion(QSqlDatabase& database, int version, QString* error) const
+{
+    QSqlQuery query(database);
+    const bool ok =
+        m_engine == DatabaseLocation::Engine::Sqlite
+            ? query.exec(QStringLiteral("PRAGMA user_version=%1").arg(version))
+            : query.exec(QStringLiteral("UPDATE schema_version SET version = %1").arg(version));
+    if (!ok)
+        *error = query.lastError().text();
+    return ok;
 }
 
 bool SchemaMigrations::migrate(QSqlDatabase& database, int targetVersion, QString* error) const
+{
+    if (m_engine == DatabaseLocation::Engine::Sqlite)
+        return migrateLocked(database, targetVersion, error);
+    // Several nodes may start at once on one PostgreSQL database: one migrates, the others
+    // wait and then find it done.
+    QSqlQuery lock(database);
+    if (!lock.exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(MigrationLockKey))) {
+        *error = lock.lastError().text();
+        return false;
+    }
+    const bool ok = migrateLocked(database, targetVersion, error);
+    lock.exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(MigrationLockKey));
+    return ok;
+}
+
+bool SchemaMigrations::migrateLocked(QSqlDatabase& database, int targetVersion,
+                                     QString* error) const
 {
     const int version = currentVersion(database);
     if (version < 0) {
@@ -189,8 +229,11 @@ bool SchemaMigrations::migrate(QSqlDatabase& database, int targetVersion, QStrin
                 return false;
             }
         }
-        if (!query.exec(QStringLiteral("PRAGMA user_version=%1").arg(migration.version)) ||
-            !database.commit()) {
+        if (!setVersion(database, migration.version, error)) {
+            database.rollback();
+            return false;
+        }
+        if (!database.commit()) {
             *error = database.lastError().text();
             database.rollback();
             return false;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "storage/databaselocation.h"
+
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
@@ -7,8 +9,11 @@
 #include <vector>
 
 // The database schema as a list of forward migrations: version N is reached by running the
-// statements of migrations 1..N in order, each migration in one transaction. The version is kept
-// in SQLite's PRAGMA user_version. A database from a newer confabd is refused, never touched.
+// statements of migrations 1..N in order, each migration in one transaction. Each engine has its
+// own list: SQLite's keeps every step since the first release, its version in PRAGMA
+// user_version; PostgreSQL's (storage/postgresschema.cpp) starts at today's schema, its version
+// in the schema_version table, and nodes starting together migrate one at a time (an advisory
+// lock). A database from a newer confabd is refused, never touched.
 class SchemaMigrations
 {
 public:
@@ -19,14 +24,20 @@ public:
         QStringList statements;
     };
 
-    SchemaMigrations();
+    explicit SchemaMigrations(DatabaseLocation::Engine engine = DatabaseLocation::Engine::Sqlite);
 
-    static int latestVersion();
+    int latestVersion() const { return m_migrations.back().version; }
+    // The version the database is at: 0 for an empty one, -1 if it cannot be read.
+    int currentVersion(QSqlDatabase& database) const;
     const std::vector<Migration>& migrations() const { return m_migrations; }
 
     // Brings the database to the version (tests migrate to earlier ones); false + error.
     bool migrate(QSqlDatabase& database, int targetVersion, QString* error) const;
 
 private:
+    bool setVersion(QSqlDatabase& database, int version, QString* error) const;
+    bool migrateLocked(QSqlDatabase& database, int targetVersion, QString* error) const;
+
+    DatabaseLocation::Engine m_engine;
     std::vector<Migration> m_migrations;
 };

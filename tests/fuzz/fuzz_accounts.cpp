@@ -7,7 +7,7 @@
 // is well formed.
 #include "auth/authservice.h"
 #include "auth/scramcredentials.h"
-#include "auth/sqliteaccountstore.h"
+#include "auth/sqlaccountstore.h"
 #include "core/servercore.h"
 #include "net/clientconnection.h"
 #include "storage/database.h"
@@ -67,7 +67,7 @@ extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv)
     config.registrationLimit = 1 << 30;
     {
         // An account with a known password and certificate, so success paths are reachable.
-        SqliteAccountStore store(QStringLiteral("fuzz-setup"));
+        SqlAccountStore store(QStringLiteral("fuzz-setup"));
         check(store.open(fixture->dir.filePath(Database::fileName())));
         store.create(QStringLiteral("alice"), QStringLiteral("alice"),
                      ScramCredentials::derive(QStringLiteral("wonderland"), 64), 1);

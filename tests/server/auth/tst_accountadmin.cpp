@@ -1,7 +1,7 @@
 // AccountAdmin: `confabd account ...` on a real database, with the password reader replaced.
 #include "auth/accountadmin.h"
 #include "auth/passwordhash.h"
-#include "auth/sqliteaccountstore.h"
+#include "auth/sqlaccountstore.h"
 #include "irccasemapping.h"
 #include "storage/database.h"
 
@@ -62,7 +62,7 @@ int tst_AccountAdmin::run(const QStringList& arguments, const QString& password)
 
 std::optional<AccountRecord> tst_AccountAdmin::find(const QString& folded)
 {
-    SqliteAccountStore store(QStringLiteral("check"));
+    SqlAccountStore store(QStringLiteral("check"));
     if (!store.open(m_config.dataDir + u'/' + Database::fileName()))
         return std::nullopt;
     return store.find(folded);

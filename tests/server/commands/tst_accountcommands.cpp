@@ -2,7 +2,7 @@
 // accounts, guests renamed for the owner, account-notify, account-tag, extended-join, WHOIS and
 // WHO, SETNAME, and accounts made by `confabd account` while the server runs.
 #include "accountfixture.h"
-#include "auth/sqliteaccountstore.h"
+#include "auth/sqlaccountstore.h"
 #include "servertestmain.h"
 #include "storage/database.h"
 
@@ -249,7 +249,7 @@ void tst_AccountCommands::ownerReclaimsNickFromGuest()
     TestClient* watcher = login(QStringLiteral("watcher"));
     QVERIFY(watcher);
     {
-        SqliteAccountStore store(QStringLiteral("admin"));
+        SqlAccountStore store(QStringLiteral("admin"));
         QVERIFY(store.open(m_fixture.config().dataDir + u'/' + Database::fileName()));
         QCOMPARE(store.create(QStringLiteral("ivan"), QStringLiteral("ivan"),
                               ScramCredentials::derive(QStringLiteral("password1"), 4096), 1),
@@ -386,7 +386,7 @@ void tst_AccountCommands::accountsFromCommandLineAreReserved()
 {
     QVERIFY(!m_fixture.auth()->isReserved(QStringLiteral("olga")));
     {
-        SqliteAccountStore store(QStringLiteral("admin"));
+        SqlAccountStore store(QStringLiteral("admin"));
         QVERIFY(store.open(m_fixture.config().dataDir + u'/' + Database::fileName()));
         store.create(QStringLiteral("Olga"), QStringLiteral("olga"),
                      ScramCredentials::derive(QStringLiteral("password1"), 4096), 1);
@@ -401,7 +401,7 @@ void tst_AccountCommands::accountsFromCommandLineAreReserved()
              QStringLiteral("903"));
     QCOMPARE(client->last(QStringLiteral("900")).param(2), QStringLiteral("Olga"));
     {
-        SqliteAccountStore store(QStringLiteral("admin"));
+        SqlAccountStore store(QStringLiteral("admin"));
         QVERIFY(store.open(m_fixture.config().dataDir + u'/' + Database::fileName()));
         store.remove(QStringLiteral("olga"));
     }

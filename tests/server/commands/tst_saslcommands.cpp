@@ -2,7 +2,7 @@
 // the other side, the framing (chunks, "+", "*", limits), the numerics, throttling, and the
 // password hashing that must not hold up other users.
 #include "accountfixture.h"
-#include "auth/sqliteaccountstore.h"
+#include "auth/sqlaccountstore.h"
 #include "ircnumerics.h"
 #include "net/tlscertificategenerator.h"
 #include "servertestmain.h"
@@ -382,7 +382,7 @@ void tst_SaslCommands::externalWithClientCertificate()
              QStringLiteral("904"));
 
     {
-        SqliteAccountStore store(QStringLiteral("admin"));
+        SqlAccountStore store(QStringLiteral("admin"));
         QVERIFY(store.open(config.dataDir + u'/' + Database::fileName()));
         QCOMPARE(store.addCertificate(
                      QStringLiteral("alice"),

@@ -78,13 +78,13 @@ void tst_SchemaMigrations::versionsAreConsecutive()
         QCOMPARE(migration.version, expected++);
         QVERIFY(!migration.statements.isEmpty());
     }
-    QCOMPARE(expected - 1, SchemaMigrations::latestVersion());
+    QCOMPARE(expected - 1, SchemaMigrations().latestVersion());
 }
 
 void tst_SchemaMigrations::migratesFromEveryEarlierVersion_data()
 {
     QTest::addColumn<int>("from");
-    for (int version = 0; version < SchemaMigrations::latestVersion(); ++version)
+    for (int version = 0; version < SchemaMigrations().latestVersion(); ++version)
         QTest::addRow("from version %d", version) << version;
 }
 
@@ -148,7 +148,7 @@ void tst_SchemaMigrations::migratesFromEveryEarlierVersion()
     }
     Database database(QStringLiteral("migrated"));
     QVERIFY2(database.open(path), qPrintable(database.errorString()));
-    QCOMPARE(database.schemaVersion(), SchemaMigrations::latestVersion());
+    QCOMPARE(database.schemaVersion(), SchemaMigrations().latestVersion());
     QSqlQuery query(database.connection());
     if (from >= 1) {
         QVERIFY(query.exec(
@@ -234,7 +234,7 @@ void tst_SchemaMigrations::migratesStepByStep()
     RawConnection raw(dir.filePath(QStringLiteral("steps.sqlite")));
     SchemaMigrations migrations;
     QStringList tablesBefore;
-    for (int version = 1; version <= SchemaMigrations::latestVersion(); ++version) {
+    for (int version = 1; version <= SchemaMigrations().latestVersion(); ++version) {
         QString error;
         QVERIFY2(migrations.migrate(raw.database, version, &error), qPrintable(error));
         QCOMPARE(scalar(raw.database, QStringLiteral("PRAGMA user_version")), version);
@@ -249,10 +249,10 @@ void tst_SchemaMigrations::migratesStepByStep()
                                  QStringLiteral("read_markers")}));
     // Migrating to where the file already is does nothing.
     QString error;
-    QVERIFY(migrations.migrate(raw.database, SchemaMigrations::latestVersion(), &error));
+    QVERIFY(migrations.migrate(raw.database, SchemaMigrations().latestVersion(), &error));
     QVERIFY(migrations.migrate(raw.database, 2, &error)); // never backwards
     QCOMPARE(scalar(raw.database, QStringLiteral("PRAGMA user_version")),
-             SchemaMigrations::latestVersion());
+             SchemaMigrations().latestVersion());
 }
 
 void tst_SchemaMigrations::historyTables()
@@ -348,7 +348,7 @@ void tst_SchemaMigrations::refusesNewerDatabase()
         RawConnection raw(path);
         QSqlQuery query(raw.database);
         QVERIFY(query.exec(
-            QStringLiteral("PRAGMA user_version=%1").arg(SchemaMigrations::latestVersion() + 1)));
+            QStringLiteral("PRAGMA user_version=%1").arg(SchemaMigrations().latestVersion() + 1)));
     }
     Database database(QStringLiteral("future"));
     QVERIFY(!database.open(path));
@@ -356,7 +356,7 @@ void tst_SchemaMigrations::refusesNewerDatabase()
              qPrintable(database.errorString()));
     RawConnection raw(path);
     QCOMPARE(scalar(raw.database, QStringLiteral("PRAGMA user_version")),
-             SchemaMigrations::latestVersion() + 1); // untouched
+             SchemaMigrations().latestVersion() + 1); // untouched
 }
 
 void tst_SchemaMigrations::walAndIntegrity()
@@ -383,7 +383,7 @@ void tst_SchemaMigrations::openIsIdempotent()
     }
     Database second(QStringLiteral("second"));
     QVERIFY2(second.open(path), qPrintable(second.errorString()));
-    QCOMPARE(second.schemaVersion(), SchemaMigrations::latestVersion());
+    QCOMPARE(second.schemaVersion(), SchemaMigrations().latestVersion());
 }
 
 QTEST_GUILESS_MAIN(tst_SchemaMigrations)

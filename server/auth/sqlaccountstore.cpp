@@ -1,4 +1,4 @@
-#include "auth/sqliteaccountstore.h"
+#include "auth/sqlaccountstore.h"
 
 #include "serverlogging.h"
 
@@ -32,26 +32,26 @@ const QString SelectColumns =
 
 } // namespace
 
-SqliteAccountStore::SqliteAccountStore(const QString& connectionName) : m_database(connectionName)
+SqlAccountStore::SqlAccountStore(const QString& connectionName) : m_database(connectionName)
 {
 }
 
-bool SqliteAccountStore::open(const QString& path)
+bool SqlAccountStore::open(const DatabaseLocation& location)
 {
-    if (m_database.open(path))
+    if (m_database.open(location))
         return true;
     m_errorString = m_database.errorString();
     return false;
 }
 
-AccountStore::Result SqliteAccountStore::failed(const QSqlQuery& query)
+AccountStore::Result SqlAccountStore::failed(const QSqlQuery& query)
 {
     m_errorString = query.lastError().text();
     qCWarning(lcStorage).noquote() << "account database:" << m_errorString;
     return Result::Failed;
 }
 
-QStringList SqliteAccountStore::certificatesOf(qint64 accountId)
+QStringList SqlAccountStore::certificatesOf(qint64 accountId)
 {
     QSqlQuery query(m_database.connection());
     query.prepare(QStringLiteral("SELECT fingerprint FROM account_certificates "
@@ -67,7 +67,7 @@ QStringList SqliteAccountStore::certificatesOf(qint64 accountId)
     return result;
 }
 
-std::optional<AccountRecord> SqliteAccountStore::find(const QString& foldedName)
+std::optional<AccountRecord> SqlAccountStore::find(const QString& foldedName)
 {
     QSqlQuery query(m_database.connection());
     query.prepare(SelectColumns + QStringLiteral(" WHERE folded_name = ?"));
@@ -83,7 +83,7 @@ std::optional<AccountRecord> SqliteAccountStore::find(const QString& foldedName)
     return record;
 }
 
-AccountStore::Result SqliteAccountStore::create(const QString& name, const QString& foldedName,
+AccountStore::Result SqlAccountStore::create(const QString& name, const QString& foldedName,
                                                 const ScramCredentials& credentials, qint64 nowSecs)
 {
     QSqlQuery query(m_database.connection());
@@ -104,7 +104,7 @@ AccountStore::Result SqliteAccountStore::create(const QString& name, const QStri
     return query.numRowsAffected() == 1 ? Result::Ok : Result::Exists;
 }
 
-AccountStore::Result SqliteAccountStore::setCredentials(const QString& foldedName,
+AccountStore::Result SqlAccountStore::setCredentials(const QString& foldedName,
                                                         const ScramCredentials& credentials)
 {
     QSqlQuery query(m_database.connection());
@@ -121,7 +121,7 @@ AccountStore::Result SqliteAccountStore::setCredentials(const QString& foldedNam
     return query.numRowsAffected() == 1 ? Result::Ok : Result::NotFound;
 }
 
-AccountStore::Result SqliteAccountStore::remove(const QString& foldedName)
+AccountStore::Result SqlAccountStore::remove(const QString& foldedName)
 {
     QSqlQuery query(m_database.connection());
     query.prepare(QStringLiteral("DELETE FROM accounts WHERE folded_name = ?"));
@@ -131,7 +131,7 @@ AccountStore::Result SqliteAccountStore::remove(const QString& foldedName)
     return query.numRowsAffected() == 1 ? Result::Ok : Result::NotFound;
 }
 
-QList<AccountRecord> SqliteAccountStore::list()
+QList<AccountRecord> SqlAccountStore::list()
 {
     QList<AccountRecord> result;
     QSqlQuery query(m_database.connection());
@@ -146,7 +146,7 @@ QList<AccountRecord> SqliteAccountStore::list()
     return result;
 }
 
-QStringList SqliteAccountStore::foldedNames()
+QStringList SqlAccountStore::foldedNames()
 {
     QStringList result;
     QSqlQuery query(m_database.connection());
@@ -159,7 +159,7 @@ QStringList SqliteAccountStore::foldedNames()
     return result;
 }
 
-AccountStore::Result SqliteAccountStore::recordLogin(const QString& foldedName, qint64 nowSecs)
+AccountStore::Result SqlAccountStore::recordLogin(const QString& foldedName, qint64 nowSecs)
 {
     QSqlQuery query(m_database.connection());
     query.prepare(QStringLiteral("UPDATE accounts SET last_login_at = ? WHERE folded_name = ?"));
@@ -170,7 +170,7 @@ AccountStore::Result SqliteAccountStore::recordLogin(const QString& foldedName, 
     return query.numRowsAffected() == 1 ? Result::Ok : Result::NotFound;
 }
 
-AccountStore::Result SqliteAccountStore::addCertificate(const QString& foldedName,
+AccountStore::Result SqlAccountStore::addCertificate(const QString& foldedName,
                                                         const QString& fingerprint, qint64 nowSecs)
 {
     QSqlQuery query(m_database.connection());
@@ -188,7 +188,7 @@ AccountStore::Result SqliteAccountStore::addCertificate(const QString& foldedNam
     return find(foldedName) ? Result::Exists : Result::NotFound;
 }
 
-AccountStore::Result SqliteAccountStore::removeCertificate(const QString& fingerprint)
+AccountStore::Result SqlAccountStore::removeCertificate(const QString& fingerprint)
 {
     QSqlQuery query(m_database.connection());
     query.prepare(QStringLiteral("DELETE FROM account_certificates WHERE fingerprint = ?"));
@@ -198,7 +198,7 @@ AccountStore::Result SqliteAccountStore::removeCertificate(const QString& finger
     return query.numRowsAffected() == 1 ? Result::Ok : Result::NotFound;
 }
 
-std::optional<QString> SqliteAccountStore::accountForCertificate(const QString& fingerprint)
+std::optional<QString> SqlAccountStore::accountForCertificate(const QString& fingerprint)
 {
     QSqlQuery query(m_database.connection());
     query.prepare(QStringLiteral("SELECT a.name FROM account_certificates c "
@@ -214,7 +214,7 @@ std::optional<QString> SqliteAccountStore::accountForCertificate(const QString& 
     return query.value(0).toString();
 }
 
-QByteArray SqliteAccountStore::serverSecret()
+QByteArray SqlAccountStore::serverSecret()
 {
     const QString key = QStringLiteral("server_secret");
     QSqlQuery query(m_database.connection());
@@ -243,7 +243,14 @@ QByteArray SqliteAccountStore::serverSecret()
     return secret;
 }
 
-qint64 SqliteAccountStore::changeCounter()
+qint64 SqlAccountStore::changeCounter()
 {
-    return m_database.dataVersion();
+    if (m_database.isSqlite())
+        return m_database.dataVersion();
+    QSqlQuery query(m_database.connection());
+    if (!query.exec(QStringLiteral("SELECT counter FROM account_changes")) || !query.next()) {
+        failed(query);
+        return -1;
+    }
+    return query.value(0).toLongLong();
 }

@@ -3,15 +3,17 @@
 #include "auth/accountstore.h"
 #include "storage/database.h"
 
-// Accounts in the server's SQLite database (schema: storage/schemamigrations.cpp).
-class SqliteAccountStore : public AccountStore
+// Accounts in the server's database, SQLite or PostgreSQL: the same queries on both (schemas:
+// storage/schemamigrations.cpp, storage/postgresschema.cpp).
+class SqlAccountStore : public AccountStore
 {
 public:
     // The connection name must be unique in the process.
-    explicit SqliteAccountStore(const QString& connectionName);
+    explicit SqlAccountStore(const QString& connectionName);
 
-    // Opens (and migrates) the database file; false + errorString().
-    bool open(const QString& path);
+    // Opens (and migrates) the database; false + errorString().
+    bool open(const DatabaseLocation& location);
+    bool open(const QString& path) { return open(DatabaseLocation::sqlite(path)); }
 
     std::optional<AccountRecord> find(const QString& foldedName) override;
     Result create(const QString& name, const QString& foldedName,

@@ -1,0 +1,650 @@
+#include "history/sqlhistorystore.h"
+
+#include "serverlogging.h"
+
+#include <QHash>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QVariant>
+
+#include <limits>
+
+namespace {
+
+// Views looked up are kept in memory up to this many (one per room and per account and
+// correspondent); past it the cache starts again.
+constexpr int MaxCachedViews = 100000;
+
+const QString SelectColumns =
+    QStringLiteral("SELECT id, time_ms, msgid, account, kind, line FROM history");
+
+// A row of SelectColumns, as read through the view of (owner, target).
+HistoryRecord recordFrom(const QSqlQuery& query, const QString& owner, const QString& target)
+{
+    HistoryRecord record;
+    record.id = query.value(0).toLongLong();
+    record.owner = owner;
+    record.target = target;
+    record.timeMs = query.value(1).toLongLong();
+    record.msgid = query.value(2).toString();
+    record.account = query.value(3).toString();
+    record.kind = query.value(4).toInt() == 1 ? HistoryRecord::Kind::Event
+                                              : HistoryRecord::Kind::Message;
+    record.line = query.value(5).toByteArray();
+    return record;
+}
+
+QString viewKey(const QString& owner, const QString& target)
+{
+    return owner + u'\n' + target;
+}
+
+// Qt Sql binds a null QString as SQL NULL, which no text column takes (they are NOT NULL) and
+// which "owner = ?" never matches; "" is what a channel's owner and a guest's account are.
+QVariant text(const QString& value)
+{
+    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
+}
+
+} // namespace
+
+SqlHistoryStore::SqlHistoryStore(const QString& connectionName) : m_database(connectionName) {}
+
+SqlHistoryStore::~SqlHistoryStore() = default;
+
+bool SqlHistoryStore::open(const DatabaseLocation& location)
+{
+    if (m_database.open(location))
+        return true;
+    m_errorString = m_database.errorString();
+    return false;
+}
+
+QSqlQuery& SqlHistoryStore::prepared(const QString& sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        QSqlQuery query(m_database.connection());
+        query.setForwardOnly(true);
+        if (!query.prepare(sql))
+            qCWarning(lcStorage).noquote() << "cannot prepare" << sql << ':'
+                                           << query.lastError().text();
+        it = m_statements.emplace(sql, query).first;
+    }
+    return it->second;
+}
+
+bool SqlHistoryStore::fail(const QSqlQuery& query)
+{
+    m_errorString = query.lastError().text();
+    return false;
+}
+
+bool SqlHistoryStore::begin()
+{
+    if (m_database.connection().transaction())
+        return true;
+    m_errorString = m_database.connection().lastError().text();
+    return false;
+}
+
+bool SqlHistoryStore::commit()
+{
+    QSqlDatabase& db = m_database.connection();
+    if (db.commit())
+        return true;
+    m_errorString = db.lastError().text();
+    return rollback();
+}
+
+bool SqlHistoryStore::rollback(const QSqlQuery& query)
+{
+    fail(query);
+    return rollback();
+}
+
+bool SqlHistoryStore::rollback()
+{
+    m_database.connection().rollback();
+    m_views.clear(); // it may hold views the transaction had added
+    return false;
+}
+
+void SqlHistoryStore::cacheView(const QString& key, const View& view)
+{
+    if (m_views.size() >= MaxCachedViews)
+        m_views.clear();
+    m_views.insert(key, view);
+}
+
+qint64 SqlHistoryStore::insertRow(const HistoryRecord& record, qint64 conversation)
+{
+    QSqlQuery& insert = prepared(
+        QStringLiteral("INSERT INTO history (conversation, time_ms, msgid, account, kind, line)"
+                       " VALUES (?, ?, ?, ?, ?, ?) RETURNING id"));
+    insert.bindValue(0, conversation);
+    insert.bindValue(1, record.timeMs);
+    insert.bindValue(2, text(record.msgid));
+    insert.bindValue(3, text(record.account));
+    insert.bindValue(4, int(record.kind));
+    insert.bindValue(5, record.line);
+    if (!insert.exec() || !insert.next())
+        return fail(insert), 0;
+    const qint64 row = insert.value(0).toLongLong();
+    insert.finish();
+    return row;
+}
+
+std::optional<SqlHistoryStore::View> SqlHistoryStore::findView(const QString& owner,
+                                                                     const QString& target)
+{
+    const QString key = viewKey(owner, target);
+    if (const auto it = m_views.constFind(key); it != m_views.cend())
+        return it.value();
+    QSqlQuery& select = prepared(QStringLiteral(
+        "SELECT id, conversation, since_id FROM history_views WHERE owner = ? AND target = ?"));
+    select.bindValue(0, text(owner));
+    select.bindValue(1, text(target));
+    if (!select.exec()) {
+        fail(select);
+        return std::nullopt;
+    }
+    std::optional<View> view;
+    if (select.next()) {
+        view = View{select.value(0).toLongLong(), select.value(1).toLongLong(),
+                    select.value(2).toLongLong()};
+        cacheView(key, *view);
+    }
+    select.finish();
+    return view;
+}
+
+std::optional<SqlHistoryStore::View> SqlHistoryStore::addView(const QString& owner,
+                                                                    const QString& target,
+                                                                    qint64 conversation,
+                                                                    qint64 sinceId)
+{
+    QSqlQuery& insert = prepared(QStringLiteral(
+        "INSERT INTO history_views (owner, target, conversation, since_id) VALUES (?, ?, ?, ?)"
+        " RETURNING id"));
+    insert.bindValue(0, text(owner));
+    insert.bindValue(1, text(target));
+    insert.bindValue(2, conversation);
+    insert.bindValue(3, sinceId);
+    if (!insert.exec() || !insert.next()) {
+        fail(insert);
+        return std::nullopt;
+    }
+    View view{insert.value(0).toLongLong(), conversation, sinceId};
+    insert.finish();
+    if (conversation == 0) {
+        // A new conversation is named after the view that starts it.
+        QSqlQuery& name =
+            prepared(QStringLiteral("UPDATE history_views SET conversation = id WHERE id = ?"));
+        name.bindValue(0, view.id);
+        if (!name.exec()) {
+            fail(name);
+            return std::nullopt;
+        }
+        view.conversation = view.id;
+    }
+    cacheView(viewKey(owner, target), view);
+    return view;
+}
+
+bool SqlHistoryStore::store(const HistoryRecord& record, qint64* ownerRow, qint64* peerRow,
+                               QHash<qint64, qint64>* lastTimes)
+{
+    const bool hasPeer = !record.peerOwner.isEmpty();
+    std::optional<View> first = findView(record.owner, record.target);
+    std::optional<View> second;
+    if (hasPeer)
+        second = findView(record.peerOwner, record.peerTarget);
+    if (!m_errorString.isEmpty())
+        return false;
+    if (!first && !second) {
+        // A conversation's first record: both parties read it from the start.
+        first = addView(record.owner, record.target, 0, 0);
+        if (!first)
+            return false;
+        if (hasPeer && !(second = addView(record.peerOwner, record.peerTarget,
+                                          first->conversation, 0)))
+            return false;
+    }
+    const qint64 row = insertRow(record, first ? first->conversation : second->conversation);
+    if (row == 0)
+        return false;
+    // A party new to a conversation that exists (the other one's: a guest's name later taken
+    // by an account, say) joins it from this record on, and sees nothing said before.
+    if (!first && !(first = addView(record.owner, record.target, second->conversation, row)))
+        return false;
+    if (hasPeer && !second &&
+        !(second = addView(record.peerOwner, record.peerTarget, first->conversation, row)))
+        return false;
+    *ownerRow = row;
+    *peerRow = 0;
+    if (hasPeer) {
+        // Two views that grew apart (each started on its own) each get their copy.
+        *peerRow = second->conversation == first->conversation
+                       ? row
+                       : insertRow(record, second->conversation);
+        if (*peerRow == 0)
+            return false;
+    }
+    if (record.kind == HistoryRecord::Kind::Message) {
+        qint64& last = (*lastTimes)[first->id];
+        last = std::max(last, record.timeMs);
+        if (hasPeer) {
+            qint64& peerLast = (*lastTimes)[second->id];
+            peerLast = std::max(peerLast, record.timeMs);
+        }
+    }
+    return true;
+}
+
+bool SqlHistoryStore::append(const std::vector<HistoryRecord>& records)
+{
+    if (records.empty())
+        return true;
+    if (!begin())
+        return false;
+    m_errorString.clear();
+    QSqlQuery& pending = prepared(
+        QStringLiteral("INSERT INTO history_pending (owner, id) VALUES (?, ?)"
+                       " ON CONFLICT DO NOTHING"));
+    // The last message time of each view in the batch, written once per view.
+    QHash<qint64, qint64> lastTimes;
+    for (const HistoryRecord& record : records) {
+        qint64 ownerRow = 0;
+        qint64 peerRow = 0;
+        if (!store(record, &ownerRow, &peerRow, &lastTimes))
+            return rollback();
+        if (record.pending) {
+            const bool toPeer = !record.peerOwner.isEmpty();
+            pending.bindValue(0, text(toPeer ? record.peerOwner : record.owner));
+            pending.bindValue(1, toPeer ? peerRow : ownerRow);
+            if (!pending.exec())
+                return rollback(pending);
+        }
+    }
+    // CASE rather than SQLite's MAX(a, b) or PostgreSQL's GREATEST: both engines know it.
+    QSqlQuery& touch = prepared(QStringLiteral(
+        "UPDATE history_views SET last_ms = CASE WHEN last_ms < ? THEN ? ELSE last_ms END"
+        " WHERE id = ?"));
+    for (auto it = lastTimes.cbegin(); it != lastTimes.cend(); ++it) {
+        touch.bindValue(0, it.value());
+        touch.bindValue(1, it.value());
+        touch.bindValue(2, it.key());
+        if (!touch.exec())
+            return rollback(touch);
+    }
+    return commit();
+}
+
+std::optional<SqlHistoryStore::Point> SqlHistoryStore::resolve(
+    const View& view, const HistoryQuery::Bound& bound, bool afterTimestamp)
+{
+    using Type = HistoryQuery::Bound::Type;
+    if (bound.type == Type::Timestamp)
+        return Point{bound.timeMs, afterTimestamp ? std::numeric_limits<qint64>::max() : 0};
+    if (bound.type != Type::MsgId)
+        return std::nullopt;
+    QSqlQuery& find = prepared(QStringLiteral("SELECT time_ms, id FROM history WHERE msgid = ?"
+                                              " AND conversation = ? AND id >= ? LIMIT 1"));
+    find.bindValue(0, text(bound.msgid));
+    find.bindValue(1, view.conversation);
+    find.bindValue(2, view.sinceId);
+    if (!find.exec()) {
+        fail(find);
+        return std::nullopt;
+    }
+    std::optional<Point> point;
+    if (find.next())
+        point = Point{find.value(0).toLongLong(), find.value(1).toLongLong()};
+    find.finish();
+    return point;
+}
+
+std::vector<HistoryRecord> SqlHistoryStore::range(const HistoryQuery& query, const View& view,
+                                                     std::optional<Point> after,
+                                                     const std::optional<Point>& before,
+                                                     Order order, int limit)
+{
+    std::vector<HistoryRecord> records;
+    if (limit <= 0)
+        return records;
+    if (query.notBeforeMs > 0) {
+        // Just before the first record of that millisecond.
+        const Point floor{query.notBeforeMs, 0};
+        if (!after || after->timeMs < floor.timeMs)
+            after = floor;
+    }
+    // "time_ms >= t AND (time_ms > t OR id > i)" rather than an OR alone, so that the index on
+    // (conversation, time_ms) bounds the scan.
+    QString sql = SelectColumns + QStringLiteral(" WHERE conversation = ? AND id >= ?");
+    if (!query.includeEvents)
+        sql += QStringLiteral(" AND kind = 0");
+    if (after)
+        sql += QStringLiteral(" AND time_ms >= ? AND (time_ms > ? OR id > ?)");
+    if (before)
+        sql += QStringLiteral(" AND time_ms <= ? AND (time_ms < ? OR id < ?)");
+    sql += order == Order::Ascending ? QStringLiteral(" ORDER BY time_ms, id LIMIT ?")
+                                     : QStringLiteral(" ORDER BY time_ms DESC, id DESC LIMIT ?");
+    QSqlQuery& select = prepared(sql);
+    int i = 0;
+    select.bindValue(i++, view.conversation);
+    select.bindValue(i++, view.sinceId);
+    for (const std::optional<Point>& point : {after, before}) {
+        if (!point)
+            continue;
+        select.bindValue(i++, point->timeMs);
+        select.bindValue(i++, point->timeMs);
+        select.bindValue(i++, point->id);
+    }
+    select.bindValue(i, limit);
+    if (!select.exec()) {
+        fail(select);
+        return records;
+    }
+    while (select.next())
+        records.push_back(recordFrom(select, query.owner, query.target));
+    select.finish();
+    if (order == Order::Descending)
+        std::reverse(records.begin(), records.end());
+    return records;
+}
+
+std::vector<HistoryRecord> SqlHistoryStore::find(const HistoryQuery& query)
+{
+    using Direction = HistoryQuery::Direction;
+    using Type = HistoryQuery::Bound::Type;
+    const bool firstIsMsgId = query.first.type == Type::MsgId;
+    const std::optional<View> found = findView(query.owner, query.target);
+    if (!found)
+        return {}; // nothing was ever stored for this reader
+    const View& view = *found;
+    const auto resolve = [this, &view](const HistoryQuery::Bound& bound, bool afterTimestamp) {
+        return this->resolve(view, bound, afterTimestamp);
+    };
+    const auto range = [this, &query, &view](std::optional<Point> after,
+                                             const std::optional<Point>& before, Order order,
+                                             int limit) {
+        return this->range(query, view, after, before, order, limit);
+    };
+    switch (query.direction) {
+    case Direction::Latest: {
+        std::optional<Point> after;
+        if (query.first.type != Type::None) {
+            after = resolve(query.first, true);
+            if (!after)
+                return {};
+        }
+        return range(after, std::nullopt, Order::Descending, query.limit);
+    }
+    case Direction::Before: {
+        const std::optional<Point> before = resolve(query.first, false);
+        return before ? range(std::nullopt, before, Order::Descending, query.limit)
+                      : std::vector<HistoryRecord>();
+    }
+    case Direction::After: {
+        const std::optional<Point> after = resolve(query.first, true);
+        return after ? range(after, std::nullopt, Order::Ascending, query.limit)
+                     : std::vector<HistoryRecord>();
+    }
+    case Direction::Around: {
+        const std::optional<Point> centre = resolve(query.first, false);
+        if (!centre)
+            return {};
+        std::vector<HistoryRecord> records =
+            range(std::nullopt, centre, Order::Descending, query.limit / 2);
+        // At or after the centre: a msgid's own record is included.
+        const Point from{centre->timeMs, firstIsMsgId ? centre->id - 1 : 0};
+        std::vector<HistoryRecord> later = range(from, std::nullopt, Order::Ascending,
+                                                 query.limit - int(records.size()));
+        records.insert(records.end(), std::make_move_iterator(later.begin()),
+                       std::make_move_iterator(later.end()));
+        return records;
+    }
+    case Direction::Between: {
+        const std::optional<Point> start = resolve(query.first, true);
+        const std::optional<Point> end = resolve(query.second, false);
+        if (!start || !end)
+            return {};
+        const bool forward = start->timeMs < end->timeMs ||
+                             (start->timeMs == end->timeMs && start->id <= end->id);
+        if (forward)
+            return range(start, end, Order::Ascending, query.limit);
+        // Backwards: from the first bound towards the (earlier) second one.
+        const std::optional<Point> upper = resolve(query.first, false);
+        const std::optional<Point> lower = resolve(query.second, true);
+        return range(lower, upper, Order::Descending, query.limit);
+    }
+    }
+    return {};
+}
+
+std::vector<HistoryTarget> SqlHistoryStore::targets(const QString& owner,
+                                                       const QStringList& channels, qint64 fromMs,
+                                                       qint64 toMs, int limit)
+{
+    // The window either way round: clients send the newer bound first so that the limit keeps
+    // the most recent targets. The limit is taken from the fromMs end; the result is oldest
+    // first either way.
+    const bool backwards = fromMs > toMs;
+    const qint64 lowMs = std::min(fromMs, toMs);
+    const qint64 highMs = std::max(fromMs, toMs);
+    std::vector<HistoryTarget> result;
+    if (!owner.isEmpty()) {
+        QSqlQuery& conversations = prepared(
+            QStringLiteral("SELECT target, last_ms FROM history_views"
+                           " WHERE owner = ? AND last_ms > ? AND last_ms < ? ORDER BY last_ms") +
+            (backwards ? QStringLiteral(" DESC LIMIT ?") : QStringLiteral(" LIMIT ?")));
+        conversations.bindValue(0, text(owner));
+        conversations.bindValue(1, lowMs);
+        conversations.bindValue(2, highMs);
+        conversations.bindValue(3, limit);
+        if (!conversations.exec()) {
+            fail(conversations);
+            return result;
+        }
+        while (conversations.next())
+            result.push_back({conversations.value(0).toString(), conversations.value(1).toLongLong()});
+        conversations.finish();
+    }
+    QSqlQuery& select = prepared(QStringLiteral(
+        "SELECT target, last_ms FROM history_views WHERE owner = ? AND target = ?"));
+    for (const QString& channel : channels) {
+        select.bindValue(0, QStringLiteral("")); // a channel's copy
+        select.bindValue(1, text(channel));
+        if (!select.exec()) {
+            fail(select);
+            return result;
+        }
+        if (select.next()) {
+            const qint64 last = select.value(1).toLongLong();
+            if (last > lowMs && last < highMs)
+                result.push_back({select.value(0).toString(), last});
+        }
+        select.finish();
+    }
+    std::sort(result.begin(), result.end(), [](const HistoryTarget& a, const HistoryTarget& b) {
+        return a.lastMs < b.lastMs || (a.lastMs == b.lastMs && a.target < b.target);
+    });
+    const size_t keep = size_t(std::max(limit, 0));
+    if (result.size() > keep)
+        result.erase(backwards ? result.begin() : result.begin() + qsizetype(keep),
+                     backwards ? result.end() - qsizetype(keep) : result.end());
+    return result;
+}
+
+std::vector<HistoryRecord> SqlHistoryStore::takePending(const QString& owner)
+{
+    std::vector<HistoryRecord> records;
+    if (!begin())
+        return records;
+    // The correspondent comes from the owner's view of the record's conversation.
+    QSqlQuery& select = prepared(QStringLiteral(
+        "SELECT h.id, h.time_ms, h.msgid, h.account, h.kind, h.line,"
+        " (SELECT v.target FROM history_views v"
+        "  WHERE v.owner = p.owner AND v.conversation = h.conversation LIMIT 1)"
+        " FROM history_pending p JOIN history h ON h.id = p.id"
+        " WHERE p.owner = ? ORDER BY h.time_ms, h.id"));
+    select.bindValue(0, text(owner));
+    if (!select.exec()) {
+        rollback(select);
+        return records;
+    }
+    while (select.next())
+        records.push_back(recordFrom(select, owner, select.value(6).toString()));
+    select.finish();
+    // Pending rows whose record was pruned meanwhile go too.
+    QSqlQuery& clear = prepared(QStringLiteral("DELETE FROM history_pending WHERE owner = ?"));
+    clear.bindValue(0, text(owner));
+    if (!clear.exec()) {
+        rollback(clear);
+        return {};
+    }
+    return commit() ? records : std::vector<HistoryRecord>();
+}
+
+bool SqlHistoryStore::restorePending(const QString& owner, const std::vector<qint64>& ids)
+{
+    if (!begin())
+        return false;
+    QSqlQuery& mark = prepared(
+        QStringLiteral("INSERT INTO history_pending (owner, id) VALUES (?, ?)"
+                       " ON CONFLICT DO NOTHING"));
+    for (const qint64 id : ids) {
+        mark.bindValue(0, text(owner));
+        mark.bindValue(1, id);
+        if (!mark.exec()) {
+            return rollback(mark);
+        }
+    }
+    return commit();
+}
+
+int SqlHistoryStore::prune(qint64 beforeMs, int maxPerTarget, int batch)
+{
+    int deleted = 0;
+    // By age: the oldest rows (row ids grow with time) that are older than the cut.
+    QSqlQuery& old = prepared(QStringLiteral(
+        "DELETE FROM history WHERE id IN (SELECT id FROM history ORDER BY id LIMIT ?)"
+        " AND time_ms < ?"));
+    old.bindValue(0, batch);
+    old.bindValue(1, beforeMs);
+    if (!old.exec())
+        return fail(old), -1;
+    deleted += old.numRowsAffected();
+    if (maxPerTarget <= 0)
+        return deleted;
+    // By count: per conversation, everything older than its newest maxPerTarget rows.
+    QSqlQuery& views = prepared(
+        QStringLiteral("SELECT DISTINCT conversation FROM history_views"));
+    if (!views.exec())
+        return fail(views), -1;
+    std::vector<qint64> conversations;
+    while (views.next())
+        conversations.push_back(views.value(0).toLongLong());
+    views.finish();
+    QSqlQuery& nth = prepared(QStringLiteral(
+        "SELECT time_ms, id FROM history WHERE conversation = ?"
+        " ORDER BY time_ms DESC, id DESC LIMIT 1 OFFSET ?"));
+    QSqlQuery& cut = prepared(QStringLiteral(
+        "DELETE FROM history WHERE id IN (SELECT id FROM history WHERE conversation = ?"
+        " AND time_ms <= ? AND (time_ms < ? OR id <= ?) LIMIT ?)"));
+    for (const qint64 conversation : conversations) {
+        if (deleted >= batch)
+            break;
+        nth.bindValue(0, conversation);
+        nth.bindValue(1, maxPerTarget);
+        if (!nth.exec())
+            return fail(nth), -1;
+        if (!nth.next()) {
+            nth.finish();
+            continue;
+        }
+        const qint64 time = nth.value(0).toLongLong();
+        const qint64 id = nth.value(1).toLongLong();
+        nth.finish();
+        cut.bindValue(0, conversation);
+        cut.bindValue(1, time);
+        cut.bindValue(2, time);
+        cut.bindValue(3, id);
+        cut.bindValue(4, batch - deleted);
+        if (!cut.exec())
+            return fail(cut), -1;
+        deleted += cut.numRowsAffected();
+    }
+    return deleted;
+}
+
+qint64 SqlHistoryStore::count()
+{
+    QSqlQuery& query = prepared(QStringLiteral("SELECT COUNT(*) FROM history"));
+    if (!query.exec() || !query.next())
+        return fail(query), -1;
+    const qint64 n = query.value(0).toLongLong();
+    query.finish();
+    return n;
+}
+
+qint64 SqlHistoryStore::diskBytes()
+{
+    QSqlQuery& query = prepared(QStringLiteral("SELECT pg_database_size(current_database())"));
+    if (!query.exec() || !query.next())
+        return fail(query), -1;
+    const qint64 bytes = query.value(0).toLongLong();
+    query.finish();
+    return bytes;
+}
+
+std::optional<qint64> SqlHistoryStore::readMarker(const QString& owner, const QString& target)
+{
+    QSqlQuery& query = prepared(
+        QStringLiteral("SELECT time_ms FROM read_markers WHERE owner = ? AND target = ?"));
+    query.bindValue(0, text(owner));
+    query.bindValue(1, text(target));
+    if (!query.exec()) {
+        fail(query);
+        return std::nullopt;
+    }
+    std::optional<qint64> marker;
+    if (query.next())
+        marker = query.value(0).toLongLong();
+    query.finish();
+    return marker;
+}
+
+std::optional<qint64> SqlHistoryStore::setReadMarker(const QString& owner,
+                                                        const QString& target, qint64 timeMs)
+{
+    QSqlQuery& upsert = prepared(QStringLiteral(
+        "INSERT INTO read_markers (owner, target, time_ms) VALUES (?, ?, ?)"
+        " ON CONFLICT (owner, target) DO UPDATE SET time_ms = CASE"
+        " WHEN excluded.time_ms > read_markers.time_ms THEN excluded.time_ms"
+        " ELSE read_markers.time_ms END"));
+    upsert.bindValue(0, text(owner));
+    upsert.bindValue(1, text(target));
+    upsert.bindValue(2, timeMs);
+    if (!upsert.exec()) {
+        fail(upsert);
+        return std::nullopt;
+    }
+    return readMarker(owner, target);
+}
+
+std::vector<ReadMarker> SqlHistoryStore::readMarkers()
+{
+    std::vector<ReadMarker> markers;
+    QSqlQuery& query = prepared(QStringLiteral("SELECT owner, target, time_ms FROM read_markers"));
+    if (!query.exec()) {
+        fail(query);
+        return markers;
+    }
+    while (query.next())
+        markers.push_back({query.value(0).toString(), query.value(1).toString(),
+                           query.value(2).toLongLong()});
+    query.finish();
+    return markers;
+}
