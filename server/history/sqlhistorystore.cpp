@@ -166,14 +166,23 @@ std::optional<SqlHistoryStore::View> SqlHistoryStore::addView(const QString& own
 {
     QSqlQuery& insert = prepared(QStringLiteral(
         "INSERT INTO history_views (owner, target, conversation, since_id) VALUES (?, ?, ?, ?)"
-        " RETURNING id"));
+        " ON CONFLICT (owner, target) DO NOTHING RETURNING id"));
     insert.bindValue(0, text(owner));
     insert.bindValue(1, text(target));
     insert.bindValue(2, conversation);
     insert.bindValue(3, sinceId);
-    if (!insert.exec() || !insert.next()) {
+    if (!insert.exec()) {
         fail(insert);
         return std::nullopt;
+    }
+    if (!insert.next()) {
+        // Another writer (another node on the same PostgreSQL database) added this view
+        // meanwhile, and PostgreSQL waited for it to commit: use theirs.
+        insert.finish();
+        std::optional<View> theirs = findView(owner, target);
+        if (!theirs && m_errorString.isEmpty())
+            m_errorString = QStringLiteral("a view that exists cannot be read");
+        return theirs;
     }
     View view{insert.value(0).toLongLong(), conversation, sinceId};
     insert.finish();

@@ -8,6 +8,7 @@
 #include <QTcpServer>
 #include <QThread>
 #include <QUrl>
+#include <QUrlQuery>
 
 #include <grp.h>
 #include <pwd.h>
@@ -169,6 +170,7 @@ bool PostgresFixture::start()
     admin.setDatabaseName(m_adminDatabase);
     // The server takes a moment to accept connections after it starts.
     const QDeadlineTimer deadline(StartTimeoutMs);
+    admin.setConnectOptions(QStringLiteral("options='-c client_min_messages=warning'"));
     while (!admin.open()) {
         if (deadline.hasExpired() || (m_dir && m_server.state() == QProcess::NotRunning)) {
             m_errorString = QStringLiteral("PostgreSQL did not start: %1 %2")
@@ -192,14 +194,19 @@ bool PostgresFixture::adminExec(const QString& statement)
 
 QString PostgresFixture::createDatabase(const QString& name)
 {
-    if (!adminExec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name)) ||
-        !adminExec(QStringLiteral("CREATE DATABASE %1").arg(name)))
+    // A schema of the fixture's database, named by the URL's search_path: creating and
+    // dropping a schema is a few catalog rows, a database is files and checkpoints.
+    if (!adminExec(QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(name)) ||
+        !adminExec(QStringLiteral("CREATE SCHEMA %1").arg(name)))
         return {};
     QUrl url;
     url.setScheme(QStringLiteral("postgresql"));
     url.setHost(m_host);
     url.setPort(m_port);
     url.setUserName(m_user);
-    url.setPath(u'/' + name);
-    return url.toString();
+    url.setPath(u'/' + m_adminDatabase);
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("options"), QStringLiteral("-c search_path=") + name);
+    url.setQuery(query);
+    return url.toString(QUrl::FullyEncoded);
 }

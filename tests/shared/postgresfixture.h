@@ -22,7 +22,7 @@ public:
     // Starts the server (or checks the one named); false + errorString().
     bool start();
     // A new, empty database of that name (dropped first if it exists): its URL, or empty +
-    // errorString().
+    // errorString(). It is a schema of one database, which the URL's search_path selects.
     QString createDatabase(const QString& name);
     QString errorString() const { return m_errorString; }
 

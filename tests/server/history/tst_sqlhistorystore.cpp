@@ -1,9 +1,19 @@
-// SqliteHistoryStore against a real SQLite file: every query direction with msgid and timestamp
+// The history store against a real database: every query direction with msgid and timestamp
 // bounds (exclusive, ties in one millisecond ordered by row id, results ascending), events, whose
 // view a record is read through (a private message between accounts is one row read by both),
-// TARGETS, offline messages, pruning, read markers, and a write that fails because the database
-// is full.
+// TARGETS, offline messages, pruning, read markers. Built twice: tst_sqlitehistorystore
+// (SqliteHistoryStore on a file, and a write that fails because the database is full), and
+// tst_postgreshistorystore (CONFAB_TEST_POSTGRES: SqlHistoryStore on a private PostgreSQL server,
+// a new database for each test, and two nodes adding the same conversation at once).
 #include "history/sqlitehistorystore.h"
+
+#ifdef CONFAB_TEST_POSTGRES
+#include "postgresfixture.h"
+
+#include <QSqlDatabase>
+
+#include <thread>
+#endif
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -17,11 +27,12 @@ using Kind = HistoryRecord::Kind;
 
 Q_DECLARE_METATYPE(HistoryQuery::Direction)
 
-class tst_SqliteHistoryStore : public QObject
+class tst_SqlHistoryStore : public QObject
 {
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void init();
     void cleanup();
 
@@ -41,7 +52,11 @@ private slots:
     void pruneBatchCap();
     void readMarkersOnlyMoveForward();
     void count();
+#ifdef CONFAB_TEST_POSTGRES
+    void twoWritersAddTheSameViewAtOnce();
+#else
     void appendWhenTheDatabaseIsFull();
+#endif
 
 private:
     bool append(const std::vector<HistoryRecord>& records)
@@ -54,7 +69,13 @@ private:
     void fillChannel();
 
     std::unique_ptr<QTemporaryDir> m_dir;
+#ifdef CONFAB_TEST_POSTGRES
+    PostgresFixture m_postgres;
+    DatabaseLocation m_location;
+    std::unique_ptr<SqlHistoryStore> m_store;
+#else
     std::unique_ptr<SqliteHistoryStore> m_store;
+#endif
 };
 
 namespace {
@@ -124,7 +145,7 @@ HistoryQuery query(const QString& owner, const QString& target, Direction direct
     return query;
 }
 
-QStringList latest(SqliteHistoryStore& store, const QString& owner, const QString& target)
+QStringList latest(SqlHistoryStore& store, const QString& owner, const QString& target)
 {
     return msgids(store.find(query(owner, target, Direction::Latest, {}, {}, 1000, true)));
 }
@@ -142,16 +163,31 @@ bool isAscending(const std::vector<HistoryRecord>& records)
 
 } // namespace
 
-void tst_SqliteHistoryStore::init()
+void tst_SqlHistoryStore::initTestCase()
+{
+#ifdef CONFAB_TEST_POSTGRES
+    QVERIFY2(m_postgres.start(), qPrintable(m_postgres.errorString()));
+#endif
+}
+
+void tst_SqlHistoryStore::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
+#ifdef CONFAB_TEST_POSTGRES
+    const QString url = m_postgres.createDatabase(QStringLiteral("history"));
+    QVERIFY2(!url.isEmpty(), qPrintable(m_postgres.errorString()));
+    m_location = DatabaseLocation::fromUrl(url);
+    m_store = std::make_unique<SqlHistoryStore>(QStringLiteral("test-history"));
+    QVERIFY2(m_store->open(m_location), qPrintable(m_store->errorString()));
+#else
     m_store = std::make_unique<SqliteHistoryStore>(QStringLiteral("test-history"));
     QVERIFY2(m_store->open(m_dir->filePath(QStringLiteral("history.sqlite"))),
              qPrintable(m_store->errorString()));
+#endif
 }
 
-void tst_SqliteHistoryStore::cleanup()
+void tst_SqlHistoryStore::cleanup()
 {
     m_store.reset();
     m_dir.reset();
@@ -161,7 +197,7 @@ void tst_SqliteHistoryStore::cleanup()
 // event) m6@4000 m7@5000. The three records of 2000 ms are appended in the order c, a, b, so
 // that their order is the row id's, not the msgid's; a0 is appended last, so that the order is
 // not the row id's alone. #other and a private conversation hold records of the same times.
-void tst_SqliteHistoryStore::fillChannel()
+void tst_SqlHistoryStore::fillChannel()
 {
     QVERIFY(append({channelRecord(Channel, 1000, QStringLiteral("m1"))}));
     QVERIFY(append({channelRecord(Channel, 2000, QStringLiteral("t2c")),
@@ -177,7 +213,7 @@ void tst_SqliteHistoryStore::fillChannel()
     QVERIFY(append({channelRecord(Channel, 500, QStringLiteral("a0"))}));
 }
 
-void tst_SqliteHistoryStore::roundTrip()
+void tst_SqlHistoryStore::roundTrip()
 {
     HistoryRecord channel = channelRecord(Channel, 1700000000123, QStringLiteral("abc"));
     channel.account = QString(); // a guest's message
@@ -217,7 +253,7 @@ void tst_SqliteHistoryStore::roundTrip()
     QVERIFY(m_store->append({})); // nothing to do is not an error
 }
 
-void tst_SqliteHistoryStore::find_data()
+void tst_SqlHistoryStore::find_data()
 {
     QTest::addColumn<Direction>("direction");
     QTest::addColumn<QString>("first");
@@ -358,7 +394,7 @@ void tst_SqliteHistoryStore::find_data()
         << false << ids("");
 }
 
-void tst_SqliteHistoryStore::find()
+void tst_SqlHistoryStore::find()
 {
     QFETCH(Direction, direction);
     QFETCH(QString, first);
@@ -379,7 +415,7 @@ void tst_SqliteHistoryStore::find()
     }
 }
 
-void tst_SqliteHistoryStore::findInOtherConversations()
+void tst_SqlHistoryStore::findInOtherConversations()
 {
     fillChannel();
     // A msgid of another conversation is unknown here, and the other way round.
@@ -400,7 +436,7 @@ void tst_SqliteHistoryStore::findInOtherConversations()
     QVERIFY(m_store->find(query(QString(), Channel, Direction::Latest, {}, {}, 0)).empty());
 }
 
-void tst_SqliteHistoryStore::ownersAreIsolated()
+void tst_SqlHistoryStore::ownersAreIsolated()
 {
     // One private message, a copy for each party, and another conversation with bob.
     const QString alice = QStringLiteral("alice");
@@ -446,7 +482,7 @@ void tst_SqliteHistoryStore::ownersAreIsolated()
              QStringList({QStringLiteral("p1"), QStringLiteral("p2")}));
 }
 
-void tst_SqliteHistoryStore::targets()
+void tst_SqlHistoryStore::targets()
 {
     const QString alice = QStringLiteral("alice");
     const QString bob = QStringLiteral("bob");
@@ -506,7 +542,7 @@ void tst_SqliteHistoryStore::targets()
     QVERIFY(m_store->targets(QStringLiteral("nobody"), {}, 0, 10000, 100).empty());
 }
 
-void tst_SqliteHistoryStore::targetsKeepTheLastTime()
+void tst_SqlHistoryStore::targetsKeepTheLastTime()
 {
     // An older record appended after a newer one does not move the conversation back.
     QVERIFY(append({record(QStringLiteral("alice"), QStringLiteral("bob"), 2000,
@@ -523,7 +559,7 @@ void tst_SqliteHistoryStore::targetsKeepTheLastTime()
     QVERIFY(m_store->targets(QStringLiteral("alice"), {Channel}, 2000, 3000, 100).empty());
 }
 
-void tst_SqliteHistoryStore::takePending()
+void tst_SqlHistoryStore::takePending()
 {
     const QString alice = QStringLiteral("alice");
     const QString bob = QStringLiteral("bob");
@@ -575,7 +611,7 @@ HistoryRecord privateRecord(const QString& from, const QString& to, qint64 timeM
 
 } // namespace
 
-void tst_SqliteHistoryStore::privateMessageStoredOnce()
+void tst_SqlHistoryStore::privateMessageStoredOnce()
 {
     const QString alice = QStringLiteral("alice");
     const QString bob = QStringLiteral("bob");
@@ -604,7 +640,7 @@ void tst_SqliteHistoryStore::privateMessageStoredOnce()
     QVERIFY(latest(*m_store, alice, QStringLiteral("carol")).isEmpty());
 }
 
-void tst_SqliteHistoryStore::partyNewToAConversationSeesNothingOlder()
+void tst_SqlHistoryStore::partyNewToAConversationSeesNothingOlder()
 {
     // alice talked with a guest called zed (only alice's view); later an account zed talks
     // with alice: zed's view starts at its first message, alice's goes on.
@@ -629,7 +665,7 @@ void tst_SqliteHistoryStore::partyNewToAConversationSeesNothingOlder()
              QStringList(QStringLiteral("acct1")));
 }
 
-void tst_SqliteHistoryStore::viewsThatGrewApartEachGetACopy()
+void tst_SqlHistoryStore::viewsThatGrewApartEachGetACopy()
 {
     // Each party's view began on its own (copies from before one row was shared): a new message
     // goes into both conversations, read once by each.
@@ -647,7 +683,7 @@ void tst_SqliteHistoryStore::viewsThatGrewApartEachGetACopy()
     QVERIFY(m_store->takePending(alice).empty());
 }
 
-void tst_SqliteHistoryStore::pruneByAge()
+void tst_SqlHistoryStore::pruneByAge()
 {
     std::vector<HistoryRecord> records;
     for (int i = 1; i <= 10; ++i) {
@@ -671,7 +707,7 @@ void tst_SqliteHistoryStore::pruneByAge()
     QCOMPARE(m_store->prune(0, 0, 1000), 0); // no age limit, no count limit
 }
 
-void tst_SqliteHistoryStore::pruneByCount()
+void tst_SqlHistoryStore::pruneByCount()
 {
     std::vector<HistoryRecord> records;
     for (int i = 1; i <= 10; ++i)
@@ -721,7 +757,7 @@ void tst_SqliteHistoryStore::pruneByCount()
     QCOMPARE(m_store->count(), 9);
 }
 
-void tst_SqliteHistoryStore::pruneBatchCap()
+void tst_SqlHistoryStore::pruneBatchCap()
 {
     std::vector<HistoryRecord> records;
     for (int i = 1; i <= 10; ++i)
@@ -761,7 +797,7 @@ void tst_SqliteHistoryStore::pruneBatchCap()
     QCOMPARE(m_store->count(), 4);
 }
 
-void tst_SqliteHistoryStore::readMarkersOnlyMoveForward()
+void tst_SqlHistoryStore::readMarkersOnlyMoveForward()
 {
     const QString alice = QStringLiteral("alice");
     QVERIFY(!m_store->readMarker(alice, Channel));
@@ -782,7 +818,7 @@ void tst_SqliteHistoryStore::readMarkersOnlyMoveForward()
     QCOMPARE(m_store->readMarker(QStringLiteral("bob"), Channel), std::optional<qint64>(10));
 }
 
-void tst_SqliteHistoryStore::count()
+void tst_SqlHistoryStore::count()
 {
     QCOMPARE(m_store->count(), 0);
     fillChannel();
@@ -791,7 +827,61 @@ void tst_SqliteHistoryStore::count()
     QCOMPARE(m_store->count(), 13);
 }
 
-void tst_SqliteHistoryStore::appendWhenTheDatabaseIsFull()
+#ifdef CONFAB_TEST_POSTGRES
+// Two nodes on one database store the first message of one room at the same time: the second
+// waits for the first to commit its view of the room, then writes into it (an insert that
+// failed on the view's uniqueness would lose its whole batch).
+void tst_SqlHistoryStore::twoWritersAddTheSameViewAtOnce()
+{
+    // The first writer's transaction: it has added #race's view, and not committed yet.
+    const QString blockerName = QStringLiteral("test-blocker");
+    {
+        QSqlDatabase blocker = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), blockerName);
+        blocker.setHostName(m_location.host());
+        blocker.setPort(m_location.port());
+        blocker.setUserName(m_location.userName());
+        blocker.setDatabaseName(m_location.databaseName());
+        blocker.setConnectOptions(m_location.connectOptions());
+        QVERIFY2(blocker.open(), qPrintable(blocker.lastError().text()));
+        QVERIFY(blocker.transaction());
+        QSqlQuery insert(blocker);
+        QVERIFY2(insert.exec(QStringLiteral("INSERT INTO history_views (owner, target,"
+                                            " conversation) VALUES ('', '#race', 0)")),
+                 qPrintable(insert.lastError().text()));
+    }
+    // The second writer, on its own connection and thread (as on another node).
+    bool appended = false;
+    QString error;
+    std::thread second([this, &appended, &error] {
+        SqlHistoryStore other(QStringLiteral("test-second-writer"));
+        if (!other.open(m_location)) {
+            error = other.errorString();
+            return;
+        }
+        appended = other.append({channelRecord(QStringLiteral("#race"), 2000,
+                                               QStringLiteral("second"))});
+        error = other.errorString();
+    });
+    QTest::qWait(300); // the second writer is now waiting on the view's uniqueness
+    {
+        QSqlDatabase blocker = QSqlDatabase::database(blockerName);
+        QSqlQuery name(blocker);
+        QVERIFY(name.exec(QStringLiteral("UPDATE history_views SET conversation = id")));
+        QVERIFY(blocker.commit());
+        blocker.close();
+    }
+    QSqlDatabase::removeDatabase(blockerName);
+    second.join();
+    QVERIFY2(appended, qPrintable(error));
+    QCOMPARE(latest(*m_store, QString(), QStringLiteral("#race")),
+             QStringList(QStringLiteral("second")));
+    // And the first store writes into the same view afterwards.
+    QVERIFY(append({channelRecord(QStringLiteral("#race"), 3000, QStringLiteral("third"))}));
+    QCOMPARE(latest(*m_store, QString(), QStringLiteral("#race")),
+             (QStringList{QStringLiteral("second"), QStringLiteral("third")}));
+}
+#else
+void tst_SqlHistoryStore::appendWhenTheDatabaseIsFull()
 {
     fillChannel();
     QSqlQuery pragma(m_store->database().connection());
@@ -830,6 +920,7 @@ void tst_SqliteHistoryStore::appendWhenTheDatabaseIsFull()
     QCOMPARE(latest(*m_store, QString(), QStringLiteral("#later")),
              QStringList(QStringLiteral("later")));
 }
+#endif
 
-QTEST_GUILESS_MAIN(tst_SqliteHistoryStore)
-#include "tst_sqlitehistorystore.moc"
+QTEST_GUILESS_MAIN(tst_SqlHistoryStore)
+#include "tst_sqlhistorystore.moc"
