@@ -1,14 +1,14 @@
 #include "hosting/hostaccount.h"
 
 #include "auth/scramcredentials.h"
-#include "auth/sqliteaccountstore.h"
+#include "auth/sqlaccountstore.h"
 #include "core/clock.h"
 #include "irccasemapping.h"
 
 bool HostAccount::set(const QString& databasePath, const QString& name,
                       const ScramCredentials& credentials, QString* error)
 {
-    SqliteAccountStore store(QStringLiteral("confab-host-account"));
+    SqlAccountStore store(QStringLiteral("confab-host-account"));
     if (!store.open(databasePath)) {
         *error = store.errorString();
         return false;

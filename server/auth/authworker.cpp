@@ -81,7 +81,9 @@ bool AuthWorker::open(QString* error)
     // thread on Linux; logins still progress, only more slowly under load.
     setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), WorkerNiceness);
 #endif
-    m_store = std::make_unique<SqlAccountStore>(QStringLiteral("confabd-auth-worker"));
+    // Unique in the process: tests run two servers (two nodes) in one.
+    m_store = std::make_unique<SqlAccountStore>(
+        QStringLiteral("confabd-auth-worker-%1").arg(quintptr(this), 0, 16));
     if (!m_store->open(m_database)) {
         *error = m_store->errorString();
         return false;

@@ -18,7 +18,8 @@ HistoryWorker::~HistoryWorker() = default;
 
 bool HistoryWorker::open(QString* error)
 {
-    const QString connection = QStringLiteral("confabd-history");
+    // Unique in the process: tests run two servers (two nodes) in one.
+    const QString connection = QStringLiteral("confabd-history-%1").arg(quintptr(this), 0, 16);
     if (m_database.isSqlite()) {
         auto store = std::make_unique<SqliteHistoryStore>(connection);
         if (!store->open(m_database) || !store->setMaxSize(m_retention.maxDatabaseBytes)) {

@@ -1,0 +1,155 @@
+// Two servers, as two nodes of a cluster, on one PostgreSQL database (each with its own data
+// directory), over real sockets: an account registered on one node logs in on the other, whose
+// guests can no longer take its name; a private message to an account connected nowhere, sent on
+// one node, reaches it when it logs in on the other, which also serves it as history. Live
+// delivery between nodes (the cluster bus) is not part of this.
+#include "../commands/accountfixture.h"
+#include "history/historyservice.h"
+#include "postgresfixture.h"
+#include "servertestmain.h"
+
+namespace {
+const QString Password = QStringLiteral("password-of-test");
+const QByteArray HistoryCaps =
+    "sasl batch server-time message-tags labeled-response draft/chathistory";
+} // namespace
+
+class tst_PostgresNodes : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void accountsAreShared();
+    void offlineMessageAcrossNodes();
+    void historyReadOnTheOtherNode();
+
+private:
+    ServerConfig nodeConfig(const AccountFixture& node) const
+    {
+        ServerConfig config = node.config();
+        config.databaseUrl = m_url;
+        config.registrationLimit = 1000;
+        return config;
+    }
+
+    PostgresFixture m_postgres;
+    QString m_url;
+    AccountFixture m_a;
+    AccountFixture m_b;
+};
+
+void tst_PostgresNodes::initTestCase()
+{
+    QVERIFY2(m_postgres.start(), qPrintable(m_postgres.errorString()));
+}
+
+void tst_PostgresNodes::init()
+{
+    m_url = m_postgres.createDatabase(QStringLiteral("nodes"));
+    QVERIFY2(!m_url.isEmpty(), qPrintable(m_postgres.errorString()));
+    m_a.newDataDirectory();
+    m_b.newDataDirectory();
+    QVERIFY(m_a.start(nodeConfig(m_a)));
+    QVERIFY(m_b.start(nodeConfig(m_b)));
+}
+
+void tst_PostgresNodes::cleanup()
+{
+    m_a.stop();
+    m_b.stop();
+}
+
+void tst_PostgresNodes::accountsAreShared()
+{
+    QVERIFY(m_a.registerAccount(QStringLiteral("alice"), Password));
+    // The other node reads the account at login...
+    QVERIFY(m_b.login(QStringLiteral("alice"), QStringLiteral("alice"), Password));
+    // ...and reserves its name once it has polled the accounts' change counter.
+    QTRY_VERIFY_WITH_TIMEOUT(m_b.auth()->isReserved(QStringLiteral("alice")),
+                             3 * AuthService::PollIntervalMs);
+    TestClient* guest = m_b.user(QStringLiteral("guest"));
+    QVERIFY(guest);
+    guest->sendLine("NICK Alice");
+    QTRY_VERIFY(guest->has(QStringLiteral("433")));
+    QVERIFY(!guest->has(QStringLiteral("NICK")));
+    // A wrong password is refused there as here.
+    TestClient* wrong = m_b.connectNegotiating(QStringLiteral("mallory"));
+    QVERIFY(wrong);
+    QCOMPARE(AccountFixture::authenticate(wrong, QStringLiteral("PLAIN"), QStringLiteral("alice"),
+                                          QStringLiteral("not-the-password")),
+             QStringLiteral("904"));
+}
+
+void tst_PostgresNodes::offlineMessageAcrossNodes()
+{
+    QVERIFY(m_b.registerAccount(QStringLiteral("bob"), Password));
+    QVERIFY(m_a.registerAccount(QStringLiteral("alice"), Password));
+    // Node A learns that bob is an account, connected to none of its sessions.
+    QTRY_VERIFY_WITH_TIMEOUT(m_a.auth()->isReserved(QStringLiteral("bob")),
+                             3 * AuthService::PollIntervalMs);
+    TestClient* alice =
+        m_a.login(QStringLiteral("alice"), QStringLiteral("alice"), Password, "sasl server-time");
+    QVERIFY(alice);
+    alice->sendLine("PRIVMSG bob :written on node A");
+    QTRY_VERIFY(alice->has(QStringLiteral("301"))); // bob is away: the message waits for him
+    QVERIFY(!alice->has(QStringLiteral("401")));
+    m_a.server()->historyService()->sync();
+
+    // Bob logs in on node B: the message is replayed after the welcome.
+    TestClient* bob =
+        m_b.login(QStringLiteral("bob"), QStringLiteral("bob"), Password, "sasl server-time");
+    QVERIFY(bob);
+    QTRY_VERIFY(bob->has(QStringLiteral("PRIVMSG")));
+    const IrcMessage replayed = bob->last(QStringLiteral("PRIVMSG"));
+    QCOMPARE(replayed.source().section(u'!', 0, 0), QStringLiteral("alice"));
+    QCOMPARE(replayed.param(1), QStringLiteral("written on node A"));
+    QVERIFY(!replayed.tag(QStringLiteral("time")).isEmpty());
+
+    // Taken once, on whichever node: logging in on A now replays nothing.
+    bob->sendLine("QUIT");
+    QTRY_VERIFY(bob->isDisconnected());
+    m_b.server()->historyService()->sync();
+    TestClient* bobOnA =
+        m_a.login(QStringLiteral("bob"), QStringLiteral("bob"), Password, "sasl server-time");
+    QVERIFY(bobOnA);
+    QVERIFY(m_a.sync(bobOnA));
+    QTest::qWait(100);
+    QVERIFY(!bobOnA->has(QStringLiteral("PRIVMSG")));
+}
+
+void tst_PostgresNodes::historyReadOnTheOtherNode()
+{
+    QVERIFY(m_a.registerAccount(QStringLiteral("carol"), Password));
+    QVERIFY(m_a.registerAccount(QStringLiteral("dave"), Password));
+    TestClient* carol = m_a.login(QStringLiteral("carol"), QStringLiteral("carol"), Password,
+                                  "sasl server-time");
+    TestClient* dave =
+        m_a.login(QStringLiteral("dave"), QStringLiteral("dave"), Password, "sasl server-time");
+    QVERIFY(carol && dave);
+    for (int i = 1; i <= 3; ++i)
+        carol->sendLine("PRIVMSG dave :line " + QByteArray::number(i));
+    QTRY_COMPARE(dave->count(QStringLiteral("PRIVMSG")), 3);
+    m_a.server()->historyService()->sync();
+
+    // Dave's phone, on node B, reads the conversation.
+    TestClient* phone = m_b.login(QStringLiteral("dave_"), QStringLiteral("dave"), Password,
+                                  HistoryCaps);
+    QVERIFY(phone);
+    const QList<IrcMessage> answer =
+        AccountFixture::ask(phone, "@label=h1 CHATHISTORY LATEST carol * 10", QStringLiteral("BATCH"));
+    QVERIFY(!answer.isEmpty());
+    QTRY_VERIFY(phone->count(QStringLiteral("BATCH")) >= 2); // the batch's end
+    const QList<IrcMessage> lines = phone->messages(QStringLiteral("PRIVMSG"));
+    QCOMPARE(lines.size(), 3);
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(lines.at(i).param(1), QStringLiteral("line %1").arg(i + 1));
+        QVERIFY(!lines.at(i).tag(QStringLiteral("msgid")).isEmpty());
+    }
+}
+
+CONFAB_SERVER_TEST_MAIN(tst_PostgresNodes)
+#include "tst_postgresnodes.moc"
