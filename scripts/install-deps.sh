@@ -9,6 +9,7 @@ run_packages=(
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libgl-dev
     libqt6sql6-sqlite    # Qt's SQLite driver: the account database
+    libqt6sql6-psql      # Qt's PostgreSQL driver: accounts and history shared by several nodes
     libsqlite3-dev       # SQLite's own interface, for the history store's inserts
     libgsasl-dev         # GNU SASL: SCRAM-SHA-256, PLAIN and EXTERNAL for logins (both sides)
     libmicrohttpd-dev    # GNU libmicrohttpd: the file host's HTTPS server (streamed uploads)
@@ -31,6 +32,7 @@ test_packages=(
     avahi-daemon avahi-utils   # LAN discovery tests: a private Avahi on a private system bus,
                                # avahi-browse and avahi-publish as the standard tools
     lld                  # links the ~120 test programs five times faster than ld.bfd
+    postgresql           # the storage and cluster tests start a private PostgreSQL server
 )
 
 packages=("${run_packages[@]}")

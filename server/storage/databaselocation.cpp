@@ -70,14 +70,17 @@ QString DatabaseLocation::describe() const
 {
     if (m_engine == Engine::Sqlite)
         return m_path;
-    QUrl url;
-    url.setScheme(QStringLiteral("postgresql"));
-    url.setHost(m_host.startsWith(u'/') ? QString() : m_host);
-    url.setPort(m_port);
-    url.setUserName(m_userName);
-    url.setPath(u'/' + m_databaseName);
-    QString text = url.toString();
-    if (m_host.startsWith(u'/'))
+    // By hand: QUrl writes "postgresql:/db" when there is no host.
+    const bool socket = m_host.startsWith(u'/');
+    QString text = QStringLiteral("postgresql://");
+    if (!m_userName.isEmpty())
+        text += QString::fromUtf8(QUrl::toPercentEncoding(m_userName)) + u'@';
+    if (!socket)
+        text += m_host.contains(u':') ? u'[' + m_host + u']' : m_host;
+    if (m_port >= 0)
+        text += u':' + QString::number(m_port);
+    text += u'/' + QString::fromUtf8(QUrl::toPercentEncoding(m_databaseName));
+    if (socket)
         text += QStringLiteral("?host=") + m_host;
     return text;
 }

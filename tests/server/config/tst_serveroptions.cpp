@@ -57,6 +57,7 @@ void tst_ServerOptions::defaults()
     QCOMPARE(c.udpRoomPort, quint16(0)); // the UDP room is off
     QCOMPARE(c.udpRoomChannel, QStringLiteral("#lobby"));
     QCOMPARE(c.udpRoomTimeoutMs, 10000);
+    QVERIFY(c.databaseUrl.isEmpty()); // SQLite in the data directory
     QCOMPARE(options.logFilterRules(), QStringLiteral("confab*.debug=false"));
 }
 
@@ -81,6 +82,8 @@ void tst_ServerOptions::values_data()
     QTest::newRow("default channel")
         << QStringList{"--default-channel", "#home"} << "defaultChannel"
         << "#home";
+    QTest::newRow("database") << QStringList{"--database", "postgresql://confab@db:5433/chat"}
+                              << "databaseUrl" << "postgresql://confab@db:5433/chat";
     QTest::newRow("max clients") << QStringList{"--max-clients", "5"} << "maxClients"
                                  << "5";
     QTest::newRow("max per ip") << QStringList{"--max-per-ip", "3"} << "maxConnectionsPerIp"
@@ -173,6 +176,8 @@ static QString field(const ServerConfig& c, const QString& name)
         return c.filesEnabled ? QStringLiteral("true") : QStringLiteral("false");
     if (name == QLatin1String("filesUrl"))
         return c.filesUrl;
+    if (name == QLatin1String("databaseUrl"))
+        return c.databaseUrl;
     const QHash<QString, qint64> numbers = {
         {QStringLiteral("maxClients"), c.maxClients},
         {QStringLiteral("maxConnectionsPerIp"), c.maxConnectionsPerIp},
@@ -235,6 +240,10 @@ void tst_ServerOptions::errors_data()
         << QStringList{"--server-name", "a b.c"} << "server-name";
     QTest::newRow("missing motd") << QStringList{"--motd", "/nonexistent/motd"} << "motd";
     QTest::newRow("missing config") << QStringList{"-c", "/nonexistent.ini"} << "nonexistent";
+    QTest::newRow("database not postgresql")
+        << QStringList{"--database", "mysql://db/confab"} << "database";
+    QTest::newRow("database path with slash")
+        << QStringList{"--database", "postgresql://db/a/b"} << "database";
     QTest::newRow("positional") << QStringList{"extra"} << "extra";
     QTest::newRow("udp room port too big") << QStringList{"--udp-room", "65536"} << "udp-room";
     QTest::newRow("udp room channel")
