@@ -115,6 +115,21 @@ A password is read from the terminal, or as one line from standard input.
     </message>
 </context>
 <context>
+    <name>DatabaseLocation</name>
+    <message>
+        <source>not a postgresql:// URL (postgresql://user@host:port/dbname)</source>
+        <translation>不是 postgresql:// 网址（postgresql://用户@主机:端口/数据库名）</translation>
+    </message>
+    <message>
+        <source>a database name cannot contain '/'</source>
+        <translation>数据库名不能包含“/”</translation>
+    </message>
+    <message>
+        <source>a URL parameter cannot be passed on: %1</source>
+        <translation>无法传递网址参数：%1</translation>
+    </message>
+</context>
+<context>
     <name>ServerOptions</name>
     <message>
         <source>Confab chat server: a small IRC server for a local network.</source>
@@ -575,6 +590,10 @@ A password is read from the terminal, or as one line from standard input.
     <message>
         <source>expected https://host or https://host:port, without a path</source>
         <translation>应为 https://主机 或 https://主机:端口，不带路径</translation>
+    </message>
+    <message>
+        <source>Keep accounts and history in the PostgreSQL database &lt;url&gt; (postgresql://user@host:port/dbname), shared by the nodes of a cluster, instead of SQLite in the data directory. A password is best left to ~/.pgpass or PGPASSWORD.</source>
+        <translation>将帐户和历史记录保存在 PostgreSQL 数据库 &lt;url&gt;（postgresql://用户@主机:端口/数据库名）中，由集群的各个节点共享，而不是保存在数据目录的 SQLite 中。密码最好交给 ~/.pgpass 或 PGPASSWORD。</translation>
     </message>
 </context>
 </TS>

@@ -115,6 +115,21 @@ A password is read from the terminal, or as one line from standard input.
     </message>
 </context>
 <context>
+    <name>DatabaseLocation</name>
+    <message>
+        <source>not a postgresql:// URL (postgresql://user@host:port/dbname)</source>
+        <translation>不是 postgresql:// 網址（postgresql://使用者@主機:連接埠/資料庫名稱）</translation>
+    </message>
+    <message>
+        <source>a database name cannot contain '/'</source>
+        <translation>資料庫名稱不能包含「/」</translation>
+    </message>
+    <message>
+        <source>a URL parameter cannot be passed on: %1</source>
+        <translation>無法傳遞網址參數：%1</translation>
+    </message>
+</context>
+<context>
     <name>ServerOptions</name>
     <message>
         <source>Confab chat server: a small IRC server for a local network.</source>
@@ -575,6 +590,10 @@ A password is read from the terminal, or as one line from standard input.
     <message>
         <source>expected https://host or https://host:port, without a path</source>
         <translation>應為 https://主機 或 https://主機:連接埠，不含路徑</translation>
+    </message>
+    <message>
+        <source>Keep accounts and history in the PostgreSQL database &lt;url&gt; (postgresql://user@host:port/dbname), shared by the nodes of a cluster, instead of SQLite in the data directory. A password is best left to ~/.pgpass or PGPASSWORD.</source>
+        <translation>將帳號與歷史記錄保存在 PostgreSQL 資料庫 &lt;url&gt;（postgresql://使用者@主機:連接埠/資料庫名稱）中，由叢集的各個節點共用，而非保存在資料目錄的 SQLite 中。密碼最好交給 ~/.pgpass 或 PGPASSWORD。</translation>
     </message>
 </context>
 </TS>

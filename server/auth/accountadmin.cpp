@@ -196,8 +196,8 @@ int AccountAdmin::add(SqlAccountStore& store, const QString& name)
                   tr("Account %1 created.").arg(name));
 }
 
-int AccountAdmin::report(SqlAccountStore& store, AccountStore::Result result,
-                         const QString& name, const QString& done)
+int AccountAdmin::report(SqlAccountStore& store, AccountStore::Result result, const QString& name,
+                         const QString& done)
 {
     switch (result) {
     case AccountStore::Result::Ok:

@@ -32,9 +32,7 @@ const QString SelectColumns =
 
 } // namespace
 
-SqlAccountStore::SqlAccountStore(const QString& connectionName) : m_database(connectionName)
-{
-}
+SqlAccountStore::SqlAccountStore(const QString& connectionName) : m_database(connectionName) {}
 
 bool SqlAccountStore::open(const DatabaseLocation& location)
 {
@@ -84,7 +82,7 @@ std::optional<AccountRecord> SqlAccountStore::find(const QString& foldedName)
 }
 
 AccountStore::Result SqlAccountStore::create(const QString& name, const QString& foldedName,
-                                                const ScramCredentials& credentials, qint64 nowSecs)
+                                             const ScramCredentials& credentials, qint64 nowSecs)
 {
     QSqlQuery query(m_database.connection());
     // The UNIQUE folded name settles a race between two registrations of one name.
@@ -105,7 +103,7 @@ AccountStore::Result SqlAccountStore::create(const QString& name, const QString&
 }
 
 AccountStore::Result SqlAccountStore::setCredentials(const QString& foldedName,
-                                                        const ScramCredentials& credentials)
+                                                     const ScramCredentials& credentials)
 {
     QSqlQuery query(m_database.connection());
     query.prepare(QStringLiteral("UPDATE accounts SET scram_salt = ?, scram_iterations = ?, "
@@ -171,7 +169,7 @@ AccountStore::Result SqlAccountStore::recordLogin(const QString& foldedName, qin
 }
 
 AccountStore::Result SqlAccountStore::addCertificate(const QString& foldedName,
-                                                        const QString& fingerprint, qint64 nowSecs)
+                                                     const QString& fingerprint, qint64 nowSecs)
 {
     QSqlQuery query(m_database.connection());
     query.prepare(

@@ -2,8 +2,8 @@
 
 #include "serverlogging.h"
 
-#include <QHash>
 #include <QFileInfo>
+#include <QHash>
 #include <QSqlError>
 #include <QVariant>
 
@@ -28,8 +28,8 @@ HistoryRecord recordFrom(const QSqlQuery& query, const QString& owner, const QSt
     record.timeMs = query.value(1).toLongLong();
     record.msgid = query.value(2).toString();
     record.account = query.value(3).toString();
-    record.kind = query.value(4).toInt() == 1 ? HistoryRecord::Kind::Event
-                                              : HistoryRecord::Kind::Message;
+    record.kind =
+        query.value(4).toInt() == 1 ? HistoryRecord::Kind::Event : HistoryRecord::Kind::Message;
     record.line = query.value(5).toByteArray();
     return record;
 }
@@ -67,8 +67,8 @@ QSqlQuery& SqlHistoryStore::prepared(const QString& sql)
         QSqlQuery query(m_database.connection());
         query.setForwardOnly(true);
         if (!query.prepare(sql))
-            qCWarning(lcStorage).noquote() << "cannot prepare" << sql << ':'
-                                           << query.lastError().text();
+            qCWarning(lcStorage).noquote()
+                << "cannot prepare" << sql << ':' << query.lastError().text();
         it = m_statements.emplace(sql, query).first;
     }
     return it->second;
@@ -136,7 +136,7 @@ qint64 SqlHistoryStore::insertRow(const HistoryRecord& record, qint64 conversati
 }
 
 std::optional<SqlHistoryStore::View> SqlHistoryStore::findView(const QString& owner,
-                                                                     const QString& target)
+                                                               const QString& target)
 {
     const QString key = viewKey(owner, target);
     if (const auto it = m_views.constFind(key); it != m_views.cend())
@@ -160,9 +160,8 @@ std::optional<SqlHistoryStore::View> SqlHistoryStore::findView(const QString& ow
 }
 
 std::optional<SqlHistoryStore::View> SqlHistoryStore::addView(const QString& owner,
-                                                                    const QString& target,
-                                                                    qint64 conversation,
-                                                                    qint64 sinceId)
+                                                              const QString& target,
+                                                              qint64 conversation, qint64 sinceId)
 {
     QSqlQuery& insert = prepared(QStringLiteral(
         "INSERT INTO history_views (owner, target, conversation, since_id) VALUES (?, ?, ?, ?)"
@@ -202,7 +201,7 @@ std::optional<SqlHistoryStore::View> SqlHistoryStore::addView(const QString& own
 }
 
 bool SqlHistoryStore::store(const HistoryRecord& record, qint64* ownerRow, qint64* peerRow,
-                               QHash<qint64, qint64>* lastTimes)
+                            QHash<qint64, qint64>* lastTimes)
 {
     const bool hasPeer = !record.peerOwner.isEmpty();
     std::optional<View> first = findView(record.owner, record.target);
@@ -216,8 +215,8 @@ bool SqlHistoryStore::store(const HistoryRecord& record, qint64* ownerRow, qint6
         first = addView(record.owner, record.target, 0, 0);
         if (!first)
             return false;
-        if (hasPeer && !(second = addView(record.peerOwner, record.peerTarget,
-                                          first->conversation, 0)))
+        if (hasPeer &&
+            !(second = addView(record.peerOwner, record.peerTarget, first->conversation, 0)))
             return false;
     }
     const qint64 row = insertRow(record, first ? first->conversation : second->conversation);
@@ -258,9 +257,9 @@ bool SqlHistoryStore::append(const std::vector<HistoryRecord>& records)
     if (!begin())
         return false;
     m_errorString.clear();
-    QSqlQuery& pending = prepared(
-        QStringLiteral("INSERT INTO history_pending (owner, id) VALUES (?, ?)"
-                       " ON CONFLICT DO NOTHING"));
+    QSqlQuery& pending =
+        prepared(QStringLiteral("INSERT INTO history_pending (owner, id) VALUES (?, ?)"
+                                " ON CONFLICT DO NOTHING"));
     // The last message time of each view in the batch, written once per view.
     QHash<qint64, qint64> lastTimes;
     for (const HistoryRecord& record : records) {
@@ -290,8 +289,8 @@ bool SqlHistoryStore::append(const std::vector<HistoryRecord>& records)
     return commit();
 }
 
-std::optional<SqlHistoryStore::Point> SqlHistoryStore::resolve(
-    const View& view, const HistoryQuery::Bound& bound, bool afterTimestamp)
+std::optional<SqlHistoryStore::Point>
+SqlHistoryStore::resolve(const View& view, const HistoryQuery::Bound& bound, bool afterTimestamp)
 {
     using Type = HistoryQuery::Bound::Type;
     if (bound.type == Type::Timestamp)
@@ -315,9 +314,9 @@ std::optional<SqlHistoryStore::Point> SqlHistoryStore::resolve(
 }
 
 std::vector<HistoryRecord> SqlHistoryStore::range(const HistoryQuery& query, const View& view,
-                                                     std::optional<Point> after,
-                                                     const std::optional<Point>& before,
-                                                     Order order, int limit)
+                                                  std::optional<Point> after,
+                                                  const std::optional<Point>& before, Order order,
+                                                  int limit)
 {
     std::vector<HistoryRecord> records;
     if (limit <= 0)
@@ -408,8 +407,8 @@ std::vector<HistoryRecord> SqlHistoryStore::find(const HistoryQuery& query)
             range(std::nullopt, centre, Order::Descending, query.limit / 2);
         // At or after the centre: a msgid's own record is included.
         const Point from{centre->timeMs, firstIsMsgId ? centre->id - 1 : 0};
-        std::vector<HistoryRecord> later = range(from, std::nullopt, Order::Ascending,
-                                                 query.limit - int(records.size()));
+        std::vector<HistoryRecord> later =
+            range(from, std::nullopt, Order::Ascending, query.limit - int(records.size()));
         records.insert(records.end(), std::make_move_iterator(later.begin()),
                        std::make_move_iterator(later.end()));
         return records;
@@ -419,8 +418,8 @@ std::vector<HistoryRecord> SqlHistoryStore::find(const HistoryQuery& query)
         const std::optional<Point> end = resolve(query.second, false);
         if (!start || !end)
             return {};
-        const bool forward = start->timeMs < end->timeMs ||
-                             (start->timeMs == end->timeMs && start->id <= end->id);
+        const bool forward =
+            start->timeMs < end->timeMs || (start->timeMs == end->timeMs && start->id <= end->id);
         if (forward)
             return range(start, end, Order::Ascending, query.limit);
         // Backwards: from the first bound towards the (earlier) second one.
@@ -433,8 +432,8 @@ std::vector<HistoryRecord> SqlHistoryStore::find(const HistoryQuery& query)
 }
 
 std::vector<HistoryTarget> SqlHistoryStore::targets(const QString& owner,
-                                                       const QStringList& channels, qint64 fromMs,
-                                                       qint64 toMs, int limit)
+                                                    const QStringList& channels, qint64 fromMs,
+                                                    qint64 toMs, int limit)
 {
     // The window either way round: clients send the newer bound first so that the limit keeps
     // the most recent targets. The limit is taken from the fromMs end; the result is oldest
@@ -457,11 +456,12 @@ std::vector<HistoryTarget> SqlHistoryStore::targets(const QString& owner,
             return result;
         }
         while (conversations.next())
-            result.push_back({conversations.value(0).toString(), conversations.value(1).toLongLong()});
+            result.push_back(
+                {conversations.value(0).toString(), conversations.value(1).toLongLong()});
         conversations.finish();
     }
-    QSqlQuery& select = prepared(QStringLiteral(
-        "SELECT target, last_ms FROM history_views WHERE owner = ? AND target = ?"));
+    QSqlQuery& select = prepared(
+        QStringLiteral("SELECT target, last_ms FROM history_views WHERE owner = ? AND target = ?"));
     for (const QString& channel : channels) {
         select.bindValue(0, QStringLiteral("")); // a channel's copy
         select.bindValue(1, text(channel));
@@ -492,12 +492,12 @@ std::vector<HistoryRecord> SqlHistoryStore::takePending(const QString& owner)
     if (!begin())
         return records;
     // The correspondent comes from the owner's view of the record's conversation.
-    QSqlQuery& select = prepared(QStringLiteral(
-        "SELECT h.id, h.time_ms, h.msgid, h.account, h.kind, h.line,"
-        " (SELECT v.target FROM history_views v"
-        "  WHERE v.owner = p.owner AND v.conversation = h.conversation LIMIT 1)"
-        " FROM history_pending p JOIN history h ON h.id = p.id"
-        " WHERE p.owner = ? ORDER BY h.time_ms, h.id"));
+    QSqlQuery& select = prepared(
+        QStringLiteral("SELECT h.id, h.time_ms, h.msgid, h.account, h.kind, h.line,"
+                       " (SELECT v.target FROM history_views v"
+                       "  WHERE v.owner = p.owner AND v.conversation = h.conversation LIMIT 1)"
+                       " FROM history_pending p JOIN history h ON h.id = p.id"
+                       " WHERE p.owner = ? ORDER BY h.time_ms, h.id"));
     select.bindValue(0, text(owner));
     if (!select.exec()) {
         rollback(select);
@@ -520,9 +520,9 @@ bool SqlHistoryStore::restorePending(const QString& owner, const std::vector<qin
 {
     if (!begin())
         return false;
-    QSqlQuery& mark = prepared(
-        QStringLiteral("INSERT INTO history_pending (owner, id) VALUES (?, ?)"
-                       " ON CONFLICT DO NOTHING"));
+    QSqlQuery& mark =
+        prepared(QStringLiteral("INSERT INTO history_pending (owner, id) VALUES (?, ?)"
+                                " ON CONFLICT DO NOTHING"));
     for (const qint64 id : ids) {
         mark.bindValue(0, text(owner));
         mark.bindValue(1, id);
@@ -548,17 +548,16 @@ int SqlHistoryStore::prune(qint64 beforeMs, int maxPerTarget, int batch)
     if (maxPerTarget <= 0)
         return deleted;
     // By count: per conversation, everything older than its newest maxPerTarget rows.
-    QSqlQuery& views = prepared(
-        QStringLiteral("SELECT DISTINCT conversation FROM history_views"));
+    QSqlQuery& views = prepared(QStringLiteral("SELECT DISTINCT conversation FROM history_views"));
     if (!views.exec())
         return fail(views), -1;
     std::vector<qint64> conversations;
     while (views.next())
         conversations.push_back(views.value(0).toLongLong());
     views.finish();
-    QSqlQuery& nth = prepared(QStringLiteral(
-        "SELECT time_ms, id FROM history WHERE conversation = ?"
-        " ORDER BY time_ms DESC, id DESC LIMIT 1 OFFSET ?"));
+    QSqlQuery& nth =
+        prepared(QStringLiteral("SELECT time_ms, id FROM history WHERE conversation = ?"
+                                " ORDER BY time_ms DESC, id DESC LIMIT 1 OFFSET ?"));
     QSqlQuery& cut = prepared(QStringLiteral(
         "DELETE FROM history WHERE id IN (SELECT id FROM history WHERE conversation = ?"
         " AND time_ms <= ? AND (time_ms < ? OR id <= ?) LIMIT ?)"));
@@ -610,8 +609,8 @@ qint64 SqlHistoryStore::diskBytes()
 
 std::optional<qint64> SqlHistoryStore::readMarker(const QString& owner, const QString& target)
 {
-    QSqlQuery& query = prepared(
-        QStringLiteral("SELECT time_ms FROM read_markers WHERE owner = ? AND target = ?"));
+    QSqlQuery& query =
+        prepared(QStringLiteral("SELECT time_ms FROM read_markers WHERE owner = ? AND target = ?"));
     query.bindValue(0, text(owner));
     query.bindValue(1, text(target));
     if (!query.exec()) {
@@ -625,14 +624,14 @@ std::optional<qint64> SqlHistoryStore::readMarker(const QString& owner, const QS
     return marker;
 }
 
-std::optional<qint64> SqlHistoryStore::setReadMarker(const QString& owner,
-                                                        const QString& target, qint64 timeMs)
+std::optional<qint64> SqlHistoryStore::setReadMarker(const QString& owner, const QString& target,
+                                                     qint64 timeMs)
 {
-    QSqlQuery& upsert = prepared(QStringLiteral(
-        "INSERT INTO read_markers (owner, target, time_ms) VALUES (?, ?, ?)"
-        " ON CONFLICT (owner, target) DO UPDATE SET time_ms = CASE"
-        " WHEN excluded.time_ms > read_markers.time_ms THEN excluded.time_ms"
-        " ELSE read_markers.time_ms END"));
+    QSqlQuery& upsert = prepared(
+        QStringLiteral("INSERT INTO read_markers (owner, target, time_ms) VALUES (?, ?, ?)"
+                       " ON CONFLICT (owner, target) DO UPDATE SET time_ms = CASE"
+                       " WHEN excluded.time_ms > read_markers.time_ms THEN excluded.time_ms"
+                       " ELSE read_markers.time_ms END"));
     upsert.bindValue(0, text(owner));
     upsert.bindValue(1, text(target));
     upsert.bindValue(2, timeMs);
@@ -652,8 +651,8 @@ std::vector<ReadMarker> SqlHistoryStore::readMarkers()
         return markers;
     }
     while (query.next())
-        markers.push_back({query.value(0).toString(), query.value(1).toString(),
-                           query.value(2).toLongLong()});
+        markers.push_back(
+            {query.value(0).toString(), query.value(1).toString(), query.value(2).toLongLong()});
     query.finish();
     return markers;
 }

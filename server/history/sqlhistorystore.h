@@ -66,8 +66,8 @@ private:
     std::optional<View> findView(const QString& owner, const QString& target);
     // Adds the view: into the conversation from sinceId on, or (conversation 0) as the start of
     // a new conversation. nullopt + errorString() on failure.
-    std::optional<View> addView(const QString& owner, const QString& target,
-                                qint64 conversation, qint64 sinceId);
+    std::optional<View> addView(const QString& owner, const QString& target, qint64 conversation,
+                                qint64 sinceId);
     // The row ids stored for one record (0: none for that view); false + errorString().
     bool store(const HistoryRecord& record, qint64* ownerRow, qint64* peerRow,
                QHash<qint64, qint64>* lastTimes);
@@ -89,8 +89,8 @@ private:
     // Records strictly after `after` and strictly before `before` (either may be absent), in
     // the order, at most limit; returned ascending.
     std::vector<HistoryRecord> range(const HistoryQuery& query, const View& view,
-                                     std::optional<Point> after,
-                                     const std::optional<Point>& before, Order order, int limit);
+                                     std::optional<Point> after, const std::optional<Point>& before,
+                                     Order order, int limit);
 
     Database m_database; // declared first: destroyed after the statements
     // std::map: a reference to one statement stays valid while others are added.

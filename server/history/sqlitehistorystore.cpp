@@ -115,4 +115,3 @@ qint64 SqliteHistoryStore::insertRow(const HistoryRecord& record, qint64 convers
     sqlite3_clear_bindings(insert);
     return row;
 }
-

@@ -2,6 +2,7 @@
 
 #include "storage/database.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QUrl>
 #include <QUrlQuery>
@@ -29,8 +30,8 @@ DatabaseLocation DatabaseLocation::fromUrl(const QString& text)
     const QString scheme = url.scheme().toLower();
     if (!url.isValid() ||
         (scheme != QLatin1String("postgresql") && scheme != QLatin1String("postgres"))) {
-        location.m_error =
-            QStringLiteral("not a postgresql:// URL (postgresql://user@host:port/dbname)");
+        location.m_error = QCoreApplication::translate(
+            "DatabaseLocation", "not a postgresql:// URL (postgresql://user@host:port/dbname)");
         return location;
     }
     location.m_host = url.host(QUrl::FullyDecoded);
@@ -41,7 +42,8 @@ DatabaseLocation DatabaseLocation::fromUrl(const QString& text)
     if (name.startsWith(u'/'))
         name.remove(0, 1);
     if (name.contains(u'/')) {
-        location.m_error = QStringLiteral("a database name cannot contain '/'");
+        location.m_error =
+            QCoreApplication::translate("DatabaseLocation", "a database name cannot contain '/'");
         return location;
     }
     location.m_databaseName = name;
@@ -54,7 +56,9 @@ DatabaseLocation DatabaseLocation::fromUrl(const QString& text)
             continue;
         }
         if (key.isEmpty() || key.contains(u'=') || key.contains(u' ') || value.contains(u';')) {
-            location.m_error = QStringLiteral("a URL parameter cannot be passed on: %1").arg(key);
+            location.m_error = QCoreApplication::translate(
+                                   "DatabaseLocation", "a URL parameter cannot be passed on: %1")
+                                   .arg(key);
             return location;
         }
         QString quoted = value;

@@ -115,8 +115,8 @@ bool PostgresFixture::startPrivate()
     }
     if (geteuid() == 0) {
         const passwd* user = getpwnam(ServerUser);
-        if (!user || chown(QFile::encodeName(m_dir->path()).constData(), user->pw_uid,
-                           user->pw_gid) != 0) {
+        if (!user ||
+            chown(QFile::encodeName(m_dir->path()).constData(), user->pw_uid, user->pw_gid) != 0) {
             m_errorString = QStringLiteral("cannot give the directory to the user postgres");
             return false;
         }
@@ -173,9 +173,9 @@ bool PostgresFixture::start()
     admin.setConnectOptions(QStringLiteral("options='-c client_min_messages=warning'"));
     while (!admin.open()) {
         if (deadline.hasExpired() || (m_dir && m_server.state() == QProcess::NotRunning)) {
-            m_errorString = QStringLiteral("PostgreSQL did not start: %1 %2")
-                                .arg(admin.lastError().text(),
-                                     QString::fromLocal8Bit(m_server.readAll()));
+            m_errorString =
+                QStringLiteral("PostgreSQL did not start: %1 %2")
+                    .arg(admin.lastError().text(), QString::fromLocal8Bit(m_server.readAll()));
             return false;
         }
         QThread::msleep(100);

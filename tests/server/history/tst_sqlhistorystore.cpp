@@ -218,8 +218,7 @@ void tst_SqlHistoryStore::roundTrip()
     HistoryRecord channel = channelRecord(Channel, 1700000000123, QStringLiteral("abc"));
     channel.account = QString(); // a guest's message
     channel.line = QByteArray("@+react=\\s PRIVMSG #chan :caf\xc3\xa9 \xff\x00 end", 34);
-    HistoryRecord event =
-        channelRecord(Channel, 1700000000124, QStringLiteral("def"), Kind::Event);
+    HistoryRecord event = channelRecord(Channel, 1700000000124, QStringLiteral("def"), Kind::Event);
     event.account = QStringLiteral("Bob");
     event.line = "JOIN #chan";
     HistoryRecord mine = record(QStringLiteral("alice"), QStringLiteral("bob"), 1700000000125,
@@ -271,12 +270,11 @@ void tst_SqlHistoryStore::find_data()
                               << ids("a0 m1 t2c t2a t2b m5 m6 m7");
     QTest::newRow("latest * 3") << Direction::Latest << none << none << 3 << false
                                 << ids("m5 m6 m7");
-    QTest::newRow("latest * 3 with events") << Direction::Latest << none << none << 3 << true
-                                            << ids("e1 m6 m7");
+    QTest::newRow("latest * 3 with events")
+        << Direction::Latest << none << none << 3 << true << ids("e1 m6 m7");
     QTest::newRow("latest * 1") << Direction::Latest << none << none << 1 << false << ids("m7");
-    QTest::newRow("latest after msgid in a tie")
-        << Direction::Latest << QStringLiteral("id:t2a") << none << 100 << false
-        << ids("t2b m5 m6 m7");
+    QTest::newRow("latest after msgid in a tie") << Direction::Latest << QStringLiteral("id:t2a")
+                                                 << none << 100 << false << ids("t2b m5 m6 m7");
     QTest::newRow("latest after msgid, newest 2")
         << Direction::Latest << QStringLiteral("id:t2a") << none << 2 << false << ids("m6 m7");
     QTest::newRow("latest after timestamp excludes its millisecond")
@@ -285,86 +283,83 @@ void tst_SqlHistoryStore::find_data()
     QTest::newRow("latest after timestamp 1999")
         << Direction::Latest << QStringLiteral("ts:1999") << none << 100 << false
         << ids("t2c t2a t2b m5 m6 m7");
-    QTest::newRow("latest after the newest") << Direction::Latest << QStringLiteral("id:m7")
-                                             << none << 100 << false << ids("");
+    QTest::newRow("latest after the newest")
+        << Direction::Latest << QStringLiteral("id:m7") << none << 100 << false << ids("");
     QTest::newRow("latest after an unknown msgid")
         << Direction::Latest << QStringLiteral("id:nope") << none << 100 << false << ids("");
 
     // BEFORE: the newest records before first.
-    QTest::newRow("before msgid in a tie") << Direction::Before << QStringLiteral("id:t2b")
-                                           << none << 100 << false << ids("a0 m1 t2c t2a");
-    QTest::newRow("before msgid, newest 2") << Direction::Before << QStringLiteral("id:t2b")
-                                            << none << 2 << false << ids("t2c t2a");
+    QTest::newRow("before msgid in a tie") << Direction::Before << QStringLiteral("id:t2b") << none
+                                           << 100 << false << ids("a0 m1 t2c t2a");
+    QTest::newRow("before msgid, newest 2")
+        << Direction::Before << QStringLiteral("id:t2b") << none << 2 << false << ids("t2c t2a");
     QTest::newRow("before timestamp excludes its millisecond")
-        << Direction::Before << QStringLiteral("ts:2000") << none << 100 << false
-        << ids("a0 m1");
+        << Direction::Before << QStringLiteral("ts:2000") << none << 100 << false << ids("a0 m1");
     QTest::newRow("before timestamp 2001, newest 2")
-        << Direction::Before << QStringLiteral("ts:2001") << none << 2 << false
-        << ids("t2a t2b");
-    QTest::newRow("before the oldest") << Direction::Before << QStringLiteral("id:a0") << none
-                                       << 100 << false << ids("");
-    QTest::newRow("before msgid with events") << Direction::Before << QStringLiteral("id:m6")
-                                              << none << 2 << true << ids("m5 e1");
-    QTest::newRow("before msgid without events") << Direction::Before << QStringLiteral("id:m6")
-                                                 << none << 2 << false << ids("t2b m5");
-    QTest::newRow("before an unknown msgid") << Direction::Before << QStringLiteral("id:nope")
-                                             << none << 100 << false << ids("");
+        << Direction::Before << QStringLiteral("ts:2001") << none << 2 << false << ids("t2a t2b");
+    QTest::newRow("before the oldest")
+        << Direction::Before << QStringLiteral("id:a0") << none << 100 << false << ids("");
+    QTest::newRow("before msgid with events")
+        << Direction::Before << QStringLiteral("id:m6") << none << 2 << true << ids("m5 e1");
+    QTest::newRow("before msgid without events")
+        << Direction::Before << QStringLiteral("id:m6") << none << 2 << false << ids("t2b m5");
+    QTest::newRow("before an unknown msgid")
+        << Direction::Before << QStringLiteral("id:nope") << none << 100 << false << ids("");
 
     // AFTER: the oldest records after first.
     QTest::newRow("after msgid in a tie") << Direction::After << QStringLiteral("id:t2c") << none
                                           << 100 << false << ids("t2a t2b m5 m6 m7");
-    QTest::newRow("after msgid, oldest 2") << Direction::After << QStringLiteral("id:t2c")
-                                           << none << 2 << false << ids("t2a t2b");
+    QTest::newRow("after msgid, oldest 2")
+        << Direction::After << QStringLiteral("id:t2c") << none << 2 << false << ids("t2a t2b");
     QTest::newRow("after timestamp excludes its millisecond")
-        << Direction::After << QStringLiteral("ts:2000") << none << 100 << false
-        << ids("m5 m6 m7");
+        << Direction::After << QStringLiteral("ts:2000") << none << 100 << false << ids("m5 m6 m7");
     QTest::newRow("after timestamp 1999, oldest 2")
         << Direction::After << QStringLiteral("ts:1999") << none << 2 << false << ids("t2c t2a");
-    QTest::newRow("after the newest") << Direction::After << QStringLiteral("id:m7") << none
-                                      << 100 << false << ids("");
-    QTest::newRow("after the last timestamp") << Direction::After << QStringLiteral("ts:5000")
-                                              << none << 100 << false << ids("");
-    QTest::newRow("after msgid with events") << Direction::After << QStringLiteral("id:m5")
-                                             << none << 100 << true << ids("e1 m6 m7");
-    QTest::newRow("after an unknown msgid") << Direction::After << QStringLiteral("id:nope")
-                                            << none << 100 << false << ids("");
+    QTest::newRow("after the newest")
+        << Direction::After << QStringLiteral("id:m7") << none << 100 << false << ids("");
+    QTest::newRow("after the last timestamp")
+        << Direction::After << QStringLiteral("ts:5000") << none << 100 << false << ids("");
+    QTest::newRow("after msgid with events")
+        << Direction::After << QStringLiteral("id:m5") << none << 100 << true << ids("e1 m6 m7");
+    QTest::newRow("after an unknown msgid")
+        << Direction::After << QStringLiteral("id:nope") << none << 100 << false << ids("");
 
     // AROUND: limit / 2 before, the rest at or after (a msgid's own record included).
-    QTest::newRow("around msgid, 4") << Direction::Around << QStringLiteral("id:t2a") << none
-                                     << 4 << false << ids("m1 t2c t2a t2b");
-    QTest::newRow("around msgid, 5") << Direction::Around << QStringLiteral("id:t2a") << none
-                                     << 5 << false << ids("m1 t2c t2a t2b m5");
-    QTest::newRow("around msgid, 1") << Direction::Around << QStringLiteral("id:t2a") << none
-                                     << 1 << false << ids("t2a");
-    QTest::newRow("around the oldest") << Direction::Around << QStringLiteral("id:a0") << none
-                                       << 4 << false << ids("a0 m1 t2c t2a");
-    QTest::newRow("around the newest") << Direction::Around << QStringLiteral("id:m7") << none
-                                       << 4 << false << ids("m5 m6 m7");
+    QTest::newRow("around msgid, 4") << Direction::Around << QStringLiteral("id:t2a") << none << 4
+                                     << false << ids("m1 t2c t2a t2b");
+    QTest::newRow("around msgid, 5") << Direction::Around << QStringLiteral("id:t2a") << none << 5
+                                     << false << ids("m1 t2c t2a t2b m5");
+    QTest::newRow("around msgid, 1")
+        << Direction::Around << QStringLiteral("id:t2a") << none << 1 << false << ids("t2a");
+    QTest::newRow("around the oldest") << Direction::Around << QStringLiteral("id:a0") << none << 4
+                                       << false << ids("a0 m1 t2c t2a");
+    QTest::newRow("around the newest")
+        << Direction::Around << QStringLiteral("id:m7") << none << 4 << false << ids("m5 m6 m7");
     QTest::newRow("around timestamp of a tie") << Direction::Around << QStringLiteral("ts:2000")
                                                << none << 4 << false << ids("a0 m1 t2c t2a");
     QTest::newRow("around timestamp with events")
         << Direction::Around << QStringLiteral("ts:3500") << none << 2 << true << ids("m5 e1");
-    QTest::newRow("around msgid with events") << Direction::Around << QStringLiteral("id:m6")
-                                              << none << 3 << true << ids("e1 m6 m7");
-    QTest::newRow("around an unknown msgid") << Direction::Around << QStringLiteral("id:nope")
-                                             << none << 4 << false << ids("");
+    QTest::newRow("around msgid with events")
+        << Direction::Around << QStringLiteral("id:m6") << none << 3 << true << ids("e1 m6 m7");
+    QTest::newRow("around an unknown msgid")
+        << Direction::Around << QStringLiteral("id:nope") << none << 4 << false << ids("");
 
     // BETWEEN: exclusive at both ends, the records closest to first, either way round.
-    QTest::newRow("between msgids") << Direction::Between << QStringLiteral("id:m1")
-                                    << QStringLiteral("id:m6") << 100 << false
-                                    << ids("t2c t2a t2b m5");
+    QTest::newRow("between msgids")
+        << Direction::Between << QStringLiteral("id:m1") << QStringLiteral("id:m6") << 100 << false
+        << ids("t2c t2a t2b m5");
     QTest::newRow("between msgids, 2 from first")
         << Direction::Between << QStringLiteral("id:m1") << QStringLiteral("id:m6") << 2 << false
         << ids("t2c t2a");
     QTest::newRow("between msgids backwards")
-        << Direction::Between << QStringLiteral("id:m6") << QStringLiteral("id:m1") << 100
-        << false << ids("t2c t2a t2b m5");
+        << Direction::Between << QStringLiteral("id:m6") << QStringLiteral("id:m1") << 100 << false
+        << ids("t2c t2a t2b m5");
     QTest::newRow("between msgids backwards, 2 from first")
         << Direction::Between << QStringLiteral("id:m6") << QStringLiteral("id:m1") << 2 << false
         << ids("t2b m5");
-    QTest::newRow("between timestamps") << Direction::Between << QStringLiteral("ts:1000")
-                                        << QStringLiteral("ts:4000") << 100 << false
-                                        << ids("t2c t2a t2b m5");
+    QTest::newRow("between timestamps")
+        << Direction::Between << QStringLiteral("ts:1000") << QStringLiteral("ts:4000") << 100
+        << false << ids("t2c t2a t2b m5");
     QTest::newRow("between timestamps backwards, 3 from first")
         << Direction::Between << QStringLiteral("ts:4000") << QStringLiteral("ts:1000") << 3
         << false << ids("t2a t2b m5");
@@ -372,14 +367,14 @@ void tst_SqlHistoryStore::find_data()
         << Direction::Between << QStringLiteral("id:t2c") << QStringLiteral("ts:3000") << 100
         << false << ids("t2a t2b");
     QTest::newRow("between timestamp and msgid with events")
-        << Direction::Between << QStringLiteral("ts:2000") << QStringLiteral("id:m7") << 100
-        << true << ids("m5 e1 m6");
+        << Direction::Between << QStringLiteral("ts:2000") << QStringLiteral("id:m7") << 100 << true
+        << ids("m5 e1 m6");
     QTest::newRow("between inside a tie backwards")
         << Direction::Between << QStringLiteral("id:t2b") << QStringLiteral("id:t2c") << 100
         << false << ids("t2a");
-    QTest::newRow("between everything") << Direction::Between << QStringLiteral("ts:0")
-                                         << QStringLiteral("ts:10000") << 100 << false
-                                         << ids("a0 m1 t2c t2a t2b m5 m6 m7");
+    QTest::newRow("between everything")
+        << Direction::Between << QStringLiteral("ts:0") << QStringLiteral("ts:10000") << 100
+        << false << ids("a0 m1 t2c t2a t2b m5 m6 m7");
     QTest::newRow("between a msgid and itself")
         << Direction::Between << QStringLiteral("id:t2a") << QStringLiteral("id:t2a") << 100
         << false << ids("");
@@ -419,19 +414,18 @@ void tst_SqlHistoryStore::findInOtherConversations()
 {
     fillChannel();
     // A msgid of another conversation is unknown here, and the other way round.
-    QVERIFY(m_store
-                ->find(query(QString(), Channel, Direction::After, QStringLiteral("id:o1"), {},
-                             100))
-                .empty());
+    QVERIFY(
+        m_store->find(query(QString(), Channel, Direction::After, QStringLiteral("id:o1"), {}, 100))
+            .empty());
     QVERIFY(m_store
                 ->find(query(QString(), QStringLiteral("#other"), Direction::Before,
                              QStringLiteral("id:m7"), {}, 100))
                 .empty());
     QCOMPARE(latest(*m_store, QString(), QStringLiteral("#other")),
              QStringList({QStringLiteral("o1"), QStringLiteral("o2")}));
-    QVERIFY(m_store
-                ->find(query(QString(), QStringLiteral("#nowhere"), Direction::Latest, {}, {}, 100))
-                .empty());
+    QVERIFY(
+        m_store->find(query(QString(), QStringLiteral("#nowhere"), Direction::Latest, {}, {}, 100))
+            .empty());
     // A limit of 0 finds nothing.
     QVERIFY(m_store->find(query(QString(), Channel, Direction::Latest, {}, {}, 0)).empty());
 }
@@ -471,9 +465,8 @@ void tst_SqlHistoryStore::ownersAreIsolated()
     // Bounds resolve in the owner's own copy only.
     QVERIFY(m_store->find(query(alice, bob, Direction::After, QStringLiteral("id:p3"), {}, 100))
                 .empty());
-    QVERIFY(
-        m_store->find(query(alice, bob, Direction::Before, QStringLiteral("id:c1"), {}, 100))
-            .empty());
+    QVERIFY(m_store->find(query(alice, bob, Direction::Before, QStringLiteral("id:c1"), {}, 100))
+                .empty());
     QCOMPARE(msgids(m_store->find(
                  query(bob, alice, Direction::Before, QStringLiteral("id:p2"), {}, 100))),
              QStringList(QStringLiteral("p1")));
@@ -495,8 +488,7 @@ void tst_SqlHistoryStore::targets()
                     channelRecord(QStringLiteral("#c"), 5000, QStringLiteral("c1")),
                     // Events do not make a conversation.
                     channelRecord(QStringLiteral("#d"), 6000, QStringLiteral("d1"), Kind::Event),
-                    channelRecord(QStringLiteral("#a"), 7000, QStringLiteral("a2"),
-                                  Kind::Event)}));
+                    channelRecord(QStringLiteral("#a"), 7000, QStringLiteral("a2"), Kind::Event)}));
     const QStringList channels = {QStringLiteral("#a"), QStringLiteral("#b"), QStringLiteral("#c"),
                                   QStringLiteral("#d"), QStringLiteral("#zzz")};
 
@@ -520,8 +512,8 @@ void tst_SqlHistoryStore::targets()
     // The newest first bound first (as clients send it, so that the limit keeps the most recent
     // targets): the same window, the limit taken from the newest end, still oldest first.
     QCOMPARE(targetNames(m_store->targets(alice, channels, 10000, 0, 100)),
-             QStringList({QStringLiteral("#a"), bob, QStringLiteral("#b"),
-                          QStringLiteral("carol"), QStringLiteral("#c")}));
+             QStringList({QStringLiteral("#a"), bob, QStringLiteral("#b"), QStringLiteral("carol"),
+                          QStringLiteral("#c")}));
     QCOMPARE(targetNames(m_store->targets(alice, channels, 10000, 0, 2)),
              QStringList({QStringLiteral("carol"), QStringLiteral("#c")}));
     QCOMPARE(targetNames(m_store->targets(alice, channels, 10000, 0, 3)),
@@ -545,10 +537,10 @@ void tst_SqlHistoryStore::targets()
 void tst_SqlHistoryStore::targetsKeepTheLastTime()
 {
     // An older record appended after a newer one does not move the conversation back.
-    QVERIFY(append({record(QStringLiteral("alice"), QStringLiteral("bob"), 2000,
-                           QStringLiteral("p2"))}));
-    QVERIFY(append({record(QStringLiteral("alice"), QStringLiteral("bob"), 500,
-                           QStringLiteral("p1"))}));
+    QVERIFY(append(
+        {record(QStringLiteral("alice"), QStringLiteral("bob"), 2000, QStringLiteral("p2"))}));
+    QVERIFY(append(
+        {record(QStringLiteral("alice"), QStringLiteral("bob"), 500, QStringLiteral("p1"))}));
     QVERIFY(append({channelRecord(Channel, 3000, QStringLiteral("c2")),
                     channelRecord(Channel, 1000, QStringLiteral("c1"))}));
     const std::vector<HistoryTarget> found =
@@ -623,9 +615,9 @@ void tst_SqlHistoryStore::privateMessageStoredOnce()
     QCOMPARE(latest(*m_store, alice, bob), all);
     QCOMPARE(latest(*m_store, bob, alice), all);
     // Each party finds a msgid of the conversation, and TARGETS names the other party.
-    QCOMPARE(msgids(m_store->find(query(bob, alice, Direction::After, QStringLiteral("id:p1"), {},
-                                        10))),
-             QStringList({QStringLiteral("p2"), QStringLiteral("p3")}));
+    QCOMPARE(
+        msgids(m_store->find(query(bob, alice, Direction::After, QStringLiteral("id:p1"), {}, 10))),
+        QStringList({QStringLiteral("p2"), QStringLiteral("p3")}));
     QCOMPARE(targetNames(m_store->targets(alice, {}, 0, 1000, 10)), QStringList(bob));
     QCOMPARE(targetNames(m_store->targets(bob, {}, 0, 1000, 10)), QStringList(alice));
     QCOMPARE(m_store->targets(bob, {}, 0, 1000, 10).front().lastMs, 300);
@@ -657,11 +649,10 @@ void tst_SqlHistoryStore::partyNewToAConversationSeesNothingOlder()
     QCOMPARE(latest(*m_store, zed, alice),
              QStringList({QStringLiteral("acct1"), QStringLiteral("acct2")}));
     // Not by msgid or timestamp either.
-    QVERIFY(m_store
-                ->find(query(zed, alice, Direction::Around, QStringLiteral("id:guest1"), {}, 10))
+    QVERIFY(m_store->find(query(zed, alice, Direction::Around, QStringLiteral("id:guest1"), {}, 10))
                 .empty());
-    QCOMPARE(msgids(m_store->find(query(zed, alice, Direction::Before, QStringLiteral("ts:250"),
-                                        {}, 10))),
+    QCOMPARE(msgids(m_store->find(
+                 query(zed, alice, Direction::Before, QStringLiteral("ts:250"), {}, 10))),
              QStringList(QStringLiteral("acct1")));
 }
 
@@ -711,9 +702,11 @@ void tst_SqlHistoryStore::pruneByCount()
 {
     std::vector<HistoryRecord> records;
     for (int i = 1; i <= 10; ++i)
-        records.push_back(channelRecord(QStringLiteral("#a"), i * 100, QStringLiteral("a%1").arg(i)));
+        records.push_back(
+            channelRecord(QStringLiteral("#a"), i * 100, QStringLiteral("a%1").arg(i)));
     for (int i = 1; i <= 3; ++i)
-        records.push_back(channelRecord(QStringLiteral("#b"), i * 100, QStringLiteral("b%1").arg(i)));
+        records.push_back(
+            channelRecord(QStringLiteral("#b"), i * 100, QStringLiteral("b%1").arg(i)));
     for (int i = 1; i <= 6; ++i) {
         records.push_back(record(QStringLiteral("alice"), QStringLiteral("bob"), i * 100,
                                  QStringLiteral("p%1").arg(i)));
@@ -763,9 +756,11 @@ void tst_SqlHistoryStore::pruneBatchCap()
     for (int i = 1; i <= 10; ++i)
         records.push_back(channelRecord(QStringLiteral("#old"), i, QStringLiteral("o%1").arg(i)));
     for (int i = 1; i <= 10; ++i)
-        records.push_back(channelRecord(QStringLiteral("#a"), 100 + i, QStringLiteral("a%1").arg(i)));
+        records.push_back(
+            channelRecord(QStringLiteral("#a"), 100 + i, QStringLiteral("a%1").arg(i)));
     for (int i = 1; i <= 10; ++i)
-        records.push_back(channelRecord(QStringLiteral("#b"), 200 + i, QStringLiteral("b%1").arg(i)));
+        records.push_back(
+            channelRecord(QStringLiteral("#b"), 200 + i, QStringLiteral("b%1").arg(i)));
     QVERIFY(append(records));
 
     // By age: at most batch rows per call, the oldest first.
@@ -812,8 +807,7 @@ void tst_SqlHistoryStore::readMarkersOnlyMoveForward()
     // Per owner and target.
     QVERIFY(!m_store->readMarker(alice, QStringLiteral("#other")));
     QVERIFY(!m_store->readMarker(QStringLiteral("bob"), Channel));
-    QCOMPARE(m_store->setReadMarker(QStringLiteral("bob"), Channel, 10),
-             std::optional<qint64>(10));
+    QCOMPARE(m_store->setReadMarker(QStringLiteral("bob"), Channel, 10), std::optional<qint64>(10));
     QCOMPARE(m_store->readMarker(alice, Channel), std::optional<qint64>(2000));
     QCOMPARE(m_store->readMarker(QStringLiteral("bob"), Channel), std::optional<qint64>(10));
 }
@@ -858,8 +852,8 @@ void tst_SqlHistoryStore::twoWritersAddTheSameViewAtOnce()
             error = other.errorString();
             return;
         }
-        appended = other.append({channelRecord(QStringLiteral("#race"), 2000,
-                                               QStringLiteral("second"))});
+        appended =
+            other.append({channelRecord(QStringLiteral("#race"), 2000, QStringLiteral("second"))});
         error = other.errorString();
     });
     QTest::qWait(300); // the second writer is now waiting on the view's uniqueness
@@ -896,8 +890,8 @@ void tst_SqlHistoryStore::appendWhenTheDatabaseIsFull()
     // A batch that fits up to its last record is not stored at all.
     HistoryRecord big = channelRecord(QStringLiteral("#new"), 9000, QStringLiteral("big"));
     big.line = QByteArray(256 * 1024, 'x');
-    QVERIFY(!m_store->append({channelRecord(QStringLiteral("#new"), 8000, QStringLiteral("small")),
-                              big}));
+    QVERIFY(!m_store->append(
+        {channelRecord(QStringLiteral("#new"), 8000, QStringLiteral("small")), big}));
     QVERIFY(!m_store->errorString().isEmpty());
     QVERIFY2(m_store->errorString().contains(QLatin1String("full"), Qt::CaseInsensitive),
              qPrintable(m_store->errorString()));
@@ -916,7 +910,8 @@ void tst_SqlHistoryStore::appendWhenTheDatabaseIsFull()
     QVERIFY(append({channelRecord(QStringLiteral("#later"), 9500, QStringLiteral("later"))}));
     QVERIFY(append({big}));
     QCOMPARE(m_store->count(), 14);
-    QCOMPARE(latest(*m_store, QString(), QStringLiteral("#new")), QStringList(QStringLiteral("big")));
+    QCOMPARE(latest(*m_store, QString(), QStringLiteral("#new")),
+             QStringList(QStringLiteral("big")));
     QCOMPARE(latest(*m_store, QString(), QStringLiteral("#later")),
              QStringList(QStringLiteral("later")));
 }

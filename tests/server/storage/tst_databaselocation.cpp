@@ -67,8 +67,8 @@ void tst_DatabaseLocation::socketDirectoryAndDefaults()
 
 void tst_DatabaseLocation::parametersArePassedOnQuoted()
 {
-    const DatabaseLocation location = DatabaseLocation::fromUrl(QStringLiteral(
-        "postgresql://h/db?sslmode=verify-full&options=-c%20search_path%3Dit's"));
+    const DatabaseLocation location = DatabaseLocation::fromUrl(
+        QStringLiteral("postgresql://h/db?sslmode=verify-full&options=-c%20search_path%3Dit's"));
     QVERIFY2(location.error().isEmpty(), qPrintable(location.error()));
     QCOMPARE(location.connectOptions(),
              QStringLiteral("sslmode='verify-full';options='-c search_path=it\\'s'"));

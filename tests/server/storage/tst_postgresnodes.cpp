@@ -125,8 +125,8 @@ void tst_PostgresNodes::historyReadOnTheOtherNode()
 {
     QVERIFY(m_a.registerAccount(QStringLiteral("carol"), Password));
     QVERIFY(m_a.registerAccount(QStringLiteral("dave"), Password));
-    TestClient* carol = m_a.login(QStringLiteral("carol"), QStringLiteral("carol"), Password,
-                                  "sasl server-time");
+    TestClient* carol =
+        m_a.login(QStringLiteral("carol"), QStringLiteral("carol"), Password, "sasl server-time");
     TestClient* dave =
         m_a.login(QStringLiteral("dave"), QStringLiteral("dave"), Password, "sasl server-time");
     QVERIFY(carol && dave);
@@ -136,11 +136,11 @@ void tst_PostgresNodes::historyReadOnTheOtherNode()
     m_a.server()->historyService()->sync();
 
     // Dave's phone, on node B, reads the conversation.
-    TestClient* phone = m_b.login(QStringLiteral("dave_"), QStringLiteral("dave"), Password,
-                                  HistoryCaps);
+    TestClient* phone =
+        m_b.login(QStringLiteral("dave_"), QStringLiteral("dave"), Password, HistoryCaps);
     QVERIFY(phone);
-    const QList<IrcMessage> answer =
-        AccountFixture::ask(phone, "@label=h1 CHATHISTORY LATEST carol * 10", QStringLiteral("BATCH"));
+    const QList<IrcMessage> answer = AccountFixture::ask(
+        phone, "@label=h1 CHATHISTORY LATEST carol * 10", QStringLiteral("BATCH"));
     QVERIFY(!answer.isEmpty());
     QTRY_VERIFY(phone->count(QStringLiteral("BATCH")) >= 2); // the batch's end
     const QList<IrcMessage> lines = phone->messages(QStringLiteral("PRIVMSG"));
