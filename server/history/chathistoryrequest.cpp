@@ -63,12 +63,13 @@ std::optional<qint64> ChatHistoryRequest::parseTimestamp(const QString& text)
     return time.toMSecsSinceEpoch();
 }
 
-std::optional<ChatHistoryRequest> ChatHistoryRequest::parse(const QStringList& params,
-                                                            int maxLimit, Error* error)
+std::optional<ChatHistoryRequest> ChatHistoryRequest::parse(const QStringList& params, int maxLimit,
+                                                            Error* error)
 {
     const QString name = params.value(0).toUpper();
     if (name.isEmpty()) {
-        *error = {QStringLiteral("NEED_MORE_PARAMS"), {QStringLiteral("*")},
+        *error = {QStringLiteral("NEED_MORE_PARAMS"),
+                  {QStringLiteral("*")},
                   QStringLiteral("Missing parameters")};
         return std::nullopt;
     }
@@ -82,8 +83,7 @@ std::optional<ChatHistoryRequest> ChatHistoryRequest::parse(const QStringList& p
         return std::nullopt;
     }
     if (params.size() < 1 + found->params) {
-        *error = {QStringLiteral("NEED_MORE_PARAMS"), {name},
-                  QStringLiteral("Missing parameters")};
+        *error = {QStringLiteral("NEED_MORE_PARAMS"), {name}, QStringLiteral("Missing parameters")};
         return std::nullopt;
     }
     ChatHistoryRequest request;
@@ -105,7 +105,8 @@ std::optional<ChatHistoryRequest> ChatHistoryRequest::parse(const QStringList& p
         request.m_target = params.at(next++);
         if (request.m_target.isEmpty() || request.m_target.contains(u' ') ||
             request.m_target.contains(u',')) {
-            *error = {QStringLiteral("INVALID_TARGET"), {name, request.m_target},
+            *error = {QStringLiteral("INVALID_TARGET"),
+                      {name, request.m_target},
                       QStringLiteral("Messages could not be retrieved")};
             return std::nullopt;
         }
@@ -139,12 +140,22 @@ HistoryQuery ChatHistoryRequest::query() const
 {
     HistoryQuery query;
     switch (m_subcommand) {
-    case Subcommand::Latest: query.direction = HistoryQuery::Direction::Latest; break;
-    case Subcommand::Before: query.direction = HistoryQuery::Direction::Before; break;
-    case Subcommand::After: query.direction = HistoryQuery::Direction::After; break;
-    case Subcommand::Around: query.direction = HistoryQuery::Direction::Around; break;
+    case Subcommand::Latest:
+        query.direction = HistoryQuery::Direction::Latest;
+        break;
+    case Subcommand::Before:
+        query.direction = HistoryQuery::Direction::Before;
+        break;
+    case Subcommand::After:
+        query.direction = HistoryQuery::Direction::After;
+        break;
+    case Subcommand::Around:
+        query.direction = HistoryQuery::Direction::Around;
+        break;
     case Subcommand::Between:
-    case Subcommand::Targets: query.direction = HistoryQuery::Direction::Between; break;
+    case Subcommand::Targets:
+        query.direction = HistoryQuery::Direction::Between;
+        break;
     }
     query.first = m_first;
     query.second = m_second;

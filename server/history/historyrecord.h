@@ -12,16 +12,16 @@ struct HistoryRecord
 {
     enum class Kind { Message = 0, Event = 1 }; // PRIVMSG/NOTICE/TAGMSG, or JOIN/PART/...
 
-    qint64 id = 0;     // the store's row id; orders records of the same millisecond
-    QString owner;     // "" for a channel, else the folded account name
-    QString target;    // the folded channel name or correspondent (account or nick)
+    qint64 id = 0;      // the store's row id; orders records of the same millisecond
+    QString owner;      // "" for a channel, else the folded account name
+    QString target;     // the folded channel name or correspondent (account or nick)
     QString peerOwner;  // a private message between two accounts: the other party's account...
     QString peerTarget; // ...and its correspondent (the first party); empty otherwise
-    qint64 timeMs = 0; // server time, ms since the epoch
+    qint64 timeMs = 0;  // server time, ms since the epoch
     QString msgid;
-    QString account;   // the sender's account ("" for none), for account-tag
+    QString account; // the sender's account ("" for none), for account-tag
     Kind kind = Kind::Message;
-    QByteArray line;   // IrcMessage::serialize() of the line, client tags only
+    QByteArray line; // IrcMessage::serialize() of the line, client tags only
     // A private message its recipient has not received yet. The recipient is peerOwner when
     // there is one, else owner.
     bool pending = false;

@@ -17,9 +17,8 @@ QString markerKey(const QString& owner, const QString& target)
 
 HistoryService::HistoryService(const ServerConfig& config, QObject* parent)
     : QObject(parent), m_database(DatabaseLocation::resolve(config.dataDir, config.databaseUrl)),
-      m_retention({qint64(config.historyMaxAgeDays) * 24 * 3600 * 1000,
-                   config.historyMaxPerTarget, config.historyPruneIntervalMs,
-                   config.historyMaxBytes}),
+      m_retention({qint64(config.historyMaxAgeDays) * 24 * 3600 * 1000, config.historyMaxPerTarget,
+                   config.historyPruneIntervalMs, config.historyMaxBytes}),
       m_backlogLimit(config.historyBacklogRecords)
 {
     m_thread.setObjectName(QStringLiteral("confabd-history"));
@@ -151,15 +150,14 @@ void HistoryService::checkBacklog()
     // next batch while the history thread writes one). Past the limit the loop stops reading
     // clients until the writer takes the batch, so at most about twice the limit is unwritten.
     const int waiting = int(m_collected.size());
-    const bool backlogged =
-        m_backlogged ? waiting > m_backlogLimit / 4 : waiting >= m_backlogLimit;
+    const bool backlogged = m_backlogged ? waiting > m_backlogLimit / 4 : waiting >= m_backlogLimit;
     if (backlogged == m_backlogged)
         return;
     m_backlogged = backlogged;
     emit backlogChanged(backlogged);
 }
 
-template<typename Result, typename Handler>
+template <typename Result, typename Handler>
 void HistoryService::run(std::function<Result(HistoryStore&)> work, QObject* context,
                          Handler handler)
 {
@@ -246,16 +244,15 @@ qint64 HistoryService::setReadMarker(const QString& owner, const QString& target
             worker,
             [worker, owner, target, timeMs] {
                 if (!worker->store().setReadMarker(owner, target, timeMs))
-                    qCWarning(lcHistory).noquote() << "cannot store a read marker:"
-                                                   << worker->store().errorString();
+                    qCWarning(lcHistory).noquote()
+                        << "cannot store a read marker:" << worker->store().errorString();
             },
             Qt::QueuedConnection);
     }
     return timeMs;
 }
 
-void HistoryService::restorePending(const QString& owner,
-                                    const std::vector<HistoryRecord>& records)
+void HistoryService::restorePending(const QString& owner, const std::vector<HistoryRecord>& records)
 {
     if (!m_worker || records.empty())
         return;
@@ -279,7 +276,8 @@ void HistoryService::sync()
     if (!m_worker)
         return;
     flush();
-    QMetaObject::invokeMethod(m_worker, [] {}, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [] {}, Qt::BlockingQueuedConnection);
 }
 
 qint64 HistoryService::storedCount()

@@ -107,7 +107,7 @@ private:
     void checkBacklog();
     // Runs work(store) on the history thread after everything queued, and handler(result) back
     // here if the context still exists.
-    template<typename Result, typename Handler>
+    template <typename Result, typename Handler>
     void run(std::function<Result(HistoryStore&)> work, QObject* context, Handler handler);
 
     DatabaseLocation m_database;
@@ -115,13 +115,13 @@ private:
     QThread m_thread;
     HistoryWorker* m_worker = nullptr;
     std::vector<HistoryRecord> m_collected;
-    int m_queued = 0;             // sent to the history thread, not written yet
-    int m_writing = 0;             // transactions sent and not done
+    int m_queued = 0;  // sent to the history thread, not written yet
+    int m_writing = 0; // transactions sent and not done
     qint64 m_transactions = 0;
     std::atomic<qint64> m_failedWrites{0};
     qint64 m_dropped = 0;
     QHash<QString, qint64> m_readMarkers; // "owner\ntarget" -> ms
-    QString m_lastError; // history thread only
+    QString m_lastError;                  // history thread only
     QTimer m_flushTimer;
     int m_backlogLimit;
     bool m_backlogged = false;

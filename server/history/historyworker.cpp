@@ -1,5 +1,6 @@
 #include "history/historyworker.h"
 
+#include "history/postgreshistorystore.h"
 #include "serverlogging.h"
 
 #include <QDateTime>
@@ -28,7 +29,7 @@ bool HistoryWorker::open(QString* error)
         }
         m_store = std::move(store);
     } else {
-        m_store = std::make_unique<SqlHistoryStore>(connection);
+        m_store = std::make_unique<PostgresHistoryStore>(connection);
         if (!m_store->open(m_database)) {
             *error = m_store->errorString();
             return false;

@@ -117,6 +117,16 @@ void SqlHistoryStore::cacheView(const QString& key, const View& view)
     m_views.insert(key, view);
 }
 
+bool SqlHistoryStore::beginRows(size_t)
+{
+    return true;
+}
+
+bool SqlHistoryStore::finishRows()
+{
+    return true;
+}
+
 qint64 SqlHistoryStore::insertRow(const HistoryRecord& record, qint64 conversation)
 {
     QSqlQuery& insert = prepared(
@@ -257,6 +267,8 @@ bool SqlHistoryStore::append(const std::vector<HistoryRecord>& records)
     if (!begin())
         return false;
     m_errorString.clear();
+    if (!beginRows(records.size()))
+        return rollback();
     QSqlQuery& pending =
         prepared(QStringLiteral("INSERT INTO history_pending (owner, id) VALUES (?, ?)"
                                 " ON CONFLICT DO NOTHING"));
@@ -275,6 +287,8 @@ bool SqlHistoryStore::append(const std::vector<HistoryRecord>& records)
                 return rollback(pending);
         }
     }
+    if (!finishRows())
+        return rollback();
     // CASE rather than SQLite's MAX(a, b) or PostgreSQL's GREATEST: both engines know it.
     QSqlQuery& touch = prepared(QStringLiteral(
         "UPDATE history_views SET last_ms = CASE WHEN last_ms < ? THEN ? ELSE last_ms END"

@@ -41,8 +41,16 @@ public:
     QString errorString() const override { return m_errorString; }
 
 protected:
-    // Inserts the record's row into the conversation: its row id, or 0 + errorString().
+    // The rows of one append(), inside its transaction: beginRows() with the number of records
+    // first, then insertRow() for each row (which may only queue it: the record outlives the
+    // call to finishRows()), then finishRows() before the views are touched and the transaction
+    // commits. insertRow() returns the row id, or 0 + errorString(); the others false +
+    // errorString(). The default inserts each row at once.
+    virtual bool beginRows(size_t records);
     virtual qint64 insertRow(const HistoryRecord& record, qint64 conversation);
+    virtual bool finishRows();
+    // The query for this SQL text, prepared once.
+    QSqlQuery& prepared(const QString& sql);
     bool fail(const QSqlQuery& query);
     void setErrorString(const QString& error) { m_errorString = error; }
 
@@ -71,8 +79,6 @@ private:
     // The row ids stored for one record (0: none for that view); false + errorString().
     bool store(const HistoryRecord& record, qint64* ownerRow, qint64* peerRow,
                QHash<qint64, qint64>* lastTimes);
-    // The query for this SQL text, prepared once.
-    QSqlQuery& prepared(const QString& sql);
     // Transactions: false + errorString() on failure; rollback() takes the failed query's error.
     bool begin();
     bool commit();

@@ -8,6 +8,7 @@
 #include "history/sqlitehistorystore.h"
 
 #ifdef CONFAB_TEST_POSTGRES
+#include "history/postgreshistorystore.h"
 #include "postgresfixture.h"
 
 #include <QSqlDatabase>
@@ -37,6 +38,7 @@ private slots:
     void cleanup();
 
     void roundTrip();
+    void awkwardTextRoundTrips();
     void find_data();
     void find();
     void findInOtherConversations();
@@ -72,7 +74,7 @@ private:
 #ifdef CONFAB_TEST_POSTGRES
     PostgresFixture m_postgres;
     DatabaseLocation m_location;
-    std::unique_ptr<SqlHistoryStore> m_store;
+    std::unique_ptr<PostgresHistoryStore> m_store;
 #else
     std::unique_ptr<SqliteHistoryStore> m_store;
 #endif
@@ -178,7 +180,7 @@ void tst_SqlHistoryStore::init()
     const QString url = m_postgres.createDatabase(QStringLiteral("history"));
     QVERIFY2(!url.isEmpty(), qPrintable(m_postgres.errorString()));
     m_location = DatabaseLocation::fromUrl(url);
-    m_store = std::make_unique<SqlHistoryStore>(QStringLiteral("test-history"));
+    m_store = std::make_unique<PostgresHistoryStore>(QStringLiteral("test-history"));
     QVERIFY2(m_store->open(m_location), qPrintable(m_store->errorString()));
 #else
     m_store = std::make_unique<SqliteHistoryStore>(QStringLiteral("test-history"));
@@ -250,6 +252,31 @@ void tst_SqlHistoryStore::roundTrip()
     QCOMPARE(private_[0].account, QStringLiteral("acct"));
     QVERIFY(private_[0].id > found[1].id);
     QVERIFY(m_store->append({})); // nothing to do is not an error
+}
+
+// Quotes, backslashes, every byte but NUL in a line, and a batch longer than one statement on
+// PostgreSQL (whose rows are written as driver-escaped literals, 500 per INSERT).
+void tst_SqlHistoryStore::awkwardTextRoundTrips()
+{
+    HistoryRecord awkward = channelRecord(Channel, 1000, QStringLiteral("it's-\\-\"id\""));
+    awkward.account = QStringLiteral("o'brien\\[]{}|^`");
+    for (int byte = 1; byte < 256; ++byte)
+        awkward.line.append(char(byte));
+    awkward.line.append("'); DROP TABLE history; --");
+    std::vector<HistoryRecord> batch{awkward};
+    for (int i = 0; i < 1200; ++i)
+        batch.push_back(channelRecord(Channel, 2000 + i, QStringLiteral("m%1").arg(i)));
+    QVERIFY(append(batch));
+    QCOMPARE(m_store->count(), 1201);
+    const std::vector<HistoryRecord> found =
+        m_store->find(query(QString(), Channel, Direction::After, QStringLiteral("ts:999"), {}, 2));
+    QCOMPARE(found.size(), size_t(2));
+    QCOMPARE(found[0].msgid, awkward.msgid);
+    QCOMPARE(found[0].account, awkward.account);
+    QCOMPARE(found[0].line, awkward.line);
+    QCOMPARE(found[1].msgid, QStringLiteral("m0"));
+    QVERIFY(found[0].id < found[1].id);
+    QCOMPARE(latest(*m_store, QString(), Channel).constLast(), QStringLiteral("m1199"));
 }
 
 void tst_SqlHistoryStore::find_data()
@@ -847,7 +874,7 @@ void tst_SqlHistoryStore::twoWritersAddTheSameViewAtOnce()
     bool appended = false;
     QString error;
     std::thread second([this, &appended, &error] {
-        SqlHistoryStore other(QStringLiteral("test-second-writer"));
+        PostgresHistoryStore other(QStringLiteral("test-second-writer"));
         if (!other.open(m_location)) {
             error = other.errorString();
             return;

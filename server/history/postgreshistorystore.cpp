@@ -1,0 +1,105 @@
+#include "history/postgreshistorystore.h"
+
+#include <QSqlDriver>
+#include <QSqlField>
+#include <QVariant>
+
+#include <algorithm>
+
+namespace {
+
+// Rows per INSERT statement: a few hundred kilobytes of SQL at most.
+constexpr size_t RowsPerStatement = 500;
+// Ids taken at once when a batch needs more than one row per record (two views that grew
+// apart each get a copy).
+constexpr int ExtraIds = 16;
+
+} // namespace
+
+PostgresHistoryStore::PostgresHistoryStore(const QString& connectionName)
+    : SqlHistoryStore(connectionName)
+{
+}
+
+bool PostgresHistoryStore::open(const DatabaseLocation& location)
+{
+    if (location.isSqlite()) {
+        setErrorString(QStringLiteral("not a PostgreSQL database"));
+        return false;
+    }
+    return SqlHistoryStore::open(location);
+}
+
+bool PostgresHistoryStore::reserveIds(int count)
+{
+    QSqlQuery& query =
+        prepared(QStringLiteral("SELECT nextval(pg_get_serial_sequence('history', 'id'))"
+                                " FROM generate_series(1, ?)"));
+    query.bindValue(0, count);
+    if (!query.exec())
+        return fail(query);
+    const size_t first = m_ids.size();
+    while (query.next())
+        m_ids.push_back(query.value(0).toLongLong());
+    query.finish();
+    // Ascending, so that ids keep growing with time within the batch.
+    std::sort(m_ids.begin() + qsizetype(first), m_ids.end());
+    if (m_ids.size() - first != size_t(count)) {
+        setErrorString(QStringLiteral("the history sequence gave too few ids"));
+        return false;
+    }
+    return true;
+}
+
+bool PostgresHistoryStore::beginRows(size_t records)
+{
+    m_ids.clear();
+    m_nextId = 0;
+    m_rows.clear();
+    return reserveIds(int(records));
+}
+
+qint64 PostgresHistoryStore::insertRow(const HistoryRecord& record, qint64 conversation)
+{
+    if (m_nextId == m_ids.size() && !reserveIds(ExtraIds))
+        return 0;
+    const qint64 id = m_ids[m_nextId++];
+    m_rows.push_back({id, conversation, &record});
+    return id;
+}
+
+bool PostgresHistoryStore::finishRows()
+{
+    // Literals made by the driver (libpq's escaping of text and bytea), as Qt's own prepared
+    // statements on PostgreSQL do: one statement and one round trip per RowsPerStatement rows.
+    const QSqlDriver* driver = database().connection().driver();
+    QSqlField number(QStringLiteral("n"), QMetaType(QMetaType::LongLong));
+    QSqlField text(QStringLiteral("t"), QMetaType(QMetaType::QString));
+    QSqlField bytes(QStringLiteral("b"), QMetaType(QMetaType::QByteArray));
+    const auto literal = [driver](QSqlField& field, const QVariant& value) {
+        field.setValue(value);
+        return driver->formatValue(field);
+    };
+    for (size_t from = 0; from < m_rows.size(); from += RowsPerStatement) {
+        const size_t to = std::min(m_rows.size(), from + RowsPerStatement);
+        QString sql = QStringLiteral(
+            "INSERT INTO history (id, conversation, time_ms, msgid, account, kind, line) VALUES ");
+        for (size_t i = from; i < to; ++i) {
+            const Row& row = m_rows[i];
+            const HistoryRecord& record = *row.record;
+            if (i > from)
+                sql += u',';
+            sql += u'(' + literal(number, row.id) + u',' + literal(number, row.conversation) +
+                   u',' + literal(number, record.timeMs) + u',' +
+                   literal(text, record.msgid.isNull() ? QStringLiteral("") : record.msgid) + u',' +
+                   literal(text, record.account.isNull() ? QStringLiteral("") : record.account) +
+                   u',' + QString::number(int(record.kind)) + u',' + literal(bytes, record.line) +
+                   u')';
+        }
+        QSqlQuery insert(database().connection());
+        if (!insert.exec(sql))
+            return fail(insert);
+    }
+    m_rows.clear();
+    return true;
+}

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "history/sqlhistorystore.h"
+
+#include <vector>
+
+// History in a PostgreSQL database shared by several nodes: SqlHistoryStore with the rows of
+// an append() written in a few statements rather than one round trip each. Their ids are taken
+// from the table's sequence in one query first (the views and offline marks written in the same
+// transaction name them), and the rows go in as multi-row INSERTs when the batch is complete.
+class PostgresHistoryStore : public SqlHistoryStore
+{
+public:
+    // The connection name must be unique in the process.
+    explicit PostgresHistoryStore(const QString& connectionName);
+
+    // Opens (and migrates) the database; false + errorString() (an SQLite location too).
+    bool open(const DatabaseLocation& location) override;
+
+protected:
+    bool beginRows(size_t records) override;
+    qint64 insertRow(const HistoryRecord& record, qint64 conversation) override;
+    bool finishRows() override;
+
+private:
+    struct Row
+    {
+        qint64 id;
+        qint64 conversation;
+        const HistoryRecord* record;
+    };
+
+    // Takes count more ids from the sequence; false + errorString().
+    bool reserveIds(int count);
+
+    std::vector<qint64> m_ids; // reserved, ascending; m_nextId is the next one to use
+    size_t m_nextId = 0;
+    std::vector<Row> m_rows; // queued by insertRow(), written by finishRows()
+};
