@@ -2,6 +2,7 @@
 
 #include "auth/authservice.h"
 #include "commands/accountcommands.h"
+#include "commands/registrationcommands.h"
 #include "core/commandcontext.h"
 #include "core/commandtable.h"
 #include "core/servercore.h"
@@ -37,6 +38,10 @@ void succeed(ServerCore& core, ServerUser* user, const QString& account)
     core.saslConversations().end(user->id());
     AccountCommands::logIn(core, user, account);
     core.reply(user, IrcReply::saslSuccess());
+    // A client that ended capability negotiation without waiting for this answer had its
+    // registration held for the account's name (433): the login settles it.
+    if (!user->isRegistered())
+        RegistrationCommands::tryComplete(core, user); // may end with user gone
 }
 
 // A failure is told after a delay, during which the conversation stays busy: guessing

@@ -38,6 +38,7 @@ private slots:
     void withoutCapability();
     void afterRegistration();
     void capEndAbortsExchange();
+    void capEndBeforeTheAnswerToTheAccountsName();
     void throttledAfterFailures();
     void registrationTimeoutCoversSasl();
     void hashingDoesNotBlockOthers();
@@ -286,6 +287,22 @@ void tst_SaslCommands::capEndAbortsExchange()
     QVERIFY(m_fixture.waitForWelcome(client));
     QVERIFY(client->has(QStringLiteral("906")));
     QVERIFY(client->indexOf(QStringLiteral("906")) < client->indexOf(QStringLiteral("001")));
+}
+
+// CAP END right behind the credentials, under the account's own name: registration is held for
+// the name until the login answers, and then completes as the account.
+void tst_SaslCommands::capEndBeforeTheAnswerToTheAccountsName()
+{
+    TestClient* client = m_fixture.connectNegotiating(QStringLiteral("alice"));
+    QVERIFY(client);
+    client->sendLine("AUTHENTICATE PLAIN");
+    QTRY_VERIFY(client->has(QStringLiteral("AUTHENTICATE")));
+    AccountFixture::sendResponse(client, QByteArrayLiteral("alice\0alice\0wonderland"));
+    client->sendLine("CAP END");
+    QTRY_VERIFY_WITH_TIMEOUT(client->has(QStringLiteral("903")), 20000);
+    QVERIFY(m_fixture.waitForWelcome(client));
+    QCOMPARE(client->last(QStringLiteral("001")).param(0), QStringLiteral("alice"));
+    QVERIFY(!client->has(QStringLiteral("906")));
 }
 
 void tst_SaslCommands::throttledAfterFailures()
