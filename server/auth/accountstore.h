@@ -38,8 +38,9 @@ public:
                                   const ScramCredentials& credentials) = 0;
     virtual Result remove(const QString& foldedName) = 0;
     virtual QList<AccountRecord> list() = 0;
-    // Every account's folded name: the nicks that are reserved.
-    virtual QStringList foldedNames() = 0;
+    // Every account's folded name: the nicks that are reserved. nullopt when they cannot be
+    // read (never an empty list that would free every name).
+    virtual std::optional<QStringList> foldedNames() = 0;
     virtual Result recordLogin(const QString& foldedName, qint64 nowSecs) = 0;
 
     // TLS client certificates (SHA-256, lower-case hex) that log in to an account by EXTERNAL.
@@ -56,6 +57,10 @@ public:
     // Changes whenever anyone (another process too) has changed the accounts since the last
     // call; cheap enough to poll every few seconds.
     virtual qint64 changeCounter() = 0;
+
+    // After a failed call: if the connection itself was lost (a PostgreSQL server restarted),
+    // opens it again and returns true, so that the call can be made again. False otherwise.
+    virtual bool recoverConnection() { return false; }
 
     // The last failure, for logs and the admin command line.
     virtual QString errorString() const = 0;

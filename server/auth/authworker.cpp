@@ -103,18 +103,25 @@ bool AuthWorker::open(QString* error)
 
 QStringList AuthWorker::reservedNames()
 {
-    return m_store ? m_store->foldedNames() : QStringList();
+    return m_store ? m_store->foldedNames().value_or(QStringList()) : QStringList();
 }
 
 bool AuthWorker::pollChanges(QStringList* names)
 {
     if (!m_store)
         return false;
-    const qint64 counter = m_store->changeCounter();
-    if (counter == m_changeCounter)
+    qint64 counter = m_store->changeCounter();
+    // The poll is also the account connection's heartbeat: a PostgreSQL server that restarted
+    // is reconnected to here, within PollIntervalMs of being back.
+    if (counter < 0 && m_store->recoverConnection())
+        counter = m_store->changeCounter();
+    if (counter < 0 || counter == m_changeCounter)
+        return false; // unreadable: the names reserved so far stay reserved
+    const std::optional<QStringList> folded = m_store->foldedNames();
+    if (!folded)
         return false;
     m_changeCounter = counter;
-    *names = m_store->foldedNames();
+    *names = *folded;
     return true;
 }
 
@@ -232,8 +239,11 @@ bool AuthWorker::loadAccount(Exchange* exchange, const QString& authenticationId
 {
     if (!exchange->looked) {
         exchange->looked = true;
-        if (!authenticationId.isEmpty())
+        if (!authenticationId.isEmpty()) {
             exchange->account = m_store->find(fold(authenticationId));
+            if (!exchange->account && m_store->recoverConnection()) // PostgreSQL came back
+                exchange->account = m_store->find(fold(authenticationId));
+        }
     }
     return exchange->account.has_value();
 }
@@ -335,7 +345,10 @@ AuthWorker::RegisterResult AuthWorker::registerAccount(const QString& name, cons
         ScramCredentials::derive(password, m_limits.scramIterations);
     if (!credentials.isValid())
         return RegisterResult::Failed;
-    switch (m_store->create(name, fold(name), credentials, Clock::nowSecs())) {
+    AccountStore::Result created = m_store->create(name, fold(name), credentials, Clock::nowSecs());
+    if (created == AccountStore::Result::Failed && m_store->recoverConnection())
+        created = m_store->create(name, fold(name), credentials, Clock::nowSecs());
+    switch (created) {
     case AccountStore::Result::Ok:
         qCInfo(lcAuth).noquote() << "account registered:" << name;
         return RegisterResult::Ok;

@@ -45,6 +45,7 @@ bool SqlAccountStore::open(const DatabaseLocation& location)
 AccountStore::Result SqlAccountStore::failed(const QSqlQuery& query)
 {
     m_errorString = query.lastError().text();
+    m_failed = true;
     qCWarning(lcStorage).noquote() << "account database:" << m_errorString;
     return Result::Failed;
 }
@@ -144,13 +145,13 @@ QList<AccountRecord> SqlAccountStore::list()
     return result;
 }
 
-QStringList SqlAccountStore::foldedNames()
+std::optional<QStringList> SqlAccountStore::foldedNames()
 {
     QStringList result;
     QSqlQuery query(m_database.connection());
     if (!query.exec(QStringLiteral("SELECT folded_name FROM accounts"))) {
         failed(query);
-        return result;
+        return std::nullopt;
     }
     while (query.next())
         result.append(query.value(0).toString());
@@ -251,4 +252,18 @@ qint64 SqlAccountStore::changeCounter()
         return -1;
     }
     return query.value(0).toLongLong();
+}
+
+bool SqlAccountStore::recoverConnection()
+{
+    if (!m_failed)
+        return false;
+    m_failed = false;
+    if (m_database.isAlive())
+        return false; // the statement's own failure
+    if (m_database.reopen())
+        return true;
+    m_errorString = m_database.errorString();
+    m_failed = true;
+    return false;
 }

@@ -21,7 +21,7 @@ public:
     Result setCredentials(const QString& foldedName, const ScramCredentials& credentials) override;
     Result remove(const QString& foldedName) override;
     QList<AccountRecord> list() override;
-    QStringList foldedNames() override;
+    std::optional<QStringList> foldedNames() override;
     Result recordLogin(const QString& foldedName, qint64 nowSecs) override;
     Result addCertificate(const QString& foldedName, const QString& fingerprint,
                           qint64 nowSecs) override;
@@ -29,6 +29,7 @@ public:
     std::optional<QString> accountForCertificate(const QString& fingerprint) override;
     QByteArray serverSecret() override;
     qint64 changeCounter() override;
+    bool recoverConnection() override;
     QString errorString() const override { return m_errorString; }
 
     Database& database() { return m_database; }
@@ -39,4 +40,5 @@ private:
 
     Database m_database;
     QString m_errorString;
+    bool m_failed = false; // a statement failed since the last recoverConnection()
 };

@@ -116,7 +116,10 @@ void HistoryService::flush(bool force)
     QMetaObject::invokeMethod(
         worker,
         [this, worker, batch = std::move(batch), size] {
-            if (worker->store().append(batch)) {
+            // A batch that failed because PostgreSQL restarted is written again on the new
+            // connection: nothing accepted is lost to a database restart.
+            if (worker->store().append(batch) ||
+                (worker->store().recoverConnection() && worker->store().append(batch))) {
                 m_lastError.clear();
             } else {
                 m_failedWrites.fetch_add(size);
@@ -178,6 +181,8 @@ void HistoryService::run(std::function<Result(HistoryStore&)> work, QObject* con
         worker,
         [this, worker, work, target, handler] {
             Result result = work(worker->store());
+            if (worker->store().recoverConnection()) // PostgreSQL came back: ask again
+                result = work(worker->store());
             QMetaObject::invokeMethod(
                 this,
                 [target, handler, result = std::move(result)] {

@@ -47,5 +47,9 @@ public:
     // Every marker (they are few: one per account and conversation), for the cache at start-up.
     virtual std::vector<ReadMarker> readMarkers() = 0;
 
+    // After a failed call: if the connection itself was lost (a PostgreSQL server restarted),
+    // opens it again and returns true, so that the call can be made again. False otherwise.
+    virtual bool recoverConnection() { return false; }
+
     virtual QString errorString() const = 0;
 };

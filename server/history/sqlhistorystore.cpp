@@ -77,6 +77,22 @@ QSqlQuery& SqlHistoryStore::prepared(const QString& sql)
 bool SqlHistoryStore::fail(const QSqlQuery& query)
 {
     m_errorString = query.lastError().text();
+    m_failed = true;
+    return false;
+}
+
+bool SqlHistoryStore::recoverConnection()
+{
+    if (!m_failed)
+        return false;
+    m_failed = false;
+    if (m_database.isAlive())
+        return false;     // the statement's own failure
+    m_statements.clear(); // prepared on the lost connection
+    if (m_database.reopen())
+        return true;
+    m_errorString = m_database.errorString();
+    m_failed = true;
     return false;
 }
 
@@ -85,6 +101,7 @@ bool SqlHistoryStore::begin()
     if (m_database.connection().transaction())
         return true;
     m_errorString = m_database.connection().lastError().text();
+    m_failed = true;
     return false;
 }
 
@@ -94,6 +111,7 @@ bool SqlHistoryStore::commit()
     if (db.commit())
         return true;
     m_errorString = db.lastError().text();
+    m_failed = true;
     return rollback();
 }
 

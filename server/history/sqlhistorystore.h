@@ -38,6 +38,7 @@ public:
     std::optional<qint64> setReadMarker(const QString& owner, const QString& target,
                                         qint64 timeMs) override;
     std::vector<ReadMarker> readMarkers() override;
+    bool recoverConnection() override;
     QString errorString() const override { return m_errorString; }
 
 protected:
@@ -105,4 +106,5 @@ private:
     // have added some) and when it grows past MaxCachedViews.
     QHash<QString, View> m_views;
     QString m_errorString;
+    bool m_failed = false; // a statement failed since the last recoverConnection()
 };

@@ -96,12 +96,40 @@ bool Database::openPostgres(const DatabaseLocation& location)
                             .arg(location.describe(), m_database.lastError().text().trimmed());
         return false;
     }
+    return setUpPostgresSession();
+}
+
+bool Database::setUpPostgresSession()
+{
     // Timestamps are numbers and text is compared byte by byte: nothing depends on the
     // session's time zone or locale.
     if (!exec(QStringLiteral("SET client_encoding = 'UTF8'"))) {
         m_database.close();
         return false;
     }
+    return true;
+}
+
+bool Database::isAlive()
+{
+    if (isSqlite())
+        return true;
+    QSqlQuery probe(m_database);
+    return probe.exec(QStringLiteral("SELECT 1"));
+}
+
+bool Database::reopen()
+{
+    if (isSqlite())
+        return isOpen();
+    m_database.close();
+    if (!m_database.open()) {
+        m_errorString = m_database.lastError().text().trimmed();
+        return false;
+    }
+    if (!setUpPostgresSession())
+        return false;
+    qCWarning(lcStorage) << "connection to the database lost, and opened again";
     return true;
 }
 

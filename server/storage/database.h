@@ -29,6 +29,12 @@ public:
     bool isSqlite() const { return m_engine == DatabaseLocation::Engine::Sqlite; }
 
     QSqlDatabase& connection() { return m_database; }
+    // Whether the connection still answers: a failed statement on PostgreSQL may mean that the
+    // server restarted or the network was cut. Always true on SQLite.
+    bool isAlive();
+    // PostgreSQL: closes the connection and opens it again (the schema is there already).
+    // Queries prepared on the old connection must be dropped first. False + errorString().
+    bool reopen();
     // The schema version the database is at (SchemaMigrations::currentVersion).
     int schemaVersion();
     // SQLite: changes whenever another connection (another thread, confabd account ...)
@@ -42,6 +48,7 @@ private:
     bool exec(const QString& statement);
     bool openSqlite(const DatabaseLocation& location);
     bool openPostgres(const DatabaseLocation& location);
+    bool setUpPostgresSession();
 
     QString m_connectionName;
     QSqlDatabase m_database;

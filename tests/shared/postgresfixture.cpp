@@ -210,3 +210,15 @@ QString PostgresFixture::createDatabase(const QString& name)
     url.setQuery(query);
     return url.toString(QUrl::FullyEncoded);
 }
+
+int PostgresFixture::dropConfabdConnections()
+{
+    QSqlQuery query(QSqlDatabase::database(m_adminConnection));
+    if (!query.exec(QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                                   " WHERE application_name = 'confabd'")) ||
+        !query.next()) {
+        m_errorString = query.lastError().text();
+        return -1;
+    }
+    return query.value(0).toInt();
+}

@@ -24,6 +24,9 @@ public:
     // A new, empty database of that name (dropped first if it exists): its URL, or empty +
     // errorString(). It is a schema of one database, which the URL's search_path selects.
     QString createDatabase(const QString& name);
+    // Ends every connection confabd's code has open (application_name confabd), as a restart
+    // of the server or a network cut would; the number ended, or -1 + errorString().
+    int dropConfabdConnections();
     QString errorString() const { return m_errorString; }
 
 private:

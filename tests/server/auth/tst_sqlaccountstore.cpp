@@ -28,6 +28,9 @@ private slots:
     void lastLogin();
     void serverSecretIsStable();
     void otherConnectionSeesChanges();
+#ifdef CONFAB_TEST_POSTGRES
+    void reconnectsAfterTheConnectionIsLost();
+#endif
 
 private:
     ScramCredentials credentials(const QString& password) const
@@ -123,11 +126,11 @@ void tst_SqlAccountStore::removeAndList()
     QList<AccountRecord> all = m_store->list();
     QCOMPARE(all.size(), 3);
     QCOMPARE(all.first().name, QStringLiteral("alice")); // by folded name
-    QCOMPARE(m_store->foldedNames().size(), 3);
+    QCOMPARE(m_store->foldedNames()->size(), 3);
     QCOMPARE(m_store->remove(QStringLiteral("bob")), AccountStore::Result::Ok);
     QCOMPARE(m_store->remove(QStringLiteral("bob")), AccountStore::Result::NotFound);
     QCOMPARE(m_store->list().size(), 2);
-    QVERIFY(!m_store->foldedNames().contains(QStringLiteral("bob")));
+    QVERIFY(!m_store->foldedNames()->contains(QStringLiteral("bob")));
 }
 
 void tst_SqlAccountStore::certificates()
@@ -189,6 +192,25 @@ void tst_SqlAccountStore::otherConnectionSeesChanges()
              AccountStore::Result::Ok);
     QVERIFY(other.changeCounter() != created);
 }
+
+#ifdef CONFAB_TEST_POSTGRES
+// PostgreSQL restarted (here: the server ends the store's connection): calls fail, and nothing
+// is read as "no accounts"; recoverConnection() opens a new connection and they work again.
+void tst_SqlAccountStore::reconnectsAfterTheConnectionIsLost()
+{
+    QCOMPARE(m_store->create(QStringLiteral("grace"), QStringLiteral("grace"),
+                             credentials(QStringLiteral("password")), 1),
+             AccountStore::Result::Ok);
+    QVERIFY(!m_store->recoverConnection()); // nothing failed
+    QCOMPARE(m_postgres.dropConfabdConnections(), 1);
+    QVERIFY(!m_store->foldedNames()); // unreadable, not empty
+    QVERIFY(m_store->changeCounter() < 0);
+    QVERIFY2(m_store->recoverConnection(), qPrintable(m_store->errorString()));
+    QCOMPARE(*m_store->foldedNames(), QStringList(QStringLiteral("grace")));
+    QVERIFY(m_store->find(QStringLiteral("grace")));
+    QVERIFY(m_store->changeCounter() >= 0);
+}
+#endif
 
 QTEST_GUILESS_MAIN(tst_SqlAccountStore)
 #include "tst_sqlaccountstore.moc"

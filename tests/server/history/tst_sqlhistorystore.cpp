@@ -56,6 +56,7 @@ private slots:
     void count();
 #ifdef CONFAB_TEST_POSTGRES
     void twoWritersAddTheSameViewAtOnce();
+    void reconnectsAfterTheConnectionIsLost();
 #else
     void appendWhenTheDatabaseIsFull();
 #endif
@@ -900,6 +901,33 @@ void tst_SqlHistoryStore::twoWritersAddTheSameViewAtOnce()
     QVERIFY(append({channelRecord(QStringLiteral("#race"), 3000, QStringLiteral("third"))}));
     QCOMPARE(latest(*m_store, QString(), QStringLiteral("#race")),
              (QStringList{QStringLiteral("second"), QStringLiteral("third")}));
+}
+// PostgreSQL restarted (here: the server ends the store's connection). The next statement
+// fails; recoverConnection() opens a new connection, and the same batch then goes in. A failure
+// of the statement itself is not mistaken for a lost connection.
+void tst_SqlHistoryStore::reconnectsAfterTheConnectionIsLost()
+{
+    fillChannel();
+    QVERIFY(!m_store->recoverConnection()); // nothing failed
+    QCOMPARE(m_postgres.dropConfabdConnections(), 1);
+    const std::vector<HistoryRecord> batch{channelRecord(Channel, 9000, QStringLiteral("after-1")),
+                                           channelRecord(Channel, 9001, QStringLiteral("after-2"))};
+    QVERIFY(!m_store->append(batch));
+    QVERIFY2(m_store->recoverConnection(), qPrintable(m_store->errorString()));
+    QVERIFY(append(batch));
+    const QStringList all = latest(*m_store, QString(), Channel);
+    QCOMPARE(all.mid(all.size() - 2),
+             (QStringList{QStringLiteral("after-1"), QStringLiteral("after-2")}));
+    QCOMPARE(m_store->count(), 14);
+    // Reads work on the new connection, prepared statements and all.
+    QCOMPARE(m_store->setReadMarker(QStringLiteral("alice"), Channel, 9000),
+             std::optional<qint64>(9000));
+    // A statement that fails on a live connection (its table is gone): nothing to recover.
+    QSqlQuery drop(m_store->database().connection());
+    QVERIFY(drop.exec(QStringLiteral("DROP TABLE read_markers")));
+    QVERIFY(!m_store->readMarker(QStringLiteral("alice"), Channel));
+    QVERIFY(!m_store->recoverConnection());
+    QVERIFY(m_store->errorString().contains(QLatin1String("read_markers")));
 }
 #else
 void tst_SqlHistoryStore::appendWhenTheDatabaseIsFull()

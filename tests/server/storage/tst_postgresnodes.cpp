@@ -2,7 +2,9 @@
 // directory), over real sockets: an account registered on one node logs in on the other, whose
 // guests can no longer take its name; a private message to an account connected nowhere, sent on
 // one node, reaches it when it logs in on the other, which also serves it as history. Live
-// delivery between nodes (the cluster bus) is not part of this.
+// delivery between nodes (the cluster bus) is not part of this. When PostgreSQL ends the nodes'
+// connections (a restart), they connect again: nothing said meanwhile is lost and names stay
+// reserved.
 #include "../commands/accountfixture.h"
 #include "history/historyservice.h"
 #include "postgresfixture.h"
@@ -26,6 +28,7 @@ private slots:
     void accountsAreShared();
     void offlineMessageAcrossNodes();
     void historyReadOnTheOtherNode();
+    void databaseConnectionsLostLoseNothing();
 
 private:
     ServerConfig nodeConfig(const AccountFixture& node) const
@@ -149,6 +152,43 @@ void tst_PostgresNodes::historyReadOnTheOtherNode()
         QCOMPARE(lines.at(i).param(1), QStringLiteral("line %1").arg(i + 1));
         QVERIFY(!lines.at(i).tag(QStringLiteral("msgid")).isEmpty());
     }
+}
+
+void tst_PostgresNodes::databaseConnectionsLostLoseNothing()
+{
+    QVERIFY(m_a.registerAccount(QStringLiteral("erin"), Password));
+    QVERIFY(m_a.registerAccount(QStringLiteral("frank"), Password));
+    TestClient* erin =
+        m_a.login(QStringLiteral("erin"), QStringLiteral("erin"), Password, "sasl server-time");
+    TestClient* frank =
+        m_a.login(QStringLiteral("frank"), QStringLiteral("frank"), Password, "sasl server-time");
+    QVERIFY(erin && frank);
+    erin->sendLine("PRIVMSG frank :before");
+    QTRY_COMPARE(frank->count(QStringLiteral("PRIVMSG")), 1);
+    m_a.server()->historyService()->sync();
+
+    // Both nodes' account and history connections end, as when PostgreSQL restarts.
+    QVERIFY(m_postgres.dropConfabdConnections() >= 4);
+    erin->sendLine("PRIVMSG frank :after");
+    QTRY_COMPARE(frank->count(QStringLiteral("PRIVMSG")), 2);
+    m_a.server()->historyService()->sync();
+    // The poll that follows finds the accounts again, and names stay reserved meanwhile.
+    QTest::qWait(AuthService::PollIntervalMs + 500);
+    QVERIFY(m_a.auth()->isReserved(QStringLiteral("erin")));
+    QVERIFY(m_b.auth()->isReserved(QStringLiteral("erin")));
+
+    // Node B: a login and the history, each on a connection opened again.
+    TestClient* phone =
+        m_b.login(QStringLiteral("frank_"), QStringLiteral("frank"), Password, HistoryCaps);
+    QVERIFY(phone);
+    QVERIFY(!AccountFixture::ask(phone, "@label=h2 CHATHISTORY LATEST erin * 10",
+                                 QStringLiteral("BATCH"))
+                 .isEmpty());
+    QTRY_VERIFY(phone->count(QStringLiteral("BATCH")) >= 2);
+    const QList<IrcMessage> lines = phone->messages(QStringLiteral("PRIVMSG"));
+    QCOMPARE(lines.size(), 2);
+    QCOMPARE(lines.at(0).param(1), QStringLiteral("before"));
+    QCOMPARE(lines.at(1).param(1), QStringLiteral("after"));
 }
 
 CONFAB_SERVER_TEST_MAIN(tst_PostgresNodes)
