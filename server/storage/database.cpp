@@ -9,6 +9,9 @@
 namespace {
 constexpr int BusyTimeoutMs = 5000; // another writer (confabd account ...) holds the lock
 constexpr int PostgresConnectTimeoutSecs = 10;
+// After a failed attempt to connect again, the next waits this long: while PostgreSQL is out of
+// reach every batch fails at once instead of waiting for a connect timeout each time.
+constexpr qint64 ReopenRetryMs = 2000;
 } // namespace
 
 Database::Database(const QString& connectionName) : m_connectionName(connectionName) {}
@@ -122,11 +125,17 @@ bool Database::reopen()
 {
     if (isSqlite())
         return isOpen();
+    if (m_reopenTimer.isValid() && m_reopenTimer.elapsed() < ReopenRetryMs) {
+        m_errorString = QStringLiteral("the database is out of reach; trying again shortly");
+        return false;
+    }
+    m_reopenTimer.start();
     m_database.close();
     if (!m_database.open()) {
         m_errorString = m_database.lastError().text().trimmed();
         return false;
     }
+    m_reopenTimer.invalidate();
     if (!setUpPostgresSession())
         return false;
     qCWarning(lcStorage) << "connection to the database lost, and opened again";

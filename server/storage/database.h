@@ -2,6 +2,7 @@
 
 #include "storage/databaselocation.h"
 
+#include <QElapsedTimer>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -33,7 +34,8 @@ public:
     // server restarted or the network was cut. Always true on SQLite.
     bool isAlive();
     // PostgreSQL: closes the connection and opens it again (the schema is there already).
-    // Queries prepared on the old connection must be dropped first. False + errorString().
+    // Queries prepared on the old connection must be dropped first. False + errorString(), at
+    // once if the last attempt failed less than two seconds ago.
     bool reopen();
     // The schema version the database is at (SchemaMigrations::currentVersion).
     int schemaVersion();
@@ -54,4 +56,5 @@ private:
     QSqlDatabase m_database;
     DatabaseLocation::Engine m_engine = DatabaseLocation::Engine::Sqlite;
     QString m_errorString;
+    QElapsedTimer m_reopenTimer; // running since a reopen() that has not succeeded yet
 };

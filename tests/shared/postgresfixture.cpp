@@ -104,6 +104,7 @@ bool PostgresFixture::runAsServerUser(QProcess& process, const QString& program,
 bool PostgresFixture::startPrivate()
 {
     const QString bin = binDirectory();
+    m_bin = bin;
     if (bin.isEmpty()) {
         m_errorString = QStringLiteral("PostgreSQL is not installed (/usr/lib/postgresql/*/bin)");
         return false;
@@ -136,9 +137,14 @@ bool PostgresFixture::startPrivate()
         return false;
     }
     m_port = freePort();
+    return launchServer();
+}
+
+bool PostgresFixture::launchServer()
+{
     // Durability is not what these tests measure: no fsync.
     m_server.setProcessChannelMode(QProcess::MergedChannels);
-    if (!runAsServerUser(m_server, bin + QStringLiteral("/postgres"),
+    if (!runAsServerUser(m_server, m_bin + QStringLiteral("/postgres"),
                          {QStringLiteral("-D"), m_dir->filePath(QStringLiteral("data")),
                           QStringLiteral("-p"), QString::number(m_port), QStringLiteral("-k"),
                           m_dir->path(), QStringLiteral("-c"),
@@ -168,9 +174,15 @@ bool PostgresFixture::start()
     admin.setPort(m_port);
     admin.setUserName(m_user);
     admin.setDatabaseName(m_adminDatabase);
+    admin.setConnectOptions(QStringLiteral("options='-c client_min_messages=warning'"));
+    return waitUntilAccepting();
+}
+
+bool PostgresFixture::waitUntilAccepting()
+{
+    QSqlDatabase admin = QSqlDatabase::database(m_adminConnection, false);
     // The server takes a moment to accept connections after it starts.
     const QDeadlineTimer deadline(StartTimeoutMs);
-    admin.setConnectOptions(QStringLiteral("options='-c client_min_messages=warning'"));
     while (!admin.open()) {
         if (deadline.hasExpired() || (m_dir && m_server.state() == QProcess::NotRunning)) {
             m_errorString =
@@ -181,6 +193,26 @@ bool PostgresFixture::start()
         QThread::msleep(100);
     }
     return true;
+}
+
+bool PostgresFixture::stopServer()
+{
+    if (!m_dir || m_server.state() == QProcess::NotRunning) {
+        m_errorString = QStringLiteral("no private server to stop");
+        return false;
+    }
+    QSqlDatabase::database(m_adminConnection, false).close();
+    ::kill(pid_t(m_server.processId()), SIGINT);
+    if (!m_server.waitForFinished(StopTimeoutMs)) {
+        m_errorString = QStringLiteral("PostgreSQL did not stop");
+        return false;
+    }
+    return true;
+}
+
+bool PostgresFixture::startServerAgain()
+{
+    return launchServer() && waitUntilAccepting();
 }
 
 bool PostgresFixture::adminExec(const QString& statement)

@@ -27,10 +27,16 @@ public:
     // Ends every connection confabd's code has open (application_name confabd), as a restart
     // of the server or a network cut would; the number ended, or -1 + errorString().
     int dropConfabdConnections();
+    // The private server only: stops it (fast shutdown), and starts it again on the same port
+    // and data. False + errorString().
+    bool stopServer();
+    bool startServerAgain();
     QString errorString() const { return m_errorString; }
 
 private:
     bool startPrivate();
+    bool launchServer();
+    bool waitUntilAccepting();
     bool runAsServerUser(QProcess& process, const QString& program, const QStringList& arguments);
     bool adminExec(const QString& statement);
 
@@ -39,6 +45,7 @@ private:
     QString m_host = QStringLiteral("127.0.0.1");
     int m_port = -1;
     QString m_user;
+    QString m_bin;
     QString m_adminDatabase = QStringLiteral("postgres");
     QString m_errorString;
     QString m_adminConnection;

@@ -10,6 +10,9 @@
 #include "postgresfixture.h"
 #include "servertestmain.h"
 
+#include <QElapsedTimer>
+#include <QSignalSpy>
+
 namespace {
 const QString Password = QStringLiteral("password-of-test");
 const QByteArray HistoryCaps =
@@ -29,6 +32,7 @@ private slots:
     void offlineMessageAcrossNodes();
     void historyReadOnTheOtherNode();
     void databaseConnectionsLostLoseNothing();
+    void relaysWhileTheDatabaseIsDown();
 
 private:
     ServerConfig nodeConfig(const AccountFixture& node) const
@@ -189,6 +193,47 @@ void tst_PostgresNodes::databaseConnectionsLostLoseNothing()
     QCOMPARE(lines.size(), 2);
     QCOMPARE(lines.at(0).param(1), QStringLiteral("before"));
     QCOMPARE(lines.at(1).param(1), QStringLiteral("after"));
+}
+
+// PostgreSQL stopped: messages are still relayed at once (history batches fail fast, without a
+// connect timeout each); once it is back, history is written again.
+void tst_PostgresNodes::relaysWhileTheDatabaseIsDown()
+{
+    QVERIFY(m_a.registerAccount(QStringLiteral("gina"), Password));
+    QVERIFY(m_a.registerAccount(QStringLiteral("hank"), Password));
+    TestClient* gina =
+        m_a.login(QStringLiteral("gina"), QStringLiteral("gina"), Password, "sasl server-time");
+    TestClient* hank =
+        m_a.login(QStringLiteral("hank"), QStringLiteral("hank"), Password, "sasl server-time");
+    QVERIFY(gina && hank);
+    QSignalSpy failures(m_a.server()->historyService(), &HistoryService::writeFailed);
+
+    QVERIFY2(m_postgres.stopServer(), qPrintable(m_postgres.errorString()));
+    QElapsedTimer relayed;
+    relayed.start();
+    for (int i = 0; i < 20; ++i) {
+        gina->sendLine("PRIVMSG hank :while down " + QByteArray::number(i));
+        QTest::qWait(50);
+    }
+    QTRY_COMPARE(hank->count(QStringLiteral("PRIVMSG")), 20);
+    QVERIFY2(relayed.elapsed() < 5000, qPrintable(QString::number(relayed.elapsed())));
+    QTRY_VERIFY(failures.count() >= 1); // told to operators, once per error text
+
+    QVERIFY2(m_postgres.startServerAgain(), qPrintable(m_postgres.errorString()));
+    QTest::qWait(2500); // past the wait between two attempts to connect again
+    gina->sendLine("PRIVMSG hank :back again");
+    QTRY_COMPARE(hank->count(QStringLiteral("PRIVMSG")), 21);
+    m_a.server()->historyService()->sync();
+    TestClient* phone =
+        m_a.login(QStringLiteral("hank_"), QStringLiteral("hank"), Password, HistoryCaps);
+    QVERIFY(phone);
+    QVERIFY(!AccountFixture::ask(phone, "@label=h3 CHATHISTORY LATEST gina * 5",
+                                 QStringLiteral("BATCH"))
+                 .isEmpty());
+    QTRY_VERIFY(phone->count(QStringLiteral("BATCH")) >= 2);
+    const QList<IrcMessage> lines = phone->messages(QStringLiteral("PRIVMSG"));
+    QVERIFY(!lines.isEmpty());
+    QCOMPARE(lines.constLast().param(1), QStringLiteral("back again"));
 }
 
 CONFAB_SERVER_TEST_MAIN(tst_PostgresNodes)
