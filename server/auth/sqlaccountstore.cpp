@@ -45,7 +45,7 @@ bool SqlAccountStore::open(const DatabaseLocation& location)
 AccountStore::Result SqlAccountStore::failed(const QSqlQuery& query)
 {
     m_errorString = query.lastError().text();
-    m_failed = true;
+    m_database.noteFailure();
     qCWarning(lcStorage).noquote() << "account database:" << m_errorString;
     return Result::Failed;
 }
@@ -256,14 +256,10 @@ qint64 SqlAccountStore::changeCounter()
 
 bool SqlAccountStore::recoverConnection()
 {
-    if (!m_failed)
+    if (!m_database.connectionLost())
         return false;
-    m_failed = false;
-    if (m_database.isAlive())
-        return false; // the statement's own failure
     if (m_database.reopen())
         return true;
     m_errorString = m_database.errorString();
-    m_failed = true;
     return false;
 }

@@ -40,5 +40,4 @@ private:
 
     Database m_database;
     QString m_errorString;
-    bool m_failed = false; // a statement failed since the last recoverConnection()
 };

@@ -30,6 +30,16 @@ bool PostgresHistoryStore::open(const DatabaseLocation& location)
     return SqlHistoryStore::open(location);
 }
 
+qint64 PostgresHistoryStore::diskBytes()
+{
+    QSqlQuery& query = prepared(QStringLiteral("SELECT pg_database_size(current_database())"));
+    if (!query.exec() || !query.next())
+        return fail(query), -1;
+    const qint64 bytes = query.value(0).toLongLong();
+    query.finish();
+    return bytes;
+}
+
 bool PostgresHistoryStore::reserveIds(int count)
 {
     QSqlQuery& query =

@@ -16,6 +16,8 @@ public:
 
     // Opens (and migrates) the database; false + errorString() (an SQLite location too).
     bool open(const DatabaseLocation& location) override;
+    // The whole database (history shares it with the accounts).
+    qint64 diskBytes() override;
 
 protected:
     bool beginRows(size_t records) override;

@@ -77,22 +77,18 @@ QSqlQuery& SqlHistoryStore::prepared(const QString& sql)
 bool SqlHistoryStore::fail(const QSqlQuery& query)
 {
     m_errorString = query.lastError().text();
-    m_failed = true;
+    m_database.noteFailure();
     return false;
 }
 
 bool SqlHistoryStore::recoverConnection()
 {
-    if (!m_failed)
+    if (!m_database.connectionLost())
         return false;
-    m_failed = false;
-    if (m_database.isAlive())
-        return false;     // the statement's own failure
     m_statements.clear(); // prepared on the lost connection
     if (m_database.reopen())
         return true;
     m_errorString = m_database.errorString();
-    m_failed = true;
     return false;
 }
 
@@ -101,7 +97,7 @@ bool SqlHistoryStore::begin()
     if (m_database.connection().transaction())
         return true;
     m_errorString = m_database.connection().lastError().text();
-    m_failed = true;
+    m_database.noteFailure();
     return false;
 }
 
@@ -111,7 +107,7 @@ bool SqlHistoryStore::commit()
     if (db.commit())
         return true;
     m_errorString = db.lastError().text();
-    m_failed = true;
+    m_database.noteFailure();
     return rollback();
 }
 
@@ -627,16 +623,6 @@ qint64 SqlHistoryStore::count()
     const qint64 n = query.value(0).toLongLong();
     query.finish();
     return n;
-}
-
-qint64 SqlHistoryStore::diskBytes()
-{
-    QSqlQuery& query = prepared(QStringLiteral("SELECT pg_database_size(current_database())"));
-    if (!query.exec() || !query.next())
-        return fail(query), -1;
-    const qint64 bytes = query.value(0).toLongLong();
-    query.finish();
-    return bytes;
 }
 
 std::optional<qint64> SqlHistoryStore::readMarker(const QString& owner, const QString& target)

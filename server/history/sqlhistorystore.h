@@ -33,7 +33,6 @@ public:
     bool restorePending(const QString& owner, const std::vector<qint64>& ids) override;
     int prune(qint64 beforeMs, int maxPerTarget, int batch) override;
     qint64 count() override;
-    qint64 diskBytes() override;
     std::optional<qint64> readMarker(const QString& owner, const QString& target) override;
     std::optional<qint64> setReadMarker(const QString& owner, const QString& target,
                                         qint64 timeMs) override;
@@ -106,5 +105,4 @@ private:
     // have added some) and when it grows past MaxCachedViews.
     QHash<QString, View> m_views;
     QString m_errorString;
-    bool m_failed = false; // a statement failed since the last recoverConnection()
 };

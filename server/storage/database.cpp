@@ -113,12 +113,15 @@ bool Database::setUpPostgresSession()
     return true;
 }
 
-bool Database::isAlive()
+bool Database::connectionLost()
 {
+    if (!m_failureNoted)
+        return false;
+    m_failureNoted = false;
     if (isSqlite())
-        return true;
+        return false;
     QSqlQuery probe(m_database);
-    return probe.exec(QStringLiteral("SELECT 1"));
+    return !probe.exec(QStringLiteral("SELECT 1")); // else: the statement's own failure
 }
 
 bool Database::reopen()
@@ -127,24 +130,28 @@ bool Database::reopen()
         return isOpen();
     if (m_reopenTimer.isValid() && m_reopenTimer.elapsed() < ReopenRetryMs) {
         m_errorString = QStringLiteral("the database is out of reach; trying again shortly");
+        m_failureNoted = true;
         return false;
     }
     m_reopenTimer.start();
     m_database.close();
     if (!m_database.open()) {
         m_errorString = m_database.lastError().text().trimmed();
+        m_failureNoted = true;
         return false;
     }
     m_reopenTimer.invalidate();
-    if (!setUpPostgresSession())
+    if (!setUpPostgresSession()) {
+        m_failureNoted = true;
         return false;
+    }
     qCWarning(lcStorage) << "connection to the database lost, and opened again";
     return true;
 }
 
 int Database::schemaVersion()
 {
-    return SchemaMigrations(m_engine).currentVersion(m_database);
+    return SchemaMigrations::currentVersion(m_database, m_engine);
 }
 
 qint64 Database::dataVersion()

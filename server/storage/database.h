@@ -30,12 +30,16 @@ public:
     bool isSqlite() const { return m_engine == DatabaseLocation::Engine::Sqlite; }
 
     QSqlDatabase& connection() { return m_database; }
-    // Whether the connection still answers: a failed statement on PostgreSQL may mean that the
-    // server restarted or the network was cut. Always true on SQLite.
-    bool isAlive();
+    // The stores tell of every statement that failed: on PostgreSQL it may mean that the server
+    // restarted or the network was cut.
+    void noteFailure() { m_failureNoted = true; }
+    // After a noted failure (the note is then cleared): whether the connection itself is gone,
+    // that is, no longer answers. False without a note, and always on SQLite.
+    bool connectionLost();
     // PostgreSQL: closes the connection and opens it again (the schema is there already).
     // Queries prepared on the old connection must be dropped first. False + errorString(), at
-    // once if the last attempt failed less than two seconds ago.
+    // once if the last attempt failed less than two seconds ago; a failure is noted again, so
+    // that the next connectionLost() tries again.
     bool reopen();
     // The schema version the database is at (SchemaMigrations::currentVersion).
     int schemaVersion();
@@ -56,5 +60,6 @@ private:
     QSqlDatabase m_database;
     DatabaseLocation::Engine m_engine = DatabaseLocation::Engine::Sqlite;
     QString m_errorString;
+    bool m_failureNoted = false; // a statement failed since the last connectionLost()
     QElapsedTimer m_reopenTimer; // running since a reopen() that has not succeeded yet
 };

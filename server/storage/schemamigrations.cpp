@@ -150,10 +150,10 @@ SchemaMigrations::SchemaMigrations(DatabaseLocation::Engine engine) : m_engine(e
     };
 }
 
-int SchemaMigrations::currentVersion(QSqlDatabase& database) const
+int SchemaMigrations::currentVersion(QSqlDatabase& database, DatabaseLocation::Engine engine)
 {
     QSqlQuery query(database);
-    if (m_engine == DatabaseLocation::Engine::Sqlite) {
+    if (engine == DatabaseLocation::Engine::Sqlite) {
         if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
             return -1;
         return query.value(0).toInt();
@@ -199,7 +199,7 @@ bool SchemaMigrations::migrate(QSqlDatabase& database, int targetVersion, QStrin
 bool SchemaMigrations::migrateLocked(QSqlDatabase& database, int targetVersion,
                                      QString* error) const
 {
-    const int version = currentVersion(database);
+    const int version = currentVersion(database, m_engine);
     if (version < 0) {
         *error =
             QStringLiteral("cannot read the schema version: %1").arg(database.lastError().text());

@@ -28,7 +28,7 @@ public:
 
     int latestVersion() const { return m_migrations.back().version; }
     // The version the database is at: 0 for an empty one, -1 if it cannot be read.
-    int currentVersion(QSqlDatabase& database) const;
+    static int currentVersion(QSqlDatabase& database, DatabaseLocation::Engine engine);
     const std::vector<Migration>& migrations() const { return m_migrations; }
 
     // Brings the database to the version (tests migrate to earlier ones); false + error.

@@ -35,6 +35,29 @@ private slots:
     void relaysWhileTheDatabaseIsDown();
 
 private:
+    // A client on the node logged in to the account under the account's own name.
+    static TestClient* logIn(AccountFixture& node, const QString& account)
+    {
+        return node.login(account, account, Password, "sasl server-time");
+    }
+    // Another device of the account on the node (nick: the account and '_') asks for its
+    // latest private messages with the correspondent: the PRIVMSGs of the answer, oldest first;
+    // none if the device cannot log in or the batch does not end.
+    static QList<IrcMessage> latestOnDevice(AccountFixture& node, const QString& account,
+                                            const QString& correspondent, int limit)
+    {
+        TestClient* device = node.login(account + u'_', account, Password, HistoryCaps);
+        if (!device)
+            return {};
+        const QByteArray request = "@label=h CHATHISTORY LATEST " + correspondent.toUtf8() + " * " +
+                                   QByteArray::number(limit);
+        if (AccountFixture::ask(device, request, QStringLiteral("BATCH")).isEmpty() ||
+            !QTest::qWaitFor([device] { return device->count(QStringLiteral("BATCH")) >= 2; },
+                             5000)) // the batch's end
+            return {};
+        return device->messages(QStringLiteral("PRIVMSG"));
+    }
+
     ServerConfig nodeConfig(const AccountFixture& node) const
     {
         ServerConfig config = node.config();
@@ -98,8 +121,7 @@ void tst_PostgresNodes::offlineMessageAcrossNodes()
     // Node A learns that bob is an account, connected to none of its sessions.
     QTRY_VERIFY_WITH_TIMEOUT(m_a.auth()->isReserved(QStringLiteral("bob")),
                              3 * AuthService::PollIntervalMs);
-    TestClient* alice =
-        m_a.login(QStringLiteral("alice"), QStringLiteral("alice"), Password, "sasl server-time");
+    TestClient* alice = logIn(m_a, QStringLiteral("alice"));
     QVERIFY(alice);
     alice->sendLine("PRIVMSG bob :written on node A");
     QTRY_VERIFY(alice->has(QStringLiteral("301"))); // bob is away: the message waits for him
@@ -107,8 +129,7 @@ void tst_PostgresNodes::offlineMessageAcrossNodes()
     m_a.server()->historyService()->sync();
 
     // Bob logs in on node B: the message is replayed after the welcome.
-    TestClient* bob =
-        m_b.login(QStringLiteral("bob"), QStringLiteral("bob"), Password, "sasl server-time");
+    TestClient* bob = logIn(m_b, QStringLiteral("bob"));
     QVERIFY(bob);
     QTRY_VERIFY(bob->has(QStringLiteral("PRIVMSG")));
     const IrcMessage replayed = bob->last(QStringLiteral("PRIVMSG"));
@@ -120,8 +141,7 @@ void tst_PostgresNodes::offlineMessageAcrossNodes()
     bob->sendLine("QUIT");
     QTRY_VERIFY(bob->isDisconnected());
     m_b.server()->historyService()->sync();
-    TestClient* bobOnA =
-        m_a.login(QStringLiteral("bob"), QStringLiteral("bob"), Password, "sasl server-time");
+    TestClient* bobOnA = logIn(m_a, QStringLiteral("bob"));
     QVERIFY(bobOnA);
     QVERIFY(m_a.sync(bobOnA));
     QTest::qWait(100);
@@ -132,10 +152,8 @@ void tst_PostgresNodes::historyReadOnTheOtherNode()
 {
     QVERIFY(m_a.registerAccount(QStringLiteral("carol"), Password));
     QVERIFY(m_a.registerAccount(QStringLiteral("dave"), Password));
-    TestClient* carol =
-        m_a.login(QStringLiteral("carol"), QStringLiteral("carol"), Password, "sasl server-time");
-    TestClient* dave =
-        m_a.login(QStringLiteral("dave"), QStringLiteral("dave"), Password, "sasl server-time");
+    TestClient* carol = logIn(m_a, QStringLiteral("carol"));
+    TestClient* dave = logIn(m_a, QStringLiteral("dave"));
     QVERIFY(carol && dave);
     for (int i = 1; i <= 3; ++i)
         carol->sendLine("PRIVMSG dave :line " + QByteArray::number(i));
@@ -143,14 +161,8 @@ void tst_PostgresNodes::historyReadOnTheOtherNode()
     m_a.server()->historyService()->sync();
 
     // Dave's phone, on node B, reads the conversation.
-    TestClient* phone =
-        m_b.login(QStringLiteral("dave_"), QStringLiteral("dave"), Password, HistoryCaps);
-    QVERIFY(phone);
-    const QList<IrcMessage> answer = AccountFixture::ask(
-        phone, "@label=h1 CHATHISTORY LATEST carol * 10", QStringLiteral("BATCH"));
-    QVERIFY(!answer.isEmpty());
-    QTRY_VERIFY(phone->count(QStringLiteral("BATCH")) >= 2); // the batch's end
-    const QList<IrcMessage> lines = phone->messages(QStringLiteral("PRIVMSG"));
+    const QList<IrcMessage> lines =
+        latestOnDevice(m_b, QStringLiteral("dave"), QStringLiteral("carol"), 10);
     QCOMPARE(lines.size(), 3);
     for (int i = 0; i < 3; ++i) {
         QCOMPARE(lines.at(i).param(1), QStringLiteral("line %1").arg(i + 1));
@@ -162,10 +174,8 @@ void tst_PostgresNodes::databaseConnectionsLostLoseNothing()
 {
     QVERIFY(m_a.registerAccount(QStringLiteral("erin"), Password));
     QVERIFY(m_a.registerAccount(QStringLiteral("frank"), Password));
-    TestClient* erin =
-        m_a.login(QStringLiteral("erin"), QStringLiteral("erin"), Password, "sasl server-time");
-    TestClient* frank =
-        m_a.login(QStringLiteral("frank"), QStringLiteral("frank"), Password, "sasl server-time");
+    TestClient* erin = logIn(m_a, QStringLiteral("erin"));
+    TestClient* frank = logIn(m_a, QStringLiteral("frank"));
     QVERIFY(erin && frank);
     erin->sendLine("PRIVMSG frank :before");
     QTRY_COMPARE(frank->count(QStringLiteral("PRIVMSG")), 1);
@@ -182,14 +192,8 @@ void tst_PostgresNodes::databaseConnectionsLostLoseNothing()
     QVERIFY(m_b.auth()->isReserved(QStringLiteral("erin")));
 
     // Node B: a login and the history, each on a connection opened again.
-    TestClient* phone =
-        m_b.login(QStringLiteral("frank_"), QStringLiteral("frank"), Password, HistoryCaps);
-    QVERIFY(phone);
-    QVERIFY(!AccountFixture::ask(phone, "@label=h2 CHATHISTORY LATEST erin * 10",
-                                 QStringLiteral("BATCH"))
-                 .isEmpty());
-    QTRY_VERIFY(phone->count(QStringLiteral("BATCH")) >= 2);
-    const QList<IrcMessage> lines = phone->messages(QStringLiteral("PRIVMSG"));
+    const QList<IrcMessage> lines =
+        latestOnDevice(m_b, QStringLiteral("frank"), QStringLiteral("erin"), 10);
     QCOMPARE(lines.size(), 2);
     QCOMPARE(lines.at(0).param(1), QStringLiteral("before"));
     QCOMPARE(lines.at(1).param(1), QStringLiteral("after"));
@@ -201,10 +205,8 @@ void tst_PostgresNodes::relaysWhileTheDatabaseIsDown()
 {
     QVERIFY(m_a.registerAccount(QStringLiteral("gina"), Password));
     QVERIFY(m_a.registerAccount(QStringLiteral("hank"), Password));
-    TestClient* gina =
-        m_a.login(QStringLiteral("gina"), QStringLiteral("gina"), Password, "sasl server-time");
-    TestClient* hank =
-        m_a.login(QStringLiteral("hank"), QStringLiteral("hank"), Password, "sasl server-time");
+    TestClient* gina = logIn(m_a, QStringLiteral("gina"));
+    TestClient* hank = logIn(m_a, QStringLiteral("hank"));
     QVERIFY(gina && hank);
     QSignalSpy failures(m_a.server()->historyService(), &HistoryService::writeFailed);
 
@@ -224,14 +226,8 @@ void tst_PostgresNodes::relaysWhileTheDatabaseIsDown()
     gina->sendLine("PRIVMSG hank :back again");
     QTRY_COMPARE(hank->count(QStringLiteral("PRIVMSG")), 21);
     m_a.server()->historyService()->sync();
-    TestClient* phone =
-        m_a.login(QStringLiteral("hank_"), QStringLiteral("hank"), Password, HistoryCaps);
-    QVERIFY(phone);
-    QVERIFY(!AccountFixture::ask(phone, "@label=h3 CHATHISTORY LATEST gina * 5",
-                                 QStringLiteral("BATCH"))
-                 .isEmpty());
-    QTRY_VERIFY(phone->count(QStringLiteral("BATCH")) >= 2);
-    const QList<IrcMessage> lines = phone->messages(QStringLiteral("PRIVMSG"));
+    const QList<IrcMessage> lines =
+        latestOnDevice(m_a, QStringLiteral("hank"), QStringLiteral("gina"), 5);
     QVERIFY(!lines.isEmpty());
     QCOMPARE(lines.constLast().param(1), QStringLiteral("back again"));
 }
