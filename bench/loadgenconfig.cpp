@@ -47,6 +47,8 @@ std::string usage()
     return "Usage: confab-loadgen --workload idle|fanout|private [options]\n"
            "  --host ADDR            server address (127.0.0.1; ::1 works too)\n"
            "  --port N               server port (6667)\n"
+           "  --ports P1,P2,...      several servers (cluster nodes): client i connects to\n"
+           "                         P(i mod n); private pairs (2k, 2k+1) cross nodes\n"
            "  --clients N            clients to register (100)\n"
            "  --senders S            fanout: clients that send into the room (10)\n"
            "  --rate R               total msg/s offered; 0 = flat out with a window (0)\n"
@@ -113,6 +115,25 @@ bool parse(int argc, char** argv, LoadGenConfig& config, std::string& error)
             config.host = value;
         else if (option == "--port")
             ok = toInt(value, 1, config.port) && config.port < 65536;
+        else if (option == "--ports") {
+            config.ports.clear();
+            const std::string list = value;
+            size_t start = 0;
+            ok = !list.empty();
+            while (ok && start <= list.size()) {
+                const size_t comma = list.find(',', start);
+                const std::string part =
+                    list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+                int port = 0;
+                ok = toInt(part.c_str(), 1, port) && port < 65536;
+                config.ports.push_back(port);
+                if (comma == std::string::npos)
+                    break;
+                start = comma + 1;
+            }
+            if (ok)
+                config.port = config.ports.front();
+        }
         else if (option == "--workload") {
             if (std::strcmp(value, "idle") == 0)
                 config.workload = Workload::Idle;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 // Options of confab-loadgen. Plain C++17: the load generator links nothing from Qt, so that its
 // own event loop (epoll) is never what a benchmark measures.
@@ -11,6 +12,7 @@ struct LoadGenConfig
 {
     std::string host = "127.0.0.1";
     int port = 6667;
+    std::vector<int> ports; // --ports: the nodes of a cluster, client i on ports[i % n]
     Workload workload = Workload::Idle;
     int clients = 100;
     int senders = 10;      // fanout only; private uses every client

@@ -188,7 +188,17 @@ void LoadWorker::openSocket(BenchConnection& connection)
         closeConnection(connection, std::string("epoll_ctl: ") + std::strerror(errno));
         return;
     }
-    if (::connect(connection.fd, reinterpret_cast<const sockaddr*>(&m_address), m_addressLength) !=
+    // With several ports (the nodes of a cluster), client i goes to port i mod their number.
+    sockaddr_storage address = m_address;
+    if (!m_config.ports.empty()) {
+        const auto port = htons(static_cast<uint16_t>(
+            m_config.ports[static_cast<size_t>(connection.index) % m_config.ports.size()]));
+        if (address.ss_family == AF_INET6)
+            reinterpret_cast<sockaddr_in6*>(&address)->sin6_port = port;
+        else
+            reinterpret_cast<sockaddr_in*>(&address)->sin_port = port;
+    }
+    if (::connect(connection.fd, reinterpret_cast<const sockaddr*>(&address), m_addressLength) !=
             0 &&
         errno != EINPROGRESS) {
         closeConnection(connection, std::string("connect: ") + std::strerror(errno));

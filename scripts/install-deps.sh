@@ -17,6 +17,7 @@ run_packages=(
     libsecret-1-0        # which QtKeychain loads to reach the Secret Service (GNOME Keyring…)
     libssl-dev           # OpenSSL: generating the self-signed TLS certificate
     libsystemd-dev       # sd_notify: the systemd unit's Type=notify readiness
+    libhiredis-dev       # hiredis: the cluster's link to Redis
     pkg-config
     fonts-wqy-microhei   # CJK glyphs for the Chinese translations
     fonts-noto-color-emoji  # emoji in messages drawn in colour, not as empty boxes
@@ -33,6 +34,7 @@ test_packages=(
                                # avahi-browse and avahi-publish as the standard tools
     lld                  # links the ~120 test programs five times faster than ld.bfd
     postgresql           # the storage and cluster tests start a private PostgreSQL server
+    redis-server         # the cluster tests start a private Redis
 )
 
 packages=("${run_packages[@]}")

@@ -13,3 +13,4 @@ Q_DECLARE_LOGGING_CATEGORY(lcOper)    // confab.server.oper: every operator acti
 Q_DECLARE_LOGGING_CATEGORY(lcUdp)     // confab.server.udp: the UDP room, its members and drops
 Q_DECLARE_LOGGING_CATEGORY(lcDiscovery) // confab.server.discovery: the LAN announcement (Avahi)
 Q_DECLARE_LOGGING_CATEGORY(lcFiles)     // confab.server.files: the HTTPS file host, uploads, expiry
+Q_DECLARE_LOGGING_CATEGORY(lcCluster)   // confab.server.cluster: the link to Redis (never passwords)

@@ -1,6 +1,7 @@
 #include "commands/accountcommands.h"
 
 #include "auth/authservice.h"
+#include "cluster/clusterbridge.h"
 #include "commands/monitorcommands.h"
 #include "core/commandcontext.h"
 #include "core/commandtable.h"
@@ -128,6 +129,13 @@ void onRegister(CommandContext& context)
         });
 }
 
+} // namespace
+
+void addTo(CommandTable& table)
+{
+    table.add(Register, onRegister, 3, CommandTable::Access::BeforeRegistration);
+}
+
 QString makeGuestNick(ServerCore& core)
 {
     constexpr int Tries = 100;
@@ -139,13 +147,6 @@ QString makeGuestNick(ServerCore& core)
             return nick;
     }
     return QString();
-}
-
-} // namespace
-
-void addTo(CommandTable& table)
-{
-    table.add(Register, onRegister, 3, CommandTable::Access::BeforeRegistration);
 }
 
 void renameGuest(ServerCore& core, ServerUser* guest)
@@ -182,6 +183,8 @@ void logIn(ServerCore& core, ServerUser* user, const QString& account)
         MessageRouter::Filter filter;
         filter.requiredCaps = ClientCap::AccountNotify;
         core.router().toNeighbours(user, line, false, filter);
+        if (ClusterBridge* cluster = core.cluster())
+            cluster->userEvent(user, line);
     }
     MonitorCommands::notifyLoggedIn(core, user);
     // The account's name, held by a guest: the guest is renamed and the owner gets it.
@@ -189,6 +192,8 @@ void logIn(ServerCore& core, ServerUser* user, const QString& account)
     ServerUser* holder = core.users().nickHolder(folded);
     if (!holder || holder == user || core.caseMapping().fold(holder->account()) == folded)
         return;
+    if (holder->isRemote())
+        return; // a guest on another node keeps it until it leaves (docs/SCALING.md)
     renameGuest(core, holder);
     core.changeNick(user, account);
 }

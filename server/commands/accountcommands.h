@@ -17,5 +17,7 @@ void addTo(CommandTable& table);
 void logIn(ServerCore& core, ServerUser* user, const QString& account);
 // Gives the holder of a nick that its account's owner claims a guest nick (GuestNNNNN).
 void renameGuest(ServerCore& core, ServerUser* guest);
+// A free "Guest12345" nick, or empty after 100 tries.
+QString makeGuestNick(ServerCore& core);
 
 } // namespace AccountCommands

@@ -1,5 +1,6 @@
 #include "commands/channelcommands.h"
 
+#include "cluster/clusterbridge.h"
 #include "commands/channelreplies.h"
 #include "commands/historycommands.h"
 #include "commands/readmarkercommands.h"
@@ -40,6 +41,8 @@ void part(ServerCore& core, ServerUser* user, ServerChannel* channel, const QStr
     RelayLine line = core.router().accept(user, IrcCommand::part(channel->name(), reason));
     core.router().toChannel(channel, line);
     HistoryCommands::recordChannelEvent(core, channel, line);
+    if (ClusterBridge* cluster = core.cluster())
+        cluster->channelEvent(line);
     core.channels().leave(channel, user);
 }
 
@@ -88,6 +91,8 @@ void onTopic(CommandContext& context)
     RelayLine line = context.accept(IrcCommand::topic(channel->name(), topic));
     context.router().toChannel(channel, line);
     HistoryCommands::recordChannelEvent(context.core(), channel, line);
+    if (ClusterBridge* cluster = context.core().cluster())
+        cluster->channelEvent(line);
 }
 
 void kick(CommandContext& context, const QString& name, const QString& nick, const QString& reason)
@@ -103,6 +108,8 @@ void kick(CommandContext& context, const QString& name, const QString& nick, con
     RelayLine line = context.accept(IrcCommand::kick(channel->name(), target->nick(), reason));
     context.router().toChannel(channel, line);
     HistoryCommands::recordChannelEvent(context.core(), channel, line);
+    if (ClusterBridge* cluster = context.core().cluster())
+        cluster->channelEvent(line);
     context.channels().leave(channel, target); // may delete the channel
 }
 
@@ -150,6 +157,8 @@ void onInvite(CommandContext& context)
         context.reply(IrcReply::away(target->nick(), target->awayMessage()));
     RelayLine line = context.accept(IrcCommand::invite(target->nick(), channel->name()));
     context.router().toUser(target, line);
+    if (ClusterBridge* cluster = context.core().cluster())
+        cluster->privateMessage(target, line);
     // invite-notify: the members who could have invited too (operators of a +i channel, anyone
     // in another) see the INVITE; the inviter has its 341.
     MessageRouter::Filter notify;
@@ -202,8 +211,20 @@ void join(ServerCore& core, ServerUser* user, const QString& name, const QString
     }
     core.channels().join(channel, user, flags);
 
+    RelayLine line = core.router().accept(user, IrcCommand::join(channel->name()));
+    announceJoin(core, user, channel, line);
+    HistoryCommands::recordChannelEvent(core, channel, line);
+    if (ClusterBridge* cluster = core.cluster())
+        cluster->joined(user, channel, line);
+    ChannelReplies::sendTopic(core, user, channel, false);
+    ReadMarkerCommands::sendOnJoin(core, user, channel);
+    ChannelReplies::sendNames(core, user, channel);
+    ChannelReplies::sendEndOfNames(core, user, channel->name());
+}
+
+void announceJoin(ServerCore& core, ServerUser* user, ServerChannel* channel, RelayLine& line)
+{
     MessageRouter& router = core.router();
-    RelayLine line = router.accept(user, IrcCommand::join(channel->name()));
     RelayLine extended = MessageRouter::alternative(
         line, IrcCommand::extendedJoin(channel->name(), user->account(), user->realName()));
     MessageRouter::Filter plain;
@@ -212,7 +233,6 @@ void join(ServerCore& core, ServerUser* user, const QString& name, const QString
     MessageRouter::Filter withAccount;
     withAccount.requiredCaps = ClientCap::ExtendedJoin;
     router.toChannel(channel, extended, withAccount);
-    HistoryCommands::recordChannelEvent(core, channel, line);
     if (user->isAway()) {
         RelayLine away = router.accept(user, IrcCommand::away(user->awayMessage()));
         MessageRouter::Filter filter;
@@ -220,10 +240,6 @@ void join(ServerCore& core, ServerUser* user, const QString& name, const QString
         filter.except = user;
         router.toChannel(channel, away, filter);
     }
-    ChannelReplies::sendTopic(core, user, channel, false);
-    ReadMarkerCommands::sendOnJoin(core, user, channel);
-    ChannelReplies::sendNames(core, user, channel);
-    ChannelReplies::sendEndOfNames(core, user, channel->name());
 }
 
 } // namespace ChannelCommands

@@ -1,5 +1,6 @@
 #include "commands/messagingcommands.h"
 
+#include "cluster/clusterbridge.h"
 #include "commands/historycommands.h"
 #include "core/clock.h"
 #include "core/commandcontext.h"
@@ -76,6 +77,8 @@ void toChannel(CommandContext& context, const QString& target, int statusFlags, 
         if (!channel->hasMember(user))
             router.toUser(user, line, filter);
         HistoryCommands::recordChannelMessage(context.core(), channel, line);
+        if (ClusterBridge* cluster = context.core().cluster())
+            cluster->channelMessage(channel, line);
         return;
     }
     bool senderReached = false;
@@ -88,6 +91,8 @@ void toChannel(CommandContext& context, const QString& target, int statusFlags, 
     // The sender's echo (and its other devices' copy) even without the status.
     if (!senderReached)
         router.toUser(user, line, filter);
+    if (ClusterBridge* cluster = context.core().cluster())
+        cluster->channelMessage(channel, line);
 }
 
 void toUser(CommandContext& context, const QString& target, RelayLine& line, Kind kind, bool errors)
@@ -111,6 +116,8 @@ void toUser(CommandContext& context, const QString& target, RelayLine& line, Kin
         return;
     }
     context.router().toUser(recipient, line, filter);
+    if (ClusterBridge* cluster = context.core().cluster())
+        cluster->privateMessage(recipient, line);
     if (recipient != user)
         context.router().toUser(user, line, senderFilter(user, kind));
     if (kind == Kind::Privmsg && recipient->isAway())

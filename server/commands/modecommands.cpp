@@ -1,5 +1,6 @@
 #include "commands/modecommands.h"
 
+#include "cluster/clusterbridge.h"
 #include "commands/opercommands.h"
 #include "core/commandcontext.h"
 #include "core/commandtable.h"
@@ -104,6 +105,8 @@ public:
         RelayLine line = m_context.accept(
             IrcCommand::mode(m_channel->name(), m_applied.modes(), m_applied.args()));
         m_context.router().toChannel(m_channel, line);
+        if (ClusterBridge* cluster = m_context.core().cluster())
+            cluster->channelEvent(line);
     }
 
 private:

@@ -1,6 +1,7 @@
 #include "commands/opercommands.h"
 
 #include "auth/authservice.h"
+#include "cluster/clusterbridge.h"
 #include "core/clock.h"
 #include "core/commandcontext.h"
 #include "core/commandtable.h"
@@ -145,6 +146,12 @@ void onKill(CommandContext& context)
                              << who(context.user());
     context.core().noticeOperators(
         QStringLiteral("%1 killed %2 (%3)").arg(context.user()->nick(), victim->nick(), comment));
+    if (victim->isRemote()) {
+        // Its node closes the connection, and its QUIT comes back from there.
+        if (ClusterBridge* cluster = context.core().cluster())
+            cluster->killRemote(victim, reason);
+        return;
+    }
     context.core().kill(victim, reason);
 }
 
@@ -236,6 +243,13 @@ void onChgHost(CommandContext& context)
     }
     if (host == target->host())
         return;
+    if (target->isRemote()) {
+        context.core().sendFail(context.user(), QStringLiteral("CHGHOST"),
+                                QStringLiteral("REMOTE_USER"), {target->nick()},
+                                QStringLiteral("That user is on node %1; ask there")
+                                    .arg(target->node()));
+        return;
+    }
     qCInfo(lcOper).noquote() << "CHGHOST" << target->source() << "to" << host << "by"
                              << who(context.user());
     context.core().noticeOperators(QStringLiteral("%1 changed the host of %2 to %3")

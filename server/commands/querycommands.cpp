@@ -166,8 +166,13 @@ void onWhois(CommandContext& context)
     }
     if (!channels.isEmpty())
         context.reply(IrcReply::whoisChannels(who->nick(), channels));
-    context.reply(IrcReply::whoisServer(who->nick(), context.config().serverName,
-                                        QStringLiteral("Confab server")));
+    // In a cluster, which node the user is connected to.
+    const QString& node =
+        who->isRemote() ? who->node() : context.config().nodeName;
+    context.reply(IrcReply::whoisServer(
+        who->nick(), context.config().serverName,
+        context.core().cluster() ? QStringLiteral("Confab server, node %1").arg(node)
+                                 : QStringLiteral("Confab server")));
     if (who->isOperator())
         context.reply(IrcReply::whoisOperator(who->nick()));
     if (who->isBot())

@@ -1,6 +1,7 @@
 #include "commands/registrationcommands.h"
 
 #include "auth/authservice.h"
+#include "cluster/clusterbridge.h"
 #include "commands/accountcommands.h"
 #include "commands/channelcommands.h"
 #include "commands/historycommands.h"
@@ -33,9 +34,45 @@ void onPass(CommandContext& context)
     context.user()->setPassword(context.param(0));
 }
 
+// The nick for the user, unless it is taken or reserved. In a cluster, a new name is first
+// taken in Redis (the client's next lines wait meanwhile), and this runs again once it is.
+void setNick(ServerCore& core, ServerUser* user, const QString& nick, bool takenInCluster)
+{
+    const QString folded = core.caseMapping().fold(nick);
+    // An account's name is for those logged in to it. Before registration it may be held
+    // (SASL usually comes after NICK); registration completes only once it is settled.
+    const bool reserved = core.isReservedFromUser(folded, user);
+    if (reserved && user->isRegistered()) {
+        core.reply(user, IrcReply::nicknameReserved(nick));
+        return;
+    }
+    ServerUser* holder = core.users().nickHolder(folded);
+    if (holder && holder != user) {
+        const bool owner = core.auth() && core.auth()->isReserved(folded) && !reserved;
+        if (!owner || core.caseMapping().fold(holder->account()) == folded ||
+            holder->isRemote()) {
+            core.reply(user, IrcReply::nicknameInUse(nick));
+            return;
+        }
+        AccountCommands::renameGuest(core, holder); // the owner takes the name back
+    }
+    if (nick == user->nick())
+        return;
+    ClusterBridge* cluster = core.cluster();
+    if (cluster && !takenInCluster && folded != user->foldedNick()) {
+        cluster->reserveNick(user, nick, [&core](ServerUser* user, const QString& nick) {
+            setNick(core, user, nick, true);
+        });
+        return;
+    }
+
+    core.changeNick(user, nick);
+    if (!user->isRegistered())
+        tryComplete(core, user);
+}
+
 void onNick(CommandContext& context)
 {
-    ServerUser* user = context.user();
     const QString nick = context.param(0);
     if (nick.isEmpty()) {
         context.reply(IrcReply::noNicknameGiven());
@@ -46,30 +83,7 @@ void onNick(CommandContext& context)
         context.reply(IrcReply::erroneousNickname(nick));
         return;
     }
-    const QString folded = context.fold(nick);
-    ServerCore& core = context.core();
-    // An account's name is for those logged in to it. Before registration it may be held
-    // (SASL usually comes after NICK); registration completes only once it is settled.
-    const bool reserved = core.isReservedFromUser(folded, user);
-    if (reserved && user->isRegistered()) {
-        context.reply(IrcReply::nicknameReserved(nick));
-        return;
-    }
-    ServerUser* holder = context.users().nickHolder(folded);
-    if (holder && holder != user) {
-        const bool owner = core.auth() && core.auth()->isReserved(folded) && !reserved;
-        if (!owner || core.caseMapping().fold(holder->account()) == folded) {
-            context.reply(IrcReply::nicknameInUse(nick));
-            return;
-        }
-        AccountCommands::renameGuest(core, holder); // the owner takes the name back
-    }
-    if (nick == user->nick())
-        return;
-
-    core.changeNick(user, nick);
-    if (!user->isRegistered())
-        tryComplete(context.core(), user);
+    setNick(context.core(), context.user(), nick, false);
 }
 
 void onUser(CommandContext& context)

@@ -36,8 +36,8 @@ bool attachToAccount(ServerCore& core, ServerUser* newcomer)
         return false;
     ServerUser* user =
         core.users().findByAccount(core.caseMapping().fold(newcomer->account()), newcomer);
-    if (!user)
-        return false;
+    if (!user || user->isRemote())
+        return false; // the devices of an account share a nick on one node only
     ClientConnection* connection = newcomer->connection();
     connection->setRegistered();
     core.endSaslExchange(newcomer);

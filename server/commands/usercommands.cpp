@@ -1,5 +1,6 @@
 #include "commands/usercommands.h"
 
+#include "cluster/clusterbridge.h"
 #include "core/commandcontext.h"
 #include "core/commandtable.h"
 #include "core/servercore.h"
@@ -19,6 +20,8 @@ void notifyAway(CommandContext& context)
     MessageRouter::Filter filter;
     filter.requiredCaps = ClientCap::AwayNotify;
     context.router().toNeighbours(user, line, false, filter);
+    if (ClusterBridge* cluster = context.core().cluster())
+        cluster->userEvent(user, line);
 }
 
 void onAway(CommandContext& context)
@@ -56,6 +59,8 @@ void onSetname(CommandContext& context)
     MessageRouter::Filter filter;
     filter.requiredCaps = ClientCap::SetName;
     context.router().toNeighbours(user, line, true, filter);
+    if (ClusterBridge* cluster = context.core().cluster())
+        cluster->userEvent(user, line);
 }
 
 } // namespace

@@ -93,6 +93,11 @@ constexpr int FileUploadMaxSecs = 600;       // an upload still unfinished then 
 constexpr int FileMaxConnections = 256;      // HTTP connections at once
 constexpr int FileMaxConnectionsPerIp = 16;  // ...from one address
 constexpr int FileExpiryIntervalMs = 600000; // how often expired uploads are looked for
+// The cluster (docs/SCALING.md): a node that has not renewed its lease in Redis for this long is
+// taken for dead, its users quit on the other nodes and their names are freed.
+constexpr int ClusterLeaseMs = 10000;
+constexpr int MinClusterLeaseMs = 1000;
+constexpr int MaxNodeNameLength = 32;
 
 } // namespace ServerDefaults
 
@@ -137,6 +142,12 @@ struct ServerConfig
     // Accounts and history in this PostgreSQL database (postgresql://...) rather than SQLite in
     // dataDir: the database a cluster's nodes share. Empty: SQLite.
     QString databaseUrl;
+    // The cluster: several nodes sharing one network over Redis (redis://host:port) and the
+    // PostgreSQL database above. Empty: a node alone.
+    QString clusterUrl;
+    // This node's name in the cluster, unique among its nodes (the host name by default).
+    QString nodeName;
+    int clusterLeaseMs = ServerDefaults::ClusterLeaseMs;
 
     // TLS. Off unless set (confabd turns it on by default, on TlsPort).
     bool plainEnabled = true; // the plain-text port

@@ -1,10 +1,13 @@
 #include "config/serveroptions.h"
 
 #include "auth/passwordhash.h"
+#include "cluster/nodename.h"
+#include "cluster/redisurl.h"
 #include "ircvalidation.h"
 #include "storage/databaselocation.h"
 
 #include <QFileInfo>
+#include <QHostInfo>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QUrl>
@@ -136,6 +139,18 @@ ServerOptions::ServerOptions()
             "(postgresql://user@host:port/dbname), shared by the nodes of a cluster, instead of "
             "SQLite in the data directory. A password is best left to ~/.pgpass or PGPASSWORD."),
          tr("url")},
+        {QStringLiteral("cluster"),
+         tr("Join the cluster whose nodes meet in the Redis server <url> (redis://host:port); "
+            "needs --database, the PostgreSQL database the nodes share."),
+         tr("url")},
+        {QStringLiteral("node-name"),
+         tr("This node's name in the cluster, unique among its nodes (default: the host name)."),
+         tr("name")},
+        {QStringLiteral("cluster-lease"),
+         tr("Milliseconds after which a node that stopped renewing its lease is taken for "
+            "dead, and its users quit (default %1).")
+             .arg(ServerDefaults::ClusterLeaseMs),
+         tr("ms")},
         {QStringLiteral("tls-port"),
          tr("Listen for TLS connections on <port> (default %1).").arg(ServerDefaults::TlsPort),
          tr("port")},
@@ -506,6 +521,26 @@ ServerOptions::Result ServerOptions::parse(const QStringList& arguments)
         if (!database.error().isEmpty())
             return fail(QStringLiteral("database"), database.error());
     }
+    readText(QStringLiteral("cluster"), &m_config.clusterUrl);
+    if (!m_config.clusterUrl.isEmpty()) {
+        const RedisUrl redis = RedisUrl::parse(m_config.clusterUrl);
+        if (!redis.isValid())
+            return fail(QStringLiteral("cluster"), redis.error());
+        if (m_config.databaseUrl.isEmpty())
+            return fail(QStringLiteral("cluster"),
+                        tr("the nodes of a cluster share a PostgreSQL database: give --database"));
+    }
+    m_config.nodeName = QHostInfo::localHostName().left(ServerDefaults::MaxNodeNameLength);
+    if (!NodeName::isValid(m_config.nodeName))
+        m_config.nodeName = QStringLiteral("node");
+    readText(QStringLiteral("node-name"), &m_config.nodeName);
+    if (!NodeName::isValid(m_config.nodeName))
+        return fail(QStringLiteral("node-name"),
+                    tr("letters, digits, '-', '_' and '.' only, at most %1 of them")
+                        .arg(ServerDefaults::MaxNodeNameLength));
+    if (!readInt(QStringLiteral("cluster-lease"), ServerDefaults::MinClusterLeaseMs, 3600000,
+                 &m_config.clusterLeaseMs))
+        return Result::Error;
     readText(QStringLiteral("tls-cert"), &m_config.tlsCertFile);
     readText(QStringLiteral("tls-key"), &m_config.tlsKeyFile);
     if (m_config.tlsCertFile.isEmpty() != m_config.tlsKeyFile.isEmpty()) {

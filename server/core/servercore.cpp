@@ -1,6 +1,7 @@
 #include "core/servercore.h"
 
 #include "auth/authservice.h"
+#include "cluster/clusterbridge.h"
 #include "commands/accountcommands.h"
 #include "commands/batchcommands.h"
 #include "commands/capabilitycommands.h"
@@ -29,6 +30,8 @@
 #include "state/serveruser.h"
 
 #include <QDateTime>
+
+#include <optional>
 
 namespace {
 
@@ -255,14 +258,19 @@ void ServerCore::removeConnection(ClientConnection* connection, const QString& r
     quit(user, reason);
 }
 
-void ServerCore::quit(ServerUser* user, const QString& reason)
+void ServerCore::quit(ServerUser* user, const QString& reason, RelayLine* given)
 {
     if (user->isRegistered()) {
         qCInfo(lcCore).noquote() << "quit:" << user->source() << '(' + reason + ')';
-        RelayLine line = m_router.accept(user, IrcCommand::quit(reason));
+        RelayLine line = given ? *given : m_router.accept(user, IrcCommand::quit(reason));
         m_router.toNeighbours(user, line, false);
-        HistoryCommands::recordUserEvent(*this, user, line);
+        if (!user->isRemote())
+            HistoryCommands::recordUserEvent(*this, user, line);
+        if (m_cluster)
+            m_cluster->userLeft(user, &line);
         rememberNick(user);
+    } else if (m_cluster) {
+        m_cluster->userLeft(user, nullptr);
     }
     const QList<ServerChannel*> channels = user->channels();
     for (ServerChannel* channel : channels)
@@ -278,17 +286,22 @@ void ServerCore::quit(ServerUser* user, const QString& reason)
     m_users.remove(user);
 }
 
-void ServerCore::changeNick(ServerUser* user, const QString& nick)
+void ServerCore::changeNick(ServerUser* user, const QString& nick, RelayLine* given)
 {
     const QString oldNick = user->nick();
+    const QString oldFolded = user->foldedNick();
+    std::optional<RelayLine> line;
     if (user->isRegistered()) {
-        RelayLine line = m_router.accept(user, IrcCommand::nick(nick));
-        m_router.toNeighbours(user, line, true);
-        HistoryCommands::recordUserEvent(*this, user, line);
+        line = given ? *given : m_router.accept(user, IrcCommand::nick(nick));
+        m_router.toNeighbours(user, *line, true);
+        if (!user->isRemote())
+            HistoryCommands::recordUserEvent(*this, user, *line);
         qCInfo(lcCore).noquote() << "nick change:" << user->nick() << "->" << nick;
         rememberNick(user);
     }
     m_users.setNick(user, nick);
+    if (m_cluster)
+        m_cluster->nickChanged(user, oldFolded, line ? &*line : nullptr);
     MonitorCommands::notifyNickChanged(*this, user, oldNick);
 }
 
@@ -431,6 +444,8 @@ bool ServerCore::isReservedFromUser(const QString& foldedNick, const ServerUser*
 
 void ServerCore::announceRegistered(ServerUser* user)
 {
+    if (m_cluster)
+        m_cluster->userRegistered(user);
     MonitorCommands::notifyRegistered(*this, user);
     emit userRegistered(user->nick());
 }

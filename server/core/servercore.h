@@ -24,6 +24,7 @@
 #include <functional>
 
 class AuthService;
+class ClusterBridge;
 class LabeledResponse;
 class FileHost;
 class HistoryService;
@@ -76,6 +77,10 @@ public:
     void setFileHost(const FileHost* files) { m_files = files; }
     const FileHost* fileHost() const { return m_files; }
     HistoryService* history() const { return m_history; }
+    // The cluster (docs/SCALING.md): told of what this node's users do, so that the other
+    // nodes learn it. nullptr for a node alone. Not owned.
+    void setCluster(ClusterBridge* cluster) { m_cluster = cluster; }
+    ClusterBridge* cluster() const { return m_cluster; }
 
     // For the commands.
     UserRegistry& users() { return m_users; }
@@ -118,9 +123,11 @@ public:
                   const QStringList& context, const QString& description);
     // The user leaves: others who share a channel see QUIT with the reason (if it was
     // registered), it leaves every channel and is forgotten. Its connection is left alone.
-    void quit(ServerUser* user, const QString& reason);
-    // The user's nick becomes nick; once registered, it and those sharing a channel see NICK.
-    void changeNick(ServerUser* user, const QString& nick);
+    // given: the QUIT as another node accepted it (the user is a ghost, RemoteEvents).
+    void quit(ServerUser* user, const QString& reason, RelayLine* given = nullptr);
+    // The user's nick becomes nick; once registered, it and those sharing a channel see NICK
+    // (given: as another node accepted it).
+    void changeNick(ServerUser* user, const QString& nick, RelayLine* given = nullptr);
     // Forgets the user's SASL exchange, if any, and tells the auth worker to drop it.
     void endSaslExchange(ServerUser* user);
     // The user's nick as it is now goes into the WHOWAS history (it quits or changes it).
@@ -180,6 +187,7 @@ private:
     MessageRouter m_router;
     AuthService* m_auth = nullptr;
     HistoryService* m_history = nullptr;
+    ClusterBridge* m_cluster = nullptr;
     const FileHost* m_files = nullptr;
     SaslConversations m_sasl;
     LoginThrottle m_registrationThrottle;

@@ -30,6 +30,10 @@ public:
     virtual void setBatchOpen(bool open) { Q_UNUSED(open); }
     virtual void chargeFlood(int lines) { Q_UNUSED(lines); }
 
+    // While held, the lines the client sends wait, in order, unhandled (a command answered
+    // later, such as a NICK whose name is being reserved across the cluster).
+    virtual void holdInput(bool held) { Q_UNUSED(held); }
+
     // Bytes waiting to be sent to the client (its SendQ use; STATS q).
     virtual qint64 sendQueueBytes() const { return 0; }
 

@@ -358,7 +358,7 @@ void ClientSession::handleInput(QByteArrayView data)
             return;
         // Lines run at once while the bucket has tokens (no copy); only the rest waits in the
         // queue, in order.
-        if (m_pending.isEmpty() && (isFreeLine(line) || takeToken())) {
+        if (m_pending.isEmpty() && !m_inputHeld && (isFreeLine(line) || takeToken())) {
             processFrame(kind, line);
             return;
         }
@@ -410,6 +410,16 @@ void ClientSession::chargeFlood(int lines)
     m_tokens -= lines;
 }
 
+void ClientSession::holdInput(bool held)
+{
+    if (m_inputHeld == held)
+        return;
+    m_inputHeld = held;
+    // Not from inside the command that released it: the lines that waited run after it.
+    if (!held)
+        QMetaObject::invokeMethod(this, &ClientSession::processPending, Qt::QueuedConnection);
+}
+
 void ClientSession::refillTokens()
 {
     const double elapsed = double(m_tokenClock.restart()) / 1000.0;
@@ -418,7 +428,7 @@ void ClientSession::refillTokens()
 
 void ClientSession::processPending()
 {
-    while (!m_pending.isEmpty() && !m_closing && !m_dropScheduled) {
+    while (!m_pending.isEmpty() && !m_closing && !m_dropScheduled && !m_inputHeld) {
         if (!isFreeLine(m_pending.head().line) && !takeToken())
             return;
         const IrcLineFramer::Frame frame = m_pending.dequeue();

@@ -64,6 +64,7 @@ public:
     qint64 sendQueueBytes() const override { return socketBytesToWrite() + m_outputBytes; }
     void setBatchOpen(bool open) override { m_batchOpen = open; }
     void chargeFlood(int lines) override;
+    void holdInput(bool held) override;
 
     // While paused, nothing more is read from the client (the kernel's buffers, then TCP, hold
     // it back); set by the Server while the history writer catches up.
@@ -153,6 +154,7 @@ private:
     bool m_registered = false;
     bool m_closing = false;
     bool m_inputPaused = false;
+    bool m_inputHeld = false; // holdInput(): lines queue in m_pending
     bool m_dropScheduled = false;
     bool m_finished = false;
     bool m_flushScheduled = false;

@@ -1,6 +1,8 @@
 #include "net/server.h"
 
 #include "auth/authservice.h"
+#include "cluster/clusterbridge.h"
+#include "cluster/clusterlink.h"
 #include "config/serveroptions.h"
 #include "core/servercore.h"
 #include "discovery/serverannouncement.h"
@@ -50,6 +52,12 @@ Server::~Server()
     m_udpBridge = nullptr;
     delete m_udpRoom;
     m_udpRoom = nullptr;
+    // Ghosts leave while the core is whole.
+    m_core->setCluster(nullptr);
+    delete m_cluster;
+    m_cluster = nullptr;
+    delete m_clusterLink;
+    m_clusterLink = nullptr;
     // Its logins go through the account service: it stops first.
     m_core->setFileHost(nullptr);
     delete m_files;
@@ -109,6 +117,26 @@ bool Server::setUpAccounts()
     return true;
 }
 
+void Server::joinCluster()
+{
+    m_clusterLink = new ClusterLink(m_config, this);
+    m_cluster = new ClusterBridge(*m_core, m_clusterLink, this);
+    m_core->setCluster(m_cluster);
+    connect(m_clusterLink, &ClusterLink::stopped, this, [this] {
+        m_clusterStopping = false;
+        finishIfDone();
+    });
+    m_clusterLink->start();
+}
+
+void Server::finishIfDone()
+{
+    if (!m_shuttingDown || !m_sessions.isEmpty() || m_clusterStopping || m_finished)
+        return;
+    m_finished = true;
+    emit finished();
+}
+
 bool Server::listen()
 {
     m_errorString.clear();
@@ -137,6 +165,8 @@ bool Server::listen()
         return false;
     if (m_config.announce)
         announce();
+    if (!m_config.clusterUrl.isEmpty())
+        joinCluster();
     return true;
 }
 
@@ -375,8 +405,7 @@ void Server::onSessionFinished(ClientSession* session)
         m_connectionsPerIp.erase(it);
     session->deleteLater();
     emit clientCountChanged(clientCount());
-    if (m_shuttingDown && m_sessions.isEmpty())
-        emit finished();
+    finishIfDone();
 }
 
 void Server::shutdown(const QString& reason)
@@ -390,6 +419,12 @@ void Server::shutdown(const QString& reason)
         listener->close();
     if (m_announcer)
         m_announcer->withdraw(); // nobody should try to join a server on its way out
+    if (m_clusterLink) {
+        // The other nodes see this node's users quit now rather than after the lease.
+        m_core->setCluster(nullptr);
+        m_clusterStopping = true;
+        m_clusterLink->stop();
+    }
     m_core->closeAll(reason);
     if (m_udpRoom)
         m_udpRoom->close();
@@ -399,6 +434,5 @@ void Server::shutdown(const QString& reason)
         if (session->isHandshaking())
             session->close(reason);
     }
-    if (m_sessions.isEmpty())
-        QMetaObject::invokeMethod(this, &Server::finished, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, &Server::finishIfDone, Qt::QueuedConnection);
 }

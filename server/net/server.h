@@ -11,6 +11,8 @@
 #include <memory>
 
 class AuthService;
+class ClusterBridge;
+class ClusterLink;
 class HistoryService;
 class ClientSession;
 class DataDirectory;
@@ -95,6 +97,10 @@ private:
     // Stops (or resumes) reading from every client, while the history writer catches up: what
     // is accepted is always stored, and clients are slowed down rather than messages dropped.
     void setInputPaused(bool paused);
+    // --cluster: joins it (the link comes up in the background, as Redis answers).
+    void joinCluster();
+    // finished() once shutting down, every connection closed and the cluster told.
+    void finishIfDone();
 
     ServerConfig m_config;
     ServerCore* m_core;
@@ -105,6 +111,10 @@ private:
     std::unique_ptr<TlsContext> m_tlsContext;
     QList<Listener*> m_listeners;
     UdpRoom* m_udpRoom = nullptr;
+    ClusterLink* m_clusterLink = nullptr;
+    ClusterBridge* m_cluster = nullptr;
+    bool m_clusterStopping = false;
+    bool m_finished = false; // finished() emitted
     FileHost* m_files = nullptr;
     UdpLobbyBridge* m_udpBridge = nullptr;
     ServiceAnnouncer* m_announcer = nullptr;

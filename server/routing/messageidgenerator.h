@@ -11,6 +11,9 @@ public:
     MessageId() = default;
     MessageId(const QString& prefix, quint64 number) : m_prefix(prefix), m_number(number) {}
 
+    // An id as toString() wrote it, by this process or another node; null if it is not one.
+    static MessageId fromString(const QString& text);
+
     bool isNull() const { return m_number == 0; }
     quint64 number() const { return m_number; }
     QString toString() const;

@@ -27,6 +27,12 @@ public:
 
     UserId id() const { return m_id; }
 
+    // A user connected to another node of the cluster (cluster/clusterbridge.h): its
+    // connection drops what is sent to it, since that node delivers to it. Empty: this node's.
+    const QString& node() const { return m_node; }
+    bool isRemote() const { return !m_node.isEmpty(); }
+    void setNode(const QString& node) { m_node = node; }
+
     // Sessions. A user logged in to an account may be connected from several devices at once
     // (multiclient): one person, one nick, one set of channels, and one connection per device,
     // each with its own capabilities. The current session is the one whose command is being
@@ -169,6 +175,7 @@ private:
     QString m_awayMessage;
     QString m_account;
     QString m_operatorName;
+    QString m_node;
     QByteArray m_certificateFingerprint;
     mutable QString m_source; // cache of source()
     QList<ServerChannel*> m_channels;

@@ -58,6 +58,9 @@ void tst_ServerOptions::defaults()
     QCOMPARE(c.udpRoomChannel, QStringLiteral("#lobby"));
     QCOMPARE(c.udpRoomTimeoutMs, 10000);
     QVERIFY(c.databaseUrl.isEmpty()); // SQLite in the data directory
+    QVERIFY(c.clusterUrl.isEmpty());  // a node alone
+    QVERIFY(!c.nodeName.isEmpty());   // the host name, or "node"
+    QCOMPARE(c.clusterLeaseMs, ServerDefaults::ClusterLeaseMs);
     QCOMPARE(options.logFilterRules(), QStringLiteral("confab*.debug=false"));
 }
 
@@ -84,6 +87,13 @@ void tst_ServerOptions::values_data()
         << "#home";
     QTest::newRow("database") << QStringList{"--database", "postgresql://confab@db:5433/chat"}
                               << "databaseUrl" << "postgresql://confab@db:5433/chat";
+    QTest::newRow("cluster")
+        << QStringList{"--cluster", "redis://10.0.0.5:6380", "--database", "postgresql://db/c"}
+        << "clusterUrl" << "redis://10.0.0.5:6380";
+    QTest::newRow("node name") << QStringList{"--node-name", "node-2.lan"} << "nodeName"
+                               << "node-2.lan";
+    QTest::newRow("cluster lease") << QStringList{"--cluster-lease", "3000"} << "clusterLeaseMs"
+                                   << "3000";
     QTest::newRow("max clients") << QStringList{"--max-clients", "5"} << "maxClients"
                                  << "5";
     QTest::newRow("max per ip") << QStringList{"--max-per-ip", "3"} << "maxConnectionsPerIp"
@@ -178,8 +188,13 @@ static QString field(const ServerConfig& c, const QString& name)
         return c.filesUrl;
     if (name == QLatin1String("databaseUrl"))
         return c.databaseUrl;
+    if (name == QLatin1String("clusterUrl"))
+        return c.clusterUrl;
+    if (name == QLatin1String("nodeName"))
+        return c.nodeName;
     const QHash<QString, qint64> numbers = {
         {QStringLiteral("maxClients"), c.maxClients},
+        {QStringLiteral("clusterLeaseMs"), c.clusterLeaseMs},
         {QStringLiteral("maxConnectionsPerIp"), c.maxConnectionsPerIp},
         {QStringLiteral("maxChannelsPerUser"), c.maxChannelsPerUser},
         {QStringLiteral("nickLength"), c.nickLength},
@@ -244,6 +259,16 @@ void tst_ServerOptions::errors_data()
         << QStringList{"--database", "mysql://db/confab"} << "database";
     QTest::newRow("database path with slash")
         << QStringList{"--database", "postgresql://db/a/b"} << "database";
+    QTest::newRow("cluster without database")
+        << QStringList{"--cluster", "redis://127.0.0.1"} << "cluster";
+    QTest::newRow("cluster not redis")
+        << QStringList{"--cluster", "http://127.0.0.1", "--database", "postgresql://db/c"}
+        << "cluster";
+    QTest::newRow("node name with slash") << QStringList{"--node-name", "a/b"} << "node-name";
+    QTest::newRow("node name too long")
+        << QStringList{"--node-name", QString(33, u'n')} << "node-name";
+    QTest::newRow("cluster lease too short")
+        << QStringList{"--cluster-lease", "999"} << "cluster-lease";
     QTest::newRow("positional") << QStringList{"extra"} << "extra";
     QTest::newRow("udp room port too big") << QStringList{"--udp-room", "65536"} << "udp-room";
     QTest::newRow("udp room channel")

@@ -1,0 +1,244 @@
+#include "cluster/clusterbridge.h"
+
+#include "cluster/clusterlink.h"
+#include "cluster/clustermessages.h"
+#include "commands/accountcommands.h"
+#include "core/servercore.h"
+#include "irccommand.h"
+#include "ircreply.h"
+#include "net/clientconnection.h"
+#include "routing/relayline.h"
+#include "serverlogging.h"
+#include "state/channelregistry.h"
+#include "state/serverchannel.h"
+#include "state/serveruser.h"
+#include "state/userregistry.h"
+
+QString ClusterBridge::lostReason(const QString& node)
+{
+    return QStringLiteral("Node %1 lost").arg(node);
+}
+
+ClusterBridge::ClusterBridge(ServerCore& core, ClusterLink* link, QObject* parent)
+    : QObject(parent), m_core(core), m_link(link), m_remote(core)
+{
+    connect(m_link, &ClusterLink::up, this, &ClusterBridge::onUp);
+    connect(m_link, &ClusterLink::down, this, &ClusterBridge::onDown);
+    connect(m_link, &ClusterLink::received, this, &ClusterBridge::onReceived);
+    connect(m_link, &ClusterLink::nodeLost, this, &ClusterBridge::onNodeLost);
+}
+
+ClusterBridge::~ClusterBridge()
+{
+    // The ghosts' connections go with m_remote; the users must not outlive them.
+    m_remote.dropAll(QStringLiteral("Node shutting down"));
+}
+
+void ClusterBridge::publishRelayed(const RelayLine& line)
+{
+    m_link->publish(ClusterMessages::relayed(line));
+}
+
+void ClusterBridge::userRegistered(ServerUser* user)
+{
+    if (!user->isRemote())
+        m_link->publish(ClusterMessages::user(user));
+}
+
+void ClusterBridge::userLeft(ServerUser* user, const RelayLine* quit)
+{
+    if (user->isRemote())
+        return;
+    if (quit)
+        publishRelayed(*quit);
+    if (!user->foldedNick().isEmpty())
+        m_link->releaseName(user->foldedNick());
+}
+
+void ClusterBridge::nickChanged(ServerUser* user, const QString& oldFolded, const RelayLine* line)
+{
+    if (user->isRemote())
+        return;
+    if (line)
+        publishRelayed(*line);
+    if (oldFolded == user->foldedNick())
+        return;
+    if (!oldFolded.isEmpty() && !m_core.users().nickHolder(oldFolded))
+        m_link->releaseName(oldFolded);
+    // Already taken when it came through NICK (the script says it is this node's); a guest's
+    // new name is taken here.
+    takeName(user->foldedNick());
+}
+
+void ClusterBridge::takeName(const QString& folded)
+{
+    m_link->reserveName(folded, [this, folded](bool mine) {
+        if (!mine)
+            renameHolders({folded});
+    });
+}
+
+void ClusterBridge::joined(ServerUser* user, ServerChannel* channel, const RelayLine& line)
+{
+    if (user->isRemote())
+        return;
+    publishRelayed(line);
+    if (channel->flags(user) != 0)
+        m_link->publish(ClusterMessages::member(channel, user));
+}
+
+void ClusterBridge::channelEvent(const RelayLine& line)
+{
+    publishRelayed(line);
+}
+
+void ClusterBridge::channelMessage(const ServerChannel* channel, const RelayLine& line)
+{
+    bool elsewhere = false;
+    for (const ServerUser* member : channel->members()) {
+        if (member->isRemote()) {
+            elsewhere = true;
+            break;
+        }
+    }
+    if (elsewhere)
+        publishMessage(line);
+}
+
+void ClusterBridge::publishMessage(const RelayLine& line)
+{
+    if (!line.isMultiline()) {
+        publishRelayed(line);
+        return;
+    }
+    // Other nodes get a draft/multiline message as its lines (docs/SCALING.md).
+    for (const RelayLine& part : line.storedLines())
+        publishRelayed(part);
+}
+
+void ClusterBridge::privateMessage(const ServerUser* recipient, const RelayLine& line)
+{
+    if (recipient->isRemote())
+        publishMessage(line);
+}
+
+void ClusterBridge::userEvent(const ServerUser* user, const RelayLine& line)
+{
+    if (!user->isRemote())
+        publishRelayed(line);
+}
+
+void ClusterBridge::killRemote(const ServerUser* victim, const QString& reason)
+{
+    IrcMessage kill(QStringLiteral("KILL"), {victim->nick(), reason});
+    kill.setLastParamTrailing(true);
+    m_link->publish(kill);
+}
+
+void ClusterBridge::reserveNick(ServerUser* user, const QString& nick, NickTaken then)
+{
+    ClientConnection* session = user->connection();
+    session->holdInput(true);
+    const UserId id = user->id();
+    const QString folded = m_core.caseMapping().fold(nick);
+    m_link->reserveName(folded, [this, id, session, nick, folded, then](bool mine) {
+        ServerUser* user = m_core.findAsker(id, session); // nullptr: it left meanwhile
+        if (user)
+            session->holdInput(false);
+        if (user && !mine)
+            m_core.reply(user, IrcReply::nicknameInUse(nick));
+        else if (user)
+            then(user, nick);
+        // Taken for nobody (the user left, or someone here took it first): given back.
+        if (mine && !m_core.users().nickHolder(folded))
+            m_link->releaseName(folded);
+    });
+}
+
+void ClusterBridge::onUp()
+{
+    m_link->publish(ClusterMessages::hello());
+    sendBurst();
+    // Names taken while the link was down are checked now; another node may have them.
+    QStringList names;
+    m_core.users().forEach([&names](ServerUser* user) {
+        if (!user->isRemote() && !user->foldedNick().isEmpty())
+            names.append(user->foldedNick());
+    });
+    m_link->reserveNames(names, [this](const QStringList& lost) { renameHolders(lost); });
+}
+
+void ClusterBridge::onDown()
+{
+    m_core.reportProblem(QStringLiteral("cluster"),
+                         QStringLiteral("The link to the cluster is down: users of other nodes "
+                                        "are out of reach until it is back"));
+}
+
+void ClusterBridge::sendBurst()
+{
+    m_link->publish(ClusterMessages::burstStart());
+    m_core.users().forEach([this](ServerUser* user) {
+        if (!user->isRemote() && user->isRegistered())
+            m_link->publish(ClusterMessages::user(user));
+    });
+    for (const auto& [folded, channel] : m_core.channels().all()) {
+        bool announced = false;
+        for (const ServerUser* member : channel->members()) {
+            if (member->isRemote())
+                continue;
+            if (!announced) {
+                m_link->publish(ClusterMessages::channel(channel.get()));
+                announced = true;
+            }
+            m_link->publish(ClusterMessages::member(channel.get(), member));
+        }
+    }
+    m_link->publish(ClusterMessages::burstEnd());
+}
+
+void ClusterBridge::renameHolders(const QStringList& folded)
+{
+    for (const QString& name : folded) {
+        ServerUser* user = m_core.users().nickHolder(name);
+        if (!user || user->isRemote())
+            continue;
+        const QString nick = AccountCommands::makeGuestNick(m_core);
+        qCWarning(lcCluster).noquote()
+            << "the nick" << user->nick() << "is another node's; renaming its user to" << nick;
+        if (nick.isEmpty()) {
+            m_core.disconnect(user, QStringLiteral("Nickname in use on another node"));
+            continue;
+        }
+        const QString old = user->nick();
+        m_core.changeNick(user, nick);
+        if (user->isRegistered()) {
+            m_core.sendFromServer(
+                user, IrcCommand::notice(nick, QStringLiteral("The nickname %1 is in use on "
+                                                              "another node of the network; you "
+                                                              "are now %2")
+                                                   .arg(old, nick)));
+        }
+    }
+}
+
+void ClusterBridge::onReceived(const QString& node, const IrcMessage& message)
+{
+    const QString& command = message.command();
+    if (command == QLatin1String("KILL")) {
+        ServerUser* victim = m_core.users().findByNick(message.param(0));
+        if (victim && !victim->isRemote()) {
+            qCInfo(lcCluster).noquote() << "KILL of" << victim->source() << "from node" << node;
+            m_core.kill(victim, message.param(1));
+        }
+        return;
+    }
+    m_remote.apply(node, message);
+    if (command == QLatin1String("HELLO"))
+        sendBurst(); // the newcomer learns what this node has
+}
+
+void ClusterBridge::onNodeLost(const QString& node)
+{
+    m_remote.dropNode(node, lostReason(node));
+}

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "state/serveruser.h"
+
+#include <QHash>
+#include <QSet>
+#include <QString>
+
+#include <memory>
+#include <unordered_map>
+
+class IrcMessage;
+class RelayLine;
+class RemoteConnection;
+class ServerChannel;
+class ServerCore;
+
+// What other nodes tell on the bus, applied to this node's core: their users become ghosts
+// (ServerUsers whose node() is theirs, in the registries and channels like anyone else, so that
+// NAMES, WHO, WHOIS, MONITOR and ISON see one network), and what they relay is delivered to this
+// node's users. Nothing applied here is published again or stored: the sending node did both.
+class RemoteEvents
+{
+public:
+    explicit RemoteEvents(ServerCore& core);
+    ~RemoteEvents();
+
+    // One message from the node (ClusterLink::received).
+    void apply(const QString& node, const IrcMessage& message);
+    // The node is gone: its users quit here with the reason.
+    void dropNode(const QString& node, const QString& reason);
+    // Every ghost quits (this node leaves the cluster).
+    void dropAll(const QString& reason);
+
+    int ghostCount() const { return int(m_ghosts.size()); }
+
+private:
+    void introduce(const QString& node, const IrcMessage& message);
+    void applyChannel(const IrcMessage& message);
+    void applyMember(const QString& node, const IrcMessage& message);
+    void applyRelayed(const QString& node, RelayLine& line);
+    void deliverMessage(ServerUser* sender, RelayLine& line);
+    void applyChannelMode(ServerUser* sender, ServerChannel* channel, RelayLine& line);
+    // The node's ghost with that nick, or nullptr (an unknown sender: ignored).
+    ServerUser* ghost(const QString& node, const QString& nick) const;
+    void remove(ServerUser* ghost, const QString& reason, RelayLine* line);
+    // Ghosts of the node not seen again in its burst quit at its end.
+    void endBurst(const QString& node);
+
+    ServerCore& m_core;
+    std::unordered_map<UserId, std::unique_ptr<RemoteConnection>> m_ghosts;
+    QHash<QString, QSet<UserId>> m_byNode;
+    QHash<QString, QSet<UserId>> m_unconfirmed; // node -> ghosts its running burst has not named
+};

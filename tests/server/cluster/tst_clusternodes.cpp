@@ -1,0 +1,519 @@
+// Three confabd nodes (the real binary, as separate processes) on one private Redis and one
+// private PostgreSQL server, with clients on real sockets: users on different nodes see one
+// network (rooms, members, private messages, renames, quits), a name is given to exactly one of
+// two clients racing for it on two nodes, a node killed with SIGKILL is announced as lost after
+// its lease and its names are freed, the nodes find each other again after Redis restarts, and
+// garbage published on the bus by another program is ignored.
+#include "postgresfixture.h"
+#include "redisfixture.h"
+#include "testclient.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+namespace {
+
+// Short, so that the lease tests take seconds: the default is 10 s.
+constexpr int LeaseMs = 2000;
+constexpr int WaitMs = 8000;
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+// One node: confabd with its own data directory, on a free port.
+class Node
+{
+public:
+    Node(const QString& name, const QString& database, const QString& redis)
+        : m_name(name), m_port(freePort())
+    {
+        m_process.setProcessChannelMode(QProcess::MergedChannels);
+        QObject::connect(&m_process, &QProcess::readyRead,
+                         [this] { m_log += m_process.readAll(); });
+        m_arguments = {QStringLiteral("--data-dir"), m_dir.path(),
+                       QStringLiteral("--database"), database,
+                       QStringLiteral("--cluster"), redis,
+                       QStringLiteral("--node-name"), name,
+                       QStringLiteral("--cluster-lease"), QString::number(LeaseMs),
+                       QStringLiteral("--port"), QString::number(m_port),
+                       QStringLiteral("--listen"), QStringLiteral("127.0.0.1"),
+                       QStringLiteral("--no-tls"), QStringLiteral("--no-announce"),
+                       QStringLiteral("--default-channel"), QString(),
+                       QStringLiteral("--flood-rate"), QStringLiteral("0")};
+    }
+    ~Node()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.terminate();
+            if (!m_process.waitForFinished(5000))
+                m_process.kill();
+            m_process.waitForFinished(2000);
+        }
+    }
+
+    // Started and in the cluster (its log says so).
+    bool start()
+    {
+        m_log.clear();
+        m_process.start(QStringLiteral(CONFABD_PATH), m_arguments);
+        if (!m_process.waitForStarted(5000))
+            return false;
+        return QTest::qWaitFor([this] { return inCluster(); }, WaitMs);
+    }
+    bool inCluster() const { return m_log.contains("is in the cluster"); }
+    void kill()
+    {
+        m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+    // SIGTERM: a clean shutdown.
+    bool stop()
+    {
+        m_process.terminate();
+        return m_process.waitForFinished(WaitMs);
+    }
+    bool isRunning() const { return m_process.state() == QProcess::Running; }
+    quint16 port() const { return m_port; }
+    const QString& name() const { return m_name; }
+    const QByteArray& log() const { return m_log; }
+
+private:
+    QString m_name;
+    quint16 m_port;
+    QTemporaryDir m_dir;
+    QStringList m_arguments;
+    QProcess m_process;
+    QByteArray m_log;
+};
+
+bool hasLine(const TestClient* client, const QString& command, const QString& needle)
+{
+    for (const QByteArray& line : client->lines()) {
+        const std::optional<IrcMessage> message = IrcMessage::parse(line);
+        if (message && message->command() == command && QString::fromUtf8(line).contains(needle))
+            return true;
+    }
+    return false;
+}
+
+int countLines(const TestClient* client, const QString& command, const QString& needle)
+{
+    int n = 0;
+    for (const QByteArray& line : client->lines()) {
+        const std::optional<IrcMessage> message = IrcMessage::parse(line);
+        if (message && message->command() == command && QString::fromUtf8(line).contains(needle))
+            ++n;
+    }
+    return n;
+}
+
+} // namespace
+
+class tst_ClusterNodes : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void roomAndPrivateMessagesCrossNodes();
+    void joinsPartsRenamesAndQuitsSeenEverywhere();
+    void channelStateIsShared();
+    void twoClientsRaceForOneName();
+    void killedNodeIsLostAfterItsLease();
+    void cleanShutdownIsSeenAtOnce();
+    void redisRestartResynchronises();
+    void garbageOnTheBusIsIgnored();
+
+private:
+    TestClient* connectUser(Node& node, const QString& nick, const QByteArray& caps = {})
+    {
+        auto* client = new TestClient(this);
+        m_clients.append(client);
+        client->connectToServer(node.port());
+        if (!caps.isEmpty())
+            client->sendLine("CAP REQ :" + caps);
+        client->registerUser(nick);
+        if (!caps.isEmpty())
+            client->sendLine("CAP END");
+        if (!QTest::qWaitFor([client] { return client->has(QStringLiteral("001")) ||
+                                               client->has(QStringLiteral("433")); },
+                             WaitMs))
+            return nullptr;
+        return client->has(QStringLiteral("001")) ? client : nullptr;
+    }
+    // alice on node a and bob on node b, both in #room, alice having seen bob join.
+    bool meetInRoom(TestClient** alice, TestClient** bob)
+    {
+        *alice = connectUser(*m_nodes[0], QStringLiteral("alice"));
+        *bob = connectUser(*m_nodes[1], QStringLiteral("bob"));
+        if (!*alice || !*bob)
+            return false;
+        TestClient* a = *alice;
+        a->sendLine("JOIN #room");
+        if (!QTest::qWaitFor([a] { return a->has(QStringLiteral("366")); }, WaitMs))
+            return false;
+        (*bob)->sendLine("JOIN #room");
+        return QTest::qWaitFor([a] { return hasLine(a, QStringLiteral("JOIN"), "bob!"); }, WaitMs);
+    }
+    bool redisCommand(const QStringList& arguments)
+    {
+        QProcess cli;
+        cli.start(QStringLiteral("redis-cli"),
+                  QStringList{QStringLiteral("-p"), QString::number(m_redis.port())} + arguments);
+        return cli.waitForFinished(5000) && cli.exitCode() == 0;
+    }
+
+    PostgresFixture m_postgres;
+    RedisFixture m_redis;
+    QString m_database;
+    std::unique_ptr<Node> m_nodes[3];
+    QList<TestClient*> m_clients;
+    int m_round = 0;
+};
+
+void tst_ClusterNodes::initTestCase()
+{
+    QVERIFY2(m_postgres.start(), qPrintable(m_postgres.errorString()));
+    QVERIFY2(m_redis.start(), qPrintable(m_redis.errorString()));
+}
+
+void tst_ClusterNodes::init()
+{
+    m_database = m_postgres.createDatabase(QStringLiteral("cluster%1").arg(++m_round));
+    QVERIFY2(!m_database.isEmpty(), qPrintable(m_postgres.errorString()));
+    QVERIFY(redisCommand({QStringLiteral("FLUSHALL")}));
+    const char* names[] = {"a", "b", "c"};
+    for (int i = 0; i < 3; ++i) {
+        m_nodes[i] = std::make_unique<Node>(QString::fromLatin1(names[i]), m_database,
+                                            m_redis.url());
+        QVERIFY2(m_nodes[i]->start(), m_nodes[i]->log().constData());
+    }
+}
+
+void tst_ClusterNodes::cleanup()
+{
+    qDeleteAll(m_clients);
+    m_clients.clear();
+    for (auto& node : m_nodes) {
+        if (QTest::currentTestFailed() && node)
+            qWarning("node %s:\n%s", qPrintable(node->name()), node->log().right(4000).constData());
+        node.reset();
+    }
+    if (!m_redis.isRunning())
+        QVERIFY(m_redis.startServerAgain());
+}
+
+void tst_ClusterNodes::roomAndPrivateMessagesCrossNodes()
+{
+    TestClient* alice = connectUser(*m_nodes[0], QStringLiteral("alice"), "message-tags");
+    TestClient* bob = connectUser(*m_nodes[1], QStringLiteral("bob"), "message-tags");
+    TestClient* carol = connectUser(*m_nodes[2], QStringLiteral("carol"), "message-tags");
+    QVERIFY(alice && bob && carol);
+    for (TestClient* client : {alice, bob, carol})
+        client->sendLine("JOIN #room");
+    QTRY_VERIFY_WITH_TIMEOUT(countLines(alice, QStringLiteral("JOIN"), "#room") == 3, WaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(countLines(carol, QStringLiteral("JOIN"), "#room") >= 1, WaitMs);
+
+    // NAMES on any node lists the whole room.
+    carol->clear();
+    carol->sendLine("NAMES #room");
+    QTRY_VERIFY_WITH_TIMEOUT(carol->has(QStringLiteral("366")), WaitMs);
+    const QString names = carol->last(QStringLiteral("353")).params().constLast();
+    const QStringList members = names.split(u' ', Qt::SkipEmptyParts);
+    QCOMPARE(QSet<QString>(members.cbegin(), members.cend()).size(), 3);
+    QVERIFY2(names.contains(QLatin1String("alice")) && names.contains(QLatin1String("bob")),
+             qPrintable(names));
+
+    // A room message reaches each member on the other nodes once, with the same msgid.
+    bob->clear();
+    carol->clear();
+    alice->sendLine("PRIVMSG #room :hello from node a");
+    QTRY_VERIFY_WITH_TIMEOUT(bob->has(QStringLiteral("PRIVMSG")) && carol->has(QStringLiteral("PRIVMSG")),
+                             WaitMs);
+    QTest::qWait(300);
+    QCOMPARE(bob->count(QStringLiteral("PRIVMSG")), 1);
+    QCOMPARE(carol->count(QStringLiteral("PRIVMSG")), 1);
+    const IrcMessage atBob = bob->last(QStringLiteral("PRIVMSG"));
+    QCOMPARE(atBob.source().section(u'!', 0, 0), QStringLiteral("alice"));
+    QCOMPARE(atBob.param(1), QStringLiteral("hello from node a"));
+    QVERIFY(!atBob.tag(QStringLiteral("msgid")).isEmpty());
+    QCOMPARE(carol->last(QStringLiteral("PRIVMSG")).tag(QStringLiteral("msgid")),
+             atBob.tag(QStringLiteral("msgid")));
+
+    // Order: what one node accepted in order arrives in order.
+    bob->clear();
+    for (int i = 0; i < 50; ++i)
+        alice->sendLine("PRIVMSG #room :n" + QByteArray::number(i));
+    QTRY_COMPARE_WITH_TIMEOUT(bob->count(QStringLiteral("PRIVMSG")), 50, WaitMs);
+    const QList<IrcMessage> got = bob->messages(QStringLiteral("PRIVMSG"));
+    for (int i = 0; i < 50; ++i)
+        QCOMPARE(got.at(i).param(1), QStringLiteral("n%1").arg(i));
+
+    // Private messages in both directions.
+    alice->clear();
+    carol->sendLine("PRIVMSG alice :private from c");
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(alice, QStringLiteral("PRIVMSG"), "private from c"), WaitMs);
+    QCOMPARE(alice->last(QStringLiteral("PRIVMSG")).param(0), QStringLiteral("alice"));
+    carol->clear();
+    alice->sendLine("PRIVMSG carol :and back");
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(carol, QStringLiteral("PRIVMSG"), "and back"), WaitMs);
+
+    // An unknown name is still 401, on every node.
+    bob->clear();
+    bob->sendLine("PRIVMSG nobody :hi");
+    QTRY_VERIFY_WITH_TIMEOUT(bob->has(QStringLiteral("401")), WaitMs);
+}
+
+void tst_ClusterNodes::joinsPartsRenamesAndQuitsSeenEverywhere()
+{
+    TestClient* alice = nullptr;
+    TestClient* bob = nullptr;
+    QVERIFY(meetInRoom(&alice, &bob));
+
+    bob->sendLine("NICK robert");
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(alice, QStringLiteral("NICK"), "robert"), WaitMs);
+    QCOMPARE(alice->last(QStringLiteral("NICK")).source().section(u'!', 0, 0),
+             QStringLiteral("bob"));
+    // The old name is free again on every node, the new one is not.
+    TestClient* another = connectUser(*m_nodes[2], QStringLiteral("bob"));
+    QVERIFY(another);
+    auto* taken = new TestClient(this);
+    m_clients.append(taken);
+    taken->connectToServer(m_nodes[0]->port());
+    taken->registerUser(QStringLiteral("Robert"));
+    QTRY_VERIFY_WITH_TIMEOUT(taken->has(QStringLiteral("433")), WaitMs);
+
+    alice->clear();
+    alice->sendLine("WHOIS robert");
+    QTRY_VERIFY_WITH_TIMEOUT(alice->has(QStringLiteral("318")), WaitMs);
+    QVERIFY(alice->has(QStringLiteral("311")));
+    QVERIFY(hasLine(alice, QStringLiteral("319"), "#room"));
+    QVERIFY(hasLine(alice, QStringLiteral("312"), "node b"));
+
+    bob->sendLine("PART #room :off");
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(alice, QStringLiteral("PART"), "off"), WaitMs);
+    bob->sendLine("JOIN #room");
+    QTRY_VERIFY_WITH_TIMEOUT(countLines(alice, QStringLiteral("JOIN"), "robert!") == 1, WaitMs);
+    bob->sendLine("QUIT :see you");
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(alice, QStringLiteral("QUIT"), "see you"), WaitMs);
+    alice->clear();
+    alice->sendLine("NAMES #room");
+    QTRY_VERIFY_WITH_TIMEOUT(alice->has(QStringLiteral("366")), WaitMs);
+    QCOMPARE(alice->last(QStringLiteral("353")).params().constLast(), QStringLiteral("@alice"));
+}
+
+void tst_ClusterNodes::channelStateIsShared()
+{
+    TestClient* alice = connectUser(*m_nodes[0], QStringLiteral("alice"), "away-notify");
+    TestClient* bob = connectUser(*m_nodes[1], QStringLiteral("bob"), "away-notify");
+    QVERIFY(alice && bob);
+    alice->sendLine("JOIN #ops");
+    QTRY_VERIFY_WITH_TIMEOUT(alice->has(QStringLiteral("366")), WaitMs);
+    alice->sendLine("TOPIC #ops :set on node a");
+    alice->sendLine("MODE #ops +k secret");
+    QTRY_VERIFY_WITH_TIMEOUT(alice->has(QStringLiteral("MODE")), WaitMs);
+
+    // bob, on another node, meets the key, then the topic and alice's operator status (once
+    // the MODE has crossed: nodes agree within the bus's latency, not at once).
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [bob] {
+            bob->clear();
+            bob->sendLine("MODE #ops");
+            QTest::qWait(100);
+            return bob->last(QStringLiteral("324")).param(2).contains(u'k');
+        }(),
+        WaitMs);
+    bob->sendLine("JOIN #ops");
+    QTRY_VERIFY_WITH_TIMEOUT(bob->has(QStringLiteral("475")), WaitMs);
+    bob->sendLine("JOIN #ops secret");
+    QTRY_VERIFY_WITH_TIMEOUT(bob->has(QStringLiteral("366")), WaitMs);
+    QCOMPARE(bob->last(QStringLiteral("332")).params().constLast(),
+             QStringLiteral("set on node a"));
+    QVERIFY(hasLine(bob, QStringLiteral("353"), "@alice"));
+
+    // A remote operator's MODE and KICK take effect here.
+    alice->sendLine("MODE #ops +v bob");
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(bob, QStringLiteral("MODE"), "+v bob"), WaitMs);
+    bob->sendLine("AWAY :lunch");
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(alice, QStringLiteral("AWAY"), "lunch"), WaitMs);
+    alice->sendLine("KICK #ops bob :bye");
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(bob, QStringLiteral("KICK"), "bye"), WaitMs);
+    bob->clear();
+    bob->sendLine("NAMES #ops");
+    QTRY_VERIFY_WITH_TIMEOUT(bob->has(QStringLiteral("366")), WaitMs);
+    QCOMPARE(bob->last(QStringLiteral("353")).params().constLast(), QStringLiteral("@alice"));
+}
+
+void tst_ClusterNodes::twoClientsRaceForOneName()
+{
+    // Each round, two clients on two nodes ask for the same new name at once.
+    constexpr int Rounds = 10;
+    QList<TestClient*> left;
+    QList<TestClient*> right;
+    for (int i = 0; i < Rounds; ++i) {
+        left.append(connectUser(*m_nodes[0], QStringLiteral("left%1").arg(i)));
+        right.append(connectUser(*m_nodes[1], QStringLiteral("right%1").arg(i)));
+        QVERIFY(left.constLast() && right.constLast());
+    }
+    for (int i = 0; i < Rounds; ++i) {
+        const QByteArray nick = "prize" + QByteArray::number(i);
+        left.at(i)->sendLine("NICK " + nick);
+        right.at(i)->sendLine("NICK " + nick);
+    }
+    for (int i = 0; i < Rounds; ++i) {
+        const QString nick = QStringLiteral("prize%1").arg(i);
+        auto winner = [&](TestClient* client) {
+            return hasLine(client, QStringLiteral("NICK"), nick);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT((winner(left.at(i)) || left.at(i)->has(QStringLiteral("433"))) &&
+                                     (winner(right.at(i)) ||
+                                      right.at(i)->has(QStringLiteral("433"))),
+                                 WaitMs);
+        QVERIFY2(winner(left.at(i)) != winner(right.at(i)), qPrintable(nick));
+    }
+    // Every node sees each name once.
+    TestClient* observer = connectUser(*m_nodes[2], QStringLiteral("observer"));
+    QVERIFY(observer);
+    QByteArray ison = "ISON";
+    for (int i = 0; i < Rounds; ++i)
+        ison += " prize" + QByteArray::number(i);
+    observer->sendLine(ison);
+    QTRY_VERIFY_WITH_TIMEOUT(observer->has(QStringLiteral("303")), WaitMs);
+    QCOMPARE(observer->last(QStringLiteral("303")).params().constLast().split(u' ', Qt::SkipEmptyParts).size(),
+             Rounds);
+}
+
+void tst_ClusterNodes::killedNodeIsLostAfterItsLease()
+{
+    TestClient* alice = nullptr;
+    TestClient* bob = nullptr;
+    QVERIFY(meetInRoom(&alice, &bob));
+    alice->sendLine("MONITOR + bob");
+    QTRY_VERIFY_WITH_TIMEOUT(alice->has(QStringLiteral("730")), WaitMs); // online, on node b
+
+    QElapsedTimer clock;
+    clock.start();
+    m_nodes[1]->kill();
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(alice, QStringLiteral("QUIT"), "Node b lost"), 3 * LeaseMs);
+    const qint64 lostAfter = clock.elapsed();
+    qInfo("node b lost after %lld ms (lease %d ms)", lostAfter, LeaseMs);
+    QVERIFY(lostAfter >= LeaseMs / 2);
+    QTRY_VERIFY_WITH_TIMEOUT(alice->has(QStringLiteral("731")), WaitMs); // offline
+    // Its user's name is free on the other nodes, and the survivors still talk.
+    TestClient* newBob = connectUser(*m_nodes[2], QStringLiteral("bob"));
+    QVERIFY(newBob);
+    newBob->sendLine("JOIN #room");
+    QTRY_VERIFY_WITH_TIMEOUT(countLines(alice, QStringLiteral("JOIN"), "bob!") == 2, WaitMs);
+    newBob->sendLine("PRIVMSG #room :back on node c");
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(alice, QStringLiteral("PRIVMSG"), "back on node c"), WaitMs);
+}
+
+void tst_ClusterNodes::cleanShutdownIsSeenAtOnce()
+{
+    TestClient* alice = nullptr;
+    TestClient* bob = nullptr;
+    QVERIFY(meetInRoom(&alice, &bob));
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(m_nodes[1]->stop());
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(alice, QStringLiteral("QUIT"), "Node b lost"), WaitMs);
+    QVERIFY2(clock.elapsed() < LeaseMs, "told at once, not after the lease");
+}
+
+void tst_ClusterNodes::redisRestartResynchronises()
+{
+    TestClient* alice = nullptr;
+    TestClient* bob = nullptr;
+    QVERIFY(meetInRoom(&alice, &bob));
+
+    // Down for longer than a lease: each node serves its own users, the others' are gone.
+    QVERIFY(m_redis.stopServer());
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(alice, QStringLiteral("QUIT"), "Node b lost"), 3 * LeaseMs);
+    alice->clear();
+    alice->sendLine("PRIVMSG #room :alone");
+    alice->sendLine("PING :still-here");
+    QTRY_VERIFY_WITH_TIMEOUT(alice->has(QStringLiteral("PONG")), WaitMs);
+    for (auto& node : m_nodes)
+        QVERIFY(node->isRunning());
+
+    // Back (empty: no persistence): the nodes tell each other everything again.
+    QVERIFY(m_redis.startServerAgain());
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(alice, QStringLiteral("JOIN"), "bob!"), 3 * WaitMs);
+    alice->clear();
+    bob->sendLine("PRIVMSG #room :after the restart");
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(alice, QStringLiteral("PRIVMSG"), "after the restart"),
+                             WaitMs);
+    // Nobody twice, no phantom: the room has its two members.
+    alice->clear();
+    alice->sendLine("NAMES #room");
+    QTRY_VERIFY_WITH_TIMEOUT(alice->has(QStringLiteral("366")), WaitMs);
+    QStringList names = alice->last(QStringLiteral("353")).params().constLast().split(u' ');
+    names.sort();
+    QCOMPARE(names, (QStringList{QStringLiteral("@alice"), QStringLiteral("bob")}));
+    // The names are Redis's again: bob's cannot be taken on a third node.
+    auto* thief = new TestClient(this);
+    m_clients.append(thief);
+    thief->connectToServer(m_nodes[2]->port());
+    thief->registerUser(QStringLiteral("bob"));
+    QTRY_VERIFY_WITH_TIMEOUT(thief->has(QStringLiteral("433")), WaitMs);
+}
+
+void tst_ClusterNodes::garbageOnTheBusIsIgnored()
+{
+    TestClient* alice = nullptr;
+    TestClient* bob = nullptr;
+    QVERIFY(meetInRoom(&alice, &bob));
+
+    const QString bus = QStringLiteral("confab:bus");
+    const QStringList garbage = {
+        QStringLiteral(""),
+        QStringLiteral("\x01\x02 not irc"),
+        QStringLiteral("PRIVMSG #room :no node"),
+        QStringLiteral("@cn=../../etc PRIVMSG #room :bad node name"),
+        QStringLiteral("@cn=b :bob!x@y PRIVMSG #room :no msgid"),
+        QStringLiteral("@cn=b;mi=zz;mt=-5 :bob!x@y PRIVMSG #room :bad id"),
+        QStringLiteral("@cn=x;mi=aaaaaaaaaaaa1;mt=1 :ghost!x@y PRIVMSG #room :unknown user"),
+        QStringLiteral("@cn=x UID"),
+        QStringLiteral("@cn=x UID bad,nick u h * 1 + :r"),
+        QStringLiteral("@cn=x UID alice u h * 1 + :steals a local name"),
+        QStringLiteral("@cn=x MEMBER #room nobody 1 1"),
+        QStringLiteral("@cn=x CHANNEL #"),
+        QStringLiteral("@cn=x ENDBURST"),
+        QStringLiteral("@cn=b;mi=aaaaaaaaaaaa2;mt=1 :bob!x@y NICK alice"),
+        QStringLiteral("@cn=b;mi=aaaaaaaaaaaa3;mt=1 :bob!x@y MODE #room +o"),
+        QStringLiteral("@cn=b;mi=aaaaaaaaaaaa4;mt=1 :bob!x@y KICK #nowhere alice"),
+        QString(70000, u'x'),
+    };
+    for (const QString& payload : garbage)
+        QVERIFY(redisCommand({QStringLiteral("PUBLISH"), bus, payload}));
+
+    // Nothing of it reached anyone, and the nodes still relay.
+    bob->sendLine("PRIVMSG #room :still fine");
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(alice, QStringLiteral("PRIVMSG"), "still fine"), WaitMs);
+    QCOMPARE(alice->count(QStringLiteral("PRIVMSG")), 1);
+    QVERIFY(!alice->has(QStringLiteral("NICK")));
+    QVERIFY(!alice->has(QStringLiteral("KICK")));
+    for (auto& node : m_nodes)
+        QVERIFY(node->isRunning());
+    alice->clear();
+    alice->sendLine("WHOIS alice");
+    QTRY_VERIFY_WITH_TIMEOUT(alice->has(QStringLiteral("318")), WaitMs);
+    QCOMPARE(alice->last(QStringLiteral("311")).param(1), QStringLiteral("alice"));
+    QCOMPARE(alice->last(QStringLiteral("311")).param(3), QStringLiteral("127.0.0.1"));
+}
+
+QTEST_GUILESS_MAIN(tst_ClusterNodes)
+#include "tst_clusternodes.moc"
