@@ -130,6 +130,49 @@ A password is read from the terminal, or as one line from standard input.
     </message>
 </context>
 <context>
+    <name>RedisUrl</name>
+    <message>
+        <source>The Redis URL is empty.</source>
+        <translation>Redis URL 为空。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid URL.</source>
+        <translation>“%1”不是有效的 URL。</translation>
+    </message>
+    <message>
+        <source>A Redis URL has no "?" or "#" part.</source>
+        <translation>Redis URL 不能含有“?”或“#”部分。</translation>
+    </message>
+    <message>
+        <source>Write a Unix socket as unix:///path/to/socket.</source>
+        <translation>Unix 套接字请写作 unix:///path/to/socket。</translation>
+    </message>
+    <message>
+        <source>Redis over TLS (rediss://) is not supported.</source>
+        <translation>不支持通过 TLS 连接 Redis（rediss://）。</translation>
+    </message>
+    <message>
+        <source>A Redis URL starts with redis:// or unix://.</source>
+        <translation>Redis URL 应以 redis:// 或 unix:// 开头。</translation>
+    </message>
+    <message>
+        <source>The Redis URL names no host.</source>
+        <translation>Redis URL 中没有主机名。</translation>
+    </message>
+    <message>
+        <source>The Redis URL's port must be between 1 and 65535.</source>
+        <translation>Redis URL 的端口必须在 1 到 65535 之间。</translation>
+    </message>
+    <message>
+        <source>The Redis URL names a user but no password.</source>
+        <translation>Redis URL 指定了用户却没有密码。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a Redis database number.</source>
+        <translation>“%1”不是 Redis 数据库编号。</translation>
+    </message>
+</context>
+<context>
     <name>ServerOptions</name>
     <message>
         <source>Confab chat server: a small IRC server for a local network.</source>
@@ -594,6 +637,30 @@ A password is read from the terminal, or as one line from standard input.
     <message>
         <source>Keep accounts and history in the PostgreSQL database &lt;url&gt; (postgresql://user@host:port/dbname), shared by the nodes of a cluster, instead of SQLite in the data directory. A password is best left to ~/.pgpass or PGPASSWORD.</source>
         <translation>将帐户和历史记录保存在 PostgreSQL 数据库 &lt;url&gt;（postgresql://用户@主机:端口/数据库名）中，由集群的各个节点共享，而不是保存在数据目录的 SQLite 中。密码最好交给 ~/.pgpass 或 PGPASSWORD。</translation>
+    </message>
+    <message>
+        <source>Join the cluster whose nodes meet in the Redis server &lt;url&gt; (redis://host:port); needs --database, the PostgreSQL database the nodes share.</source>
+        <translation>加入以 Redis 服务器 &lt;url&gt;（redis://host:port）为汇合点的集群；需要 --database，即各节点共用的 PostgreSQL 数据库。</translation>
+    </message>
+    <message>
+        <source>This node's name in the cluster, unique among its nodes (default: the host name).</source>
+        <translation>本节点在集群中的名称，在各节点中必须唯一（默认：主机名）。</translation>
+    </message>
+    <message>
+        <source>Milliseconds after which a node that stopped renewing its lease is taken for dead, and its users quit (default %1).</source>
+        <translation>节点停止续租多少毫秒后被视为失联，其用户随之退出（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>the nodes of a cluster share a PostgreSQL database: give --database</source>
+        <translation>集群的各节点共用一个 PostgreSQL 数据库：请指定 --database</translation>
+    </message>
+    <message>
+        <source>letters, digits, '-', '_' and '.' only, at most %1 of them</source>
+        <translation>只能使用字母、数字、“-”、“_”和“.”，最多 %1 个</translation>
     </message>
 </context>
 </TS>

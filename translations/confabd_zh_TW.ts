@@ -130,6 +130,49 @@ A password is read from the terminal, or as one line from standard input.
     </message>
 </context>
 <context>
+    <name>RedisUrl</name>
+    <message>
+        <source>The Redis URL is empty.</source>
+        <translation>Redis URL 為空。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid URL.</source>
+        <translation>「%1」不是有效的 URL。</translation>
+    </message>
+    <message>
+        <source>A Redis URL has no "?" or "#" part.</source>
+        <translation>Redis URL 不能含有「?」或「#」部分。</translation>
+    </message>
+    <message>
+        <source>Write a Unix socket as unix:///path/to/socket.</source>
+        <translation>Unix 通訊端請寫作 unix:///path/to/socket。</translation>
+    </message>
+    <message>
+        <source>Redis over TLS (rediss://) is not supported.</source>
+        <translation>不支援透過 TLS 連線 Redis（rediss://）。</translation>
+    </message>
+    <message>
+        <source>A Redis URL starts with redis:// or unix://.</source>
+        <translation>Redis URL 應以 redis:// 或 unix:// 開頭。</translation>
+    </message>
+    <message>
+        <source>The Redis URL names no host.</source>
+        <translation>Redis URL 中沒有主機名稱。</translation>
+    </message>
+    <message>
+        <source>The Redis URL's port must be between 1 and 65535.</source>
+        <translation>Redis URL 的連接埠必須介於 1 到 65535 之間。</translation>
+    </message>
+    <message>
+        <source>The Redis URL names a user but no password.</source>
+        <translation>Redis URL 指定了使用者卻沒有密碼。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a Redis database number.</source>
+        <translation>「%1」不是 Redis 資料庫編號。</translation>
+    </message>
+</context>
+<context>
     <name>ServerOptions</name>
     <message>
         <source>Confab chat server: a small IRC server for a local network.</source>
@@ -594,6 +637,30 @@ A password is read from the terminal, or as one line from standard input.
     <message>
         <source>Keep accounts and history in the PostgreSQL database &lt;url&gt; (postgresql://user@host:port/dbname), shared by the nodes of a cluster, instead of SQLite in the data directory. A password is best left to ~/.pgpass or PGPASSWORD.</source>
         <translation>將帳號與歷史記錄保存在 PostgreSQL 資料庫 &lt;url&gt;（postgresql://使用者@主機:連接埠/資料庫名稱）中，由叢集的各個節點共用，而非保存在資料目錄的 SQLite 中。密碼最好交給 ~/.pgpass 或 PGPASSWORD。</translation>
+    </message>
+    <message>
+        <source>Join the cluster whose nodes meet in the Redis server &lt;url&gt; (redis://host:port); needs --database, the PostgreSQL database the nodes share.</source>
+        <translation>加入以 Redis 伺服器 &lt;url&gt;（redis://host:port）為匯合點的叢集；需要 --database，即各節點共用的 PostgreSQL 資料庫。</translation>
+    </message>
+    <message>
+        <source>This node's name in the cluster, unique among its nodes (default: the host name).</source>
+        <translation>本節點在叢集中的名稱，在各節點中必須唯一（預設：主機名稱）。</translation>
+    </message>
+    <message>
+        <source>Milliseconds after which a node that stopped renewing its lease is taken for dead, and its users quit (default %1).</source>
+        <translation>節點停止續租多少毫秒後被視為失聯，其使用者隨之離開（預設 %1）。</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>the nodes of a cluster share a PostgreSQL database: give --database</source>
+        <translation>叢集的各節點共用一個 PostgreSQL 資料庫：請指定 --database</translation>
+    </message>
+    <message>
+        <source>letters, digits, '-', '_' and '.' only, at most %1 of them</source>
+        <translation>只能使用字母、數字、「-」、「_」和「.」，最多 %1 個</translation>
     </message>
 </context>
 </TS>
