@@ -155,10 +155,15 @@ void ClusterBridge::reserveNick(ServerUser* user, const QString& nick, NickTaken
     });
 }
 
-void ClusterBridge::onUp()
+void ClusterBridge::resynchronise()
 {
     m_link->publish(ClusterMessages::hello());
     sendBurst();
+}
+
+void ClusterBridge::onUp()
+{
+    resynchronise();
     // Names taken while the link was down are checked now; another node may have them.
     QStringList names;
     m_core.users().forEach([&names](ServerUser* user) {
@@ -199,6 +204,7 @@ void ClusterBridge::sendBurst()
 
 void ClusterBridge::renameHolders(const QStringList& folded)
 {
+    bool renamed = false;
     for (const QString& name : folded) {
         ServerUser* user = m_core.users().nickHolder(name);
         if (!user || user->isRemote())
@@ -212,6 +218,7 @@ void ClusterBridge::renameHolders(const QStringList& folded)
         }
         const QString old = user->nick();
         m_core.changeNick(user, nick);
+        renamed = true;
         if (user->isRegistered()) {
             m_core.sendFromServer(
                 user, IrcCommand::notice(nick, QStringLiteral("The nickname %1 is in use on "
@@ -220,6 +227,10 @@ void ClusterBridge::renameHolders(const QStringList& folded)
                                                    .arg(old, nick)));
         }
     }
+    // The other node's user of that name was ignored here while this node's had it (and so
+    // were its rooms): everyone tells everything again, and this node learns it.
+    if (renamed)
+        resynchronise();
 }
 
 void ClusterBridge::onReceived(const QString& node, const IrcMessage& message)

@@ -67,6 +67,8 @@ private:
     void publishMessage(const RelayLine& line);
     // Everything this node has: its users, their channels and memberships.
     void sendBurst();
+    // HELLO and a burst: every node answers with its burst.
+    void resynchronise();
     // The local users whose names turned out to be another node's are renamed.
     void renameHolders(const QStringList& folded);
     void takeName(const QString& folded);

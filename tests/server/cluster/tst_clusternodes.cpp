@@ -442,6 +442,14 @@ void tst_ClusterNodes::redisRestartResynchronises()
     // Down for longer than a lease: each node serves its own users, the others' are gone.
     QVERIFY(m_redis.stopServer());
     QTRY_VERIFY_WITH_TIMEOUT(hasLine(alice, QStringLiteral("QUIT"), "Node b lost"), 3 * LeaseMs);
+    // Meanwhile one name is taken on two nodes, which cannot ask Redis.
+    TestClient* twinA = connectUser(*m_nodes[0], QStringLiteral("twin"));
+    TestClient* twinB = connectUser(*m_nodes[1], QStringLiteral("twin"));
+    QVERIFY(twinA && twinB);
+    twinA->sendLine("JOIN #twins");
+    twinB->sendLine("JOIN #twins");
+    QTRY_VERIFY_WITH_TIMEOUT(twinA->has(QStringLiteral("366")) && twinB->has(QStringLiteral("366")),
+                             WaitMs);
     alice->clear();
     alice->sendLine("PRIVMSG #room :alone");
     alice->sendLine("PING :still-here");
@@ -463,6 +471,34 @@ void tst_ClusterNodes::redisRestartResynchronises()
     QStringList names = alice->last(QStringLiteral("353")).params().constLast().split(u' ');
     names.sort();
     QCOMPARE(names, (QStringList{QStringLiteral("@alice"), QStringLiteral("bob")}));
+    // Of the twins, one kept the name and the other was renamed and told why; each sees the
+    // other in the room.
+    auto renamed = [](const TestClient* client) {
+        return hasLine(client, QStringLiteral("NOTICE"), "in use on another node");
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(renamed(twinA) != renamed(twinB), WaitMs);
+    TestClient* kept = renamed(twinA) ? twinB : twinA;
+    TestClient* guest = renamed(twinA) ? twinA : twinB;
+    const QString guestNick = guest->last(QStringLiteral("NICK")).param(0);
+    QVERIFY2(guestNick.startsWith(QLatin1String("Guest")), qPrintable(guestNick));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [kept] {
+            kept->clear();
+            kept->sendLine("NAMES #twins");
+            QTest::qWait(200);
+            return kept->last(QStringLiteral("353")).params().constLast().split(u' ').size() == 2;
+        }(),
+        WaitMs);
+    QVERIFY(kept->last(QStringLiteral("353")).params().constLast().contains(guestNick));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [guest] {
+            guest->clear();
+            guest->sendLine("NAMES #twins");
+            QTest::qWait(200);
+            return guest->last(QStringLiteral("353")).params().constLast().contains(
+                QLatin1String("twin"));
+        }(),
+        WaitMs);
     // The names are Redis's again: bob's cannot be taken on a third node.
     auto* thief = new TestClient(this);
     m_clients.append(thief);
