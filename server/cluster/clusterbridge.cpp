@@ -14,6 +14,8 @@
 #include "state/serveruser.h"
 #include "state/userregistry.h"
 
+#include <QTimerEvent>
+
 QString ClusterBridge::lostReason(const QString& node)
 {
     return QStringLiteral("Node %1 lost").arg(node);
@@ -245,8 +247,18 @@ void ClusterBridge::onReceived(const QString& node, const IrcMessage& message)
         return;
     }
     m_remote.apply(node, message);
-    if (command == QLatin1String("HELLO"))
-        sendBurst(); // the newcomer learns what this node has
+    // The newcomer learns what this node has. Nodes that come back together (after a Redis
+    // restart) say HELLO within moments of each other: one burst answers them all.
+    if (command == QLatin1String("HELLO") && !m_burstDue.isActive())
+        m_burstDue.start(BurstDelayMs, this);
+}
+
+void ClusterBridge::timerEvent(QTimerEvent* event)
+{
+    if (event->timerId() != m_burstDue.timerId())
+        return;
+    m_burstDue.stop();
+    sendBurst();
 }
 
 void ClusterBridge::onNodeLost(const QString& node)

@@ -2,6 +2,7 @@
 
 #include "cluster/remoteevents.h"
 
+#include <QBasicTimer>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -25,6 +26,9 @@ class ClusterBridge : public QObject
     Q_OBJECT
 
 public:
+    // How long a HELLO waits for others before this node answers them all with one burst.
+    static constexpr int BurstDelayMs = 250;
+
     // What users of a lost node see as their quit message.
     static QString lostReason(const QString& node);
 
@@ -57,6 +61,9 @@ public:
     using NickTaken = std::function<void(ServerUser*, const QString&)>;
     void reserveNick(ServerUser* user, const QString& nick, NickTaken then);
 
+protected:
+    void timerEvent(QTimerEvent* event) override;
+
 private:
     void onUp();
     void onDown();
@@ -76,4 +83,5 @@ private:
     ServerCore& m_core;
     ClusterLink* m_link;
     RemoteEvents m_remote;
+    QBasicTimer m_burstDue; // a HELLO was heard: the burst that answers it
 };
