@@ -51,25 +51,63 @@ void ClusterBridge::userLeft(ServerUser* user, const RelayLine* quit)
 {
     if (user->isRemote())
         return;
-    if (quit)
-        publishRelayed(*quit);
+    // Given back before the others hear of it (one connection, in order): a node that takes
+    // the name when it hears finds it free.
     if (!user->foldedNick().isEmpty())
         m_link->releaseName(user->foldedNick());
+    if (quit)
+        publishRelayed(*quit);
 }
 
 void ClusterBridge::nickChanged(ServerUser* user, const QString& oldFolded, const RelayLine* line)
 {
     if (user->isRemote())
         return;
+    const bool renamed = oldFolded != user->foldedNick();
+    // As in userLeft: the old name is free before the NICK is heard.
+    if (renamed && !oldFolded.isEmpty() && !m_core.users().nickHolder(oldFolded))
+        m_link->releaseName(oldFolded);
     if (line)
         publishRelayed(*line);
-    if (oldFolded == user->foldedNick())
-        return;
-    if (!oldFolded.isEmpty() && !m_core.users().nickHolder(oldFolded))
-        m_link->releaseName(oldFolded);
     // Already taken when it came through NICK (the script says it is this node's); a guest's
     // new name is taken here.
-    takeName(user->foldedNick());
+    if (renamed)
+        takeName(user->foldedNick());
+}
+
+void ClusterBridge::reclaimName(ServerUser* owner, const QString& account)
+{
+    const QString folded = m_core.caseMapping().fold(account);
+    m_reclaims.insert(folded, owner->id());
+    IrcMessage reclaim(QStringLiteral("RECLAIM"), {account});
+    m_link->publish(reclaim);
+}
+
+void ClusterBridge::giveReclaimedNames()
+{
+    for (auto it = m_reclaims.begin(); it != m_reclaims.end();) {
+        const QString folded = it.key();
+        const UserId id = it.value();
+        const ServerUser* owner = m_core.users().findById(id);
+        if (!owner || m_core.caseMapping().fold(owner->account()) != folded) {
+            it = m_reclaims.erase(it); // gone, or logged out meanwhile
+            continue;
+        }
+        if (m_core.users().nickHolder(folded)) {
+            ++it;
+            continue;
+        }
+        it = m_reclaims.erase(it);
+        m_link->reserveName(folded, [this, folded, id](bool mine) {
+            ServerUser* owner = m_core.users().findById(id);
+            if (mine && owner && !m_core.users().nickHolder(folded) &&
+                m_core.caseMapping().fold(owner->account()) == folded) {
+                m_core.changeNick(owner, owner->account());
+            } else if (mine && !m_core.users().nickHolder(folded)) {
+                m_link->releaseName(folded);
+            }
+        });
+    }
 }
 
 void ClusterBridge::takeName(const QString& folded)
@@ -246,7 +284,24 @@ void ClusterBridge::onReceived(const QString& node, const IrcMessage& message)
         }
         return;
     }
+    if (command == QLatin1String("RECLAIM")) {
+        // An account's owner logged in on that node (which checked the password): this node's
+        // guest holding the account's name is renamed, as on one node, and the owner's node
+        // gives the owner the name. Not checked against this node's list of accounts, which
+        // may not have the account yet (it is read every 2 s).
+        const QString folded = m_core.caseMapping().fold(message.param(0));
+        ServerUser* guest = m_core.users().nickHolder(folded);
+        if (guest && !guest->isRemote() && m_core.caseMapping().fold(guest->account()) != folded) {
+            qCInfo(lcCluster).noquote() << "the owner of" << message.param(0) << "logged in on node"
+                                        << node;
+            AccountCommands::renameGuest(m_core, guest);
+        }
+        return;
+    }
     m_remote.apply(node, message);
+    if (!m_reclaims.isEmpty() &&
+        (command == QLatin1String("NICK") || command == QLatin1String("QUIT")))
+        giveReclaimedNames();
     // The newcomer learns what this node has. Nodes that come back together (after a Redis
     // restart) say HELLO within moments of each other: one burst answers them all.
     if (command == QLatin1String("HELLO") && !m_burstDue.isActive())

@@ -3,6 +3,7 @@
 #include "cluster/remoteevents.h"
 
 #include <QBasicTimer>
+#include <QHash>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -53,6 +54,9 @@ public:
     void privateMessage(const ServerUser* recipient, const RelayLine& line);
     // AWAY, SETNAME, ACCOUNT: the user's state, kept by every node.
     void userEvent(const ServerUser* user, const RelayLine& line);
+    // The account's owner logged in here while a guest on another node holds the account's
+    // name: that node renames its guest, and the owner gets the name once it is free.
+    void reclaimName(ServerUser* owner, const QString& account);
     // An operator's KILL of a user on another node: that node does it.
     void killRemote(const ServerUser* victim, const QString& reason);
 
@@ -79,9 +83,12 @@ private:
     // The local users whose names turned out to be another node's are renamed.
     void renameHolders(const QStringList& folded);
     void takeName(const QString& folded);
+    // The owners waiting for a name another node's guest had, once it is free.
+    void giveReclaimedNames();
 
     ServerCore& m_core;
     ClusterLink* m_link;
     RemoteEvents m_remote;
     QBasicTimer m_burstDue; // a HELLO was heard: the burst that answers it
+    QHash<QString, UserId> m_reclaims; // folded account name -> its owner, waiting for it
 };

@@ -192,8 +192,12 @@ void logIn(ServerCore& core, ServerUser* user, const QString& account)
     ServerUser* holder = core.users().nickHolder(folded);
     if (!holder || holder == user || core.caseMapping().fold(holder->account()) == folded)
         return;
-    if (holder->isRemote())
-        return; // a guest on another node keeps it until it leaves (docs/SCALING.md)
+    if (holder->isRemote()) {
+        // A guest on another node: that node renames it (ClusterBridge).
+        if (ClusterBridge* cluster = core.cluster())
+            cluster->reclaimName(user, account);
+        return;
+    }
     renameGuest(core, holder);
     core.changeNick(user, account);
 }

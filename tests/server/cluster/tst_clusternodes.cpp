@@ -137,6 +137,7 @@ private slots:
     void joinsPartsRenamesAndQuitsSeenEverywhere();
     void channelStateIsShared();
     void twoClientsRaceForOneName();
+    void accountOwnerTakesItsNameFromAGuestOnAnotherNode();
     void killedNodeIsLostAfterItsLease();
     void cleanShutdownIsSeenAtOnce();
     void redisRestartResynchronises();
@@ -409,6 +410,57 @@ void tst_ClusterNodes::twoClientsRaceForOneName()
     QTRY_VERIFY_WITH_TIMEOUT(observer->has(QStringLiteral("303")), WaitMs);
     QCOMPARE(observer->last(QStringLiteral("303")).params().constLast().split(u' ', Qt::SkipEmptyParts).size(),
              Rounds);
+}
+
+void tst_ClusterNodes::accountOwnerTakesItsNameFromAGuestOnAnotherNode()
+{
+    // A guest on node b has the name; then the account of that name is made, with the admin
+    // command, in the database the nodes share.
+    TestClient* guest = connectUser(*m_nodes[1], QStringLiteral("owner"));
+    QVERIFY(guest);
+    QTemporaryDir adminDir;
+    QProcess admin;
+    admin.setProcessChannelMode(QProcess::MergedChannels);
+    admin.start(QStringLiteral(CONFABD_PATH),
+                {QStringLiteral("--data-dir"), adminDir.path(), QStringLiteral("--database"),
+                 m_database, QStringLiteral("account"), QStringLiteral("add"),
+                 QStringLiteral("owner")});
+    QVERIFY(admin.waitForStarted());
+    admin.write("owner-password\n");
+    admin.closeWriteChannel();
+    QVERIFY(admin.waitForFinished(30000));
+    QVERIFY2(admin.exitCode() == 0, admin.readAll().constData());
+
+    // The owner logs in on node a (SASL before registering, as clients do) under another nick,
+    // since the guest has its own.
+    auto* owner = new TestClient(this);
+    m_clients.append(owner);
+    owner->connectToServer(m_nodes[0]->port());
+    owner->sendLine("CAP REQ :sasl");
+    owner->registerUser(QStringLiteral("owner_"));
+    owner->sendLine("AUTHENTICATE PLAIN");
+    QTRY_VERIFY_WITH_TIMEOUT(owner->has(QStringLiteral("AUTHENTICATE")), WaitMs);
+    owner->sendLine("AUTHENTICATE " +
+                    QByteArray("owner\0owner\0owner-password", 26).toBase64());
+    QTRY_VERIFY_WITH_TIMEOUT(owner->has(QStringLiteral("903")), WaitMs);
+    owner->sendLine("CAP END");
+    QTRY_VERIFY_WITH_TIMEOUT(owner->has(QStringLiteral("001")), WaitMs);
+
+    // Node b renames its guest and tells it why; node a gives the owner its name.
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(guest, QStringLiteral("NOTICE"), "registered account"),
+                             WaitMs);
+    QVERIFY(guest->last(QStringLiteral("NICK")).param(0).startsWith(QLatin1String("Guest")));
+    // (Renamed before its registration completed, it learns the name from the welcome.)
+    QTRY_VERIFY_WITH_TIMEOUT(
+        owner->last(QStringLiteral("NICK")).param(0) == QLatin1String("owner") ||
+            owner->last(QStringLiteral("001")).param(0) == QLatin1String("owner"),
+        WaitMs);
+    // Every node agrees: the name is the owner's, on node a.
+    TestClient* observer = connectUser(*m_nodes[2], QStringLiteral("observer"));
+    QVERIFY(observer);
+    observer->sendLine("WHOIS owner");
+    QTRY_VERIFY_WITH_TIMEOUT(observer->has(QStringLiteral("318")), WaitMs);
+    QVERIFY(hasLine(observer, QStringLiteral("312"), "node a"));
 }
 
 void tst_ClusterNodes::killedNodeIsLostAfterItsLease()
