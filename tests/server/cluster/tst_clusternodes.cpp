@@ -287,6 +287,14 @@ void tst_ClusterNodes::roomAndPrivateMessagesCrossNodes()
     alice->sendLine("PRIVMSG carol :and back");
     QTRY_VERIFY_WITH_TIMEOUT(hasLine(carol, QStringLiteral("PRIVMSG"), "and back"), WaitMs);
 
+    // History written by node a (in the shared database) is read on node c.
+    carol->clear();
+    carol->sendLine("CAP REQ :batch draft/chathistory server-time");
+    carol->sendLine("CHATHISTORY LATEST #room * 100");
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(carol, QStringLiteral("PRIVMSG"), "hello from node a"),
+                             WaitMs);
+    QVERIFY(hasLine(carol, QStringLiteral("PRIVMSG"), ":n49"));
+
     // An unknown name is still 401, on every node.
     bob->clear();
     bob->sendLine("PRIVMSG nobody :hi");
