@@ -134,15 +134,11 @@ void ClusterBridge::channelEvent(const RelayLine& line)
 
 void ClusterBridge::channelMessage(const ServerChannel* channel, const RelayLine& line)
 {
-    bool elsewhere = false;
-    for (const ServerUser* member : channel->members()) {
-        if (member->isRemote()) {
-            elsewhere = true;
-            break;
-        }
-    }
-    if (elsewhere)
-        publishMessage(line);
+    Q_UNUSED(channel);
+    // Always, even when no other node has a member as far as this one knows: a member may be
+    // joining there at this moment (its JOIN still on the way), or this node may not have
+    // heard another's burst yet. Still one PUBLISH per message, whatever the room's size.
+    publishMessage(line);
 }
 
 void ClusterBridge::publishMessage(const RelayLine& line)

@@ -28,7 +28,7 @@ class ClusterBridge : public QObject
 
 public:
     // How long a HELLO waits for others before this node answers them all with one burst.
-    static constexpr int BurstDelayMs = 250;
+    static constexpr int BurstDelayMs = 100;
 
     // What users of a lost node see as their quit message.
     static QString lostReason(const QString& node);
@@ -48,7 +48,7 @@ public:
     void joined(ServerUser* user, ServerChannel* channel, const RelayLine& line);
     // PART, KICK, TOPIC, MODE: every node keeps every channel.
     void channelEvent(const RelayLine& line);
-    // PRIVMSG, NOTICE, TAGMSG to a channel: only when other nodes have members of it.
+    // PRIVMSG, NOTICE, TAGMSG to a channel (every node delivers to its own members).
     void channelMessage(const ServerChannel* channel, const RelayLine& line);
     // A message or INVITE to one user: when it is on another node.
     void privateMessage(const ServerUser* recipient, const RelayLine& line);
