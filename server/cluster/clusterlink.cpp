@@ -73,7 +73,7 @@ ClusterLink::ClusterLink(const ServerConfig& config, QObject* parent)
     connect(m_subscriber, &RedisClient::connected, this, [this] {
         m_subscribed = true;
         if (m_leaseHeld)
-            becomeUp(false);
+            becomeUp();
     });
     connect(m_subscriber, &RedisClient::disconnected, this, [this] {
         m_subscribed = false;
@@ -180,13 +180,12 @@ void ClusterLink::takeLease()
             m_leaseHeld = true;
             m_leaseTimer.start(std::max(m_leaseMs / 3, 100), this);
             if (m_subscribed)
-                becomeUp(fresh);
+                becomeUp();
         });
 }
 
-void ClusterLink::becomeUp(bool fresh)
+void ClusterLink::becomeUp()
 {
-    Q_UNUSED(fresh);
     if (m_up || m_stopping)
         return;
     m_up = true;

@@ -82,7 +82,7 @@ private:
     void onBusMessage(const QByteArray& channel, const QByteArray& payload);
     void takeLease();
     void renewLease();
-    void becomeUp(bool fresh);
+    void becomeUp();
     void becomeDown();
     void watchNodes();
     // Removes every name the node holds (a dead node, or this node's previous run).

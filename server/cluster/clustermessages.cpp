@@ -56,6 +56,8 @@ IrcMessage channel(const ServerChannel* channel)
                         QString::number(channel->topicSecs()), orStar(channel->topicSetBy()),
                         channel->topic()});
     message.setLastParamTrailing(true);
+    if (!channel->bans().isEmpty())
+        message.setTag(QStringLiteral("bans"), channel->bans().join(u' '));
     return message;
 }
 

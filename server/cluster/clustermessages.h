@@ -21,7 +21,8 @@ IrcMessage burstStart();
 IrcMessage burstEnd();
 // "UID <nick> <user> <host> <account|*> <signon> <+modes> :<realname>", away in the "aw" tag.
 IrcMessage user(const ServerUser* user);
-// "CHANNEL <name> <created> <+modes> <key|*> <limit> <topic-secs> <topic-by|*> :<topic>".
+// "CHANNEL <name> <created> <+modes> <key|*> <limit> <topic-secs> <topic-by|*> :<topic>", the
+// bans in the "bans" tag (separated by spaces).
 IrcMessage channel(const ServerChannel* channel);
 // "MEMBER <channel> <nick> <flags> <joined-ms>".
 IrcMessage member(const ServerChannel* channel, const ServerUser* user);

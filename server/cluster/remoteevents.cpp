@@ -22,6 +22,7 @@ namespace {
 constexpr int MaxRemoteNickLength = 64;
 constexpr int MaxRemoteChannelLength = 200;
 constexpr int MaxRemoteTextLength = 1000;
+constexpr int MaxRemoteBans = 1000; // per channel in a burst
 
 // The member flags a "@#room" or "+#room" target is for, as MessagingCommands has them.
 int statusFlags(const QString& target)
@@ -150,6 +151,11 @@ void RemoteEvents::applyChannel(const IrcMessage& message)
             channel->setKey(message.param(3));
         channel->setLimit(std::max(0, message.param(4).toInt()));
     }
+    // Bans add up: a ban set on either node holds on both.
+    const QStringList bans =
+        message.tag(QStringLiteral("bans")).split(u' ', Qt::SkipEmptyParts).mid(0, MaxRemoteBans);
+    for (const QString& mask : bans)
+        channel->addBan(mask, m_core.caseMapping());
     // The newer topic wins.
     if (topicSecs > channel->topicSecs()) {
         const QString setBy = message.param(6) == QLatin1String("*") ? QString() : message.param(6);

@@ -379,6 +379,24 @@ void tst_ClusterNodes::channelStateIsShared()
     bob->sendLine("NAMES #ops");
     QTRY_VERIFY_WITH_TIMEOUT(bob->has(QStringLiteral("366")), WaitMs);
     QCOMPARE(bob->last(QStringLiteral("353")).params().constLast(), QStringLiteral("@alice"));
+
+    // A node that was away while a ban was set learns it from the others' bursts.
+    QVERIFY(m_nodes[2]->stop());
+    alice->sendLine("MODE #ops +b carol!*@*");
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(alice, QStringLiteral("MODE"), "+b carol"), WaitMs);
+    QVERIFY2(m_nodes[2]->start(), m_nodes[2]->log().constData());
+    TestClient* carol = connectUser(*m_nodes[2], QStringLiteral("carol"));
+    QVERIFY(carol);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [carol] {
+            carol->clear();
+            carol->sendLine("NAMES #ops");
+            QTest::qWait(100);
+            return hasLine(carol, QStringLiteral("353"), "@alice");
+        }(),
+        WaitMs);
+    carol->sendLine("JOIN #ops secret");
+    QTRY_VERIFY_WITH_TIMEOUT(carol->has(QStringLiteral("474")), WaitMs);
 }
 
 void tst_ClusterNodes::twoClientsRaceForOneName()
