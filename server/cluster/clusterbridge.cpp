@@ -4,7 +4,6 @@
 #include "cluster/clustermessages.h"
 #include "commands/accountcommands.h"
 #include "core/servercore.h"
-#include "irccommand.h"
 #include "ircreply.h"
 #include "net/clientconnection.h"
 #include "routing/relayline.h"
@@ -132,9 +131,8 @@ void ClusterBridge::channelEvent(const RelayLine& line)
     publishRelayed(line);
 }
 
-void ClusterBridge::channelMessage(const ServerChannel* channel, const RelayLine& line)
+void ClusterBridge::channelMessage(const RelayLine& line)
 {
-    Q_UNUSED(channel);
     // Always, even when no other node has a member as far as this one knows: a member may be
     // joining there at this moment (its JOIN still on the way), or this node may not have
     // heard another's burst yet. Still one PUBLISH per message, whatever the room's size.
@@ -245,23 +243,13 @@ void ClusterBridge::renameHolders(const QStringList& folded)
         ServerUser* user = m_core.users().nickHolder(name);
         if (!user || user->isRemote())
             continue;
-        const QString nick = AccountCommands::makeGuestNick(m_core);
         qCWarning(lcCluster).noquote()
-            << "the nick" << user->nick() << "is another node's; renaming its user to" << nick;
-        if (nick.isEmpty()) {
-            m_core.disconnect(user, QStringLiteral("Nickname in use on another node"));
-            continue;
-        }
-        const QString old = user->nick();
-        m_core.changeNick(user, nick);
-        renamed = true;
-        if (user->isRegistered()) {
-            m_core.sendFromServer(
-                user, IrcCommand::notice(nick, QStringLiteral("The nickname %1 is in use on "
-                                                              "another node of the network; you "
-                                                              "are now %2")
-                                                   .arg(old, nick)));
-        }
+            << "the nick" << user->nick() << "is another node's; renaming its user";
+        renamed = AccountCommands::giveGuestNick(
+                      m_core, user, QStringLiteral("Nickname in use on another node"),
+                      QStringLiteral("The nickname %1 is in use on another node of the network; "
+                                     "you are now %2")) ||
+                  renamed;
     }
     // The other node's user of that name was ignored here while this node's had it (and so
     // were its rooms): everyone tells everything again, and this node learns it.

@@ -49,7 +49,7 @@ public:
     // PART, KICK, TOPIC, MODE: every node keeps every channel.
     void channelEvent(const RelayLine& line);
     // PRIVMSG, NOTICE, TAGMSG to a channel (every node delivers to its own members).
-    void channelMessage(const ServerChannel* channel, const RelayLine& line);
+    void channelMessage(const RelayLine& line);
     // A message or INVITE to one user: when it is on another node.
     void privateMessage(const ServerUser* recipient, const RelayLine& line);
     // AWAY, SETNAME, ACCOUNT: the user's state, kept by every node.

@@ -4,6 +4,7 @@
 #include "cluster/clustermessages.h"
 #include "cluster/remoteconnection.h"
 #include "commands/channelcommands.h"
+#include "commands/messagingcommands.h"
 #include "core/clock.h"
 #include "core/servercore.h"
 #include "irccommand.h"
@@ -23,18 +24,6 @@ constexpr int MaxRemoteNickLength = 64;
 constexpr int MaxRemoteChannelLength = 200;
 constexpr int MaxRemoteTextLength = 1000;
 constexpr int MaxRemoteBans = 1000; // per channel in a burst
-
-// The member flags a "@#room" or "+#room" target is for, as MessagingCommands has them.
-int statusFlags(const QString& target)
-{
-    if (target.size() < 2)
-        return 0;
-    if (target.at(0) == u'@')
-        return ServerChannel::Op;
-    if (target.at(0) == u'+')
-        return ServerChannel::Op | ServerChannel::Voice;
-    return 0;
-}
 
 bool validChannel(const QString& name)
 {
@@ -135,21 +124,16 @@ void RemoteEvents::applyChannel(const IrcMessage& message)
         bool ok = false;
         const qint64 created = message.param(1).toLongLong(&ok);
         channel = m_core.channels().create(name, ok ? created : Clock::nowSecs());
-        // A channel new here takes the other node's modes; one both have keeps this node's.
-        for (const QChar c : message.param(2)) {
-            switch (c.unicode()) {
-            case 'H': channel->setMode(ServerChannel::Mode::HistorySinceJoin, true); break;
-            case 'i': channel->setMode(ServerChannel::Mode::InviteOnly, true); break;
-            case 'm': channel->setMode(ServerChannel::Mode::Moderated, true); break;
-            case 's': channel->setMode(ServerChannel::Mode::Secret, true); break;
-            default: break;
-            }
-        }
-        channel->setMode(ServerChannel::Mode::NoExternal, message.param(2).contains(u'n'));
-        channel->setMode(ServerChannel::Mode::TopicLocked, message.param(2).contains(u't'));
-        if (message.param(3) != QLatin1String("*"))
-            channel->setKey(message.param(3));
-        channel->setLimit(std::max(0, message.param(4).toInt()));
+        // A channel new here takes the other node's modes (its +nt only if the other node has
+        // them); one both have keeps this node's. The key and the limit are parameters of
+        // their own in CHANNEL.
+        const QString modes = message.param(2);
+        QStringList args;
+        if (modes.contains(u'k'))
+            args.append(message.param(3));
+        if (modes.contains(u'l'))
+            args.append(message.param(4));
+        applyModes(channel, QStringLiteral("-nt") + modes, args);
     }
     // Bans add up: a ban set on either node holds on both.
     const QStringList bans =
@@ -233,7 +217,7 @@ void RemoteEvents::applyRelayed(const QString& node, RelayLine& line)
         router.toChannel(channel, line);
     } else if (command == QLatin1String("MODE")) {
         if (ServerChannel* channel = channels.find(message.param(0)))
-            applyChannelMode(sender, channel, line);
+            applyChannelMode(channel, line);
     } else if (command == QLatin1String("QUIT")) {
         remove(sender, message.param(0), &line);
     } else if (command == QLatin1String("NICK")) {
@@ -283,7 +267,7 @@ void RemoteEvents::deliverMessage(ServerUser* sender, RelayLine& line)
                               ? int(ClientCap::MessageTags)
                               : 0;
     filter.except = sender;
-    const int status = statusFlags(target);
+    const int status = MessagingCommands::statusFlags(target);
     if (status != 0 || IrcValidation::isChannelName(target)) {
         const ServerChannel* channel = m_core.channels().find(status ? target.mid(1) : target);
         if (!channel)
@@ -299,14 +283,19 @@ void RemoteEvents::deliverMessage(ServerUser* sender, RelayLine& line)
         m_core.router().toUser(recipient, line, filter);
 }
 
-void RemoteEvents::applyChannelMode(ServerUser* sender, ServerChannel* channel, RelayLine& line)
+void RemoteEvents::applyChannelMode(ServerChannel* channel, RelayLine& line)
 {
-    Q_UNUSED(sender);
     const IrcMessage& message = line.message();
-    const QString modes = message.param(1);
-    int arg = 2;
+    applyModes(channel, message.param(1), message.params().mid(2));
+    m_core.router().toChannel(channel, line);
+}
+
+void RemoteEvents::applyModes(ServerChannel* channel, const QString& modes,
+                              const QStringList& args)
+{
+    qsizetype arg = 0;
     bool adding = true;
-    auto next = [&]() { return message.param(arg++); };
+    auto next = [&]() { return args.value(arg++); };
     for (const QChar c : modes) {
         switch (c.unicode()) {
         case '+': adding = true; break;
@@ -345,7 +334,6 @@ void RemoteEvents::applyChannelMode(ServerUser* sender, ServerChannel* channel, 
             break;
         }
     }
-    m_core.router().toChannel(channel, line);
 }
 
 void RemoteEvents::remove(ServerUser* ghost, const QString& reason, RelayLine* line)

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <unordered_map>
@@ -40,7 +41,10 @@ private:
     void applyMember(const QString& node, const IrcMessage& message);
     void applyRelayed(const QString& node, RelayLine& line);
     void deliverMessage(ServerUser* sender, RelayLine& line);
-    void applyChannelMode(ServerUser* sender, ServerChannel* channel, RelayLine& line);
+    // A MODE from another node: applied, then told to this node's members.
+    void applyChannelMode(ServerChannel* channel, RelayLine& line);
+    // "+k-l..." with the parameters in order, as MODE has them.
+    void applyModes(ServerChannel* channel, const QString& modes, const QStringList& args);
     // The node's ghost with that nick, or nullptr (an unknown sender: ignored).
     ServerUser* ghost(const QString& node, const QString& nick) const;
     void remove(ServerUser* ghost, const QString& reason, RelayLine* line);

@@ -136,6 +136,9 @@ void addTo(CommandTable& table)
     table.add(Register, onRegister, 3, CommandTable::Access::BeforeRegistration);
 }
 
+namespace {
+
+// A free "Guest12345" nick, or empty after 100 tries.
 QString makeGuestNick(ServerCore& core)
 {
     constexpr int Tries = 100;
@@ -149,25 +152,33 @@ QString makeGuestNick(ServerCore& core)
     return QString();
 }
 
+} // namespace
+
 void renameGuest(ServerCore& core, ServerUser* guest)
+{
+    qCInfo(lcAuth).noquote() << "renaming" << guest->nick() << "for the account's owner";
+    giveGuestNick(core, guest, QStringLiteral("Nickname reclaimed by its account"),
+                  QStringLiteral("Your nickname belongs to a registered account whose owner has "
+                                 "logged in; you are now %2"));
+}
+
+bool giveGuestNick(ServerCore& core, ServerUser* user, const QString& quitReason,
+                   const QString& notice)
 {
     const QString nick = makeGuestNick(core);
     if (nick.isEmpty()) {
-        core.disconnect(guest, QStringLiteral("Nickname reclaimed by its account"));
-        return;
+        core.disconnect(user, quitReason);
+        return false;
     }
-    qCInfo(lcAuth).noquote() << "renaming" << guest->nick() << "to" << nick
-                             << "for the account's owner";
-    // A guest not registered yet learns its nick from the welcome.
-    core.changeNick(guest, nick);
-    if (guest->isRegistered()) {
-        core.sendFromServer(
-            guest,
-            IrcCommand::notice(nick, QStringLiteral("Your nickname belongs to a registered account "
-                                                    "whose owner has logged in; you are "
-                                                    "now %1")
-                                         .arg(nick)));
+    const QString old = user->nick();
+    // A user not registered yet learns its nick from the welcome.
+    core.changeNick(user, nick);
+    if (user->isRegistered()) {
+        QString text = notice;
+        text.replace(QLatin1String("%1"), old).replace(QLatin1String("%2"), nick);
+        core.sendFromServer(user, IrcCommand::notice(nick, text));
     }
+    return true;
 }
 
 void logIn(ServerCore& core, ServerUser* user, const QString& account)

@@ -17,7 +17,10 @@ void addTo(CommandTable& table);
 void logIn(ServerCore& core, ServerUser* user, const QString& account);
 // Gives the holder of a nick that its account's owner claims a guest nick (GuestNNNNN).
 void renameGuest(ServerCore& core, ServerUser* guest);
-// A free "Guest12345" nick, or empty after 100 tries.
-QString makeGuestNick(ServerCore& core);
+// Renames the user to a free "Guest12345" nick and, once registered, tells it with the notice
+// (%1: the old nick, %2: the new one); false if no nick was free, and the user was disconnected
+// with quitReason instead.
+bool giveGuestNick(ServerCore& core, ServerUser* user, const QString& quitReason,
+                   const QString& notice);
 
 } // namespace AccountCommands

@@ -27,20 +27,6 @@ const QString OfflineText =
 // IRCv3 bot-mode: the tag on every message from a user with mode +B.
 const QString BotTag = QStringLiteral("bot");
 
-// STATUSMSG: the member flags a "@#room" or "+#room" target is for (operators; voiced members
-// and operators), or 0 for any other target.
-int statusFlags(const QString& target)
-{
-    if (target.size() < 2)
-        return 0;
-    const QChar first = target.at(0);
-    if (first == u'@')
-        return ServerChannel::Op;
-    if (first == u'+')
-        return ServerChannel::Op | ServerChannel::Voice;
-    return 0;
-}
-
 // Who of the sender's own sessions sees what it sent: its other devices always, the sending one
 // with echo-message.
 MessageRouter::Filter senderFilter(const ServerUser* sender, Kind kind)
@@ -78,7 +64,7 @@ void toChannel(CommandContext& context, const QString& target, int statusFlags, 
             router.toUser(user, line, filter);
         HistoryCommands::recordChannelMessage(context.core(), channel, line);
         if (ClusterBridge* cluster = context.core().cluster())
-            cluster->channelMessage(channel, line);
+            cluster->channelMessage(line);
         return;
     }
     bool senderReached = false;
@@ -92,7 +78,7 @@ void toChannel(CommandContext& context, const QString& target, int statusFlags, 
     if (!senderReached)
         router.toUser(user, line, filter);
     if (ClusterBridge* cluster = context.core().cluster())
-        cluster->channelMessage(channel, line);
+        cluster->channelMessage(line);
 }
 
 void toUser(CommandContext& context, const QString& target, RelayLine& line, Kind kind, bool errors)
@@ -214,6 +200,18 @@ void relayMultiline(CommandContext& context, const MultilineBatch& batch)
     RelayLine line = context.router().acceptMultiline(user, batch.command(), batch.target(), tags,
                                                       batch.parts(), context.core().nextBatchId());
     deliver(context, batch.target(), line, kind, kind == Kind::Privmsg);
+}
+
+int statusFlags(const QString& target)
+{
+    if (target.size() < 2)
+        return 0;
+    const QChar first = target.at(0);
+    if (first == u'@')
+        return ServerChannel::Op;
+    if (first == u'+')
+        return ServerChannel::Op | ServerChannel::Voice;
+    return 0;
 }
 
 void addTo(CommandTable& table)
