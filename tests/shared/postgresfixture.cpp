@@ -1,11 +1,12 @@
 #include "postgresfixture.h"
 
+#include "freeport.h"
+
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QTcpServer>
 #include <QThread>
 #include <QUrl>
 #include <QUrlQuery>
@@ -35,14 +36,6 @@ QString binDirectory()
             return bin;
     }
     return {};
-}
-
-int freePort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return -1;
-    return probe.serverPort();
 }
 
 } // namespace
@@ -136,7 +129,7 @@ bool PostgresFixture::startPrivate()
             QStringLiteral("initdb failed: %1").arg(QString::fromLocal8Bit(initdb.readAll()));
         return false;
     }
-    m_port = freePort();
+    m_port = freeLoopbackPort();
     return launchServer();
 }
 

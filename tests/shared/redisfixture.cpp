@@ -1,10 +1,11 @@
 #include "redisfixture.h"
 
+#include "freeport.h"
+
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QStandardPaths>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
 #include <QUrl>
@@ -17,14 +18,6 @@ namespace {
 constexpr int StartTimeoutMs = 20000;
 constexpr int StopTimeoutMs = 10000;
 constexpr int PingTimeoutMs = 1000;
-
-int freePort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return -1;
-    return probe.serverPort();
-}
 
 // One PING on a fresh connection: true once the server answers +PONG.
 bool answersPing(const QString& host, int port)
@@ -72,7 +65,7 @@ bool RedisFixture::start()
         m_errorString = m_dir->errorString();
         return false;
     }
-    m_port = freePort();
+    m_port = freeLoopbackPort();
     if (m_port < 0) {
         m_errorString = QStringLiteral("no free loopback port");
         return false;

@@ -4,6 +4,7 @@
 // two clients racing for it on two nodes, a node killed with SIGKILL is announced as lost after
 // its lease and its names are freed, the nodes find each other again after Redis restarts, and
 // garbage published on the bus by another program is ignored.
+#include "freeport.h"
 #include "postgresfixture.h"
 #include "redisfixture.h"
 #include "testclient.h"
@@ -11,10 +12,11 @@
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+#include <functional>
 #include <memory>
 
 namespace {
@@ -23,19 +25,12 @@ namespace {
 constexpr int LeaseMs = 2000;
 constexpr int WaitMs = 8000;
 
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
-
 // One node: confabd with its own data directory, on a free port.
 class Node
 {
 public:
     Node(const QString& name, const QString& database, const QString& redis)
-        : m_name(name), m_port(freePort())
+        : m_name(name), m_port(quint16(std::max(0, freeLoopbackPort())))
     {
         m_process.setProcessChannelMode(QProcess::MergedChannels);
         QObject::connect(&m_process, &QProcess::readyRead,
@@ -109,6 +104,21 @@ bool hasLine(const TestClient* client, const QString& command, const QString& ne
             return true;
     }
     return false;
+}
+
+// Asks the same question (a NAMES, a MODE query) until the answer satisfies done, or WaitMs:
+// nodes agree within the bus's latency, not at once.
+bool askUntil(TestClient* client, const QByteArray& line,
+              const std::function<bool(const TestClient*)>& done)
+{
+    return QTest::qWaitFor(
+        [&] {
+            client->clear();
+            client->sendLine(line);
+            QTest::qWait(200);
+            return done(client);
+        },
+        WaitMs);
 }
 
 int countLines(const TestClient* client, const QString& command, const QString& needle)
@@ -352,14 +362,9 @@ void tst_ClusterNodes::channelStateIsShared()
 
     // bob, on another node, meets the key, then the topic and alice's operator status (once
     // the MODE has crossed: nodes agree within the bus's latency, not at once).
-    QTRY_VERIFY_WITH_TIMEOUT(
-        [bob] {
-            bob->clear();
-            bob->sendLine("MODE #ops");
-            QTest::qWait(100);
-            return bob->last(QStringLiteral("324")).param(2).contains(u'k');
-        }(),
-        WaitMs);
+    QVERIFY(askUntil(bob, "MODE #ops", [](const TestClient* client) {
+        return client->last(QStringLiteral("324")).param(2).contains(u'k');
+    }));
     bob->sendLine("JOIN #ops");
     QTRY_VERIFY_WITH_TIMEOUT(bob->has(QStringLiteral("475")), WaitMs);
     bob->sendLine("JOIN #ops secret");
@@ -387,14 +392,9 @@ void tst_ClusterNodes::channelStateIsShared()
     QVERIFY2(m_nodes[2]->start(), m_nodes[2]->log().constData());
     TestClient* carol = connectUser(*m_nodes[2], QStringLiteral("carol"));
     QVERIFY(carol);
-    QTRY_VERIFY_WITH_TIMEOUT(
-        [carol] {
-            carol->clear();
-            carol->sendLine("NAMES #ops");
-            QTest::qWait(100);
-            return hasLine(carol, QStringLiteral("353"), "@alice");
-        }(),
-        WaitMs);
+    QVERIFY(askUntil(carol, "NAMES #ops", [](const TestClient* client) {
+        return hasLine(client, QStringLiteral("353"), "@alice");
+    }));
     carol->sendLine("JOIN #ops secret");
     QTRY_VERIFY_WITH_TIMEOUT(carol->has(QStringLiteral("474")), WaitMs);
 }
@@ -574,24 +574,14 @@ void tst_ClusterNodes::redisRestartResynchronises()
     TestClient* guest = renamed(twinA) ? twinA : twinB;
     const QString guestNick = guest->last(QStringLiteral("NICK")).param(0);
     QVERIFY2(guestNick.startsWith(QLatin1String("Guest")), qPrintable(guestNick));
-    QTRY_VERIFY_WITH_TIMEOUT(
-        [kept] {
-            kept->clear();
-            kept->sendLine("NAMES #twins");
-            QTest::qWait(200);
-            return kept->last(QStringLiteral("353")).params().constLast().split(u' ').size() == 2;
-        }(),
-        WaitMs);
+    QVERIFY(askUntil(kept, "NAMES #twins", [](const TestClient* client) {
+        return client->last(QStringLiteral("353")).params().constLast().split(u' ').size() == 2;
+    }));
     QVERIFY(kept->last(QStringLiteral("353")).params().constLast().contains(guestNick));
-    QTRY_VERIFY_WITH_TIMEOUT(
-        [guest] {
-            guest->clear();
-            guest->sendLine("NAMES #twins");
-            QTest::qWait(200);
-            return guest->last(QStringLiteral("353")).params().constLast().contains(
-                QLatin1String("twin"));
-        }(),
-        WaitMs);
+    QVERIFY(askUntil(guest, "NAMES #twins", [](const TestClient* client) {
+        return client->last(QStringLiteral("353")).params().constLast().contains(
+            QLatin1String("twin"));
+    }));
     // The names are Redis's again: bob's cannot be taken on a third node.
     auto* thief = new TestClient(this);
     m_clients.append(thief);

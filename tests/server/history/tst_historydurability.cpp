@@ -1,6 +1,7 @@
 // History through a crash: confabd (the real binary) relays a message storm and is killed with
 // SIGKILL in the middle of it. Afterwards the database passes PRAGMA integrity_check and every
 // message relayed more than one second before the kill is in the history.
+#include "freeport.h"
 #include "storage/database.h"
 #include "testclient.h"
 
@@ -8,22 +9,16 @@
 #include <QProcess>
 #include <QSet>
 #include <QSqlQuery>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 namespace {
 
 // How long the storm runs before the kill, and how much of it must be on disk.
 constexpr int StormMs = 2500;
 constexpr int DurableAfterMs = 1000;
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
 
 } // namespace
 
@@ -40,7 +35,7 @@ void tst_HistoryDurability::killDuringStorm()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString dataDir = dir.filePath(QStringLiteral("data"));
-    const quint16 port = freePort();
+    const quint16 port = quint16(std::max(0, freeLoopbackPort()));
     QProcess confabd;
     confabd.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     confabd.start(QStringLiteral(CONFABD_PATH),
