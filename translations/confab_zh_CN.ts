@@ -1365,6 +1365,20 @@ SHA-256：%2</translation>
         <source>&amp;Host a chat on this computer</source>
         <translation>在这台电脑上主持聊天(&amp;H)</translation>
     </message>
+    <message>
+        <source>The chat server&apos;s name or address. For a network of several servers, list them separated by commas: Confab uses the first that answers, and another one if it goes away.</source>
+        <translation>聊天服务器的名称或地址。若一个网络有多台服务器，请用逗号分隔列出：Confab 使用第一台应答的服务器，它断开后改用另一台。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a server address. Use a name or name:port, several separated by commas.</source>
+        <translation>“%1”不是服务器地址。请使用 名称 或 名称:端口，多个地址用逗号分隔。</translation>
+    </message>
+    <message numerus="yes">
+        <source>None of the %n servers answered. The last one: %1</source>
+        <translation>
+            <numerusform>%n 台服务器都没有应答。最后一台：%1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1467,10 +1481,6 @@ SHA-256：%2</translation>
     <message>
         <source>Connected as %1</source>
         <translation>已连接，名字为 %1</translation>
-    </message>
-    <message>
-        <source>Server: %1:%2</source>
-        <translation>服务器：%1:%2</translation>
     </message>
     <message>
         <source>Lag: –</source>
@@ -1623,6 +1633,10 @@ Built with Qt %2.</source>
     <message>
         <source>Search &amp;all conversations…</source>
         <translation>搜索所有对话(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>服务器：%1</translation>
     </message>
 </context>
 <context>
@@ -1847,10 +1861,6 @@ Built with Qt %2.</source>
         <translation>Confab：在聊天（IRC）服务器上与他人聊天。</translation>
     </message>
     <message>
-        <source>The chat server to use, as host:port.</source>
-        <translation>要使用的聊天服务器，格式为 主机:端口。</translation>
-    </message>
-    <message>
         <source>host:port</source>
         <translation>主机:端口</translation>
     </message>
@@ -1901,6 +1911,10 @@ Built with Qt %2.</source>
     <message>
         <source>Use either --tls or --no-tls, not both.</source>
         <translation>只能使用 --tls 或 --no-tls 之一，不能同时使用。</translation>
+    </message>
+    <message>
+        <source>The chat server to use, as host:port; several nodes of one network separated by commas.</source>
+        <translation>要使用的聊天服务器，格式为 主机:端口；同一网络的多个节点用逗号分隔。</translation>
     </message>
 </context>
 <context>

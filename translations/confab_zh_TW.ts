@@ -1365,6 +1365,20 @@ SHA-256：%2</translation>
         <source>&amp;Host a chat on this computer</source>
         <translation>在這台電腦上主持聊天(&amp;H)</translation>
     </message>
+    <message>
+        <source>The chat server&apos;s name or address. For a network of several servers, list them separated by commas: Confab uses the first that answers, and another one if it goes away.</source>
+        <translation>聊天伺服器的名稱或位址。若一個網路有多台伺服器，請用逗號分隔列出：Confab 使用第一台回應的伺服器，它斷線後改用另一台。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a server address. Use a name or name:port, several separated by commas.</source>
+        <translation>「%1」不是伺服器位址。請使用 名稱 或 名稱:連接埠，多個位址以逗號分隔。</translation>
+    </message>
+    <message numerus="yes">
+        <source>None of the %n servers answered. The last one: %1</source>
+        <translation>
+            <numerusform>%n 台伺服器都沒有回應。最後一台：%1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1467,10 +1481,6 @@ SHA-256：%2</translation>
     <message>
         <source>Connected as %1</source>
         <translation>已連線，名稱為 %1</translation>
-    </message>
-    <message>
-        <source>Server: %1:%2</source>
-        <translation>伺服器：%1:%2</translation>
     </message>
     <message>
         <source>Lag: –</source>
@@ -1623,6 +1633,10 @@ Built with Qt %2.</source>
     <message>
         <source>Search &amp;all conversations…</source>
         <translation>搜尋所有對話(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>伺服器：%1</translation>
     </message>
 </context>
 <context>
@@ -1847,10 +1861,6 @@ Built with Qt %2.</source>
         <translation>Confab：在聊天（IRC）伺服器上與他人聊天。</translation>
     </message>
     <message>
-        <source>The chat server to use, as host:port.</source>
-        <translation>要使用的聊天伺服器，格式為 主機:連接埠。</translation>
-    </message>
-    <message>
         <source>host:port</source>
         <translation>主機:連接埠</translation>
     </message>
@@ -1901,6 +1911,10 @@ Built with Qt %2.</source>
     <message>
         <source>Use either --tls or --no-tls, not both.</source>
         <translation>只能使用 --tls 或 --no-tls 其中之一，不能同時使用。</translation>
+    </message>
+    <message>
+        <source>The chat server to use, as host:port; several nodes of one network separated by commas.</source>
+        <translation>要使用的聊天伺服器，格式為 主機:連接埠；同一網路的多個節點以逗號分隔。</translation>
     </message>
 </context>
 <context>

@@ -38,14 +38,14 @@ FilePreviews::FilePreviews(ServerConnection* connection, FileSharing* sharing, Q
         if (host.isEmpty() || host == m_fileHost)
             return;
         m_fileHost = host;
-        if (!FileLink::sameHost(host, m_connection->host()))
+        if (!FileLink::sameHost(host, m_connection->endpoint().host))
             emit linksChanged();
     });
 }
 
 std::optional<FileLink> FilePreviews::linkIn(const QString& text) const
 {
-    std::optional<FileLink> link = FileLink::parse(text, m_connection->host());
+    std::optional<FileLink> link = FileLink::parse(text, m_connection->endpoint().host);
     if (!link && !m_fileHost.isEmpty())
         link = FileLink::parse(text, m_fileHost);
     return link;
@@ -95,8 +95,8 @@ void FilePreviews::loadThumbnail(const FileLink& link, const QString& path)
     QPointer<FilePreviews> self(this);
     QThreadPool::globalInstance()->start([self, link, path] {
         QString error;
-        const QImage image = PictureCache::readThumbnail(
-            path, QSize(ThumbnailWidth, ThumbnailHeight), &error);
+        const QImage image =
+            PictureCache::readThumbnail(path, QSize(ThumbnailWidth, ThumbnailHeight), &error);
         PictureCache::touch(path);
         const qint64 size = QFileInfo(path).size();
         QMetaObject::invokeMethod(

@@ -38,7 +38,8 @@ QString FileSharing::unavailableReason() const
         return tr("Guests cannot send files: sign in with an account to send them.");
     // Elsewhere only when the chat connection is encrypted: on a plain one, anybody on the way
     // could name their own host and collect the password.
-    if (!FileLink::sameHost(host.host(), m_connection->host()) && !m_connection->isEncrypted())
+    if (!FileLink::sameHost(host.host(), m_connection->endpoint().host) &&
+        !m_connection->isEncrypted())
         return tr("This server takes files at another address (%1); your password is not sent "
                   "there over an unencrypted connection.")
             .arg(host.host());

@@ -57,13 +57,20 @@ ServerConnection::Error errorFor(Registration::Failure failure)
     using Failure = Registration::Failure;
     using Error = ServerConnection::Error;
     switch (failure) {
-    case Failure::WrongPassword: return Error::WrongPassword;
-    case Failure::Throttled: return Error::SignInThrottled;
-    case Failure::NoAccounts: return Error::AccountsUnsupported;
-    case Failure::NeedsTls: return Error::SignInNeedsTls;
-    case Failure::AccountExists: return Error::AccountExists;
-    case Failure::WeakPassword: return Error::WeakPassword;
-    case Failure::BadAccountName: return Error::BadAccountName;
+    case Failure::WrongPassword:
+        return Error::WrongPassword;
+    case Failure::Throttled:
+        return Error::SignInThrottled;
+    case Failure::NoAccounts:
+        return Error::AccountsUnsupported;
+    case Failure::NeedsTls:
+        return Error::SignInNeedsTls;
+    case Failure::AccountExists:
+        return Error::AccountExists;
+    case Failure::WeakPassword:
+        return Error::WeakPassword;
+    case Failure::BadAccountName:
+        return Error::BadAccountName;
     case Failure::NotAvailable:
     case Failure::Aborted:
         break;
@@ -101,8 +108,8 @@ ServerConnection::Error errorFor(ServerTransport::Failure failure)
 } // namespace
 
 ServerConnection::ServerConnection(QObject* parent)
-    : QObject(parent), m_transport(new ServerTransport(this)),
-      m_awayRefreshTimer(new QTimer(this)), m_registration(m_transport)
+    : QObject(parent), m_transport(new ServerTransport(this)), m_awayRefreshTimer(new QTimer(this)),
+      m_registration(m_transport)
 {
     qRegisterMetaType<ChatMessage>();
     qRegisterMetaType<WhoisInfo>();
@@ -158,10 +165,11 @@ void ServerConnection::setState(State state)
 
 void ServerConnection::connectToServer()
 {
-    connectWithPin(m_tls ? m_pins.pin(m_host, m_port) : QString());
+    m_addresses = ServerAddresses(m_host, m_port);
+    begin();
 }
 
-void ServerConnection::connectWithPin(const QString& pin)
+void ServerConnection::begin()
 {
     m_userQuit = false;
     m_fatalError = false;
@@ -169,10 +177,19 @@ void ServerConnection::connectWithPin(const QString& pin)
     m_transport->resetReconnectDelay();
     m_network.setNick(m_desiredNick);
     m_unconfirmed.clear();
-    // The pin this connection and its reconnections check against: read once, when the user
-    // connects or trusts a certificate.
-    m_pin = pin;
+    m_addresses.startRound();
     startConnection();
+}
+
+ServerEndpoint ServerConnection::endpoint() const
+{
+    return m_addresses.count() > 0 ? m_addresses.current() : ServerEndpoint{m_host, m_port};
+}
+
+QString ServerConnection::pinnedFingerprint() const
+{
+    const ServerEndpoint to = endpoint();
+    return m_pins.pin(to.host, to.port);
 }
 
 void ServerConnection::startConnection()
@@ -184,11 +201,12 @@ void ServerConnection::startConnection()
     m_outbox.clearEchoes();
     m_whois.clear();
     m_batches.clear();
-    qCInfo(lcConnection) << "connecting to" << m_host << m_port << (m_tls ? "(TLS)" : "(plain)")
+    const ServerEndpoint to = endpoint();
+    qCInfo(lcConnection) << "connecting to" << to.host << to.port << (m_tls ? "(TLS)" : "(plain)")
                          << "as" << m_network.nick();
     setState(State::Connecting);
-    m_transport->setTls(m_tls, m_tls ? m_pin : QString());
-    m_transport->open(m_host, m_port);
+    m_transport->setTls(m_tls, m_tls ? pinnedFingerprint() : QString());
+    m_transport->open(to.host, to.port);
 }
 
 QString ServerConnection::peerFingerprint() const
@@ -210,9 +228,10 @@ void ServerConnection::trustCertificate(const QString& fingerprint)
 {
     if (m_state != State::Disconnected || CertificateCheck::normalized(fingerprint).isEmpty())
         return;
-    qCInfo(lcConnection) << "pinning" << fingerprint << "for" << m_host << m_port;
-    m_pins.setPin(m_host, m_port, fingerprint);
-    connectWithPin(CertificateCheck::normalized(fingerprint));
+    const ServerEndpoint to = endpoint();
+    qCInfo(lcConnection) << "pinning" << fingerprint << "for" << to.host << to.port;
+    m_pins.setPin(to.host, to.port, fingerprint);
+    begin(); // at the address whose certificate this is
 }
 
 void ServerConnection::refuseCertificate()
@@ -224,14 +243,25 @@ void ServerConnection::refuseCertificate()
 
 void ServerConnection::onOpened()
 {
-    qCInfo(lcConnection) << "connected to" << m_host << m_port;
+    qCInfo(lcConnection) << "connected to" << endpoint().host << endpoint().port;
     setState(State::Registering);
-    m_registration.setPlainAllowed(isEncrypted() || isLoopback(m_host));
+    m_registration.setPlainAllowed(isEncrypted() || isLoopback(endpoint().host));
     m_registration.start(m_network.nick());
+}
+
+bool ServerConnection::tryNextAddress()
+{
+    if (m_everRegistered || m_fatalError || m_userQuit || !m_addresses.tryNext())
+        return false;
+    qCInfo(lcConnection) << "no answer there; trying" << endpoint().host << endpoint().port;
+    startConnection();
+    return true;
 }
 
 void ServerConnection::onFailed(ServerTransport::Failure failure, const QString& detail)
 {
+    if (tryNextAddress())
+        return;
     const bool wasConnected = m_state == State::Connected;
     m_account.clear();
     m_network.clearMembers();
@@ -252,6 +282,7 @@ void ServerConnection::onFailed(ServerTransport::Failure failure, const QString&
         emit errorOccurred(error, shown);
 
     if (willRetry()) {
+        m_addresses.advance(); // another node of the network may be up when this one is not
         m_transport->scheduleReconnect();
         setState(State::Reconnecting);
     } else {

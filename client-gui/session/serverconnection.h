@@ -2,6 +2,7 @@
 
 #include "connection/certificatepins.h"
 #include "connection/messageoutbox.h"
+#include "connection/serveraddresses.h"
 #include "connection/servertransport.h"
 #include "ircmessage.h"
 #include "models/chatmessage.h"
@@ -24,9 +25,14 @@
 // keeps messages typed while offline in an outbox that is sent after reconnecting (or reported
 // as failed).
 //
+// The host may name several nodes of one network ("a.lan, b.lan:6668", ServerAddresses): it
+// connects to the first that answers, and after a loss reconnects to the next one. host() stays
+// the text as given (the key of the archive, the contacts and the keyring); endpoint() is the
+// address in use.
+//
 // With TLS on (setTls) the certificate is verified by the system's authorities or, when they do
-// not know it (self-signed, on a LAN), by the fingerprint the user pinned for this host:port
-// (CertificatePins). Without a pin, or with another one, it stops, says so
+// not know it (self-signed, on a LAN), by the fingerprint the user pinned for the endpoint's
+// host:port (CertificatePins). Without a pin, or with another one, it stops, says so
 // (certificateNeedsTrust, certificateChanged) and waits, disconnected and without retrying,
 // until trustCertificate() pins the fingerprint and connects again.
 class QTimer;
@@ -72,11 +78,16 @@ public:
     explicit ServerConnection(QObject* parent = nullptr);
     ~ServerConnection() override;
 
-    // What to connect to; read by connectToServer().
+    // What to connect to; read by connectToServer(). The host may list several addresses; the
+    // port is for those without their own.
     void setHost(const QString& host) { m_host = host; }
     QString host() const { return m_host; }
     void setPort(quint16 port) { m_port = port; }
     quint16 port() const { return m_port; }
+    // The address in use (or tried last): one of host()'s.
+    ServerEndpoint endpoint() const;
+    // How many addresses host() names (1 for a plain host name).
+    int addressCount() const { return m_addresses.count(); }
     void setPassword(const QString& password) { m_registration.setPassword(password); }
     void setUserName(const QString& user) { m_registration.setUserName(user); }
     void setRealName(const QString& realName) { m_registration.setRealName(realName); }
@@ -145,8 +156,8 @@ public:
     QSslCertificate peerCertificate() const { return m_transport->peerCertificate(); }
     // Its SHA-256 fingerprint ("AB:CD:…"); empty when not encrypted.
     QString peerFingerprint() const;
-    // The fingerprint pinned for host():port(), if any.
-    QString pinnedFingerprint() const { return m_pins.pin(m_host, m_port); }
+    // The fingerprint pinned for the endpoint(), if any.
+    QString pinnedFingerprint() const;
     int outboxSize() const { return m_outbox.size(); }
 
     // Caps this client asks for when offered.
@@ -257,8 +268,11 @@ signals:
 
 private:
     void setState(State state);
-    void connectWithPin(const QString& pin);
+    // A new series of attempts, at the current address: what the user asked for.
+    void begin();
     void startConnection();
+    // Before the first login: the next address not tried yet, at once. False when none is left.
+    bool tryNextAddress();
     void onOpened();
     void onFailed(ServerTransport::Failure failure, const QString& detail);
     void onCertificateRejected();
@@ -342,11 +356,11 @@ private:
 
     QString m_host;
     quint16 m_port = 6667;
+    ServerAddresses m_addresses; // of m_host, read by connectToServer()
     bool m_tls = false;
     CertificatePins m_pins;
-    QString m_pin; // the pinned fingerprint in use (connectToServer reads it)
     QString m_desiredNick;
-    QString m_account; // logged in to
+    QString m_account;     // logged in to
     QString m_serverError; // text of the server's ERROR line before it closed
 
     bool m_everRegistered = false; // reconnect only after a successful login

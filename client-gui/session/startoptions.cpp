@@ -1,6 +1,7 @@
 #include "session/startoptions.h"
 
 #include "connection/clientlogging.h"
+#include "connection/serveraddresses.h"
 #include "session/clientsettings.h"
 
 #include <QCommandLineParser>
@@ -9,33 +10,17 @@
 #include <QLoggingCategory>
 #include <QTranslator>
 
-bool StartOptions::splitServer(const QString& text, QString* host, quint16* port)
+bool StartOptions::readServer(const QString& text)
 {
-    QString h = text.trimmed();
-    *port = 0;
-    if (h.isEmpty())
-        return false;
-    qsizetype colon = -1;
-    if (h.startsWith(QLatin1Char('['))) { // [IPv6]:port
-        const qsizetype close = h.indexOf(QLatin1Char(']'));
-        if (close < 0)
-            return false;
-        colon = h.indexOf(QLatin1Char(':'), close);
-        *host = h.mid(1, close - 1);
-    } else if (h.count(QLatin1Char(':')) == 1) {
-        colon = h.indexOf(QLatin1Char(':'));
-        *host = h.left(colon);
-    } else {
-        *host = h; // a host name, or a bare IPv6 address
+    const QList<ServerEndpoint> endpoints = ServerAddresses::parse(text, 0);
+    if (endpoints.size() == 1) {
+        host = endpoints.constFirst().host;
+        port = endpoints.constFirst().port;
+    } else if (!endpoints.isEmpty()) { // several nodes: the list is the address
+        host = text.trimmed();
+        port = 0;
     }
-    if (colon >= 0) {
-        bool ok = false;
-        const uint value = h.mid(colon + 1).toUInt(&ok);
-        if (!ok || value == 0 || value > 65535)
-            return false;
-        *port = quint16(value);
-    }
-    return !host->isEmpty();
+    return !endpoints.isEmpty();
 }
 
 bool StartOptions::parse(const QStringList& arguments, QString* error)
@@ -44,12 +29,15 @@ bool StartOptions::parse(const QStringList& arguments, QString* error)
     parser.setApplicationDescription(tr("Confab: chat with people on a chat (IRC) server."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption serverOption(
-        QStringLiteral("server"), tr("The chat server to use, as host:port."), tr("host:port"));
+    const QCommandLineOption serverOption(QStringLiteral("server"),
+                                          tr("The chat server to use, as host:port; several nodes "
+                                             "of one network separated by commas."),
+                                          tr("host:port"));
     const QCommandLineOption nickOption(QStringLiteral("nick"), tr("The name to log in with."),
                                         tr("name"));
     const QCommandLineOption connectOption(QStringLiteral("connect"),
-                                           tr("Connect at once, without the login dialog (with the name saved last time when --nick is not given)."));
+                                           tr("Connect at once, without the login dialog (with the "
+                                              "name saved last time when --nick is not given)."));
     const QCommandLineOption langOption(
         QStringLiteral("lang"), tr("The language, for example zh_CN, zh_TW or en."), tr("code"));
     const QCommandLineOption logOption(QStringLiteral("log-level"),
@@ -75,7 +63,7 @@ bool StartOptions::parse(const QStringList& arguments, QString* error)
         *error = tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst());
         return false;
     }
-    if (parser.isSet(serverOption) && !splitServer(parser.value(serverOption), &host, &port)) {
+    if (parser.isSet(serverOption) && !readServer(parser.value(serverOption))) {
         *error = tr("Not a server address: %1 (use host:port)").arg(parser.value(serverOption));
         return false;
     }

@@ -6,7 +6,8 @@
 
 #include <optional>
 
-// The command line of confab: --server host:port, --nick name, --connect, --tls/--no-tls,
+// The command line of confab: --server host:port (or several), --nick name, --connect,
+// --tls/--no-tls,
 // --lang code, --log-level. Parsing and translator loading live here so main.cpp stays a few lines.
 class StartOptions
 {
@@ -27,7 +28,11 @@ public:
     bool parse(const QStringList& arguments, QString* error);
     // Loads confab_<lang>.qm from :/i18n and Qt's own qtbase_<lang>.qm onto app.
     static void installTranslators(QCoreApplication* app, const QString& language);
-    // "host:port", "host", "[::1]:6667" -> host and port (port 0 when absent).
-    static bool splitServer(const QString& text, QString* host, quint16* port);
     static void applyLogLevel(const QString& level);
+
+private:
+    // --server: "host:port" sets host and port (port 0 when absent); several addresses
+    // ("a.lan:6667,b.lan") stay one text in host, which the connection splits. False if the
+    // text is not an address.
+    bool readServer(const QString& text);
 };

@@ -25,8 +25,9 @@ void CertificatePrompt::ask(const QSslCertificate& certificate, const QString& p
                                                   : CertificateDialog::Kind::Changed;
     QWidget* modal = QApplication::activeModalWidget();
     QWidget* parent = modal && modal != m_dialog ? modal : m_window;
-    auto* dialog = new CertificateDialog(kind, m_connection->host(), m_connection->port(),
-                                         certificate, pinnedFingerprint, parent);
+    const ServerEndpoint server = m_connection->endpoint();
+    auto* dialog = new CertificateDialog(kind, server.host, server.port, certificate,
+                                         pinnedFingerprint, parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialog = dialog;
     connect(dialog, &QDialog::accepted, this, [this, dialog] {

@@ -18,8 +18,7 @@ void ConnectionSecurityIndicator::refresh()
     using Security = ServerTransport::Security;
     const State state = m_connection->state();
     const bool open = state == State::Registering || state == State::Connected;
-    const QString server =
-        QStringLiteral("%1:%2").arg(m_connection->host()).arg(m_connection->port());
+    const QString server = ServerAddresses::display(m_connection->endpoint());
     QString style;
     if (!open) {
         setText(tr("Not connected"));

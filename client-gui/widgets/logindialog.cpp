@@ -98,6 +98,9 @@ LoginDialog::LoginDialog(ServerConnection* connection, QWidget* parent)
                                     "allows it."));
 
     m_hostEdit->setPlaceholderText(tr("for example chat.example.org"));
+    m_hostEdit->setToolTip(tr("The chat server's name or address. For a network of several "
+                              "servers, list them separated by commas: Confab uses the first "
+                              "that answers, and another one if it goes away."));
     m_portSpin->setRange(1, 65535);
     m_portSpin->setValue(ClientDefaults::Tls ? ClientDefaults::TlsPort : ClientDefaults::Port);
     m_nickEdit->setPlaceholderText(tr("the name others will see"));
@@ -143,10 +146,10 @@ LoginDialog::LoginDialog(ServerConnection* connection, QWidget* parent)
     setMinimumWidth(440);
 
     // Tab follows the form from top to bottom (widgets were made in another order).
-    QWidget* const order[] = {m_lanList,     m_hostButton,    m_modeTabs,      m_recentCombo,     m_hostEdit,
-                              m_portSpin,    m_tlsCheck,      m_nickEdit,        m_passwordEdit,
-                              m_confirmEdit, m_rememberCheck, m_displayNameEdit, m_connectButton,
-                              m_cancelButton};
+    QWidget* const order[] = {m_lanList,       m_hostButton,  m_modeTabs,      m_recentCombo,
+                              m_hostEdit,      m_portSpin,    m_tlsCheck,      m_nickEdit,
+                              m_passwordEdit,  m_confirmEdit, m_rememberCheck, m_displayNameEdit,
+                              m_connectButton, m_cancelButton};
     for (size_t i = 1; i < std::size(order); ++i)
         setTabOrder(order[i - 1], order[i]);
 
@@ -404,9 +407,9 @@ void LoginDialog::onModeChanged()
     m_passwordLabel->setText(current == Registration::Mode::Guest ? tr("Server pass&word:")
                                                                   : tr("Pass&word:"));
     m_passwordEdit->setPlaceholderText(
-        current == Registration::Mode::Guest       ? tr("only if the server asks for one")
-        : current == Registration::Mode::SignIn    ? tr("your account's password")
-                                                   : tr("choose a password"));
+        current == Registration::Mode::Guest    ? tr("only if the server asks for one")
+        : current == Registration::Mode::SignIn ? tr("your account's password")
+                                                : tr("choose a password"));
     m_form->setRowVisible(m_confirmEdit, current == Registration::Mode::CreateAccount);
     m_form->setRowVisible(m_rememberCheck, account);
     m_connectButton->setText(current == Registration::Mode::SignIn          ? tr("&Sign in")
@@ -505,9 +508,9 @@ QString LoginDialog::errorText(ServerConnection::Error error, const QString& hos
                                      "one.")
                                 : tr("The server does not accept this password: %1").arg(detail);
     case Error::BadAccountName:
-        return detail.isEmpty() ? tr("The server does not accept this account name.")
-                                : tr("The server does not accept this account name: %1")
-                                      .arg(detail);
+        return detail.isEmpty()
+                   ? tr("The server does not accept this account name.")
+                   : tr("The server does not accept this account name: %1").arg(detail);
     case Error::AccountUnavailable:
         return detail.isEmpty() ? tr("Accounts cannot be used on %1 right now.").arg(host)
                                 : tr("The account cannot be used right now: %1").arg(detail);
@@ -527,6 +530,10 @@ QString LoginDialog::errorText(ServerConnection::Error error, const QString& hos
 
 QString LoginDialog::formProblem() const
 {
+    if (!host().isEmpty() && ServerAddresses::parse(host(), port()).isEmpty())
+        return tr("“%1” is not a server address. Use a name or name:port, several separated by "
+                  "commas.")
+            .arg(host());
     const QString problem = nickProblem(nick(), m_connection->serverSupport().nickLength());
     if (!problem.isEmpty() || mode() == Registration::Mode::Guest)
         return problem;
@@ -747,10 +754,17 @@ void LoginDialog::onError(ServerConnection::Error error, const QString& detail)
 {
     if (!isVisible() || !m_busy)
         return;
-    if (m_hosting)
-        showError(errorText(error, m_connection->host(), m_connection->port(), detail));
-    else
-        showError(errorText(error, host(), port(), detail));
+    const ServerEndpoint server = m_connection->endpoint(); // the last address tried
+    const QString text = errorText(error, server.host, server.port, detail);
+    const bool noAnswer = error == ServerConnection::Error::ConnectionRefused ||
+                          error == ServerConnection::Error::HostNotFound ||
+                          error == ServerConnection::Error::Unreachable ||
+                          error == ServerConnection::Error::Timeout;
+    const int count = m_connection->addressCount();
+    showError(
+        noAnswer && count > 1
+            ? tr("None of the %n servers answered. The last one: %1", nullptr, count).arg(text)
+            : text);
 }
 
 void LoginDialog::reject()

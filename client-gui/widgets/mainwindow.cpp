@@ -504,7 +504,7 @@ void MainWindow::onStateChanged(ServerConnection::State state)
     m_serverLabel->setText(
         m_connection->host().isEmpty()
             ? QString()
-            : tr("Server: %1:%2").arg(m_connection->host()).arg(m_connection->port()));
+            : tr("Server: %1").arg(ServerAddresses::display(m_connection->endpoint())));
     // Qt appends the application display name ("… — Confab") to a title that does not end in it.
     setWindowTitle(state == State::Connected
                        ? tr("%1 on %2").arg(m_connection->nick(), m_connection->host())

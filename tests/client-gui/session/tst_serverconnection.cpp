@@ -5,6 +5,7 @@
 #include "connection/certificatecheck.h"
 #include "core/servercore.h"
 #include "fakeircserver.h"
+#include "freeport.h"
 #include "irclimits.h"
 #include "net/server.h"
 #include "session/clientsettings.h"
@@ -42,6 +43,9 @@ private slots:
     void outboxFailsWhenOfflineForGood();
     void reconnectsWithBackoff();
     void renamedWhileReconnectingTakesVariant();
+    void firstAddressThatAnswersIsUsed();
+    void noAddressAnsweringIsOneError();
+    void reconnectsToTheNextAddressAfterALoss();
     void tlsFirstUseAsksBeforeAnything();
     void tlsTrustConnectsRegistersAndPins();
     void tlsPinnedConnectsWithoutAsking();
@@ -392,6 +396,78 @@ void tst_ServerConnection::reconnectsWithBackoff()
     QTRY_VERIFY(!back.receivedCommands(QStringLiteral("JOIN")).isEmpty());
     QCOMPARE(back.receivedCommands(QStringLiteral("JOIN")).at(0).param(0), QStringLiteral("#keep"));
     QCOMPARE(c->nextReconnectDelay(), 50); // reset after success
+}
+
+// Several nodes of one network in the server field: the first that answers is used, without an
+// error for the ones that did not.
+void tst_ServerConnection::firstAddressThatAnswersIsUsed()
+{
+    const int dead = freeLoopbackPort(); // nothing listens there
+    QVERIFY(dead > 0);
+    FakeIrcServer node;
+    node.autoWelcome = true;
+    QVERIFY(node.listen());
+    ServerConnection* c = makeConnection(6667, QStringLiteral("nomad"));
+    c->setHost(QStringLiteral("127.0.0.1:%1, 127.0.0.1:%2").arg(dead).arg(node.port()));
+    QSignalSpy errors(c, &ServerConnection::errorOccurred);
+    c->connectToServer();
+    QTRY_VERIFY(c->isRegistered());
+    QCOMPARE(errors.count(), 0);
+    QCOMPARE(c->addressCount(), 2);
+    QCOMPARE(c->endpoint().port, node.port());
+    QVERIFY(node.hasClient());
+}
+
+void tst_ServerConnection::noAddressAnsweringIsOneError()
+{
+    const int first = freeLoopbackPort(); // nothing listens on either
+    int second = freeLoopbackPort();
+    for (int i = 0; i < 10 && second == first; ++i)
+        second = freeLoopbackPort();
+    QVERIFY(first > 0 && second > 0 && first != second);
+    ServerConnection* c = makeConnection(6667, QStringLiteral("nomad"));
+    c->setHost(QStringLiteral("127.0.0.1:%1 127.0.0.1:%2").arg(first).arg(second));
+    QSignalSpy errors(c, &ServerConnection::errorOccurred);
+    QSignalSpy states(c, &ServerConnection::stateChanged);
+    c->connectToServer();
+    QTRY_COMPARE(c->state(), ServerConnection::State::Disconnected);
+    QCOMPARE(errors.count(), 1);
+    QCOMPARE(errors.at(0).at(0).value<ServerConnection::Error>(),
+             ServerConnection::Error::ConnectionRefused);
+    QCOMPARE(int(c->endpoint().port), second); // both were tried, in order
+    QTest::qWait(300);
+    QCOMPARE(errors.count(), 1); // and it does not go round again by itself
+    QCOMPARE(c->state(), ServerConnection::State::Disconnected);
+}
+
+// A node goes away: the reconnection goes to the next node, which gets the rooms back.
+void tst_ServerConnection::reconnectsToTheNextAddressAfterALoss()
+{
+    FakeIrcServer a;
+    a.autoWelcome = true;
+    QVERIFY(a.listen());
+    FakeIrcServer b;
+    b.autoWelcome = true;
+    QVERIFY(b.listen());
+    ServerConnection* c = makeConnection(6667, QStringLiteral("nomad"));
+    const QString addresses =
+        QStringLiteral("127.0.0.1:%1,127.0.0.1:%2").arg(a.port()).arg(b.port());
+    c->setHost(addresses);
+    c->setReconnectDelays(50, 200);
+    c->connectToServer();
+    QTRY_VERIFY(c->isRegistered());
+    QVERIFY(a.hasClient());
+    QVERIFY(!b.hasClient());
+    a.sendLine(":nomad!u@h JOIN #keep");
+    QTRY_COMPARE(c->rooms(), QStringList{QStringLiteral("#keep")});
+
+    a.close(); // the node is gone for good
+    QTRY_COMPARE(c->state(), ServerConnection::State::Reconnecting);
+    QTRY_VERIFY(c->isRegistered());
+    QCOMPARE(c->endpoint().port, b.port());
+    QTRY_VERIFY(!b.receivedCommands(QStringLiteral("JOIN")).isEmpty());
+    QCOMPARE(b.receivedCommands(QStringLiteral("JOIN")).at(0).param(0), QStringLiteral("#keep"));
+    QCOMPARE(c->host(), addresses); // the archive, contacts and keyring stay the same
 }
 
 void tst_ServerConnection::renamedWhileReconnectingTakesVariant()

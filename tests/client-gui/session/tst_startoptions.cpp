@@ -7,46 +7,11 @@ class tst_StartOptions : public QObject
     Q_OBJECT
 
 private slots:
-    void splitServer_data();
-    void splitServer();
     void parse_data();
     void parse();
     void tls_data();
     void tls();
 };
-
-void tst_StartOptions::splitServer_data()
-{
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<bool>("ok");
-    QTest::addColumn<QString>("host");
-    QTest::addColumn<int>("port");
-    QTest::newRow("host:port") << "chat.example.org:6697" << true << "chat.example.org" << 6697;
-    QTest::newRow("host only") << "localhost" << true << "localhost" << 0;
-    QTest::newRow("ipv4") << "127.0.0.1:6667" << true << "127.0.0.1" << 6667;
-    QTest::newRow("bracketed ipv6") << "[::1]:7000" << true << "::1" << 7000;
-    QTest::newRow("bare ipv6") << "::1" << true << "::1" << 0;
-    QTest::newRow("empty") << "" << false << "" << 0;
-    QTest::newRow("port zero") << "host:0" << false << "host" << 0;
-    QTest::newRow("port too big") << "host:70000" << false << "host" << 0;
-    QTest::newRow("port not a number") << "host:abc" << false << "host" << 0;
-    QTest::newRow("no host") << ":6667" << false << "" << 6667;
-}
-
-void tst_StartOptions::splitServer()
-{
-    QFETCH(QString, text);
-    QFETCH(bool, ok);
-    QFETCH(QString, host);
-    QFETCH(int, port);
-    QString h;
-    quint16 p = 0;
-    QCOMPARE(StartOptions::splitServer(text, &h, &p), ok);
-    if (ok) {
-        QCOMPARE(h, host);
-        QCOMPARE(int(p), port);
-    }
-}
 
 void tst_StartOptions::parse_data()
 {
@@ -63,6 +28,13 @@ void tst_StartOptions::parse_data()
                                 << true << "h" << 7 << "ann" << true << "zh_CN";
     QTest::newRow("connect without nick: the saved name")
         << QStringList{"confab", "--connect"} << true << "" << 0 << "" << true << "";
+    QTest::newRow("several nodes: the list is the address")
+        << QStringList{"confab", "--server", "a.lan:6667,b.lan"} << true << "a.lan:6667,b.lan" << 0
+        << "" << false << "";
+    QTest::newRow("bracketed ipv6") << QStringList{"confab", "--server", "[::1]:7000"} << true
+                                    << "::1" << 7000 << "" << false << "";
+    QTest::newRow("one bad node") << QStringList{"confab", "--server", "a.lan,b.lan:0"} << false
+                                  << "" << 0 << "" << false << "";
     QTest::newRow("bad server") << QStringList{"confab", "--server", "h:x"} << false << "" << 0
                                 << "" << false << "";
     QTest::newRow("unknown option")

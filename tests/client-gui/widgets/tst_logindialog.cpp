@@ -45,6 +45,9 @@ private slots:
     void nameInUseThenAnotherNameOnSameConnection();
     void nameInUseWaitsForTheUser();
     void refusedIsShownAndRetryWorks();
+    void severalServersFirstAnsweringIsUsed();
+    void noneOfSeveralServersAnswering();
+    void notAnAddressIsPointedOut();
     void timeoutIsShown();
     void unknownHostIsShown();
     void badPasswordIsShown();
@@ -364,6 +367,59 @@ void tst_LoginDialog::refusedIsShownAndRetryWorks()
     QCOMPARE(m_controller->connection()->nick(), QStringLiteral("carol"));
 }
 
+void tst_LoginDialog::severalServersFirstAnsweringIsUsed()
+{
+    quint16 closedPort = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        closedPort = probe.serverPort();
+    }
+    QSignalSpy finished(m_dialog.get(), &QDialog::finished);
+    // The port field is for the entry without its own.
+    fill(QStringLiteral("127.0.0.1:%1, 127.0.0.1").arg(closedPort), m_server->serverPort(),
+         QStringLiteral("nina"));
+    clickConnect();
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(m_controller->connection()->endpoint().port, m_server->serverPort());
+    QCOMPARE(m_controller->connection()->nick(), QStringLiteral("nina"));
+}
+
+void tst_LoginDialog::noneOfSeveralServersAnswering()
+{
+    QTcpServer first;
+    QTcpServer second;
+    QVERIFY(first.listen(QHostAddress::LocalHost, 0));
+    QVERIFY(second.listen(QHostAddress::LocalHost, 0));
+    const QString text = QStringLiteral("127.0.0.1:%1 127.0.0.1:%2")
+                             .arg(first.serverPort())
+                             .arg(second.serverPort());
+    first.close();
+    second.close();
+    fill(text, 6667, QStringLiteral("olga"));
+    clickConnect();
+    auto* status = child<QLabel>("statusLabel");
+    QTRY_VERIFY2(status->text().contains(QStringLiteral("None of the 2 servers answered")),
+                 qPrintable(status->text()));
+    QVERIFY2(status->text().contains(QStringLiteral("refused")), qPrintable(status->text()));
+    QVERIFY(child<QPushButton>("connectButton")->isEnabled());
+}
+
+void tst_LoginDialog::notAnAddressIsPointedOut()
+{
+    fill(QStringLiteral("a.lan, b.lan:0"), 6667, QStringLiteral("pia"));
+    auto* hint = child<QLabel>("nickHint");
+    QVERIFY(!child<QPushButton>("connectButton")->isEnabled());
+    QVERIFY(hint->isVisible());
+    QVERIFY2(hint->text().contains(QStringLiteral("is not a server address")),
+             qPrintable(hint->text()));
+    auto* hostEdit = child<QLineEdit>("hostEdit");
+    hostEdit->clear();
+    QTest::keyClicks(hostEdit, QStringLiteral("a.lan, b.lan:6668"));
+    QVERIFY(child<QPushButton>("connectButton")->isEnabled());
+    QVERIFY(!hint->isVisible());
+}
+
 void tst_LoginDialog::timeoutIsShown()
 {
     QTcpServer silent; // accepts and never says a word
@@ -441,7 +497,8 @@ void tst_LoginDialog::createsAnAccount()
     QTest::keyClicks(confirm, QStringLiteral("a long passwort"));
     auto* button = child<QPushButton>("connectButton");
     QVERIFY(!button->isEnabled());
-    QCOMPARE(child<QLabel>("nickHint")->text(), LoginDialog::tr("The two passwords are not the same."));
+    QCOMPARE(child<QLabel>("nickHint")->text(),
+             LoginDialog::tr("The two passwords are not the same."));
     confirm->clear();
     QTest::keyClicks(confirm, QStringLiteral("a long password"));
     QVERIFY(button->isEnabled());
