@@ -4,6 +4,8 @@
 #include "irccommand.h"
 #include "ircnumerics.h"
 #include "session/irceventparser.h"
+#include "session/nickregainer.h"
+#include "session/textsplitter.h"
 
 #include <QHostAddress>
 #include <QTimer>
@@ -14,43 +16,6 @@
 namespace {
 
 constexpr int AwayRefreshIntervalMs = 60000;
-// A 401 refers to a message sent at most this long ago; at most this many are remembered.
-constexpr int UnconfirmedMaxAgeSecs = 30;
-constexpr int UnconfirmedMaxPerTarget = 20;
-
-// Cuts text into pieces of at most maxBytes of UTF-8, at a space in the second half if there is
-// one, never inside a surrogate pair.
-QStringList splitText(const QString& text, int maxBytes)
-{
-    QStringList chunks;
-    QString current;
-    int currentBytes = 0;
-    int lastSpace = -1;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        QString unit(text.at(i));
-        if (text.at(i).isHighSurrogate() && i + 1 < text.size())
-            unit.append(text.at(++i));
-        const int bytes = int(unit.toUtf8().size());
-        if (currentBytes + bytes > maxBytes && !current.isEmpty()) {
-            if (lastSpace > int(current.size()) / 2) {
-                chunks.append(current.left(lastSpace));
-                current = current.mid(lastSpace + 1);
-            } else {
-                chunks.append(current);
-                current.clear();
-            }
-            currentBytes = int(current.toUtf8().size());
-            lastSpace = -1;
-        }
-        if (unit == QLatin1String(" "))
-            lastSpace = int(current.size());
-        current.append(unit);
-        currentBytes += bytes;
-    }
-    if (!current.isEmpty())
-        chunks.append(current);
-    return chunks;
-}
 
 ServerConnection::Error errorFor(Registration::Failure failure)
 {
@@ -111,6 +76,7 @@ ServerConnection::ServerConnection(QObject* parent)
     : QObject(parent), m_transport(new ServerTransport(this)), m_awayRefreshTimer(new QTimer(this)),
       m_registration(m_transport)
 {
+    new NickRegainer(this); // a variant taken at reconnection becomes the name again once free
     qRegisterMetaType<ChatMessage>();
     qRegisterMetaType<WhoisInfo>();
     qRegisterMetaType<IrcBatch>();
@@ -460,6 +426,8 @@ void ServerConnection::handle(const IrcEvents::Quit& event)
 
 void ServerConnection::handle(const IrcEvents::NickChange& event)
 {
+    if (caseMapping().equals(event.oldNick, m_network.nick()))
+        m_desiredNick = event.newNick; // asked for, or given by the server: the name from now on
     const QStringList rooms = m_network.renameUser(event.oldNick, event.newNick);
     emit nickChanged(event.oldNick, event.newNick, rooms);
 }
@@ -596,13 +564,7 @@ void ServerConnection::handle(const IrcEvents::Message& event)
     chat.isNotice = event.isNotice;
     chat.isOwn = isOwnNick(chat.sender);
     if (chat.isOwn) { // the echo: delivered
-        QList<Unconfirmed>& sent = m_unconfirmed[fold(chat.target)];
-        for (qsizetype i = 0; i < sent.size(); ++i) {
-            if (sent.at(i).text == chat.text && sent.at(i).isAction == chat.isAction) {
-                sent.removeAt(i);
-                break;
-            }
-        }
+        m_unconfirmed.confirm(fold(chat.target), chat.text, chat.isAction);
     }
     if (chat.isOwn && m_outbox.takeEcho(fold(chat.target), event.wireText))
         return; // already shown as a queued line
@@ -613,37 +575,20 @@ void ServerConnection::handle(const IrcEvents::Message& event)
 
 void ServerConnection::handle(const IrcEvents::DeliveryFailed& event)
 {
-    QList<Unconfirmed>& sent = m_unconfirmed[fold(event.target)];
-    const QDateTime oldest = QDateTime::currentDateTimeUtc().addSecs(-UnconfirmedMaxAgeSecs);
-    sent.erase(std::remove_if(sent.begin(), sent.end(),
-                              [&oldest](const Unconfirmed& u) { return u.sentAt < oldest; }),
-               sent.end());
-    if (sent.isEmpty()) {
-        m_unconfirmed.remove(fold(event.target));
+    const std::optional<UnconfirmedMessages::Entry> failed = m_unconfirmed.takeRefused(
+        fold(event.target), hasCapability(QStringLiteral("echo-message")));
+    if (!failed) {
         emit targetUnavailable(event.target, event.code, event.reason);
         return;
     }
-    // With echo-message the list holds only what was not echoed, in order; without it, every
-    // recent message, and the newest is the likeliest one refused.
-    const bool echo = hasCapability(QStringLiteral("echo-message"));
-    const Unconfirmed failed = echo ? sent.takeFirst() : sent.takeLast();
     ChatMessage chat;
-    chat.time = failed.sentAt;
+    chat.time = failed->sentAt;
     chat.sender = m_network.nick();
     chat.target = isRoomName(event.target) ? m_network.displayRoomName(event.target) : event.target;
-    chat.text = failed.text;
-    chat.isAction = failed.isAction;
+    chat.text = failed->text;
+    chat.isAction = failed->isAction;
     chat.isOwn = true;
     emit messageNotDelivered(chat, event.code, event.reason);
-}
-
-void ServerConnection::rememberUnconfirmed(const QString& target, const QString& text,
-                                           bool isAction)
-{
-    QList<Unconfirmed>& sent = m_unconfirmed[fold(target)];
-    sent.append({text, isAction, QDateTime::currentDateTimeUtc()});
-    if (sent.size() > UnconfirmedMaxPerTarget)
-        sent.removeFirst();
 }
 
 void ServerConnection::handle(const IrcEvents::ServerText& event)
@@ -692,14 +637,14 @@ void ServerConnection::sendText(const QString& target, const QString& text, bool
             emit queuedMessageFailed(queued.id);
         return;
     }
-    const QStringList chunks = splitText(text, MaxTextBytes);
+    const QStringList chunks = TextSplitter::split(text, MaxTextBytes);
     const bool echo = hasCapability(QStringLiteral("echo-message"));
     for (const QString& chunk : chunks) {
         send(isAction   ? IrcCommand::action(target, chunk)
              : isNotice ? IrcCommand::notice(target, chunk)
                         : IrcCommand::privmsg(target, chunk));
         if (!isNotice) // no error replies to a NOTICE
-            rememberUnconfirmed(target, chunk, isAction);
+            m_unconfirmed.remember(fold(target), chunk, isAction);
         if (!echo) {
             ChatMessage chat;
             chat.time = QDateTime::currentDateTimeUtc();
@@ -719,7 +664,7 @@ void ServerConnection::flushOutbox()
     const QList<MessageOutbox::Entry> outbox = m_outbox.takeAll();
     const bool echo = hasCapability(QStringLiteral("echo-message"));
     for (const MessageOutbox::Entry& queued : outbox) {
-        const QStringList chunks = splitText(queued.text, MaxTextBytes);
+        const QStringList chunks = TextSplitter::split(queued.text, MaxTextBytes);
         for (const QString& chunk : chunks) {
             const IrcMessage line = queued.isAction ? IrcCommand::action(queued.target, chunk)
                                                     : IrcCommand::privmsg(queued.target, chunk);

@@ -10,6 +10,7 @@
 #include "session/ircevent.h"
 #include "session/networkstate.h"
 #include "session/registration.h"
+#include "session/unconfirmedmessages.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -110,6 +111,9 @@ public:
     QString realNameOf(const QString& nick) const { return m_network.realName(nick); }
     // The nick to register with (before connecting) — after that use setNick().
     void setDesiredNick(const QString& nick) { m_desiredNick = nick; }
+    // The name the user asked for last (at login or with setNick); nick() may be a variant of it
+    // after a reconnection, until NickRegainer takes it back.
+    QString desiredNick() const { return m_desiredNick; }
     // Encrypted connections (TLS) from the next connectToServer(). Off by default.
     void setTls(bool enabled) { m_tls = enabled; }
     bool isTls() const { return m_tls; }
@@ -334,7 +338,6 @@ private:
     void handle(const IrcEvents::IsOnReply& event) { emit isonReceived(event.nicks); }
     void handle(const IrcEvents::Typing& event);
     void learnRealName(const QString& nick, const QString& realName);
-    void rememberUnconfirmed(const QString& target, const QString& text, bool isAction);
 
     ServerTransport* m_transport;
     QTimer* m_awayRefreshTimer;
@@ -342,15 +345,7 @@ private:
     NetworkState m_network;
     MessageOutbox m_outbox;
     BatchCollector m_batches;
-    // Messages sent and not yet echoed (or, without echo-message, sent recently), by folded
-    // target: what a 401 reply refers to.
-    struct Unconfirmed
-    {
-        QString text;
-        bool isAction = false;
-        QDateTime sentAt;
-    };
-    QHash<QString, QList<Unconfirmed>> m_unconfirmed;
+    UnconfirmedMessages m_unconfirmed; // what a 401 reply refers to
     QHash<QString, WhoisInfo> m_whois; // asked for and not yet ended, by folded nick
     State m_state = State::Disconnected;
 

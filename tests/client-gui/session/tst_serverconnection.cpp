@@ -22,6 +22,7 @@
 #include <QTest>
 
 #include <memory>
+#include <utility>
 
 class tst_ServerConnection : public QObject
 {
@@ -46,6 +47,8 @@ private slots:
     void firstAddressThatAnswersIsUsed();
     void noAddressAnsweringIsOneError();
     void reconnectsToTheNextAddressAfterALoss();
+    void variantAfterReconnectionBecomesTheNameOnceFree();
+    void nameChosenMeanwhileIsKept();
     void tlsFirstUseAsksBeforeAnything();
     void tlsTrustConnectsRegistersAndPins();
     void tlsPinnedConnectsWithoutAsking();
@@ -56,6 +59,7 @@ private slots:
 
 private:
     ServerConnection* makeConnection(quint16 port, const QString& nick);
+    std::pair<ServerConnection*, ServerConnection*> reconnectedUnderAVariant();
     std::unique_ptr<Server> m_server;
     QList<ServerConnection*> m_connections;
 };
@@ -468,6 +472,64 @@ void tst_ServerConnection::reconnectsToTheNextAddressAfterALoss()
     QTRY_VERIFY(!b.receivedCommands(QStringLiteral("JOIN")).isEmpty());
     QCOMPARE(b.receivedCommands(QStringLiteral("JOIN")).at(0).param(0), QStringLiteral("#keep"));
     QCOMPARE(c->host(), addresses); // the archive, contacts and keyring stay the same
+}
+
+// On a fresh confabd: "ann" registers, is cut off, and someone else holds "ann" when it comes
+// back, so that the reconnection registers as "ann_". Returns the two connections (the squatter
+// registered as "ann"), or nulls.
+std::pair<ServerConnection*, ServerConnection*> tst_ServerConnection::reconnectedUnderAVariant()
+{
+    ServerConfig config;
+    config.listenAddresses = {QHostAddress(QHostAddress::LocalHost)};
+    config.port = 0;
+    m_server = std::make_unique<Server>(config);
+    if (!m_server->listen())
+        return {};
+    ServerConnection* c = makeConnection(m_server->serverPort(), QStringLiteral("ann"));
+    ServerConnection* squatter = makeConnection(m_server->serverPort(), QStringLiteral("ann"));
+    c->setReconnectDelays(1000, 1000); // time for the squatter to take the name
+    c->connectToServer();
+    if (!QTest::qWaitFor([c] { return c->isRegistered(); }, 5000))
+        return {};
+    ServerUser* ann = m_server->core()->users().findByNick(QStringLiteral("ann"));
+    if (!ann)
+        return {};
+    m_server->core()->disconnect(ann, QStringLiteral("cut off"));
+    squatter->connectToServer();
+    if (!QTest::qWaitFor([squatter] { return squatter->isRegistered(); }, 5000) ||
+        !QTest::qWaitFor([c] { return c->isRegistered(); }, 5000))
+        return {};
+    return {c, squatter};
+}
+
+void tst_ServerConnection::variantAfterReconnectionBecomesTheNameOnceFree()
+{
+    const auto [c, squatter] = reconnectedUnderAVariant();
+    QVERIFY(c && squatter);
+    QCOMPARE(c->nick(), QStringLiteral("ann_"));
+    QCOMPARE(squatter->nick(), QStringLiteral("ann"));
+    QCOMPARE(c->desiredNick(), QStringLiteral("ann"));
+
+    QSignalSpy renamed(c, &ServerConnection::nickChanged);
+    squatter->disconnectFromServer();
+    QTRY_COMPARE(c->nick(), QStringLiteral("ann"));
+    QCOMPARE(renamed.count(), 1);
+    QCOMPARE(renamed.at(0).at(0).toString(), QStringLiteral("ann_"));
+}
+
+void tst_ServerConnection::nameChosenMeanwhileIsKept()
+{
+    const auto [c, squatter] = reconnectedUnderAVariant();
+    QVERIFY(c && squatter);
+    QCOMPARE(c->nick(), QStringLiteral("ann_"));
+
+    c->setNick(QStringLiteral("zed")); // the user settles for another name
+    QTRY_COMPARE(c->nick(), QStringLiteral("zed"));
+    QCOMPARE(c->desiredNick(), QStringLiteral("zed"));
+    squatter->disconnectFromServer();
+    QTRY_VERIFY(!m_server->core()->users().findByNick(QStringLiteral("ann")));
+    QTest::qWait(200);
+    QCOMPARE(c->nick(), QStringLiteral("zed"));
 }
 
 void tst_ServerConnection::renamedWhileReconnectingTakesVariant()
