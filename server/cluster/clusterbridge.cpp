@@ -3,8 +3,10 @@
 #include "cluster/clusterlink.h"
 #include "cluster/clustermessages.h"
 #include "commands/accountcommands.h"
+#include "commands/opercommands.h"
 #include "core/servercore.h"
 #include "ircreply.h"
+#include "ircvalidation.h"
 #include "net/clientconnection.h"
 #include "routing/relayline.h"
 #include "serverlogging.h"
@@ -14,6 +16,14 @@
 #include "state/userregistry.h"
 
 #include <QTimerEvent>
+
+namespace {
+
+// Longer notices from another node are cut (a hostile publisher cannot flood operators with
+// long lines).
+constexpr int MaxNoticeLength = 400;
+
+} // namespace
 
 QString ClusterBridge::lostReason(const QString& node)
 {
@@ -169,6 +179,18 @@ void ClusterBridge::killRemote(const ServerUser* victim, const QString& reason)
     m_link->publish(kill);
 }
 
+void ClusterBridge::changeRemoteHost(const ServerUser* user, const QString& host)
+{
+    m_link->publish(IrcMessage(QStringLiteral("SETHOST"), {user->nick(), host}));
+}
+
+void ClusterBridge::operatorNotice(const QString& text)
+{
+    IrcMessage notice(QStringLiteral("SNOTICE"), {text});
+    notice.setLastParamTrailing(true);
+    m_link->publish(notice);
+}
+
 void ClusterBridge::reserveNick(ServerUser* user, const QString& nick, NickTaken then)
 {
     ClientConnection* session = user->connection();
@@ -268,6 +290,24 @@ void ClusterBridge::onReceived(const QString& node, const IrcMessage& message)
         }
         return;
     }
+    if (command == QLatin1String("SETHOST")) {
+        ServerUser* user = m_core.users().findByNick(message.param(0));
+        const QString host = message.param(1);
+        if (user && !user->isRemote() &&
+            IrcValidation::checkHost(host) == IrcValidation::Reason::Valid &&
+            host != user->host()) {
+            qCInfo(lcCluster).noquote()
+                << "CHGHOST of" << user->source() << "to" << host << "from node" << node;
+            OperCommands::changeHost(m_core, user, host);
+        }
+        return;
+    }
+    if (command == QLatin1String("SNOTICE")) {
+        if (!message.param(0).isEmpty())
+            m_core.noticeLocalOperators(
+                QStringLiteral("[%1] %2").arg(node, message.param(0).left(MaxNoticeLength)));
+        return;
+    }
     if (command == QLatin1String("RECLAIM")) {
         // An account's owner logged in on that node (which checked the password): this node's
         // guest holding the account's name is renamed, as on one node, and the owner's node
@@ -276,8 +316,8 @@ void ClusterBridge::onReceived(const QString& node, const IrcMessage& message)
         const QString folded = m_core.caseMapping().fold(message.param(0));
         ServerUser* guest = m_core.users().nickHolder(folded);
         if (guest && !guest->isRemote() && m_core.caseMapping().fold(guest->account()) != folded) {
-            qCInfo(lcCluster).noquote() << "the owner of" << message.param(0) << "logged in on node"
-                                        << node;
+            qCInfo(lcCluster).noquote()
+                << "the owner of" << message.param(0) << "logged in on node" << node;
             AccountCommands::renameGuest(m_core, guest);
         }
         return;

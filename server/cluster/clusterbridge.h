@@ -59,6 +59,10 @@ public:
     void reclaimName(ServerUser* owner, const QString& account);
     // An operator's KILL of a user on another node: that node does it.
     void killRemote(const ServerUser* victim, const QString& reason);
+    // An operator's CHGHOST of a user on another node: that node does it.
+    void changeRemoteHost(const ServerUser* user, const QString& host);
+    // A notice to operators (ServerCore::noticeOperators): the other nodes' operators get it.
+    void operatorNotice(const QString& text);
 
     // Takes the nick for the user across the cluster, holding the user's input meanwhile;
     // then(user, nick) runs once it is the user's, 433 is the answer when another node has it.
@@ -89,6 +93,6 @@ private:
     ServerCore& m_core;
     ClusterLink* m_link;
     RemoteEvents m_remote;
-    QBasicTimer m_burstDue; // a HELLO was heard: the burst that answers it
+    QBasicTimer m_burstDue;            // a HELLO was heard: the burst that answers it
     QHash<QString, UserId> m_reclaims; // folded account name -> its owner, waiting for it
 };

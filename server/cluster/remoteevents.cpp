@@ -5,6 +5,7 @@
 #include "cluster/remoteconnection.h"
 #include "commands/channelcommands.h"
 #include "commands/messagingcommands.h"
+#include "commands/opercommands.h"
 #include "core/clock.h"
 #include "core/servercore.h"
 #include "irccommand.h"
@@ -80,8 +81,8 @@ void RemoteEvents::introduce(const QString& node, const IrcMessage& message)
     if (user && user->node() != node) {
         // Redis gives every name to one node; two holders mean one of them lost its link.
         // The resynchronisation after it renames this node's user (ClusterBridge).
-        qCWarning(lcCluster).noquote() << "node" << node << "has a user" << nick
-                                       << "whose name is held here; ignored";
+        qCWarning(lcCluster).noquote()
+            << "node" << node << "has a user" << nick << "whose name is held here; ignored";
         return;
     }
     const QString account = message.param(3) == QLatin1String("*") ? QString() : message.param(3);
@@ -102,8 +103,7 @@ void RemoteEvents::introduce(const QString& node, const IrcMessage& message)
     user->setRealName(message.param(6).left(MaxRemoteTextLength));
     if (user->account() != account)
         users.setAccount(user, account);
-    users.setInvisible(user, modes.contains(u'i'));
-    user->setBot(modes.contains(u'B'));
+    applyUserModes(user, node, QStringLiteral("-iBo+") + modes.mid(modes.startsWith(u'+') ? 1 : 0));
     user->setAwayMessage(message.tag(QStringLiteral("aw")).left(MaxRemoteTextLength));
     if (!user->isRegistered()) {
         bool ok = false;
@@ -174,8 +174,8 @@ void RemoteEvents::applyRelayed(const QString& node, RelayLine& line)
     const IrcMessage& message = line.message();
     ServerUser* sender = ghost(node, message.nick());
     if (!sender) {
-        qCDebug(lcCluster).noquote() << "ignored" << message.command() << "from node" << node
-                                     << "by an unknown user";
+        qCDebug(lcCluster).noquote()
+            << "ignored" << message.command() << "from node" << node << "by an unknown user";
         return;
     }
     const QString& command = message.command();
@@ -216,8 +216,18 @@ void RemoteEvents::applyRelayed(const QString& node, RelayLine& line)
                           line.timeMs() / 1000);
         router.toChannel(channel, line);
     } else if (command == QLatin1String("MODE")) {
-        if (ServerChannel* channel = channels.find(message.param(0)))
+        if (m_core.caseMapping().equals(message.param(0), sender->nick()))
+            applyUserModes(sender, node, message.param(1));
+        else if (ServerChannel* channel = channels.find(message.param(0)))
             applyChannelMode(channel, line);
+    } else if (command == QLatin1String("WALLOPS")) {
+        if (!message.param(0).isEmpty())
+            OperCommands::deliverWallops(m_core, line);
+    } else if (command == QLatin1String("CHGHOST")) {
+        const QString host = message.param(1);
+        if (IrcValidation::checkHost(host) == IrcValidation::Reason::Valid &&
+            host != sender->host())
+            OperCommands::changeHost(m_core, sender, host);
     } else if (command == QLatin1String("QUIT")) {
         remove(sender, message.param(0), &line);
     } else if (command == QLatin1String("NICK")) {
@@ -263,9 +273,8 @@ void RemoteEvents::deliverMessage(ServerUser* sender, RelayLine& line)
 {
     const QString target = line.message().param(0);
     MessageRouter::Filter filter;
-    filter.requiredCaps = line.message().command() == QLatin1String("TAGMSG")
-                              ? int(ClientCap::MessageTags)
-                              : 0;
+    filter.requiredCaps =
+        line.message().command() == QLatin1String("TAGMSG") ? int(ClientCap::MessageTags) : 0;
     filter.except = sender;
     const int status = MessagingCommands::statusFlags(target);
     if (status != 0 || IrcValidation::isChannelName(target)) {
@@ -283,6 +292,21 @@ void RemoteEvents::deliverMessage(ServerUser* sender, RelayLine& line)
         m_core.router().toUser(recipient, line, filter);
 }
 
+void RemoteEvents::applyUserModes(ServerUser* ghost, const QString& node, const QString& modes)
+{
+    bool adding = true;
+    for (QChar c : modes) {
+        if (c == u'+' || c == u'-')
+            adding = c == u'+';
+        else if (c == u'i')
+            m_core.users().setInvisible(ghost, adding);
+        else if (c == u'B')
+            ghost->setBot(adding);
+        else if (c == u'o') // not in this node's operator list: it gets no notices from here
+            ghost->setOperatorName(adding ? node : QString());
+    }
+}
+
 void RemoteEvents::applyChannelMode(ServerChannel* channel, RelayLine& line)
 {
     const IrcMessage& message = line.message();
@@ -290,22 +314,37 @@ void RemoteEvents::applyChannelMode(ServerChannel* channel, RelayLine& line)
     m_core.router().toChannel(channel, line);
 }
 
-void RemoteEvents::applyModes(ServerChannel* channel, const QString& modes,
-                              const QStringList& args)
+void RemoteEvents::applyModes(ServerChannel* channel, const QString& modes, const QStringList& args)
 {
     qsizetype arg = 0;
     bool adding = true;
     auto next = [&]() { return args.value(arg++); };
     for (const QChar c : modes) {
         switch (c.unicode()) {
-        case '+': adding = true; break;
-        case '-': adding = false; break;
-        case 'H': channel->setMode(ServerChannel::Mode::HistorySinceJoin, adding); break;
-        case 'i': channel->setMode(ServerChannel::Mode::InviteOnly, adding); break;
-        case 'm': channel->setMode(ServerChannel::Mode::Moderated, adding); break;
-        case 'n': channel->setMode(ServerChannel::Mode::NoExternal, adding); break;
-        case 's': channel->setMode(ServerChannel::Mode::Secret, adding); break;
-        case 't': channel->setMode(ServerChannel::Mode::TopicLocked, adding); break;
+        case '+':
+            adding = true;
+            break;
+        case '-':
+            adding = false;
+            break;
+        case 'H':
+            channel->setMode(ServerChannel::Mode::HistorySinceJoin, adding);
+            break;
+        case 'i':
+            channel->setMode(ServerChannel::Mode::InviteOnly, adding);
+            break;
+        case 'm':
+            channel->setMode(ServerChannel::Mode::Moderated, adding);
+            break;
+        case 'n':
+            channel->setMode(ServerChannel::Mode::NoExternal, adding);
+            break;
+        case 's':
+            channel->setMode(ServerChannel::Mode::Secret, adding);
+            break;
+        case 't':
+            channel->setMode(ServerChannel::Mode::TopicLocked, adding);
+            break;
         case 'k': {
             const QString key = next();
             channel->setKey(adding ? key : QString());

@@ -43,6 +43,8 @@ private:
     void deliverMessage(ServerUser* sender, RelayLine& line);
     // A MODE from another node: applied, then told to this node's members.
     void applyChannelMode(ServerChannel* channel, RelayLine& line);
+    // A user's own MODE (+i, +o, +B…) from its node.
+    void applyUserModes(ServerUser* ghost, const QString& node, const QString& modes);
     // "+k-l..." with the parameters in order, as MODE has them.
     void applyModes(ServerChannel* channel, const QString& modes, const QStringList& args);
     // The node's ghost with that nick, or nullptr (an unknown sender: ignored).

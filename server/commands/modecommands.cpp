@@ -301,6 +301,8 @@ void userMode(CommandContext& context)
         IrcMessage mode = IrcCommand::mode(user->nick(), applied.modes());
         mode.setSource(user->source());
         user->output()->send(mode);
+        if (ClusterBridge* cluster = context.core().cluster())
+            cluster->userEvent(user, context.accept(mode)); // +i, +B and -o matter elsewhere
     }
 }
 

@@ -66,6 +66,8 @@ void becomeOperator(ServerCore& core, ServerUser* user, const QString& name)
     mode.setSource(user->source());
     user->forEachSession(
         [&mode](ClientConnection*, int, ClientConnection* output) { output->send(mode); });
+    if (ClusterBridge* cluster = core.cluster())
+        cluster->userEvent(user, core.router().accept(user, mode)); // WHOIS shows 313 there too
     core.noticeOperators(QStringLiteral("%1 is now an operator (%2)").arg(user->nick(), name));
 }
 
@@ -112,25 +114,26 @@ void onOper(CommandContext& context)
     const ClientConnection* session = user->connection();
     const QString label = context.deferResponse();
     ServerCore* corePointer = &core;
-    core.auth()->checkPassword(
-        block->password, password, &core,
-        [corePointer, id, session, label, name, throttleKey](bool matches) {
-            ServerCore& core = *corePointer;
-            ServerUser* user = core.findAsker(id, session);
-            if (!user)
-                return;
-            core.answerLabeled(user, label, [&](LabeledResponse*) {
-                if (!matches) {
-                    core.operThrottle().record(throttleKey, Clock::nowMs());
-                    qCWarning(lcOper).noquote()
-                        << "OPER" << name << "failed (wrong password):" << who(user);
-                    core.reply(user, IrcReply::passwordMismatch());
-                    return;
-                }
-                qCInfo(lcOper).noquote() << "OPER" << name << "succeeded:" << who(user);
-                becomeOperator(core, user, name);
-            });
-        });
+    core.auth()->checkPassword(block->password, password, &core,
+                               [corePointer, id, session, label, name, throttleKey](bool matches) {
+                                   ServerCore& core = *corePointer;
+                                   ServerUser* user = core.findAsker(id, session);
+                                   if (!user)
+                                       return;
+                                   core.answerLabeled(user, label, [&](LabeledResponse*) {
+                                       if (!matches) {
+                                           core.operThrottle().record(throttleKey, Clock::nowMs());
+                                           qCWarning(lcOper).noquote()
+                                               << "OPER" << name
+                                               << "failed (wrong password):" << who(user);
+                                           core.reply(user, IrcReply::passwordMismatch());
+                                           return;
+                                       }
+                                       qCInfo(lcOper).noquote()
+                                           << "OPER" << name << "succeeded:" << who(user);
+                                       becomeOperator(core, user, name);
+                                   });
+                               });
 }
 
 void onKill(CommandContext& context)
@@ -162,67 +165,9 @@ void onWallops(CommandContext& context)
     const QString text = context.param(0);
     qCInfo(lcOper).noquote() << "WALLOPS by" << who(context.user()) << ':' << text;
     RelayLine line = context.accept(IrcCommand::wallops(text));
-    MessageRouter& router = context.router();
-    context.users().forEach([&router, &line](ServerUser* user) {
-        if (user->isRegistered() && user->isWallops())
-            router.toUser(user, line);
-    });
-}
-
-// The user's shown host becomes host. Sessions and neighbours with chghost get
-// ":old!u@h CHGHOST <user> <host>"; neighbours without it see the user quit and join again
-// (with its channel status from the server), as the chghost spec suggests; the user's own
-// sessions without the cap get 396.
-void changeHost(ServerCore& core, ServerUser* user, const QString& host)
-{
-    MessageRouter& router = core.router();
-    RelayLine chgHost = router.accept(user, IrcCommand::chgHost(user->userName(), host));
-    RelayLine quit = router.accept(user, IrcCommand::quit(QStringLiteral("Changing host")));
-    user->setHost(host);
-
-    MessageRouter::Filter withCap;
-    withCap.requiredCaps = ClientCap::ChgHost;
-    router.toNeighbours(user, chgHost, true, withCap);
-    user->forEachSession([&](ClientConnection*, int caps, ClientConnection* output) {
-        if ((caps & ClientCap::ChgHost) == 0)
-            output->send(IrcReply::numeric(core.config().serverName, user->nick(),
-                                           IrcReply::visibleHost(host)));
-    });
-
-    MessageRouter::Filter others;
-    others.excludedCaps = ClientCap::ChgHost;
-    router.toNeighbours(user, quit, false, others);
-    others.except = user;
-    MessageRouter::Filter plain = others;
-    plain.excludedCaps |= ClientCap::ExtendedJoin;
-    MessageRouter::Filter extended = others;
-    extended.requiredCaps = ClientCap::ExtendedJoin;
-    for (const ServerChannel* channel : user->channels()) {
-        RelayLine join = router.accept(user, IrcCommand::join(channel->name()));
-        RelayLine extendedJoin = MessageRouter::alternative(
-            join, IrcCommand::extendedJoin(channel->name(), user->account(), user->realName()));
-        router.toChannel(channel, join, plain);
-        router.toChannel(channel, extendedJoin, extended);
-        const QString prefixes = channel->prefixes(user, true);
-        if (prefixes.isEmpty())
-            continue;
-        QString modes = QStringLiteral("+");
-        QStringList args;
-        for (QChar prefix : prefixes) {
-            modes += prefix == u'@' ? u'o' : u'v';
-            args.append(user->nick());
-        }
-        IrcMessage mode = IrcCommand::mode(channel->name(), modes, args);
-        mode.setSource(core.config().serverName);
-        RelayLine modeLine(std::move(mode));
-        router.toChannel(channel, modeLine, others);
-    }
-    if (user->isAway()) {
-        RelayLine away = router.accept(user, IrcCommand::away(user->awayMessage()));
-        MessageRouter::Filter awayNotify = others;
-        awayNotify.requiredCaps = ClientCap::AwayNotify;
-        router.toNeighbours(user, away, false, awayNotify);
-    }
+    OperCommands::deliverWallops(context.core(), line);
+    if (ClusterBridge* cluster = context.core().cluster())
+        cluster->userEvent(context.user(), line);
 }
 
 // CHGHOST <nick> <host> (as InspIRCd's): an operator changes the host a user is shown with.
@@ -243,18 +188,17 @@ void onChgHost(CommandContext& context)
     }
     if (host == target->host())
         return;
-    if (target->isRemote()) {
-        context.core().sendFail(context.user(), QStringLiteral("CHGHOST"),
-                                QStringLiteral("REMOTE_USER"), {target->nick()},
-                                QStringLiteral("That user is on node %1; ask there")
-                                    .arg(target->node()));
-        return;
-    }
     qCInfo(lcOper).noquote() << "CHGHOST" << target->source() << "to" << host << "by"
                              << who(context.user());
     context.core().noticeOperators(QStringLiteral("%1 changed the host of %2 to %3")
                                        .arg(context.user()->nick(), target->nick(), host));
-    changeHost(context.core(), target, host);
+    if (target->isRemote()) {
+        // Its node changes it, and the CHGHOST comes back from there.
+        if (ClusterBridge* cluster = context.core().cluster())
+            cluster->changeRemoteHost(target, host);
+        return;
+    }
+    OperCommands::changeHost(context.core(), target, host);
 }
 
 void onRehash(CommandContext& context)
@@ -304,3 +248,70 @@ void deoper(CommandContext& context)
 }
 
 } // namespace OperCommands
+
+// The user's shown host becomes host. Sessions and neighbours with chghost get
+// ":old!u@h CHGHOST <user> <host>"; neighbours without it see the user quit and join again
+// (with its channel status from the server), as the chghost spec suggests; the user's own
+// sessions without the cap get 396.
+void OperCommands::changeHost(ServerCore& core, ServerUser* user, const QString& host)
+{
+    MessageRouter& router = core.router();
+    RelayLine chgHost = router.accept(user, IrcCommand::chgHost(user->userName(), host));
+    RelayLine quit = router.accept(user, IrcCommand::quit(QStringLiteral("Changing host")));
+    user->setHost(host);
+    if (ClusterBridge* cluster = core.cluster())
+        cluster->userEvent(user, chgHost); // its node tells the others
+
+    MessageRouter::Filter withCap;
+    withCap.requiredCaps = ClientCap::ChgHost;
+    router.toNeighbours(user, chgHost, true, withCap);
+    user->forEachSession([&](ClientConnection*, int caps, ClientConnection* output) {
+        if ((caps & ClientCap::ChgHost) == 0)
+            output->send(IrcReply::numeric(core.config().serverName, user->nick(),
+                                           IrcReply::visibleHost(host)));
+    });
+
+    MessageRouter::Filter others;
+    others.excludedCaps = ClientCap::ChgHost;
+    router.toNeighbours(user, quit, false, others);
+    others.except = user;
+    MessageRouter::Filter plain = others;
+    plain.excludedCaps |= ClientCap::ExtendedJoin;
+    MessageRouter::Filter extended = others;
+    extended.requiredCaps = ClientCap::ExtendedJoin;
+    for (const ServerChannel* channel : user->channels()) {
+        RelayLine join = router.accept(user, IrcCommand::join(channel->name()));
+        RelayLine extendedJoin = MessageRouter::alternative(
+            join, IrcCommand::extendedJoin(channel->name(), user->account(), user->realName()));
+        router.toChannel(channel, join, plain);
+        router.toChannel(channel, extendedJoin, extended);
+        const QString prefixes = channel->prefixes(user, true);
+        if (prefixes.isEmpty())
+            continue;
+        QString modes = QStringLiteral("+");
+        QStringList args;
+        for (QChar prefix : prefixes) {
+            modes += prefix == u'@' ? u'o' : u'v';
+            args.append(user->nick());
+        }
+        IrcMessage mode = IrcCommand::mode(channel->name(), modes, args);
+        mode.setSource(core.config().serverName);
+        RelayLine modeLine(std::move(mode));
+        router.toChannel(channel, modeLine, others);
+    }
+    if (user->isAway()) {
+        RelayLine away = router.accept(user, IrcCommand::away(user->awayMessage()));
+        MessageRouter::Filter awayNotify = others;
+        awayNotify.requiredCaps = ClientCap::AwayNotify;
+        router.toNeighbours(user, away, false, awayNotify);
+    }
+}
+
+void OperCommands::deliverWallops(ServerCore& core, RelayLine& line)
+{
+    MessageRouter& router = core.router();
+    core.users().forEach([&router, &line](ServerUser* user) {
+        if (user->isRegistered() && user->isWallops() && !user->isRemote())
+            router.toUser(user, line);
+    });
+}

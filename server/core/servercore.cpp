@@ -52,7 +52,8 @@ ServerCore::ServerCore(const ServerConfig& config, QObject* parent)
     : QObject(parent), m_config(config),
       m_createdText(QDateTime::currentDateTimeUtc().toString(Qt::RFC2822Date)),
       m_users(m_caseMapping), m_channels(m_caseMapping), m_whowas(config.whowasLength),
-      m_registrationThrottle(config.registrationLimit, qint64(config.registrationWindowSecs) * 1000),
+      m_registrationThrottle(config.registrationLimit,
+                             qint64(config.registrationWindowSecs) * 1000),
       m_historyThrottle(config.historyQueriesPerMinute, 60 * 1000),
       m_operThrottle(config.operFailureLimit, qint64(config.operFailureWindowSecs) * 1000),
       m_startedSecs(Clock::nowSecs())
@@ -133,9 +134,8 @@ void ServerCore::handleMessage(ClientConnection* connection, const IrcMessage& m
         BatchCommands::collect(*this, user, message);
         return;
     }
-    const QString label = user->hasCap(ClientCap::LabeledResponse)
-                              ? message.tag(QStringLiteral("label"))
-                              : QString();
+    const QString label =
+        user->hasCap(ClientCap::LabeledResponse) ? message.tag(QStringLiteral("label")) : QString();
     if (label.isEmpty()) { // most commands: no std::function on the way
         CommandContext context(*this, user, message);
         command->handler(context);
@@ -341,6 +341,13 @@ void ServerCore::kill(ServerUser* user, const QString& reason)
 
 void ServerCore::noticeOperators(const QString& text)
 {
+    noticeLocalOperators(text);
+    if (m_cluster)
+        m_cluster->operatorNotice(text);
+}
+
+void ServerCore::noticeLocalOperators(const QString& text)
+{
     for (const UserId id : m_users.operators()) {
         const ServerUser* user = m_users.findById(id);
         if (!user)
@@ -410,8 +417,9 @@ void ServerCore::replyToAllSessions(ServerUser* user, const IrcNumericReply& rep
     }
     const ClientConnection* current = user->connection();
     std::vector<const ClientConnection*> sessions;
-    user->forEachSession(
-        [&sessions](ClientConnection* session, int, ClientConnection*) { sessions.push_back(session); });
+    user->forEachSession([&sessions](ClientConnection* session, int, ClientConnection*) {
+        sessions.push_back(session);
+    });
     for (const ClientConnection* session : sessions) {
         user->setCurrentSession(session);
         this->reply(user, reply);

@@ -161,8 +161,11 @@ public:
     void kill(ServerUser* user, const QString& reason);
 
     // A server notice ":<server> NOTICE <nick> :*** <text>" to every session of every operator
-    // (user mode +o). For problems the operators should know about.
+    // (user mode +o). For problems the operators should know about. In a cluster the operators
+    // of the other nodes get it too, as "[<node>] <text>".
     void noticeOperators(const QString& text);
+    // The same, to this node's operators only.
+    void noticeLocalOperators(const QString& text);
     // noticeOperators(), at most once per operNoticeIntervalSecs for each kind of problem (a
     // disk that is full fails every write); false when it was held back.
     bool reportProblem(const QString& kind, const QString& text);

@@ -3,13 +3,18 @@
 // network (rooms, members, private messages, renames, quits), a name is given to exactly one of
 // two clients racing for it on two nodes, a node killed with SIGKILL is announced as lost after
 // its lease and its names are freed, the nodes find each other again after Redis restarts, and
-// garbage published on the bus by another program is ignored.
+// garbage published on the bus by another program is ignored. Operators on one node see the
+// whole network: 313 for operators elsewhere, WALLOPS, CHGHOST and notices across nodes.
+#include "auth/passwordhash.h"
+#include "auth/scramcredentials.h"
+#include "config/serverconfig.h"
 #include "freeport.h"
 #include "postgresfixture.h"
 #include "redisfixture.h"
 #include "testclient.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -24,6 +29,17 @@ namespace {
 // Short, so that the lease tests take seconds: the default is 10 s.
 constexpr int LeaseMs = 2000;
 constexpr int WaitMs = 8000;
+const QString OperPassword = QStringLiteral("opensesame");
+
+// Every node's config file: an operator block "root" for anyone who has its password.
+QByteArray operatorConfig()
+{
+    static const QByteArray hash =
+        PasswordHash::format(
+            ScramCredentials::derive(OperPassword, ServerDefaults::MinScramIterations))
+            .toLatin1();
+    return "[oper/root]\npassword=" + hash + "\nhosts=*\n";
+}
 
 // One node: confabd with its own data directory, on a free port.
 class Node
@@ -35,16 +51,32 @@ public:
         m_process.setProcessChannelMode(QProcess::MergedChannels);
         QObject::connect(&m_process, &QProcess::readyRead,
                          [this] { m_log += m_process.readAll(); });
-        m_arguments = {QStringLiteral("--data-dir"), m_dir.path(),
-                       QStringLiteral("--database"), database,
-                       QStringLiteral("--cluster"), redis,
-                       QStringLiteral("--node-name"), name,
-                       QStringLiteral("--cluster-lease"), QString::number(LeaseMs),
-                       QStringLiteral("--port"), QString::number(m_port),
-                       QStringLiteral("--listen"), QStringLiteral("127.0.0.1"),
-                       QStringLiteral("--no-tls"), QStringLiteral("--no-announce"),
-                       QStringLiteral("--default-channel"), QString(),
-                       QStringLiteral("--flood-rate"), QStringLiteral("0")};
+        const QString config = m_dir.filePath(QStringLiteral("confabd.conf"));
+        QFile file(config);
+        if (file.open(QIODevice::WriteOnly))
+            file.write(operatorConfig());
+        m_arguments = {QStringLiteral("--config"),
+                       config,
+                       QStringLiteral("--data-dir"),
+                       m_dir.path(),
+                       QStringLiteral("--database"),
+                       database,
+                       QStringLiteral("--cluster"),
+                       redis,
+                       QStringLiteral("--node-name"),
+                       name,
+                       QStringLiteral("--cluster-lease"),
+                       QString::number(LeaseMs),
+                       QStringLiteral("--port"),
+                       QString::number(m_port),
+                       QStringLiteral("--listen"),
+                       QStringLiteral("127.0.0.1"),
+                       QStringLiteral("--no-tls"),
+                       QStringLiteral("--no-announce"),
+                       QStringLiteral("--default-channel"),
+                       QString(),
+                       QStringLiteral("--flood-rate"),
+                       QStringLiteral("0")};
     }
     ~Node()
     {
@@ -152,6 +184,7 @@ private slots:
     void cleanShutdownIsSeenAtOnce();
     void redisRestartResynchronises();
     void garbageOnTheBusIsIgnored();
+    void operatorsSeeTheWholeNetwork();
 
 private:
     TestClient* connectUser(Node& node, const QString& nick, const QByteArray& caps = {})
@@ -164,9 +197,11 @@ private:
         client->registerUser(nick);
         if (!caps.isEmpty())
             client->sendLine("CAP END");
-        if (!QTest::qWaitFor([client] { return client->has(QStringLiteral("001")) ||
-                                               client->has(QStringLiteral("433")); },
-                             WaitMs))
+        if (!QTest::qWaitFor(
+                [client] {
+                    return client->has(QStringLiteral("001")) || client->has(QStringLiteral("433"));
+                },
+                WaitMs))
             return nullptr;
         return client->has(QStringLiteral("001")) ? client : nullptr;
     }
@@ -183,6 +218,16 @@ private:
             return false;
         (*bob)->sendLine("JOIN #room");
         return QTest::qWaitFor([a] { return hasLine(a, QStringLiteral("JOIN"), "bob!"); }, WaitMs);
+    }
+    TestClient* connectOperator(Node& node, const QString& nick)
+    {
+        TestClient* client = connectUser(node, nick);
+        if (!client)
+            return nullptr;
+        client->sendLine(QStringLiteral("OPER root %1").arg(OperPassword).toUtf8());
+        return QTest::qWaitFor([client] { return client->has(QStringLiteral("381")); }, WaitMs)
+                   ? client
+                   : nullptr;
     }
     bool redisCommand(const QStringList& arguments)
     {
@@ -213,8 +258,8 @@ void tst_ClusterNodes::init()
     QVERIFY(redisCommand({QStringLiteral("FLUSHALL")}));
     const char* names[] = {"a", "b", "c"};
     for (int i = 0; i < 3; ++i) {
-        m_nodes[i] = std::make_unique<Node>(QString::fromLatin1(names[i]), m_database,
-                                            m_redis.url());
+        m_nodes[i] =
+            std::make_unique<Node>(QString::fromLatin1(names[i]), m_database, m_redis.url());
         QVERIFY2(m_nodes[i]->start(), m_nodes[i]->log().constData());
     }
 }
@@ -228,8 +273,8 @@ void tst_ClusterNodes::cleanup()
         if (node && node->isRunning()) {
             QVERIFY(node->stop());
             if (node->exitCode() != 0)
-                qWarning("node %s exited with %d:\n%s", qPrintable(node->name()),
-                         node->exitCode(), node->log().right(8000).constData());
+                qWarning("node %s exited with %d:\n%s", qPrintable(node->name()), node->exitCode(),
+                         node->log().right(8000).constData());
             QCOMPARE(node->exitCode(), 0);
         }
     }
@@ -267,8 +312,8 @@ void tst_ClusterNodes::roomAndPrivateMessagesCrossNodes()
     bob->clear();
     carol->clear();
     alice->sendLine("PRIVMSG #room :hello from node a");
-    QTRY_VERIFY_WITH_TIMEOUT(bob->has(QStringLiteral("PRIVMSG")) && carol->has(QStringLiteral("PRIVMSG")),
-                             WaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        bob->has(QStringLiteral("PRIVMSG")) && carol->has(QStringLiteral("PRIVMSG")), WaitMs);
     QTest::qWait(300);
     QCOMPARE(bob->count(QStringLiteral("PRIVMSG")), 1);
     QCOMPARE(carol->count(QStringLiteral("PRIVMSG")), 1);
@@ -420,10 +465,10 @@ void tst_ClusterNodes::twoClientsRaceForOneName()
         auto winner = [&](TestClient* client) {
             return hasLine(client, QStringLiteral("NICK"), nick);
         };
-        QTRY_VERIFY_WITH_TIMEOUT((winner(left.at(i)) || left.at(i)->has(QStringLiteral("433"))) &&
-                                     (winner(right.at(i)) ||
-                                      right.at(i)->has(QStringLiteral("433"))),
-                                 WaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (winner(left.at(i)) || left.at(i)->has(QStringLiteral("433"))) &&
+                (winner(right.at(i)) || right.at(i)->has(QStringLiteral("433"))),
+            WaitMs);
         QVERIFY2(winner(left.at(i)) != winner(right.at(i)), qPrintable(nick));
     }
     // Every node sees each name once.
@@ -434,7 +479,11 @@ void tst_ClusterNodes::twoClientsRaceForOneName()
         ison += " prize" + QByteArray::number(i);
     observer->sendLine(ison);
     QTRY_VERIFY_WITH_TIMEOUT(observer->has(QStringLiteral("303")), WaitMs);
-    QCOMPARE(observer->last(QStringLiteral("303")).params().constLast().split(u' ', Qt::SkipEmptyParts).size(),
+    QCOMPARE(observer->last(QStringLiteral("303"))
+                 .params()
+                 .constLast()
+                 .split(u' ', Qt::SkipEmptyParts)
+                 .size(),
              Rounds);
 }
 
@@ -466,8 +515,7 @@ void tst_ClusterNodes::accountOwnerTakesItsNameFromAGuestOnAnotherNode()
     owner->registerUser(QStringLiteral("owner_"));
     owner->sendLine("AUTHENTICATE PLAIN");
     QTRY_VERIFY_WITH_TIMEOUT(owner->has(QStringLiteral("AUTHENTICATE")), WaitMs);
-    owner->sendLine("AUTHENTICATE " +
-                    QByteArray("owner\0owner\0owner-password", 26).toBase64());
+    owner->sendLine("AUTHENTICATE " + QByteArray("owner\0owner\0owner-password", 26).toBase64());
     QTRY_VERIFY_WITH_TIMEOUT(owner->has(QStringLiteral("903")), WaitMs);
     owner->sendLine("CAP END");
     QTRY_VERIFY_WITH_TIMEOUT(owner->has(QStringLiteral("001")), WaitMs);
@@ -579,8 +627,10 @@ void tst_ClusterNodes::redisRestartResynchronises()
     }));
     QVERIFY(kept->last(QStringLiteral("353")).params().constLast().contains(guestNick));
     QVERIFY(askUntil(guest, "NAMES #twins", [](const TestClient* client) {
-        return client->last(QStringLiteral("353")).params().constLast().contains(
-            QLatin1String("twin"));
+        return client->last(QStringLiteral("353"))
+            .params()
+            .constLast()
+            .contains(QLatin1String("twin"));
     }));
     // The names are Redis's again: bob's cannot be taken on a third node.
     auto* thief = new TestClient(this);
@@ -632,6 +682,48 @@ void tst_ClusterNodes::garbageOnTheBusIsIgnored()
     QTRY_VERIFY_WITH_TIMEOUT(alice->has(QStringLiteral("318")), WaitMs);
     QCOMPARE(alice->last(QStringLiteral("311")).param(1), QStringLiteral("alice"));
     QCOMPARE(alice->last(QStringLiteral("311")).param(3), QStringLiteral("127.0.0.1"));
+}
+
+// An operator on one node is an operator of the network: others see 313 in WHOIS, WALLOPS
+// reaches +w users of every node, CHGHOST of a user of another node is done by that node and
+// seen everywhere, and notices to operators reach the operators of every node.
+void tst_ClusterNodes::operatorsSeeTheWholeNetwork()
+{
+    TestClient* olly = connectOperator(*m_nodes[1], QStringLiteral("olly"));
+    TestClient* ann = connectUser(*m_nodes[0], QStringLiteral("ann"));
+    TestClient* bob = connectUser(*m_nodes[2], QStringLiteral("bob"), "chghost");
+    QVERIFY(olly && ann && bob);
+    QVERIFY(askUntil(ann, "WHOIS olly", [](const TestClient* c) {
+        return c->has(QStringLiteral("318")) && c->has(QStringLiteral("313"));
+    }));
+
+    ann->sendLine("MODE ann +w");
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(ann, QStringLiteral("MODE"), "+w"), WaitMs);
+    olly->sendLine("WALLOPS :the network goes down at noon");
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(ann, QStringLiteral("WALLOPS"), "goes down at noon"), WaitMs);
+    QVERIFY(hasLine(ann, QStringLiteral("WALLOPS"), ":olly!"));
+    QVERIFY(!hasLine(bob, QStringLiteral("WALLOPS"), "goes down")); // bob has no +w
+
+    // amy opers up on node a: olly, on node b, is told.
+    TestClient* amy = connectOperator(*m_nodes[0], QStringLiteral("amy"));
+    QVERIFY(amy);
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(olly, QStringLiteral("NOTICE"), "[a] amy is now an operator"),
+                             WaitMs);
+    // amy changes the host of bob, who is on node c: node c does it, every node sees it.
+    amy->sendLine("CHGHOST bob moved.example");
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(bob, QStringLiteral("CHGHOST"), "moved.example"), WaitMs);
+    QVERIFY(askUntil(ann, "WHOIS bob", [](const TestClient* c) {
+        return c->has(QStringLiteral("318")) && hasLine(c, QStringLiteral("311"), "moved.example");
+    }));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        hasLine(olly, QStringLiteral("NOTICE"), "[a] amy changed the host of bob to moved.example"),
+        WaitMs);
+
+    // olly drops +o: WHOIS on node a no longer says 313.
+    olly->sendLine("MODE olly -o");
+    QVERIFY(askUntil(ann, "WHOIS olly", [](const TestClient* c) {
+        return c->has(QStringLiteral("318")) && !c->has(QStringLiteral("313"));
+    }));
 }
 
 QTEST_GUILESS_MAIN(tst_ClusterNodes)
