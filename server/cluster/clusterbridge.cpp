@@ -155,7 +155,14 @@ void ClusterBridge::publishMessage(const RelayLine& line)
         publishRelayed(line);
         return;
     }
-    // Other nodes get a draft/multiline message as its lines (docs/SCALING.md).
+    // A draft/multiline message travels whole (its lines in the "ml" tag), so that other nodes
+    // give their users the same batch; one too big for the bus goes as its lines.
+    const IrcMessage whole = ClusterMessages::relayed(line);
+    const qsizetype size = whole.serialize().size();
+    if (size > 0 && size < ClusterLink::MaxBusMessageBytes / 2) {
+        m_link->publish(whole);
+        return;
+    }
     for (const RelayLine& part : line.storedLines())
         publishRelayed(part);
 }

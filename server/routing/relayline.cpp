@@ -17,10 +17,10 @@ struct RelayLine::Multiline
     QString batchId;
     QList<MultilinePart> parts;
     QList<MessageId> partIds;
-    std::unique_ptr<RelayLine> opening;   // "BATCH +id draft/multiline target", with the tags
-    QList<RelayLine> others;              // the fallback's lines after the first
+    std::unique_ptr<RelayLine> opening; // "BATCH +id draft/multiline target", with the tags
+    QList<RelayLine> others;            // the fallback's lines after the first
     bool othersMade = false;
-    QByteArray body;                      // the batch's lines and its end, for every recipient
+    QByteArray body; // the batch's lines and its end, for every recipient
     std::array<QByteArray, 16> wire;
 };
 
@@ -54,6 +54,21 @@ void RelayLine::setMultiline(const QString& batchId, QList<MultilinePart> parts,
     m_multiline->batchId = batchId;
     m_multiline->parts = std::move(parts);
     m_multiline->partIds = std::move(partIds);
+}
+
+QString RelayLine::multilineBatchId() const
+{
+    return m_multiline ? m_multiline->batchId : QString();
+}
+
+QList<MultilinePart> RelayLine::multilineParts() const
+{
+    return m_multiline ? m_multiline->parts : QList<MultilinePart>();
+}
+
+QList<MessageId> RelayLine::multilinePartIds() const
+{
+    return m_multiline ? m_multiline->partIds : QList<MessageId>();
 }
 
 QList<RelayLine> RelayLine::storedLines() const

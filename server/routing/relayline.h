@@ -38,9 +38,12 @@ public:
     // sent, blank ones too), the others its lines that are not blank one by one (the first with
     // the message's tags and id, as this message). partIds: an id for each of the other lines
     // that are not blank, for the history.
-    void setMultiline(const QString& batchId, QList<MultilinePart> parts,
-                      QList<MessageId> partIds);
+    void setMultiline(const QString& batchId, QList<MultilinePart> parts, QList<MessageId> partIds);
     bool isMultiline() const { return m_multiline != nullptr; }
+    // What setMultiline() was given (empty for a single line): for the cluster's bus.
+    QString multilineBatchId() const;
+    QList<MultilinePart> multilineParts() const;
+    QList<MessageId> multilinePartIds() const;
     // The lines as they are kept in history: this message, or each line of a multiline message
     // that is not blank, with its own id (client tags on the first).
     QList<RelayLine> storedLines() const;

@@ -185,6 +185,7 @@ private slots:
     void redisRestartResynchronises();
     void garbageOnTheBusIsIgnored();
     void operatorsSeeTheWholeNetwork();
+    void multilineMessageCrossesNodesWhole();
 
 private:
     TestClient* connectUser(Node& node, const QString& nick, const QByteArray& caps = {})
@@ -664,6 +665,11 @@ void tst_ClusterNodes::garbageOnTheBusIsIgnored()
         QStringLiteral("@cn=b;mi=aaaaaaaaaaaa2;mt=1 :bob!x@y NICK alice"),
         QStringLiteral("@cn=b;mi=aaaaaaaaaaaa3;mt=1 :bob!x@y MODE #room +o"),
         QStringLiteral("@cn=b;mi=aaaaaaaaaaaa4;mt=1 :bob!x@y KICK #nowhere alice"),
+        QStringLiteral("@cn=b;mi=aaaaaaaaaaaa5;mt=1;ml=notjson :bob!x@y PRIVMSG #room :bad"),
+        QStringLiteral("@cn=b;mi=aaaaaaaaaaaa6;mt=1;ml={\"b\":\"x\",\"p\":[[\"a\",0],[\"b\",0]],"
+                       "\"i\":[]} :bob!x@y PRIVMSG #room :ids missing"),
+        QStringLiteral("@cn=x SETHOST alice :not a host"),
+        QStringLiteral("@cn=x SNOTICE"),
         QString(70000, u'x'),
     };
     for (const QString& payload : garbage)
@@ -724,6 +730,40 @@ void tst_ClusterNodes::operatorsSeeTheWholeNetwork()
     QVERIFY(askUntil(ann, "WHOIS olly", [](const TestClient* c) {
         return c->has(QStringLiteral("318")) && !c->has(QStringLiteral("313"));
     }));
+}
+
+// A draft/multiline message (a paste) from node a reaches a user of node b who has the cap as
+// the same batch, and a user of node c without it as its lines.
+void tst_ClusterNodes::multilineMessageCrossesNodesWhole()
+{
+    const QByteArray caps = "draft/multiline batch message-tags";
+    TestClient* ann = connectUser(*m_nodes[0], QStringLiteral("ann"), caps);
+    TestClient* bea = connectUser(*m_nodes[1], QStringLiteral("bea"), caps);
+    TestClient* cid = connectUser(*m_nodes[2], QStringLiteral("cid"));
+    QVERIFY(ann && bea && cid);
+    for (TestClient* client : {ann, bea, cid})
+        client->sendLine("JOIN #paste");
+    QTRY_VERIFY_WITH_TIMEOUT(countLines(ann, QStringLiteral("JOIN"), "#paste") == 3, WaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(countLines(cid, QStringLiteral("JOIN"), "#paste") >= 1, WaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(countLines(bea, QStringLiteral("JOIN"), "#paste") >= 2, WaitMs);
+
+    ann->sendLine("BATCH +p1 draft/multiline #paste");
+    ann->sendLine("@batch=p1 PRIVMSG #paste :first line");
+    ann->sendLine("@batch=p1 PRIVMSG #paste :");
+    ann->sendLine("@batch=p1 PRIVMSG #paste :third line");
+    ann->sendLine("BATCH -p1");
+
+    QTRY_VERIFY_WITH_TIMEOUT(
+        bea->has(QStringLiteral("BATCH")) && hasLine(bea, QStringLiteral("BATCH"), "-"), WaitMs);
+    QVERIFY(hasLine(bea, QStringLiteral("BATCH"), "draft/multiline #paste"));
+    QCOMPARE(countLines(bea, QStringLiteral("PRIVMSG"), "#paste"), 3); // the blank one too
+    QVERIFY(hasLine(bea, QStringLiteral("PRIVMSG"), "first line"));
+    QVERIFY(hasLine(bea, QStringLiteral("PRIVMSG"), "third line"));
+
+    QTRY_VERIFY_WITH_TIMEOUT(countLines(cid, QStringLiteral("PRIVMSG"), "#paste") == 2, WaitMs);
+    QVERIFY(!cid->has(QStringLiteral("BATCH")));
+    QVERIFY(hasLine(cid, QStringLiteral("PRIVMSG"), "first line"));
+    QVERIFY(hasLine(cid, QStringLiteral("PRIVMSG"), "third line"));
 }
 
 QTEST_GUILESS_MAIN(tst_ClusterNodes)
