@@ -7,12 +7,19 @@
 NickRegainer::NickRegainer(ServerConnection* connection)
     : QObject(connection), m_connection(connection)
 {
+    connect(connection, &ServerConnection::nameTakenOnReconnect, this, [this](const QString& nick) {
+        if (m_wanted.isEmpty()) // not the variant refused after it (ann_ taken too)
+            m_wanted = nick;
+    });
     connect(connection, &ServerConnection::welcomeEnded, this, &NickRegainer::watch);
     connect(connection, &ServerConnection::monitorOffline, this, &NickRegainer::onOffline);
     connect(connection, &ServerConnection::stateChanged, this,
             [this](ServerConnection::State state) {
-                if (state != ServerConnection::State::Connected)
-                    m_watched.clear(); // MONITOR lists end with the connection
+                if (state == ServerConnection::State::Connected)
+                    return;
+                m_watching = false; // MONITOR lists end with the connection
+                if (state == ServerConnection::State::Connecting)
+                    m_wanted.clear(); // a new attempt
             });
 }
 
@@ -23,31 +30,32 @@ bool NickRegainer::same(const QString& a, const QString& b) const
 
 void NickRegainer::watch()
 {
-    const QString wanted = m_connection->desiredNick();
-    if (wanted.isEmpty() || same(wanted, m_connection->nick()) ||
-        (!m_watched.isEmpty() && same(wanted, m_watched)))
+    if (m_wanted.isEmpty() || m_watching || same(m_wanted, m_connection->nick()))
         return;
     if (!m_connection->serverSupport().has(QStringLiteral("MONITOR"))) {
-        qCInfo(lcConnection) << "registered as" << m_connection->nick() << "instead of" << wanted
+        qCInfo(lcConnection) << "registered as" << m_connection->nick() << "instead of" << m_wanted
                              << "; the server has no MONITOR to say when it is free";
         return;
     }
-    m_watched = wanted;
-    qCInfo(lcConnection) << "registered as" << m_connection->nick() << "; watching for" << wanted
+    m_watching = true;
+    qCInfo(lcConnection) << "registered as" << m_connection->nick() << "; watching for" << m_wanted
                          << "to be free";
-    m_connection->sendRaw(IrcCommand::monitor(QStringLiteral("+"), {wanted}));
+    m_connection->sendRaw(IrcCommand::monitor(QStringLiteral("+"), {m_wanted}));
 }
 
 void NickRegainer::onOffline(const QStringList& nicks)
 {
-    const QString wanted = m_connection->desiredNick();
-    if (m_watched.isEmpty() || !m_connection->isRegistered() || !same(wanted, m_watched) ||
-        same(wanted, m_connection->nick()))
+    if (!m_watching || !m_connection->isRegistered() || same(m_wanted, m_connection->nick()))
         return;
+    if (!same(m_connection->desiredNick(), m_wanted)) {
+        m_watching = false; // the user has another name now
+        return;
+    }
     for (const QString& nick : nicks) {
-        if (same(nick, wanted)) {
-            qCInfo(lcConnection) << wanted << "is free again: taking it back";
-            m_connection->setNick(wanted);
+        if (same(nick, m_wanted)) {
+            qCInfo(lcConnection) << m_wanted << "is free again: taking it back";
+            m_watching = false;
+            m_connection->setNick(m_wanted);
             return;
         }
     }

@@ -6,12 +6,13 @@
 class ServerConnection;
 
 // Takes the user's name back once it is free. A reconnection registers under a variant
-// ("ann_") when the server still holds the name: the old connection has not timed out yet, or,
-// on a cluster, the node that died still has its lease. Where the server has MONITOR, the name
-// is watched (MONITOR +) and taken back (NICK) as soon as the server says it is offline (731).
-// Nothing happens when the user chose the name in use themselves, or picks another one meanwhile
-// (ServerConnection::desiredNick() follows what the user asks for). Without MONITOR the variant
-// stays: polling with NICK would show the user a refusal each time.
+// ("ann_") when the server still holds the name (ServerConnection::nameTakenOnReconnect): the
+// old connection has not timed out yet, or, on a cluster, the node that died still has its
+// lease. Where the server has MONITOR, the name is watched (MONITOR +) and taken back (NICK) as
+// soon as the server says it is offline (731). Nothing happens for a name the user chose in
+// the login, or when the user picks another name meanwhile (ServerConnection::desiredNick()
+// follows the names the user gets). Without MONITOR the variant stays: polling with NICK would
+// show the user a refusal each time.
 class NickRegainer : public QObject
 {
     Q_OBJECT
@@ -20,7 +21,7 @@ public:
     explicit NickRegainer(ServerConnection* connection);
 
     // The name being watched for, or empty.
-    QString watched() const { return m_watched; }
+    QString watched() const { return m_watching ? m_wanted : QString(); }
 
 private:
     void watch();
@@ -28,5 +29,6 @@ private:
     bool same(const QString& a, const QString& b) const;
 
     ServerConnection* m_connection;
-    QString m_watched;
+    QString m_wanted; // refused at this connection's registration
+    bool m_watching = false;
 };

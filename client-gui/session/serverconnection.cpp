@@ -326,7 +326,9 @@ void ServerConnection::handle(const IrcEvents::ISupport& event)
 void ServerConnection::handle(const IrcEvents::NickRejected& event)
 {
     if (m_state == State::Registering && m_everRegistered) {
-        // Reconnecting: our old self may still be there; take a variant automatically.
+        // Reconnecting: our old self may still be there; take a variant automatically (and
+        // NickRegainer takes the name back once it is free).
+        emit nameTakenOnReconnect(event.nick);
         m_network.setNick(event.nick + QLatin1Char('_'));
         send(IrcCommand::nick(m_network.nick()));
         return;

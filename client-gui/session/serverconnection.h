@@ -263,6 +263,8 @@ signals:
     void roomModeChanged(const QString& room, const QString& by, const QString& modes,
                          const QStringList& args);
     // MONITOR (730/731/734) and ISON (303) answers, as nicks.
+    // Registering again after a loss, the name was refused (433); a variant is tried instead.
+    void nameTakenOnReconnect(const QString& nick);
     void monitorOnline(const QStringList& nicks);
     void monitorOffline(const QStringList& nicks);
     void monitorListFull(int limit, const QStringList& nicks);
