@@ -18,12 +18,18 @@
 #include "state/serverchannel.h"
 #include "state/userregistry.h"
 
+#include <cstdlib>
+#include <utility>
+
 namespace {
 
 // What another node may send: its own limits may be larger than this node's, not unbounded.
 constexpr int MaxRemoteNickLength = 64;
 constexpr int MaxRemoteChannelLength = 200;
 constexpr int MaxRemoteTextLength = 1000;
+// Two creations of one room this close (their nodes' clocks) are a race to settle: neither node
+// had heard of the other's when it made its creator an operator.
+constexpr qint64 CreationRaceMs = 2000;
 constexpr int MaxRemoteBans = 1000; // per channel in a burst
 
 bool validChannel(const QString& name)
@@ -158,7 +164,15 @@ void RemoteEvents::applyMember(const QString& node, const IrcMessage& message)
     if (!channel)
         channel = m_core.channels().create(name, Clock::nowSecs());
     if (channel->hasMember(user)) {
-        channel->setFlag(user, ServerChannel::Op, (flags & ServerChannel::Op) != 0);
+        bool op = (flags & ServerChannel::Op) != 0;
+        bool ok = false;
+        const qint64 joinedMs = message.param(3).toLongLong(&ok);
+        if (ok && joinedMs > 0)
+            channel->setJoinedMs(user, joinedMs);
+        // Outside a burst, a MEMBER right after a JOIN says that the JOIN created the room.
+        if (op && !m_unconfirmed.contains(node) && !channel->isOp(user))
+            op = !settleCreationRace(channel, user);
+        channel->setFlag(user, ServerChannel::Op, op);
         channel->setFlag(user, ServerChannel::Voice, (flags & ServerChannel::Voice) != 0);
         return;
     }
@@ -167,6 +181,36 @@ void RemoteEvents::applyMember(const QString& node, const IrcMessage& message)
     m_core.channels().join(channel, user, flags);
     RelayLine line = m_core.router().accept(user, IrcCommand::join(channel->name()));
     ChannelCommands::announceJoin(m_core, user, channel, line);
+}
+
+bool RemoteEvents::settleCreationRace(ServerChannel* channel, ServerUser* creator)
+{
+    // The other creator is the member who joined first (its join time is its own node's).
+    ServerUser* first = nullptr;
+    for (ServerUser* member : channel->members()) {
+        if (member != creator && (!first || channel->joinedMs(member) < channel->joinedMs(first)))
+            first = member;
+    }
+    if (!first || !channel->isOp(first) ||
+        std::abs(channel->joinedMs(first) - channel->joinedMs(creator)) > CreationRaceMs)
+        return false;
+    // Every node decides alike: the earlier creation keeps the operator status, then the node
+    // whose name sorts first.
+    const auto key = [this, channel](const ServerUser* user) {
+        return std::make_pair(channel->joinedMs(user),
+                              user->isRemote() ? user->node() : m_core.config().nodeName);
+    };
+    if (key(creator) > key(first))
+        return true;
+    qCInfo(lcCluster).noquote() << channel->name() << "was created on two nodes at once;"
+                                << creator->nick() << "keeps the operator status, not"
+                                << first->nick();
+    channel->setFlag(first, ServerChannel::Op, false);
+    IrcMessage mode = IrcCommand::mode(channel->name(), QStringLiteral("-o"), {first->nick()});
+    mode.setSource(m_core.config().serverName);
+    RelayLine line(std::move(mode));
+    m_core.router().toChannel(channel, line);
+    return false;
 }
 
 void RemoteEvents::applyRelayed(const QString& node, RelayLine& line)

@@ -43,6 +43,10 @@ private:
     void deliverMessage(ServerUser* sender, RelayLine& line);
     // A MODE from another node: applied, then told to this node's members.
     void applyChannelMode(ServerChannel* channel, RelayLine& line);
+    // The room was created on two nodes at once, each making its creator an operator: true
+    // when creator (a member of another node, announced as operator) loses and stays a member
+    // only; otherwise the other creator loses it here and this node's members are told.
+    bool settleCreationRace(ServerChannel* channel, ServerUser* creator);
     // A user's own MODE (+i, +o, +B…) from its node.
     void applyUserModes(ServerUser* ghost, const QString& node, const QString& modes);
     // "+k-l..." with the parameters in order, as MODE has them.

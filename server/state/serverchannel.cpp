@@ -109,6 +109,13 @@ void ServerChannel::setFlag(ServerUser* user, int flag, bool on)
         it->flags = on ? (it->flags | flag) : (it->flags & ~flag);
 }
 
+void ServerChannel::setJoinedMs(ServerUser* user, qint64 joinedMs)
+{
+    auto it = m_memberFlags.find(user);
+    if (it != m_memberFlags.end())
+        it->joinedMs = joinedMs;
+}
+
 void ServerChannel::addMember(ServerUser* user, int flags, qint64 joinedMs)
 {
     m_members.append(user);

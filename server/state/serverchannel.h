@@ -68,6 +68,8 @@ public:
     bool isOp(const ServerUser* user) const { return (flags(user) & Op) != 0; }
     bool isVoiced(const ServerUser* user) const { return (flags(user) & Voice) != 0; }
     void setFlag(ServerUser* user, int flag, bool on);
+    // A member of another node: the time its own node has for the join.
+    void setJoinedMs(ServerUser* user, qint64 joinedMs);
     // Only through ChannelRegistry::join/leave, which keep the user's side.
     void addMember(ServerUser* user, int flags, qint64 joinedMs = 0);
     void removeMember(ServerUser* user);

@@ -13,6 +13,7 @@
 #include "redisfixture.h"
 #include "testclient.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
@@ -186,6 +187,7 @@ private slots:
     void garbageOnTheBusIsIgnored();
     void operatorsSeeTheWholeNetwork();
     void multilineMessageCrossesNodesWhole();
+    void roomCreatedOnTwoNodesAtOnceHasOneCreator();
 
 private:
     TestClient* connectUser(Node& node, const QString& nick, const QByteArray& caps = {})
@@ -764,6 +766,58 @@ void tst_ClusterNodes::multilineMessageCrossesNodesWhole()
     QVERIFY(!cid->has(QStringLiteral("BATCH")));
     QVERIFY(hasLine(cid, QStringLiteral("PRIVMSG"), "first line"));
     QVERIFY(hasLine(cid, QStringLiteral("PRIVMSG"), "third line"));
+}
+
+// Two nodes create one room at the same moment, each making its creator an operator: every
+// node keeps the earlier creation's operator only. The other "node" is this test publishing on
+// the bus (node x, with a lease of its own), so that the race is certain.
+void tst_ClusterNodes::roomCreatedOnTwoNodesAtOnceHasOneCreator()
+{
+    TestClient* alice = connectUser(*m_nodes[0], QStringLiteral("alice"));
+    TestClient* bob = connectUser(*m_nodes[1], QStringLiteral("bob"));
+    QVERIFY(alice && bob);
+    QVERIFY(redisCommand({QStringLiteral("SET"), QStringLiteral("confab:node:x"),
+                          QStringLiteral("test"), QStringLiteral("PX"), QStringLiteral("60000")}));
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    alice->sendLine("JOIN #race");
+    QTRY_VERIFY_WITH_TIMEOUT(alice->has(QStringLiteral("366")), WaitMs);
+    const qint64 after = QDateTime::currentMSecsSinceEpoch();
+    bob->sendLine("JOIN #race");
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(alice, QStringLiteral("JOIN"), "bob!"), WaitMs);
+
+    // zed of node x created #race 0.5 s before alice did: zed keeps the operator status.
+    const QString bus = QStringLiteral("confab:bus");
+    const QString now = QString::number(after);
+    for (const QString& line :
+         {QStringLiteral("@cn=x UID zed u x.example * 1 + :Zed"),
+          QStringLiteral("@cn=x;mi=aaaaaaaaaaab1;mt=%1 :zed!u@x.example JOIN #race").arg(now),
+          QStringLiteral("@cn=x MEMBER #race zed 1 %1").arg(before - 500)})
+        QVERIFY(redisCommand({QStringLiteral("PUBLISH"), bus, line}));
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(alice, QStringLiteral("MODE"), "#race -o alice"), WaitMs);
+    for (TestClient* client : {alice, bob}) {
+        QVERIFY(askUntil(client, "NAMES #race", [](const TestClient* c) {
+            if (!c->has(QStringLiteral("366")))
+                return false;
+            const QString names = c->last(QStringLiteral("353")).params().constLast();
+            return names.split(u' ', Qt::SkipEmptyParts).count() == 3 &&
+                   names.contains(QLatin1String("@zed")) &&
+                   !names.contains(QLatin1String("@alice"));
+        }));
+    }
+
+    // yan of node x "created" it 0.5 s after alice: too late, yan is a plain member.
+    for (const QString& line :
+         {QStringLiteral("@cn=x UID yan u x.example * 1 + :Yan"),
+          QStringLiteral("@cn=x;mi=aaaaaaaaaaab2;mt=%1 :yan!u@x.example JOIN #race").arg(now),
+          QStringLiteral("@cn=x MEMBER #race yan 1 %1").arg(after + 500)})
+        QVERIFY(redisCommand({QStringLiteral("PUBLISH"), bus, line}));
+    QVERIFY(askUntil(bob, "NAMES #race", [](const TestClient* c) {
+        if (!c->has(QStringLiteral("366")))
+            return false;
+        const QString names = c->last(QStringLiteral("353")).params().constLast();
+        return names.contains(QLatin1String("yan")) && !names.contains(QLatin1String("@yan")) &&
+               names.contains(QLatin1String("@zed"));
+    }));
 }
 
 QTEST_GUILESS_MAIN(tst_ClusterNodes)
