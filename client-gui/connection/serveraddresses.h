@@ -28,7 +28,6 @@ public:
     // to it reports the host as not found.
     ServerAddresses(const QString& text, quint16 defaultPort);
 
-    const QList<ServerEndpoint>& endpoints() const { return m_endpoints; }
     int count() const { return int(m_endpoints.size()); }
     // The address in use, or tried last; an empty one before any.
     ServerEndpoint current() const { return m_endpoints.value(m_index); }

@@ -20,9 +20,6 @@ class NickRegainer : public QObject
 public:
     explicit NickRegainer(ServerConnection* connection);
 
-    // The name being watched for, or empty.
-    QString watched() const { return m_watching ? m_wanted : QString(); }
-
 private:
     void watch();
     void onOffline(const QStringList& nicks);

@@ -10,7 +10,6 @@
 #include <QHostAddress>
 #include <QTimer>
 
-#include <algorithm>
 #include <utility>
 
 namespace {

@@ -58,6 +58,8 @@ private slots:
     void tlsToPlainPortIsAnError();
 
 private:
+    // An in-process confabd on 127.0.0.1, port 0 (history only with a data directory).
+    bool startServer(const QString& dataDir = {});
     ServerConnection* makeConnection(quint16 port, const QString& nick);
     std::pair<ServerConnection*, ServerConnection*> reconnectedUnderAVariant();
     std::unique_ptr<Server> m_server;
@@ -81,6 +83,16 @@ void tst_ServerConnection::cleanup()
     QSettings().remove(SettingsKeys::CertificatePins);
 }
 
+bool tst_ServerConnection::startServer(const QString& dataDir)
+{
+    ServerConfig config;
+    config.listenAddresses = {QHostAddress(QHostAddress::LocalHost)};
+    config.port = 0;
+    config.dataDir = dataDir;
+    m_server = std::make_unique<Server>(config);
+    return m_server->listen();
+}
+
 ServerConnection* tst_ServerConnection::makeConnection(quint16 port, const QString& nick)
 {
     auto* connection = new ServerConnection(this);
@@ -95,12 +107,7 @@ void tst_ServerConnection::negotiatesCapsWithConfabd()
 {
     QTemporaryDir dataDir; // with a data directory, history: draft/chathistory and read markers
     QVERIFY(dataDir.isValid());
-    ServerConfig config;
-    config.listenAddresses = {QHostAddress(QHostAddress::LocalHost)};
-    config.port = 0;
-    config.dataDir = dataDir.path();
-    m_server = std::make_unique<Server>(config);
-    QVERIFY(m_server->listen());
+    QVERIFY(startServer(dataDir.path()));
     ServerConnection* c = makeConnection(m_server->serverPort(), QStringLiteral("ann"));
     QSignalSpy states(c, &ServerConnection::stateChanged);
     QSignalSpy joined(c, &ServerConnection::roomJoined);
@@ -122,11 +129,7 @@ void tst_ServerConnection::negotiatesCapsWithConfabd()
 
 void tst_ServerConnection::echoShowsOwnMessageOnce()
 {
-    ServerConfig config;
-    config.listenAddresses = {QHostAddress(QHostAddress::LocalHost)};
-    config.port = 0;
-    m_server = std::make_unique<Server>(config);
-    QVERIFY(m_server->listen());
+    QVERIFY(startServer());
     ServerConnection* ann = makeConnection(m_server->serverPort(), QStringLiteral("ann"));
     ServerConnection* ben = makeConnection(m_server->serverPort(), QStringLiteral("ben"));
     ann->connectToServer();
@@ -479,11 +482,7 @@ void tst_ServerConnection::reconnectsToTheNextAddressAfterALoss()
 // registered as "ann"), or nulls.
 std::pair<ServerConnection*, ServerConnection*> tst_ServerConnection::reconnectedUnderAVariant()
 {
-    ServerConfig config;
-    config.listenAddresses = {QHostAddress(QHostAddress::LocalHost)};
-    config.port = 0;
-    m_server = std::make_unique<Server>(config);
-    if (!m_server->listen())
+    if (!startServer())
         return {};
     ServerConnection* c = makeConnection(m_server->serverPort(), QStringLiteral("ann"));
     ServerConnection* squatter = makeConnection(m_server->serverPort(), QStringLiteral("ann"));
