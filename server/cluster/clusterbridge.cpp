@@ -31,7 +31,7 @@ QString ClusterBridge::lostReason(const QString& node)
 }
 
 ClusterBridge::ClusterBridge(ServerCore& core, ClusterLink* link, QObject* parent)
-    : QObject(parent), m_core(core), m_link(link), m_remote(core)
+    : QObject(parent), m_core(core), m_link(link), m_remote(core), m_devices(core, link)
 {
     connect(m_link, &ClusterLink::up, this, &ClusterBridge::onUp);
     connect(m_link, &ClusterLink::down, this, &ClusterBridge::onDown);
@@ -41,6 +41,8 @@ ClusterBridge::ClusterBridge(ServerCore& core, ClusterLink* link, QObject* paren
 
 ClusterBridge::~ClusterBridge()
 {
+    // The sessions of devices go first: their users may be this node's.
+    m_devices.dropAll(QStringLiteral("Node shutting down"));
     // The ghosts' connections go with m_remote; the users must not outlive them.
     m_remote.dropAll(QStringLiteral("Node shutting down"));
 }
@@ -238,6 +240,8 @@ void ClusterBridge::onUp()
 
 void ClusterBridge::onDown()
 {
+    // Lines of devices carried between nodes would be lost: their clients connect again.
+    m_devices.dropAll(QStringLiteral("Lost the link to the rest of the network"));
     m_core.reportProblem(QStringLiteral("cluster"),
                          QStringLiteral("The link to the cluster is down: users of other nodes "
                                         "are out of reach until it is back"));
@@ -288,6 +292,8 @@ void ClusterBridge::renameHolders(const QStringList& folded)
 
 void ClusterBridge::onReceived(const QString& node, const IrcMessage& message)
 {
+    if (m_devices.apply(node, message))
+        return;
     const QString& command = message.command();
     if (command == QLatin1String("KILL")) {
         ServerUser* victim = m_core.users().findByNick(message.param(0));
@@ -349,5 +355,6 @@ void ClusterBridge::timerEvent(QTimerEvent* event)
 
 void ClusterBridge::onNodeLost(const QString& node)
 {
+    m_devices.dropNode(node, lostReason(node));
     m_remote.dropNode(node, lostReason(node));
 }

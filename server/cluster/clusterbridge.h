@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cluster/devicehandoff.h"
 #include "cluster/remoteevents.h"
 
 #include <QBasicTimer>
@@ -10,6 +11,7 @@
 
 #include <functional>
 
+class ClientConnection;
 class ClusterLink;
 class IrcMessage;
 class RelayLine;
@@ -64,6 +66,27 @@ public:
     // A notice to operators (ServerCore::noticeOperators): the other nodes' operators get it.
     void operatorNotice(const QString& text);
 
+    // Devices of one account on different nodes (DeviceHandoff): the newcomer, logged in to an
+    // account whose user is on that node, is carried there; false (nothing done) while the
+    // link is down.
+    bool handOff(ServerUser* newcomer, const QString& node)
+    {
+        return m_devices.handOff(newcomer, node);
+    }
+    // A line from a connection carried to another node; false if it is not one.
+    bool forwardInput(ClientConnection* connection, const IrcMessage& message)
+    {
+        return m_devices.forward(connection, message);
+    }
+    // A connection carried to another node ended; false if it is not one.
+    bool connectionClosed(ClientConnection* connection, const QString& reason)
+    {
+        return m_devices.connectionClosed(connection, reason);
+    }
+    // Ends every device session that crosses nodes (this node shuts down).
+    void dropDevices(const QString& reason) { m_devices.dropAll(reason); }
+    const DeviceHandoff& devices() const { return m_devices; }
+
     // Takes the nick for the user across the cluster, holding the user's input meanwhile;
     // then(user, nick) runs once it is the user's, 433 is the answer when another node has it.
     using NickTaken = std::function<void(ServerUser*, const QString&)>;
@@ -93,6 +116,7 @@ private:
     ServerCore& m_core;
     ClusterLink* m_link;
     RemoteEvents m_remote;
+    DeviceHandoff m_devices;
     QBasicTimer m_burstDue;            // a HELLO was heard: the burst that answers it
     QHash<QString, UserId> m_reclaims; // folded account name -> its owner, waiting for it
 };

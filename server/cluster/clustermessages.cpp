@@ -155,4 +155,54 @@ std::optional<RelayLine> toRelayLine(const IrcMessage& message)
     return line;
 }
 
+namespace {
+
+IrcMessage deviceMessage(const QString& command, const QString& node, quint64 id,
+                         const QString& text)
+{
+    IrcMessage message(command, {node, QString::number(id), text});
+    message.setLastParamTrailing(true);
+    return message;
+}
+
+} // namespace
+
+IrcMessage deviceAttach(const QString& node, quint64 id, const ServerUser* device)
+{
+    QString flags;
+    if (device->isSecure())
+        flags += u's';
+    if (device->isLoopback())
+        flags += u'l';
+    const QByteArray& fingerprint = device->certificateFingerprint();
+    IrcMessage message(
+        QStringLiteral("ATTACH"),
+        {node, QString::number(id), device->account(), QString::number(device->caps()),
+         device->address(), flags.isEmpty() ? QStringLiteral("-") : flags,
+         fingerprint.isEmpty() ? QStringLiteral("*") : QString::fromLatin1(fingerprint),
+         device->userName(), device->realName()});
+    message.setLastParamTrailing(true);
+    return message;
+}
+
+IrcMessage deviceInput(const QString& node, quint64 id, const QByteArray& line)
+{
+    return deviceMessage(QStringLiteral("DEVIN"), node, id, QString::fromUtf8(line));
+}
+
+IrcMessage deviceOutput(const QString& node, quint64 id, const QByteArray& line)
+{
+    return deviceMessage(QStringLiteral("DEVOUT"), node, id, QString::fromUtf8(line));
+}
+
+IrcMessage deviceClose(const QString& node, quint64 id, const QString& reason)
+{
+    return deviceMessage(QStringLiteral("DEVCLOSE"), node, id, reason);
+}
+
+IrcMessage deviceGone(const QString& node, quint64 id, const QString& reason)
+{
+    return deviceMessage(QStringLiteral("DEVGONE"), node, id, reason);
+}
+
 } // namespace ClusterMessages

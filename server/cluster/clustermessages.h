@@ -33,4 +33,19 @@ IrcMessage relayed(const RelayLine& line);
 // relayed line (a message from a hostile publisher).
 std::optional<RelayLine> toRelayLine(const IrcMessage& message);
 
+// Devices proxied to the node of their account (DeviceHandoff). The first parameter is the node
+// the message is for (every node reads the bus), the second the device's id on the node that
+// has its socket.
+// "ATTACH <node> <id> <account> <caps> <address> <s|l|sl|-> <fingerprint|*> <user> :<realname>":
+// a client logged in to an account of that node's user; the node runs it as one more session.
+IrcMessage deviceAttach(const QString& node, quint64 id, const ServerUser* device);
+// "DEVIN <node> <id> :<line>": a line the client sent.
+IrcMessage deviceInput(const QString& node, quint64 id, const QByteArray& line);
+// "DEVOUT <node> <id> :<line>": a line for the client.
+IrcMessage deviceOutput(const QString& node, quint64 id, const QByteArray& line);
+// "DEVCLOSE <node> <id> :<reason>": the session is over; the client gets ERROR and is closed.
+IrcMessage deviceClose(const QString& node, quint64 id, const QString& reason);
+// "DEVGONE <node> <id> :<reason>": the client's connection has ended.
+IrcMessage deviceGone(const QString& node, quint64 id, const QString& reason);
+
 } // namespace ClusterMessages

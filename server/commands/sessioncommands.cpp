@@ -1,5 +1,6 @@
 #include "commands/sessioncommands.h"
 
+#include "cluster/clusterbridge.h"
 #include "commands/channelreplies.h"
 #include "commands/infocommands.h"
 #include "core/servercore.h"
@@ -17,10 +18,10 @@ namespace {
 // What a client needs to know about a channel it is already in: JOIN, topic, names.
 void sendChannelState(ServerCore& core, ServerUser* user, const ServerChannel* channel)
 {
-    IrcMessage join = user->hasCap(ClientCap::ExtendedJoin)
-                          ? IrcCommand::extendedJoin(channel->name(), user->account(),
-                                                     user->realName())
-                          : IrcCommand::join(channel->name());
+    IrcMessage join =
+        user->hasCap(ClientCap::ExtendedJoin)
+            ? IrcCommand::extendedJoin(channel->name(), user->account(), user->realName())
+            : IrcCommand::join(channel->name());
     join.setSource(user->source());
     user->output()->send(join);
     ChannelReplies::sendTopic(core, user, channel, false);
@@ -36,8 +37,13 @@ bool attachToAccount(ServerCore& core, ServerUser* newcomer)
         return false;
     ServerUser* user =
         core.users().findByAccount(core.caseMapping().fold(newcomer->account()), newcomer);
-    if (!user || user->isRemote())
-        return false; // the devices of an account share a nick on one node only
+    if (!user)
+        return false;
+    if (user->isRemote()) {
+        // The account's node runs every session of the user: this one is carried there.
+        ClusterBridge* cluster = core.cluster();
+        return cluster && cluster->handOff(newcomer, user->node());
+    }
     ClientConnection* connection = newcomer->connection();
     connection->setRegistered();
     core.endSaslExchange(newcomer);

@@ -12,7 +12,8 @@ namespace SessionCommands {
 // At the end of registration: attaches the newcomer to the connected user of its account and
 // sends the new session its welcome and the user's channels. Returns false (nothing done) if
 // the newcomer is not logged in or its account is not connected yet; true means the newcomer
-// has been deleted.
+// has been deleted. In a cluster, a newcomer whose account's user is on another node is carried
+// there (ClusterBridge::handOff), and deleted here too.
 bool attachToAccount(ServerCore& core, ServerUser* newcomer);
 
 } // namespace SessionCommands

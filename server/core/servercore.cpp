@@ -110,8 +110,11 @@ bool ServerCore::isRegistered(ClientConnection* connection) const
 void ServerCore::handleMessage(ClientConnection* connection, const IrcMessage& message)
 {
     ServerUser* user = m_users.find(connection);
-    if (!user)
+    if (!user) {
+        if (m_cluster) // a device whose session is on another node
+            m_cluster->forwardInput(connection, message);
         return;
+    }
     user->setCurrentSession(connection);
     const QString& name = message.command();
     const CommandTable::Entry* command = m_commands.find(name);
@@ -246,8 +249,11 @@ void ServerCore::removeConnection(ClientConnection* connection, const QString& r
 {
     m_openBatches.remove(connection);
     ServerUser* user = m_users.find(connection);
-    if (!user)
+    if (!user) {
+        if (m_cluster)
+            m_cluster->connectionClosed(connection, reason);
         return;
+    }
     if (user->sessionCount() > 1) {
         // One device of several goes: the others stay, and nobody else notices.
         qCInfo(lcCore).noquote() << "session closed:" << user->source() << '(' + reason + ')'

@@ -420,6 +420,8 @@ void Server::shutdown(const QString& reason)
     if (m_announcer)
         m_announcer->withdraw(); // nobody should try to join a server on its way out
     if (m_clusterLink) {
+        // Devices carried between this node and others are closed while the link is there.
+        m_cluster->dropDevices(reason);
         // The other nodes see this node's users quit now rather than after the lease.
         m_core->setCluster(nullptr);
         m_clusterStopping = true;

@@ -4,7 +4,8 @@
 // two clients racing for it on two nodes, a node killed with SIGKILL is announced as lost after
 // its lease and its names are freed, the nodes find each other again after Redis restarts, and
 // garbage published on the bus by another program is ignored. Operators on one node see the
-// whole network: 313 for operators elsewhere, WALLOPS, CHGHOST and notices across nodes.
+// whole network: 313 for operators elsewhere, WALLOPS, CHGHOST and notices across nodes. Devices
+// of one account connected to different nodes are one user with one name, on its first node.
 #include "auth/passwordhash.h"
 #include "auth/scramcredentials.h"
 #include "config/serverconfig.h"
@@ -188,6 +189,8 @@ private slots:
     void operatorsSeeTheWholeNetwork();
     void multilineMessageCrossesNodesWhole();
     void roomCreatedOnTwoNodesAtOnceHasOneCreator();
+    void devicesOfOneAccountOnTwoNodesShareOneName();
+    void deviceOnAnotherNodeEndsWithEitherNode();
 
 private:
     TestClient* connectUser(Node& node, const QString& nick, const QByteArray& caps = {})
@@ -207,6 +210,69 @@ private:
                 WaitMs))
             return nullptr;
         return client->has(QStringLiteral("001")) ? client : nullptr;
+    }
+    // An account made with the admin command in the database the nodes share; its password is
+    // the name followed by "-password".
+    bool addAccount(const QString& name)
+    {
+        QTemporaryDir adminDir;
+        QProcess admin;
+        admin.setProcessChannelMode(QProcess::MergedChannels);
+        admin.start(QStringLiteral(CONFABD_PATH),
+                    {QStringLiteral("--data-dir"), adminDir.path(), QStringLiteral("--database"),
+                     m_database, QStringLiteral("account"), QStringLiteral("add"), name});
+        if (!admin.waitForStarted())
+            return false;
+        admin.write(name.toUtf8() + "-password\n");
+        admin.closeWriteChannel();
+        if (!admin.waitForFinished(30000) || admin.exitCode() != 0) {
+            qWarning("%s", admin.readAll().constData());
+            return false;
+        }
+        return true;
+    }
+    // A client that logs in to the account with SASL PLAIN before registering, as clients do,
+    // and asks for the capabilities; nullptr unless it is welcomed.
+    TestClient* connectAccount(Node& node, const QString& nick, const QString& account,
+                               const QByteArray& caps = {})
+    {
+        auto* client = new TestClient(this);
+        m_clients.append(client);
+        client->connectToServer(node.port());
+        client->sendLine("CAP REQ :sasl" + (caps.isEmpty() ? QByteArray() : " " + caps));
+        client->registerUser(nick);
+        client->sendLine("AUTHENTICATE PLAIN");
+        if (!QTest::qWaitFor([client] { return client->has(QStringLiteral("AUTHENTICATE")); },
+                             WaitMs))
+            return nullptr;
+        const QByteArray name = account.toUtf8();
+        client->sendLine("AUTHENTICATE " +
+                         (name + '\0' + name + '\0' + name + "-password").toBase64());
+        if (!QTest::qWaitFor([client] { return client->has(QStringLiteral("903")); }, WaitMs))
+            return nullptr;
+        client->sendLine("CAP END");
+        if (!QTest::qWaitFor([client] { return client->has(QStringLiteral("001")); }, WaitMs))
+            return nullptr;
+        return client;
+    }
+    // The account dana, logged in on node a (her laptop) and in #room, where erin of node c
+    // joined after her.
+    bool meetDana(TestClient** laptop, TestClient** erin, const QByteArray& caps = {})
+    {
+        if (!addAccount(QStringLiteral("dana")))
+            return false;
+        TestClient* dana =
+            connectAccount(*m_nodes[0], QStringLiteral("dana"), QStringLiteral("dana"), caps);
+        *laptop = dana;
+        *erin = connectUser(*m_nodes[2], QStringLiteral("erin"));
+        if (!dana || !*erin)
+            return false;
+        dana->sendLine("JOIN #room");
+        if (!QTest::qWaitFor([dana] { return dana->has(QStringLiteral("366")); }, WaitMs))
+            return false;
+        (*erin)->sendLine("JOIN #room");
+        return QTest::qWaitFor([dana] { return hasLine(dana, QStringLiteral("JOIN"), "erin!"); },
+                               WaitMs);
     }
     // alice on node a and bob on node b, both in #room, alice having seen bob join.
     bool meetInRoom(TestClient** alice, TestClient** bob)
@@ -496,32 +562,13 @@ void tst_ClusterNodes::accountOwnerTakesItsNameFromAGuestOnAnotherNode()
     // command, in the database the nodes share.
     TestClient* guest = connectUser(*m_nodes[1], QStringLiteral("owner"));
     QVERIFY(guest);
-    QTemporaryDir adminDir;
-    QProcess admin;
-    admin.setProcessChannelMode(QProcess::MergedChannels);
-    admin.start(QStringLiteral(CONFABD_PATH),
-                {QStringLiteral("--data-dir"), adminDir.path(), QStringLiteral("--database"),
-                 m_database, QStringLiteral("account"), QStringLiteral("add"),
-                 QStringLiteral("owner")});
-    QVERIFY(admin.waitForStarted());
-    admin.write("owner-password\n");
-    admin.closeWriteChannel();
-    QVERIFY(admin.waitForFinished(30000));
-    QVERIFY2(admin.exitCode() == 0, admin.readAll().constData());
+    QVERIFY(addAccount(QStringLiteral("owner")));
 
     // The owner logs in on node a (SASL before registering, as clients do) under another nick,
     // since the guest has its own.
-    auto* owner = new TestClient(this);
-    m_clients.append(owner);
-    owner->connectToServer(m_nodes[0]->port());
-    owner->sendLine("CAP REQ :sasl");
-    owner->registerUser(QStringLiteral("owner_"));
-    owner->sendLine("AUTHENTICATE PLAIN");
-    QTRY_VERIFY_WITH_TIMEOUT(owner->has(QStringLiteral("AUTHENTICATE")), WaitMs);
-    owner->sendLine("AUTHENTICATE " + QByteArray("owner\0owner\0owner-password", 26).toBase64());
-    QTRY_VERIFY_WITH_TIMEOUT(owner->has(QStringLiteral("903")), WaitMs);
-    owner->sendLine("CAP END");
-    QTRY_VERIFY_WITH_TIMEOUT(owner->has(QStringLiteral("001")), WaitMs);
+    TestClient* owner =
+        connectAccount(*m_nodes[0], QStringLiteral("owner_"), QStringLiteral("owner"));
+    QVERIFY(owner);
 
     // Node b renames its guest and tells it why; node a gives the owner its name.
     QTRY_VERIFY_WITH_TIMEOUT(hasLine(guest, QStringLiteral("NOTICE"), "registered account"),
@@ -672,6 +719,17 @@ void tst_ClusterNodes::garbageOnTheBusIsIgnored()
                        "\"i\":[]} :bob!x@y PRIVMSG #room :ids missing"),
         QStringLiteral("@cn=x SETHOST alice :not a host"),
         QStringLiteral("@cn=x SNOTICE"),
+        // Devices carried between nodes: malformed, for nobody, for unknown sessions, or
+        // attaching to an account nobody is logged in to.
+        QStringLiteral("@cn=x ATTACH a"),
+        QStringLiteral("@cn=x ATTACH a notanumber alice 0 1.2.3.4 - * u :r"),
+        QStringLiteral("@cn=x ATTACH a 7 alice 0 1.2.3.4 - * u :nobody's account"),
+        QStringLiteral("@cn=x ATTACH a 8 alice notcaps 1.2.3.4 - * u :r"),
+        QStringLiteral("@cn=x DEVIN a 7 :PRIVMSG #room :through an unknown session"),
+        QStringLiteral("@cn=x DEVIN a"),
+        QStringLiteral("@cn=x DEVOUT a 1 :PRIVMSG alice :to a connection never carried"),
+        QStringLiteral("@cn=x DEVCLOSE a 1 :closes nothing"),
+        QStringLiteral("@cn=x DEVGONE a 99 :gone nowhere"),
         QString(70000, u'x'),
     };
     for (const QString& payload : garbage)
@@ -818,6 +876,118 @@ void tst_ClusterNodes::roomCreatedOnTwoNodesAtOnceHasOneCreator()
         return names.contains(QLatin1String("yan")) && !names.contains(QLatin1String("@yan")) &&
                names.contains(QLatin1String("@zed"));
     }));
+}
+
+void tst_ClusterNodes::devicesOfOneAccountOnTwoNodesShareOneName()
+{
+    TestClient* laptop = nullptr;
+    TestClient* erin = nullptr;
+    QVERIFY(meetDana(&laptop, &erin, "echo-message"));
+    QCOMPARE(laptop->last(QStringLiteral("001")).param(0), QStringLiteral("dana"));
+
+    // The phone logs in on node b under another nick (dana is taken there, by node a's user):
+    // it becomes a second session of dana, with her name and her room.
+    TestClient* phone = connectAccount(*m_nodes[1], QStringLiteral("dana_phone"),
+                                       QStringLiteral("dana"), "echo-message");
+    QVERIFY(phone);
+    QCOMPARE(phone->last(QStringLiteral("001")).param(0), QStringLiteral("dana"));
+    QTRY_VERIFY_WITH_TIMEOUT(phone->has(QStringLiteral("366")), WaitMs);
+    QVERIFY(hasLine(phone, QStringLiteral("JOIN"), "#room"));
+    QVERIFY(hasLine(phone, QStringLiteral("353"), "erin"));
+    QVERIFY(m_nodes[1]->log().contains("goes to node a"));
+    // Nobody saw a second dana, nor the phone's own nick.
+    QVERIFY(!hasLine(erin, QStringLiteral("JOIN"), "dana_phone"));
+    QCOMPARE(countLines(erin, QStringLiteral("JOIN"), "dana!"), 0);
+
+    // What is said to dana reaches both devices once, in the room and in private.
+    laptop->clear();
+    phone->clear();
+    erin->sendLine("PRIVMSG #room :hello dana");
+    erin->sendLine("PRIVMSG dana :just you");
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(phone, QStringLiteral("PRIVMSG"), "just you") &&
+                                 hasLine(laptop, QStringLiteral("PRIVMSG"), "just you"),
+                             WaitMs);
+    QCOMPARE(phone->count(QStringLiteral("PRIVMSG")), 2);
+    QCOMPARE(laptop->count(QStringLiteral("PRIVMSG")), 2);
+
+    // Said from the phone: erin hears dana, and both devices see it.
+    erin->clear();
+    laptop->clear();
+    phone->clear();
+    phone->sendLine("PRIVMSG #room :from the phone");
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(erin, QStringLiteral("PRIVMSG"), "from the phone"), WaitMs);
+    QCOMPARE(erin->last(QStringLiteral("PRIVMSG")).source().section(u'!', 0, 0),
+             QStringLiteral("dana"));
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(laptop, QStringLiteral("PRIVMSG"), "from the phone"), WaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(phone, QStringLiteral("PRIVMSG"), "from the phone"), WaitMs);
+    // Its questions are answered by the account's node.
+    phone->sendLine("WHOIS erin");
+    QTRY_VERIFY_WITH_TIMEOUT(phone->has(QStringLiteral("318")), WaitMs);
+    QVERIFY(hasLine(phone, QStringLiteral("312"), "node c"));
+
+    // The phone leaves: dana stays, and nobody sees her quit.
+    phone->sendLine("QUIT :later");
+    QTRY_VERIFY_WITH_TIMEOUT(phone->isDisconnected(), WaitMs);
+    QVERIFY(hasLine(phone, QStringLiteral("ERROR"), "later"));
+    laptop->sendLine("PRIVMSG #room :still here");
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(erin, QStringLiteral("PRIVMSG"), "still here"), WaitMs);
+    erin->sendLine("ISON dana");
+    QTRY_VERIFY_WITH_TIMEOUT(erin->has(QStringLiteral("303")), WaitMs);
+    QCOMPARE(erin->last(QStringLiteral("303")).params().constLast(), QStringLiteral("dana"));
+    QVERIFY(!erin->has(QStringLiteral("QUIT")));
+
+    // Another phone on node b, which then stops: the phone is told and closed, node b exits
+    // cleanly, and dana stays on node a.
+    TestClient* phone2 =
+        connectAccount(*m_nodes[1], QStringLiteral("dana_phone"), QStringLiteral("dana"));
+    QVERIFY(phone2);
+    QTRY_VERIFY_WITH_TIMEOUT(phone2->has(QStringLiteral("366")), WaitMs);
+    QVERIFY(m_nodes[1]->stop());
+    QCOMPARE(m_nodes[1]->exitCode(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(phone2->isDisconnected(), WaitMs);
+    QVERIFY(phone2->has(QStringLiteral("ERROR")));
+    laptop->sendLine("PRIVMSG #room :after node b");
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(erin, QStringLiteral("PRIVMSG"), "after node b"), WaitMs);
+    QVERIFY(!erin->has(QStringLiteral("QUIT")));
+}
+
+void tst_ClusterNodes::deviceOnAnotherNodeEndsWithEitherNode()
+{
+    TestClient* laptop = nullptr;
+    TestClient* erin = nullptr;
+    QVERIFY(meetDana(&laptop, &erin));
+
+    // The phone's node dies: after its lease, node a ends the phone's session, and dana stays.
+    TestClient* phone =
+        connectAccount(*m_nodes[1], QStringLiteral("phone"), QStringLiteral("dana"));
+    QVERIFY(phone);
+    QTRY_VERIFY_WITH_TIMEOUT(phone->has(QStringLiteral("366")), WaitMs);
+    m_nodes[1]->kill();
+    QTRY_VERIFY_WITH_TIMEOUT(m_nodes[0]->log().contains("session closed: dana!"), 3 * LeaseMs);
+    laptop->sendLine("PRIVMSG #room :the laptop goes on");
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(erin, QStringLiteral("PRIVMSG"), "the laptop goes on"),
+                             WaitMs);
+    QVERIFY(!hasLine(erin, QStringLiteral("QUIT"), "dana!"));
+
+    // A tablet on node c; then the account's node stops. The tablet's connection is closed with
+    // the reason, and erin, on the tablet's node, sees dana quit.
+    TestClient* tablet =
+        connectAccount(*m_nodes[2], QStringLiteral("tablet"), QStringLiteral("dana"));
+    QVERIFY(tablet);
+    QTRY_VERIFY_WITH_TIMEOUT(tablet->has(QStringLiteral("366")), WaitMs);
+    QVERIFY(m_nodes[0]->stop());
+    QCOMPARE(m_nodes[0]->exitCode(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(tablet->isDisconnected(), WaitMs);
+    QVERIFY(tablet->has(QStringLiteral("ERROR")));
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(erin, QStringLiteral("QUIT"), "dana!"), WaitMs);
+
+    // Connecting again, the tablet is dana on node c, her name free again.
+    TestClient* again = connectAccount(*m_nodes[2], QStringLiteral("dana"), QStringLiteral("dana"));
+    QVERIFY(again);
+    QCOMPARE(again->last(QStringLiteral("001")).param(0), QStringLiteral("dana"));
+    erin->sendLine("WHOIS dana");
+    QTRY_VERIFY_WITH_TIMEOUT(erin->has(QStringLiteral("318")), WaitMs);
+    QVERIFY(hasLine(erin, QStringLiteral("312"), "node c"));
 }
 
 QTEST_GUILESS_MAIN(tst_ClusterNodes)
