@@ -7,7 +7,7 @@
 NickRegainer::NickRegainer(ServerConnection* connection)
     : QObject(connection), m_connection(connection)
 {
-    connect(connection, &ServerConnection::nameTakenOnReconnect, this, [this](const QString& nick) {
+    connect(connection, &ServerConnection::nameHeldElsewhere, this, [this](const QString& nick) {
         if (m_wanted.isEmpty()) // not the variant refused after it (ann_ taken too)
             m_wanted = nick;
     });

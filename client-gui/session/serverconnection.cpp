@@ -324,10 +324,15 @@ void ServerConnection::handle(const IrcEvents::ISupport& event)
 
 void ServerConnection::handle(const IrcEvents::NickRejected& event)
 {
-    if (m_state == State::Registering && m_everRegistered) {
-        // Reconnecting: our old self may still be there; take a variant automatically (and
-        // NickRegainer takes the name back once it is free).
-        emit nameTakenOnReconnect(event.nick);
+    // Signing in, the account's own name is taken by another device of the account (the server
+    // gives this one the name with its welcome) or by a guest (whom the server renames).
+    const bool ownAccountsName = accountMode() == Registration::Mode::SignIn &&
+                                 event.code == IrcNumeric::ERR_NICKNAMEINUSE &&
+                                 event.nick.compare(accountName(), Qt::CaseInsensitive) == 0;
+    if (m_state == State::Registering && (m_everRegistered || ownAccountsName)) {
+        // Reconnecting, our old self may still be there. Either way a variant is taken
+        // automatically, and NickRegainer takes the name back once it is free.
+        emit nameHeldElsewhere(event.nick);
         m_network.setNick(event.nick + QLatin1Char('_'));
         send(IrcCommand::nick(m_network.nick()));
         return;

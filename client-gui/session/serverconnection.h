@@ -262,9 +262,11 @@ signals:
     // A MODE on a room; members' prefixes (network().prefixesOf) are already updated.
     void roomModeChanged(const QString& room, const QString& by, const QString& modes,
                          const QStringList& args);
+    // Registering, the name was refused (433) where it is likely ours elsewhere: our old self,
+    // registering again after a loss, or another device of the account being signed in to. A
+    // variant is tried instead.
+    void nameHeldElsewhere(const QString& nick);
     // MONITOR (730/731/734) and ISON (303) answers, as nicks.
-    // Registering again after a loss, the name was refused (433); a variant is tried instead.
-    void nameTakenOnReconnect(const QString& nick);
     void monitorOnline(const QStringList& nicks);
     void monitorOffline(const QStringList& nicks);
     void monitorListFull(int limit, const QStringList& nicks);

@@ -29,6 +29,7 @@ private slots:
     void weakPasswordIsRefused();
     void serverWithoutAccounts();
     void guestCannotTakeAnAccountsName();
+    void secondDeviceSignsInUnderTheSameName();
 
 private:
     ServerConfig config() const;
@@ -258,6 +259,32 @@ void tst_AccountLogin::guestCannotTakeAnAccountsName()
     guest->connectToServer();
     QVERIFY(rejected.wait(5000));
     QVERIFY(rejected.first().at(2).toString().contains(QLatin1String("account")));
+}
+
+void tst_AccountLogin::secondDeviceSignsInUnderTheSameName()
+{
+    // The server says 433 for the name (the first device has it) before SASL tells it who the
+    // second device is; the client goes on under a variant, and the welcome gives it the name.
+    createAccount(QStringLiteral("alice"), QStringLiteral("correct horse"));
+    ServerConnection* laptop = newConnection(Registration::Mode::SignIn, QStringLiteral("alice"),
+                                             QStringLiteral("correct horse"));
+    QSignalSpy laptopRegistered(laptop, &ServerConnection::registered);
+    laptop->connectToServer();
+    QVERIFY(laptopRegistered.wait(5000));
+    ServerConnection* phone = newConnection(Registration::Mode::SignIn, QStringLiteral("alice"),
+                                            QStringLiteral("correct horse"));
+    QSignalSpy rejected(phone, &ServerConnection::nameRejected);
+    QSignalSpy heldElsewhere(phone, &ServerConnection::nameHeldElsewhere);
+    QSignalSpy registered(phone, &ServerConnection::registered);
+    QSignalSpy errors(phone, &ServerConnection::errorOccurred);
+    phone->connectToServer();
+    QVERIFY(registered.wait(5000));
+    QCOMPARE(heldElsewhere.size(), 1);
+    QVERIFY(rejected.isEmpty());
+    QVERIFY(errors.isEmpty());
+    QCOMPARE(phone->nick(), QStringLiteral("alice"));
+    QCOMPARE(phone->account(), QStringLiteral("alice"));
+    QCOMPARE(laptop->nick(), QStringLiteral("alice"));
 }
 
 QTEST_GUILESS_MAIN(tst_AccountLogin)
