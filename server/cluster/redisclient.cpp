@@ -10,8 +10,16 @@
 #include <hiredis/async.h>
 #include <hiredis/hiredis.h>
 
+#include <sys/socket.h>
+
+#include <cerrno>
+
 #include <memory>
 #include <vector>
+
+// Exported by hiredis 0.14 and declared by its later versions: what redisAsyncHandleRead() does
+// once it has read, for bytes already fed to the context's reader.
+extern "C" void redisProcessCallbacks(redisAsyncContext* ac);
 
 // What hiredis keeps for a command until its reply: the caller's callback, and for our own
 // commands (AUTH, SELECT) the link they belong to.
@@ -202,6 +210,7 @@ void RedisClient::attachContext(redisAsyncContext* context)
         return;
     }
     m_context = context;
+    m_replyCounter.reset(redisReaderCreate());
     ++m_generation;
     m_handshakeReplies = 0;
     m_subscriptionsSent = false;
@@ -256,14 +265,59 @@ void RedisClient::onSocketActivated(bool readable)
     ++m_socketEventDepth;
     // Either may free the context (a lost link, a protocol error): cleanup() clears m_context.
     if (m_context) {
-        if (readable)
-            redisAsyncHandleRead(m_context);
-        else
+        const int flags = m_context->c.flags;
+        if (!readable)
             redisAsyncHandleWrite(m_context);
+        else if ((flags & REDIS_CONNECTED) && !(flags & REDIS_SUBSCRIBED) && m_replyCounter)
+            readReplies();
+        else
+            redisAsyncHandleRead(m_context); // connecting, or subscribed: any message is due
     }
     deliverPosted(); // hiredis has returned: the caller's code may run, and may delete us
     if (self)
         --m_socketEventDepth;
+}
+
+void RedisClient::ReaderDeleter::operator()(redisReader* reader) const
+{
+    redisReaderFree(reader);
+}
+
+void RedisClient::readReplies()
+{
+    redisContext* link = &m_context->c;
+    char buffer[16 * 1024]; // as much as hiredis reads at a time
+    const ssize_t got = ::recv(link->fd, buffer, sizeof buffer, 0);
+    if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
+        return;
+    if (got <= 0) {
+        redisAsyncHandleRead(m_context); // hiredis reads the end or the error again, and ends
+        return;
+    }
+    int replies = 0;
+    redisReaderFeed(m_replyCounter.get(), buffer, size_t(got));
+    void* reply = nullptr;
+    while (redisReaderGetReply(m_replyCounter.get(), &reply) == REDIS_OK && reply) {
+        ++replies;
+        freeReplyObject(reply);
+        reply = nullptr;
+    }
+    int waiting = 0;
+    for (const redisCallback* callback = m_context->replies.head; callback;
+         callback = callback->next)
+        ++waiting;
+    if (replies > waiting) {
+        qCWarning(lcCluster).noquote()
+            << m_url.describe() << "sent a reply nobody asked for: is it a Redis server?";
+        dropLink(QStringLiteral("a reply nobody asked for"));
+        return;
+    }
+    // A protocol error stops the count; hiredis' own reader finds it and ends the link.
+    if (redisReaderFeed(link->reader, buffer, size_t(got)) != REDIS_OK) {
+        dropLink(QStringLiteral("out of memory"));
+        return;
+    }
+    redisProcessCallbacks(m_context);
 }
 
 void RedisClient::onConnect(const redisAsyncContext* context, int status)
@@ -404,7 +458,7 @@ void RedisClient::becomeConnected()
 {
     m_connectTimer->stop();
     m_state = State::Connected;
-    m_backoffMs = ReconnectMinMs;
+    m_upClock.start();
     m_failedAttempts = 0;
     m_downAnnounced = false;
     qCInfo(lcCluster).noquote() << "connected to" << m_url.describe();
@@ -442,9 +496,11 @@ void RedisClient::linkDown(const QString& reason)
     m_state = State::Waiting;
     m_connectTimer->stop();
     m_addresses.clear();
-    if (wasUp)
+    // A link that ends soon after it came up (a peer that is not Redis, or one that drops every
+    // client) is retried with a growing delay, like one that cannot connect.
+    if (wasUp && m_upClock.elapsed() >= StableLinkMs)
         m_backoffMs = ReconnectMinMs;
-    else
+    else if (!wasUp)
         ++m_failedAttempts;
     if (!m_downAnnounced) {
         m_downAnnounced = true;

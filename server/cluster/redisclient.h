@@ -4,6 +4,7 @@
 #include "cluster/redisurl.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
@@ -11,11 +12,13 @@
 
 #include <deque>
 #include <functional>
+#include <memory>
 
 class QHostInfo;
 class QSocketNotifier;
 class QTimer;
 struct redisAsyncContext;
+struct redisReader;
 
 // A link to one Redis server on the event loop, over hiredis' asynchronous API (hiredis parses
 // RESP; this class only drives its socket). Nothing here blocks: a host name is looked up with
@@ -42,6 +45,8 @@ public:
 
     static constexpr int ReconnectMinMs = 100, ReconnectMaxMs = 2000;
     static constexpr int ConnectTimeoutMs = 2000;
+    // A link up for less than this that goes down is retried after a growing delay, not at once.
+    static constexpr int StableLinkMs = 2000;
 
     explicit RedisClient(const RedisUrl& url, QObject* parent = nullptr);
     // Frees the hiredis context; no callback and no signal comes after.
@@ -99,6 +104,10 @@ private:
     void connectToNextAddress();
     void attachContext(redisAsyncContext* context);
     void onSocketActivated(bool readable);
+    // Reads what the link sent while it is not subscribed, and hands it to hiredis unless it
+    // holds more replies than commands are waiting: hiredis 0.14 aborts the process on a reply
+    // nobody asked for, which a peer that is not Redis can send. Such a link is dropped.
+    void readReplies();
     void onConnectTimeout();
     void startHandshake();
     void sendSubscriptions();
@@ -118,6 +127,12 @@ private:
     RedisUrl m_url;
     State m_state = State::Closed;
     redisAsyncContext* m_context = nullptr;
+    // Counts the replies in what readReplies() reads, fed the same bytes as hiredis' own.
+    struct ReaderDeleter
+    {
+        void operator()(redisReader* reader) const;
+    };
+    std::unique_ptr<redisReader, ReaderDeleter> m_replyCounter;
     // Counts the contexts: work posted for one link does nothing once another has replaced it.
     quint64 m_generation = 0;
     QSocketNotifier* m_readNotifier = nullptr;
@@ -127,6 +142,7 @@ private:
     int m_lookupId = -1;
     QList<QHostAddress> m_addresses; // the host's addresses not tried yet in this attempt
     int m_backoffMs = ReconnectMinMs;
+    QElapsedTimer m_upClock; // since the link came up
     int m_failedAttempts = 0;
     bool m_downAnnounced = false;     // disconnected() was emitted for this outage
     bool m_freeingOnPurpose = false;  // dropLink()/close() free the context: not a lost link

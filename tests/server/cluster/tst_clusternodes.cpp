@@ -840,6 +840,10 @@ void tst_ClusterNodes::roomCreatedOnTwoNodesAtOnceHasOneCreator()
     alice->sendLine("JOIN #race");
     QTRY_VERIFY_WITH_TIMEOUT(alice->has(QStringLiteral("366")), WaitMs);
     const qint64 after = QDateTime::currentMSecsSinceEpoch();
+    // Node b knows alice's room before bob joins it (else bob would create it there too).
+    QVERIFY(askUntil(bob, "NAMES #race", [](const TestClient* c) {
+        return hasLine(c, QStringLiteral("353"), "@alice");
+    }));
     bob->sendLine("JOIN #race");
     QTRY_VERIFY_WITH_TIMEOUT(hasLine(alice, QStringLiteral("JOIN"), "bob!"), WaitMs);
 

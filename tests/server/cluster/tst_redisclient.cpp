@@ -86,6 +86,7 @@ private slots:
     void hangingHandshakeIsCut();
     void protocolErrorIsADisconnect_data();
     void protocolErrorIsADisconnect();
+    void greetingNobodyAskedForIsADisconnect();
     void destroyWithCommandsInFlight();
     void deleteFromCallback();
 
@@ -477,6 +478,8 @@ void tst_RedisClient::protocolErrorIsADisconnect_data()
     QTest::newRow("unknown type byte") << QByteArray("!garbage\r\n");
     QTest::newRow("bad integer") << QByteArray(":12ab\r\n");
     QTest::newRow("negative bulk length") << QByteArray("$-5\r\n");
+    // Replies nobody asked for: hiredis 0.14 would abort the process on the second one.
+    QTest::newRow("two replies to one command") << QByteArray("+PONG\r\n+unasked\r\n");
     QTest::newRow("arrays nested too deep")
         << QByteArray("*1\r\n*1\r\n*1\r\n*1\r\n*1\r\n*1\r\n*1\r\n*1\r\n*1\r\n*1\r\n:1\r\n");
 }
@@ -510,6 +513,33 @@ void tst_RedisClient::protocolErrorIsADisconnect()
     // And connects again.
     QTRY_COMPARE_WITH_TIMEOUT(up.size(), 2, ReplyTimeoutMs);
     QVERIFY(connections >= 2);
+}
+
+void tst_RedisClient::greetingNobodyAskedForIsADisconnect()
+{
+    // A service that is not Redis greets every client with what reads as replies.
+    QTcpServer greeter;
+    QVERIFY(greeter.listen(QHostAddress::LocalHost, 0));
+    int connections = 0;
+    connect(&greeter, &QTcpServer::newConnection, &greeter, [&] {
+        while (QTcpSocket* socket = greeter.nextPendingConnection()) {
+            ++connections;
+            socket->write("+Welcome\r\n:42\r\n");
+        }
+    });
+    RedisClient client(
+        RedisUrl::parse(QStringLiteral("redis://127.0.0.1:%1").arg(greeter.serverPort())));
+    QSignalSpy up(&client, &RedisClient::connected);
+    QSignalSpy down(&client, &RedisClient::disconnected);
+    client.open();
+    QTRY_VERIFY_WITH_TIMEOUT(down.size() >= 2, 3 * ReplyTimeoutMs);
+    QVERIFY(up.size() >= 2); // each time it came up, it was dropped again, and tried again
+    // ... after a growing delay, not at once: the link is never up long enough to count.
+    const int before = connections;
+    QTest::qWait(1500);
+    QVERIFY2(connections - before <= 4, qPrintable(QString::number(connections - before)));
+    const RedisReply reply = call(client, {"PING"});
+    QVERIFY(reply.isError());
 }
 
 void tst_RedisClient::destroyWithCommandsInFlight()
