@@ -364,30 +364,16 @@ void RemoteEvents::applyModes(ServerChannel* channel, const QString& modes, cons
     bool adding = true;
     auto next = [&]() { return args.value(arg++); };
     for (const QChar c : modes) {
+        if (const std::optional<ServerChannel::Mode> mode = ServerChannel::flagMode(c)) {
+            channel->setMode(*mode, adding);
+            continue;
+        }
         switch (c.unicode()) {
         case '+':
             adding = true;
             break;
         case '-':
             adding = false;
-            break;
-        case 'H':
-            channel->setMode(ServerChannel::Mode::HistorySinceJoin, adding);
-            break;
-        case 'i':
-            channel->setMode(ServerChannel::Mode::InviteOnly, adding);
-            break;
-        case 'm':
-            channel->setMode(ServerChannel::Mode::Moderated, adding);
-            break;
-        case 'n':
-            channel->setMode(ServerChannel::Mode::NoExternal, adding);
-            break;
-        case 's':
-            channel->setMode(ServerChannel::Mode::Secret, adding);
-            break;
-        case 't':
-            channel->setMode(ServerChannel::Mode::TopicLocked, adding);
             break;
         case 'k': {
             const QString key = next();

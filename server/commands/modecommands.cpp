@@ -59,28 +59,14 @@ public:
     {
         const IrcMessage& message = m_context.message();
         for (QChar c : message.param(1)) {
+            if (const std::optional<ServerChannel::Mode> mode = ServerChannel::flagMode(c)) {
+                flag(c, *mode);
+                continue;
+            }
             switch (c.unicode()) {
             case '+':
             case '-':
                 m_adding = c == u'+';
-                break;
-            case 'H':
-                flag(c, ServerChannel::Mode::HistorySinceJoin);
-                break;
-            case 'i':
-                flag(c, ServerChannel::Mode::InviteOnly);
-                break;
-            case 'm':
-                flag(c, ServerChannel::Mode::Moderated);
-                break;
-            case 'n':
-                flag(c, ServerChannel::Mode::NoExternal);
-                break;
-            case 's':
-                flag(c, ServerChannel::Mode::Secret);
-                break;
-            case 't':
-                flag(c, ServerChannel::Mode::TopicLocked);
                 break;
             case 'o':
             case 'v':

@@ -18,6 +18,26 @@ void ServerChannel::setTopic(const QString& topic, const QString& setBy, qint64 
     m_topicSecs = secs;
 }
 
+std::optional<ServerChannel::Mode> ServerChannel::flagMode(QChar letter)
+{
+    switch (letter.unicode()) {
+    case 'H':
+        return Mode::HistorySinceJoin;
+    case 'i':
+        return Mode::InviteOnly;
+    case 'm':
+        return Mode::Moderated;
+    case 'n':
+        return Mode::NoExternal;
+    case 's':
+        return Mode::Secret;
+    case 't':
+        return Mode::TopicLocked;
+    default:
+        return std::nullopt;
+    }
+}
+
 bool ServerChannel::setMode(Mode mode, bool on)
 {
     if (hasMode(mode) == on)

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 class IrcCaseMapping;
 class ServerUser;
 
@@ -22,6 +24,8 @@ public:
     // Channel modes without a parameter (CHANMODES type D).
     // HistorySinceJoin (+H): members read the room's history only from when they joined.
     enum class Mode { InviteOnly, Moderated, NoExternal, Secret, TopicLocked, HistorySinceJoin };
+    // The mode a letter without a parameter stands for (H i m n s t), or nothing.
+    static std::optional<Mode> flagMode(QChar letter);
 
     // Why a user may not join.
     enum class JoinDenial { None, BadKey, InviteOnly, Full, Banned };
