@@ -62,6 +62,8 @@ std::string usage()
            "  --hold SEC             idle: stay connected this long afterwards (0)\n"
            "  --join                 idle: also join the room\n"
            "  --quick-ack            set TCP_QUICKACK after every read (no delayed ACKs)\n"
+           "  --line-per-write       flat out: one send() per message, as people's clients\n"
+           "                         write (default: a sender's whole window in one send())\n"
            "  --server-pid PID       read the server's CPU and RSS from /proc\n"
            "  --label NAME           server name printed in the RESULT line\n"
            "  --channel NAME         room name (#bench)\n"
@@ -95,6 +97,10 @@ bool parse(int argc, char** argv, LoadGenConfig& config, std::string& error)
         }
         if (option == "--quick-ack") {
             config.quickAck = true;
+            continue;
+        }
+        if (option == "--line-per-write") {
+            config.linePerWrite = true;
             continue;
         }
         if (option == "--verbose") {

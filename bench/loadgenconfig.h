@@ -27,6 +27,9 @@ struct LoadGenConfig
     double hold = 0.0;         // idle: stay connected this long after the last registration
     bool joinInIdle = false;
     bool quickAck = false; // TCP_QUICKACK after every read (see docs/PERFORMANCE.md)
+    // Flat out, each message is written with its own send(), as an interactive client writes
+    // (issue 14); otherwise a sender's whole window goes in one send() (pipelined).
+    bool linePerWrite = false;
     int serverPid = 0;     // for /proc CPU and RSS figures; 0 = not reported
     std::string label = "server";
     std::string channel = "#bench";

@@ -284,7 +284,8 @@ void LoadGenerator::report(const std::vector<LoadWorker*>& workers) const
         if (!flat)
             out << " target_rate=" << fixed(m_config.rate, 1);
         else
-            out << " window=" << m_config.window;
+            out << " window=" << m_config.window
+                << " writes=" << (m_config.linePerWrite ? "line" : "window");
         out << " members=" << m_members << " senders=" << m_senderCount;
         if (m_config.workload == Workload::Fanout)
             out << " joined=" << joined << " join_failed=" << joinFailed;

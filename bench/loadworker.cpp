@@ -707,8 +707,11 @@ void LoadWorker::sendMessages()
                 if (sender->nextSeq >= sender->baseSeq + window)
                     continue;
                 const uint64_t sendNs = MonotonicClock::nowNs();
-                while (sender->nextSeq < sender->baseSeq + window)
+                while (sender->nextSeq < sender->baseSeq + window) {
                     appendMessage(*sender, sendNs);
+                    if (m_config.linePerWrite)
+                        flush(*sender);
+                }
                 flush(*sender);
             }
             pollOnce(std::min({pollNs, static_cast<int64_t>(stop - now), untilLoginsNs(now)}));

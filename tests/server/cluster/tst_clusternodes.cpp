@@ -487,7 +487,8 @@ void tst_ClusterNodes::channelStateIsShared()
              QStringLiteral("set on node a"));
     QVERIFY(hasLine(bob, QStringLiteral("353"), "@alice"));
 
-    // A remote operator's MODE and KICK take effect here.
+    // A remote operator's MODE and KICK take effect here (once node a has heard bob join).
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(alice, QStringLiteral("JOIN"), "bob!"), WaitMs);
     alice->sendLine("MODE #ops +v bob");
     QTRY_VERIFY_WITH_TIMEOUT(hasLine(bob, QStringLiteral("MODE"), "+v bob"), WaitMs);
     bob->sendLine("AWAY :lunch");
