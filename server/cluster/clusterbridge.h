@@ -85,7 +85,6 @@ public:
     }
     // Ends every device session that crosses nodes (this node shuts down).
     void dropDevices(const QString& reason) { m_devices.dropAll(reason); }
-    const DeviceHandoff& devices() const { return m_devices; }
 
     // Takes the nick for the user across the cluster, holding the user's input meanwhile;
     // then(user, nick) runs once it is the user's, 433 is the answer when another node has it.

@@ -48,9 +48,6 @@ public:
     // Every session and carried connection ends (the link is down, or this node stops).
     void dropAll(const QString& reason);
 
-    int carriedCount() const { return int(m_carried.size()); }
-    int proxiedCount() const { return int(m_proxied.size()); }
-
 private:
     struct Carried
     {

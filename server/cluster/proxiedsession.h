@@ -25,7 +25,6 @@ public:
 
     const QString& node() const { return m_node; }
     quint64 id() const { return m_id; }
-    bool isClosed() const { return m_isClosed; }
 
     // A line the client sent, forwarded by its node.
     void receive(const IrcMessage& message);
