@@ -4,30 +4,19 @@
 #include "irccommand.h"
 #include "ircmessage.h"
 #include "net/connectioninfo.h"
+#include "net/tlssocket.h"
 #include "net/writebatcher.h"
 #include "serverlogging.h"
 
-#include <QSslCipher>
-#include <QSslError>
-#include <QSslSocket>
-#include <QTcpSocket>
 #include <QTimer>
 #include <QTimerEvent>
 
 #include <algorithm>
 #include <cmath>
 
-#ifdef Q_OS_UNIX
-#include <cerrno>
-#include <sys/socket.h>
-#include <sys/uio.h>
-#endif
-
 namespace {
-// The socket's read buffer: one chunk of Qt's default chunk size, handed over whole by read()
-// (see onReadyRead); a bigger backlog is read on the next wake-up. The framer bounds each line.
+// Bytes read at a time, into a buffer on the stack (see onReadyRead). The framer bounds each line.
 constexpr qint64 ReadChunkBytes = 16 * 1024;
-constexpr int MaxIoVectors = 256;         // lines per sendmsg() (IOV_MAX is 1024 on Linux)
 constexpr qsizetype KeepOutputLines = 64; // lines flushed at once from which the list is kept
 constexpr int CloseGraceMs = 5000;        // time to flush ERROR before aborting
 // IRCv3 message-tags: a client's tag data (without the '@' and the space) is at most 4094 bytes;
@@ -35,22 +24,17 @@ constexpr int CloseGraceMs = 5000;        // time to flush ERROR before aborting
 constexpr qsizetype MaxClientTagBytes = 4094;
 } // namespace
 
-ClientSession::ClientSession(QTcpSocket* socket, ServerCore* core, const ServerConfig& config,
-                             WriteBatcher* batcher, QObject* parent)
-    : QObject(parent), m_socket(socket), m_core(core), m_config(config), m_batcher(batcher),
-      m_tls(qobject_cast<QSslSocket*>(socket) != nullptr)
+ClientSession::ClientSession(std::unique_ptr<SessionSocket> socket, ServerCore* core,
+                             const ServerConfig& config, WriteBatcher* batcher, QObject* parent)
+    : QObject(parent), m_socket(std::move(socket)), m_core(core), m_config(config),
+      m_batcher(batcher), m_tls(m_socket->isTls())
 {
-    m_socket->setParent(this);
-    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    m_socket->setReadBufferSize(ReadChunkBytes);
+    m_socket->setObserver(this);
     m_peer = normalizedAddress(m_socket->peerAddress());
     m_host = m_peer.toString();
     m_tokens = m_config.floodBurst;
     m_tokenClock.start();
     m_lastInput.start();
-
-    connect(m_socket, &QTcpSocket::readyRead, this, &ClientSession::onReadyRead);
-    connect(m_socket, &QTcpSocket::disconnected, this, &ClientSession::onDisconnected);
 }
 
 ClientSession::~ClientSession()
@@ -60,6 +44,7 @@ ClientSession::~ClientSession()
     // Normally removed already; this keeps the core consistent if the owner goes first.
     if (!m_closing)
         m_core->removeConnection(this, QStringLiteral("Connection closed"));
+    m_socket->setObserver(nullptr);
 }
 
 QHostAddress ClientSession::normalizedAddress(const QHostAddress& address)
@@ -83,9 +68,8 @@ void ClientSession::start()
     }
     // Only TLS sessions pay for these connections (and the timer).
     qCInfo(lcSession).noquote() << "connection from" << m_host << "(TLS)";
-    auto* socket = static_cast<QSslSocket*>(m_socket);
-    connect(socket, &QSslSocket::encrypted, this, &ClientSession::onEncrypted);
-    connect(socket, &QSslSocket::sslErrors, this, &ClientSession::onSslErrors);
+    auto* socket = static_cast<TlsSocket*>(m_socket.get());
+    connect(socket, &TlsSocket::encrypted, this, &ClientSession::onEncrypted);
     m_handshaking = true;
     if (m_config.tlsHandshakeTimeoutMs > 0)
         m_handshakeTimer.start(m_config.tlsHandshakeTimeoutMs, this);
@@ -107,7 +91,8 @@ void ClientSession::begin(const ConnectionInfo& info)
         m_registrationTimer.start(m_config.registrationTimeoutMs, this);
     if (m_config.pingIntervalMs > 0)
         m_pingTimer.start(m_config.pingIntervalMs, this);
-    if (m_socket->bytesAvailable() > 0)
+    // TLS: application data that came with the end of the handshake is read already.
+    if (m_socket->bufferedBytes() > 0)
         onReadyRead();
 }
 
@@ -117,27 +102,11 @@ void ClientSession::onEncrypted()
         return;
     m_handshaking = false;
     m_handshakeTimer.stop();
-    auto* socket = static_cast<QSslSocket*>(m_socket);
     ConnectionInfo info = connectionInfo();
     info.secure = true;
-    const QSslCertificate clientCertificate = socket->peerCertificate();
-    if (!clientCertificate.isNull())
-        info.certificateFingerprint = clientCertificate.digest(QCryptographicHash::Sha256).toHex();
-    qCDebug(lcTls).noquote() << "TLS with" << m_host
-                             << "established:" << socket->sessionCipher().protocolString()
-                             << socket->sessionCipher().name()
-                             << (clientCertificate.isNull()
-                                     ? QByteArray("(no client certificate)")
-                                     : "(client certificate " + info.certificateFingerprint + ')');
+    info.certificateFingerprint =
+        static_cast<const TlsSocket*>(m_socket.get())->peerCertificateFingerprint();
     begin(info);
-}
-
-void ClientSession::onSslErrors(const QList<QSslError>& errors)
-{
-    // The client's certificate is not verified (QueryPeer): these only say why it would not be
-    // trusted, and the handshake goes on.
-    for (const QSslError& error : errors)
-        qCDebug(lcTls).noquote() << "TLS with" << m_host << ':' << error.errorString();
 }
 
 void ClientSession::onHandshakeTimeout()
@@ -176,7 +145,7 @@ void ClientSession::sendWire(const QByteArray& wire)
 {
     if (m_closing || m_dropScheduled)
         return;
-    if (socketBytesToWrite() + m_outputBytes + wire.size() > m_config.sendQueueBytes) {
+    if (m_socket->bytesToWrite() + m_outputBytes + wire.size() > m_config.sendQueueBytes) {
         // Never re-enter the core from inside one of its loops: drop on the next event.
         m_dropScheduled = true;
         clearOutput();
@@ -185,14 +154,6 @@ void ClientSession::sendWire(const QByteArray& wire)
         return;
     }
     queueOutput(wire);
-}
-
-qint64 ClientSession::socketBytesToWrite() const
-{
-    // QSslSocket::bytesToWrite() counts only what it has not encrypted yet; the encrypted bytes
-    // wait in its TCP socket, which a client that does not read would let grow without end.
-    const qint64 bytes = m_socket->bytesToWrite();
-    return m_tls ? bytes + static_cast<QSslSocket*>(m_socket)->encryptedBytesToWrite() : bytes;
 }
 
 void ClientSession::queueOutput(const QByteArray& wire)
@@ -226,72 +187,9 @@ void ClientSession::flushOutput()
     m_flushScheduled = false;
     if (m_output.isEmpty())
         return;
-    const QAbstractSocket::SocketState state = m_socket->state();
-    if (state == QAbstractSocket::ConnectedState || state == QAbstractSocket::ClosingState) {
-        qsizetype line = 0;
-        qint64 offset = 0; // into m_output[line]
-        // Never for TLS: bytes written around QSslSocket would go out unencrypted.
-        if (!m_tls && m_socket->bytesToWrite() == 0)
-            sendDirect(&line, &offset);
-        // What the kernel did not take now is left to QTcpSocket, after the part it took.
-        for (; line < m_output.size(); ++line, offset = 0) {
-            const QByteArray& bytes = m_output.at(line);
-            m_socket->write(bytes.constData() + offset, bytes.size() - offset);
-        }
-    }
+    if (m_socket->state() != SessionSocket::State::Unconnected)
+        m_socket->write(m_output);
     clearOutput();
-}
-
-void ClientSession::sendDirect(qsizetype* line, qint64* offset)
-{
-#ifdef Q_OS_UNIX
-    // QAbstractSocket copies every write into a 32 kB chunk that it keeps after flushing and
-    // switches its write notifier on and off around it. When nothing is queued in the socket,
-    // the lines go to the (non-blocking) kernel socket here instead, in one sendmsg() per
-    // MaxIoVectors lines; the caller leaves what the kernel did not take to QTcpSocket, which
-    // also reports errors (it fails the same way on its next write).
-    const int fd = int(m_socket->socketDescriptor());
-    if (fd < 0)
-        return;
-    iovec vectors[MaxIoVectors];
-    while (*line < m_output.size()) {
-        int count = 0;
-        qint64 total = 0;
-        for (qsizetype i = *line; i < m_output.size() && count < MaxIoVectors; ++i, ++count) {
-            const qint64 skip = i == *line ? *offset : 0;
-            vectors[count].iov_base = const_cast<char*>(m_output.at(i).constData() + skip);
-            vectors[count].iov_len = size_t(m_output.at(i).size() - skip);
-            total += qint64(vectors[count].iov_len);
-        }
-        msghdr message = {};
-        message.msg_iov = vectors;
-        message.msg_iovlen = size_t(count);
-        // MSG_NOSIGNAL: a peer that is gone is an error here, not a SIGPIPE.
-        const ssize_t written = ::sendmsg(fd, &message, MSG_NOSIGNAL | MSG_DONTWAIT);
-        if (written < 0 && errno == EINTR)
-            continue;
-        if (written <= 0)
-            return;
-        // Advance over what was written.
-        qint64 left = written;
-        while (left > 0) {
-            const qint64 rest = m_output.at(*line).size() - *offset;
-            if (left < rest) {
-                *offset += left;
-                left = 0;
-            } else {
-                left -= rest;
-                ++*line;
-                *offset = 0;
-            }
-        }
-        if (written < total)
-            return; // the kernel buffer is full
-    }
-#else
-    Q_UNUSED(line);
-    Q_UNUSED(offset);
-#endif
 }
 
 void ClientSession::close(const QString& reason)
@@ -312,7 +210,7 @@ void ClientSession::close(const QString& reason)
     QTimer::singleShot(CloseGraceMs, this, [this] { m_socket->abort(); });
     m_socket->disconnectFromHost();
     // Already gone (no disconnected() will come): finish on the next event.
-    if (m_socket->state() == QAbstractSocket::UnconnectedState)
+    if (m_socket->state() == SessionSocket::State::Unconnected)
         QMetaObject::invokeMethod(this, &ClientSession::finish, Qt::QueuedConnection);
 }
 
@@ -327,6 +225,7 @@ void ClientSession::setInputPaused(bool paused)
     if (m_inputPaused == paused)
         return;
     m_inputPaused = paused;
+    m_socket->setReadEnabled(!paused);
     // What arrived meanwhile waits in the socket: no new readyRead may come for it.
     if (!paused)
         QMetaObject::invokeMethod(this, &ClientSession::onReadyRead, Qt::QueuedConnection);
@@ -336,14 +235,17 @@ void ClientSession::onReadyRead()
 {
     if (m_inputPaused)
         return;
-    // read(n) with n the size of the socket's one buffered chunk hands over that chunk itself
-    // (QIODevice's no-copy path), so a drained socket keeps no read buffer; the bytes are freed
-    // here once handled. setReadBufferSize(ReadChunkBytes) keeps the buffer to a single chunk.
-    while (m_socket->bytesAvailable() > 0) {
-        const QByteArray data = m_socket->read(m_socket->bytesAvailable());
-        if (data.isEmpty())
-            break;
-        handleInput(data);
+    // One read per wake-up as a rule: a read that leaves the buffer part empty has taken all
+    // there was, and a further read would only say so. Only the framer's unfinished line
+    // outlives the call, so an idle session holds no read buffer.
+    char buffer[ReadChunkBytes];
+    for (;;) {
+        const qint64 got = m_socket->read(buffer, ReadChunkBytes);
+        if (got <= 0)
+            return;
+        handleInput(QByteArrayView(buffer, got));
+        if (got < ReadChunkBytes || m_inputPaused)
+            return;
     }
 }
 
@@ -461,8 +363,10 @@ void ClientSession::onDisconnected()
         // A failed handshake (QSslSocket aborts) or a client gone before it finished: the core
         // never knew this connection.
         stopActivity();
-        qCDebug(lcTls).noquote() << "TLS handshake with" << m_host
-                                 << "failed:" << m_socket->errorString();
+        const QString error = m_socket->errorString();
+        qCDebug(lcTls).noquote() << "TLS handshake with" << m_host << "failed:"
+                                 << (error.isEmpty() ? QStringLiteral("closed by the client")
+                                                     : error);
         finish();
         return;
     }
@@ -472,13 +376,9 @@ void ClientSession::onDisconnected()
         m_pingTimer.stop();
         m_registrationTimer.stop();
         m_floodTimer.stop();
-        // The socket's error (set before disconnected() is emitted) says why; read here rather
-        // than from errorOccurred, which would cost every session one more connection.
-        const QAbstractSocket::SocketError error = m_socket->error();
-        const QString reason = error == QAbstractSocket::UnknownSocketError ||
-                                       error == QAbstractSocket::RemoteHostClosedError
-                                   ? QStringLiteral("Connection closed")
-                                   : QStringLiteral("Read error: ") + m_socket->errorString();
+        const QString error = m_socket->errorString();
+        const QString reason = error.isEmpty() ? QStringLiteral("Connection closed")
+                                               : QStringLiteral("Read error: ") + error;
         qCInfo(lcSession).noquote() << "lost" << m_host << '(' + reason + ')';
         m_core->removeConnection(this, reason);
         finish();

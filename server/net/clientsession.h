@@ -3,6 +3,7 @@
 #include "config/serverconfig.h"
 #include "irclineframer.h"
 #include "net/clientconnection.h"
+#include "net/sessionsocket.h"
 
 #include <QBasicTimer>
 #include <QByteArray>
@@ -13,9 +14,8 @@
 #include <QQueue>
 
 #include <functional>
+#include <memory>
 
-class QSslError;
-class QTcpSocket;
 struct ConnectionInfo;
 class ServerCore;
 class WriteBatcher;
@@ -23,24 +23,24 @@ class WriteBatcher;
 // One client connection: owns its socket, line framer, flood bucket, send-queue limit and
 // timers, and hands complete lines to the ServerCore. Knows nothing of other users.
 //
-// A QSslSocket is a TLS connection: start() begins the server side of the handshake, which has
-// tlsHandshakeTimeoutMs to finish; only then is the connection added to the core (as secure,
-// with the client certificate's fingerprint). Its output takes the same path through the
-// WriteBatcher and the same limits, but always through QSslSocket::write().
+// The socket is a PlainSocket or a TlsSocket. For TLS, start() begins the server side of the
+// handshake, which has tlsHandshakeTimeoutMs to finish; only then is the connection added to the
+// core (as secure, with the client certificate's fingerprint). Output takes the same path
+// through the WriteBatcher and the same limits for both.
 //
-// Kept small and cheap for many clients: the socket's read chunk is taken over by each read, its
-// output is queued here and written with one send() per event-loop iteration (through the
-// WriteBatcher), straight to the kernel when the socket has nothing queued, and the timers are
-// QBasicTimers, not QTimer objects.
-class ClientSession : public QObject, public ClientConnection
+// Kept small and cheap for many clients: input is read into a buffer on the stack and only an
+// unfinished line is kept (by the framer), output is queued here and handed to the socket once
+// per event-loop iteration (through the WriteBatcher), the socket tells the session of its events
+// without signal connections, and the timers are QBasicTimers, not QTimer objects.
+class ClientSession : public QObject, public ClientConnection, private SessionSocket::Observer
 {
     Q_OBJECT
 
 public:
     // Takes ownership of the connected socket. The config and the batcher must outlive the
     // session (both belong to the Server). Without a batcher every line is written at once.
-    ClientSession(QTcpSocket* socket, ServerCore* core, const ServerConfig& config,
-                  WriteBatcher* batcher, QObject* parent = nullptr);
+    ClientSession(std::unique_ptr<SessionSocket> socket, ServerCore* core,
+                  const ServerConfig& config, WriteBatcher* batcher, QObject* parent = nullptr);
     ~ClientSession() override;
 
     // Registers the connection with the core and starts reading; for TLS, starts the handshake
@@ -52,6 +52,7 @@ public:
     QString host() const { return m_host; }
     bool isClosing() const { return m_closing; }
     bool isTls() const { return m_tls; }
+    const SessionSocket& socket() const { return *m_socket; }
     // A TLS connection whose handshake has not finished: not in the core yet, and nothing but
     // the handshake may be written to it (close() cuts it without ERROR).
     bool isHandshaking() const { return m_handshaking; }
@@ -61,7 +62,7 @@ public:
     void sendWire(const QByteArray& wire) override;
     void close(const QString& reason) override;
     void setRegistered() override;
-    qint64 sendQueueBytes() const override { return socketBytesToWrite() + m_outputBytes; }
+    qint64 sendQueueBytes() const override { return m_socket->bytesToWrite() + m_outputBytes; }
     void setBatchOpen(bool open) override { m_batchOpen = open; }
     void chargeFlood(int lines) override;
     void holdInput(bool held) override;
@@ -100,17 +101,14 @@ private:
     // Where the connection comes from (host, loopback), as the core is told of it.
     ConnectionInfo connectionInfo() const;
     void onEncrypted();
-    void onSslErrors(const QList<QSslError>& errors);
     void onHandshakeTimeout();
-    // What the socket still holds to send: for TLS the plain bytes not yet encrypted and the
-    // encrypted bytes not yet sent.
-    qint64 socketBytesToWrite() const;
+    // SessionSocket::Observer
+    void socketReadable() override { onReadyRead(); }
+    void socketDisconnected() override { onDisconnected(); }
     void onReadyRead();
     void handleInput(QByteArrayView data);
     void queueOutput(const QByteArray& wire);
     void clearOutput();
-    // Writes m_output from (line, offset) to the kernel; both are advanced past what it took.
-    void sendDirect(qsizetype* line, qint64* offset);
     void onDisconnected();
     void onPingTimer();
     void onRegistrationTimeout();
@@ -130,7 +128,7 @@ private:
     void abortConnection();
     void finish(); // emits finished() once
 
-    QTcpSocket* m_socket;
+    std::unique_ptr<SessionSocket> m_socket;
     ServerCore* m_core;
     const ServerConfig& m_config;
     WriteBatcher* m_batcher;

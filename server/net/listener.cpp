@@ -1,14 +1,13 @@
 #include "net/listener.h"
 
+#include "net/plainsocket.h"
 #include "net/tlscontext.h"
+#include "net/tlssocket.h"
 #include "serverlogging.h"
 
 #include <QSslSocket>
-#include <QTcpSocket>
 
-#ifdef Q_OS_UNIX
 #include <unistd.h>
-#endif
 
 Listener::Listener(Kind kind, const TlsContext* tlsContext, QObject* parent)
     : QTcpServer(parent), m_kind(kind), m_tlsContext(tlsContext)
@@ -16,24 +15,32 @@ Listener::Listener(Kind kind, const TlsContext* tlsContext, QObject* parent)
     Q_ASSERT(kind == Kind::Plain || tlsContext);
 }
 
+Listener::~Listener() = default;
+
+std::unique_ptr<SessionSocket> Listener::nextConnection()
+{
+    if (m_accepted.empty())
+        return nullptr;
+    std::unique_ptr<SessionSocket> socket = std::move(m_accepted.front());
+    m_accepted.pop_front();
+    return socket;
+}
+
 void Listener::incomingConnection(qintptr socketDescriptor)
 {
-    QTcpSocket* socket = nullptr;
-    if (m_kind == Kind::Tls) {
-        auto* sslSocket = new QSslSocket(this);
-        sslSocket->setSslConfiguration(m_tlsContext->configuration());
-        socket = sslSocket;
-    } else {
-        socket = new QTcpSocket(this);
-    }
-    if (!socket->setSocketDescriptor(socketDescriptor)) {
-        qCWarning(lcServer).noquote()
-            << "cannot take an accepted connection:" << socket->errorString();
-        delete socket;
-#ifdef Q_OS_UNIX
-        ::close(int(socketDescriptor));
-#endif
+    if (m_kind == Kind::Plain) {
+        m_accepted.push_back(std::make_unique<PlainSocket>(int(socketDescriptor)));
+        emit connectionAccepted();
         return;
     }
-    addPendingConnection(socket);
+    auto sslSocket = std::make_unique<QSslSocket>();
+    sslSocket->setSslConfiguration(m_tlsContext->configuration());
+    if (!sslSocket->setSocketDescriptor(socketDescriptor)) {
+        qCWarning(lcServer).noquote()
+            << "cannot take an accepted connection:" << sslSocket->errorString();
+        ::close(int(socketDescriptor));
+        return;
+    }
+    m_accepted.push_back(std::make_unique<TlsSocket>(sslSocket.release()));
+    emit connectionAccepted();
 }

@@ -2,12 +2,17 @@
 
 #include <QTcpServer>
 
+#include <deque>
+#include <memory>
+
+class SessionSocket;
 class TlsContext;
 
-// One listening socket: one address, plain text or TLS. Accepted connections are queued as a
-// QTcpSocket, or for TLS as a QSslSocket set up from the TlsContext with its encryption not yet
-// started, so that the Server applies its connection limits to both kinds from the moment they
-// are accepted; the ClientSession starts the handshake.
+// One listening socket: one address, plain text or TLS. Each accepted connection is queued as a
+// SessionSocket (a PlainSocket, or for TLS a TlsSocket set up from the TlsContext with its
+// encryption not yet started) and announced with connectionAccepted(), so that the Server
+// applies its connection limits to both kinds from the moment they are accepted; the
+// ClientSession starts the handshake.
 class Listener : public QTcpServer
 {
     Q_OBJECT
@@ -19,9 +24,16 @@ public:
     // A TLS listener reads the context's configuration for every connection (a reloaded
     // certificate applies to the next one); the context must outlive the listener.
     Listener(Kind kind, const TlsContext* tlsContext, QObject* parent = nullptr);
+    ~Listener() override;
 
     Kind kind() const { return m_kind; }
     bool isTls() const { return m_kind == Kind::Tls; }
+
+    // The next accepted connection, or null when none waits.
+    std::unique_ptr<SessionSocket> nextConnection();
+
+signals:
+    void connectionAccepted();
 
 protected:
     void incomingConnection(qintptr socketDescriptor) override;
@@ -29,4 +41,5 @@ protected:
 private:
     Kind m_kind;
     const TlsContext* m_tlsContext;
+    std::deque<std::unique_ptr<SessionSocket>> m_accepted;
 };

@@ -12,6 +12,7 @@
 #include "irccommand.h"
 #include "net/clientsession.h"
 #include "net/listener.h"
+#include "net/sessionsocket.h"
 #include "net/tlscontext.h"
 #include "net/writebatcher.h"
 #include "serverlogging.h"
@@ -22,14 +23,11 @@
 #include <QDBusConnection>
 #include <QFile>
 #include <QHostInfo>
-#include <QSslSocket>
-#include <QTcpSocket>
 #include <QTimer>
 
 #include <algorithm>
 
 namespace {
-constexpr int RejectGraceMs = 2000; // time to deliver ERROR to a refused connection
 constexpr int ListenBacklog = 1024;
 } // namespace
 
@@ -272,7 +270,7 @@ bool Server::listenOn(Listener* listener, const QHostAddress& address, quint16* 
         return false;
     }
     *port = listener->serverPort();
-    connect(listener, &QTcpServer::newConnection, this,
+    connect(listener, &Listener::connectionAccepted, this,
             [this, listener] { onNewConnection(listener); });
     m_listeners.append(listener);
     qCInfo(lcServer).noquote()
@@ -341,24 +339,24 @@ bool Server::reload()
 
 void Server::onNewConnection(Listener* listener)
 {
-    while (QTcpSocket* socket = listener->nextPendingConnection()) {
+    while (std::unique_ptr<SessionSocket> socket = listener->nextConnection()) {
         const QHostAddress peer = ClientSession::normalizedAddress(socket->peerAddress());
         if (m_shuttingDown) {
-            reject(socket, QStringLiteral("Server shutting down"));
+            reject(std::move(socket), QStringLiteral("Server shutting down"));
             continue;
         }
         if (m_sessions.size() >= m_config.maxClients) {
             qCWarning(lcServer).noquote() << "refusing" << peer.toString() << "(server full)";
-            reject(socket, QStringLiteral("Server is full"));
+            reject(std::move(socket), QStringLiteral("Server is full"));
             continue;
         }
         if (m_connectionsPerIp.value(peer) >= m_config.maxConnectionsPerIp) {
             qCWarning(lcServer).noquote()
                 << "refusing" << peer.toString() << "(too many connections from this address)";
-            reject(socket, QStringLiteral("Too many connections from your host"));
+            reject(std::move(socket), QStringLiteral("Too many connections from your host"));
             continue;
         }
-        auto* session = new ClientSession(socket, m_core, m_config, m_batcher, this);
+        auto* session = new ClientSession(std::move(socket), m_core, m_config, m_batcher, this);
         m_sessions.append(session);
         ++m_connectionsPerIp[peer];
         session->setFinishedHandler([this](ClientSession* done) { onSessionFinished(done); });
@@ -381,18 +379,15 @@ void Server::setInputPaused(bool paused)
         session->setInputPaused(paused);
 }
 
-void Server::reject(QTcpSocket* socket, const QString& reason)
+void Server::reject(std::unique_ptr<SessionSocket> socket, const QString& reason)
 {
-    if (qobject_cast<QSslSocket*>(socket)) {
-        // No plain bytes into a TLS connection, and no handshake for a refused one: cut it.
+    // No plain bytes into a TLS connection, and no handshake for a refused one: it is cut. A
+    // plain one gets ERROR, which its empty kernel buffer takes at once, and is closed.
+    if (socket->isTls()) {
         socket->abort();
-        socket->deleteLater();
         return;
     }
-    socket->setParent(this);
-    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-    QTimer::singleShot(RejectGraceMs, socket, [socket] { socket->abort(); });
-    socket->write(IrcCommand::error(reason).toWire());
+    socket->write({IrcCommand::error(reason).toWire()});
     socket->disconnectFromHost();
 }
 

@@ -18,7 +18,7 @@ class ClientSession;
 class DataDirectory;
 class FileHost;
 class Listener;
-class QTcpSocket;
+class SessionSocket;
 class ServerCore;
 class ServiceAnnouncer;
 class TlsContext;
@@ -88,7 +88,7 @@ private:
     quint16 portOf(bool tls) const;
     void onNewConnection(Listener* listener);
     void onSessionFinished(ClientSession* session);
-    void reject(QTcpSocket* socket, const QString& reason);
+    void reject(std::unique_ptr<SessionSocket> socket, const QString& reason);
     bool setUpAccounts();
     bool setUpUdpRoom();
     bool setUpFiles();

@@ -2,6 +2,7 @@
 // flood control (token bucket, "Excess Flood") and the send-queue cap ("SendQ exceeded").
 #include "core/servercore.h"
 #include "net/clientsession.h"
+#include "net/plainsocket.h"
 #include "net/server.h"
 #include "net/writebatcher.h"
 #include "servertestmain.h"
@@ -15,6 +16,32 @@
 
 #include <algorithm>
 #include <memory>
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+// The port of the peer of a connected IPv4 socket; 0 if unknown.
+quint16 peerPortOf(int fd)
+{
+    sockaddr_in peer = {};
+    socklen_t length = sizeof peer;
+    if (fd < 0 || ::getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &length) != 0 ||
+        peer.sin_family != AF_INET)
+        return 0;
+    return ntohs(peer.sin_port);
+}
+
+// The accepted connection as the Listener hands it to a session: a PlainSocket on (a copy of)
+// its descriptor. The QTcpSocket is deleted.
+std::unique_ptr<SessionSocket> takeDescriptor(QTcpSocket* accepted)
+{
+    const int fd = ::dup(int(accepted->socketDescriptor()));
+    delete accepted;
+    return std::make_unique<PlainSocket>(fd);
+}
+} // namespace
 
 class tst_ClientSession : public QObject
 {
@@ -302,10 +329,16 @@ void tst_ClientSession::slowReaderGetsEverythingInOrder()
     QTRY_COMPARE(m_server->core()->userCount(), 2);
     // Small kernel buffers on both ends, so that they are full after a few hundred kB whatever
     // the system's TCP autotuning allows.
-    for (QTcpSocket* socket : m_server->findChildren<QTcpSocket*>()) {
-        if (socket->peerPort() == reader.localPort())
-            socket->setSocketOption(QAbstractSocket::SendBufferSizeSocketOption, 8192);
+    bool found = false;
+    for (const ClientSession* session : m_server->findChildren<ClientSession*>()) {
+        const int fd = session->socket().descriptor();
+        if (peerPortOf(fd) != reader.localPort())
+            continue;
+        const int size = 8192;
+        QCOMPARE(::setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &size, sizeof size), 0);
+        found = true;
     }
+    QVERIFY(found);
 
     constexpr int Lines = 4000;
     const QByteArray padding(300, 'x');
@@ -324,8 +357,8 @@ void tst_ClientSession::slowReaderGetsEverythingInOrder()
     // reader's socket on the server side.
     const auto queuedBySocket = [this] {
         qint64 queued = 0;
-        for (const QTcpSocket* socket : m_server->findChildren<QTcpSocket*>())
-            queued = std::max(queued, socket->bytesToWrite());
+        for (const ClientSession* session : m_server->findChildren<ClientSession*>())
+            queued = std::max(queued, session->socket().bytesToWrite());
         return queued;
     };
     QVERIFY2(QTest::qWaitFor([&] { return queuedBySocket() > 0; }, 20000),
@@ -368,10 +401,8 @@ void tst_ClientSession::idleSessionHoldsNoOutput()
     QCOMPARE(sessions.size(), 2);
     for (const ClientSession* session : sessions) {
         QCOMPARE(session->queuedOutputBytes(), 0);
-        const QTcpSocket* socket = session->findChild<QTcpSocket*>();
-        QVERIFY(socket);
-        QCOMPARE(socket->bytesToWrite(), 0);
-        QCOMPARE(socket->bytesAvailable(), 0);
+        QCOMPARE(session->socket().bytesToWrite(), 0);
+        QCOMPARE(session->socket().bufferedBytes(), 0);
     }
     const WriteBatcher* batcher = m_server->findChild<WriteBatcher*>();
     QVERIFY(batcher);
@@ -393,7 +424,7 @@ void tst_ClientSession::linesOfOneIterationAreOneBatch()
     ServerConfig config = testConfig();
     ServerCore core(config);
     WriteBatcher batcher;
-    auto* session = new ClientSession(accepted, &core, config, &batcher);
+    auto* session = new ClientSession(takeDescriptor(accepted), &core, config, &batcher);
     session->sendWire("one\r\n");
     session->sendWire("two\r\n");
     session->sendWire("three\r\n");
@@ -431,7 +462,8 @@ void tst_ClientSession::writeToVanishedPeer()
 
     ServerConfig config = testConfig();
     ServerCore core(config);
-    ClientSession session(accepted, &core, config, nullptr); // no batcher: writes at once
+    // No batcher: writes at once.
+    ClientSession session(takeDescriptor(accepted), &core, config, nullptr);
     QSignalSpy finished(&session, &ClientSession::finished);
     session.start();
     delete peer; // closes; the next bytes sent to it are answered with a reset
