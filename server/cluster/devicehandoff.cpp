@@ -48,11 +48,48 @@ bool DeviceHandoff::handOff(ServerUser* newcomer, const QString& node)
 
 bool DeviceHandoff::forward(ClientConnection* connection, const IrcMessage& message)
 {
-    const auto it = m_carried.constFind(connection);
-    if (it == m_carried.cend())
+    const auto it = m_carried.find(connection);
+    if (it == m_carried.end())
         return false;
+    trackBatch(connection, *it, message, m_core.config().multilineMaxLines);
     m_link->publish(ClusterMessages::deviceInput(it->node, it->id, message.serialize()));
     return true;
+}
+
+void DeviceHandoff::trackBatch(ClientConnection* connection, Carried& device,
+                               const IrcMessage& message, int maxLines)
+{
+    const QStringList& params = message.params();
+    if (message.command() == QLatin1String("BATCH") && !params.isEmpty()) {
+        const QString& reference = params.constFirst();
+        if (reference.startsWith(u'+') && device.batch.isEmpty() && params.size() >= 3 &&
+            params.at(1) == QLatin1String("draft/multiline")) {
+            device.batch = reference.mid(1);
+            device.batchLines = 0;
+            device.batchBytes = 0;
+            connection->setBatchOpen(true);
+        } else if (reference.startsWith(u'-') && !device.batch.isEmpty() &&
+                   reference.mid(1) == device.batch) {
+            closeBatch(connection, device);
+        }
+        return;
+    }
+    if (device.batch.isEmpty() || message.tag(QStringLiteral("batch")) != device.batch)
+        return;
+    device.batchBytes += params.value(1).toUtf8().size();
+    // Lines beyond a batch's worth are the account's node's error, and flood here like any.
+    if (++device.batchLines >= maxLines)
+        closeBatch(connection, device);
+}
+
+void DeviceHandoff::closeBatch(ClientConnection* connection, Carried& device)
+{
+    connection->setBatchOpen(false);
+    const int bytesPerLine = ServerDefaults::MultilineFloodBytes;
+    connection->chargeFlood(int((device.batchBytes + bytesPerLine - 1) / bytesPerLine));
+    device.batch.clear();
+    device.batchLines = 0;
+    device.batchBytes = 0;
 }
 
 bool DeviceHandoff::connectionClosed(ClientConnection* connection, const QString& reason)

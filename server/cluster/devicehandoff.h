@@ -36,6 +36,9 @@ public:
     // open and is carried. False (nothing done) while the link is down.
     bool handOff(ServerUser* newcomer, const QString& node);
     // A line from a carried connection goes to its node; false if the connection is not one.
+    // The lines of a draft/multiline batch pass the connection's flood control here as they
+    // would on the account's node: free while the batch is open (up to --multiline-max-lines),
+    // then charged by size when it closes.
     bool forward(ClientConnection* connection, const IrcMessage& message);
     // A carried connection ended: its node is told. False if the connection is not one.
     bool connectionClosed(ClientConnection* connection, const QString& reason);
@@ -53,6 +56,9 @@ private:
     {
         QString node;
         quint64 id;
+        QString batch; // the reference of its open draft/multiline batch, if any
+        int batchLines = 0;
+        qint64 batchBytes = 0;
     };
     using ProxyKey = std::pair<QString, quint64>; // (node of the socket, its id there)
 
@@ -60,6 +66,10 @@ private:
     // The connection carried under that id to that node, or nullptr.
     ClientConnection* carried(const QString& node, quint64 id) const;
     void uncarry(ClientConnection* connection);
+    // Follows the carried connection's multiline batch (see forward()).
+    static void trackBatch(ClientConnection* connection, Carried& device, const IrcMessage& message,
+                           int maxLines);
+    static void closeBatch(ClientConnection* connection, Carried& device);
     // The core has closed the session: it is deleted on the next pass of the event loop.
     void sessionClosed(ProxiedSession* session);
     // The client is gone: its session leaves the user (or the user quits, if it was the last).

@@ -100,6 +100,15 @@ public:
         return QTest::qWaitFor([this] { return inCluster(); }, WaitMs);
     }
     bool inCluster() const { return m_log.contains("is in the cluster"); }
+    // An option's value for the next start().
+    void setOption(const QString& option, const QString& value)
+    {
+        const qsizetype at = m_arguments.indexOf(option);
+        if (at >= 0 && at + 1 < m_arguments.size())
+            m_arguments[at + 1] = value;
+        else
+            m_arguments << option << value;
+    }
     void kill()
     {
         m_process.kill();
@@ -191,6 +200,7 @@ private slots:
     void roomCreatedOnTwoNodesAtOnceHasOneCreator();
     void devicesOfOneAccountOnTwoNodesShareOneName();
     void deviceOnAnotherNodeEndsWithEitherNode();
+    void multilinePasteFromADeviceOnAnotherNode();
 
 private:
     TestClient* connectUser(Node& node, const QString& nick, const QByteArray& caps = {})
@@ -954,6 +964,43 @@ void tst_ClusterNodes::devicesOfOneAccountOnTwoNodesShareOneName()
     laptop->sendLine("PRIVMSG #room :after node b");
     QTRY_VERIFY_WITH_TIMEOUT(hasLine(erin, QStringLiteral("PRIVMSG"), "after node b"), WaitMs);
     QVERIFY(!erin->has(QStringLiteral("QUIT")));
+}
+
+// A device on node b pastes a draft/multiline message of 90 lines in one write. Node b, with
+// flood control at its defaults, lets the batch's lines through as the account's node would
+// (they are one message), instead of queueing them line by line and dropping the device for
+// "Excess Flood" after 20 + 50 lines.
+void tst_ClusterNodes::multilinePasteFromADeviceOnAnotherNode()
+{
+    QVERIFY(m_nodes[1]->stop());
+    m_nodes[1]->setOption(QStringLiteral("--flood-rate"),
+                          QString::number(ServerDefaults::FloodRate));
+    QVERIFY2(m_nodes[1]->start(), m_nodes[1]->log().constData());
+    TestClient* laptop = nullptr;
+    TestClient* erin = nullptr;
+    QVERIFY(meetDana(&laptop, &erin));
+    TestClient* phone = connectAccount(*m_nodes[1], QStringLiteral("dana_phone"),
+                                       QStringLiteral("dana"), "draft/multiline batch");
+    QVERIFY(phone);
+    QTRY_VERIFY_WITH_TIMEOUT(phone->has(QStringLiteral("366")), WaitMs);
+
+    constexpr int Lines = 90;
+    static_assert(Lines > ServerDefaults::FloodBurst + ServerDefaults::FloodMaxQueuedLines);
+    static_assert(Lines < ServerDefaults::MultilineMaxLines);
+    QByteArray paste = "BATCH +p1 draft/multiline #room\r\n";
+    for (int i = 0; i < Lines; ++i)
+        paste += "@batch=p1 PRIVMSG #room :pasted " + QByteArray::number(i) + "\r\n";
+    paste += "BATCH -p1\r\n";
+    phone->sendRaw(paste);
+    // erin has no draft/multiline: she gets the lines, all at once.
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(erin, QStringLiteral("PRIVMSG"), "pasted 89"), WaitMs);
+    QCOMPARE(countLines(erin, QStringLiteral("PRIVMSG"), "pasted "), Lines);
+    QVERIFY(!phone->isDisconnected());
+    QVERIFY(!phone->has(QStringLiteral("ERROR")));
+    // The paste was charged to the phone's flood allowance as one message of its size: the
+    // next line goes through.
+    phone->sendLine("PRIVMSG #room :after the paste");
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(erin, QStringLiteral("PRIVMSG"), "after the paste"), WaitMs);
 }
 
 void tst_ClusterNodes::deviceOnAnotherNodeEndsWithEitherNode()
