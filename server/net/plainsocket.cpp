@@ -167,9 +167,7 @@ void PlainSocket::onWritable()
     m_queue.remove(0, line);
     if (!m_queue.isEmpty())
         return;
-    m_queue = QList<QByteArray>();
-    m_queueOffset = 0;
-    m_queuedBytes = 0;
+    clearQueue();
     m_writeNotifier->setEnabled(false);
     if (m_state == State::Closing)
         finish();
@@ -221,9 +219,7 @@ bool PlainSocket::send(const QList<QByteArray>& lines, qsizetype* line, qint64* 
 void PlainSocket::failLater()
 {
     m_failed = true;
-    m_queue = QList<QByteArray>();
-    m_queueOffset = 0;
-    m_queuedBytes = 0;
+    clearQueue();
     // The notifier is the context: the call is dropped if the socket is gone by then.
     QMetaObject::invokeMethod(
         m_readNotifier.get(), [this] { finish(); }, Qt::QueuedConnection);
@@ -245,9 +241,15 @@ void PlainSocket::abort()
 {
     if (m_state == State::Unconnected)
         return;
-    m_queue = QList<QByteArray>();
-    m_queuedBytes = 0;
+    clearQueue();
     finish();
+}
+
+void PlainSocket::clearQueue()
+{
+    m_queue = QList<QByteArray>(); // releases the list's storage, not only its lines
+    m_queueOffset = 0;
+    m_queuedBytes = 0;
 }
 
 QString PlainSocket::errorString() const

@@ -46,6 +46,8 @@ private:
     bool send(const QList<QByteArray>& lines, qsizetype* line, qint64* offset);
     // A write failed: the connection ends on the next event-loop pass, not inside the write.
     void failLater();
+    // Drops every line still waiting for the kernel.
+    void clearQueue();
     void closeDescriptor();
     // Closes and tells the observer.
     void finish();
