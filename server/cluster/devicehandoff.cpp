@@ -39,7 +39,10 @@ bool DeviceHandoff::handOff(ServerUser* newcomer, const QString& node)
                                 << newcomer->address() << "goes to node" << node;
     m_link->publish(ClusterMessages::deviceAttach(node, id, newcomer));
     connection->setRegistered(); // its registration timer stops; the other node registers it
-    m_carried.insert(connection, {node, id});
+    Carried carried;
+    carried.node = node;
+    carried.id = id;
+    m_carried.insert(connection, carried);
     m_carriedById.insert(id, connection);
     // Not registered here, so nobody sees it go; its name is given back.
     m_core.quit(newcomer, QStringLiteral("Handed to node %1").arg(node));
