@@ -63,6 +63,7 @@ LoadGenerator::Snapshot LoadGenerator::snapshot() const
     Snapshot snap;
     snap.ns = MonotonicClock::nowNs();
     snap.serverCpu = ProcessStats::cpuSeconds(m_config.serverPid);
+    snap.serverThreadCpu = ProcessStats::threadCpuSeconds(m_config.serverPid);
     snap.selfCpu = ProcessStats::selfCpuSeconds();
     snap.serverRssKb = ProcessStats::rssKb(m_config.serverPid);
     return snap;
@@ -312,6 +313,22 @@ void LoadGenerator::report(const std::vector<LoadWorker*>& workers) const
                              1);
             out << " loadgen_cpu_pct="
                 << fixed(100.0 * (m_afterSend.selfCpu - m_beforeSend.selfCpu) / activeSeconds, 1);
+            // Each server thread's share (by name, those that did any work): how the work of a
+            // server with several event-loop threads is spread.
+            std::string threads;
+            for (const auto& [name, after] : m_afterSend.serverThreadCpu) {
+                const auto before = m_beforeSend.serverThreadCpu.find(name);
+                const double used =
+                    after - (before == m_beforeSend.serverThreadCpu.end() ? 0.0 : before->second);
+                if (used <= 0)
+                    continue;
+                std::string label = name;
+                std::replace(label.begin(), label.end(), ' ', '_');
+                threads += (threads.empty() ? "" : ",") + label + ':' +
+                           fixed(100.0 * used / activeSeconds, 1);
+            }
+            if (!threads.empty())
+                out << " server_thread_cpu_pct=" << threads;
         }
     }
     if (m_config.tls) {

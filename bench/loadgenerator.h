@@ -5,7 +5,9 @@
 
 #include <cstdint>
 #include <iosfwd>
+#include <map>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include <sys/socket.h>
@@ -29,6 +31,7 @@ private:
     {
         uint64_t ns = 0;
         double serverCpu = -1.0;
+        std::map<std::string, double> serverThreadCpu; // by thread name
         double selfCpu = 0.0;
         long serverRssKb = -1;
     };

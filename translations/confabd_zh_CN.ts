@@ -52,7 +52,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>confabd：两次输入的密码不一致</translation>
     </message>
     <message>
-        <source>confabd: "%1" is not a valid account name (the rules of nicknames apply)</source>
+        <source>confabd: &quot;%1&quot; is not a valid account name (the rules of nicknames apply)</source>
         <translation>confabd：“%1” 不是有效的账号名（与昵称规则相同）</translation>
     </message>
     <message>
@@ -121,7 +121,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>不是 postgresql:// 网址（postgresql://用户@主机:端口/数据库名）</translation>
     </message>
     <message>
-        <source>a database name cannot contain '/'</source>
+        <source>a database name cannot contain &apos;/&apos;</source>
         <translation>数据库名不能包含“/”</translation>
     </message>
     <message>
@@ -136,11 +136,11 @@ A password is read from the terminal, or as one line from standard input.
         <translation>Redis URL 为空。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid URL.</source>
+        <source>&quot;%1&quot; is not a valid URL.</source>
         <translation>“%1”不是有效的 URL。</translation>
     </message>
     <message>
-        <source>A Redis URL has no "?" or "#" part.</source>
+        <source>A Redis URL has no &quot;?&quot; or &quot;#&quot; part.</source>
         <translation>Redis URL 不能含有“?”或“#”部分。</translation>
     </message>
     <message>
@@ -160,7 +160,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>Redis URL 中没有主机名。</translation>
     </message>
     <message>
-        <source>The Redis URL's port must be between 1 and 65535.</source>
+        <source>The Redis URL&apos;s port must be between 1 and 65535.</source>
         <translation>Redis URL 的端口必须在 1 到 65535 之间。</translation>
     </message>
     <message>
@@ -168,7 +168,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>Redis URL 指定了用户却没有密码。</translation>
     </message>
     <message>
-        <source>"%1" is not a Redis database number.</source>
+        <source>&quot;%1&quot; is not a Redis database number.</source>
         <translation>“%1”不是 Redis 数据库编号。</translation>
     </message>
 </context>
@@ -311,11 +311,11 @@ A password is read from the terminal, or as one line from standard input.
         <translation>客户端平均每秒可发送的行数；0 表示不限制（默认 %1）。</translation>
     </message>
     <message>
-        <source>Lines held back from a fast client before "Excess Flood" (default %1).</source>
+        <source>Lines held back from a fast client before &quot;Excess Flood&quot; (default %1).</source>
         <translation>断开前为发送过快的客户端暂存的行数，超出即以 “Excess Flood” 断开（默认 %1）。</translation>
     </message>
     <message>
-        <source>Bytes queued for a slow client before "SendQ exceeded" (default %1).</source>
+        <source>Bytes queued for a slow client before &quot;SendQ exceeded&quot; (default %1).</source>
         <translation>为接收过慢的客户端排队的字节数，超出即以 “SendQ exceeded” 断开（默认 %1）。</translation>
     </message>
     <message>
@@ -331,7 +331,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>级别</translation>
     </message>
     <message>
-        <source>Try 'confabd --help'.</source>
+        <source>Try &apos;confabd --help&apos;.</source>
         <translation>请尝试 “confabd --help”。</translation>
     </message>
     <message>
@@ -347,7 +347,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>配置文件 %1 不是有效的 ini 文件</translation>
     </message>
     <message>
-        <source>Invalid value "%1" for --%2: %3</source>
+        <source>Invalid value &quot;%1&quot; for --%2: %3</source>
         <translation>--%2 的值 “%1” 无效：%3</translation>
     </message>
     <message>
@@ -391,7 +391,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>应为 debug、info、warning 或 error</translation>
     </message>
     <message>
-        <source>Run on Qt's default event loop instead of epoll (for comparison; command line only).</source>
+        <source>Run on Qt&apos;s default event loop instead of epoll (for comparison; command line only).</source>
         <translation>使用 Qt 默认的事件循环而不是 epoll（用于比较；仅限命令行）。</translation>
     </message>
     <message>
@@ -471,7 +471,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>--tls-cert 和 --tls-key 必须同时使用</translation>
     </message>
     <message>
-        <source>Maximum nicknames on one user's MONITOR list (default %1).</source>
+        <source>Maximum nicknames on one user&apos;s MONITOR list (default %1).</source>
         <translation>每个用户 MONITOR 列表中昵称的最大数量（默认 %1）。</translation>
     </message>
     <message>
@@ -531,11 +531,11 @@ A password is read from the terminal, or as one line from standard input.
         <translation>就同一类问题向操作员发送两次通知之间的秒数（默认 %1）。</translation>
     </message>
     <message>
-        <source>Invalid operator name "%1" in the config file</source>
+        <source>Invalid operator name &quot;%1&quot; in the config file</source>
         <translation>配置文件中的操作员名称“%1”无效</translation>
     </message>
     <message>
-        <source>The operator block %1 needs a password hash made with 'confabd mkpasswd'</source>
+        <source>The operator block %1 needs a password hash made with &apos;confabd mkpasswd&apos;</source>
         <translation>操作员块 %1 需要用“confabd mkpasswd”生成的密码哈希</translation>
     </message>
     <message>
@@ -551,7 +551,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>一条多行消息（draft/multiline）最多可有的行数（默认 %1）。</translation>
     </message>
     <message>
-        <source>Do not let users register accounts (REGISTER); accounts are made with "confabd account add".</source>
+        <source>Do not let users register accounts (REGISTER); accounts are made with &quot;confabd account add&quot;.</source>
         <translation>不允许用户自行注册账号（REGISTER）；账号由“confabd account add”创建。</translation>
     </message>
     <message>
@@ -583,7 +583,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>不在局域网中宣告本服务器（通过 Avahi 的多播 DNS 服务发现 DNS-SD）。</translation>
     </message>
     <message>
-        <source>Name the server is announced under on the local network (default: the network name, or "Confab on &lt;host name&gt;").</source>
+        <source>Name the server is announced under on the local network (default: the network name, or &quot;Confab on &lt;host name&gt;&quot;).</source>
         <translation>在局域网中宣告服务器时使用的名称（默认：网络名称，或“Confab on &lt;主机名&gt;”）。</translation>
     </message>
     <message>
@@ -607,7 +607,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>单次上传的最大兆字节数（默认 %1）。</translation>
     </message>
     <message>
-        <source>Megabytes one account's uploads may take together (default %1).</source>
+        <source>Megabytes one account&apos;s uploads may take together (default %1).</source>
         <translation>一个账户的所有上传合计可占用的兆字节数（默认 %1）。</translation>
     </message>
     <message>
@@ -643,7 +643,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>加入以 Redis 服务器 &lt;url&gt;（redis://host:port）为汇合点的集群；需要 --database，即各节点共用的 PostgreSQL 数据库。</translation>
     </message>
     <message>
-        <source>This node's name in the cluster, unique among its nodes (default: the host name).</source>
+        <source>This node&apos;s name in the cluster, unique among its nodes (default: the host name).</source>
         <translation>本节点在集群中的名称，在各节点中必须唯一（默认：主机名）。</translation>
     </message>
     <message>
@@ -659,8 +659,12 @@ A password is read from the terminal, or as one line from standard input.
         <translation>集群的各节点共用一个 PostgreSQL 数据库：请指定 --database</translation>
     </message>
     <message>
-        <source>letters, digits, '-', '_' and '.' only, at most %1 of them</source>
+        <source>letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos; only, at most %1 of them</source>
         <translation>只能使用字母、数字、“-”、“_”和“.”，最多 %1 个</translation>
+    </message>
+    <message>
+        <source>Event-loop threads: one keeps users, rooms and TLS connections, the others read and write the plain connections; 0 means one per processor core (default %1).</source>
+        <translation>事件循环线程数：一个线程负责用户、聊天室和 TLS 连接，其余线程读写明文连接；0 表示每个处理器核心一个（默认 %1）。</translation>
     </message>
 </context>
 </TS>

@@ -52,7 +52,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>confabd：兩次輸入的密碼不一致</translation>
     </message>
     <message>
-        <source>confabd: "%1" is not a valid account name (the rules of nicknames apply)</source>
+        <source>confabd: &quot;%1&quot; is not a valid account name (the rules of nicknames apply)</source>
         <translation>confabd：「%1」不是有效的帳號名稱（與暱稱規則相同）</translation>
     </message>
     <message>
@@ -121,7 +121,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>不是 postgresql:// 網址（postgresql://使用者@主機:連接埠/資料庫名稱）</translation>
     </message>
     <message>
-        <source>a database name cannot contain '/'</source>
+        <source>a database name cannot contain &apos;/&apos;</source>
         <translation>資料庫名稱不能包含「/」</translation>
     </message>
     <message>
@@ -136,11 +136,11 @@ A password is read from the terminal, or as one line from standard input.
         <translation>Redis URL 為空。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid URL.</source>
+        <source>&quot;%1&quot; is not a valid URL.</source>
         <translation>「%1」不是有效的 URL。</translation>
     </message>
     <message>
-        <source>A Redis URL has no "?" or "#" part.</source>
+        <source>A Redis URL has no &quot;?&quot; or &quot;#&quot; part.</source>
         <translation>Redis URL 不能含有「?」或「#」部分。</translation>
     </message>
     <message>
@@ -160,7 +160,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>Redis URL 中沒有主機名稱。</translation>
     </message>
     <message>
-        <source>The Redis URL's port must be between 1 and 65535.</source>
+        <source>The Redis URL&apos;s port must be between 1 and 65535.</source>
         <translation>Redis URL 的連接埠必須介於 1 到 65535 之間。</translation>
     </message>
     <message>
@@ -168,7 +168,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>Redis URL 指定了使用者卻沒有密碼。</translation>
     </message>
     <message>
-        <source>"%1" is not a Redis database number.</source>
+        <source>&quot;%1&quot; is not a Redis database number.</source>
         <translation>「%1」不是 Redis 資料庫編號。</translation>
     </message>
 </context>
@@ -311,11 +311,11 @@ A password is read from the terminal, or as one line from standard input.
         <translation>用戶端平均每秒可傳送的行數；0 表示不限制（預設 %1）。</translation>
     </message>
     <message>
-        <source>Lines held back from a fast client before "Excess Flood" (default %1).</source>
+        <source>Lines held back from a fast client before &quot;Excess Flood&quot; (default %1).</source>
         <translation>中斷前為傳送過快的用戶端暫存的行數，超出即以「Excess Flood」中斷（預設 %1）。</translation>
     </message>
     <message>
-        <source>Bytes queued for a slow client before "SendQ exceeded" (default %1).</source>
+        <source>Bytes queued for a slow client before &quot;SendQ exceeded&quot; (default %1).</source>
         <translation>為接收過慢的用戶端排隊的位元組數，超出即以「SendQ exceeded」中斷（預設 %1）。</translation>
     </message>
     <message>
@@ -331,7 +331,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>層級</translation>
     </message>
     <message>
-        <source>Try 'confabd --help'.</source>
+        <source>Try &apos;confabd --help&apos;.</source>
         <translation>請嘗試「confabd --help」。</translation>
     </message>
     <message>
@@ -347,7 +347,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>設定檔 %1 不是有效的 ini 檔案</translation>
     </message>
     <message>
-        <source>Invalid value "%1" for --%2: %3</source>
+        <source>Invalid value &quot;%1&quot; for --%2: %3</source>
         <translation>--%2 的值「%1」無效：%3</translation>
     </message>
     <message>
@@ -391,7 +391,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>應為 debug、info、warning 或 error</translation>
     </message>
     <message>
-        <source>Run on Qt's default event loop instead of epoll (for comparison; command line only).</source>
+        <source>Run on Qt&apos;s default event loop instead of epoll (for comparison; command line only).</source>
         <translation>使用 Qt 預設的事件迴圈而非 epoll（用於比較；僅限命令列）。</translation>
     </message>
     <message>
@@ -471,7 +471,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>--tls-cert 和 --tls-key 必須同時使用</translation>
     </message>
     <message>
-        <source>Maximum nicknames on one user's MONITOR list (default %1).</source>
+        <source>Maximum nicknames on one user&apos;s MONITOR list (default %1).</source>
         <translation>每位使用者 MONITOR 清單中暱稱的最大數量（預設 %1）。</translation>
     </message>
     <message>
@@ -531,11 +531,11 @@ A password is read from the terminal, or as one line from standard input.
         <translation>就同一類問題向操作員發送兩次通知之間的秒數（預設 %1）。</translation>
     </message>
     <message>
-        <source>Invalid operator name "%1" in the config file</source>
+        <source>Invalid operator name &quot;%1&quot; in the config file</source>
         <translation>設定檔中的操作員名稱「%1」無效</translation>
     </message>
     <message>
-        <source>The operator block %1 needs a password hash made with 'confabd mkpasswd'</source>
+        <source>The operator block %1 needs a password hash made with &apos;confabd mkpasswd&apos;</source>
         <translation>操作員區塊 %1 需要用「confabd mkpasswd」產生的密碼雜湊</translation>
     </message>
     <message>
@@ -551,7 +551,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>一則多行訊息（draft/multiline）最多可有的行數（預設 %1）。</translation>
     </message>
     <message>
-        <source>Do not let users register accounts (REGISTER); accounts are made with "confabd account add".</source>
+        <source>Do not let users register accounts (REGISTER); accounts are made with &quot;confabd account add&quot;.</source>
         <translation>不允許使用者自行註冊帳號（REGISTER）；帳號由「confabd account add」建立。</translation>
     </message>
     <message>
@@ -583,7 +583,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>不在區域網路上宣告本伺服器（透過 Avahi 的多點傳送 DNS 服務探索 DNS-SD）。</translation>
     </message>
     <message>
-        <source>Name the server is announced under on the local network (default: the network name, or "Confab on &lt;host name&gt;").</source>
+        <source>Name the server is announced under on the local network (default: the network name, or &quot;Confab on &lt;host name&gt;&quot;).</source>
         <translation>在區域網路上宣告伺服器時使用的名稱（預設：網路名稱，或「Confab on &lt;主機名稱&gt;」）。</translation>
     </message>
     <message>
@@ -607,7 +607,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>單次上傳的最大百萬位元組數（預設 %1）。</translation>
     </message>
     <message>
-        <source>Megabytes one account's uploads may take together (default %1).</source>
+        <source>Megabytes one account&apos;s uploads may take together (default %1).</source>
         <translation>一個帳號的所有上傳合計可佔用的百萬位元組數（預設 %1）。</translation>
     </message>
     <message>
@@ -643,7 +643,7 @@ A password is read from the terminal, or as one line from standard input.
         <translation>加入以 Redis 伺服器 &lt;url&gt;（redis://host:port）為匯合點的叢集；需要 --database，即各節點共用的 PostgreSQL 資料庫。</translation>
     </message>
     <message>
-        <source>This node's name in the cluster, unique among its nodes (default: the host name).</source>
+        <source>This node&apos;s name in the cluster, unique among its nodes (default: the host name).</source>
         <translation>本節點在叢集中的名稱，在各節點中必須唯一（預設：主機名稱）。</translation>
     </message>
     <message>
@@ -659,8 +659,12 @@ A password is read from the terminal, or as one line from standard input.
         <translation>叢集的各節點共用一個 PostgreSQL 資料庫：請指定 --database</translation>
     </message>
     <message>
-        <source>letters, digits, '-', '_' and '.' only, at most %1 of them</source>
+        <source>letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos; only, at most %1 of them</source>
         <translation>只能使用字母、數字、「-」、「_」和「.」，最多 %1 個</translation>
+    </message>
+    <message>
+        <source>Event-loop threads: one keeps users, rooms and TLS connections, the others read and write the plain connections; 0 means one per processor core (default %1).</source>
+        <translation>事件迴圈執行緒數：一個執行緒負責使用者、聊天室與 TLS 連線，其餘執行緒讀寫明文連線；0 表示每個處理器核心一個（預設 %1）。</translation>
     </message>
 </context>
 </TS>

@@ -15,7 +15,13 @@ namespace ServerDefaults {
 constexpr quint16 Port = 6667;
 constexpr int MaxClients = 1000;        // connections, registered or not
 constexpr int MaxConnectionsPerIp = 32; // simultaneous connections from one address
-constexpr int MaxChannelsPerUser = 50;  // CHANLIMIT
+constexpr int MaxThreads = 64;          // the most --threads may say
+// Event-loop threads when neither --threads nor the config file says so. 1: everything on one
+// thread. The server's socket test suites run once more with several (setThreads(), from
+// CONFAB_TEST_THREADS in their environment).
+int threads();
+void setThreads(int threads);
+constexpr int MaxChannelsPerUser = 50; // CHANLIMIT
 constexpr int NickLength = Limits::DefaultNickLength;
 constexpr int ChannelLength = Limits::DefaultChannelLength;
 constexpr int TopicLength = Limits::DefaultTopicLength;
@@ -33,8 +39,8 @@ constexpr double FloodRate = 5.0;              // tokens (lines) refilled per se
 constexpr int FloodMaxQueuedLines = 50;        // lines waiting for tokens before "Excess Flood"
 constexpr qint64 SendQueueBytes = 1024 * 1024; // unsent bytes before "SendQ exceeded"
 // draft/multiline: one pasted message of several lines, as a client batch.
-constexpr int MultilineMaxBytes = 4096; // its text, lines joined by LF (the cap's max-bytes)
-constexpr int MultilineMaxLines = 100;  // its lines (the cap's max-lines)
+constexpr int MultilineMaxBytes = 4096;  // its text, lines joined by LF (the cap's max-bytes)
+constexpr int MultilineMaxLines = 100;   // its lines (the cap's max-lines)
 constexpr int MaxMultilineBytes = 65536; // the most --multiline-max-bytes may say
 constexpr int MultilineFloodBytes = 512; // a batch costs one line of flood allowance per
                                          // started this many bytes of text
@@ -58,14 +64,14 @@ constexpr int MaxPasswordBytes = 300;       // account-registration's advice
 constexpr int MaxSaslResponseBytes = 8192;  // one SASL response, after base64 decoding
 
 // History (stored in the data directory's database).
-constexpr int HistoryMaxAgeDays = 365;          // records older than this are deleted; 0: never
-constexpr int HistoryMaxPerTarget = 100000;     // records kept per room or conversation; 0: all
-constexpr int HistoryPruneIntervalMs = 60000;   // how often the limits above are applied
-constexpr int HistoryQueryLimit = 100;          // messages per CHATHISTORY request (CHATHISTORY=)
-constexpr int MaxHistoryQueryLimit = 1000;      // the most --history-query-limit may say
-constexpr int HistoryQueriesPerMinute = 60;     // CHATHISTORY requests per client per minute
-constexpr int HistoryBacklogRecords = 20000;    // records waiting to be written before the
-                                                // server stops reading from clients
+constexpr int HistoryMaxAgeDays = 365;           // records older than this are deleted; 0: never
+constexpr int HistoryMaxPerTarget = 100000;      // records kept per room or conversation; 0: all
+constexpr int HistoryPruneIntervalMs = 60000;    // how often the limits above are applied
+constexpr int HistoryQueryLimit = 100;           // messages per CHATHISTORY request (CHATHISTORY=)
+constexpr int MaxHistoryQueryLimit = 1000;       // the most --history-query-limit may say
+constexpr int HistoryQueriesPerMinute = 60;      // CHATHISTORY requests per client per minute
+constexpr int HistoryBacklogRecords = 20000;     // records waiting to be written before the
+                                                 // server stops reading from clients
 constexpr int MaxHistoryBacklogRecords = 500000; // the most --history-backlog may say
 
 // Operators.
@@ -115,6 +121,9 @@ struct ServerConfig
     QString defaultChannel = QStringLiteral("#lobby");
     bool autoJoin = true;
 
+    // Event-loop threads: the core thread (users, rooms, sessions, TLS) and threads - 1 I/O
+    // threads that read and write the plain connections.
+    int threads = ServerDefaults::threads();
     int maxClients = ServerDefaults::MaxClients;
     int maxConnectionsPerIp = ServerDefaults::MaxConnectionsPerIp;
     int maxChannelsPerUser = ServerDefaults::MaxChannelsPerUser;

@@ -10,6 +10,7 @@
 #include <QHostInfo>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QThread>
 #include <QUrl>
 
 #include <cmath>
@@ -57,6 +58,11 @@ ServerOptions::ServerOptions()
          tr("Room every user joins on login (default %1).").arg(ServerConfig().defaultChannel),
          tr("channel")},
         {QStringLiteral("no-autojoin"), tr("Do not join users to the default room on login.")},
+        {QStringLiteral("threads"),
+         tr("Event-loop threads: one keeps users, rooms and TLS connections, the others read "
+            "and write the plain connections; 0 means one per processor core (default %1).")
+             .arg(ServerDefaults::threads()),
+         tr("count")},
         {QStringLiteral("max-clients"),
          tr("Maximum simultaneous connections (default %1).").arg(ServerDefaults::MaxClients),
          tr("count")},
@@ -228,16 +234,14 @@ ServerOptions::ServerOptions()
          tr("CHATHISTORY requests one client may make per minute (default %1).")
              .arg(ServerDefaults::HistoryQueriesPerMinute),
          tr("count")},
-        {QStringLiteral("allow-die"),
-         tr("Let operators stop the server with DIE.")},
+        {QStringLiteral("allow-die"), tr("Let operators stop the server with DIE.")},
         {QStringLiteral("oper-failures"),
          tr("Failed OPER attempts from one address within the OPER window before further tries "
             "are refused (default %1).")
              .arg(ServerDefaults::OperFailureLimit),
          tr("count")},
         {QStringLiteral("oper-window"),
-         tr("The OPER window, in seconds (default %1).")
-             .arg(ServerDefaults::OperFailureWindowSecs),
+         tr("The OPER window, in seconds (default %1).").arg(ServerDefaults::OperFailureWindowSecs),
          tr("seconds")},
         {QStringLiteral("oper-notice-interval"),
          tr("Seconds between two notices to operators about the same kind of problem (default "
@@ -556,6 +560,12 @@ ServerOptions::Result ServerOptions::parse(const QStringList& arguments)
         return Result::Error;
     m_config.tlsPort = quint16(tlsPort);
 
+    int threads = m_config.threads;
+    if (!readInt(QStringLiteral("threads"), 0, ServerDefaults::MaxThreads, &threads))
+        return Result::Error;
+    m_config.threads =
+        threads == 0 ? qBound(1, QThread::idealThreadCount(), ServerDefaults::MaxThreads) : threads;
+
     constexpr int Max = std::numeric_limits<int>::max();
     if (!readInt(QStringLiteral("max-clients"), 1, Max, &m_config.maxClients) ||
         !readInt(QStringLiteral("max-per-ip"), 1, Max, &m_config.maxConnectionsPerIp) ||
@@ -586,12 +596,10 @@ ServerOptions::Result ServerOptions::parse(const QStringList& arguments)
         !readInt(QStringLiteral("registration-window"), 1, 86400 * 7,
                  &m_config.registrationWindowSecs) ||
         !readInt(QStringLiteral("history-max-age"), 0, 365000, &m_config.historyMaxAgeDays) ||
-        !readInt(QStringLiteral("history-max-per-target"), 0, Max,
-                 &m_config.historyMaxPerTarget) ||
+        !readInt(QStringLiteral("history-max-per-target"), 0, Max, &m_config.historyMaxPerTarget) ||
         !readInt(QStringLiteral("history-query-limit"), 1, ServerDefaults::MaxHistoryQueryLimit,
                  &m_config.historyQueryLimit) ||
-        !readInt(QStringLiteral("history-queries"), 1, 100000,
-                 &m_config.historyQueriesPerMinute) ||
+        !readInt(QStringLiteral("history-queries"), 1, 100000, &m_config.historyQueriesPerMinute) ||
         !readInt(QStringLiteral("oper-failures"), 1, 100000, &m_config.operFailureLimit) ||
         !readInt(QStringLiteral("oper-window"), 1, 86400, &m_config.operFailureWindowSecs) ||
         !readInt(QStringLiteral("oper-notice-interval"), 1, 86400,
@@ -648,10 +656,8 @@ ServerOptions::Result ServerOptions::parse(const QStringList& arguments)
         !readInt(QStringLiteral("file-expiry"), 0, 365000, &m_config.fileExpiryDays) ||
         !readInt(QStringLiteral("file-idle-timeout"), 1, 86400, &m_config.fileIdleTimeoutSecs) ||
         !readInt(QStringLiteral("file-upload-time"), 1, 86400, &m_config.fileUploadMaxSecs) ||
-        !readInt(QStringLiteral("file-max-connections"), 1, 100000,
-                 &m_config.fileMaxConnections) ||
-        !readInt(QStringLiteral("file-max-per-ip"), 1, 100000,
-                 &m_config.fileMaxConnectionsPerIp)) {
+        !readInt(QStringLiteral("file-max-connections"), 1, 100000, &m_config.fileMaxConnections) ||
+        !readInt(QStringLiteral("file-max-per-ip"), 1, 100000, &m_config.fileMaxConnectionsPerIp)) {
         return Result::Error;
     }
     m_config.filesPort = quint16(filesPort);
@@ -722,8 +728,8 @@ bool ServerOptions::readOperators(QSettings& settings, QList<OperatorBlock>* ope
         }
         if (!block.password.isValid()) {
             *error = tr("The operator block %1 needs a password hash made with "
-                             "'confabd mkpasswd'")
-                              .arg(name);
+                        "'confabd mkpasswd'")
+                         .arg(name);
             return false;
         }
         operators->append(block);

@@ -298,7 +298,7 @@ void EpollEventDispatcher::wakeUp()
     // From the loop's own thread (a queued call made while handling an event) a flag does: it
     // is looked at before the loop waits. From another thread the eventfd is written, once
     // until the loop has seen it, so a burst of posted events costs one system call.
-    if (std::this_thread::get_id() == m_ownerThread) {
+    if (std::this_thread::get_id() == m_ownerThread.load(std::memory_order_relaxed)) {
         m_postedFromOwnThread = true;
         return;
     }
@@ -309,6 +309,11 @@ void EpollEventDispatcher::wakeUp()
             written = ::write(m_wakeFd, &one, sizeof one);
         } while (written < 0 && errno == EINTR);
     }
+}
+
+void EpollEventDispatcher::startingUp()
+{
+    m_ownerThread.store(std::this_thread::get_id());
 }
 
 void EpollEventDispatcher::interrupt()

@@ -6,6 +6,7 @@
 
 #include <sys/epoll.h>
 
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <thread>
@@ -59,6 +60,9 @@ public:
 
     void wakeUp() override;
     void interrupt() override;
+    // Called on the thread the dispatcher runs for (set before a QThread starts, it is made on
+    // another one): from then on wake-ups from that thread are flags, not eventfd writes.
+    void startingUp() override;
 
 private:
     using Clock = std::chrono::steady_clock;
@@ -86,7 +90,7 @@ private:
     int activateSocketNotifiers(int count);
     void drainWakeUps();
 
-    std::thread::id m_ownerThread; // the thread whose events this dispatcher runs
+    std::atomic<std::thread::id> m_ownerThread; // the thread whose events this dispatcher runs
     bool m_postedFromOwnThread = false;
     int m_epollFd = -1;
     int m_wakeFd = -1;

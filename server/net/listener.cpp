@@ -1,5 +1,6 @@
 #include "net/listener.h"
 
+#include "net/iothreadpool.h"
 #include "net/plainsocket.h"
 #include "net/tlscontext.h"
 #include "net/tlssocket.h"
@@ -9,8 +10,9 @@
 
 #include <unistd.h>
 
-Listener::Listener(Kind kind, const TlsContext* tlsContext, QObject* parent)
-    : QTcpServer(parent), m_kind(kind), m_tlsContext(tlsContext)
+Listener::Listener(Kind kind, const TlsContext* tlsContext, IoThreadPool* ioThreads,
+                   QObject* parent)
+    : QTcpServer(parent), m_kind(kind), m_tlsContext(tlsContext), m_ioThreads(ioThreads)
 {
     Q_ASSERT(kind == Kind::Plain || tlsContext);
 }
@@ -29,7 +31,10 @@ std::unique_ptr<SessionSocket> Listener::nextConnection()
 void Listener::incomingConnection(qintptr socketDescriptor)
 {
     if (m_kind == Kind::Plain) {
-        m_accepted.push_back(std::make_unique<PlainSocket>(int(socketDescriptor)));
+        if (m_ioThreads)
+            m_accepted.push_back(m_ioThreads->adopt(int(socketDescriptor)));
+        else
+            m_accepted.push_back(std::make_unique<PlainSocket>(int(socketDescriptor)));
         emit connectionAccepted();
         return;
     }

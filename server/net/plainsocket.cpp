@@ -69,12 +69,22 @@ PlainSocket::~PlainSocket()
 
 QHostAddress PlainSocket::peerAddress() const
 {
-    return addressOf(m_fd, ::getpeername);
+    return peerAddressOf(m_fd);
 }
 
 QHostAddress PlainSocket::localAddress() const
 {
-    return addressOf(m_fd, ::getsockname);
+    return localAddressOf(m_fd);
+}
+
+QHostAddress PlainSocket::peerAddressOf(int descriptor)
+{
+    return addressOf(descriptor, ::getpeername);
+}
+
+QHostAddress PlainSocket::localAddressOf(int descriptor)
+{
+    return addressOf(descriptor, ::getsockname);
 }
 
 qint64 PlainSocket::read(char* data, qint64 maxBytes)
@@ -165,6 +175,8 @@ void PlainSocket::onWritable()
         sent += m_queue.at(i).size();
     m_queuedBytes -= sent;
     m_queue.remove(0, line);
+    if (Observer* const watcher = observer(); watcher && sent > 0)
+        watcher->socketBytesWritten(sent);
     if (!m_queue.isEmpty())
         return;
     clearQueue();

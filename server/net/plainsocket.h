@@ -36,6 +36,10 @@ public:
     void abort() override;
     QString errorString() const override;
 
+    // The addresses of a connected descriptor; null if it has none (closed, not connected).
+    static QHostAddress peerAddressOf(int descriptor);
+    static QHostAddress localAddressOf(int descriptor);
+
 private:
     class Notifier;
 

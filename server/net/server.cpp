@@ -11,6 +11,8 @@
 #include "history/historyservice.h"
 #include "irccommand.h"
 #include "net/clientsession.h"
+#include "net/epolleventdispatcher.h"
+#include "net/iothreadpool.h"
 #include "net/listener.h"
 #include "net/sessionsocket.h"
 #include "net/tlscontext.h"
@@ -23,6 +25,7 @@
 #include <QDBusConnection>
 #include <QFile>
 #include <QHostInfo>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
@@ -148,14 +151,23 @@ bool Server::listen()
         return false;
     if (m_config.filesEnabled && !setUpFiles())
         return false;
+    if (m_config.plainEnabled && m_config.threads > 1 && !m_ioThreads) {
+        // The I/O threads run the event dispatcher this thread runs (confabd's, or Qt's).
+        const bool epoll =
+            qobject_cast<EpollEventDispatcher*>(QThread::currentThread()->eventDispatcher());
+        m_ioThreads = std::make_unique<IoThreadPool>(m_config.threads - 1, epoll);
+        qCInfo(lcServer) << "plain connections are read and written by" << m_config.threads - 1
+                         << "I/O threads";
+    }
     quint16 port = m_config.port;
     quint16 tlsPort = m_config.tlsPort;
     for (const QHostAddress& address : m_config.listenAddresses) {
         if (m_config.plainEnabled &&
-            !listenOn(new Listener(Listener::Kind::Plain, nullptr, this), address, &port))
+            !listenOn(new Listener(Listener::Kind::Plain, nullptr, m_ioThreads.get(), this),
+                      address, &port))
             return false;
         if (m_config.tlsEnabled &&
-            !listenOn(new Listener(Listener::Kind::Tls, m_tlsContext.get(), this), address,
+            !listenOn(new Listener(Listener::Kind::Tls, m_tlsContext.get(), nullptr, this), address,
                       &tlsPort))
             return false;
     }

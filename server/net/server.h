@@ -17,6 +17,7 @@ class HistoryService;
 class ClientSession;
 class DataDirectory;
 class FileHost;
+class IoThreadPool;
 class Listener;
 class SessionSocket;
 class ServerCore;
@@ -53,6 +54,8 @@ public:
     TlsContext* tlsContext() const { return m_tlsContext.get(); }
     // Open client connections, registered or not.
     int clientCount() const { return int(m_sessions.size()); }
+    // The I/O threads of --threads above 1 (null with one thread, or before listen()).
+    const IoThreadPool* ioThreads() const { return m_ioThreads.get(); }
     ServerCore* core() const { return m_core; }
     // The account service, or nullptr without a data directory.
     AuthService* authService() const { return m_auth; }
@@ -109,6 +112,8 @@ private:
     HistoryService* m_history = nullptr;
     WriteBatcher* m_batcher;
     std::unique_ptr<TlsContext> m_tlsContext;
+    // --threads above 1; destroyed after the sessions and listeners (the destructor's body).
+    std::unique_ptr<IoThreadPool> m_ioThreads;
     QList<Listener*> m_listeners;
     UdpRoom* m_udpRoom = nullptr;
     ClusterLink* m_clusterLink = nullptr;

@@ -20,6 +20,8 @@ public:
         // The socket is closed: by the peer, by an error, or by disconnectFromHost()/abort().
         // Told once; nothing more is read or written.
         virtual void socketDisconnected() = 0;
+        // Bytes that had been queued (see bytesToWrite()) went to the kernel.
+        virtual void socketBytesWritten(qint64 bytes) { Q_UNUSED(bytes); }
 
     protected:
         ~Observer() = default;

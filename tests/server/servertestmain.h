@@ -2,7 +2,9 @@
 
 // main() for the server's socket suites. With CONFAB_TEST_EVENT_DISPATCHER=epoll in the
 // environment the suite runs on EpollEventDispatcher, the dispatcher confabd uses, instead of
-// Qt's default one (ctest runs each suite both ways).
+// Qt's default one (ctest runs each suite both ways). With CONFAB_TEST_THREADS=N every server
+// the suite makes runs N event-loop threads (--threads N), unless the test sets its own.
+#include "config/serverconfig.h"
 #include "net/epolleventdispatcher.h"
 
 #include <QCoreApplication>
@@ -25,6 +27,13 @@
             !qobject_cast<EpollEventDispatcher*>(QCoreApplication::eventDispatcher())) {           \
             std::fprintf(stderr, "EpollEventDispatcher was not installed\n");                      \
             return 2;                                                                              \
+        }                                                                                          \
+        if (const QByteArray threads = qgetenv("CONFAB_TEST_THREADS"); !threads.isEmpty()) {      \
+            if (threads.toInt() < 1) {                                                             \
+                std::fprintf(stderr, "bad CONFAB_TEST_THREADS: %s\n", threads.data());            \
+                return 2;                                                                          \
+            }                                                                                      \
+            ServerDefaults::setThreads(threads.toInt());                                           \
         }                                                                                          \
         TestObject test;                                                                           \
         QTEST_SET_MAIN_SOURCE_PATH                                                                 \

@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QTranslator>
 
 #include <vector>
@@ -52,6 +53,7 @@ void tst_ServerOptions::defaults()
     QCOMPARE(c.defaultChannel, QStringLiteral("#lobby"));
     QVERIFY(c.autoJoin);
     QCOMPARE(c.maxClients, ServerDefaults::MaxClients);
+    QCOMPARE(c.threads, ServerDefaults::threads());
     QCOMPARE(c.sendQueueBytes, ServerDefaults::SendQueueBytes);
     QCOMPARE(c.monitorLimit, 100);
     QCOMPARE(c.udpRoomPort, quint16(0)); // the UDP room is off
@@ -86,16 +88,23 @@ void tst_ServerOptions::values_data()
         << QStringList{"--default-channel", "#home"} << "defaultChannel"
         << "#home";
     QTest::newRow("database") << QStringList{"--database", "postgresql://confab@db:5433/chat"}
-                              << "databaseUrl" << "postgresql://confab@db:5433/chat";
-    QTest::newRow("cluster")
-        << QStringList{"--cluster", "redis://10.0.0.5:6380", "--database", "postgresql://db/c"}
-        << "clusterUrl" << "redis://10.0.0.5:6380";
+                              << "databaseUrl"
+                              << "postgresql://confab@db:5433/chat";
+    QTest::newRow("cluster") << QStringList{"--cluster", "redis://10.0.0.5:6380", "--database",
+                                            "postgresql://db/c"}
+                             << "clusterUrl"
+                             << "redis://10.0.0.5:6380";
     QTest::newRow("node name") << QStringList{"--node-name", "node-2.lan"} << "nodeName"
                                << "node-2.lan";
     QTest::newRow("cluster lease") << QStringList{"--cluster-lease", "3000"} << "clusterLeaseMs"
                                    << "3000";
     QTest::newRow("max clients") << QStringList{"--max-clients", "5"} << "maxClients"
                                  << "5";
+    QTest::newRow("threads") << QStringList{"--threads", "3"} << "threads"
+                             << "3";
+    QTest::newRow("threads one per core")
+        << QStringList{"--threads", "0"} << "threads"
+        << QString::number(qBound(1, QThread::idealThreadCount(), ServerDefaults::MaxThreads));
     QTest::newRow("max per ip") << QStringList{"--max-per-ip", "3"} << "maxConnectionsPerIp"
                                 << "3";
     QTest::newRow("max channels") << QStringList{"--max-channels", "7"} << "maxChannelsPerUser"
@@ -139,27 +148,35 @@ void tst_ServerOptions::values_data()
                                        << "0";
     QTest::newRow("udp room burst") << QStringList{"--udp-room-burst", "4"} << "udpRoomBurst"
                                     << "4";
-    QTest::newRow("files on by default") << QStringList{} << "filesEnabled" << "true";
-    QTest::newRow("no files") << QStringList{"--no-files"} << "filesEnabled" << "false";
+    QTest::newRow("files on by default") << QStringList{} << "filesEnabled"
+                                         << "true";
+    QTest::newRow("no files") << QStringList{"--no-files"} << "filesEnabled"
+                              << "false";
     QTest::newRow("no files without tls") << QStringList{"--no-tls"} << "filesEnabled"
                                           << "false";
-    QTest::newRow("files port") << QStringList{"--files-port", "8443"} << "filesPort" << "8443";
+    QTest::newRow("files port") << QStringList{"--files-port", "8443"} << "filesPort"
+                                << "8443";
     QTest::newRow("files url") << QStringList{"--files-url", "https://chat.example.org:8443"}
-                               << "filesUrl" << "https://chat.example.org:8443";
+                               << "filesUrl"
+                               << "https://chat.example.org:8443";
     QTest::newRow("file max size") << QStringList{"--file-max-size", "5"} << "fileMaxBytes"
                                    << "5242880";
     QTest::newRow("file quota") << QStringList{"--file-quota", "2"} << "fileQuotaBytes"
                                 << "2097152";
     QTest::newRow("file expiry forever") << QStringList{"--file-expiry", "0"} << "fileExpiryDays"
                                          << "0";
-    QTest::newRow("file idle timeout") << QStringList{"--file-idle-timeout", "9"}
-                                       << "fileIdleTimeoutSecs" << "9";
-    QTest::newRow("file upload time") << QStringList{"--file-upload-time", "60"}
-                                      << "fileUploadMaxSecs" << "60";
-    QTest::newRow("file max connections") << QStringList{"--file-max-connections", "8"}
-                                          << "fileMaxConnections" << "8";
-    QTest::newRow("file max per ip") << QStringList{"--file-max-per-ip", "2"}
-                                     << "fileMaxConnectionsPerIp" << "2";
+    QTest::newRow("file idle timeout")
+        << QStringList{"--file-idle-timeout", "9"} << "fileIdleTimeoutSecs"
+        << "9";
+    QTest::newRow("file upload time")
+        << QStringList{"--file-upload-time", "60"} << "fileUploadMaxSecs"
+        << "60";
+    QTest::newRow("file max connections")
+        << QStringList{"--file-max-connections", "8"} << "fileMaxConnections"
+        << "8";
+    QTest::newRow("file max per ip")
+        << QStringList{"--file-max-per-ip", "2"} << "fileMaxConnectionsPerIp"
+        << "2";
 }
 
 static QString field(const ServerConfig& c, const QString& name)
@@ -194,6 +211,7 @@ static QString field(const ServerConfig& c, const QString& name)
         return c.nodeName;
     const QHash<QString, qint64> numbers = {
         {QStringLiteral("maxClients"), c.maxClients},
+        {QStringLiteral("threads"), c.threads},
         {QStringLiteral("clusterLeaseMs"), c.clusterLeaseMs},
         {QStringLiteral("maxConnectionsPerIp"), c.maxConnectionsPerIp},
         {QStringLiteral("maxChannelsPerUser"), c.maxChannelsPerUser},
@@ -243,6 +261,8 @@ void tst_ServerOptions::errors_data()
     QTest::newRow("missing value") << QStringList{"--port"} << "port";
     QTest::newRow("bad address") << QStringList{"-l", "300.1.1.1"} << "300.1.1.1";
     QTest::newRow("max clients zero") << QStringList{"--max-clients", "0"} << "max-clients";
+    QTest::newRow("threads negative") << QStringList{"--threads", "-1"} << "threads";
+    QTest::newRow("threads too many") << QStringList{"--threads", "65"} << "threads";
     QTest::newRow("monitor limit zero") << QStringList{"--monitor-limit", "0"} << "monitor-limit";
     QTest::newRow("monitor limit huge")
         << QStringList{"--monitor-limit", "10001"} << "monitor-limit";
@@ -345,9 +365,10 @@ static QString writeConfig(const QTemporaryDir& dir, const QByteArray& text)
 void tst_ServerOptions::operatorBlocks()
 {
     QTemporaryDir dir;
-    const QByteArray hash = PasswordHash::format(
-        ScramCredentials::derive(QStringLiteral("secret"), ServerDefaults::MinScramIterations))
-                                .toLatin1();
+    const QByteArray hash =
+        PasswordHash::format(
+            ScramCredentials::derive(QStringLiteral("secret"), ServerDefaults::MinScramIterations))
+            .toLatin1();
     const QString path = writeConfig(
         dir, "port=7001\n[oper/alice]\npassword=" + hash +
                  "\nhosts=*@192.168.1.*, 10.0.0.1\naccount=alice\n[oper/bob]\npassword=" + hash +

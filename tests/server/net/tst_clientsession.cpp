@@ -2,6 +2,7 @@
 // flood control (token bucket, "Excess Flood") and the send-queue cap ("SendQ exceeded").
 #include "core/servercore.h"
 #include "net/clientsession.h"
+#include "net/iothreadpool.h"
 #include "net/plainsocket.h"
 #include "net/server.h"
 #include "net/writebatcher.h"
@@ -34,11 +35,13 @@ quint16 peerPortOf(int fd)
 }
 
 // The accepted connection as the Listener hands it to a session: a PlainSocket on (a copy of)
-// its descriptor. The QTcpSocket is deleted.
-std::unique_ptr<SessionSocket> takeDescriptor(QTcpSocket* accepted)
+// its descriptor, or with I/O threads a ThreadedSocket. The QTcpSocket is deleted.
+std::unique_ptr<SessionSocket> takeDescriptor(QTcpSocket* accepted, IoThreadPool* ioThreads)
 {
     const int fd = ::dup(int(accepted->socketDescriptor()));
     delete accepted;
+    if (ioThreads)
+        return ioThreads->adopt(fd);
     return std::make_unique<PlainSocket>(fd);
 }
 } // namespace
@@ -48,6 +51,8 @@ class tst_ClientSession : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
+    void cleanupTestCase();
     void cleanup();
 
     void clientPingGetsPong();
@@ -75,7 +80,22 @@ private:
 
     std::unique_ptr<Server> m_server;
     QList<TestClient*> m_clients;
+    // With CONFAB_TEST_THREADS above 1, the sessions made here without a Server use these.
+    std::unique_ptr<IoThreadPool> m_ioThreads;
 };
+
+void tst_ClientSession::initTestCase()
+{
+    if (ServerDefaults::threads() > 1) {
+        const bool epoll = qobject_cast<EpollEventDispatcher*>(QCoreApplication::eventDispatcher());
+        m_ioThreads = std::make_unique<IoThreadPool>(ServerDefaults::threads() - 1, epoll);
+    }
+}
+
+void tst_ClientSession::cleanupTestCase()
+{
+    m_ioThreads.reset();
+}
 
 ServerConfig tst_ClientSession::testConfig() const
 {
@@ -424,7 +444,8 @@ void tst_ClientSession::linesOfOneIterationAreOneBatch()
     ServerConfig config = testConfig();
     ServerCore core(config);
     WriteBatcher batcher;
-    auto* session = new ClientSession(takeDescriptor(accepted), &core, config, &batcher);
+    auto* session =
+        new ClientSession(takeDescriptor(accepted, m_ioThreads.get()), &core, config, &batcher);
     session->sendWire("one\r\n");
     session->sendWire("two\r\n");
     session->sendWire("three\r\n");
@@ -463,7 +484,7 @@ void tst_ClientSession::writeToVanishedPeer()
     ServerConfig config = testConfig();
     ServerCore core(config);
     // No batcher: writes at once.
-    ClientSession session(takeDescriptor(accepted), &core, config, nullptr);
+    ClientSession session(takeDescriptor(accepted, m_ioThreads.get()), &core, config, nullptr);
     QSignalSpy finished(&session, &ClientSession::finished);
     session.start();
     delete peer; // closes; the next bytes sent to it are answered with a reset

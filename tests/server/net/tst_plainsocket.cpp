@@ -3,6 +3,7 @@
 // ctest runs it on Qt's dispatcher and on EpollEventDispatcher (tst_plainsocket_epoll).
 #include "net/plainsocket.h"
 #include "servertestmain.h"
+#include "sessionsockettest.h"
 
 #include <QElapsedTimer>
 #include <QTcpServer>
@@ -16,57 +17,10 @@
 
 namespace {
 
-// Records what the socket tells its observer, reading as ClientSession does.
-class Recorder : public SessionSocket::Observer
+SocketPair connectPair(QTcpServer& listener, int sendBufferBytes = 0)
 {
-public:
-    explicit Recorder(SessionSocket* socket) : m_socket(socket) { socket->setObserver(this); }
-
-    QByteArray received;
-    int readableCount = 0;
-    int disconnectedCount = 0;
-    bool readWhenTold = true;
-
-    void socketReadable() override
-    {
-        ++readableCount;
-        if (!readWhenTold)
-            return;
-        char buffer[512];
-        for (;;) {
-            const qint64 got = m_socket->read(buffer, sizeof buffer);
-            received.append(buffer, got);
-            if (got < qint64(sizeof buffer))
-                return;
-        }
-    }
-    void socketDisconnected() override { ++disconnectedCount; }
-
-private:
-    SessionSocket* m_socket;
-};
-
-// A connected pair: the peer is a QTcpSocket, the server's end a PlainSocket.
-struct Connection
-{
-    std::unique_ptr<QTcpSocket> peer;
-    std::unique_ptr<PlainSocket> socket;
-};
-
-Connection connectPair(QTcpServer& listener, int sendBufferBytes = 0)
-{
-    Connection connection;
-    connection.peer = std::make_unique<QTcpSocket>();
-    connection.peer->connectToHost(QHostAddress(QHostAddress::LocalHost), listener.serverPort());
-    if (!listener.waitForNewConnection(5000) || !connection.peer->waitForConnected(5000))
-        return {};
-    QTcpSocket* accepted = listener.nextPendingConnection();
-    const int fd = ::dup(int(accepted->socketDescriptor()));
-    delete accepted;
-    if (sendBufferBytes > 0)
-        ::setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &sendBufferBytes, sizeof sendBufferBytes);
-    connection.socket = std::make_unique<PlainSocket>(fd);
-    return connection;
+    return connectPair(
+        listener, [](int fd) { return std::make_unique<PlainSocket>(fd); }, sendBufferBytes);
 }
 
 // Closes the peer with a reset (SO_LINGER 0) rather than an orderly end.
@@ -75,14 +29,6 @@ void resetPeer(QTcpSocket* peer)
     const linger hard = {1, 0};
     ::setsockopt(int(peer->socketDescriptor()), SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
     peer->abort();
-}
-
-QList<QByteArray> numberedLines(int count, int padding)
-{
-    QList<QByteArray> lines;
-    for (int i = 0; i < count; ++i)
-        lines.append(QByteArray::number(i) + ' ' + QByteArray(padding, 'x') + "\r\n");
-    return lines;
 }
 
 // Whether bytes are numberedLines() in order, complete.
@@ -128,9 +74,9 @@ void tst_PlainSocket::init()
 
 void tst_PlainSocket::readsWhatArrives()
 {
-    Connection c = connectPair(m_listener);
+    SocketPair c = connectPair(m_listener);
     QVERIFY(c.socket);
-    Recorder recorder(c.socket.get());
+    SocketRecorder recorder(c.socket.get());
     c.peer->write("NICK ann\r\n");
     QVERIFY(c.peer->waitForBytesWritten(5000));
     QTRY_COMPARE(recorder.received, QByteArray("NICK ann\r\n"));
@@ -145,7 +91,7 @@ void tst_PlainSocket::readsWhatArrives()
 
 void tst_PlainSocket::addressesAreTheConnections()
 {
-    Connection c = connectPair(m_listener);
+    SocketPair c = connectPair(m_listener);
     QVERIFY(c.socket);
     QCOMPARE(c.socket->peerAddress(), QHostAddress(QHostAddress::LocalHost));
     QCOMPARE(c.socket->localAddress(), QHostAddress(QHostAddress::LocalHost));
@@ -155,9 +101,9 @@ void tst_PlainSocket::addressesAreTheConnections()
 
 void tst_PlainSocket::endOfStreamAfterTheLastBytes()
 {
-    Connection c = connectPair(m_listener);
+    SocketPair c = connectPair(m_listener);
     QVERIFY(c.socket);
-    Recorder recorder(c.socket.get());
+    SocketRecorder recorder(c.socket.get());
     c.peer->write("QUIT :bye\r\n");
     c.peer->disconnectFromHost();
     QTRY_COMPARE(recorder.disconnectedCount, 1);
@@ -171,9 +117,9 @@ void tst_PlainSocket::endOfStreamAfterTheLastBytes()
 
 void tst_PlainSocket::resetByPeerIsAnEndWithoutError()
 {
-    Connection c = connectPair(m_listener);
+    SocketPair c = connectPair(m_listener);
     QVERIFY(c.socket);
-    Recorder recorder(c.socket.get());
+    SocketRecorder recorder(c.socket.get());
     resetPeer(c.peer.get());
     QTRY_COMPARE(recorder.disconnectedCount, 1);
     QVERIFY2(c.socket->errorString().isEmpty(), qPrintable(c.socket->errorString()));
@@ -182,9 +128,9 @@ void tst_PlainSocket::resetByPeerIsAnEndWithoutError()
 
 void tst_PlainSocket::fullKernelBufferQueuesInOrder()
 {
-    Connection c = connectPair(m_listener, 8192);
+    SocketPair c = connectPair(m_listener, 8192);
     QVERIFY(c.socket);
-    Recorder recorder(c.socket.get());
+    SocketRecorder recorder(c.socket.get());
     c.peer->setReadBufferSize(1); // takes (almost) nothing from the kernel until told
     constexpr int Count = 5000;
     const QList<QByteArray> lines = numberedLines(Count, 300);
@@ -215,9 +161,9 @@ void tst_PlainSocket::fullKernelBufferQueuesInOrder()
 
 void tst_PlainSocket::disconnectFromHostWritesQueuedBytesFirst()
 {
-    Connection c = connectPair(m_listener, 8192);
+    SocketPair c = connectPair(m_listener, 8192);
     QVERIFY(c.socket);
-    Recorder recorder(c.socket.get());
+    SocketRecorder recorder(c.socket.get());
     c.peer->setReadBufferSize(1);
     constexpr int Count = 2000;
     const QList<QByteArray> lines = numberedLines(Count, 300);
@@ -243,9 +189,9 @@ void tst_PlainSocket::disconnectFromHostWritesQueuedBytesFirst()
 
 void tst_PlainSocket::abortDropsQueuedBytes()
 {
-    Connection c = connectPair(m_listener, 8192);
+    SocketPair c = connectPair(m_listener, 8192);
     QVERIFY(c.socket);
-    Recorder recorder(c.socket.get());
+    SocketRecorder recorder(c.socket.get());
     c.peer->setReadBufferSize(1);
     c.socket->write(numberedLines(2000, 300));
     QVERIFY(c.socket->bytesToWrite() > 0);
@@ -262,9 +208,9 @@ void tst_PlainSocket::abortDropsQueuedBytes()
 
 void tst_PlainSocket::writeToVanishedPeerEndsOnTheNextPass()
 {
-    Connection c = connectPair(m_listener);
+    SocketPair c = connectPair(m_listener);
     QVERIFY(c.socket);
-    Recorder recorder(c.socket.get());
+    SocketRecorder recorder(c.socket.get());
     recorder.readWhenTold = false; // the end is seen through the failed write, not a read
     c.socket->setReadEnabled(false);
     resetPeer(c.peer.get());
@@ -281,9 +227,9 @@ void tst_PlainSocket::writeToVanishedPeerEndsOnTheNextPass()
 
 void tst_PlainSocket::pausedInputWaitsInTheKernel()
 {
-    Connection c = connectPair(m_listener);
+    SocketPair c = connectPair(m_listener);
     QVERIFY(c.socket);
-    Recorder recorder(c.socket.get());
+    SocketRecorder recorder(c.socket.get());
     c.socket->setReadEnabled(false);
     c.peer->write("PRIVMSG #room :held\r\n");
     QVERIFY(c.peer->waitForBytesWritten(5000));
