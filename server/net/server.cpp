@@ -69,6 +69,9 @@ Server::~Server()
         session->setFinishedHandler({});
         delete session;
     }
+    // Sessions that have finished and wait for their deleteLater() go now too, while the core,
+    // the write batcher and the I/O threads they call on their way out are still there.
+    qDeleteAll(findChildren<ClientSession*>(Qt::FindDirectChildrenOnly));
     // The databases close (history written out) before the data directory's lock is released.
     m_core->setHistory(nullptr);
     delete m_history;

@@ -4,6 +4,7 @@
 // queue count, paused input, the stall when the core thread does not read, and a whole Server
 // with three threads. ctest runs it on Qt's dispatcher and on EpollEventDispatcher.
 #include "config/serverconfig.h"
+#include "net/clientsession.h"
 #include "net/iolink.h"
 #include "net/iothreadpool.h"
 #include "net/server.h"
@@ -12,9 +13,11 @@
 #include "sessionsockettest.h"
 #include "testclient.h"
 
+#include <QElapsedTimer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+#include <QThread>
 
 #include <memory>
 
@@ -70,6 +73,7 @@ private slots:
     void unreadInputStallsReadingUntilRead();
     void destroyingTheSocketClosesIt();
     void serverWithThreadsServesPlainClientsOnThem();
+    void serverGoesWhileAClosedSessionAwaitsDeletion();
 
 private:
     std::unique_ptr<QTcpServer> m_listener;
@@ -312,6 +316,34 @@ void tst_IoThreadPool::serverWithThreadsServesPlainClientsOnThem()
     QTRY_COMPARE(server.clientCount(), 1);
     QTRY_COMPARE(server.ioThreads()->connectionCount(0) + server.ioThreads()->connectionCount(1),
                  1);
+}
+
+// A session that has finished is deleted later; a Server destroyed before that must delete it
+// itself while its I/O threads still exist (the session's socket tells them it is gone).
+void tst_IoThreadPool::serverGoesWhileAClosedSessionAwaitsDeletion()
+{
+    ServerConfig config;
+    config.listenAddresses = {QHostAddress(QHostAddress::LocalHost)};
+    config.port = 0;
+    config.threads = 2;
+    auto server = std::make_unique<Server>(config);
+    QVERIFY(server->listen());
+    TestClient ann;
+    ann.connectToServer(server->serverPort());
+    ann.registerUser(QStringLiteral("ann"));
+    QTRY_VERIFY(ann.has(QStringLiteral("001")));
+    ann.abort();
+    // One pass of the loop at a time: the pass that finishes the session posts its deleteLater(),
+    // which only a later pass runs (QTest::qWait() would run it at once).
+    QElapsedTimer clock;
+    clock.start();
+    while (server->clientCount() > 0 && clock.elapsed() < 5000) {
+        QCoreApplication::processEvents();
+        QThread::msleep(1);
+    }
+    QCOMPARE(server->clientCount(), 0);
+    QVERIFY(!server->findChildren<ClientSession*>().isEmpty()); // the case under test
+    server.reset(); // ASan: no use of the I/O threads after they are gone
 }
 
 CONFAB_SERVER_TEST_MAIN(tst_IoThreadPool)
