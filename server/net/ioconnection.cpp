@@ -33,6 +33,24 @@ void IoConnection::write(const QList<QByteArray>& lines)
     m_link->unsentBytes.fetch_sub(bytes - queued, std::memory_order_relaxed);
 }
 
+bool IoConnection::queueWrite(const QList<QByteArray>& lines)
+{
+    const bool first = m_queued.isEmpty();
+    if (first)
+        m_queued = lines; // shared, not copied
+    else
+        m_queued.append(lines);
+    return first;
+}
+
+void IoConnection::flushWrites()
+{
+    if (m_queued.isEmpty())
+        return;
+    write(m_queued);
+    m_queued = QList<QByteArray>();
+}
+
 void IoConnection::setReadWanted(bool wanted)
 {
     m_readWanted = wanted;

@@ -22,6 +22,11 @@ public:
     IoConnection& operator=(const IoConnection&) = delete;
 
     void write(const QList<QByteArray>& lines);
+    // Lines kept for flushWrites(): the writes of several core-thread passes that arrive in one
+    // batch go out with one sendmsg(). Returns true if nothing was queued before.
+    bool queueWrite(const QList<QByteArray>& lines);
+    void flushWrites();
+    bool hasQueuedWrites() const { return !m_queued.isEmpty(); }
     // The session's wish (flood control, history backlog); reading also stops while the core
     // thread has IoLink::MaxUnreadBytes to read.
     void setReadWanted(bool wanted);
@@ -40,4 +45,5 @@ private:
     IoThreadPool* m_pool;
     std::unique_ptr<PlainSocket> m_socket;
     bool m_readWanted = true;
+    QList<QByteArray> m_queued; // queueWrite() since the last flushWrites()
 };

@@ -4,6 +4,8 @@
 #include "net/ioconnection.h"
 #include "net/wakeupnotifier.h"
 
+#include <algorithm>
+
 IoThread::IoThread(IoThreadPool* pool, bool epoll, int index) : m_pool(pool)
 {
     setObjectName(QStringLiteral("confabd-io%1").arg(index)); // the thread's name in top -H
@@ -62,8 +64,25 @@ void IoThread::run()
 void IoThread::runCommands()
 {
     m_commands.takeAll(&m_running);
-    for (IoCommand& command : m_running)
+    for (IoCommand& command : m_running) {
+        // Writes are collected per connection and sent once the batch is run: a busy core
+        // thread's passes then reach each client with one sendmsg(), as one busy loop's would.
+        IoConnection* const io = command.link ? command.link->io.get() : nullptr;
+        if (command.kind == IoCommand::Kind::Write && io) {
+            if (io->queueWrite(command.lines))
+                m_writing.push_back(io);
+            continue;
+        }
+        if (io && io->hasQueuedWrites()) {
+            // What was written before a close (or a pause) goes first.
+            io->flushWrites();
+            m_writing.erase(std::find(m_writing.begin(), m_writing.end(), io));
+        }
         runCommand(command);
+    }
+    for (IoConnection* io : m_writing)
+        io->flushWrites();
+    m_writing.clear();
     m_running.clear();
 }
 

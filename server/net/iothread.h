@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+class IoConnection;
 class IoThreadPool;
 class WakeUpNotifier;
 
@@ -50,7 +51,8 @@ private:
     std::mutex m_startMutex; // std:: rather than Qt's, which ThreadSanitizer cannot follow
     std::condition_variable m_started;
     HandoffQueue<IoCommand> m_commands;
-    std::vector<IoCommand> m_running;                             // I/O thread: the batch being run
+    std::vector<IoCommand> m_running;     // I/O thread: the batch being run
+    std::vector<IoConnection*> m_writing; // I/O thread: connections with writes of the batch
     std::unordered_map<IoLink*, std::shared_ptr<IoLink>> m_links; // I/O thread
     std::atomic<int> m_connectionCount{0};
     std::atomic<bool> m_ended{false}; // run() is over
