@@ -1,5 +1,7 @@
 #include "history/sqlitehistorystore.h"
 
+#include "history/walcheckpointer.h"
+
 #include <sqlite3.h>
 
 #include <QFileInfo>
@@ -13,17 +15,17 @@ namespace {
 // conversation stay in memory, instead of being read back (SQLite's default cache is 2 MB).
 constexpr int CacheKiB = 32 * 1024;
 constexpr qint64 MemoryMapBytes = 256 * 1024 * 1024;
-// Pages written to the WAL before this connection copies them back into the database (SQLite's
-// default is 1000): a busy index page is then copied once per 40 MB of history rather than once
-// per 4 MB, which almost doubles the rows written per second. The WAL file is cut back to
-// WalSizeLimitBytes after each checkpoint.
+// Pages written to the WAL before they are copied back into the database (SQLite's default is
+// 1000): a busy index page is then copied once per 40 MB of history rather than once per 4 MB,
+// which almost doubles the rows written per second. The copying runs on the checkpoint thread
+// (WalCheckpointer). The WAL file is cut back to WalSizeLimitBytes when it starts again.
 constexpr int WalCheckpointPages = 10000;
 constexpr qint64 WalSizeLimitBytes = 64 * 1024 * 1024;
 
 } // namespace
 
 SqliteHistoryStore::SqliteHistoryStore(const QString& connectionName)
-    : SqlHistoryStore(connectionName)
+    : SqlHistoryStore(connectionName), m_checkpointPages(WalCheckpointPages)
 {
 }
 
@@ -38,10 +40,36 @@ bool SqliteHistoryStore::open(const DatabaseLocation& location)
     QSqlQuery query(database().connection());
     if (!query.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(CacheKiB)) ||
         !query.exec(QStringLiteral("PRAGMA mmap_size = %1").arg(MemoryMapBytes)) ||
-        !query.exec(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(WalCheckpointPages)) ||
         !query.exec(QStringLiteral("PRAGMA journal_size_limit = %1").arg(WalSizeLimitBytes)))
         return fail(query);
+    sqlite3* connection = handle();
+    if (!connection)
+        return false;
+    const char* file = sqlite3_db_filename(connection, "main");
+    if (file && *file) { // not a database in memory, which has no log
+        m_checkpointer = std::make_unique<WalCheckpointer>(QByteArray(file));
+        // Replaces SQLite's own checkpoints after commits (wal_autocheckpoint).
+        sqlite3_wal_hook(connection, &SqliteHistoryStore::walCommitted, this);
+    }
     return true;
+}
+
+int SqliteHistoryStore::walCommitted(void* store, sqlite3* connection, const char* name, int frames)
+{
+    auto* self = static_cast<SqliteHistoryStore*>(store);
+    if (frames >= 2 * self->m_checkpointPages) {
+        // The checkpoint thread is behind, or commits kept the log from starting again: copy
+        // what is left here (little, when that thread has copied the rest), as SQLite would.
+        sqlite3_wal_checkpoint_v2(connection, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    } else if (frames >= self->m_checkpointPages) {
+        self->m_checkpointer->request();
+    }
+    return SQLITE_OK;
+}
+
+qint64 SqliteHistoryStore::checkpointThreadPages() const
+{
+    return m_checkpointer ? m_checkpointer->copiedPages() : 0;
 }
 
 bool SqliteHistoryStore::setMaxSize(qint64 bytes)
@@ -63,6 +91,12 @@ SqliteHistoryStore::~SqliteHistoryStore()
 {
     if (m_insert)
         sqlite3_finalize(m_insert);
+    if (m_checkpointer) {
+        if (sqlite3* connection = handle())
+            sqlite3_wal_hook(connection, nullptr, nullptr);
+        m_checkpointer.reset(); // its connection closes first: the writer's close then
+                                // copies the rest of the log back and removes it
+    }
 }
 
 qint64 SqliteHistoryStore::diskBytes()
@@ -71,16 +105,23 @@ qint64 SqliteHistoryStore::diskBytes()
     return QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size();
 }
 
-sqlite3_stmt* SqliteHistoryStore::insertStatement()
+sqlite3* SqliteHistoryStore::handle()
 {
-    if (m_insert)
-        return m_insert;
     const QVariant handle = database().connection().driver()->handle();
     if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
         setErrorString(QStringLiteral("not an SQLite connection"));
         return nullptr;
     }
-    sqlite3* connection = *static_cast<sqlite3* const*>(handle.constData());
+    return *static_cast<sqlite3* const*>(handle.constData());
+}
+
+sqlite3_stmt* SqliteHistoryStore::insertStatement()
+{
+    if (m_insert)
+        return m_insert;
+    sqlite3* connection = handle();
+    if (!connection)
+        return nullptr;
     const char* sql = "INSERT INTO history (conversation, time_ms, msgid, account, kind, line)"
                       " VALUES (?, ?, ?, ?, ?, ?)";
     if (sqlite3_prepare_v3(connection, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_insert, nullptr) !=

@@ -2,10 +2,15 @@
 
 #include "history/sqlhistorystore.h"
 
+#include <memory>
+
+struct sqlite3;
 struct sqlite3_stmt;
+class WalCheckpointer;
 
 // History in the server's SQLite file: SqlHistoryStore with SQLite's own tuning (page cache,
-// memory map, checkpoints), a size limit, and its inserts through SQLite's own interface.
+// memory map), a size limit, its inserts through SQLite's own interface, and the write-ahead
+// log copied back into the file on a thread of its own (WalCheckpointer).
 class SqliteHistoryStore : public SqlHistoryStore
 {
 public:
@@ -22,12 +27,24 @@ public:
     // The file and its write-ahead log.
     qint64 diskBytes() override;
 
+    // Pages in the write-ahead log after a commit from which the checkpoint thread copies it
+    // back; at twice as many the writer copies what is left itself. Default WalCheckpointPages.
+    void setCheckpointPages(int pages) { m_checkpointPages = pages; }
+    // Pages the checkpoint thread has copied back into the file (0 for a database in memory).
+    qint64 checkpointThreadPages() const;
+
 protected:
     qint64 insertRow(const HistoryRecord& record, qint64 conversation) override;
 
 private:
+    // SQLite's handle of the history connection, or null + errorString().
+    sqlite3* handle();
     // The insert of a record, as SQLite's own prepared statement.
     sqlite3_stmt* insertStatement();
+    // SQLite's wal hook, after each commit: frames is the log's length in pages.
+    static int walCommitted(void* store, sqlite3* connection, const char* name, int frames);
 
     sqlite3_stmt* m_insert = nullptr;
+    int m_checkpointPages;
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
 };

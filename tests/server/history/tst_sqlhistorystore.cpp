@@ -16,6 +16,7 @@
 #include <thread>
 #endif
 
+#include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -59,6 +60,7 @@ private slots:
     void reconnectsAfterTheConnectionIsLost();
 #else
     void appendWhenTheDatabaseIsFull();
+    void checkpointsOnTheirOwnThread();
 #endif
 
 private:
@@ -969,6 +971,38 @@ void tst_SqlHistoryStore::appendWhenTheDatabaseIsFull()
              QStringList(QStringLiteral("big")));
     QCOMPARE(latest(*m_store, QString(), QStringLiteral("#later")),
              QStringList(QStringLiteral("later")));
+}
+
+void tst_SqlHistoryStore::checkpointsOnTheirOwnThread()
+{
+    // A small threshold: the checkpoint thread copies the log back from 40 pages on, and the
+    // writer itself only if the log still reaches 80.
+    m_store->setCheckpointPages(40);
+    const QString wal = m_dir->filePath(QStringLiteral("history.sqlite-wal"));
+    qint64 largestLog = 0;
+    const QByteArray text(200, 't');
+    int stored = 0;
+    for (int batch = 0; batch < 60; ++batch) {
+        std::vector<HistoryRecord> records;
+        for (int i = 0; i < 100; ++i, ++stored) {
+            HistoryRecord record = channelRecord(QStringLiteral("#ckpt%1").arg(i % 7),
+                                                 1000 + stored, QStringLiteral("c%1").arg(stored));
+            record.line = text;
+            records.push_back(record);
+        }
+        QVERIFY(append(records));
+        largestLog = std::max(largestLog, QFileInfo(wal).size());
+        QTest::qWait(2); // room for the checkpoint thread, as the loop's batches leave it
+    }
+    QTRY_VERIFY(m_store->checkpointThreadPages() > 0);
+    // 6 000 rows of over 200 bytes are about 400 pages: the log started again instead of
+    // holding them all (its file keeps the size it reached, up to journal_size_limit).
+    QVERIFY2(largestLog < 200 * 4096, qPrintable(QString::number(largestLog)));
+    QCOMPARE(m_store->count(), qint64(stored));
+    QSqlQuery check(m_store->database().connection());
+    QVERIFY(check.exec(QStringLiteral("PRAGMA integrity_check")));
+    QVERIFY(check.next());
+    QCOMPARE(check.value(0).toString(), QStringLiteral("ok"));
 }
 #endif
 

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QByteArray>
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+// Copies an SQLite database's write-ahead log back into the database file (a checkpoint) on a
+// thread of its own, through its own connection, so that the thread that writes the history
+// does not stop for it. A checkpoint of 10 000 pages took 18 % of the history thread's time
+// when private messages between accounts were stored flat out.
+//
+// SQLite lets one connection checkpoint while another writes (SQLITE_CHECKPOINT_PASSIVE): the
+// writer keeps appending to the log meanwhile, and the log starts again from its beginning at
+// the writer's next transaction once everything in it has been copied back.
+class WalCheckpointer
+{
+public:
+    // path: the database file, which exists and is in WAL mode. Starts the thread.
+    explicit WalCheckpointer(const QByteArray& path);
+    // Waits for a checkpoint under way, then closes the connection.
+    ~WalCheckpointer();
+    WalCheckpointer(const WalCheckpointer&) = delete;
+    WalCheckpointer& operator=(const WalCheckpointer&) = delete;
+
+    // Asks for a checkpoint and returns at once; requests made while one runs make one more.
+    void request();
+
+    // Pages copied back into the database file so far, and the checkpoints SQLite refused
+    // because another one was running (the writer's own, say).
+    qint64 copiedPages() const { return m_copiedPages.load(); }
+    qint64 busyCount() const { return m_busy.load(); }
+
+private:
+    void run();
+
+    const QByteArray m_path;
+    std::mutex m_mutex;
+    std::condition_variable m_wanted;
+    bool m_requested = false; // guarded by m_mutex
+    bool m_stopping = false;  // guarded by m_mutex
+    std::atomic<qint64> m_copiedPages{0};
+    std::atomic<qint64> m_busy{0};
+    std::thread m_thread;
+};
