@@ -89,8 +89,8 @@ void HistoryService::record(HistoryRecord record)
 
 void HistoryService::scheduleFlush()
 {
-    // While a transaction is being written, written() comes back here when it is done.
-    if (m_writing > 0 || m_collected.empty())
+    // While a batch waits for the history thread, started() comes back here when it is taken.
+    if (m_waiting > 0 || m_collected.empty())
         return;
     if (int(m_collected.size()) >= FlushBatchRecords)
         flush(false);
@@ -101,7 +101,7 @@ void HistoryService::scheduleFlush()
 void HistoryService::flush(bool force)
 {
     m_flushTimer.stop();
-    if (m_collected.empty() || !m_worker || (m_writing > 0 && !force))
+    if (m_collected.empty() || !m_worker || (m_waiting > 0 && !force))
         return;
     std::vector<HistoryRecord> batch;
     batch.swap(m_collected);
@@ -109,13 +109,16 @@ void HistoryService::flush(bool force)
     // The next batch is likely as large: fewer regrowths (each moves every record) on the way.
     m_collected.reserve(size_t(std::min(size, FlushBatchRecords)));
     m_queued += size;
-    ++m_writing;
+    ++m_waiting;
     ++m_transactions;
     checkBacklog();
     HistoryWorker* worker = m_worker;
     QMetaObject::invokeMethod(
         worker,
         [this, worker, batch = std::move(batch), size]() mutable {
+            // The next batch can be sent now, to wait behind this one: the history thread goes
+            // on with it as soon as this one is written, instead of waiting for the loop.
+            QMetaObject::invokeMethod(this, &HistoryService::started, Qt::QueuedConnection);
             // A batch that failed because PostgreSQL restarted is written again on the new
             // connection: nothing accepted is lost to a database restart.
             if (worker->store().append(batch) ||
@@ -145,20 +148,24 @@ void HistoryService::flush(bool force)
         Qt::QueuedConnection);
 }
 
-void HistoryService::written(int size)
+void HistoryService::started()
 {
-    m_queued -= size;
-    --m_writing;
-    // What came in during the transaction goes next, in one: at once if it is a batch already.
+    --m_waiting;
+    // What came in while the batch waited goes next, in one: at once if it is a batch already.
     scheduleFlush();
     checkBacklog();
 }
 
+void HistoryService::written(int size)
+{
+    m_queued -= size;
+}
+
 void HistoryService::checkBacklog()
 {
-    // What waits for the transaction being written (double buffering: the loop collects the
-    // next batch while the history thread writes one). Past the limit the loop stops reading
-    // clients until the writer takes the batch, so at most about twice the limit is unwritten.
+    // What the loop has collected (the history thread writes one batch, a second waits behind
+    // it, the loop collects a third). Past the limit the loop stops reading clients until the
+    // writer takes a batch, so at most about three times the limit is unwritten.
     const int waiting = int(m_collected.size());
     const bool backlogged = m_backlogged ? waiting > m_backlogLimit / 4 : waiting >= m_backlogLimit;
     if (backlogged == m_backlogged)

@@ -37,9 +37,10 @@ public:
     static constexpr int MaxQueuedRecords = 1000000;
     // Records are written at most this long after they were relayed, in one transaction, or at
     // once when this many are waiting. A crash of confabd loses at most the last interval.
-    // While a transaction is being written, what comes in meanwhile waits for it and goes into
-    // the next one: under load transactions grow (a commit and its index pages cost far more
-    // than a row) instead of queueing up.
+    // One batch at most waits for the history thread behind the one being written; what comes
+    // in meanwhile goes into the batch after it: under load transactions grow (a commit and its
+    // index pages cost far more than a row) instead of queueing up, and the history thread
+    // never waits for the loop between two.
     static constexpr int FlushIntervalMs = 20;
     static constexpr int FlushBatchRecords = 5000;
 
@@ -99,10 +100,13 @@ signals:
 
 private:
     // Sends what is collected to the history thread. Unless forced (a query or read marker
-    // must come after it), waits while a transaction is being written.
+    // must come after it), waits while a batch waits there.
     void flush(bool force = true);
-    // Flushes a full batch, or starts the flush timer, unless a transaction is being written.
+    // Flushes a full batch, or starts the flush timer, unless a batch waits for the history
+    // thread.
     void scheduleFlush();
+    // The history thread has begun writing a batch, or has written one of size records.
+    void started();
     void written(int size);
     void checkBacklog();
     // Runs work(store) on the history thread after everything queued, and handler(result) back
@@ -116,7 +120,7 @@ private:
     HistoryWorker* m_worker = nullptr;
     std::vector<HistoryRecord> m_collected;
     int m_queued = 0;  // sent to the history thread, not written yet
-    int m_writing = 0; // transactions sent and not done
+    int m_waiting = 0; // batches sent that the history thread has not begun
     qint64 m_transactions = 0;
     std::atomic<qint64> m_failedWrites{0};
     qint64 m_dropped = 0;

@@ -94,9 +94,20 @@ bool SqlHistoryStore::recoverConnection()
 
 bool SqlHistoryStore::begin()
 {
-    if (m_database.connection().transaction())
+    if (m_database.isSqlite()) {
+        // The write lock at once, waiting for it as long as the busy timeout allows. A deferred
+        // transaction reads first (the views), and SQLite then refuses its first write without
+        // waiting if another connection (confabd account ...) writes meanwhile: the batch would
+        // be lost.
+        QSqlQuery begin(m_database.connection());
+        if (begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
+            return true;
+        m_errorString = begin.lastError().text();
+    } else if (m_database.connection().transaction()) {
         return true;
-    m_errorString = m_database.connection().lastError().text();
+    } else {
+        m_errorString = m_database.connection().lastError().text();
+    }
     m_database.noteFailure();
     return false;
 }

@@ -9,6 +9,7 @@
 #include "history/historyservice.h"
 
 #include "config/serverconfig.h"
+#include "eventwait.h"
 #include "history/sqlitehistorystore.h"
 #include "storage/database.h"
 
@@ -40,6 +41,7 @@ private slots:
     void readMarkersCachedAndStored();
     void backlogSignalled();
     void recordsWaitForTheTransactionBeingWritten();
+    void nextBatchWaitsBehindTheOneBeingWritten();
     void writeFailedOncePerFailure();
     void startFails();
 
@@ -319,6 +321,29 @@ void tst_HistoryService::recordsWaitForTheTransactionBeingWritten()
     QCOMPARE(m_service->transactionCount(), 2);
 }
 
+void tst_HistoryService::nextBatchWaitsBehindTheOneBeingWritten()
+{
+    // Another connection holds the write lock: the history thread begins the first batch and
+    // waits for the lock (for up to Database's busy timeout of 5 s) ...
+    Database other(QStringLiteral("tst-historyservice-lock"));
+    QVERIFY2(other.open(m_dir->filePath(Database::fileName())), qPrintable(other.errorString()));
+    QSqlQuery sql(other.connection());
+    QVERIFY2(sql.exec(QStringLiteral("BEGIN IMMEDIATE")), qPrintable(sql.lastError().text()));
+    const int batch = HistoryService::FlushBatchRecords;
+    for (int i = 0; i < batch; ++i)
+        m_service->record(message(Channel, i, QString::number(i)));
+    QCOMPARE(m_service->transactionCount(), 1);
+    // ... and the next batch goes to wait behind it as soon as it has begun, so the thread
+    // goes on with it without waiting for the loop.
+    for (int i = batch; i < 2 * batch; ++i)
+        m_service->record(message(Channel, i, QString::number(i)));
+    QVERIFY(EventWait::until([this] { return m_service->transactionCount() == 2; }, 2000));
+    QVERIFY(sql.exec(QStringLiteral("ROLLBACK")));
+    QCOMPARE(m_service->storedCount(), 2 * batch);
+    QCOMPARE(m_service->failedWrites(), 0);
+    QCOMPARE(m_service->transactionCount(), 2);
+}
+
 void tst_HistoryService::writeFailedOncePerFailure()
 {
     QSignalSpy failed(m_service.get(), &HistoryService::writeFailed);
@@ -328,9 +353,9 @@ void tst_HistoryService::writeFailedOncePerFailure()
     Database other(QStringLiteral("tst-historyservice-other"));
     QVERIFY2(other.open(m_dir->filePath(Database::fileName())), qPrintable(other.errorString()));
     QSqlQuery sql(other.connection());
-    const QString refuse = QStringLiteral(
-        "CREATE TRIGGER refuse BEFORE INSERT ON history BEGIN"
-        " SELECT RAISE(ABORT, 'no room for history (test)'); END");
+    const QString refuse =
+        QStringLiteral("CREATE TRIGGER refuse BEFORE INSERT ON history BEGIN"
+                       " SELECT RAISE(ABORT, 'no room for history (test)'); END");
     QVERIFY2(sql.exec(refuse), qPrintable(sql.lastError().text()));
 
     m_service->record(message(Channel, 2, QStringLiteral("lost1")));
