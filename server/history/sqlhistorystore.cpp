@@ -34,11 +34,6 @@ HistoryRecord recordFrom(const QSqlQuery& query, const QString& owner, const QSt
     return record;
 }
 
-QString viewKey(const QString& owner, const QString& target)
-{
-    return owner + u'\n' + target;
-}
-
 // Qt Sql binds a null QString as SQL NULL, which no text column takes (they are NOT NULL) and
 // which "owner = ?" never matches; "" is what a channel's owner and a guest's account are.
 QVariant text(const QString& value)
@@ -135,7 +130,7 @@ bool SqlHistoryStore::rollback()
     return false;
 }
 
-void SqlHistoryStore::cacheView(const QString& key, const View& view)
+void SqlHistoryStore::cacheView(const ViewKey& key, const View& view)
 {
     if (m_views.size() >= MaxCachedViews)
         m_views.clear();
@@ -173,7 +168,7 @@ qint64 SqlHistoryStore::insertRow(const HistoryRecord& record, qint64 conversati
 std::optional<SqlHistoryStore::View> SqlHistoryStore::findView(const QString& owner,
                                                                const QString& target)
 {
-    const QString key = viewKey(owner, target);
+    const ViewKey key(owner, target);
     if (const auto it = m_views.constFind(key); it != m_views.cend())
         return it.value();
     QSqlQuery& select = prepared(QStringLiteral(
@@ -231,7 +226,7 @@ std::optional<SqlHistoryStore::View> SqlHistoryStore::addView(const QString& own
         }
         view.conversation = view.id;
     }
-    cacheView(viewKey(owner, target), view);
+    cacheView(ViewKey(owner, target), view);
     return view;
 }
 

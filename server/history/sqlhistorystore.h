@@ -7,6 +7,7 @@
 #include <QSqlQuery>
 
 #include <map>
+#include <utility>
 
 // History in the server's database (tables history, history_views, history_pending,
 // read_markers: storage/schemamigrations.cpp for SQLite, storage/postgresschema.cpp for
@@ -86,8 +87,10 @@ private:
     // Rolls back, keeping errorString(); forgets the cached views (the transaction may have
     // added some). Returns false.
     bool rollback();
+    // (owner, target): the strings are shared, so a look-up allocates nothing.
+    using ViewKey = std::pair<QString, QString>;
     // Keeps the view in m_views (started again past MaxCachedViews).
-    void cacheView(const QString& key, const View& view);
+    void cacheView(const ViewKey& key, const View& view);
     // Where a bound lies: a msgid's record, or a timestamp just before (lower) or after (upper)
     // the records of its millisecond. nullopt: an unknown msgid.
     std::optional<Point> resolve(const View& view, const HistoryQuery::Bound& bound,
@@ -101,8 +104,8 @@ private:
     Database m_database; // declared first: destroyed after the statements
     // std::map: a reference to one statement stays valid while others are added.
     std::map<QString, QSqlQuery> m_statements;
-    // Views looked up or added, by "owner\ntarget"; emptied when a transaction fails (it may
-    // have added some) and when it grows past MaxCachedViews.
-    QHash<QString, View> m_views;
+    // Views looked up or added; emptied when a transaction fails (it may have added some) and
+    // when it grows past MaxCachedViews.
+    QHash<ViewKey, View> m_views;
     QString m_errorString;
 };

@@ -22,6 +22,14 @@ constexpr qint64 MemoryMapBytes = 256 * 1024 * 1024;
 constexpr int WalCheckpointPages = 10000;
 constexpr qint64 WalSizeLimitBytes = 64 * 1024 * 1024;
 
+// A null QString is bound as '' (the columns are NOT NULL), not as SQL NULL.
+void bindText(sqlite3_stmt* statement, int index, const QString& text)
+{
+    static const char16_t empty[] = u"";
+    const void* data = text.isEmpty() ? static_cast<const void*>(empty) : text.utf16();
+    sqlite3_bind_text16(statement, index, data, int(text.size() * sizeof(char16_t)), SQLITE_STATIC);
+}
+
 } // namespace
 
 SqliteHistoryStore::SqliteHistoryStore(const QString& connectionName)
@@ -138,12 +146,11 @@ qint64 SqliteHistoryStore::insertRow(const HistoryRecord& record, qint64 convers
     if (!insert)
         return 0;
     // SQLite's own interface: Qt Sql's per-value conversions cost as much as the insert itself.
-    const QByteArray msgid = record.msgid.toUtf8();
-    const QByteArray account = record.account.toUtf8();
+    // The text goes in as UTF-16, which SQLite converts without a copy of our own.
     sqlite3_bind_int64(insert, 1, conversation);
     sqlite3_bind_int64(insert, 2, record.timeMs);
-    sqlite3_bind_text(insert, 3, msgid.constData(), int(msgid.size()), SQLITE_STATIC);
-    sqlite3_bind_text(insert, 4, account.constData(), int(account.size()), SQLITE_STATIC);
+    bindText(insert, 3, record.msgid);
+    bindText(insert, 4, record.account);
     sqlite3_bind_int(insert, 5, int(record.kind));
     sqlite3_bind_blob(insert, 6, record.line.constData(), int(record.line.size()), SQLITE_STATIC);
     const int result = sqlite3_step(insert);
