@@ -3,6 +3,7 @@
 #include "net/epolleventdispatcher.h"
 #include "net/server.h"
 #include "serverlogging.h"
+#include "storage/database.h"
 #include "system/journalstream.h"
 #include "system/servicenotifier.h"
 #include "system/signalwatcher.h"
@@ -20,6 +21,7 @@
 
 int main(int argc, char* argv[])
 {
+    Database::configureSqliteLibrary();
     // epoll: one wait costs the same for ten sockets or ten thousand (docs/PERFORMANCE.md).
     auto* dispatcher =
         ServerOptions::wantsQtEventLoop(argc, argv) ? nullptr : new EpollEventDispatcher;

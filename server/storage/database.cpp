@@ -6,6 +6,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <sqlite3.h>
+
 namespace {
 constexpr int BusyTimeoutMs = 5000; // another writer (confabd account ...) holds the lock
 constexpr int PostgresConnectTimeoutSecs = 10;
@@ -162,4 +164,10 @@ qint64 Database::dataVersion()
     if (!query.exec(QStringLiteral("PRAGMA data_version")) || !query.next())
         return -1;
     return query.value(0).toLongLong();
+}
+
+bool Database::configureSqliteLibrary()
+{
+    return sqlite3_config(SQLITE_CONFIG_MULTITHREAD) == SQLITE_OK &&
+           sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
 }

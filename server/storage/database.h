@@ -50,6 +50,12 @@ public:
     // The file name inside a data directory.
     static QString fileName() { return QStringLiteral("confabd.sqlite"); }
 
+    // Before SQLite is first used in the process (main()): each connection is used by one
+    // thread only (Qt Sql's rule), so SQLite needs no lock of its own around every call, and
+    // keeps no statistics of its memory (each allocation took a lock for them). False if SQLite
+    // was in use already; it then keeps its defaults.
+    static bool configureSqliteLibrary();
+
 private:
     bool exec(const QString& statement);
     bool openSqlite(const DatabaseLocation& location);

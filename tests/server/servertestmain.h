@@ -1,11 +1,13 @@
 #pragma once
 
-// main() for the server's socket suites. With CONFAB_TEST_EVENT_DISPATCHER=epoll in the
+// main() for the server's suites. SQLite is set up as confabd sets it up
+// (Database::configureSqliteLibrary). With CONFAB_TEST_EVENT_DISPATCHER=epoll in the
 // environment the suite runs on EpollEventDispatcher, the dispatcher confabd uses, instead of
 // Qt's default one (ctest runs each suite both ways). With CONFAB_TEST_THREADS=N every server
 // the suite makes runs N event-loop threads (--threads N), unless the test sets its own.
 #include "config/serverconfig.h"
 #include "net/epolleventdispatcher.h"
+#include "storage/database.h"
 
 #include <QCoreApplication>
 #include <QTest>
@@ -15,6 +17,10 @@
 #define CONFAB_SERVER_TEST_MAIN(TestObject)                                                        \
     int main(int argc, char* argv[])                                                               \
     {                                                                                              \
+        if (!Database::configureSqliteLibrary()) {                                                 \
+            std::fprintf(stderr, "SQLite was in use before main()\n");                             \
+            return 2;                                                                              \
+        }                                                                                          \
         const QByteArray wanted = qgetenv("CONFAB_TEST_EVENT_DISPATCHER");                         \
         if (wanted == "epoll")                                                                     \
             QCoreApplication::setEventDispatcher(new EpollEventDispatcher);                        \

@@ -11,6 +11,7 @@
 #include "config/serverconfig.h"
 #include "eventwait.h"
 #include "history/sqlitehistorystore.h"
+#include "servertestmain.h"
 #include "storage/database.h"
 
 #include <QFileInfo>
@@ -411,5 +412,5 @@ void tst_HistoryService::startFails()
     QVERIFY(result.empty());
 }
 
-QTEST_GUILESS_MAIN(tst_HistoryService)
+CONFAB_SERVER_TEST_MAIN(tst_HistoryService)
 #include "tst_historyservice.moc"

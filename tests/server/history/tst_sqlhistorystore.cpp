@@ -6,6 +6,7 @@
 // tst_postgreshistorystore (CONFAB_TEST_POSTGRES: SqlHistoryStore on a private PostgreSQL server,
 // a new database for each test, and two nodes adding the same conversation at once).
 #include "history/sqlitehistorystore.h"
+#include "servertestmain.h"
 
 #ifdef CONFAB_TEST_POSTGRES
 #include "history/postgreshistorystore.h"
@@ -23,6 +24,8 @@
 #include <QTest>
 
 #include <memory>
+
+#include <sqlite3.h>
 
 using Direction = HistoryQuery::Direction;
 using Kind = HistoryRecord::Kind;
@@ -61,6 +64,7 @@ private slots:
 #else
     void appendWhenTheDatabaseIsFull();
     void checkpointsOnTheirOwnThread();
+    void sqliteSetUpAsConfabdDoes();
 #endif
 
 private:
@@ -1004,7 +1008,18 @@ void tst_SqlHistoryStore::checkpointsOnTheirOwnThread()
     QVERIFY(check.next());
     QCOMPARE(check.value(0).toString(), QStringLiteral("ok"));
 }
+
+void tst_SqlHistoryStore::sqliteSetUpAsConfabdDoes()
+{
+    // main() called Database::configureSqliteLibrary() before SQLite's first use: no memory
+    // statistics (each allocation took a lock for them), so SQLite counts nothing.
+    fillChannel();
+    QCOMPARE(m_store->count(), 12);
+    QCOMPARE(sqlite3_memory_used(), 0);
+    // Too late now that SQLite is in use: the call says so.
+    QVERIFY(!Database::configureSqliteLibrary());
+}
 #endif
 
-QTEST_GUILESS_MAIN(tst_SqlHistoryStore)
+CONFAB_SERVER_TEST_MAIN(tst_SqlHistoryStore)
 #include "tst_sqlhistorystore.moc"
