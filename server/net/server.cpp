@@ -32,6 +32,8 @@
 
 namespace {
 constexpr int ListenBacklog = 1024;
+// At most one warning this often that history writes made the server pause reading.
+constexpr qint64 BacklogLogIntervalMs = 10000;
 } // namespace
 
 Server::Server(const ServerConfig& config, QObject* parent)
@@ -386,10 +388,23 @@ void Server::setInputPaused(bool paused)
     if (m_inputPaused == paused)
         return;
     m_inputPaused = paused;
-    if (paused)
-        qCWarning(lcServer) << "history writes are behind: reading from clients paused";
-    else
-        qCInfo(lcServer) << "history writes caught up: reading from clients again";
+    // A flood pauses reading many times a second: one warning per BacklogLogIntervalMs, with
+    // the count of pauses since the last one.
+    if (paused) {
+        ++m_pausesNotLogged;
+        if (!m_pauseLogged.isValid() || m_pauseLogged.hasExpired(BacklogLogIntervalMs)) {
+            if (m_pausesNotLogged == 1)
+                qCWarning(lcServer) << "history writes are behind: reading from clients paused";
+            else
+                qCWarning(lcServer).nospace()
+                    << "history writes are behind: reading from clients paused ("
+                    << m_pausesNotLogged << " pauses since the last warning)";
+            m_pauseLogged.start();
+            m_pausesNotLogged = 0;
+        }
+    } else {
+        qCDebug(lcServer) << "history writes caught up: reading from clients again";
+    }
     for (ClientSession* session : std::as_const(m_sessions))
         session->setInputPaused(paused);
 }

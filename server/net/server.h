@@ -2,6 +2,7 @@
 
 #include "config/serverconfig.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
 #include <QList>
@@ -128,4 +129,6 @@ private:
     QString m_errorString;
     bool m_shuttingDown = false;
     bool m_inputPaused = false;
+    QElapsedTimer m_pauseLogged; // when a pause was last logged
+    int m_pausesNotLogged = 0;   // pauses since then
 };

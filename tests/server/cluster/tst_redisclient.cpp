@@ -1,6 +1,7 @@
 // RedisClient against a real, private redis-server (tests/shared/redisfixture.h), and against
 // small fake servers on loopback for what a real Redis does not do (hang, speak garbage).
 #include "cluster/redisclient.h"
+#include "logcapture.h"
 #include "redisfixture.h"
 #include "servertestmain.h"
 
@@ -48,16 +49,6 @@ RedisReply call(RedisClient& client, const QList<QByteArray>& argv)
 template <size_t N> QByteArray bytes(const char (&literal)[N])
 {
     return QByteArray(literal, N - 1);
-}
-
-// Collects every log line, to check what is never logged.
-QStringList* s_logLines = nullptr;
-QtMessageHandler s_previousHandler = nullptr;
-void captureMessage(QtMsgType type, const QMessageLogContext& context, const QString& text)
-{
-    if (s_logLines)
-        s_logLines->append(text);
-    s_previousHandler(type, context, text);
 }
 
 } // namespace
@@ -314,13 +305,7 @@ void tst_RedisClient::authAndSelect()
 
 void tst_RedisClient::wrongPasswordIsRetriedNotLogged()
 {
-    QStringList logLines;
-    s_logLines = &logLines;
-    s_previousHandler = qInstallMessageHandler(captureMessage);
-    const auto restore = qScopeGuard([] {
-        qInstallMessageHandler(s_previousHandler);
-        s_logLines = nullptr;
-    });
+    LogCapture log;
 
     const QString password = QStringLiteral("wrong-Pa55word");
     RedisClient client(RedisUrl::parse(
@@ -335,8 +320,9 @@ void tst_RedisClient::wrongPasswordIsRetriedNotLogged()
     QTRY_VERIFY_WITH_TIMEOUT(client.failedAttempts() >= 2, ReplyTimeoutMs);
     QCOMPARE(connected.size(), 0);
     QCOMPARE(disconnected.size(), 1);
+    const QStringList logLines = log.lines();
     QVERIFY(!logLines.isEmpty());
-    for (const QString& line : std::as_const(logLines))
+    for (const QString& line : logLines)
         QVERIFY2(!line.contains(password), qPrintable(line));
 }
 

@@ -3,6 +3,7 @@
 // labeled-response for ordinary commands, limits, and history surviving a restart.
 #include "accountfixture.h"
 #include "history/historyservice.h"
+#include "logcapture.h"
 #include "servertestmain.h"
 
 #include <QSignalSpy>
@@ -630,6 +631,7 @@ void tst_HistoryCommands::backlogKeepsEveryMessage()
     QVERIFY(alice && bob);
     HistoryService* history = m_fixture.server()->historyService();
     QSignalSpy backlog(history, &HistoryService::backlogChanged);
+    LogCapture log;
     const qint64 before = history->storedCount();
     constexpr int Messages = 900;
     QByteArray burst;
@@ -641,6 +643,13 @@ void tst_HistoryCommands::backlogKeepsEveryMessage()
     QCOMPARE(history->droppedCount(), 0);
     QVERIFY(!backlog.isEmpty()); // the limit was reached on the way
     QTRY_VERIFY(!history->isBacklogged());
+    // Reading paused several times; the operator's log says so once (Server logs a pause at
+    // most every 10 s).
+    int pauses = 0;
+    for (const QList<QVariant>& change : std::as_const(backlog))
+        pauses += change.at(0).toBool() ? 1 : 0;
+    QVERIFY2(pauses >= 2, qPrintable(QString::number(pauses)));
+    QCOMPARE(log.count(QStringLiteral("reading from clients paused")), 1);
 }
 
 void tst_HistoryCommands::labeledResponses()
