@@ -30,7 +30,8 @@ public:
     // Pages in the write-ahead log after a commit from which the checkpoint thread copies it
     // back; at twice as many the writer copies what is left itself. Default WalCheckpointPages.
     void setCheckpointPages(int pages) { m_checkpointPages = pages; }
-    // Pages the checkpoint thread has copied back into the file (0 for a database in memory).
+    // WalCheckpointer::copiedPages(): above 0 once the checkpoint thread has copied pages back
+    // (0 for a database in memory).
     qint64 checkpointThreadPages() const;
 
 protected:

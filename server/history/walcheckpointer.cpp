@@ -4,6 +4,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 #include <pthread.h>
 
 WalCheckpointer::WalCheckpointer(const QByteArray& path) : m_path(path), m_thread([this] { run(); })
@@ -41,9 +43,10 @@ void WalCheckpointer::run()
         qCWarning(lcHistory, "checkpoint connection: %s",
                   connection ? sqlite3_errmsg(connection) : "out of memory");
         sqlite3_close(connection);
-        connection = nullptr; // requests are then left to the writer's own checkpoints
-    } else if (sqlite3_exec(connection, "SELECT count(*) FROM sqlite_master", nullptr, nullptr,
-                            nullptr) != SQLITE_OK) {
+        return; // requests are then left to the writer's own checkpoints
+    }
+    if (sqlite3_exec(connection, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr) !=
+        SQLITE_OK) {
         // A connection learns that the file is in WAL mode when it first reads it; until then
         // a checkpoint does nothing.
         qCWarning(lcHistory, "checkpoint connection: %s", sqlite3_errmsg(connection));
@@ -56,17 +59,14 @@ void WalCheckpointer::run()
                 break;
             m_requested = false;
         }
-        if (!connection)
-            continue;
         int logFrames = 0;
         int copiedFrames = 0;
         const int result = sqlite3_wal_checkpoint_v2(connection, nullptr, SQLITE_CHECKPOINT_PASSIVE,
                                                      &logFrames, &copiedFrames);
-        if (result == SQLITE_OK && copiedFrames > 0)
-            m_copiedPages.fetch_add(copiedFrames);
-        else if (result == SQLITE_BUSY || result == SQLITE_LOCKED)
-            m_busy.fetch_add(1);
-        else
+        // Busy: another checkpoint (the writer's own) is running; the next request tries again.
+        if (result == SQLITE_OK)
+            m_copiedPages.fetch_add(std::max(copiedFrames, 0));
+        else if (result != SQLITE_BUSY && result != SQLITE_LOCKED)
             qCWarning(lcHistory, "checkpoint: %s", sqlite3_errmsg(connection));
     }
     sqlite3_close(connection);

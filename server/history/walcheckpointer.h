@@ -28,10 +28,10 @@ public:
     // Asks for a checkpoint and returns at once; requests made while one runs make one more.
     void request();
 
-    // Pages copied back into the database file so far, and the checkpoints SQLite refused
-    // because another one was running (the writer's own, say).
+    // The sum, over this thread's checkpoints, of the log pages each found copied back when it
+    // ended (SQLite's count, which includes pages copied by earlier checkpoints of the same
+    // log): above 0 once this thread has copied anything.
     qint64 copiedPages() const { return m_copiedPages.load(); }
-    qint64 busyCount() const { return m_busy.load(); }
 
 private:
     void run();
@@ -42,6 +42,5 @@ private:
     bool m_requested = false; // guarded by m_mutex
     bool m_stopping = false;  // guarded by m_mutex
     std::atomic<qint64> m_copiedPages{0};
-    std::atomic<qint64> m_busy{0};
     std::thread m_thread;
 };
