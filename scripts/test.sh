@@ -38,17 +38,20 @@ export LSAN_OPTIONS="suppressions=$PWD/tests/sanitizer/lsan.supp:print_suppressi
 ctest --test-dir build-asan --output-on-failure -j "$jobs" --timeout 300
 
 echo "== build (ThreadSanitizer: the I/O threads' suites) =="
-# Only the suites that drive the I/O threads of --threads: the server library and three test
-# programs. The suites with the account and history threads are not run here: those threads are
-# given work through Qt's queued calls, whose locks (inside Qt, which is not built with TSan) it
-# cannot see. tests/sanitizer/tsan.supp lists the Qt-internal reports it does not follow.
+# Only the suites that drive the I/O threads of --threads, and the history store's suite (its
+# write-ahead log checkpoints run on a thread of their own, synchronised with std::mutex): the
+# server library and four test programs. The suites with the account and history threads are
+# not run here: those threads are given work through Qt's queued calls, whose locks (inside Qt,
+# which is not built with TSan) it cannot see. tests/sanitizer/tsan.supp lists the Qt-internal
+# reports it does not follow.
 rm -rf build-tsan
 cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCONFAB_TSAN=ON \
     -DCONFAB_BUILD_CLIENT=OFF -DCONFAB_BUILD_BENCH=OFF "${line_tables[@]}"
-cmake --build build-tsan -j "$jobs" --target tst_iothreadpool tst_server tst_clientsession
+cmake --build build-tsan -j "$jobs" --target tst_iothreadpool tst_server tst_clientsession \
+    tst_sqlitehistorystore
 echo "== tests under ThreadSanitizer =="
 export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$PWD/tests/sanitizer/tsan.supp"
 ctest --test-dir build-tsan --output-on-failure -j "$jobs" --timeout 300 \
-    -R '^(tst_iothreadpool_epoll|tst_server_threads|tst_clientsession_threads)$'
+    -R '^(tst_iothreadpool_epoll|tst_server_threads|tst_clientsession_threads|tst_sqlitehistorystore)$'
 
 echo "test.sh: all tests passed, normal, ASan+UBSan and TSan"
