@@ -10,7 +10,8 @@
 #include <QTimer>
 
 AuthService::AuthService(const ServerConfig& config, QObject* parent)
-    : QObject(parent), m_database(DatabaseLocation::resolve(config.dataDir, config.databaseUrl)),
+    : CrossThreadObject(parent),
+      m_database(DatabaseLocation::resolve(config.dataDir, config.databaseUrl)),
       m_scramIterations(config.scramIterations), m_failureLimit(config.loginFailureLimit),
       m_failureWindowSecs(config.loginFailureWindowSecs)
 {
@@ -29,8 +30,7 @@ bool AuthService::start(QString* error)
 {
     if (m_started)
         return true;
-    m_worker =
-        new AuthWorker(m_database, {m_scramIterations, m_failureLimit, m_failureWindowSecs});
+    m_worker = new AuthWorker(m_database, {m_scramIterations, m_failureLimit, m_failureWindowSecs});
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread.start();
@@ -38,14 +38,11 @@ bool AuthService::start(QString* error)
     bool opened = false;
     QStringList names;
     AuthWorker* worker = m_worker;
-    QMetaObject::invokeMethod(
-        m_worker,
-        [worker, &opened, &names, error] {
-            opened = worker->open(error);
-            if (opened)
-                names = worker->reservedNames();
-        },
-        Qt::BlockingQueuedConnection);
+    postAndWait(m_worker, [worker, &opened, &names, error] {
+        opened = worker->open(error);
+        if (opened)
+            names = worker->reservedNames();
+    });
     if (!opened) {
         m_thread.quit();
         m_thread.wait();
@@ -54,20 +51,16 @@ bool AuthService::start(QString* error)
     }
     setReserved(names);
     // The poll timer lives in the worker's thread, so a slow disk delays nobody here.
-    QMetaObject::invokeMethod(
-        m_worker,
-        [this, worker] {
-            auto* timer = new QTimer(worker);
-            timer->start(PollIntervalMs);
-            connect(timer, &QTimer::timeout, worker, [this, worker] {
-                QStringList changed;
-                if (worker->pollChanges(&changed)) {
-                    QMetaObject::invokeMethod(
-                        this, [this, changed] { setReserved(changed); }, Qt::QueuedConnection);
-                }
-            });
-        },
-        Qt::BlockingQueuedConnection);
+    postAndWait(m_worker, [this, worker] {
+        auto* timer = new QTimer(worker);
+        timer->start(PollIntervalMs);
+        connect(timer, &QTimer::timeout, worker, [this, worker] {
+            QStringList changed;
+            if (worker->pollChanges(&changed)) {
+                post(this, [this, changed] { setReserved(changed); });
+            }
+        });
+    });
     m_started = true;
     qCInfo(lcAuth) << "account database" << m_database.describe() << "open," << m_reserved.size()
                    << "accounts";
@@ -88,9 +81,7 @@ void AuthService::startExchange(quint64 id, const QString& mechanism, const Sasl
     if (!m_worker)
         return;
     AuthWorker* worker = m_worker;
-    QMetaObject::invokeMethod(
-        m_worker, [worker, id, mechanism, peer] { worker->startExchange(id, mechanism, peer); },
-        Qt::QueuedConnection);
+    post(m_worker, [worker, id, mechanism, peer] { worker->startExchange(id, mechanism, peer); });
 }
 
 void AuthService::step(quint64 id, const QByteArray& response, QObject* context,
@@ -104,12 +95,9 @@ void AuthService::step(quint64 id, const QByteArray& response, QObject* context,
         return;
     }
     AuthWorker* worker = m_worker;
-    QMetaObject::invokeMethod(
-        m_worker,
-        [this, worker, id, response, target, handler] {
-            deliver(target, handler, worker->step(id, response));
-        },
-        Qt::QueuedConnection);
+    post(m_worker, [this, worker, id, response, target, handler] {
+        deliver(target, handler, worker->step(id, response));
+    });
 }
 
 void AuthService::abortExchange(quint64 id)
@@ -117,12 +105,11 @@ void AuthService::abortExchange(quint64 id)
     if (!m_worker)
         return;
     AuthWorker* worker = m_worker;
-    QMetaObject::invokeMethod(
-        m_worker, [worker, id] { worker->finishExchange(id); }, Qt::QueuedConnection);
+    post(m_worker, [worker, id] { worker->finishExchange(id); });
 }
 
-void AuthService::checkLogin(const QString& account, const QString& password,
-                             const SaslPeer& peer, QObject* context, ExchangeHandler handler)
+void AuthService::checkLogin(const QString& account, const QString& password, const SaslPeer& peer,
+                             QObject* context, ExchangeHandler handler)
 {
     QPointer<QObject> target(context);
     if (!m_worker) {
@@ -133,15 +120,12 @@ void AuthService::checkLogin(const QString& account, const QString& password,
     // PLAIN's message: authorization identity (none), authentication identity, password.
     const QByteArray response = '\0' + account.toUtf8() + '\0' + password.toUtf8();
     AuthWorker* worker = m_worker;
-    QMetaObject::invokeMethod(
-        m_worker,
-        [this, worker, id, peer, response, target, handler] {
-            deliver(target, handler,
-                    worker->startExchange(id, QStringLiteral("PLAIN"), peer)
-                        ? worker->step(id, response)
-                        : SaslExchangeResult::unavailable());
-        },
-        Qt::QueuedConnection);
+    post(m_worker, [this, worker, id, peer, response, target, handler] {
+        deliver(target, handler,
+                worker->startExchange(id, QStringLiteral("PLAIN"), peer)
+                    ? worker->step(id, response)
+                    : SaslExchangeResult::unavailable());
+    });
 }
 
 void AuthService::registerAccount(const QString& name, const QString& password, QObject* context,
@@ -153,31 +137,25 @@ void AuthService::registerAccount(const QString& name, const QString& password, 
         return;
     }
     AuthWorker* worker = m_worker;
-    QMetaObject::invokeMethod(
-        m_worker,
-        [this, worker, name, password, target, handler] {
-            const AuthWorker::RegisterResult result = worker->registerAccount(name, password);
-            QMetaObject::invokeMethod(
-                this,
-                [this, name, result, target, handler] {
-                    RegisterResult mapped = RegisterResult::Failed;
-                    if (result == AuthWorker::RegisterResult::Ok) {
-                        mapped = RegisterResult::Ok;
-                        // The reserved set knows the name before the registrant hears of it.
-                        const QString folded = IrcCaseMapping().fold(name);
-                        if (!m_reserved.contains(folded)) {
-                            m_reserved.insert(folded);
-                            emit reservedNamesChanged();
-                        }
-                    } else if (result == AuthWorker::RegisterResult::Exists) {
-                        mapped = RegisterResult::Exists;
-                    }
-                    if (target)
-                        handler(mapped);
-                },
-                Qt::QueuedConnection);
-        },
-        Qt::QueuedConnection);
+    post(m_worker, [this, worker, name, password, target, handler] {
+        const AuthWorker::RegisterResult result = worker->registerAccount(name, password);
+        post(this, [this, name, result, target, handler] {
+            RegisterResult mapped = RegisterResult::Failed;
+            if (result == AuthWorker::RegisterResult::Ok) {
+                mapped = RegisterResult::Ok;
+                // The reserved set knows the name before the registrant hears of it.
+                const QString folded = IrcCaseMapping().fold(name);
+                if (!m_reserved.contains(folded)) {
+                    m_reserved.insert(folded);
+                    emit reservedNamesChanged();
+                }
+            } else if (result == AuthWorker::RegisterResult::Exists) {
+                mapped = RegisterResult::Exists;
+            }
+            if (target)
+                handler(mapped);
+        });
+    });
 }
 
 void AuthService::checkPassword(const ScramCredentials& credentials, const QString& password,
@@ -188,10 +166,7 @@ void AuthService::checkPassword(const ScramCredentials& credentials, const QStri
         deliver(target, handler, false);
         return;
     }
-    QMetaObject::invokeMethod(
-        m_worker,
-        [this, credentials, password, target, handler] {
-            deliver(target, handler, credentials.matches(password));
-        },
-        Qt::QueuedConnection);
+    post(m_worker, [this, credentials, password, target, handler] {
+        deliver(target, handler, credentials.matches(password));
+    });
 }

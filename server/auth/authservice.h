@@ -3,6 +3,7 @@
 #include "auth/saslexchangeresult.h"
 #include "auth/saslpeer.h"
 #include "auth/scramcredentials.h"
+#include "core/crossthreadobject.h"
 #include "storage/databaselocation.h"
 
 #include <QObject>
@@ -23,7 +24,7 @@ struct ServerConfig;
 // dropped). Keeps, for the event loop, the set of reserved nicks (every account's name), updated
 // at once for registrations here and within PollIntervalMs for changes by other processes
 // (confabd account ...).
-class AuthService : public QObject
+class AuthService : public CrossThreadObject
 {
     Q_OBJECT
 
@@ -73,16 +74,13 @@ signals:
 
 private:
     // Calls handler(result) on this thread later, if the target still exists then.
-    template<typename Handler, typename Result>
+    template <typename Handler, typename Result>
     void deliver(const QPointer<QObject>& target, Handler handler, Result result)
     {
-        QMetaObject::invokeMethod(
-            this,
-            [target, handler, result] {
-                if (target)
-                    handler(result);
-            },
-            Qt::QueuedConnection);
+        post(this, [target, handler, result] {
+            if (target)
+                handler(result);
+        });
     }
     void setReserved(const QStringList& foldedNames);
     void poll();

@@ -3,6 +3,7 @@
 #include "auth/loginthrottle.h"
 #include "auth/saslexchangeresult.h"
 #include "auth/saslpeer.h"
+#include "core/crossthreadobject.h"
 #include "irccasemapping.h"
 #include "storage/databaselocation.h"
 
@@ -22,7 +23,7 @@ struct Gsasl_session;
 // SASL, runs every SASL step (a SCRAM step is cheap, a PLAIN check costs a PBKDF2), registers
 // accounts (a PBKDF2 again) and polls the database for changes made by other processes. It lives
 // in AuthService's worker thread; every method runs there, called through AuthService.
-class AuthWorker : public QObject
+class AuthWorker : public CrossThreadObject
 {
     Q_OBJECT
 

@@ -16,7 +16,8 @@ QString markerKey(const QString& owner, const QString& target)
 } // namespace
 
 HistoryService::HistoryService(const ServerConfig& config, QObject* parent)
-    : QObject(parent), m_database(DatabaseLocation::resolve(config.dataDir, config.databaseUrl)),
+    : CrossThreadObject(parent),
+      m_database(DatabaseLocation::resolve(config.dataDir, config.databaseUrl)),
       m_retention({qint64(config.historyMaxAgeDays) * 24 * 3600 * 1000, config.historyMaxPerTarget,
                    config.historyPruneIntervalMs, config.historyMaxBytes}),
       m_backlogLimit(config.historyBacklogRecords)
@@ -48,14 +49,11 @@ bool HistoryService::start(QString* error)
     m_thread.start();
     bool opened = false;
     std::vector<ReadMarker> markers;
-    QMetaObject::invokeMethod(
-        worker,
-        [worker, &opened, &markers, error] {
-            opened = worker->open(error);
-            if (opened)
-                markers = worker->store().readMarkers();
-        },
-        Qt::BlockingQueuedConnection);
+    postAndWait(worker, [worker, &opened, &markers, error] {
+        opened = worker->open(error);
+        if (opened)
+            markers = worker->store().readMarkers();
+    });
     if (!opened) {
         m_thread.quit();
         m_thread.wait();
@@ -113,39 +111,32 @@ void HistoryService::flush(bool force)
     ++m_transactions;
     checkBacklog();
     HistoryWorker* worker = m_worker;
-    QMetaObject::invokeMethod(
-        worker,
-        [this, worker, batch = std::move(batch), size]() mutable {
-            // The next batch can be sent now, to wait behind this one: the history thread goes
-            // on with it as soon as this one is written, instead of waiting for the loop.
-            QMetaObject::invokeMethod(this, &HistoryService::started, Qt::QueuedConnection);
-            // A batch that failed because PostgreSQL restarted is written again on the new
-            // connection: nothing accepted is lost to a database restart.
-            if (worker->store().append(batch) ||
-                (worker->store().recoverConnection() && worker->store().append(batch))) {
-                m_lastError.clear();
-            } else {
-                m_failedWrites.fetch_add(size);
-                const QString error = worker->store().errorString();
-                if (error != m_lastError) {
-                    m_lastError = error;
-                    qCCritical(lcHistory).noquote()
-                        << "cannot store history (" << size << "records lost):" << error;
-                    QMetaObject::invokeMethod(
-                        this, [this, error] { emit writeFailed(error); }, Qt::QueuedConnection);
-                }
+    post(worker, [this, worker, batch = std::move(batch), size]() mutable {
+        // The next batch can be sent now, to wait behind this one: the history thread goes
+        // on with it as soon as this one is written, instead of waiting for the loop.
+        post(this, [this] { started(); });
+        // A batch that failed because PostgreSQL restarted is written again on the new
+        // connection: nothing accepted is lost to a database restart.
+        if (worker->store().append(batch) ||
+            (worker->store().recoverConnection() && worker->store().append(batch))) {
+            m_lastError.clear();
+        } else {
+            m_failedWrites.fetch_add(size);
+            const QString error = worker->store().errorString();
+            if (error != m_lastError) {
+                m_lastError = error;
+                qCCritical(lcHistory).noquote()
+                    << "cannot store history (" << size << "records lost):" << error;
+                post(this, [this, error] { emit writeFailed(error); });
             }
-            // The records go back to be freed on the loop, whose allocator they came from:
-            // freeing them here took 13 % of this thread's time when it was the limit.
-            QMetaObject::invokeMethod(
-                this,
-                [this, size, done = std::move(batch)] {
-                    Q_UNUSED(done);
-                    written(size);
-                },
-                Qt::QueuedConnection);
-        },
-        Qt::QueuedConnection);
+        }
+        // The records go back to be freed on the loop, whose allocator they came from:
+        // freeing them here took 13 % of this thread's time when it was the limit.
+        post(this, [this, size, done = std::move(batch)] {
+            Q_UNUSED(done);
+            written(size);
+        });
+    });
 }
 
 void HistoryService::started()
@@ -180,32 +171,23 @@ void HistoryService::run(std::function<Result(HistoryStore&)> work, QObject* con
 {
     QPointer<QObject> target(context);
     if (!m_worker) {
-        QMetaObject::invokeMethod(
-            this,
-            [target, handler] {
-                if (target)
-                    handler(Result());
-            },
-            Qt::QueuedConnection);
+        post(this, [target, handler] {
+            if (target)
+                handler(Result());
+        });
         return;
     }
     flush(); // the query sees every record collected before it
     HistoryWorker* worker = m_worker;
-    QMetaObject::invokeMethod(
-        worker,
-        [this, worker, work, target, handler] {
-            Result result = work(worker->store());
-            if (worker->store().recoverConnection()) // PostgreSQL came back: ask again
-                result = work(worker->store());
-            QMetaObject::invokeMethod(
-                this,
-                [target, handler, result = std::move(result)] {
-                    if (target)
-                        handler(result);
-                },
-                Qt::QueuedConnection);
-        },
-        Qt::QueuedConnection);
+    post(worker, [this, worker, work, target, handler] {
+        Result result = work(worker->store());
+        if (worker->store().recoverConnection()) // PostgreSQL came back: ask again
+            result = work(worker->store());
+        post(this, [target, handler, result = std::move(result)] {
+            if (target)
+                handler(result);
+        });
+    });
 }
 
 void HistoryService::find(const HistoryQuery& query, QObject* context, RecordsHandler handler)
@@ -259,14 +241,11 @@ qint64 HistoryService::setReadMarker(const QString& owner, const QString& target
     if (m_worker) {
         flush(); // in order with the records before it
         HistoryWorker* worker = m_worker;
-        QMetaObject::invokeMethod(
-            worker,
-            [worker, owner, target, timeMs] {
-                if (!worker->store().setReadMarker(owner, target, timeMs))
-                    qCWarning(lcHistory).noquote()
-                        << "cannot store a read marker:" << worker->store().errorString();
-            },
-            Qt::QueuedConnection);
+        post(worker, [worker, owner, target, timeMs] {
+            if (!worker->store().setReadMarker(owner, target, timeMs))
+                qCWarning(lcHistory).noquote()
+                    << "cannot store a read marker:" << worker->store().errorString();
+        });
     }
     return timeMs;
 }
@@ -280,14 +259,11 @@ void HistoryService::restorePending(const QString& owner, const std::vector<Hist
     for (const HistoryRecord& record : records)
         ids.push_back(record.id);
     HistoryWorker* worker = m_worker;
-    QMetaObject::invokeMethod(
-        worker,
-        [worker, owner, ids] {
-            if (!worker->store().restorePending(owner, ids))
-                qCWarning(lcHistory).noquote() << "cannot mark offline messages pending again:"
-                                               << worker->store().errorString();
-        },
-        Qt::QueuedConnection);
+    post(worker, [worker, owner, ids] {
+        if (!worker->store().restorePending(owner, ids))
+            qCWarning(lcHistory).noquote()
+                << "cannot mark offline messages pending again:" << worker->store().errorString();
+    });
 }
 
 void HistoryService::sync()
@@ -295,8 +271,7 @@ void HistoryService::sync()
     if (!m_worker)
         return;
     flush();
-    QMetaObject::invokeMethod(
-        m_worker, [] {}, Qt::BlockingQueuedConnection);
+    postAndWait(m_worker, [] {});
 }
 
 qint64 HistoryService::storedCount()
@@ -306,8 +281,6 @@ qint64 HistoryService::storedCount()
     flush();
     qint64 count = 0;
     HistoryWorker* worker = m_worker;
-    QMetaObject::invokeMethod(
-        worker, [worker, &count] { count = worker->store().count(); },
-        Qt::BlockingQueuedConnection);
+    postAndWait(worker, [worker, &count] { count = worker->store().count(); });
     return count;
 }

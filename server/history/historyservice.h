@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/crossthreadobject.h"
 #include "history/historyquery.h"
 #include "history/historyrecord.h"
 #include "history/historyworker.h"
@@ -26,7 +27,7 @@ struct ServerConfig;
 // come back as calls on the event loop, in a context object (dropped if it is gone by then).
 // Nothing here waits for the disk; a failed write is logged and counted, and live delivery goes
 // on regardless.
-class HistoryService : public QObject
+class HistoryService : public CrossThreadObject
 {
     Q_OBJECT
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/crossthreadobject.h"
 #include "history/sqlitehistorystore.h"
 #include "storage/databaselocation.h"
 
@@ -9,7 +10,7 @@
 
 // The history thread's side: it owns the store (its database connection belongs to this
 // thread) and prunes it on a timer. HistoryService runs every request here.
-class HistoryWorker : public QObject
+class HistoryWorker : public CrossThreadObject
 {
     Q_OBJECT
 
