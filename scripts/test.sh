@@ -41,24 +41,19 @@ echo "== build (ThreadSanitizer: every suite with threads) =="
 # The suites that run a whole server on two event-loop threads (the *_threads runs: the core
 # thread, an I/O thread, and the account and history worker threads), the I/O thread pool's,
 # the history service's and store's (its write-ahead log checkpoints on a thread of its own),
-# and CrossThreadObject's: the server library and 19 test programs. Qt and GLib are not built
-# with TSan: ignore_noninstrumented_modules keeps it from reporting the memory their own code
-# touches under their own locks (Qt's posted-event list, GLib's wake-up descriptor), while our
-# code's accesses and every pthread lock and atomic are still checked. Work handed to and from
-# the worker threads goes through CrossThreadObject, which tells TSan of each hand-over.
+# and CrossThreadObject's: label "tsan" and target confab_tsan_suites, both set in
+# tests/server/CMakeLists.txt (the server library and those test programs). Qt and GLib are not
+# built with TSan: ignore_noninstrumented_modules keeps it from reporting the memory their own
+# code touches under their own locks (Qt's posted-event list, GLib's wake-up descriptor), while
+# our code's accesses and every pthread lock and atomic are still checked. Work handed to and
+# from the worker threads goes through CrossThreadObject, which tells TSan of each hand-over.
 # tests/sanitizer/tsan.supp lists the Qt-internal reports it does not follow.
-tsan_suites=(tst_server tst_clientsession tst_saslcommands tst_accountcommands
-    tst_historycommands tst_monitorcommands tst_readmarkercommands tst_sessioncommands
-    tst_querycommands tst_messagingcommands tst_channelcommands tst_isupport tst_opercommands
-    tst_statscommands tst_batchcommands tst_iothreadpool tst_historyservice
-    tst_sqlitehistorystore tst_crossthreadobject)
 rm -rf build-tsan
 cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCONFAB_TSAN=ON \
     -DCONFAB_BUILD_CLIENT=OFF -DCONFAB_BUILD_BENCH=OFF "${line_tables[@]}"
-cmake --build build-tsan -j "$jobs" --target "${tsan_suites[@]}"
+cmake --build build-tsan -j "$jobs" --target confab_tsan_suites
 echo "== tests under ThreadSanitizer =="
 export TSAN_OPTIONS="halt_on_error=1:ignore_noninstrumented_modules=1:second_deadlock_stack=1:suppressions=$PWD/tests/sanitizer/tsan.supp"
-ctest --test-dir build-tsan --output-on-failure -j "$jobs" --timeout 300 \
-    -R '^(tst_[a-z]+_threads|tst_iothreadpool_epoll|tst_historyservice|tst_sqlitehistorystore|tst_crossthreadobject)$'
+ctest --test-dir build-tsan --output-on-failure -j "$jobs" --timeout 300 -L '^tsan$'
 
 echo "test.sh: all tests passed, normal, ASan+UBSan and TSan"

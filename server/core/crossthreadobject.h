@@ -64,12 +64,9 @@ private:
     template <typename Functor> class Call final : public CallEvent
     {
     public:
-        Call(Functor&& functor, std::promise<void>* finished)
-            : CallEvent(finished), m_functor(std::move(functor))
-        {
-        }
-        Call(const Functor& functor, std::promise<void>* finished)
-            : CallEvent(finished), m_functor(functor)
+        template <typename F>
+        Call(F&& functor, std::promise<void>* finished)
+            : CallEvent(finished), m_functor(std::forward<F>(functor))
         {
         }
         void run() override { m_functor(); }
