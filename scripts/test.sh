@@ -9,6 +9,15 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh test
 
 jobs=$(nproc)
+# ctest in BUILD_DIR with the rest of the arguments; on a failure, a digest of why comes last.
+run_tests() {
+    local build="$1"
+    shift
+    if ! ctest --test-dir "$build" --output-on-failure -j "$jobs" "$@"; then
+        scripts/test-failures.sh "$build"
+        exit 1
+    fi
+}
 export QT_QPA_PLATFORM=offscreen
 # Line tables only (-g1) in all three builds: sanitizer reports and backtraces keep their
 # file:line, and each file compiles in about two thirds of the time full -g takes.
@@ -19,7 +28,7 @@ rm -rf build-test
 cmake -S . -B build-test -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${line_tables[@]}"
 cmake --build build-test -j "$jobs"
 echo "== tests =="
-ctest --test-dir build-test --output-on-failure -j "$jobs" --timeout 120
+run_tests build-test --timeout 120
 echo "== Debian packages: build, lint, install, serve, purge =="
 scripts/package-check.sh build-test
 
@@ -35,7 +44,7 @@ echo "== tests under sanitizers =="
 export ASAN_OPTIONS="abort_on_error=1:detect_leaks=1:strict_string_checks=1:check_initialization_order=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export LSAN_OPTIONS="suppressions=$PWD/tests/sanitizer/lsan.supp:print_suppressions=0"
-ctest --test-dir build-asan --output-on-failure -j "$jobs" --timeout 300
+run_tests build-asan --timeout 300
 
 echo "== build (ThreadSanitizer: every suite with threads) =="
 # The suites that run a whole server on two event-loop threads (the *_threads runs: the core
@@ -54,6 +63,6 @@ cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCONFAB_TSA
 cmake --build build-tsan -j "$jobs" --target confab_tsan_suites
 echo "== tests under ThreadSanitizer =="
 export TSAN_OPTIONS="halt_on_error=1:ignore_noninstrumented_modules=1:second_deadlock_stack=1:suppressions=$PWD/tests/sanitizer/tsan.supp"
-ctest --test-dir build-tsan --output-on-failure -j "$jobs" --timeout 300 -L '^tsan$'
+run_tests build-tsan --timeout 300 -L '^tsan$'
 
 echo "test.sh: all tests passed, normal, ASan+UBSan and TSan"
