@@ -44,9 +44,9 @@ HistoryRecord recordOf(RelayLine& line, HistoryRecord::Kind kind)
     record.account = line.account();
     record.kind = kind;
     if (tags.isEmpty()) {
-        // The form without tags, serialized once for every recipient without tag caps anyway.
+        // The form without tags, serialized once for every recipient without tag caps anyway,
+        // shared as it is: its CR LF is left out when it is stored.
         record.line = line.wireFor(0);
-        record.line.chop(2); // CR LF
     } else {
         IrcMessage message = line.message();
         message.setTags(tags);

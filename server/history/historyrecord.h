@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
 // One stored line of history: a message or an event as it was relayed, with what the server
@@ -21,10 +22,19 @@ struct HistoryRecord
     QString msgid;
     QString account; // the sender's account ("" for none), for account-tag
     Kind kind = Kind::Message;
-    QByteArray line; // IrcMessage::serialize() of the line, client tags only
+    // IrcMessage::serialize() of the line, client tags only. On the way in it may still end
+    // with CR LF: it is then the relayed line itself, shared with the recipients' output rather
+    // than copied without them. It is stored, and read back, without: storedLine().
+    QByteArray line;
     // A private message its recipient has not received yet. The recipient is peerOwner when
     // there is one, else owner.
     bool pending = false;
+
+    QByteArrayView storedLine() const
+    {
+        QByteArrayView view(line);
+        return view.endsWith("\r\n") ? view.chopped(2) : view;
+    }
 };
 
 // A conversation with its last message time (CHATHISTORY TARGETS).

@@ -6,6 +6,8 @@
 
 #include <QTimer>
 
+#include <algorithm>
+
 namespace {
 
 QString markerKey(const QString& owner, const QString& target)
@@ -104,8 +106,23 @@ void HistoryService::flush(bool force)
     std::vector<HistoryRecord> batch;
     batch.swap(m_collected);
     const int size = int(batch.size());
-    // The next batch is likely as large: fewer regrowths (each moves every record) on the way.
-    m_collected.reserve(size_t(std::min(size, FlushBatchRecords)));
+    m_underLoad = size >= FlushBatchRecords;
+    if (!m_underLoad) {
+        // The load has gone: the large arrays it grew go too.
+        const size_t most = maxSpareCapacity();
+        m_spare.erase(std::remove_if(m_spare.begin(), m_spare.end(),
+                                     [most](const std::vector<HistoryRecord>& spare) {
+                                         return spare.capacity() > most;
+                                     }),
+                      m_spare.end());
+    }
+    if (!m_spare.empty()) {
+        m_collected.swap(m_spare.back());
+        m_spare.pop_back();
+    } else {
+        // The next batch is likely as large: fewer regrowths (each moves every record).
+        m_collected.reserve(size_t(std::min(size, FlushBatchRecords)));
+    }
     m_queued += size;
     ++m_waiting;
     ++m_transactions;
@@ -132,10 +149,7 @@ void HistoryService::flush(bool force)
         }
         // The records go back to be freed on the loop, whose allocator they came from:
         // freeing them here took 13 % of this thread's time when it was the limit.
-        post(this, [this, size, done = std::move(batch)] {
-            Q_UNUSED(done);
-            written(size);
-        });
+        post(this, [this, done = std::move(batch)]() mutable { written(std::move(done)); });
     });
 }
 
@@ -147,9 +161,26 @@ void HistoryService::started()
     checkBacklog();
 }
 
-void HistoryService::written(int size)
+void HistoryService::written(std::vector<HistoryRecord> batch)
 {
-    m_queued -= size;
+    m_queued -= int(batch.size());
+    batch.clear(); // keeps its room
+    if (int(m_spare.size()) < SpareBatches && batch.capacity() <= maxSpareCapacity())
+        m_spare.push_back(std::move(batch));
+}
+
+size_t HistoryService::maxSpareCapacity() const
+{
+    return size_t(m_underLoad ? std::max(MaxSpareBatchRecords, 2 * m_backlogLimit)
+                              : MaxSpareBatchRecords);
+}
+
+qint64 HistoryService::spareRecordCapacity() const
+{
+    qint64 capacity = 0;
+    for (const std::vector<HistoryRecord>& batch : m_spare)
+        capacity += qint64(batch.capacity());
+    return capacity;
 }
 
 void HistoryService::checkBacklog()

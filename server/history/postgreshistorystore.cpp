@@ -61,24 +61,21 @@ bool PostgresHistoryStore::reserveIds(int count)
     return true;
 }
 
-bool PostgresHistoryStore::beginRows(size_t records)
+bool PostgresHistoryStore::reserveRowIds(size_t records)
 {
     m_ids.clear();
     m_nextId = 0;
-    m_rows.clear();
     return reserveIds(int(records));
 }
 
-qint64 PostgresHistoryStore::insertRow(const HistoryRecord& record, qint64 conversation)
+qint64 PostgresHistoryStore::nextRowId()
 {
     if (m_nextId == m_ids.size() && !reserveIds(ExtraIds))
         return 0;
-    const qint64 id = m_ids[m_nextId++];
-    m_rows.push_back({id, conversation, &record});
-    return id;
+    return m_ids[m_nextId++];
 }
 
-bool PostgresHistoryStore::finishRows()
+bool PostgresHistoryStore::writeRows(const std::vector<QueuedRow>& rows)
 {
     // Literals made by the driver (libpq's escaping of text and bytea), as Qt's own prepared
     // statements on PostgreSQL do: one statement and one round trip per RowsPerStatement rows.
@@ -90,26 +87,29 @@ bool PostgresHistoryStore::finishRows()
         field.setValue(value);
         return driver->formatValue(field);
     };
-    for (size_t from = 0; from < m_rows.size(); from += RowsPerStatement) {
-        const size_t to = std::min(m_rows.size(), from + RowsPerStatement);
+    for (size_t from = 0; from < rows.size(); from += RowsPerStatement) {
+        const size_t to = std::min(rows.size(), from + RowsPerStatement);
         QString sql = QStringLiteral(
-            "INSERT INTO history (id, conversation, time_ms, msgid, account, kind, line) VALUES ");
+            "INSERT INTO history (id, conversation, time_ms, msgid, msgid_number, account, kind,"
+            " line) VALUES ");
         for (size_t i = from; i < to; ++i) {
-            const Row& row = m_rows[i];
+            const QueuedRow& row = rows[i];
             const HistoryRecord& record = *row.record;
+            const QByteArrayView line = record.storedLine(); // the record outlives the literal
+            const qint64 counter = msgidNumber(record.msgid);
             if (i > from)
                 sql += u',';
             sql += u'(' + literal(number, row.id) + u',' + literal(number, row.conversation) +
                    u',' + literal(number, record.timeMs) + u',' +
                    literal(text, record.msgid.isNull() ? QStringLiteral("") : record.msgid) + u',' +
+                   (counter ? QString::number(counter) : QStringLiteral("NULL")) + u',' +
                    literal(text, record.account.isNull() ? QStringLiteral("") : record.account) +
-                   u',' + QString::number(int(record.kind)) + u',' + literal(bytes, record.line) +
-                   u')';
+                   u',' + QString::number(int(record.kind)) + u',' +
+                   literal(bytes, QByteArray::fromRawData(line.data(), line.size())) + u')';
         }
         QSqlQuery insert(database().connection());
         if (!insert.exec(sql))
             return fail(insert);
     }
-    m_rows.clear();
     return true;
 }

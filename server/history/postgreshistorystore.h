@@ -20,22 +20,14 @@ public:
     qint64 diskBytes() override;
 
 protected:
-    bool beginRows(size_t records) override;
-    qint64 insertRow(const HistoryRecord& record, qint64 conversation) override;
-    bool finishRows() override;
+    bool reserveRowIds(size_t records) override;
+    qint64 nextRowId() override;
+    bool writeRows(const std::vector<QueuedRow>& rows) override;
 
 private:
-    struct Row
-    {
-        qint64 id;
-        qint64 conversation;
-        const HistoryRecord* record;
-    };
-
     // Takes count more ids from the sequence; false + errorString().
     bool reserveIds(int count);
 
     std::vector<qint64> m_ids; // reserved, ascending; m_nextId is the next one to use
     size_t m_nextId = 0;
-    std::vector<Row> m_rows; // queued by insertRow(), written by finishRows()
 };

@@ -1,5 +1,6 @@
 #include "history/sqlhistorystore.h"
 
+#include "routing/messageidgenerator.h"
 #include "serverlogging.h"
 
 #include <QFileInfo>
@@ -127,6 +128,7 @@ bool SqlHistoryStore::rollback()
 {
     m_database.connection().rollback();
     m_views.clear(); // it may hold views the transaction had added
+    m_rows.clear();
     return false;
 }
 
@@ -137,32 +139,12 @@ void SqlHistoryStore::cacheView(const ViewKey& key, const View& view)
     m_views.insert(key, view);
 }
 
-bool SqlHistoryStore::beginRows(size_t)
+qint64 SqlHistoryStore::queueRow(const HistoryRecord& record, qint64 conversation)
 {
-    return true;
-}
-
-bool SqlHistoryStore::finishRows()
-{
-    return true;
-}
-
-qint64 SqlHistoryStore::insertRow(const HistoryRecord& record, qint64 conversation)
-{
-    QSqlQuery& insert = prepared(
-        QStringLiteral("INSERT INTO history (conversation, time_ms, msgid, account, kind, line)"
-                       " VALUES (?, ?, ?, ?, ?, ?) RETURNING id"));
-    insert.bindValue(0, conversation);
-    insert.bindValue(1, record.timeMs);
-    insert.bindValue(2, text(record.msgid));
-    insert.bindValue(3, text(record.account));
-    insert.bindValue(4, int(record.kind));
-    insert.bindValue(5, record.line);
-    if (!insert.exec() || !insert.next())
-        return fail(insert), 0;
-    const qint64 row = insert.value(0).toLongLong();
-    insert.finish();
-    return row;
+    const qint64 id = nextRowId();
+    if (id != 0)
+        m_rows.push_back({id, conversation, &record});
+    return id;
 }
 
 std::optional<SqlHistoryStore::View> SqlHistoryStore::findView(const QString& owner,
@@ -249,7 +231,7 @@ bool SqlHistoryStore::store(const HistoryRecord& record, qint64* ownerRow, qint6
             !(second = addView(record.peerOwner, record.peerTarget, first->conversation, 0)))
             return false;
     }
-    const qint64 row = insertRow(record, first ? first->conversation : second->conversation);
+    const qint64 row = queueRow(record, first ? first->conversation : second->conversation);
     if (row == 0)
         return false;
     // A party new to a conversation that exists (the other one's: a guest's name later taken
@@ -265,7 +247,7 @@ bool SqlHistoryStore::store(const HistoryRecord& record, qint64* ownerRow, qint6
         // Two views that grew apart (each started on its own) each get their copy.
         *peerRow = second->conversation == first->conversation
                        ? row
-                       : insertRow(record, second->conversation);
+                       : queueRow(record, second->conversation);
         if (*peerRow == 0)
             return false;
     }
@@ -287,7 +269,9 @@ bool SqlHistoryStore::append(const std::vector<HistoryRecord>& records)
     if (!begin())
         return false;
     m_errorString.clear();
-    if (!beginRows(records.size()))
+    m_rows.clear();
+    m_rows.reserve(records.size());
+    if (!reserveRowIds(records.size()))
         return rollback();
     QSqlQuery& pending =
         prepared(QStringLiteral("INSERT INTO history_pending (owner, id) VALUES (?, ?)"
@@ -307,7 +291,9 @@ bool SqlHistoryStore::append(const std::vector<HistoryRecord>& records)
                 return rollback(pending);
         }
     }
-    if (!finishRows())
+    const bool written = writeRows(m_rows);
+    m_rows.clear();
+    if (!written)
         return rollback();
     // CASE rather than SQLite's MAX(a, b) or PostgreSQL's GREATEST: both engines know it.
     QSqlQuery& touch = prepared(QStringLiteral(
@@ -331,20 +317,42 @@ SqlHistoryStore::resolve(const View& view, const HistoryQuery::Bound& bound, boo
         return Point{bound.timeMs, afterTimestamp ? std::numeric_limits<qint64>::max() : 0};
     if (bound.type != Type::MsgId)
         return std::nullopt;
-    QSqlQuery& find = prepared(QStringLiteral("SELECT time_ms, id FROM history WHERE msgid = ?"
-                                              " AND conversation = ? AND id >= ? LIMIT 1"));
-    find.bindValue(0, text(bound.msgid));
-    find.bindValue(1, view.conversation);
-    find.bindValue(2, view.sinceId);
-    if (!find.exec()) {
-        fail(find);
-        return std::nullopt;
+    // Through the counter's index, then (for a msgid confabd did not make, or a row written
+    // before schema version 7) the text index of the rows without a counter. "+conversation":
+    // neither engine then looks through the conversation's index instead.
+    const qint64 number = msgidNumber(bound.msgid);
+    for (const bool byNumber : {true, false}) {
+        if (byNumber && number == 0)
+            continue;
+        QSqlQuery& find = prepared(
+            byNumber ? QStringLiteral("SELECT time_ms, id FROM history WHERE msgid_number = ?"
+                                      " AND msgid = ? AND +conversation = ? AND id >= ? LIMIT 1")
+                     : QStringLiteral("SELECT time_ms, id FROM history WHERE msgid_number IS NULL"
+                                      " AND msgid = ? AND +conversation = ? AND id >= ? LIMIT 1"));
+        int i = 0;
+        if (byNumber)
+            find.bindValue(i++, number);
+        find.bindValue(i++, text(bound.msgid));
+        find.bindValue(i++, view.conversation);
+        find.bindValue(i, view.sinceId);
+        if (!find.exec()) {
+            fail(find);
+            return std::nullopt;
+        }
+        std::optional<Point> point;
+        if (find.next())
+            point = Point{find.value(0).toLongLong(), find.value(1).toLongLong()};
+        find.finish();
+        if (point)
+            return point;
     }
-    std::optional<Point> point;
-    if (find.next())
-        point = Point{find.value(0).toLongLong(), find.value(1).toLongLong()};
-    find.finish();
-    return point;
+    return std::nullopt;
+}
+
+qint64 SqlHistoryStore::msgidNumber(const QString& msgid)
+{
+    const quint64 number = MessageId::numberOf(msgid);
+    return number <= quint64(std::numeric_limits<qint64>::max()) ? qint64(number) : 0;
 }
 
 std::vector<HistoryRecord> SqlHistoryStore::range(const HistoryQuery& query, const View& view,

@@ -8,13 +8,15 @@
 
 #include <map>
 #include <utility>
+#include <vector>
 
 // History in the server's database (tables history, history_views, history_pending,
 // read_markers: storage/schemamigrations.cpp for SQLite, storage/postgresschema.cpp for
 // PostgreSQL), through prepared statements on one connection, the same SQL on both engines.
 // Each record is one row in a conversation; readers find it through their view of that
-// conversation (see HistoryRecord), kept in memory once looked up. SqliteHistoryStore adds
-// SQLite's own tuning; PostgreSQL uses this class as it is.
+// conversation (see HistoryRecord), kept in memory once looked up. How the rows themselves are
+// numbered and written is each engine's (SqliteHistoryStore, PostgresHistoryStore): the one
+// part where the same SQL would cost several times as much.
 class SqlHistoryStore : public HistoryStore
 {
 public:
@@ -42,14 +44,27 @@ public:
     QString errorString() const override { return m_errorString; }
 
 protected:
-    // The rows of one append(), inside its transaction: beginRows() with the number of records
-    // first, then insertRow() for each row (which may only queue it: the record outlives the
-    // call to finishRows()), then finishRows() before the views are touched and the transaction
-    // commits. insertRow() returns the row id, or 0 + errorString(); the others false +
-    // errorString(). The default inserts each row at once.
-    virtual bool beginRows(size_t records);
-    virtual qint64 insertRow(const HistoryRecord& record, qint64 conversation);
-    virtual bool finishRows();
+    // A row of history, given its id before it is written (the views and offline marks of the
+    // same transaction name it), and written with the rest of its batch.
+    struct QueuedRow
+    {
+        qint64 id;
+        qint64 conversation;
+        const HistoryRecord* record; // outlives writeRows()
+    };
+    // Each engine's own way to number and write the rows of one append(), inside its
+    // transaction: reserveRowIds() with the number of records first (a private message between
+    // views that grew apart takes two rows: nextRowId() may be called more often), nextRowId()
+    // for each row, in order, then writeRows() with all of them before the views are touched
+    // and the transaction commits. nextRowId() returns 0 + errorString() on failure, the
+    // others false + errorString().
+    virtual bool reserveRowIds(size_t records) = 0;
+    virtual qint64 nextRowId() = 0;
+    virtual bool writeRows(const std::vector<QueuedRow>& rows) = 0;
+
+    // The msgid's counter, as the column msgid_number keeps it (MessageId::numberOf()); 0 (the
+    // column's NULL) when the msgid is not one confabd made, or its counter does not fit.
+    static qint64 msgidNumber(const QString& msgid);
     // The query for this SQL text, prepared once.
     QSqlQuery& prepared(const QString& sql);
     bool fail(const QSqlQuery& query);
@@ -77,6 +92,8 @@ private:
     // a new conversation. nullopt + errorString() on failure.
     std::optional<View> addView(const QString& owner, const QString& target, qint64 conversation,
                                 qint64 sinceId);
+    // Queues a row of the batch: its id, or 0 + errorString().
+    qint64 queueRow(const HistoryRecord& record, qint64 conversation);
     // The row ids stored for one record (0: none for that view); false + errorString().
     bool store(const HistoryRecord& record, qint64* ownerRow, qint64* peerRow,
                QHash<qint64, qint64>* lastTimes);
@@ -107,5 +124,6 @@ private:
     // Views looked up or added; emptied when a transaction fails (it may have added some) and
     // when it grows past MaxCachedViews.
     QHash<ViewKey, View> m_views;
+    std::vector<QueuedRow> m_rows; // the batch's rows, queued by queueRow()
     QString m_errorString;
 };

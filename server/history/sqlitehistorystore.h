@@ -3,6 +3,7 @@
 #include "history/sqlhistorystore.h"
 
 #include <memory>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -33,19 +34,34 @@ public:
     // WalCheckpointer::copiedPages(): above 0 once the checkpoint thread has copied pages back
     // (0 for a database in memory).
     qint64 checkpointThreadPages() const;
+    // WalCheckpointer::idle() (true for a database in memory).
+    bool checkpointThreadIdle() const;
+
+    // Rows written by one INSERT statement.
+    static constexpr int RowsPerStatement = 32;
 
 protected:
-    qint64 insertRow(const HistoryRecord& record, qint64 conversation) override;
+    // The rows of a batch get their ids in order, after the largest in the table (the
+    // transaction holds the write lock), and go in RowsPerStatement to an INSERT: a statement's
+    // start, cursors and end cost as much as a row.
+    bool reserveRowIds(size_t records) override;
+    qint64 nextRowId() override { return m_nextId++; }
+    bool writeRows(const std::vector<QueuedRow>& rows) override;
 
 private:
     // SQLite's handle of the history connection, or null + errorString().
     sqlite3* handle();
-    // The insert of a record, as SQLite's own prepared statement.
-    sqlite3_stmt* insertStatement();
+    // A statement prepared once, through SQLite's own interface; null + errorString().
+    sqlite3_stmt* statement(sqlite3_stmt** slot, const char* sql);
+    // Binds and runs statement for count rows from first.
+    bool insertRows(sqlite3_stmt* statement, const QueuedRow* first, int count);
     // SQLite's wal hook, after each commit: frames is the log's length in pages.
     static int walCommitted(void* store, sqlite3* connection, const char* name, int frames);
 
-    sqlite3_stmt* m_insert = nullptr;
+    sqlite3_stmt* m_insertOne = nullptr;
+    sqlite3_stmt* m_insertMany = nullptr; // RowsPerStatement rows
+    sqlite3_stmt* m_lastId = nullptr;
+    qint64 m_nextId = 0;
     int m_checkpointPages;
     std::unique_ptr<WalCheckpointer> m_checkpointer;
 };

@@ -33,6 +33,12 @@ void WalCheckpointer::request()
     m_wanted.notify_one();
 }
 
+bool WalCheckpointer::idle() const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return !m_requested && !m_running;
+}
+
 void WalCheckpointer::run()
 {
     pthread_setname_np(pthread_self(), "confabd-wal");
@@ -58,6 +64,7 @@ void WalCheckpointer::run()
             if (m_stopping)
                 break;
             m_requested = false;
+            m_running = true;
         }
         int logFrames = 0;
         int copiedFrames = 0;
@@ -68,6 +75,8 @@ void WalCheckpointer::run()
             m_copiedPages.fetch_add(std::max(copiedFrames, 0));
         else if (result != SQLITE_BUSY && result != SQLITE_LOCKED)
             qCWarning(lcHistory, "checkpoint: %s", sqlite3_errmsg(connection));
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_running = false;
     }
     sqlite3_close(connection);
 }

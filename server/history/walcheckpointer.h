@@ -32,14 +32,18 @@ public:
     // ended (SQLite's count, which includes pages copied by earlier checkpoints of the same
     // log): above 0 once this thread has copied anything.
     qint64 copiedPages() const { return m_copiedPages.load(); }
+    // True when no checkpoint is asked for or under way (one takes as long as the disk's
+    // flush, which on a busy machine is long enough for many more commits).
+    bool idle() const;
 
 private:
     void run();
 
     const QByteArray m_path;
-    std::mutex m_mutex;
+    mutable std::mutex m_mutex;
     std::condition_variable m_wanted;
     bool m_requested = false; // guarded by m_mutex
+    bool m_running = false;   // guarded by m_mutex
     bool m_stopping = false;  // guarded by m_mutex
     std::atomic<qint64> m_copiedPages{0};
     std::thread m_thread;

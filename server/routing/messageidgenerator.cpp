@@ -2,26 +2,48 @@
 
 #include <QRandomGenerator>
 
+#include <algorithm>
+#include <chrono>
+
 QString MessageId::toString() const
 {
-    return m_prefix + QString::number(m_number, 36);
+    // One allocation: each id is formatted for the history on the loop, at every message.
+    char16_t digits[16];
+    int count = 0;
+    quint64 number = m_number;
+    do {
+        const int digit = int(number % 36);
+        digits[count++] = char16_t(digit < 10 ? u'0' + digit : u'a' + digit - 10);
+        number /= 36;
+    } while (number != 0);
+    QString text(m_prefix.size() + count, Qt::Uninitialized);
+    char16_t* out = reinterpret_cast<char16_t*>(text.data());
+    std::copy(m_prefix.utf16(), m_prefix.utf16() + m_prefix.size(), out);
+    std::reverse_copy(digits, digits + count, out + m_prefix.size());
+    return text;
 }
 
 MessageId MessageId::fromString(const QString& text)
 {
-    constexpr int PrefixLength = 12; // MessageIdGenerator::PrefixLength
-    constexpr int MaxDigits = 13;    // base 36 of 2^64 - 1
-    if (text.size() <= PrefixLength || text.size() > PrefixLength + MaxDigits)
+    const quint64 number = numberOf(text);
+    if (number == 0)
         return {};
+    return MessageId(text.left(MessageIdGenerator::PrefixLength), number);
+}
+
+quint64 MessageId::numberOf(QStringView text)
+{
+    constexpr int PrefixLength = MessageIdGenerator::PrefixLength;
+    constexpr int MaxDigits = 13; // base 36 of 2^64 - 1
+    if (text.size() <= PrefixLength || text.size() > PrefixLength + MaxDigits)
+        return 0;
     for (const QChar c : text) {
         if (!((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9')))
-            return {};
+            return 0;
     }
     bool ok = false;
-    const quint64 number = QStringView(text).mid(PrefixLength).toULongLong(&ok, 36);
-    if (!ok || number == 0)
-        return {};
-    return MessageId(text.left(PrefixLength), number);
+    const quint64 number = text.mid(PrefixLength).toULongLong(&ok, 36);
+    return ok ? number : 0;
 }
 
 MessageIdGenerator::MessageIdGenerator()
@@ -29,6 +51,9 @@ MessageIdGenerator::MessageIdGenerator()
     // Lower-case RFC 4648 base32 alphabet: letters and digits only, so the id is a valid tag
     // value, nick-safe and readable.
     static const char Alphabet[] = "abcdefghijklmnopqrstuvwxyz234567";
+    m_counter = quint64(std::chrono::duration_cast<std::chrono::microseconds>(
+                            std::chrono::system_clock::now().time_since_epoch())
+                            .count());
     quint64 bits = QRandomGenerator::system()->generate64();
     m_prefix.reserve(PrefixLength);
     for (int i = 0; i < PrefixLength; ++i) {

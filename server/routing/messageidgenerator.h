@@ -13,6 +13,9 @@ public:
 
     // An id as toString() wrote it, by this process or another node; null if it is not one.
     static MessageId fromString(const QString& text);
+    // Its counter alone (what fromString() would give as number()), without a copy of the
+    // prefix: 0 if the text is not such an id.
+    static quint64 numberOf(QStringView text);
 
     bool isNull() const { return m_number == 0; }
     quint64 number() const { return m_number; }
@@ -25,14 +28,18 @@ private:
 
 // Hands out message ids. The prefix is 60 random bits from the system's secure generator, drawn
 // once per server process: two runs (a restart) or two server nodes pick the same prefix with
-// probability 2^-60 per pair, and within a run the counter never repeats.
+// probability 2^-60 per pair, and within a run the counter never repeats. The counter starts
+// at the microseconds since the epoch when the generator is made, so that the counters of
+// successive runs (and of nodes started together) keep growing, as long as a run hands out
+// fewer ids than a million a second: the history indexes ids by their counter, and a counter
+// that grows only ever adds at the end of that index.
 class MessageIdGenerator
 {
 public:
     static constexpr int PrefixLength = 12; // base-32 characters, 5 bits each
 
     MessageIdGenerator();
-    // For tests: a fixed prefix.
+    // For tests: a fixed prefix, and a counter from 1.
     explicit MessageIdGenerator(const QString& prefix);
 
     MessageId next() { return MessageId(m_prefix, ++m_counter); }

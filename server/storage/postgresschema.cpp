@@ -78,6 +78,17 @@ std::vector<SchemaMigrations::Migration> migrations()
                             " time_ms BIGINT NOT NULL,"
                             " PRIMARY KEY (owner, target))"),
          }},
+        {2,
+         "history's message ids found by their counter",
+         {
+             // As SQLite's version 7.
+             QStringLiteral("ALTER TABLE history ADD COLUMN msgid_number BIGINT"),
+             QStringLiteral("DROP INDEX history_by_msgid"),
+             QStringLiteral("CREATE INDEX history_by_msgid ON history(msgid)"
+                            " WHERE msgid_number IS NULL"),
+             QStringLiteral("CREATE INDEX history_by_msgid_number ON history(msgid_number)"
+                            " WHERE msgid_number IS NOT NULL"),
+         }},
     };
 }
 

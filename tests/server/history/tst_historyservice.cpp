@@ -43,6 +43,7 @@ private slots:
     void backlogSignalled();
     void recordsWaitForTheTransactionBeingWritten();
     void nextBatchWaitsBehindTheOneBeingWritten();
+    void writtenBatchesAreFilledAgain();
     void writeFailedOncePerFailure();
     void startFails();
 
@@ -343,6 +344,47 @@ void tst_HistoryService::nextBatchWaitsBehindTheOneBeingWritten()
     QCOMPARE(m_service->storedCount(), 2 * batch);
     QCOMPARE(m_service->failedWrites(), 0);
     QCOMPARE(m_service->transactionCount(), 2);
+}
+
+void tst_HistoryService::writtenBatchesAreFilledAgain()
+{
+    const int batch = HistoryService::FlushBatchRecords;
+    int next = 0;
+    const auto recordSome = [this, &next](int count) {
+        for (int end = next + count; next < end; ++next)
+            m_service->record(message(Channel, next, QString::number(next)));
+    };
+    const auto allWritten = [this] {
+        return EventWait::until([this] { return m_service->queuedCount() == 0; }, 10000);
+    };
+    recordSome(batch);
+    QCOMPARE(m_service->transactionCount(), 1);
+    QVERIFY(allWritten());
+    // The written batch came back emptied, with its room ...
+    QCOMPARE(m_service->spareBatchCount(), 1);
+    QVERIFY(m_service->spareRecordCapacity() >= batch);
+    // ... and the batch after next is collected in it.
+    recordSome(batch);
+    QCOMPARE(m_service->transactionCount(), 2);
+    QCOMPARE(m_service->spareBatchCount(), 0);
+    QVERIFY(allWritten());
+    QCOMPARE(m_service->spareBatchCount(), 1);
+    // A batch that grew past MaxSpareBatchRecords while another was written (a backlog) is
+    // kept while batches stay large: the next backlog fills it without regrowing it ...
+    recordSome(batch + HistoryService::MaxSpareBatchRecords + 1);
+    QCOMPARE(m_service->transactionCount(), 3);
+    QVERIFY(allWritten());
+    QCOMPARE(m_service->transactionCount(), 4);
+    QVERIFY(m_service->spareRecordCapacity() > HistoryService::MaxSpareBatchRecords);
+    QCOMPARE(m_service->storedCount(), next);
+    // ... and freed once the load has gone (a batch smaller than FlushBatchRecords).
+    recordSome(1);
+    QVERIFY(allWritten());
+    QCOMPARE(m_service->transactionCount(), 5);
+    QVERIFY(m_service->spareBatchCount() >= 1);
+    QVERIFY(m_service->spareRecordCapacity() <=
+            qint64(m_service->spareBatchCount()) * HistoryService::MaxSpareBatchRecords);
+    QCOMPARE(m_service->storedCount(), next);
 }
 
 void tst_HistoryService::writeFailedOncePerFailure()

@@ -135,7 +135,7 @@ void tst_SchemaMigrations::migratesFromEveryEarlierVersion()
                 "INSERT INTO history_targets (owner, target, last_ms) VALUES ('', '#chan', 10),"
                 " ('alice', 'bob', 11), ('bob', 'alice', 11)")));
         }
-        if (from == 5) {
+        if (from == 5 || from == 6) {
             // Version 5 history: one room line.
             QSqlQuery insert(raw.database);
             QVERIFY(insert.exec(QStringLiteral(
@@ -175,8 +175,13 @@ void tst_SchemaMigrations::migratesFromEveryEarlierVersion()
         QCOMPARE(scalar(database.connection(), QStringLiteral("SELECT COUNT(*) FROM accounts")),
                  2);
     }
-    if (from == 5) {
+    if (from == 5 || from == 6) {
         QCOMPARE(scalar(database.connection(), QStringLiteral("SELECT COUNT(*) FROM history")), 1);
+        // Written before version 7: no counter, still found by its text.
+        QCOMPARE(scalar(database.connection(),
+                        QStringLiteral("SELECT COUNT(*) FROM history WHERE msgid_number IS NULL"
+                                       " AND msgid = 'm1'")),
+                 1);
     } else if (from == 4) {
         // Every v4 copy is a conversation of its own, read through its reader's view, with
         // its rows, its last message time and what was pending.
@@ -229,7 +234,8 @@ void tst_SchemaMigrations::migratesFromEveryEarlierVersion()
 void tst_SchemaMigrations::migratesStepByStep()
 {
     // One version at a time, as successive confabd releases would: each step stops at its
-    // target; 3 -> 4 -> 5 add the history tables, 6 the files table, and nothing else.
+    // target; 3 -> 4 -> 5 add the history tables, 6 the files table, 7 an index, and nothing
+    // else.
     QTemporaryDir dir;
     RawConnection raw(dir.filePath(QStringLiteral("steps.sqlite")));
     SchemaMigrations migrations;
@@ -262,8 +268,21 @@ void tst_SchemaMigrations::historyTables()
     QVERIFY(database.open(dir.filePath(QStringLiteral("history.sqlite"))));
     QSqlDatabase& db = database.connection();
     const QStringList indexes = schemaObjects(db, QStringLiteral("index"));
-    for (const char* index : {"history_by_conversation", "history_by_msgid"})
+    for (const char* index :
+         {"history_by_conversation", "history_by_msgid", "history_by_msgid_number"})
         QVERIFY2(indexes.contains(QLatin1String(index)), qPrintable(indexes.join(u' ')));
+    // A msgid is looked up through its counter when confabd made it, else through its text.
+    const auto plan = [&db](const QString& select) {
+        QSqlQuery explain(db);
+        explain.exec(QStringLiteral("EXPLAIN QUERY PLAN ") + select);
+        return explain.next() ? explain.value(3).toString() : explain.lastError().text();
+    };
+    QVERIFY2(plan(QStringLiteral("SELECT id FROM history WHERE msgid_number = 1 AND msgid = 'a'"))
+                 .contains(QLatin1String("history_by_msgid_number")),
+             qPrintable(plan(QStringLiteral("SELECT id FROM history WHERE msgid_number = 1"))));
+    QVERIFY(plan(QStringLiteral("SELECT id FROM history WHERE msgid_number IS NULL AND"
+                                " msgid = 'a'"))
+                .contains(QLatin1String("INDEX history_by_msgid ")));
 
     QSqlQuery query(db);
     // ids grow.
