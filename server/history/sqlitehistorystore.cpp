@@ -27,6 +27,15 @@ constexpr qint64 WalSizeLimitBytes = 64 * 1024 * 1024;
 // The parameters of a row in the INSERT statements.
 constexpr int ColumnsPerRow = 8;
 
+// One row's parameters in an INSERT: "(?, ?, ...)", ColumnsPerRow of them.
+QByteArray rowParameters()
+{
+    QByteArray tuple = "(?";
+    for (int i = 1; i < ColumnsPerRow; ++i)
+        tuple += ", ?";
+    return tuple + ')';
+}
+
 // Room for a text bound as UTF-8 without an allocation: msgids and most account names.
 using TextBuffer = std::array<char, 64>;
 
@@ -184,11 +193,11 @@ bool SqliteHistoryStore::writeRows(const std::vector<QueuedRow>& rows)
     // SQLite's own interface: Qt Sql's per-value conversions cost as much as the insert itself.
     static const QByteArray columns = "INSERT INTO history (id, conversation, time_ms, msgid,"
                                       " msgid_number, account, kind, line) VALUES ";
-    static const QByteArray one = columns + "(?, ?, ?, ?, ?, ?, ?, ?)";
+    static const QByteArray one = columns + rowParameters();
     static const QByteArray many = [] {
-        QByteArray sql = columns;
-        for (int i = 0; i < RowsPerStatement; ++i)
-            sql += i == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?)";
+        QByteArray sql = columns + rowParameters();
+        for (int i = 1; i < RowsPerStatement; ++i)
+            sql += ", " + rowParameters();
         return sql;
     }();
     size_t from = 0;

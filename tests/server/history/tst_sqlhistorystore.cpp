@@ -177,6 +177,26 @@ bool isAscending(const std::vector<HistoryRecord>& records)
     return true;
 }
 
+// A plain Qt Sql connection named name to the store's database, opened (or not: lastError()),
+// for what a store cannot do: a schema left at an older version, a transaction held open.
+QSqlDatabase openRawConnection(const DatabaseLocation& location, const QString& name)
+{
+    QSqlDatabase raw;
+    if (location.isSqlite()) {
+        raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        raw.setDatabaseName(location.path());
+    } else {
+        raw = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        raw.setHostName(location.host());
+        raw.setPort(location.port());
+        raw.setUserName(location.userName());
+        raw.setDatabaseName(location.databaseName());
+        raw.setConnectOptions(location.connectOptions());
+    }
+    raw.open();
+    return raw;
+}
+
 } // namespace
 
 void tst_SqlHistoryStore::initTestCase()
@@ -602,19 +622,8 @@ void tst_SqlHistoryStore::rowsFromBeforeTheCounterAreFound()
     const int versionBefore = 6;
 #endif
     {
-        QSqlDatabase raw = QSqlDatabase::addDatabase(
-#ifdef CONFAB_TEST_POSTGRES
-            QStringLiteral("QPSQL"), rawName);
-        raw.setHostName(location.host());
-        raw.setPort(location.port());
-        raw.setUserName(location.userName());
-        raw.setDatabaseName(location.databaseName());
-        raw.setConnectOptions(location.connectOptions());
-#else
-            QStringLiteral("QSQLITE"), rawName);
-        raw.setDatabaseName(location.path());
-#endif
-        QVERIFY2(raw.open(), qPrintable(raw.lastError().text()));
+        QSqlDatabase raw = openRawConnection(location, rawName);
+        QVERIFY2(raw.isOpen(), qPrintable(raw.lastError().text()));
         QString error;
         QVERIFY2(SchemaMigrations(engine).migrate(raw, versionBefore, &error), qPrintable(error));
         QSqlQuery insert(raw);
@@ -1085,13 +1094,8 @@ void tst_SqlHistoryStore::twoWritersAddTheSameViewAtOnce()
     // The first writer's transaction: it has added #race's view, and not committed yet.
     const QString blockerName = QStringLiteral("test-blocker");
     {
-        QSqlDatabase blocker = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), blockerName);
-        blocker.setHostName(m_location.host());
-        blocker.setPort(m_location.port());
-        blocker.setUserName(m_location.userName());
-        blocker.setDatabaseName(m_location.databaseName());
-        blocker.setConnectOptions(m_location.connectOptions());
-        QVERIFY2(blocker.open(), qPrintable(blocker.lastError().text()));
+        QSqlDatabase blocker = openRawConnection(m_location, blockerName);
+        QVERIFY2(blocker.isOpen(), qPrintable(blocker.lastError().text()));
         QVERIFY(blocker.transaction());
         QSqlQuery insert(blocker);
         QVERIFY2(insert.exec(QStringLiteral("INSERT INTO history_views (owner, target,"
