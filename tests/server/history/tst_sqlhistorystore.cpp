@@ -25,6 +25,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
 #include <memory>
 
 #include <sqlite3.h>
@@ -72,6 +73,7 @@ private slots:
     void appendWhenTheDatabaseIsFull();
     void checkpointsOnTheirOwnThread();
     void sqliteSetUpAsConfabdDoes();
+    void batchesKeepNoStatementJournal();
 #endif
 
 private:
@@ -1246,6 +1248,62 @@ void tst_SqlHistoryStore::sqliteSetUpAsConfabdDoes()
     QCOMPARE(sqlite3_memory_used(), 0);
     // Too late now that SQLite is in use: the call says so.
     QVERIFY(!Database::configureSqliteLibrary());
+}
+
+namespace {
+
+// SQLite's default VFS, counting the statement journals it is asked to open (a statement that
+// could fail halfway keeps one to undo itself alone, spilled to a file past 64 KiB).
+struct SubjournalCountingVfs
+{
+    static inline sqlite3_vfs* base = nullptr;
+    static inline sqlite3_vfs vfs{};
+    static inline std::atomic<int> subjournals{0};
+
+    static int open(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* file, int flags,
+                    int* outFlags)
+    {
+        if (flags & SQLITE_OPEN_SUBJOURNAL)
+            ++subjournals;
+        return base->xOpen(base, name, file, flags, outFlags);
+    }
+    // Made the default VFS while it lives; the one before is again afterwards.
+    SubjournalCountingVfs()
+    {
+        base = sqlite3_vfs_find(nullptr);
+        vfs = *base;
+        vfs.zName = "confab-test-subjournals";
+        vfs.xOpen = &open;
+        sqlite3_vfs_register(&vfs, 1);
+    }
+    ~SubjournalCountingVfs()
+    {
+        sqlite3_vfs_unregister(&vfs);
+        sqlite3_vfs_register(base, 1);
+    }
+};
+
+} // namespace
+
+void tst_SqlHistoryStore::batchesKeepNoStatementJournal()
+{
+    // The batch's transaction is rolled back whole on any failure, so no INSERT of several rows
+    // needs undoing alone: writing the statement journals of SQLite's default (ABORT) took more
+    // than half of the history thread's time.
+    SubjournalCountingVfs counting;
+    SqliteHistoryStore store(QStringLiteral("test-subjournals"));
+    QVERIFY2(store.open(m_dir->filePath(QStringLiteral("subjournals.sqlite"))),
+             qPrintable(store.errorString()));
+    const QByteArray text(200, 't');
+    std::vector<HistoryRecord> records;
+    for (int i = 0; i < 5000; ++i) {
+        records.push_back(channelRecord(QStringLiteral("#j%1").arg(i % 50), 1000 + i,
+                                        QStringLiteral("j%1").arg(i)));
+        records.back().line = text;
+    }
+    QVERIFY2(store.append(records), qPrintable(store.errorString()));
+    QCOMPARE(store.count(), qint64(records.size()));
+    QCOMPARE(SubjournalCountingVfs::subjournals.load(), 0);
 }
 #endif
 
