@@ -1,5 +1,6 @@
 #include "layoutbench.h"
 
+#include "history/sqlitehistorystore.h"
 #include "history/walcheckpointer.h"
 #include "routing/messageidgenerator.h"
 
@@ -16,11 +17,15 @@
 
 namespace {
 
-// As SqliteHistoryStore sets them up (server/history/sqlitehistorystore.cpp).
-const char* const Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                            " PRAGMA cache_size=-32768; PRAGMA mmap_size=268435456;"
-                            " PRAGMA journal_size_limit=67108864";
-constexpr int WalCheckpointPages = 10000;
+// As Database::openSqlite() and SqliteHistoryStore::open() set up the history connection.
+QByteArray pragmas()
+{
+    return "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-" +
+           QByteArray::number(SqliteHistoryStore::CacheKiB) + "; PRAGMA mmap_size=" +
+           QByteArray::number(SqliteHistoryStore::MemoryMapBytes) +
+           "; PRAGMA journal_size_limit=" +
+           QByteArray::number(SqliteHistoryStore::WalSizeLimitBytes);
+}
 // Messages accepted per millisecond: the flat-out rate's order of magnitude.
 constexpr qint64 MessagesPerMs = 400;
 
@@ -33,10 +38,8 @@ double threadCpuSeconds()
 
 int walCommitted(void* checkpointer, sqlite3* db, const char* name, int frames)
 {
-    if (frames >= 2 * WalCheckpointPages)
-        sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-    else if (frames >= WalCheckpointPages)
-        static_cast<WalCheckpointer*>(checkpointer)->request();
+    static_cast<WalCheckpointer*>(checkpointer)
+        ->afterCommit(db, name, frames, SqliteHistoryStore::WalCheckpointPages);
     return SQLITE_OK;
 }
 
@@ -57,7 +60,7 @@ bool LayoutBench::run(HistoryLayout& layout, Result* result)
     const QByteArray file = QFile::encodeName(path);
     Connection connection;
     if (sqlite3_open(file.constData(), &connection.db) != SQLITE_OK ||
-        sqlite3_exec(connection.db, Pragmas, nullptr, nullptr, nullptr) != SQLITE_OK ||
+        sqlite3_exec(connection.db, pragmas().constData(), nullptr, nullptr, nullptr) != SQLITE_OK ||
         !layout.createSchema(connection.db)) {
         m_errorString = layout.errorString().isEmpty()
                             ? QString::fromUtf8(sqlite3_errmsg(connection.db))

@@ -13,17 +13,6 @@
 
 namespace {
 
-// The history connection's own page cache and memory map: the index pages of every busy
-// conversation stay in memory, instead of being read back (SQLite's default cache is 2 MB).
-constexpr int CacheKiB = 32 * 1024;
-constexpr qint64 MemoryMapBytes = 256 * 1024 * 1024;
-// Pages written to the WAL before they are copied back into the database (SQLite's default is
-// 1000): a busy index page is then copied once per 40 MB of history rather than once per 4 MB,
-// which almost doubles the rows written per second. The copying runs on the checkpoint thread
-// (WalCheckpointer). The WAL file is cut back to WalSizeLimitBytes when it starts again.
-constexpr int WalCheckpointPages = 10000;
-constexpr qint64 WalSizeLimitBytes = 64 * 1024 * 1024;
-
 // The parameters of a row in the INSERT statements.
 constexpr int ColumnsPerRow = 8;
 
@@ -95,13 +84,7 @@ bool SqliteHistoryStore::open(const DatabaseLocation& location)
 int SqliteHistoryStore::walCommitted(void* store, sqlite3* connection, const char* name, int frames)
 {
     auto* self = static_cast<SqliteHistoryStore*>(store);
-    if (frames >= 2 * self->m_checkpointPages) {
-        // The checkpoint thread is behind, or commits kept the log from starting again: copy
-        // what is left here (little, when that thread has copied the rest), as SQLite would.
-        sqlite3_wal_checkpoint_v2(connection, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-    } else if (frames >= self->m_checkpointPages) {
-        self->m_checkpointer->request();
-    }
+    self->m_checkpointer->afterCommit(connection, name, frames, self->m_checkpointPages);
     return SQLITE_OK;
 }
 

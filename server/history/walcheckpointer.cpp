@@ -33,6 +33,14 @@ void WalCheckpointer::request()
     m_wanted.notify_one();
 }
 
+void WalCheckpointer::afterCommit(sqlite3* connection, const char* name, int frames, int pages)
+{
+    if (frames >= 2 * pages)
+        sqlite3_wal_checkpoint_v2(connection, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    else if (frames >= pages)
+        request();
+}
+
 bool WalCheckpointer::idle() const
 {
     std::lock_guard<std::mutex> lock(m_mutex);

@@ -7,6 +7,8 @@
 #include <mutex>
 #include <thread>
 
+struct sqlite3;
+
 // Copies an SQLite database's write-ahead log back into the database file (a checkpoint) on a
 // thread of its own, through its own connection, so that the thread that writes the history
 // does not stop for it. A checkpoint of 10 000 pages took 18 % of the history thread's time
@@ -27,6 +29,11 @@ public:
 
     // Asks for a checkpoint and returns at once; requests made while one runs make one more.
     void request();
+    // For the writer's wal hook: its connection has committed, leaving frames pages in the log
+    // of database name. From pages on, asks this thread to copy the log back; from twice as
+    // many (this thread is behind, or commits kept the log from starting again), copies what
+    // is left itself, on the writer's connection, as SQLite's own checkpoint would.
+    void afterCommit(sqlite3* connection, const char* name, int frames, int pages);
 
     // The sum, over this thread's checkpoints, of the log pages each found copied back when it
     // ended (SQLite's count, which includes pages copied by earlier checkpoints of the same
