@@ -89,6 +89,16 @@ bool ChunkLayout::writeChunk(sqlite3* db, const SyntheticRow* const* first, size
     return done || fail(db);
 }
 
+bool ChunkLayout::check(sqlite3* db, int64_t rowCount)
+{
+    const int64_t counted = number(db, "SELECT SUM(count) FROM history_chunks");
+    if (counted == rowCount)
+        return true;
+    if (errorString().isEmpty())
+        setErrorString(QStringLiteral("%1 messages, %2 written").arg(counted).arg(rowCount));
+    return false;
+}
+
 void ChunkLayout::finish()
 {
     sqlite3_finalize(m_insert);

@@ -17,6 +17,8 @@ public:
     QString name() const override { return QStringLiteral("chunks"); }
     bool createSchema(sqlite3* db) override;
     bool writeBatch(sqlite3* db, const std::vector<SyntheticRow>& rows) override;
+    // The chunks count rowCount messages in all.
+    bool check(sqlite3* db, int64_t rowCount) override;
     void finish() override;
 
 private:

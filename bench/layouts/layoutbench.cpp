@@ -115,6 +115,7 @@ bool LayoutBench::run(HistoryLayout& layout, Result* result)
     }
     result->writerCpuSeconds = cpuSeconds;
     result->wallSeconds = double(wallNs) * 1e-9;
+    ok = ok && layout.check(connection.db, m_config.rows);
     if (!ok) {
         m_errorString = layout.errorString().isEmpty()
                             ? QString::fromUtf8(sqlite3_errmsg(connection.db))

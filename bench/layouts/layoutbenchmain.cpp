@@ -20,6 +20,8 @@ std::unique_ptr<HistoryLayout> layoutNamed(const QString& name)
         return std::make_unique<RowLayout>(RowLayout::Kind::Indexed);
     if (name == QLatin1String("clustered"))
         return std::make_unique<RowLayout>(RowLayout::Kind::Clustered);
+    if (name == QLatin1String("spans"))
+        return std::make_unique<RowLayout>(RowLayout::Kind::Spans);
     if (name == QLatin1String("chunks"))
         return std::make_unique<ChunkLayout>();
     return nullptr;
@@ -45,12 +47,13 @@ int main(int argc, char** argv)
     parser.setApplicationDescription(QStringLiteral(
         "Writes private messages into SQLite in each layout, as confabd's history writer does, "
         "and prints the writing thread's CPU time per message. Layouts: rows (schema 7), "
-        "clustered (a WITHOUT ROWID table in conversation order), chunks (a row per "
-        "conversation per batch)."));
+        "clustered (a WITHOUT ROWID table in conversation order), spans (schema 7's rows without "
+        "the index by conversation, numbered in conversation order, and a row per conversation "
+        "per batch with its span of row ids), chunks (a row per conversation per batch)."));
     parser.addHelpOption();
     const QCommandLineOption layouts(QStringLiteral("layouts"),
                                      QStringLiteral("Comma-separated layouts to run, in turn."),
-                                     QStringLiteral("names"), QStringLiteral("rows,clustered,chunks"));
+                                     QStringLiteral("names"), QStringLiteral("rows,clustered,spans,chunks"));
     const auto number = [](const char* name, const char* description, const char* value) {
         return QCommandLineOption(QString::fromLatin1(name), QString::fromLatin1(description),
                                   QStringLiteral("n"), QString::fromLatin1(value));
