@@ -19,8 +19,10 @@ constexpr int MaxCachedViews = 100000;
 const QString SelectColumns =
     QStringLiteral("SELECT id, time_ms, msgid, account, kind, line FROM history");
 
-// A row of SelectColumns, as read through the view of (owner, target).
-HistoryRecord recordFrom(const QSqlQuery& query, const QString& owner, const QString& target)
+} // namespace
+
+HistoryRecord SqlHistoryStore::recordFrom(const QSqlQuery& query, const QString& owner,
+                                          const QString& target)
 {
     HistoryRecord record;
     record.id = query.value(0).toLongLong();
@@ -34,6 +36,8 @@ HistoryRecord recordFrom(const QSqlQuery& query, const QString& owner, const QSt
     record.line = query.value(5).toByteArray();
     return record;
 }
+
+namespace {
 
 // Qt Sql binds a null QString as SQL NULL, which no text column takes (they are NOT NULL) and
 // which "owner = ?" never matches; "" is what a channel's owner and a guest's account are.
@@ -129,6 +133,9 @@ bool SqlHistoryStore::rollback()
     m_database.connection().rollback();
     m_views.clear(); // it may hold views the transaction had added
     m_rows.clear();
+    m_pendingRows.clear();
+    m_sinceRows.clear();
+    rolledBack();
     return false;
 }
 
@@ -236,11 +243,16 @@ bool SqlHistoryStore::store(const HistoryRecord& record, qint64* ownerRow, qint6
         return false;
     // A party new to a conversation that exists (the other one's: a guest's name later taken
     // by an account, say) joins it from this record on, and sees nothing said before.
-    if (!first && !(first = addView(record.owner, record.target, second->conversation, row)))
-        return false;
-    if (hasPeer && !second &&
-        !(second = addView(record.peerOwner, record.peerTarget, first->conversation, row)))
-        return false;
+    if (!first) {
+        if (!(first = addView(record.owner, record.target, second->conversation, row)))
+            return false;
+        m_sinceRows.push_back({ViewKey(record.owner, record.target), first->id, row});
+    }
+    if (hasPeer && !second) {
+        if (!(second = addView(record.peerOwner, record.peerTarget, first->conversation, row)))
+            return false;
+        m_sinceRows.push_back({ViewKey(record.peerOwner, record.peerTarget), second->id, row});
+    }
     *ownerRow = row;
     *peerRow = 0;
     if (hasPeer) {
@@ -271,11 +283,10 @@ bool SqlHistoryStore::append(const std::vector<HistoryRecord>& records)
     m_errorString.clear();
     m_rows.clear();
     m_rows.reserve(records.size());
+    m_pendingRows.clear();
+    m_sinceRows.clear();
     if (!reserveRowIds(records.size()))
         return rollback();
-    QSqlQuery& pending =
-        prepared(QStringLiteral("INSERT INTO history_pending (owner, id) VALUES (?, ?)"
-                                " ON CONFLICT DO NOTHING"));
     // The last message time of each view in the batch, written once per view.
     QHash<qint64, qint64> lastTimes;
     for (const HistoryRecord& record : records) {
@@ -285,12 +296,36 @@ bool SqlHistoryStore::append(const std::vector<HistoryRecord>& records)
             return rollback();
         if (record.pending) {
             const bool toPeer = !record.peerOwner.isEmpty();
-            pending.bindValue(0, text(toPeer ? record.peerOwner : record.owner));
-            pending.bindValue(1, toPeer ? peerRow : ownerRow);
-            if (!pending.exec())
-                return rollback(pending);
+            m_pendingRows.emplace_back(toPeer ? record.peerOwner : record.owner,
+                                       toPeer ? peerRow : ownerRow);
         }
     }
+    arrangeRows(m_rows);
+    // What the batch's views and offline marks name by row id, with the ids the rows now have.
+    QSqlQuery& since =
+        prepared(QStringLiteral("UPDATE history_views SET since_id = ? WHERE id = ?"));
+    for (const SinceRow& added : m_sinceRows) {
+        const qint64 id = arrangedId(added.queuedId);
+        if (id == added.queuedId)
+            continue;
+        since.bindValue(0, id);
+        since.bindValue(1, added.viewId);
+        if (!since.exec())
+            return rollback(since);
+        if (const auto it = m_views.find(added.key); it != m_views.end())
+            it->sinceId = id;
+    }
+    m_sinceRows.clear();
+    QSqlQuery& pending =
+        prepared(QStringLiteral("INSERT INTO history_pending (owner, id) VALUES (?, ?)"
+                                " ON CONFLICT DO NOTHING"));
+    for (const auto& [owner, row] : m_pendingRows) {
+        pending.bindValue(0, text(owner));
+        pending.bindValue(1, arrangedId(row));
+        if (!pending.exec())
+            return rollback(pending);
+    }
+    m_pendingRows.clear();
     const bool written = writeRows(m_rows);
     m_rows.clear();
     if (!written)
@@ -355,53 +390,84 @@ qint64 SqlHistoryStore::msgidNumber(const QString& msgid)
     return number <= quint64(std::numeric_limits<qint64>::max()) ? qint64(number) : 0;
 }
 
+QString SqlHistoryStore::rangeConditions(const HistoryQuery& query,
+                                         const std::optional<Point>& after,
+                                         const std::optional<Point>& before,
+                                         const QString& alias)
+{
+    QString sql;
+    if (!query.includeEvents)
+        sql += QStringLiteral(" AND %1kind = 0").arg(alias);
+    // "time_ms >= t AND (time_ms > t OR id > i)" rather than an OR alone, so that an index on
+    // (conversation, time_ms) bounds the scan.
+    if (after)
+        sql += QStringLiteral(" AND %1time_ms >= ? AND (%1time_ms > ? OR %1id > ?)").arg(alias);
+    if (before)
+        sql += QStringLiteral(" AND %1time_ms <= ? AND (%1time_ms < ? OR %1id < ?)").arg(alias);
+    return sql;
+}
+
+void SqlHistoryStore::bindBounds(QSqlQuery& query, int& i, const std::optional<Point>& after,
+                                 const std::optional<Point>& before)
+{
+    for (const std::optional<Point>& point : {after, before}) {
+        if (!point)
+            continue;
+        query.bindValue(i++, point->timeMs);
+        query.bindValue(i++, point->timeMs);
+        query.bindValue(i++, point->id);
+    }
+}
+
 std::vector<HistoryRecord> SqlHistoryStore::range(const HistoryQuery& query, const View& view,
                                                   std::optional<Point> after,
                                                   const std::optional<Point>& before, Order order,
                                                   int limit)
 {
-    std::vector<HistoryRecord> records;
     if (limit <= 0)
-        return records;
+        return {};
     if (query.notBeforeMs > 0) {
         // Just before the first record of that millisecond.
         const Point floor{query.notBeforeMs, 0};
         if (!after || after->timeMs < floor.timeMs)
             after = floor;
     }
-    // "time_ms >= t AND (time_ms > t OR id > i)" rather than an OR alone, so that the index on
-    // (conversation, time_ms) bounds the scan.
+    std::vector<HistoryRecord> records = selectRange(query, view, after, before, order, limit);
+    if (order == Order::Descending)
+        std::reverse(records.begin(), records.end());
+    return records;
+}
+
+std::vector<HistoryRecord> SqlHistoryStore::selectRange(const HistoryQuery& query,
+                                                        const View& view,
+                                                        const std::optional<Point>& after,
+                                                        const std::optional<Point>& before,
+                                                        Order order, int limit)
+{
+    std::vector<HistoryRecord> records;
     QString sql = SelectColumns + QStringLiteral(" WHERE conversation = ? AND id >= ?");
-    if (!query.includeEvents)
-        sql += QStringLiteral(" AND kind = 0");
-    if (after)
-        sql += QStringLiteral(" AND time_ms >= ? AND (time_ms > ? OR id > ?)");
-    if (before)
-        sql += QStringLiteral(" AND time_ms <= ? AND (time_ms < ? OR id < ?)");
+    sql += rangeConditions(query, after, before);
     sql += order == Order::Ascending ? QStringLiteral(" ORDER BY time_ms, id LIMIT ?")
                                      : QStringLiteral(" ORDER BY time_ms DESC, id DESC LIMIT ?");
     QSqlQuery& select = prepared(sql);
     int i = 0;
     select.bindValue(i++, view.conversation);
     select.bindValue(i++, view.sinceId);
-    for (const std::optional<Point>& point : {after, before}) {
-        if (!point)
-            continue;
-        select.bindValue(i++, point->timeMs);
-        select.bindValue(i++, point->timeMs);
-        select.bindValue(i++, point->id);
-    }
+    bindBounds(select, i, after, before);
     select.bindValue(i, limit);
-    if (!select.exec()) {
-        fail(select);
-        return records;
-    }
-    while (select.next())
-        records.push_back(recordFrom(select, query.owner, query.target));
-    select.finish();
-    if (order == Order::Descending)
-        std::reverse(records.begin(), records.end());
+    readRecords(select, query, &records);
     return records;
+}
+
+bool SqlHistoryStore::readRecords(QSqlQuery& select, const HistoryQuery& query,
+                                  std::vector<HistoryRecord>* records)
+{
+    if (!select.exec())
+        return fail(select);
+    while (select.next())
+        records->push_back(recordFrom(select, query.owner, query.target));
+    select.finish();
+    return true;
 }
 
 std::vector<HistoryRecord> SqlHistoryStore::find(const HistoryQuery& query)
@@ -577,6 +643,15 @@ bool SqlHistoryStore::restorePending(const QString& owner, const std::vector<qin
 
 int SqlHistoryStore::prune(qint64 beforeMs, int maxPerTarget, int batch)
 {
+    m_errorString.clear();
+    const int deleted = pruneRows(beforeMs, maxPerTarget, batch);
+    if (deleted > 0 && !pruned())
+        return -1;
+    return deleted;
+}
+
+int SqlHistoryStore::pruneRows(qint64 beforeMs, int maxPerTarget, int batch)
+{
     int deleted = 0;
     // By age: the oldest rows (row ids grow with time) that are older than the cut.
     QSqlQuery& old = prepared(QStringLiteral(
@@ -597,36 +672,54 @@ int SqlHistoryStore::prune(qint64 beforeMs, int maxPerTarget, int batch)
     while (views.next())
         conversations.push_back(views.value(0).toLongLong());
     views.finish();
-    QSqlQuery& nth =
-        prepared(QStringLiteral("SELECT time_ms, id FROM history WHERE conversation = ?"
-                                " ORDER BY time_ms DESC, id DESC LIMIT 1 OFFSET ?"));
-    QSqlQuery& cut = prepared(QStringLiteral(
-        "DELETE FROM history WHERE id IN (SELECT id FROM history WHERE conversation = ?"
-        " AND time_ms <= ? AND (time_ms < ? OR id <= ?) LIMIT ?)"));
     for (const qint64 conversation : conversations) {
         if (deleted >= batch)
             break;
-        nth.bindValue(0, conversation);
-        nth.bindValue(1, maxPerTarget);
-        if (!nth.exec())
-            return fail(nth), -1;
-        if (!nth.next()) {
-            nth.finish();
+        const std::optional<Point> last = firstPruned(conversation, maxPerTarget);
+        if (!last) {
+            if (!m_errorString.isEmpty())
+                return -1;
             continue;
         }
-        const qint64 time = nth.value(0).toLongLong();
-        const qint64 id = nth.value(1).toLongLong();
-        nth.finish();
-        cut.bindValue(0, conversation);
-        cut.bindValue(1, time);
-        cut.bindValue(2, time);
-        cut.bindValue(3, id);
-        cut.bindValue(4, batch - deleted);
-        if (!cut.exec())
-            return fail(cut), -1;
-        deleted += cut.numRowsAffected();
+        const int cut = deleteUpTo(conversation, *last, batch - deleted);
+        if (cut < 0)
+            return -1;
+        deleted += cut;
     }
     return deleted;
+}
+
+std::optional<SqlHistoryStore::Point> SqlHistoryStore::firstPruned(qint64 conversation, int keep)
+{
+    QSqlQuery& nth =
+        prepared(QStringLiteral("SELECT time_ms, id FROM history WHERE conversation = ?"
+                                " ORDER BY time_ms DESC, id DESC LIMIT 1 OFFSET ?"));
+    nth.bindValue(0, conversation);
+    nth.bindValue(1, keep);
+    if (!nth.exec()) {
+        fail(nth);
+        return std::nullopt;
+    }
+    std::optional<Point> last;
+    if (nth.next())
+        last = Point{nth.value(0).toLongLong(), nth.value(1).toLongLong()};
+    nth.finish();
+    return last;
+}
+
+int SqlHistoryStore::deleteUpTo(qint64 conversation, const Point& last, int limit)
+{
+    QSqlQuery& cut = prepared(QStringLiteral(
+        "DELETE FROM history WHERE id IN (SELECT id FROM history WHERE conversation = ?"
+        " AND time_ms <= ? AND (time_ms < ? OR id <= ?) LIMIT ?)"));
+    cut.bindValue(0, conversation);
+    cut.bindValue(1, last.timeMs);
+    cut.bindValue(2, last.timeMs);
+    cut.bindValue(3, last.id);
+    cut.bindValue(4, limit);
+    if (!cut.exec())
+        return fail(cut), -1;
+    return cut.numRowsAffected();
 }
 
 qint64 SqlHistoryStore::count()

@@ -44,6 +44,21 @@ public:
     QString errorString() const override { return m_errorString; }
 
 protected:
+    // A point in the (time, id) order.
+    struct Point
+    {
+        qint64 timeMs;
+        qint64 id;
+    };
+    enum class Order { Ascending, Descending };
+    // A reader's view of a conversation (a row of history_views).
+    struct View
+    {
+        qint64 id = 0;
+        qint64 conversation = 0;
+        qint64 sinceId = 0; // the first row this reader may see
+    };
+
     // A row of history, given its id before it is written (the views and offline marks of the
     // same transaction name it), and written with the rest of its batch.
     struct QueuedRow
@@ -61,6 +76,47 @@ protected:
     virtual bool reserveRowIds(size_t records) = 0;
     virtual qint64 nextRowId() = 0;
     virtual bool writeRows(const std::vector<QueuedRow>& rows) = 0;
+    // Between the last nextRowId() and writeRows(), an engine may give the batch's rows other
+    // ids (of the same set) and put them in another order: arrangedId() then says which id a
+    // row named by nextRowId() has become (the views and offline marks of the batch are
+    // written with it). By default rows keep their ids and order.
+    virtual void arrangeRows(std::vector<QueuedRow>& /*rows*/) {}
+    virtual qint64 arrangedId(qint64 queuedId) const { return queuedId; }
+    // A transaction failed and was rolled back: what an engine kept of it goes.
+    virtual void rolledBack() {}
+
+    // Records of the view strictly after `after` and strictly before `before` (either may be
+    // absent), of the query's kinds, in the order, at most limit (1 or more); returned in that
+    // order. By default through the index of history by (conversation, time_ms).
+    virtual std::vector<HistoryRecord> selectRange(const HistoryQuery& query, const View& view,
+                                                   const std::optional<Point>& after,
+                                                   const std::optional<Point>& before,
+                                                   Order order, int limit);
+    // Retention by count for one conversation: the newest of the rows that go (all but the
+    // newest keep), nullopt when it has no more than keep (or on an error: errorString() is
+    // set); then the deletion of at most limit of its rows up to that point (the number deleted,
+    // -1 + errorString() on failure). By default through the index by (conversation, time_ms).
+    virtual std::optional<Point> firstPruned(qint64 conversation, int keep);
+    virtual int deleteUpTo(qint64 conversation, const Point& last, int limit);
+    // After retention deleted rows (false + errorString()): by default nothing.
+    virtual bool pruned() { return true; }
+
+    // The SQL conditions on history's kind (the query's), time_ms and id for a range after and
+    // before the points, each " AND ..." (history's columns; an alias with a dot, "h.", when
+    // given), and the points' values bound from index i on (i is left past them).
+    static QString rangeConditions(const HistoryQuery& query, const std::optional<Point>& after,
+                                   const std::optional<Point>& before,
+                                   const QString& alias = QString());
+    static void bindBounds(QSqlQuery& query, int& i, const std::optional<Point>& after,
+                           const std::optional<Point>& before);
+    // The record of a row of "SELECT id, time_ms, msgid, account, kind, line", read through
+    // the view of (owner, target).
+    static HistoryRecord recordFrom(const QSqlQuery& query, const QString& owner,
+                                    const QString& target);
+    // Runs select, whose columns are recordFrom()'s, and appends its records, as the query's
+    // reader sees them; false + errorString() on failure.
+    bool readRecords(QSqlQuery& select, const HistoryQuery& query,
+                     std::vector<HistoryRecord>* records);
 
     // The msgid's counter, as the column msgid_number keeps it (MessageId::numberOf()); 0 (the
     // column's NULL) when the msgid is not one confabd made, or its counter does not fit.
@@ -71,21 +127,6 @@ protected:
     void setErrorString(const QString& error) { m_errorString = error; }
 
 private:
-    // A point in the (time, id) order.
-    struct Point
-    {
-        qint64 timeMs;
-        qint64 id;
-    };
-    enum class Order { Ascending, Descending };
-    // A reader's view of a conversation (a row of history_views).
-    struct View
-    {
-        qint64 id = 0;
-        qint64 conversation = 0;
-        qint64 sinceId = 0; // the first row this reader may see
-    };
-
     // The view of (owner, target), if there is one (nullopt on an error too: see errorString()).
     std::optional<View> findView(const QString& owner, const QString& target);
     // Adds the view: into the conversation from sinceId on, or (conversation 0) as the start of
@@ -108,15 +149,16 @@ private:
     using ViewKey = std::pair<QString, QString>;
     // Keeps the view in m_views (started again past MaxCachedViews).
     void cacheView(const ViewKey& key, const View& view);
+    // prune()'s rows, before pruned(): the number deleted, -1 + errorString() on failure.
+    int pruneRows(qint64 beforeMs, int maxPerTarget, int batch);
+    // selectRange() from the query's earliest time on, returned ascending.
+    std::vector<HistoryRecord> range(const HistoryQuery& query, const View& view,
+                                     std::optional<Point> after, const std::optional<Point>& before,
+                                     Order order, int limit);
     // Where a bound lies: a msgid's record, or a timestamp just before (lower) or after (upper)
     // the records of its millisecond. nullopt: an unknown msgid.
     std::optional<Point> resolve(const View& view, const HistoryQuery::Bound& bound,
                                  bool afterTimestamp);
-    // Records strictly after `after` and strictly before `before` (either may be absent), in
-    // the order, at most limit; returned ascending.
-    std::vector<HistoryRecord> range(const HistoryQuery& query, const View& view,
-                                     std::optional<Point> after, const std::optional<Point>& before,
-                                     Order order, int limit);
 
     Database m_database; // declared first: destroyed after the statements
     // std::map: a reference to one statement stays valid while others are added.
@@ -125,5 +167,15 @@ private:
     // when it grows past MaxCachedViews.
     QHash<ViewKey, View> m_views;
     std::vector<QueuedRow> m_rows; // the batch's rows, queued by queueRow()
+    // Written once the batch's rows have their arranged ids: offline marks (owner, queued row
+    // id), and views added to a conversation from a row of the batch on (their since_id).
+    std::vector<std::pair<QString, qint64>> m_pendingRows;
+    struct SinceRow
+    {
+        ViewKey key;
+        qint64 viewId;
+        qint64 queuedId;
+    };
+    std::vector<SinceRow> m_sinceRows;
     QString m_errorString;
 };

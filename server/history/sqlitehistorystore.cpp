@@ -9,9 +9,14 @@
 #include <QSqlError>
 #include <QVariant>
 
+#include <algorithm>
 #include <array>
+#include <limits>
 
 namespace {
+
+// lastTime()s kept in memory, up to this many conversations; past it the cache starts again.
+constexpr int MaxCachedLastTimes = 100000;
 
 // The parameters of a row in the INSERT statements.
 constexpr int ColumnsPerRow = 8;
@@ -115,7 +120,7 @@ bool SqliteHistoryStore::setMaxSize(qint64 bytes)
 
 SqliteHistoryStore::~SqliteHistoryStore()
 {
-    for (sqlite3_stmt* statement : {m_insertOne, m_insertMany, m_lastId})
+    for (sqlite3_stmt* statement : {m_insertOne, m_insertMany, m_lastId, m_insertSpan})
         sqlite3_finalize(statement); // null: a no-op
     if (m_checkpointer) {
         if (sqlite3* connection = handle())
@@ -168,7 +173,29 @@ bool SqliteHistoryStore::reserveRowIds(size_t)
     else
         setErrorString(QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(last))));
     sqlite3_reset(last);
+    m_firstQueuedId = m_nextId;
+    m_arranged.clear();
     return result == SQLITE_ROW;
+}
+
+void SqliteHistoryStore::arrangeRows(std::vector<QueuedRow>& rows)
+{
+    // Rows were queued with the ids from m_firstQueuedId on, one after another.
+    std::stable_sort(rows.begin(), rows.end(), [](const QueuedRow& a, const QueuedRow& b) {
+        return a.conversation < b.conversation;
+    });
+    m_arranged.assign(rows.size(), 0);
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const qint64 id = m_firstQueuedId + qint64(i);
+        m_arranged[size_t(rows[i].id - m_firstQueuedId)] = id;
+        rows[i].id = id;
+    }
+}
+
+qint64 SqliteHistoryStore::arrangedId(qint64 queuedId) const
+{
+    const qint64 index = queuedId - m_firstQueuedId;
+    return index >= 0 && index < qint64(m_arranged.size()) ? m_arranged[size_t(index)] : queuedId;
 }
 
 bool SqliteHistoryStore::writeRows(const std::vector<QueuedRow>& rows)
@@ -205,7 +232,302 @@ bool SqliteHistoryStore::writeRows(const std::vector<QueuedRow>& rows)
         if (!insert || !insertRows(insert, &rows[from], 1))
             return false;
     }
+    return writeSpans(rows);
+}
+
+bool SqliteHistoryStore::writeSpans(const std::vector<QueuedRow>& rows)
+{
+    sqlite3_stmt* insert = statement(
+        &m_insertSpan, "INSERT INTO history_spans (conversation, first_id, last_id, first_ms,"
+                       " last_ms, ordered) VALUES (?, ?, ?, ?, ?, ?)");
+    if (!insert)
+        return false;
+    if (m_lastTimes.size() >= MaxCachedLastTimes)
+        m_lastTimes.clear();
+    for (size_t head = 0; head < rows.size();) {
+        const qint64 conversation = rows[head].conversation;
+        const std::optional<qint64> before = lastTime(conversation);
+        if (!before)
+            return false;
+        qint64 newest = *before;
+        qint64 firstMs = std::numeric_limits<qint64>::max();
+        qint64 lastMs = std::numeric_limits<qint64>::min();
+        bool ordered = true;
+        size_t tail = head;
+        for (; tail < rows.size() && rows[tail].conversation == conversation; ++tail) {
+            const qint64 time = rows[tail].record->timeMs;
+            ordered = ordered && time >= newest;
+            newest = std::max(newest, time);
+            firstMs = std::min(firstMs, time);
+            lastMs = std::max(lastMs, time);
+        }
+        sqlite3_bind_int64(insert, 1, conversation);
+        sqlite3_bind_int64(insert, 2, rows[head].id);
+        sqlite3_bind_int64(insert, 3, rows[tail - 1].id);
+        sqlite3_bind_int64(insert, 4, firstMs);
+        sqlite3_bind_int64(insert, 5, lastMs);
+        sqlite3_bind_int(insert, 6, ordered ? 1 : 0);
+        const bool done = sqlite3_step(insert) == SQLITE_DONE;
+        if (!done)
+            setErrorString(QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(insert))));
+        sqlite3_reset(insert);
+        if (!done)
+            return false;
+        m_lastTimes.insert(conversation, newest);
+        head = tail;
+    }
     return true;
+}
+
+std::optional<qint64> SqliteHistoryStore::lastTime(qint64 conversation)
+{
+    if (const auto it = m_lastTimes.constFind(conversation); it != m_lastTimes.cend())
+        return it.value();
+    QSqlQuery& select =
+        prepared(QStringLiteral("SELECT MAX(last_ms) FROM history_spans WHERE conversation = ?"));
+    select.bindValue(0, conversation);
+    if (!select.exec() || !select.next()) {
+        fail(select);
+        return std::nullopt;
+    }
+    const QVariant last = select.value(0);
+    select.finish();
+    const qint64 time = last.isNull() ? std::numeric_limits<qint64>::min() : last.toLongLong();
+    m_lastTimes.insert(conversation, time);
+    return time;
+}
+
+std::optional<bool> SqliteHistoryStore::inOrder(qint64 conversation)
+{
+    QSqlQuery& select = prepared(QStringLiteral(
+        "SELECT 1 FROM history_spans WHERE conversation = ? AND ordered = 0 LIMIT 1"));
+    select.bindValue(0, conversation);
+    if (!select.exec()) {
+        fail(select);
+        return std::nullopt;
+    }
+    const bool unordered = select.next();
+    select.finish();
+    return !unordered;
+}
+
+std::vector<HistoryRecord> SqliteHistoryStore::selectRange(const HistoryQuery& query,
+                                                           const View& view,
+                                                           const std::optional<Point>& after,
+                                                           const std::optional<Point>& before,
+                                                           Order order, int limit)
+{
+    std::vector<HistoryRecord> records;
+    const std::optional<bool> ordered = inOrder(view.conversation);
+    if (!ordered)
+        return records;
+    const bool ascending = order == Order::Ascending;
+    if (!*ordered) {
+        // All the conversation's rows, through its spans, sorted.
+        QString sql = QStringLiteral(
+            "SELECT h.id, h.time_ms, h.msgid, h.account, h.kind, h.line FROM history_spans s"
+            " JOIN history h ON h.id BETWEEN s.first_id AND s.last_id"
+            " WHERE s.conversation = ? AND s.last_id >= ? AND h.conversation = ? AND h.id >= ?");
+        sql += rangeConditions(query, after, before, QStringLiteral("h."));
+        sql += ascending ? QStringLiteral(" ORDER BY h.time_ms, h.id LIMIT ?")
+                         : QStringLiteral(" ORDER BY h.time_ms DESC, h.id DESC LIMIT ?");
+        QSqlQuery& select = prepared(sql);
+        int i = 0;
+        select.bindValue(i++, view.conversation);
+        select.bindValue(i++, view.sinceId);
+        select.bindValue(i++, view.conversation);
+        select.bindValue(i++, view.sinceId);
+        bindBounds(select, i, after, before);
+        select.bindValue(i, limit);
+        readRecords(select, query, &records);
+        return records;
+    }
+    // In order: the spans one after another from the bound on. Descending from `before`: the
+    // spans that start at or before its time. Ascending from `after`: from the last span that
+    // starts before its time (every span before that one ends before it too).
+    qint64 start = 0;
+    if (ascending && after) {
+        QSqlQuery& first = prepared(
+            QStringLiteral("SELECT first_id FROM history_spans WHERE conversation = ?"
+                           " AND first_ms < ? ORDER BY first_ms DESC, first_id DESC LIMIT 1"));
+        first.bindValue(0, view.conversation);
+        first.bindValue(1, after->timeMs);
+        if (!first.exec()) {
+            fail(first);
+            return records;
+        }
+        if (first.next())
+            start = first.value(0).toLongLong();
+        first.finish();
+    }
+    const QString columns =
+        QStringLiteral("SELECT first_id, last_id, first_ms, last_ms FROM history_spans");
+    QSqlQuery& spans = prepared(
+        ascending ? columns + QStringLiteral(" WHERE conversation = ? AND first_id >= ?"
+                                             " ORDER BY first_id")
+        : before  ? columns + QStringLiteral(" WHERE conversation = ? AND first_ms <= ?"
+                                             " ORDER BY first_ms DESC, first_id DESC")
+                  : columns + QStringLiteral(" WHERE conversation = ? ORDER BY first_id DESC"));
+    spans.bindValue(0, view.conversation);
+    if (ascending)
+        spans.bindValue(1, start);
+    else if (before)
+        spans.bindValue(1, before->timeMs);
+    if (!spans.exec()) {
+        fail(spans);
+        return records;
+    }
+    while (int(records.size()) < limit && spans.next()) {
+        const qint64 firstId = spans.value(0).toLongLong();
+        const qint64 lastId = spans.value(1).toLongLong();
+        if (ascending) {
+            if (before && spans.value(2).toLongLong() > before->timeMs)
+                break; // this span and every later one start after the range
+            if (lastId < view.sinceId)
+                continue;
+        } else if (lastId < view.sinceId ||
+                   (after && spans.value(3).toLongLong() < after->timeMs)) {
+            break; // this span and every earlier one end before the range
+        }
+        if (!spanRows(query, std::max(firstId, view.sinceId), lastId, after, before, order, limit,
+                      &records)) {
+            spans.finish();
+            return {};
+        }
+    }
+    spans.finish();
+    return records;
+}
+
+bool SqliteHistoryStore::spanRows(const HistoryQuery& query, qint64 first, qint64 last,
+                                  const std::optional<Point>& after,
+                                  const std::optional<Point>& before, Order order, int limit,
+                                  std::vector<HistoryRecord>* records)
+{
+    QString sql = QStringLiteral("SELECT id, time_ms, msgid, account, kind, line FROM history"
+                                 " WHERE id BETWEEN ? AND ?");
+    sql += rangeConditions(query, after, before);
+    sql += order == Order::Ascending ? QStringLiteral(" ORDER BY id LIMIT ?")
+                                     : QStringLiteral(" ORDER BY id DESC LIMIT ?");
+    QSqlQuery& select = prepared(sql);
+    int i = 0;
+    select.bindValue(i++, first);
+    select.bindValue(i++, last);
+    bindBounds(select, i, after, before);
+    select.bindValue(i, limit - int(records->size()));
+    return readRecords(select, query, records);
+}
+
+std::optional<SqliteHistoryStore::Point> SqliteHistoryStore::firstPruned(qint64 conversation,
+                                                                         int keep)
+{
+    const std::optional<bool> ordered = inOrder(conversation);
+    if (!ordered)
+        return std::nullopt;
+    std::optional<Point> last;
+    if (!*ordered) {
+        QSqlQuery& nth = prepared(QStringLiteral(
+            "SELECT h.time_ms, h.id FROM history_spans s"
+            " JOIN history h ON h.id BETWEEN s.first_id AND s.last_id WHERE s.conversation = ?"
+            " ORDER BY h.time_ms DESC, h.id DESC LIMIT 1 OFFSET ?"));
+        nth.bindValue(0, conversation);
+        nth.bindValue(1, keep);
+        if (!nth.exec()) {
+            fail(nth);
+            return std::nullopt;
+        }
+        if (nth.next())
+            last = Point{nth.value(0).toLongLong(), nth.value(1).toLongLong()};
+        nth.finish();
+        return last;
+    }
+    // Span by span from the newest, counting rows, to the one that holds the first to go.
+    QSqlQuery& spans = prepared(QStringLiteral("SELECT first_id, last_id FROM history_spans"
+                                               " WHERE conversation = ? ORDER BY first_id DESC"));
+    QSqlQuery& count =
+        prepared(QStringLiteral("SELECT COUNT(*) FROM history WHERE id BETWEEN ? AND ?"));
+    QSqlQuery& nth = prepared(QStringLiteral("SELECT time_ms, id FROM history"
+                                             " WHERE id BETWEEN ? AND ? ORDER BY id DESC"
+                                             " LIMIT 1 OFFSET ?"));
+    spans.bindValue(0, conversation);
+    if (!spans.exec()) {
+        fail(spans);
+        return std::nullopt;
+    }
+    qint64 newer = 0; // rows in the spans after this one
+    while (spans.next()) {
+        const qint64 firstId = spans.value(0).toLongLong();
+        const qint64 lastId = spans.value(1).toLongLong();
+        count.bindValue(0, firstId);
+        count.bindValue(1, lastId);
+        if (!count.exec() || !count.next()) {
+            fail(count);
+            spans.finish();
+            return std::nullopt;
+        }
+        const qint64 rows = count.value(0).toLongLong();
+        count.finish();
+        if (newer + rows > keep) {
+            nth.bindValue(0, firstId);
+            nth.bindValue(1, lastId);
+            nth.bindValue(2, keep - newer);
+            if (!nth.exec()) {
+                fail(nth);
+                spans.finish();
+                return std::nullopt;
+            }
+            if (nth.next())
+                last = Point{nth.value(0).toLongLong(), nth.value(1).toLongLong()};
+            nth.finish();
+            break;
+        }
+        newer += rows;
+    }
+    spans.finish();
+    return last;
+}
+
+int SqliteHistoryStore::deleteUpTo(qint64 conversation, const Point& last, int limit)
+{
+    const std::optional<bool> ordered = inOrder(conversation);
+    if (!ordered)
+        return -1;
+    // In order, every row up to last is in a span that starts at or before it.
+    const qint64 upTo = *ordered ? last.id : std::numeric_limits<qint64>::max();
+    QSqlQuery& cut = prepared(QStringLiteral(
+        "DELETE FROM history WHERE id IN (SELECT h.id FROM history_spans s"
+        " JOIN history h ON h.id BETWEEN s.first_id AND s.last_id"
+        " WHERE s.conversation = ? AND s.first_id <= ? AND h.conversation = ?"
+        " AND h.time_ms <= ? AND (h.time_ms < ? OR h.id <= ?) LIMIT ?)"));
+    cut.bindValue(0, conversation);
+    cut.bindValue(1, upTo);
+    cut.bindValue(2, conversation);
+    cut.bindValue(3, last.timeMs);
+    cut.bindValue(4, last.timeMs);
+    cut.bindValue(5, last.id);
+    cut.bindValue(6, limit);
+    if (!cut.exec())
+        return fail(cut), -1;
+    const int deleted = cut.numRowsAffected();
+    // The conversation's spans that are left empty.
+    QSqlQuery& empty = prepared(QStringLiteral(
+        "DELETE FROM history_spans WHERE conversation = ? AND first_id <= ? AND NOT EXISTS"
+        " (SELECT 1 FROM history h WHERE h.id BETWEEN history_spans.first_id"
+        " AND history_spans.last_id)"));
+    empty.bindValue(0, conversation);
+    empty.bindValue(1, upTo);
+    if (!empty.exec())
+        return fail(empty), -1;
+    return deleted;
+}
+
+bool SqliteHistoryStore::pruned()
+{
+    // Retention by age deletes the oldest rows: the spans that end before the oldest left go.
+    QSqlQuery& old = prepared(QStringLiteral(
+        "DELETE FROM history_spans WHERE last_id <"
+        " COALESCE((SELECT MIN(id) FROM history), 9223372036854775807)"));
+    return old.exec() || fail(old);
 }
 
 bool SqliteHistoryStore::insertRows(sqlite3_stmt* insert, const QueuedRow* first, int count)

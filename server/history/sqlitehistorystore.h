@@ -2,6 +2,8 @@
 
 #include "history/sqlhistorystore.h"
 
+#include <QHash>
+
 #include <memory>
 #include <vector>
 
@@ -58,7 +60,25 @@ protected:
     // start, cursors and end cost as much as a row.
     bool reserveRowIds(size_t records) override;
     qint64 nextRowId() override { return m_nextId++; }
+    // Then each conversation's rows of the batch get consecutive ids, in the order they came,
+    // and a span (history_spans, schema 8) per conversation finds them: history has no index
+    // by conversation.
+    void arrangeRows(std::vector<QueuedRow>& rows) override;
+    qint64 arrangedId(qint64 queuedId) const override;
     bool writeRows(const std::vector<QueuedRow>& rows) override;
+    void rolledBack() override { m_lastTimes.clear(); }
+
+    // Through the spans: in a conversation whose spans are all ordered, span by span in id
+    // order (which is then the (time, id) order), each one's rows by id, until the limit; in
+    // one that is not (a clock that went back), all its rows through its spans, sorted.
+    std::vector<HistoryRecord> selectRange(const HistoryQuery& query, const View& view,
+                                           const std::optional<Point>& after,
+                                           const std::optional<Point>& before, Order order,
+                                           int limit) override;
+    std::optional<Point> firstPruned(qint64 conversation, int keep) override;
+    int deleteUpTo(qint64 conversation, const Point& last, int limit) override;
+    // Spans left with no rows go.
+    bool pruned() override;
 
 private:
     // SQLite's handle of the history connection, or null + errorString().
@@ -67,13 +87,29 @@ private:
     sqlite3_stmt* statement(sqlite3_stmt** slot, const char* sql);
     // Binds and runs statement for count rows from first.
     bool insertRows(sqlite3_stmt* statement, const QueuedRow* first, int count);
+    // A span per run of one conversation's rows (rows in arrangeRows()' order).
+    bool writeSpans(const std::vector<QueuedRow>& rows);
+    // The newest time of the conversation's rows, as far as its spans say (min() when it has
+    // none); nullopt + errorString() on failure.
+    std::optional<qint64> lastTime(qint64 conversation);
+    // Whether every span of the conversation is ordered; nullopt + errorString() on failure.
+    std::optional<bool> inOrder(qint64 conversation);
+    // Appends the rows of one span from first to last (ids), within the bounds, in the order,
+    // up to limit records in all; false + errorString() on failure.
+    bool spanRows(const HistoryQuery& query, qint64 first, qint64 last,
+                  const std::optional<Point>& after, const std::optional<Point>& before,
+                  Order order, int limit, std::vector<HistoryRecord>* records);
     // SQLite's wal hook, after each commit: frames is the log's length in pages.
     static int walCommitted(void* store, sqlite3* connection, const char* name, int frames);
 
     sqlite3_stmt* m_insertOne = nullptr;
     sqlite3_stmt* m_insertMany = nullptr; // RowsPerStatement rows
     sqlite3_stmt* m_lastId = nullptr;
+    sqlite3_stmt* m_insertSpan = nullptr;
     qint64 m_nextId = 0;
+    qint64 m_firstQueuedId = 0;       // the batch's first id from nextRowId()
+    std::vector<qint64> m_arranged;   // the id each of them has become
+    QHash<qint64, qint64> m_lastTimes; // lastTime() of the conversations written to
     int m_checkpointPages;
     std::unique_ptr<WalCheckpointer> m_checkpointer;
 };

@@ -161,6 +161,50 @@ SchemaMigrations::SchemaMigrations(DatabaseLocation::Engine engine) : m_engine(e
              QStringLiteral("CREATE INDEX history_by_msgid_number ON history(msgid_number)"
                             " WHERE msgid_number IS NOT NULL"),
          }},
+        {8,
+         "history found through spans of rows instead of an index entry per row",
+         {
+             // A conversation's rows of one batch have consecutive ids (the history writer
+             // numbers a batch in conversation order): one span row per conversation per batch
+             // finds them, where the index by (conversation, time) took an entry per row, in a
+             // page of its own for every conversation of every batch, and two thirds of the
+             // writer's time (SqliteHistoryStore). ordered: each of the span's rows is no older
+             // than every row of the conversation before it, so that in a conversation whose
+             // spans are all ordered the id order is the (time, id) order.
+             QStringLiteral("CREATE TABLE history_spans ("
+                            " conversation INTEGER NOT NULL,"
+                            " first_id INTEGER NOT NULL,"
+                            " last_id INTEGER NOT NULL,"
+                            " first_ms INTEGER NOT NULL,"
+                            " last_ms INTEGER NOT NULL,"
+                            " ordered INTEGER NOT NULL,"
+                            " PRIMARY KEY (conversation, first_id)) WITHOUT ROWID"),
+             // Where a time falls in a conversation; which spans retention emptied (last_id only
+             // grows: its entries go at the end); the conversations that are not in order.
+             QStringLiteral("CREATE INDEX history_spans_by_time"
+                            " ON history_spans(conversation, first_ms)"),
+             QStringLiteral("CREATE INDEX history_spans_by_end ON history_spans(last_id)"),
+             QStringLiteral("CREATE INDEX history_spans_unordered"
+                            " ON history_spans(conversation) WHERE ordered = 0"),
+             // The rows so far: a span per run of consecutive ids of one conversation.
+             QStringLiteral(
+                 "INSERT INTO history_spans"
+                 " (conversation, first_id, last_id, first_ms, last_ms, ordered)"
+                 " SELECT conversation, MIN(id), MAX(id), MIN(time_ms), MAX(time_ms),"
+                 " MIN(in_order) FROM ("
+                 "  SELECT conversation, id, time_ms, in_order,"
+                 "  SUM(starts) OVER (ORDER BY id) AS run FROM ("
+                 "   SELECT conversation, id, time_ms,"
+                 "   CASE WHEN LAG(conversation) OVER (ORDER BY id) = conversation"
+                 "    THEN 0 ELSE 1 END AS starts,"
+                 "   CASE WHEN time_ms >= MAX(time_ms) OVER (PARTITION BY conversation"
+                 "    ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"
+                 "    OR id = MIN(id) OVER (PARTITION BY conversation)"
+                 "    THEN 1 ELSE 0 END AS in_order"
+                 "   FROM history))"
+                 " GROUP BY run"),
+             QStringLiteral("DROP INDEX history_by_conversation"),
+         }},
     };
 }
 

@@ -27,6 +27,7 @@
 
 #include <atomic>
 #include <memory>
+#include <random>
 
 #include <sqlite3.h>
 
@@ -74,6 +75,8 @@ private slots:
     void checkpointsOnTheirOwnThread();
     void sqliteSetUpAsConfabdDoes();
     void batchesKeepNoStatementJournal();
+    void aBatchWritesASpanPerConversation();
+    void spansAnswerAsTheRowsDo();
 #endif
 
 private:
@@ -562,6 +565,14 @@ void tst_SqlHistoryStore::msgidsFoundByTheirCounter()
                                      " line FROM history WHERE msgid = '%2'")
                           .arg(legacy, made1)),
              qPrintable(raw.lastError().text()));
+#ifndef CONFAB_TEST_POSTGRES
+    // SQLite finds rows through their spans (schema 8): one from before has its own, as the
+    // migration to version 8 gave it.
+    QVERIFY2(raw.exec(QStringLiteral("INSERT INTO history_spans SELECT conversation, id, id,"
+                                     " time_ms, time_ms, 1 FROM history WHERE msgid = '%1'")
+                          .arg(legacy)),
+             qPrintable(raw.lastError().text()));
+#endif
     QVERIFY(append({channelRecord(Channel, 4000, made2), channelRecord(Channel, 5000, made3)}));
 
     // The counters are kept for confabd's msgids only.
@@ -1304,6 +1315,205 @@ void tst_SqlHistoryStore::batchesKeepNoStatementJournal()
     QVERIFY2(store.append(records), qPrintable(store.errorString()));
     QCOMPARE(store.count(), qint64(records.size()));
     QCOMPARE(SubjournalCountingVfs::subjournals.load(), 0);
+}
+#endif
+
+#ifndef CONFAB_TEST_POSTGRES
+namespace {
+
+// The store's queries without its spans: the SQL it shares with PostgreSQL, by conversation and
+// (time, id) (here a scan of the whole table: SQLite's history has no index by conversation),
+// to check the spans' answers against.
+class RowOrderStore : public SqliteHistoryStore
+{
+public:
+    using SqliteHistoryStore::SqliteHistoryStore;
+
+protected:
+    std::vector<HistoryRecord> selectRange(const HistoryQuery& query, const View& view,
+                                           const std::optional<Point>& after,
+                                           const std::optional<Point>& before, Order order,
+                                           int limit) override
+    {
+        return SqlHistoryStore::selectRange(query, view, after, before, order, limit);
+    }
+};
+
+// SQL's single value from a raw connection (-1 on an error).
+qint64 scalar(QSqlDatabase& database, const QString& sql)
+{
+    QSqlQuery query(database);
+    if (!query.exec(sql) || !query.next()) {
+        qWarning("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+        return -1;
+    }
+    return query.value(0).toLongLong();
+}
+
+} // namespace
+
+// Schema 8: a batch's rows of each conversation have consecutive ids, in the order they came,
+// and one span per conversation per batch finds them; history has no index by conversation.
+void tst_SqlHistoryStore::aBatchWritesASpanPerConversation()
+{
+    std::vector<HistoryRecord> first;
+    QStringList room0;
+    for (int i = 0; i < 30; ++i) {
+        first.push_back(channelRecord(QStringLiteral("#s%1").arg(i % 3), 1000 + i,
+                                      QStringLiteral("s%1").arg(i)));
+        if (i % 3 == 0)
+            room0.append(first.back().msgid);
+    }
+    QVERIFY(append(first));
+    QVERIFY(append({channelRecord(QStringLiteral("#s0"), 2000, QStringLiteral("late0")),
+                    channelRecord(QStringLiteral("#s1"), 2001, QStringLiteral("late1")),
+                    channelRecord(QStringLiteral("#s0"), 2002, QStringLiteral("late2"))}));
+    room0 << QStringLiteral("late0") << QStringLiteral("late2");
+    QCOMPARE(latest(*m_store, QString(), QStringLiteral("#s0")), room0);
+
+    const QString rawName = QStringLiteral("test-spans");
+    {
+        QSqlDatabase raw = openRawConnection(
+            DatabaseLocation::sqlite(m_dir->filePath(QStringLiteral("history.sqlite"))), rawName);
+        QVERIFY2(raw.isOpen(), qPrintable(raw.lastError().text()));
+        QCOMPARE(scalar(raw, QStringLiteral("SELECT COUNT(*) FROM sqlite_master"
+                                            " WHERE name = 'history_by_conversation'")),
+                 0);
+        QSqlQuery spans(raw);
+        QVERIFY(spans.exec(QStringLiteral("SELECT conversation, first_id, last_id, first_ms,"
+                                          " last_ms, ordered FROM history_spans ORDER BY first_id")));
+        QList<qint64> sizes;
+        while (spans.next()) {
+            const qint64 firstId = spans.value(1).toLongLong();
+            const qint64 lastId = spans.value(2).toLongLong();
+            sizes.append(lastId - firstId + 1);
+            // Every id of the span is a row of its conversation, in its times.
+            QCOMPARE(scalar(raw, QStringLiteral("SELECT COUNT(*) FROM history WHERE id BETWEEN"
+                                                " %1 AND %2 AND conversation = %3"
+                                                " AND time_ms BETWEEN %4 AND %5")
+                                     .arg(firstId)
+                                     .arg(lastId)
+                                     .arg(spans.value(0).toLongLong())
+                                     .arg(spans.value(3).toLongLong())
+                                     .arg(spans.value(4).toLongLong())),
+                     lastId - firstId + 1);
+            QCOMPARE(spans.value(5).toInt(), 1); // ordered
+        }
+        QCOMPARE(sizes, QList<qint64>({10, 10, 10, 2, 1}));
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(rawName);
+}
+
+// Every query direction, bound, limit and kind through the spans gives what the rows in (time,
+// id) order give: on many batches of interleaved conversations whose times repeat across
+// batches (spans in order), then after a batch from a clock that went back (spans not in order).
+void tst_SqlHistoryStore::spansAnswerAsTheRowsDo()
+{
+    const QString path = m_dir->filePath(QStringLiteral("history.sqlite"));
+    const QList<std::pair<QString, QString>> views = {
+        {QString(), QStringLiteral("#d0")},
+        {QString(), QStringLiteral("#d1")},
+        {QString(), QStringLiteral("#d2")},
+        {QStringLiteral("alice"), QStringLiteral("bob")}};
+    std::mt19937 random(7);
+    int n = 0;
+    const auto fill = [&](int batches, qint64 fromMs, int onlyView) {
+        for (int batch = 0; batch < batches; ++batch) {
+            std::vector<HistoryRecord> records;
+            for (int i = 0; i < 100; ++i, ++n) {
+                const int pick = onlyView >= 0 ? onlyView : int(random() % 4);
+                const qint64 time = fromMs + n / 8; // eight records a millisecond
+                const Kind kind = n % 11 == 0 ? Kind::Event : Kind::Message;
+                const QString msgid = QStringLiteral("d%1").arg(n);
+                records.push_back(pick < 3 ? channelRecord(views[pick].second, time, msgid, kind)
+                                           : record(views[pick].first, views[pick].second, time,
+                                                    msgid));
+            }
+            QVERIFY(append(records));
+        }
+    };
+    RowOrderStore reference(QStringLiteral("test-row-order"));
+    const auto compareAll = [&]() -> bool {
+        for (const auto& [owner, target] : views) {
+            const std::vector<HistoryRecord> all =
+                reference.find(query(owner, target, Direction::Latest, {}, {}, 100000, true));
+            if (all.size() < 50) {
+                qWarning("%s: %zu records", qPrintable(target), all.size());
+                return false;
+            }
+            QStringList bounds = {QStringLiteral("ts:1"), QStringLiteral("ts:999999999")};
+            // Some records, and those at the ends of spans (where the ids jump): a span often
+            // ends in the millisecond the next one starts in.
+            QList<qint64> notBefore;
+            int jumps = 0;
+            for (size_t i = 0; i < all.size(); ++i) {
+                const bool jump = i > 0 && all[i].id != all[i - 1].id + 1 && jumps++ % 3 == 0;
+                if (i % 97 != 0 && !jump)
+                    continue;
+                for (const HistoryRecord* at : {&all[i], jump ? &all[i - 1] : &all[i]}) {
+                    bounds << QStringLiteral("id:") + at->msgid
+                           << QStringLiteral("ts:%1").arg(at->timeMs);
+                }
+                if (jump)
+                    notBefore << all[i].timeMs;
+            }
+            if (notBefore.isEmpty()) {
+                qWarning("%s: no spans", qPrintable(target));
+                return false;
+            }
+            bounds << QStringLiteral("id:") + all.back().msgid;
+            // Each bound in each direction, with the limit, the kinds and the earliest time
+            // taken in turn.
+            const int limits[] = {1, 5, 60};
+            int turn = 0;
+            for (const Direction direction :
+                 {Direction::Latest, Direction::Before, Direction::After, Direction::Around}) {
+                QStringList firsts = bounds;
+                if (direction == Direction::Latest)
+                    firsts << QString() << QString() << QString();
+                for (const QString& first : std::as_const(firsts)) {
+                    ++turn;
+                    HistoryQuery q = query(owner, target, direction, first, {}, limits[turn % 3],
+                                           turn % 2 == 0);
+                    if (turn % 5 == 0)
+                        q.notBeforeMs = notBefore[turn % notBefore.size()];
+                    const QStringList got = msgids(m_store->find(q));
+                    const QStringList want = msgids(reference.find(q));
+                    if (got != want) {
+                        qWarning("%s %d %s limit %d events %d since %lld: got %s, rows say %s",
+                                 qPrintable(target), int(direction), qPrintable(first), q.limit,
+                                 int(q.includeEvents), qlonglong(q.notBeforeMs),
+                                 qPrintable(got.join(u' ')), qPrintable(want.join(u' ')));
+                        return false;
+                    }
+                }
+            }
+            const int step = std::max<int>(1, int(bounds.size()) / 7);
+            for (int i = 0; i < bounds.size(); i += step) {
+                for (int j = 1; j < bounds.size(); j += step) {
+                    const HistoryQuery q = query(owner, target, Direction::Between, bounds[i],
+                                                 bounds[j], 20, true);
+                    const QStringList got = msgids(m_store->find(q));
+                    const QStringList want = msgids(reference.find(q));
+                    if (got != want) {
+                        qWarning("%s BETWEEN %s %s: got %s, rows say %s", qPrintable(target),
+                                 qPrintable(bounds[i]), qPrintable(bounds[j]),
+                                 qPrintable(got.join(u' ')), qPrintable(want.join(u' ')));
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    };
+    fill(40, 1000, -1);
+    QVERIFY2(reference.open(path), qPrintable(reference.errorString()));
+    QVERIFY(compareAll());
+    // #d1's clock goes back (its rows from here on are older than the ones before), then on.
+    fill(2, 0, 1);
+    fill(5, 1000, -1);
+    QVERIFY(compareAll());
 }
 #endif
 

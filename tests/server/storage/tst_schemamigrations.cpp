@@ -145,6 +145,20 @@ void tst_SchemaMigrations::migratesFromEveryEarlierVersion()
                 "INSERT INTO history (id, conversation, time_ms, msgid, account, kind, line)"
                 " VALUES (1, 1, 10, 'm1', '', 0, x'41')")));
         }
+        if (from == 7) {
+            // Version 7 history: two rooms' rows interleaved, and one row from a clock that
+            // went back (id 5, older than id 4).
+            QSqlQuery insert(raw.database);
+            QVERIFY(insert.exec(QStringLiteral(
+                "INSERT INTO history_views (id, owner, target, conversation, last_ms)"
+                " VALUES (1, '', '#a', 1, 13), (2, '', '#b', 2, 15)")));
+            QVERIFY(insert.exec(QStringLiteral(
+                "INSERT INTO history (id, conversation, time_ms, msgid, account, kind, line)"
+                " VALUES (1, 1, 10, 'a1', '', 0, x'41'), (2, 1, 11, 'a2', '', 0, x'41'),"
+                " (3, 2, 12, 'b1', '', 0, x'42'), (4, 1, 13, 'a3', '', 0, x'41'),"
+                " (5, 1, 9, 'a4', '', 0, x'41'), (6, 2, 14, 'b2', '', 0, x'42'),"
+                " (7, 2, 15, 'b3', '', 0, x'42')")));
+        }
     }
     Database database(QStringLiteral("migrated"));
     QVERIFY2(database.open(path), qPrintable(database.errorString()));
@@ -174,6 +188,32 @@ void tst_SchemaMigrations::migratesFromEveryEarlierVersion()
         QCOMPARE(query.value(0).toByteArray(), QByteArray("\x06\x07"));
         QCOMPARE(scalar(database.connection(), QStringLiteral("SELECT COUNT(*) FROM accounts")),
                  2);
+    }
+    if (from >= 4) {
+        // Version 8: every row is in a span of its conversation.
+        QCOMPARE(scalar(database.connection(),
+                        QStringLiteral("SELECT COUNT(*) FROM history h WHERE NOT EXISTS"
+                                       " (SELECT 1 FROM history_spans s WHERE s.conversation ="
+                                       " h.conversation AND h.id BETWEEN s.first_id AND"
+                                       " s.last_id)")),
+                 0);
+    }
+    if (from == 7) {
+        // A span per run of one room's ids; the run with the row from the clock that went
+        // back is not in order.
+        QVERIFY(query.exec(QStringLiteral(
+            "SELECT conversation, first_id, last_id, first_ms, last_ms, ordered"
+            " FROM history_spans ORDER BY first_id")));
+        QStringList spans;
+        while (query.next()) {
+            QStringList span;
+            for (int i = 0; i < 6; ++i)
+                span.append(query.value(i).toString());
+            spans.append(span.join(u' '));
+        }
+        QCOMPARE(spans, QStringList({QStringLiteral("1 1 2 10 11 1"), QStringLiteral("2 3 3 12 12 1"),
+                                     QStringLiteral("1 4 5 9 13 0"),
+                                     QStringLiteral("2 6 7 14 15 1")}));
     }
     if (from == 5 || from == 6) {
         QCOMPARE(scalar(database.connection(), QStringLiteral("SELECT COUNT(*) FROM history")), 1);
@@ -205,7 +245,7 @@ void tst_SchemaMigrations::migratesFromEveryEarlierVersion()
                  3);
         QCOMPARE(scalar(database.connection(), QStringLiteral("SELECT COUNT(*) FROM history_pending")),
                  1);
-    } else {
+    } else if (from < 4) {
         // Earlier versions start with no history.
         for (const char* table : {"history", "history_views", "history_pending", "read_markers"}) {
             QCOMPARE(scalar(database.connection(),
@@ -234,8 +274,8 @@ void tst_SchemaMigrations::migratesFromEveryEarlierVersion()
 void tst_SchemaMigrations::migratesStepByStep()
 {
     // One version at a time, as successive confabd releases would: each step stops at its
-    // target; 3 -> 4 -> 5 add the history tables, 6 the files table, 7 an index, and nothing
-    // else.
+    // target; 3 -> 4 -> 5 add the history tables, 6 the files table, 7 an index, 8 the spans
+    // of history, and nothing else.
     QTemporaryDir dir;
     RawConnection raw(dir.filePath(QStringLiteral("steps.sqlite")));
     SchemaMigrations migrations;
@@ -251,8 +291,8 @@ void tst_SchemaMigrations::migratesStepByStep()
     for (const QString& table : tablesBefore)
         added.removeOne(table);
     QCOMPARE(added, QStringList({QStringLiteral("files"), QStringLiteral("history"),
-                                 QStringLiteral("history_pending"), QStringLiteral("history_views"),
-                                 QStringLiteral("read_markers")}));
+                                 QStringLiteral("history_pending"), QStringLiteral("history_spans"),
+                                 QStringLiteral("history_views"), QStringLiteral("read_markers")}));
     // Migrating to where the file already is does nothing.
     QString error;
     QVERIFY(migrations.migrate(raw.database, SchemaMigrations().latestVersion(), &error));
@@ -268,9 +308,12 @@ void tst_SchemaMigrations::historyTables()
     QVERIFY(database.open(dir.filePath(QStringLiteral("history.sqlite"))));
     QSqlDatabase& db = database.connection();
     const QStringList indexes = schemaObjects(db, QStringLiteral("index"));
-    for (const char* index :
-         {"history_by_conversation", "history_by_msgid", "history_by_msgid_number"})
+    for (const char* index : {"history_by_msgid", "history_by_msgid_number", "history_spans_by_time",
+                              "history_spans_by_end", "history_spans_unordered"})
         QVERIFY2(indexes.contains(QLatin1String(index)), qPrintable(indexes.join(u' ')));
+    // Since version 8 rows are found through their spans, not an index entry each.
+    QVERIFY2(!indexes.contains(QLatin1String("history_by_conversation")),
+             qPrintable(indexes.join(u' ')));
     // A msgid is looked up through its counter when confabd made it, else through its text.
     const auto plan = [&db](const QString& select) {
         QSqlQuery explain(db);
