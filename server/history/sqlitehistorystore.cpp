@@ -441,6 +441,19 @@ std::optional<SqliteHistoryStore::Point> SqliteHistoryStore::firstPruned(qint64 
         nth.finish();
         return last;
     }
+    // A span holds at most its ids' count of rows: a conversation that holds no more than keep
+    // that way (most, every time retention runs) is not counted row by row.
+    QSqlQuery& most = prepared(QStringLiteral(
+        "SELECT COALESCE(SUM(last_id - first_id + 1), 0) FROM history_spans WHERE conversation = ?"));
+    most.bindValue(0, conversation);
+    if (!most.exec() || !most.next()) {
+        fail(most);
+        return std::nullopt;
+    }
+    const qint64 rowsAtMost = most.value(0).toLongLong();
+    most.finish();
+    if (rowsAtMost <= keep)
+        return std::nullopt;
     // Span by span from the newest, counting rows, to the one that holds the first to go.
     QSqlQuery& spans = prepared(QStringLiteral("SELECT first_id, last_id FROM history_spans"
                                                " WHERE conversation = ? ORDER BY first_id DESC"));
