@@ -675,21 +675,21 @@ int SqlHistoryStore::pruneRows(qint64 beforeMs, int maxPerTarget, int batch)
     for (const qint64 conversation : conversations) {
         if (deleted >= batch)
             break;
-        const std::optional<Point> last = firstPruned(conversation, maxPerTarget);
-        if (!last) {
+        const std::optional<Cut> cut = firstPruned(conversation, maxPerTarget);
+        if (!cut) {
             if (!m_errorString.isEmpty())
                 return -1;
             continue;
         }
-        const int cut = deleteUpTo(conversation, *last, batch - deleted);
-        if (cut < 0)
+        const int cutRows = deleteUpTo(conversation, *cut, batch - deleted);
+        if (cutRows < 0)
             return -1;
-        deleted += cut;
+        deleted += cutRows;
     }
     return deleted;
 }
 
-std::optional<SqlHistoryStore::Point> SqlHistoryStore::firstPruned(qint64 conversation, int keep)
+std::optional<SqlHistoryStore::Cut> SqlHistoryStore::firstPruned(qint64 conversation, int keep)
 {
     QSqlQuery& nth =
         prepared(QStringLiteral("SELECT time_ms, id FROM history WHERE conversation = ?"
@@ -700,26 +700,27 @@ std::optional<SqlHistoryStore::Point> SqlHistoryStore::firstPruned(qint64 conver
         fail(nth);
         return std::nullopt;
     }
-    std::optional<Point> last;
+    std::optional<Cut> cut;
     if (nth.next())
-        last = Point{nth.value(0).toLongLong(), nth.value(1).toLongLong()};
+        cut = Cut{Point{nth.value(0).toLongLong(), nth.value(1).toLongLong()}};
     nth.finish();
-    return last;
+    return cut;
 }
 
-int SqlHistoryStore::deleteUpTo(qint64 conversation, const Point& last, int limit)
+int SqlHistoryStore::deleteUpTo(qint64 conversation, const Cut& where, int limit)
 {
-    QSqlQuery& cut = prepared(QStringLiteral(
+    const Point& last = where.last;
+    QSqlQuery& rows = prepared(QStringLiteral(
         "DELETE FROM history WHERE id IN (SELECT id FROM history WHERE conversation = ?"
         " AND time_ms <= ? AND (time_ms < ? OR id <= ?) LIMIT ?)"));
-    cut.bindValue(0, conversation);
-    cut.bindValue(1, last.timeMs);
-    cut.bindValue(2, last.timeMs);
-    cut.bindValue(3, last.id);
-    cut.bindValue(4, limit);
-    if (!cut.exec())
-        return fail(cut), -1;
-    return cut.numRowsAffected();
+    rows.bindValue(0, conversation);
+    rows.bindValue(1, last.timeMs);
+    rows.bindValue(2, last.timeMs);
+    rows.bindValue(3, last.id);
+    rows.bindValue(4, limit);
+    if (!rows.exec())
+        return fail(rows), -1;
+    return rows.numRowsAffected();
 }
 
 qint64 SqlHistoryStore::count()

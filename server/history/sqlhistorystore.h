@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QSqlQuery>
 
+#include <limits>
 #include <map>
 #include <utility>
 #include <vector>
@@ -92,12 +93,20 @@ protected:
                                                    const std::optional<Point>& after,
                                                    const std::optional<Point>& before,
                                                    Order order, int limit);
-    // Retention by count for one conversation: the newest of the rows that go (all but the
-    // newest keep), nullopt when it has no more than keep (or on an error: errorString() is
-    // set); then the deletion of at most limit of its rows up to that point (the number deleted,
-    // -1 + errorString() on failure). By default through the index by (conversation, time_ms).
-    virtual std::optional<Point> firstPruned(qint64 conversation, int keep);
-    virtual int deleteUpTo(qint64 conversation, const Point& last, int limit);
+    // Where retention by count cuts a conversation: its rows at or before `last` in (time, id)
+    // order go, and none of them has an id above maxId (what an engine may know of them, to
+    // find them sooner).
+    struct Cut
+    {
+        Point last;
+        qint64 maxId = std::numeric_limits<qint64>::max();
+    };
+    // Retention by count for one conversation: the cut before its newest keep rows, nullopt
+    // when it has no more than keep (or on an error: errorString() is set); then the deletion
+    // of at most limit of its rows up to the cut (the number deleted, -1 + errorString() on
+    // failure). By default through the index by (conversation, time_ms).
+    virtual std::optional<Cut> firstPruned(qint64 conversation, int keep);
+    virtual int deleteUpTo(qint64 conversation, const Cut& where, int limit);
     // After retention deleted rows (false + errorString()): by default nothing.
     virtual bool pruned() { return true; }
 

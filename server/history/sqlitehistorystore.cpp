@@ -418,13 +418,13 @@ bool SqliteHistoryStore::spanRows(const HistoryQuery& query, qint64 first, qint6
     return readRecords(select, query, records);
 }
 
-std::optional<SqliteHistoryStore::Point> SqliteHistoryStore::firstPruned(qint64 conversation,
-                                                                         int keep)
+std::optional<SqliteHistoryStore::Cut> SqliteHistoryStore::firstPruned(qint64 conversation,
+                                                                       int keep)
 {
     const std::optional<bool> ordered = inOrder(conversation);
     if (!ordered)
         return std::nullopt;
-    std::optional<Point> last;
+    std::optional<Cut> cut;
     if (!*ordered) {
         QSqlQuery& nth = prepared(QStringLiteral(
             "SELECT h.time_ms, h.id FROM history_spans s"
@@ -437,9 +437,9 @@ std::optional<SqliteHistoryStore::Point> SqliteHistoryStore::firstPruned(qint64 
             return std::nullopt;
         }
         if (nth.next())
-            last = Point{nth.value(0).toLongLong(), nth.value(1).toLongLong()};
+            cut = Cut{Point{nth.value(0).toLongLong(), nth.value(1).toLongLong()}};
         nth.finish();
-        return last;
+        return cut;
     }
     // A span holds at most its ids' count of rows: a conversation that holds no more than keep
     // that way (most, every time retention runs) is not counted row by row.
@@ -489,39 +489,38 @@ std::optional<SqliteHistoryStore::Point> SqliteHistoryStore::firstPruned(qint64 
                 spans.finish();
                 return std::nullopt;
             }
-            if (nth.next())
-                last = Point{nth.value(0).toLongLong(), nth.value(1).toLongLong()};
+            if (nth.next()) {
+                const Point last{nth.value(0).toLongLong(), nth.value(1).toLongLong()};
+                cut = Cut{last, last.id};
+            }
             nth.finish();
             break;
         }
         newer += rows;
     }
     spans.finish();
-    return last;
+    return cut;
 }
 
-int SqliteHistoryStore::deleteUpTo(qint64 conversation, const Point& last, int limit)
+int SqliteHistoryStore::deleteUpTo(qint64 conversation, const Cut& where, int limit)
 {
-    const std::optional<bool> ordered = inOrder(conversation);
-    if (!ordered)
-        return -1;
-    // In order, every row up to last is in a span that starts at or before it.
-    const qint64 upTo = *ordered ? last.id : std::numeric_limits<qint64>::max();
-    QSqlQuery& cut = prepared(QStringLiteral(
+    const Point& last = where.last;
+    const qint64 upTo = where.maxId; // the rows are in spans that start at or before it
+    QSqlQuery& rows = prepared(QStringLiteral(
         "DELETE FROM history WHERE id IN (SELECT h.id FROM history_spans s"
         " JOIN history h ON h.id BETWEEN s.first_id AND s.last_id"
         " WHERE s.conversation = ? AND s.first_id <= ? AND h.conversation = ?"
         " AND h.time_ms <= ? AND (h.time_ms < ? OR h.id <= ?) LIMIT ?)"));
-    cut.bindValue(0, conversation);
-    cut.bindValue(1, upTo);
-    cut.bindValue(2, conversation);
-    cut.bindValue(3, last.timeMs);
-    cut.bindValue(4, last.timeMs);
-    cut.bindValue(5, last.id);
-    cut.bindValue(6, limit);
-    if (!cut.exec())
-        return fail(cut), -1;
-    const int deleted = cut.numRowsAffected();
+    rows.bindValue(0, conversation);
+    rows.bindValue(1, upTo);
+    rows.bindValue(2, conversation);
+    rows.bindValue(3, last.timeMs);
+    rows.bindValue(4, last.timeMs);
+    rows.bindValue(5, last.id);
+    rows.bindValue(6, limit);
+    if (!rows.exec())
+        return fail(rows), -1;
+    const int deleted = rows.numRowsAffected();
     // The conversation's spans that are left empty.
     QSqlQuery& empty = prepared(QStringLiteral(
         "DELETE FROM history_spans WHERE conversation = ? AND first_id <= ? AND NOT EXISTS"

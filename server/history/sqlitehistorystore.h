@@ -75,14 +75,19 @@ protected:
                                            const std::optional<Point>& after,
                                            const std::optional<Point>& before, Order order,
                                            int limit) override;
-    std::optional<Point> firstPruned(qint64 conversation, int keep) override;
-    int deleteUpTo(qint64 conversation, const Point& last, int limit) override;
+    // In order, the cut's maxId is its last row's: every row up to it is in a span that
+    // starts at or before that id.
+    std::optional<Cut> firstPruned(qint64 conversation, int keep) override;
+    int deleteUpTo(qint64 conversation, const Cut& where, int limit) override;
     // Spans left with no rows go.
     bool pruned() override;
 
 private:
     // SQLite's handle of the history connection, or null + errorString().
     sqlite3* handle();
+    // The file's page size (Database::SqlitePageBytes, or what an older file was made with);
+    // 0 + errorString() on failure.
+    qint64 pageBytes();
     // A statement prepared once, through SQLite's own interface; null + errorString().
     sqlite3_stmt* statement(sqlite3_stmt** slot, const char* sql);
     // Binds and runs statement for count rows from first.
