@@ -3,6 +3,7 @@
 #include "history/sqlitehistorystore.h"
 #include "history/walcheckpointer.h"
 #include "routing/messageidgenerator.h"
+#include "storage/database.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -20,7 +21,8 @@ namespace {
 // As Database::openSqlite() and SqliteHistoryStore::open() set up the history connection.
 QByteArray pragmas()
 {
-    return "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-" +
+    return "PRAGMA page_size=" + QByteArray::number(Database::SqlitePageBytes) +
+           "; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-" +
            QByteArray::number(SqliteHistoryStore::CacheKiB) + "; PRAGMA mmap_size=" +
            QByteArray::number(SqliteHistoryStore::MemoryMapBytes) +
            "; PRAGMA journal_size_limit=" +
@@ -39,7 +41,8 @@ double threadCpuSeconds()
 int walCommitted(void* checkpointer, sqlite3* db, const char* name, int frames)
 {
     static_cast<WalCheckpointer*>(checkpointer)
-        ->afterCommit(db, name, frames, SqliteHistoryStore::WalCheckpointPages);
+        ->afterCommit(db, name, frames,
+                      SqliteHistoryStore::checkpointPagesFor(Database::SqlitePageBytes));
     return SQLITE_OK;
 }
 

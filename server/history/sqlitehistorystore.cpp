@@ -57,7 +57,7 @@ void bindText(sqlite3_stmt* statement, int index, const QString& text, TextBuffe
 } // namespace
 
 SqliteHistoryStore::SqliteHistoryStore(const QString& connectionName)
-    : SqlHistoryStore(connectionName), m_checkpointPages(WalCheckpointPages)
+    : SqlHistoryStore(connectionName)
 {
 }
 
@@ -74,6 +74,11 @@ bool SqliteHistoryStore::open(const DatabaseLocation& location)
         !query.exec(QStringLiteral("PRAGMA mmap_size = %1").arg(MemoryMapBytes)) ||
         !query.exec(QStringLiteral("PRAGMA journal_size_limit = %1").arg(WalSizeLimitBytes)))
         return fail(query);
+    query.finish();
+    const qint64 pageSize = pageBytes();
+    if (pageSize <= 0)
+        return false;
+    m_checkpointPages = checkpointPagesFor(pageSize);
     sqlite3* connection = handle();
     if (!connection)
         return false;
@@ -107,15 +112,24 @@ bool SqliteHistoryStore::setMaxSize(qint64 bytes)
 {
     if (bytes <= 0)
         return true;
+    const qint64 pageSize = pageBytes();
+    if (pageSize <= 0)
+        return false;
     QSqlQuery query(database().connection());
-    if (!query.exec(QStringLiteral("PRAGMA page_size")) || !query.next())
-        return fail(query);
-    const qint64 pageSize = std::max<qint64>(query.value(0).toLongLong(), 512);
-    query.finish();
     if (!query.exec(QStringLiteral("PRAGMA max_page_count = %1")
                         .arg(std::max<qint64>(bytes / pageSize, 1))))
         return fail(query);
     return true;
+}
+
+qint64 SqliteHistoryStore::pageBytes()
+{
+    QSqlQuery query(database().connection());
+    if (!query.exec(QStringLiteral("PRAGMA page_size")) || !query.next()) {
+        fail(query);
+        return 0;
+    }
+    return std::max<qint64>(query.value(0).toLongLong(), 512);
 }
 
 SqliteHistoryStore::~SqliteHistoryStore()

@@ -4,6 +4,7 @@
 
 #include <QHash>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -21,12 +22,12 @@ public:
     // conversation stay in memory, instead of being read back (SQLite's default cache is 2 MB).
     static constexpr int CacheKiB = 32 * 1024;
     static constexpr qint64 MemoryMapBytes = 256 * 1024 * 1024;
-    // Pages written to the WAL before they are copied back into the database (SQLite's default
-    // is 1000): a busy index page is then copied once per 40 MB of history rather than once per
-    // 4 MB, which almost doubles the rows written per second. The copying runs on the
-    // checkpoint thread (WalCheckpointer). The WAL file is cut back to WalSizeLimitBytes when
-    // it starts again.
-    static constexpr int WalCheckpointPages = 10000;
+    // Bytes written to the WAL before it is copied back into the database (SQLite's default is
+    // 1000 pages, 4 MB with its default pages): a busy index page is then copied once per 40 MB
+    // of history rather than once per 4 MB, which almost doubles the rows written per second.
+    // The copying runs on the checkpoint thread (WalCheckpointer). The WAL file is cut back to
+    // WalSizeLimitBytes when it starts again.
+    static constexpr qint64 WalCheckpointBytes = 40 * 1024 * 1024;
     static constexpr qint64 WalSizeLimitBytes = 64 * 1024 * 1024;
 
     // The connection name must be unique in the process.
@@ -43,8 +44,14 @@ public:
     qint64 diskBytes() override;
 
     // Pages in the write-ahead log after a commit from which the checkpoint thread copies it
-    // back; at twice as many the writer copies what is left itself. Default WalCheckpointPages.
+    // back; at twice as many the writer copies what is left itself. Default: WalCheckpointBytes
+    // in the file's pages (checkpointPagesFor), set by open().
     void setCheckpointPages(int pages) { m_checkpointPages = pages; }
+    int checkpointPages() const { return m_checkpointPages; }
+    static int checkpointPagesFor(qint64 pageBytes)
+    {
+        return int(std::max<qint64>(WalCheckpointBytes / std::max<qint64>(pageBytes, 512), 1));
+    }
     // WalCheckpointer::copiedPages(): above 0 once the checkpoint thread has copied pages back
     // (0 for a database in memory).
     qint64 checkpointThreadPages() const;
@@ -115,6 +122,6 @@ private:
     qint64 m_firstQueuedId = 0;       // the batch's first id from nextRowId()
     std::vector<qint64> m_arranged;   // the id each of them has become
     QHash<qint64, qint64> m_lastTimes; // lastTime() of the conversations written to
-    int m_checkpointPages;
+    int m_checkpointPages = checkpointPagesFor(4096); // open() sets the file's
     std::unique_ptr<WalCheckpointer> m_checkpointer;
 };

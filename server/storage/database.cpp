@@ -67,9 +67,11 @@ bool Database::openSqlite(const DatabaseLocation& location)
         m_errorString = m_database.lastError().text();
         return false;
     }
-    // WAL: readers never wait for the writer, and a commit is one append. NORMAL is durable
-    // across a crash of confabd (not of the machine) in WAL mode, at far less fsync cost.
-    if (!exec(QStringLiteral("PRAGMA journal_mode=WAL")) ||
+    // The page size first: it is fixed when the first table is made, or WAL mode set. WAL:
+    // readers never wait for the writer, and a commit is one append. NORMAL is durable across
+    // a crash of confabd (not of the machine) in WAL mode, at far less fsync cost.
+    if (!exec(QStringLiteral("PRAGMA page_size=%1").arg(SqlitePageBytes)) ||
+        !exec(QStringLiteral("PRAGMA journal_mode=WAL")) ||
         !exec(QStringLiteral("PRAGMA synchronous=NORMAL")) ||
         !exec(QStringLiteral("PRAGMA foreign_keys=ON"))) {
         m_database.close();

@@ -73,6 +73,7 @@ private slots:
 #else
     void appendWhenTheDatabaseIsFull();
     void checkpointsOnTheirOwnThread();
+    void checkpointThresholdInTheFilesPages();
     void sqliteSetUpAsConfabdDoes();
     void batchesKeepNoStatementJournal();
     void aBatchWritesASpanPerConversation();
@@ -1217,9 +1218,16 @@ void tst_SqlHistoryStore::appendWhenTheDatabaseIsFull()
 
 void tst_SqlHistoryStore::checkpointsOnTheirOwnThread()
 {
-    // A small threshold: the checkpoint thread copies the log back from 40 pages on, and the
-    // writer itself only if the log still reaches 80.
-    m_store->setCheckpointPages(40);
+    // A small threshold: the checkpoint thread copies the log back from 160 KiB on, and the
+    // writer itself only if the log still reaches twice that.
+    QSqlQuery pageSize(m_store->database().connection());
+    QVERIFY(pageSize.exec(QStringLiteral("PRAGMA page_size")));
+    QVERIFY(pageSize.next());
+    const qint64 pageBytes = pageSize.value(0).toLongLong();
+    pageSize.finish();
+    QCOMPARE(pageBytes, qint64(Database::SqlitePageBytes)); // a new file
+    QCOMPARE(m_store->checkpointPages(), SqliteHistoryStore::checkpointPagesFor(pageBytes));
+    m_store->setCheckpointPages(int(160 * 1024 / pageBytes));
     const QString wal = m_dir->filePath(QStringLiteral("history.sqlite-wal"));
     qint64 largestLog = 0;
     const QByteArray text(200, 't');
@@ -1240,9 +1248,11 @@ void tst_SqlHistoryStore::checkpointsOnTheirOwnThread()
         QTRY_VERIFY(m_store->checkpointThreadIdle());
     }
     QVERIFY(m_store->checkpointThreadPages() > 0);
-    // 6 000 rows of over 200 bytes are about 400 pages: the log started again instead of
-    // holding them all (its file keeps the size it reached, up to journal_size_limit).
-    QVERIFY2(largestLog < 200 * 4096, qPrintable(QString::number(largestLog)));
+    // The 60 commits write about 18 MB of pages to the log (32 KiB pages, 300 KB a commit): it
+    // started again instead of holding them all (its file keeps the size it reached, up to
+    // journal_size_limit). It starts again with the first commit after a checkpoint has
+    // copied it whole: it reached 1.9 MB here.
+    QVERIFY2(largestLog < 4 * 1024 * 1024, qPrintable(QString::number(largestLog)));
     QCOMPARE(m_store->count(), qint64(stored));
     QSqlQuery check(m_store->database().connection());
     QVERIFY(check.exec(QStringLiteral("PRAGMA integrity_check")));
@@ -1296,6 +1306,33 @@ struct SubjournalCountingVfs
 
 } // namespace
 
+void tst_SqlHistoryStore::checkpointThresholdInTheFilesPages()
+{
+    // A file made before 32 KiB pages keeps SQLite's default of 4 KiB: the checkpoint thread
+    // still starts at WalCheckpointBytes of log, that is eight times as many of its pages.
+    const QString path = m_dir->filePath(QStringLiteral("small-pages.sqlite"));
+    {
+        sqlite3* raw = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(path).constData(), &raw), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(raw, "PRAGMA page_size=4096; CREATE TABLE made_before (x);",
+                              nullptr, nullptr, nullptr),
+                 SQLITE_OK);
+        sqlite3_close(raw);
+    }
+    SqliteHistoryStore store(QStringLiteral("test-small-pages"));
+    QVERIFY2(store.open(path), qPrintable(store.errorString()));
+    QSqlQuery pageSize(store.database().connection());
+    QVERIFY(pageSize.exec(QStringLiteral("PRAGMA page_size")));
+    QVERIFY(pageSize.next());
+    QCOMPARE(pageSize.value(0).toInt(), 4096);
+    pageSize.finish();
+    QCOMPARE(store.checkpointPages(), int(SqliteHistoryStore::WalCheckpointBytes / 4096));
+    QCOMPARE(m_store->checkpointPages(),
+             int(SqliteHistoryStore::WalCheckpointBytes / Database::SqlitePageBytes));
+    QVERIFY(store.append({channelRecord(QStringLiteral("#old"), 1000, QStringLiteral("o1"))}));
+    QCOMPARE(latest(store, QString(), QStringLiteral("#old")), QStringList(QStringLiteral("o1")));
+}
+
 void tst_SqlHistoryStore::batchesKeepNoStatementJournal()
 {
     // The batch's transaction is rolled back whole on any failure, so no INSERT of several rows
@@ -1305,6 +1342,14 @@ void tst_SqlHistoryStore::batchesKeepNoStatementJournal()
     SqliteHistoryStore store(QStringLiteral("test-subjournals"));
     QVERIFY2(store.open(m_dir->filePath(QStringLiteral("subjournals.sqlite"))),
              qPrintable(store.errorString()));
+    // Not counted: making the schema, and adding the rooms' views (once per conversation; with
+    // 32 KiB pages its row and index pass the 64 KiB SQLite keeps in memory).
+    std::vector<HistoryRecord> first;
+    for (int i = 0; i < 50; ++i)
+        first.push_back(
+            channelRecord(QStringLiteral("#j%1").arg(i), 500, QStringLiteral("f%1").arg(i)));
+    QVERIFY2(store.append(first), qPrintable(store.errorString()));
+    SubjournalCountingVfs::subjournals = 0;
     const QByteArray text(200, 't');
     std::vector<HistoryRecord> records;
     for (int i = 0; i < 5000; ++i) {
@@ -1313,7 +1358,7 @@ void tst_SqlHistoryStore::batchesKeepNoStatementJournal()
         records.back().line = text;
     }
     QVERIFY2(store.append(records), qPrintable(store.errorString()));
-    QCOMPARE(store.count(), qint64(records.size()));
+    QCOMPARE(store.count(), qint64(first.size() + records.size()));
     QCOMPARE(SubjournalCountingVfs::subjournals.load(), 0);
 }
 #endif

@@ -1,6 +1,7 @@
 // SchemaMigrations and Database: every earlier schema version migrates forward with its data
 // kept, up to the history tables of version 4; a migration that fails leaves the file at its
-// version; a newer database is refused untouched; the file is in WAL mode.
+// version; a newer database is refused untouched; the file is in WAL mode, with 32 KiB pages
+// when it is new (an older file keeps its own).
 #include "storage/database.h"
 #include "storage/schemamigrations.h"
 
@@ -22,6 +23,7 @@ private slots:
     void failedMigrationChangesNothing();
     void refusesNewerDatabase();
     void walAndIntegrity();
+    void pageSizeOfNewFilesOnly();
     void openIsIdempotent();
 };
 
@@ -433,6 +435,37 @@ void tst_SchemaMigrations::walAndIntegrity()
     QVERIFY(query.exec(QStringLiteral("PRAGMA integrity_check")));
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toString(), QStringLiteral("ok"));
+}
+
+void tst_SchemaMigrations::pageSizeOfNewFilesOnly()
+{
+    QTemporaryDir dir;
+    {
+        Database database(QStringLiteral("new"));
+        QVERIFY(database.open(dir.filePath(QStringLiteral("new.sqlite"))));
+        QCOMPARE(scalar(database.connection(), QStringLiteral("PRAGMA page_size")),
+                 Database::SqlitePageBytes);
+    }
+    // A file from before (SQLite's default pages, a version 1 schema, in WAL mode) is migrated
+    // and keeps its pages: their size cannot change in WAL mode.
+    const QString path = dir.filePath(QStringLiteral("old.sqlite"));
+    {
+        RawConnection raw(path);
+        QSqlQuery query(raw.database);
+        QVERIFY(query.exec(QStringLiteral("PRAGMA page_size=4096")));
+        QVERIFY(query.exec(QStringLiteral("PRAGMA journal_mode=WAL")));
+        query.finish();
+        QString error;
+        QVERIFY2(SchemaMigrations().migrate(raw.database, 1, &error), qPrintable(error));
+    }
+    Database database(QStringLiteral("old"));
+    QVERIFY2(database.open(path), qPrintable(database.errorString()));
+    QCOMPARE(database.schemaVersion(), SchemaMigrations().latestVersion());
+    QCOMPARE(scalar(database.connection(), QStringLiteral("PRAGMA page_size")), 4096);
+    QSqlQuery check(database.connection());
+    QVERIFY(check.exec(QStringLiteral("PRAGMA integrity_check")));
+    QVERIFY(check.next());
+    QCOMPARE(check.value(0).toString(), QStringLiteral("ok"));
 }
 
 void tst_SchemaMigrations::openIsIdempotent()
