@@ -203,6 +203,19 @@ QSqlDatabase openRawConnection(const DatabaseLocation& location, const QString& 
     return raw;
 }
 
+#ifndef CONFAB_TEST_POSTGRES
+// SQL's single value from a raw connection (-1 on an error).
+qint64 scalar(QSqlDatabase& database, const QString& sql)
+{
+    QSqlQuery query(database);
+    if (!query.exec(sql) || !query.next()) {
+        qWarning("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+        return -1;
+    }
+    return query.value(0).toLongLong();
+}
+#endif
+
 } // namespace
 
 void tst_SqlHistoryStore::initTestCase()
@@ -1220,11 +1233,8 @@ void tst_SqlHistoryStore::checkpointsOnTheirOwnThread()
 {
     // A small threshold: the checkpoint thread copies the log back from 160 KiB on, and the
     // writer itself only if the log still reaches twice that.
-    QSqlQuery pageSize(m_store->database().connection());
-    QVERIFY(pageSize.exec(QStringLiteral("PRAGMA page_size")));
-    QVERIFY(pageSize.next());
-    const qint64 pageBytes = pageSize.value(0).toLongLong();
-    pageSize.finish();
+    const qint64 pageBytes =
+        scalar(m_store->database().connection(), QStringLiteral("PRAGMA page_size"));
     QCOMPARE(pageBytes, qint64(Database::SqlitePageBytes)); // a new file
     QCOMPARE(m_store->checkpointPages(), SqliteHistoryStore::checkpointPagesFor(pageBytes));
     m_store->setCheckpointPages(int(160 * 1024 / pageBytes));
@@ -1321,11 +1331,8 @@ void tst_SqlHistoryStore::checkpointThresholdInTheFilesPages()
     }
     SqliteHistoryStore store(QStringLiteral("test-small-pages"));
     QVERIFY2(store.open(path), qPrintable(store.errorString()));
-    QSqlQuery pageSize(store.database().connection());
-    QVERIFY(pageSize.exec(QStringLiteral("PRAGMA page_size")));
-    QVERIFY(pageSize.next());
-    QCOMPARE(pageSize.value(0).toInt(), 4096);
-    pageSize.finish();
+    QCOMPARE(scalar(store.database().connection(), QStringLiteral("PRAGMA page_size")),
+             qint64(4096));
     QCOMPARE(store.checkpointPages(), int(SqliteHistoryStore::WalCheckpointBytes / 4096));
     QCOMPARE(m_store->checkpointPages(),
              int(SqliteHistoryStore::WalCheckpointBytes / Database::SqlitePageBytes));
@@ -1383,17 +1390,6 @@ protected:
         return SqlHistoryStore::selectRange(query, view, after, before, order, limit);
     }
 };
-
-// SQL's single value from a raw connection (-1 on an error).
-qint64 scalar(QSqlDatabase& database, const QString& sql)
-{
-    QSqlQuery query(database);
-    if (!query.exec(sql) || !query.next()) {
-        qWarning("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
-        return -1;
-    }
-    return query.value(0).toLongLong();
-}
 
 } // namespace
 
