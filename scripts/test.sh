@@ -59,7 +59,7 @@ cmake -S . -B build-test -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${line_tabl
 cmake --build build-test -j "$jobs"
 build_asan() {
     cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCONFAB_SANITIZE=ON \
-        -DCONFAB_BUILD_BENCH=OFF "${line_tables[@]}"
+        -DCONFAB_SHARED_LIBRARIES=ON -DCONFAB_BUILD_BENCH=OFF "${line_tables[@]}"
     cmake --build build-asan -j "$jobs"
 }
 start_background_build build-asan build_asan
@@ -67,6 +67,10 @@ echo "== tests =="
 run_tests build-test --timeout 120
 echo "== Debian packages: build, lint, install, serve, purge =="
 scripts/package-check.sh build-test
+# Disk: a CI machine once had too little left for three builds (the sanitizer builds link the
+# libraries shared for the same reason, CONFAB_SHARED_LIBRARIES). A build whose tests have passed
+# is not needed again.
+rm -rf build-test
 
 echo "== build (AddressSanitizer + UndefinedBehaviorSanitizer), begun behind the tests =="
 wait_background_build
@@ -79,11 +83,13 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export LSAN_OPTIONS="suppressions=$PWD/tests/sanitizer/lsan.supp:print_suppressions=0"
 build_tsan() {
     cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCONFAB_TSAN=ON \
-        -DCONFAB_BUILD_CLIENT=OFF -DCONFAB_BUILD_BENCH=OFF "${line_tables[@]}"
+        -DCONFAB_SHARED_LIBRARIES=ON -DCONFAB_BUILD_CLIENT=OFF -DCONFAB_BUILD_BENCH=OFF \
+        "${line_tables[@]}"
     cmake --build build-tsan -j "$jobs" --target confab_tsan_suites
 }
 start_background_build build-tsan build_tsan
 run_tests build-asan --timeout 300
+rm -rf build-asan
 
 echo "== build (ThreadSanitizer: every suite with threads), begun behind the ASan tests =="
 # The suites that run a whole server on two event-loop threads (the *_threads runs: the core
