@@ -16,9 +16,6 @@ namespace {
 // correspondent); past it the cache starts again.
 constexpr int MaxCachedViews = 100000;
 
-const QString SelectColumns =
-    QStringLiteral("SELECT id, time_ms, msgid, account, kind, line FROM history");
-
 } // namespace
 
 HistoryRecord SqlHistoryStore::recordFrom(const QSqlQuery& query, const QString& owner,
@@ -419,6 +416,19 @@ void SqlHistoryStore::bindBounds(QSqlQuery& query, int& i, const std::optional<P
     }
 }
 
+QString SqlHistoryStore::upToConditions(const QString& alias)
+{
+    // The range before the point's next id in the same millisecond, events and all.
+    HistoryQuery everything;
+    everything.includeEvents = true;
+    return rangeConditions(everything, std::nullopt, Point{}, alias);
+}
+
+void SqlHistoryStore::bindUpTo(QSqlQuery& query, int& i, const Point& last)
+{
+    bindBounds(query, i, std::nullopt, Point{last.timeMs, last.id + 1});
+}
+
 std::vector<HistoryRecord> SqlHistoryStore::range(const HistoryQuery& query, const View& view,
                                                   std::optional<Point> after,
                                                   const std::optional<Point>& before, Order order,
@@ -444,15 +454,31 @@ std::vector<HistoryRecord> SqlHistoryStore::selectRange(const HistoryQuery& quer
                                                         const std::optional<Point>& before,
                                                         Order order, int limit)
 {
+    return selectSorted(QStringLiteral(" FROM history WHERE conversation = ? AND id >= ?"), 1,
+                        QString(), query, view, after, before, order, limit);
+}
+
+std::vector<HistoryRecord>
+SqlHistoryStore::selectSorted(const QString& source, int viewParameters, const QString& alias,
+                              const HistoryQuery& query, const View& view,
+                              const std::optional<Point>& after, const std::optional<Point>& before,
+                              Order order, int limit)
+{
     std::vector<HistoryRecord> records;
-    QString sql = SelectColumns + QStringLiteral(" WHERE conversation = ? AND id >= ?");
-    sql += rangeConditions(query, after, before);
-    sql += order == Order::Ascending ? QStringLiteral(" ORDER BY time_ms, id LIMIT ?")
-                                     : QStringLiteral(" ORDER BY time_ms DESC, id DESC LIMIT ?");
+    QString sql =
+        QStringLiteral("SELECT %1id, %1time_ms, %1msgid, %1account, %1kind, %1line").arg(alias);
+    sql += source;
+    sql += rangeConditions(query, after, before, alias);
+    sql +=
+        (order == Order::Ascending ? QStringLiteral(" ORDER BY %1time_ms, %1id LIMIT ?")
+                                   : QStringLiteral(" ORDER BY %1time_ms DESC, %1id DESC LIMIT ?"))
+            .arg(alias);
     QSqlQuery& select = prepared(sql);
     int i = 0;
-    select.bindValue(i++, view.conversation);
-    select.bindValue(i++, view.sinceId);
+    for (int repeat = 0; repeat < viewParameters; ++repeat) {
+        select.bindValue(i++, view.conversation);
+        select.bindValue(i++, view.sinceId);
+    }
     bindBounds(select, i, after, before);
     select.bindValue(i, limit);
     readRecords(select, query, &records);
@@ -709,15 +735,14 @@ std::optional<SqlHistoryStore::Cut> SqlHistoryStore::firstPruned(qint64 conversa
 
 int SqlHistoryStore::deleteUpTo(qint64 conversation, const Cut& where, int limit)
 {
-    const Point& last = where.last;
-    QSqlQuery& rows = prepared(QStringLiteral(
-        "DELETE FROM history WHERE id IN (SELECT id FROM history WHERE conversation = ?"
-        " AND time_ms <= ? AND (time_ms < ? OR id <= ?) LIMIT ?)"));
-    rows.bindValue(0, conversation);
-    rows.bindValue(1, last.timeMs);
-    rows.bindValue(2, last.timeMs);
-    rows.bindValue(3, last.id);
-    rows.bindValue(4, limit);
+    QSqlQuery& rows =
+        prepared(QStringLiteral("DELETE FROM history WHERE id IN (SELECT id FROM history"
+                                " WHERE conversation = ?%1 LIMIT ?)")
+                     .arg(upToConditions()));
+    int i = 0;
+    rows.bindValue(i++, conversation);
+    bindUpTo(rows, i, where.last);
+    rows.bindValue(i, limit);
     if (!rows.exec())
         return fail(rows), -1;
     return rows.numRowsAffected();

@@ -118,10 +118,22 @@ protected:
                                    const QString& alias = QString());
     static void bindBounds(QSqlQuery& query, int& i, const std::optional<Point>& after,
                            const std::optional<Point>& before);
+    // The conditions on a row at or before a point (events too), and the point's values: what
+    // retention deletes up to a cut's last row.
+    static QString upToConditions(const QString& alias = QString());
+    static void bindUpTo(QSqlQuery& query, int& i, const Point& last);
     // The record of a row of "SELECT id, time_ms, msgid, account, kind, line", read through
     // the view of (owner, target).
     static HistoryRecord recordFrom(const QSqlQuery& query, const QString& owner,
                                     const QString& target);
+    // The view's rows within the bounds, sorted by (time, id) in the order, at most limit.
+    // source is the SQL from its FROM to its first condition, whose parameters are the view's
+    // conversation and first id, viewParameters times over; alias as rangeConditions()'.
+    std::vector<HistoryRecord> selectSorted(const QString& source, int viewParameters,
+                                            const QString& alias, const HistoryQuery& query,
+                                            const View& view, const std::optional<Point>& after,
+                                            const std::optional<Point>& before, Order order,
+                                            int limit);
     // Runs select, whose columns are recordFrom()'s, and appends its records, as the query's
     // reader sees them; false + errorString() on failure.
     bool readRecords(QSqlQuery& select, const HistoryQuery& query,

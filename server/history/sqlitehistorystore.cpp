@@ -75,10 +75,10 @@ bool SqliteHistoryStore::open(const DatabaseLocation& location)
         !query.exec(QStringLiteral("PRAGMA journal_size_limit = %1").arg(WalSizeLimitBytes)))
         return fail(query);
     query.finish();
-    const qint64 pageSize = pageBytes();
-    if (pageSize <= 0)
+    m_pageBytes = pageBytes();
+    if (m_pageBytes <= 0)
         return false;
-    m_checkpointPages = checkpointPagesFor(pageSize);
+    m_checkpointPages = checkpointPagesFor(m_pageBytes);
     sqlite3* connection = handle();
     if (!connection)
         return false;
@@ -112,12 +112,13 @@ bool SqliteHistoryStore::setMaxSize(qint64 bytes)
 {
     if (bytes <= 0)
         return true;
-    const qint64 pageSize = pageBytes();
-    if (pageSize <= 0)
+    if (m_pageBytes <= 0) {
+        setErrorString(QStringLiteral("the history store is not open"));
         return false;
+    }
     QSqlQuery query(database().connection());
     if (!query.exec(QStringLiteral("PRAGMA max_page_count = %1")
-                        .arg(std::max<qint64>(bytes / pageSize, 1))))
+                        .arg(std::max<qint64>(bytes / m_pageBytes, 1))))
         return fail(query);
     return true;
 }
@@ -129,7 +130,7 @@ qint64 SqliteHistoryStore::pageBytes()
         fail(query);
         return 0;
     }
-    return std::max<qint64>(query.value(0).toLongLong(), 512);
+    return query.value(0).toLongLong();
 }
 
 SqliteHistoryStore::~SqliteHistoryStore()
@@ -338,23 +339,11 @@ std::vector<HistoryRecord> SqliteHistoryStore::selectRange(const HistoryQuery& q
     const bool ascending = order == Order::Ascending;
     if (!*ordered) {
         // All the conversation's rows, through its spans, sorted.
-        QString sql = QStringLiteral(
-            "SELECT h.id, h.time_ms, h.msgid, h.account, h.kind, h.line FROM history_spans s"
-            " JOIN history h ON h.id BETWEEN s.first_id AND s.last_id"
-            " WHERE s.conversation = ? AND s.last_id >= ? AND h.conversation = ? AND h.id >= ?");
-        sql += rangeConditions(query, after, before, QStringLiteral("h."));
-        sql += ascending ? QStringLiteral(" ORDER BY h.time_ms, h.id LIMIT ?")
-                         : QStringLiteral(" ORDER BY h.time_ms DESC, h.id DESC LIMIT ?");
-        QSqlQuery& select = prepared(sql);
-        int i = 0;
-        select.bindValue(i++, view.conversation);
-        select.bindValue(i++, view.sinceId);
-        select.bindValue(i++, view.conversation);
-        select.bindValue(i++, view.sinceId);
-        bindBounds(select, i, after, before);
-        select.bindValue(i, limit);
-        readRecords(select, query, &records);
-        return records;
+        return selectSorted(
+            QStringLiteral(" FROM history_spans s JOIN history h"
+                           " ON h.id BETWEEN s.first_id AND s.last_id WHERE s.conversation = ?"
+                           " AND s.last_id >= ? AND h.conversation = ? AND h.id >= ?"),
+            2, QStringLiteral("h."), query, view, after, before, order, limit);
     }
     // In order: the spans one after another from the bound on. Descending from `before`: the
     // spans that start at or before its time. Ascending from `after`: from the last span that
@@ -518,20 +507,19 @@ std::optional<SqliteHistoryStore::Cut> SqliteHistoryStore::firstPruned(qint64 co
 
 int SqliteHistoryStore::deleteUpTo(qint64 conversation, const Cut& where, int limit)
 {
-    const Point& last = where.last;
     const qint64 upTo = where.maxId; // the rows are in spans that start at or before it
-    QSqlQuery& rows = prepared(QStringLiteral(
-        "DELETE FROM history WHERE id IN (SELECT h.id FROM history_spans s"
-        " JOIN history h ON h.id BETWEEN s.first_id AND s.last_id"
-        " WHERE s.conversation = ? AND s.first_id <= ? AND h.conversation = ?"
-        " AND h.time_ms <= ? AND (h.time_ms < ? OR h.id <= ?) LIMIT ?)"));
-    rows.bindValue(0, conversation);
-    rows.bindValue(1, upTo);
-    rows.bindValue(2, conversation);
-    rows.bindValue(3, last.timeMs);
-    rows.bindValue(4, last.timeMs);
-    rows.bindValue(5, last.id);
-    rows.bindValue(6, limit);
+    QSqlQuery& rows =
+        prepared(QStringLiteral("DELETE FROM history WHERE id IN (SELECT h.id FROM history_spans s"
+                                " JOIN history h ON h.id BETWEEN s.first_id AND s.last_id"
+                                " WHERE s.conversation = ? AND s.first_id <= ?"
+                                " AND h.conversation = ?%1 LIMIT ?)")
+                     .arg(upToConditions(QStringLiteral("h."))));
+    int i = 0;
+    rows.bindValue(i++, conversation);
+    rows.bindValue(i++, upTo);
+    rows.bindValue(i++, conversation);
+    bindUpTo(rows, i, where.last);
+    rows.bindValue(i, limit);
     if (!rows.exec())
         return fail(rows), -1;
     const int deleted = rows.numRowsAffected();

@@ -38,7 +38,8 @@ public:
     bool open(const DatabaseLocation& location) override;
     bool open(const QString& path) { return open(DatabaseLocation::sqlite(path)); }
     // Writes fail with "database or disk is full" once the file would pass this size (SQLite's
-    // max_page_count, for this connection); 0 or less: no limit. False + errorString().
+    // max_page_count, for this connection, in the file's pages); 0 or less: no limit. After
+    // open(); false + errorString().
     bool setMaxSize(qint64 bytes);
     // The file and its write-ahead log.
     qint64 diskBytes() override;
@@ -92,8 +93,8 @@ protected:
 private:
     // SQLite's handle of the history connection, or null + errorString().
     sqlite3* handle();
-    // The file's page size (Database::SqlitePageBytes, or what an older file was made with);
-    // 0 + errorString() on failure.
+    // The file's page size (Database::SqlitePageBytes, or what an older file was made with),
+    // read by open() into m_pageBytes; 0 + errorString() on failure.
     qint64 pageBytes();
     // A statement prepared once, through SQLite's own interface; null + errorString().
     sqlite3_stmt* statement(sqlite3_stmt** slot, const char* sql);
@@ -118,6 +119,7 @@ private:
     sqlite3_stmt* m_insertMany = nullptr; // RowsPerStatement rows
     sqlite3_stmt* m_lastId = nullptr;
     sqlite3_stmt* m_insertSpan = nullptr;
+    qint64 m_pageBytes = 0; // pageBytes(), once open
     qint64 m_nextId = 0;
     qint64 m_firstQueuedId = 0;       // the batch's first id from nextRowId()
     std::vector<qint64> m_arranged;   // the id each of them has become
