@@ -387,48 +387,6 @@ qint64 SqlHistoryStore::msgidNumber(const QString& msgid)
     return number <= quint64(std::numeric_limits<qint64>::max()) ? qint64(number) : 0;
 }
 
-QString SqlHistoryStore::rangeConditions(const HistoryQuery& query,
-                                         const std::optional<Point>& after,
-                                         const std::optional<Point>& before,
-                                         const QString& alias)
-{
-    QString sql;
-    if (!query.includeEvents)
-        sql += QStringLiteral(" AND %1kind = 0").arg(alias);
-    // "time_ms >= t AND (time_ms > t OR id > i)" rather than an OR alone, so that an index on
-    // (conversation, time_ms) bounds the scan.
-    if (after)
-        sql += QStringLiteral(" AND %1time_ms >= ? AND (%1time_ms > ? OR %1id > ?)").arg(alias);
-    if (before)
-        sql += QStringLiteral(" AND %1time_ms <= ? AND (%1time_ms < ? OR %1id < ?)").arg(alias);
-    return sql;
-}
-
-void SqlHistoryStore::bindBounds(QSqlQuery& query, int& i, const std::optional<Point>& after,
-                                 const std::optional<Point>& before)
-{
-    for (const std::optional<Point>& point : {after, before}) {
-        if (!point)
-            continue;
-        query.bindValue(i++, point->timeMs);
-        query.bindValue(i++, point->timeMs);
-        query.bindValue(i++, point->id);
-    }
-}
-
-QString SqlHistoryStore::upToConditions(const QString& alias)
-{
-    // The range before the point's next id in the same millisecond, events and all.
-    HistoryQuery everything;
-    everything.includeEvents = true;
-    return rangeConditions(everything, std::nullopt, Point{}, alias);
-}
-
-void SqlHistoryStore::bindUpTo(QSqlQuery& query, int& i, const Point& last)
-{
-    bindBounds(query, i, std::nullopt, Point{last.timeMs, last.id + 1});
-}
-
 std::vector<HistoryRecord> SqlHistoryStore::range(const HistoryQuery& query, const View& view,
                                                   std::optional<Point> after,
                                                   const std::optional<Point>& before, Order order,
@@ -468,7 +426,7 @@ SqlHistoryStore::selectSorted(const QString& source, int viewParameters, const Q
     QString sql =
         QStringLiteral("SELECT %1id, %1time_ms, %1msgid, %1account, %1kind, %1line").arg(alias);
     sql += source;
-    sql += rangeConditions(query, after, before, alias);
+    sql += HistoryRangeSql::conditions(query, after, before, alias);
     sql +=
         (order == Order::Ascending ? QStringLiteral(" ORDER BY %1time_ms, %1id LIMIT ?")
                                    : QStringLiteral(" ORDER BY %1time_ms DESC, %1id DESC LIMIT ?"))
@@ -479,7 +437,7 @@ SqlHistoryStore::selectSorted(const QString& source, int viewParameters, const Q
         select.bindValue(i++, view.conversation);
         select.bindValue(i++, view.sinceId);
     }
-    bindBounds(select, i, after, before);
+    HistoryRangeSql::bind(select, i, after, before);
     select.bindValue(i, limit);
     readRecords(select, query, &records);
     return records;
@@ -738,10 +696,10 @@ int SqlHistoryStore::deleteUpTo(qint64 conversation, const Cut& where, int limit
     QSqlQuery& rows =
         prepared(QStringLiteral("DELETE FROM history WHERE id IN (SELECT id FROM history"
                                 " WHERE conversation = ?%1 LIMIT ?)")
-                     .arg(upToConditions()));
+                     .arg(HistoryRangeSql::upToConditions()));
     int i = 0;
     rows.bindValue(i++, conversation);
-    bindUpTo(rows, i, where.last);
+    HistoryRangeSql::bindUpTo(rows, i, where.last);
     rows.bindValue(i, limit);
     if (!rows.exec())
         return fail(rows), -1;

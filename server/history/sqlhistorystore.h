@@ -1,5 +1,6 @@
 #pragma once
 
+#include "history/historyrangesql.h"
 #include "history/historystore.h"
 #include "storage/database.h"
 
@@ -46,11 +47,7 @@ public:
 
 protected:
     // A point in the (time, id) order.
-    struct Point
-    {
-        qint64 timeMs;
-        qint64 id;
-    };
+    using Point = HistoryPoint;
     enum class Order { Ascending, Descending };
     // A reader's view of a conversation (a row of history_views).
     struct View
@@ -110,25 +107,13 @@ protected:
     // After retention deleted rows (false + errorString()): by default nothing.
     virtual bool pruned() { return true; }
 
-    // The SQL conditions on history's kind (the query's), time_ms and id for a range after and
-    // before the points, each " AND ..." (history's columns; an alias with a dot, "h.", when
-    // given), and the points' values bound from index i on (i is left past them).
-    static QString rangeConditions(const HistoryQuery& query, const std::optional<Point>& after,
-                                   const std::optional<Point>& before,
-                                   const QString& alias = QString());
-    static void bindBounds(QSqlQuery& query, int& i, const std::optional<Point>& after,
-                           const std::optional<Point>& before);
-    // The conditions on a row at or before a point (events too), and the point's values: what
-    // retention deletes up to a cut's last row.
-    static QString upToConditions(const QString& alias = QString());
-    static void bindUpTo(QSqlQuery& query, int& i, const Point& last);
     // The record of a row of "SELECT id, time_ms, msgid, account, kind, line", read through
     // the view of (owner, target).
     static HistoryRecord recordFrom(const QSqlQuery& query, const QString& owner,
                                     const QString& target);
     // The view's rows within the bounds, sorted by (time, id) in the order, at most limit.
     // source is the SQL from its FROM to its first condition, whose parameters are the view's
-    // conversation and first id, viewParameters times over; alias as rangeConditions()'.
+    // conversation and first id, viewParameters times over; alias as HistoryRangeSql's.
     std::vector<HistoryRecord> selectSorted(const QString& source, int viewParameters,
                                             const QString& alias, const HistoryQuery& query,
                                             const View& view, const std::optional<Point>& after,

@@ -409,14 +409,14 @@ bool SqliteHistoryStore::spanRows(const HistoryQuery& query, qint64 first, qint6
 {
     QString sql = QStringLiteral("SELECT id, time_ms, msgid, account, kind, line FROM history"
                                  " WHERE id BETWEEN ? AND ?");
-    sql += rangeConditions(query, after, before);
+    sql += HistoryRangeSql::conditions(query, after, before);
     sql += order == Order::Ascending ? QStringLiteral(" ORDER BY id LIMIT ?")
                                      : QStringLiteral(" ORDER BY id DESC LIMIT ?");
     QSqlQuery& select = prepared(sql);
     int i = 0;
     select.bindValue(i++, first);
     select.bindValue(i++, last);
-    bindBounds(select, i, after, before);
+    HistoryRangeSql::bind(select, i, after, before);
     select.bindValue(i, limit - int(records->size()));
     return readRecords(select, query, records);
 }
@@ -513,12 +513,12 @@ int SqliteHistoryStore::deleteUpTo(qint64 conversation, const Cut& where, int li
                                 " JOIN history h ON h.id BETWEEN s.first_id AND s.last_id"
                                 " WHERE s.conversation = ? AND s.first_id <= ?"
                                 " AND h.conversation = ?%1 LIMIT ?)")
-                     .arg(upToConditions(QStringLiteral("h."))));
+                     .arg(HistoryRangeSql::upToConditions(QStringLiteral("h."))));
     int i = 0;
     rows.bindValue(i++, conversation);
     rows.bindValue(i++, upTo);
     rows.bindValue(i++, conversation);
-    bindUpTo(rows, i, where.last);
+    HistoryRangeSql::bindUpTo(rows, i, where.last);
     rows.bindValue(i, limit);
     if (!rows.exec())
         return fail(rows), -1;
