@@ -100,7 +100,7 @@ void ClusterBridge::giveReclaimedNames()
         const QString folded = it.key();
         const UserId id = it.value();
         const ServerUser* owner = m_core.users().findById(id);
-        if (!owner || m_core.caseMapping().fold(owner->account()) != folded) {
+        if (!owner || owner->foldedAccount() != folded) {
             it = m_reclaims.erase(it); // gone, or logged out meanwhile
             continue;
         }
@@ -112,7 +112,7 @@ void ClusterBridge::giveReclaimedNames()
         m_link->reserveName(folded, [this, folded, id](bool mine) {
             ServerUser* owner = m_core.users().findById(id);
             if (mine && owner && !m_core.users().nickHolder(folded) &&
-                m_core.caseMapping().fold(owner->account()) == folded) {
+                owner->foldedAccount() == folded) {
                 m_core.changeNick(owner, owner->account());
             } else if (mine && !m_core.users().nickHolder(folded)) {
                 m_link->releaseName(folded);
@@ -328,7 +328,7 @@ void ClusterBridge::onReceived(const QString& node, const IrcMessage& message)
         // may not have the account yet (it is read every 2 s).
         const QString folded = m_core.caseMapping().fold(message.param(0));
         ServerUser* guest = m_core.users().nickHolder(folded);
-        if (guest && !guest->isRemote() && m_core.caseMapping().fold(guest->account()) != folded) {
+        if (guest && !guest->isRemote() && guest->foldedAccount() != folded) {
             qCInfo(lcCluster).noquote()
                 << "the owner of" << message.param(0) << "logged in on node" << node;
             AccountCommands::renameGuest(m_core, guest);

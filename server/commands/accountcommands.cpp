@@ -201,7 +201,7 @@ void logIn(ServerCore& core, ServerUser* user, const QString& account)
     // The account's name, held by a guest: the guest is renamed and the owner gets it.
     const QString folded = core.caseMapping().fold(account);
     ServerUser* holder = core.users().nickHolder(folded);
-    if (!holder || holder == user || core.caseMapping().fold(holder->account()) == folded)
+    if (!holder || holder == user || holder->foldedAccount() == folded)
         return;
     if (holder->isRemote()) {
         // A guest on another node: that node renames it (ClusterBridge).

@@ -23,11 +23,10 @@ void recordChannelEvent(ServerCore& core, const ServerChannel* channel, RelayLin
 // A QUIT or NICK of the user, in each of its channels.
 void recordUserEvent(ServerCore& core, const ServerUser* user, RelayLine& line);
 // A private PRIVMSG, NOTICE or TAGMSG from the sender to the recipient: a copy for each party
-// that has an account. recipientAccount is the recipient's account ("" for none);
-// recipientOffline marks the recipient's copy as not received yet.
-void recordPrivateMessage(ServerCore& core, const ServerUser* sender,
-                          const QString& recipientAccount, const QString& recipientNick,
-                          RelayLine& line, bool recipientOffline);
+// that has an account. recipientOwner is the recipient's folded account ("" for none) and
+// recipientNick its folded nick; recipientOffline marks the recipient's copy as not received yet.
+void recordPrivateMessage(ServerCore& core, const ServerUser* sender, const QString& recipientOwner,
+                          const QString& recipientNick, RelayLine& line, bool recipientOffline);
 // Whether a message to the offline nick can be kept for it: it is an account's name and
 // history is on.
 bool acceptsOfflineMessages(ServerCore& core, const QString& nick);

@@ -92,8 +92,8 @@ void toUser(CommandContext& context, const QString& target, RelayLine& line, Kin
         if (kind != Kind::Tagmsg && HistoryCommands::acceptsOfflineMessages(context.core(), target)) {
             context.router().toUser(user, line, senderFilter(user, kind));
             // The account's name is the nick, folded alike.
-            HistoryCommands::recordPrivateMessage(context.core(), user, target, target, line,
-                                                  true);
+            const QString folded = context.core().caseMapping().fold(target);
+            HistoryCommands::recordPrivateMessage(context.core(), user, folded, folded, line, true);
             if (errors)
                 context.reply(IrcReply::away(target, OfflineText));
         } else if (errors) {
@@ -108,8 +108,8 @@ void toUser(CommandContext& context, const QString& target, RelayLine& line, Kin
         context.router().toUser(user, line, senderFilter(user, kind));
     if (kind == Kind::Privmsg && recipient->isAway())
         context.reply(IrcReply::away(recipient->nick(), recipient->awayMessage()));
-    HistoryCommands::recordPrivateMessage(context.core(), user, recipient->account(),
-                                          recipient->nick(), line, false);
+    HistoryCommands::recordPrivateMessage(context.core(), user, recipient->foldedAccount(),
+                                          recipient->foldedNick(), line, false);
 }
 
 // To a channel (a STATUSMSG target too) or a user.

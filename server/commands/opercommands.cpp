@@ -43,8 +43,7 @@ const OperatorBlock* findBlock(const ServerConfig& config, const QString& name)
 bool admits(const ServerCore& core, const OperatorBlock& block, const ServerUser* user)
 {
     if (!block.account.isEmpty() &&
-        (!user->isLoggedIn() ||
-         core.caseMapping().fold(block.account) != core.caseMapping().fold(user->account()))) {
+        (!user->isLoggedIn() || core.caseMapping().fold(block.account) != user->foldedAccount())) {
         return false;
     }
     if (block.hosts.isEmpty())

@@ -61,7 +61,7 @@ void onMarkRead(CommandContext& context)
                       QStringLiteral("Not a channel or a nickname"));
         return;
     }
-    const QString owner = core.caseMapping().fold(user->account());
+    const QString owner = user->foldedAccount();
     const QString key = HistoryCommands::conversationKey(core, target);
     if (context.paramCount() < 2) {
         sendMarker(core, user, target, history->readMarker(owner, key));
@@ -100,7 +100,7 @@ void sendOnJoin(ServerCore& core, ServerUser* user, const ServerChannel* channel
     HistoryService* history = core.history();
     if (!history || !user->isLoggedIn() || !user->hasCap(ClientCap::ReadMarker))
         return;
-    const QString owner = core.caseMapping().fold(user->account());
+    const QString owner = user->foldedAccount();
     sendMarker(core, user, channel->name(),
                history->readMarker(owner, core.caseMapping().fold(channel->name())));
 }

@@ -49,8 +49,7 @@ void setNick(ServerCore& core, ServerUser* user, const QString& nick, bool taken
     ServerUser* holder = core.users().nickHolder(folded);
     if (holder && holder != user) {
         const bool owner = core.auth() && core.auth()->isReserved(folded) && !reserved;
-        if (!owner || core.caseMapping().fold(holder->account()) == folded ||
-            holder->isRemote()) {
+        if (!owner || holder->foldedAccount() == folded || holder->isRemote()) {
             core.reply(user, IrcReply::nicknameInUse(nick));
             return;
         }

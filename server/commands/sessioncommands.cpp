@@ -35,8 +35,7 @@ bool attachToAccount(ServerCore& core, ServerUser* newcomer)
 {
     if (!newcomer->isLoggedIn() || newcomer->isRegistered())
         return false;
-    ServerUser* user =
-        core.users().findByAccount(core.caseMapping().fold(newcomer->account()), newcomer);
+    ServerUser* user = core.users().findByAccount(newcomer->foldedAccount(), newcomer);
     if (!user)
         return false;
     if (user->isRemote()) {

@@ -452,8 +452,7 @@ void ServerCore::sendFromServer(ServerUser* user, IrcMessage message)
 
 bool ServerCore::isReservedFromUser(const QString& foldedNick, const ServerUser* user) const
 {
-    return m_auth && m_auth->isReserved(foldedNick) &&
-           m_caseMapping.fold(user->account()) != foldedNick;
+    return m_auth && m_auth->isReserved(foldedNick) && user->foldedAccount() != foldedNick;
 }
 
 void ServerCore::announceRegistered(ServerUser* user)

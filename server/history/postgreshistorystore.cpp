@@ -96,12 +96,13 @@ bool PostgresHistoryStore::writeRows(const std::vector<QueuedRow>& rows)
             const QueuedRow& row = rows[i];
             const HistoryRecord& record = *row.record;
             const QByteArrayView line = record.storedLine(); // the record outlives the literal
-            const qint64 counter = msgidNumber(record.msgid);
+            const qint64 counter = msgidNumber(record);
+            const QString msgid = record.msgidText();
             if (i > from)
                 sql += u',';
             sql += u'(' + literal(number, row.id) + u',' + literal(number, row.conversation) +
                    u',' + literal(number, record.timeMs) + u',' +
-                   literal(text, record.msgid.isNull() ? QStringLiteral("") : record.msgid) + u',' +
+                   literal(text, msgid.isNull() ? QStringLiteral("") : msgid) + u',' +
                    (counter ? QString::number(counter) : QStringLiteral("NULL")) + u',' +
                    literal(text, record.account.isNull() ? QStringLiteral("") : record.account) +
                    u',' + QString::number(int(record.kind)) + u',' +

@@ -387,6 +387,16 @@ qint64 SqlHistoryStore::msgidNumber(const QString& msgid)
     return number <= quint64(std::numeric_limits<qint64>::max()) ? qint64(number) : 0;
 }
 
+qint64 SqlHistoryStore::msgidNumber(const HistoryRecord& record)
+{
+    if (!record.msgid.isNull() || record.messageId.isNull())
+        return msgidNumber(record.msgid);
+    if (!record.messageId.isParsable()) // as its text reads: a look-up reads it so
+        return msgidNumber(record.messageId.toString());
+    const quint64 number = record.messageId.number();
+    return number <= quint64(std::numeric_limits<qint64>::max()) ? qint64(number) : 0;
+}
+
 std::vector<HistoryRecord> SqlHistoryStore::range(const HistoryQuery& query, const View& view,
                                                   std::optional<Point> after,
                                                   const std::optional<Point>& before, Order order,

@@ -127,6 +127,8 @@ protected:
     // The msgid's counter, as the column msgid_number keeps it (MessageId::numberOf()); 0 (the
     // column's NULL) when the msgid is not one confabd made, or its counter does not fit.
     static qint64 msgidNumber(const QString& msgid);
+    // The same for a record's msgid, read from its messageId when it has one.
+    static qint64 msgidNumber(const HistoryRecord& record);
     // The query for this SQL text, prepared once.
     QSqlQuery& prepared(const QString& sql);
     bool fail(const QSqlQuery& query);

@@ -54,6 +54,24 @@ void bindText(sqlite3_stmt* statement, int index, const QString& text, TextBuffe
                         SQLITE_STATIC);
 }
 
+// Binds the record's msgid: a server's own id is written in ASCII into buffer (no QString made
+// for it), any other as its text.
+void bindMsgid(sqlite3_stmt* statement, int index, const HistoryRecord& record, TextBuffer& buffer)
+{
+    if (record.msgid.isNull() && !record.messageId.isNull()) {
+        const qsizetype size = record.messageId.toAscii(buffer.data(), qsizetype(buffer.size()));
+        if (size >= 0) {
+            sqlite3_bind_text(statement, index, buffer.data(), int(size), SQLITE_STATIC);
+            return;
+        }
+        const QString text = record.messageId.toString();
+        sqlite3_bind_text16(statement, index, text.utf16(), int(text.size() * sizeof(char16_t)),
+                            SQLITE_TRANSIENT);
+        return;
+    }
+    bindText(statement, index, record.msgid, buffer);
+}
+
 } // namespace
 
 SqliteHistoryStore::SqliteHistoryStore(const QString& connectionName)
@@ -555,8 +573,8 @@ bool SqliteHistoryStore::insertRows(sqlite3_stmt* insert, const QueuedRow* first
         sqlite3_bind_int64(insert, column + 1, row.id);
         sqlite3_bind_int64(insert, column + 2, row.conversation);
         sqlite3_bind_int64(insert, column + 3, record.timeMs);
-        bindText(insert, column + 4, record.msgid, buffers[size_t(2 * i)]);
-        if (const qint64 number = msgidNumber(record.msgid))
+        bindMsgid(insert, column + 4, record, buffers[size_t(2 * i)]);
+        if (const qint64 number = msgidNumber(record))
             sqlite3_bind_int64(insert, column + 5, number);
         else
             sqlite3_bind_null(insert, column + 5);

@@ -5,22 +5,58 @@
 #include <algorithm>
 #include <chrono>
 
-QString MessageId::toString() const
+namespace {
+
+// The counter in base 36, last digit first: the number of digits (at most MaxDigits).
+constexpr int MaxDigits = 13; // base 36 of 2^64 - 1
+int reversedDigits(quint64 number, char (&digits)[MaxDigits])
 {
-    // One allocation: each id is formatted for the history on the loop, at every message.
-    char16_t digits[16];
     int count = 0;
-    quint64 number = m_number;
     do {
         const int digit = int(number % 36);
-        digits[count++] = char16_t(digit < 10 ? u'0' + digit : u'a' + digit - 10);
+        digits[count++] = char(digit < 10 ? '0' + digit : 'a' + digit - 10);
         number /= 36;
     } while (number != 0);
+    return count;
+}
+
+} // namespace
+
+QString MessageId::toString() const
+{
+    char digits[MaxDigits];
+    const int count = reversedDigits(m_number, digits);
     QString text(m_prefix.size() + count, Qt::Uninitialized);
     char16_t* out = reinterpret_cast<char16_t*>(text.data());
     std::copy(m_prefix.utf16(), m_prefix.utf16() + m_prefix.size(), out);
     std::reverse_copy(digits, digits + count, out + m_prefix.size());
     return text;
+}
+
+qsizetype MessageId::toAscii(char* out, qsizetype size) const
+{
+    char digits[MaxDigits];
+    const int count = reversedDigits(m_number, digits);
+    const qsizetype prefixSize = m_prefix.size();
+    if (prefixSize + count > size)
+        return -1;
+    const char16_t* prefix = reinterpret_cast<const char16_t*>(m_prefix.constData());
+    for (qsizetype i = 0; i < prefixSize; ++i) {
+        if (prefix[i] >= 0x80)
+            return -1;
+        out[i] = char(prefix[i]);
+    }
+    std::reverse_copy(digits, digits + count, out + prefixSize);
+    return prefixSize + count;
+}
+
+bool MessageId::isParsable() const
+{
+    if (m_number == 0 || m_prefix.size() != MessageIdGenerator::PrefixLength)
+        return false;
+    return std::all_of(m_prefix.cbegin(), m_prefix.cend(), [](QChar c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9');
+    });
 }
 
 MessageId MessageId::fromString(const QString& text)
@@ -34,7 +70,6 @@ MessageId MessageId::fromString(const QString& text)
 quint64 MessageId::numberOf(QStringView text)
 {
     constexpr int PrefixLength = MessageIdGenerator::PrefixLength;
-    constexpr int MaxDigits = 13; // base 36 of 2^64 - 1
     if (text.size() <= PrefixLength || text.size() > PrefixLength + MaxDigits)
         return 0;
     for (const QChar c : text) {

@@ -19,7 +19,13 @@ public:
 
     bool isNull() const { return m_number == 0; }
     quint64 number() const { return m_number; }
+    // Whether numberOf(toString()) gives number() back: a prefix such as the generator draws
+    // (tests may choose others).
+    bool isParsable() const;
     QString toString() const;
+    // The same text in ASCII, written to out without an allocation (the history writer binds it
+    // so): its length, or -1 if it is longer than size or the prefix is not ASCII.
+    qsizetype toAscii(char* out, qsizetype size) const;
 
 private:
     QString m_prefix; // shared with the generator, not copied

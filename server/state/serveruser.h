@@ -134,9 +134,16 @@ public:
 
     // The account the user is logged in to (its name as registered), or empty.
     const QString& account() const { return m_account; }
+    // The account's name case-folded (the key of accounts, views and markers), or empty; one
+    // string, shared by whatever keeps it (each history record of the user's messages).
+    const QString& foldedAccount() const { return m_foldedAccount; }
     bool isLoggedIn() const { return !m_account.isEmpty(); }
     // Through UserRegistry::setAccount, which keeps its account index.
-    void setAccount(const QString& account) { m_account = account; }
+    void setAccount(const QString& account, const QString& folded)
+    {
+        m_account = account;
+        m_foldedAccount = folded;
+    }
     // How the user is connected (see ConnectionInfo).
     bool isSecure() const { return m_secure; }
     bool isLoopback() const { return m_loopback; }
@@ -174,6 +181,7 @@ private:
     QString m_password;
     QString m_awayMessage;
     QString m_account;
+    QString m_foldedAccount;
     QString m_operatorName;
     QString m_node;
     QByteArray m_certificateFingerprint;

@@ -24,7 +24,7 @@ void UserRegistry::remove(ServerUser* user)
     }
     m_operators.remove(user->id());
     if (user->isLoggedIn())
-        m_byAccount.remove(m_caseMapping.fold(user->account()), user);
+        m_byAccount.remove(user->foldedAccount(), user);
     if (!user->foldedNick().isEmpty() && m_byNick.value(user->foldedNick()) == user)
         m_byNick.remove(user->foldedNick());
     user->forEachSession([this](ClientConnection* connection, int, ClientConnection*) {
@@ -69,10 +69,11 @@ std::vector<ClientConnection*> UserRegistry::clear()
 void UserRegistry::setAccount(ServerUser* user, const QString& account)
 {
     if (user->isLoggedIn())
-        m_byAccount.remove(m_caseMapping.fold(user->account()), user);
-    user->setAccount(account);
+        m_byAccount.remove(user->foldedAccount(), user);
+    const QString folded = m_caseMapping.fold(account);
+    user->setAccount(account, folded);
     if (!account.isEmpty())
-        m_byAccount.insert(m_caseMapping.fold(account), user);
+        m_byAccount.insert(folded, user);
 }
 
 ServerUser* UserRegistry::findByAccount(const QString& foldedAccount,

@@ -54,6 +54,7 @@ private slots:
     void findInOtherConversations();
     void msgidsFoundByTheirCounter();
     void rowsFromBeforeTheCounterAreFound();
+    void msgidsGivenAsTheServersIds();
     void ownersAreIsolated();
     void targets();
     void targetsKeepTheLastTime();
@@ -170,6 +171,21 @@ HistoryQuery query(const QString& owner, const QString& target, Direction direct
 QStringList latest(SqlHistoryStore& store, const QString& owner, const QString& target)
 {
     return msgids(store.find(query(owner, target, Direction::Latest, {}, {}, 1000, true)));
+}
+
+// A room's history, all of it in order: BEFORE its i-th msgid gives the ones before it, AFTER
+// the ones after.
+bool foundAround(SqlHistoryStore& store, const QString& room, const QStringList& all, int i)
+{
+    const QString at = QStringLiteral("id:") + all.at(i);
+    const QStringList before =
+        msgids(store.find(query(QString(), room, Direction::Before, at, {}, 100)));
+    const QStringList after =
+        msgids(store.find(query(QString(), room, Direction::After, at, {}, 100)));
+    if (before == all.mid(0, i) && after == all.mid(i + 1))
+        return true;
+    qWarning() << "around" << all.at(i) << "before:" << before << "after:" << after;
+    return false;
 }
 
 bool isAscending(const std::vector<HistoryRecord>& records)
@@ -605,13 +621,8 @@ void tst_SqlHistoryStore::msgidsFoundByTheirCounter()
 
     const QStringList all = {made1, QStringLiteral("foreign-1"), legacy, made2, made3};
     QCOMPARE(latest(*m_store, QString(), Channel), all);
-    for (int i = 0; i < all.size(); ++i) {
-        const QString at = QStringLiteral("id:") + all.at(i);
-        QCOMPARE(msgids(m_store->find(query(QString(), Channel, Direction::Before, at, {}, 100))),
-                 all.mid(0, i));
-        QCOMPARE(msgids(m_store->find(query(QString(), Channel, Direction::After, at, {}, 100))),
-                 all.mid(i + 1));
-    }
+    for (int i = 0; i < all.size(); ++i)
+        QVERIFY(foundAround(*m_store, Channel, all, i));
     // A counter alone is not enough: the whole msgid must match, in this conversation.
     const QString unknown =
         MessageId(QStringLiteral("zzzzzzzzzzzz"), MessageId::numberOf(made2)).toString();
@@ -625,6 +636,52 @@ void tst_SqlHistoryStore::msgidsFoundByTheirCounter()
     QCOMPARE(msgids(m_store->find(query(QString(), QStringLiteral("#other"), Direction::Around,
                                         QStringLiteral("id:") + madeElsewhere, {}, 100))),
              QStringList(madeElsewhere));
+}
+
+// Records as HistoryCommands makes them: the server's own id as a MessageId, no text. They are
+// stored with the same text and counter a record with the text gets, and found by it.
+void tst_SqlHistoryStore::msgidsGivenAsTheServersIds()
+{
+    MessageIdGenerator ids;                               // confabd's: a counter is kept
+    MessageIdGenerator tests(QStringLiteral("t-given-")); // another form: text only
+    // A longer prefix: its text reads as another counter (numberOf() takes 12 characters as the
+    // prefix), which is what a look-up by that text asks for.
+    MessageIdGenerator longer(QStringLiteral("abcdefghijklm"));
+    const MessageId made = ids.next();
+    const MessageId other = tests.next();
+    const MessageId odd = longer.next();
+    const QString asText = ids.next().toString();
+    std::vector<HistoryRecord> records;
+    for (const MessageId& id : {made, other, odd}) {
+        records.push_back(channelRecord(Channel, 1000 * (qint64(records.size()) + 1), QString()));
+        records.back().messageId = id;
+        QVERIFY(records.back().msgid.isNull());
+        QCOMPARE(records.back().msgidText(), id.toString());
+    }
+    records.push_back(channelRecord(Channel, 4000, asText));
+    QVERIFY(append(records));
+
+    QSqlQuery raw(m_store->database().connection());
+    QVERIFY(raw.exec(QStringLiteral("SELECT msgid, msgid_number FROM history ORDER BY time_ms")));
+    QList<std::pair<QString, QVariant>> rows;
+    while (raw.next())
+        rows.append({raw.value(0).toString(), raw.value(1)});
+    raw.finish();
+    const QStringList all = {made.toString(), other.toString(), odd.toString(), asText};
+    QCOMPARE(rows.size(), all.size());
+    for (int i = 0; i < all.size(); ++i) {
+        QCOMPARE(rows[i].first, all[i]);
+        const quint64 number = MessageId::numberOf(all[i]); // what a record with the text gets
+        QCOMPARE(rows[i].second.isNull(), number == 0);
+        QCOMPARE(rows[i].second.toULongLong(), number);
+    }
+    QCOMPARE(rows[0].second.toULongLong(), made.number());
+    QVERIFY(rows[1].second.isNull());
+    QVERIFY(rows[2].second.toULongLong() != odd.number());
+
+    QCOMPARE(latest(*m_store, QString(), Channel), all);
+    for (int i = 0; i < all.size(); ++i)
+        QVERIFY(foundAround(*m_store, Channel, all, i));
 }
 
 // A database of the schema before the counter (SQLite's version 6, PostgreSQL's 1) with a

@@ -21,6 +21,8 @@ private slots:
     void everyDigitInBase36();
     void counterKeepsGrowingAcrossRuns();
     void numberOfReadsOnlyGeneratedIds();
+    void asciiIsTheSameText();
+    void parsableOnlyWithAGeneratedPrefix();
 };
 
 void tst_MessageIdGenerator::uniqueWithinRun()
@@ -115,6 +117,44 @@ void tst_MessageIdGenerator::numberOfReadsOnlyGeneratedIds()
         QVERIFY(MessageId::fromString(QString::fromLatin1(text)).isNull());
     }
     QCOMPARE(MessageId::numberOf(u"abcdefghijkl10"), quint64(36));
+}
+
+void tst_MessageIdGenerator::asciiIsTheSameText()
+{
+    const QString prefix = QStringLiteral("abcdefghijkl");
+    char out[32];
+    for (const quint64 number : {quint64(1), quint64(35), quint64(1767225600000000ULL),
+                                 std::numeric_limits<quint64>::max()}) {
+        const MessageId id(prefix, number);
+        const qsizetype size = id.toAscii(out, sizeof out);
+        QCOMPARE(QString::fromLatin1(out, size), id.toString());
+        // Exactly its length is room enough; one less is not.
+        QCOMPARE(id.toAscii(out, size), size);
+        QCOMPARE(id.toAscii(out, size - 1), qsizetype(-1));
+    }
+    MessageIdGenerator generator;
+    const MessageId id = generator.next();
+    const qsizetype size = id.toAscii(out, sizeof out);
+    QCOMPARE(QString::fromLatin1(out, size), id.toString());
+    // A prefix that is not ASCII is left to toString().
+    QCOMPARE(MessageId(QStringLiteral("é-"), 1).toAscii(out, sizeof out), qsizetype(-1));
+}
+
+void tst_MessageIdGenerator::parsableOnlyWithAGeneratedPrefix()
+{
+    MessageIdGenerator generator;
+    const MessageId id = generator.next();
+    QVERIFY(id.isParsable());
+    QVERIFY(MessageId(QStringLiteral("abcdefghijkl"), std::numeric_limits<quint64>::max())
+                .isParsable());
+    for (const char* prefix :
+         {"t-", "abcdefghijk", "abcdefghijklm", "ABCDEFGHIJKL", "abcdefghij-l"}) {
+        const MessageId other(QString::fromLatin1(prefix), 5);
+        QVERIFY2(!other.isParsable(), prefix);
+        // Not its counter: nothing, or (a longer prefix) digits of the prefix read as one.
+        QVERIFY(MessageId::numberOf(other.toString()) != other.number());
+    }
+    QVERIFY(!MessageId().isParsable());
 }
 
 QTEST_GUILESS_MAIN(tst_MessageIdGenerator)

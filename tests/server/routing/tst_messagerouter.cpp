@@ -81,7 +81,7 @@ void tst_MessageRouter::acceptFixesSourceIdTimeAccount()
 {
     MessageRouter router(QStringLiteral("x"));
     ServerUser* alice = addUser(QStringLiteral("alice"));
-    alice->setAccount(QStringLiteral("alice"));
+    m_users->setAccount(alice, QStringLiteral("alice"));
     const qint64 before = RelayLine::nowMs();
     RelayLine first =
         router.accept(alice, IrcCommand::privmsg(QStringLiteral("#c"), QStringLiteral("hi")));

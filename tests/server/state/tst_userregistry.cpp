@@ -84,6 +84,8 @@ void tst_UserRegistry::accountIndexFollowsLoginsAndRemoval()
     NullConnection a, b, c;
     ServerUser* alice = users.add(&a, QStringLiteral("h"));
     users.setAccount(alice, QStringLiteral("Alice"));
+    QCOMPARE(alice->account(), QStringLiteral("Alice"));
+    QCOMPARE(alice->foldedAccount(), QStringLiteral("alice"));
     QCOMPARE(users.findByAccount(QStringLiteral("alice")), nullptr); // not registered yet
     users.markRegistered(alice, 1);
     QCOMPARE(users.findByAccount(QStringLiteral("alice")), alice);
@@ -103,11 +105,14 @@ void tst_UserRegistry::accountIndexFollowsLoginsAndRemoval()
     users.markRegistered(other, 1);
     users.setAccount(other, QStringLiteral("bob"));
     QCOMPARE(users.findByAccount(QStringLiteral("bob")), other);
-    users.setAccount(other, QStringLiteral("carol"));
+    users.setAccount(other, QStringLiteral("Carol[]"));
+    QCOMPARE(other->foldedAccount(), QStringLiteral("carol{}"));
     QCOMPARE(users.findByAccount(QStringLiteral("bob")), nullptr);
-    QCOMPARE(users.findByAccount(QStringLiteral("carol")), other);
+    QCOMPARE(users.findByAccount(QStringLiteral("carol{}")), other);
     users.setAccount(other, QString());
-    QCOMPARE(users.findByAccount(QStringLiteral("carol")), nullptr);
+    QVERIFY(other->foldedAccount().isEmpty());
+    QVERIFY(!other->isLoggedIn());
+    QCOMPARE(users.findByAccount(QStringLiteral("carol{}")), nullptr);
 
     users.remove(alice);
     QCOMPARE(users.findByAccount(QStringLiteral("alice")), nullptr);
