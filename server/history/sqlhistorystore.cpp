@@ -10,14 +10,6 @@
 
 #include <limits>
 
-namespace {
-
-// Views looked up are kept in memory up to this many (one per room and per account and
-// correspondent); past it the cache starts again.
-constexpr int MaxCachedViews = 100000;
-
-} // namespace
-
 HistoryRecord SqlHistoryStore::recordFrom(const QSqlQuery& query, const QString& owner,
                                           const QString& target)
 {
@@ -136,13 +128,6 @@ bool SqlHistoryStore::rollback()
     return false;
 }
 
-void SqlHistoryStore::cacheView(const ViewKey& key, const View& view)
-{
-    if (m_views.size() >= MaxCachedViews)
-        m_views.clear();
-    m_views.insert(key, view);
-}
-
 qint64 SqlHistoryStore::queueRow(const HistoryRecord& record, qint64 conversation)
 {
     const qint64 id = nextRowId();
@@ -152,11 +137,11 @@ qint64 SqlHistoryStore::queueRow(const HistoryRecord& record, qint64 conversatio
 }
 
 std::optional<SqlHistoryStore::View> SqlHistoryStore::findView(const QString& owner,
-                                                               const QString& target)
+                                                               const QString& target, bool shared)
 {
-    const ViewKey key(owner, target);
-    if (const auto it = m_views.constFind(key); it != m_views.cend())
-        return it.value();
+    if (std::optional<View> cached =
+            shared ? m_views.findShared(owner, target) : m_views.find(owner, target))
+        return cached;
     QSqlQuery& select = prepared(QStringLiteral(
         "SELECT id, conversation, since_id FROM history_views WHERE owner = ? AND target = ?"));
     select.bindValue(0, text(owner));
@@ -169,7 +154,7 @@ std::optional<SqlHistoryStore::View> SqlHistoryStore::findView(const QString& ow
     if (select.next()) {
         view = View{select.value(0).toLongLong(), select.value(1).toLongLong(),
                     select.value(2).toLongLong()};
-        cacheView(key, *view);
+        m_views.insert(owner, target, *view);
     }
     select.finish();
     return view;
@@ -212,7 +197,7 @@ std::optional<SqlHistoryStore::View> SqlHistoryStore::addView(const QString& own
         }
         view.conversation = view.id;
     }
-    cacheView(ViewKey(owner, target), view);
+    m_views.insert(owner, target, view);
     return view;
 }
 
@@ -220,10 +205,10 @@ bool SqlHistoryStore::store(const HistoryRecord& record, qint64* ownerRow, qint6
                             QHash<qint64, qint64>* lastTimes)
 {
     const bool hasPeer = !record.peerOwner.isEmpty();
-    std::optional<View> first = findView(record.owner, record.target);
+    std::optional<View> first = findView(record.owner, record.target, true);
     std::optional<View> second;
     if (hasPeer)
-        second = findView(record.peerOwner, record.peerTarget);
+        second = findView(record.peerOwner, record.peerTarget, true);
     if (!m_errorString.isEmpty())
         return false;
     if (!first && !second) {
@@ -309,8 +294,7 @@ bool SqlHistoryStore::append(const std::vector<HistoryRecord>& records)
         since.bindValue(1, added.viewId);
         if (!since.exec())
             return rollback(since);
-        if (const auto it = m_views.find(added.key); it != m_views.end())
-            it->sinceId = id;
+        m_views.setSinceId(added.key.first, added.key.second, id);
     }
     m_sinceRows.clear();
     QSqlQuery& pending =

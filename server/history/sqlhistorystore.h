@@ -2,6 +2,7 @@
 
 #include "history/historyrangesql.h"
 #include "history/historystore.h"
+#include "history/historyviewcache.h"
 #include "storage/database.h"
 
 #include <QHash>
@@ -50,12 +51,7 @@ protected:
     using Point = HistoryPoint;
     enum class Order { Ascending, Descending };
     // A reader's view of a conversation (a row of history_views).
-    struct View
-    {
-        qint64 id = 0;
-        qint64 conversation = 0;
-        qint64 sinceId = 0; // the first row this reader may see
-    };
+    using View = HistoryView;
 
     // A row of history, given its id before it is written (the views and offline marks of the
     // same transaction name it), and written with the rest of its batch.
@@ -136,7 +132,8 @@ protected:
 
 private:
     // The view of (owner, target), if there is one (nullopt on an error too: see errorString()).
-    std::optional<View> findView(const QString& owner, const QString& target);
+    // shared: the strings are a record's, which later records share (HistoryViewCache).
+    std::optional<View> findView(const QString& owner, const QString& target, bool shared = false);
     // Adds the view: into the conversation from sinceId on, or (conversation 0) as the start of
     // a new conversation. nullopt + errorString() on failure.
     std::optional<View> addView(const QString& owner, const QString& target, qint64 conversation,
@@ -155,8 +152,6 @@ private:
     bool rollback();
     // (owner, target): the strings are shared, so a look-up allocates nothing.
     using ViewKey = std::pair<QString, QString>;
-    // Keeps the view in m_views (started again past MaxCachedViews).
-    void cacheView(const ViewKey& key, const View& view);
     // prune()'s rows, before pruned(): the number deleted, -1 + errorString() on failure.
     int pruneRows(qint64 beforeMs, int maxPerTarget, int batch);
     // selectRange() from the query's earliest time on, returned ascending.
@@ -171,9 +166,8 @@ private:
     Database m_database; // declared first: destroyed after the statements
     // std::map: a reference to one statement stays valid while others are added.
     std::map<QString, QSqlQuery> m_statements;
-    // Views looked up or added; emptied when a transaction fails (it may have added some) and
-    // when it grows past MaxCachedViews.
-    QHash<ViewKey, View> m_views;
+    // Views looked up or added; emptied when a transaction fails (it may have added some).
+    HistoryViewCache m_views;
     std::vector<QueuedRow> m_rows; // the batch's rows, queued by queueRow()
     // Written once the batch's rows have their arranged ids: offline marks (owner, queued row
     // id), and views added to a conversation from a row of the batch on (their since_id).
