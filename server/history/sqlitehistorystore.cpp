@@ -56,10 +56,12 @@ void bindText(sqlite3_stmt* statement, int index, const QString& text, TextBuffe
 
 // Binds the record's msgid: a server's own id is written in ASCII into buffer (no QString made
 // for it), any other as its text.
-void bindMsgid(sqlite3_stmt* statement, int index, const HistoryRecord& record, TextBuffer& buffer)
+void bindMsgid(sqlite3_stmt* statement, int index, const HistoryRecord& record,
+               MessageIdAsciiWriter& writer, TextBuffer& buffer)
 {
     if (record.msgid.isNull() && !record.messageId.isNull()) {
-        const qsizetype size = record.messageId.toAscii(buffer.data(), qsizetype(buffer.size()));
+        const qsizetype size =
+            writer.write(record.messageId, buffer.data(), qsizetype(buffer.size()));
         if (size >= 0) {
             sqlite3_bind_text(statement, index, buffer.data(), int(size), SQLITE_STATIC);
             return;
@@ -564,8 +566,9 @@ bool SqliteHistoryStore::pruned()
 
 bool SqliteHistoryStore::insertRows(sqlite3_stmt* insert, const QueuedRow* first, int count)
 {
-    // The texts that are narrowed here, until the step.
-    std::array<TextBuffer, 2 * RowsPerStatement> buffers;
+    // The msgids that are narrowed here, until the step; the accounts' UTF-8 is m_accounts'.
+    std::array<TextBuffer, RowsPerStatement> buffers;
+    m_accounts.trim();
     for (int i = 0; i < count; ++i) {
         const QueuedRow& row = first[i];
         const HistoryRecord& record = *row.record;
@@ -573,12 +576,13 @@ bool SqliteHistoryStore::insertRows(sqlite3_stmt* insert, const QueuedRow* first
         sqlite3_bind_int64(insert, column + 1, row.id);
         sqlite3_bind_int64(insert, column + 2, row.conversation);
         sqlite3_bind_int64(insert, column + 3, record.timeMs);
-        bindMsgid(insert, column + 4, record, buffers[size_t(2 * i)]);
+        bindMsgid(insert, column + 4, record, m_msgids, buffers[size_t(i)]);
         if (const qint64 number = msgidNumber(record))
             sqlite3_bind_int64(insert, column + 5, number);
         else
             sqlite3_bind_null(insert, column + 5);
-        bindText(insert, column + 6, record.account, buffers[size_t(2 * i + 1)]);
+        const QByteArrayView account = m_accounts.utf8(record.account);
+        sqlite3_bind_text(insert, column + 6, account.data(), int(account.size()), SQLITE_STATIC);
         sqlite3_bind_int(insert, column + 7, int(record.kind));
         const QByteArrayView line = record.storedLine();
         sqlite3_bind_blob(insert, column + 8, line.data(), int(line.size()), SQLITE_STATIC);

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "history/sharedtextutf8.h"
 #include "history/sqlhistorystore.h"
+#include "routing/messageidasciiwriter.h"
 
 #include <QHash>
 
@@ -124,6 +126,8 @@ private:
     qint64 m_firstQueuedId = 0;       // the batch's first id from nextRowId()
     std::vector<qint64> m_arranged;   // the id each of them has become
     QHash<qint64, qint64> m_lastTimes; // lastTime() of the conversations written to
+    MessageIdAsciiWriter m_msgids;     // the records' msgids, as they are bound
+    SharedTextUtf8 m_accounts;         // the records' accounts, as they are bound
     int m_checkpointPages = checkpointPagesFor(4096); // open() sets the file's
     std::unique_ptr<WalCheckpointer> m_checkpointer;
 };

@@ -33,28 +33,24 @@ QString MessageId::toString() const
     return text;
 }
 
-qsizetype MessageId::toAscii(char* out, qsizetype size) const
+qsizetype MessageId::writeAscii(QByteArrayView asciiPrefix, quint64 number, char* out,
+                                qsizetype size)
 {
     char digits[MaxDigits];
-    const int count = reversedDigits(m_number, digits);
-    const qsizetype prefixSize = m_prefix.size();
+    const int count = reversedDigits(number, digits);
+    const qsizetype prefixSize = asciiPrefix.size();
     if (prefixSize + count > size)
         return -1;
-    const char16_t* prefix = reinterpret_cast<const char16_t*>(m_prefix.constData());
-    for (qsizetype i = 0; i < prefixSize; ++i) {
-        if (prefix[i] >= 0x80)
-            return -1;
-        out[i] = char(prefix[i]);
-    }
+    std::copy(asciiPrefix.begin(), asciiPrefix.end(), out);
     std::reverse_copy(digits, digits + count, out + prefixSize);
     return prefixSize + count;
 }
 
-bool MessageId::isParsable() const
+bool MessageId::isParsablePrefix(const QString& prefix)
 {
-    if (m_number == 0 || m_prefix.size() != MessageIdGenerator::PrefixLength)
+    if (prefix.size() != MessageIdGenerator::PrefixLength)
         return false;
-    return std::all_of(m_prefix.cbegin(), m_prefix.cend(), [](QChar c) {
+    return std::all_of(prefix.cbegin(), prefix.cend(), [](QChar c) {
         return (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9');
     });
 }
@@ -95,6 +91,10 @@ MessageIdGenerator::MessageIdGenerator()
         m_prefix += QLatin1Char(Alphabet[bits & 31]);
         bits >>= 5;
     }
+    m_parsablePrefix = MessageId::isParsablePrefix(m_prefix);
 }
 
-MessageIdGenerator::MessageIdGenerator(const QString& prefix) : m_prefix(prefix) {}
+MessageIdGenerator::MessageIdGenerator(const QString& prefix)
+    : m_prefix(prefix), m_parsablePrefix(MessageId::isParsablePrefix(prefix))
+{
+}

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QString>
 
 // A message id as IRCv3 message-ids needs it: unique on the network, for ever. It is this run's
@@ -9,7 +10,10 @@ class MessageId
 {
 public:
     MessageId() = default;
-    MessageId(const QString& prefix, quint64 number) : m_prefix(prefix), m_number(number) {}
+    MessageId(const QString& prefix, quint64 number)
+        : MessageId(prefix, number, isParsablePrefix(prefix))
+    {
+    }
 
     // An id as toString() wrote it, by this process or another node; null if it is not one.
     static MessageId fromString(const QString& text);
@@ -20,16 +24,28 @@ public:
     bool isNull() const { return m_number == 0; }
     quint64 number() const { return m_number; }
     // Whether numberOf(toString()) gives number() back: a prefix such as the generator draws
-    // (tests may choose others).
-    bool isParsable() const;
+    // (tests may choose others). Known when the id is made: the history writer asks for every
+    // id, and reading the prefix's text from its thread missed the cache each time.
+    bool isParsable() const { return m_parsablePrefix && m_number != 0; }
+    // Whether ids of this prefix are parsable.
+    static bool isParsablePrefix(const QString& prefix);
     QString toString() const;
-    // The same text in ASCII, written to out without an allocation (the history writer binds it
-    // so): its length, or -1 if it is longer than size or the prefix is not ASCII.
-    qsizetype toAscii(char* out, qsizetype size) const;
+    const QString& prefix() const { return m_prefix; }
+    // The text of an id whose prefix is given in ASCII, written to out without an allocation
+    // (MessageIdAsciiWriter): its length, or -1 if it is longer than size.
+    static qsizetype writeAscii(QByteArrayView asciiPrefix, quint64 number, char* out,
+                                qsizetype size);
 
 private:
+    friend class MessageIdGenerator;
+    MessageId(const QString& prefix, quint64 number, bool parsablePrefix)
+        : m_prefix(prefix), m_number(number), m_parsablePrefix(parsablePrefix)
+    {
+    }
+
     QString m_prefix; // shared with the generator, not copied
     quint64 m_number = 0;
+    bool m_parsablePrefix = false;
 };
 
 // Hands out message ids. The prefix is 60 random bits from the system's secure generator, drawn
@@ -48,10 +64,11 @@ public:
     // For tests: a fixed prefix, and a counter from 1.
     explicit MessageIdGenerator(const QString& prefix);
 
-    MessageId next() { return MessageId(m_prefix, ++m_counter); }
+    MessageId next() { return MessageId(m_prefix, ++m_counter, m_parsablePrefix); }
     const QString& prefix() const { return m_prefix; }
 
 private:
     QString m_prefix;
+    bool m_parsablePrefix = false;
     quint64 m_counter = 0;
 };

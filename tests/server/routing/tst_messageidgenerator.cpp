@@ -1,5 +1,6 @@
 // MessageIdGenerator: ids unique within a run (counter) and across runs and nodes (random
 // prefix), and valid as tag values.
+#include "routing/messageidasciiwriter.h"
 #include "routing/messageidgenerator.h"
 
 #include <QDateTime>
@@ -122,22 +123,38 @@ void tst_MessageIdGenerator::numberOfReadsOnlyGeneratedIds()
 void tst_MessageIdGenerator::asciiIsTheSameText()
 {
     const QString prefix = QStringLiteral("abcdefghijkl");
+    MessageIdAsciiWriter writer;
     char out[32];
     for (const quint64 number : {quint64(1), quint64(35), quint64(1767225600000000ULL),
                                  std::numeric_limits<quint64>::max()}) {
         const MessageId id(prefix, number);
-        const qsizetype size = id.toAscii(out, sizeof out);
+        const qsizetype size = writer.write(id, out, sizeof out);
         QCOMPARE(QString::fromLatin1(out, size), id.toString());
         // Exactly its length is room enough; one less is not.
-        QCOMPARE(id.toAscii(out, size), size);
-        QCOMPARE(id.toAscii(out, size - 1), qsizetype(-1));
+        QCOMPARE(writer.write(id, out, size), size);
+        QCOMPARE(writer.write(id, out, size - 1), qsizetype(-1));
     }
-    MessageIdGenerator generator;
-    const MessageId id = generator.next();
-    const qsizetype size = id.toAscii(out, sizeof out);
-    QCOMPARE(QString::fromLatin1(out, size), id.toString());
-    // A prefix that is not ASCII is left to toString().
-    QCOMPARE(MessageId(QStringLiteral("é-"), 1).toAscii(out, sizeof out), qsizetype(-1));
+    // Ids of several prefixes in turn, each known again by its text's address: a prefix made
+    // anew at an address another had (a copy is kept, so it cannot) would get the other's text.
+    MessageIdGenerator a;
+    MessageIdGenerator b(QStringLiteral("b-"));
+    for (int i = 0; i < 3; ++i) {
+        for (MessageIdGenerator* generator : {&a, &b}) {
+            const MessageId id = generator->next();
+            const qsizetype size = writer.write(id, out, sizeof out);
+            QCOMPARE(QString::fromLatin1(out, size), id.toString());
+        }
+        const MessageId fresh(QString::number(i) + QStringLiteral("-fresh-"), 7);
+        const qsizetype size = writer.write(fresh, out, sizeof out);
+        QCOMPARE(QString::fromLatin1(out, size), fresh.toString());
+    }
+    // A prefix that is not ASCII is left to toString(), and one after it is written again.
+    QCOMPARE(writer.write(MessageId(QStringLiteral("é-"), 1), out, sizeof out), qsizetype(-1));
+    const MessageId after(QStringLiteral("e-"), 1);
+    QCOMPARE(QString::fromLatin1(out, writer.write(after, out, sizeof out)), after.toString());
+    // The static form, given the prefix in ASCII.
+    QCOMPARE(MessageId::writeAscii("p", 36, out, 3), qsizetype(3));
+    QCOMPARE(QByteArray(out, 3), QByteArray("p10"));
 }
 
 void tst_MessageIdGenerator::parsableOnlyWithAGeneratedPrefix()
@@ -155,6 +172,12 @@ void tst_MessageIdGenerator::parsableOnlyWithAGeneratedPrefix()
         QVERIFY(MessageId::numberOf(other.toString()) != other.number());
     }
     QVERIFY(!MessageId().isParsable());
+    // The generators' ids, which know it from their generator.
+    QVERIFY(!MessageIdGenerator(QStringLiteral("t-")).next().isParsable());
+    QVERIFY(MessageIdGenerator(QStringLiteral("abcdefghijkl")).next().isParsable());
+    QVERIFY(!MessageIdGenerator(QStringLiteral("abcdefghijklm")).next().isParsable());
+    QVERIFY(MessageId::isParsablePrefix(generator.prefix()));
+    QVERIFY(!MessageId::isParsablePrefix(QString()));
 }
 
 QTEST_GUILESS_MAIN(tst_MessageIdGenerator)
