@@ -15,8 +15,6 @@
 #include <cmath>
 
 namespace {
-// Bytes read at a time, into a buffer on the stack (see onReadyRead). The framer bounds each line.
-constexpr qint64 ReadChunkBytes = 16 * 1024;
 constexpr qsizetype KeepOutputLines = 64; // lines flushed at once from which the list is kept
 constexpr int CloseGraceMs = 5000;        // time to flush ERROR before aborting
 // IRCv3 message-tags: a client's tag data (without the '@' and the space) is at most 4094 bytes;
@@ -241,13 +239,13 @@ void ClientSession::onReadyRead()
     // One read per wake-up as a rule: a read that leaves the buffer part empty has taken all
     // there was, and a further read would only say so. Only the framer's unfinished line
     // outlives the call, so an idle session holds no read buffer.
-    char buffer[ReadChunkBytes];
+    char buffer[SessionSocket::ReadChunkBytes];
     for (;;) {
-        const qint64 got = m_socket->read(buffer, ReadChunkBytes);
+        const qint64 got = m_socket->read(buffer, SessionSocket::ReadChunkBytes);
         if (got <= 0)
             return;
         handleInput(QByteArrayView(buffer, got));
-        if (got < ReadChunkBytes || m_inputPaused)
+        if (got < SessionSocket::ReadChunkBytes || m_inputPaused)
             return;
     }
 }

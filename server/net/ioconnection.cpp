@@ -4,10 +4,6 @@
 #include "net/iothreadpool.h"
 #include "net/plainsocket.h"
 
-namespace {
-constexpr qint64 ReadChunkBytes = 16 * 1024; // as ClientSession reads a PlainSocket
-} // namespace
-
 IoConnection::IoConnection(IoLink* link, IoThreadPool* pool)
     : m_link(link), m_pool(pool), m_socket(std::make_unique<PlainSocket>(link->fd))
 {
@@ -79,9 +75,9 @@ void IoConnection::updateReading()
 
 void IoConnection::socketReadable()
 {
-    char buffer[ReadChunkBytes];
+    char buffer[SessionSocket::ReadChunkBytes];
     for (;;) {
-        const qint64 got = m_socket->read(buffer, ReadChunkBytes);
+        const qint64 got = m_socket->read(buffer, SessionSocket::ReadChunkBytes);
         if (got <= 0)
             break;
         const qint64 unread = m_link->unreadBytes.fetch_add(got) + got;
@@ -89,7 +85,7 @@ void IoConnection::socketReadable()
         event.link = m_link->shared_from_this();
         event.data = QByteArray(buffer, got);
         m_pool->pushEvent(std::move(event));
-        if (got < ReadChunkBytes || unread >= IoLink::MaxUnreadBytes)
+        if (got < SessionSocket::ReadChunkBytes || unread >= IoLink::MaxUnreadBytes)
             break;
     }
     if (m_link->unreadBytes.load() < IoLink::MaxUnreadBytes)

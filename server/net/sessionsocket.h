@@ -29,6 +29,10 @@ public:
 
     enum class State { Connected, Closing, Unconnected };
 
+    // Bytes its readers (ClientSession, IoConnection) read at a time, into a buffer on the
+    // stack; the line framer bounds each line.
+    static constexpr qint64 ReadChunkBytes = 16 * 1024;
+
     virtual ~SessionSocket() = default;
 
     void setObserver(Observer* observer) { m_observer = observer; }
