@@ -54,14 +54,16 @@ void bindText(sqlite3_stmt* statement, int index, const QString& text, TextBuffe
                         SQLITE_STATIC);
 }
 
-// Binds the record's msgid: a server's own id is written in ASCII into buffer (no QString made
-// for it), any other as its text.
+// Binds the record's msgid: a server's own id is written as UTF-8 into buffer from its
+// prefix's UTF-8 (kept in texts: no QString made for it, its text not read), any other as its
+// text. An id too long for buffer goes as its text.
 void bindMsgid(sqlite3_stmt* statement, int index, const HistoryRecord& record,
-               MessageIdAsciiWriter& writer, TextBuffer& buffer)
+               SharedTextUtf8& texts, TextBuffer& buffer)
 {
     if (record.msgid.isNull() && !record.messageId.isNull()) {
         const qsizetype size =
-            writer.write(record.messageId, buffer.data(), qsizetype(buffer.size()));
+            MessageId::writeUtf8(texts.utf8(record.messageId.prefix()), record.messageId.number(),
+                                 buffer.data(), qsizetype(buffer.size()));
         if (size >= 0) {
             sqlite3_bind_text(statement, index, buffer.data(), int(size), SQLITE_STATIC);
             return;
@@ -566,9 +568,10 @@ bool SqliteHistoryStore::pruned()
 
 bool SqliteHistoryStore::insertRows(sqlite3_stmt* insert, const QueuedRow* first, int count)
 {
-    // The msgids that are narrowed here, until the step; the accounts' UTF-8 is m_accounts'.
+    // The msgids that are written here, until the step; the accounts' and the msgid prefixes'
+    // UTF-8 is m_sharedTexts'.
     std::array<TextBuffer, RowsPerStatement> buffers;
-    m_accounts.trim();
+    m_sharedTexts.trim();
     for (int i = 0; i < count; ++i) {
         const QueuedRow& row = first[i];
         const HistoryRecord& record = *row.record;
@@ -576,12 +579,12 @@ bool SqliteHistoryStore::insertRows(sqlite3_stmt* insert, const QueuedRow* first
         sqlite3_bind_int64(insert, column + 1, row.id);
         sqlite3_bind_int64(insert, column + 2, row.conversation);
         sqlite3_bind_int64(insert, column + 3, record.timeMs);
-        bindMsgid(insert, column + 4, record, m_msgids, buffers[size_t(i)]);
+        bindMsgid(insert, column + 4, record, m_sharedTexts, buffers[size_t(i)]);
         if (const qint64 number = msgidNumber(record))
             sqlite3_bind_int64(insert, column + 5, number);
         else
             sqlite3_bind_null(insert, column + 5);
-        const QByteArrayView account = m_accounts.utf8(record.account);
+        const QByteArrayView account = m_sharedTexts.utf8(record.account);
         sqlite3_bind_text(insert, column + 6, account.data(), int(account.size()), SQLITE_STATIC);
         sqlite3_bind_int(insert, column + 7, int(record.kind));
         const QByteArrayView line = record.storedLine();

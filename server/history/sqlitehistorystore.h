@@ -2,7 +2,6 @@
 
 #include "history/sharedtextutf8.h"
 #include "history/sqlhistorystore.h"
-#include "routing/messageidasciiwriter.h"
 
 #include <QHash>
 
@@ -126,8 +125,7 @@ private:
     qint64 m_firstQueuedId = 0;       // the batch's first id from nextRowId()
     std::vector<qint64> m_arranged;   // the id each of them has become
     QHash<qint64, qint64> m_lastTimes; // lastTime() of the conversations written to
-    MessageIdAsciiWriter m_msgids;     // the records' msgids, as they are bound
-    SharedTextUtf8 m_accounts;         // the records' accounts, as they are bound
+    SharedTextUtf8 m_sharedTexts; // the records' accounts and msgid prefixes, as they are bound
     int m_checkpointPages = checkpointPagesFor(4096); // open() sets the file's
     std::unique_ptr<WalCheckpointer> m_checkpointer;
 };

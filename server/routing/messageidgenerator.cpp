@@ -33,15 +33,14 @@ QString MessageId::toString() const
     return text;
 }
 
-qsizetype MessageId::writeAscii(QByteArrayView asciiPrefix, quint64 number, char* out,
-                                qsizetype size)
+qsizetype MessageId::writeUtf8(QByteArrayView utf8Prefix, quint64 number, char* out, qsizetype size)
 {
     char digits[MaxDigits];
     const int count = reversedDigits(number, digits);
-    const qsizetype prefixSize = asciiPrefix.size();
+    const qsizetype prefixSize = utf8Prefix.size();
     if (prefixSize + count > size)
         return -1;
-    std::copy(asciiPrefix.begin(), asciiPrefix.end(), out);
+    std::copy(utf8Prefix.begin(), utf8Prefix.end(), out);
     std::reverse_copy(digits, digits + count, out + prefixSize);
     return prefixSize + count;
 }

@@ -31,10 +31,11 @@ public:
     static bool isParsablePrefix(const QString& prefix);
     QString toString() const;
     const QString& prefix() const { return m_prefix; }
-    // The text of an id whose prefix is given in ASCII, written to out without an allocation
-    // (MessageIdAsciiWriter): its length, or -1 if it is longer than size.
-    static qsizetype writeAscii(QByteArrayView asciiPrefix, quint64 number, char* out,
-                                qsizetype size);
+    // The UTF-8 of an id's text (toString()), given its prefix in UTF-8, written to out without
+    // an allocation: its length in bytes, or -1 if it is longer than size. The history writer
+    // stores msgids so, from a prefix's UTF-8 it keeps (SharedTextUtf8).
+    static qsizetype writeUtf8(QByteArrayView utf8Prefix, quint64 number, char* out,
+                               qsizetype size);
 
 private:
     friend class MessageIdGenerator;

@@ -647,18 +647,24 @@ void tst_SqlHistoryStore::msgidsGivenAsTheServersIds()
     // A longer prefix: its text reads as another counter (numberOf() takes 12 characters as the
     // prefix), which is what a look-up by that text asks for.
     MessageIdGenerator longer(QStringLiteral("abcdefghijklm"));
+    // Not ASCII: its UTF-8, as a text record's.
+    MessageIdGenerator wide(QStringLiteral("测试-"));
+    // Too long for the writer's buffer for a msgid: bound as its text.
+    MessageIdGenerator tooLong(QString(70, u'x'));
     const MessageId made = ids.next();
     const MessageId other = tests.next();
     const MessageId odd = longer.next();
+    const MessageId chinese = wide.next();
+    const MessageId large = tooLong.next();
     const QString asText = ids.next().toString();
     std::vector<HistoryRecord> records;
-    for (const MessageId& id : {made, other, odd}) {
+    for (const MessageId& id : {made, other, odd, chinese, large}) {
         records.push_back(channelRecord(Channel, 1000 * (qint64(records.size()) + 1), QString()));
         records.back().messageId = id;
         QVERIFY(records.back().msgid.isNull());
         QCOMPARE(records.back().msgidText(), id.toString());
     }
-    records.push_back(channelRecord(Channel, 4000, asText));
+    records.push_back(channelRecord(Channel, 6000, asText));
     QVERIFY(append(records));
 
     QSqlQuery raw(m_store->database().connection());
@@ -667,7 +673,8 @@ void tst_SqlHistoryStore::msgidsGivenAsTheServersIds()
     while (raw.next())
         rows.append({raw.value(0).toString(), raw.value(1)});
     raw.finish();
-    const QStringList all = {made.toString(), other.toString(), odd.toString(), asText};
+    const QStringList all = {made.toString(),    other.toString(), odd.toString(),
+                             chinese.toString(), large.toString(), asText};
     QCOMPARE(rows.size(), all.size());
     for (int i = 0; i < all.size(); ++i) {
         QCOMPARE(rows[i].first, all[i]);
