@@ -1,28 +1,32 @@
 #include "history/historyviewcache.h"
 
-std::optional<HistoryView> HistoryViewCache::find(const QString& owner,
-                                                  const QString& target) const
+HistoryView* HistoryViewCache::byText(const QString& owner, const QString& target)
 {
     const auto it = m_byText.find(TextKey(owner, target));
-    if (it == m_byText.end())
-        return std::nullopt;
-    return it->second;
+    return it == m_byText.end() ? nullptr : &it->second;
+}
+
+std::optional<HistoryView> HistoryViewCache::find(const QString& owner, const QString& target)
+{
+    if (const HistoryView* view = byText(owner, target))
+        return *view;
+    return std::nullopt;
 }
 
 std::optional<HistoryView> HistoryViewCache::findShared(const QString& owner,
                                                         const QString& target)
 {
-    const AddressKey address(owner.constData(), target.constData());
+    const AddressKey address{SharedTextKey(owner), SharedTextKey(target)};
     if (const auto it = m_byAddress.constFind(address); it != m_byAddress.cend())
         return *it->view;
-    const auto it = m_byText.find(TextKey(owner, target));
-    if (it == m_byText.end())
+    HistoryView* view = byText(owner, target);
+    if (!view)
         return std::nullopt;
     // Bounded like the views: strings made afresh for each call would only add entries.
     if (size_t(m_byAddress.size()) >= MaxViews)
         m_byAddress.clear();
-    m_byAddress.insert(address, Shared{owner, target, &it->second});
-    return it->second;
+    m_byAddress.insert(address, Shared{owner, target, view});
+    return *view;
 }
 
 void HistoryViewCache::insert(const QString& owner, const QString& target,
@@ -35,8 +39,8 @@ void HistoryViewCache::insert(const QString& owner, const QString& target,
 
 void HistoryViewCache::setSinceId(const QString& owner, const QString& target, qint64 sinceId)
 {
-    if (const auto it = m_byText.find(TextKey(owner, target)); it != m_byText.end())
-        it->second.sinceId = sinceId;
+    if (HistoryView* view = byText(owner, target))
+        view->sinceId = sinceId;
 }
 
 void HistoryViewCache::clear()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "history/sharedtextkey.h"
+
 #include <QHash>
 #include <QString>
 
@@ -18,7 +20,8 @@ struct HistoryView
 // The views SqlHistoryStore has looked up or added, by (owner, target). The history writer
 // looks up one or two for every record, and the records of a user's messages carry the user's
 // own strings (ServerUser::foldedAccount(), ServerChannel::foldedName()): findShared() finds
-// those by the strings' addresses, without hashing or comparing their text (which took 3.5 % of
+// those by the strings' addresses and lengths (SharedTextKey), without hashing or comparing their
+// text (which took 3.5 % of
 // the server's time under private messages between accounts). Not thread-safe: the writer's.
 class HistoryViewCache
 {
@@ -27,9 +30,9 @@ public:
     static constexpr size_t MaxViews = 100000;
 
     // The view of (owner, target) if it is here, by text.
-    std::optional<HistoryView> find(const QString& owner, const QString& target) const;
-    // The same, first by the strings' addresses, which a found view is then remembered by: for
-    // strings that are shared from one call to the next.
+    std::optional<HistoryView> find(const QString& owner, const QString& target);
+    // The same, first by the strings' SharedTextKeys, which a found view is then remembered by:
+    // for strings that are shared from one call to the next.
     std::optional<HistoryView> findShared(const QString& owner, const QString& target);
     void insert(const QString& owner, const QString& target, const HistoryView& view);
     // The view's first visible row changed (the batch that added it gave its rows their ids).
@@ -46,7 +49,7 @@ private:
             return qHashMulti(0, key.first, key.second);
         }
     };
-    using AddressKey = std::pair<const QChar*, const QChar*>;
+    using AddressKey = std::pair<SharedTextKey, SharedTextKey>;
     // An entry by address holds its strings: while it is here, their text cannot be freed and
     // another string take its address. (A QString's text is shared, never changed in place.)
     struct Shared
@@ -55,6 +58,9 @@ private:
         QString target;
         HistoryView* view; // into m_byText, whose nodes stay where they are
     };
+
+    // The view of (owner, target) by text, or null.
+    HistoryView* byText(const QString& owner, const QString& target);
 
     // Views by text; unordered_map, not QHash: the entries by address point into its nodes.
     std::unordered_map<TextKey, HistoryView, TextKeyHash> m_byText;

@@ -4,7 +4,7 @@ QByteArrayView SharedTextUtf8::utf8(const QString& text)
 {
     if (text.isEmpty())
         return QByteArrayView("", 0);
-    const std::pair<const QChar*, qsizetype> key(text.constData(), text.size());
+    const SharedTextKey key(text);
     auto it = m_texts.constFind(key);
     if (it == m_texts.cend())
         it = m_texts.insert(key, Entry{text, text.toUtf8()});

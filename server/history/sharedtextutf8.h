@@ -1,11 +1,11 @@
 #pragma once
 
+#include "history/sharedtextkey.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QHash>
 #include <QString>
-
-#include <utility>
 
 // The UTF-8 of texts that many history records share (a sender's account name: one string per
 // user, which each record of the user's messages shares), known by the address and length of
@@ -32,5 +32,5 @@ private:
         QString text;
         QByteArray utf8;
     };
-    QHash<std::pair<const QChar*, qsizetype>, Entry> m_texts;
+    QHash<SharedTextKey, Entry> m_texts;
 };

@@ -9,6 +9,7 @@ class tst_HistoryViewCache : public QObject
 private slots:
     void foundByText();
     void foundBySharedStrings();
+    void knownByAddressAndLength();
     void sinceIdSeenThroughBothWays();
     void clearedAndBounded();
 };
@@ -71,6 +72,26 @@ void tst_HistoryViewCache::foundBySharedStrings()
     }
     for (int i = 0; i < 100; ++i)
         QVERIFY(!cache.findShared(copyOf(QStringLiteral("erin")), copyOf(QStringLiteral("frank"))));
+}
+
+void tst_HistoryViewCache::knownByAddressAndLength()
+{
+    // Strings over the same characters, of other lengths (QString::fromRawData, or a text and a
+    // prefix of it): one address, two texts, two views.
+    static const QChar characters[] = {u'b', u'o', u'b', u'b', u'y'};
+    const QString bob = QString::fromRawData(characters, 3);
+    const QString bobby = QString::fromRawData(characters, 5);
+    const QString alice = QStringLiteral("alice");
+    HistoryViewCache cache;
+    cache.insert(alice, bob, {1, 10, 0});
+    cache.insert(alice, bobby, {2, 20, 0});
+    for (int i = 0; i < 2; ++i) {
+        QCOMPARE(cache.findShared(alice, bob)->id, 1);
+        QCOMPARE(cache.findShared(alice, bobby)->id, 2);
+    }
+    cache.insert(bob, alice, {3, 30, 0});
+    QCOMPARE(cache.findShared(bob, alice)->id, 3);
+    QVERIFY(!cache.findShared(bobby, alice));
 }
 
 void tst_HistoryViewCache::sinceIdSeenThroughBothWays()
