@@ -100,9 +100,8 @@ void sendOnJoin(ServerCore& core, ServerUser* user, const ServerChannel* channel
     HistoryService* history = core.history();
     if (!history || !user->isLoggedIn() || !user->hasCap(ClientCap::ReadMarker))
         return;
-    const QString owner = user->foldedAccount();
     sendMarker(core, user, channel->name(),
-               history->readMarker(owner, core.caseMapping().fold(channel->name())));
+               history->readMarker(user->foldedAccount(), channel->foldedName()));
 }
 
 } // namespace ReadMarkerCommands

@@ -122,10 +122,11 @@ void tst_ReadMarkerCommands::sentOnJoinBeforeEndOfNames()
     QCOMPARE(alice->messages().at(marker).params(), (QStringList{"#room", "*"}));
     alice->sendLine("MARKREAD #room " + Late);
     alice->sendLine("PART #room");
-    alice->sendLine("JOIN #room");
+    // The room made again in other case (alice was its last member): the same marker.
+    alice->sendLine("JOIN #ROOM");
     QTRY_VERIFY(alice->count(QStringLiteral("366")) == 3);
     QCOMPARE(alice->last(QStringLiteral("MARKREAD")).params(),
-             (QStringList{"#room", QString::fromLatin1(Late)}));
+             (QStringList{"#ROOM", QString::fromLatin1(Late)}));
     // A client without the cap gets none.
     TestClient* plain = login(QStringLiteral("bob"), QStringLiteral("bob"), "sasl");
     QVERIFY(plain);
