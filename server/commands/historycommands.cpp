@@ -300,9 +300,9 @@ QString conversationKey(ServerCore& core, const QString& target)
     return core.caseMapping().fold(target);
 }
 
-bool acceptsOfflineMessages(ServerCore& core, const QString& nick)
+bool acceptsOfflineMessages(ServerCore& core, const QString& foldedNick)
 {
-    return core.history() && core.auth() && core.auth()->isReserved(core.caseMapping().fold(nick));
+    return core.history() && core.auth() && core.auth()->isReserved(foldedNick);
 }
 
 void deliverPending(ServerCore& core, ServerUser* user)

@@ -27,9 +27,9 @@ void recordUserEvent(ServerCore& core, const ServerUser* user, RelayLine& line);
 // recipientNick its folded nick; recipientOffline marks the recipient's copy as not received yet.
 void recordPrivateMessage(ServerCore& core, const ServerUser* sender, const QString& recipientOwner,
                           const QString& recipientNick, RelayLine& line, bool recipientOffline);
-// Whether a message to the offline nick can be kept for it: it is an account's name and
-// history is on.
-bool acceptsOfflineMessages(ServerCore& core, const QString& nick);
+// Whether a message to the offline nick (folded) can be kept for it: it is an account's name
+// and history is on.
+bool acceptsOfflineMessages(ServerCore& core, const QString& foldedNick);
 // The key of a room or conversation in the store: the folded channel, or for a nick the
 // correspondent's account when someone with that nick is logged in, else the folded nick.
 QString conversationKey(ServerCore& core, const QString& target);

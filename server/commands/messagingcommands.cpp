@@ -88,11 +88,12 @@ void toUser(CommandContext& context, const QString& target, RelayLine& line, Kin
     MessageRouter::Filter filter;
     filter.requiredCaps = kind == Kind::Tagmsg ? ClientCap::MessageTags : 0;
     if (!recipient) {
-        // An account's owner who is not connected: kept for them, and the sender is told.
-        if (kind != Kind::Tagmsg && HistoryCommands::acceptsOfflineMessages(context.core(), target)) {
+        // An account's owner who is not connected: kept for them, and the sender is told. The
+        // account's name is the nick, folded alike.
+        const QString folded = context.core().caseMapping().fold(target);
+        if (kind != Kind::Tagmsg &&
+            HistoryCommands::acceptsOfflineMessages(context.core(), folded)) {
             context.router().toUser(user, line, senderFilter(user, kind));
-            // The account's name is the nick, folded alike.
-            const QString folded = context.core().caseMapping().fold(target);
             HistoryCommands::recordPrivateMessage(context.core(), user, folded, folded, line, true);
             if (errors)
                 context.reply(IrcReply::away(target, OfflineText));
