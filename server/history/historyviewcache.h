@@ -21,8 +21,8 @@ struct HistoryView
 // looks up one or two for every record, and the records of a user's messages carry the user's
 // own strings (ServerUser::foldedAccount(), ServerChannel::foldedName()): findShared() finds
 // those by the strings' addresses and lengths (SharedTextKey), without hashing or comparing their
-// text (which took 3.5 % of
-// the server's time under private messages between accounts). Not thread-safe: the writer's.
+// text (which took 3.5 % of the server's time under private messages between accounts). Not
+// thread-safe: the writer's.
 class HistoryViewCache
 {
 public:

@@ -8,7 +8,7 @@
 // without reading a text whose reference count the loop's thread keeps changing. Two strings
 // with one key have the same text for as long as one of them is kept: a QString's text is never
 // changed in place while it is shared, and a kept string's memory cannot be reused. The length
-// tells apart two strings over the same characters (QString::fromRawData, left()).
+// tells apart two strings over the same characters (QString::fromRawData()).
 struct SharedTextKey
 {
     explicit SharedTextKey(const QString& text) : address(text.constData()), size(text.size()) {}

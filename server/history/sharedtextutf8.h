@@ -8,8 +8,8 @@
 #include <QString>
 
 // The UTF-8 of texts that many history records share (a sender's account name: one string per
-// user, which each record of the user's messages shares), known by the address and length of
-// their text. The history writer binds it without reading the string, whose reference count
+// user, which each record of the user's messages shares; a msgid's prefix, one per run), known
+// by the address and length of their text (SharedTextKey). The history writer binds it without reading the string, whose reference count
 // the loop's thread changes for every message: reading the text from the writer's thread moved
 // that cache line between the cores twice per record. A copy of each string is kept, so that
 // its address cannot be reused for another text while it is here. Not thread-safe: the writer's.

@@ -76,8 +76,8 @@ void tst_HistoryViewCache::foundBySharedStrings()
 
 void tst_HistoryViewCache::knownByAddressAndLength()
 {
-    // Strings over the same characters, of other lengths (QString::fromRawData, or a text and a
-    // prefix of it): one address, two texts, two views.
+    // Strings over the same characters, of other lengths (QString::fromRawData()): one address,
+    // two texts, two views.
     static const QChar characters[] = {u'b', u'o', u'b', u'b', u'y'};
     const QString bob = QString::fromRawData(characters, 3);
     const QString bobby = QString::fromRawData(characters, 5);
