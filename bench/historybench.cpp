@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
@@ -143,6 +144,34 @@ bool HistoryBench::measureDisk(const QString& dataDir, Disk& disk, QString* erro
     return true;
 }
 
+bool HistoryBench::sampleMsgids(const QString& dataDir, int count,
+                                std::vector<std::string>* samples, QString* error)
+{
+    SqliteHistoryStore store(QStringLiteral("historybench-sample"));
+    if (!store.open(QDir(dataDir).filePath(Database::fileName()))) {
+        *error = store.errorString();
+        return false;
+    }
+    QSqlQuery query(store.database().connection());
+    if (!query.exec(QStringLiteral("SELECT v.target, h.msgid FROM history h"
+                                   " JOIN history_views v ON v.conversation = h.conversation"
+                                   " AND v.owner = '' WHERE h.kind = 0"
+                                   " ORDER BY random() LIMIT %1")
+                        .arg(count))) {
+        *error = query.lastError().text();
+        return false;
+    }
+    while (query.next())
+        samples->push_back(
+            (query.value(0).toString() + QStringLiteral(" msgid=") + query.value(1).toString())
+                .toStdString());
+    if (samples->empty()) {
+        *error = QStringLiteral("no channel messages to look up");
+        return false;
+    }
+    return true;
+}
+
 int HistoryBench::run()
 {
     QTemporaryDir scratch(QDir::temp().filePath(QStringLiteral("confab-historybench-XXXXXX")));
@@ -210,6 +239,9 @@ int HistoryBench::run()
     if (!measureDisk(dataDir, disk, &error))
         return fail(QStringLiteral("reading the store: %1").arg(error));
     progress(QStringLiteral("%1 rows, %2 bytes on disk").arg(disk.rows).arg(disk.fileBytes));
+    std::vector<std::string> msgids;
+    if (!sampleMsgids(dataDir, m_config.warmup + m_config.queries, &msgids, &error))
+        return fail(QStringLiteral("reading the store: %1").arg(error));
 
     if (!server.start(&error))
         return fail(error);
@@ -233,30 +265,40 @@ int HistoryBench::run()
     Series channelLatest{"latest", {}, -1, 0, -1.0};
     Series targets{"targets", {}, -1, 0, -1.0};
     Series privateLatest{"private_latest", {}, -1, 0, -1.0};
+    Series beforeMsgid{"before_msgid", {}, -1, 0, -1.0};
     progress(QStringLiteral("timing %1 round trips of each kind (after %2 untimed)")
                  .arg(m_config.queries)
                  .arg(m_config.warmup));
     const bool measured =
-        time(client, channelLatest, server.pid(),
-             [&](int i) {
-                 return "CHATHISTORY LATEST " + channels[size_t(i) % channels.size()] + latest;
-             },
-             clientError) &&
-        time(client, targets, server.pid(),
-             [&](int) {
-                 return "CHATHISTORY TARGETS timestamp=1970-01-01T00:00:00.000Z "
-                        "timestamp=2100-01-01T00:00:00.000Z " +
-                        std::to_string(m_config.targetsLimit);
-             },
-             clientError) &&
-        time(client, privateLatest, server.pid(),
-             [&](int i) {
-                 return "CHATHISTORY LATEST " +
-                        HistoryBenchFiller::correspondent(i % m_config.conversations)
-                            .toStdString() +
-                        latest;
-             },
-             clientError);
+        time(
+            client, channelLatest, server.pid(),
+            [&](int i) {
+                return "CHATHISTORY LATEST " + channels[size_t(i) % channels.size()] + latest;
+            },
+            clientError) &&
+        time(
+            client, targets, server.pid(),
+            [&](int) {
+                return "CHATHISTORY TARGETS timestamp=1970-01-01T00:00:00.000Z "
+                       "timestamp=2100-01-01T00:00:00.000Z " +
+                       std::to_string(m_config.targetsLimit);
+            },
+            clientError) &&
+        time(
+            client, privateLatest, server.pid(),
+            [&](int i) {
+                return "CHATHISTORY LATEST " +
+                       HistoryBenchFiller::correspondent(i % m_config.conversations).toStdString() +
+                       latest;
+            },
+            clientError) &&
+        time(
+            client, beforeMsgid, server.pid(),
+            [&](int i) {
+                return "CHATHISTORY BEFORE " + msgids[size_t(i) % msgids.size()] + " " +
+                       std::to_string(m_config.latestLimit);
+            },
+            clientError);
     if (!measured)
         return fail(QString::fromStdString(clientError));
     client.quit();
@@ -286,7 +328,7 @@ int HistoryBench::run()
     out << " queries=" << m_config.queries << " warmup=" << m_config.warmup
         << " latest_limit=" << m_config.latestLimit << " targets_limit=" << m_config.targetsLimit
         << percentiles(channelLatest) << percentiles(targets) << percentiles(privateLatest)
-        << " server_stopped_cleanly=" << (stopped ? 1 : 0);
+        << percentiles(beforeMsgid) << " server_stopped_cleanly=" << (stopped ? 1 : 0);
     std::printf("%s\n", out.str().c_str());
     std::fflush(stdout);
     return stopped ? 0 : 1;

@@ -13,7 +13,8 @@ class HistoryBenchClient;
 
 // confab-historybench (issue 10): fills a store (HistoryBenchFiller), starts confabd on it
 // (HistoryBenchServer), logs in as 'reader' (HistoryBenchClient) and times CHATHISTORY round
-// trips one after another: LATEST in the channels, TARGETS, LATEST in private conversations.
+// trips one after another: LATEST in the channels, TARGETS, LATEST in private conversations,
+// BEFORE a msgid of a channel (a look-up by the msgid's counter).
 // Prints the percentiles, the database size per stored row and the checks in one RESULT line.
 class HistoryBench
 {
@@ -44,6 +45,9 @@ private:
     bool time(HistoryBenchClient& client, Series& series, qint64 serverPid,
               const std::function<std::string(int)>& makeLine, std::string& error);
     bool measureDisk(const QString& dataDir, Disk& disk, QString* error);
+    // Up to count random channel messages of the store, as "<channel> msgid=<msgid>".
+    bool sampleMsgids(const QString& dataDir, int count, std::vector<std::string>* samples,
+                      QString* error);
     static std::string percentiles(const Series& series);
 
     const HistoryBenchConfig& m_config;

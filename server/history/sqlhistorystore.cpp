@@ -333,36 +333,48 @@ SqlHistoryStore::resolve(const View& view, const HistoryQuery::Bound& bound, boo
         return Point{bound.timeMs, afterTimestamp ? std::numeric_limits<qint64>::max() : 0};
     if (bound.type != Type::MsgId)
         return std::nullopt;
-    // Through the counter's index, then (for a msgid confabd did not make, or a row written
-    // before schema version 7) the text index of the rows without a counter. "+conversation":
-    // neither engine then looks through the conversation's index instead.
-    const qint64 number = msgidNumber(bound.msgid);
-    for (const bool byNumber : {true, false}) {
-        if (byNumber && number == 0)
-            continue;
-        QSqlQuery& find = prepared(
-            byNumber ? QStringLiteral("SELECT time_ms, id FROM history WHERE msgid_number = ?"
-                                      " AND msgid = ? AND +conversation = ? AND id >= ? LIMIT 1")
-                     : QStringLiteral("SELECT time_ms, id FROM history WHERE msgid_number IS NULL"
-                                      " AND msgid = ? AND +conversation = ? AND id >= ? LIMIT 1"));
-        int i = 0;
-        if (byNumber)
-            find.bindValue(i++, number);
-        find.bindValue(i++, text(bound.msgid));
-        find.bindValue(i++, view.conversation);
-        find.bindValue(i, view.sinceId);
-        if (!find.exec()) {
-            fail(find);
+    // Through the counter (findByNumber()), then (for a msgid confabd did not make, or a row
+    // written before schema version 7) the text index of the rows without a counter.
+    // "+conversation": neither engine then looks through the conversation's index instead.
+    std::optional<Point> point;
+    if (const qint64 number = msgidNumber(bound.msgid)) {
+        if (!findByNumber(view, number, bound.msgid, &point))
             return std::nullopt;
-        }
-        std::optional<Point> point;
-        if (find.next())
-            point = Point{find.value(0).toLongLong(), find.value(1).toLongLong()};
-        find.finish();
         if (point)
             return point;
     }
-    return std::nullopt;
+    QSqlQuery& find =
+        prepared(QStringLiteral("SELECT time_ms, id FROM history WHERE msgid_number IS NULL"
+                                " AND msgid = ? AND +conversation = ? AND id >= ? LIMIT 1"));
+    find.bindValue(0, text(bound.msgid));
+    find.bindValue(1, view.conversation);
+    find.bindValue(2, view.sinceId);
+    pointOf(find, &point);
+    return point;
+}
+
+bool SqlHistoryStore::findByNumber(const View& view, qint64 number, const QString& msgid,
+                                   std::optional<Point>* point)
+{
+    QSqlQuery& find =
+        prepared(QStringLiteral("SELECT time_ms, id FROM history WHERE msgid_number = ?"
+                                " AND msgid = ? AND +conversation = ? AND id >= ? LIMIT 1"));
+    find.bindValue(0, number);
+    find.bindValue(1, text(msgid));
+    find.bindValue(2, view.conversation);
+    find.bindValue(3, view.sinceId);
+    return pointOf(find, point);
+}
+
+bool SqlHistoryStore::pointOf(QSqlQuery& select, std::optional<Point>* point)
+{
+    point->reset();
+    if (!select.exec())
+        return fail(select);
+    if (select.next())
+        *point = Point{select.value(0).toLongLong(), select.value(1).toLongLong()};
+    select.finish();
+    return true;
 }
 
 qint64 SqlHistoryStore::msgidNumber(const QString& msgid)

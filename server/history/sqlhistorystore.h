@@ -120,6 +120,14 @@ protected:
     bool readRecords(QSqlQuery& select, const HistoryQuery& query,
                      std::vector<HistoryRecord>* records);
 
+    // The view's row of the msgid whose counter (msgidNumber()) is number, in *point (nullopt
+    // if there is none); false + errorString() on failure. By default through the index of
+    // history by msgid_number.
+    virtual bool findByNumber(const View& view, qint64 number, const QString& msgid,
+                              std::optional<Point>* point);
+    // Runs select, whose columns are a row's time_ms and id, into *point (nullopt: no row);
+    // false + errorString() on failure.
+    bool pointOf(QSqlQuery& select, std::optional<Point>* point);
     // The msgid's counter, as the column msgid_number keeps it (MessageId::numberOf()); 0 (the
     // column's NULL) when the msgid is not one confabd made, or its counter does not fit.
     static qint64 msgidNumber(const QString& msgid);

@@ -1,6 +1,7 @@
 #include "history/sqlitehistorystore.h"
 
 #include "history/walcheckpointer.h"
+#include "storage/schemamigrations.h"
 
 #include <sqlite3.h>
 
@@ -276,7 +277,8 @@ bool SqliteHistoryStore::writeSpans(const std::vector<QueuedRow>& rows)
 {
     sqlite3_stmt* insert = statement(
         &m_insertSpan, "INSERT INTO history_spans (conversation, first_id, last_id, first_ms,"
-                       " last_ms, ordered) VALUES (?, ?, ?, ?, ?, ?)");
+                       " last_ms, ordered, first_number, last_number)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     if (!insert)
         return false;
     if (m_lastTimes.size() >= MaxCachedLastTimes)
@@ -289,14 +291,24 @@ bool SqliteHistoryStore::writeSpans(const std::vector<QueuedRow>& rows)
         qint64 newest = *before;
         qint64 firstMs = std::numeric_limits<qint64>::max();
         qint64 lastMs = std::numeric_limits<qint64>::min();
+        qint64 firstNumber = 0; // 0: none yet (msgidNumber()'s "no counter")
+        qint64 lastNumber = 0;
         bool ordered = true;
         size_t tail = head;
         for (; tail < rows.size() && rows[tail].conversation == conversation; ++tail) {
-            const qint64 time = rows[tail].record->timeMs;
-            ordered = ordered && time >= newest;
-            newest = std::max(newest, time);
-            firstMs = std::min(firstMs, time);
-            lastMs = std::max(lastMs, time);
+            const HistoryRecord& record = *rows[tail].record;
+            if (const qint64 number = msgidNumber(record)) {
+                const qint64 low = firstNumber ? std::min(firstNumber, number) : number;
+                const qint64 high = std::max(lastNumber, number);
+                if (high - low >= SchemaMigrations::SpanNumberWidth)
+                    break; // the rest of the conversation's rows in a span of their own
+                firstNumber = low;
+                lastNumber = high;
+            }
+            ordered = ordered && record.timeMs >= newest;
+            newest = std::max(newest, record.timeMs);
+            firstMs = std::min(firstMs, record.timeMs);
+            lastMs = std::max(lastMs, record.timeMs);
         }
         sqlite3_bind_int64(insert, 1, conversation);
         sqlite3_bind_int64(insert, 2, rows[head].id);
@@ -304,6 +316,12 @@ bool SqliteHistoryStore::writeSpans(const std::vector<QueuedRow>& rows)
         sqlite3_bind_int64(insert, 4, firstMs);
         sqlite3_bind_int64(insert, 5, lastMs);
         sqlite3_bind_int(insert, 6, ordered ? 1 : 0);
+        for (const auto& [index, number] : {std::pair(7, firstNumber), std::pair(8, lastNumber)}) {
+            if (number)
+                sqlite3_bind_int64(insert, index, number);
+            else
+                sqlite3_bind_null(insert, index);
+        }
         const bool done = sqlite3_step(insert) == SQLITE_DONE;
         if (!done)
             setErrorString(QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(insert))));
@@ -314,6 +332,39 @@ bool SqliteHistoryStore::writeSpans(const std::vector<QueuedRow>& rows)
         head = tail;
     }
     return true;
+}
+
+QString SqliteHistoryStore::findByNumberSql()
+{
+    // "+": through history_spans_by_number, then each span's ids, not through the conversation's
+    // spans, the spans by their end, or an automatic index on history that SQLite would make
+    // for the query (a scan of the table).
+    return QStringLiteral(
+        "SELECT h.time_ms, h.id FROM history_spans s"
+        " JOIN history h ON h.id BETWEEN s.first_id AND s.last_id"
+        " WHERE s.last_number BETWEEN ? AND ? AND s.first_number <= ?"
+        " AND +s.conversation = ? AND +s.last_id >= ? AND +h.msgid_number = ? AND +h.msgid = ?"
+        " AND +h.conversation = ? AND h.id >= ? LIMIT 1");
+}
+
+bool SqliteHistoryStore::findByNumber(const View& view, qint64 number, const QString& msgid,
+                                      std::optional<Point>* point)
+{
+    QSqlQuery& find = prepared(findByNumberSql());
+    int i = 0;
+    find.bindValue(i++, number);
+    constexpr qint64 widest = SchemaMigrations::SpanNumberWidth - 1; // last - first, at most
+    find.bindValue(i++, number <= std::numeric_limits<qint64>::max() - widest
+                            ? number + widest
+                            : std::numeric_limits<qint64>::max());
+    find.bindValue(i++, number);
+    find.bindValue(i++, view.conversation);
+    find.bindValue(i++, view.sinceId);
+    find.bindValue(i++, number);
+    find.bindValue(i++, msgid); // not empty: it has a counter
+    find.bindValue(i++, view.conversation);
+    find.bindValue(i, view.sinceId);
+    return pointOf(find, point);
 }
 
 std::optional<qint64> SqliteHistoryStore::lastTime(qint64 conversation)

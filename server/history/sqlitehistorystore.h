@@ -90,6 +90,14 @@ protected:
     int deleteUpTo(qint64 conversation, const Cut& where, int limit) override;
     // Spans left with no rows go.
     bool pruned() override;
+    // Through the spans whose counters may hold it (schema 9): those whose last counter is at
+    // most SchemaMigrations::SpanNumberWidth above it, and whose first is not above it; then
+    // their rows.
+    bool findByNumber(const View& view, qint64 number, const QString& msgid,
+                      std::optional<Point>* point) override;
+    // Its SQL, whose parameters are the counter's range, the counter, the view's conversation
+    // and first id, then the counter, msgid, conversation and first id the row must have.
+    static QString findByNumberSql();
 
 private:
     // SQLite's handle of the history connection, or null + errorString().
@@ -101,7 +109,8 @@ private:
     sqlite3_stmt* statement(sqlite3_stmt** slot, const char* sql);
     // Binds and runs statement for count rows from first.
     bool insertRows(sqlite3_stmt* statement, const QueuedRow* first, int count);
-    // A span per run of one conversation's rows (rows in arrangeRows()' order).
+    // A span per run of one conversation's rows (rows in arrangeRows()' order), cut where its
+    // msgid counters would be SchemaMigrations::SpanNumberWidth apart.
     bool writeSpans(const std::vector<QueuedRow>& rows);
     // The newest time of the conversation's rows, as far as its spans say (min() when it has
     // none); nullopt + errorString() on failure.

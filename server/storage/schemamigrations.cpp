@@ -9,6 +9,37 @@
 namespace {
 // The advisory lock PostgreSQL nodes take while they migrate (any number: ours).
 constexpr qint64 MigrationLockKey = 0x436f6e666162; // "Confab"
+// The spans of history (schema 8) made from its rows: one per run of consecutive ids of one
+// conversation, and (byNumber, schema 9) with its rows' smallest and largest msgid counters, cut
+// where the counters leave a SpanNumberWidth-aligned block (a block of their own for rows
+// without one). ordered: each of the span's rows is no older than every earlier row of its
+// conversation.
+QString spansOfTheRows(bool byNumber)
+{
+    const QString numbers = byNumber ? QStringLiteral(", first_number, last_number") : QString();
+    const QString block =
+        QStringLiteral("msgid_number / %1").arg(SchemaMigrations::SpanNumberWidth);
+    return QStringLiteral("INSERT INTO history_spans"
+                          " (conversation, first_id, last_id, first_ms, last_ms, ordered%1)"
+                          " SELECT conversation, MIN(id), MAX(id), MIN(time_ms), MAX(time_ms),"
+                          " MIN(in_order)%2 FROM ("
+                          "  SELECT conversation, id, time_ms, msgid_number, in_order,"
+                          "  SUM(starts) OVER (ORDER BY id) AS run FROM ("
+                          "   SELECT conversation, id, time_ms, msgid_number,"
+                          "   CASE WHEN LAG(conversation) OVER (ORDER BY id) = conversation%3"
+                          "    THEN 0 ELSE 1 END AS starts,"
+                          "   CASE WHEN time_ms >= MAX(time_ms) OVER (PARTITION BY conversation"
+                          "    ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"
+                          "    OR id = MIN(id) OVER (PARTITION BY conversation)"
+                          "    THEN 1 ELSE 0 END AS in_order"
+                          "   FROM history))"
+                          " GROUP BY run")
+        .arg(numbers,
+             byNumber ? QStringLiteral(", MIN(msgid_number), MAX(msgid_number)") : QString(),
+             byNumber ? QStringLiteral(" AND %1 IS LAG(%1) OVER (ORDER BY id)").arg(block)
+                      : QString());
+}
+
 } // namespace
 
 SchemaMigrations::SchemaMigrations(DatabaseLocation::Engine engine) : m_engine(engine)
@@ -187,23 +218,27 @@ SchemaMigrations::SchemaMigrations(DatabaseLocation::Engine engine) : m_engine(e
              QStringLiteral("CREATE INDEX history_spans_unordered"
                             " ON history_spans(conversation) WHERE ordered = 0"),
              // The rows so far: a span per run of consecutive ids of one conversation.
-             QStringLiteral(
-                 "INSERT INTO history_spans"
-                 " (conversation, first_id, last_id, first_ms, last_ms, ordered)"
-                 " SELECT conversation, MIN(id), MAX(id), MIN(time_ms), MAX(time_ms),"
-                 " MIN(in_order) FROM ("
-                 "  SELECT conversation, id, time_ms, in_order,"
-                 "  SUM(starts) OVER (ORDER BY id) AS run FROM ("
-                 "   SELECT conversation, id, time_ms,"
-                 "   CASE WHEN LAG(conversation) OVER (ORDER BY id) = conversation"
-                 "    THEN 0 ELSE 1 END AS starts,"
-                 "   CASE WHEN time_ms >= MAX(time_ms) OVER (PARTITION BY conversation"
-                 "    ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"
-                 "    OR id = MIN(id) OVER (PARTITION BY conversation)"
-                 "    THEN 1 ELSE 0 END AS in_order"
-                 "   FROM history))"
-                 " GROUP BY run"),
+             spansOfTheRows(false),
              QStringLiteral("DROP INDEX history_by_conversation"),
+         }},
+        {9,
+         "history's message ids found through the spans instead of an index entry per row",
+         {
+             // The smallest and largest counter (history.msgid_number) of a span's rows, NULL
+             // when none has one. A span's counters are less than SpanNumberWidth apart, so that
+             // the spans that may hold a counter are the few whose last one is at most that far
+             // above it: a look-up reads the entries of history_spans_by_number from the counter
+             // on, within that width, where the index of version 7 took an entry per row.
+             QStringLiteral("ALTER TABLE history_spans ADD COLUMN first_number INTEGER"),
+             QStringLiteral("ALTER TABLE history_spans ADD COLUMN last_number INTEGER"),
+             // The spans again, from the rows, now also cut where the counters pass into
+             // another SpanNumberWidth.
+             QStringLiteral("DELETE FROM history_spans"),
+             spansOfTheRows(true),
+             QStringLiteral("CREATE INDEX history_spans_by_number"
+                            " ON history_spans(last_number, first_number)"
+                            " WHERE last_number IS NOT NULL"),
+             QStringLiteral("DROP INDEX history_by_msgid_number"),
          }},
     };
 }

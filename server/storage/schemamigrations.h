@@ -24,6 +24,10 @@ public:
         QStringList statements;
     };
 
+    // SQLite's history_spans (schema 9): the largest counter of a span's rows is less than
+    // this above its smallest (msgid counters, history.msgid_number).
+    static constexpr qint64 SpanNumberWidth = 65536;
+
     explicit SchemaMigrations(DatabaseLocation::Engine engine = DatabaseLocation::Engine::Sqlite);
 
     int latestVersion() const { return m_migrations.back().version; }

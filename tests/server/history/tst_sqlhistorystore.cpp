@@ -78,6 +78,7 @@ private slots:
     void sqliteSetUpAsConfabdDoes();
     void batchesKeepNoStatementJournal();
     void aBatchWritesASpanPerConversation();
+    void spansKeepTheirCounters();
     void spansAnswerAsTheRowsDo();
 #endif
 
@@ -573,9 +574,10 @@ void tst_SqlHistoryStore::findInOtherConversations()
     QVERIFY(m_store->find(query(QString(), Channel, Direction::Latest, {}, {}, 0)).empty());
 }
 
-// Schema version 7: a msgid confabd made is found through the index of its counter
-// (msgid_number); any other msgid, and a row written before that version (its counter NULL),
-// through the text index of the rows without one. Every kind is found, in its conversation only.
+// Schema version 7: a msgid confabd made is found through its counter (msgid_number: SQLite
+// through the spans' counters since version 9, PostgreSQL through an index); any other msgid,
+// and a row written before that version (its counter NULL), through the text index of the rows
+// without one. Every kind is found, in its conversation only.
 void tst_SqlHistoryStore::msgidsFoundByTheirCounter()
 {
     MessageIdGenerator ids; // as confabd's: a random prefix, a counter from the clock
@@ -597,8 +599,9 @@ void tst_SqlHistoryStore::msgidsFoundByTheirCounter()
              qPrintable(raw.lastError().text()));
 #ifndef CONFAB_TEST_POSTGRES
     // SQLite finds rows through their spans (schema 8): one from before has its own, as the
-    // migration to version 8 gave it.
-    QVERIFY2(raw.exec(QStringLiteral("INSERT INTO history_spans SELECT conversation, id, id,"
+    // migration to version 9 gave it (no counters).
+    QVERIFY2(raw.exec(QStringLiteral("INSERT INTO history_spans (conversation, first_id, last_id,"
+                                     " first_ms, last_ms, ordered) SELECT conversation, id, id,"
                                      " time_ms, time_ms, 1 FROM history WHERE msgid = '%1'")
                           .arg(legacy)),
              qPrintable(raw.lastError().text()));
@@ -1438,8 +1441,8 @@ void tst_SqlHistoryStore::batchesKeepNoStatementJournal()
 namespace {
 
 // The store's queries without its spans: the SQL it shares with PostgreSQL, by conversation and
-// (time, id) (here a scan of the whole table: SQLite's history has no index by conversation),
-// to check the spans' answers against.
+// (time, id), and msgids by their counter (here scans of the whole table: SQLite's history has
+// no index by conversation, nor since schema 9 by counter), to check the spans' answers against.
 class RowOrderStore : public SqliteHistoryStore
 {
 public:
@@ -1453,6 +1456,34 @@ protected:
     {
         return SqlHistoryStore::selectRange(query, view, after, before, order, limit);
     }
+    bool findByNumber(const View& view, qint64 number, const QString& msgid,
+                      std::optional<Point>* point) override
+    {
+        return SqlHistoryStore::findByNumber(view, number, msgid, point);
+    }
+};
+
+// What SQLite makes of a statement with parameters: the steps of its plan, "; " between them.
+QString queryPlan(QSqlDatabase& database, const QString& sql)
+{
+    QSqlQuery explain(database);
+    if (!explain.prepare(QStringLiteral("EXPLAIN QUERY PLAN ") + sql))
+        return explain.lastError().text();
+    for (int i = 0; i < sql.count(u'?'); ++i)
+        explain.bindValue(i, 1);
+    if (!explain.exec())
+        return explain.lastError().text();
+    QStringList steps;
+    while (explain.next())
+        steps.append(explain.value(3).toString());
+    return steps.join(QStringLiteral("; "));
+}
+
+// The SQL of SqliteHistoryStore's look-up of a msgid by its counter.
+class CounterLookup : public SqliteHistoryStore
+{
+public:
+    using SqliteHistoryStore::findByNumberSql;
 };
 
 } // namespace
@@ -1510,9 +1541,104 @@ void tst_SqlHistoryStore::aBatchWritesASpanPerConversation()
     QSqlDatabase::removeDatabase(rawName);
 }
 
+// Schema 9: a span keeps the smallest and largest msgid counter of its rows, which are less
+// than SpanNumberWidth apart (a batch's rows of a conversation are cut where they would not be),
+// and a msgid with a counter is found through them: history has no index by counter.
+void tst_SqlHistoryStore::spansKeepTheirCounters()
+{
+    const qint64 width = SchemaMigrations::SpanNumberWidth;
+    const auto counted = [](qint64 number) {
+        return MessageId(QStringLiteral("abcdefghijkl"), quint64(number)).toString();
+    };
+    // #a: three counters, a msgid without one, then counters a width above the first: two spans.
+    // #b: a width less one apart: one span. #c: no counters.
+    const QStringList a = {counted(100),         counted(102),         counted(101),
+                           QStringLiteral("t1"), counted(100 + width), counted(101 + width)};
+    const QStringList b = {counted(200), counted(200 + width - 1)};
+    const QStringList c = {QStringLiteral("t2"), QStringLiteral("t3")};
+    // The rooms' rows interleaved, as they come.
+    std::vector<HistoryRecord> records;
+    qint64 time = 1000;
+    for (int i = 0; i < a.size(); ++i) {
+        records.push_back(channelRecord(QStringLiteral("#a"), time++, a[i]));
+        if (i < b.size())
+            records.push_back(channelRecord(QStringLiteral("#b"), time++, b[i]));
+        if (i < c.size())
+            records.push_back(channelRecord(QStringLiteral("#c"), time++, c[i]));
+    }
+    QVERIFY(append(records));
+
+    const QString rawName = QStringLiteral("test-span-counters");
+    {
+        QSqlDatabase raw = openRawConnection(
+            DatabaseLocation::sqlite(m_dir->filePath(QStringLiteral("history.sqlite"))), rawName);
+        QVERIFY2(raw.isOpen(), qPrintable(raw.lastError().text()));
+        QCOMPARE(scalar(raw, QStringLiteral("SELECT COUNT(*) FROM sqlite_master"
+                                            " WHERE name = 'history_by_msgid_number'")),
+                 0);
+        QSqlQuery spans(raw);
+        QVERIFY(spans.exec(QStringLiteral(
+            "SELECT v.target, s.last_id - s.first_id + 1, COALESCE(s.first_number, -1),"
+            " COALESCE(s.last_number, -1) FROM history_spans s"
+            " JOIN history_views v ON v.conversation = s.conversation ORDER BY s.first_id")));
+        QStringList got;
+        while (spans.next()) {
+            got.append(QStringLiteral("%1 %2 %3 %4")
+                           .arg(spans.value(0).toString())
+                           .arg(spans.value(1).toLongLong())
+                           .arg(spans.value(2).toLongLong())
+                           .arg(spans.value(3).toLongLong()));
+        }
+        spans.finish();
+        QCOMPARE(got, QStringList({QStringLiteral("#a 4 100 102"),
+                                   QStringLiteral("#a 2 %1 %2").arg(100 + width).arg(101 + width),
+                                   QStringLiteral("#b 2 200 %1").arg(200 + width - 1),
+                                   QStringLiteral("#c 2 -1 -1")}));
+
+        for (const auto& [room, ids] :
+             {std::pair(QStringLiteral("#a"), a), std::pair(QStringLiteral("#b"), b),
+              std::pair(QStringLiteral("#c"), c)}) {
+            QCOMPARE(latest(*m_store, QString(), room), ids);
+            for (int i = 0; i < ids.size(); ++i)
+                QVERIFY(foundAround(*m_store, room, ids, i));
+        }
+        // Through the index of the spans' counters, then the span's ids: no scan of history,
+        // nor an index SQLite would make on it for the query.
+        const QString plan = queryPlan(raw, CounterLookup::findByNumberSql());
+        QVERIFY2(plan.startsWith(QLatin1String("SEARCH s USING INDEX history_spans_by_number"
+                                               " (last_number>? AND last_number<?)")),
+                 qPrintable(plan));
+        QVERIFY2(plan.endsWith(QLatin1String("; SEARCH h USING INTEGER PRIMARY KEY"
+                                             " (rowid>? AND rowid<?)")),
+                 qPrintable(plan));
+        // In its own room only.
+        QVERIFY(m_store
+                    ->find(query(QString(), QStringLiteral("#b"), Direction::After,
+                                 QStringLiteral("id:") + a[0], {}, 100))
+                    .empty());
+        // Found through the spans: a span that says it holds other counters hides its rows.
+        QSqlQuery shift(raw);
+        QVERIFY(shift.exec(QStringLiteral(
+            "UPDATE history_spans SET first_number = 101 WHERE first_number = 100")));
+        QCOMPARE(shift.numRowsAffected(), 1);
+        QVERIFY(m_store
+                    ->find(query(QString(), QStringLiteral("#a"), Direction::After,
+                                 QStringLiteral("id:") + a[0], {}, 100))
+                    .empty());
+        QCOMPARE(msgids(m_store->find(query(QString(), QStringLiteral("#a"), Direction::After,
+                                            QStringLiteral("id:") + a[2], {}, 1))),
+                 QStringList(a[3]));
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(rawName);
+}
+
 // Every query direction, bound, limit and kind through the spans gives what the rows in (time,
 // id) order give: on many batches of interleaved conversations whose times repeat across
 // batches (spans in order), then after a batch from a clock that went back (spans not in order).
+// Two msgids in three have a counter, which grows by more than a span may hold
+// (SchemaMigrations::SpanNumberWidth) every few rows, leaps far ahead now and then (a span of its
+// own), and goes back with the clock (spans whose counters overlap earlier ones).
 void tst_SqlHistoryStore::spansAnswerAsTheRowsDo()
 {
     const QString path = m_dir->filePath(QStringLiteral("history.sqlite"));
@@ -1523,6 +1649,11 @@ void tst_SqlHistoryStore::spansAnswerAsTheRowsDo()
         {QStringLiteral("alice"), QStringLiteral("bob")}};
     std::mt19937 random(7);
     int n = 0;
+    qint64 numbersFrom = 1000000000;
+    QString prefix = QStringLiteral("abcdefghijkl"); // MessageId::numberOf()'s length
+    const auto counted = [&](qint64 number) {
+        return MessageId(prefix, quint64(number)).toString();
+    };
     const auto fill = [&](int batches, qint64 fromMs, int onlyView) {
         for (int batch = 0; batch < batches; ++batch) {
             std::vector<HistoryRecord> records;
@@ -1530,7 +1661,8 @@ void tst_SqlHistoryStore::spansAnswerAsTheRowsDo()
                 const int pick = onlyView >= 0 ? onlyView : int(random() % 4);
                 const qint64 time = fromMs + n / 8; // eight records a millisecond
                 const Kind kind = n % 11 == 0 ? Kind::Event : Kind::Message;
-                const QString msgid = QStringLiteral("d%1").arg(n);
+                const qint64 number = numbersFrom + n * 2000 + (n % 37 == 0 ? 50000000 : 0);
+                const QString msgid = n % 3 == 0 ? QStringLiteral("d%1").arg(n) : counted(number);
                 records.push_back(pick < 3 ? channelRecord(views[pick].second, time, msgid, kind)
                                            : record(views[pick].first, views[pick].second, time,
                                                     msgid));
@@ -1568,6 +1700,19 @@ void tst_SqlHistoryStore::spansAnswerAsTheRowsDo()
                 return false;
             }
             bounds << QStringLiteral("id:") + all.back().msgid;
+            // Counters inside the spans' ranges that no row has, one that only another
+            // conversation's row has, and a stored counter with another prefix.
+            quint64 stored = 0;
+            for (size_t i = all.size() / 2; i < all.size() && stored == 0; ++i)
+                stored = MessageId::numberOf(all[i].msgid);
+            if (stored == 0) {
+                qWarning("%s: no counter", qPrintable(target));
+                return false;
+            }
+            bounds << QStringLiteral("id:") + counted(qint64(stored) + 1)
+                   << QStringLiteral("id:") + counted(qint64(stored) - 2000 * 4)
+                   << QStringLiteral("id:") +
+                          MessageId(QStringLiteral("zzzzzzzzzzzz"), stored).toString();
             // Each bound in each direction, with the limit, the kinds and the earliest time
             // taken in turn.
             const int limits[] = {1, 5, 60};
@@ -1615,7 +1760,10 @@ void tst_SqlHistoryStore::spansAnswerAsTheRowsDo()
     fill(40, 1000, -1);
     QVERIFY2(reference.open(path), qPrintable(reference.errorString()));
     QVERIFY(compareAll());
-    // #d1's clock goes back (its rows from here on are older than the ones before), then on.
+    // #d1's clock goes back (its rows from here on are older than the ones before, their
+    // counters smaller: a server restarted with a slower clock), then on.
+    numbersFrom -= 5000000;
+    prefix = QStringLiteral("bcdefghijklm"); // and another server's prefix
     fill(2, 0, 1);
     fill(5, 1000, -1);
     QVERIFY(compareAll());

@@ -161,6 +161,34 @@ void tst_SchemaMigrations::migratesFromEveryEarlierVersion()
                 " (5, 1, 9, 'a4', '', 0, x'41'), (6, 2, 14, 'b2', '', 0, x'42'),"
                 " (7, 2, 15, 'b3', '', 0, x'42')")));
         }
+        if (from == 8) {
+            // Version 8 history: counters that pass into another SpanNumberWidth within a
+            // span, rows without one before a row with one, and spans as the writer made them.
+            QSqlQuery insert(raw.database);
+            QVERIFY(insert.exec(QStringLiteral(
+                "INSERT INTO history_views (id, owner, target, conversation, last_ms)"
+                " VALUES (1, '', '#a', 1, 16), (2, '', '#b', 2, 15)")));
+            const qint64 width = SchemaMigrations::SpanNumberWidth;
+            QVERIFY2(
+                insert.exec(
+                    QStringLiteral(
+                        "INSERT INTO history (id, conversation, time_ms, msgid, msgid_number,"
+                        " account, kind, line) VALUES (1, 1, 10, 'a1', %1, '', 0, x'41'),"
+                        " (2, 1, 11, 'a2', %2, '', 0, x'41'), (3, 1, 12, 'a3', %3, '', 0, x'41'),"
+                        " (4, 2, 13, 'b1', NULL, '', 0, x'42'),"
+                        " (5, 2, 14, 'b2', NULL, '', 0, x'42'),"
+                        " (6, 2, 15, 'b3', %4, '', 0, x'42'), (7, 1, 16, 'a4', %5, '', 0, x'41')")
+                        .arg(width - 6)
+                        .arg(width - 1)
+                        .arg(width)
+                        .arg(2 * width + 5)
+                        .arg(width + 4)),
+                qPrintable(insert.lastError().text()));
+            QVERIFY(insert.exec(QStringLiteral(
+                "INSERT INTO history_spans (conversation, first_id, last_id, first_ms, last_ms,"
+                " ordered) VALUES (1, 1, 3, 10, 12, 1), (2, 4, 6, 13, 15, 1), (1, 7, 7, 16, 16, "
+                "1)")));
+        }
     }
     Database database(QStringLiteral("migrated"));
     QVERIFY2(database.open(path), qPrintable(database.errorString()));
@@ -216,6 +244,28 @@ void tst_SchemaMigrations::migratesFromEveryEarlierVersion()
         QCOMPARE(spans, QStringList({QStringLiteral("1 1 2 10 11 1"), QStringLiteral("2 3 3 12 12 1"),
                                      QStringLiteral("1 4 5 9 13 0"),
                                      QStringLiteral("2 6 7 14 15 1")}));
+    }
+    if (from == 8) {
+        // Version 9: the spans again, cut where the counters pass into another SpanNumberWidth
+        // or start, each with its rows' smallest and largest counter.
+        const qint64 width = SchemaMigrations::SpanNumberWidth;
+        QVERIFY(query.exec(
+            QStringLiteral("SELECT conversation, first_id, last_id, first_ms, last_ms, ordered,"
+                           " COALESCE(first_number, -1), COALESCE(last_number, -1)"
+                           " FROM history_spans ORDER BY first_id")));
+        QStringList spans;
+        while (query.next()) {
+            QStringList span;
+            for (int i = 0; i < 8; ++i)
+                span.append(query.value(i).toString());
+            spans.append(span.join(u' '));
+        }
+        QCOMPARE(spans,
+                 QStringList({QStringLiteral("1 1 2 10 11 1 %1 %2").arg(width - 6).arg(width - 1),
+                              QStringLiteral("1 3 3 12 12 1 %1 %1").arg(width),
+                              QStringLiteral("2 4 5 13 14 1 -1 -1"),
+                              QStringLiteral("2 6 6 15 15 1 %1 %1").arg(2 * width + 5),
+                              QStringLiteral("1 7 7 16 16 1 %1 %1").arg(width + 4)}));
     }
     if (from == 5 || from == 6) {
         QCOMPARE(scalar(database.connection(), QStringLiteral("SELECT COUNT(*) FROM history")), 1);
@@ -277,7 +327,7 @@ void tst_SchemaMigrations::migratesStepByStep()
 {
     // One version at a time, as successive confabd releases would: each step stops at its
     // target; 3 -> 4 -> 5 add the history tables, 6 the files table, 7 an index, 8 the spans
-    // of history, and nothing else.
+    // of history, 9 their counters, and nothing else.
     QTemporaryDir dir;
     RawConnection raw(dir.filePath(QStringLiteral("steps.sqlite")));
     SchemaMigrations migrations;
@@ -310,21 +360,21 @@ void tst_SchemaMigrations::historyTables()
     QVERIFY(database.open(dir.filePath(QStringLiteral("history.sqlite"))));
     QSqlDatabase& db = database.connection();
     const QStringList indexes = schemaObjects(db, QStringLiteral("index"));
-    for (const char* index : {"history_by_msgid", "history_by_msgid_number", "history_spans_by_time",
-                              "history_spans_by_end", "history_spans_unordered"})
+    for (const char* index :
+         {"history_by_msgid", "history_spans_by_number", "history_spans_by_time",
+          "history_spans_by_end", "history_spans_unordered"})
         QVERIFY2(indexes.contains(QLatin1String(index)), qPrintable(indexes.join(u' ')));
-    // Since version 8 rows are found through their spans, not an index entry each.
-    QVERIFY2(!indexes.contains(QLatin1String("history_by_conversation")),
-             qPrintable(indexes.join(u' ')));
-    // A msgid is looked up through its counter when confabd made it, else through its text.
+    // Since version 8 rows are found through their spans, not an index entry each; since 9 by
+    // their msgid's counter too.
+    for (const char* index : {"history_by_conversation", "history_by_msgid_number"})
+        QVERIFY2(!indexes.contains(QLatin1String(index)), qPrintable(indexes.join(u' ')));
+    // A msgid confabd did not make is looked up through its text (one it made through the
+    // spans' counters: tst_sqlitehistorystore).
     const auto plan = [&db](const QString& select) {
         QSqlQuery explain(db);
         explain.exec(QStringLiteral("EXPLAIN QUERY PLAN ") + select);
         return explain.next() ? explain.value(3).toString() : explain.lastError().text();
     };
-    QVERIFY2(plan(QStringLiteral("SELECT id FROM history WHERE msgid_number = 1 AND msgid = 'a'"))
-                 .contains(QLatin1String("history_by_msgid_number")),
-             qPrintable(plan(QStringLiteral("SELECT id FROM history WHERE msgid_number = 1"))));
     QVERIFY(plan(QStringLiteral("SELECT id FROM history WHERE msgid_number IS NULL AND"
                                 " msgid = 'a'"))
                 .contains(QLatin1String("INDEX history_by_msgid ")));
