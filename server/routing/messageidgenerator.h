@@ -54,8 +54,9 @@ private:
 // probability 2^-60 per pair, and within a run the counter never repeats. The counter starts
 // at the microseconds since the epoch when the generator is made, so that the counters of
 // successive runs (and of nodes started together) keep growing, as long as a run hands out
-// fewer ids than a million a second: the history indexes ids by their counter, and a counter
-// that grows only ever adds at the end of that index.
+// fewer ids than a million a second: the history finds ids by their counter (SQLite through
+// the counter ranges of its spans, PostgreSQL through an index of the counters), and a counter
+// that grows only ever adds at the end of those indexes.
 class MessageIdGenerator
 {
 public:
