@@ -7,6 +7,7 @@
 
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -68,6 +69,19 @@ QStringList schemaObjects(QSqlDatabase& database, const QString& type)
     while (query.next())
         names.append(query.value(0).toString());
     return names;
+}
+
+// The rows of an executed query, each as its columns' text joined by separator.
+QStringList rowsAsText(QSqlQuery& query, QChar separator)
+{
+    QStringList rows;
+    while (query.next()) {
+        QStringList row;
+        for (int i = 0; i < query.record().count(); ++i)
+            row.append(query.value(i).toString());
+        rows.append(row.join(separator));
+    }
+    return rows;
 }
 
 } // namespace
@@ -234,13 +248,7 @@ void tst_SchemaMigrations::migratesFromEveryEarlierVersion()
         QVERIFY(query.exec(QStringLiteral(
             "SELECT conversation, first_id, last_id, first_ms, last_ms, ordered"
             " FROM history_spans ORDER BY first_id")));
-        QStringList spans;
-        while (query.next()) {
-            QStringList span;
-            for (int i = 0; i < 6; ++i)
-                span.append(query.value(i).toString());
-            spans.append(span.join(u' '));
-        }
+        const QStringList spans = rowsAsText(query, u' ');
         QCOMPARE(spans, QStringList({QStringLiteral("1 1 2 10 11 1"), QStringLiteral("2 3 3 12 12 1"),
                                      QStringLiteral("1 4 5 9 13 0"),
                                      QStringLiteral("2 6 7 14 15 1")}));
@@ -253,13 +261,7 @@ void tst_SchemaMigrations::migratesFromEveryEarlierVersion()
             QStringLiteral("SELECT conversation, first_id, last_id, first_ms, last_ms, ordered,"
                            " COALESCE(first_number, -1), COALESCE(last_number, -1)"
                            " FROM history_spans ORDER BY first_id")));
-        QStringList spans;
-        while (query.next()) {
-            QStringList span;
-            for (int i = 0; i < 8; ++i)
-                span.append(query.value(i).toString());
-            spans.append(span.join(u' '));
-        }
+        const QStringList spans = rowsAsText(query, u' ');
         QCOMPARE(spans,
                  QStringList({QStringLiteral("1 1 2 10 11 1 %1 %2").arg(width - 6).arg(width - 1),
                               QStringLiteral("1 3 3 12 12 1 %1 %1").arg(width),
@@ -284,14 +286,7 @@ void tst_SchemaMigrations::migratesFromEveryEarlierVersion()
                                       QStringLiteral("alice|bob|11|2|m2|0|B"),
                                       QStringLiteral("bob|alice|11|3|m2|0|B"),
                                       QStringLiteral("|#quiet|0|4|m3|1|C")};
-        QStringList rows;
-        while (query.next()) {
-            QStringList row;
-            for (int i = 0; i < 7; ++i)
-                row.append(query.value(i).toString());
-            rows.append(row.join(u'|'));
-        }
-        QCOMPARE(rows, expected);
+        QCOMPARE(rowsAsText(query, u'|'), expected);
         QCOMPARE(scalar(database.connection(),
                         QStringLiteral("SELECT id FROM history_pending WHERE owner = 'bob'")),
                  3);
