@@ -819,8 +819,12 @@ void tst_ClusterNodes::multilineMessageCrossesNodesWhole()
     TestClient* bea = connectUser(*m_nodes[1], QStringLiteral("bea"), caps);
     TestClient* cid = connectUser(*m_nodes[2], QStringLiteral("cid"));
     QVERIFY(ann && bea && cid);
-    for (TestClient* client : {ann, bea, cid})
+    // One after another: a JOIN that reached its node before the one of a user before it would
+    // not be seen by that user.
+    for (TestClient* client : {ann, bea, cid}) {
         client->sendLine("JOIN #paste");
+        QTRY_VERIFY_WITH_TIMEOUT(countLines(client, QStringLiteral("JOIN"), "#paste") >= 1, WaitMs);
+    }
     QTRY_VERIFY_WITH_TIMEOUT(countLines(ann, QStringLiteral("JOIN"), "#paste") == 3, WaitMs);
     QTRY_VERIFY_WITH_TIMEOUT(countLines(cid, QStringLiteral("JOIN"), "#paste") >= 1, WaitMs);
     QTRY_VERIFY_WITH_TIMEOUT(countLines(bea, QStringLiteral("JOIN"), "#paste") >= 2, WaitMs);
