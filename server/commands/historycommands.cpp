@@ -280,13 +280,10 @@ void recordPrivateMessage(ServerCore& core, const ServerUser* sender, const QStr
         record.target = senderKey;
     } else {
         record.owner = senderOwner;
-        record.target = recipientKey;
-        if (!recipientOwner.isEmpty() && recipientOwner != senderOwner) {
-            record.peerOwner = recipientOwner;
-            record.peerTarget = senderKey;
-        }
+        record.target = recipientKey; // the recipient's account, if any: its view mirrors this one
+        record.betweenAccounts = !recipientOwner.isEmpty() && recipientOwner != senderOwner;
     }
-    // The recipient (peerOwner, or owner when the sender is a guest) has not got it yet.
+    // The recipient (target, or owner when the sender is a guest) has not got it yet.
     record.pending = recipientOffline && !recipientOwner.isEmpty() && recipientOwner != senderOwner;
     core.history()->record(std::move(record));
 }

@@ -9,8 +9,8 @@
 // One stored line of history: a message or an event as it was relayed, with what the server
 // fixed when it accepted it. It is stored once and read through views: a channel's (owner
 // empty), or a party's view of a private conversation (owner: that party's account). A private
-// message between two accounts names both views (owner/target and peerOwner/peerTarget) and is
-// still one stored row.
+// message between two accounts (betweenAccounts) is read through both parties' views, owner's
+// (owner, target) and target's (target, owner), and is still one stored row.
 struct HistoryRecord
 {
     enum class Kind { Message = 0, Event = 1 }; // PRIVMSG/NOTICE/TAGMSG, or JOIN/PART/...
@@ -18,8 +18,6 @@ struct HistoryRecord
     qint64 id = 0;      // the store's row id; orders records of the same millisecond
     QString owner;      // "" for a channel, else the folded account name
     QString target;     // the folded channel name or correspondent (account or nick)
-    QString peerOwner;  // a private message between two accounts: the other party's account...
-    QString peerTarget; // ...and its correspondent (the first party); empty otherwise
     qint64 timeMs = 0;  // server time, ms since the epoch
     // The msgid: as text when read back (or given so); on the way in, the server's own ids are
     // given as messageId and msgid stays null: the text is made only where it is stored
@@ -32,8 +30,12 @@ struct HistoryRecord
     // with CR LF: it is then the relayed line itself, shared with the recipients' output rather
     // than copied without them. It is stored, and read back, without: storedLine().
     QByteArray line;
-    // A private message its recipient has not received yet. The recipient is peerOwner when
-    // there is one, else owner.
+    // A private message between two accounts: target is the other party's account, and its view
+    // (target, owner) reads the record too. A flag, not two more copies of the names: each copy
+    // is an atomic count on the loop, and again when the record is freed there.
+    bool betweenAccounts = false;
+    // A private message its recipient has not received yet: target when betweenAccounts, else
+    // owner (the account a guest wrote to).
     bool pending = false;
 
     QString msgidText() const

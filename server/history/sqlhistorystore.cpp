@@ -204,11 +204,15 @@ std::optional<SqlHistoryStore::View> SqlHistoryStore::addView(const QString& own
 bool SqlHistoryStore::store(const HistoryRecord& record, qint64* ownerRow, qint64* peerRow,
                             QHash<qint64, qint64>* lastTimes)
 {
-    const bool hasPeer = !record.peerOwner.isEmpty();
+    // The other party's view of a message between two accounts: its owner is the record's
+    // target, its correspondent the record's owner.
+    const bool hasPeer = record.betweenAccounts;
+    const QString& peerOwner = record.target;
+    const QString& peerTarget = record.owner;
     std::optional<View> first = findView(record.owner, record.target, true);
     std::optional<View> second;
     if (hasPeer)
-        second = findView(record.peerOwner, record.peerTarget, true);
+        second = findView(peerOwner, peerTarget, true);
     if (!m_errorString.isEmpty())
         return false;
     if (!first && !second) {
@@ -216,8 +220,7 @@ bool SqlHistoryStore::store(const HistoryRecord& record, qint64* ownerRow, qint6
         first = addView(record.owner, record.target, 0, 0);
         if (!first)
             return false;
-        if (hasPeer &&
-            !(second = addView(record.peerOwner, record.peerTarget, first->conversation, 0)))
+        if (hasPeer && !(second = addView(peerOwner, peerTarget, first->conversation, 0)))
             return false;
     }
     const qint64 row = queueRow(record, first ? first->conversation : second->conversation);
@@ -231,9 +234,9 @@ bool SqlHistoryStore::store(const HistoryRecord& record, qint64* ownerRow, qint6
         m_sinceRows.push_back({ViewKey(record.owner, record.target), first->id, row});
     }
     if (hasPeer && !second) {
-        if (!(second = addView(record.peerOwner, record.peerTarget, first->conversation, row)))
+        if (!(second = addView(peerOwner, peerTarget, first->conversation, row)))
             return false;
-        m_sinceRows.push_back({ViewKey(record.peerOwner, record.peerTarget), second->id, row});
+        m_sinceRows.push_back({ViewKey(peerOwner, peerTarget), second->id, row});
     }
     *ownerRow = row;
     *peerRow = 0;
@@ -277,8 +280,8 @@ bool SqlHistoryStore::append(const std::vector<HistoryRecord>& records)
         if (!store(record, &ownerRow, &peerRow, &lastTimes))
             return rollback();
         if (record.pending) {
-            const bool toPeer = !record.peerOwner.isEmpty();
-            m_pendingRows.emplace_back(toPeer ? record.peerOwner : record.owner,
+            const bool toPeer = record.betweenAccounts;
+            m_pendingRows.emplace_back(toPeer ? record.target : record.owner,
                                        toPeer ? peerRow : ownerRow);
         }
     }

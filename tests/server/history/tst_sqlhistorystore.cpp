@@ -921,8 +921,7 @@ HistoryRecord privateRecord(const QString& from, const QString& to, qint64 timeM
                             const QString& msgid, bool pending = false)
 {
     HistoryRecord message = record(from, to, timeMs, msgid);
-    message.peerOwner = to;
-    message.peerTarget = from;
+    message.betweenAccounts = true;
     message.pending = pending;
     return message;
 }
