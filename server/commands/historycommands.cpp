@@ -275,16 +275,18 @@ void recordPrivateMessage(ServerCore& core, const ServerUser* sender, const QStr
     HistoryRecord record = recordOf(line, HistoryRecord::Kind::Message);
     const QString& recipientKey = recipientOwner.isEmpty() ? recipientNick : recipientOwner;
     const QString& senderKey = senderOwner.isEmpty() ? sender->foldedNick() : senderOwner;
+    // The recipient reads the record through a view of its own (not the sender's account).
+    const bool recipientHasView = !recipientOwner.isEmpty() && recipientOwner != senderOwner;
     if (senderOwner.isEmpty()) {
         record.owner = recipientOwner;
         record.target = senderKey;
     } else {
         record.owner = senderOwner;
         record.target = recipientKey; // the recipient's account, if any: its view mirrors this one
-        record.betweenAccounts = !recipientOwner.isEmpty() && recipientOwner != senderOwner;
+        record.betweenAccounts = recipientHasView;
     }
     // The recipient (target, or owner when the sender is a guest) has not got it yet.
-    record.pending = recipientOffline && !recipientOwner.isEmpty() && recipientOwner != senderOwner;
+    record.pending = recipientOffline && recipientHasView;
     core.history()->record(std::move(record));
 }
 
