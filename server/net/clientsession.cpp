@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace {
 constexpr qsizetype KeepOutputLines = 64; // lines flushed at once from which the list is kept
@@ -223,19 +224,26 @@ void ClientSession::setInputPaused(bool paused)
     if (m_inputPaused == paused)
         return;
     m_inputPaused = paused;
-    m_socket->setReadEnabled(!paused);
+    if (paused)
+        return; // reading is switched off in onReadyRead(), if the session is woken meanwhile
+    if (std::exchange(m_readOff, false))
+        m_socket->setReadEnabled(true);
     // What the kernel holds wakes the session again (the read notifier is level-triggered).
     // What the socket holds itself (decrypted TLS, bytes an I/O thread handed over) brings no
     // new wake-up: read it on the next pass. Only those: a call for each of a thousand sessions
     // at every resume cost the loop 6 % when the history writer kept pausing it.
-    if (!paused && m_socket->bufferedBytes() > 0)
+    if (m_socket->bufferedBytes() > 0)
         QMetaObject::invokeMethod(this, &ClientSession::onReadyRead, Qt::QueuedConnection);
 }
 
 void ClientSession::onReadyRead()
 {
-    if (m_inputPaused)
+    if (m_inputPaused) {
+        // Woken while paused (not in a paused read group): no more wake-ups until resumed.
+        m_socket->setReadEnabled(false);
+        m_readOff = true;
         return;
+    }
     // One read per wake-up as a rule: a read that leaves the buffer part empty has taken all
     // there was, and a further read would only say so. Only the framer's unfinished line
     // outlives the call, so an idle session holds no read buffer.

@@ -68,7 +68,9 @@ public:
     void holdInput(bool held) override;
 
     // While paused, nothing more is read from the client (the kernel's buffers, then TCP, hold
-    // it back); set by the Server while the history writer catches up.
+    // it back); set by the Server while the history writer catches up. The socket's reading is
+    // switched off only if it wakes the session meanwhile: the Server pauses its read group
+    // (SessionSocket::joinReadGroup) as a whole, so that most pauses cost no call per session.
     void setInputPaused(bool paused);
     bool isInputPaused() const { return m_inputPaused; }
 
@@ -152,6 +154,7 @@ private:
     bool m_registered = false;
     bool m_closing = false;
     bool m_inputPaused = false;
+    bool m_readOff = false;   // the socket's reading switched off while paused
     bool m_inputHeld = false; // holdInput(): lines queue in m_pending
     bool m_dropScheduled = false;
     bool m_finished = false;

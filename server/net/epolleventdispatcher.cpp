@@ -60,11 +60,26 @@ EpollEventDispatcher::EpollEventDispatcher(QObject* parent)
     } else {
         qCWarning(lcServer, "epoll/eventfd unavailable: %s", std::strerror(errno));
     }
+    if (m_epollFd >= 0) {
+        // Without it, joinReadGroup() leaves notifiers in the loop's set.
+        m_readGroupFd = epoll_create1(EPOLL_CLOEXEC);
+        epoll_event event{};
+        event.events = EPOLLIN;
+        event.data.fd = m_readGroupFd;
+        if (m_readGroupFd >= 0 && epoll_ctl(m_epollFd, EPOLL_CTL_ADD, m_readGroupFd, &event) != 0) {
+            qCWarning(lcServer, "epoll_ctl(read group): %s", std::strerror(errno));
+            ::close(m_readGroupFd);
+            m_readGroupFd = -1;
+        }
+    }
     m_events.resize(MaxEventsPerWait);
+    m_groupEvents.resize(MaxEventsPerWait);
 }
 
 EpollEventDispatcher::~EpollEventDispatcher()
 {
+    if (m_readGroupFd >= 0)
+        ::close(m_readGroupFd);
     if (m_wakeFd >= 0)
         ::close(m_wakeFd);
     if (m_epollFd >= 0)
@@ -97,39 +112,106 @@ void EpollEventDispatcher::unregisterSocketNotifier(QSocketNotifier* notifier)
         return;
     it->second.notifiers[notifier->type()] = nullptr;
     updateDescriptor(fd, it->second);
-    if (it->second.events == 0)
+    if (it->second.events == 0 && it->second.groupEvents == 0)
         m_descriptors.erase(it);
 }
 
 void EpollEventDispatcher::updateDescriptor(int fd, Descriptor& descriptor)
 {
     quint32 wanted = 0;
+    quint32 groupWanted = 0;
     for (int type = 0; type < 3; ++type) {
-        if (descriptor.notifiers[type])
+        QSocketNotifier* const notifier = descriptor.notifiers[type];
+        if (!notifier)
+            continue;
+        if (type == QSocketNotifier::Read && m_readGroup.count(notifier))
+            groupWanted = EPOLLIN;
+        else
             wanted |= epollEventsFor(QSocketNotifier::Type(type));
     }
-    if (wanted == descriptor.events)
-        return;
+    if (wanted != descriptor.events) {
+        changeRegistration(m_epollFd, fd, descriptor.events, wanted);
+        descriptor.events = wanted;
+    }
+    if (groupWanted != descriptor.groupEvents) {
+        changeRegistration(m_readGroupFd, fd, descriptor.groupEvents, groupWanted);
+        descriptor.groupEvents = groupWanted;
+    }
+}
+
+void EpollEventDispatcher::changeRegistration(int epollFd, int fd, quint32 before, quint32 wanted)
+{
     epoll_event event{};
     event.events = wanted;
     event.data.fd = fd;
     int result = 0;
     if (wanted == 0) {
         // Fails harmlessly if the descriptor was closed first (the kernel dropped it then).
-        epoll_ctl(m_epollFd, EPOLL_CTL_DEL, fd, &event);
-    } else if (descriptor.events == 0) {
-        result = epoll_ctl(m_epollFd, EPOLL_CTL_ADD, fd, &event);
+        epoll_ctl(epollFd, EPOLL_CTL_DEL, fd, &event);
+    } else if (before == 0) {
+        result = epoll_ctl(epollFd, EPOLL_CTL_ADD, fd, &event);
         if (result != 0 && errno == EEXIST)
-            result = epoll_ctl(m_epollFd, EPOLL_CTL_MOD, fd, &event);
+            result = epoll_ctl(epollFd, EPOLL_CTL_MOD, fd, &event);
     } else {
-        result = epoll_ctl(m_epollFd, EPOLL_CTL_MOD, fd, &event);
+        result = epoll_ctl(epollFd, EPOLL_CTL_MOD, fd, &event);
         // Closed and reopened under the same number while registered: the kernel forgot it.
         if (result != 0 && errno == ENOENT)
-            result = epoll_ctl(m_epollFd, EPOLL_CTL_ADD, fd, &event);
+            result = epoll_ctl(epollFd, EPOLL_CTL_ADD, fd, &event);
     }
     if (result != 0)
         qCWarning(lcServer, "epoll_ctl(%d): %s", fd, std::strerror(errno));
-    descriptor.events = wanted;
+}
+
+EpollEventDispatcher* EpollEventDispatcher::ofCurrentThread()
+{
+    return qobject_cast<EpollEventDispatcher*>(QAbstractEventDispatcher::instance());
+}
+
+bool EpollEventDispatcher::joinReadGroup(QSocketNotifier* notifier)
+{
+    if (m_readGroupFd < 0 || notifier->type() != QSocketNotifier::Read)
+        return false;
+    if (m_readGroup.insert(notifier).second)
+        updateDescriptorOf(notifier);
+    return true;
+}
+
+void EpollEventDispatcher::leaveReadGroup(QSocketNotifier* notifier)
+{
+    if (m_readGroup.erase(notifier) > 0)
+        updateDescriptorOf(notifier);
+}
+
+void EpollEventDispatcher::updateDescriptorOf(QSocketNotifier* notifier)
+{
+    const int fd = int(notifier->socket());
+    auto it = m_descriptors.find(fd);
+    if (it != m_descriptors.end() && it->second.notifiers[notifier->type()] == notifier)
+        updateDescriptor(fd, it->second);
+}
+
+void EpollEventDispatcher::setReadGroupPaused(bool paused)
+{
+    if (m_readGroupFd < 0 || m_readGroupPaused == paused)
+        return;
+    m_readGroupPaused = paused;
+    // Members that are due in the activations now running wait too (level-triggered, they
+    // are reported again once resumed).
+    if (paused) {
+        for (std::vector<QSocketNotifier*>* pending : m_activations) {
+            for (QSocketNotifier*& notifier : *pending) {
+                if (notifier && notifier->type() == QSocketNotifier::Read &&
+                    m_readGroup.count(notifier))
+                    notifier = nullptr;
+            }
+        }
+    }
+    // The set stays registered, without events while paused: what is ready in it waits there.
+    epoll_event event{};
+    event.events = paused ? 0u : quint32(EPOLLIN);
+    event.data.fd = m_readGroupFd;
+    if (epoll_ctl(m_epollFd, EPOLL_CTL_MOD, m_readGroupFd, &event) != 0)
+        qCWarning(lcServer, "epoll_ctl(read group): %s", std::strerror(errno));
 }
 
 int EpollEventDispatcher::activateSocketNotifiers(int count)
@@ -142,19 +224,19 @@ int EpollEventDispatcher::activateSocketNotifiers(int count)
         if (event.data.fd == m_wakeFd) {
             drainWakeUps();
             ++activated;
-            continue;
+        } else if (event.data.fd == m_readGroupFd) {
+            // The group's set has ready descriptors: which ones, without waiting.
+            int ready;
+            do {
+                ready =
+                    epoll_wait(m_readGroupFd, m_groupEvents.data(), int(m_groupEvents.size()), 0);
+            } while (ready < 0 && errno == EINTR);
+            pending.reserve(pending.size() + size_t(std::max(ready, 0)));
+            for (int j = 0; j < ready; ++j)
+                collectNotifiers(m_groupEvents[size_t(j)], true, pending);
+        } else {
+            collectNotifiers(event, false, pending);
         }
-        auto it = m_descriptors.find(event.data.fd);
-        if (it == m_descriptors.end())
-            continue;
-        QSocketNotifier* const* notifiers = it->second.notifiers;
-        // As Qt's own dispatchers do: a hang-up or an error wakes the readers and the writers.
-        if ((event.events & (EPOLLIN | EPOLLHUP | EPOLLERR)) && notifiers[QSocketNotifier::Read])
-            pending.push_back(notifiers[QSocketNotifier::Read]);
-        if ((event.events & (EPOLLOUT | EPOLLHUP | EPOLLERR)) && notifiers[QSocketNotifier::Write])
-            pending.push_back(notifiers[QSocketNotifier::Write]);
-        if ((event.events & EPOLLPRI) && notifiers[QSocketNotifier::Exception])
-            pending.push_back(notifiers[QSocketNotifier::Exception]);
     }
 
     m_activations.push_back(&pending);
@@ -168,6 +250,27 @@ int EpollEventDispatcher::activateSocketNotifiers(int count)
     }
     m_activations.erase(std::find(m_activations.begin(), m_activations.end(), &pending));
     return activated;
+}
+
+void EpollEventDispatcher::collectNotifiers(const epoll_event& event, bool fromReadGroup,
+                                            std::vector<QSocketNotifier*>& pending)
+{
+    auto it = m_descriptors.find(event.data.fd);
+    if (it == m_descriptors.end())
+        return;
+    QSocketNotifier* const* notifiers = it->second.notifiers;
+    // A descriptor in both sets reports a hang-up in both: each wakes its own notifiers.
+    const bool readHere = fromReadGroup == (it->second.groupEvents != 0);
+    // As Qt's own dispatchers do: a hang-up or an error wakes the readers and the writers.
+    if (readHere && (event.events & (EPOLLIN | EPOLLHUP | EPOLLERR)) &&
+        notifiers[QSocketNotifier::Read])
+        pending.push_back(notifiers[QSocketNotifier::Read]);
+    if (fromReadGroup)
+        return;
+    if ((event.events & (EPOLLOUT | EPOLLHUP | EPOLLERR)) && notifiers[QSocketNotifier::Write])
+        pending.push_back(notifiers[QSocketNotifier::Write]);
+    if ((event.events & EPOLLPRI) && notifiers[QSocketNotifier::Exception])
+        pending.push_back(notifiers[QSocketNotifier::Exception]);
 }
 
 // ---------------------------------------------------------------------------------------------

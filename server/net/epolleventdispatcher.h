@@ -11,6 +11,7 @@
 #include <map>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 class QSocketNotifier;
@@ -28,6 +29,12 @@ class QSocketNotifier;
 // - Socket notifiers: one epoll registration per descriptor (read, write and exception
 //   notifiers share it), level-triggered, changed with epoll_ctl when a notifier is enabled or
 //   disabled.
+// - The read group: read notifiers that pause and resume together in one call, however many
+//   they are (confabd's clients, while the history writer catches up). Their registrations are
+//   in an epoll set of their own, which the loop's set watches through its descriptor; a pause
+//   takes that descriptor's events away. Pausing a thousand notifiers one by one took two
+//   thousand epoll_ctl calls and a poll of each socket: 5 % of the loop when the history
+//   writer kept pausing it (docs/PERFORMANCE.md, stop 43).
 // - Timers: kept in deadline order; each due timer fires at most once per processEvents(), a
 //   timer whose handler is still running (nested event loop) is not fired again, and a late
 //   repeating timer skips the intervals it missed. Every timer type is kept to the millisecond;
@@ -50,6 +57,18 @@ public:
 
     void registerSocketNotifier(QSocketNotifier* notifier) override;
     void unregisterSocketNotifier(QSocketNotifier* notifier) override;
+
+    // The dispatcher of the calling thread if it is an EpollEventDispatcher, else null.
+    static EpollEventDispatcher* ofCurrentThread();
+    // A read notifier joins or leaves the read group; enabled or not, it stays a member until
+    // it leaves, which it must do before it is deleted. There is one group per dispatcher.
+    // False if it cannot join (not a read notifier, or no epoll set for the group).
+    bool joinReadGroup(QSocketNotifier* notifier);
+    void leaveReadGroup(QSocketNotifier* notifier);
+    // Paused: the group's notifiers are not activated, whatever arrives, until it is resumed.
+    void setReadGroupPaused(bool paused);
+    bool isReadGroupPaused() const { return m_readGroupPaused; }
+    int readGroupSize() const { return int(m_readGroup.size()); }
 
     void registerTimer(int timerId, qint64 interval, Qt::TimerType timerType,
                        QObject* object) override;
@@ -78,27 +97,39 @@ private:
     struct Descriptor
     {
         QSocketNotifier* notifiers[3] = {nullptr, nullptr, nullptr}; // by QSocketNotifier::Type
-        quint32 events = 0;                                          // registered with epoll
+        quint32 events = 0;      // registered with the loop's epoll set
+        quint32 groupEvents = 0; // registered with the read group's set
     };
 
     void updateDescriptor(int fd, Descriptor& descriptor);
+    // Changes fd's registration in epollFd from the events before to the events wanted.
+    static void changeRegistration(int epollFd, int fd, quint32 before, quint32 wanted);
+    // Updates the registration of notifier's descriptor, if it is registered.
+    void updateDescriptorOf(QSocketNotifier* notifier);
     // Milliseconds until the next timer is due (0 if one is), or -1 without timers.
     int timeUntilNextTimer() const;
     int activateTimers();
     void dequeueTimer(Clock::time_point deadline, int timerId);
     // Handles the first count ready events: drains the wake-up eventfd, sends SockAct.
     int activateSocketNotifiers(int count);
+    // Adds the notifiers an event of the loop's set, or of the read group's, wakes to pending.
+    void collectNotifiers(const epoll_event& event, bool fromReadGroup,
+                          std::vector<QSocketNotifier*>& pending);
     void drainWakeUps();
 
     std::atomic<std::thread::id> m_ownerThread; // the thread whose events this dispatcher runs
     bool m_postedFromOwnThread = false;
     int m_epollFd = -1;
     int m_wakeFd = -1;
+    int m_readGroupFd = -1; // the read group's epoll set
+    bool m_readGroupPaused = false;
     QAtomicInt m_wakeUpPending = 0;
     QAtomicInt m_interrupted = 0;
 
     std::unordered_map<int, Descriptor> m_descriptors;
     std::vector<epoll_event> m_events;
+    std::vector<epoll_event> m_groupEvents;
+    std::unordered_set<QSocketNotifier*> m_readGroup;
     // Notifiers due in the activations now running (nested loops each have one list); a
     // notifier that is disabled or deleted meanwhile is taken out of all of them.
     std::vector<std::vector<QSocketNotifier*>*> m_activations;

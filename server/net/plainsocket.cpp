@@ -1,5 +1,7 @@
 #include "net/plainsocket.h"
 
+#include "net/epolleventdispatcher.h"
+
 #include <QEvent>
 #include <QSocketNotifier>
 
@@ -65,6 +67,8 @@ PlainSocket::PlainSocket(int descriptor) : m_fd(descriptor)
 PlainSocket::~PlainSocket()
 {
     closeDescriptor();
+    if (m_readGroup)
+        m_readGroup->leaveReadGroup(m_readNotifier.get());
 }
 
 QHostAddress PlainSocket::peerAddress() const
@@ -112,6 +116,16 @@ void PlainSocket::setReadEnabled(bool enabled)
 {
     if (m_state == State::Connected)
         m_readNotifier->setEnabled(enabled);
+}
+
+bool PlainSocket::joinReadGroup()
+{
+    if (!m_readGroup && m_state == State::Connected) {
+        EpollEventDispatcher* const dispatcher = EpollEventDispatcher::ofCurrentThread();
+        if (dispatcher && dispatcher->joinReadGroup(m_readNotifier.get()))
+            m_readGroup = dispatcher;
+    }
+    return !m_readGroup.isNull();
 }
 
 void PlainSocket::onReadable()

@@ -2,7 +2,11 @@
 
 #include "net/sessionsocket.h"
 
+#include <QPointer>
+
 #include <memory>
+
+class EpollEventDispatcher;
 
 // A plain TCP connection read and written straight on its descriptor: one read() per wake-up
 // into the caller's buffer, one sendmsg() for all the lines of a flush. QTcpSocket would ask the
@@ -30,6 +34,7 @@ public:
     QHostAddress localAddress() const override;
     qint64 read(char* data, qint64 maxBytes) override;
     void setReadEnabled(bool enabled) override;
+    bool joinReadGroup() override;
     void write(const QList<QByteArray>& lines) override;
     qint64 bytesToWrite() const override { return m_queuedBytes; }
     void disconnectFromHost() override;
@@ -62,6 +67,7 @@ private:
     bool m_atEnd = false;  // read() met the end of the stream (or a reset)
     bool m_failed = false; // a write failed; finish() is posted
     std::unique_ptr<Notifier> m_readNotifier;
+    QPointer<EpollEventDispatcher> m_readGroup; // whose read group m_readNotifier is in
     std::unique_ptr<Notifier> m_writeNotifier; // created the first time the kernel is full
     QList<QByteArray> m_queue;                 // lines the kernel has not taken yet
     qint64 m_queueOffset = 0;                  // bytes of m_queue.first() already sent

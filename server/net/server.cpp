@@ -71,6 +71,8 @@ Server::~Server()
         session->setFinishedHandler({});
         delete session;
     }
+    // The thread's read group outlives this server: it is not left paused for the next one.
+    setInputPaused(false);
     // Sessions that have finished and wait for their deleteLater() go now too, while the core,
     // the write batcher and the I/O threads they call on their way out are still there.
     qDeleteAll(findChildren<ClientSession*>(Qt::FindDirectChildrenOnly));
@@ -373,6 +375,8 @@ void Server::onNewConnection(Listener* listener)
             reject(std::move(socket), QStringLiteral("Too many connections from your host"));
             continue;
         }
+        // Paused and resumed with the other clients in one call (setInputPaused).
+        socket->joinReadGroup();
         auto* session = new ClientSession(std::move(socket), m_core, m_config, m_batcher, this);
         m_sessions.append(session);
         ++m_connectionsPerIp[peer];
@@ -405,6 +409,11 @@ void Server::setInputPaused(bool paused)
     } else {
         qCDebug(lcServer) << "history writes caught up: reading from clients again";
     }
+    // One call for the clients in the loop's read group; the others (TLS, I/O threads, another
+    // event dispatcher) switch their reading off when they are woken during the pause. The
+    // group is the thread's: servers that share a thread (tests) pause each other's clients.
+    if (EpollEventDispatcher* const dispatcher = EpollEventDispatcher::ofCurrentThread())
+        dispatcher->setReadGroupPaused(paused);
     for (ClientSession* session : std::as_const(m_sessions))
         session->setInputPaused(paused);
 }

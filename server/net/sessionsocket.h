@@ -52,6 +52,10 @@ public:
     // Off: no socketReadable() until it is switched on again (the kernel, then TCP, hold the
     // bytes back).
     virtual void setReadEnabled(bool enabled) = 0;
+    // Puts the socket's reading in its thread's read group (EpollEventDispatcher), which the
+    // server pauses as a whole while the history writer catches up; false if it cannot be
+    // (another dispatcher, or reading done elsewhere: TLS, an I/O thread).
+    virtual bool joinReadGroup() { return false; }
 
     // Writes the lines in order; what cannot be written now is queued and sent when it can.
     // Errors end the connection (socketDisconnected), never here and now.

@@ -9,6 +9,7 @@
 #include "servertestmain.h"
 #include "testclient.h"
 
+#include <QAbstractEventDispatcher>
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -67,6 +68,7 @@ private slots:
     void sendQueueExceeded();
     void slowReaderGetsEverythingInOrder();
     void idleSessionHoldsNoOutput();
+    void pausedInputWaitsWithoutBusyLoop();
     void linesOfOneIterationAreOneBatch();
     void writeToVanishedPeer();
     void normalizedAddress_data();
@@ -427,6 +429,35 @@ void tst_ClientSession::idleSessionHoldsNoOutput()
     const WriteBatcher* batcher = m_server->findChild<WriteBatcher*>();
     QVERIFY(batcher);
     QCOMPARE(batcher->scheduledCount(), 0);
+}
+
+// A session paused on its own (its socket's read group, if any, is not): the client's line
+// waits until it is resumed, and the loop does not spin on the unread bytes meanwhile.
+void tst_ClientSession::pausedInputWaitsWithoutBusyLoop()
+{
+    QVERIFY(start(testConfig()));
+    TestClient* alice = login(QStringLiteral("alice"));
+    QVERIFY(alice);
+    const QList<ClientSession*> sessions = m_server->findChildren<ClientSession*>();
+    QCOMPARE(sessions.size(), 1);
+    ClientSession* session = sessions.first();
+    session->setInputPaused(true);
+    QVERIFY(session->isInputPaused());
+    alice->sendLine("PING :held");
+    QTest::qWait(50); // the line arrives, wakes the session once
+    int wakeUps = 0;
+    const QMetaObject::Connection counting =
+        connect(QCoreApplication::eventDispatcher(), &QAbstractEventDispatcher::awake, this,
+                [&wakeUps] { ++wakeUps; });
+    QTest::qWait(100);
+    disconnect(counting);
+    QVERIFY(!alice->has(QStringLiteral("PONG")));
+    // A level-triggered notifier left on wakes the loop thousands of times in 100 ms; idle,
+    // only qWait's own timer and events do.
+    QVERIFY2(wakeUps < 500, qPrintable(QString::number(wakeUps)));
+    session->setInputPaused(false);
+    QTRY_VERIFY(alice->has(QStringLiteral("PONG")));
+    QCOMPARE(alice->last(QStringLiteral("PONG")).param(1), QStringLiteral("held"));
 }
 
 // Lines queued in one event-loop iteration wait in the session and are written together.

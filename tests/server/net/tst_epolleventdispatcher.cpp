@@ -78,6 +78,9 @@ private slots:
     void notifierDisabledByAnEarlierHandlerIsSkipped();
     void hangUpWakesTheReader();
     void excludeSocketNotifiers();
+    void readGroupPausesOnlyItsMembers();
+    void readGroupPausedByAnEarlierHandler();
+    void readGroupMemberDisabledWhilePaused();
     void manyTcpConnections();
 };
 
@@ -394,6 +397,129 @@ void tst_EpollEventDispatcher::excludeSocketNotifiers()
         QCoreApplication::processEvents(QEventLoop::ExcludeSocketNotifiers);
     QCOMPARE(activations, 0);
     QTRY_COMPARE_WITH_TIMEOUT(activations, 1, 5000);
+}
+
+// Reads what a descriptor holds into received whenever its notifier is activated.
+static void readOnActivation(QSocketNotifier* notifier, QByteArray* received)
+{
+    QObject::connect(notifier, &QSocketNotifier::activated, notifier, [notifier, received] {
+        char buffer[64];
+        const ssize_t n = ::read(int(notifier->socket()), buffer, sizeof buffer);
+        if (n > 0)
+            received->append(buffer, n);
+    });
+}
+
+void tst_EpollEventDispatcher::readGroupPausesOnlyItsMembers()
+{
+    auto* dispatcher = EpollEventDispatcher::ofCurrentThread();
+    QVERIFY(dispatcher);
+    SocketPair member;
+    SocketPair other;
+    QVERIFY(member.isValid() && other.isValid());
+    QSocketNotifier memberReader(member.fds[0], QSocketNotifier::Read);
+    QSocketNotifier otherReader(other.fds[0], QSocketNotifier::Read);
+    QByteArray memberReceived;
+    QByteArray otherReceived;
+    readOnActivation(&memberReader, &memberReceived);
+    readOnActivation(&otherReader, &otherReceived);
+    QVERIFY(dispatcher->joinReadGroup(&memberReader));
+    QVERIFY(!dispatcher->isReadGroupPaused());
+
+    // Not paused: a member reads as any notifier does.
+    QCOMPARE(::write(member.fds[1], "a", 1), ssize_t(1));
+    QTRY_COMPARE_WITH_TIMEOUT(memberReceived, QByteArray("a"), 5000);
+
+    dispatcher->setReadGroupPaused(true);
+    QVERIFY(dispatcher->isReadGroupPaused());
+    // The member's descriptor also has a write notifier, outside the group: it still fires.
+    int writable = 0;
+    QSocketNotifier memberWriter(member.fds[0], QSocketNotifier::Write);
+    connect(&memberWriter, &QSocketNotifier::activated, this, [&] {
+        ++writable;
+        memberWriter.setEnabled(false);
+    });
+    QCOMPARE(::write(member.fds[1], "b", 1), ssize_t(1));
+    QCOMPARE(::write(other.fds[1], "c", 1), ssize_t(1));
+    QTRY_COMPARE_WITH_TIMEOUT(otherReceived, QByteArray("c"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(writable, 1, 5000);
+    QTest::qWait(30);
+    QCOMPARE(memberReceived, QByteArray("a")); // held back
+
+    dispatcher->setReadGroupPaused(false);
+    QTRY_COMPARE_WITH_TIMEOUT(memberReceived, QByteArray("ab"), 5000);
+
+    // Out of the group, a pause no longer holds it back.
+    dispatcher->leaveReadGroup(&memberReader);
+    dispatcher->setReadGroupPaused(true);
+    QCOMPARE(::write(member.fds[1], "d", 1), ssize_t(1));
+    QTRY_COMPARE_WITH_TIMEOUT(memberReceived, QByteArray("abd"), 5000);
+    dispatcher->setReadGroupPaused(false);
+}
+
+void tst_EpollEventDispatcher::readGroupPausedByAnEarlierHandler()
+{
+    // Two members are ready in the same wait; whichever handler runs first pauses the group:
+    // the other is not activated until the group is resumed.
+    auto* dispatcher = EpollEventDispatcher::ofCurrentThread();
+    QVERIFY(dispatcher);
+    SocketPair a;
+    SocketPair b;
+    QVERIFY(a.isValid() && b.isValid());
+    QSocketNotifier first(a.fds[0], QSocketNotifier::Read);
+    QSocketNotifier second(b.fds[0], QSocketNotifier::Read);
+    int activations = 0;
+    for (QSocketNotifier* notifier : {&first, &second}) {
+        QVERIFY(dispatcher->joinReadGroup(notifier));
+        connect(notifier, &QSocketNotifier::activated, this, [&, notifier] {
+            ++activations;
+            char c;
+            (void)::read(int(notifier->socket()), &c, 1);
+            dispatcher->setReadGroupPaused(true);
+        });
+    }
+    QCOMPARE(::write(a.fds[1], "x", 1), ssize_t(1));
+    QCOMPARE(::write(b.fds[1], "y", 1), ssize_t(1));
+    QTRY_COMPARE_WITH_TIMEOUT(activations, 1, 5000);
+    QTest::qWait(30);
+    QCOMPARE(activations, 1);
+    dispatcher->setReadGroupPaused(false);
+    QTRY_COMPARE_WITH_TIMEOUT(activations, 2, 5000);
+    dispatcher->setReadGroupPaused(false);
+    dispatcher->leaveReadGroup(&first);
+    dispatcher->leaveReadGroup(&second);
+}
+
+void tst_EpollEventDispatcher::readGroupMemberDisabledWhilePaused()
+{
+    // Disabled and enabled again during a pause, a member is still held back by it; and it
+    // is still a member after the pause.
+    auto* dispatcher = EpollEventDispatcher::ofCurrentThread();
+    QVERIFY(dispatcher);
+    SocketPair pair;
+    QVERIFY(pair.isValid());
+    QSocketNotifier reader(pair.fds[0], QSocketNotifier::Read);
+    QByteArray received;
+    readOnActivation(&reader, &received);
+    QVERIFY(dispatcher->joinReadGroup(&reader));
+    QSocketNotifier writer(pair.fds[0], QSocketNotifier::Write);
+    writer.setEnabled(false);
+    QVERIFY(!dispatcher->joinReadGroup(&writer)); // readers only
+    dispatcher->setReadGroupPaused(true);
+    reader.setEnabled(false);
+    QCOMPARE(::write(pair.fds[1], "a", 1), ssize_t(1));
+    reader.setEnabled(true);
+    QTest::qWait(30);
+    QVERIFY(received.isEmpty());
+    dispatcher->setReadGroupPaused(false);
+    QTRY_COMPARE_WITH_TIMEOUT(received, QByteArray("a"), 5000);
+    dispatcher->setReadGroupPaused(true);
+    QCOMPARE(::write(pair.fds[1], "b", 1), ssize_t(1));
+    QTest::qWait(30);
+    QCOMPARE(received, QByteArray("a"));
+    dispatcher->setReadGroupPaused(false);
+    QTRY_COMPARE_WITH_TIMEOUT(received, QByteArray("ab"), 5000);
+    dispatcher->leaveReadGroup(&reader);
 }
 
 void tst_EpollEventDispatcher::manyTcpConnections()
