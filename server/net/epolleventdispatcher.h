@@ -33,8 +33,8 @@ class QSocketNotifier;
 //   they are (confabd's clients, while the history writer catches up). Their registrations are
 //   in an epoll set of their own, which the loop's set watches through its descriptor; a pause
 //   takes that descriptor's events away. Pausing a thousand notifiers one by one took two
-//   thousand epoll_ctl calls and a poll of each socket: 5 % of the loop when the history
-//   writer kept pausing it (docs/PERFORMANCE.md, stop 43).
+//   thousand epoll_ctl calls and a poll of each socket, 3 ms each way: 3-4 % of the loop when
+//   the history writer paused it six times a second (docs/PERFORMANCE.md, stop 43).
 // - Timers: kept in deadline order; each due timer fires at most once per processEvents(), a
 //   timer whose handler is still running (nested event loop) is not fired again, and a late
 //   repeating timer skips the intervals it missed. Every timer type is kept to the millisecond;
