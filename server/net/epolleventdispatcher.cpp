@@ -63,11 +63,7 @@ EpollEventDispatcher::EpollEventDispatcher(QObject* parent)
     if (m_epollFd >= 0) {
         // Without it, joinReadGroup() leaves notifiers in the loop's set.
         m_readGroupFd = epoll_create1(EPOLL_CLOEXEC);
-        epoll_event event{};
-        event.events = EPOLLIN;
-        event.data.fd = m_readGroupFd;
-        if (m_readGroupFd >= 0 && epoll_ctl(m_epollFd, EPOLL_CTL_ADD, m_readGroupFd, &event) != 0) {
-            qCWarning(lcServer, "epoll_ctl(read group): %s", std::strerror(errno));
+        if (m_readGroupFd >= 0 && !changeRegistration(m_epollFd, m_readGroupFd, 0, EPOLLIN)) {
             ::close(m_readGroupFd);
             m_readGroupFd = -1;
         }
@@ -139,7 +135,7 @@ void EpollEventDispatcher::updateDescriptor(int fd, Descriptor& descriptor)
     }
 }
 
-void EpollEventDispatcher::changeRegistration(int epollFd, int fd, quint32 before, quint32 wanted)
+bool EpollEventDispatcher::changeRegistration(int epollFd, int fd, quint32 before, quint32 wanted)
 {
     epoll_event event{};
     event.events = wanted;
@@ -160,6 +156,17 @@ void EpollEventDispatcher::changeRegistration(int epollFd, int fd, quint32 befor
     }
     if (result != 0)
         qCWarning(lcServer, "epoll_ctl(%d): %s", fd, std::strerror(errno));
+    return result == 0;
+}
+
+int EpollEventDispatcher::waitForEvents(int epollFd, std::vector<epoll_event>& events,
+                                        int timeoutMs)
+{
+    int count;
+    do {
+        count = epoll_wait(epollFd, events.data(), int(events.size()), timeoutMs);
+    } while (count < 0 && errno == EINTR);
+    return count;
 }
 
 EpollEventDispatcher* EpollEventDispatcher::ofCurrentThread()
@@ -198,20 +205,15 @@ void EpollEventDispatcher::setReadGroupPaused(bool paused)
     // Members that are due in the activations now running wait too (level-triggered, they
     // are reported again once resumed).
     if (paused) {
-        for (std::vector<QSocketNotifier*>* pending : m_activations) {
-            for (QSocketNotifier*& notifier : *pending) {
-                if (notifier && notifier->type() == QSocketNotifier::Read &&
-                    m_readGroup.count(notifier))
-                    notifier = nullptr;
-            }
-        }
+        for (std::vector<QSocketNotifier*>* pending : m_activations)
+            std::replace_if(
+                pending->begin(), pending->end(),
+                [this](QSocketNotifier* notifier) { return m_readGroup.count(notifier) > 0; },
+                nullptr);
     }
-    // The set stays registered, without events while paused: what is ready in it waits there.
-    epoll_event event{};
-    event.events = paused ? 0u : quint32(EPOLLIN);
-    event.data.fd = m_readGroupFd;
-    if (epoll_ctl(m_epollFd, EPOLL_CTL_MOD, m_readGroupFd, &event) != 0)
-        qCWarning(lcServer, "epoll_ctl(read group): %s", std::strerror(errno));
+    // The set leaves the loop's set while paused: what is ready in it waits there.
+    const quint32 registered = EPOLLIN;
+    changeRegistration(m_epollFd, m_readGroupFd, paused ? registered : 0, paused ? 0 : registered);
 }
 
 int EpollEventDispatcher::activateSocketNotifiers(int count)
@@ -226,11 +228,7 @@ int EpollEventDispatcher::activateSocketNotifiers(int count)
             ++activated;
         } else if (event.data.fd == m_readGroupFd) {
             // The group's set has ready descriptors: which ones, without waiting.
-            int ready;
-            do {
-                ready =
-                    epoll_wait(m_readGroupFd, m_groupEvents.data(), int(m_groupEvents.size()), 0);
-            } while (ready < 0 && errno == EINTR);
+            const int ready = waitForEvents(m_readGroupFd, m_groupEvents, 0);
             pending.reserve(pending.size() + size_t(std::max(ready, 0)));
             for (int j = 0; j < ready; ++j)
                 collectNotifiers(m_groupEvents[size_t(j)], true, pending);
@@ -461,10 +459,7 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
 
     int activated = 0;
     if (includeNotifiers) {
-        int count;
-        do {
-            count = epoll_wait(m_epollFd, m_events.data(), int(m_events.size()), timeout);
-        } while (count < 0 && errno == EINTR);
+        const int count = waitForEvents(m_epollFd, m_events, timeout);
         if (count > 0)
             activated += activateSocketNotifiers(count);
     } else {

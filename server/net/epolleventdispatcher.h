@@ -102,8 +102,11 @@ private:
     };
 
     void updateDescriptor(int fd, Descriptor& descriptor);
-    // Changes fd's registration in epollFd from the events before to the events wanted.
-    static void changeRegistration(int epollFd, int fd, quint32 before, quint32 wanted);
+    // Changes fd's registration in epollFd from the events before to the events wanted
+    // (none: removed); false, with a warning, if the kernel refused.
+    static bool changeRegistration(int epollFd, int fd, quint32 before, quint32 wanted);
+    // epoll_wait() into events, again if interrupted by a signal: the ready count, or -1.
+    static int waitForEvents(int epollFd, std::vector<epoll_event>& events, int timeoutMs);
     // Updates the registration of notifier's descriptor, if it is registered.
     void updateDescriptorOf(QSocketNotifier* notifier);
     // Milliseconds until the next timer is due (0 if one is), or -1 without timers.
