@@ -627,7 +627,11 @@ bool SqliteHistoryStore::insertRows(sqlite3_stmt* insert, const QueuedRow* first
         const QueuedRow& row = first[i];
         const HistoryRecord& record = *row.record;
         const int column = ColumnsPerRow * i; // parameters are numbered from 1
-        sqlite3_bind_int64(insert, column + 1, row.id);
+        // The id as NULL: SQLite gives the row the table's largest id plus one, which is
+        // row.id (rows go in id order, from the largest id at the start of the transaction
+        // on; checked after the step). Given as a number, SQLite looks it up first, from the
+        // table's root each time: a tenth of the history thread's time.
+        sqlite3_bind_null(insert, column + 1);
         sqlite3_bind_int64(insert, column + 2, row.conversation);
         sqlite3_bind_int64(insert, column + 3, record.timeMs);
         bindMsgid(insert, column + 4, record, m_sharedTexts, buffers[size_t(i)]);
@@ -641,9 +645,15 @@ bool SqliteHistoryStore::insertRows(sqlite3_stmt* insert, const QueuedRow* first
         const QByteArrayView line = record.storedLine();
         sqlite3_bind_blob(insert, column + 8, line.data(), int(line.size()), SQLITE_STATIC);
     }
-    const bool done = sqlite3_step(insert) == SQLITE_DONE;
+    sqlite3* connection = sqlite3_db_handle(insert);
+    bool done = sqlite3_step(insert) == SQLITE_DONE;
     if (!done)
-        setErrorString(QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(insert))));
+        setErrorString(QString::fromUtf8(sqlite3_errmsg(connection)));
     sqlite3_reset(insert);
+    if (done && sqlite3_last_insert_rowid(connection) != first[count - 1].id) {
+        // The batch's views and offline marks name the rows by the ids they were queued with.
+        setErrorString(QStringLiteral("history rows written with other ids than queued"));
+        done = false;
+    }
     return done;
 }
