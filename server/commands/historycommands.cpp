@@ -46,7 +46,7 @@ HistoryRecord recordOf(RelayLine& line, HistoryRecord::Kind kind)
     if (tags.isEmpty()) {
         // The form without tags, serialized once for every recipient without tag caps anyway,
         // shared as it is: its CR LF is left out when it is stored.
-        record.line = line.wireFor(0);
+        record.setRelayedLine(line.wireFor(0));
     } else {
         IrcMessage message = line.message();
         message.setTags(tags);

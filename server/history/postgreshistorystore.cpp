@@ -96,7 +96,7 @@ bool PostgresHistoryStore::writeRows(const std::vector<QueuedRow>& rows)
             const QueuedRow& row = rows[i];
             const HistoryRecord& record = *row.record;
             const QByteArrayView line = record.storedLine(); // the record outlives the literal
-            const qint64 counter = msgidNumber(record);
+            const qint64 counter = row.msgidNumber;
             const QString msgid = record.msgidText();
             if (i > from)
                 sql += u',';

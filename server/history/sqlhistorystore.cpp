@@ -132,7 +132,7 @@ qint64 SqlHistoryStore::queueRow(const HistoryRecord& record, qint64 conversatio
 {
     const qint64 id = nextRowId();
     if (id != 0)
-        m_rows.push_back({id, conversation, &record});
+        m_rows.push_back({id, conversation, &record, msgidNumber(record)});
     return id;
 }
 

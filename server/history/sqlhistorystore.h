@@ -60,6 +60,7 @@ protected:
         qint64 id;
         qint64 conversation;
         const HistoryRecord* record; // outlives writeRows()
+        qint64 msgidNumber;          // msgidNumber(*record), found once for the row
     };
     // Each engine's own way to number and write the rows of one append(), inside its
     // transaction: reserveRowIds() with the number of records first (a private message between

@@ -297,7 +297,7 @@ bool SqliteHistoryStore::writeSpans(const std::vector<QueuedRow>& rows)
         size_t tail = head;
         for (; tail < rows.size() && rows[tail].conversation == conversation; ++tail) {
             const HistoryRecord& record = *rows[tail].record;
-            if (const qint64 number = msgidNumber(record)) {
+            if (const qint64 number = rows[tail].msgidNumber) {
                 const qint64 low = firstNumber ? std::min(firstNumber, number) : number;
                 const qint64 high = std::max(lastNumber, number);
                 if (high - low >= SchemaMigrations::SpanNumberWidth)
@@ -635,7 +635,7 @@ bool SqliteHistoryStore::insertRows(sqlite3_stmt* insert, const QueuedRow* first
         sqlite3_bind_int64(insert, column + 2, row.conversation);
         sqlite3_bind_int64(insert, column + 3, record.timeMs);
         bindMsgid(insert, column + 4, record, m_sharedTexts, buffers[size_t(i)]);
-        if (const qint64 number = msgidNumber(record))
+        if (const qint64 number = row.msgidNumber)
             sqlite3_bind_int64(insert, column + 5, number);
         else
             sqlite3_bind_null(insert, column + 5);

@@ -385,9 +385,9 @@ void tst_SqlHistoryStore::textOfEveryLengthAndScript()
 void tst_SqlHistoryStore::relayedLineStoredWithoutItsLineEnd()
 {
     HistoryRecord relayed = channelRecord(Channel, 1000, QStringLiteral("a"));
-    relayed.line = ":ann!a@host PRIVMSG #chan :hi\r\n";
+    relayed.setRelayedLine(":ann!a@host PRIVMSG #chan :hi\r\n");
     HistoryRecord bare = channelRecord(Channel, 1001, QStringLiteral("b"));
-    bare.line = ":ann!a@host PRIVMSG #chan :text ending in CR\r";
+    bare.setRelayedLine(":ann!a@host PRIVMSG #chan :text ending in CR\r");
     QVERIFY(append({relayed, bare}));
     const std::vector<HistoryRecord> found =
         m_store->find(query(QString(), Channel, Direction::Latest, {}, {}, 10));
