@@ -80,6 +80,7 @@ private slots:
     void aBatchWritesASpanPerConversation();
     void spansKeepTheirCounters();
     void spansAnswerAsTheRowsDo();
+    void rowsGivenOtherIdsThanQueuedFail();
 #endif
 
 private:
@@ -1462,6 +1463,22 @@ protected:
     }
 };
 
+// A store whose rows end up with other ids than SQLite gives them (the table's largest plus
+// one, in order): the ids the batch's views and offline marks name.
+class MisnumberedStore : public SqliteHistoryStore
+{
+public:
+    using SqliteHistoryStore::SqliteHistoryStore;
+
+protected:
+    void arrangeRows(std::vector<QueuedRow>& rows) override
+    {
+        SqliteHistoryStore::arrangeRows(rows);
+        for (QueuedRow& row : rows)
+            row.id += 1000;
+    }
+};
+
 // What SQLite makes of a statement with parameters: the steps of its plan, "; " between them.
 QString queryPlan(QSqlDatabase& database, const QString& sql)
 {
@@ -1766,6 +1783,32 @@ void tst_SqlHistoryStore::spansAnswerAsTheRowsDo()
     fill(2, 0, 1);
     fill(5, 1000, -1);
     QVERIFY(compareAll());
+}
+
+// The writer leaves each row's id to SQLite (the table's largest plus one) and checks that it is
+// the one the rows were queued with: a batch whose rows would get other ids fails and leaves
+// nothing behind, rather than leave offline marks and views naming rows that are not theirs.
+void tst_SqlHistoryStore::rowsGivenOtherIdsThanQueuedFail()
+{
+    MisnumberedStore store(QStringLiteral("test-misnumbered"));
+    QVERIFY2(store.open(m_dir->filePath(QStringLiteral("misnumbered.sqlite"))),
+             qPrintable(store.errorString()));
+    std::vector<HistoryRecord> batch;
+    // One row by the single-row statement, then RowsPerStatement by the statement of many.
+    batch.push_back(channelRecord(Channel, 1000, QStringLiteral("m0")));
+    QVERIFY(!store.append(batch));
+    QVERIFY2(store.errorString().contains(QLatin1String("other ids")),
+             qPrintable(store.errorString()));
+    for (int i = 1; i <= SqliteHistoryStore::RowsPerStatement; ++i)
+        batch.push_back(channelRecord(Channel, 1000 + i, QStringLiteral("m%1").arg(i)));
+    batch.erase(batch.begin());
+    QVERIFY(!store.append(batch));
+    QVERIFY2(store.errorString().contains(QLatin1String("other ids")),
+             qPrintable(store.errorString()));
+    QCOMPARE(store.count(), qint64(0));
+    // The store itself, whose rows keep the ids they were queued with, writes the same batch.
+    QVERIFY(append(batch));
+    QCOMPARE(m_store->count(), qint64(SqliteHistoryStore::RowsPerStatement));
 }
 #endif
 
