@@ -342,28 +342,25 @@ QString SqliteHistoryStore::findByNumberSql()
     return QStringLiteral(
         "SELECT h.time_ms, h.id FROM history_spans s"
         " JOIN history h ON h.id BETWEEN s.first_id AND s.last_id"
-        " WHERE s.last_number BETWEEN ? AND ? AND s.first_number <= ?"
-        " AND +s.conversation = ? AND +s.last_id >= ? AND +h.msgid_number = ? AND +h.msgid = ?"
-        " AND +h.conversation = ? AND h.id >= ? LIMIT 1");
+        " WHERE s.last_number BETWEEN :number AND :highest AND s.first_number <= :number"
+        " AND +s.conversation = :conversation AND +s.last_id >= :since"
+        " AND +h.msgid_number = :number AND +h.msgid = :msgid"
+        " AND +h.conversation = :conversation AND h.id >= :since LIMIT 1");
 }
 
 bool SqliteHistoryStore::findByNumber(const View& view, qint64 number, const QString& msgid,
                                       std::optional<Point>* point)
 {
     QSqlQuery& find = prepared(findByNumberSql());
-    int i = 0;
-    find.bindValue(i++, number);
+    // Named: each is bound once, wherever the statement uses it.
     constexpr qint64 widest = SchemaMigrations::SpanNumberWidth - 1; // last - first, at most
-    find.bindValue(i++, number <= std::numeric_limits<qint64>::max() - widest
-                            ? number + widest
-                            : std::numeric_limits<qint64>::max());
-    find.bindValue(i++, number);
-    find.bindValue(i++, view.conversation);
-    find.bindValue(i++, view.sinceId);
-    find.bindValue(i++, number);
-    find.bindValue(i++, msgid); // not empty: it has a counter
-    find.bindValue(i++, view.conversation);
-    find.bindValue(i, view.sinceId);
+    find.bindValue(QStringLiteral(":number"), number);
+    find.bindValue(QStringLiteral(":highest"), number <= std::numeric_limits<qint64>::max() - widest
+                                                   ? number + widest
+                                                   : std::numeric_limits<qint64>::max());
+    find.bindValue(QStringLiteral(":conversation"), view.conversation);
+    find.bindValue(QStringLiteral(":since"), view.sinceId);
+    find.bindValue(QStringLiteral(":msgid"), msgid); // not empty: it has a counter
     return pointOf(find, point);
 }
 
