@@ -1793,21 +1793,20 @@ void tst_SqlHistoryStore::rowsGivenOtherIdsThanQueuedFail()
     MisnumberedStore store(QStringLiteral("test-misnumbered"));
     QVERIFY2(store.open(m_dir->filePath(QStringLiteral("misnumbered.sqlite"))),
              qPrintable(store.errorString()));
-    std::vector<HistoryRecord> batch;
-    // One row by the single-row statement, then RowsPerStatement by the statement of many.
-    batch.push_back(channelRecord(Channel, 1000, QStringLiteral("m0")));
-    QVERIFY(!store.append(batch));
+    // One row, by the single-row statement.
+    QVERIFY(!store.append({channelRecord(Channel, 1000, QStringLiteral("m0"))}));
     QVERIFY2(store.errorString().contains(QLatin1String("other ids")),
              qPrintable(store.errorString()));
+    // RowsPerStatement rows, by the statement of many.
+    std::vector<HistoryRecord> many;
     for (int i = 1; i <= SqliteHistoryStore::RowsPerStatement; ++i)
-        batch.push_back(channelRecord(Channel, 1000 + i, QStringLiteral("m%1").arg(i)));
-    batch.erase(batch.begin());
-    QVERIFY(!store.append(batch));
+        many.push_back(channelRecord(Channel, 1000 + i, QStringLiteral("m%1").arg(i)));
+    QVERIFY(!store.append(many));
     QVERIFY2(store.errorString().contains(QLatin1String("other ids")),
              qPrintable(store.errorString()));
     QCOMPARE(store.count(), qint64(0));
     // The store itself, whose rows keep the ids they were queued with, writes the same batch.
-    QVERIFY(append(batch));
+    QVERIFY(append(many));
     QCOMPARE(m_store->count(), qint64(SqliteHistoryStore::RowsPerStatement));
 }
 #endif
