@@ -14,9 +14,10 @@ class EpollEventDispatcher;
 // write through its own buffers; with a message per wake-up that was a third system call per
 // message (docs/PERFORMANCE.md, stop 28). It also costs less memory per client.
 //
-// A read notifier is registered for the socket's life (switched off only while input is paused
-// or after a close); a write notifier exists only once the kernel has refused bytes, and is on
-// only while some wait.
+// A read notifier is registered for the socket's life, switched off only after a close or by
+// setReadEnabled(). In its thread's read group (joinReadGroup()) it stays on while the server
+// pauses its input: the dispatcher stops watching the group as a whole instead. A write notifier
+// exists only once the kernel has refused bytes, and is on only while some wait.
 class PlainSocket final : public SessionSocket
 {
 public:
