@@ -108,13 +108,13 @@ bool HistoryBenchFiller::fill(const QString& dataDir, QString* error)
             const QByteArray& from = fromReader ? reader : peer;
             const QByteArray& to = fromReader ? peer : reader;
             record.account = QString::fromUtf8(from);
-            record.line = source(from) + " PRIVMSG " + to + " :" + text();
+            record.setLine(source(from) + " PRIVMSG " + to + " :" + text());
             HistoryRecord copy = record;
             record.owner = QString::fromUtf8(reader); // the reader's copy
             record.target = QString::fromUtf8(peer);
             copy.owner = QString::fromUtf8(peer); // the correspondent's
             copy.target = QString::fromUtf8(reader);
-            m_stats.lineBytes += record.line.size() * 2;
+            m_stats.lineBytes += record.line().size() * 2;
             m_stats.privateRows += 2;
             batch.push_back(std::move(record));
             batch.push_back(std::move(copy));
@@ -131,14 +131,14 @@ bool HistoryBenchFiller::fill(const QString& dataDir, QString* error)
             if (isEvent) {
                 --eventsLeft;
                 record.kind = HistoryRecord::Kind::Event;
-                record.line = below(2) == 0 ? source(nick) + " JOIN " + channel
-                                            : source(nick) + " PART " + channel + " :bye";
+                record.setLine(below(2) == 0 ? source(nick) + " JOIN " + channel
+                                             : source(nick) + " PART " + channel + " :bye");
                 ++m_stats.eventRows;
             } else {
-                record.line = source(nick) + " PRIVMSG " + channel + " :" + text();
+                record.setLine(source(nick) + " PRIVMSG " + channel + " :" + text());
                 ++m_stats.channelRows;
             }
-            m_stats.lineBytes += record.line.size();
+            m_stats.lineBytes += record.line().size();
             batch.push_back(std::move(record));
         }
         if (int(batch.size()) >= m_config.batch) {

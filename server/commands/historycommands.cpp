@@ -50,7 +50,7 @@ HistoryRecord recordOf(RelayLine& line, HistoryRecord::Kind kind)
     } else {
         IrcMessage message = line.message();
         message.setTags(tags);
-        record.line = message.serialize();
+        record.setLine(message.serialize());
     }
     return record;
 }
@@ -76,7 +76,7 @@ QString formatTime(qint64 timeMs)
 // be sent it (a TAGMSG without message-tags).
 QByteArray wireFor(const ServerUser* user, const HistoryRecord& record)
 {
-    std::optional<IrcMessage> message = IrcMessage::parse(record.line);
+    std::optional<IrcMessage> message = IrcMessage::parse(record.line());
     if (!message)
         return {};
     const bool tags = user->hasCap(ClientCap::MessageTags);

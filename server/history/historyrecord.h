@@ -26,12 +26,6 @@ struct HistoryRecord
     MessageId messageId;
     QString account; // the sender's account ("" for none), for account-tag
     Kind kind = Kind::Message;
-    // IrcMessage::serialize() of the line, client tags only, as stored and read back. On the
-    // way in it may be the relayed line itself, CR LF and all, shared with the recipients'
-    // output rather than copied without them: setRelayedLine(), and storedLine() then leaves
-    // the CR LF out.
-    QByteArray line;
-    bool lineEndsWithCrLf = false;
     // A private message between two accounts: target is the other party's account, and its view
     // (target, owner) reads the record too. A flag, not two more copies of the names: each copy
     // is an atomic count on the loop, and again when the record is freed there.
@@ -45,20 +39,34 @@ struct HistoryRecord
         return msgid.isNull() && !messageId.isNull() ? messageId.toString() : msgid;
     }
 
-    // Looks at the line's end here, on the loop's thread, where it has just been made: the
+    // IrcMessage::serialize() of the line, client tags only, as stored and read back.
+    const QByteArray& line() const { return m_line; }
+    void setLine(const QByteArray& line)
+    {
+        m_line = line;
+        m_lineEndsWithCrLf = false;
+    }
+    // On the way in the line may be the relayed line itself, CR LF and all, shared with the
+    // recipients' output rather than copied without them; storedLine() then leaves the CR LF
+    // out. Its end is looked at here, on the loop's thread, where it has just been made: the
     // history writer then binds storedLine() without reading it first (that read was the
     // line's first touch on the writer's core, and 6 % of the writer's time).
     void setRelayedLine(const QByteArray& relayed)
     {
-        line = relayed;
-        lineEndsWithCrLf = line.endsWith("\r\n");
+        m_line = relayed;
+        m_lineEndsWithCrLf = m_line.endsWith("\r\n");
     }
-
+    // The line as it is stored: without the relayed line's CR LF.
     QByteArrayView storedLine() const
     {
-        const QByteArrayView view(line);
-        return lineEndsWithCrLf ? view.chopped(2) : view;
+        const QByteArrayView view(m_line);
+        return m_lineEndsWithCrLf ? view.chopped(2) : view;
     }
+
+private:
+    // Set only together, so that the flag always describes the line.
+    QByteArray m_line;
+    bool m_lineEndsWithCrLf = false;
 };
 
 // A conversation with its last message time (CHATHISTORY TARGETS).

@@ -22,7 +22,7 @@ HistoryRecord SqlHistoryStore::recordFrom(const QSqlQuery& query, const QString&
     record.account = query.value(3).toString();
     record.kind =
         query.value(4).toInt() == 1 ? HistoryRecord::Kind::Event : HistoryRecord::Kind::Message;
-    record.line = query.value(5).toByteArray();
+    record.setLine(query.value(5).toByteArray());
     return record;
 }
 

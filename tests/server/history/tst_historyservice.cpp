@@ -66,7 +66,7 @@ HistoryRecord message(const QString& target, qint64 timeMs, const QString& msgid
     record.target = target;
     record.timeMs = timeMs;
     record.msgid = msgid;
-    record.line = "PRIVMSG " + target.toUtf8() + " :" + msgid.toUtf8();
+    record.setLine("PRIVMSG " + target.toUtf8() + " :" + msgid.toUtf8());
     return record;
 }
 
