@@ -143,9 +143,12 @@ void send(CommandContext& context, Kind kind)
         return;
     }
     const QString& targetList = params.constFirst();
-    const QStringList targets = targetList.contains(u',')
-                                    ? targetList.split(u',', Qt::SkipEmptyParts)
-                                    : QStringList{targetList};
+    // One target, as nearly every message has: its parameters are relayed as they came, shared
+    // with the message rather than copied into two new lists (an allocation and a string copy
+    // each, for every message).
+    const bool severalTargets = targetList.contains(u',');
+    const QStringList targets =
+        severalTargets ? targetList.split(u',', Qt::SkipEmptyParts) : QStringList();
     const int maxTargets = context.config().maxTargets;
     if (targets.size() > maxTargets) {
         if (errors)
@@ -161,15 +164,24 @@ void send(CommandContext& context, Kind kind)
     }
     context.user()->setLastMessageSecs(Clock::nowSecs());
 
-    for (const QString& target : targets) {
-        IrcMessage out(command, tagOnly ? QStringList{target} : QStringList{target, params.at(1)});
+    const qsizetype relayedParams = tagOnly ? 1 : 2;
+    const auto relay = [&](const QString& target) {
+        IrcMessage out(command, !severalTargets && params.size() == relayedParams ? params
+                                : tagOnly ? QStringList{target}
+                                          : QStringList{target, params.at(1)});
         out.setTags(clientTags);
         if (context.user()->isBot())
             out.setTag(BotTag);
         out.setLastParamTrailing(!tagOnly); // text is written ":text", as every server does
         RelayLine line = context.accept(std::move(out));
         deliver(context, target, line, kind, errors);
+    };
+    if (!severalTargets) {
+        relay(targetList);
+        return;
     }
+    for (const QString& target : targets)
+        relay(target);
 }
 
 void onPrivmsg(CommandContext& context)
