@@ -30,7 +30,8 @@ bool isTransientTag(const QString& key)
     return key == QLatin1String("+typing") || key == QLatin1String("+draft/typing");
 }
 
-// The record of an accepted line: its id, time and account, and the line with client tags only.
+// The record of an accepted line: its id and time, and the line with client tags only. Its
+// names (the line's account among them) go to HistoryService::record() apart.
 HistoryRecord recordOf(RelayLine& line, HistoryRecord::Kind kind)
 {
     QList<IrcTag> tags;
@@ -41,7 +42,6 @@ HistoryRecord recordOf(RelayLine& line, HistoryRecord::Kind kind)
     HistoryRecord record;
     record.timeMs = line.timeMs();
     record.messageId = line.id();
-    record.account = line.account();
     record.kind = kind;
     if (tags.isEmpty()) {
         // The form without tags, serialized once for every recipient without tag caps anyway,
@@ -229,18 +229,16 @@ void recordChannelMessage(ServerCore& core, const ServerChannel* channel, RelayL
             recordChannelMessage(core, channel, part);
         return;
     }
-    HistoryRecord record = recordOf(line, HistoryRecord::Kind::Message);
-    record.target = channel->foldedName();
-    core.history()->record(std::move(record));
+    core.history()->record(recordOf(line, HistoryRecord::Kind::Message), QString(),
+                           channel->foldedName(), line.account());
 }
 
 void recordChannelEvent(ServerCore& core, const ServerChannel* channel, RelayLine& line)
 {
     if (!core.history())
         return;
-    HistoryRecord record = recordOf(line, HistoryRecord::Kind::Event);
-    record.target = channel->foldedName();
-    core.history()->record(std::move(record));
+    core.history()->record(recordOf(line, HistoryRecord::Kind::Event), QString(),
+                           channel->foldedName(), line.account());
 }
 
 void recordUserEvent(ServerCore& core, const ServerUser* user, RelayLine& line)
@@ -248,11 +246,8 @@ void recordUserEvent(ServerCore& core, const ServerUser* user, RelayLine& line)
     if (!core.history() || user->channels().isEmpty())
         return;
     const HistoryRecord record = recordOf(line, HistoryRecord::Kind::Event);
-    for (const ServerChannel* channel : user->channels()) {
-        HistoryRecord copy = record;
-        copy.target = channel->foldedName();
-        core.history()->record(std::move(copy));
-    }
+    for (const ServerChannel* channel : user->channels())
+        core.history()->record(record, QString(), channel->foldedName(), line.account());
 }
 
 void recordPrivateMessage(ServerCore& core, const ServerUser* sender, const QString& recipientOwner,
@@ -277,17 +272,14 @@ void recordPrivateMessage(ServerCore& core, const ServerUser* sender, const QStr
     const QString& senderKey = senderOwner.isEmpty() ? sender->foldedNick() : senderOwner;
     // The recipient reads the record through a view of its own (not the sender's account).
     const bool recipientHasView = !recipientOwner.isEmpty() && recipientOwner != senderOwner;
-    if (senderOwner.isEmpty()) {
-        record.owner = recipientOwner;
-        record.target = senderKey;
-    } else {
-        record.owner = senderOwner;
-        record.target = recipientKey; // the recipient's account, if any: its view mirrors this one
-        record.betweenAccounts = recipientHasView;
-    }
+    // The recipient's account, if any, as the target when the sender has one: its view mirrors
+    // the owner's.
+    record.betweenAccounts = !senderOwner.isEmpty() && recipientHasView;
     // The recipient (target, or owner when the sender is a guest) has not got it yet.
     record.pending = recipientOffline && recipientHasView;
-    core.history()->record(std::move(record));
+    const bool fromGuest = senderOwner.isEmpty();
+    core.history()->record(std::move(record), fromGuest ? recipientOwner : senderOwner,
+                           fromGuest ? senderKey : recipientKey, line.account());
 }
 
 QString conversationKey(ServerCore& core, const QString& target)

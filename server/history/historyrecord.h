@@ -33,6 +33,12 @@ struct HistoryRecord
     // A private message its recipient has not received yet: target when betweenAccounts, else
     // owner (the account a guest wrote to).
     bool pending = false;
+    // On the way in, owner, target and account may instead be strings of the batch the record
+    // is in, by their index there (HistoryBatch, which sets these and reads the names); -1: the
+    // field itself holds the name.
+    int ownerPin = -1;
+    int targetPin = -1;
+    int accountPin = -1;
 
     QString msgidText() const
     {

@@ -69,7 +69,8 @@ bool HistoryService::start(QString* error)
     return true;
 }
 
-void HistoryService::record(HistoryRecord record)
+void HistoryService::record(HistoryRecord record, const QString& owner, const QString& target,
+                            const QString& account)
 {
     if (!m_worker)
         return;
@@ -79,7 +80,7 @@ void HistoryService::record(HistoryRecord record)
                                  << "records; dropping (" << m_dropped << "so far)";
         return;
     }
-    m_collected.push_back(std::move(record));
+    m_collected.add(std::move(record), owner, target, account);
     // One transaction per FlushIntervalMs (a transaction costs far more than a row), sooner for
     // a large batch; a query flushes first.
     scheduleFlush();
@@ -103,21 +104,20 @@ void HistoryService::flush(bool force)
     m_flushTimer.stop();
     if (m_collected.empty() || !m_worker || (m_waiting > 0 && !force))
         return;
-    std::vector<HistoryRecord> batch;
-    batch.swap(m_collected);
+    HistoryBatch batch;
+    std::swap(batch, m_collected);
     const int size = int(batch.size());
     m_underLoad = size >= FlushBatchRecords;
     if (!m_underLoad) {
         // The load has gone: the large arrays it grew go too.
         const size_t most = maxSpareCapacity();
-        m_spare.erase(std::remove_if(m_spare.begin(), m_spare.end(),
-                                     [most](const std::vector<HistoryRecord>& spare) {
-                                         return spare.capacity() > most;
-                                     }),
-                      m_spare.end());
+        m_spare.erase(
+            std::remove_if(m_spare.begin(), m_spare.end(),
+                           [most](const HistoryBatch& spare) { return spare.capacity() > most; }),
+            m_spare.end());
     }
     if (!m_spare.empty()) {
-        m_collected.swap(m_spare.back());
+        std::swap(m_collected, m_spare.back());
         m_spare.pop_back();
     } else {
         // The next batch is likely as large: fewer regrowths (each moves every record).
@@ -161,7 +161,7 @@ void HistoryService::started()
     checkBacklog();
 }
 
-void HistoryService::written(std::vector<HistoryRecord> batch)
+void HistoryService::written(HistoryBatch batch)
 {
     m_queued -= int(batch.size());
     batch.clear(); // keeps its room
@@ -178,7 +178,7 @@ size_t HistoryService::maxSpareCapacity() const
 qint64 HistoryService::spareRecordCapacity() const
 {
     qint64 capacity = 0;
-    for (const std::vector<HistoryRecord>& batch : m_spare)
+    for (const HistoryBatch& batch : m_spare)
         capacity += qint64(batch.capacity());
     return capacity;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/crossthreadobject.h"
+#include "history/historybatch.h"
 #include "history/historyquery.h"
 #include "history/historyrecord.h"
 #include "history/historyworker.h"
@@ -59,7 +60,11 @@ public:
     // Starts the history thread and opens <dataDir>/confabd.sqlite; blocks until done (start-up).
     bool start(QString* error);
 
-    void record(HistoryRecord record);
+    // Collects the record of a line. Its owner, target and account are given apart, as the
+    // caller's strings (empty for none), and the record's own fields for them are left null:
+    // the batch keeps one copy of each string, not one per record (HistoryBatch).
+    void record(HistoryRecord record, const QString& owner, const QString& target,
+                const QString& account);
 
     // What the store holds, for operators (STATS h).
     struct StoreStatus
@@ -119,7 +124,7 @@ private:
     void scheduleFlush();
     // The history thread has begun writing a batch, or has written one of size records.
     void started();
-    void written(std::vector<HistoryRecord> batch);
+    void written(HistoryBatch batch);
     // The room an array kept for the next batches may have: more under load.
     size_t maxSpareCapacity() const;
     void checkBacklog();
@@ -132,8 +137,8 @@ private:
     HistoryWorker::Retention m_retention;
     QThread m_thread;
     HistoryWorker* m_worker = nullptr;
-    std::vector<HistoryRecord> m_collected;
-    std::vector<std::vector<HistoryRecord>> m_spare; // emptied batches, to be filled again
+    HistoryBatch m_collected;
+    std::vector<HistoryBatch> m_spare;               // emptied batches, to be filled again
     int m_queued = 0;                                // sent to the history thread, not written yet
     int m_waiting = 0; // batches sent that the history thread has not begun
     qint64 m_transactions = 0;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "history/historybatch.h"
 #include "history/historyquery.h"
 #include "history/historyrecord.h"
 
@@ -18,8 +19,14 @@ class HistoryStore
 public:
     virtual ~HistoryStore() = default;
 
-    // Stores the records in one transaction; false + errorString() (disk full, read-only).
-    virtual bool append(const std::vector<HistoryRecord>& records) = 0;
+    // Stores the batch's records in one transaction; false + errorString() (disk full,
+    // read-only).
+    virtual bool append(const HistoryBatch& batch) = 0;
+    // The same for records that hold their names themselves.
+    bool append(std::vector<HistoryRecord> records)
+    {
+        return append(HistoryBatch(std::move(records)));
+    }
     virtual std::vector<HistoryRecord> find(const HistoryQuery& query) = 0;
     // The owner's private conversations and the given (folded) channels whose last message is
     // strictly between fromMs and toMs (either may be the later), at most limit of them, those

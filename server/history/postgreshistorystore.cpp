@@ -104,8 +104,8 @@ bool PostgresHistoryStore::writeRows(const std::vector<QueuedRow>& rows)
                    u',' + literal(number, record.timeMs) + u',' +
                    literal(text, msgid.isNull() ? QStringLiteral("") : msgid) + u',' +
                    (counter ? QString::number(counter) : QStringLiteral("NULL")) + u',' +
-                   literal(text, record.account.isNull() ? QStringLiteral("") : record.account) +
-                   u',' + QString::number(int(record.kind)) + u',' +
+                   literal(text, row.account->isNull() ? QStringLiteral("") : *row.account) + u',' +
+                   QString::number(int(record.kind)) + u',' +
                    literal(bytes, QByteArray::fromRawData(line.data(), line.size())) + u')';
         }
         QSqlQuery insert(database().connection());

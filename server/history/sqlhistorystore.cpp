@@ -128,11 +128,12 @@ bool SqlHistoryStore::rollback()
     return false;
 }
 
-qint64 SqlHistoryStore::queueRow(const HistoryRecord& record, qint64 conversation)
+qint64 SqlHistoryStore::queueRow(const HistoryRecord& record, const QString& account,
+                                 qint64 conversation)
 {
     const qint64 id = nextRowId();
     if (id != 0)
-        m_rows.push_back({id, conversation, &record, msgidNumber(record)});
+        m_rows.push_back({id, conversation, &record, &account, msgidNumber(record)});
     return id;
 }
 
@@ -201,15 +202,18 @@ std::optional<SqlHistoryStore::View> SqlHistoryStore::addView(const QString& own
     return view;
 }
 
-bool SqlHistoryStore::store(const HistoryRecord& record, qint64* ownerRow, qint64* peerRow,
-                            QHash<qint64, qint64>* lastTimes)
+bool SqlHistoryStore::store(const HistoryBatch& batch, const HistoryRecord& record,
+                            qint64* ownerRow, qint64* peerRow, QHash<qint64, qint64>* lastTimes)
 {
+    const QString& owner = batch.owner(record);
+    const QString& target = batch.target(record);
+    const QString& account = batch.account(record);
     // The other party's view of a message between two accounts: its owner is the record's
     // target, its correspondent the record's owner.
     const bool hasPeer = record.betweenAccounts;
-    const QString& peerOwner = record.target;
-    const QString& peerTarget = record.owner;
-    std::optional<View> first = findView(record.owner, record.target, true);
+    const QString& peerOwner = target;
+    const QString& peerTarget = owner;
+    std::optional<View> first = findView(owner, target, true);
     std::optional<View> second;
     if (hasPeer)
         second = findView(peerOwner, peerTarget, true);
@@ -217,21 +221,22 @@ bool SqlHistoryStore::store(const HistoryRecord& record, qint64* ownerRow, qint6
         return false;
     if (!first && !second) {
         // A conversation's first record: both parties read it from the start.
-        first = addView(record.owner, record.target, 0, 0);
+        first = addView(owner, target, 0, 0);
         if (!first)
             return false;
         if (hasPeer && !(second = addView(peerOwner, peerTarget, first->conversation, 0)))
             return false;
     }
-    const qint64 row = queueRow(record, first ? first->conversation : second->conversation);
+    const qint64 row =
+        queueRow(record, account, first ? first->conversation : second->conversation);
     if (row == 0)
         return false;
     // A party new to a conversation that exists (the other one's: a guest's name later taken
     // by an account, say) joins it from this record on, and sees nothing said before.
     if (!first) {
-        if (!(first = addView(record.owner, record.target, second->conversation, row)))
+        if (!(first = addView(owner, target, second->conversation, row)))
             return false;
-        m_sinceRows.push_back({ViewKey(record.owner, record.target), first->id, row});
+        m_sinceRows.push_back({ViewKey(owner, target), first->id, row});
     }
     if (hasPeer && !second) {
         if (!(second = addView(peerOwner, peerTarget, first->conversation, row)))
@@ -244,7 +249,7 @@ bool SqlHistoryStore::store(const HistoryRecord& record, qint64* ownerRow, qint6
         // Two views that grew apart (each started on its own) each get their copy.
         *peerRow = second->conversation == first->conversation
                        ? row
-                       : queueRow(record, second->conversation);
+                       : queueRow(record, account, second->conversation);
         if (*peerRow == 0)
             return false;
     }
@@ -259,8 +264,9 @@ bool SqlHistoryStore::store(const HistoryRecord& record, qint64* ownerRow, qint6
     return true;
 }
 
-bool SqlHistoryStore::append(const std::vector<HistoryRecord>& records)
+bool SqlHistoryStore::append(const HistoryBatch& batch)
 {
+    const std::vector<HistoryRecord>& records = batch.records();
     if (records.empty())
         return true;
     if (!begin())
@@ -277,11 +283,11 @@ bool SqlHistoryStore::append(const std::vector<HistoryRecord>& records)
     for (const HistoryRecord& record : records) {
         qint64 ownerRow = 0;
         qint64 peerRow = 0;
-        if (!store(record, &ownerRow, &peerRow, &lastTimes))
+        if (!store(batch, record, &ownerRow, &peerRow, &lastTimes))
             return rollback();
         if (record.pending) {
             const bool toPeer = record.betweenAccounts;
-            m_pendingRows.emplace_back(toPeer ? record.target : record.owner,
+            m_pendingRows.emplace_back(toPeer ? batch.target(record) : batch.owner(record),
                                        toPeer ? peerRow : ownerRow);
         }
     }

@@ -31,7 +31,8 @@ public:
     virtual bool open(const DatabaseLocation& location);
     Database& database() { return m_database; }
 
-    bool append(const std::vector<HistoryRecord>& records) override;
+    using HistoryStore::append;
+    bool append(const HistoryBatch& batch) override;
     std::vector<HistoryRecord> find(const HistoryQuery& query) override;
     std::vector<HistoryTarget> targets(const QString& owner, const QStringList& channels,
                                        qint64 fromMs, qint64 toMs, int limit) override;
@@ -60,6 +61,7 @@ protected:
         qint64 id;
         qint64 conversation;
         const HistoryRecord* record; // outlives writeRows()
+        const QString* account;      // the record's, from its batch
         qint64 msgidNumber;          // msgidNumber(*record), found once for the row
     };
     // Each engine's own way to number and write the rows of one append(), inside its
@@ -148,10 +150,11 @@ private:
     std::optional<View> addView(const QString& owner, const QString& target, qint64 conversation,
                                 qint64 sinceId);
     // Queues a row of the batch: its id, or 0 + errorString().
-    qint64 queueRow(const HistoryRecord& record, qint64 conversation);
-    // The row ids stored for one record (0: none for that view); false + errorString().
-    bool store(const HistoryRecord& record, qint64* ownerRow, qint64* peerRow,
-               QHash<qint64, qint64>* lastTimes);
+    qint64 queueRow(const HistoryRecord& record, const QString& account, qint64 conversation);
+    // The row ids stored for one record of the batch (0: none for that view); false +
+    // errorString().
+    bool store(const HistoryBatch& batch, const HistoryRecord& record, qint64* ownerRow,
+               qint64* peerRow, QHash<qint64, qint64>* lastTimes);
     // Transactions: false + errorString() on failure; rollback() takes the failed query's error.
     bool begin();
     bool commit();

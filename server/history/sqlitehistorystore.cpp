@@ -636,7 +636,7 @@ bool SqliteHistoryStore::insertRows(sqlite3_stmt* insert, const QueuedRow* first
             sqlite3_bind_int64(insert, column + 5, number);
         else
             sqlite3_bind_null(insert, column + 5);
-        const QByteArrayView account = m_sharedTexts.utf8(record.account);
+        const QByteArrayView account = m_sharedTexts.utf8(*row.account);
         sqlite3_bind_text(insert, column + 6, account.data(), int(account.size()), SQLITE_STATIC);
         sqlite3_bind_int(insert, column + 7, int(record.kind));
         const QByteArrayView line = record.storedLine();

@@ -23,6 +23,7 @@
 #include <QThread>
 
 #include <memory>
+#include <utility>
 
 class tst_HistoryService : public QObject
 {
@@ -68,6 +69,15 @@ HistoryRecord message(const QString& target, qint64 timeMs, const QString& msgid
     record.msgid = msgid;
     record.setLine("PRIVMSG " + target.toUtf8() + " :" + msgid.toUtf8());
     return record;
+}
+
+// Records as HistoryCommands gives them: the names apart, the record's own fields for them null.
+void recordIn(HistoryService& service, HistoryRecord record)
+{
+    const QString owner = std::exchange(record.owner, QString());
+    const QString target = std::exchange(record.target, QString());
+    const QString account = std::exchange(record.account, QString());
+    service.record(std::move(record), owner, target, account);
 }
 
 HistoryQuery latestOf(const QString& owner, const QString& target, int limit = 1000)
@@ -133,7 +143,7 @@ void tst_HistoryService::findSeesEveryEarlierRecord()
     // Queries issued straight after the records, with no turn of the event loop in between:
     // each sees exactly what was recorded before it.
     for (int i = 0; i < 50; ++i)
-        m_service->record(message(Channel, 1000 + i, QStringLiteral("a%1").arg(i)));
+        recordIn(*m_service, message(Channel, 1000 + i, QStringLiteral("a%1").arg(i)));
     std::vector<HistoryRecord> first;
     std::vector<HistoryRecord> second;
     QStringList order;
@@ -143,7 +153,7 @@ void tst_HistoryService::findSeesEveryEarlierRecord()
                         order.append(QStringLiteral("first"));
                     });
     for (int i = 0; i < 10; ++i)
-        m_service->record(message(Channel, 2000 + i, QStringLiteral("b%1").arg(i)));
+        recordIn(*m_service, message(Channel, 2000 + i, QStringLiteral("b%1").arg(i)));
     m_service->find(latestOf(QString(), Channel), this,
                     [&](const std::vector<HistoryRecord>& records) {
                         second = records;
@@ -163,7 +173,7 @@ void tst_HistoryService::findSeesEveryEarlierRecord()
 
 void tst_HistoryService::resultsArriveOnTheCallersThread()
 {
-    m_service->record(message(Channel, 1, QStringLiteral("m1")));
+    recordIn(*m_service, message(Channel, 1, QStringLiteral("m1")));
     bool called = false;
     QThread* thread = nullptr;
     m_service->find(latestOf(QString(), Channel), this,
@@ -180,7 +190,7 @@ void tst_HistoryService::resultsArriveOnTheCallersThread()
 
 void tst_HistoryService::noResultOnceTheContextIsGone()
 {
-    m_service->record(message(Channel, 1, QStringLiteral("m1")));
+    recordIn(*m_service, message(Channel, 1, QStringLiteral("m1")));
     auto* context = new QObject;
     bool called = false;
     m_service->find(latestOf(QString(), Channel), context,
@@ -194,9 +204,10 @@ void tst_HistoryService::noResultOnceTheContextIsGone()
 void tst_HistoryService::storedCount()
 {
     for (int i = 0; i < 123; ++i)
-        m_service->record(message(i % 2 ? Channel : QStringLiteral("#b"), i, QString::number(i)));
+        recordIn(*m_service,
+                 message(i % 2 ? Channel : QStringLiteral("#b"), i, QString::number(i)));
     QCOMPARE(m_service->storedCount(), 123); // waits for the writes, no sync() needed
-    m_service->record(message(Channel, 1000, QStringLiteral("late")));
+    recordIn(*m_service, message(Channel, 1000, QStringLiteral("late")));
     QCOMPARE(m_service->storedCount(), 124);
 }
 
@@ -211,7 +222,7 @@ void tst_HistoryService::shutdownKeepsWhatWasRecorded()
             QString error;
             QVERIFY2(service.start(&error), qPrintable(error));
             for (int i = 0; i < 10; ++i)
-                service.record(message(Channel, round * 100 + i, QString::number(i)));
+                recordIn(service, message(Channel, round * 100 + i, QString::number(i)));
         }
         SqliteHistoryStore store(QStringLiteral("tst-historyservice-check"));
         QVERIFY2(store.open(m_dir->filePath(Database::fileName())),
@@ -229,9 +240,9 @@ void tst_HistoryService::targetsPendingAndMarkers()
     HistoryRecord fromAlice = message(alice, 300, QStringLiteral("p1"));
     fromAlice.owner = bob;
     fromAlice.pending = true;
-    m_service->record(message(Channel, 100, QStringLiteral("c1")));
-    m_service->record(toBob);
-    m_service->record(fromAlice);
+    recordIn(*m_service, message(Channel, 100, QStringLiteral("c1")));
+    recordIn(*m_service, toBob);
+    recordIn(*m_service, fromAlice);
 
     std::vector<HistoryTarget> targets;
     std::vector<HistoryRecord> pending;
@@ -298,7 +309,7 @@ void tst_HistoryService::backlogSignalled()
     QSignalSpy backlog(&service, &HistoryService::backlogChanged);
     // 500 records in one pass of the loop: more than the limit wait for the thread at once.
     for (int i = 0; i < 500; ++i)
-        service.record(message(Channel, i, QString::number(i)));
+        recordIn(service, message(Channel, i, QString::number(i)));
     QTRY_COMPARE(backlog.size(), 2); // on, then off once written
     QCOMPARE(backlog.at(0).at(0).toBool(), true);
     QCOMPARE(backlog.at(1).at(0).toBool(), false);
@@ -307,7 +318,7 @@ void tst_HistoryService::backlogSignalled()
     QCOMPARE(service.droppedCount(), 0);
     // A trickle stays below the limit: no signal.
     for (int i = 0; i < 50; ++i)
-        service.record(message(Channel, 1000 + i, QStringLiteral("t") + QString::number(i)));
+        recordIn(service, message(Channel, 1000 + i, QStringLiteral("t") + QString::number(i)));
     QCOMPARE(service.storedCount(), 550);
     QCOMPARE(backlog.size(), 2);
 }
@@ -318,7 +329,7 @@ void tst_HistoryService::recordsWaitForTheTransactionBeingWritten()
     // waits for it and goes as one transaction, not three.
     const int total = 4 * HistoryService::FlushBatchRecords;
     for (int i = 0; i < total; ++i)
-        m_service->record(message(Channel, i, QString::number(i)));
+        recordIn(*m_service, message(Channel, i, QString::number(i)));
     QCOMPARE(m_service->storedCount(), total);
     QCOMPARE(m_service->transactionCount(), 2);
 }
@@ -333,12 +344,12 @@ void tst_HistoryService::nextBatchWaitsBehindTheOneBeingWritten()
     QVERIFY2(sql.exec(QStringLiteral("BEGIN IMMEDIATE")), qPrintable(sql.lastError().text()));
     const int batch = HistoryService::FlushBatchRecords;
     for (int i = 0; i < batch; ++i)
-        m_service->record(message(Channel, i, QString::number(i)));
+        recordIn(*m_service, message(Channel, i, QString::number(i)));
     QCOMPARE(m_service->transactionCount(), 1);
     // ... and the next batch goes to wait behind it as soon as it has begun, so the thread
     // goes on with it without waiting for the loop.
     for (int i = batch; i < 2 * batch; ++i)
-        m_service->record(message(Channel, i, QString::number(i)));
+        recordIn(*m_service, message(Channel, i, QString::number(i)));
     QVERIFY(EventWait::until([this] { return m_service->transactionCount() == 2; }, 2000));
     QVERIFY(sql.exec(QStringLiteral("ROLLBACK")));
     QCOMPARE(m_service->storedCount(), 2 * batch);
@@ -352,7 +363,7 @@ void tst_HistoryService::writtenBatchesAreFilledAgain()
     int next = 0;
     const auto recordSome = [this, &next](int count) {
         for (int end = next + count; next < end; ++next)
-            m_service->record(message(Channel, next, QString::number(next)));
+            recordIn(*m_service, message(Channel, next, QString::number(next)));
     };
     const auto allWritten = [this] {
         return EventWait::until([this] { return m_service->queuedCount() == 0; }, 10000);
@@ -390,7 +401,7 @@ void tst_HistoryService::writtenBatchesAreFilledAgain()
 void tst_HistoryService::writeFailedOncePerFailure()
 {
     QSignalSpy failed(m_service.get(), &HistoryService::writeFailed);
-    m_service->record(message(Channel, 1, QStringLiteral("kept")));
+    recordIn(*m_service, message(Channel, 1, QStringLiteral("kept")));
     QCOMPARE(m_service->storedCount(), 1);
 
     Database other(QStringLiteral("tst-historyservice-other"));
@@ -401,15 +412,15 @@ void tst_HistoryService::writeFailedOncePerFailure()
                        " SELECT RAISE(ABORT, 'no room for history (test)'); END");
     QVERIFY2(sql.exec(refuse), qPrintable(sql.lastError().text()));
 
-    m_service->record(message(Channel, 2, QStringLiteral("lost1")));
+    recordIn(*m_service, message(Channel, 2, QStringLiteral("lost1")));
     QTRY_COMPARE(failed.count(), 1);
     QVERIFY2(failed.at(0).at(0).toString().contains(QLatin1String("no room for history")),
              qPrintable(failed.at(0).at(0).toString()));
     QCOMPARE(m_service->failedWrites(), 1);
 
     // The same failure again: counted, not signalled again.
-    m_service->record(message(Channel, 3, QStringLiteral("lost2")));
-    m_service->record(message(Channel, 4, QStringLiteral("lost3")));
+    recordIn(*m_service, message(Channel, 3, QStringLiteral("lost2")));
+    recordIn(*m_service, message(Channel, 4, QStringLiteral("lost3")));
     m_service->sync();
     QCOMPARE(m_service->failedWrites(), 3);
     // The service still answers, with what was stored; results come after any signal queued
@@ -420,11 +431,11 @@ void tst_HistoryService::writeFailedOncePerFailure()
 
     // Writes work again once the cause is gone ...
     QVERIFY(sql.exec(QStringLiteral("DROP TRIGGER refuse")));
-    m_service->record(message(Channel, 5, QStringLiteral("back")));
+    recordIn(*m_service, message(Channel, 5, QStringLiteral("back")));
     QCOMPARE(m_service->storedCount(), 2);
     // ... and a new failure after that is reported again.
     QVERIFY(sql.exec(refuse));
-    m_service->record(message(Channel, 6, QStringLiteral("lost4")));
+    recordIn(*m_service, message(Channel, 6, QStringLiteral("lost4")));
     QTRY_COMPARE(failed.count(), 2);
     QCOMPARE(m_service->failedWrites(), 4);
     QCOMPARE(msgids(findNow(latestOf(QString(), Channel))),
@@ -441,7 +452,7 @@ void tst_HistoryService::startFails()
     QVERIFY(!service.start(&error));
     QVERIFY(!error.isEmpty());
     // Without a store: records are dropped, queries answer empty, on the caller's thread.
-    service.record(message(Channel, 1, QStringLiteral("m1")));
+    recordIn(service, message(Channel, 1, QStringLiteral("m1")));
     QCOMPARE(service.storedCount(), 0);
     bool called = false;
     std::vector<HistoryRecord> result{HistoryRecord()};

@@ -322,7 +322,7 @@ void tst_SqlHistoryStore::roundTrip()
     QCOMPARE(private_[0].target, QStringLiteral("bob"));
     QCOMPARE(private_[0].account, QStringLiteral("acct"));
     QVERIFY(private_[0].id > found[1].id);
-    QVERIFY(m_store->append({})); // nothing to do is not an error
+    QVERIFY(m_store->append(HistoryBatch())); // nothing to do is not an error
 }
 
 // Quotes, backslashes, every byte but NUL in a line, and a batch longer than one statement on
