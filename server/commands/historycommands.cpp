@@ -264,22 +264,25 @@ void recordPrivateMessage(ServerCore& core, const ServerUser* sender, const QStr
     // The parties' folded names are the users' own strings, shared by the record: folding them
     // again for every message took 2 % of the loop (and as much again to free the copies).
     const QString& senderOwner = sender->foldedAccount();
-    if (senderOwner.isEmpty() && recipientOwner.isEmpty())
+    const bool fromGuest = senderOwner.isEmpty();
+    if (fromGuest && recipientOwner.isEmpty())
         return; // between guests: nothing is kept
     // One record, read by each party with an account through its own view.
     HistoryRecord record = recordOf(line, HistoryRecord::Kind::Message);
-    const QString& recipientKey = recipientOwner.isEmpty() ? recipientNick : recipientOwner;
-    const QString& senderKey = senderOwner.isEmpty() ? sender->foldedNick() : senderOwner;
     // The recipient reads the record through a view of its own (not the sender's account).
     const bool recipientHasView = !recipientOwner.isEmpty() && recipientOwner != senderOwner;
     // The recipient's account, if any, as the target when the sender has one: its view mirrors
     // the owner's.
-    record.betweenAccounts = !senderOwner.isEmpty() && recipientHasView;
+    record.betweenAccounts = !fromGuest && recipientHasView;
     // The recipient (target, or owner when the sender is a guest) has not got it yet.
     record.pending = recipientOffline && recipientHasView;
-    const bool fromGuest = senderOwner.isEmpty();
-    core.history()->record(std::move(record), fromGuest ? recipientOwner : senderOwner,
-                           fromGuest ? senderKey : recipientKey, line.account());
+    if (fromGuest) {
+        core.history()->record(std::move(record), recipientOwner, sender->foldedNick(),
+                               line.account());
+    } else {
+        const QString& recipientKey = recipientOwner.isEmpty() ? recipientNick : recipientOwner;
+        core.history()->record(std::move(record), senderOwner, recipientKey, line.account());
+    }
 }
 
 QString conversationKey(ServerCore& core, const QString& target)
