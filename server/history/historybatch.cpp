@@ -24,7 +24,7 @@ int HistoryBatch::pin(const QString& text)
     // Fibonacci hashing of the text's address: the strings are separate allocations, whose low
     // bits say little.
     const quint64 address = quint64(quintptr(text.constData()));
-    int& hint = m_hints[size_t((address * 0x9E3779B97F4A7C15ULL) >> 52) & (PinHints - 1)];
+    int& hint = m_hints[size_t((address * 0x9E3779B97F4A7C15ULL) >> (64 - PinHintBits))];
     // A pin at the same address and of the same length is the same text: the pin keeps that
     // text from being freed, and a shared QString's text is never changed in place.
     if (size_t(hint) < m_pins.size()) {

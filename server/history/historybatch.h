@@ -18,8 +18,9 @@
 class HistoryBatch
 {
 public:
-    // Slots of the table that finds a string's pin by its address (a power of two).
-    static constexpr size_t PinHints = 4096;
+    // Slots of the table that finds a string's pin by its address: 2^PinHintBits.
+    static constexpr int PinHintBits = 12;
+    static constexpr size_t PinHints = size_t(1) << PinHintBits;
 
     HistoryBatch() = default;
     // Records that hold their names themselves (tests, tools).
