@@ -666,5 +666,9 @@ A password is read from the terminal, or as one line from standard input.
         <source>Event-loop threads: one keeps users, rooms and TLS connections, the others read and write the plain connections; 0 means one per processor core (default %1).</source>
         <translation>事件迴圈執行緒數：一個執行緒負責使用者、聊天室與 TLS 連線，其餘執行緒讀寫明文連線；0 表示每個處理器核心一個（預設 %1）。</translation>
     </message>
+    <message>
+        <source>Messages stored in one transaction once that many wait; fewer go every %1 ms (default %2).</source>
+        <translation>等待儲存的訊息達到此數量時一次寫入一個交易；不足此數量時每 %1 毫秒寫入一次（預設 %2）。</translation>
+    </message>
 </context>
 </TS>

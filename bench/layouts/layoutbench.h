@@ -15,7 +15,7 @@ public:
     {
         qint64 rows = 1000000;
         int conversations = 500; // private-accounts-1000-flat: 1 000 clients in pairs
-        int batchRows = 5000;    // HistoryService::FlushBatchRecords
+        int batchRows = 5000;    // confabd's batches until stop 47 (now 65 536)
         int lineBytes = 120;     // a bench line as stored (PRIVMSG, target, payload)
         QString directory;       // where the database is made (and removed)
     };

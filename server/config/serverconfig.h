@@ -70,8 +70,12 @@ constexpr int HistoryPruneIntervalMs = 60000;    // how often the limits above a
 constexpr int HistoryQueryLimit = 100;           // messages per CHATHISTORY request (CHATHISTORY=)
 constexpr int MaxHistoryQueryLimit = 1000;       // the most --history-query-limit may say
 constexpr int HistoryQueriesPerMinute = 60;      // CHATHISTORY requests per client per minute
-constexpr int HistoryBacklogRecords = 20000;     // records waiting to be written before the
-                                                 // server stops reading from clients
+constexpr int HistoryFlushIntervalMs = 100;      // the longest records wait for a transaction
+constexpr int HistoryBatchRecords = 65536;       // records per history transaction under load
+constexpr int MaxHistoryBatchRecords = 500000;   // the most --history-batch may say
+// Records waiting to be written before the server stops reading from clients: room for the
+// batch being written, one waiting behind it and the one being collected.
+constexpr int HistoryBacklogRecords = 4 * HistoryBatchRecords;
 constexpr int MaxHistoryBacklogRecords = 500000; // the most --history-backlog may say
 
 // Operators.
@@ -188,6 +192,7 @@ struct ServerConfig
     int historyPruneIntervalMs = ServerDefaults::HistoryPruneIntervalMs;
     int historyQueryLimit = ServerDefaults::HistoryQueryLimit;
     int historyQueriesPerMinute = ServerDefaults::HistoryQueriesPerMinute;
+    int historyBatchRecords = ServerDefaults::HistoryBatchRecords;
     int historyBacklogRecords = ServerDefaults::HistoryBacklogRecords;
     qint64 historyMaxBytes = 0; // the database file's size limit for history writes; 0: none
 

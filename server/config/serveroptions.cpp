@@ -220,6 +220,12 @@ ServerOptions::ServerOptions()
          tr("Megabytes the database may grow to with history; beyond it new messages are "
             "relayed but not stored (default: no limit)."),
          tr("MB")},
+        {QStringLiteral("history-batch"),
+         tr("Messages stored in one transaction once that many wait; fewer go every %1 ms "
+            "(default %2).")
+             .arg(ServerDefaults::HistoryFlushIntervalMs)
+             .arg(ServerDefaults::HistoryBatchRecords),
+         tr("count")},
         {QStringLiteral("history-backlog"),
          tr("Messages waiting to be stored before the server stops reading from clients until "
             "the store catches up (default %1).")
@@ -604,6 +610,8 @@ ServerOptions::Result ServerOptions::parse(const QStringList& arguments)
         !readInt(QStringLiteral("oper-window"), 1, 86400, &m_config.operFailureWindowSecs) ||
         !readInt(QStringLiteral("oper-notice-interval"), 1, 86400,
                  &m_config.operNoticeIntervalSecs) ||
+        !readInt(QStringLiteral("history-batch"), 100, ServerDefaults::MaxHistoryBatchRecords,
+                 &m_config.historyBatchRecords) ||
         !readInt(QStringLiteral("history-backlog"), 100, ServerDefaults::MaxHistoryBacklogRecords,
                  &m_config.historyBacklogRecords)) {
         return Result::Error;

@@ -22,7 +22,8 @@ HistoryService::HistoryService(const ServerConfig& config, QObject* parent)
       m_database(DatabaseLocation::resolve(config.dataDir, config.databaseUrl)),
       m_retention({qint64(config.historyMaxAgeDays) * 24 * 3600 * 1000, config.historyMaxPerTarget,
                    config.historyPruneIntervalMs, config.historyMaxBytes}),
-      m_backlogLimit(config.historyBacklogRecords)
+      m_backlogLimit(config.historyBacklogRecords),
+      m_batchRecords(std::max(1, std::min(config.historyBatchRecords, m_backlogLimit)))
 {
     m_thread.setObjectName(QStringLiteral("confabd-history"));
     m_flushTimer.setSingleShot(true);
@@ -82,7 +83,7 @@ void HistoryService::record(HistoryRecord record, const QString& owner, const QS
     }
     m_collected.add(std::move(record), owner, target, account);
     // One transaction per FlushIntervalMs (a transaction costs far more than a row), sooner for
-    // a large batch; a query flushes first.
+    // a full batch; a query flushes first.
     scheduleFlush();
     if (int(m_collected.size()) >= m_backlogLimit && !m_backlogged)
         checkBacklog();
@@ -93,7 +94,7 @@ void HistoryService::scheduleFlush()
     // While a batch waits for the history thread, started() comes back here when it is taken.
     if (m_waiting > 0 || m_collected.empty())
         return;
-    if (int(m_collected.size()) >= FlushBatchRecords)
+    if (int(m_collected.size()) >= m_batchRecords)
         flush(false);
     else if (!m_flushTimer.isActive())
         m_flushTimer.start();
@@ -107,7 +108,7 @@ void HistoryService::flush(bool force)
     HistoryBatch batch;
     std::swap(batch, m_collected);
     const int size = int(batch.size());
-    m_underLoad = size >= FlushBatchRecords;
+    m_underLoad = size >= m_batchRecords;
     if (!m_underLoad) {
         // The load has gone: the large arrays it grew go too.
         const size_t most = maxSpareCapacity();
@@ -121,7 +122,7 @@ void HistoryService::flush(bool force)
         m_spare.pop_back();
     } else {
         // The next batch is likely as large: fewer regrowths (each moves every record).
-        m_collected.reserve(size_t(std::min(size, FlushBatchRecords)));
+        m_collected.reserve(size_t(std::min(size, m_batchRecords)));
     }
     m_queued += size;
     ++m_waiting;
@@ -171,7 +172,7 @@ void HistoryService::written(HistoryBatch batch)
 
 size_t HistoryService::maxSpareCapacity() const
 {
-    return size_t(m_underLoad ? std::max(MaxSpareBatchRecords, 2 * m_backlogLimit)
+    return size_t(m_underLoad ? std::max({MaxSpareBatchRecords, 2 * m_backlogLimit, m_batchRecords})
                               : MaxSpareBatchRecords);
 }
 

@@ -63,6 +63,8 @@ void tst_ServerOptions::defaults()
     QVERIFY(c.clusterUrl.isEmpty());  // a node alone
     QVERIFY(!c.nodeName.isEmpty());   // the host name, or "node"
     QCOMPARE(c.clusterLeaseMs, ServerDefaults::ClusterLeaseMs);
+    QCOMPARE(c.historyBatchRecords, 65536);
+    QCOMPARE(c.historyBacklogRecords, 4 * 65536); // room for the batch being collected
     QCOMPARE(options.logFilterRules(), QStringLiteral("confab*.debug=false"));
 }
 
@@ -100,6 +102,12 @@ void tst_ServerOptions::values_data()
                                    << "3000";
     QTest::newRow("max clients") << QStringList{"--max-clients", "5"} << "maxClients"
                                  << "5";
+    QTest::newRow("history batch")
+        << QStringList{"--history-batch", "5000"} << "historyBatchRecords"
+        << "5000";
+    QTest::newRow("history backlog")
+        << QStringList{"--history-backlog", "20000"} << "historyBacklogRecords"
+        << "20000";
     QTest::newRow("threads") << QStringList{"--threads", "3"} << "threads"
                              << "3";
     QTest::newRow("threads one per core")
@@ -211,6 +219,8 @@ static QString field(const ServerConfig& c, const QString& name)
         return c.nodeName;
     const QHash<QString, qint64> numbers = {
         {QStringLiteral("maxClients"), c.maxClients},
+        {QStringLiteral("historyBatchRecords"), c.historyBatchRecords},
+        {QStringLiteral("historyBacklogRecords"), c.historyBacklogRecords},
         {QStringLiteral("threads"), c.threads},
         {QStringLiteral("clusterLeaseMs"), c.clusterLeaseMs},
         {QStringLiteral("maxConnectionsPerIp"), c.maxConnectionsPerIp},
@@ -261,6 +271,9 @@ void tst_ServerOptions::errors_data()
     QTest::newRow("missing value") << QStringList{"--port"} << "port";
     QTest::newRow("bad address") << QStringList{"-l", "300.1.1.1"} << "300.1.1.1";
     QTest::newRow("max clients zero") << QStringList{"--max-clients", "0"} << "max-clients";
+    QTest::newRow("history batch tiny") << QStringList{"--history-batch", "10"} << "history-batch";
+    QTest::newRow("history batch huge")
+        << QStringList{"--history-batch", "500001"} << "history-batch";
     QTest::newRow("threads negative") << QStringList{"--threads", "-1"} << "threads";
     QTest::newRow("threads too many") << QStringList{"--threads", "65"} << "threads";
     QTest::newRow("monitor limit zero") << QStringList{"--monitor-limit", "0"} << "monitor-limit";

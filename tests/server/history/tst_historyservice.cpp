@@ -14,6 +14,7 @@
 #include "servertestmain.h"
 #include "storage/database.h"
 
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSignalSpy>
 #include <QSqlError>
@@ -43,6 +44,8 @@ private slots:
     void readMarkersCachedAndStored();
     void backlogSignalled();
     void recordsWaitForTheTransactionBeingWritten();
+    void aBatchIsHeldUntilFullOrDue();
+    void aBacklogGoesAtOnce();
     void nextBatchWaitsBehindTheOneBeingWritten();
     void writtenBatchesAreFilledAgain();
     void writeFailedOncePerFailure();
@@ -58,6 +61,8 @@ private:
 };
 
 namespace {
+
+constexpr int TestBatchRecords = 5000;
 
 const QString Channel = QStringLiteral("#chan");
 
@@ -106,6 +111,8 @@ void tst_HistoryService::init()
     QVERIFY(m_dir->isValid());
     m_config = ServerConfig();
     m_config.dataDir = m_dir->path();
+    // Smaller batches than confabd's, so that the tests of full batches stay quick.
+    m_config.historyBatchRecords = TestBatchRecords;
     m_service = std::make_unique<HistoryService>(m_config);
     QString error;
     QVERIFY2(m_service->start(&error), qPrintable(error));
@@ -327,11 +334,58 @@ void tst_HistoryService::recordsWaitForTheTransactionBeingWritten()
 {
     // Four batches' worth in one pass of the loop: the first batch is sent at once, the rest
     // waits for it and goes as one transaction, not three.
-    const int total = 4 * HistoryService::FlushBatchRecords;
+    const int total = 4 * TestBatchRecords;
     for (int i = 0; i < total; ++i)
         recordIn(*m_service, message(Channel, i, QString::number(i)));
     QCOMPARE(m_service->storedCount(), total);
     QCOMPARE(m_service->transactionCount(), 2);
+}
+
+void tst_HistoryService::aBatchIsHeldUntilFullOrDue()
+{
+    // confabd's own batch size: records that come in at once, under it, go in one transaction
+    // after FlushIntervalMs, not in one at a smaller count and another for the rest.
+    m_service.reset();
+    ServerConfig config;
+    config.dataDir = m_dir->path();
+    QVERIFY(config.historyBatchRecords > 4 * TestBatchRecords);
+    HistoryService service(config);
+    QString error;
+    QVERIFY2(service.start(&error), qPrintable(error));
+    const int total = 4 * TestBatchRecords;
+    QElapsedTimer clock;
+    clock.start();
+    for (int i = 0; i < total; ++i)
+        recordIn(service, message(Channel, i, QString::number(i)));
+    QCOMPARE(service.transactionCount(), 0); // held for the interval
+    QVERIFY(EventWait::until([&] { return service.transactionCount() == 1; }, 5000));
+    QVERIFY(clock.elapsed() >= HistoryService::FlushIntervalMs - 10); // a coarse timer's 5 %
+    QVERIFY(EventWait::until([&] { return service.queuedCount() == 0; }, 10000));
+    QCOMPARE(service.storedCount(), total);
+    QCOMPARE(service.transactionCount(), 1);
+    // A full batch goes at once.
+    for (int i = 0; i < config.historyBatchRecords; ++i)
+        recordIn(service, message(Channel, total + i, QStringLiteral("f") + QString::number(i)));
+    QCOMPARE(service.transactionCount(), 2);
+}
+
+void tst_HistoryService::aBacklogGoesAtOnce()
+{
+    // A backlog limit under the batch size: a batch is full at the limit, and goes to the
+    // history thread then, not after FlushIntervalMs with the loop not reading meanwhile.
+    m_service.reset();
+    m_config.historyBatchRecords = ServerDefaults::HistoryBatchRecords;
+    m_config.historyBacklogRecords = 300;
+    HistoryService service(m_config);
+    QString error;
+    QVERIFY2(service.start(&error), qPrintable(error));
+    for (int i = 0; i < 299; ++i)
+        recordIn(service, message(Channel, i, QString::number(i)));
+    QCOMPARE(service.transactionCount(), 0);
+    recordIn(service, message(Channel, 299, QStringLiteral("299")));
+    QCOMPARE(service.transactionCount(), 1);
+    QVERIFY(EventWait::until([&] { return service.queuedCount() == 0; }, 10000));
+    QCOMPARE(service.storedCount(), 300);
 }
 
 void tst_HistoryService::nextBatchWaitsBehindTheOneBeingWritten()
@@ -342,7 +396,7 @@ void tst_HistoryService::nextBatchWaitsBehindTheOneBeingWritten()
     QVERIFY2(other.open(m_dir->filePath(Database::fileName())), qPrintable(other.errorString()));
     QSqlQuery sql(other.connection());
     QVERIFY2(sql.exec(QStringLiteral("BEGIN IMMEDIATE")), qPrintable(sql.lastError().text()));
-    const int batch = HistoryService::FlushBatchRecords;
+    const int batch = TestBatchRecords;
     for (int i = 0; i < batch; ++i)
         recordIn(*m_service, message(Channel, i, QString::number(i)));
     QCOMPARE(m_service->transactionCount(), 1);
@@ -359,7 +413,7 @@ void tst_HistoryService::nextBatchWaitsBehindTheOneBeingWritten()
 
 void tst_HistoryService::writtenBatchesAreFilledAgain()
 {
-    const int batch = HistoryService::FlushBatchRecords;
+    const int batch = TestBatchRecords;
     int next = 0;
     const auto recordSome = [this, &next](int count) {
         for (int end = next + count; next < end; ++next)
@@ -388,7 +442,7 @@ void tst_HistoryService::writtenBatchesAreFilledAgain()
     QCOMPARE(m_service->transactionCount(), 4);
     QVERIFY(m_service->spareRecordCapacity() > HistoryService::MaxSpareBatchRecords);
     QCOMPARE(m_service->storedCount(), next);
-    // ... and freed once the load has gone (a batch smaller than FlushBatchRecords).
+    // ... and freed once the load has gone (a batch that is not full).
     recordSome(1);
     QVERIFY(allWritten());
     QCOMPARE(m_service->transactionCount(), 5);
