@@ -667,8 +667,8 @@ A password is read from the terminal, or as one line from standard input.
         <translation>事件循环线程数：一个线程负责用户、聊天室和 TLS 连接，其余线程读写明文连接；0 表示每个处理器核心一个（默认 %1）。</translation>
     </message>
     <message>
-        <source>Messages stored in one transaction once that many wait; fewer go every %1 ms (default %2).</source>
-        <translation>等待保存的消息达到此数量时一次性写入一个事务；不足此数量时每 %1 毫秒写入一次（默认 %2）。</translation>
+        <source>Messages stored in one transaction once that many wait (default %1); fewer go within %2 ms, or %3 ms on a busy server.</source>
+        <translation>等待保存的消息达到此数量时一次性写入一个事务（默认 %1）；不足此数量时在 %2 毫秒内写入，服务器繁忙时在 %3 毫秒内写入。</translation>
     </message>
 </context>
 </TS>

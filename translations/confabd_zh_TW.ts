@@ -667,8 +667,8 @@ A password is read from the terminal, or as one line from standard input.
         <translation>事件迴圈執行緒數：一個執行緒負責使用者、聊天室與 TLS 連線，其餘執行緒讀寫明文連線；0 表示每個處理器核心一個（預設 %1）。</translation>
     </message>
     <message>
-        <source>Messages stored in one transaction once that many wait; fewer go every %1 ms (default %2).</source>
-        <translation>等待儲存的訊息達到此數量時一次寫入一個交易；不足此數量時每 %1 毫秒寫入一次（預設 %2）。</translation>
+        <source>Messages stored in one transaction once that many wait (default %1); fewer go within %2 ms, or %3 ms on a busy server.</source>
+        <translation>等待儲存的訊息達到此數量時一次寫入一個交易（預設 %1）；不足此數量時在 %2 毫秒內寫入，伺服器忙碌時在 %3 毫秒內寫入。</translation>
     </message>
 </context>
 </TS>

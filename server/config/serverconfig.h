@@ -70,7 +70,8 @@ constexpr int HistoryPruneIntervalMs = 60000;    // how often the limits above a
 constexpr int HistoryQueryLimit = 100;           // messages per CHATHISTORY request (CHATHISTORY=)
 constexpr int MaxHistoryQueryLimit = 1000;       // the most --history-query-limit may say
 constexpr int HistoryQueriesPerMinute = 60;      // CHATHISTORY requests per client per minute
-constexpr int HistoryFlushIntervalMs = 100;      // the longest records wait for a transaction
+constexpr int HistoryFlushIntervalMs = 20;       // the longest records wait for a transaction
+constexpr int HistoryBusyFlushIntervalMs = 100;  // ... on a busy server (HistoryService)
 constexpr int HistoryBatchRecords = 65536;       // records per history transaction under load
 constexpr int MaxHistoryBatchRecords = 500000;   // the most --history-batch may say
 // Records waiting to be written before the server stops reading from clients: room for the

@@ -221,10 +221,11 @@ ServerOptions::ServerOptions()
             "relayed but not stored (default: no limit)."),
          tr("MB")},
         {QStringLiteral("history-batch"),
-         tr("Messages stored in one transaction once that many wait; fewer go every %1 ms "
-            "(default %2).")
+         tr("Messages stored in one transaction once that many wait (default %1); fewer go "
+            "within %2 ms, or %3 ms on a busy server.")
+             .arg(ServerDefaults::HistoryBatchRecords)
              .arg(ServerDefaults::HistoryFlushIntervalMs)
-             .arg(ServerDefaults::HistoryBatchRecords),
+             .arg(ServerDefaults::HistoryBusyFlushIntervalMs),
          tr("count")},
         {QStringLiteral("history-backlog"),
          tr("Messages waiting to be stored before the server stops reading from clients until "

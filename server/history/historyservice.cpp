@@ -27,8 +27,7 @@ HistoryService::HistoryService(const ServerConfig& config, QObject* parent)
 {
     m_thread.setObjectName(QStringLiteral("confabd-history"));
     m_flushTimer.setSingleShot(true);
-    m_flushTimer.setInterval(FlushIntervalMs);
-    connect(&m_flushTimer, &QTimer::timeout, this, [this] { flush(false); });
+    connect(&m_flushTimer, &QTimer::timeout, this, &HistoryService::flushDue);
 }
 
 HistoryService::~HistoryService()
@@ -81,6 +80,8 @@ void HistoryService::record(HistoryRecord record, const QString& owner, const QS
                                  << "records; dropping (" << m_dropped << "so far)";
         return;
     }
+    if (m_collected.empty())
+        m_collectedSince.start();
     m_collected.add(std::move(record), owner, target, account);
     // One transaction per FlushIntervalMs (a transaction costs far more than a row), sooner for
     // a full batch; a query flushes first.
@@ -97,7 +98,19 @@ void HistoryService::scheduleFlush()
     if (int(m_collected.size()) >= m_batchRecords)
         flush(false);
     else if (!m_flushTimer.isActive())
-        m_flushTimer.start();
+        m_flushTimer.start(FlushIntervalMs);
+}
+
+void HistoryService::flushDue()
+{
+    if (int(m_collected.size()) >= BusyRecords) {
+        const qint64 left = BusyFlushIntervalMs - m_collectedSince.elapsed();
+        if (left > 0) {
+            m_flushTimer.start(int(left));
+            return;
+        }
+    }
+    flush(false);
 }
 
 void HistoryService::flush(bool force)

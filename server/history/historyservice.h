@@ -8,6 +8,7 @@
 #include "history/historyworker.h"
 #include "storage/databaselocation.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -24,7 +25,7 @@
 struct ServerConfig;
 
 // History as the event loop sees it. Records are collected on the loop and written in one
-// transaction on the history thread every FlushIntervalMs (or per batch of records); queries run on
+// transaction on the history thread every FlushIntervalMs (or per full batch); queries run on
 // that thread after every record collected before them, so a client always finds what it has just
 // seen. Results come back as calls on the event loop, in a context object (dropped if it is gone by
 // then). Nothing here waits for the disk; a failed write is logged and counted, and live delivery
@@ -40,16 +41,21 @@ public:
     static constexpr int MaxQueuedRecords = 1000000;
     // Records go to the history thread this long after the first of them was collected, in one
     // transaction, or at once when a batch of them is waiting (config historyBatchRecords, or
-    // the backlog limit if that is smaller). A crash of confabd loses at most the last interval
-    // and the batches being written. One batch at most waits for the history thread behind the
-    // one being written; what comes in meanwhile goes into the batch after it, and the history
-    // thread never waits for the loop between two. A transaction's own cost (its commit, and a
-    // span and a view's time for each conversation in it) is most of the writer's under load:
-    // in transactions of 16 384 private messages between 1 000 accounts the writer took 0.81 us
-    // a message, in 65 536 0.61 us (confab-writerbench). Batches used to go at 5 000 records and
-    // 20 ms: flat out, they stayed at about 16 000 (what came in while one was written), and the
-    // writer then took as much of the cores as the loop would give it.
+    // the backlog limit if that is smaller). When BusyRecords or more came in meanwhile, the
+    // batch is held until BusyFlushIntervalMs to fill. A crash of confabd loses at most the last
+    // interval and the batches being written. One batch at most waits for the history thread
+    // behind the one being written; what comes in meanwhile goes into the batch after it, and
+    // the history thread never waits for the loop between two. A transaction's own cost (its
+    // commit, and a span and a view's time for each conversation in it) is most of the writer's
+    // under load: in transactions of 16 384 private messages between 1 000 accounts the writer
+    // took 0.81 us a message, in 65 536 0.61 us (confab-writerbench). Batches used to go at 5 000
+    // records or 20 ms: flat out, they stayed at about 16 000 (what came in while one was
+    // written), and the writer then took as much of the cores as the loop would give it. A
+    // quiet server still writes within FlushIntervalMs, which other nodes of a cluster reading
+    // the same database see.
     static constexpr int FlushIntervalMs = ServerDefaults::HistoryFlushIntervalMs;
+    static constexpr int BusyFlushIntervalMs = ServerDefaults::HistoryBusyFlushIntervalMs;
+    static constexpr int BusyRecords = 5000;
     // Written batches come back emptied and are filled again, so that the loop does not allocate
     // (and move) the records' array anew for each batch: this many, up to this many records'
     // room each. Under load (full batches) the arrays a load grew are kept too, up to twice the
@@ -127,6 +133,8 @@ private:
     // Flushes a full batch, or starts the flush timer, unless a batch waits for the history
     // thread.
     void scheduleFlush();
+    // The flush timer: flushes, or holds a busy server's batch until BusyFlushIntervalMs.
+    void flushDue();
     // The history thread has begun writing a batch, or has written one of size records.
     void started();
     void written(HistoryBatch batch);
@@ -152,6 +160,7 @@ private:
     QHash<QString, qint64> m_readMarkers; // "owner\ntarget" -> ms
     QString m_lastError;                  // history thread only
     QTimer m_flushTimer;
+    QElapsedTimer m_collectedSince; // since the first record of m_collected
     int m_backlogLimit;
     // A full batch: config historyBatchRecords, or the backlog limit if that is smaller (a
     // backlog goes to the history thread at once, not after FlushIntervalMs).
