@@ -1,5 +1,6 @@
 // confab-layoutbench: what storing a message costs the history writer in other SQLite layouts
 // than schema 7's, before the store is rewritten for one (issue 10, docs/PERFORMANCE.md).
+#include "../positiveoption.h"
 #include "chunklayout.h"
 #include "layoutbench.h"
 #include "rowlayout.h"
@@ -25,17 +26,6 @@ std::unique_ptr<HistoryLayout> layoutNamed(const QString& name)
     if (name == QLatin1String("chunks"))
         return std::make_unique<ChunkLayout>();
     return nullptr;
-}
-
-bool positive(const QCommandLineParser& parser, const QCommandLineOption& option, qint64* value)
-{
-    bool ok = false;
-    *value = parser.value(option).toLongLong(&ok);
-    if (ok && *value > 0)
-        return true;
-    std::fprintf(stderr, "--%s: a positive number, not \"%s\"\n",
-                 qPrintable(option.names().constFirst()), qPrintable(parser.value(option)));
-    return false;
 }
 
 } // namespace
@@ -76,10 +66,10 @@ int main(int argc, char** argv)
     qint64 batchRows = 0;
     qint64 bytes = 0;
     qint64 rounds = 0;
-    if (!positive(parser, rows, &config.rows) ||
-        !positive(parser, conversations, &conversationCount) ||
-        !positive(parser, batch, &batchRows) || !positive(parser, lineBytes, &bytes) ||
-        !positive(parser, repeat, &rounds))
+    if (!positiveOption(parser, rows, &config.rows) ||
+        !positiveOption(parser, conversations, &conversationCount) ||
+        !positiveOption(parser, batch, &batchRows) || !positiveOption(parser, lineBytes, &bytes) ||
+        !positiveOption(parser, repeat, &rounds))
         return 2;
     config.conversations = int(conversationCount);
     config.batchRows = int(batchRows);

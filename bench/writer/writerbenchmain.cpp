@@ -6,8 +6,10 @@
 // generator that share the machine in bench/compare: the writer's CPU per message, steadier
 // than the whole server's (issue 10, docs/PERFORMANCE.md). Under valgrind --tool=callgrind it
 // counts the writer's instructions.
-#include "history/historybatch.h"
+#include "../monotonicclock.h"
+#include "../positiveoption.h"
 #include "config/serverconfig.h"
+#include "history/historybatch.h"
 #include "history/sqlitehistorystore.h"
 #include "routing/messageidgenerator.h"
 #include "storage/database.h"
@@ -17,7 +19,6 @@
 #include <QDateTime>
 #include <QTemporaryDir>
 
-#include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <vector>
@@ -33,19 +34,7 @@ double threadCpuSeconds()
 
 double wallSeconds()
 {
-    using namespace std::chrono;
-    return duration<double>(steady_clock::now().time_since_epoch()).count();
-}
-
-bool positive(const QCommandLineParser& parser, const QCommandLineOption& option, int* value)
-{
-    bool ok = false;
-    *value = parser.value(option).toInt(&ok);
-    if (ok && *value > 0)
-        return true;
-    std::fprintf(stderr, "--%s: a positive number, not \"%s\"\n",
-                 qPrintable(option.names().constFirst()), qPrintable(parser.value(option)));
-    return false;
+    return double(MonotonicClock::nowNs()) / double(MonotonicClock::NsPerSecond);
 }
 
 // A user as the records name it: the folded account (owner or target) and the account as the
@@ -85,9 +74,10 @@ int main(int argc, char* argv[])
     int batchRecords = 0;
     int batches = 0;
     int warm = 0;
-    if (!positive(parser, accountsOption, &accounts) ||
-        !positive(parser, batchOption, &batchRecords) ||
-        !positive(parser, batchesOption, &batches) || !positive(parser, warmOption, &warm))
+    if (!positiveOption(parser, accountsOption, &accounts) ||
+        !positiveOption(parser, batchOption, &batchRecords) ||
+        !positiveOption(parser, batchesOption, &batches) ||
+        !positiveOption(parser, warmOption, &warm))
         return 2;
     accounts += accounts % 2; // whole pairs
 

@@ -22,8 +22,6 @@
 #include <optional>
 #include <vector>
 
-struct ServerConfig;
-
 // History as the event loop sees it. Records are collected on the loop and written in one
 // transaction on the history thread every FlushIntervalMs (or per full batch); queries run on
 // that thread after every record collected before them, so a client always finds what it has just
