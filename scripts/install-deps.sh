@@ -18,6 +18,7 @@ run_packages=(
     libssl-dev           # OpenSSL: generating the self-signed TLS certificate
     libsystemd-dev       # sd_notify: the systemd unit's Type=notify readiness
     libhiredis-dev       # hiredis: the cluster's link to Redis
+    libxxhash-dev        # xxHash: the server's hash of nicks and commands (header only)
     pkg-config
     fonts-wqy-microhei   # CJK glyphs for the Chinese translations
     fonts-noto-color-emoji  # emoji in messages drawn in colour, not as empty boxes

@@ -1,7 +1,10 @@
 #pragma once
 
-#include <QHash>
+#include "core/namehash.h"
+
 #include <QString>
+
+#include <unordered_map>
 
 class CommandContext;
 
@@ -26,5 +29,5 @@ public:
     QStringList names() const;
 
 private:
-    QHash<QString, Entry> m_entries;
+    std::unordered_map<QString, Entry, NameHash> m_entries;
 };

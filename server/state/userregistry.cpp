@@ -25,8 +25,7 @@ void UserRegistry::remove(ServerUser* user)
     m_operators.remove(user->id());
     if (user->isLoggedIn())
         m_byAccount.remove(user->foldedAccount(), user);
-    if (!user->foldedNick().isEmpty() && m_byNick.value(user->foldedNick()) == user)
-        m_byNick.remove(user->foldedNick());
+    forgetNick(user);
     user->forEachSession([this](ClientConnection* connection, int, ClientConnection*) {
         m_byConnection.erase(connection);
     });
@@ -101,22 +100,31 @@ ServerUser* UserRegistry::findById(UserId id) const
 
 ServerUser* UserRegistry::findByNick(const QString& nick) const
 {
-    ServerUser* user = m_byNick.value(m_caseMapping.fold(nick));
+    ServerUser* user = nickHolder(m_caseMapping.fold(nick));
     return user && user->isRegistered() ? user : nullptr;
 }
 
 ServerUser* UserRegistry::nickHolder(const QString& foldedNick) const
 {
-    return m_byNick.value(foldedNick);
+    auto it = m_byNick.find(foldedNick);
+    return it == m_byNick.end() ? nullptr : it->second;
+}
+
+void UserRegistry::forgetNick(const ServerUser* user)
+{
+    if (user->foldedNick().isEmpty())
+        return;
+    auto it = m_byNick.find(user->foldedNick());
+    if (it != m_byNick.end() && it->second == user)
+        m_byNick.erase(it);
 }
 
 void UserRegistry::setNick(ServerUser* user, const QString& nick)
 {
-    if (!user->foldedNick().isEmpty() && m_byNick.value(user->foldedNick()) == user)
-        m_byNick.remove(user->foldedNick());
+    forgetNick(user);
     const QString folded = m_caseMapping.fold(nick);
     user->setNick(nick, folded);
-    m_byNick.insert(folded, user);
+    m_byNick.insert_or_assign(folded, user);
 }
 
 void UserRegistry::markRegistered(ServerUser* user, qint64 signonSecs)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/namehash.h"
 #include "irccasemapping.h"
 #include "state/serveruser.h"
 
@@ -63,10 +64,14 @@ public:
     const QSet<UserId>& operators() const { return m_operators; }
 
 private:
+    // Frees the user's folded nick if the user holds it.
+    void forgetNick(const ServerUser* user);
+
     IrcCaseMapping m_caseMapping;
     std::unordered_map<const ClientConnection*, ServerUser*> m_byConnection; // every session
     std::unordered_map<UserId, std::unique_ptr<ServerUser>> m_byId;           // owns the users
-    QHash<QString, ServerUser*> m_byNick; // folded nick -> user, registered or not
+    std::unordered_map<QString, ServerUser*, NameHash>
+        m_byNick;                                 // folded nick -> user, registered or not
     QMultiHash<QString, ServerUser*> m_byAccount; // folded account -> users logged in to it
     QSet<UserId> m_operators;
     UserId m_lastId = 0;
