@@ -8,6 +8,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <cstdio>
 #include <vector>
 
 #define XXH_INLINE_ALL
